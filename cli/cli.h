@@ -1,0 +1,94 @@
+/*
+** cli.h: shared pieces of the parley command line. Only this layer prints
+** or exits; the library returns codes and pl_error records.
+*/
+#ifndef PL_CLI_H
+#define PL_CLI_H
+
+#include <stdio.h>
+#include "parley/parley.h"
+
+/* Exit statuses (DESIGN.md section 3). */
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+/* ---- options ----------------------------------------------------------- */
+
+typedef struct cli_optdef {
+    const char *name;      /* long name without "--" */
+    char short_name;       /* 0 if none */
+    int has_arg;           /* 0 no, 1 required, 2 optional (--name=VALUE only) */
+    const char *arg;       /* metavariable for help, e.g. "FILE" */
+    const char *help;      /* one line; ends with the default when there is one */
+} cli_optdef;
+
+#define CLI_MAX_OPTS 32
+#define CLI_MAX_ARGS 16
+
+typedef struct cli_args {
+    const char *command;
+    int nopts;
+    const cli_optdef *opt[CLI_MAX_OPTS];  /* given options, in order */
+    const char *val[CLI_MAX_OPTS];
+    int npos;
+    const char *pos[CLI_MAX_ARGS];
+} cli_args;
+
+/* Parse argv[first..] against the global options and cmd_opts. */
+int cli_parse(cli_args *a, const cli_optdef *cmd_opts, int argc, char **argv, int first);
+
+/* Value of the last --name given (NULL if absent); *given set to 1 if present. */
+const char *cli_get(const cli_args *a, const char *name, int *given);
+int cli_has(const cli_args *a, const char *name);
+
+/* ---- commands ---------------------------------------------------------- */
+
+typedef struct cli_command {
+    const char *name;
+    const char *args;             /* e.g. "[FILE]" */
+    const char *summary;
+    const cli_optdef *opts;       /* NULL-terminated by name */
+    const char *details;          /* extra help text */
+    int (*run)(const cli_args *a);
+} cli_command;
+
+extern const cli_optdef cli_global_opts[];
+extern const cli_command cli_cmd_analyze, cli_cmd_validate, cli_cmd_scenario;
+
+void cli_print_command_help(const cli_command *c, FILE *f);
+
+/* ---- shared behaviour -------------------------------------------------- */
+
+/* Print "file:line:col: message", then the source line and a caret when known. */
+void cli_report(const pl_error *err, const char *data, size_t len);
+/* Exit status for a library status code. */
+int cli_exit_code(int rc);
+/* Print a usage error ("parley: ...") and return EXIT_USAGE. */
+int cli_usage_error(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/*
+** Load the scenario named by the command's first positional argument, or a
+** built-in (--builtin[=NAME], or no argument at all). Reports errors itself.
+*/
+int cli_load_scenario(const cli_args *a, pl_scenario **out, int require_sources);
+
+/*
+** Output: --format/-o/--table handling. cli_output_open makes an emitter that
+** writes to stdout or to a temporary file next to -o FILE; cli_output_close
+** finishes it and renames the file into place only on success.
+*/
+typedef struct cli_output {
+    FILE *f;
+    char *path, *tmp;
+    pl_emitter *e;
+} cli_output;
+
+int cli_output_open(cli_output *o, const cli_args *a);
+int cli_output_close(cli_output *o, int ok);
+/* Raw bytes (for printing YAML text) through the same atomic path. */
+int cli_output_open_raw(cli_output *o, const cli_args *a);
+
+#endif

@@ -1,0 +1,103 @@
+/*
+** cmd_analyze.c: `parley analyze [FILE]`: the scenario at a glance and
+** where each issue is likely to land.
+*/
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const cli_optdef analyze_opts[] = {
+    {"builtin", 0, 2, "NAME", "analyse a built-in scenario (default when no FILE)"},
+    {"weights", 0, 1, "MODE", "actor weight: cs (capability x salience), s, c or 1 (default cs)"},
+    {"median-tie", 0, 1, "RULE", "weighted median on an exact tie: lower, upper or mid "
+                                 "(default lower)"},
+    {"loss", 0, 1, "LOSS", "Nash bargaining utility: linear or quadratic (default linear)"},
+    {"no-status-quo", 0, 0, NULL, "Nash bargaining against a catastrophic disagreement "
+                                  "instead of the status quo"},
+    {"disagreement", 0, 1, "D", "that disagreement utility, < 0 (default -100, or -10000 "
+                                "with quadratic loss)"},
+    {NULL, 0, 0, NULL, NULL}};
+
+static int pick(const char *given, const char *const *names, int n, const char *opt, int *out)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(given, names[i]) == 0) {
+            *out = i;
+            return EXIT_OK;
+        }
+    char list[128] = "";
+    for (int i = 0; i < n; i++) {
+        size_t used = strlen(list);
+        snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", names[i]);
+    }
+    return cli_usage_error("--%s %s is not known; expected one of: %s", opt, given, list);
+}
+
+static int read_forecast_opts(const cli_args *a, pl_forecast_opts *fo)
+{
+    static const char *const weights[] = {"cs", "s", "c", "1"};
+    static const char *const ties[] = {"lower", "upper", "mid"};
+    static const char *const losses[] = {"linear", "quadratic"};
+    const char *v;
+    int i, rc = EXIT_OK;
+    if ((v = cli_get(a, "weights", NULL)) && !(rc = pick(v, weights, 4, "weights", &i)))
+        fo->weights = (pl_weight_mode)i;
+    if (!rc && (v = cli_get(a, "median-tie", NULL)) && !(rc = pick(v, ties, 3, "median-tie", &i)))
+        fo->tie = (pl_median_tie)i;
+    if (!rc && (v = cli_get(a, "loss", NULL)) && !(rc = pick(v, losses, 2, "loss", &i)))
+        fo->loss = (pl_loss)i;
+    fo->ignore_status_quo = cli_has(a, "no-status-quo");
+    if (!rc && (v = cli_get(a, "disagreement", NULL))) {
+        char *end;
+        double d = strtod(v, &end);
+        if (end == v || *end || !(d < 0) || d < -1e12)
+            return cli_usage_error("--disagreement %s: expected a negative number", v);
+        fo->disagreement = d;
+    }
+    return rc;
+}
+
+static int run_analyze(const cli_args *a)
+{
+    pl_forecast_opts fo = PL_FORECAST_OPTS_INIT;
+    int rc = read_forecast_opts(a, &fo);
+    if (rc)
+        return rc;
+    pl_scenario *s = NULL;
+    if ((rc = cli_load_scenario(a, &s, 0)))
+        return rc;
+    pl_forecast *f = NULL;
+    pl_error err;
+    pl_error_clear(&err);
+    if (pl_forecast_compute(&f, s, &fo, &err) != PL_OK) {
+        cli_report(&err, NULL, 0);
+        pl_scenario_free(s);
+        return cli_exit_code(err.code);
+    }
+    cli_output out;
+    if ((rc = cli_output_open(&out, a)) == EXIT_OK) {
+        pl_emit_object_begin(out.e, NULL, NULL);
+        pl_emit_string(out.e, "parley", pl_version());
+        pl_scenario_emit(s, out.e);
+        pl_forecast_emit(f, s, out.e);
+        pl_emit_object_end(out.e);
+        rc = cli_output_close(&out, 1);
+    }
+    pl_forecast_free(f);
+    pl_scenario_free(s);
+    return rc;
+}
+
+const cli_command cli_cmd_analyze = {
+    "analyze", "[FILE]",
+    "Summarise a scenario and forecast where each issue lands.",
+    analyze_opts,
+    "Prints actors, issues with their worded scales, positions, bodies, and per\n"
+    "issue three forecasts over the actors at the table (MODELS.md section 2):\n"
+    "  mean    capability x salience weighted mean (compromise model)\n"
+    "  median  weighted median (the weighted Condorcet winner in one dimension)\n"
+    "  nbs     Nash bargaining solution, the status quo as disagreement point\n"
+    "each with the nearest worded point of the issue's scale.\n"
+    "CSV tables: actors, positions, ratification, forecasts (use --table).\n",
+    run_analyze};

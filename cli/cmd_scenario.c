@@ -1,0 +1,66 @@
+/*
+** cmd_scenario.c: `parley scenario`: print a built-in scenario's YAML (to
+** start a new scenario from), list the built-ins, or describe a FILE.
+*/
+#include "cli.h"
+
+#include <string.h>
+
+static const cli_optdef scenario_opts[] = {
+    {"builtin", 0, 2, "NAME", "print a built-in scenario's YAML source (the default)"},
+    {"list", 0, 0, NULL, "list the built-in scenarios"},
+    {NULL, 0, 0, NULL, NULL}};
+
+static int print_builtin(const cli_args *a, const char *name)
+{
+    size_t len;
+    const char *text = pl_builtin_text(name, &len);
+    if (!text)
+        return cli_usage_error("no built-in scenario named '%s'; see 'parley scenario --list'",
+                               name);
+    cli_output out;
+    int rc = cli_output_open_raw(&out, a);
+    if (rc)
+        return rc;
+    int ok = fwrite(text, 1, len, out.f) == len;
+    return cli_output_close(&out, ok);
+}
+
+static int describe(const cli_args *a)
+{
+    pl_scenario *s = NULL;
+    int rc = cli_load_scenario(a, &s, 0);
+    if (rc)
+        return rc;
+    cli_output out;
+    if ((rc = cli_output_open(&out, a)) == EXIT_OK) {
+        pl_emit_object_begin(out.e, NULL, NULL);
+        pl_scenario_emit(s, out.e);
+        pl_emit_object_end(out.e);
+        rc = cli_output_close(&out, 1);
+    }
+    pl_scenario_free(s);
+    return rc;
+}
+
+static int run_scenario(const cli_args *a)
+{
+    if (cli_has(a, "list")) {
+        for (size_t i = 0; pl_builtin_name(i); i++)
+            printf("%s%s\n", pl_builtin_name(i), i == 0 ? " (default)" : "");
+        return EXIT_OK;
+    }
+    if (a->npos > 0)
+        return describe(a);
+    if (cli_has(a, "format"))
+        return describe(a);
+    return print_builtin(a, cli_get(a, "builtin", NULL));
+}
+
+const cli_command cli_cmd_scenario = {
+    "scenario", "[FILE]",
+    "Print the built-in scenario's YAML, or describe FILE as text, JSON or CSV.",
+    scenario_opts,
+    "With no FILE, prints the YAML source of the built-in scenario: copy it to\n"
+    "start your own. With FILE (or --format), loads, validates and describes it.\n",
+    run_scenario};

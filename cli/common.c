@@ -1,0 +1,238 @@
+/*
+** common.c: error reporting, scenario loading and output files shared by
+** every command.
+*/
+#include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int cli_exit_code(int rc)
+{
+    if (rc == PL_OK)
+        return EXIT_OK;
+    if (rc == PL_EINPUT || rc == PL_ENOTFOUND || rc == PL_EMISUSE)
+        return EXIT_USAGE;
+    return EXIT_FAIL;
+}
+
+/* Print line `line` of data and a caret under column `col` (in characters). */
+static void show_source_line(const char *data, size_t len, int line, int col)
+{
+    const char *p = data, *end = data + len;
+    for (int l = 1; l < line && p < end; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl)
+            return;
+        p = nl + 1;
+    }
+    if (p >= end)
+        return;
+    const char *e = memchr(p, '\n', (size_t)(end - p));
+    size_t n = e ? (size_t)(e - p) : (size_t)(end - p);
+    if (n > 200)
+        return;  /* a minified line is no help */
+    fprintf(stderr, "  %.*s\n  ", (int)n, p);
+    /* tabs are echoed so the caret lines up */
+    int c = 1;
+    for (size_t i = 0; i < n && c < col; i++) {
+        if (((unsigned char)p[i] & 0xC0) == 0x80)
+            continue;
+        fputc(p[i] == '\t' ? '\t' : ' ', stderr);
+        c++;
+    }
+    fputs("^\n", stderr);
+}
+
+void cli_report(const pl_error *err, const char *data, size_t len)
+{
+    char buf[PL_ERROR_FILE_MAX + PL_ERROR_MSG_MAX + 32];
+    pl_error_format(err, buf, sizeof buf);
+    fprintf(stderr, "%s\n", buf);
+    if (data && err->line > 0)
+        show_source_line(data, len, err->line, err->col);
+}
+
+static void warn_cb(const pl_error *w, void *payload)
+{
+    (void)payload;
+    char buf[PL_ERROR_FILE_MAX + PL_ERROR_MSG_MAX + 32];
+    pl_error_format(w, buf, sizeof buf);
+    fprintf(stderr, "%s (warning)\n", buf);
+}
+
+/* Read a whole file for the caret display; NULL on any failure. */
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *buf = NULL;
+    size_t cap = 0, n = 0, got;
+    do {
+        if (cap - n < 65536) {
+            char *nb = realloc(buf, cap = cap ? 2 * cap : 65536);
+            if (!nb) {
+                free(buf);
+                fclose(f);
+                return NULL;
+            }
+            buf = nb;
+        }
+        got = fread(buf + n, 1, cap - n, f);
+        n += got;
+    } while (got > 0);
+    fclose(f);
+    *len = n;
+    return buf;
+}
+
+int cli_load_scenario(const cli_args *a, pl_scenario **out, int require_sources)
+{
+    pl_load_opts lo = PL_LOAD_OPTS_INIT;
+    lo.flags = require_sources ? PL_LOAD_REQUIRE_SOURCES : 0;
+    lo.warn = cli_has(a, "quiet") ? NULL : warn_cb;
+    pl_error err;
+    pl_error_clear(&err);
+    int given;
+    const char *builtin = cli_get(a, "builtin", &given);
+    if (a->npos > 1)
+        return cli_usage_error("'%s' takes one scenario file, got %d arguments; see 'parley "
+                               "%s --help'", a->command, a->npos, a->command);
+    if (given && a->npos)
+        return cli_usage_error("give either a FILE or --builtin, not both");
+    int rc;
+    if (a->npos == 0) {
+        rc = pl_scenario_load_builtin(out, builtin, &lo, &err);
+        if (rc) {
+            size_t len;
+            const char *text = pl_builtin_text(builtin, &len);
+            cli_report(&err, text, len);
+        }
+    } else {
+        rc = pl_scenario_load_file(out, a->pos[0], &lo, &err);
+        if (rc) {
+            size_t len = 0;
+            char *text = err.line > 0 ? slurp(a->pos[0], &len) : NULL;
+            cli_report(&err, text, len);
+            free(text);
+        }
+    }
+    return cli_exit_code(rc);
+}
+
+/* ---- output ------------------------------------------------------------ */
+
+static int write_file(const char *data, size_t len, void *payload)
+{
+    return fwrite(data, 1, len, (FILE *)payload) == len ? 0 : -1;
+}
+
+static int open_target(cli_output *o, const cli_args *a)
+{
+    memset(o, 0, sizeof *o);
+    const char *path = cli_get(a, "output", NULL);
+    if (!path || strcmp(path, "-") == 0) {
+        o->f = stdout;
+        return EXIT_OK;
+    }
+    size_t n = strlen(path);
+    o->path = malloc(n + 1);
+    o->tmp = malloc(n + 16);
+    if (!o->path || !o->tmp) {
+        free(o->path);
+        free(o->tmp);
+        fprintf(stderr, "parley: out of memory\n");
+        return EXIT_FAIL;
+    }
+    memcpy(o->path, path, n + 1);
+    snprintf(o->tmp, n + 16, "%s.tmp.XXXXXX", path);
+    int fd = mkstemp(o->tmp);
+    if (fd >= 0) {
+        /* mkstemp makes the file 0600; give it the mode a plain create would */
+        mode_t mask = umask(0);
+        umask(mask);
+        (void)fchmod(fd, 0666 & ~mask);
+    }
+    if (fd < 0 || !(o->f = fdopen(fd, "wb"))) {
+        fprintf(stderr, "%s: cannot create the output file: %s\n", path, strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+            unlink(o->tmp);
+        }
+        free(o->path);
+        free(o->tmp);
+        o->path = o->tmp = NULL;
+        return EXIT_FAIL;
+    }
+    return EXIT_OK;
+}
+
+int cli_output_open_raw(cli_output *o, const cli_args *a)
+{
+    return open_target(o, a);
+}
+
+int cli_output_open(cli_output *o, const cli_args *a)
+{
+    pl_format fmt = PL_FORMAT_TEXT;
+    const char *name = cli_get(a, "format", NULL);
+    if (name && pl_format_parse(&fmt, name) != PL_OK)
+        return cli_usage_error("unknown format '%s'; expected text, json or csv", name);
+    const char *table = cli_get(a, "table", NULL);
+    if (table && fmt != PL_FORMAT_CSV)
+        return cli_usage_error("--table chooses the CSV table; expected it with --format csv");
+    int rc = open_target(o, a);
+    if (rc)
+        return rc;
+    pl_emit_opts eo = PL_EMIT_OPTS_INIT;
+    eo.csv_table = table;
+    pl_error err;
+    if (pl_emitter_new(&o->e, fmt, write_file, o->f, &eo, &err) != PL_OK) {
+        cli_report(&err, NULL, 0);
+        cli_output_close(o, 0);
+        return EXIT_FAIL;
+    }
+    return EXIT_OK;
+}
+
+int cli_output_close(cli_output *o, int ok)
+{
+    int status = EXIT_OK;
+    if (o->e) {
+        pl_error err;
+        pl_error_clear(&err);
+        if (ok && pl_emitter_finish(o->e, &err) != PL_OK) {
+            fprintf(stderr, "parley: %s\n", err.msg);
+            status = cli_exit_code(err.code);
+            ok = 0;
+        }
+        pl_emitter_free(o->e);
+        o->e = NULL;
+    }
+    if (!o->path) {
+        if (fflush(stdout) != 0 && ok) {
+            fprintf(stderr, "parley: cannot write to standard output: %s\n", strerror(errno));
+            status = EXIT_FAIL;
+        }
+        return status;
+    }
+    int failed = !ok || fflush(o->f) != 0 || fsync(fileno(o->f)) != 0;
+    failed |= fclose(o->f) != 0;
+    if (!failed && rename(o->tmp, o->path) != 0) {
+        fprintf(stderr, "%s: cannot move the output into place: %s\n", o->path, strerror(errno));
+        failed = 1;
+    }
+    if (failed) {
+        unlink(o->tmp);
+        if (status == EXIT_OK)
+            status = ok ? EXIT_FAIL : status;
+    }
+    free(o->path);
+    free(o->tmp);
+    o->path = o->tmp = NULL;
+    return status;
+}

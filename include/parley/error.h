@@ -1,0 +1,57 @@
+/*
+** error.h: status codes and the caller-owned error record.
+**
+** Every fallible function returns int: PL_OK (0) or a negative PL_E* code,
+** and fills an optional pl_error * (NULL is allowed) with the code, a one-line
+** message saying what is wrong and what is expected, and, for input errors,
+** the file, line and column (1-based) where the problem is.
+** The library never prints and never exits; there is no global "last error".
+*/
+#ifndef PARLEY_ERROR_H
+#define PARLEY_ERROR_H
+
+#include <stddef.h>
+#include "parley/export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+enum {
+    PL_OK = 0,
+    PL_ERROR = -1,     /* other failure */
+    PL_EINPUT = -2,    /* bad input: syntax, type, range, reference */
+    PL_ENOMEM = -3,    /* out of memory */
+    PL_EIO = -4,       /* file could not be read or written */
+    PL_ERANGE = -5,    /* a result would not be a finite number */
+    PL_EMISUSE = -6,   /* API misuse: NULL where an object is required, bad index */
+    PL_ENOTFOUND = -7  /* a named thing (built-in scenario, body, issue) does not exist */
+};
+
+#define PL_ERROR_FILE_MAX 256
+#define PL_ERROR_MSG_MAX 512
+
+typedef struct pl_error {
+    int code;                       /* PL_E* code, PL_OK when nothing happened */
+    int line;                       /* 1-based line, 0 when not about a position */
+    int col;                        /* 1-based column (in characters), 0 when unknown */
+    char file[PL_ERROR_FILE_MAX];   /* input name, "" when not about a file */
+    char msg[PL_ERROR_MSG_MAX];     /* what is wrong; what is expected */
+} pl_error;
+
+/** Static text for a status code, e.g. "bad input". */
+PL_API const char *pl_strerror(int code);
+
+/** Reset an error record to "no error". NULL is a no-op. */
+PL_API void pl_error_clear(pl_error *err);
+
+/**
+ * Format as "file:line:col: message" (parts that are unknown are left out).
+ * Returns the length that the full text needs, like snprintf.
+ */
+PL_API int pl_error_format(const pl_error *err, char *buf, size_t size);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

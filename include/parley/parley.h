@@ -1,0 +1,15 @@
+/*
+** parley.h: the whole public API of libparley.
+** Analyses of multi-party, multi-issue negotiations; see docs/ and man parley(1).
+*/
+#ifndef PARLEY_H
+#define PARLEY_H
+
+#include "parley/export.h"
+#include "parley/version.h"
+#include "parley/error.h"
+#include "parley/scenario.h"
+#include "parley/emit.h"
+#include "parley/forecast.h"
+
+#endif

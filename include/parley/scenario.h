@@ -1,0 +1,197 @@
+/*
+** scenario.h: the one data model every analysis reads.
+**
+** A pl_scenario holds actors, issues (0-100 scales with worded anchors),
+** positions and saliences, bodies (councils, parliaments, publics with
+** weights, quota rules and vetoes) and ratification links. It is loaded and
+** validated in one step and is immutable afterwards; every getter returns a
+** pointer borrowed from the scenario, valid until pl_scenario_free().
+** The file format is documented in docs/scenario-format.md.
+*/
+#ifndef PARLEY_SCENARIO_H
+#define PARLEY_SCENARIO_H
+
+#include <stddef.h>
+#include "parley/export.h"
+#include "parley/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* How an uncertain number is drawn between low and high (Monte Carlo). */
+typedef enum pl_dist {
+    PL_DIST_NONE = 0,     /* exact: low = high = value */
+    PL_DIST_UNIFORM,      /* uniform on [low, high] (default when a range is given) */
+    PL_DIST_TRIANGULAR,   /* mode = value */
+    PL_DIST_NORMAL,       /* mean = value, sd, truncated to [low, high] */
+    PL_DIST_PERT          /* beta-PERT, mode = value */
+} pl_dist;
+
+/* A number with its provenance and uncertainty, as written in the scenario. */
+typedef struct pl_value {
+    double value;
+    double low, high;     /* equal to value when no range was given */
+    double sd;            /* PL_DIST_NORMAL only, else 0 */
+    pl_dist dist;
+    const char *source;   /* quoted sentence it rests on, or NULL */
+    const char *note;     /* reasoning where the source is silent, or NULL */
+    int line, col;        /* where it was written, 0 when unknown */
+} pl_value;
+
+/* Actor roles (bit mask). */
+enum {
+    PL_ROLE_BELLIGERENT = 1u << 0,
+    PL_ROLE_MEDIATOR = 1u << 1,
+    PL_ROLE_GUARANTOR = 1u << 2,
+    PL_ROLE_ALLY = 1u << 3,
+    PL_ROLE_OBSERVER = 1u << 4,
+    PL_ROLE_CONSTITUENCY = 1u << 5
+};
+#define PL_ROLE_COUNT 6
+
+typedef struct pl_scenario pl_scenario;
+typedef struct pl_actor pl_actor;
+typedef struct pl_issue pl_issue;
+typedef struct pl_body pl_body;
+
+/* ---- loading ---------------------------------------------------------- */
+
+enum {
+    /* Also require every number to carry a source or a note. */
+    PL_LOAD_REQUIRE_SOURCES = 1u << 0
+};
+
+typedef struct pl_load_opts {
+    unsigned flags;        /* PL_LOAD_* bits */
+    /* Called once per warning (e.g. an actor that takes no position); may be NULL. */
+    void (*warn)(const pl_error *warning, void *payload);
+    void *payload;
+} pl_load_opts;
+#define PL_LOAD_OPTS_INIT {0u, NULL, NULL}
+
+/**
+ * Load and validate a scenario from a YAML or JSON file.
+ * @param[out] out  the scenario, owned by the caller (pl_scenario_free); NULL on error
+ * @param opts      NULL for defaults
+ * @return PL_OK, PL_EINPUT (err has file:line:col), PL_EIO or PL_ENOMEM.
+ * Complexity: O(size of the file).
+ */
+PL_API int pl_scenario_load_file(pl_scenario **out, const char *path,
+                                 const pl_load_opts *opts, pl_error *err);
+
+/** As pl_scenario_load_file, from memory; name is used in messages. */
+PL_API int pl_scenario_load_buffer(pl_scenario **out, const char *data, size_t len,
+                                   const char *name, const pl_load_opts *opts,
+                                   pl_error *err);
+
+/** Load a scenario compiled into the library; name NULL gives the default. */
+PL_API int pl_scenario_load_builtin(pl_scenario **out, const char *name,
+                                    const pl_load_opts *opts, pl_error *err);
+
+/** Text of a built-in scenario (NULL if there is no such name); *len gets its size. */
+PL_API const char *pl_builtin_text(const char *name, size_t *len);
+/** Name of the i-th built-in scenario, NULL past the end; index 0 is the default. */
+PL_API const char *pl_builtin_name(size_t i);
+
+/** Release a scenario and everything borrowed from it. NULL is a no-op. */
+PL_API void pl_scenario_free(pl_scenario *s);
+
+/* ---- the scenario ----------------------------------------------------- */
+
+PL_API const char *pl_scenario_name(const pl_scenario *s);
+PL_API const char *pl_scenario_title(const pl_scenario *s);        /* may be NULL */
+PL_API const char *pl_scenario_description(const pl_scenario *s);  /* may be NULL */
+PL_API const char *pl_scenario_source(const pl_scenario *s);       /* may be NULL */
+PL_API size_t pl_scenario_n_actors(const pl_scenario *s);
+PL_API size_t pl_scenario_n_issues(const pl_scenario *s);
+PL_API size_t pl_scenario_n_bodies(const pl_scenario *s);
+
+/** Borrowed; NULL if i is out of range. */
+PL_API const pl_actor *pl_scenario_actor(const pl_scenario *s, size_t i);
+PL_API const pl_issue *pl_scenario_issue(const pl_scenario *s, size_t k);
+PL_API const pl_body *pl_scenario_body(const pl_scenario *s, size_t b);
+
+/** Index of the actor/issue/body with this id, or -1. Complexity: O(1) expected. */
+PL_API long pl_scenario_actor_index(const pl_scenario *s, const char *id);
+PL_API long pl_scenario_issue_index(const pl_scenario *s, const char *id);
+PL_API long pl_scenario_body_index(const pl_scenario *s, const char *id);
+
+/**
+ * Position (0-100) and salience (0-1) of actor i on issue k.
+ * @return 1 if the actor takes a position on the issue, 0 if it is absent
+ *         (then *pos and *sal are left unchanged), PL_EMISUSE for bad indices.
+ */
+PL_API int pl_scenario_position(const pl_scenario *s, size_t i, size_t k,
+                                double *pos, double *sal);
+
+/** As pl_scenario_position, with ranges and provenance. Either out may be NULL. */
+PL_API int pl_scenario_position_value(const pl_scenario *s, size_t i, size_t k,
+                                      pl_value *pos, pl_value *sal);
+
+/** Number of bodies that must ratify for actor i to sign, and the j-th of them. */
+PL_API size_t pl_scenario_n_ratifiers(const pl_scenario *s, size_t i);
+PL_API long pl_scenario_ratifier(const pl_scenario *s, size_t i, size_t j);
+
+/* ---- actors ----------------------------------------------------------- */
+
+PL_API const char *pl_actor_id(const pl_actor *a);
+PL_API const char *pl_actor_name(const pl_actor *a);
+PL_API const char *pl_actor_description(const pl_actor *a);  /* may be NULL */
+/** Clout, >= 0; only ratios matter. */
+PL_API const pl_value *pl_actor_capability(const pl_actor *a);
+/** Risk attitude in [-1, 1] (1 risk-averse, -1 risk-acceptant); NULL if not given. */
+PL_API const pl_value *pl_actor_risk(const pl_actor *a);
+/** 1 if the actor negotiates (counts in forecasts), 0 if it only ratifies or guarantees. */
+PL_API int pl_actor_at_table(const pl_actor *a);
+/** PL_ROLE_* bit mask. */
+PL_API unsigned pl_actor_roles(const pl_actor *a);
+/** Name of one PL_ROLE_* bit, e.g. "guarantor"; NULL if not a single known bit. */
+PL_API const char *pl_role_name(unsigned role);
+
+/* ---- issues ----------------------------------------------------------- */
+
+PL_API const char *pl_issue_id(const pl_issue *x);
+PL_API const char *pl_issue_name(const pl_issue *x);
+PL_API const char *pl_issue_description(const pl_issue *x);  /* may be NULL */
+/** Anchors in increasing order of scale point; there are always ones at 0 and 100. */
+PL_API size_t pl_issue_n_anchors(const pl_issue *x);
+/** Scale point of anchor j; *text (if not NULL) gets its words. */
+PL_API double pl_issue_anchor(const pl_issue *x, size_t j, const char **text);
+/** Index of the anchor nearest to scale point v (the lower one on a tie). */
+PL_API size_t pl_issue_nearest_anchor(const pl_issue *x, double v);
+/** Status quo on the 0-100 scale, NULL if the scenario gives none. */
+PL_API const pl_value *pl_issue_status_quo(const pl_issue *x);
+
+/* ---- bodies ----------------------------------------------------------- */
+
+PL_API const char *pl_body_id(const pl_body *b);
+PL_API const char *pl_body_name(const pl_body *b);
+PL_API const char *pl_body_description(const pl_body *b);  /* may be NULL */
+PL_API size_t pl_body_n_members(const pl_body *b);
+/** Scenario actor index of member m (-1 if m is out of range). */
+PL_API long pl_body_member(const pl_body *b, size_t m);
+/** Voting weight of member m (> 0) under the body's default weights. */
+PL_API const pl_value *pl_body_weight(const pl_body *b, size_t m);
+/** 1 if member m can veto alone. */
+PL_API int pl_body_veto(const pl_body *b, size_t m);
+
+/*
+** A decision passes when every quota condition holds. Condition c sums the
+** weights of the members in favour (under the condition's own weights, or
+** the body's) and compares the sum with a threshold: >= threshold, or
+** > threshold when strict (a "majority" is strictly more than half).
+*/
+PL_API size_t pl_body_n_quotas(const pl_body *b);
+PL_API double pl_body_quota_threshold(const pl_body *b, size_t c, int *strict);
+/** Weight of member m under condition c. */
+PL_API double pl_body_quota_weight(const pl_body *b, size_t c, size_t m);
+/** Text of condition c as written, e.g. "2/3", "majority", "12". */
+PL_API const char *pl_body_quota_text(const pl_body *b, size_t c);
+/** Noise (scale points) of a referendum-style vote; NULL if the body votes without noise. */
+PL_API const pl_value *pl_body_noise(const pl_body *b);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

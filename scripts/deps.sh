@@ -1,0 +1,44 @@
+#!/bin/sh
+# Install the Debian packages parley needs, only those missing.
+# Usage: scripts/deps.sh [run|check|fuzz|all]   (default: run)
+#   run    build and run parley
+#   check  also the test suite (cmocka, jq)
+#   fuzz   also clang + libFuzzer
+# Idempotent: does nothing when everything is present. When not root and
+# something is missing, prints the exact command to run and exits 1.
+set -eu
+
+need_run="cmake make gcc pkg-config libfyaml-dev libcsv-dev"
+need_check="$need_run libcmocka-dev jq"
+need_fuzz="$need_run clang libclang-rt-14-dev"
+
+case "${1:-run}" in
+  run)   want=$need_run ;;
+  check) want=$need_check ;;
+  fuzz)  want=$need_fuzz ;;
+  all)   want="$need_check clang libclang-rt-14-dev" ;;
+  *) echo "usage: $0 [run|check|fuzz|all]" >&2; exit 2 ;;
+esac
+
+missing=""
+for p in $want; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
+    missing="$missing $p"
+  fi
+done
+[ -z "$missing" ] && exit 0
+
+cmd="apt-get install -y --no-install-recommends$missing"
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then
+    echo "deps: installing:$missing (via sudo)" >&2
+    sudo apt-get update -qq && sudo env DEBIAN_FRONTEND=noninteractive $cmd
+    exit $?
+  fi
+  echo "deps: missing Debian packages:$missing" >&2
+  echo "deps: run as root:  apt-get update && $cmd" >&2
+  exit 1
+fi
+echo "deps: installing:$missing" >&2
+apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $cmd

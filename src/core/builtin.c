@@ -1,0 +1,62 @@
+/*
+** builtin.c: scenarios compiled into the library (the YAML files under scenarios/, embedded
+** at build time by cmake/embed.cmake), so `parley` with no arguments has
+** something real to analyse.
+*/
+#include "parley/scenario.h"
+#include "error_int.h"
+
+#include <string.h>
+
+extern const unsigned char pl__builtin_ukraine_2025[];
+extern const size_t pl__builtin_ukraine_2025_len;
+
+typedef struct builtin {
+    const char *name;
+    const unsigned char *data;
+    const size_t *len;
+} builtin;
+
+static const builtin builtins[] = {
+    {"ukraine-2025", pl__builtin_ukraine_2025, &pl__builtin_ukraine_2025_len},
+};
+#define N_BUILTINS (sizeof builtins / sizeof *builtins)
+
+static const builtin *find(const char *name)
+{
+    if (!name)
+        return &builtins[0];
+    for (size_t i = 0; i < N_BUILTINS; i++)
+        if (strcmp(builtins[i].name, name) == 0)
+            return &builtins[i];
+    return NULL;
+}
+
+const char *pl_builtin_name(size_t i)
+{
+    return i < N_BUILTINS ? builtins[i].name : NULL;
+}
+
+const char *pl_builtin_text(const char *name, size_t *len)
+{
+    const builtin *b = find(name);
+    if (len)
+        *len = b ? *b->len : 0;
+    return b ? (const char *)b->data : NULL;
+}
+
+int pl_scenario_load_builtin(pl_scenario **out, const char *name, const pl_load_opts *opts,
+                             pl_error *err)
+{
+    const builtin *b = find(name);
+    if (!b) {
+        if (out)
+            *out = NULL;
+        return pl__fail(err, PL_ENOTFOUND, "no built-in scenario named '%s'; expected one of: "
+                        "ukraine-2025", name);
+    }
+    char file[80];
+    strcpy(file, b->name);
+    strcat(file, ".yaml");
+    return pl_scenario_load_buffer(out, (const char *)b->data, *b->len, file, opts, err);
+}

@@ -1,0 +1,26 @@
+/*
+** error_int.h: internal helpers to fill a pl_error. Each returns `code`
+** so that callers can write `return pl__error_set(err, PL_EINPUT, ...)`.
+*/
+#ifndef PL_ERROR_INT_H
+#define PL_ERROR_INT_H
+
+#include <stdarg.h>
+#include "parley/error.h"
+
+#if defined(__GNUC__)
+#define PL_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define PL_PRINTF(f, a)
+#endif
+
+int pl__error_set(pl_error *err, int code, const char *file, int line, int col,
+                  const char *fmt, ...) PL_PRINTF(6, 7);
+int pl__error_vset(pl_error *err, int code, const char *file, int line, int col,
+                   const char *fmt, va_list ap);
+int pl__error_nomem(pl_error *err);
+
+/* Plain message, no position. */
+#define pl__fail(err, code, ...) pl__error_set((err), (code), NULL, 0, 0, __VA_ARGS__)
+
+#endif

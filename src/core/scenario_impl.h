@@ -1,0 +1,76 @@
+/*
+** scenario_impl.h: the layout behind the opaque pl_scenario (library-internal).
+** Everything hangs off one arena, so pl_scenario_free() is a single release.
+*/
+#ifndef PL_SCENARIO_IMPL_H
+#define PL_SCENARIO_IMPL_H
+
+#include <stdint.h>
+#include "parley/scenario.h"
+#include "arena.h"
+#include "idmap.h"
+
+struct pl_actor {
+    const char *id, *name, *description;
+    pl_value capability;
+    pl_value risk;
+    int has_risk;
+    int at_table;
+    unsigned roles;
+};
+
+struct pl_issue {
+    const char *id, *name, *description;
+    size_t n_anchors;
+    double *anchor_at;          /* increasing; first 0, last 100 */
+    const char **anchor_text;
+    pl_value status_quo;
+    int has_status_quo;
+};
+
+typedef struct pl_quota {
+    double threshold;           /* absolute, in the condition's weights */
+    int strict;                 /* 1: sum must exceed threshold */
+    double *weights;            /* per member; NULL = the body's weights */
+    const char *text;           /* as written, for display */
+} pl_quota;
+
+struct pl_body {
+    const char *id, *name, *description;
+    size_t n_members;
+    long *member;               /* actor indices */
+    pl_value *weight;
+    unsigned char *veto;
+    size_t n_quotas;
+    pl_quota *quotas;
+    pl_value noise;
+    int has_noise;
+};
+
+/* Provenance and ranges of one position entry; only stored when present. */
+typedef struct pl_pos_detail {
+    pl_value pos, sal;
+} pl_pos_detail;
+
+struct pl_scenario {
+    pl_arena arena;
+    const char *name, *title, *description, *source;
+    size_t n_actors, n_issues, n_bodies;
+    pl_actor *actors;
+    pl_issue *issues;
+    pl_body *bodies;
+    pl_idmap actor_ids, issue_ids, body_ids;
+    /* positions: dense n_actors x n_issues, row = actor */
+    double *pos, *sal;
+    unsigned char *present;
+    uint32_t *detail;           /* 1-based index into details; 0 = plain numbers */
+    pl_pos_detail *details;
+    size_t n_details, cap_details;
+    size_t *n_ratifiers;        /* per actor */
+    long **ratifiers;           /* per actor: body indices */
+};
+
+/* A value with no range and no provenance. */
+pl_value pl__value_exact(double v);
+
+#endif

@@ -1,0 +1,64 @@
+/*
+** suggest.c: edit distance for "did you mean" hints (Levenshtein 1966,
+** two-row dynamic programme). Inputs are short keys and ids, so the
+** O(|a| |b|) cost is negligible; words over 64 bytes are not compared.
+*/
+#include "suggest.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#define WORD_MAX 64
+
+size_t pl__edit_distance(const char *a, const char *b, size_t cap)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > WORD_MAX || lb > WORD_MAX)
+        return cap + 1;
+    if ((la > lb ? la - lb : lb - la) > cap)
+        return cap + 1;
+    size_t prev[WORD_MAX + 1], cur[WORD_MAX + 1];
+    for (size_t j = 0; j <= lb; j++)
+        prev[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        cur[0] = i;
+        size_t row_min = cur[0];
+        for (size_t j = 1; j <= lb; j++) {
+            size_t sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
+            size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
+            size_t m = sub < del ? sub : del;
+            cur[j] = m < ins ? m : ins;
+            if (cur[j] < row_min)
+                row_min = cur[j];
+        }
+        if (row_min > cap)
+            return cap + 1;
+        memcpy(prev, cur, (lb + 1) * sizeof *prev);
+    }
+    return prev[lb];
+}
+
+static int same_ignoring_case(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++)
+        if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+            return 0;
+    return *a == *b;
+}
+
+const char *pl__suggest(const char *word, const char *const *cands, size_t n)
+{
+    const char *best = NULL;
+    size_t best_d = 3;
+    size_t len = strlen(word);
+    for (size_t i = 0; i < n; i++) {
+        if (same_ignoring_case(word, cands[i]))
+            return cands[i];
+        size_t d = pl__edit_distance(word, cands[i], 2);
+        if (d < best_d && 2 * d < len + (len == 1)) {
+            best = cands[i];
+            best_d = d;
+        }
+    }
+    return best;
+}

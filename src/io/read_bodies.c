@@ -1,0 +1,360 @@
+/*
+** read_bodies.c: bodies (members, weights, quota rules, vetoes, referendum
+** noise) and ratification links. Quotas are resolved to absolute thresholds
+** here, so analyses never re-interpret "2/3" or "majority".
+*/
+#include "reader.h"
+#include "../core/error_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const body_keys[] = {"id", "name", "description", "members", "quota",
+                                        "veto", "noise"};
+static const char *const weighted_keys[] = {"quota", "weights"};
+static const char *const count_keys[] = {"members"};
+
+/* ---- members ----------------------------------------------------------- */
+
+static int member_slot(pl_reader *r, pl_body *b, const pl_doc_node *n, size_t m, long *actor)
+{
+    char where[128];
+    snprintf(where, sizeof where, "members of body '%s'", b->id);
+    int rc = pl__ref_actor(r, n, where, actor);
+    if (rc)
+        return rc;
+    for (size_t p = 0; p < m; p++)
+        if (b->member[p] == *actor)
+            return pl_rd_fail(&r->rd, n, "actor '%s' is listed twice in %s; expected each "
+                              "member once", r->s->actors[*actor].id, where);
+    b->member[m] = *actor;
+    return PL_OK;
+}
+
+static int read_members(pl_reader *r, pl_body *b, const pl_doc_node *n)
+{
+    char where[128], what[200];
+    snprintf(where, sizeof where, "members of body '%s'", b->id);
+    if (!n || (n->type != PL_DOC_MAP && n->type != PL_DOC_SEQ) || n->len == 0)
+        return pl_rd_fail(&r->rd, n, "%s is %s; expected a mapping actor -> weight, or a "
+                          "list of actor ids", where, n && n->len == 0 && n->type != PL_DOC_SCALAR
+                              ? "empty" : pl_doc_describe(n));
+    b->n_members = n->len;
+    b->member = pl_arena_array(&r->s->arena, n->len, sizeof *b->member);
+    b->weight = pl_arena_array(&r->s->arena, n->len, sizeof *b->weight);
+    b->veto = pl_arena_array(&r->s->arena, n->len, sizeof *b->veto);
+    if (!b->member || !b->weight || !b->veto)
+        return pl__error_nomem(r->rd.err);
+    int rc;
+    long a;
+    for (size_t m = 0; m < n->len; m++) {
+        if (n->type == PL_DOC_SEQ) {
+            if ((rc = member_slot(r, b, n->items[m], m, &a)))
+                return rc;
+            b->weight[m] = pl__value_exact(1.0);
+            continue;
+        }
+        if ((rc = member_slot(r, b, pl_doc_map_key(n, m), m, &a)))
+            return rc;
+        snprintf(what, sizeof what, "weight of '%s' in body '%s'", r->s->actors[a].id, b->id);
+        const pl_doc_node *wn = pl_doc_map_value(n, m);
+        if ((rc = pl_rd_value(&r->rd, wn, what, 0, 1e12, NULL, &b->weight[m])))
+            return rc;
+        if (b->weight[m].low <= 0)
+            return pl_rd_fail(&r->rd, wn, "%s is %g; expected a weight > 0 (leave the member "
+                              "out instead)", what, b->weight[m].low);
+    }
+    return PL_OK;
+}
+
+/* ---- quotas ------------------------------------------------------------ */
+
+static double total_of(const pl_body *b, const double *w)
+{
+    double t = 0;
+    for (size_t m = 0; m < b->n_members; m++)
+        t += w ? w[m] : b->weight[m].value;
+    return t;
+}
+
+/* "2/3" or "55%" -> fraction; 1 if the text has that shape. */
+static int parse_fraction(const char *t, double *f)
+{
+    char *end;
+    double a = strtod(t, &end);
+    if (end == t)
+        return 0;
+    if (*end == '%' && end[1] == '\0') {
+        *f = a / 100;
+        return 1;
+    }
+    if (*end != '/')
+        return 0;
+    const char *d = end + 1;
+    double bden = strtod(d, &end);
+    if (end == d || *end != '\0' || bden == 0)
+        return 0;
+    *f = a / bden;
+    return 1;
+}
+
+/* A quota written as a scalar or value mapping, measured against weights w. */
+static int read_threshold(pl_reader *r, pl_body *b, const pl_doc_node *n, const double *w,
+                          pl_quota *q)
+{
+    char what[160], got[96];
+    snprintf(what, sizeof what, "quota of body '%s'", b->id);
+    double total = total_of(b, w), f;
+    /* the document is freed after loading: keep a copy of the text */
+    q->text = pl_arena_strdup(&r->s->arena, n->type == PL_DOC_SCALAR ? n->text : "weight");
+    if (!q->text)
+        return pl__error_nomem(r->rd.err);
+    if (n->type == PL_DOC_SCALAR && strcmp(n->text, "majority") == 0) {
+        q->threshold = total / 2;
+        q->strict = 1;
+        return PL_OK;
+    }
+    if (n->type == PL_DOC_SCALAR && strcmp(n->text, "unanimity") == 0) {
+        q->threshold = total;
+        return PL_OK;
+    }
+    if (n->type == PL_DOC_SCALAR && !pl_rd_is_number(n, &f) && parse_fraction(n->text, &f)) {
+        if (!(f > 0 && f <= 1))
+            return pl_rd_fail(&r->rd, n, "%s is %s, a share of %g; expected a share in (0, 1] "
+                              "such as \"2/3\" or \"55%%\"", what, n->text, f);
+        q->threshold = f * total;
+        return PL_OK;
+    }
+    if (n->type == PL_DOC_SCALAR && !pl_rd_is_number(n, &f))
+        return pl_rd_fail(&r->rd, n, "%s is %s; expected a weight, a share like \"2/3\" or "
+                          "\"55%%\", majority or unanimity", what, pl_rd_got(n, got, sizeof got));
+    pl_value v;
+    int rc = pl_rd_value(&r->rd, n, what, 0, 1e15, NULL, &v);
+    if (rc)
+        return rc;
+    if (v.value <= 0 || v.value > total)
+        return pl_rd_fail(&r->rd, n, "%s is %g but the members' total weight is %g; expected "
+                          "a quota in (0, %g]", what, v.value, total, total);
+    q->threshold = v.value;
+    return PL_OK;
+}
+
+static int read_condition_weights(pl_reader *r, pl_body *b, const pl_doc_node *n, double **out)
+{
+    char where[160];
+    snprintf(where, sizeof where, "quota weights of body '%s'", b->id);
+    int rc = pl_rd_map(&r->rd, n, where, "a mapping member -> weight");
+    if (rc)
+        return rc;
+    double *w = pl_arena_array(&r->s->arena, b->n_members, sizeof *w);
+    if (!w)
+        return pl__error_nomem(r->rd.err);
+    for (size_t j = 0; j < n->len; j++) {
+        long a;
+        const pl_doc_node *k = pl_doc_map_key(n, j);
+        if ((rc = pl__ref_actor(r, k, where, &a)))
+            return rc;
+        size_t m = 0;
+        while (m < b->n_members && b->member[m] != a)
+            m++;
+        if (m == b->n_members)
+            return pl_rd_fail(&r->rd, k, "'%s' in %s is not a member of the body; expected "
+                              "one of its members", r->s->actors[a].id, where);
+        char what[200];
+        snprintf(what, sizeof what, "weight of '%s' in %s", r->s->actors[a].id, where);
+        if ((rc = pl_rd_number(&r->rd, pl_doc_map_value(n, j), what, 0, 1e15, &w[m])))
+            return rc;
+    }
+    for (size_t m = 0; m < b->n_members; m++)
+        if (!pl_doc_map_get(n, r->s->actors[b->member[m]].id))
+            return pl_rd_fail(&r->rd, n, "%s gives no weight for member '%s'; expected every "
+                              "member listed", where, r->s->actors[b->member[m]].id);
+    *out = w;
+    return PL_OK;
+}
+
+static int read_condition(pl_reader *r, pl_body *b, const pl_doc_node *n, pl_quota *q)
+{
+    char where[160];
+    snprintf(where, sizeof where, "a quota of body '%s'", b->id);
+    if (n->type != PL_DOC_MAP || pl_doc_map_get(n, "value"))
+        return read_threshold(r, b, n, NULL, q);
+    const pl_doc_node *cnt = pl_doc_map_get(n, "members");
+    int rc;
+    if (cnt) {
+        double k;
+        if ((rc = pl_rd_keys(&r->rd, n, count_keys, 1, where)) ||
+            (rc = pl_rd_number(&r->rd, cnt, "member count of a quota", 1, (double)b->n_members,
+                               &k)))
+            return rc;
+        q->weights = pl_arena_array(&r->s->arena, b->n_members, sizeof *q->weights);
+        if (!q->weights)
+            return pl__error_nomem(r->rd.err);
+        for (size_t m = 0; m < b->n_members; m++)
+            q->weights[m] = 1.0;
+        q->threshold = k;
+        q->text = pl_arena_strdup(&r->s->arena, "members");
+        if (!q->text)
+            return pl__error_nomem(r->rd.err);
+        return PL_OK;
+    }
+    pl_doc_node *qn, *wn;
+    if ((rc = pl_rd_keys(&r->rd, n, weighted_keys, 2, where)) ||
+        (rc = pl_rd_need(&r->rd, n, "quota", where, "a weight or share", &qn)) ||
+        (rc = pl_rd_need(&r->rd, n, "weights", where, "a mapping member -> weight", &wn)) ||
+        (rc = read_condition_weights(r, b, wn, &q->weights)))
+        return rc;
+    return read_threshold(r, b, qn, q->weights, q);
+}
+
+static int read_quotas(pl_reader *r, pl_body *b, const pl_doc_node *n)
+{
+    static const pl_doc_node majority = {PL_DOC_SCALAR, 1, 0, 0, 8, "majority", NULL};
+    if (!n)
+        n = &majority;
+    size_t cnt = n->type == PL_DOC_SEQ ? n->len : 1;
+    if (cnt == 0)
+        return pl_rd_fail(&r->rd, n, "quota of body '%s' is an empty list; expected at least "
+                          "one condition", b->id);
+    b->n_quotas = cnt;
+    b->quotas = pl_arena_array(&r->s->arena, cnt, sizeof *b->quotas);
+    if (!b->quotas)
+        return pl__error_nomem(r->rd.err);
+    for (size_t c = 0; c < cnt; c++) {
+        int rc = read_condition(r, b, n->type == PL_DOC_SEQ ? n->items[c] : n, &b->quotas[c]);
+        if (rc)
+            return rc;
+    }
+    return PL_OK;
+}
+
+/* ---- vetoes ------------------------------------------------------------ */
+
+static int read_veto(pl_reader *r, pl_body *b, const pl_doc_node *n)
+{
+    char where[128], got[96];
+    snprintf(where, sizeof where, "veto of body '%s'", b->id);
+    if (n->type == PL_DOC_SCALAR && (strcmp(n->text, "all") == 0 || strcmp(n->text, "none") == 0)) {
+        memset(b->veto, n->text[0] == 'a', b->n_members);
+        return PL_OK;
+    }
+    if (n->type != PL_DOC_SEQ)
+        return pl_rd_fail(&r->rd, n, "%s is %s; expected all, none, or a list of member ids",
+                          where, pl_rd_got(n, got, sizeof got));
+    for (size_t j = 0; j < n->len; j++) {
+        long a;
+        int rc = pl__ref_actor(r, n->items[j], where, &a);
+        if (rc)
+            return rc;
+        size_t m = 0;
+        while (m < b->n_members && b->member[m] != a)
+            m++;
+        if (m == b->n_members)
+            return pl_rd_fail(&r->rd, n->items[j], "veto holder '%s' is not a member of body "
+                              "'%s'; expected one of its members", r->s->actors[a].id, b->id);
+        b->veto[m] = 1;
+    }
+    return PL_OK;
+}
+
+/* ---- bodies ------------------------------------------------------------ */
+
+static int read_body(pl_reader *r, const pl_doc_node *n, size_t j, const pl_doc_node **nodes)
+{
+    pl_body *b = &r->s->bodies[j];
+    char where[128];
+    snprintf(where, sizeof where, "body %zu", j + 1);
+    int rc = pl_rd_map(&r->rd, n, where, "a mapping with id, members, quota");
+    if (!rc)
+        rc = pl_rd_keys(&r->rd, n, body_keys, sizeof body_keys / sizeof *body_keys, "a body");
+    pl_doc_node *v;
+    if (!rc)
+        rc = pl_rd_need(&r->rd, n, "id", where, "an identifier like COUNCIL", &v);
+    if (!rc)
+        rc = pl_rd_id(&r->rd, v, "body id", &b->id);
+    if (rc)
+        return rc;
+    nodes[j] = v;
+    long prev = pl_idmap_put(&r->s->body_ids, b->id, (long)j);
+    if (prev >= 0)
+        return pl_rd_fail(&r->rd, v, "duplicate body id '%s' (first at line %d); expected "
+                          "unique body ids", b->id, nodes[prev]->line);
+    b->name = b->id;
+    if ((v = pl_doc_map_get(n, "name")) && (rc = pl_rd_text(&r->rd, v, "body name", &b->name)))
+        return rc;
+    if ((v = pl_doc_map_get(n, "description")) &&
+        (rc = pl_rd_text(&r->rd, v, "body description", &b->description)))
+        return rc;
+    snprintf(where, sizeof where, "body '%s'", b->id);
+    if ((rc = pl_rd_need(&r->rd, n, "members", where, "{ACTOR: weight, ...}", &v)) ||
+        (rc = read_members(r, b, v)) ||
+        (rc = read_quotas(r, b, pl_doc_map_get(n, "quota"))))
+        return rc;
+    if ((v = pl_doc_map_get(n, "veto")) && (rc = read_veto(r, b, v)))
+        return rc;
+    if ((v = pl_doc_map_get(n, "noise"))) {
+        char what[160];
+        snprintf(what, sizeof what, "noise of %s", where);
+        if ((rc = pl_rd_value(&r->rd, v, what, 0, 100, NULL, &b->noise)))
+            return rc;
+        b->has_noise = 1;
+    }
+    return PL_OK;
+}
+
+int pl__read_bodies(pl_reader *r, const pl_doc_node *seq)
+{
+    pl_scenario *s = r->s;
+    if (!seq)
+        return pl_idmap_init(&s->body_ids, &s->arena, 0) ? pl__error_nomem(r->rd.err) : PL_OK;
+    int rc = pl_rd_seq(&r->rd, seq, "bodies", "a list of bodies");
+    if (rc)
+        return rc;
+    s->n_bodies = seq->len;
+    s->bodies = pl_arena_array(&s->arena, seq->len ? seq->len : 1, sizeof *s->bodies);
+    const pl_doc_node **nodes = malloc((seq->len ? seq->len : 1) * sizeof *nodes);
+    if (!s->bodies || !nodes || pl_idmap_init(&s->body_ids, &s->arena, seq->len)) {
+        free(nodes);
+        return pl__error_nomem(r->rd.err);
+    }
+    for (size_t j = 0; j < seq->len && !rc; j++)
+        rc = read_body(r, seq->items[j], j, nodes);
+    free(nodes);
+    return rc;
+}
+
+/* ---- ratification ------------------------------------------------------ */
+
+int pl__read_ratification(pl_reader *r, const pl_doc_node *map)
+{
+    pl_scenario *s = r->s;
+    int rc = pl_rd_map(&r->rd, map, "ratification", "a mapping actor -> body or list of bodies");
+    for (size_t j = 0; !rc && j < map->len; j++) {
+        long a, b;
+        const pl_doc_node *v = pl_doc_map_value(map, j);
+        if ((rc = pl__ref_actor(r, pl_doc_map_key(map, j), "ratification", &a)))
+            return rc;
+        char where[128];
+        snprintf(where, sizeof where, "ratification of '%s'", s->actors[a].id);
+        size_t cnt = v->type == PL_DOC_SEQ ? v->len : 1;
+        if (cnt == 0)
+            return pl_rd_fail(&r->rd, v, "%s is an empty list; expected at least one body id",
+                              where);
+        s->ratifiers[a] = pl_arena_array(&s->arena, cnt, sizeof **s->ratifiers);
+        if (!s->ratifiers[a])
+            return pl__error_nomem(r->rd.err);
+        for (size_t m = 0; m < cnt; m++) {
+            const pl_doc_node *e = v->type == PL_DOC_SEQ ? v->items[m] : v;
+            if ((rc = pl__ref_body(r, e, where, &b)))
+                return rc;
+            for (size_t p = 0; p < m; p++)
+                if (s->ratifiers[a][p] == b)
+                    return pl_rd_fail(&r->rd, e, "body '%s' is listed twice in %s; expected "
+                                      "each body once", s->bodies[b].id, where);
+            s->ratifiers[a][m] = b;
+        }
+        s->n_ratifiers[a] = cnt;
+    }
+    return rc;
+}

@@ -1,0 +1,169 @@
+/*
+** read_positions.c: the positions section (actor -> issue -> entry) and the
+** checks that need all of it: an actor that lists issues must care about at
+** least one, every issue needs weight at the table, and at least two actors
+** must negotiate.
+*/
+#include "reader.h"
+#include "../core/error_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const entry_keys[] = {"position", "salience", "source", "note"};
+
+typedef struct detail_buf {
+    pl_pos_detail *v;
+    size_t n, cap;
+} detail_buf;
+
+static int keep_detail(detail_buf *d, const pl_value *pos, const pl_value *sal, uint32_t *slot)
+{
+    if (d->n == UINT32_MAX - 1)
+        return PL_ENOMEM;
+    if (d->n == d->cap) {
+        size_t cap = d->cap ? 2 * d->cap : 64;
+        pl_pos_detail *nv = realloc(d->v, cap * sizeof *nv);
+        if (!nv)
+            return PL_ENOMEM;
+        d->v = nv;
+        d->cap = cap;
+    }
+    d->v[d->n].pos = *pos;
+    d->v[d->n].sal = *sal;
+    *slot = (uint32_t)++d->n;
+    return PL_OK;
+}
+
+static int is_plain(const pl_value *v)
+{
+    return v->dist == PL_DIST_NONE && !v->source && !v->note;
+}
+
+static int read_entry(pl_reader *r, const pl_doc_node *n, size_t i, size_t k, detail_buf *d)
+{
+    pl_scenario *s = r->s;
+    char where[200], what[220];
+    snprintf(where, sizeof where, "position of '%s' on '%s'", s->actors[i].id, s->issues[k].id);
+    int rc = pl_rd_map(&r->rd, n, where, "{position: 0-100, salience: 0-1}");
+    if (!rc)
+        rc = pl_rd_keys(&r->rd, n, entry_keys, sizeof entry_keys / sizeof *entry_keys, where);
+    if (rc)
+        return rc;
+    pl_rd_prov prov = {NULL, NULL};
+    pl_doc_node *v;
+    if ((v = pl_doc_map_get(n, "source")) && (rc = pl_rd_text(&r->rd, v, "source", &prov.source)))
+        return rc;
+    if ((v = pl_doc_map_get(n, "note")) && (rc = pl_rd_text(&r->rd, v, "note", &prov.note)))
+        return rc;
+    pl_value pos, sal;
+    snprintf(what, sizeof what, "position of '%s' on '%s'", s->actors[i].id, s->issues[k].id);
+    if ((rc = pl_rd_need(&r->rd, n, "position", where, "a number in [0, 100]", &v)) ||
+        (rc = pl_rd_value(&r->rd, v, what, 0, 100, &prov, &pos)))
+        return rc;
+    snprintf(what, sizeof what, "salience of '%s' on '%s'", s->actors[i].id, s->issues[k].id);
+    if ((rc = pl_rd_need(&r->rd, n, "salience", where, "a number in [0, 1]", &v)) ||
+        (rc = pl_rd_value(&r->rd, v, what, 0, 1, &prov, &sal)))
+        return rc;
+    size_t at = i * s->n_issues + k;
+    s->present[at] = 1;
+    s->pos[at] = pos.value;
+    s->sal[at] = sal.value;
+    if (!is_plain(&pos) || !is_plain(&sal))
+        if (keep_detail(d, &pos, &sal, &s->detail[at]))
+            return pl__error_nomem(r->rd.err);
+    return PL_OK;
+}
+
+static int read_actor_positions(pl_reader *r, const pl_doc_node *key, const pl_doc_node *map,
+                                detail_buf *d)
+{
+    long i, k;
+    int rc = pl__ref_actor(r, key, "positions", &i);
+    if (rc)
+        return rc;
+    pl_scenario *s = r->s;
+    char where[128];
+    snprintf(where, sizeof where, "positions of '%s'", s->actors[i].id);
+    if ((rc = pl_rd_map(&r->rd, map, where, "a mapping issue -> {position, salience}")))
+        return rc;
+    int cares = 0;
+    for (size_t j = 0; j < map->len; j++) {
+        if ((rc = pl__ref_issue(r, pl_doc_map_key(map, j), where, &k)) ||
+            (rc = read_entry(r, pl_doc_map_value(map, j), (size_t)i, (size_t)k, d)))
+            return rc;
+        cares |= s->sal[(size_t)i * s->n_issues + (size_t)k] > 0;
+    }
+    if (map->len && !cares)
+        return pl_rd_fail(&r->rd, key, "actor '%s' has salience 0 on every issue it lists; "
+                          "expected a positive salience on at least one issue",
+                          s->actors[i].id);
+    return PL_OK;
+}
+
+/* Checks over the whole table, once every entry is read. */
+static int check_table(pl_reader *r, const pl_doc_node *map)
+{
+    pl_scenario *s = r->s;
+    size_t at_table = 0;
+    for (size_t i = 0; i < s->n_actors; i++) {
+        if (!s->actors[i].at_table)
+            continue;
+        at_table++;
+        int any = 0;
+        for (size_t k = 0; k < s->n_issues && !any; k++)
+            any = s->present[i * s->n_issues + k];
+        if (!any)
+            pl_rd_warn(&r->rd, r->actor_nodes[i], "actor '%s' is at the table but takes no "
+                       "position on any issue; it is left out of every forecast",
+                       s->actors[i].id);
+    }
+    if (at_table < 2)
+        return pl_rd_fail(&r->rd, map, "%zu actor%s at the table (at_table: true); expected "
+                          "at least 2 negotiating actors", at_table, at_table == 1 ? " is" : "s are");
+    for (size_t k = 0; k < s->n_issues; k++) {
+        double w = 0;
+        for (size_t i = 0; i < s->n_actors; i++) {
+            size_t at = i * s->n_issues + k;
+            if (s->actors[i].at_table && s->present[at])
+                w += s->actors[i].capability.value * s->sal[at];
+        }
+        if (!(w > 0))
+            return pl_rd_fail(&r->rd, r->issue_nodes[k], "issue '%s' has no weight: no actor "
+                              "at the table gives it a positive capability x salience; "
+                              "expected at least one", s->issues[k].id);
+    }
+    return PL_OK;
+}
+
+int pl__read_positions(pl_reader *r, const pl_doc_node *map)
+{
+    pl_scenario *s = r->s;
+    int rc = pl_rd_map(&r->rd, map, "positions", "a mapping actor -> issue -> "
+                       "{position, salience}");
+    if (rc)
+        return rc;
+    size_t cells = s->n_actors * s->n_issues;
+    if (s->n_issues && cells / s->n_issues != s->n_actors)
+        return pl__error_nomem(r->rd.err);
+    s->pos = pl_arena_array(&s->arena, cells, sizeof *s->pos);
+    s->sal = pl_arena_array(&s->arena, cells, sizeof *s->sal);
+    s->present = pl_arena_array(&s->arena, cells, sizeof *s->present);
+    s->detail = pl_arena_array(&s->arena, cells, sizeof *s->detail);
+    if (!s->pos || !s->sal || !s->present || !s->detail)
+        return pl__error_nomem(r->rd.err);
+    detail_buf d = {NULL, 0, 0};
+    for (size_t j = 0; j < map->len && !rc; j++)
+        rc = read_actor_positions(r, pl_doc_map_key(map, j), pl_doc_map_value(map, j), &d);
+    if (!rc && d.n) {
+        s->details = pl_arena_array(&s->arena, d.n, sizeof *s->details);
+        if (!s->details)
+            rc = pl__error_nomem(r->rd.err);
+        else
+            memcpy(s->details, d.v, d.n * sizeof *d.v);
+        s->n_details = d.n;
+    }
+    free(d.v);
+    return rc ? rc : check_table(r, map);
+}

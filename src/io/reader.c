@@ -1,0 +1,467 @@
+/*
+** reader.c: scenario loader, top level, actors and issues.
+**
+** The document tree (doc.c) is walked once with the schema of
+** docs/scenario-format.md; every check that can point at a place in the
+** file is made here, so a loaded scenario is valid by construction.
+*/
+#include "reader.h"
+#include "parley/version.h"
+#include "../core/error_int.h"
+#include "../core/suggest.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PL_FORMAT_VERSION 1
+#define CAPABILITY_MAX 1e12
+
+/* ---- references -------------------------------------------------------- */
+
+static int ref(pl_reader *r, const pl_doc_node *n, const char *kind, const char *where,
+               const pl_idmap *ids, const char *(*id_of)(const pl_scenario *, size_t),
+               size_t count, long *out)
+{
+    const char *id;
+    int rc = pl_rd_id(&r->rd, n, where, &id);
+    if (rc)
+        return rc;
+    *out = pl_idmap_get(ids, id);
+    if (*out >= 0)
+        return PL_OK;
+    /* Collect candidates only on this error path. */
+    const char **cands = malloc((count ? count : 1) * sizeof *cands);
+    if (!cands)
+        return pl__error_nomem(r->rd.err);
+    for (size_t i = 0; i < count; i++)
+        cands[i] = id_of(r->s, i);
+    const char *hint = pl__suggest(id, cands, count);
+    if (hint)
+        rc = pl_rd_fail(&r->rd, n, "%s '%s' in %s is not defined; did you mean '%s'?", kind,
+                        id, where, hint);
+    else
+        rc = pl_rd_fail(&r->rd, n, "%s '%s' in %s is not defined; expected the id of one "
+                        "of the scenario's %zu %ss", kind, id, where, count, kind);
+    free(cands);
+    return rc;
+}
+
+static const char *actor_id_at(const pl_scenario *s, size_t i) { return s->actors[i].id; }
+static const char *issue_id_at(const pl_scenario *s, size_t i) { return s->issues[i].id; }
+static const char *body_id_at(const pl_scenario *s, size_t i) { return s->bodies[i].id; }
+
+int pl__ref_actor(pl_reader *r, const pl_doc_node *n, const char *where, long *out)
+{
+    return ref(r, n, "actor", where, &r->s->actor_ids, actor_id_at, r->s->n_actors, out);
+}
+
+int pl__ref_issue(pl_reader *r, const pl_doc_node *n, const char *where, long *out)
+{
+    return ref(r, n, "issue", where, &r->s->issue_ids, issue_id_at, r->s->n_issues, out);
+}
+
+int pl__ref_body(pl_reader *r, const pl_doc_node *n, const char *where, long *out)
+{
+    return ref(r, n, "body", where, &r->s->body_ids, body_id_at, r->s->n_bodies, out);
+}
+
+/* Register an id; duplicate ids are errors pointing at the second one. */
+static int unique_id(pl_reader *r, pl_idmap *ids, const pl_doc_node **nodes, const char *kind,
+                     const pl_doc_node *n, const char *id, long index)
+{
+    long prev = pl_idmap_put(ids, id, index);
+    if (prev < 0)
+        return PL_OK;
+    return pl_rd_fail(&r->rd, n, "duplicate %s id '%s' (first at line %d); expected unique "
+                      "%s ids", kind, id, nodes ? nodes[prev]->line : 0, kind);
+}
+
+/* ---- actors ------------------------------------------------------------ */
+
+static const char *const actor_keys[] = {"id", "name", "description", "capability", "risk",
+                                         "at_table", "roles"};
+
+static int read_roles(pl_reader *r, const pl_doc_node *n, const char *what, unsigned *out)
+{
+    static const char *const names[PL_ROLE_COUNT] = {
+        "belligerent", "mediator", "guarantor", "ally", "observer", "constituency"};
+    int rc = pl_rd_seq(&r->rd, n, what, "a list such as [belligerent, guarantor]");
+    for (size_t i = 0; !rc && i < n->len; i++) {
+        const pl_doc_node *e = n->items[i];
+        size_t j = 0;
+        while (j < PL_ROLE_COUNT && !(e->type == PL_DOC_SCALAR && strcmp(e->text, names[j]) == 0))
+            j++;
+        if (j < PL_ROLE_COUNT) {
+            *out |= 1u << j;
+            continue;
+        }
+        char got[96];
+        const char *hint = e->type == PL_DOC_SCALAR ? pl__suggest(e->text, names, PL_ROLE_COUNT)
+                                                    : NULL;
+        if (hint)
+            return pl_rd_fail(&r->rd, e, "role %s in %s is unknown; did you mean '%s'?",
+                              pl_rd_got(e, got, sizeof got), what, hint);
+        return pl_rd_fail(&r->rd, e, "role %s in %s is unknown; expected one of: belligerent, "
+                          "mediator, guarantor, ally, observer, constituency",
+                          pl_rd_got(e, got, sizeof got), what);
+    }
+    return rc;
+}
+
+static int read_actor(pl_reader *r, const pl_doc_node *n, size_t i)
+{
+    pl_actor *a = &r->s->actors[i];
+    char where[128], what[160];
+    snprintf(where, sizeof where, "actor %zu", i + 1);
+    int rc = pl_rd_map(&r->rd, n, where, "a mapping with id, name, capability");
+    if (!rc)
+        rc = pl_rd_keys(&r->rd, n, actor_keys, sizeof actor_keys / sizeof *actor_keys, "an actor");
+    pl_doc_node *v;
+    if (!rc)
+        rc = pl_rd_need(&r->rd, n, "id", where, "an identifier like RUS", &v);
+    if (!rc)
+        rc = pl_rd_id(&r->rd, v, "actor id", &a->id);
+    if (rc)
+        return rc;
+    r->actor_nodes[i] = v;
+    if ((rc = unique_id(r, &r->s->actor_ids, r->actor_nodes, "actor", v, a->id, (long)i)))
+        return rc;
+    snprintf(where, sizeof where, "actor '%s'", a->id);
+    a->name = a->id;
+    a->at_table = 1;
+    if ((v = pl_doc_map_get(n, "name")) && (rc = pl_rd_text(&r->rd, v, "actor name", &a->name)))
+        return rc;
+    if ((v = pl_doc_map_get(n, "description")) &&
+        (rc = pl_rd_text(&r->rd, v, "actor description", &a->description)))
+        return rc;
+    snprintf(what, sizeof what, "capability of %s", where);
+    if ((rc = pl_rd_need(&r->rd, n, "capability", where, "a number >= 0", &v)) ||
+        (rc = pl_rd_value(&r->rd, v, what, 0, CAPABILITY_MAX, NULL, &a->capability)))
+        return rc;
+    if ((v = pl_doc_map_get(n, "risk"))) {
+        snprintf(what, sizeof what, "risk of %s", where);
+        if ((rc = pl_rd_value(&r->rd, v, what, -1, 1, NULL, &a->risk)))
+            return rc;
+        a->has_risk = 1;
+    }
+    snprintf(what, sizeof what, "at_table of %s", where);
+    if ((v = pl_doc_map_get(n, "at_table")) && (rc = pl_rd_bool(&r->rd, v, what, &a->at_table)))
+        return rc;
+    snprintf(what, sizeof what, "roles of %s", where);
+    if ((v = pl_doc_map_get(n, "roles")) && (rc = read_roles(r, v, what, &a->roles)))
+        return rc;
+    return PL_OK;
+}
+
+static int read_actors(pl_reader *r, const pl_doc_node *seq)
+{
+    int rc = pl_rd_seq(&r->rd, seq, "actors", "a list of actors");
+    if (rc)
+        return rc;
+    if (seq->len < 2)
+        return pl_rd_fail(&r->rd, seq, "actors lists %zu actor%s; expected at least 2",
+                          seq->len, seq->len == 1 ? "" : "s");
+    pl_scenario *s = r->s;
+    s->n_actors = seq->len;
+    s->actors = pl_arena_array(&s->arena, seq->len, sizeof *s->actors);
+    r->actor_nodes = pl_arena_array(&s->arena, seq->len, sizeof *r->actor_nodes);
+    if (!s->actors || !r->actor_nodes || pl_idmap_init(&s->actor_ids, &s->arena, seq->len))
+        return pl__error_nomem(r->rd.err);
+    for (size_t i = 0; i < seq->len; i++)
+        if ((rc = read_actor(r, seq->items[i], i)))
+            return rc;
+    return PL_OK;
+}
+
+/* ---- issues ------------------------------------------------------------ */
+
+static const char *const issue_keys[] = {"id", "name", "description", "scale", "status_quo"};
+
+typedef struct anchor {
+    double at;
+    const char *text;
+    const pl_doc_node *node;
+} anchor;
+
+static int cmp_anchor(const void *a, const void *b)
+{
+    double x = ((const anchor *)a)->at, y = ((const anchor *)b)->at;
+    return (x > y) - (x < y);
+}
+
+static int read_scale(pl_reader *r, const pl_doc_node *n, pl_issue *x, const char *where)
+{
+    char what[160];
+    snprintf(what, sizeof what, "scale of %s", where);
+    int rc = pl_rd_map(&r->rd, n, what, "a mapping from scale points to words, "
+                       "like {0: \"...\", 50: \"...\", 100: \"...\"}");
+    if (rc)
+        return rc;
+    anchor *as = pl_arena_array(&r->s->arena, n->len ? n->len : 1, sizeof *as);
+    if (!as)
+        return pl__error_nomem(r->rd.err);
+    for (size_t j = 0; j < n->len; j++) {
+        const pl_doc_node *k = pl_doc_map_key(n, j);
+        snprintf(what, sizeof what, "scale point of %s", where);
+        if ((rc = pl_rd_number(&r->rd, k, what, 0, 100, &as[j].at)))
+            return rc;
+        for (size_t p = 0; p < j; p++)
+            if (as[p].at == as[j].at)
+                return pl_rd_fail(&r->rd, k, "scale point %g of %s is given twice (as '%s' "
+                                  "and '%s'); expected each point once", as[j].at, where,
+                                  as[p].node->text, k->text);
+        snprintf(what, sizeof what, "words for scale point %s of %s", k->text, where);
+        if ((rc = pl_rd_text(&r->rd, pl_doc_map_value(n, j), what, &as[j].text)))
+            return rc;
+        as[j].node = k;
+    }
+    qsort(as, n->len, sizeof *as, cmp_anchor);
+    if (n->len == 0 || as[0].at != 0 || as[n->len - 1].at != 100)
+        return pl_rd_fail(&r->rd, n, "scale of %s has no anchor at %s; expected words for "
+                          "both 0 and 100", where, (n->len && as[0].at == 0) ? "100" : "0");
+    x->n_anchors = n->len;
+    x->anchor_at = pl_arena_array(&r->s->arena, n->len, sizeof *x->anchor_at);
+    x->anchor_text = pl_arena_array(&r->s->arena, n->len, sizeof *x->anchor_text);
+    if (!x->anchor_at || !x->anchor_text)
+        return pl__error_nomem(r->rd.err);
+    for (size_t j = 0; j < n->len; j++) {
+        x->anchor_at[j] = as[j].at;
+        x->anchor_text[j] = as[j].text;
+    }
+    return PL_OK;
+}
+
+static int read_issue(pl_reader *r, const pl_doc_node *n, size_t k)
+{
+    pl_issue *x = &r->s->issues[k];
+    char where[128], what[160];
+    snprintf(where, sizeof where, "issue %zu", k + 1);
+    int rc = pl_rd_map(&r->rd, n, where, "a mapping with id, name, scale");
+    if (!rc)
+        rc = pl_rd_keys(&r->rd, n, issue_keys, sizeof issue_keys / sizeof *issue_keys, "an issue");
+    pl_doc_node *v;
+    if (!rc)
+        rc = pl_rd_need(&r->rd, n, "id", where, "an identifier like TERR", &v);
+    if (!rc)
+        rc = pl_rd_id(&r->rd, v, "issue id", &x->id);
+    if (rc)
+        return rc;
+    r->issue_nodes[k] = v;
+    if ((rc = unique_id(r, &r->s->issue_ids, r->issue_nodes, "issue", v, x->id, (long)k)))
+        return rc;
+    snprintf(where, sizeof where, "issue '%s'", x->id);
+    x->name = x->id;
+    if ((v = pl_doc_map_get(n, "name")) && (rc = pl_rd_text(&r->rd, v, "issue name", &x->name)))
+        return rc;
+    if ((v = pl_doc_map_get(n, "description")) &&
+        (rc = pl_rd_text(&r->rd, v, "issue description", &x->description)))
+        return rc;
+    if ((rc = pl_rd_need(&r->rd, n, "scale", where, "{0: \"...\", 100: \"...\"}", &v)) ||
+        (rc = read_scale(r, v, x, where)))
+        return rc;
+    if ((v = pl_doc_map_get(n, "status_quo"))) {
+        snprintf(what, sizeof what, "status_quo of %s", where);
+        if ((rc = pl_rd_value(&r->rd, v, what, 0, 100, NULL, &x->status_quo)))
+            return rc;
+        x->has_status_quo = 1;
+    }
+    return PL_OK;
+}
+
+static int read_issues(pl_reader *r, const pl_doc_node *seq)
+{
+    int rc = pl_rd_seq(&r->rd, seq, "issues", "a list of issues");
+    if (rc)
+        return rc;
+    if (seq->len < 1)
+        return pl_rd_fail(&r->rd, seq, "issues lists no issue; expected at least 1");
+    pl_scenario *s = r->s;
+    s->n_issues = seq->len;
+    s->issues = pl_arena_array(&s->arena, seq->len, sizeof *s->issues);
+    r->issue_nodes = pl_arena_array(&s->arena, seq->len, sizeof *r->issue_nodes);
+    if (!s->issues || !r->issue_nodes || pl_idmap_init(&s->issue_ids, &s->arena, seq->len))
+        return pl__error_nomem(r->rd.err);
+    for (size_t k = 0; k < seq->len; k++)
+        if ((rc = read_issue(r, seq->items[k], k)))
+            return rc;
+    return PL_OK;
+}
+
+/* ---- top level --------------------------------------------------------- */
+
+static const char *const top_keys[] = {"parley", "name", "title", "description", "source",
+                                       "actors", "issues", "positions", "bodies",
+                                       "ratification"};
+
+static int read_version(pl_reader *r, const pl_doc_node *root)
+{
+    const pl_doc_node *v = pl_doc_map_get(root, "parley");
+    double ver;
+    char got[96];
+    if (!v)
+        return pl_rd_fail(&r->rd, root, "the format version is missing; expected 'parley: %d' "
+                          "at the top", PL_FORMAT_VERSION);
+    if (!pl_rd_is_number(v, &ver) || ver != (int)ver)
+        return pl_rd_fail(&r->rd, v, "format version is %s; expected the integer %d", 
+                          pl_rd_got(v, got, sizeof got), PL_FORMAT_VERSION);
+    if (ver != PL_FORMAT_VERSION)
+        return pl_rd_fail(&r->rd, v, "format version %s is not supported; expected %d (this "
+                          "is parley " PL_VERSION_STRING ")", v->text, PL_FORMAT_VERSION);
+    return PL_OK;
+}
+
+static int read_header(pl_reader *r, const pl_doc_node *root)
+{
+    pl_scenario *s = r->s;
+    pl_doc_node *v;
+    int rc = read_version(r, root);
+    if (!rc)
+        rc = pl_rd_need(&r->rd, root, "name", "the scenario", "a short identifier", &v);
+    if (!rc)
+        rc = pl_rd_id(&r->rd, v, "scenario name", &s->name);
+    if (!rc && (v = pl_doc_map_get(root, "title")))
+        rc = pl_rd_text(&r->rd, v, "title", &s->title);
+    if (!rc && (v = pl_doc_map_get(root, "description")))
+        rc = pl_rd_text(&r->rd, v, "description", &s->description);
+    if (!rc && (v = pl_doc_map_get(root, "source")))
+        rc = pl_rd_text(&r->rd, v, "source", &s->source);
+    return rc;
+}
+
+/* Per-actor ratification arrays exist even when the file has no ratification. */
+static int alloc_ratification(pl_reader *r)
+{
+    pl_scenario *s = r->s;
+    s->n_ratifiers = pl_arena_array(&s->arena, s->n_actors, sizeof *s->n_ratifiers);
+    s->ratifiers = pl_arena_array(&s->arena, s->n_actors, sizeof *s->ratifiers);
+    return (s->n_ratifiers && s->ratifiers) ? PL_OK : pl__error_nomem(r->rd.err);
+}
+
+static int read_root(pl_reader *r, const pl_doc_node *root)
+{
+    if (!root)
+        return pl__error_set(r->rd.err, PL_EINPUT, r->rd.file, 1, 1, "the file is empty; "
+                             "expected a parley scenario (a mapping starting 'parley: 1')");
+    int rc = pl_rd_map(&r->rd, root, "the top level", "a mapping with parley, name, actors, "
+                       "issues, positions");
+    if (!rc)
+        rc = pl_rd_keys(&r->rd, root, top_keys, sizeof top_keys / sizeof *top_keys,
+                        "the top level");
+    pl_doc_node *v;
+    if (!rc)
+        rc = read_header(r, root);
+    if (!rc)
+        rc = pl_rd_need(&r->rd, root, "actors", "the scenario", "a list of actors", &v);
+    if (!rc)
+        rc = read_actors(r, v);
+    if (!rc)
+        rc = pl_rd_need(&r->rd, root, "issues", "the scenario", "a list of issues", &v);
+    if (!rc)
+        rc = read_issues(r, v);
+    if (!rc)
+        rc = pl_rd_need(&r->rd, root, "positions", "the scenario",
+                        "a mapping actor -> issue -> {position, salience}", &v);
+    if (!rc)
+        rc = pl__read_positions(r, v);
+    if (!rc)
+        rc = pl__read_bodies(r, pl_doc_map_get(root, "bodies"));
+    if (!rc)
+        rc = alloc_ratification(r);
+    if (!rc && (v = pl_doc_map_get(root, "ratification")))
+        rc = pl__read_ratification(r, v);
+    return rc;
+}
+
+/* ---- entry points ------------------------------------------------------ */
+
+static int is_json_name(const char *name)
+{
+    size_t n = name ? strlen(name) : 0;
+    return n >= 5 && strcmp(name + n - 5, ".json") == 0;
+}
+
+int pl_scenario_load_buffer(pl_scenario **out, const char *data, size_t len, const char *name,
+                            const pl_load_opts *opts, pl_error *err)
+{
+    if (!out || (!data && len))
+        return pl__fail(err, PL_EMISUSE, "pl_scenario_load_buffer: NULL argument");
+    *out = NULL;
+    if (!name)
+        name = "<input>";
+    pl_doc doc;
+    int rc = pl_doc_parse(&doc, data ? data : "", len, name, is_json_name(name) ? PL_DOC_JSON : 0,
+                          err);
+    if (rc) {
+        pl_doc_free(&doc);
+        return rc;
+    }
+    pl_arena arena;
+    pl_arena_init(&arena);
+    pl_scenario *s = pl_arena_alloc(&arena, sizeof *s);
+    if (!s) {
+        pl_doc_free(&doc);
+        return pl__error_nomem(err);
+    }
+    s->arena = arena;
+    pl_reader r = {0};
+    r.rd.file = name;
+    r.rd.err = err;
+    r.rd.arena = &s->arena;
+    r.rd.flags = opts ? opts->flags : 0;
+    r.rd.warn = opts ? opts->warn : NULL;
+    r.rd.payload = opts ? opts->payload : NULL;
+    r.s = s;
+    r.root = doc.root;
+    rc = read_root(&r, doc.root);
+    pl_doc_free(&doc);
+    if (rc) {
+        pl_scenario_free(s);
+        return rc;
+    }
+    *out = s;
+    return PL_OK;
+}
+
+int pl_scenario_load_file(pl_scenario **out, const char *path, const pl_load_opts *opts,
+                          pl_error *err)
+{
+    if (!out || !path)
+        return pl__fail(err, PL_EMISUSE, "pl_scenario_load_file: NULL argument");
+    *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return pl__error_set(err, PL_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    int rc = PL_OK;
+    for (;;) {
+        if (cap - len < 65536) {
+            cap = cap ? 2 * cap : 65536;
+            if (cap > PL_DOC_MAX_FILE + 65536) {
+                rc = pl__error_set(err, PL_EINPUT, path, 0, 0, "file is larger than %zu "
+                                   "bytes; expected a smaller scenario", PL_DOC_MAX_FILE);
+                break;
+            }
+            char *nb = realloc(buf, cap);
+            if (!nb) {
+                rc = pl__error_nomem(err);
+                break;
+            }
+            buf = nb;
+        }
+        size_t got = fread(buf + len, 1, cap - len, f);
+        len += got;
+        if (got == 0) {
+            if (ferror(f))
+                rc = pl__error_set(err, PL_EIO, path, 0, 0, "cannot read: %s", strerror(errno));
+            break;
+        }
+    }
+    fclose(f);
+    if (!rc)
+        rc = pl_scenario_load_buffer(out, buf, len, path, opts, err);
+    free(buf);
+    return rc;
+}

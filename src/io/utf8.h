@@ -1,0 +1,19 @@
+/*
+** utf8.h: strict UTF-8 validation with a position for the first bad byte.
+*/
+#ifndef PL_UTF8_H
+#define PL_UTF8_H
+
+#include <stddef.h>
+#include "parley/error.h"
+
+/* Length of the valid UTF-8 sequence at s (1-4), or 0 if it is not valid. */
+size_t pl_utf8_seq(const unsigned char *s, size_t avail);
+
+/*
+** PL_OK if data is UTF-8 text without NUL bytes (a leading BOM is allowed);
+** else PL_EINPUT with name:line:col of the first offending byte.
+*/
+int pl_utf8_check(const char *data, size_t len, const char *name, pl_error *err);
+
+#endif
