@@ -86,7 +86,8 @@ typedef struct cli_output {
     pl_emitter *e;
 } cli_output;
 
-int cli_output_open(cli_output *o, const cli_args *a);
+/* csv_default: the table --format csv writes when --table is not given (NULL: the first). */
+int cli_output_open(cli_output *o, const cli_args *a, const char *csv_default);
 int cli_output_close(cli_output *o, int ok);
 /* Raw bytes (for printing YAML text) through the same atomic path. */
 int cli_output_open_raw(cli_output *o, const cli_args *a);

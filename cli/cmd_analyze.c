@@ -76,7 +76,7 @@ static int run_analyze(const cli_args *a)
         return cli_exit_code(err.code);
     }
     cli_output out;
-    if ((rc = cli_output_open(&out, a)) == EXIT_OK) {
+    if ((rc = cli_output_open(&out, a, "forecasts")) == EXIT_OK) {
         pl_emit_object_begin(out.e, NULL, NULL);
         pl_emit_string(out.e, "parley", pl_version());
         pl_scenario_emit(s, out.e);
@@ -99,5 +99,6 @@ const cli_command cli_cmd_analyze = {
     "  median  weighted median (the weighted Condorcet winner in one dimension)\n"
     "  nbs     Nash bargaining solution, the status quo as disagreement point\n"
     "each with the nearest worded point of the issue's scale.\n"
-    "CSV tables: actors, positions, ratification, forecasts (use --table).\n",
+    "--format csv writes the forecasts table; --table actors, positions or\n"
+    "ratification writes another.\n",
     run_analyze};

@@ -33,7 +33,7 @@ static int describe(const cli_args *a)
     if (rc)
         return rc;
     cli_output out;
-    if ((rc = cli_output_open(&out, a)) == EXIT_OK) {
+    if ((rc = cli_output_open(&out, a, "positions")) == EXIT_OK) {
         pl_emit_object_begin(out.e, NULL, NULL);
         pl_scenario_emit(s, out.e);
         pl_emit_object_end(out.e);

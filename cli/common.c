@@ -121,7 +121,8 @@ int cli_load_scenario(const cli_args *a, pl_scenario **out, int require_sources)
             free(text);
         }
     }
-    return cli_exit_code(rc);
+    /* A file that cannot be read is the user's input problem: exit 2. */
+    return rc == PL_EIO ? EXIT_USAGE : cli_exit_code(rc);
 }
 
 /* ---- output ------------------------------------------------------------ */
@@ -176,7 +177,7 @@ int cli_output_open_raw(cli_output *o, const cli_args *a)
     return open_target(o, a);
 }
 
-int cli_output_open(cli_output *o, const cli_args *a)
+int cli_output_open(cli_output *o, const cli_args *a, const char *csv_default)
 {
     pl_format fmt = PL_FORMAT_TEXT;
     const char *name = cli_get(a, "format", NULL);
@@ -189,7 +190,7 @@ int cli_output_open(cli_output *o, const cli_args *a)
     if (rc)
         return rc;
     pl_emit_opts eo = PL_EMIT_OPTS_INIT;
-    eo.csv_table = table;
+    eo.csv_table = table ? table : csv_default;
     pl_error err;
     if (pl_emitter_new(&o->e, fmt, write_file, o->f, &eo, &err) != PL_OK) {
         cli_report(&err, NULL, 0);

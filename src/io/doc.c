@@ -298,38 +298,72 @@ static int on_event(builder *b, struct fy_event *ev)
 
 /* ---- libfyaml diagnostics ---------------------------------------------- */
 
-static void swallow(struct fy_diag *diag, void *user, const char *buf, size_t len)
+/*
+** In event mode libfyaml 0.7 does not collect errors (FYPCF_COLLECT_DIAG
+** only works for documents); it prints them through the diag output
+** function as "NAME:LINE:COL: error: MESSAGE" followed by the source line.
+** We capture the first such line instead of letting it reach stderr.
+*/
+typedef struct diag_capture {
+    int line, col;
+    char msg[256];
+} diag_capture;
+
+static void capture(struct fy_diag *diag, void *user, const char *buf, size_t len)
 {
-    (void)diag; (void)user; (void)buf; (void)len;
+    (void)diag;
+    diag_capture *c = user;
+    if (c->msg[0] || len == 0)
+        return;
+    char text[512];
+    size_t n = len < sizeof text - 1 ? len : sizeof text - 1;
+    memcpy(text, buf, n);
+    text[n] = '\0';
+    char *err = strstr(text, ": error: ");
+    if (!err)
+        return;
+    *err = '\0';
+    /* back over ":COL" and ":LINE" */
+    char *colp = strrchr(text, ':');
+    if (!colp)
+        return;
+    *colp = '\0';
+    char *linep = strrchr(text, ':');
+    if (!linep)
+        return;
+    c->line = atoi(linep + 1);
+    c->col = atoi(colp + 1);
+    snprintf(c->msg, sizeof c->msg, "%s", err + 9);
+    size_t m = strlen(c->msg);
+    while (m > 0 && (c->msg[m - 1] == '\n' || c->msg[m - 1] == '\r'))
+        c->msg[--m] = '\0';
 }
 
-/* The first error libfyaml collected, as ours; its text lacks a final period. */
-static int syntax_error(builder *b, struct fy_diag *diag)
+static int syntax_error(builder *b, const diag_capture *c)
 {
-    void *it = NULL;
-    struct fy_diag_error *e;
-    while ((e = fy_diag_errors_iterate(diag, &it)) != NULL) {
-        if (e->type < FYET_ERROR)
-            continue;
-        return pl__error_set(b->err, PL_EINPUT, b->doc->name, e->line + 1, e->column + 1,
-                             "YAML syntax error: %s; expected valid YAML or JSON", e->msg);
-    }
+    if (c->msg[0])
+        return pl__error_set(b->err, PL_EINPUT, b->doc->name, c->line, c->col,
+                             "YAML syntax error: %s; expected valid YAML or JSON", c->msg);
     return pl__error_set(b->err, PL_EINPUT, b->doc->name, 0, 0,
                          "%s", "YAML syntax error; expected valid YAML or JSON");
 }
 
 static int run_parser(builder *b, const char *data, size_t len, unsigned flags)
 {
+    diag_capture cap;
+    memset(&cap, 0, sizeof cap);
     struct fy_diag_cfg dcfg;
     fy_diag_cfg_default(&dcfg);
     dcfg.fp = NULL;
-    dcfg.output_fn = swallow;
+    dcfg.output_fn = capture;
+    dcfg.user = &cap;
     dcfg.colorize = false;
+    dcfg.show_source = false;
     struct fy_diag *diag = fy_diag_create(&dcfg);
     if (!diag)
         return pl__error_nomem(b->err);
     struct fy_parse_cfg cfg = {0};
-    cfg.flags = FYPCF_QUIET | FYPCF_COLLECT_DIAG | FYPCF_DISABLE_DEPTH_LIMIT |
+    cfg.flags = FYPCF_DISABLE_DEPTH_LIMIT |
                 FYPCF_DEFAULT_VERSION_1_2 |
                 ((flags & PL_DOC_JSON) ? FYPCF_JSON_FORCE : FYPCF_JSON_NONE);
     cfg.diag = diag;
@@ -343,7 +377,7 @@ static int run_parser(builder *b, const char *data, size_t len, unsigned flags)
         fy_parser_event_free(fyp, ev);
     }
     if (rc == PL_OK && fy_parser_get_stream_error(fyp))
-        rc = syntax_error(b, diag);
+        rc = syntax_error(b, &cap);
     fy_parser_destroy(fyp);
     fy_diag_destroy(diag);
     return rc;

@@ -57,9 +57,11 @@ static int c_open(pl_emitter *e, pl_ekind kind, const char *key, const char *tit
         st->first_cell = 1;
         return PL_OK;
     }
-    if (kind != PL_E_TABLE || st->done || st->table_depth)
+    /* Only tables at the top of the description are candidates: a table
+       nested in a list (e.g. one per body) has no single CSV meaning. */
+    if (kind != PL_E_TABLE || st->done || st->table_depth || e->depth > 1)
         return PL_OK;
-    if (key) {
+    if (key && !strstr(st->seen, key)) {  /* (substring test: good enough for a hint) */
         size_t used = strlen(st->seen);
         snprintf(st->seen + used, sizeof st->seen - used, "%s%s", used ? ", " : "", key);
     }

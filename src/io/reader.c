@@ -205,7 +205,7 @@ static int read_scale(pl_reader *r, const pl_doc_node *n, pl_issue *x, const cha
     for (size_t j = 0; j < n->len; j++) {
         const pl_doc_node *k = pl_doc_map_key(n, j);
         snprintf(what, sizeof what, "scale point of %s", where);
-        if ((rc = pl_rd_number(&r->rd, k, what, 0, 100, &as[j].at)))
+        if ((rc = pl_rd_key_number(&r->rd, k, what, 0, 100, &as[j].at)))
             return rc;
         for (size_t p = 0; p < j; p++)
             if (as[p].at == as[j].at)

@@ -189,6 +189,17 @@ int pl_rd_number(pl_rd *r, const pl_doc_node *n, const char *what, double lo, do
                       pl_rd_got(n, got, sizeof got), lo, hi);
 }
 
+int pl_rd_key_number(pl_rd *r, const pl_doc_node *n, const char *what, double lo, double hi,
+                     double *out)
+{
+    if (n && n->type == PL_DOC_SCALAR && !n->plain && decimal_syntax(n->text)) {
+        pl_doc_node plain = *n;
+        plain.plain = 1;
+        return pl_rd_number(r, &plain, what, lo, hi, out);
+    }
+    return pl_rd_number(r, n, what, lo, hi, out);
+}
+
 int pl_rd_bool(pl_rd *r, const pl_doc_node *n, const char *what, int *out)
 {
     char got[96];

@@ -53,6 +53,10 @@ int pl_rd_need(pl_rd *r, const pl_doc_node *map, const char *key, const char *wh
 int pl_rd_is_number(const pl_doc_node *n, double *out);
 int pl_rd_number(pl_rd *r, const pl_doc_node *n, const char *what, double lo, double hi,
                  double *out);
+/* As pl_rd_number for a mapping key: a quoted number is accepted too, since
+   JSON object keys are always strings. */
+int pl_rd_key_number(pl_rd *r, const pl_doc_node *n, const char *what, double lo, double hi,
+                     double *out);
 int pl_rd_bool(pl_rd *r, const pl_doc_node *n, const char *what, int *out);
 int pl_rd_text(pl_rd *r, const pl_doc_node *n, const char *what, const char **out);
 int pl_rd_id(pl_rd *r, const pl_doc_node *n, const char *what, const char **out);

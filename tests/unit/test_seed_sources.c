@@ -1,0 +1,97 @@
+/*
+** test_seed_sources.c: every `source:` quote in the built-in scenario occurs
+** verbatim in the seed article ../shared/seed/000_33e7607e03a2aad9.txt
+** (whitespace runs, line breaks included, compared as one space). Skips
+** (exit 77) when ../shared is absent, as in a user's fresh clone.
+*/
+#include "parley/parley.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SEED PL_SHARED_DIR "/seed/000_33e7607e03a2aad9.txt"
+
+static char *normalise(const char *s)
+{
+    char *out = malloc(strlen(s) + 1), *o = out;
+    int space = 1;
+    for (; out && *s; s++) {
+        int ws = *s == ' ' || *s == '\n' || *s == '\r' || *s == '\t';
+        if (ws && !space)
+            *o++ = ' ';
+        else if (!ws)
+            *o++ = *s;
+        space = ws;
+    }
+    if (out) {
+        while (o > out && o[-1] == ' ')
+            o--;
+        *o = '\0';
+    }
+    return out;
+}
+
+static int passed, failed;
+
+static void check(const char *seed, const pl_value *v, const char *what)
+{
+    if (!v || !v->source)
+        return;
+    char *q = normalise(v->source);
+    if (q && strstr(seed, q))
+        passed++;
+    else {
+        failed++;
+        printf("FAIL: %s: source not in the seed: \"%s\"\n", what, v->source);
+    }
+    free(q);
+}
+
+int main(void)
+{
+    FILE *f = fopen(SEED, "rb");
+    if (!f) {
+        printf("SKIP: %s not found (../shared is absent in a fresh clone)\n", SEED);
+        return 77;
+    }
+    static char raw[1 << 20];
+    size_t n = fread(raw, 1, sizeof raw - 1, f);
+    fclose(f);
+    raw[n] = '\0';
+    char *seed = normalise(raw);
+    pl_scenario *s = NULL;
+    pl_error err;
+    if (!seed || pl_scenario_load_builtin(&s, NULL, NULL, &err)) {
+        printf("FAIL: cannot load the built-in scenario\n");
+        return 1;
+    }
+    char what[200];
+    for (size_t i = 0; i < pl_scenario_n_actors(s); i++) {
+        const pl_actor *a = pl_scenario_actor(s, i);
+        snprintf(what, sizeof what, "capability of %s", pl_actor_id(a));
+        check(seed, pl_actor_capability(a), what);
+        check(seed, pl_actor_risk(a), what);
+        for (size_t k = 0; k < pl_scenario_n_issues(s); k++) {
+            pl_value p, q;
+            if (pl_scenario_position_value(s, i, k, &p, &q) != 1)
+                continue;
+            snprintf(what, sizeof what, "position of %s on %s", pl_actor_id(a),
+                     pl_issue_id(pl_scenario_issue(s, k)));
+            check(seed, &p, what);
+            check(seed, &q, what);
+        }
+    }
+    for (size_t k = 0; k < pl_scenario_n_issues(s); k++)
+        check(seed, pl_issue_status_quo(pl_scenario_issue(s, k)), "status quo");
+    for (size_t b = 0; b < pl_scenario_n_bodies(s); b++) {
+        const pl_body *body = pl_scenario_body(s, b);
+        for (size_t m = 0; m < pl_body_n_members(body); m++)
+            check(seed, pl_body_weight(body, m), pl_body_id(body));
+        check(seed, pl_body_noise(body), pl_body_id(body));
+    }
+    printf("%d passed, %d failed\n", passed, failed);
+    pl_scenario_free(s);
+    free(seed);
+    return failed ? 1 : (passed ? 0 : 1);
+}
