@@ -1,0 +1,7 @@
+#!/bin/sh
+# Run every benchmark; each prints its own baseline and ratios.
+#   sh bench/run.sh BUILD_DIR
+set -eu
+build=${1:-build}
+echo "== bench/load: loading and validating a 10,000 x 100 scenario"
+"$build/bench/bench_load" 10000 100
