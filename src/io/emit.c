@@ -54,6 +54,17 @@ const char *pl__fmt_double(char *buf, double v)
     return buf;
 }
 
+const char *pl__scalar_text(char *buf, const pl_scalar *v, const char *null_text)
+{
+    switch (v->type) {
+    case PL_S_STRING: return v->s;
+    case PL_S_NUMBER: return pl__fmt_double(buf, v->d);
+    case PL_S_INT: snprintf(buf, 40, "%lld", v->i); return buf;
+    case PL_S_BOOL: return v->i ? "true" : "false";
+    default: return null_text;
+    }
+}
+
 int pl_emitter_new(pl_emitter **out, pl_format format, pl_write_fn write, void *payload,
                    const pl_emit_opts *opts, pl_error *err)
 {

@@ -95,15 +95,7 @@ static int c_scalar(pl_emitter *e, const char *key, const pl_scalar *v)
     if (!st->table_depth || st->table_depth != e->depth - 1)
         return PL_OK;
     char buf[40];
-    switch (v->type) {
-    case PL_S_STRING: return put_field(e, v->s);
-    case PL_S_NUMBER: return put_field(e, pl__fmt_double(buf, v->d));
-    case PL_S_INT:
-        snprintf(buf, sizeof buf, "%lld", v->i);
-        return put_field(e, buf);
-    case PL_S_BOOL: return put_field(e, v->i ? "true" : "false");
-    default: return put_field(e, "");
-    }
+    return put_field(e, pl__scalar_text(buf, v, ""));
 }
 
 static int c_finish(pl_emitter *e)

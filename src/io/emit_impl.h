@@ -56,6 +56,10 @@ int pl__emit_fail(pl_emitter *e, int rc, const char *msg);
 */
 const char *pl__fmt_double(char *buf, double v);
 
+/* Text of a scalar for machine formats (JSON, CSV): numbers shortest-exact,
+   booleans true/false, strings as they are, null as null_text. buf: 40 bytes. */
+const char *pl__scalar_text(char *buf, const pl_scalar *v, const char *null_text);
+
 int pl__emit_json_init(pl_emitter *e);
 int pl__emit_csv_init(pl_emitter *e);
 int pl__emit_text_init(pl_emitter *e);

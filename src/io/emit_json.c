@@ -103,15 +103,9 @@ static int j_scalar(pl_emitter *e, const char *key, const pl_scalar *v)
     char buf[40];
     if (rc)
         return rc;
-    switch (v->type) {
-    case PL_S_STRING: return put_string(e, v->s);
-    case PL_S_NUMBER: return pl__emit_puts(e, pl__fmt_double(buf, v->d));
-    case PL_S_INT:
-        snprintf(buf, sizeof buf, "%lld", v->i);
-        return pl__emit_puts(e, buf);
-    case PL_S_BOOL: return pl__emit_puts(e, v->i ? "true" : "false");
-    default: return pl__emit_puts(e, "null");
-    }
+    if (v->type == PL_S_STRING)
+        return put_string(e, v->s);
+    return pl__emit_puts(e, pl__scalar_text(buf, v, "null"));
 }
 
 static int j_finish(pl_emitter *e) { return pl__emit_write(e, "\n", 1); }

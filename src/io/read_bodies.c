@@ -262,30 +262,16 @@ static int read_veto(pl_reader *r, pl_body *b, const pl_doc_node *n)
 
 static int read_body(pl_reader *r, const pl_doc_node *n, size_t j, const pl_doc_node **nodes)
 {
+    static const pl_entry_kind kind = {"body", "a body", "a mapping with id, members, quota",
+                                       "an identifier like COUNCIL", body_keys,
+                                       sizeof body_keys / sizeof *body_keys};
     pl_body *b = &r->s->bodies[j];
-    char where[128];
-    snprintf(where, sizeof where, "body %zu", j + 1);
-    int rc = pl_rd_map(&r->rd, n, where, "a mapping with id, members, quota");
-    if (!rc)
-        rc = pl_rd_keys(&r->rd, n, body_keys, sizeof body_keys / sizeof *body_keys, "a body");
-    pl_doc_node *v;
-    if (!rc)
-        rc = pl_rd_need(&r->rd, n, "id", where, "an identifier like COUNCIL", &v);
-    if (!rc)
-        rc = pl_rd_id(&r->rd, v, "body id", &b->id);
+    int rc = pl__read_head(r, &kind, n, j, &r->s->body_ids, nodes, &b->id, &b->name,
+                           &b->description);
     if (rc)
         return rc;
-    nodes[j] = v;
-    long prev = pl_idmap_put(&r->s->body_ids, b->id, (long)j);
-    if (prev >= 0)
-        return pl_rd_fail(&r->rd, v, "duplicate body id '%s' (first at line %d); expected "
-                          "unique body ids", b->id, nodes[prev]->line);
-    b->name = b->id;
-    if ((v = pl_doc_map_get(n, "name")) && (rc = pl_rd_text(&r->rd, v, "body name", &b->name)))
-        return rc;
-    if ((v = pl_doc_map_get(n, "description")) &&
-        (rc = pl_rd_text(&r->rd, v, "body description", &b->description)))
-        return rc;
+    char where[128];
+    pl_doc_node *v;
     snprintf(where, sizeof where, "body '%s'", b->id);
     if ((rc = pl_rd_need(&r->rd, n, "members", where, "{ACTOR: weight, ...}", &v)) ||
         (rc = read_members(r, b, v)) ||

@@ -78,6 +78,36 @@ static int unique_id(pl_reader *r, pl_idmap *ids, const pl_doc_node **nodes, con
                       "%s ids", kind, id, nodes ? nodes[prev]->line : 0, kind);
 }
 
+int pl__read_head(pl_reader *r, const pl_entry_kind *k, const pl_doc_node *n, size_t i,
+                  pl_idmap *ids, const pl_doc_node **nodes, const char **id,
+                  const char **name, const char **description)
+{
+    char where[128], what[96];
+    snprintf(where, sizeof where, "%s %zu", k->kind, i + 1);
+    int rc = pl_rd_map(&r->rd, n, where, k->shape);
+    if (!rc)
+        rc = pl_rd_keys(&r->rd, n, k->keys, k->nkeys, k->article);
+    pl_doc_node *v;
+    if (!rc)
+        rc = pl_rd_need(&r->rd, n, "id", where, k->example, &v);
+    snprintf(what, sizeof what, "%s id", k->kind);
+    if (!rc)
+        rc = pl_rd_id(&r->rd, v, what, id);
+    if (rc)
+        return rc;
+    nodes[i] = v;
+    if ((rc = unique_id(r, ids, nodes, k->kind, v, *id, (long)i)))
+        return rc;
+    *name = *id;
+    snprintf(what, sizeof what, "%s name", k->kind);
+    if ((v = pl_doc_map_get(n, "name")) && (rc = pl_rd_text(&r->rd, v, what, name)))
+        return rc;
+    snprintf(what, sizeof what, "%s description", k->kind);
+    if ((v = pl_doc_map_get(n, "description")) && (rc = pl_rd_text(&r->rd, v, what, description)))
+        return rc;
+    return PL_OK;
+}
+
 /* ---- actors ------------------------------------------------------------ */
 
 static const char *const actor_keys[] = {"id", "name", "description", "capability", "risk",
@@ -112,30 +142,18 @@ static int read_roles(pl_reader *r, const pl_doc_node *n, const char *what, unsi
 
 static int read_actor(pl_reader *r, const pl_doc_node *n, size_t i)
 {
+    static const pl_entry_kind kind = {"actor", "an actor", "a mapping with id, name, capability",
+                                       "an identifier like RUS", actor_keys,
+                                       sizeof actor_keys / sizeof *actor_keys};
     pl_actor *a = &r->s->actors[i];
-    char where[128], what[160];
-    snprintf(where, sizeof where, "actor %zu", i + 1);
-    int rc = pl_rd_map(&r->rd, n, where, "a mapping with id, name, capability");
-    if (!rc)
-        rc = pl_rd_keys(&r->rd, n, actor_keys, sizeof actor_keys / sizeof *actor_keys, "an actor");
-    pl_doc_node *v;
-    if (!rc)
-        rc = pl_rd_need(&r->rd, n, "id", where, "an identifier like RUS", &v);
-    if (!rc)
-        rc = pl_rd_id(&r->rd, v, "actor id", &a->id);
+    int rc = pl__read_head(r, &kind, n, i, &r->s->actor_ids, r->actor_nodes, &a->id, &a->name,
+                           &a->description);
     if (rc)
         return rc;
-    r->actor_nodes[i] = v;
-    if ((rc = unique_id(r, &r->s->actor_ids, r->actor_nodes, "actor", v, a->id, (long)i)))
-        return rc;
+    char where[128], what[160];
     snprintf(where, sizeof where, "actor '%s'", a->id);
-    a->name = a->id;
     a->at_table = 1;
-    if ((v = pl_doc_map_get(n, "name")) && (rc = pl_rd_text(&r->rd, v, "actor name", &a->name)))
-        return rc;
-    if ((v = pl_doc_map_get(n, "description")) &&
-        (rc = pl_rd_text(&r->rd, v, "actor description", &a->description)))
-        return rc;
+    pl_doc_node *v;
     snprintf(what, sizeof what, "capability of %s", where);
     if ((rc = pl_rd_need(&r->rd, n, "capability", where, "a number >= 0", &v)) ||
         (rc = pl_rd_value(&r->rd, v, what, 0, CAPABILITY_MAX, NULL, &a->capability)))
@@ -235,29 +253,17 @@ static int read_scale(pl_reader *r, const pl_doc_node *n, pl_issue *x, const cha
 
 static int read_issue(pl_reader *r, const pl_doc_node *n, size_t k)
 {
+    static const pl_entry_kind kind = {"issue", "an issue", "a mapping with id, name, scale",
+                                       "an identifier like TERR", issue_keys,
+                                       sizeof issue_keys / sizeof *issue_keys};
     pl_issue *x = &r->s->issues[k];
-    char where[128], what[160];
-    snprintf(where, sizeof where, "issue %zu", k + 1);
-    int rc = pl_rd_map(&r->rd, n, where, "a mapping with id, name, scale");
-    if (!rc)
-        rc = pl_rd_keys(&r->rd, n, issue_keys, sizeof issue_keys / sizeof *issue_keys, "an issue");
-    pl_doc_node *v;
-    if (!rc)
-        rc = pl_rd_need(&r->rd, n, "id", where, "an identifier like TERR", &v);
-    if (!rc)
-        rc = pl_rd_id(&r->rd, v, "issue id", &x->id);
+    int rc = pl__read_head(r, &kind, n, k, &r->s->issue_ids, r->issue_nodes, &x->id, &x->name,
+                           &x->description);
     if (rc)
         return rc;
-    r->issue_nodes[k] = v;
-    if ((rc = unique_id(r, &r->s->issue_ids, r->issue_nodes, "issue", v, x->id, (long)k)))
-        return rc;
+    char where[128], what[160];
     snprintf(where, sizeof where, "issue '%s'", x->id);
-    x->name = x->id;
-    if ((v = pl_doc_map_get(n, "name")) && (rc = pl_rd_text(&r->rd, v, "issue name", &x->name)))
-        return rc;
-    if ((v = pl_doc_map_get(n, "description")) &&
-        (rc = pl_rd_text(&r->rd, v, "issue description", &x->description)))
-        return rc;
+    pl_doc_node *v;
     if ((rc = pl_rd_need(&r->rd, n, "scale", where, "{0: \"...\", 100: \"...\"}", &v)) ||
         (rc = read_scale(r, v, x, where)))
         return rc;

@@ -16,6 +16,25 @@ typedef struct pl_reader {
     const pl_doc_node **issue_nodes;
 } pl_reader;
 
+/* What differs between the entries of the actors, issues and bodies lists. */
+typedef struct pl_entry_kind {
+    const char *kind;             /* "actor" */
+    const char *article;          /* "an actor", for unknown-key messages */
+    const char *shape;            /* "a mapping with id, name, capability" */
+    const char *example;          /* "an identifier like RUS" */
+    const char *const *keys;      /* allowed keys */
+    size_t nkeys;
+} pl_entry_kind;
+
+/*
+** The shared head of every entry: a mapping with known keys, a unique id
+** (registered in ids; nodes[i] keeps its node for messages), a name that
+** defaults to the id, and an optional description.
+*/
+int pl__read_head(pl_reader *r, const pl_entry_kind *k, const pl_doc_node *n, size_t i,
+                  pl_idmap *ids, const pl_doc_node **nodes, const char **id,
+                  const char **name, const char **description);
+
 int pl__read_positions(pl_reader *r, const pl_doc_node *map);
 int pl__read_bodies(pl_reader *r, const pl_doc_node *seq);
 int pl__read_ratification(pl_reader *r, const pl_doc_node *map);

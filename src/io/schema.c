@@ -54,22 +54,24 @@ const char *pl_rd_got(const pl_doc_node *n, char *buf, size_t size)
     return buf;
 }
 
-int pl_rd_map(pl_rd *r, const pl_doc_node *n, const char *what, const char *expect)
+static int expect_type(pl_rd *r, const pl_doc_node *n, pl_doc_type t, const char *what,
+                       const char *expect)
 {
     char got[96];
-    if (n && n->type == PL_DOC_MAP)
+    if (n && n->type == t)
         return PL_OK;
     return pl_rd_fail(r, n, "%s is %s; expected %s", what, pl_rd_got(n, got, sizeof got),
                       expect);
 }
 
+int pl_rd_map(pl_rd *r, const pl_doc_node *n, const char *what, const char *expect)
+{
+    return expect_type(r, n, PL_DOC_MAP, what, expect);
+}
+
 int pl_rd_seq(pl_rd *r, const pl_doc_node *n, const char *what, const char *expect)
 {
-    char got[96];
-    if (n && n->type == PL_DOC_SEQ)
-        return PL_OK;
-    return pl_rd_fail(r, n, "%s is %s; expected %s", what, pl_rd_got(n, got, sizeof got),
-                      expect);
+    return expect_type(r, n, PL_DOC_SEQ, what, expect);
 }
 
 int pl_rd_keys(pl_rd *r, const pl_doc_node *map, const char *const *allowed, size_t n,
