@@ -14,9 +14,11 @@ static int run_validate(const cli_args *a)
     pl_scenario *s = NULL;
     int rc = cli_load_scenario(a, &s, cli_has(a, "require-sources"));
     if (rc == EXIT_OK && !cli_has(a, "quiet"))
-        fprintf(stderr, "%s: ok (%zu actors, %zu issues, %zu bodies)\n",
+        fprintf(stderr, "%s: ok (%zu actor%s, %zu issue%s, %zu bod%s)\n",
                 a->npos ? a->pos[0] : pl_scenario_name(s), pl_scenario_n_actors(s),
-                pl_scenario_n_issues(s), pl_scenario_n_bodies(s));
+                pl_scenario_n_actors(s) == 1 ? "" : "s", pl_scenario_n_issues(s),
+                pl_scenario_n_issues(s) == 1 ? "" : "s", pl_scenario_n_bodies(s),
+                pl_scenario_n_bodies(s) == 1 ? "y" : "ies");
     pl_scenario_free(s);
     return rc;
 }

@@ -167,6 +167,10 @@ static int check_dup_keys(builder *b, pl_doc_node *map)
 static int attach(builder *b, pl_doc_node *n)
 {
     if (b->depth == 0) {
+        if (n->line == 0) {
+            n->line = 1;
+            n->col = 1;
+        }
         b->doc->root = n;
         return PL_OK;
     }
@@ -175,6 +179,14 @@ static int attach(builder *b, pl_doc_node *n)
         n->type != PL_DOC_SCALAR)
         return fail_at(b, n->line, n->col, "%s", "a mapping key must be plain text, "
                        "not a list or mapping; expected 'key: value'");
+    if (n->line == 0) {
+        /* libfyaml gives no mark for an empty (null) scalar: use its key's
+           place in a mapping, else its container's */
+        const pl_doc_node *near = (f->node->type == PL_DOC_MAP && b->nkids > f->first)
+                                      ? b->kids[b->nkids - 1] : f->node;
+        n->line = near->line;
+        n->col = near->col;
+    }
     if (f->node->line == 0) {  /* implicit block start: take the first child's place */
         f->node->line = n->line;
         f->node->col = n->col;
@@ -339,13 +351,14 @@ static void capture(struct fy_diag *diag, void *user, const char *buf, size_t le
         c->msg[--m] = '\0';
 }
 
-static int syntax_error(builder *b, const diag_capture *c)
+static int syntax_error(builder *b, const diag_capture *c, int json)
 {
+    const char *lang = json ? "JSON" : "YAML";
     if (c->msg[0])
         return pl__error_set(b->err, PL_EINPUT, b->doc->name, c->line, c->col,
-                             "YAML syntax error: %s; expected valid YAML or JSON", c->msg);
-    return pl__error_set(b->err, PL_EINPUT, b->doc->name, 0, 0,
-                         "%s", "YAML syntax error; expected valid YAML or JSON");
+                             "%s syntax error: %s; expected valid %s", lang, c->msg, lang);
+    return pl__error_set(b->err, PL_EINPUT, b->doc->name, 1, 1, "%s syntax error; expected "
+                         "valid %s", lang, lang);
 }
 
 static int run_parser(builder *b, const char *data, size_t len, unsigned flags)
@@ -377,7 +390,7 @@ static int run_parser(builder *b, const char *data, size_t len, unsigned flags)
         fy_parser_event_free(fyp, ev);
     }
     if (rc == PL_OK && fy_parser_get_stream_error(fyp))
-        rc = syntax_error(b, &cap);
+        rc = syntax_error(b, &cap, (flags & PL_DOC_JSON) != 0);
     fy_parser_destroy(fyp);
     fy_diag_destroy(diag);
     return rc;

@@ -78,24 +78,39 @@ static double total_of(const pl_body *b, const double *w)
     return t;
 }
 
-/* "2/3" or "55%" -> fraction; 1 if the text has that shape. */
+/* Plain decimal digits with an optional fraction part: "2", "66.7". */
+static size_t decimal_prefix(const char *t)
+{
+    size_t i = 0, digits = 0;
+    while (t[i] >= '0' && t[i] <= '9') {
+        i++;
+        digits++;
+    }
+    if (t[i] == '.')
+        for (i++; t[i] >= '0' && t[i] <= '9'; i++)
+            digits++;
+    return digits ? i : 0;
+}
+
+/* "2/3" or "55%" -> fraction; 1 if the text has exactly that shape. */
 static int parse_fraction(const char *t, double *f)
 {
-    char *end;
-    double a = strtod(t, &end);
-    if (end == t)
+    size_t a = decimal_prefix(t);
+    if (!a)
         return 0;
-    if (*end == '%' && end[1] == '\0') {
-        *f = a / 100;
+    if (t[a] == '%' && t[a + 1] == '\0') {
+        *f = strtod(t, NULL) / 100;
         return 1;
     }
-    if (*end != '/')
+    if (t[a] != '/')
         return 0;
-    const char *d = end + 1;
-    double bden = strtod(d, &end);
-    if (end == d || *end != '\0' || bden == 0)
+    size_t b = decimal_prefix(t + a + 1);
+    if (!b || t[a + 1 + b] != '\0')
         return 0;
-    *f = a / bden;
+    double den = strtod(t + a + 1, NULL);
+    if (den == 0)
+        return 0;
+    *f = strtod(t, NULL) / den;
     return 1;
 }
 
@@ -106,6 +121,9 @@ static int read_threshold(pl_reader *r, pl_body *b, const pl_doc_node *n, const 
     char what[160], got[96];
     snprintf(what, sizeof what, "quota of body '%s'", b->id);
     double total = total_of(b, w), f;
+    if (!(total > 0))
+        return pl_rd_fail(&r->rd, n, "%s is measured with weights that sum to 0; expected a "
+                          "positive weight for at least one member", what);
     /* the document is freed after loading: keep a copy of the text */
     q->text = pl_arena_strdup(&r->s->arena, n->type == PL_DOC_SCALAR ? n->text : "weight");
     if (!q->text)
@@ -133,9 +151,10 @@ static int read_threshold(pl_reader *r, pl_body *b, const pl_doc_node *n, const 
     int rc = pl_rd_value(&r->rd, n, what, 0, 1e15, NULL, &v);
     if (rc)
         return rc;
-    if (v.value <= 0 || v.value > total)
-        return pl_rd_fail(&r->rd, n, "%s is %g but the members' total weight is %g; expected "
-                          "a quota in (0, %g]", what, v.value, total, total);
+    if (v.low <= 0 || v.value > total || v.high > total)
+        return pl_rd_fail(&r->rd, n, "%s is %g (range %g to %g) but the members' total weight "
+                          "is %g; expected a quota in (0, %g]", what, v.value, v.low, v.high,
+                          total, total);
     q->threshold = v.value;
     return PL_OK;
 }
@@ -184,10 +203,14 @@ static int read_condition(pl_reader *r, pl_body *b, const pl_doc_node *n, pl_quo
     int rc;
     if (cnt) {
         double k;
+        char what[160];
+        snprintf(what, sizeof what, "member count in a quota of body '%s'", b->id);
         if ((rc = pl_rd_keys(&r->rd, n, count_keys, 1, where)) ||
-            (rc = pl_rd_number(&r->rd, cnt, "member count of a quota", 1, (double)b->n_members,
-                               &k)))
+            (rc = pl_rd_number(&r->rd, cnt, what, 1, (double)b->n_members, &k)))
             return rc;
+        if (k != (double)(size_t)k)
+            return pl_rd_fail(&r->rd, cnt, "%s is %s; expected a whole number of members",
+                              what, cnt->text);
         q->weights = pl_arena_array(&r->s->arena, b->n_members, sizeof *q->weights);
         if (!q->weights)
             return pl__error_nomem(r->rd.err);
@@ -332,6 +355,10 @@ int pl__read_ratification(pl_reader *r, const pl_doc_node *map)
             return pl__error_nomem(r->rd.err);
         for (size_t m = 0; m < cnt; m++) {
             const pl_doc_node *e = v->type == PL_DOC_SEQ ? v->items[m] : v;
+            char got[96];
+            if (e->type != PL_DOC_SCALAR || (e->plain && e->len == 0))
+                return pl_rd_fail(&r->rd, e, "%s is %s; expected a body id or a list of body ids",
+                                  where, pl_rd_got(e, got, sizeof got));
             if ((rc = pl__ref_body(r, e, where, &b)))
                 return rc;
             for (size_t p = 0; p < m; p++)

@@ -11,6 +11,7 @@
 #include "../core/suggest.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +21,8 @@
 
 /* ---- references -------------------------------------------------------- */
 
-static int ref(pl_reader *r, const pl_doc_node *n, const char *kind, const char *where,
+static int ref(pl_reader *r, const pl_doc_node *n, const char *kind, const char *plural,
+               const char *where,
                const pl_idmap *ids, const char *(*id_of)(const pl_scenario *, size_t),
                size_t count, long *out)
 {
@@ -41,9 +43,15 @@ static int ref(pl_reader *r, const pl_doc_node *n, const char *kind, const char 
     if (hint)
         rc = pl_rd_fail(&r->rd, n, "%s '%s' in %s is not defined; did you mean '%s'?", kind,
                         id, where, hint);
+    else if (count == 0)
+        rc = pl_rd_fail(&r->rd, n, "%s '%s' in %s is not defined; the scenario defines no "
+                        "%s", kind, id, where, plural);
+    else if (count == 1)
+        rc = pl_rd_fail(&r->rd, n, "%s '%s' in %s is not defined; expected '%s', the "
+                        "scenario's only %s", kind, id, where, cands[0], kind);
     else
         rc = pl_rd_fail(&r->rd, n, "%s '%s' in %s is not defined; expected the id of one "
-                        "of the scenario's %zu %ss", kind, id, where, count, kind);
+                        "of the scenario's %zu %s", kind, id, where, count, plural);
     free(cands);
     return rc;
 }
@@ -54,17 +62,17 @@ static const char *body_id_at(const pl_scenario *s, size_t i) { return s->bodies
 
 int pl__ref_actor(pl_reader *r, const pl_doc_node *n, const char *where, long *out)
 {
-    return ref(r, n, "actor", where, &r->s->actor_ids, actor_id_at, r->s->n_actors, out);
+    return ref(r, n, "actor", "actors", where, &r->s->actor_ids, actor_id_at, r->s->n_actors, out);
 }
 
 int pl__ref_issue(pl_reader *r, const pl_doc_node *n, const char *where, long *out)
 {
-    return ref(r, n, "issue", where, &r->s->issue_ids, issue_id_at, r->s->n_issues, out);
+    return ref(r, n, "issue", "issues", where, &r->s->issue_ids, issue_id_at, r->s->n_issues, out);
 }
 
 int pl__ref_body(pl_reader *r, const pl_doc_node *n, const char *where, long *out)
 {
-    return ref(r, n, "body", where, &r->s->body_ids, body_id_at, r->s->n_bodies, out);
+    return ref(r, n, "body", "bodies", where, &r->s->body_ids, body_id_at, r->s->n_bodies, out);
 }
 
 /* Register an id; duplicate ids are errors pointing at the second one. */
@@ -309,8 +317,9 @@ static int read_version(pl_reader *r, const pl_doc_node *root)
     if (!v)
         return pl_rd_fail(&r->rd, root, "the format version is missing; expected 'parley: %d' "
                           "at the top", PL_FORMAT_VERSION);
-    if (!pl_rd_is_number(v, &ver) || ver != (int)ver)
-        return pl_rd_fail(&r->rd, v, "format version is %s; expected the integer %d", 
+    /* compare as doubles: casting 1e20 to int would be undefined */
+    if (!pl_rd_is_number(v, &ver) || ver != floor(ver))
+        return pl_rd_fail(&r->rd, v, "format version is %s; expected the integer %d",
                           pl_rd_got(v, got, sizeof got), PL_FORMAT_VERSION);
     if (ver != PL_FORMAT_VERSION)
         return pl_rd_fail(&r->rd, v, "format version %s is not supported; expected %d (this "

@@ -157,7 +157,7 @@ static void errors_point_at_the_place(void **state)
     expect_error("", "e.yaml", 1, 1, "the file is empty");
     expect_error("parley: 1\nname: x\nactor: []\n", "k.yaml", 3, 1,
                  "unknown key 'actor' in the top level; did you mean 'actors'?");
-    expect_error(good_json + 1, "j.json", 1, 9, "YAML syntax error");
+    expect_error(good_json + 1, "j.json", 1, 9, "JSON syntax error");
 }
 
 static void require_sources(void **state)
