@@ -50,9 +50,7 @@ static int run_scenario(const cli_args *a)
             printf("%s%s\n", pl_builtin_name(i), i == 0 ? " (default)" : "");
         return EXIT_OK;
     }
-    if (a->npos > 0)
-        return describe(a);
-    if (cli_has(a, "format"))
+    if (a->npos > 0 || cli_has(a, "format"))
         return describe(a);
     return print_builtin(a, cli_get(a, "builtin", NULL));
 }

@@ -229,8 +229,8 @@ int cli_output_close(cli_output *o, int ok)
     }
     if (failed) {
         unlink(o->tmp);
-        if (status == EXIT_OK)
-            status = ok ? EXIT_FAIL : status;
+        if (ok)  /* the content was complete: the file system failed us */
+            status = EXIT_FAIL;
     }
     free(o->path);
     free(o->tmp);

@@ -86,23 +86,27 @@ static const cli_command *find_command(const char *name)
     return NULL;
 }
 
-/* Does option word w (as it appears in argv) consume the next word? */
+/* Does option w (as written in argv) take its value from the next word? */
+static int opt_takes_next(const cli_optdef *o, const char *w)
+{
+    for (; o && o->name; o++) {
+        if (o->has_arg != 1)
+            continue;
+        if (w[1] == '-' && strcmp(w + 2, o->name) == 0)
+            return 1;
+        if (w[1] != '-' && w[1] == o->short_name && w[2] == '\0')
+            return 1;
+    }
+    return 0;
+}
+
 static int takes_separate_value(const char *w)
 {
-    const cli_optdef *tables[5] = {cli_global_opts, NULL};
-    int t = 1;
-    for (int i = 0; commands[i] && t < 4; i++)
-        tables[t++] = commands[i]->opts;
-    tables[t] = NULL;
-    for (t = 0; tables[t]; t++)
-        for (const cli_optdef *o = tables[t]; o->name; o++) {
-            if (o->has_arg != 1)
-                continue;
-            if (w[1] == '-' && strcmp(w + 2, o->name) == 0)
-                return 1;
-            if (w[1] != '-' && w[1] == o->short_name && w[2] == '\0')
-                return 1;
-        }
+    if (opt_takes_next(cli_global_opts, w))
+        return 1;
+    for (int i = 0; commands[i]; i++)
+        if (opt_takes_next(commands[i]->opts, w))
+            return 1;
     return 0;
 }
 

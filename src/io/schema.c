@@ -328,6 +328,7 @@ int pl_rd_value(pl_rd *r, const pl_doc_node *n, const char *what, double lo, dou
     if (!n || n->type != PL_DOC_MAP) {
         if ((rc = pl_rd_number(r, n, what, lo, hi, &out->value)))
             return rc;
+        out->low = out->high = out->value;
     } else {
         char where[200];
         snprintf(where, sizeof where, "%s", what);
@@ -348,8 +349,6 @@ int pl_rd_value(pl_rd *r, const pl_doc_node *n, const char *what, double lo, dou
         if (note && (rc = pl_rd_text(r, note, w, &out->note)))
             return rc;
     }
-    if (out->low == 0 && out->high == 0 && out->dist == PL_DIST_NONE)
-        out->low = out->high = out->value;
     if (!out->source && inherit)
         out->source = inherit->source;
     if (!out->note && inherit)
