@@ -11,5 +11,6 @@
 #include "parley/scenario.h"
 #include "parley/emit.h"
 #include "parley/forecast.h"
+#include "parley/power.h"
 
 #endif

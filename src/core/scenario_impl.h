@@ -33,6 +33,7 @@ typedef struct pl_quota {
     int strict;                 /* 1: sum must exceed threshold */
     double *weights;            /* per member; NULL = the body's weights */
     const char *text;           /* as written, for display */
+    int64_t share_num, share_den; /* a share num/den of the total, exactly; den 0: absolute */
 } pl_quota;
 
 struct pl_body {

@@ -92,14 +92,45 @@ static size_t decimal_prefix(const char *t)
     return digits ? i : 0;
 }
 
-/* "2/3" or "55%" -> fraction; 1 if the text has exactly that shape. */
-static int parse_fraction(const char *t, double *f)
+/* Exact value of the decimal t[0..len): mantissa and power of ten; 0 if too long. */
+static int decimal_exact(const char *t, size_t len, int64_t *mant, int64_t *pow10)
+{
+    int64_t m = 0, p = 1;
+    int frac = 0, digits = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (t[i] == '.') {
+            frac = 1;
+            continue;
+        }
+        if (++digits > 15)
+            return 0;
+        m = m * 10 + (t[i] - '0');
+        if (frac)
+            p *= 10;
+    }
+    *mant = m;
+    *pow10 = p;
+    return 1;
+}
+
+/*
+** "2/3" or "55%" -> share f; 1 if the text has exactly that shape. The share
+** is also kept as an exact fraction (q->share_num / q->share_den) so that
+** power indices can test it in integers; den stays 0 when the digits are too
+** many to hold exactly.
+*/
+static int parse_fraction(const char *t, double *f, pl_quota *q)
 {
     size_t a = decimal_prefix(t);
+    int64_t n1, p1, n2, p2;
     if (!a)
         return 0;
     if (t[a] == '%' && t[a + 1] == '\0') {
         *f = strtod(t, NULL) / 100;
+        if (decimal_exact(t, a, &n1, &p1) && p1 <= INT64_MAX / 100) {
+            q->share_num = n1;
+            q->share_den = p1 * 100;
+        }
         return 1;
     }
     if (t[a] != '/')
@@ -111,6 +142,12 @@ static int parse_fraction(const char *t, double *f)
     if (den == 0)
         return 0;
     *f = strtod(t, NULL) / den;
+    /* (n1 / p1) / (n2 / p2) = n1 p2 / (n2 p1), kept only when it fits */
+    if (decimal_exact(t, a, &n1, &p1) && decimal_exact(t + a + 1, b, &n2, &p2) &&
+        n1 < INT64_MAX / p2 && n2 < INT64_MAX / p1) {
+        q->share_num = n1 * p2;
+        q->share_den = n2 * p1;
+    }
     return 1;
 }
 
@@ -131,13 +168,16 @@ static int read_threshold(pl_reader *r, pl_body *b, const pl_doc_node *n, const 
     if (n->type == PL_DOC_SCALAR && strcmp(n->text, "majority") == 0) {
         q->threshold = total / 2;
         q->strict = 1;
+        q->share_num = 1;
+        q->share_den = 2;
         return PL_OK;
     }
     if (n->type == PL_DOC_SCALAR && strcmp(n->text, "unanimity") == 0) {
         q->threshold = total;
+        q->share_num = q->share_den = 1;
         return PL_OK;
     }
-    if (n->type == PL_DOC_SCALAR && !pl_rd_is_number(n, &f) && parse_fraction(n->text, &f)) {
+    if (n->type == PL_DOC_SCALAR && !pl_rd_is_number(n, &f) && parse_fraction(n->text, &f, q)) {
         if (!(f > 0 && f <= 1))
             return pl_rd_fail(&r->rd, n, "%s is %s, a share of %g; expected a share in (0, 1] "
                               "such as \"2/3\" or \"55%%\"", what, n->text, f);

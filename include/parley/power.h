@@ -1,0 +1,180 @@
+/*
+** power.h: voting power in councils and whether a body can act against one
+** of its members (MODELS.md section 11).
+**
+** A simple game: n members; S wins iff S holds every veto member and, for at
+** least one rule, every condition of that rule (w(S) >= quota, integer
+** weights). One rule with one condition is a weighted majority game; several
+** conditions are multiple majorities (the EU's members and population); more
+** rules are alternatives ("or at least 24 members"). Games come from a
+** scenario body (pl_game_from_body) or are built by hand.
+**
+** Indices (pl_power_compute): Shapley-Shubik (1954), Banzhaf normalised
+** (1965) and absolute (Penrose 1946), Coleman's (1971) power to prevent and
+** to initiate, Deegan-Packel (1978), Holler's public good index (Holler &
+** Packel 1983) and Johnston (1978). Counts are exact integers, found by
+** enumeration (small games), by generating functions (Brams & Affuso 1976)
+** for integer weights, or estimated by Monte Carlo with a Hoeffding bound.
+*/
+#ifndef PARLEY_POWER_H
+#define PARLEY_POWER_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "parley/export.h"
+#include "parley/error.h"
+#include "parley/scenario.h"
+#include "parley/emit.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct pl_game pl_game;
+
+/** A game of n >= 1 members named "1".."n", with one empty rule. */
+PL_API int pl_game_new(pl_game **out, size_t n, pl_error *err);
+PL_API void pl_game_free(pl_game *g);
+/** Name member m (copied). */
+PL_API int pl_game_set_name(pl_game *g, size_t m, const char *name, pl_error *err);
+/** Start a new rule: the game is won by satisfying any one rule. */
+PL_API int pl_game_add_rule(pl_game *g, pl_error *err);
+/**
+ * Add the condition w(S) >= quota to the last rule. weights: n integers
+ * >= 0, or NULL for "at least quota members". quota in [1, total weight],
+ * else PL_EINPUT.
+ */
+PL_API int pl_game_add_condition(pl_game *g, const int64_t *weights, int64_t quota,
+                                 pl_error *err);
+/** Member m can block alone: every winning coalition must contain m. */
+PL_API int pl_game_set_veto(pl_game *g, size_t m, int veto, pl_error *err);
+/**
+ * The game of scenario body b. Decimal weights are scaled by a power of ten
+ * to integers (never rounded: weights with more than 6 decimals are an
+ * error); shares ("2/3", "55%", majority) are tested in integers.
+ */
+PL_API int pl_game_from_body(pl_game **out, const pl_scenario *s, size_t b, pl_error *err);
+
+PL_API size_t pl_game_n_members(const pl_game *g);
+PL_API const char *pl_game_member_name(const pl_game *g, size_t m);
+PL_API size_t pl_game_n_rules(const pl_game *g);
+PL_API size_t pl_game_n_conditions(const pl_game *g, size_t rule);
+/** Quota and weights of condition c of a rule; weight(m) is 1 for a member count. */
+PL_API int64_t pl_game_quota(const pl_game *g, size_t rule, size_t c);
+PL_API int64_t pl_game_weight(const pl_game *g, size_t rule, size_t c, size_t m);
+PL_API int64_t pl_game_total(const pl_game *g, size_t rule, size_t c);
+PL_API int pl_game_is_veto(const pl_game *g, size_t m);
+/** 1 if the coalition {m : in[m] != 0} wins. Complexity: O(n x conditions). */
+PL_API int pl_game_wins(const pl_game *g, const unsigned char *in);
+
+/* ---- indices ------------------------------------------------------------- */
+
+typedef enum pl_power_index {
+    PL_INDEX_SS = 0,     /* Shapley-Shubik */
+    PL_INDEX_BZ,         /* Banzhaf, normalised */
+    PL_INDEX_ABZ,        /* absolute Banzhaf (Penrose) */
+    PL_INDEX_CP,         /* Coleman power to prevent */
+    PL_INDEX_CI,         /* Coleman power to initiate */
+    PL_INDEX_DP,         /* Deegan-Packel */
+    PL_INDEX_PGI,        /* Holler's public good index */
+    PL_INDEX_JOHNSTON,
+    PL_INDEX_COUNT
+} pl_power_index;
+
+typedef enum pl_power_method {
+    PL_POWER_AUTO = 0,   /* enumerate small games, else generating functions */
+    PL_POWER_ENUMERATE,  /* all 2^n coalitions (n <= 30) */
+    PL_POWER_DP,         /* generating functions over integer weights */
+    PL_POWER_MONTE_CARLO /* random coalitions and orderings */
+} pl_power_method;
+
+typedef struct pl_power_opts {
+    pl_power_method method;
+    uint64_t samples;        /* Monte Carlo draws; 0 = 100000 */
+    uint64_t seed;           /* Monte Carlo seed (MODELS.md section 13) */
+    size_t minimal_limit;    /* enumerate minimal coalitions up to this many members; 0 = 25 */
+    size_t list_limit;       /* list minimal coalitions when at most this many; 0 = 16 */
+    double max_bytes;        /* memory for generating-function tables; 0 = 1 GiB */
+    int no_shapley;          /* 1: skip Shapley-Shubik (generating functions then O(n W)) */
+} pl_power_opts;
+#define PL_POWER_OPTS_INIT {PL_POWER_AUTO, 0, 0, 0, 0, 0.0, 0}
+
+typedef struct pl_power pl_power;
+
+/**
+ * Power indices of every member of g.
+ * @return PL_OK; PL_EINPUT when the method cannot handle the game (too many
+ * members to enumerate, a table over max_bytes), with a message naming the
+ * alternative; PL_ENOMEM.
+ * Complexity: enumeration O(2^n n); generating functions O(n W) per
+ * condition table of total weight W (O(n^2 W) with Shapley-Shubik); Monte
+ * Carlo O(samples x n).
+ */
+PL_API int pl_power_compute(pl_power **out, const pl_game *g, const pl_power_opts *opts,
+                            pl_error *err);
+PL_API void pl_power_free(pl_power *p);
+
+PL_API const char *pl_power_index_name(pl_power_index k);   /* "shapley_shubik", ... */
+PL_API const char *pl_power_index_title(pl_power_index k);  /* "Shapley-Shubik", ... */
+PL_API pl_power_method pl_power_method_used(const pl_power *p);
+/** 1 if index k was computed (DP, PGI, Johnston need minimal coalitions). */
+PL_API int pl_power_has(const pl_power *p, pl_power_index k);
+PL_API double pl_power_value(const pl_power *p, pl_power_index k, size_t m);
+/** Exact value as "p/q" when counted exactly and short enough to print, else NULL. */
+PL_API const char *pl_power_exact(const pl_power *p, pl_power_index k, size_t m);
+/** 95% simultaneous half-width of a Monte Carlo estimate; 0 when exact. */
+PL_API double pl_power_halfwidth(const pl_power *p, pl_power_index k);
+/** Number of winning coalitions (decimal text, exact unless Monte Carlo) and A = |W|/2^n. */
+PL_API const char *pl_power_n_winning(const pl_power *p);
+/** What was left out and why (e.g. Shapley-Shubik on a game too large), or NULL. */
+PL_API const char *pl_power_note(const pl_power *p);
+/** Monte Carlo draws and seed (0 and 0 when counted exactly). */
+PL_API uint64_t pl_power_samples(const pl_power *p);
+PL_API uint64_t pl_power_seed(const pl_power *p);
+PL_API double pl_power_act(const pl_power *p);
+/** Swings of member m: coalitions in which m is critical (decimal text). */
+PL_API const char *pl_power_swings(const pl_power *p, size_t m);
+PL_API int pl_power_is_veto(const pl_power *p, size_t m);   /* P_m = 1 */
+PL_API int pl_power_is_dummy(const pl_power *p, size_t m);  /* never critical */
+/** Minimal winning / blocking coalitions; -1 when not enumerated. */
+PL_API long long pl_power_n_minimal(const pl_power *p, int blocking);
+/** Listed minimal coalitions (at most list_limit), as membership bit masks. */
+PL_API size_t pl_power_n_listed(const pl_power *p, int blocking);
+PL_API uint64_t pl_power_listed(const pl_power *p, int blocking, size_t j);
+/** Minimal blocking coalitions containing m, and the size of the smallest (0: none). */
+PL_API long long pl_power_blocking_with(const pl_power *p, size_t m, size_t *smallest);
+PL_API int pl_power_emit(const pl_power *p, const pl_game *g, pl_emitter *e);
+
+/* ---- can the body act against a member? --------------------------------- */
+
+typedef struct pl_credibility {
+    int member;              /* 1 if X is a member of the body */
+    int can_act;             /* 1 if the members other than X can decide without X */
+    int veto;                /* 1 if X can block alone (formal veto or by the quota) */
+    int formal_veto;         /* 1 if X holds a veto written into the rules */
+    double share_without;    /* share of winning coalitions that exclude X, (1 - P_X) / 2 */
+    double act_against;      /* the others' power to act: |W without X| / 2^(n-1) */
+    /* Smallest rule change that lets the others act without X (when !can_act). */
+    int drop_veto;           /* X's veto must go */
+    size_t rule;             /* the rule to relax */
+    size_t n_changes;        /* conditions of that rule whose quota must fall */
+    size_t change_cond[8];
+    int64_t change_from[8], change_to[8], change_total[8];
+    int impossible;          /* no quota change can do it (X holds all of a weight) */
+} pl_credibility;
+
+/** Can the body act against member x (index into g's members, or -1: X is not a member)? */
+PL_API int pl_power_credibility(pl_credibility *out, const pl_game *g, const pl_power *p,
+                                long x, pl_error *err);
+/** Describe cr to e (object "against", with the verdict in words); names for the text. */
+PL_API int pl_credibility_emit(const pl_credibility *cr, const pl_game *g, const char *body,
+                               const char *x_name, pl_emitter *e);
+/** One sentence in words (NUL-terminated, truncated to size). */
+PL_API int pl_credibility_text(const pl_credibility *cr, const pl_game *g, const char *body,
+                               const char *x_name, char *buf, size_t size);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

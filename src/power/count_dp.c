@@ -1,0 +1,385 @@
+/*
+** count_dp.c: exact swing counts by generating functions (Brams & Affuso
+** 1976; MODELS.md section 11).
+**
+** For a conjunction of conditions, c[s][x] counts the coalitions of the
+** non-veto members of size s whose weight vector is x: the coefficients of
+** prod_j (1 + y z^{w_j}). Removing member m is the inverse step
+** d[s][x] = c[s][x] - d[s-1][x - w_m], so all members cost one table build
+** plus one O(table) pass per distinct weight vector. Vetoes are folded in
+** by requiring the veto members (their weight is subtracted from the quota).
+** Alternative rules ("or") are combined by inclusion-exclusion over the
+** rule subsets. A single condition keeps only x < quota: everything else
+** is the binomial total minus that, which bounds the table by the quota.
+**
+** Entries are exact: ceil((n+1)/64) machine words each, added with GMP's
+** mpn layer (one word, i.e. plain 64-bit integers, while n < 64). Counts of
+** coalitions of n' members never exceed 2^n', so nothing can overflow.
+*/
+#include "power_impl.h"
+#include "../core/error_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define PL__MAX_DIMS 16
+
+typedef struct dp_plan {
+    size_t n, nv;                 /* members; non-veto members */
+    size_t *mem;                  /* the non-veto members */
+    size_t K;                     /* weight dimensions */
+    const pl__cond *cond[PL__MAX_DIMS];
+    int64_t need[PL__MAX_DIMS];   /* weight the non-veto part must bring */
+    size_t len[PL__MAX_DIMS];     /* cells per dimension; dimension 0 is contiguous */
+    size_t rstride[PL__MAX_DIMS]; /* row stride of dimensions >= 1 */
+    size_t rows_w;                /* rows per size layer */
+    size_t ls;                    /* size layers (nv + 1) or 1 without sizes */
+    int sizes;                    /* 1: counts by coalition size (Shapley-Shubik) */
+    int capped;                   /* K == 1: dimension 0 holds only x < need */
+    size_t L;                     /* limbs per entry */
+    size_t rows;
+} dp_plan;
+
+/* Shift of member m in rows, and whether the table keeps sizes. */
+static size_t row_shift(const dp_plan *p, size_t m)
+{
+    size_t r = p->sizes ? p->rows_w : 0;
+    for (size_t c = 1; c < p->K; c++)
+        r += (size_t)p->cond[c]->w[m] * p->rstride[c];
+    return r;
+}
+
+/* Is row r + shift(m) inside the table (sign +1), or r - shift(m) (sign -1)? */
+static int row_moves(const dp_plan *p, size_t r, size_t m, int sign)
+{
+    for (size_t c = 1; c < p->K; c++) {
+        size_t x = r / p->rstride[c] % p->len[c], w = (size_t)p->cond[c]->w[m];
+        if (sign > 0 ? x + w >= p->len[c] : x < w)
+            return 0;
+    }
+    size_t s = r / p->rows_w;
+    return !p->sizes || (sign > 0 ? s + 1 < p->ls : s >= 1);
+}
+
+static inline void limb_add(mp_limb_t *d, const mp_limb_t *a, size_t L)
+{
+    if (L == 1)
+        d[0] += a[0];
+    else
+        mpn_add_n(d, d, a, (mp_size_t)L);
+}
+
+static inline void limb_sub(mp_limb_t *d, const mp_limb_t *a, const mp_limb_t *b, size_t L)
+{
+    if (L == 1)
+        d[0] = a[0] - b[0];
+    else
+        mpn_sub_n(d, a, b, (mp_size_t)L);
+}
+
+/* Multiply the table by (1 + y z^{w_m}); `done` members are already in (bounds the size layers). */
+static void table_add(const dp_plan *p, mp_limb_t *t, size_t m, size_t done)
+{
+    size_t L = p->L, len0 = p->len[0], w0 = (size_t)p->cond[0]->w[m], sh = row_shift(p, m);
+    size_t active = p->sizes ? (done + 1) * p->rows_w : p->rows;
+    if (active > p->rows)
+        active = p->rows;
+    if (w0 >= len0 && sh == 0)
+        return;
+    for (size_t r = active; r-- > 0;) {
+        if (!row_moves(p, r, m, +1))
+            continue;
+        mp_limb_t *src = t + r * len0 * L, *dst = t + (r + sh) * len0 * L;
+        for (size_t x = len0 - (w0 < len0 ? w0 : len0); x-- > 0;)
+            limb_add(dst + (x + w0) * L, src + x * L, L);
+    }
+}
+
+/* d = c / (1 + y z^{w_m}): the counts without member m. */
+static void table_remove(const dp_plan *p, mp_limb_t *d, const mp_limb_t *c, size_t m)
+{
+    size_t L = p->L, len0 = p->len[0], w0 = (size_t)p->cond[0]->w[m], sh = row_shift(p, m);
+    size_t cells = p->rows * len0;
+    if (sh == 0 && w0 == 0) { /* a member of weight 0 doubles every count */
+        mpn_rshift(d, c, (mp_size_t)(cells * L), 1);
+        return;
+    }
+    for (size_t r = 0; r < p->rows; r++) {
+        int from = row_moves(p, r, m, -1);
+        const mp_limb_t *cr = c + r * len0 * L;
+        mp_limb_t *dr = d + r * len0 * L, *ds = from ? d + (r - sh) * len0 * L : NULL;
+        for (size_t x = 0; x < len0; x++) {
+            if (from && x >= w0)
+                limb_sub(dr + x * L, cr + x * L, ds + (x - w0) * L, L);
+            else
+                memcpy(dr + x * L, cr + x * L, L * sizeof *dr);
+        }
+    }
+}
+
+/*
+** out[s] = number of coalitions of size s (among `pool` members) that reach
+** need - off in every dimension, read from table t. Capped tables hold the
+** complement (x < need), subtracted from the binomial total.
+*/
+static void table_count(const dp_plan *p, const mp_limb_t *t, const int64_t *off, size_t pool,
+                        mpz_t *out, mp_limb_t *acc)
+{
+    size_t L = p->L, len0 = p->len[0];
+    for (size_t s = 0; s < p->ls; s++) {
+        memset(acc, 0, L * sizeof *acc);
+        for (size_t r = s * p->rows_w; r < (s + 1) * p->rows_w; r++) {
+            int ok = 1;
+            for (size_t c = 1; c < p->K && ok; c++)
+                ok = (int64_t)(r / p->rstride[c] % p->len[c]) >= p->need[c] - off[c];
+            if (!ok)
+                continue;
+            int64_t lo = p->need[0] - off[0];
+            size_t a = p->capped ? 0 : (size_t)(lo > 0 ? lo : 0);
+            size_t b = p->capped ? (size_t)(lo > 0 ? lo : 0) : len0;
+            for (size_t x = a; x < b && x < len0; x++)
+                limb_add(acc, t + (r * len0 + x) * L, L);
+        }
+        mpz_t v;
+        mpz_roinit_n(v, acc, (mp_size_t)L);
+        if (p->sizes)
+            mpz_bin_uiui(out[s], (unsigned long)pool, (unsigned long)s);
+        else
+            mpz_ui_pow_ui(out[s], 2, (unsigned long)pool);
+        if (p->capped)
+            mpz_sub(out[s], out[s], v);
+        else
+            mpz_set(out[s], v);
+    }
+}
+
+/* Plan the table of the conjunction of the rules in `mask`; 0 if no coalition can satisfy it. */
+static int plan_make(dp_plan *p, const pl_game *g, unsigned mask, int sizes, pl_error *err)
+{
+    p->K = 0;
+    for (size_t c = 0; c < g->n_conds; c++) {
+        const pl__cond *q = &g->cond[c];
+        if (!(mask >> q->rule & 1))
+            continue;
+        int64_t need = q->quota, avail = 0;
+        for (size_t m = 0; m < g->n; m++)
+            need -= g->veto[m] ? q->w[m] : 0;
+        for (size_t j = 0; j < p->nv; j++)
+            avail += q->w[p->mem[j]];
+        if (need <= 0)
+            continue;
+        if (need > avail)
+            return 0;
+        if (p->K == PL__MAX_DIMS)
+            return pl__fail(err, PL_EINPUT, "generating functions handle at most %d conditions "
+                            "at once; expected fewer, or --method enumerate", PL__MAX_DIMS);
+        /* keep the longest dimension first: it is the contiguous one */
+        size_t k = p->K++;
+        while (k > 0 && p->len[k - 1] < (size_t)avail + 1) {
+            p->cond[k] = p->cond[k - 1];
+            p->need[k] = p->need[k - 1];
+            p->len[k] = p->len[k - 1];
+            k--;
+        }
+        p->cond[k] = q;
+        p->need[k] = need;
+        p->len[k] = (size_t)avail + 1;
+    }
+    p->capped = p->K == 1;
+    if (p->capped)
+        p->len[0] = (size_t)p->need[0];
+    p->rows_w = 1;
+    for (size_t c = 1; c < p->K; c++) {
+        p->rstride[c] = p->rows_w;
+        p->rows_w *= p->len[c];
+    }
+    p->sizes = sizes;
+    p->ls = sizes ? p->nv + 1 : 1;
+    p->rows = p->rows_w * p->ls;
+    p->L = p->nv / GMP_NUMB_BITS + 1;
+    return 1;
+}
+
+static int plan_check_memory(const dp_plan *p, double max_bytes, pl_error *err)
+{
+    double cells = (double)p->rows * (double)(p->K ? p->len[0] : 1);
+    double bytes = 2 * cells * (double)p->L * sizeof(mp_limb_t);
+    if (bytes > max_bytes)
+        return pl__fail(err, PL_ERANGE, "exact counting needs tables of %.3g GiB (%.3g cells of "
+                        "%zu words%s), above the limit of %.3g GiB; expected a smaller game, "
+                        "--max-memory, or --method monte-carlo", bytes / 1073741824.0, cells,
+                        p->L, p->sizes ? ", by coalition size for Shapley-Shubik" : "",
+                        max_bytes / 1073741824.0);
+    return PL_OK;
+}
+
+typedef struct dp_acc {
+    mpz_t *W;       /* winning coalitions by full size (or [0]: all) */
+    mpz_t *In;      /* n x (n + 1): winning coalitions with m, by full size */
+    mpz_t *tmp;     /* ls scratch values */
+    size_t *rep;    /* class representative of each member */
+    size_t ks;      /* entries per member: n + 2 with sizes (the last unused), else 1 */
+} dp_acc;
+
+/* Add sign x (counts by non-veto size s) into dst[s + shift]. */
+static void acc_add(mpz_t *dst, mpz_t *src, const dp_plan *p, size_t shift, int sign)
+{
+    for (size_t s = 0; s < p->ls; s++) {
+        size_t k = p->sizes ? s + shift : 0;
+        if (sign > 0)
+            mpz_add(dst[k], dst[k], src[s]);
+        else
+            mpz_sub(dst[k], dst[k], src[s]);
+    }
+}
+
+/* Inclusion-exclusion term of one rule subset: sign x counts of its conjunction. */
+static int conj_accumulate(dp_plan *p, const pl_game *g, dp_acc *a, int sign, pl_error *err)
+{
+    size_t nvet = g->n - p->nv, cells = p->rows * (p->K ? p->len[0] : 1);
+    mp_limb_t *c = NULL, *d = NULL, *acc = calloc(p->L, sizeof *acc);
+    int64_t off[PL__MAX_DIMS] = {0};
+    if (p->K && (!(c = calloc(cells * p->L, sizeof *c)) || !(d = malloc(cells * p->L * sizeof *d)))) {
+        free(c);
+        free(acc);
+        return pl__error_nomem(err);
+    }
+    if (!acc)
+        return pl__error_nomem(err);
+    if (c) {
+        c[0] = 1;
+        for (size_t j = 0; j < p->nv; j++)
+            table_add(p, c, p->mem[j], j);
+        table_count(p, c, off, p->nv, a->tmp, acc);
+    } else {
+        for (size_t s = 0; s < p->ls; s++)
+            p->sizes ? mpz_bin_uiui(a->tmp[s], p->nv, s) : mpz_ui_pow_ui(a->tmp[s], 2, p->nv);
+    }
+    acc_add(a->W, a->tmp, p, nvet, sign);
+    for (size_t j = 0; j < p->nv; j++) {
+        size_t m = p->mem[j];
+        if (a->rep[m] != m)
+            continue;
+        if (c) {
+            for (size_t k = 0; k < p->K; k++)
+                off[k] = p->cond[k]->w[m];
+            table_remove(p, d, c, m);
+            table_count(p, d, off, p->nv - 1, a->tmp, acc);
+        } else {
+            for (size_t s = 0; s < p->ls; s++)
+                p->sizes ? mpz_bin_uiui(a->tmp[s], p->nv - 1, s)
+                          : mpz_ui_pow_ui(a->tmp[s], 2, p->nv - 1);
+        }
+        acc_add(a->In + m * a->ks, a->tmp, p, nvet + 1, sign);
+    }
+    free(c);
+    free(d);
+    free(acc);
+    return PL_OK;
+}
+
+static mpz_t *mpz_array(size_t k)
+{
+    mpz_t *a = malloc((k ? k : 1) * sizeof *a);
+    for (size_t j = 0; a && j < k; j++)
+        mpz_init(a[j]);
+    return a;
+}
+
+static void mpz_array_free(mpz_t *a, size_t k)
+{
+    for (size_t j = 0; a && j < k; j++)
+        mpz_clear(a[j]);
+    free(a);
+}
+
+/* Members with the same weights everywhere and no veto are symmetric: count one of them. */
+static void find_classes(const pl_game *g, size_t *rep)
+{
+    for (size_t m = 0; m < g->n; m++) {
+        rep[m] = m;
+        for (size_t j = 0; j < m && rep[m] == m && !g->veto[m]; j++) {
+            if (g->veto[j] || rep[j] != j)
+                continue;
+            size_t c = 0;
+            while (c < g->n_conds && g->cond[c].w[j] == g->cond[c].w[m])
+                c++;
+            if (c == g->n_conds)
+                rep[m] = j;
+        }
+    }
+}
+
+static void finish_tally(pl__tally *t, const pl_game *g, dp_acc *a)
+{
+    size_t n = g->n, ks = a->ks;
+    for (size_t m = 0; m < n; m++)
+        for (size_t k = 0; k < ks; k++) {
+            if (g->veto[m])
+                mpz_set(a->In[m * ks + k], a->W[k]);
+            else if (a->rep[m] != m)
+                mpz_set(a->In[m * ks + k], a->In[a->rep[m] * ks + k]);
+        }
+    mpz_set_ui(t->win, 0);
+    for (size_t k = 0; k < ks; k++)
+        mpz_add(t->win, t->win, a->W[k]);
+    for (size_t m = 0; m < n; m++) {
+        mpz_t *in = a->In + m * ks;
+        if (ks == 1) { /* eta = In - (W - In) */
+            mpz_mul_2exp(t->eta[m], in[0], 1);
+            mpz_sub(t->eta[m], t->eta[m], a->W[0]);
+            continue;
+        }
+        mpz_set_ui(t->eta[m], 0);
+        for (size_t k = 1; k <= n; k++) {
+            mpz_ptr e = t->eta_k[m * (n + 1) + k];
+            mpz_sub(e, a->W[k - 1], in[k - 1]);
+            mpz_sub(e, in[k], e);
+            mpz_add(t->eta[m], t->eta[m], e);
+        }
+    }
+}
+
+int pl__count_dp(pl__tally *t, const pl_game *g, int sizes, double max_bytes, pl_error *err)
+{
+    size_t n = g->n;
+    dp_plan p;
+    dp_acc a;
+    memset(&p, 0, sizeof p);
+    memset(&a, 0, sizeof a);
+    a.ks = sizes ? n + 2 : 1;
+    p.n = n;
+    p.mem = malloc(n * sizeof *p.mem);
+    a.rep = malloc(n * sizeof *a.rep);
+    a.W = mpz_array(a.ks);
+    a.In = mpz_array(n * a.ks);
+    a.tmp = mpz_array(n + 1);
+    int rc = PL_OK;
+    if (!p.mem || !a.rep || !a.W || !a.In || !a.tmp) {
+        rc = pl__error_nomem(err);
+        goto done;
+    }
+    for (size_t m = 0; m < n; m++)
+        if (!g->veto[m])
+            p.mem[p.nv++] = m;
+    find_classes(g, a.rep);
+    /* check every table before building any */
+    for (unsigned mask = 1; !rc && mask < 1u << g->n_rules; mask++) {
+        int ok = plan_make(&p, g, mask, sizes, err);
+        rc = ok < 0 ? ok : ok ? plan_check_memory(&p, max_bytes, err) : PL_OK;
+    }
+    for (unsigned mask = 1; !rc && mask < 1u << g->n_rules; mask++) {
+        int ok = plan_make(&p, g, mask, sizes, err);
+        if (ok > 0)
+            rc = conj_accumulate(&p, g, &a, __builtin_popcount(mask) & 1 ? 1 : -1, err);
+    }
+    if (!rc)
+        finish_tally(t, g, &a);
+done:
+    free(p.mem);
+    free(a.rep);
+    mpz_array_free(a.W, a.ks);
+    mpz_array_free(a.In, n * a.ks);
+    mpz_array_free(a.tmp, n + 1);
+    return rc;
+}

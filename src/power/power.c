@@ -1,0 +1,224 @@
+/*
+** power.c: pl_power_compute (choice of engine) and the result's getters.
+**
+** Auto: enumerate games of up to minimal_limit members (every index,
+** minimal coalitions included); otherwise count by generating functions,
+** dropping Shapley-Shubik with a note when its size-indexed table would not
+** fit; Monte Carlo only when asked, since it is not exact.
+*/
+#include "power_impl.h"
+#include "../core/error_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PL__DEFAULT_SAMPLES 100000
+#define PL__DEFAULT_MINIMAL 25
+#define PL__DEFAULT_LIST 16
+#define PL__DEFAULT_BYTES 1073741824.0
+
+void pl_power_free(pl_power *p)
+{
+    if (!p)
+        return;
+    for (int k = 0; k < PL_INDEX_COUNT; k++) {
+        free(p->val[k]);
+        for (size_t m = 0; p->exact[k] && m < p->n; m++)
+            free(p->exact[k][m]);
+        free(p->exact[k]);
+    }
+    for (size_t m = 0; p->swings && m < p->n; m++)
+        free(p->swings[m]);
+    free(p->swings);
+    free(p->n_win);
+    free(p->veto);
+    free(p->dummy);
+    free(p->list[0]);
+    free(p->list[1]);
+    free(p->block_with);
+    free(p->block_min);
+    free(p);
+}
+
+/* Veto players straight from the rules: m can block iff everyone else loses. */
+static int find_vetoes(pl_power *p, const pl_game *g)
+{
+    unsigned char *in = malloc(g->n);
+    if (!in)
+        return PL_ENOMEM;
+    memset(in, 1, g->n);
+    for (size_t m = 0; m < g->n; m++) {
+        in[m] = 0;
+        p->veto[m] = !pl_game_wins(g, in);
+        in[m] = 1;
+    }
+    free(in);
+    return PL_OK;
+}
+
+/* Drop the size-indexed counts (Shapley-Shubik) from a tally. */
+static void tally_drop_sizes(pl__tally *t)
+{
+    for (size_t j = 0; t->eta_k && j < t->n * (t->n + 1); j++)
+        mpz_clear(t->eta_k[j]);
+    free(t->eta_k);
+    t->eta_k = NULL;
+}
+
+/*
+** Generating functions. In auto mode a table too large falls back to
+** counting by enumeration when n <= 30 (huge weights such as populations),
+** else to the Banzhaf family without Shapley-Shubik's size-indexed table.
+*/
+static int run_dp(pl_power *p, pl__tally *t, const pl_game *g, const pl_power_opts *o,
+                  pl_error *err)
+{
+    double bytes = o->max_bytes > 0 ? o->max_bytes : PL__DEFAULT_BYTES;
+    int sizes = t->eta_k != NULL, autom = o->method == PL_POWER_AUTO;
+    int rc = pl__count_dp(t, g, sizes, bytes, err);
+    if (rc == PL_ERANGE && autom && g->n <= 30) {
+        snprintf(p->note, sizeof p->note, "counted by enumerating all 2^%zu coalitions: %s",
+                 g->n, err ? err->msg : "");
+        pl_error_clear(err);
+        p->method = PL_POWER_ENUMERATE;
+        return pl__enumerate(t, g, 0, err);
+    }
+    if (rc == PL_ERANGE && autom && sizes) {
+        snprintf(p->note, sizeof p->note, "Shapley-Shubik not computed: %s", err ? err->msg : "");
+        pl_error_clear(err);
+        tally_drop_sizes(t);
+        rc = pl__count_dp(t, g, 0, bytes, err);
+    }
+    return rc;
+}
+
+static int run_exact(pl_power *p, const pl_game *g, const pl_power_opts *o, pl_error *err)
+{
+    size_t minimal_limit = o->minimal_limit ? o->minimal_limit : PL__DEFAULT_MINIMAL;
+    int enumerate = o->method == PL_POWER_ENUMERATE ||
+                    (o->method == PL_POWER_AUTO && g->n <= minimal_limit);
+    int minimal = enumerate && g->n <= minimal_limit;
+    int sizes = !o->no_shapley;
+    pl__tally t;
+    int rc = pl__tally_init(&t, g->n, sizes || enumerate, minimal,
+                            o->list_limit ? o->list_limit : PL__DEFAULT_LIST);
+    if (rc) {
+        pl__tally_clear(&t);
+        return pl__error_nomem(err);
+    }
+    p->method = enumerate ? PL_POWER_ENUMERATE : PL_POWER_DP;
+    rc = enumerate ? pl__enumerate(&t, g, minimal, err) : run_dp(p, &t, g, o, err);
+    if (!rc && o->no_shapley)
+        tally_drop_sizes(&t);
+    if (!rc)
+        rc = pl__power_from_tally(p, &t, err);
+    pl__tally_clear(&t);
+    return rc;
+}
+
+static int run_monte_carlo(pl_power *p, const pl_game *g, const pl_power_opts *o,
+                           pl_error *err)
+{
+    pl__estimate e;
+    memset(&e, 0, sizeof e);
+    p->method = PL_POWER_MONTE_CARLO;
+    p->samples = o->samples ? o->samples : PL__DEFAULT_SAMPLES;
+    p->seed = o->seed;
+    int rc = pl__monte_carlo(&e, g, p->samples, p->seed, err);
+    if (!rc)
+        rc = pl__power_from_estimate(p, &e, g, err);
+    free(e.abz);
+    free(e.ss);
+    return rc;
+}
+
+int pl_power_compute(pl_power **out, const pl_game *g, const pl_power_opts *opts, pl_error *err)
+{
+    pl_power_opts o = PL_POWER_OPTS_INIT;
+    *out = NULL;
+    if (!g)
+        return pl__fail(err, PL_EMISUSE, "pl_power_compute: no game");
+    if (g->n_conds == 0)
+        return pl__fail(err, PL_EINPUT, "the game has no quota; expected at least one condition");
+    if (opts)
+        o = *opts;
+    pl_power *p = calloc(1, sizeof *p);
+    if (!p)
+        return pl__error_nomem(err);
+    p->n = g->n;
+    p->n_min[0] = p->n_min[1] = -1;
+    p->veto = calloc(g->n, 1);
+    p->dummy = calloc(g->n, 1);
+    int rc = p->veto && p->dummy ? find_vetoes(p, g) : PL_ENOMEM;
+    if (rc)
+        rc = pl__error_nomem(err);
+    else if (o.method == PL_POWER_MONTE_CARLO)
+        rc = run_monte_carlo(p, g, &o, err);
+    else
+        rc = run_exact(p, g, &o, err);
+    if (rc) {
+        pl_power_free(p);
+        return rc;
+    }
+    *out = p;
+    return PL_OK;
+}
+
+pl_power_method pl_power_method_used(const pl_power *p) { return p ? p->method : PL_POWER_AUTO; }
+
+int pl_power_has(const pl_power *p, pl_power_index k)
+{
+    return p && (unsigned)k < PL_INDEX_COUNT && p->has[k];
+}
+
+double pl_power_value(const pl_power *p, pl_power_index k, size_t m)
+{
+    return pl_power_has(p, k) && m < p->n ? p->val[k][m] : 0.0;
+}
+
+const char *pl_power_exact(const pl_power *p, pl_power_index k, size_t m)
+{
+    return pl_power_has(p, k) && m < p->n && p->exact[k] ? p->exact[k][m] : NULL;
+}
+
+double pl_power_halfwidth(const pl_power *p, pl_power_index k)
+{
+    return pl_power_has(p, k) ? p->half[k] : 0.0;
+}
+
+const char *pl_power_n_winning(const pl_power *p) { return p ? p->n_win : NULL; }
+double pl_power_act(const pl_power *p) { return p ? p->act : 0.0; }
+uint64_t pl_power_samples(const pl_power *p) { return p ? p->samples : 0; }
+uint64_t pl_power_seed(const pl_power *p) { return p ? p->seed : 0; }
+const char *pl_power_note(const pl_power *p) { return p && p->note[0] ? p->note : NULL; }
+
+const char *pl_power_swings(const pl_power *p, size_t m)
+{
+    return p && p->swings && m < p->n ? p->swings[m] : NULL;
+}
+
+int pl_power_is_veto(const pl_power *p, size_t m) { return p && m < p->n && p->veto[m]; }
+int pl_power_is_dummy(const pl_power *p, size_t m) { return p && m < p->n && p->dummy[m]; }
+
+long long pl_power_n_minimal(const pl_power *p, int blocking)
+{
+    return p ? p->n_min[blocking != 0] : -1;
+}
+
+size_t pl_power_n_listed(const pl_power *p, int blocking)
+{
+    return p ? p->n_list[blocking != 0] : 0;
+}
+
+uint64_t pl_power_listed(const pl_power *p, int blocking, size_t j)
+{
+    return p && j < p->n_list[blocking != 0] ? p->list[blocking != 0][j] : 0;
+}
+
+long long pl_power_blocking_with(const pl_power *p, size_t m, size_t *smallest)
+{
+    if (smallest)
+        *smallest = p && p->block_min && m < p->n ? p->block_min[m] : 0;
+    return p && p->block_with && m < p->n ? p->block_with[m] : -1;
+}

@@ -1,0 +1,89 @@
+/*
+** power_impl.h: layouts shared by the voting-power engines (enumeration,
+** generating functions, Monte Carlo) and the index arithmetic.
+*/
+#ifndef PL_POWER_IMPL_H
+#define PL_POWER_IMPL_H
+
+#include <gmp.h>
+#include "parley/power.h"
+
+/* One condition w(S) >= quota of a rule. */
+typedef struct pl__cond {
+    int64_t *w;          /* n weights */
+    int64_t quota, total;
+    size_t rule;
+    int count;           /* 1: a member count (every weight 1) */
+} pl__cond;
+
+struct pl_game {
+    size_t n, n_rules, n_conds, cap_conds;
+    char **name;
+    unsigned char *veto;
+    pl__cond *cond;      /* conditions in rule order */
+};
+
+/* More rules than this make inclusion-exclusion (2^rules tables) unreasonable. */
+#define PL__MAX_RULES 8
+
+/* 1 if coalition sums (one per condition) satisfy some rule. */
+int pl__game_sums_win(const pl_game *g, const int64_t *sums);
+
+/*
+** Exact counts found by an engine. Sizes k count the coalition with the
+** member in it (1..n). The minimal-coalition part is only filled by
+** enumeration (n <= 30, so 64-bit counts are safe).
+*/
+typedef struct pl__tally {
+    size_t n;
+    mpz_t win;              /* |W| */
+    mpz_t *eta;             /* swings per member */
+    mpz_t *eta_k;           /* n x (n + 1) swings by size; NULL: no Shapley-Shubik */
+    int minimal;
+    uint64_t n_mwc, n_mbc;
+    uint64_t *mwc_size;     /* n x (n + 1): minimal winning coalitions with m, by size */
+    uint64_t *john;         /* n x (n + 1): winning coalitions where m is one of c critical */
+    uint64_t *mbc_in;       /* minimal blocking coalitions containing m */
+    size_t *mbc_min;        /* size of the smallest of them (0: none) */
+    size_t list_cap, n_list[2];
+    uint64_t *list[2];      /* [0] minimal winning, [1] minimal blocking */
+} pl__tally;
+
+int pl__tally_init(pl__tally *t, size_t n, int sizes, int minimal, size_t list_cap);
+void pl__tally_clear(pl__tally *t);
+
+int pl__enumerate(pl__tally *t, const pl_game *g, int minimal, pl_error *err);
+int pl__count_dp(pl__tally *t, const pl_game *g, int sizes, double max_bytes, pl_error *err);
+
+/* Monte Carlo estimates: absolute Banzhaf, Shapley-Shubik and A. */
+typedef struct pl__estimate {
+    double *abz, *ss, act, half_abz, half_ss, half_act;
+} pl__estimate;
+int pl__monte_carlo(pl__estimate *est, const pl_game *g, uint64_t samples, uint64_t seed,
+                    pl_error *err);
+
+struct pl_power {
+    size_t n;
+    pl_power_method method;
+    uint64_t samples, seed;
+    int has[PL_INDEX_COUNT];
+    double *val[PL_INDEX_COUNT];
+    char **exact[PL_INDEX_COUNT];   /* NULL entries when not short/exact */
+    double half[PL_INDEX_COUNT];
+    char *n_win;
+    double act, half_act;
+    char **swings;
+    unsigned char *veto, *dummy;
+    long long n_min[2];
+    size_t n_list[2];
+    uint64_t *list[2];
+    long long *block_with;
+    size_t *block_min;
+    char note[640];
+};
+
+int pl__power_from_tally(pl_power *p, const pl__tally *t, pl_error *err);
+int pl__power_from_estimate(pl_power *p, const pl__estimate *e, const pl_game *g,
+                            pl_error *err);
+
+#endif

@@ -1,0 +1,57 @@
+/*
+** tally.c: the exact counts the power engines share (power_impl.h).
+*/
+#include "power_impl.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int pl__tally_init(pl__tally *t, size_t n, int sizes, int minimal, size_t list_cap)
+{
+    memset(t, 0, sizeof *t);
+    t->n = n;
+    mpz_init(t->win);
+    t->eta = malloc(n * sizeof *t->eta);
+    if (!t->eta)
+        return PL_ENOMEM;
+    for (size_t m = 0; m < n; m++)
+        mpz_init(t->eta[m]);
+    if (sizes) {
+        size_t k = n * (n + 1);
+        if (!(t->eta_k = malloc(k * sizeof *t->eta_k)))
+            return PL_ENOMEM;
+        for (size_t j = 0; j < k; j++)
+            mpz_init(t->eta_k[j]);
+    }
+    if (minimal) {
+        t->minimal = 1;
+        t->list_cap = list_cap;
+        t->mwc_size = calloc(n * (n + 1), sizeof *t->mwc_size);
+        t->john = calloc(n * (n + 1), sizeof *t->john);
+        t->mbc_in = calloc(n, sizeof *t->mbc_in);
+        t->mbc_min = calloc(n, sizeof *t->mbc_min);
+        t->list[0] = calloc(list_cap + 1, sizeof *t->list[0]);
+        t->list[1] = calloc(list_cap + 1, sizeof *t->list[1]);
+        if (!t->mwc_size || !t->john || !t->mbc_in || !t->mbc_min || !t->list[0] || !t->list[1])
+            return PL_ENOMEM;
+    }
+    return PL_OK;
+}
+
+void pl__tally_clear(pl__tally *t)
+{
+    mpz_clear(t->win);
+    for (size_t m = 0; t->eta && m < t->n; m++)
+        mpz_clear(t->eta[m]);
+    for (size_t j = 0; t->eta_k && j < t->n * (t->n + 1); j++)
+        mpz_clear(t->eta_k[j]);
+    free(t->eta);
+    free(t->eta_k);
+    free(t->mwc_size);
+    free(t->john);
+    free(t->mbc_in);
+    free(t->mbc_min);
+    free(t->list[0]);
+    free(t->list[1]);
+    memset(t, 0, sizeof *t);
+}

@@ -1,0 +1,525 @@
+/*
+** test_power.c: voting power (src/power). Vectors from MODELS.md section 11,
+** which cites its sources: UN Security Council and EEC 1958 (Felsenthal &
+** Machover 1998), [6; 4,3,2,1] (Straffin; maxlit/powerindex tests),
+** [11; 9,5,3,3] (jhstaudacher/EPIC unit tests), the 7-member two-majority
+** game and EU27 QMV (re-enumerated). Properties: generating functions equal
+** enumeration on random games, indices sum to 1, dual-quota invariance.
+*/
+#include "tests/unit/test_util.h"
+#include "core/rng.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+static pl_game *weighted(const int64_t *w, size_t n, int64_t q)
+{
+    pl_game *g;
+    assert_int_equal(pl_game_new(&g, n, NULL), PL_OK);
+    assert_int_equal(pl_game_add_condition(g, w, q, NULL), PL_OK);
+    return g;
+}
+
+static pl_power *power(const pl_game *g, pl_power_method method)
+{
+    pl_power_opts o = PL_POWER_OPTS_INIT;
+    pl_power *p;
+    pl_error err;
+    o.method = method;
+    if (pl_power_compute(&p, g, &o, &err) != PL_OK)
+        fail_msg("pl_power_compute: %s", err.msg);
+    return p;
+}
+
+/* Index k of members [from, to) equals the fraction want. */
+static void expect(const pl_power *p, pl_power_index k, size_t from, size_t to, const char *want)
+{
+    for (size_t m = from; m < to; m++) {
+        const char *got = pl_power_exact(p, k, m);
+        if (!got || strcmp(got, want) != 0)
+            fail_msg("%s of member %zu is %s, expected %s", pl_power_index_name(k), m + 1,
+                     got ? got : "(none)", want);
+    }
+}
+
+static void expect_list(const pl_power *p, pl_power_index k, const char *const *want)
+{
+    for (size_t m = 0; want[m]; m++)
+        expect(p, k, m, m + 1, want[m]);
+}
+
+/* UN Security Council: [39; 7 x5, 1 x10]. */
+static void check_unsc(const pl_power *p)
+{
+    assert_string_equal(pl_power_n_winning(p), "848");
+    assert_near(pl_power_act(p), 53.0 / 2048, 1e-15);
+    expect(p, PL_INDEX_SS, 0, 5, "421/2145");
+    expect(p, PL_INDEX_BZ, 0, 5, "106/635");
+    expect(p, PL_INDEX_ABZ, 0, 5, "53/1024");
+    expect(p, PL_INDEX_CP, 0, 5, "1");
+    expect(p, PL_INDEX_CI, 0, 5, "53/1995");
+    expect(p, PL_INDEX_SS, 5, 15, "4/2145");
+    expect(p, PL_INDEX_BZ, 5, 15, "21/1270");
+    expect(p, PL_INDEX_ABZ, 5, 15, "21/4096");
+    expect(p, PL_INDEX_CP, 5, 15, "21/212");
+    expect(p, PL_INDEX_CI, 5, 15, "1/380");
+    for (size_t m = 0; m < 15; m++)
+        assert_int_equal(pl_power_is_veto(p, m), m < 5);
+}
+
+static void unsc_minimal(const pl_power *p)
+{
+    assert_int_equal(pl_power_n_minimal(p, 0), 210);
+    assert_int_equal(pl_power_n_minimal(p, 1), 125);
+    expect(p, PL_INDEX_PGI, 0, 5, "1/9");
+    expect(p, PL_INDEX_DP, 0, 5, "1/9");
+    expect(p, PL_INDEX_JOHNSTON, 0, 5, "283/1590");
+    expect(p, PL_INDEX_PGI, 5, 15, "2/45");
+    expect(p, PL_INDEX_DP, 5, 15, "2/45");
+    expect(p, PL_INDEX_JOHNSTON, 5, 15, "7/636");
+}
+
+static pl_game *unsc_weighted(void)
+{
+    int64_t w[15];
+    for (int m = 0; m < 15; m++)
+        w[m] = m < 5 ? 7 : 1;
+    return weighted(w, 15, 39);
+}
+
+static void test_unsc(void **state)
+{
+    (void)state;
+    pl_game *g = unsc_weighted();
+    pl_power *e = power(g, PL_POWER_ENUMERATE), *d = power(g, PL_POWER_DP);
+    check_unsc(e);
+    unsc_minimal(e);
+    check_unsc(d);
+    assert_int_equal(pl_power_n_minimal(d, 0), -1);
+    pl_power_free(e);
+    pl_power_free(d);
+    pl_game_free(g);
+
+    /* the same council as 5 written vetoes and at least 9 of 15 members */
+    assert_int_equal(pl_game_new(&g, 15, NULL), PL_OK);
+    assert_int_equal(pl_game_add_condition(g, NULL, 9, NULL), PL_OK);
+    for (size_t m = 0; m < 5; m++)
+        pl_game_set_veto(g, m, 1, NULL);
+    e = power(g, PL_POWER_ENUMERATE);
+    d = power(g, PL_POWER_DP);
+    check_unsc(e);
+    unsc_minimal(e);
+    check_unsc(d);
+    pl_power_free(e);
+    pl_power_free(d);
+    pl_game_free(g);
+}
+
+static void test_straffin(void **state)
+{
+    (void)state;
+    static const int64_t w[] = {4, 3, 2, 1};
+    pl_game *g = weighted(w, 4, 6);
+    pl_power *p = power(g, PL_POWER_AUTO);
+    static const char *const ss[] = {"5/12", "1/4", "1/4", "1/12", NULL};
+    static const char *const abz[] = {"5/8", "3/8", "3/8", "1/8", NULL};
+    static const char *const cp[] = {"5/7", "3/7", "3/7", "1/7", NULL};
+    static const char *const ci[] = {"5/9", "1/3", "1/3", "1/9", NULL};
+    static const char *const pgi[] = {"2/7", "2/7", "2/7", "1/7", NULL};
+    static const char *const dp[] = {"1/3", "5/18", "5/18", "1/9", NULL};
+    static const char *const jo[] = {"1/2", "2/9", "2/9", "1/18", NULL};
+    expect_list(p, PL_INDEX_SS, ss);
+    expect_list(p, PL_INDEX_BZ, ss);
+    expect_list(p, PL_INDEX_ABZ, abz);
+    expect_list(p, PL_INDEX_CP, cp);
+    expect_list(p, PL_INDEX_CI, ci);
+    expect_list(p, PL_INDEX_PGI, pgi);
+    expect_list(p, PL_INDEX_DP, dp);
+    expect_list(p, PL_INDEX_JOHNSTON, jo);
+    /* minimal blocking: {A,B}, {A,C}, {B,C}, {A,D} as bit masks */
+    assert_int_equal(pl_power_n_minimal(p, 1), 4);
+    uint64_t seen = 0;
+    for (size_t j = 0; j < pl_power_n_listed(p, 1); j++)
+        seen |= (uint64_t)1 << pl_power_listed(p, 1, j);
+    assert_true(seen == ((1u << 3) | (1u << 5) | (1u << 6) | (1u << 9)));
+    pl_power_free(p);
+    pl_game_free(g);
+}
+
+static void test_epic(void **state)
+{
+    (void)state;
+    static const int64_t w[] = {9, 5, 3, 3};
+    pl_game *g = weighted(w, 4, 11);
+    pl_power *p = power(g, PL_POWER_AUTO);
+    static const char *const ss[] = {"1/2", "1/6", "1/6", "1/6", NULL};
+    static const char *const abz[] = {"3/4", "1/4", "1/4", "1/4", NULL};
+    static const char *const pgi[] = {"1/3", "2/9", "2/9", "2/9", NULL};
+    static const char *const dp[] = {"3/8", "5/24", "5/24", "5/24", NULL};
+    static const char *const jo[] = {"9/14", "5/42", "5/42", "5/42", NULL};
+    expect_list(p, PL_INDEX_SS, ss);
+    expect_list(p, PL_INDEX_BZ, ss);
+    expect_list(p, PL_INDEX_ABZ, abz);
+    expect_list(p, PL_INDEX_CP, abz);
+    expect_list(p, PL_INDEX_CI, abz);
+    expect_list(p, PL_INDEX_PGI, pgi);
+    expect_list(p, PL_INDEX_DP, dp);
+    expect_list(p, PL_INDEX_JOHNSTON, jo);
+    pl_power_free(p);
+    pl_game_free(g);
+}
+
+static void test_eec_and_improper(void **state)
+{
+    (void)state;
+    static const int64_t w[] = {4, 4, 4, 2, 2, 1};
+    static const int64_t v[] = {7, 3, 3};
+    static const char *const ss[] = {"7/30", "7/30", "7/30", "3/20", "3/20", "0", NULL};
+    static const char *const bz[] = {"5/21", "5/21", "5/21", "1/7", "1/7", "0", NULL};
+    static const char *const ss2[] = {"2/3", "1/6", "1/6", NULL};
+    static const char *const bz2[] = {"3/5", "1/5", "1/5", NULL};
+    for (int method = PL_POWER_ENUMERATE; method <= PL_POWER_DP; method++) {
+        pl_game *g = weighted(w, 6, 12);
+        pl_power *p = power(g, (pl_power_method)method);
+        expect_list(p, PL_INDEX_SS, ss);
+        expect_list(p, PL_INDEX_BZ, bz);
+        assert_true(pl_power_is_dummy(p, 5));
+        assert_false(pl_power_is_dummy(p, 4));
+        pl_power_free(p);
+        pl_game_free(g);
+        g = weighted(v, 3, 6);
+        p = power(g, (pl_power_method)method);
+        expect_list(p, PL_INDEX_SS, ss2);
+        expect_list(p, PL_INDEX_BZ, bz2);
+        pl_power_free(p);
+        pl_game_free(g);
+    }
+}
+
+/* >= 4 of 7 members and >= 65 of 100 population: not a weighted game. */
+static void test_two_majorities(void **state)
+{
+    (void)state;
+    static const int64_t pop[] = {33, 28, 14, 12, 6, 5, 2};
+    static const char *const sw[] = {"29", "23", "11", "11", "9", "7", "5"};
+    static const char *const ss[] = {"9/28", "5/21", "17/140", "17/140", "37/420", "1/14",
+                                     "4/105", NULL};
+    for (int method = PL_POWER_ENUMERATE; method <= PL_POWER_DP; method++) {
+        pl_game *g;
+        assert_int_equal(pl_game_new(&g, 7, NULL), PL_OK);
+        assert_int_equal(pl_game_add_condition(g, NULL, 4, NULL), PL_OK);
+        assert_int_equal(pl_game_add_condition(g, pop, 65, NULL), PL_OK);
+        pl_power *p = power(g, (pl_power_method)method);
+        assert_string_equal(pl_power_n_winning(p), "33");
+        if (method == PL_POWER_ENUMERATE)
+            assert_int_equal(pl_power_n_minimal(p, 0), 13);
+        for (size_t m = 0; m < 7; m++)
+            assert_string_equal(pl_power_swings(p, m), sw[m]);
+        expect_list(p, PL_INDEX_SS, ss);
+        pl_power_free(p);
+        pl_game_free(g);
+    }
+}
+
+/* EU27 QMV, TEU art. 16(4): (>= 15 members and >= 65% population) or >= 24 members. */
+static void test_eu27(void **state)
+{
+    (void)state;
+    static const int64_t pop[27] = {
+        84358845, 68070697, 58850717, 48059777, 36753736, 19051562, 17811291, 11754004,
+        10827529, 10521556, 10467366, 10394055, 9597085, 9104772, 6447710, 5932654,
+        5563970, 5428792, 5194336, 3850894, 2857279, 2116792, 1883008, 1365884,
+        920701, 660809, 542051};
+    pl_game *g;
+    assert_int_equal(pl_game_new(&g, 27, NULL), PL_OK);
+    assert_int_equal(pl_game_add_condition(g, NULL, 15, NULL), PL_OK);
+    assert_int_equal(pl_game_add_condition(g, pop, 291452117, NULL), PL_OK);
+    assert_int_equal(pl_game_add_rule(g, NULL), PL_OK);
+    assert_int_equal(pl_game_add_condition(g, NULL, 24, NULL), PL_OK);
+    pl_power *p = power(g, PL_POWER_AUTO);
+    assert_string_equal(pl_power_n_winning(p), "17787201");
+    double total = 0;
+    for (size_t m = 0; m < 27; m++)
+        total += strtod(pl_power_swings(p, m), NULL);
+    assert_near(total, 117105947, 0);
+    assert_near(pl_power_value(p, PL_INDEX_SS, 0), 0.178948, 5e-7);
+    assert_near(pl_power_value(p, PL_INDEX_BZ, 0), 0.122133, 5e-7);
+    assert_near(pl_power_value(p, PL_INDEX_CP, 0), 0.804090, 5e-7);
+    assert_near(pl_power_value(p, PL_INDEX_SS, 1), 0.133890, 5e-7);
+    assert_near(pl_power_value(p, PL_INDEX_SS, 26), 0.008688, 5e-7);
+    assert_near(pl_power_value(p, PL_INDEX_BZ, 26), 0.017380, 5e-7);
+    pl_power_free(p);
+    pl_game_free(g);
+}
+
+/*
+** A random game: 1-2 rules of 1-2 conditions (at most 3 in all: the rules'
+** conjunction is one table dimension per condition), weights 0-9, vetoes
+** now and then.
+*/
+static pl_game *random_game(pl_rng *r, size_t n, int simple)
+{
+    pl_game *g;
+    int64_t w[32];
+    assert_int_equal(pl_game_new(&g, n, NULL), PL_OK);
+    size_t rules = simple ? 1 : 1 + pl__rng_below(r, 2);
+    for (size_t k = 0; k < rules; k++) {
+        if (k)
+            assert_int_equal(pl_game_add_rule(g, NULL), PL_OK);
+        size_t conds = simple || k ? 1 : 1 + pl__rng_below(r, 2);
+        for (size_t c = 0; c < conds; c++) {
+            int64_t tot = 0;
+            for (size_t m = 0; m < n; m++)
+                tot += w[m] = (int64_t)pl__rng_below(r, 10);
+            if (tot == 0)
+                tot += w[0] = 1;
+            int64_t q = 1 + (int64_t)pl__rng_below(r, (uint64_t)tot);
+            assert_int_equal(pl_game_add_condition(g, w, q, NULL), PL_OK);
+        }
+    }
+    for (size_t m = 0; !simple && m < n; m++)
+        if (pl__rng_below(r, 8) == 0)
+            pl_game_set_veto(g, m, 1, NULL);
+    return g;
+}
+
+static void expect_same(const pl_power *a, const pl_power *b, size_t n)
+{
+    assert_string_equal(pl_power_n_winning(a), pl_power_n_winning(b));
+    for (int k = PL_INDEX_SS; k <= PL_INDEX_CI; k++)
+        for (size_t m = 0; m < n; m++) {
+            const char *x = pl_power_exact(a, (pl_power_index)k, m);
+            const char *y = pl_power_exact(b, (pl_power_index)k, m);
+            assert_non_null(x);
+            assert_non_null(y);
+            if (strcmp(x, y) != 0)
+                fail_msg("%s of member %zu: enumeration %s, generating functions %s",
+                         pl_power_index_name((pl_power_index)k), m + 1, x, y);
+        }
+}
+
+static void check_properties(const pl_power *p, size_t n)
+{
+    double ss = 0, bz = 0;
+    for (size_t m = 0; m < n; m++) {
+        ss += pl_power_value(p, PL_INDEX_SS, m);
+        bz += pl_power_value(p, PL_INDEX_BZ, m);
+        /* beta' = 2 A P */
+        assert_near(pl_power_value(p, PL_INDEX_ABZ, m),
+                    2 * pl_power_act(p) * pl_power_value(p, PL_INDEX_CP, m), 1e-12);
+        assert_int_equal(pl_power_is_veto(p, m), pl_power_value(p, PL_INDEX_CP, m) == 1.0);
+        if (pl_power_is_dummy(p, m))
+            for (int k = 0; k < PL_INDEX_COUNT; k++)
+                if (k != PL_INDEX_CI && pl_power_has(p, (pl_power_index)k))
+                    assert_true(pl_power_value(p, (pl_power_index)k, m) == 0.0);
+    }
+    assert_near(ss, 1, 1e-12);
+    assert_near(bz, 1, 1e-12);
+}
+
+static void test_dp_equals_enumeration(void **state)
+{
+    (void)state;
+    pl_rng r;
+    pl__rng_seed(&r, 20261128, 0);
+    for (int trial = 0; trial < 300; trial++) {
+        size_t n = 1 + pl__rng_below(&r, trial < 290 ? 12 : 20);
+        pl_game *g = random_game(&r, n, trial % 3 == 0 || n > 12);
+        pl_power *e = power(g, PL_POWER_ENUMERATE), *d = power(g, PL_POWER_DP);
+        expect_same(e, d, n);
+        check_properties(e, n);
+        pl_power_free(e);
+        pl_power_free(d);
+        pl_game_free(g);
+    }
+}
+
+/* SS and BZ are invariant under the dual quota W - q + 1; Coleman's two swap. */
+static void test_dual_quota(void **state)
+{
+    (void)state;
+    pl_rng r;
+    pl__rng_seed(&r, 7, 0);
+    for (int trial = 0; trial < 50; trial++) {
+        size_t n = 2 + pl__rng_below(&r, 9);
+        int64_t w[16], tot = 0;
+        for (size_t m = 0; m < n; m++)
+            tot += w[m] = 1 + (int64_t)pl__rng_below(&r, 9);
+        int64_t q = 1 + (int64_t)pl__rng_below(&r, (uint64_t)tot);
+        pl_game *g = weighted(w, n, q), *h = weighted(w, n, tot - q + 1);
+        pl_power *a = power(g, PL_POWER_AUTO), *b = power(h, PL_POWER_AUTO);
+        for (size_t m = 0; m < n; m++) {
+            assert_string_equal(pl_power_exact(a, PL_INDEX_SS, m), pl_power_exact(b, PL_INDEX_SS, m));
+            assert_string_equal(pl_power_exact(a, PL_INDEX_BZ, m), pl_power_exact(b, PL_INDEX_BZ, m));
+            assert_string_equal(pl_power_exact(a, PL_INDEX_CP, m), pl_power_exact(b, PL_INDEX_CI, m));
+        }
+        pl_power_free(a);
+        pl_power_free(b);
+        pl_game_free(g);
+        pl_game_free(h);
+    }
+}
+
+/* Monte Carlo lands within its stated half-width of the exact EEC values, reproducibly. */
+static void test_monte_carlo(void **state)
+{
+    (void)state;
+    static const int64_t w[] = {4, 4, 4, 2, 2, 1};
+    pl_game *g = weighted(w, 6, 12);
+    pl_power *x = power(g, PL_POWER_AUTO);
+    pl_power_opts o = PL_POWER_OPTS_INIT;
+    o.method = PL_POWER_MONTE_CARLO;
+    o.samples = 200000;
+    o.seed = 42;
+    pl_power *a, *b;
+    assert_int_equal(pl_power_compute(&a, g, &o, NULL), PL_OK);
+    assert_int_equal(pl_power_compute(&b, g, &o, NULL), PL_OK);
+    double h = pl_power_halfwidth(a, PL_INDEX_SS);
+    assert_true(h > 0 && h < 0.01);
+    for (size_t m = 0; m < 6; m++) {
+        assert_near(pl_power_value(a, PL_INDEX_SS, m), pl_power_value(x, PL_INDEX_SS, m), h);
+        assert_near(pl_power_value(a, PL_INDEX_ABZ, m), pl_power_value(x, PL_INDEX_ABZ, m),
+                    pl_power_halfwidth(a, PL_INDEX_ABZ));
+        assert_true(pl_power_value(a, PL_INDEX_SS, m) == pl_power_value(b, PL_INDEX_SS, m));
+    }
+    assert_null(pl_power_exact(a, PL_INDEX_SS, 0));
+    pl_power_free(a);
+    pl_power_free(b);
+    pl_power_free(x);
+    pl_game_free(g);
+}
+
+/* MODELS.md section 13 vectors. */
+static void test_rng(void **state)
+{
+    (void)state;
+    pl_rng r = {{1, 2, 3, 4}};
+    assert_true(pl__rng_next(&r) == 11520u);
+    assert_true(pl__rng_next(&r) == 0u);
+    assert_true(pl__rng_next(&r) == 1509978240u);
+    assert_true(pl__rng_next(&r) == 1215971899390074240u);
+    uint64_t z = 0;
+    assert_true(pl__splitmix64(&z) == 0xe220a8397b1dcdafu);
+    assert_true(pl__splitmix64(&z) == 0x6e789e6aa1b965f4u);
+    assert_true(pl__splitmix64(&z) == 0x06c45d188009454fu);
+    pl__rng_seed(&r, 0, 0);
+    pl_rng r2 = r;
+    assert_true(pl__rng_next(&r) == 0x99ec5f36cb75f2b4u);
+    assert_true(pl__rng_next(&r) == 0xbf6e1f784956452au);
+    assert_true(pl__rng_double(&r2) == 0.6012629994179048);
+    assert_true(pl__rng_double(&r2) == 0.7477740925472398);
+    pl__rng_seed(&r, 42, 0);
+    assert_true(pl__rng_next(&r) == 0x15780b2e0c2ec716u);
+    pl__rng_seed(&r, 42, 1);
+    assert_true(pl__rng_next(&r) == 0x651975049fe9c8f5u);
+}
+
+static void test_credibility(void **state)
+{
+    (void)state;
+    pl_game *g = unsc_weighted();
+    pl_power *p = power(g, PL_POWER_AUTO);
+    pl_credibility cr;
+    char text[512];
+    /* a permanent member blocks through the quota: others hold 38 of 45 < 39 */
+    assert_int_equal(pl_power_credibility(&cr, g, p, 0, NULL), PL_OK);
+    assert_false(cr.can_act);
+    assert_true(cr.veto);
+    assert_false(cr.formal_veto);
+    assert_near(cr.share_without, 0, 0);
+    assert_int_equal(cr.n_changes, 1);
+    assert_true(cr.change_from[0] == 39 && cr.change_to[0] == 38 && cr.change_total[0] == 45);
+    /* an elected member: 382 of 848 winning coalitions exclude it */
+    assert_int_equal(pl_power_credibility(&cr, g, p, 7, NULL), PL_OK);
+    assert_true(cr.can_act);
+    assert_near(cr.share_without, 382.0 / 848, 1e-15);
+    assert_near(cr.act_against, 382.0 / 16384, 1e-15);
+    pl_credibility_text(&cr, g, "UNSC", "E3", text, sizeof text);
+    assert_non_null(strstr(text, "can act against E3"));
+    /* not a member */
+    assert_int_equal(pl_power_credibility(&cr, g, p, -1, NULL), PL_OK);
+    assert_true(cr.can_act && !cr.member);
+    pl_power_free(p);
+    pl_game_free(g);
+}
+
+/* The built-in scenario: Russia's P5 guarantor council cannot act against Russia. */
+static void test_builtin_guarantors(void **state)
+{
+    (void)state;
+    pl_scenario *s;
+    assert_int_equal(pl_scenario_load_builtin(&s, NULL, NULL, NULL), PL_OK);
+    long b = pl_scenario_body_index(s, "GUARANTOR_COUNCIL");
+    assert_true(b >= 0);
+    pl_game *g;
+    assert_int_equal(pl_game_from_body(&g, s, (size_t)b, NULL), PL_OK);
+    size_t rus = 0;
+    while (strcmp(pl_game_member_name(g, rus), "RUS") != 0)
+        rus++;
+    pl_power *p = power(g, PL_POWER_AUTO);
+    pl_credibility cr;
+    assert_int_equal(pl_power_credibility(&cr, g, p, (long)rus, NULL), PL_OK);
+    assert_false(cr.can_act);
+    assert_true(cr.formal_veto && cr.drop_veto);
+    assert_int_equal(cr.n_changes, 1);
+    assert_true(cr.change_from[0] == 5 && cr.change_to[0] == 4);
+    expect(p, PL_INDEX_SS, 0, 5, "1/5");
+    assert_string_equal(pl_power_n_winning(p), "1");
+    pl_power_free(p);
+    pl_game_free(g);
+    pl_scenario_free(s);
+}
+
+static void test_bad_games(void **state)
+{
+    (void)state;
+    pl_game *g;
+    pl_error err;
+    static const int64_t w[] = {3, 2, 1}, neg[] = {3, -2, 1}, zero[] = {0, 0, 0};
+    assert_int_equal(pl_game_new(&g, 0, &err), PL_EINPUT);
+    assert_int_equal(pl_game_new(&g, 3, NULL), PL_OK);
+    assert_int_equal(pl_game_add_condition(g, w, 7, &err), PL_EINPUT);
+    assert_non_null(strstr(err.msg, "quota 7 is outside [1, 6]"));
+    assert_int_equal(pl_game_add_condition(g, w, 0, &err), PL_EINPUT);
+    assert_int_equal(pl_game_add_condition(g, neg, 2, &err), PL_EINPUT);
+    assert_non_null(strstr(err.msg, "negative"));
+    assert_int_equal(pl_game_add_condition(g, zero, 1, &err), PL_EINPUT);
+    assert_int_equal(pl_game_add_rule(g, &err), PL_EINPUT);
+    pl_power *p;
+    assert_int_equal(pl_power_compute(&p, g, NULL, &err), PL_EINPUT);
+    assert_non_null(strstr(err.msg, "no quota"));
+    pl_game_free(g);
+    /* too large to enumerate, too large a table: refused with the way out named */
+    int64_t big[40];
+    for (int m = 0; m < 40; m++)
+        big[m] = (int64_t)1 << 40;
+    g = weighted(big, 40, (int64_t)20 << 40);
+    pl_power_opts o = PL_POWER_OPTS_INIT;
+    o.method = PL_POWER_ENUMERATE;
+    assert_int_equal(pl_power_compute(&p, g, &o, &err), PL_EINPUT);
+    assert_non_null(strstr(err.msg, "monte-carlo"));
+    o.method = PL_POWER_AUTO;
+    assert_int_equal(pl_power_compute(&p, g, &o, &err), PL_ERANGE);
+    assert_non_null(strstr(err.msg, "monte-carlo"));
+    pl_game_free(g);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_unsc),
+        cmocka_unit_test(test_straffin),
+        cmocka_unit_test(test_epic),
+        cmocka_unit_test(test_eec_and_improper),
+        cmocka_unit_test(test_two_majorities),
+        cmocka_unit_test(test_eu27),
+        cmocka_unit_test(test_dp_equals_enumeration),
+        cmocka_unit_test(test_dual_quota),
+        cmocka_unit_test(test_monte_carlo),
+        cmocka_unit_test(test_rng),
+        cmocka_unit_test(test_credibility),
+        cmocka_unit_test(test_builtin_guarantors),
+        cmocka_unit_test(test_bad_games),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
