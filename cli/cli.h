@@ -52,7 +52,7 @@ typedef struct cli_command {
 } cli_command;
 
 extern const cli_optdef cli_global_opts[];
-extern const cli_command cli_cmd_analyze, cli_cmd_validate, cli_cmd_scenario;
+extern const cli_command cli_cmd_analyze, cli_cmd_validate, cli_cmd_scenario, cli_cmd_power;
 
 void cli_print_command_help(const cli_command *c, FILE *f);
 
@@ -68,6 +68,9 @@ int cli_usage_error(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)))
 #endif
     ;
+
+/* Index of `given` among names (for --opt), else a usage error listing them. */
+int cli_pick(const char *given, const char *const *names, int n, const char *opt, int *out);
 
 /*
 ** Load the scenario named by the command's first positional argument, or a

@@ -19,21 +19,6 @@ static const cli_optdef analyze_opts[] = {
                                 "with quadratic loss)"},
     {NULL, 0, 0, NULL, NULL}};
 
-static int pick(const char *given, const char *const *names, int n, const char *opt, int *out)
-{
-    for (int i = 0; i < n; i++)
-        if (strcmp(given, names[i]) == 0) {
-            *out = i;
-            return EXIT_OK;
-        }
-    char list[128] = "";
-    for (int i = 0; i < n; i++) {
-        size_t used = strlen(list);
-        snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", names[i]);
-    }
-    return cli_usage_error("--%s %s is not known; expected one of: %s", opt, given, list);
-}
-
 static int read_forecast_opts(const cli_args *a, pl_forecast_opts *fo)
 {
     static const char *const weights[] = {"cs", "s", "c", "1"};
@@ -41,11 +26,11 @@ static int read_forecast_opts(const cli_args *a, pl_forecast_opts *fo)
     static const char *const losses[] = {"linear", "quadratic"};
     const char *v;
     int i, rc = EXIT_OK;
-    if ((v = cli_get(a, "weights", NULL)) && !(rc = pick(v, weights, 4, "weights", &i)))
+    if ((v = cli_get(a, "weights", NULL)) && !(rc = cli_pick(v, weights, 4, "weights", &i)))
         fo->weights = (pl_weight_mode)i;
-    if (!rc && (v = cli_get(a, "median-tie", NULL)) && !(rc = pick(v, ties, 3, "median-tie", &i)))
+    if (!rc && (v = cli_get(a, "median-tie", NULL)) && !(rc = cli_pick(v, ties, 3, "median-tie", &i)))
         fo->tie = (pl_median_tie)i;
-    if (!rc && (v = cli_get(a, "loss", NULL)) && !(rc = pick(v, losses, 2, "loss", &i)))
+    if (!rc && (v = cli_get(a, "loss", NULL)) && !(rc = cli_pick(v, losses, 2, "loss", &i)))
         fo->loss = (pl_loss)i;
     fo->ignore_status_quo = cli_has(a, "no-status-quo");
     if (!rc && (v = cli_get(a, "disagreement", NULL))) {

@@ -237,3 +237,18 @@ int cli_output_close(cli_output *o, int ok)
     o->path = o->tmp = NULL;
     return status;
 }
+
+int cli_pick(const char *given, const char *const *names, int n, const char *opt, int *out)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(given, names[i]) == 0) {
+            *out = i;
+            return EXIT_OK;
+        }
+    char list[160] = "";
+    for (int i = 0; i < n; i++) {
+        size_t used = strlen(list);
+        snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", names[i]);
+    }
+    return cli_usage_error("--%s %s is not known; expected one of: %s", opt, given, list);
+}

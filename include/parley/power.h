@@ -46,6 +46,13 @@ PL_API int pl_game_add_rule(pl_game *g, pl_error *err);
  */
 PL_API int pl_game_add_condition(pl_game *g, const int64_t *weights, int64_t quota,
                                  pl_error *err);
+/**
+ * Add "w(S) >= num/den of the total weight" (strict: more than), tested in
+ * integers: the quota is ceil(num W / den) (floor + 1 when strict). So
+ * majority is (1, 2, strict) and unanimity (1, 1, 0). den <= 2^40.
+ */
+PL_API int pl_game_add_share(pl_game *g, const int64_t *weights, int64_t num, int64_t den,
+                             int strict, pl_error *err);
 /** Member m can block alone: every winning coalition must contain m. */
 PL_API int pl_game_set_veto(pl_game *g, size_t m, int veto, pl_error *err);
 /**
@@ -103,9 +110,9 @@ typedef struct pl_power pl_power;
 
 /**
  * Power indices of every member of g.
- * @return PL_OK; PL_EINPUT when the method cannot handle the game (too many
- * members to enumerate, a table over max_bytes), with a message naming the
- * alternative; PL_ENOMEM.
+ * @return PL_OK; PL_EINPUT when the game is malformed or the method cannot
+ * handle it (too many members to enumerate, tables or results over
+ * max_bytes), with a message naming the alternative; PL_ENOMEM.
  * Complexity: enumeration O(2^n n); generating functions O(n W) per
  * condition table of total weight W (O(n^2 W) with Shapley-Shubik); Monte
  * Carlo O(samples x n).
@@ -143,7 +150,20 @@ PL_API size_t pl_power_n_listed(const pl_power *p, int blocking);
 PL_API uint64_t pl_power_listed(const pl_power *p, int blocking, size_t j);
 /** Minimal blocking coalitions containing m, and the size of the smallest (0: none). */
 PL_API long long pl_power_blocking_with(const pl_power *p, size_t m, size_t *smallest);
+/** Describe the result as object "power": the members table, then the summary below. */
 PL_API int pl_power_emit(const pl_power *p, const pl_game *g, pl_emitter *e);
+/**
+ * Table "members" over several results: a row per member of each game, with
+ * a first column "body" from labels (NULL: no such column); indices that a
+ * result lacks are null.
+ */
+PL_API int pl_power_emit_members(const pl_power *const *ps, const pl_game *const *gs,
+                                 const char *const *labels, size_t count, pl_emitter *e);
+/**
+ * Everything but the members table, as keys of the object open in e: method,
+ * rules, winning coalitions, A, exact fractions, minimal coalitions, notes.
+ */
+PL_API int pl_power_emit_summary(const pl_power *p, const pl_game *g, pl_emitter *e);
 
 /* ---- can the body act against a member? --------------------------------- */
 
@@ -161,6 +181,8 @@ typedef struct pl_credibility {
     size_t change_cond[8];
     int64_t change_from[8], change_to[8], change_total[8];
     int impossible;          /* no quota change can do it (X holds all of a weight) */
+    size_t n_blockers;       /* other members that can block alone ... */
+    size_t blocker[8];       /* ... the first 8 of them */
 } pl_credibility;
 
 /** Can the body act against member x (index into g's members, or -1: X is not a member)? */
@@ -169,7 +191,7 @@ PL_API int pl_power_credibility(pl_credibility *out, const pl_game *g, const pl_
 /** Describe cr to e (object "against", with the verdict in words); names for the text. */
 PL_API int pl_credibility_emit(const pl_credibility *cr, const pl_game *g, const char *body,
                                const char *x_name, pl_emitter *e);
-/** One sentence in words (NUL-terminated, truncated to size). */
+/** The verdict in words, subject `body` (NULL: none); NUL-terminated, truncated to size. */
 PL_API int pl_credibility_text(const pl_credibility *cr, const pl_game *g, const char *body,
                                const char *x_name, char *buf, size_t size);
 

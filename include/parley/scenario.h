@@ -190,6 +190,8 @@ PL_API double pl_body_quota_weight(const pl_body *b, size_t c, size_t m);
 PL_API const char *pl_body_quota_text(const pl_body *b, size_t c);
 /** Noise (scale points) of a referendum-style vote; NULL if the body votes without noise. */
 PL_API const pl_value *pl_body_noise(const pl_body *b);
+/** Actor the body is meant to act against (a guarantee's target), or -1. */
+PL_API long pl_body_against(const pl_body *b);
 
 #ifdef __cplusplus
 }

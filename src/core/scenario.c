@@ -212,3 +212,5 @@ const pl_value *pl_body_noise(const pl_body *b)
 {
     return (b && b->has_noise) ? &b->noise : NULL;
 }
+
+long pl_body_against(const pl_body *b) { return b ? b->against : -1; }

@@ -46,6 +46,7 @@ struct pl_body {
     pl_quota *quotas;
     pl_value noise;
     int has_noise;
+    long against;               /* actor the body's decisions are meant to restrain, or -1 */
 };
 
 /* Provenance and ranges of one position entry; only stored when present. */
@@ -56,6 +57,7 @@ typedef struct pl_pos_detail {
 struct pl_scenario {
     pl_arena arena;
     const char *name, *title, *description, *source;
+    const char *file;           /* the name it was loaded under, for error positions */
     size_t n_actors, n_issues, n_bodies;
     pl_actor *actors;
     pl_issue *issues;

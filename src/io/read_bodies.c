@@ -11,7 +11,7 @@
 #include <string.h>
 
 static const char *const body_keys[] = {"id", "name", "description", "members", "quota",
-                                        "veto", "noise"};
+                                        "veto", "noise", "against"};
 static const char *const weighted_keys[] = {"quota", "weights"};
 static const char *const count_keys[] = {"members"};
 
@@ -348,6 +348,13 @@ static int read_body(pl_reader *r, const pl_doc_node *n, size_t j, const pl_doc_
         if ((rc = pl_rd_value(&r->rd, v, what, 0, 100, NULL, &b->noise)))
             return rc;
         b->has_noise = 1;
+    }
+    b->against = -1;
+    if ((v = pl_doc_map_get(n, "against"))) {
+        char what[160];
+        snprintf(what, sizeof what, "against of %s", where);
+        if ((rc = pl__ref_actor(r, v, what, &b->against)))
+            return rc;
     }
     return PL_OK;
 }

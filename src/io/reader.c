@@ -429,6 +429,11 @@ int pl_scenario_load_buffer(pl_scenario **out, const char *data, size_t len, con
     r.rd.payload = opts ? opts->payload : NULL;
     r.s = s;
     r.root = doc.root;
+    if (!(s->file = pl_arena_strdup(&s->arena, name))) {
+        pl_doc_free(&doc);
+        pl_scenario_free(s);
+        return pl__error_nomem(err);
+    }
     rc = read_root(&r, doc.root);
     pl_doc_free(&doc);
     if (rc) {

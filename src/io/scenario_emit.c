@@ -122,6 +122,8 @@ static void emit_body(const pl_scenario *s, const pl_body *b, pl_emitter *e)
     pl_emit_array_end(e);
     if (pl_body_noise(b))
         pl_emit_number(e, "noise", pl_body_noise(b)->value);
+    if (pl_body_against(b) >= 0)
+        pl_emit_string(e, "against", pl_actor_id(pl_scenario_actor(s, (size_t)pl_body_against(b))));
     pl_emit_table_begin(e, "members", NULL, cols, 3);
     for (size_t m = 0; m < pl_body_n_members(b); m++) {
         pl_emit_row_begin(e);

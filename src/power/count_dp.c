@@ -18,6 +18,7 @@
 */
 #include "power_impl.h"
 #include "../core/error_int.h"
+#include "../core/rng.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -215,9 +216,11 @@ static int plan_check_memory(const dp_plan *p, double max_bytes, pl_error *err)
 
 typedef struct dp_acc {
     mpz_t *W;       /* winning coalitions by full size (or [0]: all) */
-    mpz_t *In;      /* n x (n + 1): winning coalitions with m, by full size */
+    mpz_t *In;      /* classes x ks: winning coalitions with a member of the class, by size */
     mpz_t *tmp;     /* ls scratch values */
     size_t *rep;    /* class representative of each member */
+    size_t *cls;    /* class number of each non-veto member */
+    size_t ncls;
     size_t ks;      /* entries per member: n + 2 with sizes (the last unused), else 1 */
 } dp_acc;
 
@@ -270,7 +273,7 @@ static int conj_accumulate(dp_plan *p, const pl_game *g, dp_acc *a, int sign, pl
                 p->sizes ? mpz_bin_uiui(a->tmp[s], p->nv - 1, s)
                           : mpz_ui_pow_ui(a->tmp[s], 2, p->nv - 1);
         }
-        acc_add(a->In + m * a->ks, a->tmp, p, nvet + 1, sign);
+        acc_add(a->In + a->cls[m] * a->ks, a->tmp, p, nvet + 1, sign);
     }
     free(c);
     free(d);
@@ -286,45 +289,80 @@ static mpz_t *mpz_array(size_t k)
     return a;
 }
 
-static void mpz_array_free(mpz_t *a, size_t k)
+typedef struct member_key {
+    uint64_t hash;
+    size_t m;
+} member_key;
+
+static int key_cmp(const void *a, const void *b)
 {
-    for (size_t j = 0; a && j < k; j++)
-        mpz_clear(a[j]);
-    free(a);
+    const member_key *x = a, *y = b;
+    if (x->hash != y->hash)
+        return x->hash < y->hash ? -1 : 1;
+    return x->m < y->m ? -1 : x->m > y->m;
 }
 
-/* Members with the same weights everywhere and no veto are symmetric: count one of them. */
-static void find_classes(const pl_game *g, size_t *rep)
+static int same_weights(const pl_game *g, size_t x, size_t y)
 {
+    for (size_t c = 0; c < g->n_conds; c++)
+        if (g->cond[c].w[x] != g->cond[c].w[y])
+            return 0;
+    return 1;
+}
+
+/*
+** Members with the same weights everywhere and no veto are symmetric: count
+** one of them. Sorting by a hash of the weight vector finds the classes in
+** O(n log n); members are compared in full within a run of equal hashes.
+*/
+static int find_classes(const pl_game *g, size_t *rep)
+{
+    member_key *k = malloc((g->n ? g->n : 1) * sizeof *k);
+    size_t nk = 0;
+    if (!k)
+        return PL_ENOMEM;
     for (size_t m = 0; m < g->n; m++) {
         rep[m] = m;
-        for (size_t j = 0; j < m && rep[m] == m && !g->veto[m]; j++) {
-            if (g->veto[j] || rep[j] != j)
-                continue;
-            size_t c = 0;
-            while (c < g->n_conds && g->cond[c].w[j] == g->cond[c].w[m])
-                c++;
-            if (c == g->n_conds)
-                rep[m] = j;
-        }
+        if (g->veto[m])
+            continue;
+        uint64_t h = 0;
+        for (size_t c = 0; c < g->n_conds; c++)
+            h = pl__fmix64(h ^ (uint64_t)g->cond[c].w[m]) + c;
+        k[nk].hash = h;
+        k[nk++].m = m;
     }
+    qsort(k, nk, sizeof *k, key_cmp);
+    for (size_t j = 0, run = 0; j < nk; j++) {
+        if (k[j].hash != k[run].hash)
+            run = j;
+        for (size_t i = run; i < j && rep[k[j].m] == k[j].m; i++)
+            if (rep[k[i].m] == k[i].m && same_weights(g, k[i].m, k[j].m))
+                rep[k[j].m] = k[i].m;
+    }
+    free(k);
+    return PL_OK;
 }
 
-static void finish_tally(pl__tally *t, const pl_game *g, dp_acc *a)
+/* Swings (and Shapley-Shubik numerators) of every member from the accumulated counts. */
+static int finish_tally(pl__tally *t, const pl_game *g, dp_acc *a)
 {
     size_t n = g->n, ks = a->ks;
-    for (size_t m = 0; m < n; m++)
-        for (size_t k = 0; k < ks; k++) {
-            if (g->veto[m])
-                mpz_set(a->In[m * ks + k], a->W[k]);
-            else if (a->rep[m] != m)
-                mpz_set(a->In[m * ks + k], a->In[a->rep[m] * ks + k]);
-        }
+    mpz_t *f = t->ss ? pl__shapley_factors(n) : NULL, e;
+    if (t->ss && !f)
+        return PL_ENOMEM;
+    mpz_init(e);
     mpz_set_ui(t->win, 0);
     for (size_t k = 0; k < ks; k++)
         mpz_add(t->win, t->win, a->W[k]);
     for (size_t m = 0; m < n; m++) {
-        mpz_t *in = a->In + m * ks;
+        if (!g->veto[m] && a->rep[m] != m) { /* the representative comes first */
+            mpz_set(t->eta[m], t->eta[a->rep[m]]);
+            if (f)
+                mpz_set(t->ss[m], t->ss[a->rep[m]]);
+            continue;
+        }
+        /* a veto member is in every winning coalition: its In is W */
+        mpz_t *in = g->veto[m] ? a->W : a->In + a->cls[m] * ks;
         if (ks == 1) { /* eta = In - (W - In) */
             mpz_mul_2exp(t->eta[m], in[0], 1);
             mpz_sub(t->eta[m], t->eta[m], a->W[0]);
@@ -332,12 +370,28 @@ static void finish_tally(pl__tally *t, const pl_game *g, dp_acc *a)
         }
         mpz_set_ui(t->eta[m], 0);
         for (size_t k = 1; k <= n; k++) {
-            mpz_ptr e = t->eta_k[m * (n + 1) + k];
             mpz_sub(e, a->W[k - 1], in[k - 1]);
             mpz_sub(e, in[k], e);
             mpz_add(t->eta[m], t->eta[m], e);
+            if (f)
+                mpz_addmul(t->ss[m], e, f[k]);
         }
     }
+    mpz_clear(e);
+    pl__mpz_array_free(f, n + 1);
+    return PL_OK;
+}
+
+/* Exact answers are numbers of up to n bits per member: refuse what cannot fit. */
+static int check_result_size(size_t n, int sizes, double max_bytes, pl_error *err)
+{
+    double bytes = (double)n * ((double)n / 8 + 32) * (sizes ? 3 : 2);
+    if (bytes > max_bytes)
+        return pl__fail(err, PL_ERANGE, "exact counts for %zu members are numbers of up to %zu "
+                        "bits each, %.3g GiB in all, above the limit of %.3g GiB; expected "
+                        "--method monte-carlo", n, n, bytes / 1073741824.0,
+                        max_bytes / 1073741824.0);
+    return PL_OK;
 }
 
 int pl__count_dp(pl__tally *t, const pl_game *g, int sizes, double max_bytes, pl_error *err)
@@ -347,22 +401,31 @@ int pl__count_dp(pl__tally *t, const pl_game *g, int sizes, double max_bytes, pl
     dp_acc a;
     memset(&p, 0, sizeof p);
     memset(&a, 0, sizeof a);
+    int rc = check_result_size(n, sizes, max_bytes, err);
+    if (rc)
+        return rc;
     a.ks = sizes ? n + 2 : 1;
     p.n = n;
     p.mem = malloc(n * sizeof *p.mem);
     a.rep = malloc(n * sizeof *a.rep);
+    a.cls = malloc(n * sizeof *a.cls);
     a.W = mpz_array(a.ks);
-    a.In = mpz_array(n * a.ks);
     a.tmp = mpz_array(n + 1);
-    int rc = PL_OK;
-    if (!p.mem || !a.rep || !a.W || !a.In || !a.tmp) {
+    if (!p.mem || !a.rep || !a.cls || !a.W || !a.tmp || find_classes(g, a.rep)) {
         rc = pl__error_nomem(err);
         goto done;
     }
-    for (size_t m = 0; m < n; m++)
+    for (size_t m = 0; m < n; m++) {
         if (!g->veto[m])
             p.mem[p.nv++] = m;
-    find_classes(g, a.rep);
+        a.cls[m] = a.rep[m] == m && !g->veto[m] ? a.ncls++ : 0;
+    }
+    for (size_t m = 0; m < n; m++)
+        a.cls[m] = a.cls[a.rep[m]];
+    if (!(a.In = mpz_array(a.ncls * a.ks))) {
+        rc = pl__error_nomem(err);
+        goto done;
+    }
     /* check every table before building any */
     for (unsigned mask = 1; !rc && mask < 1u << g->n_rules; mask++) {
         int ok = plan_make(&p, g, mask, sizes, err);
@@ -373,13 +436,14 @@ int pl__count_dp(pl__tally *t, const pl_game *g, int sizes, double max_bytes, pl
         if (ok > 0)
             rc = conj_accumulate(&p, g, &a, __builtin_popcount(mask) & 1 ? 1 : -1, err);
     }
-    if (!rc)
-        finish_tally(t, g, &a);
+    if (!rc && finish_tally(t, g, &a))
+        rc = pl__error_nomem(err);
 done:
     free(p.mem);
     free(a.rep);
-    mpz_array_free(a.W, a.ks);
-    mpz_array_free(a.In, n * a.ks);
-    mpz_array_free(a.tmp, n + 1);
+    free(a.cls);
+    pl__mpz_array_free(a.W, a.ks);
+    pl__mpz_array_free(a.In, a.ncls * a.ks);
+    pl__mpz_array_free(a.tmp, n + 1);
     return rc;
 }

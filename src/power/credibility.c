@@ -44,6 +44,12 @@ int pl_power_credibility(pl_credibility *cr, const pl_game *g, const pl_power *p
     memset(cr, 0, sizeof *cr);
     if (!g || !p || x >= (long)g->n)
         return pl__fail(err, PL_EMISUSE, "pl_power_credibility: no member %ld", x);
+    for (size_t m = 0; m < g->n; m++)
+        if (p->veto[m] && (long)m != x) {
+            if (cr->n_blockers < sizeof cr->blocker / sizeof *cr->blocker)
+                cr->blocker[cr->n_blockers] = m;
+            cr->n_blockers++;
+        }
     if (x < 0) { /* not a member: never asked */
         cr->can_act = 1;
         cr->share_without = 1;
@@ -101,18 +107,22 @@ int pl_credibility_text(const pl_credibility *cr, const pl_game *g, const char *
     if (!cr || !g || !buf || !size)
         return PL_EMISUSE;
     buf[0] = '\0';
-    if (!cr->member) {
-        say(buf, size, &u, "%s can act without %s: %s is not a member, so its consent is "
-            "never needed.", body, xn, xn);
+    if (!cr->member || cr->can_act) {
+        if (!cr->member)
+            say(buf, size, &u, "%s%scan act without %s: %s is not a member, so its consent is "
+                "never needed", body ? body : "", body ? " " : "", xn, xn);
+        else
+            say(buf, size, &u, "%s%scan act against %s: the other members can decide without "
+                "it (%.4g%% of winning coalitions exclude %s)", body ? body : "", body ? " " : "",
+                xn, 100 * cr->share_without, xn);
+        for (size_t k = 0; k < cr->n_blockers && k < 8; k++)
+            say(buf, size, &u, "%s%s", k ? ", " : "; but it cannot act without ",
+                g->name[cr->blocker[k]]);
+        say(buf, size, &u, "%s.", cr->n_blockers > 8 ? " and others" : "");
         return PL_OK;
     }
-    if (cr->can_act) {
-        say(buf, size, &u, "%s can act against %s: the other members can decide without it "
-            "(%.4g%% of winning coalitions exclude %s).", body, xn, 100 * cr->share_without, xn);
-        return PL_OK;
-    }
-    say(buf, size, &u, "%s cannot act against %s: %s can block alone (%s), so every winning "
-        "coalition includes it.", body, xn, xn,
+    say(buf, size, &u, "%s%scannot act against %s: %s can block alone (%s), so every winning "
+        "coalition includes it.", body ? body : "", body ? " " : "", xn, xn,
         cr->formal_veto ? "a veto written into the rules" : "through the quota");
     if (cr->impossible) {
         say(buf, size, &u, " No change of quota alone can change this: %s holds all the weight "

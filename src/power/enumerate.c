@@ -91,10 +91,13 @@ static void swings_from_membership(pl__tally *t, const uint64_t *win_k, const ui
             sw[m * (n + 1) + k] = in[m * (n + 1) + k] - (win_k[k - 1] - in[m * (n + 1) + k - 1]);
 }
 
-static void store_counts(pl__tally *t, const uint64_t *win_k, const uint64_t *sw)
+static int store_counts(pl__tally *t, const uint64_t *win_k, const uint64_t *sw)
 {
     size_t n = t->n;
     uint64_t w = 0;
+    mpz_t *f = t->ss ? pl__shapley_factors(n) : NULL;
+    if (t->ss && !f)
+        return PL_ENOMEM;
     for (size_t k = 0; k <= n; k++)
         w += win_k[k];
     mpz_set_ui(t->win, 0);
@@ -103,11 +106,13 @@ static void store_counts(pl__tally *t, const uint64_t *win_k, const uint64_t *sw
         uint64_t e = 0;
         for (size_t k = 0; k <= n; k++) {
             e += sw[m * (n + 1) + k];
-            if (t->eta_k)
-                mpz_set_ui(t->eta_k[m * (n + 1) + k], (unsigned long)sw[m * (n + 1) + k]);
+            if (f && k)
+                mpz_addmul_ui(t->ss[m], f[k], (unsigned long)sw[m * (n + 1) + k]);
         }
         mpz_set_ui(t->eta[m], (unsigned long)e);
     }
+    pl__mpz_array_free(f, n + 1);
+    return PL_OK;
 }
 
 int pl__enumerate(pl__tally *t, const pl_game *g, int minimal, pl_error *err)
@@ -154,7 +159,8 @@ int pl__enumerate(pl__tally *t, const pl_game *g, int minimal, pl_error *err)
     }
     if (!minimal)
         swings_from_membership(t, win_k, in, sw);
-    store_counts(t, win_k, sw);
+    if (store_counts(t, win_k, sw))
+        rc = pl__error_nomem(err);
 done:
     free(st.sums);
     free(st.tmp);

@@ -207,8 +207,8 @@ int pl_game_wins(const pl_game *g, const unsigned char *in)
 
 /* ---- from a scenario body ----------------------------------------------- */
 
-/* Smallest power of ten (<= 10^6) that makes every weight a whole number. */
-static int integer_scale(const double *w, size_t n, int64_t *scale)
+/* Smallest power of ten (<= 10^6) that makes every weight whole; else *bad = a culprit. */
+static int integer_scale(const double *w, size_t n, int64_t *scale, size_t *bad)
 {
     int64_t p = 1;
     for (int k = 0; k <= 6; k++, p *= 10) {
@@ -222,27 +222,53 @@ static int integer_scale(const double *w, size_t n, int64_t *scale)
             *scale = p;
             return 1;
         }
+        *bad = m;
     }
     return 0;
+}
+
+/* Smallest integer quota meaning "at least (more than, if strict) num/den of tot". */
+static int64_t share_quota(int64_t num, int64_t den, int strict, int64_t tot)
+{
+    /* w >= num/den tot  <=>  w >= ceil(num tot / den); strict: floor(...) + 1. The
+       product needs up to 125 bits; the result is at most tot. */
+    __extension__ typedef unsigned __int128 u128;
+    u128 x = (u128)num * (u128)tot;
+    int64_t fl = (int64_t)(x / (u128)den);
+    return strict ? fl + 1 : fl + (x % (u128)den != 0);
+}
+
+int pl_game_add_share(pl_game *g, const int64_t *weights, int64_t num, int64_t den, int strict,
+                      pl_error *err)
+{
+    if (!g)
+        return pl__fail(err, PL_EMISUSE, "pl_game_add_share: no game");
+    if (num <= 0 || den <= 0 || num > den || (strict && num == den) || den > ((int64_t)1 << 40))
+        return pl__fail(err, PL_EINPUT, "share %lld/%lld%s is outside (0, 1]; expected a share "
+                        "such as 2/3", (long long)num, (long long)den, strict ? " (strict)" : "");
+    int64_t tot = 0;
+    for (size_t m = 0; m < g->n; m++) {
+        int64_t w = weights ? weights[m] : 1;
+        if (w < 0 || w > ((int64_t)1 << 50))
+            return pl_game_add_condition(g, weights, 1, err); /* reports the weight */
+        tot += w;
+    }
+    return pl_game_add_condition(g, weights, share_quota(num, den, strict, tot), err);
 }
 
 /* Integer quota of condition q measured with integer weights of total tot (scale p). */
 static int64_t integer_quota(const pl_quota *q, int64_t tot, int64_t p)
 {
-    if (q->share_den > 0) {
-        /* w >= num/den tot  <=>  w >= ceil(num tot / den); strict: floor(...) + 1 */
-        long double x = (long double)q->share_num * (long double)tot;
-        int64_t fl = (int64_t)floorl(x / (long double)q->share_den);
-        int exact = (long double)fl * (long double)q->share_den == x;
-        return q->strict ? fl + 1 : fl + !exact;
-    }
+    if (q->share_den > 0)
+        return share_quota(q->share_num, q->share_den, q->strict, tot);
     double t = q->threshold * (double)p, r = nearbyint(t);
     if (fabs(t - r) <= 1e-9 * fmax(1.0, fabs(t)))
         return (int64_t)r + (q->strict ? 1 : 0);
     return (int64_t)ceil(t);
 }
 
-static int add_body_condition(pl_game *g, const pl_body *b, const pl_quota *q, pl_error *err)
+static int add_body_condition(pl_game *g, const pl_scenario *s, const pl_body *b,
+                              const pl_quota *q, pl_error *err)
 {
     double *w = malloc(b->n_members * sizeof *w);
     int64_t *iw = malloc(b->n_members * sizeof *iw);
@@ -254,10 +280,14 @@ static int add_body_condition(pl_game *g, const pl_body *b, const pl_quota *q, p
     }
     for (size_t m = 0; m < b->n_members; m++)
         w[m] = q->weights ? q->weights[m] : b->weight[m].value;
-    if (!integer_scale(w, b->n_members, &p)) {
-        rc = pl__fail(err, PL_EINPUT, "body '%s': the weights of quota '%s' have more than 6 "
-                      "decimals; expected whole numbers or short decimals (power indices "
-                      "never round weights)", b->id, q->text);
+    size_t bad = 0;
+    if (!integer_scale(w, b->n_members, &p, &bad)) {
+        /* point at the body's own weight when it is the culprit */
+        const pl_value *at = q->weights ? NULL : &b->weight[bad];
+        rc = pl__error_set(err, PL_EINPUT, s->file, at ? at->line : 0, at ? at->col : 0,
+                           "body '%s': the weights of quota '%s' have more than 6 decimals; "
+                           "expected whole numbers or short decimals for power indices (they "
+                           "never round weights)", b->id, q->text);
         goto done;
     }
     for (size_t m = 0; m < b->n_members; m++) {
@@ -289,7 +319,7 @@ int pl_game_from_body(pl_game **out, const pl_scenario *s, size_t bi, pl_error *
         g->veto[m] = b->veto[m];
     }
     for (size_t c = 0; !rc && c < b->n_quotas; c++)
-        rc = add_body_condition(g, b, &b->quotas[c], err);
+        rc = add_body_condition(g, s, b, &b->quotas[c], err);
     if (rc) {
         pl_game_free(g);
         return rc;

@@ -66,20 +66,13 @@ static char *mpz_text(const mpz_t z)
     return copy;
 }
 
-/* Shapley-Shubik: sum over sizes k of eta_k (k-1)! (n-k)! / n!. */
-static int shapley_exact(pl_power *p, const pl__tally *t, mpq_t q, mpz_t a, mpz_t b)
+/* Shapley-Shubik: the numerators over n!. */
+static int shapley_exact(pl_power *p, const pl__tally *t, mpq_t q)
 {
-    size_t n = t->n;
     int rc = alloc_index(p, PL_INDEX_SS, 1);
-    for (size_t m = 0; !rc && m < n; m++) {
-        mpz_set_ui(mpq_numref(q), 0);
-        for (size_t k = 1; k <= n; k++) {
-            mpz_fac_ui(a, k - 1);
-            mpz_fac_ui(b, n - k);
-            mpz_mul(a, a, b);
-            mpz_addmul(mpq_numref(q), t->eta_k[m * (n + 1) + k], a);
-        }
-        mpz_fac_ui(mpq_denref(q), n);
+    for (size_t m = 0; !rc && m < t->n; m++) {
+        mpz_set(mpq_numref(q), t->ss[m]);
+        mpz_fac_ui(mpq_denref(q), (unsigned long)t->n);
         rc = set_exact(p, PL_INDEX_SS, m, q);
     }
     return rc;
@@ -140,6 +133,17 @@ static int minimal_indices(pl_power *p, const pl__tally *t, mpq_t q)
     return rc;
 }
 
+/* Smaller coalitions first, then the one holding the earliest member where they differ. */
+static int coalition_cmp(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    int cx = __builtin_popcountll(x), cy = __builtin_popcountll(y);
+    if (cx != cy || x == y)
+        return cx < cy ? -1 : cx > cy;
+    uint64_t low = (x ^ y) & ~((x ^ y) - 1);
+    return x & low ? -1 : 1;
+}
+
 static int copy_minimal(pl_power *p, const pl__tally *t)
 {
     for (int b = 0; b < 2; b++) {
@@ -147,8 +151,10 @@ static int copy_minimal(pl_power *p, const pl__tally *t)
         p->n_list[b] = t->n_list[b] <= t->list_cap ? t->n_list[b] : 0;
         if (p->n_list[b] && !(p->list[b] = malloc(p->n_list[b] * sizeof *p->list[b])))
             return PL_ENOMEM;
-        if (p->n_list[b])
+        if (p->n_list[b]) {
             memcpy(p->list[b], t->list[b], p->n_list[b] * sizeof *p->list[b]);
+            qsort(p->list[b], p->n_list[b], sizeof *p->list[b], coalition_cmp);
+        }
     }
     p->block_with = malloc(p->n * sizeof *p->block_with);
     p->block_min = malloc(p->n * sizeof *p->block_min);
@@ -165,15 +171,15 @@ int pl__power_from_tally(pl_power *p, const pl__tally *t, pl_error *err)
 {
     size_t n = t->n;
     mpq_t q;
-    mpz_t a, b, sum, half, all, lose;
+    mpz_t sum, half, all, lose;
     mpq_init(q);
-    mpz_inits(a, b, sum, half, all, lose, NULL);
+    mpz_inits(sum, half, all, lose, NULL);
     mpz_ui_pow_ui(all, 2, (unsigned long)n);
     mpz_ui_pow_ui(half, 2, (unsigned long)n - 1);
     mpz_sub(lose, all, t->win);
     for (size_t m = 0; m < n; m++)
         mpz_add(sum, sum, t->eta[m]);
-    int rc = t->eta_k ? shapley_exact(p, t, q, a, b) : PL_OK;
+    int rc = t->ss ? shapley_exact(p, t, q) : PL_OK;
     if (!rc)
         rc = ratio_index(p, PL_INDEX_BZ, (const mpz_t *)t->eta, sum, q);
     if (!rc)
@@ -201,7 +207,7 @@ int pl__power_from_tally(pl_power *p, const pl__tally *t, pl_error *err)
             rc = PL_ENOMEM;
     }
     mpq_clear(q);
-    mpz_clears(a, b, sum, half, all, lose, NULL);
+    mpz_clears(sum, half, all, lose, NULL);
     return rc ? pl__error_nomem(err) : PL_OK;
 }
 

@@ -41,29 +41,23 @@ void pl_power_free(pl_power *p)
     free(p);
 }
 
-/* Veto players straight from the rules: m can block iff everyone else loses. */
+/*
+** Veto players straight from the rules: m can block iff everyone else
+** loses, i.e. m's veto is written or every rule has a condition that the
+** others' weight (total - w_m) misses. O(n x conditions).
+*/
 static int find_vetoes(pl_power *p, const pl_game *g)
 {
-    unsigned char *in = malloc(g->n);
-    if (!in)
+    int64_t *tmp = malloc((g->n_conds + 1) * sizeof *tmp);
+    if (!tmp)
         return PL_ENOMEM;
-    memset(in, 1, g->n);
     for (size_t m = 0; m < g->n; m++) {
-        in[m] = 0;
-        p->veto[m] = !pl_game_wins(g, in);
-        in[m] = 1;
+        for (size_t c = 0; c < g->n_conds; c++)
+            tmp[c] = g->cond[c].total - g->cond[c].w[m];
+        p->veto[m] = g->veto[m] || !pl__game_sums_win(g, tmp);
     }
-    free(in);
+    free(tmp);
     return PL_OK;
-}
-
-/* Drop the size-indexed counts (Shapley-Shubik) from a tally. */
-static void tally_drop_sizes(pl__tally *t)
-{
-    for (size_t j = 0; t->eta_k && j < t->n * (t->n + 1); j++)
-        mpz_clear(t->eta_k[j]);
-    free(t->eta_k);
-    t->eta_k = NULL;
 }
 
 /*
@@ -75,7 +69,7 @@ static int run_dp(pl_power *p, pl__tally *t, const pl_game *g, const pl_power_op
                   pl_error *err)
 {
     double bytes = o->max_bytes > 0 ? o->max_bytes : PL__DEFAULT_BYTES;
-    int sizes = t->eta_k != NULL, autom = o->method == PL_POWER_AUTO;
+    int sizes = t->ss != NULL, autom = o->method == PL_POWER_AUTO;
     int rc = pl__count_dp(t, g, sizes, bytes, err);
     if (rc == PL_ERANGE && autom && g->n <= 30) {
         snprintf(p->note, sizeof p->note, "counted by enumerating all 2^%zu coalitions: %s",
@@ -87,7 +81,7 @@ static int run_dp(pl_power *p, pl__tally *t, const pl_game *g, const pl_power_op
     if (rc == PL_ERANGE && autom && sizes) {
         snprintf(p->note, sizeof p->note, "Shapley-Shubik not computed: %s", err ? err->msg : "");
         pl_error_clear(err);
-        tally_drop_sizes(t);
+        pl__tally_drop_shapley(t);
         rc = pl__count_dp(t, g, 0, bytes, err);
     }
     return rc;
@@ -110,7 +104,7 @@ static int run_exact(pl_power *p, const pl_game *g, const pl_power_opts *o, pl_e
     p->method = enumerate ? PL_POWER_ENUMERATE : PL_POWER_DP;
     rc = enumerate ? pl__enumerate(&t, g, minimal, err) : run_dp(p, &t, g, o, err);
     if (!rc && o->no_shapley)
-        tally_drop_sizes(&t);
+        pl__tally_drop_shapley(&t);
     if (!rc)
         rc = pl__power_from_tally(p, &t, err);
     pl__tally_clear(&t);
@@ -139,8 +133,11 @@ int pl_power_compute(pl_power **out, const pl_game *g, const pl_power_opts *opts
     *out = NULL;
     if (!g)
         return pl__fail(err, PL_EMISUSE, "pl_power_compute: no game");
-    if (g->n_conds == 0)
-        return pl__fail(err, PL_EINPUT, "the game has no quota; expected at least one condition");
+    for (size_t r = 0; r < g->n_rules; r++)
+        if (pl_game_n_conditions(g, r) == 0)
+            return pl__fail(err, PL_EINPUT, g->n_rules == 1 ? "the game has no quota; expected "
+                            "at least one condition" : "rule %zu of the game has no quota; "
+                            "expected at least one condition per rule", r + 1);
     if (opts)
         o = *opts;
     pl_power *p = calloc(1, sizeof *p);
@@ -157,6 +154,11 @@ int pl_power_compute(pl_power **out, const pl_game *g, const pl_power_opts *opts
         rc = run_monte_carlo(p, g, &o, err);
     else
         rc = run_exact(p, g, &o, err);
+    if (rc == PL_ERANGE) { /* too large for exact counting: the caller's choice to fix */
+        rc = PL_EINPUT;
+        if (err)
+            err->code = PL_EINPUT;
+    }
     if (rc) {
         pl_power_free(p);
         return rc;

@@ -57,39 +57,50 @@ static void emit_minimal(const pl_power *p, const pl_game *g, int blocking, pl_e
     pl_emit_array_end(e);
 }
 
-static void emit_members(const pl_power *p, const pl_game *g, pl_emitter *e)
+int pl_power_emit_members(const pl_power *const *ps, const pl_game *const *gs,
+                          const char *const *labels, size_t count, pl_emitter *e)
 {
     const char *cols[PL_INDEX_COUNT + 6];
+    int has[PL_INDEX_COUNT] = {0}, block = 0;
     size_t nc = 0;
-    int exact = p->method != PL_POWER_MONTE_CARLO, minimal = p->block_with != NULL;
+    for (size_t j = 0; j < count; j++) {
+        for (int k = 0; k < PL_INDEX_COUNT; k++)
+            has[k] |= ps[j]->has[k];
+        block |= ps[j]->block_with != NULL;
+    }
+    if (labels)
+        cols[nc++] = "body";
     cols[nc++] = "member";
     cols[nc++] = "veto";
-    if (exact) {
-        cols[nc++] = "dummy";
-        cols[nc++] = "swings";
-    }
+    cols[nc++] = "swings";
     for (int k = 0; k < PL_INDEX_COUNT; k++)
-        if (p->has[k])
+        if (has[k])
             cols[nc++] = pl_power_index_name((pl_power_index)k);
-    if (minimal)
+    if (block)
         cols[nc++] = "blocking_with";
-    pl_emit_table_begin(e, "members", "Power of each member", cols, nc);
-    for (size_t m = 0; m < p->n; m++) {
-        pl_emit_row_begin(e);
-        pl_emit_string(e, NULL, g->name[m]);
-        pl_emit_bool(e, NULL, p->veto[m]);
-        if (exact) {
-            pl_emit_bool(e, NULL, p->dummy[m]);
-            pl_emit_string(e, NULL, p->swings[m]);
+    pl_emit_table_begin(e, "members", "Voting power of each member", cols, nc);
+    for (size_t j = 0; j < count; j++) {
+        const pl_power *p = ps[j];
+        for (size_t m = 0; m < p->n; m++) {
+            pl_emit_row_begin(e);
+            if (labels)
+                pl_emit_string(e, NULL, labels[j]);
+            pl_emit_string(e, NULL, gs[j]->name[m]);
+            pl_emit_bool(e, NULL, p->veto[m]);
+            pl_emit_string(e, NULL, p->swings ? p->swings[m] : NULL);
+            for (int k = 0; k < PL_INDEX_COUNT; k++)
+                if (p->has[k])
+                    pl_emit_number(e, NULL, p->val[k][m]);
+                else if (has[k])
+                    pl_emit_null(e, NULL);
+            if (p->block_with)
+                pl_emit_int(e, NULL, p->block_with[m]);
+            else if (block)
+                pl_emit_null(e, NULL);
+            pl_emit_row_end(e);
         }
-        for (int k = 0; k < PL_INDEX_COUNT; k++)
-            if (p->has[k])
-                pl_emit_number(e, NULL, p->val[k][m]);
-        if (minimal)
-            pl_emit_int(e, NULL, p->block_with[m]);
-        pl_emit_row_end(e);
     }
-    pl_emit_table_end(e);
+    return pl_emit_table_end(e);
 }
 
 /* The exact fractions, when every computed index has one for every member. */
@@ -132,9 +143,8 @@ static void emit_monte_carlo(const pl_power *p, pl_emitter *e)
     pl_emit_object_end(e);
 }
 
-int pl_power_emit(const pl_power *p, const pl_game *g, pl_emitter *e)
+int pl_power_emit_summary(const pl_power *p, const pl_game *g, pl_emitter *e)
 {
-    pl_emit_object_begin(e, "power", "Voting power");
     pl_emit_string(e, "method", method_names[p->method]);
     pl_emit_int(e, "members", (long long)p->n);
     emit_rules(g, e);
@@ -142,8 +152,7 @@ int pl_power_emit(const pl_power *p, const pl_game *g, pl_emitter *e)
     pl_emit_number(e, "power_to_act", p->act);
     if (p->method == PL_POWER_MONTE_CARLO)
         emit_monte_carlo(p, e);
-    emit_members(p, g, e);
-    if (p->method != PL_POWER_MONTE_CARLO)
+    else
         emit_exact(p, g, e);
     if (p->n_min[0] >= 0) {
         emit_minimal(p, g, 0, e);
@@ -151,5 +160,13 @@ int pl_power_emit(const pl_power *p, const pl_game *g, pl_emitter *e)
     }
     if (p->note[0])
         pl_emit_string(e, "note", p->note);
+    return PL_OK;
+}
+
+int pl_power_emit(const pl_power *p, const pl_game *g, pl_emitter *e)
+{
+    pl_emit_object_begin(e, "power", "Voting power");
+    pl_power_emit_members(&p, &g, NULL, 1, e);
+    pl_power_emit_summary(p, g, e);
     return pl_emit_object_end(e);
 }

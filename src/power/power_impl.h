@@ -38,7 +38,7 @@ typedef struct pl__tally {
     size_t n;
     mpz_t win;              /* |W| */
     mpz_t *eta;             /* swings per member */
-    mpz_t *eta_k;           /* n x (n + 1) swings by size; NULL: no Shapley-Shubik */
+    mpz_t *ss;              /* Shapley-Shubik numerators over n!; NULL: not computed */
     int minimal;
     uint64_t n_mwc, n_mbc;
     uint64_t *mwc_size;     /* n x (n + 1): minimal winning coalitions with m, by size */
@@ -51,6 +51,10 @@ typedef struct pl__tally {
 
 int pl__tally_init(pl__tally *t, size_t n, int sizes, int minimal, size_t list_cap);
 void pl__tally_clear(pl__tally *t);
+void pl__tally_drop_shapley(pl__tally *t);
+/* f[k] = (k - 1)! (n - k)! for k = 1..n: the Shapley-Shubik weight of a swing at size k, times n!. */
+mpz_t *pl__shapley_factors(size_t n);
+void pl__mpz_array_free(mpz_t *a, size_t k);
 
 int pl__enumerate(pl__tally *t, const pl_game *g, int minimal, pl_error *err);
 int pl__count_dp(pl__tally *t, const pl_game *g, int sizes, double max_bytes, pl_error *err);

@@ -17,11 +17,10 @@ int pl__tally_init(pl__tally *t, size_t n, int sizes, int minimal, size_t list_c
     for (size_t m = 0; m < n; m++)
         mpz_init(t->eta[m]);
     if (sizes) {
-        size_t k = n * (n + 1);
-        if (!(t->eta_k = malloc(k * sizeof *t->eta_k)))
+        if (!(t->ss = malloc(n * sizeof *t->ss)))
             return PL_ENOMEM;
-        for (size_t j = 0; j < k; j++)
-            mpz_init(t->eta_k[j]);
+        for (size_t m = 0; m < n; m++)
+            mpz_init(t->ss[m]);
     }
     if (minimal) {
         t->minimal = 1;
@@ -43,10 +42,8 @@ void pl__tally_clear(pl__tally *t)
     mpz_clear(t->win);
     for (size_t m = 0; t->eta && m < t->n; m++)
         mpz_clear(t->eta[m]);
-    for (size_t j = 0; t->eta_k && j < t->n * (t->n + 1); j++)
-        mpz_clear(t->eta_k[j]);
+    pl__tally_drop_shapley(t);
     free(t->eta);
-    free(t->eta_k);
     free(t->mwc_size);
     free(t->john);
     free(t->mbc_in);
@@ -54,4 +51,34 @@ void pl__tally_clear(pl__tally *t)
     free(t->list[0]);
     free(t->list[1]);
     memset(t, 0, sizeof *t);
+}
+
+void pl__tally_drop_shapley(pl__tally *t)
+{
+    pl__mpz_array_free(t->ss, t->n);
+    t->ss = NULL;
+}
+
+void pl__mpz_array_free(mpz_t *a, size_t k)
+{
+    for (size_t j = 0; a && j < k; j++)
+        mpz_clear(a[j]);
+    free(a);
+}
+
+mpz_t *pl__shapley_factors(size_t n)
+{
+    mpz_t *f = malloc((n + 1) * sizeof *f), b;
+    if (!f)
+        return NULL;
+    mpz_init(b);
+    mpz_init_set_ui(f[0], 0);
+    for (size_t k = 1; k <= n; k++) {
+        mpz_init(f[k]);
+        mpz_fac_ui(f[k], (unsigned long)(k - 1));
+        mpz_fac_ui(b, (unsigned long)(n - k));
+        mpz_mul(f[k], f[k], b);
+    }
+    mpz_clear(b);
+    return f;
 }

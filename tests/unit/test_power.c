@@ -499,7 +499,7 @@ static void test_bad_games(void **state)
     assert_int_equal(pl_power_compute(&p, g, &o, &err), PL_EINPUT);
     assert_non_null(strstr(err.msg, "monte-carlo"));
     o.method = PL_POWER_AUTO;
-    assert_int_equal(pl_power_compute(&p, g, &o, &err), PL_ERANGE);
+    assert_int_equal(pl_power_compute(&p, g, &o, &err), PL_EINPUT);
     assert_non_null(strstr(err.msg, "monte-carlo"));
     pl_game_free(g);
 }
