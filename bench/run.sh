@@ -5,3 +5,5 @@ set -eu
 build=${1:-build}
 echo "== bench/load: loading and validating a 10,000 x 100 scenario"
 "$build/bench/bench_load" 10000 100
+echo "== bench/power: enumeration vs generating functions, exact; 1,000 members"
+"$build/bench/bench_power" 200

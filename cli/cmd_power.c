@@ -284,6 +284,10 @@ static int adhoc_game(const cli_args *a, pl_game **out)
 {
     adhoc h = {NULL, 0, NULL, 0};
     int rc = EXIT_OK;
+    /* the first --weights or --names fixes the member count, wherever it stands */
+    for (int i = 0; !h.g && !rc && i < a->nopts; i++)
+        if (strcmp(a->opt[i]->name, "names") == 0 || strcmp(a->opt[i]->name, "weights") == 0)
+            rc = adhoc_option(&h, a->opt[i]->name, a->val[i]);
     for (int i = 0; !rc && i < a->nopts; i++) {
         const char *name = a->opt[i]->name;
         /* in order: --veto may name members of an earlier --names */
@@ -406,7 +410,7 @@ static int scenario_jobs(const cli_args *a, const pl_scenario *s, power_job *job
         power_job *j = &jobs[(*nj)++];
         pl_error err;
         if (pl_game_from_body(&j->g, s, b, &err)) {
-            fprintf(stderr, "parley: %s\n", err.msg);
+            cli_report(&err, NULL, 0);
             return cli_exit_code(err.code);
         }
         j->id = pl_body_id(body);

@@ -1,0 +1,108 @@
+#!/bin/sh
+# `parley power`: the built-in scenario's councils, ad-hoc games with vectors
+# from MODELS.md section 11, and every way the command line can be wrong.
+. "$(dirname "$0")/lib.sh"
+command -v jq >/dev/null 2>&1 || { echo "SKIP: jq is not installed (scripts/deps.sh check installs it)"; exit 77; }
+P=$PARLEY
+
+# expect_error MESSAGE -- command...: exit 2 and exactly this first stderr line
+expect_error() {
+  msg=$1; shift 2
+  "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
+  got=$?
+  line=$(head -n1 "$TMP/err")
+  if [ "$got" -eq 2 ] && [ "$line" = "$msg" ]; then ok; else
+    bad "exit $got, first stderr line: $line"; echo "  expected: $msg"; fi
+}
+jqe() { jq -e "$1" "$TMP/out" >/dev/null && ok || bad "jq: $1"; }
+
+# The built-in scenario: the article's question in words.
+expect_status 0 "power" -- "$P" power
+expect_grep "$TMP/out" "GUARANTOR_COUNCIL: cannot act against RUS: RUS can block alone (a veto written into the rules)" "council verdict"
+expect_grep "$TMP/out" "drop RUS's veto and lower the quota from 5 to 4 of 5." "smallest change"
+expect_grep "$TMP/out" "US_LED_BACKSTOP: can act without RUS: RUS is not a member, so its consent is never needed; but it cannot act without USA." "US-led verdict"
+expect_status 0 "power json" -- "$P" power -f json
+jqe '.bodies[] | select(.id == "GUARANTOR_COUNCIL") | .against.can_act == false and .against.smallest_change.drop_veto'
+jqe '.bodies[] | select(.id == "REASSURANCE_COALITION") | .against.member == false and .against.can_act'
+jqe '[.members[] | select(.body == "US_LED_BACKSTOP" and .member == "USA")][0].shapley_shubik == 0.5'
+jqe '.bodies[] | select(.id == "US_LED_BACKSTOP") | .exact[0].banzhaf == "2/5"'
+expect_status 0 "one body, csv" -- "$P" power --body GUARANTOR_COUNCIL -f csv
+[ "$(head -n1 "$TMP/out" | tr -d '\r')" = "body,member,veto,swings,shapley_shubik,banzhaf,banzhaf_absolute,coleman_prevent,coleman_initiate,deegan_packel,public_good,johnston,blocking_with" ] && ok || bad "csv header: $(head -n1 "$TMP/out")"
+[ "$(wc -l < "$TMP/out")" -eq 6 ] && ok || bad "csv rows"
+expect_status 0 "--against another actor" -- "$P" power --body REASSURANCE_COALITION --against USA -f json
+jqe '.conclusions.REASSURANCE_COALITION | startswith("cannot act against USA")'
+
+# EEC 1958 (Felsenthal & Machover 1998): Luxembourg is a dummy.
+expect_status 0 "EEC" -- "$P" power --weights 4,4,4,2,2,1 --quota 12 --names FR,DE,IT,BE,NL,LU -f json
+jqe '[.bodies[0].exact[].shapley_shubik] == ["7/30","7/30","7/30","3/20","3/20","0"]'
+jqe '[.bodies[0].exact[].banzhaf] == ["5/21","5/21","5/21","1/7","1/7","0"]'
+jqe '.members[5].swings == "0"'
+# UN Security Council by WxK weights; an elected member can be overruled.
+expect_status 0 "UNSC" -- "$P" power --weights 7x5,1x10 --quota 39 --against 6 -f json
+jqe '.bodies[0].exact[0].shapley_shubik == "421/2145" and .bodies[0].exact[5].shapley_shubik == "4/2145"'
+jqe '.bodies[0].winning_coalitions == "848" and .bodies[0].minimal_winning == 210 and .bodies[0].minimal_blocking == 125'
+jqe '.bodies[0].against.share_of_winning_without == (382 / 848)'
+# ... and the same council as five vetoes plus 9 of 15; the method does not matter.
+expect_status 0 "UNSC vetoes" -- "$P" power --names P1,P2,P3,P4,P5,E1,E2,E3,E4,E5,E6,E7,E8,E9,E10 --min-members 9 --veto P1,P2,P3,P4,P5 --method dp -f json
+jqe '.bodies[0].exact[0].banzhaf == "106/635" and .bodies[0].method == "dp"'
+# Two majorities: >= 4 of 7 members and >= 65 of 100 population.
+expect_status 0 "two majorities" -- "$P" power --min-members 4 --weights 33,28,14,12,6,5,2 --quota 65 -f json
+jqe '.bodies[0].winning_coalitions == "33" and .bodies[0].minimal_winning == 13'
+# Shares are tested in integers: 2/3 of 3 is 2, 66.7% of 3 needs 3, majority of 4 needs 3.
+expect_status 0 "2/3" -- "$P" power --weights 1,1,1 --quota 2/3 -f json
+jqe '.bodies[0].rules[0].quota == 2'
+expect_status 0 "66.7%" -- "$P" power --weights 1,1,1 --quota 66.7% -f json
+jqe '.bodies[0].rules[0].quota == 3'
+expect_status 0 "majority" -- "$P" power --weights 1,1,1,1 --quota majority -f json
+jqe '.bodies[0].rules[0].quota == 3'
+# Alternatives: --or.
+expect_status 0 "or" -- "$P" power --weights 3,2,1 --quota 5 --or --min-members 3 -f json
+jqe '(.bodies[0].rules | length) == 2 and .bodies[0].winning_coalitions == "2"'
+# Monte Carlo: reproducible, with its bound.
+"$P" power --weights 4,4,4,2,2,1 --quota 12 --method monte-carlo --samples 20000 --seed 5 -f json > "$TMP/mc1" 2>&1
+"$P" power --weights 4,4,4,2,2,1 --quota 12 --method monte-carlo --samples 20000 --seed 5 -f json > "$TMP/mc2" 2>&1
+cmp -s "$TMP/mc1" "$TMP/mc2" && ok || bad "Monte Carlo not reproducible"
+jq -e '.bodies[0].monte_carlo.samples == 20000 and .bodies[0].monte_carlo.seed == "5"' "$TMP/mc1" >/dev/null && ok || bad "Monte Carlo block"
+expect_status 0 "10^6 members by Monte Carlo" -- "$P" power --weights 1x1000000 --quota majority --method monte-carlo --samples 20 --no-shapley -f csv
+
+# Errors: exit 2, one clear line.
+expect_error "parley: --quota 8: quota 8 is outside [1, 7]; expected a quota no larger than the total weight" -- "$P" power --weights 4,2,1 --quota 8
+expect_error "parley: --weights: '-2' (item 2) is not a whole number from 0 to 2^50 or WxK (K members of weight W, K <= 10^8)" -- "$P" power --weights 4,-2 --quota 1
+expect_error "parley: --quota 1: the weights sum to 0; expected a positive weight for at least one member" -- "$P" power --weights 0,0 --quota 1
+expect_error "parley: --quota 3/2: share 3/2 is outside (0, 1]; expected a share such as 2/3" -- "$P" power --weights 1,1 --quota 3/2
+expect_error "parley: --quota 0/3: expected a whole number, a share like 2/3 or 65%, majority or unanimity" -- "$P" power --weights 1,1 --quota 0/3
+expect_error "parley: --quota 2x: expected a whole number >= 1, a share like 2/3 or 65%, majority or unanimity" -- "$P" power --weights 1,1 --quota 2x
+expect_error "parley: --veto: '3' is not a member; expected a name from --names or a number from 1 to 2" -- "$P" power --weights 1,1 --quota 2 --veto 3
+expect_error "parley: --quota comes before the members are known; expected --weights or --names first" -- "$P" power --quota 2
+expect_error "parley: --names has 1 members but the game has 2 (set by the first --weights or --names)" -- "$P" power --weights 1,2 --quota 2 --names A
+expect_error "parley: the game has no quota; expected --quota Q after --weights" -- "$P" power --weights 1,2
+expect_error "parley: game: rule 2 of the game has no quota; expected at least one condition per rule" -- "$P" power --weights 1,1 --quota 1 --or
+expect_error "parley: game: exact counts for 1000000 members are numbers of up to 1000000 bits each, 233 GiB in all, above the limit of 1 GiB; expected --method monte-carlo" -- "$P" power --weights 1x1000000 --quota majority
+expect_error "parley: game: enumeration of all coalitions handles at most 30 members, the game has 40; expected --method dp (integer weights) or monte-carlo" -- "$P" power --weights 1x40 --quota 21 --method enumerate
+expect_error "parley: --body NOPE: no such body in scenario ukraine-2025; see \`parley scenario\`" -- "$P" power --body NOPE
+expect_error "parley: --against NOPE: no such actor in scenario ukraine-2025" -- "$P" power --against NOPE
+expect_error "parley: an ad-hoc game (--weights, --quota) takes no FILE, --builtin or --body" -- "$P" power --builtin --weights 1,1 --quota 1
+expect_error "parley: --method foo is not known; expected one of: auto, enumerate, dp, monte-carlo" -- "$P" power --method foo
+expect_error "parley: --samples 0: expected a whole number from 1 to 2^40" -- "$P" power --samples 0
+# A body whose weights cannot be made whole without rounding: the weight's position.
+cat > "$TMP/dec.yaml" <<'YAML'
+parley: 1
+name: dec
+actors:
+  - {id: A, capability: 1}
+  - {id: B, capability: 1}
+issues:
+  - {id: X, scale: {0: none, 100: all}}
+positions:
+  A: {X: {position: 10, salience: 0.5}}
+  B: {X: {position: 90, salience: 0.5}}
+bodies:
+  - id: C
+    members: {A: 1, B: 0.12345678}
+YAML
+expect_error "$TMP/dec.yaml:13:24: body 'C': the weights of quota 'majority' have more than 6 decimals; expected whole numbers or short decimals for power indices (they never round weights)" -- "$P" power "$TMP/dec.yaml"
+# -o: nothing is left behind on error.
+mkdir "$TMP/o"
+expect_status 2 "-o on error" -- "$P" power --weights 1,1 --quota 3 -o "$TMP/o/x.json"
+[ -z "$(ls -A "$TMP/o")" ] && ok || bad "files left behind: $(ls "$TMP/o")"
+finish
