@@ -1,7 +1,9 @@
 /*
 ** scenario_fuzz.c: libFuzzer target for the scenario loader. The first byte
-** picks YAML or JSON mode; a scenario that loads is also forecast and
-** described in every format, so the whole input-to-output path is covered.
+** picks YAML or JSON mode; a scenario that loads is also forecast, its
+** bodies turned into voting games and their power computed (with a small
+** memory cap), and all of it described in every format, so the whole
+** input-to-output path is covered.
 **   make fuzz FUZZ_TIME=300
 ** Built without libFuzzer (fuzz/replay.c) it replays files, for CTest.
 */
@@ -20,6 +22,31 @@ static int discard(const char *data, size_t len, void *payload)
     return 0;
 }
 
+/* Power of every body: exact and bounded in time (small tables), else refused. */
+static void power_all(const pl_scenario *s, pl_emitter *e)
+{
+    pl_power_opts o = PL_POWER_OPTS_INIT;
+    o.max_bytes = 64.0 * 1048576.0;
+    for (size_t b = 0; b < pl_scenario_n_bodies(s); b++) {
+        pl_game *g = NULL;
+        pl_power *p = NULL;
+        pl_credibility cr;
+        if (pl_game_from_body(&g, s, b, NULL) == PL_OK) {
+            o.method = pl_game_n_members(g) <= 12 ? PL_POWER_ENUMERATE : PL_POWER_DP;
+            if (pl_power_compute(&p, g, &o, NULL) == PL_OK) {
+                pl_emit_object_begin(e, NULL, NULL);
+                pl_power_emit(p, g, e);
+                long x = pl_body_against(pl_scenario_body(s, b)) >= 0 ? 0 : -1;
+                if (pl_power_credibility(&cr, g, p, x, NULL) == PL_OK)
+                    pl_credibility_emit(&cr, g, "body", "x", e);
+                pl_emit_object_end(e);
+            }
+        }
+        pl_power_free(p);
+        pl_game_free(g);
+    }
+}
+
 static void describe_all(const pl_scenario *s, const pl_forecast *f)
 {
     for (int fmt = PL_FORMAT_TEXT; fmt <= PL_FORMAT_CSV; fmt++) {
@@ -30,6 +57,9 @@ static void describe_all(const pl_scenario *s, const pl_forecast *f)
         pl_scenario_emit(s, e);
         if (f)
             pl_forecast_emit(f, s, e);
+        pl_emit_array_begin(e, "power", NULL);
+        power_all(s, e);
+        pl_emit_array_end(e);
         pl_emit_object_end(e);
         pl_emitter_finish(e, NULL);
         pl_emitter_free(e);
