@@ -143,9 +143,15 @@ PL_API double pl_power_act(const pl_power *p);
 PL_API const char *pl_power_swings(const pl_power *p, size_t m);
 PL_API int pl_power_is_veto(const pl_power *p, size_t m);   /* P_m = 1 */
 PL_API int pl_power_is_dummy(const pl_power *p, size_t m);  /* never critical */
-/** Minimal winning / blocking coalitions; -1 when not enumerated. */
+/**
+ * Number of minimal winning (blocking = 0) or minimal blocking coalitions:
+ * counted by enumeration, or by generating functions for a game of one
+ * condition; -1 when not counted (or above 2^63, see the text form).
+ */
 PL_API long long pl_power_n_minimal(const pl_power *p, int blocking);
-/** Listed minimal coalitions (at most list_limit), as membership bit masks. */
+/** The same count as decimal text, exact at any size; NULL when not counted. */
+PL_API const char *pl_power_minimal_count(const pl_power *p, int blocking);
+/** Listed minimal coalitions (enumerated games, at most list_limit), as bit masks. */
 PL_API size_t pl_power_n_listed(const pl_power *p, int blocking);
 PL_API uint64_t pl_power_listed(const pl_power *p, int blocking, size_t j);
 /** Minimal blocking coalitions containing m, and the size of the smallest (0: none). */

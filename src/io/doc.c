@@ -12,6 +12,7 @@
 #include "../core/error_int.h"
 
 #include <libfyaml.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -405,6 +406,10 @@ static int run_parser(builder *b, const char *data, size_t len, unsigned flags)
     struct fy_diag *diag = fy_diag_create(&dcfg);
     if (!diag)
         return pl__error_nomem(b->err);
+    /* Collect errors rather than print them: printing draws the source line with
+       carets, and libfyaml 0.7.12 overruns a stack buffer doing so for long lines
+       (found by the fuzzer). */
+    fy_diag_set_collect_errors(diag, true);
     struct fy_parse_cfg cfg = {0};
     cfg.flags = FYPCF_DISABLE_DEPTH_LIMIT |
                 FYPCF_DEFAULT_VERSION_1_2 |
@@ -419,8 +424,16 @@ static int run_parser(builder *b, const char *data, size_t len, unsigned flags)
         rc = on_event(b, ev);
         fy_parser_event_free(fyp, ev);
     }
-    if (rc == PL_OK && fy_parser_get_stream_error(fyp))
+    if (rc == PL_OK && fy_parser_get_stream_error(fyp)) {
+        void *it = NULL;
+        struct fy_diag_error *e = fy_diag_errors_iterate(diag, &it);
+        if (e && e->msg && !cap.msg[0]) {
+            cap.line = e->line;
+            cap.col = e->column;
+            snprintf(cap.msg, sizeof cap.msg, "%s", e->msg);
+        }
         rc = syntax_error(b, &cap, (flags & PL_DOC_JSON) != 0);
+    }
     fy_parser_destroy(fyp);
     fy_diag_destroy(diag);
     return rc;

@@ -62,22 +62,6 @@ static int row_moves(const dp_plan *p, size_t r, size_t m, int sign)
     return !p->sizes || (sign > 0 ? s + 1 < p->ls : s >= 1);
 }
 
-static inline void limb_add(mp_limb_t *d, const mp_limb_t *a, size_t L)
-{
-    if (L == 1)
-        d[0] += a[0];
-    else
-        mpn_add_n(d, d, a, (mp_size_t)L);
-}
-
-static inline void limb_sub(mp_limb_t *d, const mp_limb_t *a, const mp_limb_t *b, size_t L)
-{
-    if (L == 1)
-        d[0] = a[0] - b[0];
-    else
-        mpn_sub_n(d, a, b, (mp_size_t)L);
-}
-
 /* Multiply the table by (1 + y z^{w_m}); `done` members are already in (bounds the size layers). */
 static void table_add(const dp_plan *p, mp_limb_t *t, size_t m, size_t done)
 {
@@ -92,7 +76,7 @@ static void table_add(const dp_plan *p, mp_limb_t *t, size_t m, size_t done)
             continue;
         mp_limb_t *src = t + r * len0 * L, *dst = t + (r + sh) * len0 * L;
         for (size_t x = len0 - (w0 < len0 ? w0 : len0); x-- > 0;)
-            limb_add(dst + (x + w0) * L, src + x * L, L);
+            pl__limb_add(dst + (x + w0) * L, src + x * L, L);
     }
 }
 
@@ -111,7 +95,7 @@ static void table_remove(const dp_plan *p, mp_limb_t *d, const mp_limb_t *c, siz
         mp_limb_t *dr = d + r * len0 * L, *ds = from ? d + (r - sh) * len0 * L : NULL;
         for (size_t x = 0; x < len0; x++) {
             if (from && x >= w0)
-                limb_sub(dr + x * L, cr + x * L, ds + (x - w0) * L, L);
+                pl__limb_sub(dr + x * L, cr + x * L, ds + (x - w0) * L, L);
             else
                 memcpy(dr + x * L, cr + x * L, L * sizeof *dr);
         }
@@ -139,7 +123,7 @@ static void table_count(const dp_plan *p, const mp_limb_t *t, const int64_t *off
             size_t a = p->capped ? 0 : (size_t)(lo > 0 ? lo : 0);
             size_t b = p->capped ? (size_t)(lo > 0 ? lo : 0) : len0;
             for (size_t x = a; x < b && x < len0; x++)
-                limb_add(acc, t + (r * len0 + x) * L, L);
+                pl__limb_add(acc, t + (r * len0 + x) * L, L);
         }
         mpz_t v;
         mpz_roinit_n(v, acc, (mp_size_t)L);

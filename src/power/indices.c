@@ -55,7 +55,7 @@ static int set_exact(pl_power *p, pl_power_index k, size_t m, mpq_t q)
     return p->exact[k][m] ? PL_OK : PL_ENOMEM;
 }
 
-static char *mpz_text(const mpz_t z)
+char *pl__mpz_text(const mpz_t z)
 {
     char *s = mpz_get_str(NULL, 10, z), *copy = s ? strdup(s) : NULL;
     if (s) {
@@ -147,7 +147,11 @@ static int coalition_cmp(const void *a, const void *b)
 static int copy_minimal(pl_power *p, const pl__tally *t)
 {
     for (int b = 0; b < 2; b++) {
+        char buf[32];
         p->n_min[b] = (long long)(b ? t->n_mbc : t->n_mwc);
+        snprintf(buf, sizeof buf, "%lld", p->n_min[b]);
+        if (!(p->n_min_text[b] = strdup(buf)))
+            return PL_ENOMEM;
         p->n_list[b] = t->n_list[b] <= t->list_cap ? t->n_list[b] : 0;
         if (p->n_list[b] && !(p->list[b] = malloc(p->n_list[b] * sizeof *p->list[b])))
             return PL_ENOMEM;
@@ -197,13 +201,13 @@ int pl__power_from_tally(pl_power *p, const pl__tally *t, pl_error *err)
         mpq_set_den(q, all);
         mpq_canonicalize(q);
         p->act = mpq_get_d(q);
-        p->n_win = mpz_text(t->win);
+        p->n_win = pl__mpz_text(t->win);
         p->swings = calloc(n, sizeof *p->swings);
         rc = p->n_win && p->swings ? PL_OK : PL_ENOMEM;
     }
     for (size_t m = 0; !rc && m < n; m++) {
         p->dummy[m] = mpz_sgn(t->eta[m]) == 0;
-        if (!(p->swings[m] = mpz_text(t->eta[m])))
+        if (!(p->swings[m] = pl__mpz_text(t->eta[m])))
             rc = PL_ENOMEM;
     }
     mpq_clear(q);

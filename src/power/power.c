@@ -36,6 +36,8 @@ void pl_power_free(pl_power *p)
     free(p->dummy);
     free(p->list[0]);
     free(p->list[1]);
+    free(p->n_min_text[0]);
+    free(p->n_min_text[1]);
     free(p->block_with);
     free(p->block_min);
     free(p);
@@ -87,6 +89,21 @@ static int run_dp(pl_power *p, pl__tally *t, const pl_game *g, const pl_power_op
     return rc;
 }
 
+/* Minimal coalitions of a one-condition game counted without enumeration. */
+static int count_minimal(pl_power *p, const pl_game *g, double bytes, pl_error *err)
+{
+    mpz_t c[2];
+    mpz_inits(c[0], c[1], NULL);
+    int rc = pl__count_minimal_dp(c[0], c[1], g, bytes, err);
+    for (int b = 0; !rc && b < 2; b++) {
+        p->n_min[b] = mpz_fits_slong_p(c[b]) ? (long long)mpz_get_si(c[b]) : -1;
+        if (!(p->n_min_text[b] = pl__mpz_text(c[b])))
+            rc = pl__error_nomem(err);
+    }
+    mpz_clears(c[0], c[1], NULL);
+    return rc;
+}
+
 static int run_exact(pl_power *p, const pl_game *g, const pl_power_opts *o, pl_error *err)
 {
     size_t minimal_limit = o->minimal_limit ? o->minimal_limit : PL__DEFAULT_MINIMAL;
@@ -108,6 +125,8 @@ static int run_exact(pl_power *p, const pl_game *g, const pl_power_opts *o, pl_e
     if (!rc)
         rc = pl__power_from_tally(p, &t, err);
     pl__tally_clear(&t);
+    if (!rc && !minimal && g->n_rules == 1 && g->n_conds == 1)
+        rc = count_minimal(p, g, o->max_bytes > 0 ? o->max_bytes : PL__DEFAULT_BYTES, err);
     return rc;
 }
 
@@ -206,6 +225,11 @@ int pl_power_is_dummy(const pl_power *p, size_t m) { return p && m < p->n && p->
 long long pl_power_n_minimal(const pl_power *p, int blocking)
 {
     return p ? p->n_min[blocking != 0] : -1;
+}
+
+const char *pl_power_minimal_count(const pl_power *p, int blocking)
+{
+    return p ? p->n_min_text[blocking != 0] : NULL;
 }
 
 size_t pl_power_n_listed(const pl_power *p, int blocking)

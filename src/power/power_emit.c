@@ -45,7 +45,7 @@ static void coalition_text(const pl_game *g, uint64_t mask, char *buf, size_t si
 static void emit_minimal(const pl_power *p, const pl_game *g, int blocking, pl_emitter *e)
 {
     char buf[1024];
-    pl_emit_int(e, blocking ? "minimal_blocking" : "minimal_winning", p->n_min[blocking]);
+    pl_emit_string(e, blocking ? "minimal_blocking" : "minimal_winning", p->n_min_text[blocking]);
     if (!p->n_list[blocking])
         return;
     pl_emit_array_begin(e, blocking ? "minimal_blocking_coalitions" : "minimal_winning_coalitions",
@@ -154,7 +154,7 @@ int pl_power_emit_summary(const pl_power *p, const pl_game *g, pl_emitter *e)
         emit_monte_carlo(p, e);
     else
         emit_exact(p, g, e);
-    if (p->n_min[0] >= 0) {
+    if (p->n_min_text[0]) {
         emit_minimal(p, g, 0, e);
         emit_minimal(p, g, 1, e);
     }

@@ -56,8 +56,32 @@ void pl__tally_drop_shapley(pl__tally *t);
 mpz_t *pl__shapley_factors(size_t n);
 void pl__mpz_array_free(mpz_t *a, size_t k);
 
+/* Exact table entries: L machine words each (one plain word while n < 64). */
+static inline void pl__limb_add(mp_limb_t *d, const mp_limb_t *a, size_t L)
+{
+    if (L == 1)
+        d[0] += a[0];
+    else
+        mpn_add_n(d, d, a, (mp_size_t)L);
+}
+
+static inline void pl__limb_sub(mp_limb_t *d, const mp_limb_t *a, const mp_limb_t *b, size_t L)
+{
+    if (L == 1)
+        d[0] = a[0] - b[0];
+    else
+        mpn_sub_n(d, a, b, (mp_size_t)L);
+}
+
 int pl__enumerate(pl__tally *t, const pl_game *g, int minimal, pl_error *err);
 int pl__count_dp(pl__tally *t, const pl_game *g, int sizes, double max_bytes, pl_error *err);
+
+/*
+** Numbers of minimal winning and minimal blocking coalitions of a game with
+** one rule of one condition (and vetoes), by generating functions.
+*/
+int pl__count_minimal_dp(mpz_t mwc, mpz_t mbc, const pl_game *g, double max_bytes,
+                         pl_error *err);
 
 /* Monte Carlo estimates: absolute Banzhaf, Shapley-Shubik and A. */
 typedef struct pl__estimate {
@@ -79,6 +103,7 @@ struct pl_power {
     char **swings;
     unsigned char *veto, *dummy;
     long long n_min[2];
+    char *n_min_text[2];
     size_t n_list[2];
     uint64_t *list[2];
     long long *block_with;
@@ -86,6 +111,8 @@ struct pl_power {
     char note[640];
 };
 
+/* Decimal text of z (malloc'd), or NULL when out of memory. */
+char *pl__mpz_text(const mpz_t z);
 int pl__power_from_tally(pl_power *p, const pl__tally *t, pl_error *err);
 int pl__power_from_estimate(pl_power *p, const pl__estimate *e, const pl_game *g,
                             pl_error *err);

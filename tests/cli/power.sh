@@ -40,14 +40,14 @@ jqe '.members[5].swings == "0"'
 # UN Security Council by WxK weights; an elected member can be overruled.
 expect_status 0 "UNSC" -- "$P" power --weights 7x5,1x10 --quota 39 --against 6 -f json
 jqe '.bodies[0].exact[0].shapley_shubik == "421/2145" and .bodies[0].exact[5].shapley_shubik == "4/2145"'
-jqe '.bodies[0].winning_coalitions == "848" and .bodies[0].minimal_winning == 210 and .bodies[0].minimal_blocking == 125'
+jqe '.bodies[0].winning_coalitions == "848" and .bodies[0].minimal_winning == "210" and .bodies[0].minimal_blocking == "125"'
 jqe '.bodies[0].against.share_of_winning_without == (382 / 848)'
 # ... and the same council as five vetoes plus 9 of 15; the method does not matter.
 expect_status 0 "UNSC vetoes" -- "$P" power --names P1,P2,P3,P4,P5,E1,E2,E3,E4,E5,E6,E7,E8,E9,E10 --min-members 9 --veto P1,P2,P3,P4,P5 --method dp -f json
 jqe '.bodies[0].exact[0].banzhaf == "106/635" and .bodies[0].method == "dp"'
 # Two majorities: >= 4 of 7 members and >= 65 of 100 population.
 expect_status 0 "two majorities" -- "$P" power --min-members 4 --weights 33,28,14,12,6,5,2 --quota 65 -f json
-jqe '.bodies[0].winning_coalitions == "33" and .bodies[0].minimal_winning == 13'
+jqe '.bodies[0].winning_coalitions == "33" and .bodies[0].minimal_winning == "13"'
 # Shares are tested in integers: 2/3 of 3 is 2, 66.7% of 3 needs 3, majority of 4 needs 3.
 expect_status 0 "2/3" -- "$P" power --weights 1,1,1 --quota 2/3 -f json
 jqe '.bodies[0].rules[0].quota == 2'
