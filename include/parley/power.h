@@ -187,6 +187,8 @@ typedef struct pl_credibility {
     size_t change_cond[8];
     int64_t change_from[8], change_to[8], change_total[8];
     int impossible;          /* no quota change can do it (X holds all of a weight) */
+    long long blocking_with; /* minimal blocking coalitions containing X; -1: not enumerated */
+    size_t smallest_blocking;/* size of the smallest of them (0: none or not enumerated) */
     size_t n_blockers;       /* other members that can block alone ... */
     size_t blocker[8];       /* ... the first 8 of them */
 } pl_credibility;

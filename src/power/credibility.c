@@ -50,6 +50,7 @@ int pl_power_credibility(pl_credibility *cr, const pl_game *g, const pl_power *p
                 cr->blocker[cr->n_blockers] = m;
             cr->n_blockers++;
         }
+    cr->blocking_with = -1;
     if (x < 0) { /* not a member: never asked */
         cr->can_act = 1;
         cr->share_without = 1;
@@ -58,6 +59,7 @@ int pl_power_credibility(pl_credibility *cr, const pl_game *g, const pl_power *p
     }
     size_t m = (size_t)x;
     cr->member = 1;
+    cr->blocking_with = pl_power_blocking_with(p, m, &cr->smallest_blocking);
     cr->formal_veto = g->veto[m];
     cr->veto = p->veto[m];
     cr->can_act = !cr->veto;
@@ -154,6 +156,10 @@ int pl_credibility_emit(const pl_credibility *cr, const pl_game *g, const char *
     pl_emit_bool(e, "written_veto", cr->formal_veto);
     pl_emit_number(e, "share_of_winning_without", cr->share_without);
     pl_emit_number(e, "power_to_act_against", cr->act_against);
+    if (cr->member && cr->blocking_with >= 0) {
+        pl_emit_int(e, "minimal_blocking_with", cr->blocking_with);
+        pl_emit_int(e, "smallest_blocking_with", (long long)cr->smallest_blocking);
+    }
     if (!cr->can_act) {
         pl_emit_object_begin(e, "smallest_change", NULL);
         pl_emit_bool(e, "drop_veto", cr->drop_veto);

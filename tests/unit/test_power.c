@@ -420,6 +420,9 @@ static void test_credibility(void **state)
     assert_near(cr.share_without, 0, 0);
     assert_int_equal(cr.n_changes, 1);
     assert_true(cr.change_from[0] == 39 && cr.change_to[0] == 38 && cr.change_total[0] == 45);
+    /* it blocks alone: {P1} is its smallest blocking coalition, 1 of the 125 hold it */
+    assert_int_equal(cr.smallest_blocking, 1);
+    assert_int_equal(cr.blocking_with, 1);
     /* an elected member: 382 of 848 winning coalitions exclude it */
     assert_int_equal(pl_power_credibility(&cr, g, p, 7, NULL), PL_OK);
     assert_true(cr.can_act);
