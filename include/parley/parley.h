@@ -11,6 +11,7 @@
 #include "parley/scenario.h"
 #include "parley/emit.h"
 #include "parley/forecast.h"
+#include "parley/eum.h"
 #include "parley/power.h"
 
 #endif

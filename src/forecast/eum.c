@@ -1,0 +1,400 @@
+/*
+** eum.c: the Expected Utility Model round by round (Scholz, Calbert & Smith
+** 2011, appendix steps 2-11; MODELS.md section 3.5). Per round: threat
+** totals at r = 1 give each actor's risk exponent; then every receiver j
+** weighs every proposer i by a = E(j challenges i) and b = E(i challenges j)
+** and accepts at most one offer (conflict before compromise before
+** capitulation); all moves apply at once.
+*/
+#include "parley/eum.h"
+#include "parley/forecast.h"
+#include "eum_impl.h"
+#include "../core/error_int.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct pl_eum {
+    size_t n, rounds, cap;
+    double *pos;          /* (cap + 1) x n */
+    double *median, *mean;
+    double *S, *r;        /* cap x n */
+    unsigned char *type;  /* cap x n */
+    long *proposer;
+    double *a, *b;
+    pl_eum_stop stop;
+    size_t period;
+};
+
+typedef struct eum_ctx {
+    pl_eum *e;
+    const pl_eum_opts *o;
+    size_t n;
+    const double *s;
+    double *w, R, mu;
+    double *x;            /* positions of the round being played */
+    double *r;            /* exponents in force */
+    double *wins, *loses; /* one probability row */
+} eum_ctx;
+
+static const char *const preset_names[] = {"default", "scholz_code"};
+
+const char *pl_eum_preset_name(size_t k) { return k < 2 ? preset_names[k] : NULL; }
+
+int pl_eum_preset(pl_eum_opts *o, const char *name, pl_error *err)
+{
+    pl_eum_opts d = PL_EUM_OPTS_INIT;
+    if (name && strcmp(name, "scholz_code") == 0) {
+        d.prob = PL_EUM_PROB_SCHOLZ;
+        d.select = PL_EUM_SELECT_SCHOLZ;
+        d.no_capitulation = 1;
+    } else if (!name || strcmp(name, "default") != 0) {
+        return pl__fail(err, PL_EINPUT, "EUM preset '%s' is not known; expected default or "
+                        "scholz_code", name ? name : "(null)");
+    }
+    *o = d;
+    return PL_OK;
+}
+
+/* 2 - 4 base^r, the utility scale of eq. 29; bases below 0 count as 0. */
+static double util(double base, double r)
+{
+    if (base <= 0)
+        return 2;
+    return 2 - 4 * (r == 1 ? base : pow(base, r));
+}
+
+/*
+** Expected utility of ch challenging tg (eq. 25a) at exponent r, given
+** P = P(ch beats tg) and the salience `resist` with which tg resists.
+*/
+static double expected(const eum_ctx *c, size_t ch, size_t tg, double P, double r,
+                       double resist)
+{
+    double d = fabs(c->x[ch] - c->x[tg]) / c->R;
+    double us = util(0.5 - d / 2, r), uf = util(0.5 + d / 2, r);
+    double v = resist * (P * us + (1 - P) * uf) + (1 - resist) * us - c->o->q * util(0.5, r);
+    if (c->o->q < 1) {
+        double near = fabs(c->x[ch] - c->mu), m = (near + fabs(c->x[ch] - c->x[tg])) / c->R;
+        double t = near < fabs(c->x[ch] - c->x[tg]) ? 1 : 0;
+        v -= (1 - c->o->q) * (t * util(0.5 - m / 4, r) + (1 - t) * util(0.5 + m / 4, r));
+    }
+    return v;
+}
+
+/* The salience with which tg resists ch: tg's own (eq. 25a, and 25b corrected) or as printed. */
+static double resist_of(const eum_ctx *c, size_t ch, size_t tg, int eq25b)
+{
+    return eq25b && c->o->sal25b_printed ? c->s[ch] : c->s[tg];
+}
+
+/* Steps 2: threat totals S_i = sum_j E_j(j challenges i) at r = 1, and the exponents. */
+static int risk_exponents(eum_ctx *c, double *S, double *r)
+{
+    size_t n = c->n;
+    for (size_t i = 0; i < n; i++)
+        c->r[i] = 1;
+    pl__eum_votes v;
+    if (pl__eum_votes_init(&v, c->x, c->w, c->r, c->R, n, c->o->prob, c->o->naive))
+        return PL_ENOMEM;
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t i = 0; i < n; i++) {
+        pl__eum_votes_row(&v, i, c->wins, c->loses);
+        S[i] = 0;
+        for (size_t j = 0; j < n; j++)
+            if (j != i)
+                S[i] += expected(c, j, i, c->loses[j], 1, resist_of(c, j, i, 0));
+        lo = fmin(lo, S[i]);
+        hi = fmax(hi, S[i]);
+    }
+    pl__eum_votes_free(&v);
+    for (size_t i = 0; i < n; i++) {
+        double R = hi > lo ? (2 * S[i] - hi - lo) / (hi - lo) : 0;
+        r[i] = c->r[i] = (1 - R / 3) / (1 + R / 3);
+    }
+    return PL_OK;
+}
+
+/* Classify proposer i's offer to receiver j; returns the type and the new position. */
+static pl_eum_move classify(const eum_ctx *c, size_t j, size_t i, double a, double b,
+                            double *to)
+{
+    if (b > 0 && a > 0 && b > a) {
+        *to = c->x[i];
+        return PL_EUM_CONFLICT;
+    }
+    if (b > 0 && a < 0 && b > fabs(a)) {
+        *to = c->o->compromise == PL_EUM_COMPROMISE_FRACTION
+                  ? c->x[j] + (c->x[i] - c->x[j]) * fabs(a / b)
+                  : (fabs(a) * c->x[j] + b * c->x[i]) / (fabs(a) + b);
+        return PL_EUM_COMPROMISE;
+    }
+    if (b > 0 && a < 0 && b < fabs(a) && !c->o->no_capitulation) {
+        *to = c->x[i];
+        return PL_EUM_CAPITULATION;
+    }
+    return PL_EUM_NONE;
+}
+
+/* Ranking key within a type: smaller is better. */
+static double offer_key(const eum_ctx *c, pl_eum_move t, size_t j, size_t i, double a,
+                        double b, double to)
+{
+    if (c->o->select == PL_EUM_SELECT_MAX_EU)
+        return -b;
+    if (c->o->select == PL_EUM_SELECT_SCHOLZ && t == PL_EUM_COMPROMISE)
+        return (fabs(a) * c->x[j] + fabs(b) * c->x[i]) / (fabs(a) + fabs(b));
+    return fabs(to - c->x[j]);
+}
+
+/* Steps 3-5 for receiver j: the offer it accepts (type NONE if none), by eq. 25a/25b. */
+static void best_offer(eum_ctx *c, size_t j, size_t t, double *next)
+{
+    pl_eum *e = c->e;
+    size_t n = c->n, at = (t - 1) * n + j;
+    pl_eum_move best = PL_EUM_NONE;
+    double best_key = 0;
+    next[j] = c->x[j];
+    for (size_t i = 0; i < n; i++) {
+        if (c->x[i] == c->x[j])
+            continue;
+        double ra = c->r[j], rb = c->o->perspective == PL_EUM_OWN ? c->r[i] : c->r[j];
+        double a = expected(c, j, i, c->wins[i], ra, resist_of(c, j, i, 0));
+        double b = expected(c, i, j, c->loses[i], rb, resist_of(c, i, j, 1));
+        double to;
+        pl_eum_move m = classify(c, j, i, a, b, &to);
+        if (m == PL_EUM_NONE)
+            continue;
+        double key = offer_key(c, m, j, i, a, b, to);
+        /* types rank conflict < compromise < capitulation; first listed wins ties */
+        if (best == PL_EUM_NONE || m < best || (m == best && key < best_key)) {
+            best = m;
+            best_key = key;
+            next[j] = to;
+            e->proposer[at] = (long)i;
+            e->a[at] = a;
+            e->b[at] = b;
+        }
+    }
+    e->type[at] = (unsigned char)best;
+}
+
+static void record_centre(pl_eum *e, size_t t, const double *w)
+{
+    const double *x = e->pos + t * e->n;
+    double sw = 0, swx = 0;
+    for (size_t i = 0; i < e->n; i++) {
+        sw += w[i];
+        swx += w[i] * x[i];
+    }
+    e->mean[t] = swx / sw;
+    pl_weighted_median(&e->median[t], x, w, e->n, PL_TIE_LOWER, NULL);
+}
+
+/* Stop after round t? Converged (nobody moved) or a state seen before (a cycle). */
+static int stopped(pl_eum *e, size_t t, double tol)
+{
+    const double *now = e->pos + t * e->n;
+    for (size_t back = 1; back <= t; back++) {
+        const double *then = e->pos + (t - back) * e->n;
+        size_t i = 0;
+        while (i < e->n && fabs(now[i] - then[i]) < tol)
+            i++;
+        if (i == e->n) {
+            e->stop = back == 1 ? PL_EUM_STOP_CONVERGED : PL_EUM_STOP_CYCLE;
+            e->period = back;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int play_round(eum_ctx *c, size_t t)
+{
+    pl_eum *e = c->e;
+    size_t n = c->n;
+    c->x = e->pos + (t - 1) * n;
+    c->mu = e->median[t - 1];
+    if (risk_exponents(c, e->S + (t - 1) * n, e->r + (t - 1) * n))
+        return PL_ENOMEM;
+    pl__eum_votes v;
+    if (pl__eum_votes_init(&v, c->x, c->w, c->r, c->R, n, c->o->prob, c->o->naive))
+        return PL_ENOMEM;
+    double *next = e->pos + t * n;
+    for (size_t j = 0; j < n; j++) {
+        pl__eum_votes_row(&v, j, c->wins, c->loses);
+        e->proposer[(t - 1) * n + j] = -1;
+        best_offer(c, j, t, next);
+    }
+    pl__eum_votes_free(&v);
+    record_centre(e, t, c->w);
+    return PL_OK;
+}
+
+static int check_inputs(const double *x, const double *c, const double *s, size_t n,
+                        const pl_eum_opts *o, pl_error *err)
+{
+    if (n < 2)
+        return pl__fail(err, PL_EINPUT, "the EUM needs at least 2 actors, got %zu", n);
+    double W = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!isfinite(x[i]) || !isfinite(c[i]) || !(c[i] >= 0) || !(s[i] >= 0 && s[i] <= 1))
+            return pl__fail(err, PL_EINPUT, "EUM actor %zu: position %g, capability %g, salience "
+                            "%g; expected finite numbers, capability >= 0, salience in [0, 1]",
+                            i + 1, x[i], c[i], s[i]);
+        W += c[i] * s[i];
+    }
+    if (!(W > 0))
+        return pl__fail(err, PL_EINPUT, "every EUM actor has capability x salience 0; expected "
+                        "at least one with weight");
+    if (o->rounds < 0 || o->rounds > 100000 || !(o->q >= 0 && o->q <= 1) || !(o->tol >= 0))
+        return pl__fail(err, PL_EINPUT, "EUM options: rounds %d, Q %g, tol %g; expected rounds "
+                        "in [0, 100000], Q in [0, 1], tol >= 0", o->rounds, o->q, o->tol);
+    return PL_OK;
+}
+
+static pl_eum *eum_alloc(size_t n, size_t cap)
+{
+    pl_eum *e = calloc(1, sizeof *e);
+    if (!e)
+        return NULL;
+    e->n = n;
+    e->cap = cap;
+    e->pos = malloc((cap + 1) * n * sizeof *e->pos);
+    e->median = malloc((cap + 1) * sizeof *e->median);
+    e->mean = malloc((cap + 1) * sizeof *e->mean);
+    e->S = calloc(cap * n + 1, sizeof *e->S);
+    e->r = calloc(cap * n + 1, sizeof *e->r);
+    e->type = calloc(cap * n + 1, 1);
+    e->proposer = calloc(cap * n + 1, sizeof *e->proposer);
+    e->a = calloc(cap * n + 1, sizeof *e->a);
+    e->b = calloc(cap * n + 1, sizeof *e->b);
+    if (!e->pos || !e->median || !e->mean || !e->S || !e->r || !e->type || !e->proposer ||
+        !e->a || !e->b) {
+        pl_eum_free(e);
+        return NULL;
+    }
+    return e;
+}
+
+int pl_eum_run(pl_eum **out, const double *x, const double *cap, const double *s, size_t n,
+               const pl_eum_opts *opts, pl_error *err)
+{
+    pl_eum_opts o = PL_EUM_OPTS_INIT;
+    if (opts)
+        o = *opts;
+    *out = NULL;
+    int rc = check_inputs(x, cap, s, n, &o, err);
+    if (rc)
+        return rc;
+    pl_eum *e = eum_alloc(n, (size_t)o.rounds);
+    eum_ctx c = {e, &o, n, s, malloc(n * sizeof(double)), 0, 0, NULL,
+                 malloc(n * sizeof(double)), malloc(n * sizeof(double)),
+                 malloc(n * sizeof(double))};
+    if (!e || !c.w || !c.r || !c.wins || !c.loses) {
+        rc = pl__error_nomem(err);
+        goto done;
+    }
+    double lo = x[0], hi = x[0];
+    for (size_t i = 0; i < n; i++) {
+        c.w[i] = cap[i] * s[i];
+        lo = fmin(lo, x[i]);
+        hi = fmax(hi, x[i]);
+    }
+    memcpy(e->pos, x, n * sizeof *x);
+    record_centre(e, 0, c.w);
+    c.R = hi - lo;
+    e->stop = c.R > 0 ? PL_EUM_STOP_ROUNDS : PL_EUM_STOP_AGREED;
+    for (size_t t = 1; c.R > 0 && t <= e->cap; t++) {
+        if ((rc = play_round(&c, t)) != PL_OK) {
+            rc = pl__error_nomem(err);
+            break;
+        }
+        e->rounds = t;
+        if (stopped(e, t, o.tol))
+            break;
+    }
+done:
+    free(c.w);
+    free(c.r);
+    free(c.wins);
+    free(c.loses);
+    if (rc) {
+        pl_eum_free(e);
+        return rc;
+    }
+    *out = e;
+    return PL_OK;
+}
+
+void pl_eum_free(pl_eum *e)
+{
+    if (!e)
+        return;
+    free(e->pos);
+    free(e->median);
+    free(e->mean);
+    free(e->S);
+    free(e->r);
+    free(e->type);
+    free(e->proposer);
+    free(e->a);
+    free(e->b);
+    free(e);
+}
+
+size_t pl_eum_n_actors(const pl_eum *e) { return e ? e->n : 0; }
+size_t pl_eum_n_rounds(const pl_eum *e) { return e ? e->rounds : 0; }
+
+double pl_eum_position(const pl_eum *e, size_t t, size_t i)
+{
+    return e && t <= e->rounds && i < e->n ? e->pos[t * e->n + i] : 0;
+}
+
+double pl_eum_median(const pl_eum *e, size_t t) { return e && t <= e->rounds ? e->median[t] : 0; }
+double pl_eum_mean(const pl_eum *e, size_t t) { return e && t <= e->rounds ? e->mean[t] : 0; }
+double pl_eum_forecast(const pl_eum *e) { return e ? e->median[e->rounds] : 0; }
+
+double pl_eum_threat(const pl_eum *e, size_t t, size_t i)
+{
+    return e && t >= 1 && t <= e->rounds && i < e->n ? e->S[(t - 1) * e->n + i] : 0;
+}
+
+double pl_eum_risk(const pl_eum *e, size_t t, size_t i)
+{
+    return e && t >= 1 && t <= e->rounds && i < e->n ? e->r[(t - 1) * e->n + i] : 1;
+}
+
+pl_eum_move pl_eum_accepted(const pl_eum *e, size_t t, size_t i, long *proposer, double *a,
+                            double *b)
+{
+    int ok = e && t >= 1 && t <= e->rounds && i < e->n;
+    size_t at = ok ? (t - 1) * e->n + i : 0;
+    if (proposer)
+        *proposer = ok ? e->proposer[at] : -1;
+    if (a)
+        *a = ok ? e->a[at] : 0;
+    if (b)
+        *b = ok ? e->b[at] : 0;
+    return ok ? (pl_eum_move)e->type[at] : PL_EUM_NONE;
+}
+
+pl_eum_stop pl_eum_stop_reason(const pl_eum *e, size_t *period)
+{
+    if (period)
+        *period = e ? e->period : 0;
+    return e ? e->stop : PL_EUM_STOP_ROUNDS;
+}
+
+const char *pl_eum_move_name(pl_eum_move m)
+{
+    static const char *const names[] = {"none", "conflict", "compromise", "capitulation"};
+    return (unsigned)m < 4 ? names[m] : NULL;
+}
+
+const char *pl_eum_stop_name(pl_eum_stop s)
+{
+    static const char *const names[] = {"rounds", "converged", "cycle", "agreed"};
+    return (unsigned)s < 4 ? names[s] : NULL;
+}

@@ -1,0 +1,34 @@
+/*
+** eum_impl.h: the vote sums behind the EUM's probabilities of success
+** (MODELS.md sections 3.1 and 3.6), shared by the model and its tests.
+*/
+#ifndef PL_EUM_IMPL_H
+#define PL_EUM_IMPL_H
+
+#include "parley/eum.h"
+
+/*
+** Probability source for one round phase. For the published and net forms
+** positions are sorted once with prefix sums of w and w x, so that one
+** actor's row costs O(n log n) (naive: O(n^2)); Scholz's form keeps the full
+** matrix (its denominator sums every voter over every pair anyway).
+*/
+typedef struct pl__eum_votes {
+    size_t n;
+    pl_eum_prob prob;
+    int naive;
+    const double *x, *w;
+    double W;
+    size_t *ord;        /* actors by position */
+    double *xs, *pw, *px; /* sorted positions; prefix sums of w and w x (n + 1) */
+    double *mat;        /* Scholz: P[a * n + b] */
+} pl__eum_votes;
+
+/* Prepare for positions x and weights w; r (own exponents) and R are used by Scholz's form. */
+int pl__eum_votes_init(pl__eum_votes *v, const double *x, const double *w, const double *r,
+                       double R, size_t n, pl_eum_prob prob, int naive);
+void pl__eum_votes_free(pl__eum_votes *v);
+/* For actor j: wins[i] = P(j beats i), loses[i] = P(i beats j); 0 where x_i == x_j. */
+void pl__eum_votes_row(const pl__eum_votes *v, size_t j, double *wins, double *loses);
+
+#endif

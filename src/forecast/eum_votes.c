@@ -1,0 +1,189 @@
+/*
+** eum_votes.c: P(a beats b) for the Expected Utility Model (MODELS.md 3.1,
+** 3.6). Voter k backs a over b with v_k = w_k (|x_k - x_b| - |x_k - x_a|).
+** For x_a < x_b the votes split at the midpoint m: voters at or left of x_a
+** give w delta to a, voters at or right of x_b give w delta to b, voters in
+** between 2 w (m - x_k), positive left of m. With positions sorted and prefix
+** sums of w and w x, both totals come from three range sums.
+*/
+#include "eum_impl.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* First sorted index with xs > t (upper) or xs >= t (lower). */
+static size_t bound(const double *xs, size_t n, double t, int upper)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (upper ? xs[mid] <= t : xs[mid] < t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Votes for the lower (L) and the upper (U) of positions lo < hi. */
+static void split_votes(const pl__eum_votes *v, double lo, double hi, double *L, double *U)
+{
+    double d = hi - lo, m = (lo + hi) / 2;
+    size_t a = bound(v->xs, v->n, lo, 1), b = bound(v->xs, v->n, m, 1);
+    size_t c = bound(v->xs, v->n, hi, 0);
+    if (b < a)
+        b = a;
+    if (c < b)
+        c = b;
+    *L = d * v->pw[a] + 2 * (m * (v->pw[b] - v->pw[a]) - (v->px[b] - v->px[a]));
+    *U = d * (v->W - v->pw[c]) + 2 * ((v->px[c] - v->px[b]) - m * (v->pw[c] - v->pw[b]));
+}
+
+/* The same by visiting every voter: the O(n) oracle. */
+static void split_votes_naive(const pl__eum_votes *v, double lo, double hi, double *L, double *U)
+{
+    *L = *U = 0;
+    for (size_t k = 0; k < v->n; k++) {
+        double vk = v->w[k] * (fabs(v->x[k] - hi) - fabs(v->x[k] - lo));
+        if (vk > 0)
+            *L += vk;
+        else
+            *U -= vk;
+    }
+}
+
+/* P(a beats b) from the votes for a (fa) and for b (fb). */
+static double from_votes(pl_eum_prob prob, double fa, double fb)
+{
+    double tot = fa + fb;
+    if (!(tot > 0))
+        return 0;
+    return prob == PL_EUM_PROB_NET ? (fa > fb ? (fa - fb) / tot : 0) : fa / tot;
+}
+
+/* -1 if actor i sorts before actor j: by position, then by index. */
+static int by_position(size_t i, size_t j, const double *x)
+{
+    if (x[i] != x[j])
+        return x[i] < x[j] ? -1 : 1;
+    return i < j ? -1 : i > j;
+}
+
+/* Merge sort of actor indices by position (qsort has no context argument). */
+static void sort_by_position(size_t *ord, size_t *tmp, size_t n, const double *x)
+{
+    if (n < 2)
+        return;
+    size_t h = n / 2;
+    sort_by_position(ord, tmp, h, x);
+    sort_by_position(ord + h, tmp, n - h, x);
+    size_t i = 0, j = h, k = 0;
+    while (i < h && j < n)
+        tmp[k++] = by_position(ord[j], ord[i], x) < 0 ? ord[j++] : ord[i++];
+    while (i < h)
+        tmp[k++] = ord[i++];
+    while (j < n)
+        tmp[k++] = ord[j++];
+    memcpy(ord, tmp, n * sizeof *ord);
+}
+
+/* Scholz's code: v_k = w_k [(|x_k - x_b|/R)^r_k - (|x_k - x_a|/R)^r_k], P = sum max(v, 0) / Z. */
+static int scholz_matrix(pl__eum_votes *v, const double *r, double R)
+{
+    size_t n = v->n;
+    double *d = malloc(n * n * sizeof *d); /* d[k n + p] = w_k (|x_k - x_p| / R)^r_k */
+    if (!d || !(v->mat = calloc(n * n, sizeof *v->mat))) {
+        free(d);
+        return PL_ENOMEM;
+    }
+    for (size_t k = 0; k < n; k++)
+        for (size_t p = 0; p < n; p++)
+            d[k * n + p] = v->w[k] * pow(fabs(v->x[k] - v->x[p]) / R, r[k]);
+    double z = 0;
+    for (size_t k = 0; k < n; k++)
+        for (size_t p = 0; p < n; p++)
+            for (size_t q = 0; q < n; q++)
+                z += fabs(d[k * n + q] - d[k * n + p]);
+    for (size_t a = 0; z > 0 && a < n; a++)
+        for (size_t b = 0; b < n; b++) {
+            if (v->x[a] == v->x[b])
+                continue;
+            double s = 0;
+            for (size_t k = 0; k < n; k++) {
+                double vk = d[k * n + b] - d[k * n + a];
+                s += vk > 0 ? vk : 0;
+            }
+            v->mat[a * n + b] = s / z;
+        }
+    free(d);
+    return PL_OK;
+}
+
+int pl__eum_votes_init(pl__eum_votes *v, const double *x, const double *w, const double *r,
+                       double R, size_t n, pl_eum_prob prob, int naive)
+{
+    memset(v, 0, sizeof *v);
+    v->n = n;
+    v->prob = prob;
+    v->naive = naive;
+    v->x = x;
+    v->w = w;
+    if (prob == PL_EUM_PROB_SCHOLZ)
+        return scholz_matrix(v, r, R);
+    size_t *tmp = malloc(n * sizeof *tmp);
+    v->ord = malloc(n * sizeof *v->ord);
+    v->xs = malloc(n * sizeof *v->xs);
+    v->pw = malloc((n + 1) * sizeof *v->pw);
+    v->px = malloc((n + 1) * sizeof *v->px);
+    if (!tmp || !v->ord || !v->xs || !v->pw || !v->px) {
+        free(tmp);
+        return PL_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++)
+        v->ord[i] = i;
+    sort_by_position(v->ord, tmp, n, x);
+    free(tmp);
+    v->pw[0] = v->px[0] = 0;
+    for (size_t t = 0; t < n; t++) {
+        size_t i = v->ord[t];
+        v->xs[t] = x[i];
+        v->pw[t + 1] = v->pw[t] + w[i];
+        v->px[t + 1] = v->px[t] + w[i] * x[i];
+    }
+    v->W = v->pw[n];
+    return PL_OK;
+}
+
+void pl__eum_votes_free(pl__eum_votes *v)
+{
+    free(v->ord);
+    free(v->xs);
+    free(v->pw);
+    free(v->px);
+    free(v->mat);
+    memset(v, 0, sizeof *v);
+}
+
+void pl__eum_votes_row(const pl__eum_votes *v, size_t j, double *wins, double *loses)
+{
+    size_t n = v->n;
+    for (size_t i = 0; i < n; i++) {
+        wins[i] = loses[i] = 0;
+        if (v->x[i] == v->x[j])
+            continue;
+        if (v->mat) {
+            wins[i] = v->mat[j * n + i];
+            loses[i] = v->mat[i * n + j];
+            continue;
+        }
+        double lo = fmin(v->x[i], v->x[j]), hi = fmax(v->x[i], v->x[j]), L, U;
+        if (v->naive)
+            split_votes_naive(v, lo, hi, &L, &U);
+        else
+            split_votes(v, lo, hi, &L, &U);
+        double fj = v->x[j] < v->x[i] ? L : U, fi = v->x[j] < v->x[i] ? U : L;
+        wins[i] = from_votes(v->prob, fj, fi);
+        loses[i] = from_votes(v->prob, fi, fj);
+    }
+}

@@ -1,0 +1,209 @@
+/*
+** test_eum.c: the Expected Utility Model (src/forecast/eum*.c) on the EC
+** car-emission data of MODELS.md section 3.7 (Bueno de Mesquita 1994 p. 78 =
+** Scholz et al. 2011 Table 1): hand-derived probabilities, the default
+** preset's round 1 (threats, exponents, moves) and the published trajectory
+** of Scholz et al.'s code (jmckib/bdm-scholz-expected-utility-model @55f63e9)
+** over 10 rounds; fast vote sums equal the naive ones on random scenarios.
+*/
+#include "tests/unit/test_util.h"
+#include "forecast/eum_impl.h"
+#include "core/rng.h"
+
+#include <stdlib.h>
+
+enum { NL, BE, LU, DE, FR, IT, UK, IE, DK, GR, N_EC };
+static const double ec_c[] = {.08, .08, .03, .16, .16, .16, .16, .05, .05, .08};
+static const double ec_x[] = {4, 7, 4, 4, 10, 10, 10, 7, 4, 7};
+static const double ec_s[] = {.8, .4, .2, .8, .6, .6, .9, .1, 1, .7};
+
+static pl_eum *run(const char *preset, int naive)
+{
+    pl_eum_opts o;
+    pl_eum *e;
+    pl_error err;
+    assert_int_equal(pl_eum_preset(&o, preset, NULL), PL_OK);
+    o.naive = naive;
+    if (pl_eum_run(&e, ec_x, ec_c, ec_s, N_EC, &o, &err))
+        fail_msg("pl_eum_run: %s", err.msg);
+    return e;
+}
+
+/* Hand: P(10,4) = 2.016/3.504, P(7,10) = 0.503693, P(7,4) = 0.633678 (published form). */
+static void test_probabilities(void **state)
+{
+    (void)state;
+    double w[N_EC], wins[N_EC], loses[N_EC];
+    for (int i = 0; i < N_EC; i++)
+        w[i] = ec_c[i] * ec_s[i];
+    for (int naive = 0; naive < 2; naive++) {
+        pl__eum_votes v;
+        assert_int_equal(pl__eum_votes_init(&v, ec_x, w, NULL, 6, N_EC, PL_EUM_PROB_PUBLISHED,
+                                            naive), PL_OK);
+        pl__eum_votes_row(&v, FR, wins, loses);
+        assert_near(wins[NL], 2.016 / 3.504, 1e-12);
+        assert_near(loses[BE], 0.503693, 1e-6); /* P(7, 10) */
+        assert_near(wins[FR], 0, 0);            /* equal positions */
+        pl__eum_votes_row(&v, BE, wins, loses);
+        assert_near(wins[NL], 0.633678, 1e-6); /* P(7, 4) */
+        pl__eum_votes_free(&v);
+    }
+}
+
+/* Default preset, round 1 (MODELS.md 3.7), tol 1e-6. */
+static void test_default_round1(void **state)
+{
+    (void)state;
+    static const double S[] = {3.164942, 3.763368, 7.541236, 3.164942, 3.690006,
+                               3.690006, 0.035009, 6.190842, 1.706178, 1.335894};
+    static const double r[] = {1.117181, 1.004407, 0.5, 1.117181, 1.017582,
+                               1.017582, 2.0, 0.648264, 1.453712, 1.556875};
+    /* NL, DE, FR, IT lose to GR; BE and IE to NL (tie rule); LU to BE; DK, GR compromise */
+    static const long to[] = {GR, NL, BE, GR, GR, GR, -1, NL, GR, UK};
+    static const double x1[] = {7, 4, 7, 7, 7, 7, 10, 4, 4.080058, 7.712403};
+    pl_eum *e = run("default", 0);
+    for (int i = 0; i < N_EC; i++) {
+        long p;
+        double a, b;
+        assert_near(pl_eum_threat(e, 1, (size_t)i), S[i], 1e-6);
+        assert_near(pl_eum_risk(e, 1, (size_t)i), r[i], 1e-6);
+        pl_eum_move m = pl_eum_accepted(e, 1, (size_t)i, &p, &a, &b);
+        assert_int_equal(p, to[i]);
+        assert_int_equal(m, i == DK || i == GR ? PL_EUM_COMPROMISE
+                            : i == UK          ? PL_EUM_NONE
+                                               : PL_EUM_CONFLICT);
+        assert_near(pl_eum_position(e, 1, (size_t)i), x1[i], 1e-6);
+        if (i == DK) {
+            assert_near(a, -0.004216, 1e-6);
+            assert_near(b, 0.157996, 1e-6);
+        }
+    }
+    assert_near(pl_eum_median(e, 1), 7, 0);
+    assert_near(pl_eum_mean(e, 1), 7.317426, 1e-6);
+    /* from round 3 on everybody sits at 7: converged */
+    size_t period;
+    assert_int_equal(pl_eum_stop_reason(e, &period), PL_EUM_STOP_CONVERGED);
+    assert_int_equal(pl_eum_n_rounds(e), 4);
+    for (int i = 0; i < N_EC; i++)
+        assert_near(pl_eum_position(e, 3, (size_t)i), 7, 1e-12);
+    assert_near(pl_eum_forecast(e), 7, 0);
+    pl_eum_free(e);
+}
+
+/* Preset scholz_code: the published trajectory (only BE, LU, IE move), tol 1e-4. */
+static void test_scholz_trajectory(void **state)
+{
+    (void)state;
+    static const double t[11][5] = {
+        {7, 4, 7, 7, 7.389956},
+        {8.415932, 7, 4, 8.415932, 7.461314},
+        {9.610859, 8.415932, 7, 9.610859, 7.552501},
+        {9.961980, 9.610859, 8.415932, 9.961980, 7.590145},
+        {4.800881, 9.961980, 9.610859, 9.961980, 7.358131},
+        {5.524238, 4.800881, 9.961980, 9.961980, 7.349174},
+        {7.472046, 5.524238, 5.524238, 7.472046, 7.414878},
+        {8.824594, 7.472046, 7.472046, 8.824594, 7.510457},
+        {9.671130, 8.824594, 8.824594, 9.671130, 7.572447},
+        {4.144849, 9.671130, 9.671130, 9.671130, 7.324989},
+        {4.291541, 4.144849, 4.144849, 7, 7.242131}};
+    pl_eum *e = run("scholz_code", 0);
+    assert_int_equal(pl_eum_n_rounds(e), 10);
+    for (size_t k = 0; k <= 10; k++) {
+        print_message("round %zu\n", k);
+        assert_near(pl_eum_position(e, k, BE), t[k][0], 1e-4);
+        assert_near(pl_eum_position(e, k, LU), t[k][1], 1e-4);
+        assert_near(pl_eum_position(e, k, IE), t[k][2], 1e-4);
+        assert_near(pl_eum_median(e, k), t[k][3], 1e-4);
+        assert_near(pl_eum_mean(e, k), t[k][4], 1e-4);
+        for (int i = 0; i < N_EC; i++)
+            if (i != BE && i != LU && i != IE)
+                assert_near(pl_eum_position(e, k, (size_t)i), ec_x[i], 0);
+    }
+    /* round 1 threats and exponents of the published code */
+    assert_near(pl_eum_threat(e, 1, NL), -5.249283, 1e-6);
+    assert_near(pl_eum_risk(e, 1, NL), 1.405653, 1e-6);
+    assert_near(pl_eum_risk(e, 1, IE), 0.5, 1e-6);
+    long p;
+    double a, b;
+    assert_int_equal(pl_eum_accepted(e, 1, BE, &p, &a, &b), PL_EUM_COMPROMISE);
+    assert_int_equal(p, FR);
+    assert_near(a, -0.114831, 1e-6);
+    assert_near(b, 0.243297, 1e-6);
+    pl_eum_free(e);
+}
+
+/* Fast vote sums (sorted prefix sums) equal the O(n) per pair oracle. */
+static void test_fast_equals_naive(void **state)
+{
+    (void)state;
+    pl_rng r;
+    pl__rng_seed(&r, 3, 0);
+    for (int trial = 0; trial < 200; trial++) {
+        size_t n = 2 + (size_t)pl__rng_below(&r, 40);
+        double x[64], w[64], fw[64], fl[64], nw[64], nl[64];
+        for (size_t i = 0; i < n; i++) {
+            /* coarse positions make ties and midpoints on voters common */
+            x[i] = (double)pl__rng_below(&r, trial % 2 ? 11 : 1000) * 10;
+            w[i] = pl__rng_double(&r) * (pl__rng_below(&r, 5) ? 1 : 0);
+        }
+        w[0] += 0.1;
+        for (int prob = PL_EUM_PROB_PUBLISHED; prob <= PL_EUM_PROB_NET; prob++) {
+            pl__eum_votes f, v;
+            assert_int_equal(pl__eum_votes_init(&f, x, w, NULL, 1, n, (pl_eum_prob)prob, 0), 0);
+            assert_int_equal(pl__eum_votes_init(&v, x, w, NULL, 1, n, (pl_eum_prob)prob, 1), 0);
+            for (size_t j = 0; j < n; j++) {
+                pl__eum_votes_row(&f, j, fw, fl);
+                pl__eum_votes_row(&v, j, nw, nl);
+                for (size_t i = 0; i < n; i++) {
+                    assert_near(fw[i], nw[i], 1e-9);
+                    assert_near(fl[i], nl[i], 1e-9);
+                }
+            }
+            pl__eum_votes_free(&f);
+            pl__eum_votes_free(&v);
+        }
+    }
+    /* and whole runs agree */
+    pl_eum *a = run("default", 0), *b = run("default", 1);
+    for (size_t k = 0; k <= pl_eum_n_rounds(a); k++)
+        for (size_t i = 0; i < N_EC; i++)
+            assert_near(pl_eum_position(a, k, i), pl_eum_position(b, k, i), 1e-12);
+    pl_eum_free(a);
+    pl_eum_free(b);
+}
+
+static void test_edges(void **state)
+{
+    (void)state;
+    pl_eum *e;
+    pl_error err;
+    double x[] = {50, 50, 50}, c[] = {1, 1, 1}, s[] = {.5, .5, .5}, z[] = {0, 0, 0};
+    /* everybody agrees: that position, after 0 rounds */
+    assert_int_equal(pl_eum_run(&e, x, c, s, 3, NULL, NULL), PL_OK);
+    assert_int_equal(pl_eum_stop_reason(e, NULL), PL_EUM_STOP_AGREED);
+    assert_int_equal(pl_eum_n_rounds(e), 0);
+    assert_near(pl_eum_forecast(e), 50, 0);
+    pl_eum_free(e);
+    assert_int_equal(pl_eum_run(&e, x, c, s, 1, NULL, &err), PL_EINPUT);
+    assert_int_equal(pl_eum_run(&e, x, c, z, 3, NULL, &err), PL_EINPUT);
+    assert_non_null(strstr(err.msg, "weight"));
+    double bad[] = {50, NAN, 20};
+    assert_int_equal(pl_eum_run(&e, bad, c, s, 3, NULL, &err), PL_EINPUT);
+    double neg[] = {1, -1, 1};
+    assert_int_equal(pl_eum_run(&e, x, neg, s, 3, NULL, &err), PL_EINPUT);
+    pl_eum_opts o;
+    assert_int_equal(pl_eum_preset(&o, "bdm2010", &err), PL_EINPUT);
+    assert_non_null(strstr(err.msg, "scholz_code"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_probabilities),
+        cmocka_unit_test(test_default_round1),
+        cmocka_unit_test(test_scholz_trajectory),
+        cmocka_unit_test(test_fast_equals_naive),
+        cmocka_unit_test(test_edges),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
