@@ -7,3 +7,5 @@ echo "== bench/load: loading and validating a 10,000 x 100 scenario"
 "$build/bench/bench_load" 10000 100
 echo "== bench/power: enumeration vs generating functions, exact; 1,000 members"
 "$build/bench/bench_power" 200
+echo "== bench/eum: Expected Utility Model, fast vote sums vs naive"
+"$build/bench/bench_eum" 10000

@@ -65,22 +65,38 @@ static double util(double base, double r)
     return 2 - 4 * (r == 1 ? base : pow(base, r));
 }
 
+/* The contest utilities of eq. 29 for a distance d (share of R) at exponent r. */
+typedef struct eum_utils {
+    double us, uf, usq;
+} eum_utils;
+
+static eum_utils utils_at(double d, double r, double usq)
+{
+    eum_utils u = {util(0.5 - d / 2, r), util(0.5 + d / 2, r), usq};
+    return u;
+}
+
 /*
-** Expected utility of ch challenging tg (eq. 25a) at exponent r, given
+** Expected utility of ch challenging tg (eq. 25a) with utilities u, given
 ** P = P(ch beats tg) and the salience `resist` with which tg resists.
 */
-static double expected(const eum_ctx *c, size_t ch, size_t tg, double P, double r,
-                       double resist)
+static double expected_u(const eum_ctx *c, size_t ch, size_t tg, double P, double r,
+                         double resist, const eum_utils *u)
 {
-    double d = fabs(c->x[ch] - c->x[tg]) / c->R;
-    double us = util(0.5 - d / 2, r), uf = util(0.5 + d / 2, r);
-    double v = resist * (P * us + (1 - P) * uf) + (1 - resist) * us - c->o->q * util(0.5, r);
+    double v = resist * (P * u->us + (1 - P) * u->uf) + (1 - resist) * u->us - c->o->q * u->usq;
     if (c->o->q < 1) {
         double near = fabs(c->x[ch] - c->mu), m = (near + fabs(c->x[ch] - c->x[tg])) / c->R;
         double t = near < fabs(c->x[ch] - c->x[tg]) ? 1 : 0;
         v -= (1 - c->o->q) * (t * util(0.5 - m / 4, r) + (1 - t) * util(0.5 + m / 4, r));
     }
     return v;
+}
+
+static double expected(const eum_ctx *c, size_t ch, size_t tg, double P, double r,
+                       double resist)
+{
+    eum_utils u = utils_at(fabs(c->x[ch] - c->x[tg]) / c->R, r, util(0.5, r));
+    return expected_u(c, ch, tg, P, r, resist, &u);
 }
 
 /* The salience with which tg resists ch: tg's own (eq. 25a, and 25b corrected) or as printed. */
@@ -156,12 +172,24 @@ static void best_offer(eum_ctx *c, size_t j, size_t t, double *next)
     pl_eum_move best = PL_EUM_NONE;
     double best_key = 0;
     next[j] = c->x[j];
+    double usq_j = util(0.5, c->r[j]);
     for (size_t i = 0; i < n; i++) {
         if (c->x[i] == c->x[j])
             continue;
+        /* the utilities depend on the distance and the exponent only: share them */
         double ra = c->r[j], rb = c->o->perspective == PL_EUM_OWN ? c->r[i] : c->r[j];
-        double a = expected(c, j, i, c->wins[i], ra, resist_of(c, j, i, 0));
-        double b = expected(c, i, j, c->loses[i], rb, resist_of(c, i, j, 1));
+        /*
+        ** Same utilities, Q = 1: a - b = (U_s - U_f)(beta - alpha) with alpha, beta the
+        ** weights on failure, and every offer needs b > a. So alpha <= beta means no
+        ** offer, decided before the costly powers.
+        */
+        if (ra == rb && c->o->q == 1 &&
+            resist_of(c, j, i, 0) * (1 - c->wins[i]) <= resist_of(c, i, j, 1) * (1 - c->loses[i]))
+            continue;
+        double d = fabs(c->x[i] - c->x[j]) / c->R;
+        eum_utils ua = utils_at(d, ra, usq_j), ub = rb == ra ? ua : utils_at(d, rb, util(0.5, rb));
+        double a = expected_u(c, j, i, c->wins[i], ra, resist_of(c, j, i, 0), &ua);
+        double b = expected_u(c, i, j, c->loses[i], rb, resist_of(c, i, j, 1), &ub);
         double to;
         pl_eum_move m = classify(c, j, i, a, b, &to);
         if (m == PL_EUM_NONE)

@@ -26,21 +26,7 @@ static size_t bound(const double *xs, size_t n, double t, int upper)
     return lo;
 }
 
-/* Votes for the lower (L) and the upper (U) of positions lo < hi. */
-static void split_votes(const pl__eum_votes *v, double lo, double hi, double *L, double *U)
-{
-    double d = hi - lo, m = (lo + hi) / 2;
-    size_t a = bound(v->xs, v->n, lo, 1), b = bound(v->xs, v->n, m, 1);
-    size_t c = bound(v->xs, v->n, hi, 0);
-    if (b < a)
-        b = a;
-    if (c < b)
-        c = b;
-    *L = d * v->pw[a] + 2 * (m * (v->pw[b] - v->pw[a]) - (v->px[b] - v->px[a]));
-    *U = d * (v->W - v->pw[c]) + 2 * ((v->px[c] - v->px[b]) - m * (v->pw[c] - v->pw[b]));
-}
-
-/* The same by visiting every voter: the O(n) oracle. */
+/* Votes for the lower (L) and upper (U) of lo < hi by visiting every voter: the oracle. */
 static void split_votes_naive(const pl__eum_votes *v, double lo, double hi, double *L, double *U)
 {
     *L = *U = 0;
@@ -165,25 +151,78 @@ void pl__eum_votes_free(pl__eum_votes *v)
     memset(v, 0, sizeof *v);
 }
 
+/* Store P(j beats i) and P(i beats j) from the votes for the lower (L) and upper (U) one. */
+static void store_pair(const pl__eum_votes *v, size_t j, size_t i, double L, double U,
+                       double *wins, double *loses)
+{
+    double fj = v->x[j] < v->x[i] ? L : U, fi = v->x[j] < v->x[i] ? U : L;
+    wins[i] = from_votes(v->prob, fj, fi);
+    loses[i] = from_votes(v->prob, fi, fj);
+}
+
+/* Votes for lo and hi from the range ends a = ub(lo), b = ub(m), c = lb(hi). */
+static void votes_at(const pl__eum_votes *v, double lo, double hi, size_t a, size_t b, size_t c,
+                     double *L, double *U)
+{
+    double d = hi - lo, m = (lo + hi) / 2;
+    *L = d * v->pw[a] + 2 * (m * (v->pw[b] - v->pw[a]) - (v->px[b] - v->px[a]));
+    *U = d * (v->W - v->pw[c]) + 2 * ((v->px[c] - v->px[b]) - m * (v->pw[c] - v->pw[b]));
+}
+
+/*
+** One actor's row in O(n): walking away from j in sorted order the midpoint
+** moves one way only, so each range end is a pointer that never turns back.
+*/
+static void row_sorted(const pl__eum_votes *v, size_t j, double *wins, double *loses)
+{
+    const double *xs = v->xs;
+    size_t n = v->n, g0 = bound(xs, n, v->x[j], 0), g1 = bound(xs, n, v->x[j], 1);
+    /* left of j: lo = xs[t] falls, m falls; c = g0 fixed */
+    size_t a = g0, b = g0;
+    for (size_t t = g0; t-- > 0;) {
+        if (xs[t] != xs[t + 1])
+            a = t + 1;
+        double m = (xs[t] + v->x[j]) / 2, L, U;
+        while (b > a && xs[b - 1] > m)
+            b--;
+        votes_at(v, xs[t], v->x[j], a, b, g0, &L, &U);
+        store_pair(v, j, v->ord[t], L, U, wins, loses);
+    }
+    /* right of j: lo = x_j (a = g1), m rises; c = start of t's group */
+    size_t c = g1;
+    b = g1;
+    for (size_t t = g1; t < n; t++) {
+        if (t == 0 || xs[t] != xs[t - 1])
+            c = t;
+        double m = (v->x[j] + xs[t]) / 2, L, U;
+        while (b < c && xs[b] <= m)
+            b++;
+        votes_at(v, v->x[j], xs[t], g1, b, c, &L, &U);
+        store_pair(v, j, v->ord[t], L, U, wins, loses);
+    }
+}
+
 void pl__eum_votes_row(const pl__eum_votes *v, size_t j, double *wins, double *loses)
 {
     size_t n = v->n;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n; i++)
         wins[i] = loses[i] = 0;
-        if (v->x[i] == v->x[j])
-            continue;
-        if (v->mat) {
+    if (v->mat) {
+        for (size_t i = 0; i < n; i++) {
             wins[i] = v->mat[j * n + i];
             loses[i] = v->mat[i * n + j];
-            continue;
         }
-        double lo = fmin(v->x[i], v->x[j]), hi = fmax(v->x[i], v->x[j]), L, U;
-        if (v->naive)
-            split_votes_naive(v, lo, hi, &L, &U);
-        else
-            split_votes(v, lo, hi, &L, &U);
-        double fj = v->x[j] < v->x[i] ? L : U, fi = v->x[j] < v->x[i] ? U : L;
-        wins[i] = from_votes(v->prob, fj, fi);
-        loses[i] = from_votes(v->prob, fi, fj);
+        return;
+    }
+    if (!v->naive) {
+        row_sorted(v, j, wins, loses);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (v->x[i] == v->x[j])
+            continue;
+        double L, U;
+        split_votes_naive(v, fmin(v->x[i], v->x[j]), fmax(v->x[i], v->x[j]), &L, &U);
+        store_pair(v, j, i, L, U, wins, loses);
     }
 }
