@@ -52,7 +52,8 @@ typedef struct cli_command {
 } cli_command;
 
 extern const cli_optdef cli_global_opts[];
-extern const cli_command cli_cmd_analyze, cli_cmd_validate, cli_cmd_scenario, cli_cmd_power;
+extern const cli_command cli_cmd_analyze, cli_cmd_forecast, cli_cmd_validate, cli_cmd_scenario,
+    cli_cmd_power;
 
 void cli_print_command_help(const cli_command *c, FILE *f);
 
@@ -68,6 +69,23 @@ int cli_usage_error(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)))
 #endif
     ;
+
+/* ---- forecast options (analyze, forecast) ------------------------------ */
+
+/* The central-tendency model options, as rows of a cli_optdef table. */
+#define CLI_FORECAST_OPTDEFS                                                                 \
+    {"weights", 0, 1, "MODE", "actor weight: cs (capability x salience), s, c or 1 "          \
+                              "(default cs)"},                                                \
+    {"median-tie", 0, 1, "RULE", "weighted median on an exact tie: lower, upper or mid "      \
+                                 "(default lower)"},                                          \
+    {"loss", 0, 1, "LOSS", "Nash bargaining utility: linear or quadratic (default linear)"},  \
+    {"no-status-quo", 0, 0, NULL, "Nash bargaining against a catastrophic disagreement "     \
+                                  "instead of the status quo"},                               \
+    {"disagreement", 0, 1, "D", "that disagreement utility, < 0 (default -100, or -10000 "   \
+                                "with quadratic loss)"}
+
+/* Read those options (and, when present, the EUM ones of `parley forecast`) into fo. */
+int cli_read_forecast_opts(const cli_args *a, pl_forecast_opts *fo);
 
 /* Index of `given` among names (for --opt), else a usage error listing them. */
 int cli_pick(const char *given, const char *const *names, int n, const char *opt, int *out);

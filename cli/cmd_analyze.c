@@ -9,44 +9,13 @@
 
 static const cli_optdef analyze_opts[] = {
     {"builtin", 0, 2, "NAME", "analyse a built-in scenario (default when no FILE)"},
-    {"weights", 0, 1, "MODE", "actor weight: cs (capability x salience), s, c or 1 (default cs)"},
-    {"median-tie", 0, 1, "RULE", "weighted median on an exact tie: lower, upper or mid "
-                                 "(default lower)"},
-    {"loss", 0, 1, "LOSS", "Nash bargaining utility: linear or quadratic (default linear)"},
-    {"no-status-quo", 0, 0, NULL, "Nash bargaining against a catastrophic disagreement "
-                                  "instead of the status quo"},
-    {"disagreement", 0, 1, "D", "that disagreement utility, < 0 (default -100, or -10000 "
-                                "with quadratic loss)"},
+    CLI_FORECAST_OPTDEFS,
     {NULL, 0, 0, NULL, NULL}};
-
-static int read_forecast_opts(const cli_args *a, pl_forecast_opts *fo)
-{
-    static const char *const weights[] = {"cs", "s", "c", "1"};
-    static const char *const ties[] = {"lower", "upper", "mid"};
-    static const char *const losses[] = {"linear", "quadratic"};
-    const char *v;
-    int i, rc = EXIT_OK;
-    if ((v = cli_get(a, "weights", NULL)) && !(rc = cli_pick(v, weights, 4, "weights", &i)))
-        fo->weights = (pl_weight_mode)i;
-    if (!rc && (v = cli_get(a, "median-tie", NULL)) && !(rc = cli_pick(v, ties, 3, "median-tie", &i)))
-        fo->tie = (pl_median_tie)i;
-    if (!rc && (v = cli_get(a, "loss", NULL)) && !(rc = cli_pick(v, losses, 2, "loss", &i)))
-        fo->loss = (pl_loss)i;
-    fo->ignore_status_quo = cli_has(a, "no-status-quo");
-    if (!rc && (v = cli_get(a, "disagreement", NULL))) {
-        char *end;
-        double d = strtod(v, &end);
-        if (end == v || *end || !(d < 0) || d < -1e12)
-            return cli_usage_error("--disagreement %s: expected a negative number", v);
-        fo->disagreement = d;
-    }
-    return rc;
-}
 
 static int run_analyze(const cli_args *a)
 {
     pl_forecast_opts fo = PL_FORECAST_OPTS_INIT;
-    int rc = read_forecast_opts(a, &fo);
+    int rc = cli_read_forecast_opts(a, &fo);
     if (rc)
         return rc;
     pl_scenario *s = NULL;

@@ -14,7 +14,15 @@ typedef struct issue_result {
     double value[PL_MODEL_COUNT];
     size_t counted;
     double total_weight;
+    pl_eum *eum;
+    size_t *actor;              /* scenario index of each counted actor (for the EUM) */
 } issue_result;
+
+/* Scratch columns of the actors counted on one issue. */
+typedef struct columns {
+    double *x, *w, *c, *s;
+    size_t *actor;
+} columns;
 
 struct pl_forecast {
     pl_forecast_opts opts;
@@ -24,7 +32,7 @@ struct pl_forecast {
 
 const char *pl_model_name(pl_model m)
 {
-    static const char *const names[PL_MODEL_COUNT] = {"mean", "median", "nbs"};
+    static const char *const names[PL_MODEL_COUNT] = {"mean", "median", "nbs", "eum"};
     return (m >= 0 && m < PL_MODEL_COUNT) ? names[m] : NULL;
 }
 
@@ -38,9 +46,8 @@ static double weight_of(const pl_forecast_opts *o, double c, double s)
     }
 }
 
-/* Positions and weights of the actors that count on issue k. */
-static size_t gather(const pl_scenario *s, size_t k, const pl_forecast_opts *o, double *x,
-                     double *w)
+/* Positions, weights, capabilities and saliences of the actors that count on issue k. */
+static size_t gather(const pl_scenario *s, size_t k, const pl_forecast_opts *o, columns *col)
 {
     size_t m = 0;
     for (size_t i = 0; i < pl_scenario_n_actors(s); i++) {
@@ -48,11 +55,37 @@ static size_t gather(const pl_scenario *s, size_t k, const pl_forecast_opts *o, 
         double pos, sal;
         if (!pl_actor_at_table(a) || pl_scenario_position(s, i, k, &pos, &sal) != 1)
             continue;
-        x[m] = pos;
-        w[m] = weight_of(o, pl_actor_capability(a)->value, sal);
+        col->x[m] = pos;
+        col->c[m] = pl_actor_capability(a)->value;
+        col->s[m] = sal;
+        col->w[m] = weight_of(o, col->c[m], sal);
+        col->actor[m] = i;
         m++;
     }
     return m;
+}
+
+static int wants(const pl_forecast_opts *o, pl_model m)
+{
+    return o->models == 0 || (o->models >> m & 1u);
+}
+
+/* The EUM on issue k; a single actor is its own forecast. */
+static int eum_issue(const pl_forecast_opts *o, const columns *col, size_t m,
+                     issue_result *res, pl_error *err)
+{
+    if (m < 2) {
+        res->value[PL_MODEL_EUM] = col->x[0];
+        return PL_OK;
+    }
+    int rc = pl_eum_run(&res->eum, col->x, col->c, col->s, m, &o->eum, err);
+    if (rc)
+        return rc;
+    res->value[PL_MODEL_EUM] = pl_eum_forecast(res->eum);
+    if (!(res->actor = malloc(m * sizeof *res->actor)))
+        return pl__error_nomem(err);
+    memcpy(res->actor, col->actor, m * sizeof *res->actor);
+    return PL_OK;
 }
 
 /* Prefix an issue's id to a model's error message. */
@@ -68,9 +101,10 @@ static int issue_error(pl_error *err, int rc, const pl_scenario *s, size_t k)
 }
 
 static int forecast_issue(const pl_scenario *s, size_t k, const pl_forecast_opts *o,
-                          double *x, double *w, issue_result *res, pl_error *err)
+                          columns *col, issue_result *res, pl_error *err)
 {
-    size_t m = gather(s, k, o, x, w);
+    size_t m = gather(s, k, o, col);
+    double *x = col->x, *w = col->w;
     res->counted = m;
     res->total_weight = 0;
     for (size_t i = 0; i < m; i++)
@@ -83,11 +117,14 @@ static int forecast_issue(const pl_scenario *s, size_t k, const pl_forecast_opts
         nbs.has_status_quo = 1;
         nbs.status_quo = sq->value;
     }
+    /* the mean runs always: it also checks that the issue has weight */
     int rc = pl_weighted_mean(&res->value[PL_MODEL_MEAN], x, w, m, err);
-    if (!rc)
+    if (!rc && wants(o, PL_MODEL_MEDIAN))
         rc = pl_weighted_median(&res->value[PL_MODEL_MEDIAN], x, w, m, o->tie, err);
-    if (!rc)
+    if (!rc && wants(o, PL_MODEL_NBS))
         rc = pl_nbs_1d(&res->value[PL_MODEL_NBS], x, w, m, &nbs, err);
+    if (!rc && wants(o, PL_MODEL_EUM))
+        rc = eum_issue(o, col, m, res, err);
     return issue_error(err, rc, s, k);
 }
 
@@ -102,18 +139,25 @@ int pl_forecast_compute(pl_forecast **out, const pl_scenario *s, const pl_foreca
         o = *opts;
     size_t n = pl_scenario_n_actors(s), K = pl_scenario_n_issues(s);
     pl_forecast *f = calloc(1, sizeof *f);
-    double *x = malloc(n * sizeof *x), *w = malloc(n * sizeof *w);
+    size_t nn = n ? n : 1;
+    columns col = {malloc(nn * sizeof(double)), malloc(nn * sizeof(double)),
+                   malloc(nn * sizeof(double)), malloc(nn * sizeof(double)),
+                   malloc(nn * sizeof(size_t))};
     if (f)
         f->issues = calloc(K ? K : 1, sizeof *f->issues);
-    int rc = (f && f->issues && x && w) ? PL_OK : pl__error_nomem(err);
+    int rc = (f && f->issues && col.x && col.w && col.c && col.s && col.actor)
+                 ? PL_OK : pl__error_nomem(err);
     if (!rc) {
         f->opts = o;
         f->n_issues = K;
     }
     for (size_t k = 0; !rc && k < K; k++)
-        rc = forecast_issue(s, k, &o, x, w, &f->issues[k], err);
-    free(x);
-    free(w);
+        rc = forecast_issue(s, k, &o, &col, &f->issues[k], err);
+    free(col.x);
+    free(col.w);
+    free(col.c);
+    free(col.s);
+    free(col.actor);
     if (rc) {
         pl_forecast_free(f);
         return rc;
@@ -126,6 +170,10 @@ void pl_forecast_free(pl_forecast *f)
 {
     if (!f)
         return;
+    for (size_t k = 0; f->issues && k < f->n_issues; k++) {
+        pl_eum_free(f->issues[k].eum);
+        free(f->issues[k].actor);
+    }
     free(f->issues);
     free(f);
 }
@@ -137,6 +185,16 @@ double pl_forecast_value(const pl_forecast *f, size_t k, pl_model m)
     if (!f || k >= f->n_issues || m < 0 || m >= PL_MODEL_COUNT)
         return 0.0;
     return f->issues[k].value[m];
+}
+
+int pl_forecast_has(const pl_forecast *f, pl_model m)
+{
+    return f && m >= 0 && m < PL_MODEL_COUNT && (m == PL_MODEL_MEAN || wants(&f->opts, m));
+}
+
+const pl_eum *pl_forecast_eum(const pl_forecast *f, size_t k)
+{
+    return f && k < f->n_issues ? f->issues[k].eum : NULL;
 }
 
 size_t pl_forecast_n_counted(const pl_forecast *f, size_t k)
@@ -161,6 +219,8 @@ int pl_forecast_emit(const pl_forecast *f, const pl_scenario *s, pl_emitter *e)
     for (size_t k = 0; k < f->n_issues; k++) {
         const pl_issue *x = pl_scenario_issue(s, k);
         for (int m = 0; m < PL_MODEL_COUNT; m++) {
+            if (!pl_forecast_has(f, (pl_model)m))
+                continue;
             double v = f->issues[k].value[m];
             const char *words;
             double at = pl_issue_anchor(x, pl_issue_nearest_anchor(x, v), &words);
@@ -174,4 +234,66 @@ int pl_forecast_emit(const pl_forecast *f, const pl_scenario *s, pl_emitter *e)
         }
     }
     return pl_emit_table_end(e);
+}
+
+static void emit_moves(const pl_forecast *f, const pl_scenario *s, pl_emitter *e)
+{
+    static const char *const cols[] = {"issue", "round", "actor", "move", "proposer", "a", "b",
+                                       "from", "to"};
+    pl_emit_table_begin(e, "moves", "EUM: the offers accepted (a = E(actor challenges "
+                        "proposer), b = E(proposer challenges actor))", cols, 9);
+    for (size_t k = 0; k < f->n_issues; k++) {
+        const issue_result *r = &f->issues[k];
+        for (size_t t = 1; r->eum && t <= pl_eum_n_rounds(r->eum); t++)
+            for (size_t i = 0; i < pl_eum_n_actors(r->eum); i++) {
+                long p;
+                double a, b;
+                pl_eum_move mv = pl_eum_accepted(r->eum, t, i, &p, &a, &b);
+                if (mv == PL_EUM_NONE)
+                    continue;
+                pl_emit_row_begin(e);
+                pl_emit_string(e, NULL, pl_issue_id(pl_scenario_issue(s, k)));
+                pl_emit_int(e, NULL, (long long)t);
+                pl_emit_string(e, NULL, pl_actor_id(pl_scenario_actor(s, r->actor[i])));
+                pl_emit_string(e, NULL, pl_eum_move_name(mv));
+                pl_emit_string(e, NULL, pl_actor_id(pl_scenario_actor(s, r->actor[p])));
+                pl_emit_number(e, NULL, a);
+                pl_emit_number(e, NULL, b);
+                pl_emit_number(e, NULL, pl_eum_position(r->eum, t - 1, i));
+                pl_emit_number(e, NULL, pl_eum_position(r->eum, t, i));
+                pl_emit_row_end(e);
+            }
+    }
+    pl_emit_table_end(e);
+}
+
+int pl_forecast_emit_eum(const pl_forecast *f, const pl_scenario *s, int moves, pl_emitter *e)
+{
+    static const char *const cols[] = {"issue", "round", "median", "mean", "stop"};
+    if (!f || !s || !e)
+        return PL_EMISUSE;
+    pl_emit_table_begin(e, "trajectory", "EUM rounds (weighted median = the round's forecast)",
+                        cols, 5);
+    for (size_t k = 0; k < f->n_issues; k++) {
+        const pl_eum *u = f->issues[k].eum;
+        size_t period, last = u ? pl_eum_n_rounds(u) : 0;
+        pl_eum_stop why = pl_eum_stop_reason(u, &period);
+        for (size_t t = 0; u && t <= last; t++) {
+            char stop[48] = "";
+            if (t == last)
+                snprintf(stop, sizeof stop, why == PL_EUM_STOP_CYCLE ? "%s (period %zu)" : "%s",
+                         pl_eum_stop_name(why), period);
+            pl_emit_row_begin(e);
+            pl_emit_string(e, NULL, pl_issue_id(pl_scenario_issue(s, k)));
+            pl_emit_int(e, NULL, (long long)t);
+            pl_emit_number(e, NULL, pl_eum_median(u, t));
+            pl_emit_number(e, NULL, pl_eum_mean(u, t));
+            pl_emit_string(e, NULL, t == last ? stop : NULL);
+            pl_emit_row_end(e);
+        }
+    }
+    pl_emit_table_end(e);
+    if (moves)
+        emit_moves(f, s, e);
+    return PL_OK;
 }

@@ -1,0 +1,109 @@
+/*
+** cmd_forecast.c: `parley forecast [FILE]`: every model's forecast per
+** issue side by side, with the EUM's rounds on request.
+*/
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const cli_optdef forecast_opts[] = {
+    {"builtin", 0, 2, "NAME", "forecast a built-in scenario (default when no FILE)"},
+    {"model", 0, 1, "LIST", "models to run, comma-separated: mean, median, nbs, eum "
+                            "(default all)"},
+    CLI_FORECAST_OPTDEFS,
+    {"rounds", 0, 1, "N", "EUM round limit (default 10)"},
+    {"eum-preset", 0, 1, "NAME", "EUM knobs at once: default (the published model) or "
+                                 "scholz_code (Scholz et al.'s code)"},
+    {"eum-prob", 0, 1, "FORM", "EUM probability of success: published, net or scholz "
+                               "(default published)"},
+    {"eum-select", 0, 1, "RULE", "EUM offer chosen within a type: smallest (move), scholz or "
+                                 "max-eu (default smallest)"},
+    {"eum-compromise", 0, 1, "RULE", "EUM compromise position: fraction or weighted "
+                                     "(default fraction)"},
+    {"eum-perspective", 0, 1, "VIEW", "EUM exponent of the proposer's utility: receiver or "
+                                      "own (default receiver)"},
+    {"eum-salience-25b", 0, 1, "WHICH", "EUM eq. 25b resisting salience: target or printed "
+                                        "(default target)"},
+    {"eum-q", 0, 1, "Q", "EUM probability that the status quo persists unchallenged "
+                         "(default 1)"},
+    {"eum-capitulation", 0, 0, NULL, "EUM: allow capitulations even under scholz_code"},
+    {"trajectory", 0, 0, NULL, "also the EUM's rounds (median and mean per round)"},
+    {"moves", 0, 0, NULL, "also every offer accepted in the EUM (who, to whom, a, b)"},
+    {NULL, 0, 0, NULL, NULL}};
+
+static int read_models(const cli_args *a, unsigned *mask)
+{
+    const char *v = cli_get(a, "model", NULL);
+    if (!v)
+        return EXIT_OK;
+    char *copy = strdup(v), *save = NULL;
+    int rc = copy ? EXIT_OK : EXIT_FAIL;
+    *mask = 0;
+    for (char *t = copy ? strtok_r(copy, ",", &save) : NULL; t && !rc;
+         t = strtok_r(NULL, ",", &save)) {
+        int m = 0;
+        while (m < PL_MODEL_COUNT && strcmp(pl_model_name((pl_model)m), t) != 0)
+            m++;
+        if (m == PL_MODEL_COUNT)
+            rc = cli_usage_error("--model: '%s' is not a model; expected mean, median, nbs or "
+                                 "eum", t);
+        *mask |= 1u << m;
+    }
+    free(copy);
+    if (!rc && !*mask)
+        rc = cli_usage_error("--model %s: expected at least one model", v);
+    return rc;
+}
+
+static int run_forecast(const cli_args *a)
+{
+    pl_forecast_opts fo = PL_FORECAST_OPTS_INIT;
+    int rc = cli_read_forecast_opts(a, &fo);
+    if (!rc)
+        rc = read_models(a, &fo.models);
+    if (rc)
+        return rc;
+    pl_scenario *s = NULL;
+    if ((rc = cli_load_scenario(a, &s, 0)))
+        return rc;
+    pl_forecast *f = NULL;
+    pl_error err;
+    pl_error_clear(&err);
+    if (pl_forecast_compute(&f, s, &fo, &err) != PL_OK) {
+        cli_report(&err, NULL, 0);
+        pl_scenario_free(s);
+        return cli_exit_code(err.code);
+    }
+    cli_output out;
+    if ((rc = cli_output_open(&out, a, "forecasts")) == EXIT_OK) {
+        pl_emit_object_begin(out.e, NULL, NULL);
+        pl_emit_string(out.e, "parley", pl_version());
+        pl_emit_string(out.e, "scenario", pl_scenario_name(s));
+        pl_forecast_emit(f, s, out.e);
+        if (pl_forecast_has(f, PL_MODEL_EUM) && (cli_has(a, "trajectory") || cli_has(a, "moves")))
+            pl_forecast_emit_eum(f, s, cli_has(a, "moves"), out.e);
+        pl_emit_object_end(out.e);
+        rc = cli_output_close(&out, 1);
+    }
+    pl_forecast_free(f);
+    pl_scenario_free(s);
+    return rc;
+}
+
+const cli_command cli_cmd_forecast = {
+    "forecast", "[FILE]",
+    "Where each issue lands: every model side by side.",
+    forecast_opts,
+    "Per issue, over the actors at the table that take a position on it\n"
+    "(MODELS.md sections 2-3):\n"
+    "  mean    capability x salience weighted mean (compromise model)\n"
+    "  median  weighted median (the weighted Condorcet winner in one dimension)\n"
+    "  nbs     Nash bargaining solution, the status quo as disagreement point\n"
+    "  eum     Bueno de Mesquita's Expected Utility Model as specified by Scholz,\n"
+    "          Calbert & Smith (2011): rounds of challenges and offers; the forecast\n"
+    "          is the weighted median after the last round (stops early when nobody\n"
+    "          moves or a state repeats)\n"
+    "--trajectory adds the EUM's rounds, --moves every offer accepted.\n"
+    "--format csv writes the forecasts table; --table trajectory or moves another.\n",
+    run_forecast};

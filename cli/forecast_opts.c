@@ -1,0 +1,94 @@
+/*
+** forecast_opts.c: the forecast options shared by `parley analyze` and
+** `parley forecast`.
+*/
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A number in [lo, hi] from the whole text of --name, else a usage error. */
+static int number_opt(const cli_args *a, const char *name, double lo, double hi,
+                      const char *expect, double *out)
+{
+    const char *v = cli_get(a, name, NULL);
+    if (!v)
+        return EXIT_OK;
+    char *end;
+    double d = strtod(v, &end);
+    if (end == v || *end || !(d >= lo && d <= hi))
+        return cli_usage_error("--%s %s: expected %s", name, v, expect);
+    *out = d;
+    return EXIT_OK;
+}
+
+/* Pick --name's value among names into *out (an enum); no change when absent. */
+static int enum_opt(const cli_args *a, const char *name, const char *const *names, int n,
+                    int *out)
+{
+    const char *v = cli_get(a, name, NULL);
+    return v ? cli_pick(v, names, n, name, out) : EXIT_OK;
+}
+
+static int read_eum_opts(const cli_args *a, pl_eum_opts *o)
+{
+    static const char *const probs[] = {"published", "net", "scholz"};
+    static const char *const selects[] = {"smallest", "scholz", "max-eu"};
+    static const char *const comps[] = {"fraction", "weighted"};
+    static const char *const views[] = {"receiver", "own"};
+    static const char *const sal[] = {"target", "printed"};
+    const char *v = cli_get(a, "eum-preset", NULL);
+    pl_error err;
+    if (v && pl_eum_preset(o, v, &err))
+        return cli_usage_error("--eum-preset %s: %s", v, err.msg);
+    int k = -1, rc = enum_opt(a, "eum-prob", probs, 3, &k);
+    if (!rc && k >= 0)
+        o->prob = (pl_eum_prob)k;
+    k = -1;
+    if (!rc && !(rc = enum_opt(a, "eum-select", selects, 3, &k)) && k >= 0)
+        o->select = (pl_eum_select)k;
+    k = -1;
+    if (!rc && !(rc = enum_opt(a, "eum-compromise", comps, 2, &k)) && k >= 0)
+        o->compromise = (pl_eum_compromise)k;
+    k = -1;
+    if (!rc && !(rc = enum_opt(a, "eum-perspective", views, 2, &k)) && k >= 0)
+        o->perspective = (pl_eum_perspective)k;
+    k = -1;
+    if (!rc && !(rc = enum_opt(a, "eum-salience-25b", sal, 2, &k)) && k >= 0)
+        o->sal25b_printed = k;
+    if (cli_has(a, "eum-capitulation"))
+        o->no_capitulation = 0;
+    double d = o->rounds;
+    if (!rc && !(rc = number_opt(a, "rounds", 0, 100000, "a whole number of rounds from 0 to "
+                                 "100000", &d))) {
+        if (d != (int)d)
+            return cli_usage_error("--rounds %s: expected a whole number", cli_get(a, "rounds", NULL));
+        o->rounds = (int)d;
+    }
+    if (!rc)
+        rc = number_opt(a, "eum-q", 0, 1, "a probability in [0, 1]", &o->q);
+    return rc;
+}
+
+int cli_read_forecast_opts(const cli_args *a, pl_forecast_opts *fo)
+{
+    static const char *const weights[] = {"cs", "s", "c", "1"};
+    static const char *const ties[] = {"lower", "upper", "mid"};
+    static const char *const losses[] = {"linear", "quadratic"};
+    int k = -1, rc = enum_opt(a, "weights", weights, 4, &k);
+    if (!rc && k >= 0)
+        fo->weights = (pl_weight_mode)k;
+    k = -1;
+    if (!rc && !(rc = enum_opt(a, "median-tie", ties, 3, &k)) && k >= 0)
+        fo->tie = (pl_median_tie)k;
+    k = -1;
+    if (!rc && !(rc = enum_opt(a, "loss", losses, 2, &k)) && k >= 0)
+        fo->loss = (pl_loss)k;
+    fo->ignore_status_quo = cli_has(a, "no-status-quo");
+    if (!rc && cli_get(a, "disagreement", NULL)) {
+        rc = number_opt(a, "disagreement", -1e12, -1e-300, "a negative number", &fo->disagreement);
+    }
+    if (!rc)
+        rc = read_eum_opts(a, &fo->eum);
+    return rc;
+}
