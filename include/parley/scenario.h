@@ -162,6 +162,10 @@ PL_API double pl_issue_anchor(const pl_issue *x, size_t j, const char **text);
 PL_API size_t pl_issue_nearest_anchor(const pl_issue *x, double v);
 /** Status quo on the 0-100 scale, NULL if the scenario gives none. */
 PL_API const pl_value *pl_issue_status_quo(const pl_issue *x);
+/** Recorded outcome (for evaluating forecasts); NULL if none. */
+PL_API const pl_value *pl_issue_outcome(const pl_issue *x);
+/** Group the issue belongs to (e.g. a legislative proposal); NULL if none. */
+PL_API const char *pl_issue_group(const pl_issue *x);
 
 /* ---- bodies ----------------------------------------------------------- */
 

@@ -214,3 +214,10 @@ const pl_value *pl_body_noise(const pl_body *b)
 }
 
 long pl_body_against(const pl_body *b) { return b ? b->against : -1; }
+
+const pl_value *pl_issue_outcome(const pl_issue *x)
+{
+    return x && x->has_outcome ? &x->outcome : NULL;
+}
+
+const char *pl_issue_group(const pl_issue *x) { return x ? x->group : NULL; }

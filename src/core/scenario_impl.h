@@ -26,6 +26,9 @@ struct pl_issue {
     const char **anchor_text;
     pl_value status_quo;
     int has_status_quo;
+    pl_value outcome;           /* the recorded outcome, for forecast evaluation */
+    int has_outcome;
+    const char *group;          /* e.g. the proposal the issue belongs to; NULL if none */
 };
 
 typedef struct pl_quota {

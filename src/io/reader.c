@@ -203,7 +203,8 @@ static int read_actors(pl_reader *r, const pl_doc_node *seq)
 
 /* ---- issues ------------------------------------------------------------ */
 
-static const char *const issue_keys[] = {"id", "name", "description", "scale", "status_quo"};
+static const char *const issue_keys[] = {"id", "name", "description", "scale", "status_quo",
+                                         "outcome", "group"};
 
 typedef struct anchor {
     double at;
@@ -280,6 +281,17 @@ static int read_issue(pl_reader *r, const pl_doc_node *n, size_t k)
         if ((rc = pl_rd_value(&r->rd, v, what, 0, 100, NULL, &x->status_quo)))
             return rc;
         x->has_status_quo = 1;
+    }
+    if ((v = pl_doc_map_get(n, "outcome"))) {
+        snprintf(what, sizeof what, "outcome of %s", where);
+        if ((rc = pl_rd_value(&r->rd, v, what, 0, 100, NULL, &x->outcome)))
+            return rc;
+        x->has_outcome = 1;
+    }
+    if ((v = pl_doc_map_get(n, "group"))) {
+        snprintf(what, sizeof what, "group of %s", where);
+        if ((rc = pl_rd_id(&r->rd, v, what, &x->group)))
+            return rc;
     }
     return PL_OK;
 }

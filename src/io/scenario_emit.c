@@ -69,6 +69,10 @@ static void emit_issues(const pl_scenario *s, pl_emitter *e)
             pl_emit_number(e, "status_quo", sq->value);
         else
             pl_emit_null(e, "status_quo");
+        if (pl_issue_outcome(x))
+            pl_emit_number(e, "outcome", pl_issue_outcome(x)->value);
+        if (pl_issue_group(x))
+            pl_emit_string(e, "group", pl_issue_group(x));
         pl_emit_object_begin(e, "scale", NULL);
         for (size_t j = 0; j < pl_issue_n_anchors(x); j++) {
             const char *words;
