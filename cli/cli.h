@@ -53,7 +53,7 @@ typedef struct cli_command {
 
 extern const cli_optdef cli_global_opts[];
 extern const cli_command cli_cmd_analyze, cli_cmd_forecast, cli_cmd_validate, cli_cmd_scenario,
-    cli_cmd_power;
+    cli_cmd_power, cli_cmd_import;
 
 void cli_print_command_help(const cli_command *c, FILE *f);
 
@@ -83,6 +83,11 @@ int cli_usage_error(const char *fmt, ...)
                                   "instead of the status quo"},                               \
     {"disagreement", 0, 1, "D", "that disagreement utility, < 0 (default -100, or -10000 "   \
                                 "with quadratic loss)"}
+
+/* --from FORMAT: read the FILE through an importer (see parley/import.h). */
+#define CLI_FROM_OPTDEF                                                                      \
+    {"from", 0, 1, "FORMAT", "read FILE through an importer: deu (DEU I-III table) or decide "\
+                             "(Decide CSV)"}
 
 /* Read those options (and, when present, the EUM ones of `parley forecast`) into fo. */
 int cli_read_forecast_opts(const cli_args *a, pl_forecast_opts *fo);

@@ -9,6 +9,7 @@
 
 static const cli_optdef analyze_opts[] = {
     {"builtin", 0, 2, "NAME", "analyse a built-in scenario (default when no FILE)"},
+    CLI_FROM_OPTDEF,
     CLI_FORECAST_OPTDEFS,
     {NULL, 0, 0, NULL, NULL}};
 

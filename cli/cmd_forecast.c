@@ -11,6 +11,7 @@ static const cli_optdef forecast_opts[] = {
     {"builtin", 0, 2, "NAME", "forecast a built-in scenario (default when no FILE)"},
     {"model", 0, 1, "LIST", "models to run, comma-separated: mean, median, nbs, eum "
                             "(default all)"},
+    CLI_FROM_OPTDEF,
     CLI_FORECAST_OPTDEFS,
     {"rounds", 0, 1, "N", "EUM round limit (default 10)"},
     {"eum-preset", 0, 1, "NAME", "EUM knobs at once: default (the published model) or "

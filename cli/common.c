@@ -105,7 +105,24 @@ int cli_load_scenario(const cli_args *a, pl_scenario **out, int require_sources)
     if (given && a->npos)
         return cli_usage_error("give either a FILE or --builtin, not both");
     int rc;
-    if (a->npos == 0) {
+    const char *from = cli_get(a, "from", NULL);
+    pl_import_format fmt;
+    if (from && (given || a->npos == 0))
+        return cli_usage_error("--from %s reads a FILE in that format; expected --from FORMAT "
+                               "FILE, without --builtin", from);
+    if (from && pl_import_format_parse(&fmt, from) != PL_OK)
+        return cli_usage_error("--from %s: not a format parley imports; expected deu or decide",
+                               from);
+    if (from) {
+        rc = pl_import_file(out, NULL, a->pos[0], fmt, &lo, &err);
+        if (rc) {
+            size_t len = 0;
+            char *text = err.line > 0 && strcmp(err.file, a->pos[0]) == 0
+                             ? slurp(a->pos[0], &len) : NULL;
+            cli_report(&err, text, len);
+            free(text);
+        }
+    } else if (a->npos == 0) {
         rc = pl_scenario_load_builtin(out, builtin, &lo, &err);
         if (rc) {
             size_t len;

@@ -20,7 +20,8 @@ const cli_optdef cli_global_opts[] = {
     {NULL, 0, 0, NULL, NULL}};
 
 static const cli_command *const commands[] = {&cli_cmd_analyze, &cli_cmd_forecast, &cli_cmd_power,
-                                              &cli_cmd_validate, &cli_cmd_scenario, NULL};
+                                              &cli_cmd_validate, &cli_cmd_scenario,
+                                              &cli_cmd_import, NULL};
 
 int cli_usage_error(const char *fmt, ...)
 {

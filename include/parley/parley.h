@@ -13,5 +13,6 @@
 #include "parley/forecast.h"
 #include "parley/eum.h"
 #include "parley/power.h"
+#include "parley/import.h"
 
 #endif

@@ -14,6 +14,9 @@
 #define PL_DOC_MAX_DEPTH 64
 #define PL_DOC_MAX_FILE ((size_t)256 << 20)
 
+/* The whole file at path (at most PL_DOC_MAX_FILE bytes) into a malloc'd *data. */
+int pl__read_whole_file(const char *path, char **data, size_t *size, pl_error *err);
+
 typedef enum pl_doc_type { PL_DOC_SCALAR, PL_DOC_MAP, PL_DOC_SEQ } pl_doc_type;
 
 typedef struct pl_doc_node pl_doc_node;

@@ -456,13 +456,11 @@ int pl_scenario_load_buffer(pl_scenario **out, const char *data, size_t len, con
     return PL_OK;
 }
 
-int pl_scenario_load_file(pl_scenario **out, const char *path, const pl_load_opts *opts,
-                          pl_error *err)
+int pl__read_whole_file(const char *path, char **data, size_t *size, pl_error *err)
 {
-    if (!out || !path)
-        return pl__fail(err, PL_EMISUSE, "pl_scenario_load_file: NULL argument");
-    *out = NULL;
     FILE *f = fopen(path, "rb");
+    *data = NULL;
+    *size = 0;
     if (!f)
         return pl__error_set(err, PL_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
     char *buf = NULL;
@@ -473,7 +471,7 @@ int pl_scenario_load_file(pl_scenario **out, const char *path, const pl_load_opt
             cap = cap ? 2 * cap : 65536;
             if (cap > PL_DOC_MAX_FILE + 65536) {
                 rc = pl__error_set(err, PL_EINPUT, path, 0, 0, "file is larger than %zu "
-                                   "bytes; expected a smaller scenario", PL_DOC_MAX_FILE);
+                                   "bytes; expected a smaller input", PL_DOC_MAX_FILE);
                 break;
             }
             char *nb = realloc(buf, cap);
@@ -492,6 +490,24 @@ int pl_scenario_load_file(pl_scenario **out, const char *path, const pl_load_opt
         }
     }
     fclose(f);
+    if (rc) {
+        free(buf);
+        return rc;
+    }
+    *data = buf;
+    *size = len;
+    return PL_OK;
+}
+
+int pl_scenario_load_file(pl_scenario **out, const char *path, const pl_load_opts *opts,
+                          pl_error *err)
+{
+    if (!out || !path)
+        return pl__fail(err, PL_EMISUSE, "pl_scenario_load_file: NULL argument");
+    *out = NULL;
+    char *buf;
+    size_t len;
+    int rc = pl__read_whole_file(path, &buf, &len, err);
     if (!rc)
         rc = pl_scenario_load_buffer(out, buf, len, path, opts, err);
     free(buf);

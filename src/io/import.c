@@ -1,0 +1,321 @@
+/*
+** import.c: the importers' shared machinery (see import_impl.h) and the
+** public entry points: convert to YAML text, then load that text.
+*/
+#include "import_impl.h"
+#include "doc.h"
+#include "emit_impl.h"
+#include "../core/error_int.h"
+
+#include <csv.h>
+#include <ctype.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- rows ----------------------------------------------------------------- */
+
+typedef struct row_builder {
+    pl__row row;
+    size_t cap;
+    int oom;
+} row_builder;
+
+static void on_field(void *s, size_t len, void *ctx)
+{
+    row_builder *b = ctx;
+    if (b->oom)
+        return;
+    if (b->row.n == b->cap) {
+        size_t cap = b->cap ? 2 * b->cap : 16;
+        char **f = realloc(b->row.field, cap * sizeof *f);
+        size_t *c = f ? realloc(b->row.col, cap * sizeof *c) : NULL;
+        if (f)
+            b->row.field = f;
+        if (!f || !c) {
+            b->oom = 1;
+            return;
+        }
+        b->row.col = c;
+        b->cap = cap;
+    }
+    char *t = malloc(len + 1);
+    if (!t) {
+        b->oom = 1;
+        return;
+    }
+    memcpy(t, s ? s : "", len);
+    t[len] = '\0';
+    b->row.field[b->row.n++] = t;
+}
+
+static void on_record(int c, void *ctx)
+{
+    (void)c;
+    (void)ctx;
+}
+
+/* Only the space character is padding: tabs may be the delimiter. */
+static int is_pad(unsigned char c) { return c == ' '; }
+
+/* 1-based columns where the fields of line start (delimiters outside quotes). */
+static void field_columns(const char *line, size_t len, unsigned char delim,
+                          unsigned char quote, size_t *col, size_t n)
+{
+    size_t k = 0;
+    int quoted = 0;
+    if (n)
+        col[k++] = 1;
+    for (size_t i = 0; i < len && k < n; i++) {
+        if ((unsigned char)line[i] == quote)
+            quoted = !quoted;
+        else if ((unsigned char)line[i] == delim && !quoted)
+            col[k++] = i + 2;
+    }
+    while (k < n)
+        col[k++] = len + 1;
+}
+
+static void row_clear(row_builder *b)
+{
+    for (size_t i = 0; i < b->row.n; i++)
+        free(b->row.field[i]);
+    b->row.n = 0;
+}
+
+/* Parse one physical line with libcsv; 0 or an error. */
+static int parse_line(row_builder *b, const char *line, size_t len, unsigned char delim,
+                      unsigned char quote, pl_error *err)
+{
+    struct csv_parser p;
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
+        return pl__error_nomem(err);
+    csv_set_delim(&p, delim);
+    csv_set_quote(&p, quote);
+    csv_set_space_func(&p, is_pad);
+    int bad = csv_parse(&p, line, len, on_field, on_record, b) != len ||
+              csv_fini(&p, on_field, on_record, b) != 0;
+    int why = csv_error(&p);
+    csv_free(&p);
+    if (b->oom)
+        return pl__error_nomem(err);
+    if (bad)
+        return pl__error_set(err, PL_EINPUT, b->row.file, (int)b->row.line, 1,
+                             "%s; expected %s-separated fields, quotes only around whole "
+                             "fields", csv_strerror(why), delim == '\t' ? "tab" : "comma");
+    return PL_OK;
+}
+
+int pl__read_rows(const char *data, size_t len, const char *file, unsigned char delim,
+                  unsigned char quote, pl__row_fn fn, void *ctx, pl_error *err)
+{
+    row_builder b;
+    memset(&b, 0, sizeof b);
+    b.row.file = file;
+    int rc = PL_OK;
+    size_t at = 0;
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        at = 3; /* a byte-order mark */
+    while (!rc && at < len) {
+        const char *nl = memchr(data + at, '\n', len - at);
+        size_t end = nl ? (size_t)(nl - data) : len, l = end - at;
+        b.row.line++;
+        if (l && data[at + l - 1] == '\r')
+            l--;
+        if (l) {
+            rc = parse_line(&b, data + at, l, delim, quote, err);
+            if (!rc && b.row.n) {
+                field_columns(data + at, l, delim, quote, b.row.col, b.row.n);
+                rc = fn(&b.row, ctx, err);
+            }
+            row_clear(&b);
+        }
+        at = end + 1;
+    }
+    free(b.row.field);
+    free(b.row.col);
+    return rc;
+}
+
+int pl__row_fail_err(pl_error *err, const pl__row *row, size_t field, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = pl__error_vset(err, PL_EINPUT, row->file, (int)row->line,
+                            field < row->n ? (int)row->col[field] : 1, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+int pl__row_number(const pl__row *row, size_t f, const char *what, double lo, double hi,
+                   double *out, int *present, pl_error *err)
+{
+    const char *t = f < row->n ? row->field[f] : "";
+    while (*t == ' ')
+        t++;
+    *out = 0;
+    *present = *t != '\0';
+    if (!*present)
+        return PL_OK;
+    char *end;
+    double v = strtod(t, &end);
+    while (*end == ' ')
+        end++;
+    if (end == t || *end || !isfinite(v) || v < lo || v > hi) {
+        char lim[64], lo_s[32], hi_s[32];
+        snprintf(lim, sizeof lim, "a number in [%s, %s]", pl__fmt_double(lo_s, lo),
+                 pl__fmt_double(hi_s, hi));
+        return pl__row_fail_err(err, row, f, "%s is '%.40s'; expected %s", what, t, lim);
+    }
+    *out = v;
+    return PL_OK;
+}
+
+void pl__import_warn(const pl_load_opts *opts, const pl__row *row, size_t field,
+                     const char *fmt, ...)
+{
+    if (!opts || !opts->warn)
+        return;
+    pl_error w;
+    va_list ap;
+    va_start(ap, fmt);
+    pl__error_vset(&w, PL_OK, row->file, (int)row->line,
+                   field < row->n ? (int)row->col[field] : 1, fmt, ap);
+    va_end(ap);
+    opts->warn(&w, opts->payload);
+}
+
+/* ---- YAML text ------------------------------------------------------------ */
+
+static void y_put(pl__ybuf *b, const char *s, size_t n)
+{
+    if (b->oom)
+        return;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = 2 * (b->len + n + 1) + 4096;
+        char *p = realloc(b->p, cap);
+        if (!p) {
+            b->oom = 1;
+            return;
+        }
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = '\0';
+}
+
+void pl__y_raw(pl__ybuf *b, const char *s) { y_put(b, s, strlen(s)); }
+
+void pl__y_printf(pl__ybuf *b, const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (n > 0)
+        y_put(b, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
+}
+
+void pl__y_str(pl__ybuf *b, const char *s)
+{
+    y_put(b, "\"", 1);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\') {
+            char e[2] = {'\\', (char)c};
+            y_put(b, e, 2);
+        } else if (c < 0x20 || c == 0x7f) {
+            pl__y_printf(b, "\\x%02x", c);
+        } else {
+            y_put(b, s, 1);
+        }
+    }
+    y_put(b, "\"", 1);
+}
+
+void pl__y_num(pl__ybuf *b, double v)
+{
+    char buf[40];
+    pl__y_raw(b, pl__fmt_double(buf, v));
+}
+
+void pl__y_id(char *out, size_t size, const char *s)
+{
+    size_t k = 0;
+    if (size == 0)
+        return;
+    if (!isalpha((unsigned char)*s) && size > 2)
+        out[k++] = 'x';
+    for (; *s && k + 1 < size; s++) {
+        unsigned char c = (unsigned char)*s;
+        out[k++] = (c < 0x80 && (isalnum(c) || c == '_' || c == '.' || c == '-')) ? (char)c : '_';
+    }
+    out[k] = '\0';
+}
+
+/* ---- entry points --------------------------------------------------------- */
+
+static const char *const format_names[PL_IMPORT_COUNT] = {"deu", "decide"};
+
+const char *pl_import_format_name(pl_import_format f)
+{
+    return (unsigned)f < PL_IMPORT_COUNT ? format_names[f] : NULL;
+}
+
+int pl_import_format_parse(pl_import_format *out, const char *name)
+{
+    for (int f = 0; name && f < PL_IMPORT_COUNT; f++)
+        if (strcmp(name, format_names[f]) == 0) {
+            *out = (pl_import_format)f;
+            return PL_OK;
+        }
+    return PL_EINPUT;
+}
+
+int pl_import_buffer(pl_scenario **out, char **yaml, const char *data, size_t len,
+                     const char *name, pl_import_format f, const pl_load_opts *opts,
+                     pl_error *err)
+{
+    pl__ybuf b = {NULL, 0, 0, 0};
+    if (out)
+        *out = NULL;
+    if (yaml)
+        *yaml = NULL;
+    if (!data && len)
+        return pl__fail(err, PL_EMISUSE, "pl_import_buffer: no data");
+    if (!name)
+        name = "<input>";
+    int rc = f == PL_IMPORT_DEU      ? pl__import_deu(&b, data, len, name, opts, err)
+             : f == PL_IMPORT_DECIDE ? pl__import_decide(&b, data, len, name, opts, err)
+                                     : pl__fail(err, PL_EMISUSE, "unknown import format %d", f);
+    if (!rc && b.oom)
+        rc = pl__error_nomem(err);
+    if (!rc && out) {
+        char label[300];
+        snprintf(label, sizeof label, "%s (as parley YAML)", name);
+        rc = pl_scenario_load_buffer(out, b.p, b.len, label, opts, err);
+    }
+    if (!rc && yaml) {
+        *yaml = b.p;
+        b.p = NULL;
+    }
+    free(b.p);
+    return rc;
+}
+
+int pl_import_file(pl_scenario **out, char **yaml, const char *path, pl_import_format f,
+                   const pl_load_opts *opts, pl_error *err)
+{
+    size_t len = 0;
+    char *data = NULL;
+    int rc = pl__read_whole_file(path, &data, &len, err);
+    if (!rc)
+        rc = pl_import_buffer(out, yaml, data, len, path, f, opts, err);
+    free(data);
+    return rc;
+}

@@ -1,0 +1,74 @@
+/*
+** import_impl.h: what the importers share: reading delimited rows through
+** libcsv with their line and column, and writing parley YAML text.
+*/
+#ifndef PL_IMPORT_IMPL_H
+#define PL_IMPORT_IMPL_H
+
+#include <stddef.h>
+#include "parley/import.h"
+
+/* ---- rows ----------------------------------------------------------------- */
+
+typedef struct pl__row {
+    const char *file;
+    size_t line;          /* 1-based */
+    size_t n;             /* fields */
+    char **field;         /* NUL-terminated, unquoted */
+    size_t *col;          /* 1-based byte column where each field starts */
+} pl__row;
+
+/* Called per non-empty physical line; a non-zero return stops the reading. */
+typedef int (*pl__row_fn)(const pl__row *row, void *ctx, pl_error *err);
+
+/* Split data into lines and each line into fields (delimiter delim, quote character quote). */
+int pl__read_rows(const char *data, size_t len, const char *file, unsigned char delim,
+                  unsigned char quote, pl__row_fn fn, void *ctx, pl_error *err);
+
+/* Error at a field of a row: "file:line:col: ..." */
+int pl__row_fail_err(pl_error *err, const pl__row *row, size_t field, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+/* A number from field f (finite, in [lo, hi]); 0 and *present = 0 when empty. */
+int pl__row_number(const pl__row *row, size_t f, const char *what, double lo, double hi,
+                   double *out, int *present, pl_error *err);
+
+/* ---- YAML text ------------------------------------------------------------ */
+
+typedef struct pl__ybuf {
+    char *p;
+    size_t len, cap;
+    int oom;
+} pl__ybuf;
+
+void pl__y_raw(pl__ybuf *b, const char *s);
+void pl__y_printf(pl__ybuf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* A double-quoted YAML string with escapes. */
+void pl__y_str(pl__ybuf *b, const char *s);
+/* The shortest text that reads back as v. */
+void pl__y_num(pl__ybuf *b, double v);
+/* Make s an identifier (letters, digits, _ . -; a letter first), into out. */
+void pl__y_id(char *out, size_t size, const char *s);
+
+/* A warning at a row's field, through opts->warn. */
+void pl__import_warn(const pl_load_opts *opts, const pl__row *row, size_t field,
+                     const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+/* The importers: YAML text into b. */
+int pl__import_deu(pl__ybuf *b, const char *data, size_t len, const char *file,
+                   const pl_load_opts *opts, pl_error *err);
+int pl__import_decide(pl__ybuf *b, const char *data, size_t len, const char *file,
+                      const pl_load_opts *opts, pl_error *err);
+
+#endif
