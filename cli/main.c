@@ -21,7 +21,7 @@ const cli_optdef cli_global_opts[] = {
 
 static const cli_command *const commands[] = {&cli_cmd_analyze, &cli_cmd_forecast, &cli_cmd_power,
                                               &cli_cmd_validate, &cli_cmd_scenario,
-                                              &cli_cmd_import, NULL};
+                                              &cli_cmd_evaluate, &cli_cmd_import, NULL};
 
 int cli_usage_error(const char *fmt, ...)
 {

@@ -14,5 +14,6 @@
 #include "parley/eum.h"
 #include "parley/power.h"
 #include "parley/import.h"
+#include "parley/evaluate.h"
 
 #endif

@@ -1,0 +1,90 @@
+/*
+** cmd_evaluate.c: `parley evaluate DATA`: every model's error on recorded
+** outcomes, next to the baselines, with bootstrap intervals.
+*/
+#include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const cli_optdef evaluate_opts[] = {
+    CLI_FROM_OPTDEF,
+    {"resamples", 0, 1, "B", "bootstrap resamples of the groups (default 2000)"},
+    {"seed", 0, 1, "N", "bootstrap seed (default 0)"},
+    {"rounds", 0, 1, "N", "EUM round limit (default 10)"},
+    {NULL, 0, 0, NULL, NULL}};
+
+static int whole(const cli_args *a, const char *name, unsigned long long max,
+                 unsigned long long *out)
+{
+    const char *v = cli_get(a, name, NULL);
+    if (!v)
+        return EXIT_OK;
+    char *end;
+    errno = 0;
+    unsigned long long x = strtoull(v, &end, 10);
+    if (*v < '0' || *v > '9' || *end || errno || x > max)
+        return cli_usage_error("--%s %s: expected a whole number from 0 to %llu", name, v, max);
+    *out = x;
+    return EXIT_OK;
+}
+
+static int run_evaluate(const cli_args *a)
+{
+    pl_evaluate_opts o = PL_EVALUATE_OPTS_INIT;
+    unsigned long long b = 0, seed = 0, rounds = 0;
+    int rc;
+    if ((rc = whole(a, "resamples", 1000000, &b)) || (rc = whole(a, "seed", UINT64_MAX, &seed)) ||
+        (rc = whole(a, "rounds", 100000, &rounds)))
+        return rc;
+    if (cli_get(a, "resamples", NULL) && b == 0)
+        return cli_usage_error("--resamples 0: expected at least 1");
+    o.resamples = (unsigned)b;
+    o.seed = seed;
+    o.rounds = (int)rounds;
+    if (a->npos == 0)
+        return cli_usage_error("expected parley evaluate DATA (a scenario with outcomes, or "
+                               "--from deu deu3.csv)");
+    pl_scenario *s = NULL;
+    if ((rc = cli_load_scenario(a, &s, 0)))
+        return rc;
+    pl_evaluation *e = NULL;
+    pl_error err;
+    pl_error_clear(&err);
+    if (pl_evaluate(&e, s, &o, &err) != PL_OK) {
+        cli_report(&err, NULL, 0);
+        pl_scenario_free(s);
+        return cli_exit_code(err.code);
+    }
+    cli_output out;
+    if ((rc = cli_output_open(&out, a, "errors")) == EXIT_OK) {
+        pl_emit_object_begin(out.e, NULL, NULL);
+        pl_emit_string(out.e, "parley", pl_version());
+        pl_emit_string(out.e, "scenario", pl_scenario_name(s));
+        pl_evaluation_emit(e, s, out.e);
+        pl_emit_object_end(out.e);
+        rc = cli_output_close(&out, 1);
+    }
+    pl_evaluation_free(e);
+    pl_scenario_free(s);
+    return rc;
+}
+
+const cli_command cli_cmd_evaluate = {
+    "evaluate", "DATA",
+    "Score every model against recorded outcomes, next to the baselines.",
+    evaluate_opts,
+    "DATA is a scenario whose issues carry `outcome:` (and `group:`), or another\n"
+    "tool's file with --from (e.g. parley evaluate --from deu deu3.csv). Methods\n"
+    "(MODELS.md section 12):\n"
+    "  baselines  constant_50, status_quo, mean_unweighted, mean_salience,\n"
+    "             mean_cs, median_cs\n"
+    "  models     nbs (status quo as disagreement), eum (published), eum_scholz\n"
+    "Each is scored by its mean absolute error over the issues it can forecast\n"
+    "(status_quo and nbs only where a status quo is recorded), with a 95%\n"
+    "bootstrap interval that resamples whole groups (proposals), and by its\n"
+    "difference from the best baseline on the issues both score. No parameter\n"
+    "is fitted to the outcomes. --format csv writes the per-issue errors;\n"
+    "--table summary the summary.\n",
+    run_evaluate};
