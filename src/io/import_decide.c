@@ -70,10 +70,12 @@ static int unknown_key(const dc_ctx *c, const pl__row *row, size_t f, int kind, 
         keys[k] = c->ent[kind][k].key;
     if (keys)
         hint = pl__suggest(row->field[f], keys, c->n[kind]);
-    int rc = pl__row_fail_err(err, row, f, "%s '%s' is not defined by an %s line before it; "
-                              "expected %s%s%s%s", kind ? "issue" : "actor", row->field[f],
-                              kind ? "#P" : "#A", hint ? "" : "a defined key",
-                              hint ? "did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
+    int rc = hint ? pl__row_fail_err(err, row, f, "%s '%s' is not defined by an %s line "
+                                     "before it; did you mean '%s'?", kind ? "issue" : "actor",
+                                     row->field[f], kind ? "#P" : "#A", hint)
+                  : pl__row_fail_err(err, row, f, "%s '%s' is not defined by an %s line "
+                                     "before it; expected a key defined there",
+                                     kind ? "issue" : "actor", row->field[f], kind ? "#P" : "#A");
     free(keys);
     return rc;
 }
