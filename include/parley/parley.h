@@ -12,6 +12,7 @@
 #include "parley/emit.h"
 #include "parley/forecast.h"
 #include "parley/eum.h"
+#include "parley/exchange.h"
 #include "parley/power.h"
 #include "parley/import.h"
 #include "parley/evaluate.h"

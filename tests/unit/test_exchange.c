@@ -1,0 +1,107 @@
+/*
+** test_exchange.c: the Stokman-Van Oosten exchange model
+** (src/forecast/exchange.c), MODELS.md section 5: (a) the two-actor worked
+** example by hand (extends decide/tests/test_rex.py of
+** foarsitter/decide-exchange-model); (b) the published expectations on
+** ../shared/data/decide/sample_data.txt (decide/model/test): 240 candidate
+** combinations of which 10 have equal ratios, first gain 1.973684, next
+** 1.792636. Tol 1e-6.
+*/
+#include "tests/unit/test_util.h"
+
+#include <stdio.h>
+
+static void test_two_actors(void **state)
+{
+    (void)state;
+    /* A1: issue 1 x 0, s 0.1; issue 2 x 0, s 0.9. A2: issue 1 x 100, s 0.6; issue 2 x 100, s 0.5 */
+    double x[] = {0, 0, 100, 100}, s[] = {.1, .9, .6, .5}, c[] = {1, 1, 1, 1};
+    pl_exchange *e;
+    pl_exchange_opts o = PL_EXCHANGE_OPTS_INIT;
+    o.rounds = 2;
+    assert_int_equal(pl_exchange_run(&e, 2, 2, x, s, c, &o, NULL), PL_OK);
+    assert_near(pl_exchange_outcome(e, 0, 0), 85.714286, 1e-6);
+    assert_near(pl_exchange_outcome(e, 0, 1), 35.714286, 1e-6);
+    const pl_exchange_trade *t = pl_exchange_trade_at(e, 0);
+    assert_non_null(t);
+    /* A1 supplies issue 1 (rho 0.5); A2's full move would need A1 to move 500 > 100 */
+    assert_int_equal(t->i, 0);
+    assert_int_equal(t->p, 0);
+    assert_near(t->i_to, 100, 1e-9);
+    assert_near(t->j_to, 80, 1e-9);
+    assert_near(t->shift_p, 14.285714, 1e-6);
+    assert_near(t->shift_q, 7.142857, 1e-6);
+    assert_near(t->gain_i, 5.0, 1e-9);
+    assert_near(t->gain_j, 5.0, 1e-9);
+    assert_near(pl_exchange_outcome(e, 1, 0), 100, 1e-9);
+    assert_near(pl_exchange_outcome(e, 1, 1), 28.571429, 1e-6);
+    /* the next round starts from x' = (1 - l) x + l y, l = 0.4 (1 - s) + 0.1: 46 and 94 */
+    t = pl_exchange_trade_at(e, 1);
+    assert_non_null(t);
+    assert_int_equal(t->round, 2);
+    assert_near(t->i_from, 46, 1e-9);
+    assert_near(t->j_from, 94, 1e-9);
+    pl_exchange_free(e);
+}
+
+static void test_sample_data(void **state)
+{
+    (void)state;
+    const char *path = PL_SHARED_DIR "/data/decide/sample_data.txt";
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        print_message("SKIP: %s not found (../shared is absent)\n", path);
+        skip();
+    }
+    fclose(f);
+    pl_scenario *sc;
+    pl_error err;
+    assert_int_equal(pl_import_file(&sc, NULL, path, PL_IMPORT_DECIDE, NULL, &err), PL_OK);
+    pl_exchange *e;
+    assert_int_equal(pl_exchange_run_scenario(&e, sc, NULL, &err), PL_OK);
+    size_t equal = 0, cand = pl_exchange_candidates(e, &equal);
+    assert_int_equal(cand, 240);
+    assert_int_equal(equal, 10);
+    const pl_exchange_trade *t = pl_exchange_trade_at(e, 0);
+    assert_near(t->gain_i, 1.973684, 1e-6);
+    assert_near(t->gain_j, 1.973684, 1e-6);
+    /* Willems supplies extra-investering 25 -> 100; Wcentr moves 61.051174 on tolheffing */
+    const pl_exchange_trade *w = t;
+    int willems_j = strcmp(pl_actor_id(pl_scenario_actor(sc, pl_exchange_actor(e, w->j))),
+                           "Willems") == 0;
+    assert_true(willems_j);
+    assert_string_equal(pl_issue_id(pl_scenario_issue(sc, w->q)), "extra-investering");
+    assert_near(w->j_from, 25, 1e-9);
+    assert_near(w->j_to, 100, 1e-9);
+    assert_near(w->shift_q, 13.157895, 1e-6);
+    assert_near(fabs(w->i_to - w->i_from), 61.051174, 1e-6);
+    assert_near(w->shift_p, 10.387812, 1e-6);
+    assert_near(pl_exchange_trade_at(e, 1)->gain_i, 1.792636, 1e-6);
+    pl_exchange_free(e);
+    pl_scenario_free(sc);
+}
+
+static void test_bad(void **state)
+{
+    (void)state;
+    pl_exchange *e;
+    pl_error err;
+    double x[] = {0, 100}, s[] = {.5, .5}, c[] = {1, 1};
+    assert_int_equal(pl_exchange_run(&e, 2, 1, x, s, c, NULL, &err), PL_EINPUT);
+    assert_non_null(strstr(err.msg, "at least 2 issues"));
+    double x2[] = {0, 0, 100, 150}, s2[] = {.5, .5, .5, .5}, c2[] = {1, 1, 1, 1};
+    assert_int_equal(pl_exchange_run(&e, 2, 2, x2, s2, c2, NULL, &err), PL_EINPUT);
+    double z[] = {0, 0, 0, 0}, x3[] = {0, 0, 100, 100};
+    assert_int_equal(pl_exchange_run(&e, 2, 2, x3, s2, z, NULL, &err), PL_EINPUT);
+    assert_non_null(strstr(err.msg, "no actor with power"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_two_actors),
+        cmocka_unit_test(test_sample_data),
+        cmocka_unit_test(test_bad),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
