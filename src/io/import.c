@@ -85,6 +85,41 @@ static void row_clear(row_builder *b)
     b->row.n = 0;
 }
 
+/*
+** Where a line's quoting goes wrong, for the message: the column of an
+** unclosed opening quote, or of text after a closing one; 0 if none found.
+*/
+static size_t quote_trouble(const char *line, size_t len, unsigned char delim,
+                            unsigned char quote, int *unclosed, size_t *opened)
+{
+    size_t open = 0;
+    int quoted = 0, at_start = 1;
+    *unclosed = 0;
+    *opened = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)line[i];
+        if (quoted) {
+            if (ch == quote && i + 1 < len && (unsigned char)line[i + 1] == quote)
+                i++; /* a doubled quote inside quotes */
+            else if (ch == quote) {
+                quoted = 0;
+                if (i + 1 < len && (unsigned char)line[i + 1] != delim && line[i + 1] != ' ') {
+                    *opened = open;
+                    return i + 2;
+                }
+            }
+        } else if (ch == quote) {
+            if (!at_start)
+                return i + 1;
+            quoted = 1;
+            open = i + 1;
+        }
+        at_start = ch == delim || (at_start && ch == ' ');
+    }
+    *unclosed = quoted;
+    return quoted ? open : 0;
+}
+
 /* Parse one physical line with libcsv; 0 or an error. */
 static int parse_line(row_builder *b, const char *line, size_t len, unsigned char delim,
                       unsigned char quote, pl_error *err)
@@ -97,14 +132,47 @@ static int parse_line(row_builder *b, const char *line, size_t len, unsigned cha
     csv_set_space_func(&p, is_pad);
     int bad = csv_parse(&p, line, len, on_field, on_record, b) != len ||
               csv_fini(&p, on_field, on_record, b) != 0;
-    int why = csv_error(&p);
     csv_free(&p);
     if (b->oom)
         return pl__error_nomem(err);
-    if (bad)
-        return pl__error_set(err, PL_EINPUT, b->row.file, (int)b->row.line, 1,
-                             "%s; expected %s-separated fields, quotes only around whole "
-                             "fields", csv_strerror(why), delim == '\t' ? "tab" : "comma");
+    if (!bad)
+        return PL_OK;
+    int unclosed;
+    size_t opened, col = quote_trouble(line, len, delim, quote, &unclosed, &opened);
+    if (unclosed)
+        return pl__error_set(err, PL_EINPUT, b->row.file, (int)b->row.line, (int)col,
+                             "a quoted field is not closed; expected a closing %c before the "
+                             "end of the line", quote);
+    if (opened)
+        return pl__error_set(err, PL_EINPUT, b->row.file, (int)b->row.line, (int)col,
+                             "text follows the quote that closes the field opened at column "
+                             "%zu; expected quotes only around whole fields (is a %c missing?)",
+                             opened, quote);
+    return pl__error_set(err, PL_EINPUT, b->row.file, (int)b->row.line, col ? (int)col : 1,
+                         "a %c inside a field; expected quotes only around whole fields", quote);
+}
+
+/* Text, not binary: no NUL byte and valid UTF-8 (else the first bad byte's position). */
+static int check_text(const char *data, size_t len, const char *file, pl_error *err)
+{
+    size_t line = 1, col = 1;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)data[i];
+        size_t need = ch < 0x80 ? 0 : (ch & 0xE0) == 0xC0 ? 1 : (ch & 0xF0) == 0xE0 ? 2
+                                 : (ch & 0xF8) == 0xF0 ? 3 : 9;
+        int ok = ch != 0 && need != 9 && i + need < len;
+        for (size_t k = 1; ok && k <= need; k++)
+            ok = ((unsigned char)data[i + k] & 0xC0) == 0x80;
+        if (!ok)
+            return pl__error_set(err, PL_EINPUT, file, (int)line, (int)col,
+                                 ch == 0 ? "a NUL byte: this is not a text file; expected a "
+                                           "tab-separated table"
+                                         : "byte 0x%02x is not UTF-8; expected a text file in "
+                                           "UTF-8", ch);
+        i += need;
+        col = ch == '\n' ? 1 : col + 1;
+        line += ch == '\n';
+    }
     return PL_OK;
 }
 
@@ -114,7 +182,7 @@ int pl__read_rows(const char *data, size_t len, const char *file, unsigned char 
     row_builder b;
     memset(&b, 0, sizeof b);
     b.row.file = file;
-    int rc = PL_OK;
+    int rc = check_text(data, len, file, err);
     size_t at = 0;
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
         at = 3; /* a byte-order mark */
@@ -165,8 +233,13 @@ int pl__row_number(const pl__row *row, size_t f, const char *what, double lo, do
         end++;
     if (end == t || *end || !isfinite(v) || v < lo || v > hi) {
         char lim[64], lo_s[32], hi_s[32];
-        snprintf(lim, sizeof lim, "a number in [%s, %s]", pl__fmt_double(lo_s, lo),
-                 pl__fmt_double(hi_s, hi));
+        if (isinf(lo) && isinf(hi))
+            snprintf(lim, sizeof lim, "a finite number");
+        else if (isinf(hi))
+            snprintf(lim, sizeof lim, "a number >= %s", pl__fmt_double(lo_s, lo));
+        else
+            snprintf(lim, sizeof lim, "a number in [%s, %s]", pl__fmt_double(lo_s, lo),
+                     pl__fmt_double(hi_s, hi));
         return pl__row_fail_err(err, row, f, "%s is '%.40s'; expected %s", what, t, lim);
     }
     *out = v;

@@ -15,6 +15,7 @@
 #include "../core/error_int.h"
 #include "../core/suggest.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +24,9 @@ typedef struct dc_entry {
     char key[128], id[64], name[200];
     double lo, hi, power;   /* issues: bounds; actors: power */
     int n_bounds, has_power;
-    size_t bound_line, power_line;
+    size_t line, bound_line, bound_col, power_line;
+    size_t sal_line, sal_col; /* an actor's first salience */
+    double weight;          /* actors: any positive salience; issues: sum power x salience */
 } dc_entry;
 
 typedef struct dc_datum {
@@ -70,11 +73,11 @@ static int unknown_key(const dc_ctx *c, const pl__row *row, size_t f, int kind, 
         keys[k] = c->ent[kind][k].key;
     if (keys)
         hint = pl__suggest(row->field[f], keys, c->n[kind]);
-    int rc = hint ? pl__row_fail_err(err, row, f, "%s '%s' is not defined by an %s line "
-                                     "before it; did you mean '%s'?", kind ? "issue" : "actor",
+    int rc = hint ? pl__row_fail_err(err, row, f, "%s '%s' is not defined by an earlier %s "
+                                     "line; did you mean '%s'?", kind ? "issue" : "actor",
                                      row->field[f], kind ? "#P" : "#A", hint)
-                  : pl__row_fail_err(err, row, f, "%s '%s' is not defined by an %s line "
-                                     "before it; expected a key defined there",
+                  : pl__row_fail_err(err, row, f, "%s '%s' is not defined by an earlier %s "
+                                     "line; expected a key defined there",
                                      kind ? "issue" : "actor", row->field[f], kind ? "#P" : "#A");
     free(keys);
     return rc;
@@ -96,6 +99,7 @@ static int dc_define(dc_ctx *c, const pl__row *row, int kind, pl_error *err)
     snprintf(e->name, sizeof e->name, "%s", row->n > 2 && row->field[2][0] ? row->field[2]
                                                                         : row->field[1]);
     pl__y_id(e->id, sizeof e->id, row->field[1]);
+    e->line = row->line;
     for (size_t k = 0; k < c->n[kind]; k++)
         if (strcmp(c->ent[kind][k].id, e->id) == 0)
             return pl__row_fail_err(err, row, 1, "%s '%s' becomes the identifier '%s', like "
@@ -132,6 +136,7 @@ static int dc_bound(dc_ctx *c, const pl__row *row, pl_error *err)
                                     "two different scale ends", e->key, v);
     }
     e->bound_line = row->line;
+    e->bound_col = row->col[2];
     return PL_OK;
 }
 
@@ -140,9 +145,6 @@ static int dc_scaled(const dc_ctx *c, const pl__row *row, dc_entry *is, double x
                      pl_error *err)
 {
     double lo = is->n_bounds == 2 ? is->lo : 0, hi = is->n_bounds == 2 ? is->hi : 100;
-    if (is->n_bounds == 1)
-        return pl__row_fail_err(err, row, 3, "issue '%s' has only one #M bound (line %zu); "
-                                "expected two", is->key, is->bound_line);
     double y = 100 * (x - lo) / (hi - lo);
     if (!(y >= -1e-9 && y <= 100 + 1e-9))
         return pl__row_fail_err(err, row, 3, "position %g of '%s' on issue '%s' is outside "
@@ -166,12 +168,16 @@ static int dc_datum_row(dc_ctx *c, const pl__row *row, pl_error *err)
         return unknown_key(c, row, 2, 1, err);
     double x, s, p;
     int pr, rc;
-    if ((rc = pl__row_number(row, 3, "the position", -1e12, 1e12, &x, &pr, err)) ||
+    if (k >= 0 && c->ent[1][k].n_bounds == 1)
+        return pl__row_fail_err(err, row, 3, "issue '%s' has one #M bound (line %zu); expected "
+                                "two, or none for a 0-100 scale", c->ent[1][k].key,
+                                c->ent[1][k].bound_line);
+    if ((rc = pl__row_number(row, 3, "the position", -INFINITY, INFINITY, &x, &pr, err)) ||
         (!pr && (rc = pl__row_fail_err(err, row, 3, "the position is empty; expected a number"))) ||
         (rc = pl__row_number(row, 4, "the salience", 0, 1, &s, &pr, err)) ||
         (!pr && (rc = pl__row_fail_err(err, row, 4, "the salience is empty; expected a number in "
                                        "[0, 1]"))) ||
-        (rc = pl__row_number(row, 5, "the power", 0, 1e12, &p, &pr, err)) ||
+        (rc = pl__row_number(row, 5, "the power", 0, INFINITY, &p, &pr, err)) ||
         (!pr && (rc = pl__row_fail_err(err, row, 5, "the power is empty; expected a number >= 0"))))
         return rc;
     dc_entry *ae = &c->ent[0][a];
@@ -182,6 +188,12 @@ static int dc_datum_row(dc_ctx *c, const pl__row *row, pl_error *err)
     ae->power = p;
     ae->has_power = 1;
     ae->power_line = row->line;
+    if (!ae->sal_line) {
+        ae->sal_line = row->line;
+        ae->sal_col = row->col[4];
+    }
+    ae->weight += s;
+    c->ent[1][k].weight += p * s;
     for (size_t j = 0; j < c->nd; j++)
         if (c->d[j].actor == (size_t)a && c->d[j].issue == (size_t)k)
             return pl__row_fail_err(err, row, 1, "'%s' has a second #D line for issue '%s'; "
@@ -215,8 +227,8 @@ static int dc_row(const pl__row *row, void *ctx, pl_error *err)
     }
     if (t[0] == '#' && (t[1] == '/' || t[1] == 'O'))
         return PL_OK;
-    return pl__row_fail_err(err, row, 0, "a line starting '%.20s'; expected #A, #P, #M, #D or "
-                            "a #/ comment, fields separated by tabs", t);
+    return pl__row_fail_err(err, row, 0, "a line starting '%.20s'; expected #A, #P, #M, #D, "
+                            "#O or a #/ comment, fields separated by tabs", t);
 }
 
 static void dc_yaml(pl__ybuf *b, const dc_ctx *c, const char *file)
@@ -263,6 +275,34 @@ static void dc_yaml(pl__ybuf *b, const dc_ctx *c, const char *file)
     }
 }
 
+/* What the loader would refuse, said at the file's own positions. */
+static int dc_check(const dc_ctx *c, const char *file, pl_error *err)
+{
+    if (c->n[0] < 2 || c->n[1] == 0)
+        return pl__error_set(err, PL_EINPUT, file, 1, 1, "%zu actor%s (#A) and %zu issue%s "
+                             "(#P); expected at least 2 actors and 1 issue", c->n[0],
+                             c->n[0] == 1 ? "" : "s", c->n[1], c->n[1] == 1 ? "" : "s");
+    for (size_t k = 0; k < c->n[1]; k++) {
+        const dc_entry *e = &c->ent[1][k];
+        if (e->n_bounds == 1)
+            return pl__error_set(err, PL_EINPUT, file, (int)e->bound_line, (int)e->bound_col,
+                                 "issue '%s' has one #M bound; expected two, or none for a "
+                                 "0-100 scale", e->key);
+        if (!(e->weight > 0))
+            return pl__error_set(err, PL_EINPUT, file, (int)e->line, 1, "issue '%s' has no #D "
+                                 "line with power x salience > 0; expected at least one",
+                                 e->key);
+    }
+    for (size_t a = 0; a < c->n[0]; a++) {
+        const dc_entry *e = &c->ent[0][a];
+        if (e->sal_line && !(e->weight > 0))
+            return pl__error_set(err, PL_EINPUT, file, (int)e->sal_line, (int)e->sal_col,
+                                 "actor '%s' has salience 0 on every issue; expected a positive "
+                                 "salience somewhere", e->key);
+    }
+    return PL_OK;
+}
+
 int pl__import_decide(pl__ybuf *b, const char *data, size_t len, const char *file,
                       const pl_load_opts *opts, pl_error *err)
 {
@@ -275,14 +315,13 @@ int pl__import_decide(pl__ybuf *b, const char *data, size_t len, const char *fil
     /* the Decide tool writes single-quoted fields; hand-made files often none */
     unsigned char quote = at < len && data[at] == '\'' ? '\'' : '"';
     int rc = pl__read_rows(data, len, file, '\t', quote, dc_row, &c, err);
-    if (!rc && (c.n[0] < 2 || c.n[1] == 0))
-        rc = pl__error_set(err, PL_EINPUT, file, 1, 1, "%zu actors (#A) and %zu issues (#P); "
-                           "expected at least 2 actors and 1 issue", c.n[0], c.n[1]);
+    if (!rc)
+        rc = dc_check(&c, file, err);
     for (size_t k = 0; !rc && k < c.n[1]; k++)
         if (c.ent[1][k].n_bounds == 0 && opts && opts->warn) {
             pl_error w;
-            pl__error_set(&w, PL_OK, file, 1, 1, "issue '%s' has no #M bounds; positions taken "
-                          "as 0-100", c.ent[1][k].key);
+            pl__error_set(&w, PL_OK, file, (int)c.ent[1][k].line, 1, "issue '%s' has no #M "
+                          "bounds; positions taken as 0-100", c.ent[1][k].key);
             opts->warn(&w, opts->payload);
         }
     if (!rc)

@@ -31,6 +31,7 @@ static const char *const deu_names[][2] = {
 
 typedef struct deu_issue {
     char id[64], group[64], name[200], desc[64];
+    size_t line;
     double x[DEU_ACTORS], s[DEU_ACTORS], rp, out;
     unsigned char has[DEU_ACTORS];
     int has_rp, has_out;
@@ -40,6 +41,8 @@ typedef struct deu_ctx {
     const pl_load_opts *opts;
     char code[DEU_ACTORS][8];
     double cap[DEU_ACTORS];
+    size_t first_line[DEU_ACTORS], first_col[DEU_ACTORS]; /* an actor's first salience */
+    int positive[DEU_ACTORS];
     deu_issue *iss;
     size_t n, cap_iss;
     int rows;
@@ -99,6 +102,11 @@ static int deu_actor_values(deu_ctx *c, const pl__row *row, deu_issue *x, pl_err
             return rc;
         x->has[a] = (unsigned char)has_x;
         x->s[a] /= 100; /* DEU saliences are on 0-100 */
+        if (has_x && !c->first_line[a]) {
+            c->first_line[a] = row->line;
+            c->first_col[a] = row->col[DEU_SAL + a];
+        }
+        c->positive[a] |= has_x && x->s[a] > 0;
         if (has_x && !has_s)
             pl__import_warn(c->opts, row, DEU_SAL + a, "%s is missing; counted as 0", what);
     }
@@ -131,6 +139,7 @@ static int deu_issue_row(deu_ctx *c, const pl__row *row, pl_error *err)
                                     "unique issue ids", x->id);
     snprintf(x->name, sizeof x->name, "%.120s (%s)", row->field[DEU_PRNAME], x->id);
     snprintf(x->desc, sizeof x->desc, "%.12s, %.12s", row->field[DEU_PROC], row->field[DEU_VOTE]);
+    x->line = row->line;
     int rc = deu_actor_values(c, row, x, err);
     if (!rc)
         rc = pl__row_number(row, DEU_RP, "the reference point (rp)", 0, 100, &x->rp,
@@ -198,6 +207,8 @@ static void deu_yaml(pl__ybuf *b, const deu_ctx *c, const char *file)
     }
     pl__y_raw(b, "positions:\n");
     for (size_t a = 0; a < DEU_ACTORS; a++) {
+        if (!c->first_line[a])
+            continue; /* absent from every issue */
         pl__y_id(id, sizeof id, c->code[a]);
         pl__y_printf(b, "  %s:\n", id);
         for (size_t k = 0; k < c->n; k++) {
@@ -212,6 +223,30 @@ static void deu_yaml(pl__ybuf *b, const deu_ctx *c, const char *file)
     }
 }
 
+/*
+** What the loader would refuse, said at the table's own positions: an actor
+** whose every salience is 0, an issue where nobody has weight.
+*/
+static int deu_check(const deu_ctx *c, const char *file, pl_error *err)
+{
+    for (size_t a = 0; a < DEU_ACTORS; a++)
+        if (c->first_line[a] && !c->positive[a])
+            return pl__error_set(err, PL_EINPUT, file, (int)c->first_line[a],
+                                 (int)c->first_col[a], "'%s' has salience 0 (or none) on every "
+                                 "issue where it has a position; expected a positive salience "
+                                 "somewhere", c->code[a]);
+    for (size_t k = 0; k < c->n; k++) {
+        double w = 0;
+        for (size_t a = 0; a < DEU_ACTORS; a++)
+            w += c->iss[k].has[a] ? c->cap[a] * c->iss[k].s[a] : 0;
+        if (!(w > 0))
+            return pl__error_set(err, PL_EINPUT, file, (int)c->iss[k].line, 1, "issue %s: no "
+                                 "actor with a position has capability x salience > 0; expected "
+                                 "at least one", c->iss[k].id);
+    }
+    return PL_OK;
+}
+
 int pl__import_deu(pl__ybuf *b, const char *data, size_t len, const char *file,
                    const pl_load_opts *opts, pl_error *err)
 {
@@ -222,6 +257,8 @@ int pl__import_deu(pl__ybuf *b, const char *data, size_t len, const char *file,
     if (!rc && c.n == 0)
         rc = pl__error_set(err, PL_EINPUT, file, 1, 1, "no issue rows; expected the DEU "
                            "header, the GDP row, then one row per issue");
+    if (!rc)
+        rc = deu_check(&c, file, err);
     if (!rc)
         deu_yaml(b, &c, file);
     free(c.iss);

@@ -32,7 +32,7 @@ int pl__row_fail_err(pl_error *err, const pl__row *row, size_t field, const char
 #endif
     ;
 
-/* A number from field f (finite, in [lo, hi]); 0 and *present = 0 when empty. */
+/* A number from field f (finite, in [lo, hi]; infinite bounds: none); 0 and *present = 0 when empty. */
 int pl__row_number(const pl__row *row, size_t f, const char *what, double lo, double hi,
                    double *out, int *present, pl_error *err);
 

@@ -161,7 +161,7 @@ static void test_decide_errors(void **state)
     assert_int_equal(import(buf, PL_IMPORT_DECIDE, &err), PL_EINPUT);
     assert_int_equal(err.line, 6);
     assert_int_equal(err.col, 4);
-    assert_string_equal(err.msg, "actor 'Canadas' is not defined by an #A line before it; "
+    assert_string_equal(err.msg, "actor 'Canadas' is not defined by an earlier #A line; "
                                  "did you mean 'Canada'?");
     /* NaN, ragged rows, salience above 1, power that changes */
     snprintf(buf, sizeof buf, "%s#D\tA1\tI\tnan\t0.5\t1\n", head);
