@@ -9,11 +9,11 @@
 
 static const cli_optdef forecast_opts[] = {
     {"builtin", 0, 2, "NAME", "forecast a built-in scenario (default when no FILE)"},
-    {"model", 0, 1, "LIST", "models to run, comma-separated: mean, median, nbs, eum "
-                            "(default all)"},
+    {"model", 0, 1, "LIST", "models to run, comma-separated: mean, median, nbs, eum, "
+                            "exchange (default all)"},
     CLI_FROM_OPTDEF,
     CLI_FORECAST_OPTDEFS,
-    {"rounds", 0, 1, "N", "EUM round limit (default 10)"},
+    {"rounds", 0, 1, "N", "round limit of the EUM and the exchange model (default 10)"},
     {"eum-preset", 0, 1, "NAME", "EUM knobs at once: default (the published model) or "
                                  "scholz_code (Scholz et al.'s code)"},
     {"eum-prob", 0, 1, "FORM", "EUM probability of success: published, net or scholz "
@@ -29,6 +29,10 @@ static const cli_optdef forecast_opts[] = {
     {"eum-q", 0, 1, "Q", "EUM probability that the status quo persists unchallenged "
                          "(default 1)"},
     {"eum-capitulation", 0, 0, NULL, "EUM: allow capitulations even under scholz_code"},
+    {"exchange-rule", 0, 1, "RULE", "exchange rate: equal-gain or random-rate "
+                                    "(default equal-gain)"},
+    {"seed", 0, 1, "N", "seed for exchange ties and random rates (default 0)"},
+    {"exchanges", 0, 0, NULL, "also every vote trade of the exchange model"},
     {"trajectory", 0, 0, NULL, "also the EUM's rounds (median and mean per round)"},
     {"moves", 0, 0, NULL, "also every offer accepted in the EUM (who, to whom, a, b)"},
     {NULL, 0, 0, NULL, NULL}};
@@ -47,8 +51,8 @@ static int read_models(const cli_args *a, unsigned *mask)
         while (m < PL_MODEL_COUNT && strcmp(pl_model_name((pl_model)m), t) != 0)
             m++;
         if (m == PL_MODEL_COUNT)
-            rc = cli_usage_error("--model: '%s' is not a model; expected mean, median, nbs or "
-                                 "eum", t);
+            rc = cli_usage_error("--model: '%s' is not a model; expected mean, median, nbs, "
+                                 "eum or exchange", t);
         *mask |= 1u << m;
     }
     free(copy);
@@ -84,6 +88,8 @@ static int run_forecast(const cli_args *a)
         pl_forecast_emit(f, s, out.e);
         if (pl_forecast_has(f, PL_MODEL_EUM) && (cli_has(a, "trajectory") || cli_has(a, "moves")))
             pl_forecast_emit_eum(f, s, cli_has(a, "moves"), out.e);
+        if (pl_forecast_has(f, PL_MODEL_EXCHANGE) && cli_has(a, "exchanges"))
+            pl_forecast_emit_exchanges(f, s, out.e);
         pl_emit_object_end(out.e);
         rc = cli_output_close(&out, 1);
     }
@@ -105,6 +111,10 @@ const cli_command cli_cmd_forecast = {
     "          Calbert & Smith (2011): rounds of challenges and offers; the forecast\n"
     "          is the weighted median after the last round (stops early when nobody\n"
     "          moves or a state repeats)\n"
-    "--trajectory adds the EUM's rounds, --moves every offer accepted.\n"
-    "--format csv writes the forecasts table; --table trajectory or moves another.\n",
+    "  exchange  Stokman & Van Oosten's exchange model over all issues at once:\n"
+    "          actors trade votes across issues of unequal salience; the forecast\n"
+    "          is the weighted mean after the last round (2 issues or more)\n"
+    "--trajectory adds the EUM's rounds, --moves every offer accepted, --exchanges\n"
+    "every vote trade. --format csv writes the forecasts table; --table\n"
+    "trajectory, moves or exchanges another.\n",
     run_forecast};

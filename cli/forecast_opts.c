@@ -59,14 +59,29 @@ static int read_eum_opts(const cli_args *a, pl_eum_opts *o)
     if (cli_has(a, "eum-capitulation"))
         o->no_capitulation = 0;
     double d = o->rounds;
-    if (!rc && !(rc = number_opt(a, "rounds", 0, 100000, "a whole number of rounds from 0 to "
-                                 "100000", &d))) {
+    if (!rc && !(rc = number_opt(a, "rounds", 0, 10000, "a whole number of rounds from 0 to "
+                                 "10000", &d))) {
         if (d != (int)d)
             return cli_usage_error("--rounds %s: expected a whole number", cli_get(a, "rounds", NULL));
         o->rounds = (int)d;
     }
     if (!rc)
         rc = number_opt(a, "eum-q", 0, 1, "a probability in [0, 1]", &o->q);
+    return rc;
+}
+
+static int read_exchange_opts(const cli_args *a, pl_exchange_opts *o, int rounds)
+{
+    static const char *const rules[] = {"equal-gain", "random-rate"};
+    int k = -1, rc = enum_opt(a, "exchange-rule", rules, 2, &k);
+    if (!rc && k >= 0)
+        o->rule = (pl_exchange_rule)k;
+    if (cli_get(a, "rounds", NULL))
+        o->rounds = rounds;
+    double seed = 0;
+    if (!rc && cli_get(a, "seed", NULL) &&
+        !(rc = number_opt(a, "seed", 0, 9007199254740992.0, "a whole number >= 0", &seed)))
+        o->seed = (uint64_t)seed;
     return rc;
 }
 
@@ -90,5 +105,7 @@ int cli_read_forecast_opts(const cli_args *a, pl_forecast_opts *fo)
     }
     if (!rc)
         rc = read_eum_opts(a, &fo->eum);
+    if (!rc)
+        rc = read_exchange_opts(a, &fo->exchange, fo->eum.rounds);
     return rc;
 }

@@ -16,6 +16,7 @@
 #include "parley/scenario.h"
 #include "parley/emit.h"
 #include "parley/eum.h"
+#include "parley/exchange.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -47,10 +48,11 @@ typedef enum pl_model {
     PL_MODEL_MEDIAN,
     PL_MODEL_NBS,
     PL_MODEL_EUM,      /* Expected Utility Model: the weighted median after the last round */
+    PL_MODEL_EXCHANGE, /* exchange model over all issues: O after the last round (K >= 2) */
     PL_MODEL_COUNT
 } pl_model;
 
-/** Short name of a model ("mean", "median", "nbs", "eum"); NULL if unknown. */
+/** Short name of a model ("mean", "median", "nbs", "eum", "exchange"); NULL if unknown. */
 PL_API const char *pl_model_name(pl_model m);
 
 /**
@@ -97,9 +99,11 @@ typedef struct pl_forecast_opts {
     double disagreement;      /* NBS without status quo; 0 = default (see pl_nbs_opts) */
     unsigned models;          /* bit (1 << pl_model) per model to run; 0 = all */
     pl_eum_opts eum;          /* EUM knobs (its weights are always capability x salience) */
+    pl_exchange_opts exchange;/* exchange model knobs */
 } pl_forecast_opts;
 #define PL_FORECAST_OPTS_INIT                                                               \
-    {PL_WEIGHT_CS, PL_TIE_LOWER, PL_LOSS_LINEAR, 0, 0.0, 0u, PL_EUM_OPTS_INIT}
+    {PL_WEIGHT_CS, PL_TIE_LOWER, PL_LOSS_LINEAR, 0, 0.0, 0u, PL_EUM_OPTS_INIT,              \
+     PL_EXCHANGE_OPTS_INIT}
 
 typedef struct pl_forecast pl_forecast;
 
@@ -116,10 +120,12 @@ PL_API void pl_forecast_free(pl_forecast *f);
 PL_API size_t pl_forecast_n_issues(const pl_forecast *f);
 /** Forecast of model m on issue k (0-100); NaN never appears. */
 PL_API double pl_forecast_value(const pl_forecast *f, size_t k, pl_model m);
-/** 1 if model m was run. */
+/** 1 if model m was run (the exchange model needs 2 issues or more). */
 PL_API int pl_forecast_has(const pl_forecast *f, pl_model m);
 /** The EUM run of issue k (rounds, moves), NULL if not run or fewer than 2 actors counted. */
 PL_API const pl_eum *pl_forecast_eum(const pl_forecast *f, size_t k);
+/** The exchange model's run over all issues, NULL if not run. */
+PL_API const pl_exchange *pl_forecast_exchange(const pl_forecast *f);
 /** Number of actors that counted on issue k, and their total weight. */
 PL_API size_t pl_forecast_n_counted(const pl_forecast *f, size_t k);
 PL_API double pl_forecast_total_weight(const pl_forecast *f, size_t k);
@@ -133,6 +139,8 @@ PL_API int pl_forecast_emit(const pl_forecast *f, const pl_scenario *s, pl_emitt
  */
 PL_API int pl_forecast_emit_eum(const pl_forecast *f, const pl_scenario *s, int moves,
                                 pl_emitter *e);
+/** Describe the exchanges executed: table "exchanges" (round, who moved where, gains). */
+PL_API int pl_forecast_emit_exchanges(const pl_forecast *f, const pl_scenario *s, pl_emitter *e);
 
 #ifdef __cplusplus
 }

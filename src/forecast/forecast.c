@@ -28,11 +28,13 @@ struct pl_forecast {
     pl_forecast_opts opts;
     size_t n_issues;
     issue_result *issues;
+    pl_exchange *exchange;
 };
 
 const char *pl_model_name(pl_model m)
 {
-    static const char *const names[PL_MODEL_COUNT] = {"mean", "median", "nbs", "eum"};
+    static const char *const names[PL_MODEL_COUNT] = {"mean", "median", "nbs", "eum",
+                                                      "exchange"};
     return (m >= 0 && m < PL_MODEL_COUNT) ? names[m] : NULL;
 }
 
@@ -128,6 +130,24 @@ static int forecast_issue(const pl_scenario *s, size_t k, const pl_forecast_opts
     return issue_error(err, rc, s, k);
 }
 
+/* The exchange model over every issue at once (it trades across issues). */
+static int exchange_all(pl_forecast *f, const pl_scenario *s, const pl_forecast_opts *o,
+                        pl_error *err)
+{
+    size_t at_table = 0;
+    for (size_t i = 0; i < pl_scenario_n_actors(s); i++)
+        at_table += pl_actor_at_table(pl_scenario_actor(s, i)) != 0;
+    if (at_table < 2)
+        return PL_OK; /* nobody to trade with: the model does not apply */
+    int rc = pl_exchange_run_scenario(&f->exchange, s, &o->exchange, err);
+    if (rc)
+        return rc;
+    size_t last = pl_exchange_n_rounds(f->exchange);
+    for (size_t k = 0; k < f->n_issues; k++)
+        f->issues[k].value[PL_MODEL_EXCHANGE] = pl_exchange_outcome(f->exchange, last, k);
+    return PL_OK;
+}
+
 int pl_forecast_compute(pl_forecast **out, const pl_scenario *s, const pl_forecast_opts *opts,
                         pl_error *err)
 {
@@ -153,6 +173,8 @@ int pl_forecast_compute(pl_forecast **out, const pl_scenario *s, const pl_foreca
     }
     for (size_t k = 0; !rc && k < K; k++)
         rc = forecast_issue(s, k, &o, &col, &f->issues[k], err);
+    if (!rc && K >= 2 && wants(&o, PL_MODEL_EXCHANGE))
+        rc = exchange_all(f, s, &o, err);
     free(col.x);
     free(col.w);
     free(col.c);
@@ -175,6 +197,7 @@ void pl_forecast_free(pl_forecast *f)
         free(f->issues[k].actor);
     }
     free(f->issues);
+    pl_exchange_free(f->exchange);
     free(f);
 }
 
@@ -189,8 +212,14 @@ double pl_forecast_value(const pl_forecast *f, size_t k, pl_model m)
 
 int pl_forecast_has(const pl_forecast *f, pl_model m)
 {
-    return f && m >= 0 && m < PL_MODEL_COUNT && (m == PL_MODEL_MEAN || wants(&f->opts, m));
+    if (!f || m < 0 || m >= PL_MODEL_COUNT)
+        return 0;
+    if (m == PL_MODEL_EXCHANGE)
+        return f->exchange != NULL;
+    return m == PL_MODEL_MEAN || wants(&f->opts, m);
 }
+
+const pl_exchange *pl_forecast_exchange(const pl_forecast *f) { return f ? f->exchange : NULL; }
 
 const pl_eum *pl_forecast_eum(const pl_forecast *f, size_t k)
 {
@@ -296,4 +325,34 @@ int pl_forecast_emit_eum(const pl_forecast *f, const pl_scenario *s, int moves, 
     if (moves)
         emit_moves(f, s, e);
     return PL_OK;
+}
+
+int pl_forecast_emit_exchanges(const pl_forecast *f, const pl_scenario *s, pl_emitter *e)
+{
+    static const char *const cols[] = {"round", "actor", "supplies", "from", "to", "partner",
+                                       "partner_supplies", "partner_from", "partner_to",
+                                       "shift", "partner_shift", "gain", "partner_gain"};
+    if (!f || !s || !e)
+        return PL_EMISUSE;
+    pl_emit_table_begin(e, "exchanges", "Exchange model: votes traded (each moves on the issue "
+                        "it supplies toward the other; shift = change of O there)", cols, 13);
+    for (size_t j = 0; j < pl_exchange_n_trades(f->exchange); j++) {
+        const pl_exchange_trade *t = pl_exchange_trade_at(f->exchange, j);
+        pl_emit_row_begin(e);
+        pl_emit_int(e, NULL, (long long)t->round);
+        pl_emit_string(e, NULL, pl_actor_id(pl_scenario_actor(s, pl_exchange_actor(f->exchange, t->i))));
+        pl_emit_string(e, NULL, pl_issue_id(pl_scenario_issue(s, t->p)));
+        pl_emit_number(e, NULL, t->i_from);
+        pl_emit_number(e, NULL, t->i_to);
+        pl_emit_string(e, NULL, pl_actor_id(pl_scenario_actor(s, pl_exchange_actor(f->exchange, t->j))));
+        pl_emit_string(e, NULL, pl_issue_id(pl_scenario_issue(s, t->q)));
+        pl_emit_number(e, NULL, t->j_from);
+        pl_emit_number(e, NULL, t->j_to);
+        pl_emit_number(e, NULL, t->shift_p);
+        pl_emit_number(e, NULL, t->shift_q);
+        pl_emit_number(e, NULL, t->gain_i);
+        pl_emit_number(e, NULL, t->gain_j);
+        pl_emit_row_end(e);
+    }
+    return pl_emit_table_end(e);
 }

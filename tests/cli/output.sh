@@ -24,8 +24,8 @@ expect_status 2 "--table without csv" -- "$PARLEY" --table actors
 
 expect_status 0 "csv default table" -- "$PARLEY" --format csv
 [ "$(head -1 "$TMP/out")" = "$(printf 'issue,model,forecast,nearest,anchor\r')" ] && ok || bad "csv header: $(head -1 "$TMP/out")"
-# 6 issues x 4 models (mean, median, nbs, eum) + the header
-[ "$(wc -l < "$TMP/out")" -eq 25 ] && ok || bad "csv rows: $(wc -l < "$TMP/out"), expected 25"
+# 6 issues x 5 models (mean, median, nbs, eum, exchange) + the header
+[ "$(wc -l < "$TMP/out")" -eq 31 ] && ok || bad "csv rows: $(wc -l < "$TMP/out"), expected 31"
 expect_status 0 "csv positions" -- "$PARLEY" --format csv --table positions
 expect_grep "$TMP/out" "^RUS,TERR," "positions rows"
 # overwrite an existing file atomically
