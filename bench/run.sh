@@ -9,3 +9,5 @@ echo "== bench/power: enumeration vs generating functions, exact; 1,000 members"
 "$build/bench/bench_power" 200
 echo "== bench/eum: Expected Utility Model, fast vote sums vs naive"
 "$build/bench/bench_eum" 10000
+echo "== bench/exchange: exchange model on sample_data and a 200 x 20 scenario"
+"$build/bench/bench_exchange" "${SHARED:-../shared}" 200 20 10

@@ -33,6 +33,8 @@ typedef struct xc_ctx {
     double *x, *y;             /* start and voting positions (n x K) */
     double *O, *W;             /* per issue */
     signed char *dir;          /* direction an actor already moved on an issue (0: none) */
+    pl_exchange_trade *pair_best; /* K x K: best candidate of issues p < q */
+    unsigned char *has, *dirty;
     pl_rng rng;
 } xc_ctx;
 
@@ -140,36 +142,77 @@ static int opposite(const xc_ctx *c, size_t a, size_t b, size_t p, size_t q)
            side(c, a, p) != side(c, b, p) && side(c, a, q) != side(c, b, q);
 }
 
-/* The best exchange now (ties by the seeded generator); 0 if none. */
-static int best_trade(xc_ctx *c, pl_exchange *e, int count, pl_exchange_trade *best)
+/* Is gain g better than the best so far (bg)? Equal gains: a seeded reservoir choice. */
+static int better(xc_ctx *c, double g, int found, double bg, size_t *ties)
+{
+    if (!found || g > bg + 1e-12) {
+        *ties = 1;
+        return 1;
+    }
+    return fabs(g - bg) <= 1e-12 && pl__rng_below(&c->rng, ++*ties) == 0;
+}
+
+/* The best exchange of issues p < q over all actor pairs; 0 if none. */
+static int scan_pair(xc_ctx *c, pl_exchange *e, size_t p, size_t q, int count,
+                     pl_exchange_trade *best)
 {
     int found = 0;
     size_t ties = 0;
-    for (size_t p = 0; p < c->K; p++)
-        for (size_t q = p + 1; q < c->K; q++)
-            for (size_t a = 0; a < c->n; a++)
-                for (size_t b = a + 1; b < c->n; b++) {
-                    pl_exchange_trade t;
-                    int equal;
-                    if (!opposite(c, a, b, p, q))
-                        continue;
-                    int ok = candidate(c, a, b, p, q, &equal, &t);
-                    if (count) {
-                        e->candidates++;
-                        e->equal_ratios += (size_t)equal;
-                    }
-                    if (!ok)
-                        continue;
-                    double g = fmin(t.gain_i, t.gain_j), bg = found ? fmin(best->gain_i, best->gain_j) : 0;
-                    if (!found || g > bg + 1e-12) {
-                        *best = t;
-                        found = 1;
-                        ties = 1;
-                    } else if (fabs(g - bg) <= 1e-12 && pl__rng_below(&c->rng, ++ties) == 0) {
-                        *best = t; /* reservoir choice among equal gains */
-                    }
-                }
+    for (size_t a = 0; a < c->n; a++)
+        for (size_t b = a + 1; b < c->n; b++) {
+            pl_exchange_trade t;
+            int equal;
+            if (!opposite(c, a, b, p, q))
+                continue;
+            int ok = candidate(c, a, b, p, q, &equal, &t);
+            if (count) {
+                e->candidates++;
+                e->equal_ratios += (size_t)equal;
+            }
+            double g = fmin(t.gain_i, t.gain_j);
+            if (ok && better(c, g, found, found ? fmin(best->gain_i, best->gain_j) : 0, &ties)) {
+                *best = t;
+                found = 1;
+            }
+        }
     return found;
+}
+
+/*
+** The best exchange now. Each issue pair keeps its best candidate; an
+** exchange on p and q moves O_p and O_q only, so only the pairs that share
+** p or q are scanned again (dirty): the result is that of a full scan.
+*/
+static int best_trade(xc_ctx *c, pl_exchange *e, int count, pl_exchange_trade *best)
+{
+    size_t K = c->K, ties = 0;
+    int found = 0;
+    for (size_t p = 0; p < K; p++)
+        for (size_t q = p + 1; q < K; q++) {
+            size_t pq = p * K + q;
+            if (c->dirty[pq]) {
+                c->has[pq] = (unsigned char)scan_pair(c, e, p, q, count, &c->pair_best[pq]);
+                c->dirty[pq] = 0;
+            }
+            if (!c->has[pq])
+                continue;
+            const pl_exchange_trade *t = &c->pair_best[pq];
+            double g = fmin(t->gain_i, t->gain_j);
+            if (better(c, g, found, found ? fmin(best->gain_i, best->gain_j) : 0, &ties)) {
+                *best = *t;
+                found = 1;
+            }
+        }
+    return found;
+}
+
+/* After an exchange on p and q: every pair that shares one of them must be scanned again. */
+static void touch(xc_ctx *c, size_t p, size_t q)
+{
+    for (size_t r = 0; r < c->K; r++) {
+        c->dirty[(r < p ? r : p) * c->K + (r < p ? p : r)] = 1;
+        c->dirty[(r < q ? r : q) * c->K + (r < q ? q : r)] = 1;
+    }
 }
 
 static int record(pl_exchange *e, const pl_exchange_trade *t)
@@ -191,6 +234,7 @@ static int play_round(xc_ctx *c, pl_exchange *e, size_t round)
     size_t nk = c->n * c->K;
     memcpy(c->y, c->x, nk * sizeof *c->y);
     memset(c->dir, 0, nk);
+    memset(c->dirty, 1, c->K * c->K);
     outcomes(c);
     pl_exchange_trade t;
     int first = 1;
@@ -202,6 +246,7 @@ static int play_round(xc_ctx *c, pl_exchange *e, size_t round)
         c->dir[AT(c, t.i, t.p)] = t.i_to > t.i_from ? 1 : -1;
         c->dir[AT(c, t.j, t.q)] = t.j_to > t.j_from ? 1 : -1;
         outcomes(c);
+        touch(c, t.p, t.q);
         if (record(e, &t))
             return PL_ENOMEM;
     }
@@ -252,10 +297,13 @@ int pl_exchange_run(pl_exchange **out, size_t n, size_t K, const double *x, cons
     size_t nk = n * K;
     pl_exchange *e = calloc(1, sizeof *e);
     xc_ctx c = {n, K, s, cap, &o, malloc(nk * sizeof(double)), malloc(nk * sizeof(double)),
-                malloc(K * sizeof(double)), malloc(K * sizeof(double)), malloc(nk), {{0}}};
+                malloc(K * sizeof(double)), malloc(K * sizeof(double)), malloc(nk),
+                malloc(K * K * sizeof(pl_exchange_trade)), calloc(K * K, 1), calloc(K * K, 1),
+                {{0}}};
     if (e)
         e->O = malloc(((size_t)o.rounds + 1) * K * sizeof *e->O);
-    if (!e || !e->O || !c.x || !c.y || !c.O || !c.W || !c.dir) {
+    if (!e || !e->O || !c.x || !c.y || !c.O || !c.W || !c.dir || !c.pair_best || !c.has ||
+        !c.dirty) {
         rc = pl__error_nomem(err);
         goto done;
     }
@@ -282,6 +330,9 @@ done:
     free(c.O);
     free(c.W);
     free(c.dir);
+    free(c.pair_best);
+    free(c.has);
+    free(c.dirty);
     if (rc) {
         pl_exchange_free(e);
         return rc;
