@@ -86,8 +86,8 @@ int cli_usage_error(const char *fmt, ...)
 
 /* --from FORMAT: read the FILE through an importer (see parley/import.h). */
 #define CLI_FROM_OPTDEF                                                                      \
-    {"from", 0, 1, "FORMAT", "read FILE through an importer: deu (DEU I-III table) or decide "\
-                             "(Decide CSV)"}
+    {"from", 0, 1, "FORMAT", "read FILE through an importer: deu (DEU I-III table), decide "  \
+                             "(Decide CSV) or ktab (KTAB CSV)"}
 
 /* Read those options (and, when present, the EUM ones of `parley forecast`) into fo. */
 int cli_read_forecast_opts(const cli_args *a, pl_forecast_opts *fo);

@@ -18,7 +18,7 @@ static int run_import(const cli_args *a)
     if (!from || a->npos != 1)
         return cli_usage_error("expected parley import --from FORMAT FILE [-o OUT.yaml]");
     if (pl_import_format_parse(&fmt, from) != PL_OK)
-        return cli_usage_error("--from %s: not a format parley imports; expected deu or decide",
+        return cli_usage_error("--from %s: not a format parley imports; expected deu, decide or ktab",
                                from);
     if (cli_get(a, "format", NULL) || cli_get(a, "table", NULL))
         return cli_usage_error("import writes parley YAML; expected no --format or --table");
@@ -52,6 +52,9 @@ const cli_command cli_cmd_import = {
     "          outcome; row 2's GDP as capability; saliences divided by 100\n"
     "  decide  Decide exchange-model CSV (#A actors, #P issues, #M bounds, #D\n"
     "          actor issue position salience power); positions rescaled to 0-100\n"
+    "  ktab    KTAB spatial-model CSV: a line with the counts, a header, one row\n"
+    "          per actor (power, then position and salience per dimension);\n"
+    "          saliences divided by 100\n"
     "The YAML is validated like any scenario before it is written, and loads\n"
     "back to the same scenario. Other commands read such files directly with\n"
     "--from FORMAT FILE.\n",

@@ -111,7 +111,7 @@ int cli_load_scenario(const cli_args *a, pl_scenario **out, int require_sources)
         return cli_usage_error("--from %s reads a FILE in that format; expected --from FORMAT "
                                "FILE, without --builtin", from);
     if (from && pl_import_format_parse(&fmt, from) != PL_OK)
-        return cli_usage_error("--from %s: not a format parley imports; expected deu or decide",
+        return cli_usage_error("--from %s: not a format parley imports; expected deu, decide or ktab",
                                from);
     if (from) {
         rc = pl_import_file(out, NULL, a->pos[0], fmt, &lo, &err);

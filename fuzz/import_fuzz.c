@@ -1,6 +1,6 @@
 /*
 ** import_fuzz.c: libFuzzer target for the importers. The first byte picks
-** the format (bit 0: deu or decide); an input that imports is also
+** the format (deu, decide or ktab by its value modulo 3); an input that imports is also
 ** forecast (mean, median, a short EUM) and, with two issues or more, run
 ** through a short exchange model.
 **   make fuzz FUZZ_TIME=300
@@ -17,7 +17,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
         return 0;
-    pl_import_format f = (data[0] & 1) ? PL_IMPORT_DECIDE : PL_IMPORT_DEU;
+    pl_import_format f = (pl_import_format)(data[0] % PL_IMPORT_COUNT);
     pl_scenario *s = NULL;
     pl_error err;
     if (pl_import_buffer(&s, NULL, (const char *)data + 1, size - 1, "fuzz.txt", f, NULL,

@@ -18,7 +18,7 @@ echo "fuzz: scenario_fuzz for ${secs}s, corpus $corpus"
 "$build/fuzz/scenario_fuzz" -max_total_time="$secs" -max_len=65536 -timeout=10 \
   -artifact_prefix="$build/fuzz-" "$corpus"
 
-# The importers: seeds from the import corpus (selector bit 0: deu 0, decide 1).
+# The importers: seeds from the import corpus (selector byte: deu 0, decide 1, ktab 2).
 icorpus="$build/fuzz-corpus/import"
 mkdir -p "$icorpus"
 for f in "$here"/../tests/bad/import/*.deu.txt "$here"/seeds/*.deu.txt; do
@@ -26,6 +26,9 @@ for f in "$here"/../tests/bad/import/*.deu.txt "$here"/seeds/*.deu.txt; do
 done
 for f in "$here"/../tests/bad/import/*.decide.txt "$here"/seeds/*.decide.txt; do
   [ -f "$f" ] && { printf '\001'; cat "$f"; } > "$icorpus/$(basename "$f")"
+done
+for f in "$here"/../tests/bad/import/*.ktab.txt "$here"/seeds/*.ktab.txt; do
+  [ -f "$f" ] && { printf '\002'; cat "$f"; } > "$icorpus/$(basename "$f")"
 done
 echo "fuzz: import_fuzz for ${secs}s, corpus $icorpus"
 "$build/fuzz/import_fuzz" -max_total_time="$secs" -max_len=65536 -timeout=10 \

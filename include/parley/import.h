@@ -10,6 +10,8 @@
 **           issue per row with its reference point and recorded outcome;
 **           row 2 holds GDP (trillions) used as capability
 **   decide  Decide exchange-model CSV (#A actors, #P issues, #M bounds, #D data)
+**   ktab    KTAB spatial-model CSV (counts line, header, one row per actor with
+**           power and a position and salience per dimension)
 */
 #ifndef PARLEY_IMPORT_H
 #define PARLEY_IMPORT_H
@@ -26,10 +28,11 @@ extern "C" {
 typedef enum pl_import_format {
     PL_IMPORT_DEU = 0,
     PL_IMPORT_DECIDE,
+    PL_IMPORT_KTAB,
     PL_IMPORT_COUNT
 } pl_import_format;
 
-/** Format by name ("deu", "decide"); PL_EINPUT for others. */
+/** Format by name ("deu", "decide", "ktab"); PL_EINPUT for others. */
 PL_API int pl_import_format_parse(pl_import_format *out, const char *name);
 PL_API const char *pl_import_format_name(pl_import_format f);
 

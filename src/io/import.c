@@ -333,7 +333,7 @@ void pl__y_id(char *out, size_t size, const char *s)
 
 /* ---- entry points --------------------------------------------------------- */
 
-static const char *const format_names[PL_IMPORT_COUNT] = {"deu", "decide"};
+static const char *const format_names[PL_IMPORT_COUNT] = {"deu", "decide", "ktab"};
 
 const char *pl_import_format_name(pl_import_format f)
 {
@@ -365,6 +365,7 @@ int pl_import_buffer(pl_scenario **out, char **yaml, const char *data, size_t le
         name = "<input>";
     int rc = f == PL_IMPORT_DEU      ? pl__import_deu(&b, data, len, name, opts, err)
              : f == PL_IMPORT_DECIDE ? pl__import_decide(&b, data, len, name, opts, err)
+             : f == PL_IMPORT_KTAB   ? pl__import_ktab(&b, data, len, name, opts, err)
                                      : pl__fail(err, PL_EMISUSE, "unknown import format %d", f);
     if (!rc && b.oom)
         rc = pl__error_nomem(err);

@@ -70,5 +70,7 @@ int pl__import_deu(pl__ybuf *b, const char *data, size_t len, const char *file,
                    const pl_load_opts *opts, pl_error *err);
 int pl__import_decide(pl__ybuf *b, const char *data, size_t len, const char *file,
                       const pl_load_opts *opts, pl_error *err);
+int pl__import_ktab(pl__ybuf *b, const char *data, size_t len, const char *file,
+                    const pl_load_opts *opts, pl_error *err);
 
 #endif

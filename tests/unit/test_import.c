@@ -4,7 +4,8 @@
 ** outcomes, 261 reference points, 216 COD / 148 CNS); Decide sample_data's
 ** initial outcomes O from MODELS.md section 2 (tol 1e-4); errors at the
 ** input's own line and column; the written YAML loads back to the same
-** scenario. Tests on ../shared data skip with a message when it is absent.
+** scenario; KTAB's dummyData_3Dim imports with saliences on 0-1. Tests on
+** ../shared data skip with a message when it is absent.
 */
 #include "tests/unit/test_util.h"
 
@@ -187,6 +188,42 @@ static void test_decide_errors(void **state)
     assert_non_null(strstr(err.msg, "expected at least 2 actors"));
 }
 
+/* KTAB's 3-dimension example: 7 actors, saliences divided by 100, power as capability. */
+static void test_ktab(void **state)
+{
+    (void)state;
+    const char *path = PL_SHARED_DIR "/data/ktab/dummyData_3Dim.csv";
+    need(path);
+    pl_scenario *s;
+    pl_error err;
+    char *yaml;
+    if (pl_import_file(&s, &yaml, path, PL_IMPORT_KTAB, NULL, &err))
+        fail_msg("%s:%d:%d: %s", err.file, err.line, err.col, err.msg);
+    assert_int_equal(pl_scenario_n_actors(s), 7);
+    assert_int_equal(pl_scenario_n_issues(s), 3);
+    double x, sal;
+    assert_int_equal(pl_scenario_position(s, 0, 0, &x, &sal), 1);
+    assert_near(x, 75.79, 1e-12);
+    assert_near(sal, 0.4953, 1e-12);
+    assert_near(pl_actor_capability(pl_scenario_actor(s, 0))->value, 102.543, 1e-12);
+    pl_scenario *back;
+    assert_int_equal(pl_scenario_load_buffer(&back, yaml, strlen(yaml), "k.yaml", NULL, &err), 0);
+    char *a = as_json(s), *b = as_json(back);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+    free(yaml);
+    pl_scenario_free(back);
+    pl_scenario_free(s);
+    /* a quoted separator stays in its field */
+    const char *q = "T, \"with, comma\", 2, 1,\nActor, Description, Power, X Position, X Salience,\n"
+                    "A, \"Alpha, the first\", 1, 20, 50,\nB, Beta, 1, 80, 50,\n";
+    assert_int_equal(pl_import_buffer(&s, NULL, q, strlen(q), "q.csv", PL_IMPORT_KTAB, NULL, &err),
+                     PL_OK);
+    assert_string_equal(pl_actor_name(pl_scenario_actor(s, 0)), "Alpha, the first");
+    pl_scenario_free(s);
+}
+
 static void test_deu_errors(void **state)
 {
     (void)state;
@@ -205,6 +242,7 @@ int main(void)
         cmocka_unit_test(test_deu_counts),
         cmocka_unit_test(test_decide_sample),
         cmocka_unit_test(test_decide_errors),
+        cmocka_unit_test(test_ktab),
         cmocka_unit_test(test_deu_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

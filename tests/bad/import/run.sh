@@ -1,6 +1,6 @@
 #!/bin/sh
 # The importers' bad-input corpus: every tests/bad/import/NAME.FORMAT.txt is
-# an input in FORMAT (deu or decide) and NAME.FORMAT.expect the exact first
+# an input in FORMAT (deu, decide or ktab) and NAME.FORMAT.expect the exact first
 # line that `parley import --from FORMAT NAME.FORMAT.txt` must print on stderr.
 #
 #   sh tests/bad/import/run.sh PARLEY_BIN SOURCE_DIR BUILD_DIR
@@ -21,7 +21,7 @@ trap 'rm -rf "$tmp"' EXIT
 pass=0
 fail=0
 cd "$dir" || exit 1
-for f in *.deu.txt *.decide.txt; do
+for f in *.deu.txt *.decide.txt *.ktab.txt; do
     [ -f "$f" ] || continue
     base=${f%.txt}
     fmt=${base##*.}
