@@ -86,9 +86,14 @@ static int run_forecast(const cli_args *a)
         pl_emit_string(out.e, "parley", pl_version());
         pl_emit_string(out.e, "scenario", pl_scenario_name(s));
         pl_forecast_emit(f, s, out.e);
-        if (pl_forecast_has(f, PL_MODEL_EUM) && (cli_has(a, "trajectory") || cli_has(a, "moves")))
-            pl_forecast_emit_eum(f, s, cli_has(a, "moves"), out.e);
-        if (pl_forecast_has(f, PL_MODEL_EXCHANGE) && cli_has(a, "exchanges"))
+        /* asking for a table by --table asks for its content too */
+        const char *table = cli_get(a, "table", NULL);
+        int moves = cli_has(a, "moves") || (table && strcmp(table, "moves") == 0);
+        int traj = moves || cli_has(a, "trajectory") || (table && strcmp(table, "trajectory") == 0);
+        int trades = cli_has(a, "exchanges") || (table && strcmp(table, "exchanges") == 0);
+        if (pl_forecast_has(f, PL_MODEL_EUM) && traj)
+            pl_forecast_emit_eum(f, s, moves, out.e);
+        if (pl_forecast_has(f, PL_MODEL_EXCHANGE) && trades)
             pl_forecast_emit_exchanges(f, s, out.e);
         pl_emit_object_end(out.e);
         rc = cli_output_close(&out, 1);

@@ -216,7 +216,7 @@ int pl_forecast_has(const pl_forecast *f, pl_model m)
         return 0;
     if (m == PL_MODEL_EXCHANGE)
         return f->exchange != NULL;
-    return m == PL_MODEL_MEAN || wants(&f->opts, m);
+    return wants(&f->opts, m);
 }
 
 const pl_exchange *pl_forecast_exchange(const pl_forecast *f) { return f ? f->exchange : NULL; }

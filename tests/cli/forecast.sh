@@ -1,0 +1,72 @@
+#!/bin/sh
+# `parley forecast`, `parley import` and `parley evaluate` as a user types them.
+# Cases that read ../shared data skip that part with a message when it is absent.
+. "$(dirname "$0")/lib.sh"
+command -v jq >/dev/null 2>&1 || { echo "SKIP: jq is not installed (scripts/deps.sh check installs it)"; exit 77; }
+P=$PARLEY
+SHARED=$SRC/../shared
+jqe() { jq -e "$1" "$TMP/out" >/dev/null && ok || bad "jq: $1"; }
+expect_error() {
+  msg=$1; shift 2
+  "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
+  got=$?
+  line=$(head -n1 "$TMP/err")
+  if [ "$got" -eq 2 ] && [ "$line" = "$msg" ]; then ok; else
+    bad "exit $got, first stderr line: $line"; echo "  expected: $msg"; fi
+}
+
+# The built-in scenario: every model, in [0, 100], one row per issue and model.
+expect_status 0 "forecast" -- "$P" forecast -f json
+jqe '[.forecasts[] | select(.forecast >= 0 and .forecast <= 100)] | length == 30'
+for m in mean median nbs eum exchange; do
+  jqe "[.forecasts[] | select(.model == \"$m\")] | length == 6"
+done
+expect_status 0 "--model" -- "$P" forecast --model eum,median -f json
+jqe '[.forecasts[].model] | unique == ["eum", "median"]'
+jqe '[.forecasts[] | select(.model == "nbs")] | length == 0'
+expect_status 0 "trajectory and moves" -- "$P" forecast --model eum --trajectory --moves -f json
+jqe '[.trajectory[] | select(.issue == "TERR")] | length >= 2'
+jqe '.trajectory | map(select(.stop != null)) | length == 6'
+jqe '(.moves | length) as $n | $n > 0 and ([.moves[] | select(.move == "conflict" or .move == "compromise" or .move == "capitulation")] | length) == $n'
+expect_status 0 "scholz preset" -- "$P" forecast --model eum --eum-preset scholz_code --rounds 3 -f csv --table trajectory
+expect_grep "$TMP/out" "^TERR,3," "three rounds"
+expect_status 0 "exchanges" -- "$P" forecast --model exchange --exchanges --rounds 2 -f json
+jqe '(.exchanges | length) > 0 and ([.exchanges[] | select(.gain > 0 and .round <= 2)] | length) == (.exchanges | length)'
+# the same seed gives the same random-rate exchanges
+"$P" forecast --model exchange --exchange-rule random-rate --seed 4 --exchanges -f json > "$TMP/r1"
+"$P" forecast --model exchange --exchange-rule random-rate --seed 4 --exchanges -f json > "$TMP/r2"
+cmp -s "$TMP/r1" "$TMP/r2" && ok || bad "random-rate runs differ with one seed"
+expect_error "parley: --model: 'bdm' is not a model; expected mean, median, nbs, eum or exchange" -- "$P" forecast --model bdm
+expect_error "parley: --eum-preset nope: EUM preset 'nope' is not known; expected default or scholz_code" -- "$P" forecast --eum-preset nope
+expect_error "parley: --rounds 2.5: expected a whole number" -- "$P" forecast --rounds 2.5
+expect_error "parley: --eum-q 2: expected a probability in [0, 1]" -- "$P" forecast --eum-q 2
+expect_error "parley: --eum-prob odd is not known; expected one of: published, net, scholz" -- "$P" forecast --eum-prob odd
+expect_error "parley: --from xml: not a format parley imports; expected deu, decide or ktab" -- "$P" forecast --from xml x.csv
+expect_error "parley: --from deu reads a FILE in that format; expected --from FORMAT FILE, without --builtin" -- "$P" forecast --from deu
+
+# import and evaluate on the shared data
+if [ -f "$SHARED/data/decide/sample_data.txt" ] && [ -f "$SHARED/deu3/deu3.csv" ]; then
+  expect_status 0 "import decide" -- "$P" import --from decide "$SHARED/data/decide/sample_data.txt" -o "$TMP/s.yaml"
+  expect_status 0 "imported file validates" -- "$P" validate "$TMP/s.yaml"
+  expect_status 0 "forecast --from decide" -- "$P" forecast --from decide "$SHARED/data/decide/sample_data.txt" --model mean -f csv
+  expect_grep "$TMP/out" "^tolheffing-binnenstad,mean,49.353" "Decide initial O"
+  expect_status 2 "decide with errors" -- "$P" forecast --from decide "$SHARED/data/decide/copenhagen_with_errors.csv"
+  expect_grep "$TMP/err" "copenhagen_with_errors.csv:86:19: position 160 of 'Russia'" "line-numbered error"
+  expect_status 0 "evaluate DEU" -- "$P" evaluate --from deu "$SHARED/deu3/deu3.csv" --resamples 200 -q -f json
+  jqe '.evaluation.issues == 353 and .evaluation.groups == 137'
+  jqe '[.summary[].method] == ["constant_50","status_quo","mean_unweighted","mean_salience","mean_cs","median_cs","nbs","eum","eum_scholz"]'
+  jqe '[.summary[] | select(.mae_low <= .mae and .mae <= .mae_high)] | length == 9'
+  jqe '.summary[] | select(.method == "status_quo") | .n == 253'
+  expect_status 0 "evaluate csv errors" -- "$P" evaluate --from deu "$SHARED/deu3/deu3.csv" --resamples 50 -q -f csv
+  [ "$(wc -l < "$TMP/out")" -eq 354 ] && ok || bad "errors rows: $(wc -l < "$TMP/out")"
+  expect_status 0 "import ktab" -- "$P" import --from ktab "$SHARED/data/ktab/dummyData_3Dim.csv"
+  expect_grep "$TMP/out" "salience: 0.4953" "ktab salience /100"
+else
+  echo "SKIP: ../shared data absent; import and evaluate on real data not run"
+fi
+expect_error "parley: expected parley evaluate DATA (a scenario with outcomes, or --from deu deu3.csv)" -- "$P" evaluate
+expect_status 2 "evaluate without outcomes" -- "$P" evaluate "$SRC/scenarios/ukraine-2025.yaml"
+expect_grep "$TMP/err" "no issue of scenario 'ukraine-2025' has an outcome" "no outcomes message"
+expect_error "parley: --resamples 0: expected at least 1" -- "$P" evaluate x.yaml --resamples 0
+expect_error "parley: expected parley import --from FORMAT FILE [-o OUT.yaml]" -- "$P" import
+finish
