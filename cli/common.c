@@ -90,6 +90,14 @@ static char *slurp(const char *path, size_t *len)
     return buf;
 }
 
+/* Does the file name say YAML or JSON? */
+static int looks_yaml_name(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    return dot && (strcmp(dot, ".yaml") == 0 || strcmp(dot, ".yml") == 0 ||
+                   strcmp(dot, ".json") == 0);
+}
+
 int cli_load_scenario(const cli_args *a, pl_scenario **out, int require_sources)
 {
     pl_load_opts lo = PL_LOAD_OPTS_INIT;
@@ -113,6 +121,14 @@ int cli_load_scenario(const cli_args *a, pl_scenario **out, int require_sources)
     if (from && pl_import_format_parse(&fmt, from) != PL_OK)
         return cli_usage_error("--from %s: not a format parley imports; expected deu, decide or ktab",
                                from);
+    /* a table that is not YAML or JSON: recognise the importer by its first lines */
+    char *head = NULL;
+    size_t hlen = 0;
+    if (!from && a->npos == 1 && !looks_yaml_name(a->pos[0]) && (head = slurp(a->pos[0], &hlen))) {
+        if (pl_import_sniff(head, hlen, &fmt))
+            from = pl_import_format_name(fmt);
+        free(head);
+    }
     if (from) {
         rc = pl_import_file(out, NULL, a->pos[0], fmt, &lo, &err);
         if (rc) {

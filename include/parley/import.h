@@ -37,6 +37,13 @@ PL_API int pl_import_format_parse(pl_import_format *out, const char *name);
 PL_API const char *pl_import_format_name(pl_import_format f);
 
 /**
+ * Recognise a format from the first bytes of data: a DEU header (prnrnmc),
+ * Decide records (#A, #P, #/, #O, quoted or not) or a KTAB counts line
+ * followed by an "Actor," header. 1 and *out set if recognised, else 0.
+ */
+PL_API int pl_import_sniff(const char *data, size_t len, pl_import_format *out);
+
+/**
  * Convert data (named `name` in messages) from format f: *yaml receives the
  * parley YAML text (malloc'd; free() it) and *out the loaded scenario; either
  * pointer may be NULL when not wanted. Warnings (e.g. a missing salience

@@ -350,6 +350,27 @@ int pl_import_format_parse(pl_import_format *out, const char *name)
     return PL_EINPUT;
 }
 
+int pl_import_sniff(const char *data, size_t len, pl_import_format *out)
+{
+    size_t at = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    const char *p = data + at, *end = data + len, *nl;
+    if (end - p >= 9 && (memcmp(p, "\"prnrnmc\"", 9) == 0 || memcmp(p, "prnrnmc\t", 8) == 0)) {
+        *out = PL_IMPORT_DEU;
+        return 1;
+    }
+    if (p < end && (*p == '#' || (*p == '\'' && end - p > 1 && p[1] == '#'))) {
+        *out = PL_IMPORT_DECIDE;
+        return 1;
+    }
+    /* KTAB: the second line starts with "Actor," */
+    nl = memchr(p, '\n', (size_t)(end - p));
+    if (nl && end - nl > 6 && memcmp(nl + 1, "Actor,", 6) == 0) {
+        *out = PL_IMPORT_KTAB;
+        return 1;
+    }
+    return 0;
+}
+
 int pl_import_buffer(pl_scenario **out, char **yaml, const char *data, size_t len,
                      const char *name, pl_import_format f, const pl_load_opts *opts,
                      pl_error *err)
