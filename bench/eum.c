@@ -7,26 +7,12 @@
 **   bench/eum [NMAX]   (default 10000; the naive run stops at 1000)
 */
 #include "parley/parley.h"
+#include "bench_util.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
-
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
-}
-
-static double unit(uint64_t *s)
-{
-    *s ^= *s >> 12;
-    *s ^= *s << 25;
-    *s ^= *s >> 27;
-    return (double)((*s * 0x2545F4914F6CDD1Du) >> 11) * 0x1.0p-53;
-}
 
 static double timed(const double *x, const double *c, const double *s, size_t n, int naive,
                     pl_eum **out)
@@ -35,12 +21,12 @@ static double timed(const double *x, const double *c, const double *s, size_t n,
     pl_error err;
     o.naive = naive;
     o.tol = 0;
-    double t0 = now();
+    double t0 = bench_now();
     if (pl_eum_run(out, x, c, s, n, &o, &err)) {
         fprintf(stderr, "bench: %s\n", err.msg);
         exit(1);
     }
-    return now() - t0;
+    return bench_now() - t0;
 }
 
 int main(int argc, char **argv)
@@ -51,9 +37,9 @@ int main(int argc, char **argv)
         double *x = malloc(n * sizeof *x), *c = malloc(n * sizeof *c), *s = malloc(n * sizeof *s);
         uint64_t seed = 88172645463325252u + n;
         for (size_t i = 0; i < n; i++) {
-            x[i] = 100 * unit(&seed);
-            c[i] = unit(&seed);
-            s[i] = unit(&seed);
+            x[i] = 100 * bench_unit(&seed);
+            c[i] = bench_unit(&seed);
+            s[i] = bench_unit(&seed);
         }
         pl_eum *f, *v = NULL;
         double tf = timed(x, c, s, n, 0, &f), tv = 0;

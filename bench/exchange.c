@@ -6,26 +6,12 @@
 **   bench/exchange [SHARED_DIR] [ACTORS ISSUES ROUNDS]
 */
 #include "parley/parley.h"
+#include "bench_util.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
-
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
-}
-
-static double unit(uint64_t *s)
-{
-    *s ^= *s >> 12;
-    *s ^= *s << 25;
-    *s ^= *s >> 27;
-    return (double)((*s * 0x2545F4914F6CDD1Du) >> 11) * 0x1.0p-53;
-}
 
 static void report(const char *what, const pl_exchange *e, double t)
 {
@@ -46,9 +32,9 @@ int main(int argc, char **argv)
     pl_scenario *s;
     if (pl_import_file(&s, NULL, path, PL_IMPORT_DECIDE, NULL, &err) == PL_OK) {
         pl_exchange *e;
-        double t0 = now();
+        double t0 = bench_now();
         if (pl_exchange_run_scenario(&e, s, NULL, &err) == PL_OK) {
-            report("sample_data (10 x 6), 10 rounds", e, now() - t0);
+            report("sample_data (10 x 6), 10 rounds", e, bench_now() - t0);
             pl_exchange_free(e);
         }
         pl_scenario_free(s);
@@ -59,24 +45,24 @@ int main(int argc, char **argv)
     double *c = malloc(n * K * sizeof *c);
     uint64_t seed = 2463534242u;
     for (size_t a = 0; a < n; a++) {
-        double cap = unit(&seed);
+        double cap = bench_unit(&seed);
         for (size_t k = 0; k < K; k++) {
-            x[a * K + k] = 100 * unit(&seed);
-            sal[a * K + k] = unit(&seed);
+            x[a * K + k] = 100 * bench_unit(&seed);
+            sal[a * K + k] = bench_unit(&seed);
             c[a * K + k] = cap;
         }
     }
     pl_exchange_opts o = PL_EXCHANGE_OPTS_INIT;
     o.rounds = rounds;
     pl_exchange *e;
-    double t0 = now();
+    double t0 = bench_now();
     if (pl_exchange_run(&e, n, K, x, sal, c, &o, &err)) {
         fprintf(stderr, "bench: %s\n", err.msg);
         return 1;
     }
     char what[64];
     snprintf(what, sizeof what, "generated (%zu x %zu), %d rounds", n, K, rounds);
-    report(what, e, now() - t0);
+    report(what, e, bench_now() - t0);
     pl_exchange_free(e);
     free(x);
     free(sal);

@@ -11,18 +11,12 @@
 **   bench/power [N_SS]    (N_SS: members for the exact Shapley-Shubik run, default 200)
 */
 #include "parley/parley.h"
+#include "bench_util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
-}
 
 /* Deterministic pseudo-random weights (xorshift64*): the same games every run. */
 static pl_game *random_game(size_t n, uint64_t seed)
@@ -30,10 +24,7 @@ static pl_game *random_game(size_t n, uint64_t seed)
     int64_t *w = malloc(n * sizeof *w), tot = 0;
     pl_game *g;
     for (size_t m = 0; m < n; m++) {
-        seed ^= seed >> 12;
-        seed ^= seed << 25;
-        seed ^= seed >> 27;
-        w[m] = 1 + (int64_t)((seed * 0x2545F4914F6CDD1Du) >> 33) % 100;
+        w[m] = 1 + (int64_t)(bench_next(&seed) >> 33) % 100;
         tot += w[m];
     }
     if (pl_game_new(&g, n, NULL) || pl_game_add_condition(g, w, tot / 2 + 1, NULL)) {
@@ -55,12 +46,12 @@ static double timed(const pl_game *g, pl_power_method method, int no_shapley, ui
     o.samples = samples;
     o.minimal_limit = 1; /* the enumeration baseline counts swings only */
     o.max_bytes = 8.0 * 1073741824.0;
-    double t0 = now();
+    double t0 = bench_now();
     if (pl_power_compute(out, g, &o, &err)) {
         fprintf(stderr, "bench: %s\n", err.msg);
         exit(1);
     }
-    return now() - t0;
+    return bench_now() - t0;
 }
 
 static void same_or_die(const pl_power *a, const pl_power *b, size_t n)

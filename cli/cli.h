@@ -92,6 +92,10 @@ int cli_usage_error(const char *fmt, ...)
 /* Read those options (and, when present, the EUM ones of `parley forecast`) into fo. */
 int cli_read_forecast_opts(const cli_args *a, pl_forecast_opts *fo);
 
+/* Load the command's scenario and forecast it; reports errors itself. */
+int cli_forecast_scenario(const cli_args *a, const pl_forecast_opts *fo, pl_scenario **s,
+                          pl_forecast **f);
+
 /* Index of `given` among names (for --opt), else a usage error listing them. */
 int cli_pick(const char *given, const char *const *names, int n, const char *opt, int *out);
 

@@ -20,16 +20,9 @@ static int run_analyze(const cli_args *a)
     if (rc)
         return rc;
     pl_scenario *s = NULL;
-    if ((rc = cli_load_scenario(a, &s, 0)))
-        return rc;
     pl_forecast *f = NULL;
-    pl_error err;
-    pl_error_clear(&err);
-    if (pl_forecast_compute(&f, s, &fo, &err) != PL_OK) {
-        cli_report(&err, NULL, 0);
-        pl_scenario_free(s);
-        return cli_exit_code(err.code);
-    }
+    if ((rc = cli_forecast_scenario(a, &fo, &s, &f)))
+        return rc;
     cli_output out;
     if ((rc = cli_output_open(&out, a, "forecasts")) == EXIT_OK) {
         pl_emit_object_begin(out.e, NULL, NULL);

@@ -109,3 +109,20 @@ int cli_read_forecast_opts(const cli_args *a, pl_forecast_opts *fo)
         rc = read_exchange_opts(a, &fo->exchange, fo->eum.rounds);
     return rc;
 }
+
+int cli_forecast_scenario(const cli_args *a, const pl_forecast_opts *fo, pl_scenario **s,
+                          pl_forecast **f)
+{
+    int rc = cli_load_scenario(a, s, 0);
+    if (rc)
+        return rc;
+    pl_error err;
+    pl_error_clear(&err);
+    if (pl_forecast_compute(f, *s, fo, &err) != PL_OK) {
+        cli_report(&err, NULL, 0);
+        pl_scenario_free(*s);
+        *s = NULL;
+        return cli_exit_code(err.code);
+    }
+    return EXIT_OK;
+}

@@ -5,15 +5,6 @@
 command -v jq >/dev/null 2>&1 || { echo "SKIP: jq is not installed (scripts/deps.sh check installs it)"; exit 77; }
 P=$PARLEY
 SHARED=$SRC/../shared
-jqe() { jq -e "$1" "$TMP/out" >/dev/null && ok || bad "jq: $1"; }
-expect_error() {
-  msg=$1; shift 2
-  "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
-  got=$?
-  line=$(head -n1 "$TMP/err")
-  if [ "$got" -eq 2 ] && [ "$line" = "$msg" ]; then ok; else
-    bad "exit $got, first stderr line: $line"; echo "  expected: $msg"; fi
-}
 
 # The built-in scenario: every model, in [0, 100], one row per issue and model.
 expect_status 0 "forecast" -- "$P" forecast -f json

@@ -24,6 +24,19 @@ expect_grep() {
   if grep -q -- "$2" "$1"; then ok; else bad "$3: no '$2' in output"; head -5 "$1" | sed 's/^/  | /'; fi
 }
 
+# expect_error MESSAGE -- command...: exit 2 and exactly this first stderr line
+expect_error() {
+  msg=$1; shift 2
+  "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
+  got=$?
+  line=$(head -n1 "$TMP/err")
+  if [ "$got" -eq 2 ] && [ "$line" = "$msg" ]; then ok; else
+    bad "exit $got, first stderr line: $line"; echo "  expected: $msg"; fi
+}
+
+# jqe FILTER: the last command's stdout (JSON) satisfies the jq filter
+jqe() { jq -e "$1" "$TMP/out" >/dev/null && ok || bad "jq: $1"; }
+
 finish() {
   echo "$pass passed, $fail failed"
   [ "$fail" -eq 0 ]

@@ -5,16 +5,6 @@
 command -v jq >/dev/null 2>&1 || { echo "SKIP: jq is not installed (scripts/deps.sh check installs it)"; exit 77; }
 P=$PARLEY
 
-# expect_error MESSAGE -- command...: exit 2 and exactly this first stderr line
-expect_error() {
-  msg=$1; shift 2
-  "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
-  got=$?
-  line=$(head -n1 "$TMP/err")
-  if [ "$got" -eq 2 ] && [ "$line" = "$msg" ]; then ok; else
-    bad "exit $got, first stderr line: $line"; echo "  expected: $msg"; fi
-}
-jqe() { jq -e "$1" "$TMP/out" >/dev/null && ok || bad "jq: $1"; }
 
 # The built-in scenario: the article's question in words.
 expect_status 0 "power" -- "$P" power

@@ -1,0 +1,30 @@
+/*
+** bench_util.h: what the benchmarks share: a monotonic clock and a small
+** deterministic generator (xorshift64*), so every run sees the same inputs.
+*/
+#ifndef PL_BENCH_UTIL_H
+#define PL_BENCH_UTIL_H
+
+#include <stdint.h>
+#include <time.h>
+
+static inline double bench_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+/* Next xorshift64* output; *s must not be 0. */
+static inline uint64_t bench_next(uint64_t *s)
+{
+    *s ^= *s >> 12;
+    *s ^= *s << 25;
+    *s ^= *s >> 27;
+    return *s * 0x2545F4914F6CDD1Du;
+}
+
+/* Uniform in [0, 1). */
+static inline double bench_unit(uint64_t *s) { return (double)(bench_next(s) >> 11) * 0x1.0p-53; }
+
+#endif
