@@ -36,7 +36,15 @@ typedef struct eum_ctx {
     double *x;            /* positions of the round being played */
     double *r;            /* exponents in force */
     double *wins, *loses; /* one probability row */
+    size_t *ord, *rank;   /* actors by position this round, and each actor's place */
 } eum_ctx;
+
+/* The offer a receiver has accepted so far. */
+typedef struct eum_best {
+    pl_eum_move type;
+    double key, to, a, b;
+    size_t from;
+} eum_best;
 
 static const char *const preset_names[] = {"default", "scholz_code"};
 
@@ -118,9 +126,16 @@ static int risk_exponents(eum_ctx *c, double *S, double *r)
     for (size_t i = 0; i < n; i++) {
         pl__eum_votes_row(&v, i, c->wins, c->loses);
         S[i] = 0;
-        for (size_t j = 0; j < n; j++)
-            if (j != i)
-                S[i] += expected(c, j, i, c->loses[j], 1, resist_of(c, j, i, 0));
+        if (c->o->q == 1) {
+            /* at r = 1 and Q = 1, eq. 25a is 2 D (1 - 2 s_i (1 - P)): no utility calls */
+            double si = c->s[i];
+            for (size_t j = 0; j < n; j++)
+                S[i] += 2 * fabs(c->x[j] - c->x[i]) / c->R * (1 - 2 * si * (1 - c->loses[j]));
+        } else {
+            for (size_t j = 0; j < n; j++)
+                if (j != i)
+                    S[i] += expected(c, j, i, c->loses[j], 1, resist_of(c, j, i, 0));
+        }
         lo = fmin(lo, S[i]);
         hi = fmax(hi, S[i]);
     }
@@ -164,48 +179,70 @@ static double offer_key(const eum_ctx *c, pl_eum_move t, size_t j, size_t i, dou
     return fabs(to - c->x[j]);
 }
 
-/* Steps 3-5 for receiver j: the offer it accepts (type NONE if none), by eq. 25a/25b. */
+/* Steps 3-4 for receiver j and proposer i: keep the offer if it ranks above the best so far. */
+static void consider(const eum_ctx *c, size_t j, size_t i, double usq_j, eum_best *best)
+{
+    double ra = c->r[j], rb = c->o->perspective == PL_EUM_OWN ? c->r[i] : c->r[j];
+    /*
+    ** Same utilities, Q = 1: a - b = (U_s - U_f)(beta - alpha) with alpha, beta the
+    ** weights on failure, and every offer needs b > a. So alpha <= beta means no
+    ** offer, decided before the costly powers.
+    */
+    if (ra == rb && c->o->q == 1 &&
+        resist_of(c, j, i, 0) * (1 - c->wins[i]) <= resist_of(c, i, j, 1) * (1 - c->loses[i]))
+        return;
+    /* the utilities depend on the distance and the exponent only: share them */
+    double d = fabs(c->x[i] - c->x[j]) / c->R;
+    eum_utils ua = utils_at(d, ra, usq_j), ub = rb == ra ? ua : utils_at(d, rb, util(0.5, rb));
+    double a = expected_u(c, j, i, c->wins[i], ra, resist_of(c, j, i, 0), &ua);
+    double b = expected_u(c, i, j, c->loses[i], rb, resist_of(c, i, j, 1), &ub);
+    double to;
+    pl_eum_move m = classify(c, j, i, a, b, &to);
+    if (m == PL_EUM_NONE)
+        return;
+    double key = offer_key(c, m, j, i, a, b, to);
+    /* types rank conflict < compromise < capitulation; then the key; then the first listed */
+    if (best->type == PL_EUM_NONE || m < best->type ||
+        (m == best->type && (key < best->key || (key == best->key && i < best->from)))) {
+        eum_best nb = {m, key, to, a, b, i};
+        *best = nb;
+    }
+}
+
+/*
+** Steps 3-5 for receiver j: the offer it accepts. Proposers are visited from
+** the nearest outward, one distance at a time: a conflict ranks above every
+** other type and, within conflicts, the smaller move (distance) wins, so the
+** first distance that yields a conflict settles it and the farther proposers
+** need not be weighed (not with max-eu, whose key is not the distance).
+*/
 static void best_offer(eum_ctx *c, size_t j, size_t t, double *next)
 {
     pl_eum *e = c->e;
-    size_t n = c->n, at = (t - 1) * n + j;
-    pl_eum_move best = PL_EUM_NONE;
-    double best_key = 0;
-    next[j] = c->x[j];
-    double usq_j = util(0.5, c->r[j]);
-    for (size_t i = 0; i < n; i++) {
-        if (c->x[i] == c->x[j])
-            continue;
-        /* the utilities depend on the distance and the exponent only: share them */
-        double ra = c->r[j], rb = c->o->perspective == PL_EUM_OWN ? c->r[i] : c->r[j];
-        /*
-        ** Same utilities, Q = 1: a - b = (U_s - U_f)(beta - alpha) with alpha, beta the
-        ** weights on failure, and every offer needs b > a. So alpha <= beta means no
-        ** offer, decided before the costly powers.
-        */
-        if (ra == rb && c->o->q == 1 &&
-            resist_of(c, j, i, 0) * (1 - c->wins[i]) <= resist_of(c, i, j, 1) * (1 - c->loses[i]))
-            continue;
-        double d = fabs(c->x[i] - c->x[j]) / c->R;
-        eum_utils ua = utils_at(d, ra, usq_j), ub = rb == ra ? ua : utils_at(d, rb, util(0.5, rb));
-        double a = expected_u(c, j, i, c->wins[i], ra, resist_of(c, j, i, 0), &ua);
-        double b = expected_u(c, i, j, c->loses[i], rb, resist_of(c, i, j, 1), &ub);
-        double to;
-        pl_eum_move m = classify(c, j, i, a, b, &to);
-        if (m == PL_EUM_NONE)
-            continue;
-        double key = offer_key(c, m, j, i, a, b, to);
-        /* types rank conflict < compromise < capitulation; first listed wins ties */
-        if (best == PL_EUM_NONE || m < best || (m == best && key < best_key)) {
-            best = m;
-            best_key = key;
-            next[j] = to;
-            e->proposer[at] = (long)i;
-            e->a[at] = a;
-            e->b[at] = b;
-        }
+    size_t n = c->n, at = (t - 1) * n + j, rj = c->rank[j];
+    eum_best best = {PL_EUM_NONE, 0, c->x[j], 0, 0, 0};
+    double usq_j = util(0.5, c->r[j]), xj = c->x[j];
+    int early = c->o->select != PL_EUM_SELECT_MAX_EU;
+    size_t lo = rj, hi = rj; /* [lo, hi) holds j's own position */
+    while (lo > 0 && c->x[c->ord[lo - 1]] == xj)
+        lo--;
+    while (hi < n && c->x[c->ord[hi]] == xj)
+        hi++;
+    while (lo > 0 || hi < n) {
+        double dl = lo > 0 ? xj - c->x[c->ord[lo - 1]] : INFINITY;
+        double dr = hi < n ? c->x[c->ord[hi]] - xj : INFINITY, d = fmin(dl, dr);
+        while (lo > 0 && xj - c->x[c->ord[lo - 1]] == d)
+            consider(c, j, c->ord[--lo], usq_j, &best);
+        while (hi < n && c->x[c->ord[hi]] - xj == d)
+            consider(c, j, c->ord[hi++], usq_j, &best);
+        if (early && best.type == PL_EUM_CONFLICT)
+            break;
     }
-    e->type[at] = (unsigned char)best;
+    next[j] = best.to;
+    e->type[at] = (unsigned char)best.type;
+    e->proposer[at] = best.type == PL_EUM_NONE ? -1 : (long)best.from;
+    e->a[at] = best.a;
+    e->b[at] = best.b;
 }
 
 static void record_centre(pl_eum *e, size_t t, const double *w)
@@ -249,10 +286,14 @@ static int play_round(eum_ctx *c, size_t t)
     pl__eum_votes v;
     if (pl__eum_votes_init(&v, c->x, c->w, c->r, c->R, n, c->o->prob, c->o->naive))
         return PL_ENOMEM;
+    for (size_t k = 0; k < n; k++)
+        c->ord[k] = k;
+    pl__eum_sort_by_position(c->ord, c->rank, n, c->x);
+    for (size_t k = 0; k < n; k++)
+        c->rank[c->ord[k]] = k;
     double *next = e->pos + t * n;
     for (size_t j = 0; j < n; j++) {
         pl__eum_votes_row(&v, j, c->wins, c->loses);
-        e->proposer[(t - 1) * n + j] = -1;
         best_offer(c, j, t, next);
     }
     pl__eum_votes_free(&v);
@@ -319,8 +360,9 @@ int pl_eum_run(pl_eum **out, const double *x, const double *cap, const double *s
     pl_eum *e = eum_alloc(n, (size_t)o.rounds);
     eum_ctx c = {e, &o, n, s, malloc(n * sizeof(double)), 0, 0, NULL,
                  malloc(n * sizeof(double)), malloc(n * sizeof(double)),
-                 malloc(n * sizeof(double))};
-    if (!e || !c.w || !c.r || !c.wins || !c.loses) {
+                 malloc(n * sizeof(double)), malloc(n * sizeof(size_t)),
+                 malloc(n * sizeof(size_t))};
+    if (!e || !c.w || !c.r || !c.wins || !c.loses || !c.ord || !c.rank) {
         rc = pl__error_nomem(err);
         goto done;
     }
@@ -348,6 +390,8 @@ done:
     free(c.r);
     free(c.wins);
     free(c.loses);
+    free(c.ord);
+    free(c.rank);
     if (rc) {
         pl_eum_free(e);
         return rc;

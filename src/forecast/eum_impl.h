@@ -28,6 +28,8 @@ typedef struct pl__eum_votes {
 int pl__eum_votes_init(pl__eum_votes *v, const double *x, const double *w, const double *r,
                        double R, size_t n, pl_eum_prob prob, int naive);
 void pl__eum_votes_free(pl__eum_votes *v);
+/* Actor indices ord[0..n) sorted by position, ties by index (stable); tmp: n scratch. */
+void pl__eum_sort_by_position(size_t *ord, size_t *tmp, size_t n, const double *x);
 /* For actor j: wins[i] = P(j beats i), loses[i] = P(i beats j); 0 where x_i == x_j. */
 void pl__eum_votes_row(const pl__eum_votes *v, size_t j, double *wins, double *loses);
 

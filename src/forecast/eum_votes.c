@@ -57,13 +57,13 @@ static int by_position(size_t i, size_t j, const double *x)
 }
 
 /* Merge sort of actor indices by position (qsort has no context argument). */
-static void sort_by_position(size_t *ord, size_t *tmp, size_t n, const double *x)
+void pl__eum_sort_by_position(size_t *ord, size_t *tmp, size_t n, const double *x)
 {
     if (n < 2)
         return;
     size_t h = n / 2;
-    sort_by_position(ord, tmp, h, x);
-    sort_by_position(ord + h, tmp, n - h, x);
+    pl__eum_sort_by_position(ord, tmp, h, x);
+    pl__eum_sort_by_position(ord + h, tmp, n - h, x);
     size_t i = 0, j = h, k = 0;
     while (i < h && j < n)
         tmp[k++] = by_position(ord[j], ord[i], x) < 0 ? ord[j++] : ord[i++];
@@ -128,7 +128,7 @@ int pl__eum_votes_init(pl__eum_votes *v, const double *x, const double *w, const
     }
     for (size_t i = 0; i < n; i++)
         v->ord[i] = i;
-    sort_by_position(v->ord, tmp, n, x);
+    pl__eum_sort_by_position(v->ord, tmp, n, x);
     free(tmp);
     v->pw[0] = v->px[0] = 0;
     for (size_t t = 0; t < n; t++) {
