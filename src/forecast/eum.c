@@ -37,6 +37,7 @@ typedef struct eum_ctx {
     double *r;            /* exponents in force */
     double *wins, *loses; /* one probability row */
     size_t *ord, *rank;   /* actors by position this round, and each actor's place */
+    const pl__eum_votes *votes; /* the probability source of the offers step */
 } eum_ctx;
 
 /* The offer a receiver has accepted so far. */
@@ -124,14 +125,12 @@ static int risk_exponents(eum_ctx *c, double *S, double *r)
         return PL_ENOMEM;
     double lo = INFINITY, hi = -INFINITY;
     for (size_t i = 0; i < n; i++) {
-        pl__eum_votes_row(&v, i, c->wins, c->loses);
         S[i] = 0;
         if (c->o->q == 1) {
-            /* at r = 1 and Q = 1, eq. 25a is 2 D (1 - 2 s_i (1 - P)): no utility calls */
-            double si = c->s[i];
-            for (size_t j = 0; j < n; j++)
-                S[i] += 2 * fabs(c->x[j] - c->x[i]) / c->R * (1 - 2 * si * (1 - c->loses[j]));
+            /* at r = 1 and Q = 1, eq. 25a is 2 D (1 - 2 s_i (1 - P)): summed in one walk */
+            S[i] = pl__eum_threat(&v, i, c->s[i], c->R);
         } else {
+            pl__eum_votes_row(&v, i, c->wins, c->loses);
             for (size_t j = 0; j < n; j++)
                 if (j != i)
                     S[i] += expected(c, j, i, c->loses[j], 1, resist_of(c, j, i, 0));
@@ -182,20 +181,21 @@ static double offer_key(const eum_ctx *c, pl_eum_move t, size_t j, size_t i, dou
 /* Steps 3-4 for receiver j and proposer i: keep the offer if it ranks above the best so far. */
 static void consider(const eum_ctx *c, size_t j, size_t i, double usq_j, eum_best *best)
 {
-    double ra = c->r[j], rb = c->o->perspective == PL_EUM_OWN ? c->r[i] : c->r[j];
+    double ra = c->r[j], rb = c->o->perspective == PL_EUM_OWN ? c->r[i] : c->r[j], pw, pl;
+    pl__eum_votes_pair(c->votes, j, i, &pw, &pl); /* P(j beats i), P(i beats j) */
     /*
     ** Same utilities, Q = 1: a - b = (U_s - U_f)(beta - alpha) with alpha, beta the
     ** weights on failure, and every offer needs b > a. So alpha <= beta means no
     ** offer, decided before the costly powers.
     */
     if (ra == rb && c->o->q == 1 &&
-        resist_of(c, j, i, 0) * (1 - c->wins[i]) <= resist_of(c, i, j, 1) * (1 - c->loses[i]))
+        resist_of(c, j, i, 0) * (1 - pw) <= resist_of(c, i, j, 1) * (1 - pl))
         return;
     /* the utilities depend on the distance and the exponent only: share them */
     double d = fabs(c->x[i] - c->x[j]) / c->R;
     eum_utils ua = utils_at(d, ra, usq_j), ub = rb == ra ? ua : utils_at(d, rb, util(0.5, rb));
-    double a = expected_u(c, j, i, c->wins[i], ra, resist_of(c, j, i, 0), &ua);
-    double b = expected_u(c, i, j, c->loses[i], rb, resist_of(c, i, j, 1), &ub);
+    double a = expected_u(c, j, i, pw, ra, resist_of(c, j, i, 0), &ua);
+    double b = expected_u(c, i, j, pl, rb, resist_of(c, i, j, 1), &ub);
     double to;
     pl_eum_move m = classify(c, j, i, a, b, &to);
     if (m == PL_EUM_NONE)
@@ -292,10 +292,9 @@ static int play_round(eum_ctx *c, size_t t)
     for (size_t k = 0; k < n; k++)
         c->rank[c->ord[k]] = k;
     double *next = e->pos + t * n;
-    for (size_t j = 0; j < n; j++) {
-        pl__eum_votes_row(&v, j, c->wins, c->loses);
+    c->votes = &v; /* pairs on demand: most receivers settle on a near proposer */
+    for (size_t j = 0; j < n; j++)
         best_offer(c, j, t, next);
-    }
     pl__eum_votes_free(&v);
     record_centre(e, t, c->w);
     return PL_OK;

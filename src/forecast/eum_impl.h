@@ -32,5 +32,12 @@ void pl__eum_votes_free(pl__eum_votes *v);
 void pl__eum_sort_by_position(size_t *ord, size_t *tmp, size_t n, const double *x);
 /* For actor j: wins[i] = P(j beats i), loses[i] = P(i beats j); 0 where x_i == x_j. */
 void pl__eum_votes_row(const pl__eum_votes *v, size_t j, double *wins, double *loses);
+/*
+** Threat total of actor i at r = 1 and Q = 1 (MODELS.md 3.4):
+** sum over j of 2 |x_j - x_i| / R (1 - 2 s_i (1 - P(j beats i))). O(n).
+*/
+double pl__eum_threat(const pl__eum_votes *v, size_t i, double si, double R);
+/* The same for one pair: O(log n) (naive: O(n)). */
+void pl__eum_votes_pair(const pl__eum_votes *v, size_t j, size_t i, double *wins, double *loses);
 
 #endif

@@ -26,6 +26,28 @@ static size_t bound(const double *xs, size_t n, double t, int upper)
     return lo;
 }
 
+/* Votes for lo and hi from the range ends a = ub(lo), b = ub(m), c = lb(hi). */
+static void votes_at(const pl__eum_votes *v, double lo, double hi, size_t a, size_t b, size_t c,
+                     double *L, double *U)
+{
+    double d = hi - lo, m = (lo + hi) / 2;
+    *L = d * v->pw[a] + 2 * (m * (v->pw[b] - v->pw[a]) - (v->px[b] - v->px[a]));
+    *U = d * (v->W - v->pw[c]) + 2 * ((v->px[c] - v->px[b]) - m * (v->pw[c] - v->pw[b]));
+}
+
+/* Votes for the lower (L) and the upper (U) of positions lo < hi, by three binary searches. */
+static void split_votes(const pl__eum_votes *v, double lo, double hi, double *L, double *U)
+{
+    double m = (lo + hi) / 2;
+    size_t a = bound(v->xs, v->n, lo, 1), b = bound(v->xs, v->n, m, 1);
+    size_t c = bound(v->xs, v->n, hi, 0);
+    if (b < a)
+        b = a;
+    if (c < b)
+        c = b;
+    votes_at(v, lo, hi, a, b, c, L, U);
+}
+
 /* Votes for the lower (L) and upper (U) of lo < hi by visiting every voter: the oracle. */
 static void split_votes_naive(const pl__eum_votes *v, double lo, double hi, double *L, double *U)
 {
@@ -160,20 +182,36 @@ static void store_pair(const pl__eum_votes *v, size_t j, size_t i, double L, dou
     loses[i] = from_votes(v->prob, fi, fj);
 }
 
-/* Votes for lo and hi from the range ends a = ub(lo), b = ub(m), c = lb(hi). */
-static void votes_at(const pl__eum_votes *v, double lo, double hi, size_t a, size_t b, size_t c,
-                     double *L, double *U)
+/*
+** What a walk does with each pair: store both probabilities (a row), or add
+** the pair to actor i's threat total at r = 1, Q = 1 (eq. 25a reduces to
+** 2 D (1 - 2 s_i (1 - P(j beats i))), see eum.c) without storing anything.
+*/
+typedef struct walk {
+    double *wins, *loses;   /* row mode */
+    double sum_d, sum_dp;   /* threat mode (wins == NULL): sums of D and of D P */
+} walk;
+
+/* Pair of `me` with sorted actor t at distance d, t on the right (higher) side or not. */
+static inline void visit(const pl__eum_votes *v, size_t me, size_t t, int right, double d,
+                         double L, double U, walk *w)
 {
-    double d = hi - lo, m = (lo + hi) / 2;
-    *L = d * v->pw[a] + 2 * (m * (v->pw[b] - v->pw[a]) - (v->px[b] - v->px[a]));
-    *U = d * (v->W - v->pw[c]) + 2 * ((v->px[c] - v->px[b]) - m * (v->pw[c] - v->pw[b]));
+    if (w->wins) {
+        store_pair(v, me, v->ord[t], L, U, w->wins, w->loses);
+        return;
+    }
+    /* the other beats me with its own side's votes; no look-up of the other actor needed */
+    double p = from_votes(v->prob, right ? U : L, right ? L : U);
+    w->sum_d += d;
+    w->sum_dp += d * p;
 }
 
 /*
-** One actor's row in O(n): walking away from j in sorted order the midpoint
-** moves one way only, so each range end is a pointer that never turns back.
+** One actor's pairs in O(n): walking away from j in sorted order the
+** midpoint moves one way only, so each range end is a pointer that never
+** turns back.
 */
-static void row_sorted(const pl__eum_votes *v, size_t j, double *wins, double *loses)
+static void walk_sorted(const pl__eum_votes *v, size_t j, walk *w)
 {
     const double *xs = v->xs;
     size_t n = v->n, g0 = bound(xs, n, v->x[j], 0), g1 = bound(xs, n, v->x[j], 1);
@@ -186,7 +224,7 @@ static void row_sorted(const pl__eum_votes *v, size_t j, double *wins, double *l
         while (b > a && xs[b - 1] > m)
             b--;
         votes_at(v, xs[t], v->x[j], a, b, g0, &L, &U);
-        store_pair(v, j, v->ord[t], L, U, wins, loses);
+        visit(v, j, t, 0, v->x[j] - xs[t], L, U, w);
     }
     /* right of j: lo = x_j (a = g1), m rises; c = start of t's group */
     size_t c = g1;
@@ -198,8 +236,25 @@ static void row_sorted(const pl__eum_votes *v, size_t j, double *wins, double *l
         while (b < c && xs[b] <= m)
             b++;
         votes_at(v, v->x[j], xs[t], g1, b, c, &L, &U);
-        store_pair(v, j, v->ord[t], L, U, wins, loses);
+        visit(v, j, t, 1, xs[t] - v->x[j], L, U, w);
     }
+}
+
+double pl__eum_threat(const pl__eum_votes *v, size_t i, double si, double R)
+{
+    if (v->mat || v->naive) {
+        double sum = 0;
+        for (size_t j = 0; j < v->n; j++) {
+            double pw, pl;
+            pl__eum_votes_pair(v, i, j, &pw, &pl);
+            sum += 2 * fabs(v->x[j] - v->x[i]) / R * (1 - 2 * si * (1 - pl));
+        }
+        return sum;
+    }
+    walk w = {NULL, NULL, 0, 0};
+    walk_sorted(v, i, &w);
+    /* sum of D (1 - 2 s (1 - P)) = (1 - 2 s) sum D + 2 s sum D P */
+    return 2 * ((1 - 2 * si) * w.sum_d + 2 * si * w.sum_dp) / R;
 }
 
 void pl__eum_votes_row(const pl__eum_votes *v, size_t j, double *wins, double *loses)
@@ -215,7 +270,8 @@ void pl__eum_votes_row(const pl__eum_votes *v, size_t j, double *wins, double *l
         return;
     }
     if (!v->naive) {
-        row_sorted(v, j, wins, loses);
+        walk w = {wins, loses, 0, 0};
+        walk_sorted(v, j, &w);
         return;
     }
     for (size_t i = 0; i < n; i++) {
@@ -225,4 +281,24 @@ void pl__eum_votes_row(const pl__eum_votes *v, size_t j, double *wins, double *l
         split_votes_naive(v, fmin(v->x[i], v->x[j]), fmax(v->x[i], v->x[j]), &L, &U);
         store_pair(v, j, i, L, U, wins, loses);
     }
+}
+
+void pl__eum_votes_pair(const pl__eum_votes *v, size_t j, size_t i, double *wins, double *loses)
+{
+    double L, U, lo = fmin(v->x[i], v->x[j]), hi = fmax(v->x[i], v->x[j]);
+    *wins = *loses = 0;
+    if (v->x[i] == v->x[j])
+        return;
+    if (v->mat) {
+        *wins = v->mat[j * v->n + i];
+        *loses = v->mat[i * v->n + j];
+        return;
+    }
+    if (v->naive)
+        split_votes_naive(v, lo, hi, &L, &U);
+    else
+        split_votes(v, lo, hi, &L, &U);
+    double fj = v->x[j] < v->x[i] ? L : U, fi = v->x[j] < v->x[i] ? U : L;
+    *wins = from_votes(v->prob, fj, fi);
+    *loses = from_votes(v->prob, fi, fj);
 }
