@@ -124,12 +124,14 @@ static int risk_exponents(eum_ctx *c, double *S, double *r)
     if (pl__eum_votes_init(&v, c->x, c->w, c->r, c->R, n, c->o->prob, c->o->naive))
         return PL_ENOMEM;
     double lo = INFINITY, hi = -INFINITY;
+    /* at r = 1 and Q = 1, eq. 25a is 2 D (1 - 2 s_i (1 - P)): summed pair by pair */
+    if (c->o->q == 1 && pl__eum_threats(&v, c->s, c->R, S)) {
+        pl__eum_votes_free(&v);
+        return PL_ENOMEM;
+    }
     for (size_t i = 0; i < n; i++) {
-        S[i] = 0;
-        if (c->o->q == 1) {
-            /* at r = 1 and Q = 1, eq. 25a is 2 D (1 - 2 s_i (1 - P)): summed in one walk */
-            S[i] = pl__eum_threat(&v, i, c->s[i], c->R);
-        } else {
+        if (c->o->q != 1) {
+            S[i] = 0;
             pl__eum_votes_row(&v, i, c->wins, c->loses);
             for (size_t j = 0; j < n; j++)
                 if (j != i)

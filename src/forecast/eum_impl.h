@@ -33,10 +33,11 @@ void pl__eum_sort_by_position(size_t *ord, size_t *tmp, size_t n, const double *
 /* For actor j: wins[i] = P(j beats i), loses[i] = P(i beats j); 0 where x_i == x_j. */
 void pl__eum_votes_row(const pl__eum_votes *v, size_t j, double *wins, double *loses);
 /*
-** Threat total of actor i at r = 1 and Q = 1 (MODELS.md 3.4):
-** sum over j of 2 |x_j - x_i| / R (1 - 2 s_i (1 - P(j beats i))). O(n).
+** Threat totals at r = 1 and Q = 1 (MODELS.md 3.4) into S (n):
+** S_i = sum over j of 2 |x_j - x_i| / R (1 - 2 s_i (1 - P(j beats i))), each
+** pair's votes computed once. O(n^2); PL_ENOMEM or PL_OK.
 */
-double pl__eum_threat(const pl__eum_votes *v, size_t i, double si, double R);
+int pl__eum_threats(const pl__eum_votes *v, const double *s, double R, double *S);
 /* The same for one pair: O(log n) (naive: O(n)). */
 void pl__eum_votes_pair(const pl__eum_votes *v, size_t j, size_t i, double *wins, double *loses);
 

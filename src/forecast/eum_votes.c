@@ -183,35 +183,11 @@ static void store_pair(const pl__eum_votes *v, size_t j, size_t i, double L, dou
 }
 
 /*
-** What a walk does with each pair: store both probabilities (a row), or add
-** the pair to actor i's threat total at r = 1, Q = 1 (eq. 25a reduces to
-** 2 D (1 - 2 s_i (1 - P(j beats i))), see eum.c) without storing anything.
-*/
-typedef struct walk {
-    double *wins, *loses;   /* row mode */
-    double sum_d, sum_dp;   /* threat mode (wins == NULL): sums of D and of D P */
-} walk;
-
-/* Pair of `me` with sorted actor t at distance d, t on the right (higher) side or not. */
-static inline void visit(const pl__eum_votes *v, size_t me, size_t t, int right, double d,
-                         double L, double U, walk *w)
-{
-    if (w->wins) {
-        store_pair(v, me, v->ord[t], L, U, w->wins, w->loses);
-        return;
-    }
-    /* the other beats me with its own side's votes; no look-up of the other actor needed */
-    double p = from_votes(v->prob, right ? U : L, right ? L : U);
-    w->sum_d += d;
-    w->sum_dp += d * p;
-}
-
-/*
-** One actor's pairs in O(n): walking away from j in sorted order the
+** One actor's row in O(n): walking away from j in sorted order the
 ** midpoint moves one way only, so each range end is a pointer that never
 ** turns back.
 */
-static void walk_sorted(const pl__eum_votes *v, size_t j, walk *w)
+static void row_sorted(const pl__eum_votes *v, size_t j, double *wins, double *loses)
 {
     const double *xs = v->xs;
     size_t n = v->n, g0 = bound(xs, n, v->x[j], 0), g1 = bound(xs, n, v->x[j], 1);
@@ -224,7 +200,7 @@ static void walk_sorted(const pl__eum_votes *v, size_t j, walk *w)
         while (b > a && xs[b - 1] > m)
             b--;
         votes_at(v, xs[t], v->x[j], a, b, g0, &L, &U);
-        visit(v, j, t, 0, v->x[j] - xs[t], L, U, w);
+        store_pair(v, j, v->ord[t], L, U, wins, loses);
     }
     /* right of j: lo = x_j (a = g1), m rises; c = start of t's group */
     size_t c = g1;
@@ -236,25 +212,66 @@ static void walk_sorted(const pl__eum_votes *v, size_t j, walk *w)
         while (b < c && xs[b] <= m)
             b++;
         votes_at(v, v->x[j], xs[t], g1, b, c, &L, &U);
-        visit(v, j, t, 1, xs[t] - v->x[j], L, U, w);
+        store_pair(v, j, v->ord[t], L, U, wins, loses);
     }
 }
 
-double pl__eum_threat(const pl__eum_votes *v, size_t i, double si, double R)
+/* Threat total of actor i pair by pair: the oracle (and Scholz's matrix form). */
+static double threat_by_pairs(const pl__eum_votes *v, size_t i, double si, double R)
 {
-    if (v->mat || v->naive) {
-        double sum = 0;
-        for (size_t j = 0; j < v->n; j++) {
-            double pw, pl;
-            pl__eum_votes_pair(v, i, j, &pw, &pl);
-            sum += 2 * fabs(v->x[j] - v->x[i]) / R * (1 - 2 * si * (1 - pl));
-        }
-        return sum;
+    double sum = 0;
+    for (size_t j = 0; j < v->n; j++) {
+        double pw, pl;
+        pl__eum_votes_pair(v, i, j, &pw, &pl);
+        sum += 2 * fabs(v->x[j] - v->x[i]) / R * (1 - 2 * si * (1 - pl));
     }
-    walk w = {NULL, NULL, 0, 0};
-    walk_sorted(v, i, &w);
-    /* sum of D (1 - 2 s (1 - P)) = (1 - 2 s) sum D + 2 s sum D P */
-    return 2 * ((1 - 2 * si) * w.sum_d + 2 * si * w.sum_dp) / R;
+    return sum;
+}
+
+/*
+** Every threat total at once: each unordered pair's votes are computed once
+** (walking right from every position) and serve both actors, P(upper beats
+** lower) for the lower one and P(lower beats upper) for the upper one. Sums
+** are kept in sorted order, so every access is sequential. Half the work of
+** n walks.
+*/
+int pl__eum_threats(const pl__eum_votes *v, const double *s, double R, double *S)
+{
+    size_t n = v->n;
+    if (v->mat || v->naive) {
+        for (size_t i = 0; i < n; i++)
+            S[i] = threat_by_pairs(v, i, s[i], R);
+        return PL_OK;
+    }
+    const double *xs = v->xs;
+    double *sd = calloc(2 * n + 1, sizeof *sd), *sdp = sd + n;
+    if (!sd)
+        return PL_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        /* pairs (i, t) with xs[t] > xs[i]: lo = xs[i] (a = g1), m rises, c = t's group start */
+        size_t g1 = i + 1, b, c;
+        while (g1 < n && xs[g1] == xs[i])
+            g1++;
+        c = b = g1;
+        for (size_t t = g1; t < n; t++) {
+            if (xs[t] != xs[t - 1])
+                c = t;
+            double m = (xs[i] + xs[t]) / 2, d = xs[t] - xs[i], L, U;
+            while (b < c && xs[b] <= m)
+                b++;
+            votes_at(v, xs[i], xs[t], g1, b, c, &L, &U);
+            sd[i] += d;
+            sdp[i] += d * from_votes(v->prob, U, L); /* the upper beats i */
+            sd[t] += d;
+            sdp[t] += d * from_votes(v->prob, L, U); /* i beats the upper */
+        }
+    }
+    for (size_t t = 0; t < n; t++) {
+        size_t a = v->ord[t];
+        S[a] = 2 * ((1 - 2 * s[a]) * sd[t] + 2 * s[a] * sdp[t]) / R;
+    }
+    free(sd);
+    return PL_OK;
 }
 
 void pl__eum_votes_row(const pl__eum_votes *v, size_t j, double *wins, double *loses)
@@ -270,8 +287,7 @@ void pl__eum_votes_row(const pl__eum_votes *v, size_t j, double *wins, double *l
         return;
     }
     if (!v->naive) {
-        walk w = {wins, loses, 0, 0};
-        walk_sorted(v, j, &w);
+        row_sorted(v, j, wins, loses);
         return;
     }
     for (size_t i = 0; i < n; i++) {
