@@ -42,11 +42,14 @@ const cli_command cli_cmd_analyze = {
     "Summarise a scenario and forecast where each issue lands.",
     analyze_opts,
     "Prints actors, issues with their worded scales, positions, bodies, and per\n"
-    "issue three forecasts over the actors at the table (MODELS.md section 2):\n"
-    "  mean    capability x salience weighted mean (compromise model)\n"
-    "  median  weighted median (the weighted Condorcet winner in one dimension)\n"
-    "  nbs     Nash bargaining solution, the status quo as disagreement point\n"
-    "each with the nearest worded point of the issue's scale.\n"
+    "issue every forecast over the actors at the table (MODELS.md sections 2-5):\n"
+    "  mean      capability x salience weighted mean (compromise model)\n"
+    "  median    weighted median (the weighted Condorcet winner in one dimension)\n"
+    "  nbs       Nash bargaining solution, the status quo as disagreement point\n"
+    "  eum       Expected Utility Model (Scholz et al. 2011), after its rounds\n"
+    "  exchange  exchange model (Stokman & Van Oosten), over all issues at once\n"
+    "each with the nearest worded point of the issue's scale; `parley forecast`\n"
+    "has the models' own options and their rounds.\n"
     "--format csv writes the forecasts table; --table actors, positions or\n"
     "ratification writes another.\n",
     run_analyze};
