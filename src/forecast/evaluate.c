@@ -41,6 +41,8 @@ static const method methods[] = {
      0, "default"},
     {"eum_scholz", "Expected Utility Model, Scholz et al.'s code (scholz_code preset)", 0,
      PL_WEIGHT_CS, PL_MODEL_EUM, 0, "scholz_code"},
+    {"exchange", "exchange model within each group (a one-issue group: the weighted mean)", 0,
+     PL_WEIGHT_CS, PL_MODEL_EXCHANGE, 0, NULL},
 };
 #define N_METHODS (sizeof methods / sizeof *methods)
 
@@ -74,13 +76,79 @@ static double outcome_of(const pl_evaluation *e, const pl_scenario *s, size_t t)
     return pl_issue_outcome(pl_scenario_issue(s, e->issue[t]))->value;
 }
 
+/* Scored issues of group g, as indices into e->issue. */
+static size_t group_members(const pl_evaluation *e, size_t g, size_t *out)
+{
+    size_t k = 0;
+    for (size_t t = 0; t < e->n_issues; t++)
+        if (e->group[t] == g)
+            out[k++] = t;
+    return k;
+}
+
+/*
+** The exchange model trades across the issues decided together, so it runs
+** once per group over that group's issues; a group of one issue cannot trade
+** and keeps O, the capability x salience weighted mean (method mean_cs).
+*/
+static int exchange_by_group(pl_evaluation *e, const pl_scenario *s, const pl_evaluate_opts *o,
+                             size_t m, size_t mean_cs, pl_error *err)
+{
+    size_t N = pl_scenario_n_actors(s), *mem = malloc(e->n_issues * sizeof *mem);
+    double *x = malloc(N * e->n_issues * sizeof *x), *sal = malloc(N * e->n_issues * sizeof *sal);
+    double *cap = malloc(N * e->n_issues * sizeof *cap);
+    int rc = mem && x && sal && cap ? PL_OK : pl__error_nomem(err);
+    pl_exchange_opts xo = PL_EXCHANGE_OPTS_INIT;
+    if (o->rounds > 0)
+        xo.rounds = o->rounds;
+    for (size_t g = 0; !rc && g < e->n_groups; g++) {
+        size_t k = group_members(e, g, mem), n = 0;
+        if (k == 1) {
+            e->fc[m * e->n_issues + mem[0]] = e->fc[mean_cs * e->n_issues + mem[0]];
+            continue;
+        }
+        for (size_t a = 0; a < N; a++) {
+            const pl_actor *ac = pl_scenario_actor(s, a);
+            if (!pl_actor_at_table(ac))
+                continue;
+            for (size_t j = 0; j < k; j++) {
+                double pos, sl;
+                int has = pl_scenario_position(s, a, e->issue[mem[j]], &pos, &sl) == 1;
+                x[n * k + j] = has ? pos : NAN;
+                sal[n * k + j] = has ? sl : 0;
+                cap[n * k + j] = pl_actor_capability(ac)->value;
+            }
+            n++;
+        }
+        pl_exchange *ex = NULL;
+        rc = pl_exchange_run(&ex, n, k, x, sal, cap, &xo, err);
+        for (size_t j = 0; !rc && j < k; j++)
+            e->fc[m * e->n_issues + mem[j]] = pl_exchange_outcome(ex, pl_exchange_n_rounds(ex), j);
+        pl_exchange_free(ex);
+    }
+    free(mem);
+    free(x);
+    free(sal);
+    free(cap);
+    return rc;
+}
+
 /* Forecasts of every method on every scored issue. */
 static int run_methods(pl_evaluation *e, const pl_scenario *s, const pl_evaluate_opts *o,
                        pl_error *err)
 {
+    size_t mean_cs = 0;
     for (size_t m = 0; m < N_METHODS; m++) {
         const method *me = &methods[m];
         pl_forecast_opts fo = PL_FORECAST_OPTS_INIT;
+        if (me->model == PL_MODEL_MEAN && me->weights == PL_WEIGHT_CS)
+            mean_cs = m;
+        if (me->model == PL_MODEL_EXCHANGE) {
+            int rc = exchange_by_group(e, s, o, m, mean_cs, err);
+            if (rc)
+                return rc;
+            continue;
+        }
         pl_forecast *f = NULL;
         fo.weights = me->weights;
         fo.models = me->model < PL_MODEL_COUNT ? 1u << me->model : 1u << PL_MODEL_MEAN;

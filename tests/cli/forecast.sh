@@ -45,8 +45,8 @@ if [ -f "$SHARED/data/decide/sample_data.txt" ] && [ -f "$SHARED/deu3/deu3.csv" 
   expect_grep "$TMP/err" "copenhagen_with_errors.csv:86:19: position 160 of 'Russia'" "line-numbered error"
   expect_status 0 "evaluate DEU" -- "$P" evaluate --from deu "$SHARED/deu3/deu3.csv" --resamples 200 -q -f json
   jqe '.evaluation.issues == 353 and .evaluation.groups == 137'
-  jqe '[.summary[].method] == ["constant_50","status_quo","mean_unweighted","mean_salience","mean_cs","median_cs","nbs","eum","eum_scholz"]'
-  jqe '[.summary[] | select(.mae_low <= .mae and .mae <= .mae_high)] | length == 9'
+  jqe '[.summary[].method] == ["constant_50","status_quo","mean_unweighted","mean_salience","mean_cs","median_cs","nbs","eum","eum_scholz","exchange"]'
+  jqe '[.summary[] | select(.mae_low <= .mae and .mae <= .mae_high)] | length == 10'
   jqe '.summary[] | select(.method == "status_quo") | .n == 253'
   expect_status 0 "evaluate csv errors" -- "$P" evaluate --from deu "$SHARED/deu3/deu3.csv" --resamples 50 -q -f csv
   [ "$(wc -l < "$TMP/out")" -eq 354 ] && ok || bad "errors rows: $(wc -l < "$TMP/out")"
