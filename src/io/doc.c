@@ -223,7 +223,8 @@ static int close_container(builder *b)
     n->items = pl_arena_array(&b->doc->arena, cnt ? cnt : 1, sizeof *n->items);
     if (!n->items)
         return pl__error_nomem(b->err);
-    memcpy(n->items, b->kids + f->first, cnt * sizeof *n->items);
+    if (cnt) /* an empty container may come before any child was ever stored (kids NULL) */
+        memcpy(n->items, b->kids + f->first, cnt * sizeof *n->items);
     b->nkids = f->first;
     n->len = n->type == PL_DOC_MAP ? cnt / 2 : cnt;
     if (n->type == PL_DOC_MAP) {
