@@ -192,6 +192,11 @@ PL_API double pl_body_quota_threshold(const pl_body *b, size_t c, int *strict);
 PL_API double pl_body_quota_weight(const pl_body *b, size_t c, size_t m);
 /** Text of condition c as written, e.g. "2/3", "majority", "12". */
 PL_API const char *pl_body_quota_text(const pl_body *b, size_t c);
+/** Rules: the quota conditions (rule 0) and each alternative; a decision passes when every
+    condition of some rule holds. */
+PL_API size_t pl_body_n_rules(const pl_body *b);
+/** The rule condition c belongs to. */
+PL_API size_t pl_body_quota_rule(const pl_body *b, size_t c);
 /** Noise (scale points) of a referendum-style vote; NULL if the body votes without noise. */
 PL_API const pl_value *pl_body_noise(const pl_body *b);
 /** Actor the body is meant to act against (a guarantee's target), or -1. */

@@ -221,3 +221,10 @@ const pl_value *pl_issue_outcome(const pl_issue *x)
 }
 
 const char *pl_issue_group(const pl_issue *x) { return x ? x->group : NULL; }
+
+size_t pl_body_n_rules(const pl_body *b) { return b ? b->n_rules : 0; }
+
+size_t pl_body_quota_rule(const pl_body *b, size_t c)
+{
+    return b && c < b->n_quotas ? b->quotas[c].rule : 0;
+}

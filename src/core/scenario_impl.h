@@ -37,6 +37,7 @@ typedef struct pl_quota {
     double *weights;            /* per member; NULL = the body's weights */
     const char *text;           /* as written, for display */
     int64_t share_num, share_den; /* a share num/den of the total, exactly; den 0: absolute */
+    size_t rule;                /* 0: the `quota` rule; k: alternative k */
 } pl_quota;
 
 struct pl_body {
@@ -45,8 +46,8 @@ struct pl_body {
     long *member;               /* actor indices */
     pl_value *weight;
     unsigned char *veto;
-    size_t n_quotas;
-    pl_quota *quotas;
+    size_t n_quotas, n_rules;
+    pl_quota *quotas;           /* in rule order */
     pl_value noise;
     int has_noise;
     long against;               /* actor the body's decisions are meant to restrain, or -1 */

@@ -11,7 +11,7 @@
 #include <string.h>
 
 static const char *const body_keys[] = {"id", "name", "description", "members", "quota",
-                                        "veto", "noise", "against"};
+                                        "alternatives", "veto", "noise", "against"};
 static const char *const weighted_keys[] = {"quota", "weights"};
 static const char *const count_keys[] = {"members"};
 
@@ -271,25 +271,54 @@ static int read_condition(pl_reader *r, pl_body *b, const pl_doc_node *n, pl_quo
     return read_threshold(r, b, qn, q->weights, q);
 }
 
-static int read_quotas(pl_reader *r, pl_body *b, const pl_doc_node *n)
+/* Number of conditions of a rule written as one quota or a list of them. */
+static size_t rule_size(const pl_doc_node *n) { return n->type == PL_DOC_SEQ ? n->len : 1; }
+
+/* Read the conditions of rule `rule` from n (one quota or a list) into b->quotas at *at. */
+static int read_rule(pl_reader *r, pl_body *b, const pl_doc_node *n, size_t rule, size_t *at,
+                     const char *what)
 {
-    static const pl_doc_node majority = {PL_DOC_SCALAR, 1, 0, 0, 8, "majority", NULL};
-    if (!n)
-        n = &majority;
-    size_t cnt = n->type == PL_DOC_SEQ ? n->len : 1;
-    if (cnt == 0)
-        return pl_rd_fail(&r->rd, n, "quota of body '%s' is an empty list; expected at least "
-                          "one condition", b->id);
-    b->n_quotas = cnt;
-    b->quotas = pl_arena_array(&r->s->arena, cnt, sizeof *b->quotas);
-    if (!b->quotas)
-        return pl__error_nomem(r->rd.err);
-    for (size_t c = 0; c < cnt; c++) {
-        int rc = read_condition(r, b, n->type == PL_DOC_SEQ ? n->items[c] : n, &b->quotas[c]);
+    if (rule_size(n) == 0)
+        return pl_rd_fail(&r->rd, n, "%s of body '%s' is an empty list; expected at least one "
+                          "condition", what, b->id);
+    for (size_t c = 0; c < rule_size(n); c++) {
+        pl_quota *q = &b->quotas[(*at)++];
+        q->rule = rule;
+        int rc = read_condition(r, b, n->type == PL_DOC_SEQ ? n->items[c] : n, q);
         if (rc)
             return rc;
     }
     return PL_OK;
+}
+
+/*
+** `quota` is the first rule; each item of `alternatives` is another, and a
+** decision passes when every condition of at least one rule holds.
+*/
+static int read_quotas(pl_reader *r, pl_body *b, const pl_doc_node *n, const pl_doc_node *alt)
+{
+    static const pl_doc_node majority = {PL_DOC_SCALAR, 1, 0, 0, 8, "majority", NULL};
+    if (!n)
+        n = &majority;
+    if (alt && (alt->type != PL_DOC_SEQ || alt->len == 0)) {
+        char got[96];
+        return pl_rd_fail(&r->rd, alt, "alternatives of body '%s' is %s; expected a list of "
+                          "rules, each a quota or a list of quotas", b->id,
+                          alt->type == PL_DOC_SEQ ? "an empty list" : pl_rd_got(alt, got, sizeof got));
+    }
+    size_t cnt = rule_size(n);
+    for (size_t k = 0; alt && k < alt->len; k++)
+        cnt += rule_size(alt->items[k]);
+    b->n_rules = 1 + (alt ? alt->len : 0);
+    b->quotas = pl_arena_array(&r->s->arena, cnt ? cnt : 1, sizeof *b->quotas);
+    if (!b->quotas)
+        return pl__error_nomem(r->rd.err);
+    size_t at = 0;
+    int rc = read_rule(r, b, n, 0, &at, "quota");
+    for (size_t k = 0; !rc && alt && k < alt->len; k++)
+        rc = read_rule(r, b, alt->items[k], k + 1, &at, "an alternative");
+    b->n_quotas = at;
+    return rc;
 }
 
 /* ---- vetoes ------------------------------------------------------------ */
@@ -338,7 +367,7 @@ static int read_body(pl_reader *r, const pl_doc_node *n, size_t j, const pl_doc_
     snprintf(where, sizeof where, "body '%s'", b->id);
     if ((rc = pl_rd_need(&r->rd, n, "members", where, "{ACTOR: weight, ...}", &v)) ||
         (rc = read_members(r, b, v)) ||
-        (rc = read_quotas(r, b, pl_doc_map_get(n, "quota"))))
+        (rc = read_quotas(r, b, pl_doc_map_get(n, "quota"), pl_doc_map_get(n, "alternatives"))))
         return rc;
     if ((v = pl_doc_map_get(n, "veto")) && (rc = read_veto(r, b, v)))
         return rc;

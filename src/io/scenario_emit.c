@@ -119,8 +119,11 @@ static void emit_body(const pl_scenario *s, const pl_body *b, pl_emitter *e)
         int strict;
         double t = pl_body_quota_threshold(b, c, &strict);
         char buf[160], num[32];
-        snprintf(buf, sizeof buf, "%s (%s %s)", pl_body_quota_text(b, c),
-                 strict ? "more than" : "at least", pl__fmt_double(num, t));
+        size_t rule = pl_body_quota_rule(b, c);
+        snprintf(buf, sizeof buf, "%s%s (%s %s)", rule ? (c && pl_body_quota_rule(b, c - 1) == rule
+                                                          ? "and " : "or ") : "",
+                 pl_body_quota_text(b, c), strict ? "more than" : "at least",
+                 pl__fmt_double(num, t));
         pl_emit_string(e, NULL, buf);
     }
     pl_emit_array_end(e);

@@ -318,8 +318,12 @@ int pl_game_from_body(pl_game **out, const pl_scenario *s, size_t bi, pl_error *
         rc = pl_game_set_name(g, m, s->actors[b->member[m]].id, err);
         g->veto[m] = b->veto[m];
     }
-    for (size_t c = 0; !rc && c < b->n_quotas; c++)
-        rc = add_body_condition(g, s, b, &b->quotas[c], err);
+    for (size_t c = 0; !rc && c < b->n_quotas; c++) {
+        if (c && b->quotas[c].rule != b->quotas[c - 1].rule)
+            rc = pl_game_add_rule(g, err);
+        if (!rc)
+            rc = add_body_condition(g, s, b, &b->quotas[c], err);
+    }
     if (rc) {
         pl_game_free(g);
         return rc;
