@@ -28,6 +28,8 @@ static const cli_optdef power_opts[] = {
     {"samples", 0, 1, "N", "Monte Carlo draws (default 100000)"},
     {"seed", 0, 1, "N", "Monte Carlo seed (default 0)"},
     {"no-shapley", 0, 0, NULL, "skip Shapley-Shubik (its exact table is n times larger)"},
+    {"floating", 0, 0, NULL, "fast floating mode (one weighted condition): the Banzhaf family "
+                             "in double precision, no Shapley-Shubik"},
     {"max-memory", 0, 1, "MIB", "memory for exact counting tables in MiB (default 1024)"},
     {"list", 0, 1, "N", "list minimal coalitions when there are at most N (default 16)"},
     {NULL, 0, 0, NULL, NULL}};
@@ -71,6 +73,7 @@ static int read_method_opts(const cli_args *a, pl_power_opts *o)
         o->list_limit = (size_t)x;
     }
     o->no_shapley = cli_has(a, "no-shapley");
+    o->floating = cli_has(a, "floating");
     return rc;
 }
 

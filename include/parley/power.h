@@ -103,8 +103,10 @@ typedef struct pl_power_opts {
     size_t list_limit;       /* list minimal coalitions when at most this many; 0 = 16 */
     double max_bytes;        /* memory for generating-function tables; 0 = 1 GiB */
     int no_shapley;          /* 1: skip Shapley-Shubik (generating functions then O(n W)) */
+    int floating;            /* 1: fast floating mode for one weighted condition: the Banzhaf
+                                family in doubles, no Shapley-Shubik, no exact fractions */
 } pl_power_opts;
-#define PL_POWER_OPTS_INIT {PL_POWER_AUTO, 0, 0, 0, 0, 0.0, 0}
+#define PL_POWER_OPTS_INIT {PL_POWER_AUTO, 0, 0, 0, 0, 0.0, 0, 0}
 
 typedef struct pl_power pl_power;
 

@@ -215,20 +215,19 @@ int pl__power_from_tally(pl_power *p, const pl__tally *t, pl_error *err)
     return rc ? pl__error_nomem(err) : PL_OK;
 }
 
-int pl__power_from_estimate(pl_power *p, const pl__estimate *e, const pl_game *g,
-                            pl_error *err)
+int pl__power_from_estimate(pl_power *p, const pl__estimate *e, int with_ss, pl_error *err)
 {
-    (void)g;
     double sum = 0;
     for (size_t m = 0; m < p->n; m++)
         sum += e->abz[m];
     static const pl_power_index ks[] = {PL_INDEX_SS, PL_INDEX_BZ, PL_INDEX_ABZ, PL_INDEX_CP,
                                         PL_INDEX_CI};
-    for (size_t j = 0; j < sizeof ks / sizeof *ks; j++)
+    for (size_t j = with_ss ? 0 : 1; j < sizeof ks / sizeof *ks; j++)
         if (alloc_index(p, ks[j], 0))
             return pl__error_nomem(err);
     for (size_t m = 0; m < p->n; m++) {
-        p->val[PL_INDEX_SS][m] = e->ss[m];
+        if (with_ss)
+            p->val[PL_INDEX_SS][m] = e->ss[m];
         p->val[PL_INDEX_ABZ][m] = e->abz[m];
         p->val[PL_INDEX_BZ][m] = sum > 0 ? e->abz[m] / sum : 0;
         p->val[PL_INDEX_CP][m] = e->act > 0 ? e->abz[m] / (2 * e->act) : 0;

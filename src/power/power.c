@@ -130,6 +130,28 @@ static int run_exact(pl_power *p, const pl_game *g, const pl_power_opts *o, pl_e
     return rc;
 }
 
+/* Fast floating mode: one weighted condition in doubles (the Banzhaf family only). */
+static int run_floating(pl_power *p, const pl_game *g, const pl_power_opts *o, pl_error *err)
+{
+    pl__estimate e;
+    memset(&e, 0, sizeof e);
+    if (g->n_rules != 1 || g->n_conds != 1)
+        return pl__fail(err, PL_EINPUT, "the floating mode handles one weighted condition; the "
+                        "game has %zu conditions in %zu rules; expected exact counting (drop "
+                        "--floating)", g->n_conds, g->n_rules);
+    p->method = PL_POWER_DP;
+    int rc = pl__float_banzhaf(&e, g, o->max_bytes > 0 ? o->max_bytes : PL__DEFAULT_BYTES, err);
+    if (!rc)
+        rc = pl__power_from_estimate(p, &e, 0, err);
+    for (size_t m = 0; !rc && m < g->n; m++)
+        p->dummy[m] = e.abz[m] <= 0;
+    snprintf(p->note, sizeof p->note, "floating mode: probabilities in double precision "
+             "(relative error near 1e-12), no exact fractions, no Shapley-Shubik");
+    free(e.abz);
+    free(e.ss);
+    return rc;
+}
+
 static int run_monte_carlo(pl_power *p, const pl_game *g, const pl_power_opts *o,
                            pl_error *err)
 {
@@ -140,7 +162,7 @@ static int run_monte_carlo(pl_power *p, const pl_game *g, const pl_power_opts *o
     p->seed = o->seed;
     int rc = pl__monte_carlo(&e, g, p->samples, p->seed, err);
     if (!rc)
-        rc = pl__power_from_estimate(p, &e, g, err);
+        rc = pl__power_from_estimate(p, &e, 1, err);
     free(e.abz);
     free(e.ss);
     return rc;
@@ -171,6 +193,8 @@ int pl_power_compute(pl_power **out, const pl_game *g, const pl_power_opts *opts
         rc = pl__error_nomem(err);
     else if (o.method == PL_POWER_MONTE_CARLO)
         rc = run_monte_carlo(p, g, &o, err);
+    else if (o.floating)
+        rc = run_floating(p, g, &o, err);
     else
         rc = run_exact(p, g, &o, err);
     if (rc == PL_ERANGE) { /* too large for exact counting: the caller's choice to fix */

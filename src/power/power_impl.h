@@ -87,6 +87,8 @@ int pl__count_minimal_dp(mpz_t mwc, mpz_t mbc, const pl_game *g, double max_byte
 typedef struct pl__estimate {
     double *abz, *ss, act, half_abz, half_ss, half_act;
 } pl__estimate;
+/* Fast floating mode: absolute Banzhaf and A of a one-condition game in doubles (no ss). */
+int pl__float_banzhaf(pl__estimate *est, const pl_game *g, double max_bytes, pl_error *err);
 int pl__monte_carlo(pl__estimate *est, const pl_game *g, uint64_t samples, uint64_t seed,
                     pl_error *err);
 
@@ -114,7 +116,6 @@ struct pl_power {
 /* Decimal text of z (malloc'd), or NULL when out of memory. */
 char *pl__mpz_text(const mpz_t z);
 int pl__power_from_tally(pl_power *p, const pl__tally *t, pl_error *err);
-int pl__power_from_estimate(pl_power *p, const pl__estimate *e, const pl_game *g,
-                            pl_error *err);
+int pl__power_from_estimate(pl_power *p, const pl__estimate *e, int with_ss, pl_error *err);
 
 #endif

@@ -325,6 +325,58 @@ static void test_dp_equals_enumeration(void **state)
     }
 }
 
+/* The fast floating mode agrees with the exact counts (one condition, vetoes allowed). */
+static void test_floating(void **state)
+{
+    (void)state;
+    pl_rng r;
+    pl__rng_seed(&r, 11, 0);
+    for (int trial = 0; trial < 200; trial++) {
+        size_t n = 1 + pl__rng_below(&r, 16);
+        int64_t w[16], tot = 0;
+        for (size_t m = 0; m < n; m++)
+            tot += w[m] = (int64_t)pl__rng_below(&r, 12);
+        if (tot == 0)
+            tot += w[0] = 1;
+        pl_game *g = weighted(w, n, 1 + (int64_t)pl__rng_below(&r, (uint64_t)tot));
+        for (size_t m = 0; m < n; m++)
+            if (pl__rng_below(&r, 7) == 0)
+                pl_game_set_veto(g, m, 1, NULL);
+        pl_power_opts o = PL_POWER_OPTS_INIT;
+        pl_power *x = power(g, PL_POWER_ENUMERATE), *f;
+        o.floating = 1;
+        assert_int_equal(pl_power_compute(&f, g, &o, NULL), PL_OK);
+        assert_false(pl_power_has(f, PL_INDEX_SS));
+        assert_near(pl_power_act(f), pl_power_act(x), 1e-12);
+        for (int k = PL_INDEX_BZ; k <= PL_INDEX_CI; k++)
+            for (size_t m = 0; m < n; m++)
+                assert_near(pl_power_value(f, (pl_power_index)k, m),
+                            pl_power_value(x, (pl_power_index)k, m), 1e-12);
+        pl_power_free(x);
+        pl_power_free(f);
+        pl_game_free(g);
+    }
+    /* and at scale it still matches: 1,000 members, weights 1..100 (relative 1e-9) */
+    int64_t big[1000], tot = 0;
+    for (int m = 0; m < 1000; m++)
+        tot += big[m] = 1 + (int64_t)pl__rng_below(&r, 100);
+    pl_game *g = weighted(big, 1000, tot / 2 + 1);
+    pl_power_opts o = PL_POWER_OPTS_INIT;
+    pl_power *x, *f;
+    o.method = PL_POWER_DP;
+    o.no_shapley = 1;
+    assert_int_equal(pl_power_compute(&x, g, &o, NULL), PL_OK);
+    o.floating = 1;
+    assert_int_equal(pl_power_compute(&f, g, &o, NULL), PL_OK);
+    for (size_t m = 0; m < 1000; m++) {
+        double a = pl_power_value(x, PL_INDEX_ABZ, m), b = pl_power_value(f, PL_INDEX_ABZ, m);
+        assert_near(b / a, 1, 1e-9);
+    }
+    pl_power_free(x);
+    pl_power_free(f);
+    pl_game_free(g);
+}
+
 /* SS and BZ are invariant under the dual quota W - q + 1; Coleman's two swap. */
 static void test_dual_quota(void **state)
 {
@@ -508,6 +560,7 @@ int main(void)
         cmocka_unit_test(test_eu27),
         cmocka_unit_test(test_dp_equals_enumeration),
         cmocka_unit_test(test_dual_quota),
+        cmocka_unit_test(test_floating),
         cmocka_unit_test(test_monte_carlo),
         cmocka_unit_test(test_rng),
         cmocka_unit_test(test_credibility),
