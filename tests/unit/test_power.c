@@ -238,6 +238,17 @@ static void test_eu27(void **state)
     pl_game_free(g);
 }
 
+/* n random weights in [lo, lo + span), at least one positive; returns their total. */
+static int64_t random_weights(pl_rng *r, size_t n, int64_t lo, uint64_t span, int64_t *w)
+{
+    int64_t tot = 0;
+    for (size_t m = 0; m < n; m++)
+        tot += w[m] = lo + (int64_t)pl__rng_below(r, span);
+    if (tot == 0)
+        tot += w[0] = 1;
+    return tot;
+}
+
 /*
 ** A random game: 1-2 rules of 1-2 conditions (at most 3 in all: the rules'
 ** conjunction is one table dimension per condition), weights 0-9, vetoes
@@ -254,11 +265,7 @@ static pl_game *random_game(pl_rng *r, size_t n, int simple)
             assert_int_equal(pl_game_add_rule(g, NULL), PL_OK);
         size_t conds = simple || k ? 1 : 1 + pl__rng_below(r, 2);
         for (size_t c = 0; c < conds; c++) {
-            int64_t tot = 0;
-            for (size_t m = 0; m < n; m++)
-                tot += w[m] = (int64_t)pl__rng_below(r, 10);
-            if (tot == 0)
-                tot += w[0] = 1;
+            int64_t tot = random_weights(r, n, 0, 10, w);
             int64_t q = 1 + (int64_t)pl__rng_below(r, (uint64_t)tot);
             assert_int_equal(pl_game_add_condition(g, w, q, NULL), PL_OK);
         }
@@ -333,11 +340,7 @@ static void test_floating(void **state)
     pl__rng_seed(&r, 11, 0);
     for (int trial = 0; trial < 200; trial++) {
         size_t n = 1 + pl__rng_below(&r, 16);
-        int64_t w[16], tot = 0;
-        for (size_t m = 0; m < n; m++)
-            tot += w[m] = (int64_t)pl__rng_below(&r, 12);
-        if (tot == 0)
-            tot += w[0] = 1;
+        int64_t w[16], tot = random_weights(&r, n, 0, 12, w);
         pl_game *g = weighted(w, n, 1 + (int64_t)pl__rng_below(&r, (uint64_t)tot));
         for (size_t m = 0; m < n; m++)
             if (pl__rng_below(&r, 7) == 0)
@@ -357,9 +360,7 @@ static void test_floating(void **state)
         pl_game_free(g);
     }
     /* and at scale it still matches: 1,000 members, weights 1..100 (relative 1e-9) */
-    int64_t big[1000], tot = 0;
-    for (int m = 0; m < 1000; m++)
-        tot += big[m] = 1 + (int64_t)pl__rng_below(&r, 100);
+    int64_t big[1000], tot = random_weights(&r, 1000, 1, 100, big);
     pl_game *g = weighted(big, 1000, tot / 2 + 1);
     pl_power_opts o = PL_POWER_OPTS_INIT;
     pl_power *x, *f;
@@ -385,9 +386,7 @@ static void test_dual_quota(void **state)
     pl__rng_seed(&r, 7, 0);
     for (int trial = 0; trial < 50; trial++) {
         size_t n = 2 + pl__rng_below(&r, 9);
-        int64_t w[16], tot = 0;
-        for (size_t m = 0; m < n; m++)
-            tot += w[m] = 1 + (int64_t)pl__rng_below(&r, 9);
+        int64_t w[16], tot = random_weights(&r, n, 1, 9, w);
         int64_t q = 1 + (int64_t)pl__rng_below(&r, (uint64_t)tot);
         pl_game *g = weighted(w, n, q), *h = weighted(w, n, tot - q + 1);
         pl_power *a = power(g, PL_POWER_AUTO), *b = power(h, PL_POWER_AUTO);
