@@ -62,10 +62,17 @@ PL_API void pl_exchange_free(pl_exchange *e);
 /** Actor (scenario index) of the model's actor a, after pl_exchange_run_scenario. */
 PL_API size_t pl_exchange_actor(const pl_exchange *e, size_t a);
 PL_API size_t pl_exchange_n_rounds(const pl_exchange *e);
+PL_API size_t pl_exchange_n_actors(const pl_exchange *e);
 /** O of issue k after round t (t = 0: before any exchange). */
 PL_API double pl_exchange_outcome(const pl_exchange *e, size_t t, size_t k);
 PL_API size_t pl_exchange_n_trades(const pl_exchange *e);
 PL_API const pl_exchange_trade *pl_exchange_trade_at(const pl_exchange *e, size_t j);
+/**
+ * Externality of round t (>= 1) for actor a on issue k when a took no part in
+ * an exchange on k: s_ak (|x_ak - O_before| - |x_ak - O_after|), positive when
+ * O moved toward a; 0 for traders and absent actors.
+ */
+PL_API double pl_exchange_externality(const pl_exchange *e, size_t t, size_t a, size_t k);
 /** First round's candidates: actor and issue pairs on opposite sides of O on both issues,
     and how many of them have equal salience ratios (no gain possible). */
 PL_API size_t pl_exchange_candidates(const pl_exchange *e, size_t *equal_ratios);

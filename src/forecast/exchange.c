@@ -21,6 +21,7 @@ struct pl_exchange {
     size_t n, K, rounds;
     size_t *actor;             /* scenario index of each actor (scenario runs) */
     double *O;                 /* (rounds + 1) x K */
+    double *ext;               /* rounds x n x K: externalities of non-traders */
     pl_exchange_trade *trade;
     size_t n_trades, cap_trades;
     size_t candidates, equal_ratios;
@@ -31,8 +32,9 @@ typedef struct xc_ctx {
     const double *s, *c;
     const pl_exchange_opts *o;
     double *x, *y;             /* start and voting positions (n x K) */
-    double *O, *W;             /* per issue */
+    double *O, *W, *O0;        /* per issue; O0: O at the start of the round */
     signed char *dir;          /* direction an actor already moved on an issue (0: none) */
+    unsigned char *traded;     /* n x K: took part in an exchange on that issue this round */
     pl_exchange_trade *pair_best; /* K x K: best candidate of issues p < q */
     unsigned char *has, *dirty;
     pl_rng rng;
@@ -234,8 +236,10 @@ static int play_round(xc_ctx *c, pl_exchange *e, size_t round)
     size_t nk = c->n * c->K;
     memcpy(c->y, c->x, nk * sizeof *c->y);
     memset(c->dir, 0, nk);
+    memset(c->traded, 0, nk);
     memset(c->dirty, 1, c->K * c->K);
     outcomes(c);
+    memcpy(c->O0, c->O, c->K * sizeof *c->O0);
     pl_exchange_trade t;
     int first = 1;
     while (best_trade(c, e, round == 1 && first, &t)) {
@@ -245,12 +249,21 @@ static int play_round(xc_ctx *c, pl_exchange *e, size_t round)
         c->y[AT(c, t.j, t.q)] = t.j_to;
         c->dir[AT(c, t.i, t.p)] = t.i_to > t.i_from ? 1 : -1;
         c->dir[AT(c, t.j, t.q)] = t.j_to > t.j_from ? 1 : -1;
+        c->traded[AT(c, t.i, t.p)] = c->traded[AT(c, t.i, t.q)] = 1;
+        c->traded[AT(c, t.j, t.p)] = c->traded[AT(c, t.j, t.q)] = 1;
         outcomes(c);
         touch(c, t.p, t.q);
         if (record(e, &t))
             return PL_ENOMEM;
     }
     memcpy(e->O + round * c->K, c->O, c->K * sizeof *c->O);
+    /* who did not trade on an issue still gains or loses as its O moves */
+    for (size_t a = 0; a < c->n; a++)
+        for (size_t k = 0; k < c->K; k++)
+            if (present(c, a, k) && !c->traded[AT(c, a, k)])
+                e->ext[((round - 1) * c->n + a) * c->K + k] =
+                    c->s[AT(c, a, k)] * (fabs(c->x[AT(c, a, k)] - c->O0[k]) -
+                                         fabs(c->x[AT(c, a, k)] - c->O[k]));
     /* start positions drift toward the votes, the more the less salient */
     for (size_t k = 0; k < nk; k++) {
         double lambda = 0.4 * (1 - c->s[k]) + 0.1;
@@ -297,13 +310,16 @@ int pl_exchange_run(pl_exchange **out, size_t n, size_t K, const double *x, cons
     size_t nk = n * K;
     pl_exchange *e = calloc(1, sizeof *e);
     xc_ctx c = {n, K, s, cap, &o, malloc(nk * sizeof(double)), malloc(nk * sizeof(double)),
-                malloc(K * sizeof(double)), malloc(K * sizeof(double)), malloc(nk),
-                malloc(K * K * sizeof(pl_exchange_trade)), calloc(K * K, 1), calloc(K * K, 1),
-                {{0}}};
-    if (e)
+                malloc(K * sizeof(double)), malloc(K * sizeof(double)),
+                malloc(K * sizeof(double)), malloc(nk),
+                malloc(nk), malloc(K * K * sizeof(pl_exchange_trade)), calloc(K * K, 1),
+                calloc(K * K, 1), {{0}}};
+    if (e) {
         e->O = malloc(((size_t)o.rounds + 1) * K * sizeof *e->O);
-    if (!e || !e->O || !c.x || !c.y || !c.O || !c.W || !c.dir || !c.pair_best || !c.has ||
-        !c.dirty) {
+        e->ext = calloc((size_t)o.rounds * nk + 1, sizeof *e->ext);
+    }
+    if (!e || !e->O || !e->ext || !c.x || !c.y || !c.O || !c.W || !c.O0 || !c.dir || !c.traded ||
+        !c.pair_best || !c.has || !c.dirty) {
         rc = pl__error_nomem(err);
         goto done;
     }
@@ -329,7 +345,9 @@ done:
     free(c.y);
     free(c.O);
     free(c.W);
+    free(c.O0);
     free(c.dir);
+    free(c.traded);
     free(c.pair_best);
     free(c.has);
     free(c.dirty);
@@ -346,12 +364,14 @@ void pl_exchange_free(pl_exchange *e)
     if (!e)
         return;
     free(e->O);
+    free(e->ext);
     free(e->trade);
     free(e->actor);
     free(e);
 }
 
 size_t pl_exchange_n_rounds(const pl_exchange *e) { return e ? e->rounds : 0; }
+size_t pl_exchange_n_actors(const pl_exchange *e) { return e ? e->n : 0; }
 
 double pl_exchange_outcome(const pl_exchange *e, size_t t, size_t k)
 {
@@ -409,4 +429,10 @@ int pl_exchange_run_scenario(pl_exchange **out, const pl_scenario *s,
     free(c);
     free(who);
     return rc;
+}
+
+double pl_exchange_externality(const pl_exchange *e, size_t t, size_t a, size_t k)
+{
+    return e && t >= 1 && t <= e->rounds && a < e->n && k < e->K
+               ? e->ext[((t - 1) * e->n + a) * e->K + k] : 0;
 }

@@ -354,5 +354,24 @@ int pl_forecast_emit_exchanges(const pl_forecast *f, const pl_scenario *s, pl_em
         pl_emit_number(e, NULL, t->gain_j);
         pl_emit_row_end(e);
     }
+    pl_emit_table_end(e);
+    static const char *const ecols[] = {"round", "actor", "issue", "externality"};
+    pl_emit_table_begin(e, "externalities", "Exchange model: what actors who did not trade on an "
+                        "issue gain (+) or lose (-) as its outcome moves", ecols, 4);
+    const pl_exchange *x = f->exchange;
+    for (size_t t = 1; t <= pl_exchange_n_rounds(x); t++)
+        for (size_t a = 0; a < pl_exchange_n_actors(x); a++) {
+            for (size_t k = 0; k < f->n_issues; k++) {
+                double v = pl_exchange_externality(x, t, a, k);
+                if (v == 0)
+                    continue;
+                pl_emit_row_begin(e);
+                pl_emit_int(e, NULL, (long long)t);
+                pl_emit_string(e, NULL, pl_actor_id(pl_scenario_actor(s, pl_exchange_actor(x, a))));
+                pl_emit_string(e, NULL, pl_issue_id(pl_scenario_issue(s, k)));
+                pl_emit_number(e, NULL, v);
+                pl_emit_row_end(e);
+            }
+        }
     return pl_emit_table_end(e);
 }

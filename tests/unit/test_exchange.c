@@ -44,6 +44,30 @@ static void test_two_actors(void **state)
     pl_exchange_free(e);
 }
 
+/*
+** A third actor on issue 1 only cannot trade; A1 and A2 trade as before but
+** with W_1 = 1.2: A1 moves fully (0 -> 100), O_1 goes 70.833333 -> 79.166667,
+** and A3 at 50 (s 0.5) bears 0.5 (|50 - 70.833333| - |50 - 79.166667|) = -4.166667.
+*/
+static void test_externality(void **state)
+{
+    (void)state;
+    double x[] = {0, 0, 100, 100, 50, NAN}, s[] = {.1, .9, .6, .5, .5, 0};
+    double c[] = {1, 1, 1, 1, 1, 1};
+    pl_exchange *e;
+    pl_exchange_opts o = PL_EXCHANGE_OPTS_INIT;
+    o.rounds = 1;
+    assert_int_equal(pl_exchange_run(&e, 3, 2, x, s, c, &o, NULL), PL_OK);
+    assert_int_equal(pl_exchange_n_trades(e), 1);
+    const pl_exchange_trade *t = pl_exchange_trade_at(e, 0);
+    assert_near(t->gain_i, 35.0 / 12, 1e-9); /* 0.9 x 4.166667 - 0.1 x 8.333333 */
+    assert_near(pl_exchange_outcome(e, 1, 0), 79.166667, 1e-6);
+    assert_near(pl_exchange_externality(e, 1, 2, 0), -4.166667, 1e-6);
+    assert_near(pl_exchange_externality(e, 1, 2, 1), 0, 0);  /* absent */
+    assert_near(pl_exchange_externality(e, 1, 0, 0), 0, 0);  /* a trader */
+    pl_exchange_free(e);
+}
+
 static void test_sample_data(void **state)
 {
     (void)state;
@@ -100,6 +124,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_two_actors),
+        cmocka_unit_test(test_externality),
         cmocka_unit_test(test_sample_data),
         cmocka_unit_test(test_bad),
     };
