@@ -9,6 +9,7 @@
 #include "parley/forecast.h"
 #include "../core/error_int.h"
 #include "../core/rng.h"
+#include "exchange_impl.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -94,42 +95,27 @@ static size_t group_members(const pl_evaluation *e, size_t g, size_t *out)
 static int exchange_by_group(pl_evaluation *e, const pl_scenario *s, const pl_evaluate_opts *o,
                              size_t m, size_t mean_cs, pl_error *err)
 {
-    size_t N = pl_scenario_n_actors(s), *mem = malloc(e->n_issues * sizeof *mem);
-    double *x = malloc(N * e->n_issues * sizeof *x), *sal = malloc(N * e->n_issues * sizeof *sal);
-    double *cap = malloc(N * e->n_issues * sizeof *cap);
-    int rc = mem && x && sal && cap ? PL_OK : pl__error_nomem(err);
+    size_t *mem = malloc(e->n_issues * sizeof *mem), *iss = malloc(e->n_issues * sizeof *iss);
+    int rc = mem && iss ? PL_OK : pl__error_nomem(err);
     pl_exchange_opts xo = PL_EXCHANGE_OPTS_INIT;
     if (o->rounds > 0)
         xo.rounds = o->rounds;
     for (size_t g = 0; !rc && g < e->n_groups; g++) {
-        size_t k = group_members(e, g, mem), n = 0;
+        size_t k = group_members(e, g, mem);
         if (k == 1) {
             e->fc[m * e->n_issues + mem[0]] = e->fc[mean_cs * e->n_issues + mem[0]];
             continue;
         }
-        for (size_t a = 0; a < N; a++) {
-            const pl_actor *ac = pl_scenario_actor(s, a);
-            if (!pl_actor_at_table(ac))
-                continue;
-            for (size_t j = 0; j < k; j++) {
-                double pos, sl;
-                int has = pl_scenario_position(s, a, e->issue[mem[j]], &pos, &sl) == 1;
-                x[n * k + j] = has ? pos : NAN;
-                sal[n * k + j] = has ? sl : 0;
-                cap[n * k + j] = pl_actor_capability(ac)->value;
-            }
-            n++;
-        }
+        for (size_t j = 0; j < k; j++)
+            iss[j] = e->issue[mem[j]];
         pl_exchange *ex = NULL;
-        rc = pl_exchange_run(&ex, n, k, x, sal, cap, &xo, err);
+        rc = pl__exchange_run_issues(&ex, s, iss, k, &xo, err);
         for (size_t j = 0; !rc && j < k; j++)
             e->fc[m * e->n_issues + mem[j]] = pl_exchange_outcome(ex, pl_exchange_n_rounds(ex), j);
         pl_exchange_free(ex);
     }
     free(mem);
-    free(x);
-    free(sal);
-    free(cap);
+    free(iss);
     return rc;
 }
 

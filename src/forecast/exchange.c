@@ -7,6 +7,7 @@
 ** break-even rates s_ip/s_iq and s_jp/s_jq (equal gain: the mediant).
 */
 #include "parley/exchange.h"
+#include "exchange_impl.h"
 #include "parley/scenario.h"
 #include "../core/error_int.h"
 #include "../core/rng.h"
@@ -397,10 +398,10 @@ size_t pl_exchange_actor(const pl_exchange *e, size_t a)
     return e && e->actor && a < e->n ? e->actor[a] : a;
 }
 
-int pl_exchange_run_scenario(pl_exchange **out, const pl_scenario *s,
-                             const pl_exchange_opts *opts, pl_error *err)
+int pl__exchange_run_issues(pl_exchange **out, const pl_scenario *s, const size_t *issues,
+                            size_t K, const pl_exchange_opts *opts, pl_error *err)
 {
-    size_t N = pl_scenario_n_actors(s), K = pl_scenario_n_issues(s), n = 0;
+    size_t N = pl_scenario_n_actors(s), n = 0;
     double *x = malloc((N * K + 1) * sizeof *x), *sal = malloc((N * K + 1) * sizeof *sal);
     double *c = malloc((N * K + 1) * sizeof *c);
     size_t *who = malloc((N + 1) * sizeof *who);
@@ -411,7 +412,7 @@ int pl_exchange_run_scenario(pl_exchange **out, const pl_scenario *s,
             continue;
         for (size_t k = 0; k < K; k++) {
             double pos, sl;
-            int has = pl_scenario_position(s, a, k, &pos, &sl) == 1;
+            int has = pl_scenario_position(s, a, issues ? issues[k] : k, &pos, &sl) == 1;
             x[n * K + k] = has ? pos : NAN;
             sal[n * K + k] = has ? sl : 0;
             c[n * K + k] = pl_actor_capability(ac)->value;
@@ -429,6 +430,12 @@ int pl_exchange_run_scenario(pl_exchange **out, const pl_scenario *s,
     free(c);
     free(who);
     return rc;
+}
+
+int pl_exchange_run_scenario(pl_exchange **out, const pl_scenario *s,
+                             const pl_exchange_opts *opts, pl_error *err)
+{
+    return pl__exchange_run_issues(out, s, NULL, pl_scenario_n_issues(s), opts, err);
 }
 
 double pl_exchange_externality(const pl_exchange *e, size_t t, size_t a, size_t k)

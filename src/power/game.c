@@ -78,22 +78,33 @@ int pl_game_add_rule(pl_game *g, pl_error *err)
     return PL_OK;
 }
 
+/* Check a condition's weights (NULL: a member count) and sum them into *total. */
+static int weights_total(const pl_game *g, const int64_t *weights, int64_t *total,
+                         pl_error *err)
+{
+    *total = 0;
+    for (size_t m = 0; m < g->n; m++) {
+        int64_t w = weights ? weights[m] : 1;
+        if (w < 0 || w > PL__WEIGHT_MAX - *total)
+            return pl__fail(err, PL_EINPUT, "weight %lld of member %s is %s; expected a "
+                            "whole number >= 0 with a total below 2^62", (long long)w,
+                            g->name[m], w < 0 ? "negative" : "too large");
+        *total += w;
+    }
+    if (*total == 0)
+        return pl__fail(err, PL_EINPUT, "the weights sum to 0; expected a positive weight for "
+                        "at least one member");
+    return PL_OK;
+}
+
 int pl_game_add_condition(pl_game *g, const int64_t *weights, int64_t quota, pl_error *err)
 {
     if (!g)
         return pl__fail(err, PL_EMISUSE, "pl_game_add_condition: no game");
-    int64_t total = 0;
-    for (size_t m = 0; m < g->n; m++) {
-        int64_t w = weights ? weights[m] : 1;
-        if (w < 0 || w > PL__WEIGHT_MAX - total)
-            return pl__fail(err, PL_EINPUT, "weight %lld of member %s is %s; expected a "
-                            "whole number >= 0 with a total below 2^62", (long long)w,
-                            g->name[m], w < 0 ? "negative" : "too large");
-        total += w;
-    }
-    if (total == 0)
-        return pl__fail(err, PL_EINPUT, "the weights sum to 0; expected a positive weight for "
-                        "at least one member");
+    int64_t total;
+    int rc = weights_total(g, weights, &total, err);
+    if (rc)
+        return rc;
     if (quota <= 0 || quota > total)
         return pl__fail(err, PL_EINPUT, "quota %lld is outside [1, %lld]; expected a quota "
                         "no larger than the total weight", (long long)quota, (long long)total);
@@ -246,14 +257,9 @@ int pl_game_add_share(pl_game *g, const int64_t *weights, int64_t num, int64_t d
     if (num <= 0 || den <= 0 || num > den || (strict && num == den) || den > ((int64_t)1 << 40))
         return pl__fail(err, PL_EINPUT, "share %lld/%lld%s is outside (0, 1]; expected a share "
                         "such as 2/3", (long long)num, (long long)den, strict ? " (strict)" : "");
-    int64_t tot = 0;
-    for (size_t m = 0; m < g->n; m++) {
-        int64_t w = weights ? weights[m] : 1;
-        if (w < 0 || w > ((int64_t)1 << 50))
-            return pl_game_add_condition(g, weights, 1, err); /* reports the weight */
-        tot += w;
-    }
-    return pl_game_add_condition(g, weights, share_quota(num, den, strict, tot), err);
+    int64_t tot;
+    int rc = weights_total(g, weights, &tot, err);
+    return rc ? rc : pl_game_add_condition(g, weights, share_quota(num, den, strict, tot), err);
 }
 
 /* Integer quota of condition q measured with integer weights of total tot (scale p). */

@@ -38,6 +38,18 @@ static int alloc_index(pl_power *p, pl_power_index k, int exact)
     return p->val[k] && (!exact || p->exact[k]) ? PL_OK : PL_ENOMEM;
 }
 
+/* A malloc'd copy of a string GMP allocated, which is freed with GMP's own function. */
+static char *from_gmp(char *s)
+{
+    char *copy = s ? strdup(s) : NULL;
+    if (s) {
+        void (*freefn)(void *, size_t);
+        mp_get_memory_functions(NULL, NULL, &freefn);
+        freefn(s, strlen(s) + 1);
+    }
+    return copy;
+}
+
 /* Store q as index k of member m: a double, and "p/q" when short. */
 static int set_exact(pl_power *p, pl_power_index k, size_t m, mpq_t q)
 {
@@ -45,25 +57,13 @@ static int set_exact(pl_power *p, pl_power_index k, size_t m, mpq_t q)
     p->val[k][m] = mpq_get_d(q);
     if (mpz_sizeinbase(mpq_denref(q), 10) > PL__EXACT_DIGITS)
         return PL_OK;
-    char *s = mpq_get_str(NULL, 10, q);
-    if (!s)
-        return PL_ENOMEM;
-    p->exact[k][m] = strdup(s);
-    void (*freefn)(void *, size_t);
-    mp_get_memory_functions(NULL, NULL, &freefn);
-    freefn(s, strlen(s) + 1);
+    p->exact[k][m] = from_gmp(mpq_get_str(NULL, 10, q));
     return p->exact[k][m] ? PL_OK : PL_ENOMEM;
 }
 
 char *pl__mpz_text(const mpz_t z)
 {
-    char *s = mpz_get_str(NULL, 10, z), *copy = s ? strdup(s) : NULL;
-    if (s) {
-        void (*freefn)(void *, size_t);
-        mp_get_memory_functions(NULL, NULL, &freefn);
-        freefn(s, strlen(s) + 1);
-    }
-    return copy;
+    return from_gmp(mpz_get_str(NULL, 10, z));
 }
 
 /* Shapley-Shubik: the numerators over n!. */

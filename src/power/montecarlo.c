@@ -19,7 +19,8 @@
 typedef struct mc_work {
     const pl_game *g;
     unsigned char *in;
-    size_t *order;
+    size_t *order;        /* a random ordering (Shapley-Shubik) */
+    uint64_t *swings;     /* per member (Banzhaf) */
     int64_t *sums, *tmp;
     size_t veto_missing;
 } mc_work;
@@ -61,8 +62,7 @@ static void banzhaf_draws(mc_work *w, pl__estimate *e, uint64_t samples, uint64_
     pl_rng r;
     pl__rng_seed(&r, seed, 0);
     uint64_t wins = 0;
-    uint64_t *sw = (uint64_t *)w->order; /* reuse: n counters */
-    memset(sw, 0, g->n * sizeof *sw);
+    uint64_t *sw = w->swings;
     for (uint64_t i = 0; i < samples; i++) {
         draw_coalition(w, &r);
         int win = w->veto_missing == 0 && pl__game_sums_win(g, w->sums);
@@ -110,13 +110,13 @@ int pl__monte_carlo(pl__estimate *e, const pl_game *g, uint64_t samples, uint64_
                     pl_error *err)
 {
     size_t n = g->n;
-    mc_work w = {g, calloc(n, 1), calloc(n, sizeof(size_t) > 8 ? sizeof(size_t) : 8),
+    mc_work w = {g, calloc(n, 1), calloc(n, sizeof(size_t)), calloc(n, sizeof(uint64_t)),
                  calloc(g->n_conds + 1, sizeof(int64_t)), calloc(g->n_conds + 1, sizeof(int64_t)),
                  0};
     e->abz = calloc(n, sizeof *e->abz);
     e->ss = calloc(n, sizeof *e->ss);
     int rc = PL_OK;
-    if (!w.in || !w.order || !w.sums || !w.tmp || !e->abz || !e->ss) {
+    if (!w.in || !w.order || !w.swings || !w.sums || !w.tmp || !e->abz || !e->ss) {
         rc = pl__error_nomem(err);
     } else {
         banzhaf_draws(&w, e, samples, seed);
@@ -126,6 +126,7 @@ int pl__monte_carlo(pl__estimate *e, const pl_game *g, uint64_t samples, uint64_
     }
     free(w.in);
     free(w.order);
+    free(w.swings);
     free(w.sums);
     free(w.tmp);
     return rc;
