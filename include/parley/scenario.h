@@ -129,6 +129,12 @@ PL_API int pl_scenario_position(const pl_scenario *s, size_t i, size_t k,
 PL_API int pl_scenario_position_value(const pl_scenario *s, size_t i, size_t k,
                                       pl_value *pos, pl_value *sal);
 
+/**
+ * Actor i's explicit value (0-1) of each option of issue k (in option order),
+ * or NULL when it gives none (then settlement uses the distance to its position).
+ */
+PL_API const double *pl_scenario_values(const pl_scenario *s, size_t i, size_t k);
+
 /** Number of bodies that must ratify for actor i to sign, and the j-th of them. */
 PL_API size_t pl_scenario_n_ratifiers(const pl_scenario *s, size_t i);
 PL_API long pl_scenario_ratifier(const pl_scenario *s, size_t i, size_t j);
@@ -142,6 +148,10 @@ PL_API const char *pl_actor_description(const pl_actor *a);  /* may be NULL */
 PL_API const pl_value *pl_actor_capability(const pl_actor *a);
 /** Risk attitude in [-1, 1] (1 risk-averse, -1 risk-acceptant); NULL if not given. */
 PL_API const pl_value *pl_actor_risk(const pl_actor *a);
+/** Utility of no agreement on settlement's 0-1 scale; NULL if not given (then: the status quo's). */
+PL_API const pl_value *pl_actor_no_deal(const pl_actor *a);
+/** Per-period discount factor in (0, 1]; 1 when not given. */
+PL_API double pl_actor_discount(const pl_actor *a);
 /** 1 if the actor negotiates (counts in forecasts), 0 if it only ratifies or guarantees. */
 PL_API int pl_actor_at_table(const pl_actor *a);
 /** PL_ROLE_* bit mask. */
@@ -166,6 +176,12 @@ PL_API const pl_value *pl_issue_status_quo(const pl_issue *x);
 PL_API const pl_value *pl_issue_outcome(const pl_issue *x);
 /** Group the issue belongs to (e.g. a legislative proposal); NULL if none. */
 PL_API const char *pl_issue_group(const pl_issue *x);
+/** Named discrete options (settlement's outcomes on this issue); 0 if none declared. */
+PL_API size_t pl_issue_n_options(const pl_issue *x);
+/** Scale point of option j; *id and *name (if not NULL) get its id and display name. */
+PL_API double pl_issue_option(const pl_issue *x, size_t j, const char **id, const char **name);
+/** Declared grid step for settlement, 0 if none. */
+PL_API double pl_issue_step(const pl_issue *x);
 
 /* ---- bodies ----------------------------------------------------------- */
 

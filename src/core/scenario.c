@@ -112,6 +112,11 @@ const char *pl_actor_description(const pl_actor *a) { return a ? a->description 
 const pl_value *pl_actor_capability(const pl_actor *a) { return a ? &a->capability : NULL; }
 const pl_value *pl_actor_risk(const pl_actor *a) { return (a && a->has_risk) ? &a->risk : NULL; }
 int pl_actor_at_table(const pl_actor *a) { return a ? a->at_table : 0; }
+const pl_value *pl_actor_no_deal(const pl_actor *a)
+{
+    return (a && a->has_no_deal) ? &a->no_deal : NULL;
+}
+double pl_actor_discount(const pl_actor *a) { return a ? a->discount.value : 1; }
 unsigned pl_actor_roles(const pl_actor *a) { return a ? a->roles : 0u; }
 
 const char *pl_role_name(unsigned role)
@@ -157,6 +162,27 @@ size_t pl_issue_nearest_anchor(const pl_issue *x, double v)
 const pl_value *pl_issue_status_quo(const pl_issue *x)
 {
     return (x && x->has_status_quo) ? &x->status_quo : NULL;
+}
+
+size_t pl_issue_n_options(const pl_issue *x) { return x ? x->n_options : 0; }
+double pl_issue_step(const pl_issue *x) { return x ? x->step : 0; }
+
+double pl_issue_option(const pl_issue *x, size_t j, const char **id, const char **name)
+{
+    if (!x || j >= x->n_options)
+        return NAN;
+    if (id)
+        *id = x->option_id[j];
+    if (name)
+        *name = x->option_name[j];
+    return x->option_at[j];
+}
+
+const double *pl_scenario_values(const pl_scenario *s, size_t i, size_t k)
+{
+    if (!s || i >= s->n_actors || k >= s->n_issues || !s->values)
+        return NULL;
+    return s->values[i * s->n_issues + k];
 }
 
 /* ---- bodies ------------------------------------------------------------ */

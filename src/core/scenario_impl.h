@@ -15,6 +15,9 @@ struct pl_actor {
     pl_value capability;
     pl_value risk;
     int has_risk;
+    pl_value no_deal;           /* utility of no agreement on settle's scale, [0, 1] */
+    int has_no_deal;
+    pl_value discount;          /* per-period discount factor, (0, 1]; 1 when not given */
     int at_table;
     unsigned roles;
 };
@@ -29,6 +32,10 @@ struct pl_issue {
     pl_value outcome;           /* the recorded outcome, for forecast evaluation */
     int has_outcome;
     const char *group;          /* e.g. the proposal the issue belongs to; NULL if none */
+    size_t n_options;           /* named discrete options; 0: none declared */
+    const char **option_id, **option_name;
+    double *option_at;          /* where each option lies on the 0-100 scale */
+    double step;                /* grid step for settlement; 0: not declared */
 };
 
 typedef struct pl_quota {
@@ -73,6 +80,7 @@ struct pl_scenario {
     uint32_t *detail;           /* 1-based index into details; 0 = plain numbers */
     pl_pos_detail *details;
     size_t n_details, cap_details;
+    double **values;            /* per cell: explicit per-option values, or NULL */
     size_t *n_ratifiers;        /* per actor */
     long **ratifiers;           /* per actor: body indices */
 };

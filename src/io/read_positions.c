@@ -11,7 +11,54 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const entry_keys[] = {"position", "salience", "source", "note"};
+static const char *const entry_keys[] = {"position", "salience", "values", "source", "note"};
+
+/*
+** values: {option: value in [0, 1]}, one per option of the issue: the actor's
+** own valuation of each named option, used by settlement instead of the
+** distance to its position (e.g. GENIUS evaluations).
+*/
+static int read_values(pl_reader *r, const pl_doc_node *n, const pl_issue *x, const char *where,
+                       double **out)
+{
+    char what[260];
+    snprintf(what, sizeof what, "values of %s", where);
+    if (!x->n_options)
+        return pl_rd_fail(&r->rd, n, "%s: issue '%s' declares no options; expected values "
+                          "only on issues with named options", what, x->id);
+    int rc = pl_rd_map(&r->rd, n, what, "a mapping option id -> value in [0, 1]");
+    if (rc)
+        return rc;
+    double *v = pl_arena_array(&r->s->arena, x->n_options, sizeof *v);
+    unsigned char *seen = pl_arena_array(&r->s->arena, x->n_options, 1);
+    if (!v || !seen)
+        return pl__error_nomem(r->rd.err);
+    for (size_t j = 0; j < n->len; j++) {
+        const pl_doc_node *k = pl_doc_map_key(n, j);
+        size_t o = 0;
+        while (o < x->n_options && !(k->type == PL_DOC_SCALAR &&
+                                     strcmp(k->text, x->option_id[o]) == 0))
+            o++;
+        if (o == x->n_options)
+            return pl_rd_fail(&r->rd, k, "%s: '%s' is not an option of issue '%s'; expected "
+                              "one of its option ids", what, k->type == PL_DOC_SCALAR ?
+                              k->text : "?", x->id);
+        if (seen[o])
+            return pl_rd_fail(&r->rd, k, "%s: option '%s' is given twice; expected each "
+                              "option once", what, x->option_id[o]);
+        seen[o] = 1;
+        char w2[300];
+        snprintf(w2, sizeof w2, "value of option '%s' in %s", x->option_id[o], where);
+        if ((rc = pl_rd_number(&r->rd, pl_doc_map_value(n, j), w2, 0, 1, &v[o])))
+            return rc;
+    }
+    for (size_t o = 0; o < x->n_options; o++)
+        if (!seen[o])
+            return pl_rd_fail(&r->rd, n, "%s has no value for option '%s'; expected a value "
+                              "for every option of issue '%s'", what, x->option_id[o], x->id);
+    *out = v;
+    return PL_OK;
+}
 
 typedef struct detail_buf {
     pl_pos_detail *v;
@@ -67,6 +114,9 @@ static int read_entry(pl_reader *r, const pl_doc_node *n, size_t i, size_t k, de
         (rc = pl_rd_value(&r->rd, v, what, 0, 1, &prov, &sal)))
         return rc;
     size_t at = i * s->n_issues + k;
+    if ((v = pl_doc_map_get(n, "values")) &&
+        (rc = read_values(r, v, &s->issues[k], where, &s->values[at])))
+        return rc;
     s->present[at] = 1;
     s->pos[at] = pos.value;
     s->sal[at] = sal.value;
@@ -151,7 +201,8 @@ int pl__read_positions(pl_reader *r, const pl_doc_node *map)
     s->sal = pl_arena_array(&s->arena, cells, sizeof *s->sal);
     s->present = pl_arena_array(&s->arena, cells, sizeof *s->present);
     s->detail = pl_arena_array(&s->arena, cells, sizeof *s->detail);
-    if (!s->pos || !s->sal || !s->present || !s->detail)
+    s->values = pl_arena_array(&s->arena, cells, sizeof *s->values);
+    if (!s->pos || !s->sal || !s->present || !s->detail || !s->values)
         return pl__error_nomem(r->rd.err);
     detail_buf d = {NULL, 0, 0};
     for (size_t j = 0; j < map->len && !rc; j++)

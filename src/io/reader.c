@@ -119,7 +119,7 @@ int pl__read_head(pl_reader *r, const pl_entry_kind *k, const pl_doc_node *n, si
 /* ---- actors ------------------------------------------------------------ */
 
 static const char *const actor_keys[] = {"id", "name", "description", "capability", "risk",
-                                         "at_table", "roles"};
+                                         "at_table", "roles", "no_deal", "discount"};
 
 static int read_roles(pl_reader *r, const pl_doc_node *n, const char *what, unsigned *out)
 {
@@ -172,6 +172,21 @@ static int read_actor(pl_reader *r, const pl_doc_node *n, size_t i)
             return rc;
         a->has_risk = 1;
     }
+    if ((v = pl_doc_map_get(n, "no_deal"))) {
+        snprintf(what, sizeof what, "no_deal of %s", where);
+        if ((rc = pl_rd_value(&r->rd, v, what, 0, 1, NULL, &a->no_deal)))
+            return rc;
+        a->has_no_deal = 1;
+    }
+    a->discount = pl__value_exact(1);
+    if ((v = pl_doc_map_get(n, "discount"))) {
+        snprintf(what, sizeof what, "discount of %s", where);
+        if ((rc = pl_rd_value(&r->rd, v, what, 0, 1, NULL, &a->discount)))
+            return rc;
+        if (!(a->discount.value > 0) || !(a->discount.low > 0))
+            return pl_rd_fail(&r->rd, v, "%s is 0; expected a discount factor in (0, 1] "
+                              "(1: no discounting)", what);
+    }
     snprintf(what, sizeof what, "at_table of %s", where);
     if ((v = pl_doc_map_get(n, "at_table")) && (rc = pl_rd_bool(&r->rd, v, what, &a->at_table)))
         return rc;
@@ -204,7 +219,7 @@ static int read_actors(pl_reader *r, const pl_doc_node *seq)
 /* ---- issues ------------------------------------------------------------ */
 
 static const char *const issue_keys[] = {"id", "name", "description", "scale", "status_quo",
-                                         "outcome", "group"};
+                                         "outcome", "group", "options", "step"};
 
 typedef struct anchor {
     double at;
@@ -260,6 +275,77 @@ static int read_scale(pl_reader *r, const pl_doc_node *n, pl_issue *x, const cha
     return PL_OK;
 }
 
+static const char *const option_keys[] = {"id", "name", "at"};
+
+static int read_option(pl_reader *r, const pl_doc_node *n, pl_issue *x, size_t j,
+                       const char *where)
+{
+    char what[200];
+    snprintf(what, sizeof what, "option %zu of %s", j + 1, where);
+    int rc = pl_rd_map(&r->rd, n, what, "{id: ..., name: ..., at: 0-100}");
+    if (!rc)
+        rc = pl_rd_keys(&r->rd, n, option_keys, sizeof option_keys / sizeof *option_keys,
+                        "an option");
+    pl_doc_node *v;
+    if (!rc)
+        rc = pl_rd_need(&r->rd, n, "id", what, "an identifier like freeze", &v);
+    if (!rc)
+        rc = pl_rd_id(&r->rd, v, "option id", &x->option_id[j]);
+    if (rc)
+        return rc;
+    for (size_t p = 0; p < j; p++)
+        if (strcmp(x->option_id[p], x->option_id[j]) == 0)
+            return pl_rd_fail(&r->rd, v, "option id '%s' of %s is given twice; expected "
+                              "unique option ids", x->option_id[j], where);
+    x->option_name[j] = x->option_id[j];
+    if ((v = pl_doc_map_get(n, "name")) && (rc = pl_rd_text(&r->rd, v, "option name",
+                                                             &x->option_name[j])))
+        return rc;
+    snprintf(what, sizeof what, "at of option '%s' of %s", x->option_id[j], where);
+    if ((rc = pl_rd_need(&r->rd, n, "at", what, "a number in [0, 100]", &v)))
+        return rc;
+    return pl_rd_number(&r->rd, v, what, 0, 100, &x->option_at[j]);
+}
+
+/* The outcome space of the issue for settlement: named options, or a grid step. */
+static int read_outcome_space(pl_reader *r, const pl_doc_node *n, pl_issue *x,
+                              const char *where)
+{
+    char what[160];
+    const pl_doc_node *opts = pl_doc_map_get(n, "options");
+    pl_doc_node *v = pl_doc_map_get(n, "step");
+    int rc;
+    if (opts && v)
+        return pl_rd_fail(&r->rd, v, "%s has both options and step; expected one of them "
+                          "(options name the outcomes, step makes a grid)", where);
+    if (v) {
+        snprintf(what, sizeof what, "step of %s", where);
+        if ((rc = pl_rd_number(&r->rd, v, what, 0, 100, &x->step)))
+            return rc;
+        if (!(x->step >= 0.01))
+            return pl_rd_fail(&r->rd, v, "%s is %g; expected a grid step in [0.01, 100]",
+                              what, x->step);
+    }
+    if (!opts)
+        return PL_OK;
+    snprintf(what, sizeof what, "options of %s", where);
+    if ((rc = pl_rd_seq(&r->rd, opts, what, "a list of {id, name, at}")))
+        return rc;
+    if (opts->len < 1)
+        return pl_rd_fail(&r->rd, opts, "%s lists no option; expected at least 1", what);
+    pl_arena *a = &r->s->arena;
+    x->n_options = opts->len;
+    x->option_id = pl_arena_array(a, opts->len, sizeof *x->option_id);
+    x->option_name = pl_arena_array(a, opts->len, sizeof *x->option_name);
+    x->option_at = pl_arena_array(a, opts->len, sizeof *x->option_at);
+    if (!x->option_id || !x->option_name || !x->option_at)
+        return pl__error_nomem(r->rd.err);
+    for (size_t j = 0; j < opts->len; j++)
+        if ((rc = read_option(r, opts->items[j], x, j, where)))
+            return rc;
+    return PL_OK;
+}
+
 static int read_issue(pl_reader *r, const pl_doc_node *n, size_t k)
 {
     static const pl_entry_kind kind = {"issue", "an issue", "a mapping with id, name, scale",
@@ -293,7 +379,7 @@ static int read_issue(pl_reader *r, const pl_doc_node *n, size_t k)
         if ((rc = pl_rd_id(&r->rd, v, what, &x->group)))
             return rc;
     }
-    return PL_OK;
+    return read_outcome_space(r, n, x, where);
 }
 
 static int read_issues(pl_reader *r, const pl_doc_node *seq)
