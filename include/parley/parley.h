@@ -16,5 +16,6 @@
 #include "parley/power.h"
 #include "parley/import.h"
 #include "parley/evaluate.h"
+#include "parley/settle.h"
 
 #endif

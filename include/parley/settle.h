@@ -1,0 +1,201 @@
+/*
+** settle.h: multi-issue settlement (MODELS.md sections 7 and 8).
+**
+** An outcome (package) picks one option on every issue. A party's utility is
+** additive over issues: u_i(w) = sum_k t_ik(w_k), where t_ik(v) is the
+** weighted value of option v of issue k. The Pareto frontier is the set of
+** packages no other package dominates; solutions (Nash, Kalai-Smorodinsky,
+** egalitarian, utilitarian) are picked from its rational part, where every
+** party gets at least its disagreement value d_i.
+**
+** Dominance uses a tolerance: a >= b means a >= b - 1e-12 max(1, |a|, |b|),
+** and a > b means a > b + that, so that sums that are equal on paper but
+** differ in the last bit are ties (MODELS.md section 7, Party domain).
+** Equal utility vectors are all kept.
+*/
+#ifndef PARLEY_SETTLE_H
+#define PARLEY_SETTLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "parley/export.h"
+#include "parley/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- additive outcome spaces ------------------------------------------- */
+
+typedef struct pl_space pl_space;
+
+/** A space of n >= 1 parties over K >= 1 issues with m[k] >= 1 options each; values 0. */
+PL_API int pl_space_new(pl_space **out, size_t n, size_t K, const size_t *m, pl_error *err);
+PL_API void pl_space_free(pl_space *sp);
+/** t_ik(v): party i's (weighted) value of option v of issue k; must be finite. */
+PL_API int pl_space_set(pl_space *sp, size_t i, size_t k, size_t v, double t);
+PL_API double pl_space_get(const pl_space *sp, size_t i, size_t k, size_t v);
+PL_API size_t pl_space_n_parties(const pl_space *sp);
+PL_API size_t pl_space_n_issues(const pl_space *sp);
+PL_API size_t pl_space_n_options(const pl_space *sp, size_t k);
+/** Number of packages, prod_k m[k], as a double (it may exceed 2^64). */
+PL_API double pl_space_size(const pl_space *sp);
+/** u_i of the package w (one option index per issue). */
+PL_API double pl_space_utility(const pl_space *sp, size_t i, const uint32_t *w);
+
+/* ---- Pareto frontiers ------------------------------------------------- */
+
+typedef struct pl_frontier pl_frontier;
+
+typedef struct pl_frontier_opts {
+    int threads;        /* for enumeration; 0 or 1: one thread. The result never depends on it. */
+    const double *floor; /* n values: keep only packages with u_i >= floor_i (rational set); NULL: all */
+} pl_frontier_opts;
+#define PL_FRONTIER_OPTS_INIT {1, NULL}
+
+/**
+ * Exact frontier of an additive space by merging issue by issue (MODELS.md
+ * sec. 7): F_k = ND(F_{k-1} + ND(issue k)). Cost grows with the frontier's
+ * size, not with the space's: 10 issues x 100 options (10^20 packages) for two
+ * parties take milliseconds. opts->floor is applied after the merge.
+ */
+PL_API int pl_frontier_merge(pl_frontier **out, const pl_space *sp, const pl_frontier_opts *opts,
+                             pl_error *err);
+/**
+ * The same by streaming every package (never storing the space): for tests
+ * and for checks. Threads take contiguous ranges of packages; the partial
+ * frontiers are merged in range order. Refuses spaces above 2^53 packages.
+ */
+PL_API int pl_frontier_enumerate(pl_frontier **out, const pl_space *sp,
+                                 const pl_frontier_opts *opts, pl_error *err);
+/**
+ * Frontier of N explicit points (n utilities each, point-major): 2 parties by
+ * sort-and-sweep, more by sort-filter skyline. Packages are the point indices
+ * (pl_frontier_package gives a single index).
+ */
+PL_API int pl_frontier_points(pl_frontier **out, size_t n, size_t N, const double *u,
+                              pl_error *err);
+PL_API void pl_frontier_free(pl_frontier *f);
+PL_API size_t pl_frontier_size(const pl_frontier *f);
+PL_API size_t pl_frontier_n_parties(const pl_frontier *f);
+/** u_i of frontier point j. Points are in package (lexicographic) order. */
+PL_API double pl_frontier_utility(const pl_frontier *f, size_t j, size_t i);
+/** Package of point j: one option per issue (for pl_frontier_points: the point index). */
+PL_API const uint32_t *pl_frontier_package(const pl_frontier *f, size_t j);
+/** Frontier sizes after each issue of the merge (K values), or NULL. */
+PL_API const size_t *pl_frontier_merge_sizes(const pl_frontier *f);
+
+/* ---- solutions ------------------------------------------------------- */
+
+typedef enum pl_solution_kind {
+    PL_SOL_NASH = 0,    /* max prod (u_i - d_i) */
+    PL_SOL_NASH_ASYM,   /* max sum alpha_i ln(u_i - d_i) */
+    PL_SOL_KS,          /* Kalai-Smorodinsky: max min (u_i - d_i)/(a_i - d_i), a = ideal over X_R */
+    PL_SOL_EGALITARIAN, /* max min (u_i - d_i), ties by leximin */
+    PL_SOL_UTILITARIAN, /* max sum lambda_i u_i */
+    PL_SOL_KS_GENIUS,   /* GENIUS's variant: min sum_{i<j} |u_i - u_j|; for comparisons only */
+    PL_SOL_COUNT
+} pl_solution_kind;
+
+PL_API const char *pl_solution_name(pl_solution_kind k);
+
+typedef struct pl_solution {
+    pl_solution_kind kind;
+    int found;          /* 0: no rational package (or no gain possible, for the Nash kinds) */
+    double value;       /* the maximised objective */
+    size_t n_ties;
+    size_t *ties;       /* frontier indices, in package order */
+} pl_solution;
+
+typedef struct pl_solve_opts {
+    const double *d;      /* disagreement values (n); NULL: 0 */
+    const double *alpha;  /* bargaining weights for NASH_ASYM (n, > 0); NULL: equal */
+    const double *lambda; /* welfare weights for UTILITARIAN (n, >= 0); NULL: 1 */
+} pl_solve_opts;
+
+/**
+ * Solve on the rational part of a frontier (u_i >= d_i for all i). Ties are
+ * kept within 1e-12 relative of the best value. sol->ties is malloc'd: free it
+ * with pl_solution_clear. KS parties with a_i = d_i are left out of the min
+ * (*flat, if not NULL, gets a bit per such party, for the first 64).
+ */
+PL_API int pl_solve(pl_solution *sol, pl_solution_kind kind, const pl_frontier *f,
+                    const pl_solve_opts *opts, uint64_t *flat, pl_error *err);
+PL_API void pl_solution_clear(pl_solution *sol);
+/** Ideal point over the rational frontier: a_i = max u_i. 0 if some point is rational. */
+PL_API int pl_frontier_ideal(const pl_frontier *f, const double *d, double *a);
+/** Number of rational frontier points (u_i >= d_i for all i). */
+PL_API size_t pl_frontier_n_rational(const pl_frontier *f, const double *d);
+
+/**
+ * Two parties, with lotteries: the upper convex hull of the rational frontier
+ * points (and its number of vertices), the asymmetric Nash point on it (alpha
+ * NULL: symmetric) and the Kalai-Smorodinsky point (the furthest point of the
+ * segment d -> a inside the hull). PL_EINPUT when f does not have 2 parties,
+ * PL_ENOTFOUND when no rational point gives both a gain.
+ */
+PL_API int pl_hull2(const pl_frontier *f, const double *d, const double *alpha,
+                    size_t *n_vertices, double nash[2], double ks[2], pl_error *err);
+
+/** Euclidean distance of a utility vector to frontier point j. */
+PL_API double pl_frontier_distance(const pl_frontier *f, size_t j, const double *u);
+/** Smallest Euclidean distance of u to any frontier point (*at gets the index). */
+PL_API double pl_frontier_nearest(const pl_frontier *f, const double *u, size_t *at);
+
+/* ---- acceptance, win-sets, ratification (MODELS.md sec. 8) -------------- */
+
+/** Standard normal distribution function, erfc(-z/sqrt 2)/2. */
+PL_API double pl_phi(double z);
+
+/**
+ * Probability that member j votes yes: its gain g_j = u_j(w) - u_j(ref), and
+ * noise sigma_j >= 0: Phi(g_j / sigma_j); with sigma_j = 0, 1 if g_j > 0 and
+ * else 0 (an indifferent member votes no), or 1 when g_j = 0 and indifferent_yes.
+ */
+PL_API double pl_vote_yes(double gain, double sigma, int indifferent_yes);
+
+/**
+ * Probability that a weighted vote passes: members vote yes independently
+ * with probabilities p[0..m-1], weights w (integers >= 1), and the vote
+ * passes when the yes-weight is at least quota. Exact (the generating function
+ * prod_j ((1 - p_j) + p_j z^w_j), O(m sum w)). PL_EINPUT for bad weights or
+ * a sum of weights above 2^24.
+ */
+PL_API int pl_pass_probability(size_t m, const double *p, const uint32_t *w, uint64_t quota,
+                               double *out, pl_error *err);
+
+/**
+ * One issue, symmetric losses, members at x with weights w, status quo q:
+ * the right and left win-set intervals (q, hi) and (lo, q) of a vote needing
+ * yes-weight >= quota (lo = hi = q when empty), and the point an agenda setter
+ * at `setter` obtains (the point of the win-set's closure nearest to it).
+ */
+PL_API int pl_winset_1d(size_t m, const double *x, const double *w, double quota, double q,
+                        double setter, double *lo, double *hi, double *obtained, pl_error *err);
+
+/* ---- logrolling (divisible issues, two parties) ----------------------- */
+
+typedef struct pl_logroll {
+    size_t K;
+    size_t *order;       /* issues by a_k / b_k, descending: A gets a prefix */
+    size_t n_vertices;   /* frontier vertices: K + 1 */
+    double *va, *vb;     /* vertex utilities */
+    double nash_a, nash_b;  /* Nash point (d = 0) on that frontier */
+    double *share;       /* A's share of each issue at the Nash point */
+    double product, product_split;  /* Nash product there and at 50/50 everywhere */
+} pl_logroll;
+
+/**
+ * u_A = sum_k a_k s_k, u_B = sum_k b_k (1 - s_k) with s_k in [0, 1] A's share
+ * of issue k (a_k, b_k >= 0, not both 0): the frontier (fractional knapsack,
+ * Dantzig 1957), its Nash point and the integrative potential over splitting
+ * every issue 50/50. Free with pl_logroll_clear.
+ */
+PL_API int pl_logroll_compute(pl_logroll *out, size_t K, const double *a, const double *b,
+                              pl_error *err);
+PL_API void pl_logroll_clear(pl_logroll *lr);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,216 @@
+/*
+** enumerate.c: the frontier of an additive space by visiting every package
+** (MODELS.md sec. 7: "stream outcomes, never store X"). Each thread takes a
+** contiguous range of package indices (issue 1 varies slowest) and keeps the
+** points no other point seen so far dominates; the threads' candidates are
+** then filtered together in range order, so the result is the same for any
+** thread count. Used to check the merge and where a space is not additive.
+*/
+#include "settle_impl.h"
+#include "../core/error_int.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct stream {
+    size_t n;
+    double *u;          /* size x n; for 2 parties sorted by u1 ascending */
+    uint64_t *idx;
+    size_t size, cap;
+    int oom;
+} stream;
+
+typedef struct job {
+    const pl_space *sp;
+    uint64_t lo, hi;
+    stream s;
+} job;
+
+/* First kept point with u1 >= x (2 parties). */
+static size_t lower2(const stream *s, double x)
+{
+    size_t a = 0, b = s->size;
+    while (a < b) {
+        size_t m = a + (b - a) / 2;
+        if (s->u[m * 2] < x)
+            a = m + 1;
+        else
+            b = m;
+    }
+    return a;
+}
+
+/* Is p dominated by a kept point? 2 parties: only those right of u1 - tol, while u2 is high enough. */
+static int dominated(const stream *s, const double *p)
+{
+    size_t n = s->n;
+    if (n != 2) {
+        for (size_t j = 0; j < s->size; j++)
+            if (pl__dominates(s->u + j * n, p, n))
+                return 1;
+        return 0;
+    }
+    double reach = 64 * pl__tol(p[0], p[1]);
+    for (size_t j = lower2(s, p[0] - reach); j < s->size && s->u[j * 2 + 1] >= p[1] - reach; j++)
+        if (pl__dominates(s->u + j * 2, p, 2))
+            return 1;
+    return 0;
+}
+
+static void push(stream *s, const double *p, uint64_t idx)
+{
+    size_t n = s->n;
+    if (s->size == s->cap) {
+        size_t cap = s->cap ? 2 * s->cap : 64;
+        double *u = realloc(s->u, cap * n * sizeof *u);
+        uint64_t *ix = u ? realloc(s->idx, cap * sizeof *ix) : NULL;
+        if (u)
+            s->u = u;
+        if (!u || !ix) {
+            s->oom = 1;
+            return;
+        }
+        s->idx = ix;
+        s->cap = cap;
+    }
+    /* drop kept points p dominates, then insert (2 parties: in u1 order) */
+    size_t m = 0, at = s->size;
+    for (size_t j = 0; j < s->size; j++) {
+        if (n == 2 && at == s->size && s->u[j * 2] > p[0])
+            at = m;
+        if (pl__dominates(p, s->u + j * n, n))
+            continue;
+        if (m != j) {
+            memcpy(s->u + m * n, s->u + j * n, n * sizeof *p);
+            s->idx[m] = s->idx[j];
+        }
+        m++;
+    }
+    if (at > m)
+        at = m;
+    memmove(s->u + (at + 1) * n, s->u + at * n, (m - at) * n * sizeof *p);
+    memmove(s->idx + at + 1, s->idx + at, (m - at) * sizeof *s->idx);
+    memcpy(s->u + at * n, p, n * sizeof *p);
+    s->idx[at] = idx;
+    s->size = m + 1;
+}
+
+static void *run_job(void *arg)
+{
+    job *jb = arg;
+    const pl_space *sp = jb->sp;
+    size_t n = sp->n, K = sp->K, last = K - 1, mk = sp->m[last];
+    uint32_t *w = calloc(K, sizeof *w);
+    double *ps = calloc((K + 1) * n, sizeof *ps), *p = malloc(n * sizeof *p);
+    if (!w || !ps || !p) {
+        jb->s.oom = 1;
+        goto done;
+    }
+    uint64_t x = jb->lo;
+    for (size_t k = K; k-- > 0;) {
+        w[k] = (uint32_t)(x % sp->m[k]);
+        x /= sp->m[k];
+    }
+    for (size_t k = 0; k < last; k++)
+        for (size_t i = 0; i < n; i++)
+            ps[(k + 1) * n + i] = ps[k * n + i] + sp->t[i * sp->total + sp->off[k] + w[k]];
+    for (uint64_t at = jb->lo; at < jb->hi && !jb->s.oom;) {
+        for (size_t v = w[last]; v < mk && at < jb->hi; v++, at++) {
+            for (size_t i = 0; i < n; i++)
+                p[i] = ps[last * n + i] + sp->t[i * sp->total + sp->off[last] + v];
+            if (!dominated(&jb->s, p))
+                push(&jb->s, p, at);
+        }
+        /* odometer: advance the issues before the last one, refresh prefix sums */
+        w[last] = 0;
+        size_t k = last;
+        while (k-- > 0 && ++w[k] == sp->m[k])
+            w[k] = 0;
+        for (size_t j = k == (size_t)-1 ? 0 : k; j < last; j++)
+            for (size_t i = 0; i < n; i++)
+                ps[(j + 1) * n + i] = ps[j * n + i] + sp->t[i * sp->total + sp->off[j] + w[j]];
+    }
+done:
+    free(w), free(ps), free(p);
+    return NULL;
+}
+
+/* Filter the threads' candidates together and build the frontier. */
+static int collect(const pl_space *sp, job *jobs, int nt, pl_frontier **out)
+{
+    size_t n = sp->n, N = 0;
+    for (int t = 0; t < nt; t++)
+        N += jobs[t].s.size;
+    double *u = malloc((N ? N : 1) * n * sizeof *u);
+    uint64_t *idx = malloc((N ? N : 1) * sizeof *idx);
+    size_t *keep = malloc((N ? N : 1) * sizeof *keep), nk = 0;
+    int rc = u && idx && keep ? PL_OK : PL_ENOMEM;
+    for (int t = 0, at = 0; !rc && t < nt; at += (int)jobs[t].s.size, t++) {
+        memcpy(u + (size_t)at * n, jobs[t].s.u, jobs[t].s.size * n * sizeof *u);
+        memcpy(idx + at, jobs[t].s.idx, jobs[t].s.size * sizeof *idx);
+    }
+    if (!rc)
+        rc = pl__nd(n, N, u, keep, &nk);
+    pl_frontier *f = rc ? NULL : pl__frontier_alloc(n, sp->K, nk);
+    for (size_t j = 0; f && j < nk; j++) {
+        memcpy(f->u + j * n, u + keep[j] * n, n * sizeof *u);
+        uint64_t x = idx[keep[j]];
+        for (size_t k = sp->K; k-- > 0;) {
+            f->pkg[j * sp->K + k] = (uint32_t)(x % sp->m[k]);
+            x /= sp->m[k];
+        }
+    }
+    free(u), free(idx), free(keep);
+    *out = f;
+    return f ? PL_OK : PL_ENOMEM;
+}
+
+int pl_frontier_enumerate(pl_frontier **out, const pl_space *sp, const pl_frontier_opts *opts,
+                          pl_error *err)
+{
+    if (!out || !sp)
+        return pl__fail(err, PL_EMISUSE, "pl_frontier_enumerate: NULL argument");
+    *out = NULL;
+    double size = pl_space_size(sp);
+    if (size > 9007199254740992.0)
+        return pl__fail(err, PL_EINPUT, "the space has %.3g packages; enumeration handles "
+                        "at most 2^53 (use the merge for additive spaces)", size);
+    uint64_t N = (uint64_t)size;
+    int nt = opts && opts->threads > 1 ? opts->threads : 1;
+    if (nt > 256)
+        nt = 256;
+    if ((uint64_t)nt > N)
+        nt = (int)N;
+    job *jobs = calloc((size_t)nt, sizeof *jobs);
+    pthread_t *th = calloc((size_t)nt, sizeof *th);
+    int rc = jobs && th ? PL_OK : PL_ENOMEM;
+    for (int t = 0; !rc && t < nt; t++)
+        jobs[t] = (job){sp, N * (uint64_t)t / (uint64_t)nt, N * (uint64_t)(t + 1) / (uint64_t)nt,
+                        {sp->n, NULL, NULL, 0, 0, 0}};
+    int started = 0;
+    for (int t = 1; !rc && t < nt; t++, started++)
+        if (pthread_create(&th[t], NULL, run_job, &jobs[t]))
+            break;
+    if (!rc)
+        run_job(&jobs[0]);
+    for (int t = 1; t <= started; t++)
+        pthread_join(th[t], NULL);
+    for (int t = started + 1; !rc && t < nt; t++)
+        run_job(&jobs[t]);  /* threads that could not start: run here */
+    for (int t = 0; !rc && t < nt; t++)
+        if (jobs[t].s.oom)
+            rc = PL_ENOMEM;
+    pl_frontier *f = NULL;
+    if (!rc)
+        rc = collect(sp, jobs, nt, &f);
+    for (int t = 0; jobs && t < nt; t++)
+        free(jobs[t].s.u), free(jobs[t].s.idx);
+    free(jobs), free(th);
+    if (rc)
+        return pl__error_nomem(err);
+    pl__frontier_floor(f, opts ? opts->floor : NULL);
+    pl__frontier_sort(f);
+    *out = f;
+    return PL_OK;
+}

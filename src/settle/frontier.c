@@ -1,0 +1,279 @@
+/*
+** frontier.c: frontier objects, the frontier of explicit points, and the
+** exact merge for additive spaces (MODELS.md sec. 7):
+**     F_0 = {0},  F_k = ND(F_{k-1} + ND(options of issue k)).
+** It is exact because a package whose partial package (issues 1..k) is
+** dominated by another partial package is dominated by that package's
+** completion with the same later options. Back-pointers rebuild packages.
+*/
+#include "settle_impl.h"
+#include "../core/error_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+pl_frontier *pl__frontier_alloc(size_t n, size_t K, size_t size)
+{
+    pl_frontier *f = calloc(1, sizeof *f);
+    if (!f)
+        return NULL;
+    size_t cap = size ? size : 1;
+    f->n = n;
+    f->K = K;
+    f->size = size;
+    f->u = cap <= SIZE_MAX / sizeof(double) / n ? malloc(cap * n * sizeof *f->u) : NULL;
+    f->pkg = cap <= SIZE_MAX / sizeof(uint32_t) / K ? malloc(cap * K * sizeof *f->pkg) : NULL;
+    if (!f->u || !f->pkg) {
+        pl_frontier_free(f);
+        return NULL;
+    }
+    return f;
+}
+
+void pl_frontier_free(pl_frontier *f)
+{
+    if (!f)
+        return;
+    free(f->u);
+    free(f->pkg);
+    free(f->merge_sizes);
+    free(f);
+}
+
+size_t pl_frontier_size(const pl_frontier *f) { return f ? f->size : 0; }
+size_t pl_frontier_n_parties(const pl_frontier *f) { return f ? f->n : 0; }
+const size_t *pl_frontier_merge_sizes(const pl_frontier *f) { return f ? f->merge_sizes : NULL; }
+
+double pl_frontier_utility(const pl_frontier *f, size_t j, size_t i)
+{
+    return f && j < f->size && i < f->n ? f->u[j * f->n + i] : NAN;
+}
+
+const uint32_t *pl_frontier_package(const pl_frontier *f, size_t j)
+{
+    return f && j < f->size ? f->pkg + j * f->K : NULL;
+}
+
+/* ---- ordering and filtering -------------------------------------------- */
+
+typedef struct sort_ctx {
+    const pl_frontier *f;
+    size_t j;
+} sort_ctx;
+
+static int cmp_pkg(const void *x, const void *y)
+{
+    const sort_ctx *a = x, *b = y;
+    const uint32_t *p = a->f->pkg + a->j * a->f->K, *q = b->f->pkg + b->j * b->f->K;
+    for (size_t k = 0; k < a->f->K; k++)
+        if (p[k] != q[k])
+            return p[k] < q[k] ? -1 : 1;
+    return (a->j > b->j) - (a->j < b->j);
+}
+
+/* Reorder f's points as order[] says (order is a permutation, or a subset, of 0..size-1). */
+static int permute(pl_frontier *f, const size_t *order, size_t count)
+{
+    double *u = malloc((count ? count : 1) * f->n * sizeof *u);
+    uint32_t *pkg = malloc((count ? count : 1) * f->K * sizeof *pkg);
+    if (!u || !pkg) {
+        free(u), free(pkg);
+        return PL_ENOMEM;
+    }
+    for (size_t j = 0; j < count; j++) {
+        memcpy(u + j * f->n, f->u + order[j] * f->n, f->n * sizeof *u);
+        memcpy(pkg + j * f->K, f->pkg + order[j] * f->K, f->K * sizeof *pkg);
+    }
+    free(f->u), free(f->pkg);
+    f->u = u;
+    f->pkg = pkg;
+    f->size = count;
+    return PL_OK;
+}
+
+void pl__frontier_sort(pl_frontier *f)
+{
+    sort_ctx *c = malloc((f->size ? f->size : 1) * sizeof *c);
+    size_t *order = malloc((f->size ? f->size : 1) * sizeof *order);
+    if (c && order) {
+        for (size_t j = 0; j < f->size; j++)
+            c[j] = (sort_ctx){f, j};
+        qsort(c, f->size, sizeof *c, cmp_pkg);
+        for (size_t j = 0; j < f->size; j++)
+            order[j] = c[j].j;
+        permute(f, order, f->size);  /* on failure the order is left as it was */
+    }
+    free(c), free(order);
+}
+
+void pl__frontier_floor(pl_frontier *f, const double *floor)
+{
+    if (!floor)
+        return;
+    size_t m = 0;
+    for (size_t j = 0; j < f->size; j++) {
+        const double *u = f->u + j * f->n;
+        size_t i = 0;
+        while (i < f->n && u[i] >= floor[i] - pl__tol(u[i], floor[i]))
+            i++;
+        if (i < f->n)
+            continue;
+        memmove(f->u + m * f->n, u, f->n * sizeof *u);
+        memmove(f->pkg + m * f->K, f->pkg + j * f->K, f->K * sizeof *f->pkg);
+        m++;
+    }
+    f->size = m;
+}
+
+/* ---- explicit points --------------------------------------------------- */
+
+int pl_frontier_points(pl_frontier **out, size_t n, size_t N, const double *u, pl_error *err)
+{
+    if (!out || (N && !u))
+        return pl__fail(err, PL_EMISUSE, "pl_frontier_points: NULL argument");
+    *out = NULL;
+    if (n < 1 || N > UINT32_MAX)
+        return pl__fail(err, PL_EINPUT, "a frontier needs 1 or more parties and at most %u "
+                        "points; got %zu and %zu", (unsigned)UINT32_MAX, n, N);
+    for (size_t j = 0; j < N * n; j++)
+        if (!isfinite(u[j]))
+            return pl__fail(err, PL_EINPUT, "utility %zu of point %zu is not a finite number",
+                            j % n + 1, j / n + 1);
+    size_t *keep = malloc((N ? N : 1) * sizeof *keep), nk = 0;
+    if (!keep || pl__nd(n, N, u, keep, &nk)) {
+        free(keep);
+        return pl__error_nomem(err);
+    }
+    pl_frontier *f = pl__frontier_alloc(n, 1, nk);
+    if (!f) {
+        free(keep);
+        return pl__error_nomem(err);
+    }
+    for (size_t j = 0; j < nk; j++) {
+        memcpy(f->u + j * n, u + keep[j] * n, n * sizeof *u);
+        f->pkg[j] = (uint32_t)keep[j];
+    }
+    free(keep);
+    *out = f;
+    return PL_OK;
+}
+
+/* ---- the merge --------------------------------------------------------- */
+
+typedef struct level {
+    size_t size;
+    double *u;          /* size x n */
+    uint32_t *parent;   /* index in the previous level */
+    uint32_t *opt;      /* option of this level's issue */
+} level;
+
+static void level_free(level *l)
+{
+    free(l->u), free(l->parent), free(l->opt);
+    memset(l, 0, sizeof *l);
+}
+
+/* Options of issue k that no other option of it dominates. */
+static int issue_nd(const pl_space *sp, size_t k, size_t *keep, size_t *nk)
+{
+    size_t n = sp->n, m = sp->m[k];
+    double *u = malloc(m * n * sizeof *u);
+    if (!u)
+        return PL_ENOMEM;
+    for (size_t v = 0; v < m; v++)
+        for (size_t i = 0; i < n; i++)
+            u[v * n + i] = sp->t[i * sp->total + sp->off[k] + v];
+    int rc = pl__nd(n, m, u, keep, nk);
+    free(u);
+    return rc;
+}
+
+/* next = ND(prev + options opts of issue k). */
+static int merge_step(const pl_space *sp, size_t k, const level *prev, const size_t *opts,
+                      size_t n_opts, level *next)
+{
+    size_t n = sp->n, N = prev->size * n_opts;
+    if (n_opts && N / n_opts != prev->size)
+        return PL_ENOMEM;
+    double *u = N <= SIZE_MAX / sizeof(double) / n ? malloc((N ? N : 1) * n * sizeof *u) : NULL;
+    size_t *keep = malloc((N ? N : 1) * sizeof *keep), nk = 0;
+    int rc = u && keep ? PL_OK : PL_ENOMEM;
+    for (size_t a = 0; !rc && a < prev->size; a++)
+        for (size_t b = 0; b < n_opts; b++)
+            for (size_t i = 0; i < n; i++)
+                u[(a * n_opts + b) * n + i] = prev->u[a * n + i] +
+                                              sp->t[i * sp->total + sp->off[k] + opts[b]];
+    if (!rc)
+        rc = pl__nd(n, N, u, keep, &nk);
+    if (!rc && nk > UINT32_MAX)
+        rc = PL_ENOMEM;
+    if (!rc) {
+        next->u = malloc((nk ? nk : 1) * n * sizeof *next->u);
+        next->parent = malloc((nk ? nk : 1) * sizeof *next->parent);
+        next->opt = malloc((nk ? nk : 1) * sizeof *next->opt);
+        rc = next->u && next->parent && next->opt ? PL_OK : PL_ENOMEM;
+    }
+    for (size_t j = 0; !rc && j < nk; j++) {
+        memcpy(next->u + j * n, u + keep[j] * n, n * sizeof *u);
+        next->parent[j] = (uint32_t)(keep[j] / n_opts);
+        next->opt[j] = (uint32_t)opts[keep[j] % n_opts];
+    }
+    next->size = rc ? 0 : nk;
+    free(u), free(keep);
+    return rc;
+}
+
+/* Rebuild the packages of the last level by following parents back. */
+static pl_frontier *rebuild(const pl_space *sp, const level *lv)
+{
+    const level *last = &lv[sp->K];
+    pl_frontier *f = pl__frontier_alloc(sp->n, sp->K, last->size);
+    if (!f)
+        return NULL;
+    memcpy(f->u, last->u, last->size * sp->n * sizeof *f->u);
+    for (size_t j = 0; j < last->size; j++) {
+        size_t at = j;
+        for (size_t k = sp->K; k >= 1; k--) {
+            f->pkg[j * sp->K + k - 1] = lv[k].opt[at];
+            at = lv[k].parent[at];
+        }
+    }
+    return f;
+}
+
+int pl_frontier_merge(pl_frontier **out, const pl_space *sp, const pl_frontier_opts *opts,
+                      pl_error *err)
+{
+    if (!out || !sp)
+        return pl__fail(err, PL_EMISUSE, "pl_frontier_merge: NULL argument");
+    *out = NULL;
+    level *lv = calloc(sp->K + 1, sizeof *lv);
+    size_t maxm = 0;
+    for (size_t k = 0; k < sp->K; k++)
+        maxm = sp->m[k] > maxm ? sp->m[k] : maxm;
+    size_t *keep = malloc(maxm * sizeof *keep), nk;
+    int rc = lv && keep ? PL_OK : PL_ENOMEM;
+    if (!rc) {
+        lv[0].size = 1;
+        lv[0].u = calloc(sp->n, sizeof *lv[0].u);
+        rc = lv[0].u ? PL_OK : PL_ENOMEM;
+    }
+    for (size_t k = 0; !rc && k < sp->K; k++)
+        if (!(rc = issue_nd(sp, k, keep, &nk)))
+            rc = merge_step(sp, k, &lv[k], keep, nk, &lv[k + 1]);
+    pl_frontier *f = rc ? NULL : rebuild(sp, lv);
+    if (f && (f->merge_sizes = malloc(sp->K * sizeof *f->merge_sizes)))
+        for (size_t k = 0; k < sp->K; k++)
+            f->merge_sizes[k] = lv[k + 1].size;
+    for (size_t k = 0; lv && k <= sp->K; k++)
+        level_free(&lv[k]);
+    free(lv), free(keep);
+    if (!f || !f->merge_sizes) {
+        pl_frontier_free(f);
+        return pl__error_nomem(err);
+    }
+    pl__frontier_floor(f, opts ? opts->floor : NULL);
+    pl__frontier_sort(f);
+    *out = f;
+    return PL_OK;
+}

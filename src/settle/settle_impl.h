@@ -1,0 +1,63 @@
+/*
+** settle_impl.h: what the settlement files share (library-internal): the
+** layouts behind pl_space and pl_frontier, the dominance test with its
+** tolerance, and the non-dominated filter.
+*/
+#ifndef PL_SETTLE_IMPL_H
+#define PL_SETTLE_IMPL_H
+
+#include <math.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "parley/settle.h"
+
+struct pl_space {
+    size_t n, K;
+    size_t *m;          /* options per issue */
+    size_t *off;        /* first option of issue k in a party's row */
+    size_t total;       /* sum of m */
+    double *t;          /* n x total: t[i * total + off[k] + v] */
+};
+
+struct pl_frontier {
+    size_t n, K, size;
+    double *u;          /* size x n */
+    uint32_t *pkg;      /* size x K */
+    size_t *merge_sizes;  /* K entries after a merge, else NULL */
+};
+
+/* The tolerance of "a >= b" and "a > b" on the utility scale. */
+static inline double pl__tol(double a, double b)
+{
+    double m = fabs(a) > fabs(b) ? fabs(a) : fabs(b);
+    return 1e-12 * (m > 1 ? m : 1);
+}
+
+/* 1 if p dominates q (n utilities each): p >= q everywhere and p > q somewhere. */
+static inline int pl__dominates(const double *p, const double *q, size_t n)
+{
+    int strict = 0;
+    for (size_t i = 0; i < n; i++) {
+        double t = pl__tol(p[i], q[i]);
+        if (p[i] < q[i] - t)
+            return 0;
+        strict |= p[i] > q[i] + t;
+    }
+    return strict;
+}
+
+/*
+** Non-dominated points among N (n utilities each, point-major). keep gets
+** their indices in increasing order, *n_keep their number. Deterministic:
+** ties are broken by index. 2 parties: sort and sweep; more: sort-filter skyline.
+*/
+int pl__nd(size_t n, size_t N, const double *u, size_t *keep, size_t *n_keep);
+
+/* A frontier with room for size points; NULL when out of memory. */
+pl_frontier *pl__frontier_alloc(size_t n, size_t K, size_t size);
+/* Sort points by package (lexicographic), as every result is reported. */
+void pl__frontier_sort(pl_frontier *f);
+/* Drop points below the floor (NULL: none). */
+void pl__frontier_floor(pl_frontier *f, const double *floor);
+
+#endif

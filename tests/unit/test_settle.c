@@ -1,0 +1,345 @@
+/*
+** test_settle.c: the settlement primitives (src/settle), MODELS.md sections 7
+** and 8. Sources of the expected values:
+**  - hand: the logrolling example (a = (0.5, 0.3, 0.2), b = (0.2, 0.3, 0.5):
+**    NBS (0.65, 0.65), product 0.4225 vs 0.25), the 1-D win-set (members 10,
+**    30, 50, 70, 90, q = 20: majority win-set (20, 80), setter 100 gets 80),
+**    P(pass) = 0.55 for P = (0.9, 0.5, 0.2), quota 2 of 3, Phi(+-1), the
+**    asymmetric Nash split alpha_i / (alpha_1 + alpha_2) of a unit pie;
+**  - enumeration: the merge and the streaming frontier equal a brute-force
+**    O(N^2) dominance check on random small additive spaces, for any thread count;
+**  - properties: every solution lies on the frontier; KS is invariant under a
+**    positive affine rescaling of one party; the Nash point of a symmetric
+**    problem is symmetric; absorption of a player inside the others' hull.
+*/
+#include "tests/unit/test_util.h"
+
+#include <stdlib.h>
+
+/* Tiny deterministic generator for the random cases (SplitMix64). */
+static uint64_t mix(uint64_t *s)
+{
+    uint64_t z = (*s += 0x9e3779b97f4a7c15u);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
+    return z ^ (z >> 31);
+}
+
+static double unif(uint64_t *s) { return (double)(mix(s) >> 11) * 0x1p-53; }
+
+/* A random space; values on a grid of 1/q so that exact ties happen when q is small. */
+static pl_space *random_space(uint64_t *seed, size_t n, size_t K, size_t maxm, int q)
+{
+    size_t m[8];
+    for (size_t k = 0; k < K; k++)
+        m[k] = 1 + mix(seed) % maxm;
+    pl_space *sp;
+    assert_int_equal(pl_space_new(&sp, n, K, m, NULL), PL_OK);
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < K; k++)
+            for (size_t v = 0; v < m[k]; v++)
+                pl_space_set(sp, i, k, v, q ? (double)(mix(seed) % (uint64_t)q) / q : unif(seed));
+    return sp;
+}
+
+/* Brute force: every package, kept iff no package dominates it (same tolerance rule). */
+static size_t brute_count(const pl_space *sp, const double *floor)
+{
+    size_t n = pl_space_n_parties(sp), K = pl_space_n_issues(sp), N = (size_t)pl_space_size(sp);
+    double *u = malloc(N * n * sizeof *u);
+    uint32_t w[8];
+    for (size_t x = 0; x < N; x++) {
+        size_t y = x;
+        for (size_t k = K; k-- > 0;) {
+            w[k] = (uint32_t)(y % pl_space_n_options(sp, k));
+            y /= pl_space_n_options(sp, k);
+        }
+        for (size_t i = 0; i < n; i++)
+            u[x * n + i] = pl_space_utility(sp, i, w);
+    }
+    size_t c = 0;
+    for (size_t x = 0; x < N; x++) {
+        int dom = 0, ok = 1;
+        for (size_t i = 0; floor && i < n; i++)
+            ok &= u[x * n + i] >= floor[i] - 1e-12;
+        for (size_t y = 0; y < N && !dom && ok; y++) {
+            int ge = 1, gt = 0;
+            for (size_t i = 0; i < n; i++) {
+                double a = u[y * n + i], b = u[x * n + i];
+                double t = 1e-12 * fmax(1, fmax(fabs(a), fabs(b)));
+                ge &= a >= b - t;
+                gt |= a > b + t;
+            }
+            dom = ge && gt;
+        }
+        c += ok && !dom;
+    }
+    free(u);
+    return c;
+}
+
+static void same_frontier(const pl_frontier *a, const pl_frontier *b)
+{
+    assert_int_equal(pl_frontier_size(a), pl_frontier_size(b));
+    size_t n = pl_frontier_n_parties(a), K = 0;
+    (void)K;
+    for (size_t j = 0; j < pl_frontier_size(a); j++)
+        for (size_t i = 0; i < n; i++)
+            assert_true(pl_frontier_utility(a, j, i) == pl_frontier_utility(b, j, i));
+}
+
+static void test_merge_equals_brute_force(void **state)
+{
+    (void)state;
+    uint64_t seed = 42;
+    for (int rep = 0; rep < 60; rep++) {
+        size_t n = 2 + (size_t)rep % 3, K = 1 + mix(&seed) % 4;
+        pl_space *sp = random_space(&seed, n, K, 6, rep % 2 ? 4 : 0);
+        pl_frontier *fm, *fe, *f3;
+        pl_frontier_opts o = PL_FRONTIER_OPTS_INIT;
+        assert_int_equal(pl_frontier_merge(&fm, sp, &o, NULL), PL_OK);
+        assert_int_equal(pl_frontier_enumerate(&fe, sp, &o, NULL), PL_OK);
+        o.threads = 3;
+        assert_int_equal(pl_frontier_enumerate(&f3, sp, &o, NULL), PL_OK);
+        assert_int_equal(pl_frontier_size(fm), brute_count(sp, NULL));
+        same_frontier(fm, fe);
+        same_frontier(fe, f3);
+        for (size_t j = 0; j < pl_frontier_size(fm); j++)
+            for (size_t i = 0; i < n; i++)
+                assert_true(pl_frontier_utility(fm, j, i) ==
+                            pl_space_utility(sp, i, pl_frontier_package(fm, j)));
+        /* a floor keeps the rational part only */
+        double floor[4];
+        for (size_t i = 0; i < n; i++)
+            floor[i] = 0.3 * (double)K;
+        pl_frontier *fr;
+        o.floor = floor;
+        assert_int_equal(pl_frontier_merge(&fr, sp, &o, NULL), PL_OK);
+        assert_int_equal(pl_frontier_size(fr), pl_frontier_n_rational(fm, floor));
+        pl_frontier_free(fr);
+        pl_frontier_free(fm), pl_frontier_free(fe), pl_frontier_free(f3);
+        pl_space_free(sp);
+    }
+}
+
+static void test_points(void **state)
+{
+    (void)state;
+    /* hand: (1,0) (0,1) (0.5,0.5) are efficient, (0.4,0.4) is not, (0.5,0.5) twice is kept twice */
+    double u[] = {1, 0, 0.4, 0.4, 0, 1, 0.5, 0.5, 0.5, 0.5};
+    pl_frontier *f;
+    assert_int_equal(pl_frontier_points(&f, 2, 5, u, NULL), PL_OK);
+    assert_int_equal(pl_frontier_size(f), 4);
+    assert_int_equal(pl_frontier_package(f, 0)[0], 0);
+    assert_int_equal(pl_frontier_package(f, 1)[0], 2);
+    pl_frontier_free(f);
+    /* sums that are equal on paper but not in doubles: 0.1 + 0.2 vs 0.3 */
+    double v[] = {0.1 + 0.2, 0.5, 0.3, 0.5};
+    assert_int_equal(pl_frontier_points(&f, 2, 2, v, NULL), PL_OK);
+    assert_int_equal(pl_frontier_size(f), 2);
+    pl_frontier_free(f);
+    double bad[] = {NAN, 0};
+    assert_int_equal(pl_frontier_points(&f, 2, 1, bad, NULL), PL_EINPUT);
+}
+
+/* The solution vectors must not be dominated by any package (brute force). */
+static void test_solutions_on_frontier(void **state)
+{
+    (void)state;
+    uint64_t seed = 7;
+    for (int rep = 0; rep < 20; rep++) {
+        size_t n = 2 + (size_t)rep % 3;
+        pl_space *sp = random_space(&seed, n, 3, 5, 0);
+        pl_frontier *f;
+        assert_int_equal(pl_frontier_merge(&f, sp, NULL, NULL), PL_OK);
+        double d[4] = {0.5, 0.5, 0.5, 0.5};
+        pl_solve_opts so = {d, NULL, NULL};
+        for (int k = 0; k < PL_SOL_COUNT; k++) {
+            pl_solution s;
+            assert_int_equal(pl_solve(&s, (pl_solution_kind)k, f, &so, NULL, NULL), PL_OK);
+            for (size_t t = 0; t < s.n_ties; t++)
+                for (size_t i = 0; i < n; i++)
+                    assert_true(pl_frontier_utility(f, s.ties[t], i) >= d[i] - 1e-12);
+            pl_solution_clear(&s);
+        }
+        pl_frontier_free(f);
+        pl_space_free(sp);
+    }
+}
+
+static void test_symmetric_nash_and_ks_invariance(void **state)
+{
+    (void)state;
+    /* symmetric: the mirror of every point is a point */
+    double u[] = {1, 0, 0, 1, 0.8, 0.55, 0.55, 0.8, 0.7, 0.7, 0.3, 0.95, 0.95, 0.3};
+    pl_frontier *f;
+    assert_int_equal(pl_frontier_points(&f, 2, 7, u, NULL), PL_OK);
+    pl_solution s;
+    assert_int_equal(pl_solve(&s, PL_SOL_NASH, f, NULL, NULL, NULL), PL_OK);
+    assert_int_equal(s.n_ties, 1);
+    assert_near(pl_frontier_utility(f, s.ties[0], 0), 0.7, 1e-15);
+    assert_near(pl_frontier_utility(f, s.ties[0], 1), 0.7, 1e-15);
+    pl_solution_clear(&s);
+    /* KS before and after u_2 -> 3 u_2 + 2 (d moves with it) picks the same point */
+    uint64_t seed = 9;
+    for (int rep = 0; rep < 30; rep++) {
+        double p[40], q[40], d[2] = {0.1, 0.2}, d2[2] = {0.1, 3 * 0.2 + 2};
+        for (int j = 0; j < 20; j++) {
+            p[2 * j] = q[2 * j] = unif(&seed);
+            p[2 * j + 1] = unif(&seed);
+            q[2 * j + 1] = 3 * p[2 * j + 1] + 2;
+        }
+        pl_frontier *a, *b;
+        assert_int_equal(pl_frontier_points(&a, 2, 20, p, NULL), PL_OK);
+        assert_int_equal(pl_frontier_points(&b, 2, 20, q, NULL), PL_OK);
+        pl_solve_opts oa = {d, NULL, NULL}, ob = {d2, NULL, NULL};
+        pl_solution sa, sb;
+        assert_int_equal(pl_solve(&sa, PL_SOL_KS, a, &oa, NULL, NULL), PL_OK);
+        assert_int_equal(pl_solve(&sb, PL_SOL_KS, b, &ob, NULL, NULL), PL_OK);
+        assert_int_equal(sa.found, sb.found);
+        if (sa.found)
+            assert_int_equal(pl_frontier_package(a, sa.ties[0])[0],
+                             pl_frontier_package(b, sb.ties[0])[0]);
+        pl_solution_clear(&sa), pl_solution_clear(&sb);
+        pl_frontier_free(a), pl_frontier_free(b);
+    }
+    /* asymmetric Nash with alpha (1/2, 1/2) equals the symmetric one */
+    double al[2] = {0.5, 0.5};
+    pl_solve_opts o = {NULL, al, NULL};
+    pl_solution s1, s2;
+    assert_int_equal(pl_solve(&s1, PL_SOL_NASH, f, NULL, NULL, NULL), PL_OK);
+    assert_int_equal(pl_solve(&s2, PL_SOL_NASH_ASYM, f, &o, NULL, NULL), PL_OK);
+    assert_int_equal(s1.n_ties, s2.n_ties);
+    assert_int_equal(s1.ties[0], s2.ties[0]);
+    pl_solution_clear(&s1), pl_solution_clear(&s2);
+    pl_frontier_free(f);
+}
+
+static void test_hull(void **state)
+{
+    (void)state;
+    /* the unit pie (0,1)-(1,0): Nash (1/2, 1/2); alpha (2, 1): (2/3, 1/3); KS (1/2, 1/2) */
+    double u[] = {0, 1, 1, 0, 0.3, 0.3};
+    pl_frontier *f;
+    assert_int_equal(pl_frontier_points(&f, 2, 3, u, NULL), PL_OK);
+    double nash[2], ks[2], al[2] = {2, 1};
+    size_t nv;
+    assert_int_equal(pl_hull2(f, NULL, NULL, &nv, nash, ks, NULL), PL_OK);
+    assert_int_equal(nv, 2);
+    assert_near(nash[0], 0.5, 1e-15);
+    assert_near(nash[1], 0.5, 1e-15);
+    assert_near(ks[0], 0.5, 1e-15);
+    assert_near(ks[1], 0.5, 1e-15);
+    assert_int_equal(pl_hull2(f, NULL, al, &nv, nash, ks, NULL), PL_OK);
+    assert_near(nash[0], 2.0 / 3, 1e-15);
+    assert_near(nash[1], 1.0 / 3, 1e-15);
+    pl_frontier_free(f);
+}
+
+static void test_logroll_hand(void **state)
+{
+    (void)state;
+    double a[] = {0.5, 0.3, 0.2}, b[] = {0.2, 0.3, 0.5};
+    pl_logroll lr;
+    assert_int_equal(pl_logroll_compute(&lr, 3, a, b, NULL), PL_OK);
+    double va[] = {0, 0.5, 0.8, 1}, vb[] = {1, 0.8, 0.5, 0};
+    for (int e = 0; e < 4; e++) {
+        assert_near(lr.va[e], va[e], 1e-15);
+        assert_near(lr.vb[e], vb[e], 1e-15);
+    }
+    assert_near(lr.nash_a, 0.65, 1e-15);
+    assert_near(lr.nash_b, 0.65, 1e-15);
+    assert_near(lr.share[0], 1, 0);
+    assert_near(lr.share[1], 0.5, 1e-15);
+    assert_near(lr.share[2], 0, 0);
+    assert_near(lr.product, 0.4225, 1e-15);
+    assert_near(lr.product_split, 0.25, 1e-15);
+    pl_logroll_clear(&lr);
+    double z[] = {0};
+    assert_int_equal(pl_logroll_compute(&lr, 1, z, z, NULL), PL_EINPUT);
+}
+
+static void test_winset_1d_hand(void **state)
+{
+    (void)state;
+    double x[] = {10, 30, 50, 70, 90}, w[] = {1, 1, 1, 1, 1}, lo, hi, got;
+    assert_int_equal(pl_winset_1d(5, x, w, 3, 20, 100, &lo, &hi, &got, NULL), PL_OK);
+    assert_near(lo, 20, 0);
+    assert_near(hi, 80, 0);
+    assert_near(got, 80, 0);
+    assert_int_equal(pl_winset_1d(5, x, w, 3, 20, 60, &lo, &hi, &got, NULL), PL_OK);
+    assert_near(got, 60, 0);
+    assert_int_equal(pl_winset_1d(5, x, w, 5, 20, 100, &lo, &hi, &got, NULL), PL_OK);
+    assert_near(lo, 20, 0);  /* unanimity: q is in the core */
+    assert_near(hi, 20, 0);
+    assert_near(got, 20, 0);
+    assert_int_equal(pl_winset_1d(5, x, w, 6, 20, 100, &lo, &hi, &got, NULL), PL_EINPUT);
+}
+
+static void test_acceptance_hand(void **state)
+{
+    (void)state;
+    assert_near(pl_phi(0), 0.5, 1e-15);
+    assert_near(pl_phi(1), 0.841345, 1e-6);
+    assert_near(pl_phi(-1), 0.158655, 1e-6);
+    double p[] = {0.9, 0.5, 0.2}, out;
+    uint32_t w[] = {1, 1, 1};
+    assert_int_equal(pl_pass_probability(3, p, w, 2, &out, NULL), PL_OK);
+    assert_near(out, 0.55, 1e-15);
+    assert_near(pl_vote_yes(0, 0, 0), 0, 0);
+    assert_near(pl_vote_yes(0, 0, 1), 1, 0);
+    assert_near(pl_vote_yes(15, 15, 0), pl_phi(1), 1e-15);
+    uint32_t w0[] = {0, 1, 1};
+    assert_int_equal(pl_pass_probability(3, p, w0, 2, &out, NULL), PL_EINPUT);
+}
+
+/*
+** Absorption (MODELS.md sec. 8, 2-D Euclidean with equal saliences): D at
+** (50, 40) lies inside the triangle A (0,0), B (100,0), C (50,100), so D
+** accepts every point that A, B and C all prefer to the status quo.
+*/
+static double gain(const double *x, const double *w, const double *q)
+{
+    return hypot(x[0] - q[0], x[1] - q[1]) - hypot(x[0] - w[0], x[1] - w[1]);
+}
+
+static void test_absorption(void **state)
+{
+    (void)state;
+    const double m[4][2] = {{0, 0}, {100, 0}, {50, 100}, {50, 40}};
+    uint64_t seed = 3;
+    int tested = 0;
+    for (int rep = 0; rep < 200; rep++) {
+        double q[2] = {100 * unif(&seed), 100 * unif(&seed)};
+        for (int gx = 0; gx <= 100; gx += 2)
+            for (int gy = 0; gy <= 100; gy += 2) {
+                double w[2] = {gx, gy}, p[3];
+                uint32_t one[3] = {1, 1, 1};
+                for (int j = 0; j < 3; j++)
+                    p[j] = pl_vote_yes(gain(m[j], w, q), 0, 0);
+                double pass;
+                pl_pass_probability(3, p, one, 3, &pass, NULL);
+                if (pass == 1) {
+                    tested++;
+                    assert_true(gain(m[3], w, q) > -1e-9);
+                }
+            }
+    }
+    assert_true(tested > 100);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_merge_equals_brute_force),
+        cmocka_unit_test(test_points),
+        cmocka_unit_test(test_solutions_on_frontier),
+        cmocka_unit_test(test_symmetric_nash_and_ks_invariance),
+        cmocka_unit_test(test_hull),
+        cmocka_unit_test(test_logroll_hand),
+        cmocka_unit_test(test_winset_1d_hand),
+        cmocka_unit_test(test_acceptance_hand),
+        cmocka_unit_test(test_absorption),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
