@@ -22,7 +22,7 @@ typedef struct cli_optdef {
 } cli_optdef;
 
 #define CLI_MAX_OPTS 32
-#define CLI_MAX_ARGS 16
+#define CLI_MAX_ARGS 64  /* GENIUS: a domain and up to 63 profiles */
 
 typedef struct cli_args {
     const char *command;
@@ -53,7 +53,7 @@ typedef struct cli_command {
 
 extern const cli_optdef cli_global_opts[];
 extern const cli_command cli_cmd_analyze, cli_cmd_forecast, cli_cmd_validate, cli_cmd_scenario,
-    cli_cmd_power, cli_cmd_import, cli_cmd_evaluate;
+    cli_cmd_power, cli_cmd_import, cli_cmd_evaluate, cli_cmd_settle;
 
 void cli_print_command_help(const cli_command *c, FILE *f);
 
@@ -87,7 +87,8 @@ int cli_usage_error(const char *fmt, ...)
 /* --from FORMAT: read the FILE through an importer (see parley/import.h). */
 #define CLI_FROM_OPTDEF                                                                      \
     {"from", 0, 1, "FORMAT", "read FILE through an importer: deu (DEU I-III table), decide "  \
-                             "(Decide CSV) or ktab (KTAB CSV)"}
+                             "(Decide CSV), ktab (KTAB CSV) or genius (GENIUS XML: "         \
+                             "DOMAIN.xml PROFILE1.xml PROFILE2.xml ...)"}
 
 /* Read those options (and, when present, the EUM ones of `parley forecast`) into fo. */
 int cli_read_forecast_opts(const cli_args *a, pl_forecast_opts *fo);
@@ -95,6 +96,14 @@ int cli_read_forecast_opts(const cli_args *a, pl_forecast_opts *fo);
 /* Load the command's scenario and forecast it; reports errors itself. */
 int cli_forecast_scenario(const cli_args *a, const pl_forecast_opts *fo, pl_scenario **s,
                           pl_forecast **f);
+
+/* A number in [lo, hi] from the whole text of --name into *out (unchanged when absent),
+   else a usage error saying `expect`. */
+int cli_number_opt(const cli_args *a, const char *name, double lo, double hi,
+                   const char *expect, double *out);
+/* A whole number in [0, max] from --name into *out (unchanged when absent), else a usage error. */
+int cli_whole_opt(const cli_args *a, const char *name, unsigned long long max,
+                  unsigned long long *out);
 
 /* Index of `given` among names (for --opt), else a usage error listing them. */
 int cli_pick(const char *given, const char *const *names, int n, const char *opt, int *out);

@@ -15,28 +15,13 @@ static const cli_optdef evaluate_opts[] = {
     {"rounds", 0, 1, "N", "EUM round limit (default 10)"},
     {NULL, 0, 0, NULL, NULL}};
 
-static int whole(const cli_args *a, const char *name, unsigned long long max,
-                 unsigned long long *out)
-{
-    const char *v = cli_get(a, name, NULL);
-    if (!v)
-        return EXIT_OK;
-    char *end;
-    errno = 0;
-    unsigned long long x = strtoull(v, &end, 10);
-    if (*v < '0' || *v > '9' || *end || errno || x > max)
-        return cli_usage_error("--%s %s: expected a whole number from 0 to %llu", name, v, max);
-    *out = x;
-    return EXIT_OK;
-}
-
 static int run_evaluate(const cli_args *a)
 {
     pl_evaluate_opts o = PL_EVALUATE_OPTS_INIT;
     unsigned long long b = 0, seed = 0, rounds = 0;
     int rc;
-    if ((rc = whole(a, "resamples", 1000000, &b)) || (rc = whole(a, "seed", UINT64_MAX, &seed)) ||
-        (rc = whole(a, "rounds", 100000, &rounds)))
+    if ((rc = cli_whole_opt(a, "resamples", 1000000, &b)) || (rc = cli_whole_opt(a, "seed", UINT64_MAX, &seed)) ||
+        (rc = cli_whole_opt(a, "rounds", 100000, &rounds)))
         return rc;
     if (cli_get(a, "resamples", NULL) && b == 0)
         return cli_usage_error("--resamples 0: expected at least 1");

@@ -1,6 +1,7 @@
 /*
 ** cmd_import.c: `parley import --from FORMAT FILE [-o OUT.yaml]`: another
 ** tool's file as a parley scenario in YAML, validated before it is written.
+** GENIUS takes several files: `--from genius DOMAIN PROFILE PROFILE...`.
 */
 #include "cli.h"
 
@@ -11,15 +12,26 @@ static const cli_optdef import_opts[] = {
     CLI_FROM_OPTDEF,
     {NULL, 0, 0, NULL, NULL}};
 
+/* The YAML text of the import (the scenario itself was loaded and checked before). */
+static int import_text(const cli_args *a, int genius, pl_import_format fmt, char **yaml,
+                       pl_error *err)
+{
+    if (genius)
+        return pl_import_genius_files(NULL, yaml, (size_t)a->npos, a->pos, NULL, err);
+    return pl_import_file(NULL, yaml, a->pos[0], fmt, NULL, err);
+}
+
 static int run_import(const cli_args *a)
 {
     const char *from = cli_get(a, "from", NULL);
-    pl_import_format fmt;
-    if (!from || a->npos != 1)
-        return cli_usage_error("expected parley import --from FORMAT FILE [-o OUT.yaml]");
-    if (pl_import_format_parse(&fmt, from) != PL_OK)
-        return cli_usage_error("--from %s: not a format parley imports; expected deu, decide or ktab",
-                               from);
+    pl_import_format fmt = PL_IMPORT_DEU;
+    int genius = from && strcmp(from, "genius") == 0;
+    if (!from || (!genius && a->npos != 1) || (genius && a->npos < 1))
+        return cli_usage_error("expected parley import --from FORMAT FILE [-o OUT.yaml] (GENIUS: "
+                               "--from genius DOMAIN.xml PROFILE1.xml PROFILE2.xml [...])");
+    if (!genius && pl_import_format_parse(&fmt, from) != PL_OK)
+        return cli_usage_error("--from %s: not a format parley imports; expected deu, decide, "
+                               "ktab or genius", from);
     if (cli_get(a, "format", NULL) || cli_get(a, "table", NULL))
         return cli_usage_error("import writes parley YAML; expected no --format or --table");
     pl_scenario *s = NULL;
@@ -29,7 +41,7 @@ static int run_import(const cli_args *a)
         return rc;
     char *yaml = NULL;
     pl_error err;
-    if (pl_import_file(NULL, &yaml, a->pos[0], fmt, NULL, &err) != PL_OK) {
+    if (import_text(a, genius, fmt, &yaml, &err) != PL_OK) {
         cli_report(&err, NULL, 0);
         return cli_exit_code(err.code);
     }
@@ -43,7 +55,7 @@ static int run_import(const cli_args *a)
 }
 
 const cli_command cli_cmd_import = {
-    "import", "--from FORMAT FILE",
+    "import", "--from FORMAT FILE...",
     "Convert another tool's file into a parley scenario (YAML).",
     import_opts,
     "Formats:\n"
@@ -55,6 +67,15 @@ const cli_command cli_cmd_import = {
     "  ktab    KTAB spatial-model CSV: a line with the counts, a header, one row\n"
     "          per actor (power, then position and salience per dimension);\n"
     "          saliences divided by 100\n"
+    "  genius  GENIUS negotiation XML: the domain file, then one profile per\n"
+    "          party (at least 2): parley import --from genius DOMAIN.xml\n"
+    "          PROFILE1.xml PROFILE2.xml [...]. Each profile becomes an actor\n"
+    "          (capability 1, its reservation value as no_deal, a discount\n"
+    "          factor below 1 as discount); each item (or integer value) an\n"
+    "          option; evaluations / the issue's highest become the actor's\n"
+    "          values, issue weights (as given) its saliences. Known defects\n"
+    "          of real files are repaired with a warning; real-valued issues\n"
+    "          and nonlinear (hyper-rectangle) profiles are refused\n"
     "The YAML is validated like any scenario before it is written, and loads\n"
     "back to the same scenario. Other commands read such files directly with\n"
     "--from FORMAT FILE.\n",

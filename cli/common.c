@@ -98,6 +98,34 @@ static int looks_yaml_name(const char *path)
                    strcmp(dot, ".json") == 0);
 }
 
+/* Report err with its source line when it is about one of the files given. */
+static void report_in_args(const pl_error *err, const cli_args *a)
+{
+    size_t len = 0;
+    char *text = NULL;
+    for (int i = 0; i < a->npos && !text && err->line > 0; i++)
+        if (strcmp(err->file, a->pos[i]) == 0)
+            text = slurp(a->pos[i], &len);
+    cli_report(err, text, len);
+    free(text);
+}
+
+/* --from genius DOMAIN PROFILE PROFILE...: several files make one scenario. */
+static int load_genius(const cli_args *a, pl_scenario **out, const pl_load_opts *lo)
+{
+    if (cli_has(a, "builtin") || a->npos < 3)
+        return cli_usage_error("--from genius reads a domain and at least 2 profiles, got %d "
+                               "file%s%s; expected --from genius DOMAIN.xml PROFILE1.xml "
+                               "PROFILE2.xml [...]", a->npos, a->npos == 1 ? "" : "s",
+                               cli_has(a, "builtin") ? " and --builtin" : "");
+    pl_error err;
+    pl_error_clear(&err);
+    int rc = pl_import_genius_files(out, NULL, (size_t)a->npos, a->pos, lo, &err);
+    if (rc)
+        report_in_args(&err, a);
+    return rc == PL_EIO ? EXIT_USAGE : cli_exit_code(rc);
+}
+
 int cli_load_scenario(const cli_args *a, pl_scenario **out, int require_sources)
 {
     pl_load_opts lo = PL_LOAD_OPTS_INIT;
@@ -107,20 +135,22 @@ int cli_load_scenario(const cli_args *a, pl_scenario **out, int require_sources)
     pl_error_clear(&err);
     int given;
     const char *builtin = cli_get(a, "builtin", &given);
+    const char *from = cli_get(a, "from", NULL);
+    if (from && strcmp(from, "genius") == 0)
+        return load_genius(a, out, &lo);
     if (a->npos > 1)
         return cli_usage_error("'%s' takes one scenario file, got %d arguments; see 'parley "
                                "%s --help'", a->command, a->npos, a->command);
     if (given && a->npos)
         return cli_usage_error("give either a FILE or --builtin, not both");
     int rc;
-    const char *from = cli_get(a, "from", NULL);
     pl_import_format fmt;
     if (from && (given || a->npos == 0))
         return cli_usage_error("--from %s reads a FILE in that format; expected --from FORMAT "
                                "FILE, without --builtin", from);
     if (from && pl_import_format_parse(&fmt, from) != PL_OK)
-        return cli_usage_error("--from %s: not a format parley imports; expected deu, decide or ktab",
-                               from);
+        return cli_usage_error("--from %s: not a format parley imports; expected deu, decide, "
+                               "ktab or genius", from);
     /* a table that is not YAML or JSON: recognise the importer by its first lines */
     char *head = NULL;
     size_t hlen = 0;
@@ -284,4 +314,33 @@ int cli_pick(const char *given, const char *const *names, int n, const char *opt
         snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", names[i]);
     }
     return cli_usage_error("--%s %s is not known; expected one of: %s", opt, given, list);
+}
+
+int cli_number_opt(const cli_args *a, const char *name, double lo, double hi,
+                   const char *expect, double *out)
+{
+    const char *v = cli_get(a, name, NULL);
+    if (!v)
+        return EXIT_OK;
+    char *end;
+    double d = strtod(v, &end);
+    if (end == v || *end || !(d >= lo && d <= hi))
+        return cli_usage_error("--%s %s: expected %s", name, v, expect);
+    *out = d;
+    return EXIT_OK;
+}
+
+int cli_whole_opt(const cli_args *a, const char *name, unsigned long long max,
+                  unsigned long long *out)
+{
+    const char *v = cli_get(a, name, NULL);
+    if (!v)
+        return EXIT_OK;
+    char *end;
+    errno = 0;
+    unsigned long long x = strtoull(v, &end, 10);
+    if (*v < '0' || *v > '9' || *end || errno || x > max)
+        return cli_usage_error("--%s %s: expected a whole number from 0 to %llu", name, v, max);
+    *out = x;
+    return EXIT_OK;
 }

@@ -7,21 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A number in [lo, hi] from the whole text of --name, else a usage error. */
-static int number_opt(const cli_args *a, const char *name, double lo, double hi,
-                      const char *expect, double *out)
-{
-    const char *v = cli_get(a, name, NULL);
-    if (!v)
-        return EXIT_OK;
-    char *end;
-    double d = strtod(v, &end);
-    if (end == v || *end || !(d >= lo && d <= hi))
-        return cli_usage_error("--%s %s: expected %s", name, v, expect);
-    *out = d;
-    return EXIT_OK;
-}
-
 /* Pick --name's value among names into *out (an enum); no change when absent. */
 static int enum_opt(const cli_args *a, const char *name, const char *const *names, int n,
                     int *out)
@@ -59,14 +44,14 @@ static int read_eum_opts(const cli_args *a, pl_eum_opts *o)
     if (cli_has(a, "eum-capitulation"))
         o->no_capitulation = 0;
     double d = o->rounds;
-    if (!rc && !(rc = number_opt(a, "rounds", 0, 10000, "a whole number of rounds from 0 to "
+    if (!rc && !(rc = cli_number_opt(a, "rounds", 0, 10000, "a whole number of rounds from 0 to "
                                  "10000", &d))) {
         if (d != (int)d)
             return cli_usage_error("--rounds %s: expected a whole number", cli_get(a, "rounds", NULL));
         o->rounds = (int)d;
     }
     if (!rc)
-        rc = number_opt(a, "eum-q", 0, 1, "a probability in [0, 1]", &o->q);
+        rc = cli_number_opt(a, "eum-q", 0, 1, "a probability in [0, 1]", &o->q);
     return rc;
 }
 
@@ -80,7 +65,7 @@ static int read_exchange_opts(const cli_args *a, pl_exchange_opts *o, int rounds
         o->rounds = rounds;
     double seed = 0;
     if (!rc && cli_get(a, "seed", NULL) &&
-        !(rc = number_opt(a, "seed", 0, 9007199254740992.0, "a whole number >= 0", &seed)))
+        !(rc = cli_number_opt(a, "seed", 0, 9007199254740992.0, "a whole number >= 0", &seed)))
         o->seed = (uint64_t)seed;
     return rc;
 }
@@ -101,7 +86,7 @@ int cli_read_forecast_opts(const cli_args *a, pl_forecast_opts *fo)
         fo->loss = (pl_loss)k;
     fo->ignore_status_quo = cli_has(a, "no-status-quo");
     if (!rc && cli_get(a, "disagreement", NULL)) {
-        rc = number_opt(a, "disagreement", -1e12, -1e-300, "a negative number", &fo->disagreement);
+        rc = cli_number_opt(a, "disagreement", -1e12, -1e-300, "a negative number", &fo->disagreement);
     }
     if (!rc)
         rc = read_eum_opts(a, &fo->eum);

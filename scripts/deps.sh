@@ -8,7 +8,7 @@
 # something is missing, prints the exact command to run and exits 1.
 set -eu
 
-need_run="cmake make gcc pkg-config libfyaml-dev libcsv-dev libgmp-dev"
+need_run="cmake make gcc pkg-config libfyaml-dev libcsv-dev libgmp-dev libxml2-dev"
 need_check="$need_run libcmocka-dev jq"
 need_fuzz="$need_run clang libclang-rt-14-dev"
 

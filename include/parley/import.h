@@ -12,6 +12,8 @@
 **   decide  Decide exchange-model CSV (#A actors, #P issues, #M bounds, #D data)
 **   ktab    KTAB spatial-model CSV (counts line, header, one row per actor with
 **           power and a position and salience per dimension)
+**   genius  GENIUS negotiation XML (MODELS.md section 7): a domain file and one
+**           additive profile per party (pl_import_genius_*, several files)
 */
 #ifndef PARLEY_IMPORT_H
 #define PARLEY_IMPORT_H
@@ -55,6 +57,31 @@ PL_API int pl_import_buffer(pl_scenario **out, char **yaml, const char *data, si
 /** The same for a file (PL_EIO when it cannot be read). */
 PL_API int pl_import_file(pl_scenario **out, char **yaml, const char *path, pl_import_format f,
                           const pl_load_opts *opts, pl_error *err);
+
+/**
+ * GENIUS: domain file first, then one profile per party (at least 2), so
+ * n_files >= 3; data[i] holds len[i] bytes named names[i] in messages
+ * (names may be NULL). Each profile becomes an actor (capability 1, its
+ * reservation value as no_deal, its discount factor below 1 as discount),
+ * each discrete issue's items and each integer issue's values become named
+ * options, and every actor's evaluations become per-option values
+ * (evaluation / highest evaluation of the issue) with the issue weight, as
+ * given, as salience. The known defects of real GENIUS files (a comment
+ * before the XML declaration, a bare &, Windows-1252 bytes, attributes with
+ * no space between them, no vtype, duplicate items, a discount factor that is
+ * not a number or above 1, weights that do not sum to 1) are repaired or
+ * tolerated with a warning through opts->warn; real-valued issues and
+ * nonlinear (hyper-rectangle) profiles are refused with PL_EINPUT. *yaml and
+ * *out as for pl_import_buffer.
+ */
+PL_API int pl_import_genius_buffers(pl_scenario **out, char **yaml, size_t n_files,
+                                    const char *const *data, const size_t *len,
+                                    const char *const *names, const pl_load_opts *opts,
+                                    pl_error *err);
+/** The same for files: paths[0] the domain, then the profiles (PL_EIO when one cannot be read). */
+PL_API int pl_import_genius_files(pl_scenario **out, char **yaml, size_t n_files,
+                                  const char *const *paths, const pl_load_opts *opts,
+                                  pl_error *err);
 
 #ifdef __cplusplus
 }

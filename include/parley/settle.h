@@ -20,6 +20,7 @@
 #include <stdint.h>
 #include "parley/export.h"
 #include "parley/error.h"
+#include "parley/forecast.h"  /* pl_loss */
 
 #ifdef __cplusplus
 extern "C" {
@@ -194,6 +195,65 @@ typedef struct pl_logroll {
 PL_API int pl_logroll_compute(pl_logroll *out, size_t K, const double *a, const double *b,
                               pl_error *err);
 PL_API void pl_logroll_clear(pl_logroll *lr);
+
+
+/* ---- settlement of a scenario ----------------------------------------- */
+
+struct pl_scenario;
+struct pl_emitter;
+
+typedef struct pl_settle_opts {
+    pl_loss loss;           /* per issue, e = 1 - d/100 (linear) or 1 - (d/100)^2, d = |x - w| */
+    int normalise;          /* 1: divide each party's saliences by their sum; 0: as given */
+    double step;            /* > 0: a grid of this step for every issue without options */
+    double time;            /* t in [0, 1]: utilities and no-deal values times discount^t */
+    const char *parties;    /* comma-separated actor ids; NULL: the actors at the table */
+    int threads;
+    int equal_power;        /* asymmetric Nash weights: 0 capability, 1 equal */
+    double tau;             /* a body accepts when it passes with probability >= tau (0.5) */
+    int indifferent_yes;    /* an indifferent deterministic voter votes yes (default no) */
+    double max_enumerate;   /* win-set counts visit every package up to this many (1e7) */
+    size_t logrolls;        /* how many pairwise logrolls to report (5) */
+} pl_settle_opts;
+#define PL_SETTLE_OPTS_INIT {PL_LOSS_LINEAR, 0, 0, 0, NULL, 1, 0, 0.5, 0, 1e7, 5}
+
+typedef struct pl_settlement pl_settlement;
+
+/**
+ * The settlement analysis of a scenario: the outcome space (each issue's
+ * options, its grid step, or its scale's anchors), the parties' utilities
+ * (salience x (1 - loss) per issue, or the party's own option values), their
+ * disagreement values (no_deal, else the status quo's utility, else 0), the
+ * frontier by the merge, every solution, ratification by each party's bodies,
+ * win-set counts, and pairwise logrolls.
+ */
+PL_API int pl_settle_compute(pl_settlement **out, const struct pl_scenario *s,
+                             const pl_settle_opts *opts, pl_error *err);
+PL_API void pl_settle_free(pl_settlement *st);
+PL_API const pl_space *pl_settle_space(const pl_settlement *st);
+PL_API const pl_frontier *pl_settle_frontier(const pl_settlement *st);
+/** Scenario actor index of party i. */
+PL_API size_t pl_settle_party(const pl_settlement *st, size_t i);
+PL_API double pl_settle_disagreement(const pl_settlement *st, size_t i);
+PL_API const pl_solution *pl_settle_solution(const pl_settlement *st, pl_solution_kind k);
+/** Scale point and display name of option v of issue k. */
+PL_API double pl_settle_option(const pl_settlement *st, size_t k, size_t v, const char **name);
+/** Probability that every ratifying body of every party accepts package w. */
+PL_API double pl_settle_ratification(const pl_settlement *st, const uint32_t *w);
+/**
+ * Read a proposal: a YAML/JSON mapping issue id -> option id or scale point
+ * (0-100); every issue must be given. Its utilities go to u (n parties).
+ */
+PL_API int pl_settle_proposal(const pl_settlement *st, const char *data, size_t len,
+                              const char *name, double *u, pl_error *err);
+/** The same from a file (PL_EIO when it cannot be read). */
+PL_API int pl_settle_proposal_file(const pl_settlement *st, const char *path, double *u,
+                                   pl_error *err);
+/** Describe everything (and the proposal's distances, if u is not NULL) to an emitter. */
+PL_API int pl_settle_emit(const pl_settlement *st, const double *proposal_u,
+                          struct pl_emitter *e);
+/** The whole frontier as one table "frontier": each issue's scale point, then u per party. */
+PL_API int pl_settle_emit_frontier(const pl_settlement *st, struct pl_emitter *e);
 
 #ifdef __cplusplus
 }

@@ -371,6 +371,25 @@ int pl_import_sniff(const char *data, size_t len, pl_import_format *out)
     return 0;
 }
 
+int pl__import_finish(pl__ybuf *b, int rc, const char *name, pl_scenario **out, char **yaml,
+                      const pl_load_opts *opts, pl_error *err)
+{
+    if (!rc && b->oom)
+        rc = pl__error_nomem(err);
+    if (!rc && out) {
+        char label[300];
+        snprintf(label, sizeof label, "%s (as parley YAML)", name);
+        rc = pl_scenario_load_buffer(out, b->p, b->len, label, opts, err);
+    }
+    if (!rc && yaml) {
+        *yaml = b->p;
+        b->p = NULL;
+    }
+    free(b->p);
+    b->p = NULL;
+    return rc;
+}
+
 int pl_import_buffer(pl_scenario **out, char **yaml, const char *data, size_t len,
                      const char *name, pl_import_format f, const pl_load_opts *opts,
                      pl_error *err)
@@ -388,19 +407,7 @@ int pl_import_buffer(pl_scenario **out, char **yaml, const char *data, size_t le
              : f == PL_IMPORT_DECIDE ? pl__import_decide(&b, data, len, name, opts, err)
              : f == PL_IMPORT_KTAB   ? pl__import_ktab(&b, data, len, name, opts, err)
                                      : pl__fail(err, PL_EMISUSE, "unknown import format %d", f);
-    if (!rc && b.oom)
-        rc = pl__error_nomem(err);
-    if (!rc && out) {
-        char label[300];
-        snprintf(label, sizeof label, "%s (as parley YAML)", name);
-        rc = pl_scenario_load_buffer(out, b.p, b.len, label, opts, err);
-    }
-    if (!rc && yaml) {
-        *yaml = b.p;
-        b.p = NULL;
-    }
-    free(b.p);
-    return rc;
+    return pl__import_finish(&b, rc, name, out, yaml, opts, err);
 }
 
 int pl_import_file(pl_scenario **out, char **yaml, const char *path, pl_import_format f,

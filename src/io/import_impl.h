@@ -65,6 +65,14 @@ void pl__import_warn(const pl_load_opts *opts, const pl__row *row, size_t field,
 #endif
     ;
 
+/*
+** The end of every import: with rc == PL_OK, load b's text as a scenario into
+** *out (when out is not NULL) and hand the text to *yaml (when yaml is not
+** NULL); b's memory is released either way.
+*/
+int pl__import_finish(pl__ybuf *b, int rc, const char *name, pl_scenario **out, char **yaml,
+                      const pl_load_opts *opts, pl_error *err);
+
 /* The importers: YAML text into b. */
 int pl__import_deu(pl__ybuf *b, const char *data, size_t len, const char *file,
                    const pl_load_opts *opts, pl_error *err);

@@ -4,7 +4,7 @@
 ** contiguous range of package indices (issue 1 varies slowest) and keeps the
 ** points no other point seen so far dominates; the threads' candidates are
 ** then filtered together in range order, so the result is the same for any
-** thread count. Used to check the merge and where a space is not additive.
+** thread count. Used to check the merge, and for win-set counts.
 */
 #include "settle_impl.h"
 #include "../core/error_int.h"
@@ -13,22 +13,46 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct stream {
-    size_t n;
-    double *u;          /* size x n; for 2 parties sorted by u1 ascending */
-    uint64_t *idx;
-    size_t size, cap;
-    int oom;
-} stream;
+void pl__space_decode(const pl_space *sp, uint64_t idx, uint32_t *w)
+{
+    for (size_t k = sp->K; k-- > 0;) {
+        w[k] = (uint32_t)(idx % sp->m[k]);
+        idx /= sp->m[k];
+    }
+}
 
-typedef struct job {
-    const pl_space *sp;
-    uint64_t lo, hi;
-    stream s;
-} job;
+int pl__space_walk(const pl_space *sp, uint64_t lo, uint64_t hi, pl__walk_fn fn, void *ctx)
+{
+    size_t n = sp->n, K = sp->K, last = K - 1, mk = sp->m[last];
+    uint32_t *w = calloc(K, sizeof *w);
+    double *ps = calloc((K + 1) * n, sizeof *ps), *p = malloc(n * sizeof *p);
+    int rc = w && ps && p ? PL_OK : PL_ENOMEM;
+    if (!rc)
+        pl__space_decode(sp, lo, w);
+    for (size_t k = 0; !rc && k < last; k++)
+        for (size_t i = 0; i < n; i++)
+            ps[(k + 1) * n + i] = ps[k * n + i] + sp->t[i * sp->total + sp->off[k] + w[k]];
+    for (uint64_t at = lo; !rc && at < hi;) {
+        for (; w[last] < mk && at < hi && !rc; w[last]++, at++) {
+            for (size_t i = 0; i < n; i++)
+                p[i] = ps[last * n + i] + sp->t[i * sp->total + sp->off[last] + w[last]];
+            rc = fn(ctx, at, w, p);
+        }
+        /* odometer: advance the issues before the last one, refresh prefix sums */
+        w[last] = 0;
+        size_t k = last;
+        while (k-- > 0 && ++w[k] == sp->m[k])
+            w[k] = 0;
+        for (size_t j = k == (size_t)-1 ? 0 : k; j < last; j++)
+            for (size_t i = 0; i < n; i++)
+                ps[(j + 1) * n + i] = ps[j * n + i] + sp->t[i * sp->total + sp->off[j] + w[j]];
+    }
+    free(w), free(ps), free(p);
+    return rc;
+}
 
 /* First kept point with u1 >= x (2 parties). */
-static size_t lower2(const stream *s, double x)
+static size_t lower2(const pl__stream *s, double x)
 {
     size_t a = 0, b = s->size;
     while (a < b) {
@@ -42,7 +66,7 @@ static size_t lower2(const stream *s, double x)
 }
 
 /* Is p dominated by a kept point? 2 parties: only those right of u1 - tol, while u2 is high enough. */
-static int dominated(const stream *s, const double *p)
+static int dominated(const pl__stream *s, const double *p)
 {
     size_t n = s->n;
     if (n != 2) {
@@ -58,22 +82,25 @@ static int dominated(const stream *s, const double *p)
     return 0;
 }
 
-static void push(stream *s, const double *p, uint64_t idx)
+static int grow(pl__stream *s)
+{
+    size_t cap = s->cap ? 2 * s->cap : 64;
+    double *u = realloc(s->u, cap * s->n * sizeof *u);
+    if (u)
+        s->u = u;
+    uint64_t *ix = u ? realloc(s->idx, cap * sizeof *ix) : NULL;
+    if (!u || !ix)
+        return s->oom = 1;
+    s->idx = ix;
+    s->cap = cap;
+    return 0;
+}
+
+void pl__stream_offer(pl__stream *s, const double *p, uint64_t idx)
 {
     size_t n = s->n;
-    if (s->size == s->cap) {
-        size_t cap = s->cap ? 2 * s->cap : 64;
-        double *u = realloc(s->u, cap * n * sizeof *u);
-        uint64_t *ix = u ? realloc(s->idx, cap * sizeof *ix) : NULL;
-        if (u)
-            s->u = u;
-        if (!u || !ix) {
-            s->oom = 1;
-            return;
-        }
-        s->idx = ix;
-        s->cap = cap;
-    }
+    if (s->oom || dominated(s, p) || (s->size == s->cap && grow(s)))
+        return;
     /* drop kept points p dominates, then insert (2 parties: in u1 order) */
     size_t m = 0, at = s->size;
     for (size_t j = 0; j < s->size; j++) {
@@ -96,43 +123,30 @@ static void push(stream *s, const double *p, uint64_t idx)
     s->size = m + 1;
 }
 
+void pl__stream_free(pl__stream *s)
+{
+    free(s->u), free(s->idx);
+    memset(s, 0, sizeof *s);
+}
+
+typedef struct job {
+    const pl_space *sp;
+    uint64_t lo, hi;
+    pl__stream s;
+} job;
+
+static int offer(void *ctx, uint64_t idx, const uint32_t *w, const double *u)
+{
+    (void)w;
+    pl__stream_offer(ctx, u, idx);
+    return ((pl__stream *)ctx)->oom ? PL_ENOMEM : PL_OK;
+}
+
 static void *run_job(void *arg)
 {
     job *jb = arg;
-    const pl_space *sp = jb->sp;
-    size_t n = sp->n, K = sp->K, last = K - 1, mk = sp->m[last];
-    uint32_t *w = calloc(K, sizeof *w);
-    double *ps = calloc((K + 1) * n, sizeof *ps), *p = malloc(n * sizeof *p);
-    if (!w || !ps || !p) {
+    if (pl__space_walk(jb->sp, jb->lo, jb->hi, offer, &jb->s))
         jb->s.oom = 1;
-        goto done;
-    }
-    uint64_t x = jb->lo;
-    for (size_t k = K; k-- > 0;) {
-        w[k] = (uint32_t)(x % sp->m[k]);
-        x /= sp->m[k];
-    }
-    for (size_t k = 0; k < last; k++)
-        for (size_t i = 0; i < n; i++)
-            ps[(k + 1) * n + i] = ps[k * n + i] + sp->t[i * sp->total + sp->off[k] + w[k]];
-    for (uint64_t at = jb->lo; at < jb->hi && !jb->s.oom;) {
-        for (size_t v = w[last]; v < mk && at < jb->hi; v++, at++) {
-            for (size_t i = 0; i < n; i++)
-                p[i] = ps[last * n + i] + sp->t[i * sp->total + sp->off[last] + v];
-            if (!dominated(&jb->s, p))
-                push(&jb->s, p, at);
-        }
-        /* odometer: advance the issues before the last one, refresh prefix sums */
-        w[last] = 0;
-        size_t k = last;
-        while (k-- > 0 && ++w[k] == sp->m[k])
-            w[k] = 0;
-        for (size_t j = k == (size_t)-1 ? 0 : k; j < last; j++)
-            for (size_t i = 0; i < n; i++)
-                ps[(j + 1) * n + i] = ps[j * n + i] + sp->t[i * sp->total + sp->off[j] + w[j]];
-    }
-done:
-    free(w), free(ps), free(p);
     return NULL;
 }
 
@@ -146,8 +160,8 @@ static int collect(const pl_space *sp, job *jobs, int nt, pl_frontier **out)
     uint64_t *idx = malloc((N ? N : 1) * sizeof *idx);
     size_t *keep = malloc((N ? N : 1) * sizeof *keep), nk = 0;
     int rc = u && idx && keep ? PL_OK : PL_ENOMEM;
-    for (int t = 0, at = 0; !rc && t < nt; at += (int)jobs[t].s.size, t++) {
-        memcpy(u + (size_t)at * n, jobs[t].s.u, jobs[t].s.size * n * sizeof *u);
+    for (size_t t = 0, at = 0; !rc && t < (size_t)nt; at += jobs[t].s.size, t++) {
+        memcpy(u + at * n, jobs[t].s.u, jobs[t].s.size * n * sizeof *u);
         memcpy(idx + at, jobs[t].s.idx, jobs[t].s.size * sizeof *idx);
     }
     if (!rc)
@@ -155,11 +169,7 @@ static int collect(const pl_space *sp, job *jobs, int nt, pl_frontier **out)
     pl_frontier *f = rc ? NULL : pl__frontier_alloc(n, sp->K, nk);
     for (size_t j = 0; f && j < nk; j++) {
         memcpy(f->u + j * n, u + keep[j] * n, n * sizeof *u);
-        uint64_t x = idx[keep[j]];
-        for (size_t k = sp->K; k-- > 0;) {
-            f->pkg[j * sp->K + k] = (uint32_t)(x % sp->m[k]);
-            x /= sp->m[k];
-        }
+        pl__space_decode(sp, idx[keep[j]], f->pkg + j * sp->K);
     }
     free(u), free(idx), free(keep);
     *out = f;
@@ -184,20 +194,22 @@ int pl_frontier_enumerate(pl_frontier **out, const pl_space *sp, const pl_fronti
         nt = (int)N;
     job *jobs = calloc((size_t)nt, sizeof *jobs);
     pthread_t *th = calloc((size_t)nt, sizeof *th);
-    int rc = jobs && th ? PL_OK : PL_ENOMEM;
+    unsigned char *started = calloc((size_t)nt, 1);
+    int rc = jobs && th && started ? PL_OK : PL_ENOMEM;
+    for (int t = 0; !rc && t < nt; t++) {
+        jobs[t].sp = sp;
+        jobs[t].lo = N * (uint64_t)t / (uint64_t)nt;
+        jobs[t].hi = N * (uint64_t)(t + 1) / (uint64_t)nt;
+        jobs[t].s.n = sp->n;
+    }
+    for (int t = 1; !rc && t < nt; t++)
+        started[t] = pthread_create(&th[t], NULL, run_job, &jobs[t]) == 0;
     for (int t = 0; !rc && t < nt; t++)
-        jobs[t] = (job){sp, N * (uint64_t)t / (uint64_t)nt, N * (uint64_t)(t + 1) / (uint64_t)nt,
-                        {sp->n, NULL, NULL, 0, 0, 0}};
-    int started = 0;
-    for (int t = 1; !rc && t < nt; t++, started++)
-        if (pthread_create(&th[t], NULL, run_job, &jobs[t]))
-            break;
-    if (!rc)
-        run_job(&jobs[0]);
-    for (int t = 1; t <= started; t++)
-        pthread_join(th[t], NULL);
-    for (int t = started + 1; !rc && t < nt; t++)
-        run_job(&jobs[t]);  /* threads that could not start: run here */
+        if (!started[t])
+            run_job(&jobs[t]);  /* thread 0, and any that could not start, run here */
+    for (int t = 1; !rc && t < nt; t++)
+        if (started[t])
+            pthread_join(th[t], NULL);
     for (int t = 0; !rc && t < nt; t++)
         if (jobs[t].s.oom)
             rc = PL_ENOMEM;
@@ -205,8 +217,8 @@ int pl_frontier_enumerate(pl_frontier **out, const pl_space *sp, const pl_fronti
     if (!rc)
         rc = collect(sp, jobs, nt, &f);
     for (int t = 0; jobs && t < nt; t++)
-        free(jobs[t].s.u), free(jobs[t].s.idx);
-    free(jobs), free(th);
+        pl__stream_free(&jobs[t].s);
+    free(jobs), free(th), free(started);
     if (rc)
         return pl__error_nomem(err);
     pl__frontier_floor(f, opts ? opts->floor : NULL);

@@ -53,6 +53,29 @@ static inline int pl__dominates(const double *p, const double *q, size_t n)
 */
 int pl__nd(size_t n, size_t N, const double *u, size_t *keep, size_t *n_keep);
 
+/* ---- streaming ------------------------------------------------------------ */
+
+/* Points no point offered so far dominates (2 parties: kept in u1 order). */
+typedef struct pl__stream {
+    size_t n;
+    double *u;          /* size x n */
+    uint64_t *idx;      /* package index of each point */
+    size_t size, cap;
+    int oom;
+} pl__stream;
+
+void pl__stream_offer(pl__stream *s, const double *p, uint64_t idx);
+void pl__stream_free(pl__stream *s);
+
+/*
+** Visit packages lo..hi-1 (index: issue 1 varies slowest) with their
+** utilities, summed in issue order like the merge. fn returns non-zero to stop.
+*/
+typedef int (*pl__walk_fn)(void *ctx, uint64_t idx, const uint32_t *w, const double *u);
+int pl__space_walk(const pl_space *sp, uint64_t lo, uint64_t hi, pl__walk_fn fn, void *ctx);
+/* Decode a package index into options. */
+void pl__space_decode(const pl_space *sp, uint64_t idx, uint32_t *w);
+
 /* A frontier with room for size points; NULL when out of memory. */
 pl_frontier *pl__frontier_alloc(size_t n, size_t K, size_t size);
 /* Sort points by package (lexicographic), as every result is reported. */

@@ -32,7 +32,7 @@ expect_error "parley: --eum-preset nope: EUM preset 'nope' is not known; expecte
 expect_error "parley: --rounds 2.5: expected a whole number" -- "$P" forecast --rounds 2.5
 expect_error "parley: --eum-q 2: expected a probability in [0, 1]" -- "$P" forecast --eum-q 2
 expect_error "parley: --eum-prob odd is not known; expected one of: published, net, scholz" -- "$P" forecast --eum-prob odd
-expect_error "parley: --from xml: not a format parley imports; expected deu, decide or ktab" -- "$P" forecast --from xml x.csv
+expect_error "parley: --from xml: not a format parley imports; expected deu, decide, ktab or genius" -- "$P" forecast --from xml x.csv
 expect_error "parley: --from deu reads a FILE in that format; expected --from FORMAT FILE, without --builtin" -- "$P" forecast --from deu
 
 # import and evaluate on the shared data

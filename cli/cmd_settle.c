@@ -1,0 +1,153 @@
+/*
+** cmd_settle.c: `parley settle [FILE]`: which packages every party, and every
+** body that must ratify, prefers to no deal, and which of them are fair.
+*/
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const cli_optdef settle_opts[] = {
+    CLI_FROM_OPTDEF,
+    {"parties", 0, 1, "IDS", "comma-separated actor ids (default: the actors at the table)"},
+    {"step", 0, 1, "S", "grid step for issues without named options (default: the issue's "
+                        "step, else its scale's worded points)"},
+    {"loss", 0, 1, "LOSS", "per-issue utility: linear or quadratic (default linear)"},
+    {"normalise", 0, 0, NULL, "divide each party's saliences by their sum (default: as given)"},
+    {"time", 0, 1, "T", "agreement time in [0, 1]: utilities times discount^T (default 0)"},
+    {"equal-power", 0, 0, NULL, "asymmetric Nash with equal weights (default: capability)"},
+    {"tau", 0, 1, "P", "a body ratifies when it passes with probability >= P (default 0.5)"},
+    {"indifferent-yes", 0, 0, NULL, "an indifferent voter without noise votes yes (default no)"},
+    {"max-enumerate", 0, 1, "N", "count win-sets package by package up to N packages "
+                                 "(default 10000000)"},
+    {"logrolls", 0, 1, "N", "pairwise logrolls to show (default 5)"},
+    {"threads", 0, 1, "N", "threads (default 1; results never depend on it)"},
+    {"proposal", 0, 1, "FILE", "a package (issue: option or scale point) to compare with the "
+                               "solutions"},
+    {"frontier-out", 0, 1, "FILE", "write the whole frontier as CSV to FILE"},
+    {NULL, 0, 0, NULL, NULL}};
+
+static int read_opts(const cli_args *a, pl_settle_opts *o)
+{
+    static const char *const losses[] = {"linear", "quadratic"};
+    unsigned long long lr = o->logrolls, th = 1;
+    double me = o->max_enumerate;
+    int k = -1, rc;
+    const char *v = cli_get(a, "loss", NULL);
+    if (v && (rc = cli_pick(v, losses, 2, "loss", &k)))
+        return rc;
+    if (k >= 0)
+        o->loss = (pl_loss)k;
+    if ((rc = cli_number_opt(a, "step", 0.01, 100, "a grid step in [0.01, 100]", &o->step)) ||
+        (rc = cli_number_opt(a, "time", 0, 1, "a time in [0, 1]", &o->time)) ||
+        (rc = cli_number_opt(a, "tau", 1e-9, 1, "a probability in (0, 1]", &o->tau)) ||
+        (rc = cli_number_opt(a, "max-enumerate", 0, 9e15, "a number of packages", &me)) ||
+        (rc = cli_whole_opt(a, "logrolls", 1000, &lr)) ||
+        (rc = cli_whole_opt(a, "threads", 256, &th)))
+        return rc;
+    if (cli_get(a, "threads", NULL) && th == 0)
+        return cli_usage_error("--threads 0: expected at least 1");
+    o->max_enumerate = me;
+    o->logrolls = (size_t)lr;
+    o->threads = (int)th;
+    o->parties = cli_get(a, "parties", NULL);
+    o->normalise = cli_has(a, "normalise");
+    o->equal_power = cli_has(a, "equal-power");
+    o->indifferent_yes = cli_has(a, "indifferent-yes");
+    return EXIT_OK;
+}
+
+/* --proposal FILE: the package's utilities for every party. */
+static int read_proposal(const cli_args *a, const pl_settlement *st, double **u)
+{
+    const char *path = cli_get(a, "proposal", NULL);
+    *u = NULL;
+    if (!path)
+        return EXIT_OK;
+    pl_error err;
+    pl_error_clear(&err);
+    size_t n = pl_frontier_n_parties(pl_settle_frontier(st));
+    if (!(*u = malloc(n * sizeof **u)))
+        return EXIT_FAIL;
+    int rc = pl_settle_proposal_file(st, path, *u, &err);
+    if (rc) {
+        cli_report(&err, NULL, 0);
+        free(*u);
+        *u = NULL;
+    }
+    return rc ? cli_exit_code(rc) : EXIT_OK;
+}
+
+/* --frontier-out FILE: one row per frontier package, atomically. */
+static int write_frontier(const cli_args *a, const pl_settlement *st)
+{
+    const char *path = cli_get(a, "frontier-out", NULL);
+    if (!path)
+        return EXIT_OK;
+    cli_args fa = *a;
+    fa.nopts = 0;  /* only -o and --format csv for this writer */
+    static const cli_optdef o = {"output", 'o', 1, "FILE", ""}, f = {"format", 'f', 1, "", ""};
+    fa.opt[fa.nopts] = &o, fa.val[fa.nopts++] = path;
+    fa.opt[fa.nopts] = &f, fa.val[fa.nopts++] = "csv";
+    cli_output out;
+    int rc = cli_output_open(&out, &fa, "frontier");
+    if (rc)
+        return rc;
+    pl_settle_emit_frontier(st, out.e);
+    return cli_output_close(&out, 1);
+}
+
+static int run_settle(const cli_args *a)
+{
+    pl_settle_opts o = PL_SETTLE_OPTS_INIT;
+    int rc = read_opts(a, &o);
+    pl_scenario *s = NULL;
+    if (rc || (rc = cli_load_scenario(a, &s, 0)))
+        return rc;
+    pl_settlement *st = NULL;
+    double *pu = NULL;
+    pl_error err;
+    pl_error_clear(&err);
+    if (pl_settle_compute(&st, s, &o, &err) != PL_OK) {
+        cli_report(&err, NULL, 0);
+        pl_scenario_free(s);
+        return cli_exit_code(err.code);
+    }
+    if (!(rc = read_proposal(a, st, &pu)) && !(rc = write_frontier(a, st))) {
+        cli_output out;
+        if ((rc = cli_output_open(&out, a, "solutions")) == EXIT_OK) {
+            pl_emit_object_begin(out.e, NULL, NULL);
+            pl_emit_string(out.e, "parley", pl_version());
+            pl_emit_string(out.e, "scenario", pl_scenario_name(s));
+            pl_settle_emit(st, pu, out.e);
+            pl_emit_object_end(out.e);
+            rc = cli_output_close(&out, 1);
+        }
+    }
+    free(pu);
+    pl_settle_free(st);
+    pl_scenario_free(s);
+    return rc;
+}
+
+const cli_command cli_cmd_settle = {
+    "settle", "[FILE]",
+    "Package deals: Pareto frontier, Nash/KS/egalitarian/utilitarian, ratification, logrolls.",
+    settle_opts,
+    "A package picks one option on every issue: the issue's named `options`, a\n"
+    "grid (--step, or the issue's `step`), or else the points of its worded scale.\n"
+    "The parties are the actors at the table (or --parties). A party's utility\n"
+    "sums, over the issues it holds, salience x (1 - |position - option| / 100)\n"
+    "(or its own `values` of the options); its no-deal value is its `no_deal`,\n"
+    "else the status quo's utility, else 0. Solutions are picked among the\n"
+    "efficient packages every party likes at least as well as no deal; all ties\n"
+    "are counted. Bodies under `ratification` vote on each package against the\n"
+    "status quo (members' gains in scale points, `noise` as their standard\n"
+    "deviation); `nash-ratified` maximises the Nash product of expected gains\n"
+    "P(ratified) (u - d). Win-sets are counted package by package when the space\n"
+    "has at most --max-enumerate packages. --format csv writes the solutions;\n"
+    "--table packages|parties|ratification|logrolls another table. Examples:\n"
+    "  parley settle                       the built-in scenario\n"
+    "  parley settle --step 25 --parties RUS,UKR\n"
+    "  parley settle --from genius DOMAIN.xml A.xml B.xml\n",
+    run_settle};

@@ -1,0 +1,19 @@
+/*
+** proposal.h: reading a proposed package (settlement's --proposal).
+*/
+#ifndef PL_PROPOSAL_H
+#define PL_PROPOSAL_H
+
+#include <stddef.h>
+#include "parley/scenario.h"
+
+/*
+** A YAML/JSON mapping issue id -> option id, or scale point in [0, 100]; an
+** issue with named options takes only its option ids or their scale points.
+** Every issue must be given. x gets each issue's scale point, opt the option
+** index (-1 when the issue has no named options).
+*/
+int pl__read_proposal(const pl_scenario *s, const char *data, size_t len, const char *name,
+                      double *x, long *opt, pl_error *err);
+
+#endif

@@ -1,0 +1,90 @@
+/*
+** read_proposal.c: a proposed package, e.g. the terms on the table:
+**     TERR: 75
+**     GUAR: 100
+**     PAY: split        # an option id, for issues with named options
+*/
+#include "proposal.h"
+#include "schema.h"
+#include "../core/error_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int read_term(pl_rd *rd, const pl_issue *x, const pl_doc_node *v, double *at, long *opt)
+{
+    char what[160];
+    snprintf(what, sizeof what, "proposal for issue '%s'", pl_issue_id(x));
+    size_t no = pl_issue_n_options(x);
+    *opt = -1;
+    if (!no)
+        return pl_rd_number(rd, v, what, 0, 100, at);
+    double num;
+    int is_num = pl_rd_is_number(v, &num);
+    for (size_t j = 0; v->type == PL_DOC_SCALAR && j < no; j++) {
+        const char *id;
+        double p = pl_issue_option(x, j, &id, NULL);
+        if ((is_num && p == num) || (!is_num && strcmp(id, v->text) == 0)) {
+            *opt = (long)j;
+            *at = p;
+            return PL_OK;
+        }
+    }
+    char got[96];
+    const char *first;
+    pl_issue_option(x, 0, &first, NULL);
+    return pl_rd_fail(rd, v, "%s is %s; expected one of its option ids (like '%s') or their "
+                      "scale points", what, pl_rd_got(v, got, sizeof got), first);
+}
+
+static int read_root(pl_rd *rd, const pl_scenario *s, const pl_doc_node *root, double *x,
+                     long *opt)
+{
+    size_t K = pl_scenario_n_issues(s);
+    if (!root)
+        return pl__error_set(rd->err, PL_EINPUT, rd->file, 1, 1, "the proposal is empty; "
+                             "expected a mapping issue id -> option or scale point");
+    int rc = pl_rd_map(rd, root, "the proposal", "a mapping issue id -> option or scale point");
+    unsigned char *seen = rc ? NULL : calloc(K ? K : 1, 1);
+    if (!rc && !seen)
+        rc = pl__error_nomem(rd->err);
+    for (size_t j = 0; !rc && j < root->len; j++) {
+        const pl_doc_node *key = pl_doc_map_key(root, j);
+        long k = key->type == PL_DOC_SCALAR ? pl_scenario_issue_index(s, key->text) : -1;
+        if (k < 0)
+            rc = pl_rd_fail(rd, key, "'%s' is not an issue of scenario '%s'; expected an "
+                            "issue id", key->type == PL_DOC_SCALAR ? key->text : "?",
+                            pl_scenario_name(s));
+        else if (seen[k])
+            rc = pl_rd_fail(rd, key, "issue '%s' is given twice; expected each issue once",
+                            key->text);
+        else
+            rc = read_term(rd, pl_scenario_issue(s, (size_t)k), pl_doc_map_value(root, j),
+                           &x[k], &opt[k]);
+        if (!rc)
+            seen[k] = 1;
+    }
+    for (size_t k = 0; !rc && k < K; k++)
+        if (!seen[k])
+            rc = pl_rd_fail(rd, root, "the proposal says nothing on issue '%s'; expected a "
+                            "term for every issue", pl_issue_id(pl_scenario_issue(s, k)));
+    free(seen);
+    return rc;
+}
+
+int pl__read_proposal(const pl_scenario *s, const char *data, size_t len, const char *name,
+                      double *x, long *opt, pl_error *err)
+{
+    pl_doc doc;
+    size_t n = name ? strlen(name) : 0;
+    int json = n >= 5 && strcmp(name + n - 5, ".json") == 0;
+    int rc = pl_doc_parse(&doc, data ? data : "", len, name ? name : "<proposal>",
+                          json ? PL_DOC_JSON : 0, err);
+    if (!rc) {
+        pl_rd rd = {name ? name : "<proposal>", err, &doc.arena, 0, NULL, NULL};
+        rc = read_root(&rd, s, doc.root, x, opt);
+    }
+    pl_doc_free(&doc);
+    return rc;
+}

@@ -1,0 +1,237 @@
+/*
+** settle.c: the settlement analysis of a scenario (MODELS.md sections 7-8):
+** frontier by the merge, the solutions on its rational part, two-party hull
+** solutions, ratification of each solution, the ratification-constrained
+** Nash point, win-set counts and pairwise logrolls.
+*/
+#include "settlement.h"
+#include "../core/error_int.h"
+#include "../io/doc.h"
+#include "../io/proposal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void pl_settle_free(pl_settlement *st)
+{
+    if (!st)
+        return;
+    for (size_t k = 0; k < st->K; k++) {
+        free(st->at ? st->at[k] : NULL);
+        free(st->name ? (void *)st->name[k] : NULL);
+    }
+    free(st->at), free(st->name), free(st->m), free(st->w);
+    pl_space_free(st->all), pl_space_free(st->sp), pl_frontier_free(st->f);
+    free(st->d), free(st->alpha), free(st->rnash);
+    for (int k = 0; k < PL_SOL_COUNT; k++)
+        pl_solution_clear(&st->sol[k]);
+    for (size_t r = 0; r < st->n_rat; r++) {
+        pl_game_free(st->rat[r].game);
+        free(st->rat[r].judge);
+    }
+    free(st->rat);
+    free(st->ws.accept), free(st->ws.pair);
+    for (size_t r = 0; r < st->n_rolls; r++) {
+        free(st->rolls[r].issue);
+        pl_logroll_clear(&st->rolls[r].r);
+    }
+    free(st->rolls);
+    free(st->judge);
+    free(st);
+}
+
+/* Bargaining weights: capability shares, or equal. */
+static int weights(pl_settlement *st)
+{
+    st->d = malloc(st->n * sizeof *st->d);
+    st->alpha = malloc(st->n * sizeof *st->alpha);
+    if (!st->d || !st->alpha)
+        return PL_ENOMEM;
+    double c = 0;
+    for (size_t i = 0; i < st->n; i++) {
+        st->d[i] = st->judge[i].d;
+        c += pl_actor_capability(pl_scenario_actor(st->s, st->judge[i].actor))->value;
+    }
+    for (size_t i = 0; i < st->n; i++) {
+        double ci = pl_actor_capability(pl_scenario_actor(st->s, st->judge[i].actor))->value;
+        st->alpha[i] = st->o.equal_power || !(c > 0) ? 1.0 / (double)st->n : ci / c;
+    }
+    return PL_OK;
+}
+
+static int solve_all(pl_settlement *st, pl_error *err)
+{
+    pl_solve_opts so = {st->d, st->alpha, NULL};
+    for (int k = 0; k < PL_SOL_COUNT; k++) {
+        int rc = pl_solve(&st->sol[k], (pl_solution_kind)k, st->f, &so,
+                          k == PL_SOL_KS ? &st->ks_flat : NULL, err);
+        if (rc)
+            return rc;
+    }
+    if (st->n == 2)
+        st->hull = pl_hull2(st->f, st->d, NULL, &st->hull_vertices, st->hull_nash, st->hull_ks,
+                            NULL) == PL_OK;
+    return PL_OK;
+}
+
+/* Every judge's utility of package w. */
+static void judge_utilities(const pl_settlement *st, const uint32_t *w, double *u)
+{
+    for (size_t j = 0; j < st->nj; j++)
+        u[j] = pl_space_utility(st->all, j, w);
+}
+
+double pl_settle_ratification(const pl_settlement *st, const uint32_t *w)
+{
+    if (!st || !w)
+        return NAN;
+    double *u = malloc(st->nj * sizeof *u);
+    if (!u)
+        return NAN;
+    judge_utilities(st, w, u);
+    double p = pl__settle_ratify_all(st, u, NULL);
+    free(u);
+    return p;
+}
+
+/*
+** Ratification-constrained Nash with expected gains: max prod_i P(w) (u_i - d_i).
+** P grows with every member's utility, so the optimum lies on the frontier
+** over parties and members together (exact, by the merge).
+*/
+static int ratified_nash(pl_settlement *st, pl_error *err)
+{
+    if (!st->n_rat)
+        return PL_OK;
+    double *floor = malloc(st->nj * sizeof *floor), *u = malloc(st->nj * sizeof *u);
+    pl_frontier *ext = NULL;
+    pl_frontier_opts fo = PL_FRONTIER_OPTS_INIT;
+    int rc = floor && u ? PL_OK : pl__error_nomem(err);
+    for (size_t j = 0; !rc && j < st->nj; j++)
+        floor[j] = j < st->n ? st->d[j] : -INFINITY;
+    fo.floor = floor;
+    if (!rc)
+        rc = pl_frontier_merge(&ext, st->all, &fo, err);
+    double best = 0;
+    size_t at = 0;
+    for (size_t j = 0; !rc && j < pl_frontier_size(ext); j++) {
+        for (size_t i = 0; i < st->nj; i++)
+            u[i] = pl_frontier_utility(ext, j, i);
+        double p = pl__settle_ratify_all(st, u, NULL), v = 1;
+        for (size_t i = 0; i < st->n; i++)
+            v *= p * (u[i] - st->d[i]);
+        if (v > best * (1 + 1e-12)) {
+            best = v, at = j, st->rnash_ties = 1, st->rnash_p = p;
+        } else if (v > 0 && v >= best * (1 - 1e-12)) {
+            st->rnash_ties++;
+        }
+    }
+    if (!rc && best > 0) {
+        st->rnash = malloc(st->K * sizeof *st->rnash);
+        if (!st->rnash)
+            rc = pl__error_nomem(err);
+        else
+            memcpy(st->rnash, pl_frontier_package(ext, at), st->K * sizeof *st->rnash);
+        st->rnash_found = !rc;
+        st->rnash_value = best;
+    }
+    pl_frontier_free(ext);
+    free(floor), free(u);
+    return rc;
+}
+
+int pl_settle_compute(pl_settlement **out, const pl_scenario *s, const pl_settle_opts *opts,
+                      pl_error *err)
+{
+    if (!out || !s)
+        return pl__fail(err, PL_EMISUSE, "pl_settle_compute: NULL argument");
+    *out = NULL;
+    pl_settle_opts o = PL_SETTLE_OPTS_INIT;
+    if (opts)
+        o = *opts;
+    if (!(o.time >= 0 && o.time <= 1) || !(o.tau > 0 && o.tau <= 1) || !(o.step >= 0))
+        return pl__fail(err, PL_EINPUT, "time %g, tau %g, step %g; expected time in [0, 1], "
+                        "tau in (0, 1] and step >= 0", o.time, o.tau, o.step);
+    pl_settlement *st = calloc(1, sizeof *st);
+    if (!st)
+        return pl__error_nomem(err);
+    st->s = s;
+    st->o = o;
+    int rc = pl__settle_build(st, err);
+    if (!rc && weights(st))
+        rc = pl__error_nomem(err);
+    if (!rc)
+        rc = pl_frontier_merge(&st->f, st->sp, NULL, err);
+    if (!rc)
+        rc = solve_all(st, err);
+    if (!rc)
+        rc = ratified_nash(st, err);
+    if (!rc)
+        rc = pl__settle_winsets(st, err);
+    if (!rc)
+        rc = pl__settle_logrolls(st, err);
+    if (rc) {
+        pl_settle_free(st);
+        return rc;
+    }
+    *out = st;
+    return PL_OK;
+}
+
+const pl_space *pl_settle_space(const pl_settlement *st) { return st ? st->sp : NULL; }
+const pl_frontier *pl_settle_frontier(const pl_settlement *st) { return st ? st->f : NULL; }
+
+size_t pl_settle_party(const pl_settlement *st, size_t i)
+{
+    return st && i < st->n ? st->judge[i].actor : (size_t)-1;
+}
+
+double pl_settle_disagreement(const pl_settlement *st, size_t i)
+{
+    return st && i < st->n ? st->d[i] : NAN;
+}
+
+const pl_solution *pl_settle_solution(const pl_settlement *st, pl_solution_kind k)
+{
+    return st && (unsigned)k < PL_SOL_COUNT ? &st->sol[k] : NULL;
+}
+
+double pl_settle_option(const pl_settlement *st, size_t k, size_t v, const char **name)
+{
+    if (!st || k >= st->K || v >= st->m[k])
+        return NAN;
+    if (name)
+        *name = st->name[k][v];
+    return st->at[k][v];
+}
+
+int pl_settle_proposal(const pl_settlement *st, const char *data, size_t len, const char *name,
+                       double *u, pl_error *err)
+{
+    if (!st || !u)
+        return pl__fail(err, PL_EMISUSE, "pl_settle_proposal: NULL argument");
+    double *x = malloc(st->K * sizeof *x);
+    long *opt = malloc(st->K * sizeof *opt);
+    int rc = x && opt ? pl__read_proposal(st->s, data, len, name, x, opt, err)
+                      : pl__error_nomem(err);
+    for (size_t i = 0; !rc && i < st->n; i++) {
+        const pl_actor *a = pl_scenario_actor(st->s, st->judge[i].actor);
+        double v = 0;
+        for (size_t k = 0; k < st->K; k++)
+            v += st->w[i * st->K + k] * pl__settle_value(st, i, k, x[k], opt[k]);
+        u[i] = pow(pl_actor_discount(a), st->o.time) * v;
+    }
+    free(x), free(opt);
+    return rc;
+}
+
+int pl_settle_proposal_file(const pl_settlement *st, const char *path, double *u, pl_error *err)
+{
+    char *data = NULL;
+    size_t len = 0;
+    int rc = pl__read_whole_file(path, &data, &len, err);
+    if (!rc)
+        rc = pl_settle_proposal(st, data, len, path, u, err);
+    free(data);
+    return rc;
+}

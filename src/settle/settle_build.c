@@ -1,0 +1,279 @@
+/*
+** settle_build.c: a scenario's outcome space and its judges' utilities
+** (docs/models.md, "Settlement"). Judges are the parties, then every member
+** of a body that ratifies for a party.
+**
+** Options per issue: the issue's named options; else a grid (the --step
+** option, or the issue's step); else the points of its worded scale.
+** Utility: u_j(w) = delta_j^t sum_k W_jk e_jk(w_k), where W_jk is the
+** salience (divided by the judge's total salience with --normalise) and e is
+** the judge's own value of the option, or 1 - loss(|x_jk - w_k| / 100);
+** an issue the judge holds no position on adds nothing.
+** No-deal value: the actor's no_deal, else u_j(status quo) when every issue
+** has one, else 0 (GENIUS's default); discounted like the utilities.
+*/
+#include "settlement.h"
+#include "../core/error_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+double pl__settle_value(const pl_settlement *st, size_t j, size_t k, double x, long v)
+{
+    size_t a = st->judge[j].actor;
+    const double *vals = pl_scenario_values(st->s, a, k);
+    if (vals)
+        return v >= 0 ? vals[v] : 0;
+    double pos, sal;
+    if (pl_scenario_position(st->s, a, k, &pos, &sal) != 1)
+        return 0;
+    double dist = fabs(pos - x) / 100;
+    return 1 - (st->o.loss == PL_LOSS_QUADRATIC ? dist * dist : dist);
+}
+
+static int add_judge(pl_settlement *st, size_t actor, size_t *at)
+{
+    for (size_t j = 0; j < st->nj; j++)
+        if (st->judge[j].actor == actor) {
+            *at = j;
+            return PL_OK;
+        }
+    pl__judge *nj = realloc(st->judge, (st->nj + 1) * sizeof *nj);
+    if (!nj)
+        return PL_ENOMEM;
+    st->judge = nj;
+    memset(&nj[st->nj], 0, sizeof *nj);
+    nj[st->nj].actor = actor;
+    *at = st->nj++;
+    return PL_OK;
+}
+
+/* The parties: --parties ids, or every actor at the table. */
+static int pick_parties(pl_settlement *st, pl_error *err)
+{
+    const pl_scenario *s = st->s;
+    size_t at;
+    if (!st->o.parties) {
+        for (size_t a = 0; a < pl_scenario_n_actors(s); a++)
+            if (pl_actor_at_table(pl_scenario_actor(s, a)) && add_judge(st, a, &at))
+                return pl__error_nomem(err);
+    }
+    for (const char *p = st->o.parties; p && *p;) {
+        size_t len = strcspn(p, ",");
+        char id[128];
+        snprintf(id, sizeof id, "%.*s", (int)(len < sizeof id ? len : sizeof id - 1), p);
+        long a = pl_scenario_actor_index(s, id);
+        if (a < 0)
+            return pl__fail(err, PL_ENOTFOUND, "party '%s' is not an actor of the scenario; "
+                            "expected actor ids separated by commas", id);
+        size_t before = st->nj;
+        if (add_judge(st, (size_t)a, &at))
+            return pl__error_nomem(err);
+        if (st->nj == before)
+            return pl__fail(err, PL_EINPUT, "party '%s' is named twice; expected each once", id);
+        p += len + (p[len] == ',');
+    }
+    st->n = st->nj;
+    if (st->n < 2)
+        return pl__fail(err, PL_EINPUT, "settlement needs at least 2 parties; got %zu", st->n);
+    return PL_OK;
+}
+
+/* Options of issue k: named options, a grid, or the scale's anchors. */
+static int issue_options(pl_settlement *st, size_t k, pl_error *err)
+{
+    const pl_issue *x = pl_scenario_issue(st->s, k);
+    size_t no = pl_issue_n_options(x);
+    double step = no ? 0 : st->o.step > 0 ? st->o.step : pl_issue_step(x);
+    size_t m = no ? no : step > 0 ? (size_t)ceil(100 / step - 1e-9) + 1 : pl_issue_n_anchors(x);
+    if (m > 100000)
+        return pl__fail(err, PL_EINPUT, "a step of %g makes %zu options on issue '%s'; expected "
+                        "at most 100000", step, m, pl_issue_id(x));
+    st->m[k] = m;
+    st->at[k] = malloc(m * sizeof *st->at[k]);
+    st->name[k] = calloc(m, sizeof *st->name[k]);
+    if (!st->at[k] || !st->name[k])
+        return pl__error_nomem(err);
+    for (size_t v = 0; v < m; v++) {
+        if (no)
+            st->at[k][v] = pl_issue_option(x, v, NULL, &st->name[k][v]);
+        else if (step > 0)
+            st->at[k][v] = v + 1 == m ? 100 : (double)v * step;
+        else
+            st->at[k][v] = pl_issue_anchor(x, v, &st->name[k][v]);
+    }
+    return PL_OK;
+}
+
+/* The option of issue k placed exactly at x, or -1. */
+static long option_at(const pl_settlement *st, size_t k, double x)
+{
+    for (size_t v = 0; v < st->m[k]; v++)
+        if (st->at[k][v] == x)
+            return (long)v;
+    return -1;
+}
+
+/* Weights, utilities and the no-deal value of judge j. */
+static int judge_terms(pl_settlement *st, size_t j, pl_error *err)
+{
+    const pl_scenario *s = st->s;
+    const pl_actor *a = pl_scenario_actor(s, st->judge[j].actor);
+    double total = 0, disc = pow(pl_actor_discount(a), st->o.time);
+    for (size_t k = 0; k < st->K; k++) {
+        double pos, sal = 0;
+        pl_scenario_position(s, st->judge[j].actor, k, &pos, &sal);
+        st->w[j * st->K + k] = sal;
+        total += sal;
+    }
+    for (size_t k = 0; st->o.normalise && total > 0 && k < st->K; k++)
+        st->w[j * st->K + k] /= total;
+    st->judge[j].scale = st->o.normalise && total > 0 ? 1 : total;
+    for (size_t k = 0; k < st->K; k++)
+        for (size_t v = 0; v < st->m[k]; v++)
+            pl_space_set(st->all, j, k, v, disc * st->w[j * st->K + k] *
+                         pl__settle_value(st, j, k, st->at[k][v], (long)v));
+    const pl_value *nd = pl_actor_no_deal(a);
+    if (nd) {
+        st->judge[j].d = disc * nd->value;
+        st->judge[j].d_from = "no_deal";
+        return PL_OK;
+    }
+    double d = 0;
+    for (size_t k = 0; k < st->K; k++) {
+        const pl_value *sq = pl_issue_status_quo(pl_scenario_issue(s, k));
+        if (!sq) {
+            st->judge[j].d = 0;
+            st->judge[j].d_from = "none";
+            return PL_OK;
+        }
+        long v = option_at(st, k, sq->value);
+        if (v < 0 && pl_scenario_values(s, st->judge[j].actor, k))
+            return pl__fail(err, PL_EINPUT, "actor '%s' values issue '%s' by its options, and "
+                            "the status quo %g is none of them; expected a no_deal value for "
+                            "the actor or a status quo at an option", pl_actor_id(a),
+                            pl_issue_id(pl_scenario_issue(s, k)), sq->value);
+        d += st->w[j * st->K + k] * pl__settle_value(st, j, k, sq->value, v);
+    }
+    st->judge[j].d = disc * d;
+    st->judge[j].d_from = "status quo";
+    return PL_OK;
+}
+
+#define PL_MAX_NOISY 20
+
+/* Bodies that ratify for the parties, with their members as judges. */
+static int ratifiers(pl_settlement *st, pl_error *err)
+{
+    const pl_scenario *s = st->s;
+    for (size_t p = 0; p < st->n; p++) {
+        size_t a = st->judge[p].actor;
+        for (size_t r = 0; r < pl_scenario_n_ratifiers(s, a); r++) {
+            pl__ratifier *nr = realloc(st->rat, (st->n_rat + 1) * sizeof *nr);
+            if (!nr)
+                return pl__error_nomem(err);
+            st->rat = nr;
+            pl__ratifier *q = &st->rat[st->n_rat++];
+            memset(q, 0, sizeof *q);
+            q->party = p;
+            q->body = (size_t)pl_scenario_ratifier(s, a, r);
+            const pl_body *b = pl_scenario_body(s, q->body);
+            q->noise = pl_body_noise(b) ? pl_body_noise(b)->value : 0;
+            size_t nm = pl_body_n_members(b);
+            if (nm > 64 || (q->noise > 0 && nm > PL_MAX_NOISY))
+                return pl__fail(err, PL_EINPUT, "body '%s' ratifies for '%s' with %zu members; "
+                                "ratification is computed exactly for up to 64 members, %d "
+                                "of them with a noisy vote", pl_body_id(b),
+                                pl_actor_id(pl_scenario_actor(s, a)), nm, PL_MAX_NOISY);
+            int rc = pl_game_from_body(&q->game, s, q->body, err);
+            if (rc)
+                return rc;
+            q->judge = malloc(pl_body_n_members(b) * sizeof *q->judge);
+            if (!q->judge)
+                return pl__error_nomem(err);
+            for (size_t m = 0; m < pl_body_n_members(b); m++)
+                if (add_judge(st, (size_t)pl_body_member(b, m), &q->judge[m]))
+                    return pl__error_nomem(err);
+        }
+    }
+    return PL_OK;
+}
+
+int pl__settle_build(pl_settlement *st, pl_error *err)
+{
+    int rc = pick_parties(st, err);
+    if (!rc)
+        rc = ratifiers(st, err);
+    if (rc)
+        return rc;
+    st->K = pl_scenario_n_issues(st->s);
+    st->m = calloc(st->K, sizeof *st->m);
+    st->at = calloc(st->K, sizeof *st->at);
+    st->name = calloc(st->K, sizeof *st->name);
+    st->w = calloc(st->nj * st->K, sizeof *st->w);
+    if (!st->m || !st->at || !st->name || !st->w)
+        return pl__error_nomem(err);
+    for (size_t k = 0; !rc && k < st->K; k++)
+        rc = issue_options(st, k, err);
+    if (!rc)
+        rc = pl_space_new(&st->all, st->nj, st->K, st->m, err);
+    for (size_t j = 0; !rc && j < st->nj; j++)
+        rc = judge_terms(st, j, err);
+    if (!rc)
+        rc = pl_space_new(&st->sp, st->n, st->K, st->m, err);
+    for (size_t i = 0; !rc && i < st->n; i++)
+        for (size_t k = 0; k < st->K; k++)
+            for (size_t v = 0; v < st->m[k]; v++)
+                pl_space_set(st->sp, i, k, v, pl_space_get(st->all, i, k, v));
+    return rc;
+}
+
+/* ---- acceptance -------------------------------------------------------- */
+
+double pl__settle_accept(const pl_settlement *st, const pl__ratifier *r, const double *u)
+{
+    size_t m = pl_game_n_members(r->game), noisy[PL_MAX_NOISY], nn = 0;
+    unsigned char in[64];
+    double p[64];
+    if (m > 64)
+        return NAN;  /* refused when built */
+    for (size_t x = 0; x < m; x++) {
+        const pl__judge *jd = &st->judge[r->judge[x]];
+        double g = u[r->judge[x]] - jd->d;
+        double pts = jd->scale > 0 ? 100 * g / jd->scale : 0;
+        p[x] = pl_vote_yes(fabs(pts) < 1e-9 ? 0 : pts, r->noise, st->o.indifferent_yes);
+        in[x] = p[x] >= 1;
+        if (p[x] > 0 && p[x] < 1) {
+            if (nn == PL_MAX_NOISY)
+                return NAN;
+            noisy[nn++] = x;
+        }
+    }
+    double pass = 0;
+    for (uint64_t mask = 0; mask < ((uint64_t)1 << nn); mask++) {
+        double pr = 1;
+        for (size_t y = 0; y < nn; y++) {
+            int yes = (int)(mask >> y & 1);
+            in[noisy[y]] = (unsigned char)yes;
+            pr *= yes ? p[noisy[y]] : 1 - p[noisy[y]];
+        }
+        if (pl_game_wins(r->game, in))
+            pass += pr;
+    }
+    return pass;
+}
+
+double pl__settle_ratify_all(const pl_settlement *st, const double *u, int *all_pass)
+{
+    double p = 1;
+    int ok = 1;
+    for (size_t r = 0; r < st->n_rat; r++) {
+        double a = pl__settle_accept(st, &st->rat[r], u);
+        ok &= a >= st->o.tau;
+        p *= a;
+    }
+    if (all_pass)
+        *all_pass = ok;
+    return p;
+}

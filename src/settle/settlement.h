@@ -1,0 +1,87 @@
+/*
+** settlement.h: the layout behind pl_settlement (library-internal), shared by
+** settle_build.c (outcome space and utilities from a scenario), settle.c (the
+** analyses) and settle_emit.c (the report).
+*/
+#ifndef PL_SETTLEMENT_H
+#define PL_SETTLEMENT_H
+
+#include "settle_impl.h"
+#include "parley/power.h"
+#include "parley/scenario.h"
+
+/* A party at the table, or a member of a body that ratifies for one. */
+typedef struct pl__judge {
+    size_t actor;
+    double d;             /* no-deal utility (the reference of its vote) */
+    const char *d_from;   /* "no_deal", "status quo", "none" */
+    double scale;         /* sum of its weights: a gain of g is 100 g / scale points */
+} pl__judge;
+
+/* A body that must ratify for a party. */
+typedef struct pl__ratifier {
+    size_t party, body;
+    pl_game *game;
+    size_t *judge;        /* per member: its judge */
+    double noise;         /* scale points; 0: deterministic */
+} pl__ratifier;
+
+typedef struct pl__roll {
+    size_t a, b;          /* parties */
+    size_t K;
+    size_t *issue;        /* scenario issue of each rolled issue */
+    pl_logroll r;
+    double gain;          /* joint utility over 50/50 splitting */
+} pl__roll;
+
+typedef struct pl__winsets {
+    int counted;          /* 0: the space is above max_enumerate */
+    uint64_t rational, ratifiable, zone;
+    uint64_t *accept;     /* per party: packages it likes at least as well as no deal */
+    uint64_t *pair;       /* n x n: party a accepts and every body of party r ratifies */
+    size_t constrained;   /* frontier of rational and ratifiable packages */
+} pl__winsets;
+
+struct pl_settlement {
+    const pl_scenario *s;
+    pl_settle_opts o;
+    size_t n, nj;         /* parties; judges (parties first) */
+    pl__judge *judge;
+    size_t K;
+    size_t *m;            /* options per issue */
+    double **at;          /* per issue: scale point of each option */
+    const char ***name;   /* per issue: words for each option, or NULL entries */
+    double *w;            /* nj x K weights used */
+    pl_space *all, *sp;   /* all judges; parties only */
+    pl_frontier *f;
+    double *d, *alpha;
+    pl_solution sol[PL_SOL_COUNT];
+    uint64_t ks_flat;
+    int hull;             /* 1 when the two-party hull solutions exist */
+    size_t hull_vertices;
+    double hull_nash[2], hull_ks[2];
+    size_t n_rat;
+    pl__ratifier *rat;
+    int rnash_found;      /* ratification-constrained Nash (expected gains) */
+    uint32_t *rnash;
+    double rnash_value, rnash_p;
+    size_t rnash_ties;
+    pl__winsets ws;
+    size_t n_rolls;
+    pl__roll *rolls;
+};
+
+/* Outcome space, judges and utilities (settle_build.c). */
+int pl__settle_build(pl_settlement *st, pl_error *err);
+/* Value e in [0, 1] of judge j for issue k at scale point x (option v, or -1). */
+double pl__settle_value(const pl_settlement *st, size_t j, size_t k, double x, long v);
+/* Probability that ratifier r accepts, given every judge's utility u. */
+double pl__settle_accept(const pl_settlement *st, const pl__ratifier *r, const double *u);
+/* Win-set counts by visiting every package (settle_zone.c). */
+int pl__settle_winsets(pl_settlement *st, pl_error *err);
+/* Pairwise logrolls between the parties (settle_rolls.c). */
+int pl__settle_logrolls(pl_settlement *st, pl_error *err);
+/* Probability that every ratifier accepts. */
+double pl__settle_ratify_all(const pl_settlement *st, const double *u, int *all_pass);
+
+#endif
