@@ -11,3 +11,5 @@ echo "== bench/eum: Expected Utility Model, fast vote sums vs naive"
 "$build/bench/bench_eum" 10000
 echo "== bench/exchange: exchange model on sample_data and a 200 x 20 scenario"
 "$build/bench/bench_exchange" "${SHARED:-../shared}" 200 20 10
+echo "== bench/settle: Pareto frontiers: sort vs streaming, merge vs enumeration, Party domain"
+"$build/bench/bench_settle" 1e8 "${SHARED:-../shared}"

@@ -33,3 +33,19 @@ done
 echo "fuzz: import_fuzz for ${secs}s, corpus $icorpus"
 "$build/fuzz/import_fuzz" -max_total_time="$secs" -max_len=65536 -timeout=10 \
   -artifact_prefix="$build/fuzz-import-" "$icorpus"
+
+# GENIUS: a selector byte, then the files joined by "\n----\n" (the seeds, and
+# each case of the GENIUS bad-input corpus).
+gcorpus="$build/fuzz-corpus/genius"
+mkdir -p "$gcorpus"
+for f in "$here"/seeds/genius/*.txt; do
+  [ -f "$f" ] && { printf '\000'; cat "$f"; } > "$gcorpus/$(basename "$f")"
+done
+for d in "$here"/../tests/bad/genius/*/; do
+  [ -d "$d" ] || continue
+  { printf '\000'; sep=""; for f in "$d"*; do printf '%b' "$sep"; cat "$f"; sep='\n----\n'; done; } \
+    > "$gcorpus/bad-$(basename "$d").txt"
+done
+echo "fuzz: genius_fuzz for ${secs}s, corpus $gcorpus"
+"$build/fuzz/genius_fuzz" -max_total_time="$secs" -max_len=65536 -timeout=10 \
+  -artifact_prefix="$build/fuzz-genius-" "$gcorpus"

@@ -48,11 +48,18 @@ PL_API double pl_space_utility(const pl_space *sp, size_t i, const uint32_t *w);
 
 typedef struct pl_frontier pl_frontier;
 
+typedef enum pl_frontier_method {
+    PL_FRONTIER_AUTO = 0,   /* points: streaming for 2 parties, sort for more */
+    PL_FRONTIER_SORT,       /* sort-and-sweep (2 parties) / sort-filter skyline */
+    PL_FRONTIER_STREAM      /* keep a running frontier, threads over ranges */
+} pl_frontier_method;
+
 typedef struct pl_frontier_opts {
-    int threads;        /* for enumeration; 0 or 1: one thread. The result never depends on it. */
+    int threads;        /* streaming: 0 or 1 one thread. The result never depends on it. */
     const double *floor; /* n values: keep only packages with u_i >= floor_i (rational set); NULL: all */
+    pl_frontier_method method;  /* for pl_frontier_points */
 } pl_frontier_opts;
-#define PL_FRONTIER_OPTS_INIT {1, NULL}
+#define PL_FRONTIER_OPTS_INIT {1, NULL, PL_FRONTIER_AUTO}
 
 /**
  * Exact frontier of an additive space by merging issue by issue (MODELS.md
@@ -70,12 +77,14 @@ PL_API int pl_frontier_merge(pl_frontier **out, const pl_space *sp, const pl_fro
 PL_API int pl_frontier_enumerate(pl_frontier **out, const pl_space *sp,
                                  const pl_frontier_opts *opts, pl_error *err);
 /**
- * Frontier of N explicit points (n utilities each, point-major): 2 parties by
- * sort-and-sweep, more by sort-filter skyline. Packages are the point indices
- * (pl_frontier_package gives a single index).
+ * Frontier of N explicit points (n utilities each, point-major): by sorting
+ * (sort-and-sweep for 2 parties, sort-filter skyline for more), or by
+ * streaming (each thread keeps the running frontier of a range of points;
+ * for 2 parties a sorted staircase, O(N log F)). The packages are the point
+ * indices (pl_frontier_package gives one index). opts may be NULL.
  */
 PL_API int pl_frontier_points(pl_frontier **out, size_t n, size_t N, const double *u,
-                              pl_error *err);
+                              const pl_frontier_opts *opts, pl_error *err);
 PL_API void pl_frontier_free(pl_frontier *f);
 PL_API size_t pl_frontier_size(const pl_frontier *f);
 PL_API size_t pl_frontier_n_parties(const pl_frontier *f);

@@ -51,86 +51,9 @@ int pl__space_walk(const pl_space *sp, uint64_t lo, uint64_t hi, pl__walk_fn fn,
     return rc;
 }
 
-/* First kept point with u1 >= x (2 parties). */
-static size_t lower2(const pl__stream *s, double x)
-{
-    size_t a = 0, b = s->size;
-    while (a < b) {
-        size_t m = a + (b - a) / 2;
-        if (s->u[m * 2] < x)
-            a = m + 1;
-        else
-            b = m;
-    }
-    return a;
-}
-
-/* Is p dominated by a kept point? 2 parties: only those right of u1 - tol, while u2 is high enough. */
-static int dominated(const pl__stream *s, const double *p)
-{
-    size_t n = s->n;
-    if (n != 2) {
-        for (size_t j = 0; j < s->size; j++)
-            if (pl__dominates(s->u + j * n, p, n))
-                return 1;
-        return 0;
-    }
-    double reach = 64 * pl__tol(p[0], p[1]);
-    for (size_t j = lower2(s, p[0] - reach); j < s->size && s->u[j * 2 + 1] >= p[1] - reach; j++)
-        if (pl__dominates(s->u + j * 2, p, 2))
-            return 1;
-    return 0;
-}
-
-static int grow(pl__stream *s)
-{
-    size_t cap = s->cap ? 2 * s->cap : 64;
-    double *u = realloc(s->u, cap * s->n * sizeof *u);
-    if (u)
-        s->u = u;
-    uint64_t *ix = u ? realloc(s->idx, cap * sizeof *ix) : NULL;
-    if (!u || !ix)
-        return s->oom = 1;
-    s->idx = ix;
-    s->cap = cap;
-    return 0;
-}
-
-void pl__stream_offer(pl__stream *s, const double *p, uint64_t idx)
-{
-    size_t n = s->n;
-    if (s->oom || dominated(s, p) || (s->size == s->cap && grow(s)))
-        return;
-    /* drop kept points p dominates, then insert (2 parties: in u1 order) */
-    size_t m = 0, at = s->size;
-    for (size_t j = 0; j < s->size; j++) {
-        if (n == 2 && at == s->size && s->u[j * 2] > p[0])
-            at = m;
-        if (pl__dominates(p, s->u + j * n, n))
-            continue;
-        if (m != j) {
-            memcpy(s->u + m * n, s->u + j * n, n * sizeof *p);
-            s->idx[m] = s->idx[j];
-        }
-        m++;
-    }
-    if (at > m)
-        at = m;
-    memmove(s->u + (at + 1) * n, s->u + at * n, (m - at) * n * sizeof *p);
-    memmove(s->idx + at + 1, s->idx + at, (m - at) * sizeof *s->idx);
-    memcpy(s->u + at * n, p, n * sizeof *p);
-    s->idx[at] = idx;
-    s->size = m + 1;
-}
-
-void pl__stream_free(pl__stream *s)
-{
-    free(s->u), free(s->idx);
-    memset(s, 0, sizeof *s);
-}
-
 typedef struct job {
-    const pl_space *sp;
+    const pl_space *sp;     /* packages of this space, or */
+    const double *pts;      /* explicit points */
     uint64_t lo, hi;
     pl__stream s;
 } job;
@@ -145,15 +68,20 @@ static int offer(void *ctx, uint64_t idx, const uint32_t *w, const double *u)
 static void *run_job(void *arg)
 {
     job *jb = arg;
-    if (pl__space_walk(jb->sp, jb->lo, jb->hi, offer, &jb->s))
+    if (jb->pts) {
+        for (uint64_t i = jb->lo; i < jb->hi && !jb->s.oom; i++)
+            pl__stream_offer(&jb->s, jb->pts + i * jb->s.n, i);
+    } else if (pl__space_walk(jb->sp, jb->lo, jb->hi, offer, &jb->s)) {
         jb->s.oom = 1;
+    }
+    pl__stream_flush(&jb->s);
     return NULL;
 }
 
-/* Filter the threads' candidates together and build the frontier. */
-static int collect(const pl_space *sp, job *jobs, int nt, pl_frontier **out)
+/* Filter the threads' candidates together, in range order, into a frontier. */
+static int collect(const pl_space *sp, size_t n, job *jobs, int nt, pl_frontier **out)
 {
-    size_t n = sp->n, N = 0;
+    size_t N = 0, K = sp ? sp->K : 1;
     for (int t = 0; t < nt; t++)
         N += jobs[t].s.size;
     double *u = malloc((N ? N : 1) * n * sizeof *u);
@@ -166,41 +94,36 @@ static int collect(const pl_space *sp, job *jobs, int nt, pl_frontier **out)
     }
     if (!rc)
         rc = pl__nd(n, N, u, keep, &nk);
-    pl_frontier *f = rc ? NULL : pl__frontier_alloc(n, sp->K, nk);
+    pl_frontier *f = rc ? NULL : pl__frontier_alloc(n, K, nk);
     for (size_t j = 0; f && j < nk; j++) {
         memcpy(f->u + j * n, u + keep[j] * n, n * sizeof *u);
-        pl__space_decode(sp, idx[keep[j]], f->pkg + j * sp->K);
+        if (sp)
+            pl__space_decode(sp, idx[keep[j]], f->pkg + j * K);
+        else
+            f->pkg[j] = (uint32_t)idx[keep[j]];
     }
     free(u), free(idx), free(keep);
     *out = f;
     return f ? PL_OK : PL_ENOMEM;
 }
 
-int pl_frontier_enumerate(pl_frontier **out, const pl_space *sp, const pl_frontier_opts *opts,
-                          pl_error *err)
+int pl__stream_frontier(const pl_space *sp, const double *pts, size_t n, uint64_t N,
+                        int threads, pl_frontier **out)
 {
-    if (!out || !sp)
-        return pl__fail(err, PL_EMISUSE, "pl_frontier_enumerate: NULL argument");
-    *out = NULL;
-    double size = pl_space_size(sp);
-    if (size > 9007199254740992.0)
-        return pl__fail(err, PL_EINPUT, "the space has %.3g packages; enumeration handles "
-                        "at most 2^53 (use the merge for additive spaces)", size);
-    uint64_t N = (uint64_t)size;
-    int nt = opts && opts->threads > 1 ? opts->threads : 1;
-    if (nt > 256)
-        nt = 256;
+    int nt = threads > 1 ? threads : 1;
+    nt = nt > 256 ? 256 : nt;
     if ((uint64_t)nt > N)
-        nt = (int)N;
+        nt = N ? (int)N : 1;
     job *jobs = calloc((size_t)nt, sizeof *jobs);
     pthread_t *th = calloc((size_t)nt, sizeof *th);
     unsigned char *started = calloc((size_t)nt, 1);
     int rc = jobs && th && started ? PL_OK : PL_ENOMEM;
     for (int t = 0; !rc && t < nt; t++) {
         jobs[t].sp = sp;
+        jobs[t].pts = pts;
         jobs[t].lo = N * (uint64_t)t / (uint64_t)nt;
         jobs[t].hi = N * (uint64_t)(t + 1) / (uint64_t)nt;
-        jobs[t].s.n = sp->n;
+        pl__stream_init(&jobs[t].s, n);
     }
     for (int t = 1; !rc && t < nt; t++)
         started[t] = pthread_create(&th[t], NULL, run_job, &jobs[t]) == 0;
@@ -213,13 +136,26 @@ int pl_frontier_enumerate(pl_frontier **out, const pl_space *sp, const pl_fronti
     for (int t = 0; !rc && t < nt; t++)
         if (jobs[t].s.oom)
             rc = PL_ENOMEM;
-    pl_frontier *f = NULL;
     if (!rc)
-        rc = collect(sp, jobs, nt, &f);
+        rc = collect(sp, n, jobs, nt, out);
     for (int t = 0; jobs && t < nt; t++)
         pl__stream_free(&jobs[t].s);
     free(jobs), free(th), free(started);
-    if (rc)
+    return rc;
+}
+
+int pl_frontier_enumerate(pl_frontier **out, const pl_space *sp, const pl_frontier_opts *opts,
+                          pl_error *err)
+{
+    if (!out || !sp)
+        return pl__fail(err, PL_EMISUSE, "pl_frontier_enumerate: NULL argument");
+    *out = NULL;
+    double size = pl_space_size(sp);
+    if (size > 9007199254740992.0)
+        return pl__fail(err, PL_EINPUT, "the space has %.3g packages; enumeration handles "
+                        "at most 2^53 (use the merge for additive spaces)", size);
+    pl_frontier *f = NULL;
+    if (pl__stream_frontier(sp, NULL, sp->n, (uint64_t)size, opts ? opts->threads : 1, &f))
         return pl__error_nomem(err);
     pl__frontier_floor(f, opts ? opts->floor : NULL);
     pl__frontier_sort(f);

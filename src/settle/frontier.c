@@ -127,7 +127,8 @@ void pl__frontier_floor(pl_frontier *f, const double *floor)
 
 /* ---- explicit points --------------------------------------------------- */
 
-int pl_frontier_points(pl_frontier **out, size_t n, size_t N, const double *u, pl_error *err)
+int pl_frontier_points(pl_frontier **out, size_t n, size_t N, const double *u,
+                       const pl_frontier_opts *opts, pl_error *err)
 {
     if (!out || (N && !u))
         return pl__fail(err, PL_EMISUSE, "pl_frontier_points: NULL argument");
@@ -139,21 +140,25 @@ int pl_frontier_points(pl_frontier **out, size_t n, size_t N, const double *u, p
         if (!isfinite(u[j]))
             return pl__fail(err, PL_EINPUT, "utility %zu of point %zu is not a finite number",
                             j % n + 1, j / n + 1);
-    size_t *keep = malloc((N ? N : 1) * sizeof *keep), nk = 0;
-    if (!keep || pl__nd(n, N, u, keep, &nk)) {
+    pl_frontier_method m = opts ? opts->method : PL_FRONTIER_AUTO;
+    pl_frontier *f = NULL;
+    if (m == PL_FRONTIER_STREAM || (m == PL_FRONTIER_AUTO && n == 2)) {
+        if (pl__stream_frontier(NULL, u, n, N, opts ? opts->threads : 1, &f))
+            return pl__error_nomem(err);
+    } else {
+        size_t *keep = malloc((N ? N : 1) * sizeof *keep), nk = 0;
+        if (!keep || pl__nd(n, N, u, keep, &nk) || !(f = pl__frontier_alloc(n, 1, nk))) {
+            free(keep);
+            return pl__error_nomem(err);
+        }
+        for (size_t j = 0; j < nk; j++) {
+            memcpy(f->u + j * n, u + keep[j] * n, n * sizeof *u);
+            f->pkg[j] = (uint32_t)keep[j];
+        }
         free(keep);
-        return pl__error_nomem(err);
     }
-    pl_frontier *f = pl__frontier_alloc(n, 1, nk);
-    if (!f) {
-        free(keep);
-        return pl__error_nomem(err);
-    }
-    for (size_t j = 0; j < nk; j++) {
-        memcpy(f->u + j * n, u + keep[j] * n, n * sizeof *u);
-        f->pkg[j] = (uint32_t)keep[j];
-    }
-    free(keep);
+    pl__frontier_floor(f, opts ? opts->floor : NULL);
+    pl__frontier_sort(f);
     *out = f;
     return PL_OK;
 }

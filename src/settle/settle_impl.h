@@ -55,16 +55,28 @@ int pl__nd(size_t n, size_t N, const double *u, size_t *keep, size_t *n_keep);
 
 /* ---- streaming ------------------------------------------------------------ */
 
-/* Points no point offered so far dominates (2 parties: kept in u1 order). */
+/*
+** A superset of the points no point offered so far dominates (stream.c).
+** Two parties: a staircase sorted by u1 ascending, plus a block of recent
+** points that passed a binary-search check against it; a full block is
+** sorted and merged into the staircase by one sweep.
+*/
+#define PL__BLOCK 4096
 typedef struct pl__stream {
     size_t n;
     double *u;          /* size x n */
     uint64_t *idx;      /* package index of each point */
     size_t size, cap;
+    double *bu;         /* 2 parties: the block, bn x 2 */
+    uint64_t *bidx;
+    size_t bn;
     int oom;
 } pl__stream;
 
+void pl__stream_init(pl__stream *s, size_t n);
 void pl__stream_offer(pl__stream *s, const double *p, uint64_t idx);
+/* Merge a pending block (call before reading u, idx, size). */
+void pl__stream_flush(pl__stream *s);
 void pl__stream_free(pl__stream *s);
 
 /*
@@ -75,6 +87,13 @@ typedef int (*pl__walk_fn)(void *ctx, uint64_t idx, const uint32_t *w, const dou
 int pl__space_walk(const pl_space *sp, uint64_t lo, uint64_t hi, pl__walk_fn fn, void *ctx);
 /* Decode a package index into options. */
 void pl__space_decode(const pl_space *sp, uint64_t idx, uint32_t *w);
+
+/*
+** Frontier by streaming, threads over contiguous ranges: the packages of sp,
+** or (sp NULL) the N explicit points pts with n utilities each. Unsorted.
+*/
+int pl__stream_frontier(const pl_space *sp, const double *pts, size_t n, uint64_t N,
+                        int threads, pl_frontier **out);
 
 /* A frontier with room for size points; NULL when out of memory. */
 pl_frontier *pl__frontier_alloc(size_t n, size_t K, size_t size);

@@ -56,8 +56,11 @@ int pl__settle_winsets(pl_settlement *st, pl_error *err)
     double size = pl_space_size(st->all);
     if (size > st->o.max_enumerate)
         return PL_OK;
-    zone_ctx c = {st, malloc(st->n), malloc(st->n), {st->n, NULL, NULL, 0, 0, 0}};
+    zone_ctx c = {st, malloc(st->n), malloc(st->n), {0}};
+    pl__stream_init(&c.s, st->n);
     int rc = c.acc && c.rat ? pl__space_walk(st->all, 0, (uint64_t)size, visit, &c) : PL_ENOMEM;
+    pl__stream_flush(&c.s);
+    rc = rc ? rc : c.s.oom ? PL_ENOMEM : PL_OK;
     /* the stream saw only the parties' utilities (first n judges): filter once more */
     size_t *keep = rc ? NULL : malloc((c.s.size ? c.s.size : 1) * sizeof *keep), nk = 0;
     if (!rc && (!keep || pl__nd(st->n, c.s.size, c.s.u, keep, &nk)))

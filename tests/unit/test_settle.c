@@ -128,18 +128,45 @@ static void test_points(void **state)
     /* hand: (1,0) (0,1) (0.5,0.5) are efficient, (0.4,0.4) is not, (0.5,0.5) twice is kept twice */
     double u[] = {1, 0, 0.4, 0.4, 0, 1, 0.5, 0.5, 0.5, 0.5};
     pl_frontier *f;
-    assert_int_equal(pl_frontier_points(&f, 2, 5, u, NULL), PL_OK);
+    assert_int_equal(pl_frontier_points(&f, 2, 5, u, NULL, NULL), PL_OK);
     assert_int_equal(pl_frontier_size(f), 4);
     assert_int_equal(pl_frontier_package(f, 0)[0], 0);
     assert_int_equal(pl_frontier_package(f, 1)[0], 2);
     pl_frontier_free(f);
     /* sums that are equal on paper but not in doubles: 0.1 + 0.2 vs 0.3 */
     double v[] = {0.1 + 0.2, 0.5, 0.3, 0.5};
-    assert_int_equal(pl_frontier_points(&f, 2, 2, v, NULL), PL_OK);
+    assert_int_equal(pl_frontier_points(&f, 2, 2, v, NULL, NULL), PL_OK);
     assert_int_equal(pl_frontier_size(f), 2);
     pl_frontier_free(f);
     double bad[] = {NAN, 0};
-    assert_int_equal(pl_frontier_points(&f, 2, 1, bad, NULL), PL_EINPUT);
+    assert_int_equal(pl_frontier_points(&f, 2, 1, bad, NULL, NULL), PL_EINPUT);
+}
+
+/* Streaming (any thread count) and sorting give the same frontier of explicit points. */
+static void test_points_stream_equals_sort(void **state)
+{
+    (void)state;
+    uint64_t seed = 11;
+    for (int rep = 0; rep < 40; rep++) {
+        size_t n = 2 + (size_t)rep % 3, N = 1 + mix(&seed) % 3000;
+        double *u = malloc(N * n * sizeof *u);
+        for (size_t j = 0; j < N * n; j++)  /* a coarse grid half of the time: many ties */
+            u[j] = rep % 2 ? (double)(mix(&seed) % 20) / 7 : unif(&seed);
+        pl_frontier *a, *b, *c;
+        pl_frontier_opts o = PL_FRONTIER_OPTS_INIT;
+        o.method = PL_FRONTIER_SORT;
+        assert_int_equal(pl_frontier_points(&a, n, N, u, &o, NULL), PL_OK);
+        o.method = PL_FRONTIER_STREAM;
+        assert_int_equal(pl_frontier_points(&b, n, N, u, &o, NULL), PL_OK);
+        o.threads = 4;
+        assert_int_equal(pl_frontier_points(&c, n, N, u, &o, NULL), PL_OK);
+        same_frontier(a, b);
+        same_frontier(a, c);
+        for (size_t j = 0; j < pl_frontier_size(a); j++)
+            assert_int_equal(pl_frontier_package(a, j)[0], pl_frontier_package(c, j)[0]);
+        pl_frontier_free(a), pl_frontier_free(b), pl_frontier_free(c);
+        free(u);
+    }
 }
 
 /* The solution vectors must not be dominated by any package (brute force). */
@@ -173,7 +200,7 @@ static void test_symmetric_nash_and_ks_invariance(void **state)
     /* symmetric: the mirror of every point is a point */
     double u[] = {1, 0, 0, 1, 0.8, 0.55, 0.55, 0.8, 0.7, 0.7, 0.3, 0.95, 0.95, 0.3};
     pl_frontier *f;
-    assert_int_equal(pl_frontier_points(&f, 2, 7, u, NULL), PL_OK);
+    assert_int_equal(pl_frontier_points(&f, 2, 7, u, NULL, NULL), PL_OK);
     pl_solution s;
     assert_int_equal(pl_solve(&s, PL_SOL_NASH, f, NULL, NULL, NULL), PL_OK);
     assert_int_equal(s.n_ties, 1);
@@ -190,8 +217,8 @@ static void test_symmetric_nash_and_ks_invariance(void **state)
             q[2 * j + 1] = 3 * p[2 * j + 1] + 2;
         }
         pl_frontier *a, *b;
-        assert_int_equal(pl_frontier_points(&a, 2, 20, p, NULL), PL_OK);
-        assert_int_equal(pl_frontier_points(&b, 2, 20, q, NULL), PL_OK);
+        assert_int_equal(pl_frontier_points(&a, 2, 20, p, NULL, NULL), PL_OK);
+        assert_int_equal(pl_frontier_points(&b, 2, 20, q, NULL, NULL), PL_OK);
         pl_solve_opts oa = {d, NULL, NULL}, ob = {d2, NULL, NULL};
         pl_solution sa, sb;
         assert_int_equal(pl_solve(&sa, PL_SOL_KS, a, &oa, NULL, NULL), PL_OK);
@@ -221,7 +248,7 @@ static void test_hull(void **state)
     /* the unit pie (0,1)-(1,0): Nash (1/2, 1/2); alpha (2, 1): (2/3, 1/3); KS (1/2, 1/2) */
     double u[] = {0, 1, 1, 0, 0.3, 0.3};
     pl_frontier *f;
-    assert_int_equal(pl_frontier_points(&f, 2, 3, u, NULL), PL_OK);
+    assert_int_equal(pl_frontier_points(&f, 2, 3, u, NULL, NULL), PL_OK);
     double nash[2], ks[2], al[2] = {2, 1};
     size_t nv;
     assert_int_equal(pl_hull2(f, NULL, NULL, &nv, nash, ks, NULL), PL_OK);
@@ -333,6 +360,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_merge_equals_brute_force),
         cmocka_unit_test(test_points),
+        cmocka_unit_test(test_points_stream_equals_sort),
         cmocka_unit_test(test_solutions_on_frontier),
         cmocka_unit_test(test_symmetric_nash_and_ks_invariance),
         cmocka_unit_test(test_hull),
