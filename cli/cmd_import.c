@@ -26,9 +26,11 @@ static int run_import(const cli_args *a)
     const char *from = cli_get(a, "from", NULL);
     pl_import_format fmt = PL_IMPORT_DEU;
     int genius = from && strcmp(from, "genius") == 0;
-    if (!from || (!genius && a->npos != 1) || (genius && a->npos < 1))
-        return cli_usage_error("expected parley import --from FORMAT FILE [-o OUT.yaml] (GENIUS: "
-                               "--from genius DOMAIN.xml PROFILE1.xml PROFILE2.xml [...])");
+    if (genius && a->npos < 1)
+        return cli_usage_error("expected parley import --from genius DOMAIN.xml PROFILE1.xml "
+                               "PROFILE2.xml [...] [-o OUT.yaml]");
+    if (!from || (!genius && a->npos != 1))
+        return cli_usage_error("expected parley import --from FORMAT FILE [-o OUT.yaml]");
     if (!genius && pl_import_format_parse(&fmt, from) != PL_OK)
         return cli_usage_error("--from %s: not a format parley imports; expected deu, decide, "
                                "ktab or genius", from);

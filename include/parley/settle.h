@@ -247,6 +247,13 @@ PL_API double pl_settle_disagreement(const pl_settlement *st, size_t i);
 PL_API const pl_solution *pl_settle_solution(const pl_settlement *st, pl_solution_kind k);
 /** Scale point and display name of option v of issue k. */
 PL_API double pl_settle_option(const pl_settlement *st, size_t k, size_t v, const char **name);
+/**
+ * Win-set counts: packages every party likes at least as well as no deal
+ * (|X_R|), packages every ratifying body passes, and both. 0 when the space
+ * was too large to count (pl_settle_opts.max_enumerate), else 1.
+ */
+PL_API int pl_settle_counts(const pl_settlement *st, uint64_t *rational, uint64_t *ratifiable,
+                            uint64_t *both);
 /** Probability that every ratifying body of every party accepts package w. */
 PL_API double pl_settle_ratification(const pl_settlement *st, const uint32_t *w);
 /**

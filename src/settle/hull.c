@@ -17,6 +17,16 @@ static double cross(const double *a, const double *b, const double *c)
     return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
 }
 
+/*
+** Strictly clockwise, beyond rounding: points that are collinear on paper
+** (equal steps of additive utilities) are not vertices.
+*/
+static int right_turn(const double *a, const double *b, const double *c)
+{
+    double scale = hypot(b[0] - a[0], b[1] - a[1]) * hypot(c[0] - a[0], c[1] - a[1]);
+    return cross(a, b, c) < -1e-12 * scale;
+}
+
 static int cmp_u1(const void *x, const void *y)
 {
     const double *p = x, *q = y;
@@ -42,7 +52,7 @@ static size_t upper_hull(const pl_frontier *f, const double *d, double *pt, doub
         const double *p = pt + j * 2;
         if (nh && p[0] == hull[(nh - 1) * 2] && p[1] == hull[(nh - 1) * 2 + 1])
             continue;  /* equal points: one vertex */
-        while (nh >= 2 && cross(hull + (nh - 2) * 2, hull + (nh - 1) * 2, p) >= 0)
+        while (nh >= 2 && !right_turn(hull + (nh - 2) * 2, hull + (nh - 1) * 2, p))
             nh--;
         hull[nh * 2] = p[0];
         hull[nh * 2 + 1] = p[1];

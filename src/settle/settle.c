@@ -178,6 +178,20 @@ int pl_settle_compute(pl_settlement **out, const pl_scenario *s, const pl_settle
     return PL_OK;
 }
 
+int pl_settle_counts(const pl_settlement *st, uint64_t *rational, uint64_t *ratifiable,
+                     uint64_t *both)
+{
+    if (!st || !st->ws.counted)
+        return 0;
+    if (rational)
+        *rational = st->ws.rational;
+    if (ratifiable)
+        *ratifiable = st->ws.ratifiable;
+    if (both)
+        *both = st->ws.zone;
+    return 1;
+}
+
 const pl_space *pl_settle_space(const pl_settlement *st) { return st ? st->sp : NULL; }
 const pl_frontier *pl_settle_frontier(const pl_settlement *st) { return st ? st->f : NULL; }
 

@@ -14,6 +14,7 @@
 */
 #include "tests/unit/test_util.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 /* Tiny deterministic generator for the random cases (SplitMix64). */
@@ -355,6 +356,219 @@ static void test_absorption(void **state)
     assert_true(tested > 100);
 }
 
+/* ---- GENIUS reference values (MODELS.md sec. 7, *enum*, tol 1e-4) ------------- */
+
+#define GENIUS PL_SHARED_DIR "/data/genius/"
+
+/* The scenario behind each settlement, freed with it. */
+typedef struct pair {
+    pl_scenario *s;
+    pl_settlement *st;
+} pair;
+static pair held;
+
+static pl_settlement *genius(const char *dir, const char *domain, const char *a, const char *b)
+{
+    char p[3][512];
+    const char *paths[3] = {p[0], p[1], p[2]};
+    snprintf(p[0], sizeof p[0], GENIUS "%s/%s", dir, domain);
+    snprintf(p[1], sizeof p[1], GENIUS "%s/%s", dir, a);
+    snprintf(p[2], sizeof p[2], GENIUS "%s/%s", dir, b);
+    FILE *f = fopen(p[0], "rb");
+    if (!f)
+        return NULL;
+    fclose(f);
+    pl_scenario *s;
+    pl_error err;
+    if (pl_import_genius_files(&s, NULL, 3, paths, NULL, &err) != PL_OK)
+        fail_msg("%s: %s", p[0], err.msg);
+    pl_settle_opts o = PL_SETTLE_OPTS_INIT;
+    o.logrolls = 0;
+    pl_settlement *st;
+    if (pl_settle_compute(&st, s, &o, &err) != PL_OK)
+        fail_msg("%s", err.msg);
+    held = (pair){s, st};  /* the settlement points into the scenario */
+    return st;
+}
+
+static void done(pl_settlement *st)
+{
+    assert_ptr_equal(st, held.st);
+    pl_settle_free(held.st);
+    pl_scenario_free(held.s);
+    held = (pair){NULL, NULL};
+}
+
+/* Utilities of the first tie of solution k. */
+static void sol_u(const pl_settlement *st, pl_solution_kind k, double *u)
+{
+    const pl_solution *s = pl_settle_solution(st, k);
+    assert_true(s->found);
+    const pl_frontier *f = pl_settle_frontier(st);
+    for (size_t i = 0; i < pl_frontier_n_parties(f); i++)
+        u[i] = pl_frontier_utility(f, s->ties[0], i);
+}
+
+static void expect_sol(const pl_settlement *st, pl_solution_kind k, double u1, double u2)
+{
+    double u[2];
+    sol_u(st, k, u);
+    assert_near(u[0], u1, 1e-4);
+    assert_near(u[1], u2, 1e-4);
+}
+
+static void expect_sizes(const pl_settlement *st, const size_t *want, size_t K)
+{
+    const size_t *ms = pl_frontier_merge_sizes(pl_settle_frontier(st));
+    for (size_t k = 0; k < K; k++)
+        assert_int_equal(ms[k], want[k]);
+}
+
+static void test_england_zimbabwe(void **state)
+{
+    (void)state;
+    pl_settlement *st = genius("anac/y2010/EnglandZimbabwe", "EnglandZimbabwe_domain.xml",
+                               "England.xml", "Zimbabwe.xml");
+    if (!st)
+        skip();
+    const pl_frontier *f = pl_settle_frontier(st);
+    assert_near(pl_space_size(pl_settle_space(st)), 576, 0);
+    assert_int_equal(pl_frontier_size(f), 25);
+    static const size_t sizes[] = {3, 9, 11, 16, 25};
+    expect_sizes(st, sizes, 5);
+    expect_sol(st, PL_SOL_NASH, 0.9109, 0.7332);
+    expect_sol(st, PL_SOL_KS, 0.8223, 0.7866);
+    expect_sol(st, PL_SOL_UTILITARIAN, 0.9109, 0.7332);
+    assert_near(pl_settle_solution(st, PL_SOL_UTILITARIAN)->value, 1.6441, 1e-4);
+    expect_sol(st, PL_SOL_EGALITARIAN, 0.8223, 0.7866);
+    /* the frontier's extremes: points are in package order, so look for them */
+    double best1 = 0, at1 = 0, best2 = 0, at2 = 0;
+    for (size_t j = 0; j < pl_frontier_size(f); j++) {
+        double a = pl_frontier_utility(f, j, 0), b = pl_frontier_utility(f, j, 1);
+        if (a > best1 || (a == best1 && b > at1))
+            best1 = a, at1 = b;
+        if (b > best2 || (b == best2 && a > at2))
+            best2 = b, at2 = a;
+    }
+    assert_near(best1, 1.0, 1e-4);
+    assert_near(at1, 0.4503, 1e-4);
+    assert_near(best2, 1.0, 1e-4);
+    assert_near(at2, 0.4980, 1e-4);
+    double nash[2], ks[2];
+    size_t nv;
+    assert_int_equal(pl_hull2(f, NULL, NULL, &nv, nash, ks, NULL), PL_OK);
+    assert_int_equal(nv, 7);
+    assert_near(nash[0], 0.9109, 1e-4);
+    assert_near(nash[1], 0.7332, 1e-4);
+    done(st);
+}
+
+static void test_itex_cypress(void **state)
+{
+    (void)state;
+    pl_settlement *st = genius("anac/y2010/ItexvsCypress", "ItexvsCypress_domain.xml",
+                               "ItexvsCypress_Itex.xml", "ItexvsCypress_Cypress.xml");
+    if (!st)
+        skip();
+    const pl_frontier *f = pl_settle_frontier(st);
+    assert_near(pl_space_size(pl_settle_space(st)), 180, 0);
+    assert_int_equal(pl_frontier_size(f), 18);
+    static const size_t sizes[] = {5, 9, 13, 18};
+    expect_sizes(st, sizes, 4);
+    static const pl_solution_kind all4[] = {PL_SOL_NASH, PL_SOL_KS, PL_SOL_EGALITARIAN,
+                                            PL_SOL_UTILITARIAN};
+    const uint32_t *w0 = pl_frontier_package(f, pl_settle_solution(st, PL_SOL_NASH)->ties[0]);
+    for (int k = 0; k < 4; k++) {
+        expect_sol(st, all4[k], 0.7215, 0.6705);
+        const uint32_t *w = pl_frontier_package(f, pl_settle_solution(st, all4[k])->ties[0]);
+        assert_memory_equal(w, w0, 4 * sizeof *w);
+    }
+    /* the package in words: $3.47, 45 days, 30 days after delivery, 5% spoilage */
+    static const char *const words[] = {"$3.47", "45 days", "30 days after delivery", "5%"};
+    for (size_t k = 0; k < 4; k++) {
+        const char *name;
+        pl_settle_option(st, k, w0[k], &name);
+        assert_non_null(strstr(name, words[k]));
+    }
+    double nash[2], ks[2];
+    size_t nv;
+    assert_int_equal(pl_hull2(f, NULL, NULL, &nv, nash, ks, NULL), PL_OK);
+    assert_int_equal(nv, 5);
+    done(st);
+}
+
+static void test_reservation_values(void **state)
+{
+    (void)state;
+    pl_settlement *st = genius("anac/y2010/EnglandZimbabwe", "EnglandZimbabwe_domain.xml",
+                               "England10.xml", "Zimbabwe10.xml");
+    if (!st)
+        skip();
+    const pl_frontier *f = pl_settle_frontier(st);
+    assert_int_equal(pl_frontier_size(f), 24);
+    double d[2] = {pl_settle_disagreement(st, 0), pl_settle_disagreement(st, 1)};
+    assert_near(d[0], 0.00617677, 1e-9);
+    assert_near(d[1], 0.84001, 1e-9);
+    assert_int_equal(pl_frontier_n_rational(f, d), 10);
+    uint64_t rational;
+    assert_true(pl_settle_counts(st, &rational, NULL, NULL));
+    assert_int_equal(rational, 24);
+    expect_sol(st, PL_SOL_NASH, 0.4979, 1.0);
+    expect_sol(st, PL_SOL_EGALITARIAN, 0.4979, 1.0);
+    expect_sol(st, PL_SOL_KS, 0.5653, 0.9562);
+    done(st);
+    st = genius("anac/y2010/ItexvsCypress", "ItexvsCypress_domain.xml",
+                "ItexvsCypress_Itex50.xml", "ItexvsCypress_Cypress100.xml");
+    assert_non_null(st);
+    expect_sol(st, PL_SOL_NASH, 0.7212, 0.6708);
+    expect_sol(st, PL_SOL_KS, 0.7212, 0.6708);
+    expect_sol(st, PL_SOL_EGALITARIAN, 0.7597, 0.5884);
+    done(st);
+}
+
+/* The Party domain: exact ties matter (MODELS.md: doubles alone give 11, 99-102, 254-259). */
+static void test_party_domain(void **state)
+{
+    (void)state;
+    char p[10][512];
+    const char *paths[10];
+    snprintf(p[0], sizeof p[0], GENIUS "partydomain/party_domain.xml");
+    FILE *fp = fopen(p[0], "rb");
+    if (!fp)
+        skip();
+    fclose(fp);
+    for (int i = 0; i < 10; i++) {
+        if (i)
+            snprintf(p[i], sizeof p[i], GENIUS "partydomain/party%d_utility.xml", i);
+        paths[i] = p[i];
+    }
+    static const size_t want[10] = {0, 0, 10, 99, 253, 0, 575, 0, 0, 954};
+    for (size_t m = 2; m <= 9; m++) {
+        if (!want[m])
+            continue;
+        pl_scenario *s;
+        pl_error err;
+        if (pl_import_genius_files(&s, NULL, m + 1, paths, NULL, &err) != PL_OK)
+            fail_msg("%s", err.msg);
+        pl_settle_opts o = PL_SETTLE_OPTS_INIT;
+        o.logrolls = 0;
+        o.max_enumerate = 0;
+        pl_settlement *st;
+        assert_int_equal(pl_settle_compute(&st, s, &o, &err), PL_OK);
+        assert_near(pl_space_size(pl_settle_space(st)), 3072, 0);
+        assert_int_equal(pl_frontier_size(pl_settle_frontier(st)), want[m]);
+        if (m == 3) {
+            double u[3];
+            sol_u(st, PL_SOL_NASH, u);
+            assert_near(u[0], 0.785, 1e-4);
+            assert_near(u[1], 0.9286, 1e-4);
+            assert_near(u[2], 0.7177, 1e-4);
+        }
+        pl_settle_free(st);
+        pl_scenario_free(s);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -368,6 +582,10 @@ int main(void)
         cmocka_unit_test(test_winset_1d_hand),
         cmocka_unit_test(test_acceptance_hand),
         cmocka_unit_test(test_absorption),
+        cmocka_unit_test(test_england_zimbabwe),
+        cmocka_unit_test(test_itex_cypress),
+        cmocka_unit_test(test_reservation_values),
+        cmocka_unit_test(test_party_domain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,137 @@
+#!/bin/sh
+# `parley settle`: the built-in scenario in every format, the frontier file,
+# threads, a chosen pair of parties, a proposal, a scenario without an
+# agreement zone, and every way the command line can be wrong.
+. "$(dirname "$0")/lib.sh"
+command -v jq >/dev/null 2>&1 || { echo "SKIP: jq is not installed (scripts/deps.sh check installs it)"; exit 77; }
+P=$PARLEY
+
+# The built-in scenario: the findings in words.
+expect_status 0 "settle" -- "$P" settle
+expect_grep "$TMP/out" "agreement_zone: .* of the .* efficient packages give every party at least its no-deal value" "agreement zone"
+expect_grep "$TMP/out" "nash: Nash bargaining solution: TERR " "Nash finding"
+expect_grep "$TMP/out" "nash_ratified: " "ratified Nash finding"
+expect_grep "$TMP/out" "kalai-smorodinsky" "solutions table"
+
+# JSON: a frontier and the seven solutions.
+expect_status 0 "settle json" -- "$P" settle --format json
+jqe '.scenario == "ukraine-2025"'
+jqe '.settlement.frontier.size > 0'
+jqe '.settlement.frontier.rational <= .settlement.frontier.size'
+jqe '(.settlement.solutions | length) == 7'
+jqe '[.settlement.solutions[].solution] | index("nash") != null and index("nash-ratified") != null'
+jqe '(.settlement.parties | length) == 4'
+jq -r '.settlement.frontier.size' "$TMP/out" > "$TMP/size"
+size=$(cat "$TMP/size")
+
+# CSV: the solutions table by default, another with --table.
+expect_status 0 "settle csv" -- "$P" settle --format csv
+head -n1 "$TMP/out" | tr -d '\r' | grep -q '^solution,ties,p_ratified,u_RUS,u_UKR,u_USA,u_EUR$' && ok ||
+  bad "csv solutions header: $(head -n1 "$TMP/out")"
+[ "$(wc -l < "$TMP/out")" -eq 8 ] && ok || bad "csv solutions: $(wc -l < "$TMP/out") lines, expected 8 (header + 7)"
+expect_status 0 "settle csv packages" -- "$P" settle --format csv --table packages
+head -n1 "$TMP/out" | tr -d '\r' | grep -q '^solution,issue,point,option$' && ok ||
+  bad "csv packages header: $(head -n1 "$TMP/out")"
+[ "$(wc -l < "$TMP/out")" -gt 1 ] && ok || bad "csv packages: no rows"
+expect_status 2 "settle csv unknown table" -- "$P" settle --format csv --table nosuch
+grep -q "nosuch" "$TMP/err" && ok || bad "unknown --table not named: $(head -n1 "$TMP/err")"
+
+# --frontier-out: one CSV row per frontier package, plus the header.
+mkdir "$TMP/fr"
+expect_status 0 "--frontier-out" -- "$P" settle --frontier-out "$TMP/fr/F.csv"
+if [ -f "$TMP/fr/F.csv" ]; then
+  ok
+  rows=$(wc -l < "$TMP/fr/F.csv")
+  [ "$rows" -eq $((size + 1)) ] && ok || bad "--frontier-out: $rows lines, expected frontier.size + 1 = $((size + 1))"
+  head -n1 "$TMP/fr/F.csv" | tr -d '\r' | grep -q '^TERR,NATO,GUAR,ARMY,SEQ,PAY,u_RUS,u_UKR,u_USA,u_EUR,rational$' && ok ||
+    bad "--frontier-out header: $(head -n1 "$TMP/fr/F.csv")"
+else
+  bad "--frontier-out wrote no file"
+fi
+# ... and with -o and a JSON report at the same time.
+expect_status 0 "--frontier-out with -o" -- "$P" settle --format json -o "$TMP/fr/report.json" --frontier-out "$TMP/fr/F2.csv"
+cmp -s "$TMP/fr/F.csv" "$TMP/fr/F2.csv" && ok || bad "--frontier-out differs when -o and --format json are given"
+jq -e '.settlement.frontier.size > 0' "$TMP/fr/report.json" >/dev/null 2>&1 && ok || bad "-o report.json with --frontier-out"
+# A failing run (bad proposal) leaves no frontier file behind.
+mkdir "$TMP/fail"
+printf 'TERR: 50\n' > "$TMP/short.yaml"
+expect_status 2 "--frontier-out with a bad proposal" -- "$P" settle --proposal "$TMP/short.yaml" --frontier-out "$TMP/fail/F.csv"
+[ -z "$(ls -A "$TMP/fail")" ] && ok || bad "files left behind after a failing run: $(ls -A "$TMP/fail")"
+
+# Threads never change the result.
+"$P" settle --threads 1 > "$TMP/t1" 2>&1
+"$P" settle --threads 2 > "$TMP/t2" 2>&1
+cmp -s "$TMP/t1" "$TMP/t2" && ok || bad "--threads 1 and --threads 2 differ"
+"$P" settle --threads 1 -f json > "$TMP/t1j" 2>&1
+"$P" settle --threads 2 -f json > "$TMP/t2j" 2>&1
+cmp -s "$TMP/t1j" "$TMP/t2j" && ok || bad "--threads 1 and --threads 2 differ (json)"
+
+# A grid and two parties.
+expect_status 0 "--step 25 --parties RUS,UKR" -- "$P" settle --step 25 --parties RUS,UKR --format json
+jqe '(.settlement.parties | length) == 2'
+jqe '[.settlement.parties[].party] == ["RUS", "UKR"]'
+jqe '.settlement.frontier.size > 0'
+
+# Errors: exit 2 and a message.
+expect_status 2 "--parties XXX" -- "$P" settle --parties XXX
+grep -q "XXX" "$TMP/err" && ok || bad "--parties XXX: message does not name XXX: $(head -n1 "$TMP/err")"
+[ ! -s "$TMP/out" ] && ok || bad "--parties XXX wrote to stdout"
+expect_error "parley: --tau 0: expected a probability in (0, 1]" -- "$P" settle --tau 0
+expect_error "parley: --step 0: expected a grid step in [0.01, 100]" -- "$P" settle --step 0
+expect_error "parley: --loss cubic is not known; expected one of: linear, quadratic" -- "$P" settle --loss cubic
+expect_error "parley: --time 2: expected a time in [0, 1]" -- "$P" settle --time 2
+expect_error "parley: --threads 0: expected at least 1" -- "$P" settle --threads 0
+for o in "--tau 0" "--step 0" "--loss cubic" "--time 2" "--threads 0" "--step 101" "--tau 1.5" "--time -1"; do
+  # shellcheck disable=SC2086  # one option and its value
+  expect_status 2 "settle $o" -- "$P" settle $o
+  [ -s "$TMP/err" ] && ok || bad "settle $o: no message"
+done
+
+# A proposal: its utilities and distances.
+cat > "$TMP/proposal.yaml" <<'YAML'
+TERR: 50
+NATO: 75
+GUAR: 25
+ARMY: 50
+SEQ: 50
+PAY: 100
+YAML
+expect_status 0 "--proposal" -- "$P" settle --proposal "$TMP/proposal.yaml"
+expect_grep "$TMP/out" "proposal_distances" "proposal distances"
+expect_grep "$TMP/out" "kalai-smorodinsky" "distance to KS"
+expect_status 0 "--proposal json" -- "$P" settle --proposal "$TMP/proposal.yaml" --format json
+jqe '(.settlement.proposal.proposal_distances | length) > 0'
+jqe '[.settlement.proposal.proposal_distances[] | select(.to == "frontier")][0].distance >= 0'
+jqe '.settlement.proposal.u_RUS > 0'
+printf '{"TERR": 50, "NATO": 75, "GUAR": 25, "ARMY": 50, "SEQ": 50, "PAY": 100}\n' > "$TMP/proposal.json"
+"$P" settle --proposal "$TMP/proposal.json" --format json > "$TMP/pj" 2>&1
+jq -c '.settlement.proposal' "$TMP/pj" > "$TMP/pj.c"
+jq -c '.settlement.proposal' "$TMP/out" > "$TMP/py.c"
+cmp -s "$TMP/pj.c" "$TMP/py.c" && ok || bad "the same proposal in JSON and YAML differs"
+
+# No package every party likes: two parties at opposite ends who need everything.
+cat > "$TMP/nozone.yaml" <<'YAML'
+parley: 1
+name: nozone
+actors:
+  - {id: A, capability: 1, no_deal: 1.0}
+  - {id: B, capability: 1, no_deal: 1.0}
+issues:
+  - {id: X, scale: {0: none, 50: half, 100: all}}
+positions:
+  A: {X: {position: 0, salience: 1}}
+  B: {X: {position: 100, salience: 1}}
+YAML
+expect_status 0 "no agreement zone" -- "$P" settle "$TMP/nozone.yaml"
+expect_grep "$TMP/out" "No agreement zone" "no agreement zone finding"
+expect_status 0 "no agreement zone json" -- "$P" settle "$TMP/nozone.yaml" --format json
+jqe '.settlement.frontier.rational == 0'
+
+# --help lists every option.
+expect_status 0 "settle --help" -- "$P" settle --help
+for o in --from --parties --step --loss --normalise --time --equal-power --tau --indifferent-yes \
+         --max-enumerate --logrolls --threads --proposal --frontier-out --format --output \
+         --table --quiet --help; do
+  expect_grep "$TMP/out" "^ .*$o" "settle --help: $o"
+done
+finish
