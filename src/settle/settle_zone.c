@@ -9,21 +9,25 @@
 #include "settlement.h"
 #include "../core/error_int.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 typedef struct zone_ctx {
-    pl_settlement *st;
+    const pl_settlement *st;
+    uint64_t lo, hi;
     unsigned char *acc, *rat;   /* per party: accepts; its bodies ratify */
+    pl__winsets ws;             /* this range's counts */
     pl__stream s;               /* frontier of rational and ratifiable packages */
+    int rc;
 } zone_ctx;
 
 static int visit(void *vctx, uint64_t idx, const uint32_t *w, const double *u)
 {
     (void)w;
     zone_ctx *c = vctx;
-    pl_settlement *st = c->st;
-    pl__winsets *ws = &st->ws;
+    const pl_settlement *st = c->st;
+    pl__winsets *ws = &c->ws;
     int rational = 1, all = 1;
     for (size_t i = 0; i < st->n; i++) {
         c->acc[i] = u[i] >= st->d[i] - pl__tol(u[i], st->d[i]);
@@ -46,6 +50,61 @@ static int visit(void *vctx, uint64_t idx, const uint32_t *w, const double *u)
     return c->s.oom ? PL_ENOMEM : PL_OK;
 }
 
+static void *run_range(void *arg)
+{
+    zone_ctx *c = arg;
+    c->rc = pl__space_walk(c->st->all, c->lo, c->hi, visit, c);
+    pl__stream_flush(&c->s);
+    if (!c->rc && c->s.oom)
+        c->rc = PL_ENOMEM;
+    return NULL;
+}
+
+static int zone_init(zone_ctx *c, const pl_settlement *st, uint64_t lo, uint64_t hi)
+{
+    memset(c, 0, sizeof *c);
+    c->st = st, c->lo = lo, c->hi = hi;
+    c->acc = malloc(st->n);
+    c->rat = malloc(st->n);
+    c->ws.accept = calloc(st->n, sizeof *c->ws.accept);
+    c->ws.pair = calloc(st->n * st->n, sizeof *c->ws.pair);
+    pl__stream_init(&c->s, st->n);
+    return c->acc && c->rat && c->ws.accept && c->ws.pair ? PL_OK : PL_ENOMEM;
+}
+
+static void zone_free(zone_ctx *c)
+{
+    free(c->acc), free(c->rat), free(c->ws.accept), free(c->ws.pair);
+    pl__stream_free(&c->s);
+}
+
+/* Sum the ranges' counts (in range order) and filter their candidates together. */
+static int gather(pl_settlement *st, zone_ctx *z, int nt)
+{
+    pl__winsets *ws = &st->ws;
+    size_t N = 0, n = st->n;
+    for (int t = 0; t < nt; t++) {
+        ws->rational += z[t].ws.rational;
+        ws->ratifiable += z[t].ws.ratifiable;
+        ws->zone += z[t].ws.zone;
+        for (size_t i = 0; i < n; i++)
+            ws->accept[i] += z[t].ws.accept[i];
+        for (size_t i = 0; i < n * n; i++)
+            ws->pair[i] += z[t].ws.pair[i];
+        N += z[t].s.size;
+    }
+    double *u = malloc((N ? N : 1) * n * sizeof *u);
+    size_t *keep = malloc((N ? N : 1) * sizeof *keep), nk = 0;
+    int rc = u && keep ? PL_OK : PL_ENOMEM;
+    for (size_t t = 0, at = 0; !rc && t < (size_t)nt; at += z[t].s.size, t++)
+        memcpy(u + at * n, z[t].s.u, z[t].s.size * n * sizeof *u);
+    if (!rc)
+        rc = pl__nd(n, N, u, keep, &nk);
+    ws->constrained = nk;
+    free(u), free(keep);
+    return rc;
+}
+
 int pl__settle_winsets(pl_settlement *st, pl_error *err)
 {
     pl__winsets *ws = &st->ws;
@@ -54,20 +113,32 @@ int pl__settle_winsets(pl_settlement *st, pl_error *err)
     if (!ws->accept || !ws->pair)
         return pl__error_nomem(err);
     double size = pl_space_size(st->all);
-    if (size > st->o.max_enumerate)
+    if (size > st->o.max_enumerate || size > 9007199254740992.0)
         return PL_OK;
-    zone_ctx c = {st, malloc(st->n), malloc(st->n), {0}};
-    pl__stream_init(&c.s, st->n);
-    int rc = c.acc && c.rat ? pl__space_walk(st->all, 0, (uint64_t)size, visit, &c) : PL_ENOMEM;
-    pl__stream_flush(&c.s);
-    rc = rc ? rc : c.s.oom ? PL_ENOMEM : PL_OK;
-    /* the stream saw only the parties' utilities (first n judges): filter once more */
-    size_t *keep = rc ? NULL : malloc((c.s.size ? c.s.size : 1) * sizeof *keep), nk = 0;
-    if (!rc && (!keep || pl__nd(st->n, c.s.size, c.s.u, keep, &nk)))
-        rc = PL_ENOMEM;
-    ws->constrained = nk;
+    uint64_t N = (uint64_t)size;
+    int nt = st->o.threads > 1 ? (st->o.threads > 256 ? 256 : st->o.threads) : 1;
+    zone_ctx *z = calloc((size_t)nt, sizeof *z);
+    pthread_t *th = calloc((size_t)nt, sizeof *th);
+    unsigned char *started = calloc((size_t)nt, 1);
+    int rc = z && th && started ? PL_OK : PL_ENOMEM;
+    for (int t = 0; !rc && t < nt; t++)
+        rc = zone_init(&z[t], st, N * (uint64_t)t / (uint64_t)nt,
+                       N * (uint64_t)(t + 1) / (uint64_t)nt);
+    for (int t = 1; !rc && t < nt; t++)
+        started[t] = pthread_create(&th[t], NULL, run_range, &z[t]) == 0;
+    for (int t = 0; !rc && t < nt; t++)
+        if (!started[t])
+            run_range(&z[t]);
+    for (int t = 1; !rc && t < nt; t++)
+        if (started[t])
+            pthread_join(th[t], NULL);
+    for (int t = 0; !rc && t < nt; t++)
+        rc = z[t].rc;
+    if (!rc)
+        rc = gather(st, z, nt);
     ws->counted = !rc;
-    free(keep), free(c.acc), free(c.rat);
-    pl__stream_free(&c.s);
+    for (int t = 0; z && t < nt; t++)
+        zone_free(&z[t]);
+    free(z), free(th), free(started);
     return rc ? pl__error_nomem(err) : PL_OK;
 }

@@ -55,6 +55,18 @@ if [ -f "$SHARED/data/decide/sample_data.txt" ] && [ -f "$SHARED/deu3/deu3.csv" 
 else
   echo "SKIP: ../shared data absent; import and evaluate on real data not run"
 fi
+# GENIUS: a domain and one profile per party, through import and any command's --from
+GZ=$SHARED/data/genius/anac/y2010/EnglandZimbabwe
+if [ -f "$GZ/England.xml" ]; then
+  expect_status 0 "import genius" -- "$P" import --from genius "$GZ/EnglandZimbabwe_domain.xml" "$GZ/England10.xml" "$GZ/Zimbabwe10.xml" -o "$TMP/g.yaml"
+  expect_grep "$TMP/g.yaml" "no_deal: 0.84001" "GENIUS reservation value"
+  expect_status 0 "imported GENIUS file validates" -- "$P" validate "$TMP/g.yaml"
+  expect_status 0 "forecast --from genius" -- "$P" forecast --from genius "$GZ/EnglandZimbabwe_domain.xml" "$GZ/England.xml" "$GZ/Zimbabwe.xml" --model mean -f csv
+  expect_grep "$TMP/out" "^Size_of_Fund,mean," "GENIUS issue forecast"
+else
+  echo "SKIP: ../shared data absent; GENIUS import on real data not run"
+fi
+expect_error "parley: --from genius reads a domain and at least 2 profiles, got 1 file; expected --from genius DOMAIN.xml PROFILE1.xml PROFILE2.xml [...]" -- "$P" forecast --from genius d.xml
 expect_error "parley: expected parley evaluate DATA (a scenario with outcomes, or --from deu deu3.csv)" -- "$P" evaluate
 expect_status 2 "evaluate without outcomes" -- "$P" evaluate "$SRC/scenarios/ukraine-2025.yaml"
 expect_grep "$TMP/err" "no issue of scenario 'ukraine-2025' has an outcome" "no outcomes message"
