@@ -399,8 +399,8 @@ static void late_declaration(pl__gx *g)
     if (!end)
         return;
     memset(g->clean + i, ' ', (size_t)(end - g->clean) + 2 - i);
-    warn_orig(g, to_orig(g, i), "an XML declaration after other text (a comment); ignored, "
-              "as it may only open the file");
+    warn_orig(g, to_orig(g, i), "an XML declaration after a comment or blank lines; ignored "
+              "(it may only open the file)");
 }
 
 /* ---- checks before the parse ---------------------------------------------- */
@@ -434,7 +434,7 @@ static int precheck(pl__gx *g, const char *what, pl_error *err)
     while (i < g->orig_len && is_space(g->orig[i]))
         i++;
     if (i == g->orig_len)
-        return pl__error_set(err, PL_EINPUT, g->file, 0, 0, "the file is empty; expected a "
+        return pl__error_set(err, PL_EINPUT, g->file, 1, 1, "the file is empty; expected a "
                              "GENIUS %s in XML", what);
     if (g->orig[i] == '<')
         return PL_OK;

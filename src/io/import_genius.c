@@ -29,6 +29,11 @@
 
 enum { GX_DISCRETE, GX_INTEGER };
 
+typedef struct gx_key {
+    const char *v;
+    size_t j;
+} gx_key;
+
 typedef struct gx_issue {
     const xmlNode *node;        /* in the domain, for messages */
     const char *name;
@@ -36,6 +41,10 @@ typedef struct gx_issue {
     int kind;
     size_t n;                   /* options */
     const char **item;          /* discrete: the items' values, in order */
+    const xmlNode **item_node;  /* discrete: the domain's items, for messages */
+    gx_key *key;                /* discrete: items sorted by value, then by order */
+    size_t *run;                /* per item: where the items of its value start in key */
+    size_t *run_len;            /* per start of such a run: how many items share the value */
     long lb, ub;                /* integer */
     char id[PL_ID_MAX];
 } gx_issue;
@@ -258,6 +267,67 @@ static int issue_kind(gx_ctx *c, const xmlNode *n, gx_issue *x, pl_error *err)
                        "or integer", x->name, vt);
 }
 
+static int key_cmp(const void *a, const void *b)
+{
+    const gx_key *p = a, *q = b;
+    int c = strcmp(p->v, q->v);
+    return c ? c : (p->j > q->j) - (p->j < q->j);
+}
+
+/* Index the items by value, so profiles match theirs in O(log m) even with duplicates. */
+static int index_items(gx_ctx *c, gx_issue *x, pl_error *err)
+{
+    size_t m = x->n;
+    x->key = pl_arena_array(&c->arena, m, sizeof *x->key);
+    x->run = pl_arena_array(&c->arena, m, sizeof *x->run);
+    x->run_len = pl_arena_array(&c->arena, m, sizeof *x->run_len);
+    if (!x->key || !x->run || !x->run_len)
+        return pl__error_nomem(err);
+    for (size_t j = 0; j < m; j++) {
+        x->key[j].v = x->item[j];
+        x->key[j].j = j;
+    }
+    qsort(x->key, m, sizeof *x->key, key_cmp);
+    for (size_t p = 0, e; p < m; p = e) {
+        for (e = p + 1; e < m && !strcmp(x->key[e].v, x->key[p].v); e++)
+            ;
+        x->run_len[p] = e - p;
+        for (size_t q = p; q < e; q++)
+            x->run[x->key[q].j] = p;
+    }
+    return PL_OK;
+}
+
+/* Where the items of value v start in x->key, or x->n when the domain has none. */
+static size_t find_value(const gx_issue *x, const char *v)
+{
+    size_t lo = 0, hi = x->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(x->key[mid].v, v) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < x->n && !strcmp(x->key[lo].v, v) ? lo : x->n;
+}
+
+/* Items that repeat a value stay separate options (AMPOvsCity); say so. */
+static int warn_duplicates(gx_ctx *c, const gx_issue *x, pl_error *err)
+{
+    size_t *seen = pl_arena_array(&c->arena, x->n, sizeof *seen);
+    if (!seen)
+        return pl__error_nomem(err);
+    for (size_t j = 0; j < x->n; j++) {
+        size_t p = x->run[j];
+        if (seen[p]++)
+            pl__gx_warn(&c->dom, x->item_node[j], "value", "item '%.80s' appears twice in issue "
+                        "'%.80s' (items %zu and %zu); kept as two options", x->item[j], x->name,
+                        x->key[p].j + 1, j + 1);
+    }
+    return PL_OK;
+}
+
 static int dom_items(gx_ctx *c, const xmlNode *n, gx_issue *x, pl_error *err)
 {
     pl__gx *g = &c->dom;
@@ -267,7 +337,9 @@ static int dom_items(gx_ctx *c, const xmlNode *n, gx_issue *x, pl_error *err)
     if (!m)
         return pl__gx_fail(g, err, n, NULL, "issue '%.80s' lists no <item>; expected at least "
                            "one <item value=\"...\"/>", x->name);
-    if (!(x->item = pl_arena_array(&c->arena, m, sizeof *x->item)))
+    x->item = pl_arena_array(&c->arena, m, sizeof *x->item);
+    x->item_node = pl_arena_array(&c->arena, m, sizeof *x->item_node);
+    if (!x->item || !x->item_node)
         return pl__error_nomem(err);
     size_t j = 0;
     for (const xmlNode *it = pl__gx_child(n, "item"); it; it = pl__gx_next(it, "item"), j++) {
@@ -280,17 +352,12 @@ static int dom_items(gx_ctx *c, const xmlNode *n, gx_issue *x, pl_error *err)
         int rc = check_text(g, it, "value", v, "the item value", err);
         if (rc)
             return rc;
-        for (size_t k = 0; k < j; k++)
-            if (!strcmp(x->item[k], v)) {
-                pl__gx_warn(g, it, "value", "item '%.80s' appears twice in issue '%.80s' "
-                            "(items %zu and %zu); kept as two options", v, x->name, k + 1,
-                            j + 1);
-                break;
-            }
         x->item[j] = v;
+        x->item_node[j] = it;
     }
     x->n = m;
-    return PL_OK;
+    int rc = index_items(c, x, err);
+    return rc ? rc : warn_duplicates(c, x, err);
 }
 
 static int int_range(gx_ctx *c, const xmlNode *n, gx_issue *x, pl_error *err)
@@ -368,9 +435,13 @@ typedef struct gx_prof {
     pl__gx *g;
 } gx_prof;
 
-/* Items of a profile's discrete issue matched to the domain's by value: raw evaluations into v. */
+/*
+** A profile's item matched to the domain's by value, its raw evaluation into v.
+** The k-th item of a value is the domain's k-th (used[] counts them per run of
+** x->key); GENIUS keys evaluations by value, so one more replaces the last.
+*/
 static int prof_item(gx_ctx *c, gx_prof *f, const xmlNode *it, const gx_issue *x, double *v,
-                     unsigned char *set, pl_error *err)
+                     size_t *used, pl_error *err)
 {
     const char *val = attr(c, it, "value");
     if (c->oom)
@@ -384,43 +455,39 @@ static int prof_item(gx_ctx *c, gx_prof *f, const xmlNode *it, const gx_issue *x
     int rc = need_num(c, f->g, it, "evaluation", what, 0, INFINITY, &e, err);
     if (rc)
         return rc;
-    /* the k-th item of a value is the domain's k-th; GENIUS keys by value, so a further one wins */
-    size_t j = 0, last = x->n;
-    for (; j < x->n && (set[j] || strcmp(x->item[j], val)); j++)
-        if (!strcmp(x->item[j], val))
-            last = j;
-    if (j == x->n && last == x->n)
+    size_t p = find_value(x, val), j;
+    if (p == x->n)
         return pl__gx_fail(f->g, err, it, "value", "item '%.80s' of issue '%.80s' is not in the "
                            "domain %s; expected one of the domain's items of that issue", val,
                            x->name, c->dom.file);
-    if (j == x->n) {
+    if (used[p] < x->run_len[p]) {
+        j = x->key[p + used[p]++].j;
+    } else {
         char a[40], b[40];
+        j = x->key[p + used[p] - 1].j;
         pl__gx_warn(f->g, it, "value", "item '%.80s' of issue '%.80s' is given again, with "
                     "evaluation %s after %s; the last one counts, as in GENIUS", val, x->name,
-                    pl__fmt_double(a, e), pl__fmt_double(b, v[last]));
-        j = last;
+                    pl__fmt_double(a, e), pl__fmt_double(b, v[j]));
     }
     v[j] = e;
-    set[j] = 1;
     return PL_OK;
 }
 
-/* Every domain item valued (a duplicate the profile lists once shares its evaluation). */
+/* Every domain item valued (a duplicate the profile lists fewer times shares the last evaluation). */
 static int prof_items_done(gx_ctx *c, gx_prof *f, const xmlNode *n, const gx_issue *x, double *v,
-                           const unsigned char *set, pl_error *err)
+                           const size_t *used, pl_error *err)
 {
-    for (size_t j = 0; j < x->n; j++) {
-        if (set[j])
-            continue;
-        size_t k = 0;
-        while (k < x->n && !(set[k] && !strcmp(x->item[k], x->item[j])))
-            k++;
-        if (k == x->n)
-            return pl__gx_fail(f->g, err, n, NULL, "issue '%.80s' gives no evaluation for item "
-                               "'%.80s'; expected an <item value=\"...\" evaluation=\"...\"> for "
-                               "every item of the domain %s", x->name, x->item[j], c->dom.file);
-        v[j] = v[k];
+    size_t missing = x->n; /* the first item, in the domain's order, with no evaluation */
+    for (size_t p = 0; p < x->n; p += x->run_len[p]) {
+        if (!used[p] && x->key[p].j < missing)
+            missing = x->key[p].j;
+        for (size_t q = p + used[p]; used[p] && q < p + x->run_len[p]; q++)
+            v[x->key[q].j] = v[x->key[p + used[p] - 1].j];
     }
+    if (missing < x->n)
+        return pl__gx_fail(f->g, err, n, NULL, "issue '%.80s' gives no evaluation for item "
+                           "'%.80s'; expected an <item value=\"...\" evaluation=\"...\"> for "
+                           "every item of the domain %s", x->name, x->item[missing], c->dom.file);
     double max = 0;
     for (size_t j = 0; j < x->n; j++)
         max = fmax(max, v[j]);
@@ -435,15 +502,15 @@ static int prof_items_done(gx_ctx *c, gx_prof *f, const xmlNode *n, const gx_iss
 static int prof_items(gx_ctx *c, gx_prof *f, const xmlNode *n, const gx_issue *x, double *v,
                       pl_error *err)
 {
-    unsigned char *set = pl_arena_alloc(&c->arena, x->n);
-    if (!set)
+    size_t *used = pl_arena_array(&c->arena, x->n, sizeof *used);
+    if (!used)
         return pl__error_nomem(err);
     for (const xmlNode *it = pl__gx_child(n, "item"); it; it = pl__gx_next(it, "item")) {
-        int rc = prof_item(c, f, it, x, v, set, err);
+        int rc = prof_item(c, f, it, x, v, used, err);
         if (rc)
             return rc;
     }
-    return prof_items_done(c, f, n, x, v, set, err);
+    return prof_items_done(c, f, n, x, v, used, err);
 }
 
 /* The bound `name` of a profile's integer issue, when given, must be the domain's. */
@@ -716,26 +783,35 @@ static void option_id(char *buf, size_t size, const gx_issue *x, size_t j)
         snprintf(buf, size, "v%ld", x->lb + (long)j);
 }
 
+/* Drop a UTF-8 character that truncation left incomplete at the end of s. */
+static void utf8_trim(char *s)
+{
+    size_t n = strlen(s), k = n;
+    while (k > 0 && ((unsigned char)s[k - 1] & 0xC0) == 0x80)
+        k--;
+    if (k == 0)
+        return;
+    unsigned char lead = (unsigned char)s[k - 1];
+    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    if (n - (k - 1) < need)
+        s[k - 1] = '\0';
+}
+
 static void yaml_head(pl__ybuf *b, const gx_ctx *c, const char *const *names)
 {
-    char id[PL_ID_MAX], stem[PL_ID_MAX], src[PL_TEXT_MAX];
+    char id[PL_ID_MAX], title[300], src[PL_TEXT_MAX];
     stem_id(id, sizeof id, names[0]);
-    snprintf(stem, sizeof stem, "%s", base_name(names[0]));
-    char *dot = strrchr(stem, '.');
-    if (dot && dot != stem)
+    snprintf(title, sizeof title, "GENIUS domain %s", base_name(names[0]));
+    char *dot = strrchr(title, '.');
+    if (dot && dot[-1] != ' ' && dot[-1] != '/')
         *dot = '\0';
+    utf8_trim(title);
     size_t used = (size_t)snprintf(src, sizeof src, "GENIUS files: %s", names[0]);
     for (size_t i = 0; i < c->n_p && used < sizeof src; i++)
         used += (size_t)snprintf(src + used, sizeof src - used, ", %s", names[i + 1]);
-    for (used = strlen(src); used && ((unsigned char)src[used - 1] & 0x80); used--)
-        if (((unsigned char)src[used - 1] & 0xC0) == 0xC0) { /* a cut character */
-            src[used - 1] = '\0';
-            break;
-        }
+    utf8_trim(src);
     pl__y_raw(b, "# Imported by parley from GENIUS files\nparley: 1\n");
     pl__y_printf(b, "name: %s\ntitle: ", id);
-    char title[PL_ID_MAX + 20];
-    snprintf(title, sizeof title, "GENIUS domain %s", stem);
     pl__y_str(b, title);
     pl__y_raw(b, "\nsource: ");
     pl__y_str(b, src);

@@ -93,7 +93,7 @@ static int collect(const pl_space *sp, size_t n, job *jobs, int nt, pl_frontier 
         memcpy(idx + at, jobs[t].s.idx, jobs[t].s.size * sizeof *idx);
     }
     if (!rc)
-        rc = pl__nd(n, N, u, keep, &nk);
+        rc = pl__nd(n, N, u, keep, &nk, NULL);
     pl_frontier *f = rc ? NULL : pl__frontier_alloc(n, K, nk);
     for (size_t j = 0; f && j < nk; j++) {
         memcpy(f->u + j * n, u + keep[j] * n, n * sizeof *u);

@@ -147,7 +147,7 @@ int pl_frontier_points(pl_frontier **out, size_t n, size_t N, const double *u,
             return pl__error_nomem(err);
     } else {
         size_t *keep = malloc((N ? N : 1) * sizeof *keep), nk = 0;
-        if (!keep || pl__nd(n, N, u, keep, &nk) || !(f = pl__frontier_alloc(n, 1, nk))) {
+        if (!keep || pl__nd(n, N, u, keep, &nk, NULL) || !(f = pl__frontier_alloc(n, 1, nk))) {
             free(keep);
             return pl__error_nomem(err);
         }
@@ -188,18 +188,30 @@ static int issue_nd(const pl_space *sp, size_t k, size_t *keep, size_t *nk)
     for (size_t v = 0; v < m; v++)
         for (size_t i = 0; i < n; i++)
             u[v * n + i] = sp->t[i * sp->total + sp->off[k] + v];
-    int rc = pl__nd(n, m, u, keep, nk);
+    int rc = pl__nd(n, m, u, keep, nk, NULL);
     free(u);
     return rc;
 }
 
+/*
+** Bounds on a merge step: candidates (partial frontier x options) and the
+** frontier kept. Ties make both grow multiplicatively (packages whose
+** utilities are equal for every party are all kept), e.g. when no party
+** cares about an issue.
+*/
+#define PL_MERGE_MAX_CANDIDATES ((size_t)1 << 26)
+#define PL_MERGE_MAX_FRONTIER ((size_t)1 << 22)
+/* Dominance tests of the skyline over all issues (three or more parties): some seconds. */
+#define PL_MERGE_BUDGET ((uint64_t)400000000)
+#define PL_ETOOBIG 1
+
 /* next = ND(prev + options opts of issue k). */
 static int merge_step(const pl_space *sp, size_t k, const level *prev, const size_t *opts,
-                      size_t n_opts, level *next)
+                      size_t n_opts, level *next, uint64_t *budget)
 {
     size_t n = sp->n, N = prev->size * n_opts;
-    if (n_opts && N / n_opts != prev->size)
-        return PL_ENOMEM;
+    if ((n_opts && N / n_opts != prev->size) || N > PL_MERGE_MAX_CANDIDATES)
+        return PL_ETOOBIG;
     double *u = N <= SIZE_MAX / sizeof(double) / n ? malloc((N ? N : 1) * n * sizeof *u) : NULL;
     size_t *keep = malloc((N ? N : 1) * sizeof *keep), nk = 0;
     int rc = u && keep ? PL_OK : PL_ENOMEM;
@@ -209,9 +221,9 @@ static int merge_step(const pl_space *sp, size_t k, const level *prev, const siz
                 u[(a * n_opts + b) * n + i] = prev->u[a * n + i] +
                                               sp->t[i * sp->total + sp->off[k] + opts[b]];
     if (!rc)
-        rc = pl__nd(n, N, u, keep, &nk);
-    if (!rc && nk > UINT32_MAX)
-        rc = PL_ENOMEM;
+        rc = pl__nd(n, N, u, keep, &nk, budget);
+    if (rc == PL_ERANGE || (!rc && nk > PL_MERGE_MAX_FRONTIER))
+        rc = PL_ETOOBIG;
     if (!rc) {
         next->u = malloc((nk ? nk : 1) * n * sizeof *next->u);
         next->parent = malloc((nk ? nk : 1) * sizeof *next->parent);
@@ -263,15 +275,28 @@ int pl_frontier_merge(pl_frontier **out, const pl_space *sp, const pl_frontier_o
         lv[0].u = calloc(sp->n, sizeof *lv[0].u);
         rc = lv[0].u ? PL_OK : PL_ENOMEM;
     }
-    for (size_t k = 0; !rc && k < sp->K; k++)
+    size_t k = 0;
+    uint64_t budget = PL_MERGE_BUDGET;
+    for (; !rc && k < sp->K; k++)
         if (!(rc = issue_nd(sp, k, keep, &nk)))
-            rc = merge_step(sp, k, &lv[k], keep, nk, &lv[k + 1]);
+            rc = merge_step(sp, k, &lv[k], keep, nk, &lv[k + 1], &budget);
+    if (rc == PL_ETOOBIG) {
+        size_t had = lv[k - 1].size;
+        for (size_t j = 0; j <= sp->K; j++)
+            level_free(&lv[j]);
+        free(lv), free(keep);
+        return pl__fail(err, PL_ERANGE, "the Pareto frontier is too large to compute here: "
+                        "%zu packages before issue %zu of %zu, with %zu parties (with many "
+                        "parties most packages are efficient, and packages that tie for every "
+                        "party are all kept); expected fewer options (a coarser step) or "
+                        "fewer parties", had, k, sp->K, sp->n);
+    }
     pl_frontier *f = rc ? NULL : rebuild(sp, lv);
     if (f && (f->merge_sizes = malloc(sp->K * sizeof *f->merge_sizes)))
-        for (size_t k = 0; k < sp->K; k++)
-            f->merge_sizes[k] = lv[k + 1].size;
-    for (size_t k = 0; lv && k <= sp->K; k++)
-        level_free(&lv[k]);
+        for (size_t j = 0; j < sp->K; j++)
+            f->merge_sizes[j] = lv[j + 1].size;
+    for (size_t j = 0; lv && j <= sp->K; j++)
+        level_free(&lv[j]);
     free(lv), free(keep);
     if (!f || !f->merge_sizes) {
         pl_frontier_free(f);

@@ -82,22 +82,28 @@ static size_t recheck(size_t n, const double *u, const nd_key *k, size_t *c, siz
     return m;
 }
 
-/* Sort-filter skyline; candidates into c in sum order. */
-static size_t sfs(size_t n, const double *u, const nd_key *k, size_t N, size_t *c)
+/* Sort-filter skyline; candidates into c in sum order. (size_t)-1 when the budget runs out. */
+static size_t sfs(size_t n, const double *u, const nd_key *k, size_t N, size_t *c,
+                  uint64_t *budget)
 {
     size_t nc = 0;
     for (size_t j = 0; j < N; j++) {
         const double *p = u + k[j].i * n;
+        if (budget && *budget < nc)
+            return (size_t)-1;
         size_t q = 0;
         while (q < nc && !pl__dominates(u + k[c[q]].i * n, p, n))
             q++;
+        if (budget)
+            *budget -= q;
         if (q == nc)
             c[nc++] = j;
     }
     return nc;
 }
 
-int pl__nd(size_t n, size_t N, const double *u, size_t *keep, size_t *n_keep)
+int pl__nd(size_t n, size_t N, const double *u, size_t *keep, size_t *n_keep,
+           uint64_t *budget)
 {
     *n_keep = 0;
     if (N == 0)
@@ -124,7 +130,11 @@ int pl__nd(size_t n, size_t N, const double *u, size_t *keep, size_t *n_keep)
         }
     }
     qsort(k, N, sizeof *k, cmp_key);
-    size_t nc = n == 2 ? sweep2(k, N, c) : n == 1 ? 1 : sfs(n, u, k, N, c);
+    size_t nc = n == 2 ? sweep2(k, N, c) : n == 1 ? 1 : sfs(n, u, k, N, c, budget);
+    if (nc == (size_t)-1) {
+        free(k), free(c), free(gone);
+        return PL_ERANGE;
+    }
     if (n == 1) {  /* every point within tolerance of the maximum */
         nc = 0;
         for (size_t j = 0; j < N && k[j].a >= k[0].a - pl__tol(k[j].a, k[0].a); j++)

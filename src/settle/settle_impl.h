@@ -50,8 +50,11 @@ static inline int pl__dominates(const double *p, const double *q, size_t n)
 ** Non-dominated points among N (n utilities each, point-major). keep gets
 ** their indices in increasing order, *n_keep their number. Deterministic:
 ** ties are broken by index. 2 parties: sort and sweep; more: sort-filter skyline.
+** budget (NULL: none) bounds the dominance tests and is decremented by those
+** made; PL_ERANGE when it runs out.
 */
-int pl__nd(size_t n, size_t N, const double *u, size_t *keep, size_t *n_keep);
+int pl__nd(size_t n, size_t N, const double *u, size_t *keep, size_t *n_keep,
+           uint64_t *budget);
 
 /* ---- streaming ------------------------------------------------------------ */
 

@@ -99,7 +99,7 @@ static int gather(pl_settlement *st, zone_ctx *z, int nt)
     for (size_t t = 0, at = 0; !rc && t < (size_t)nt; at += z[t].s.size, t++)
         memcpy(u + at * n, z[t].s.u, z[t].s.size * n * sizeof *u);
     if (!rc)
-        rc = pl__nd(n, N, u, keep, &nk);
+        rc = pl__nd(n, N, u, keep, &nk, NULL);
     ws->constrained = nk;
     free(u), free(keep);
     return rc;

@@ -433,7 +433,7 @@ static void test_quirks(void **state)
     (void)state;
     /* a comment before the XML declaration (ANAC 2014) */
     expect_quirk(NULL, NULL, "<utility_space>", "<!-- p -->\n<?xml version=\"1.0\"?>\n"
-                 "<utility_space>", "an XML declaration after other text", NULL, NULL);
+                 "<utility_space>", "an XML declaration after a comment", NULL, NULL);
     /* a bare & (ANAC2015 zoning plan), in the domain and the profile alike */
     expect_quirk("value=\"red\"", "value=\"red & white\"", "value=\"red\"",
                  "value=\"red & white\"", "a bare '&'", "value=\"red\"", "value=\"red & white\"");
@@ -536,7 +536,7 @@ static void test_errors(void **state)
     free(t);
     expect_error(DOMAIN, "0.5, 0.7\n0.6, 0.4\n", PROFILE_B, "a.xml", 1, 1, "reference Pareto "
                  "frontier");
-    expect_error(DOMAIN, PROFILE_A, "", "b.xml", 0, 0, "the file is empty");
+    expect_error(DOMAIN, PROFILE_A, "", "b.xml", 1, 1, "the file is empty");
     expect_error(PROFILE_A, PROFILE_A, PROFILE_B, "dom.xml", 1, 1, "this is a GENIUS profile");
     t = edit(PROFILE_B, "</utility_space>\n", "");
     expect_error(DOMAIN, PROFILE_A, t, "b.xml", 14, 1, "XML error: ");
