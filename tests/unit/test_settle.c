@@ -356,6 +356,147 @@ static void test_absorption(void **state)
     assert_true(tested > 100);
 }
 
+static int mem_write(const char *data, size_t len, void *payload)
+{
+    return fwrite(data, 1, len, payload) == len ? 0 : -1;
+}
+
+/* ---- a scenario by hand -------------------------------------------------------- */
+
+/*
+** Two parties, X on a grid of 50 and Y with named options, B valuing Y by its own
+** table and holding no_deal 0.2; V (off the table) ratifies for B by a noisy vote.
+** By hand: u_A = 0.6 (1 - x/100) + 0.2 [y = hi], d_A = u_A(50, lo) = 0.3;
+** u_B = 0.2 x/100 + 0.6 (1 if lo, 0.25 if hi). Packages (x, y): (0,lo) (0.6, 0.6),
+** (0,hi) (0.8, 0.15), (50,lo) (0.3, 0.7), (50,hi) (0.5, 0.25), (100,lo) (0, 0.8),
+** (100,hi) (0.2, 0.35). Frontier: 4; rational frontier (0,lo), (50,lo); every
+** solution (0,lo). V: u_V = 0.5 x/100, d_V = 0.25, gain in points 100 (u_V - 0.25)/0.5,
+** P = Phi(points / 10): (0,lo) Phi(-5), x = 50 Phi(0) = 0.5. Rational packages 3,
+** ratifiable (P >= 0.5) 4, both 2; nash-ratified maximises (P gA)(P gB): (50,hi) with
+** (0.5 x 0.2)(0.5 x 0.05) = 0.0025.
+*/
+static const char hand_yaml[] =
+    "parley: 1\nname: hand\nactors:\n"
+    "  - {id: A, capability: 3, discount: 0.5}\n"
+    "  - {id: B, capability: 1, no_deal: 0.2}\n"
+    "  - {id: V, capability: 1, at_table: false}\n"
+    "issues:\n"
+    "  - {id: X, scale: {0: zero, 100: hundred}, step: 50, status_quo: 50}\n"
+    "  - id: Y\n    scale: {0: a, 100: b}\n    status_quo: 0\n"
+    "    options: [{id: lo, at: 0}, {id: hi, name: High, at: 100}]\n"
+    "positions:\n"
+    "  A: {X: {position: 0, salience: 0.6}, Y: {position: 100, salience: 0.2}}\n"
+    "  B: {X: {position: 100, salience: 0.2}, Y: {position: 0, salience: 0.6, "
+    "values: {lo: 1, hi: 0.25}}}\n"
+    "  V: {X: {position: 100, salience: 0.5}}\n"
+    "bodies:\n  - {id: REF, members: [V], quota: majority, noise: 10}\n"
+    "ratification:\n  B: REF\n";
+
+static pl_settlement *hand(pl_scenario **s, const pl_settle_opts *o)
+{
+    pl_error err;
+    if (pl_scenario_load_buffer(s, hand_yaml, sizeof hand_yaml - 1, "hand.yaml", NULL, &err))
+        fail_msg("%s", err.msg);
+    pl_settlement *st;
+    if (pl_settle_compute(&st, *s, o, &err))
+        fail_msg("%s", err.msg);
+    return st;
+}
+
+static void test_scenario_by_hand(void **state)
+{
+    (void)state;
+    pl_scenario *s;
+    pl_settlement *st = hand(&s, NULL);
+    const pl_frontier *f = pl_settle_frontier(st);
+    assert_int_equal(pl_frontier_size(f), 4);
+    assert_near(pl_settle_disagreement(st, 0), 0.3, 1e-15);
+    assert_near(pl_settle_disagreement(st, 1), 0.2, 0);
+    for (int k = PL_SOL_NASH; k <= PL_SOL_UTILITARIAN; k++) {
+        const pl_solution *so = pl_settle_solution(st, (pl_solution_kind)k);
+        assert_true(so->found);
+        const uint32_t *w = pl_frontier_package(f, so->ties[0]);
+        assert_int_equal(w[0], 0);
+        assert_int_equal(w[1], 0);
+    }
+    const char *name;
+    assert_near(pl_settle_option(st, 0, 1, &name), 50, 0);
+    assert_null(name);  /* a grid point: the report words it by the nearest anchor */
+    assert_near(pl_settle_option(st, 1, 1, &name), 100, 0);
+    assert_string_equal(name, "High");
+    uint32_t w00[2] = {0, 0}, w11[2] = {1, 1};
+    assert_near(pl_settle_ratification(st, w00), pl_phi(-5), 1e-15);
+    assert_near(pl_settle_ratification(st, w11), 0.5, 1e-15);
+    uint64_t r, q, b;
+    assert_true(pl_settle_counts(st, &r, &q, &b));
+    assert_int_equal(r, 3);
+    assert_int_equal(q, 4);
+    assert_int_equal(b, 2);
+    double u[2];
+    static const char prop[] = "X: 25\nY: hi\n";
+    assert_int_equal(pl_settle_proposal(st, prop, sizeof prop - 1, "p.yaml", u, NULL), PL_OK);
+    assert_near(u[0], 0.65, 1e-15);
+    assert_near(u[1], 0.2, 1e-15);
+    static const char bad[] = "X: 25\nY: 50\n";
+    pl_error err;
+    assert_int_equal(pl_settle_proposal(st, bad, sizeof bad - 1, "p.yaml", u, &err), PL_EINPUT);
+    assert_int_equal(err.line, 2);
+    pl_settle_free(st);
+    /* discounting at t = 1 halves A's utilities and no-deal value; the packages stay */
+    pl_settle_opts o = PL_SETTLE_OPTS_INIT;
+    o.time = 1;
+    pl_scenario_free(s);
+    st = hand(&s, &o);
+    assert_near(pl_settle_disagreement(st, 0), 0.15, 1e-15);
+    const pl_solution *so = pl_settle_solution(st, PL_SOL_NASH);
+    assert_near(pl_frontier_utility(pl_settle_frontier(st), so->ties[0], 0), 0.3, 1e-15);
+    pl_settle_free(st);
+    pl_scenario_free(s);
+    /* normalised: A's weights 0.75 and 0.25, so u_A(0, lo) = 0.75 */
+    o = (pl_settle_opts)PL_SETTLE_OPTS_INIT;
+    o.normalise = 1;
+    st = hand(&s, &o);
+    assert_near(pl_space_utility(pl_settle_space(st), 0, w00), 0.75, 1e-15);
+    pl_settle_free(st);
+    /* quadratic loss: u_A(50, lo) = 0.6 (1 - 0.25) = 0.45 */
+    o = (pl_settle_opts)PL_SETTLE_OPTS_INIT;
+    o.loss = PL_LOSS_QUADRATIC;
+    st = hand(&s, &o);
+    uint32_t w10[2] = {1, 0};
+    assert_near(pl_space_utility(pl_settle_space(st), 0, w10), 0.45, 1e-15);
+    pl_settle_free(st);
+    pl_scenario_free(s);
+}
+
+static void test_ratified_nash_by_hand(void **state)
+{
+    (void)state;
+    pl_scenario *s;
+    pl_settlement *st = hand(&s, NULL);
+    pl_emitter *e;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    assert_int_equal(pl_emitter_new(&e, PL_FORMAT_JSON, mem_write, mem, NULL, NULL), PL_OK);
+    pl_emit_object_begin(e, NULL, NULL);
+    pl_settle_emit(st, NULL, e);
+    pl_emit_object_end(e);
+    assert_int_equal(pl_emitter_finish(e, NULL), PL_OK);
+    pl_emitter_free(e);
+    fclose(mem);
+    /* the nash-ratified row is the package (50, hi): its utilities 0.5 and 0.25 */
+    size_t m = 0;
+    for (size_t j = 0; j < len; j++)
+        if (buf[j] != ' ' && buf[j] != '\n')
+            buf[m++] = buf[j];
+    buf[m] = '\0';
+    assert_non_null(strstr(buf, "\"solution\":\"nash-ratified\",\"ties\":1,"
+                                "\"p_ratified\":0.5,\"u_A\":0.5,\"u_B\":0.25"));
+    free(buf);
+    pl_settle_free(st);
+    pl_scenario_free(s);
+}
+
 /* ---- GENIUS reference values (MODELS.md sec. 7, *enum*, tol 1e-4) ------------- */
 
 #define GENIUS PL_SHARED_DIR "/data/genius/"
@@ -582,6 +723,8 @@ int main(void)
         cmocka_unit_test(test_winset_1d_hand),
         cmocka_unit_test(test_acceptance_hand),
         cmocka_unit_test(test_absorption),
+        cmocka_unit_test(test_scenario_by_hand),
+        cmocka_unit_test(test_ratified_nash_by_hand),
         cmocka_unit_test(test_england_zimbabwe),
         cmocka_unit_test(test_itex_cypress),
         cmocka_unit_test(test_reservation_values),
