@@ -30,7 +30,12 @@ void pl_settle_free(pl_settlement *st)
         free(st->rat[r].judge);
     }
     free(st->rat);
-    free(st->ws.accept), free(st->ws.pair);
+    for (size_t b = 0; b < st->n_bod; b++) {
+        pl_game_free(st->bod[b].game);
+        free(st->bod[b].judge);
+    }
+    free(st->bod);
+    free(st->ws.accept), free(st->ws.pair), free(st->ws.body);
     for (size_t r = 0; r < st->n_rolls; r++) {
         free(st->rolls[r].issue);
         pl_logroll_clear(&st->rolls[r].r);

@@ -164,7 +164,34 @@ static int judge_terms(pl_settlement *st, size_t j, pl_error *err)
 #define PL_MAX_NOISY 20
 
 /* Bodies that ratify for the parties, with their members as judges. */
-static int ratifiers(pl_settlement *st, pl_error *err)
+/* A body as a voter on packages; PL_EINPUT when too large to count exactly. */
+static int make_voter(pl_settlement *st, size_t body, size_t party, pl__ratifier *q,
+                      pl_error *err)
+{
+    const pl_scenario *s = st->s;
+    const pl_body *b = pl_scenario_body(s, body);
+    memset(q, 0, sizeof *q);
+    q->party = party;
+    q->body = body;
+    q->noise = pl_body_noise(b) ? pl_body_noise(b)->value : 0;
+    size_t nm = pl_body_n_members(b);
+    if (nm > 64 || (q->noise > 0 && nm > PL_MAX_NOISY))
+        return pl__fail(err, PL_EINPUT, "body '%s' has %zu members; its votes are computed "
+                        "exactly for up to 64 members, %d of them with a noisy vote",
+                        pl_body_id(b), nm, PL_MAX_NOISY);
+    int rc = pl_game_from_body(&q->game, s, body, err);
+    if (rc)
+        return rc;
+    if (!(q->judge = malloc(nm * sizeof *q->judge)))
+        return pl__error_nomem(err);
+    for (size_t m = 0; m < nm; m++)
+        if (add_judge(st, (size_t)pl_body_member(b, m), &q->judge[m]))
+            return pl__error_nomem(err);
+    return PL_OK;
+}
+
+/* Bodies that ratify for the parties, then every body (for its win-set). */
+static int voters(pl_settlement *st, pl_error *err)
 {
     const pl_scenario *s = st->s;
     for (size_t p = 0; p < st->n; p++) {
@@ -174,27 +201,24 @@ static int ratifiers(pl_settlement *st, pl_error *err)
             if (!nr)
                 return pl__error_nomem(err);
             st->rat = nr;
-            pl__ratifier *q = &st->rat[st->n_rat++];
-            memset(q, 0, sizeof *q);
-            q->party = p;
-            q->body = (size_t)pl_scenario_ratifier(s, a, r);
-            const pl_body *b = pl_scenario_body(s, q->body);
-            q->noise = pl_body_noise(b) ? pl_body_noise(b)->value : 0;
-            size_t nm = pl_body_n_members(b);
-            if (nm > 64 || (q->noise > 0 && nm > PL_MAX_NOISY))
-                return pl__fail(err, PL_EINPUT, "body '%s' ratifies for '%s' with %zu members; "
-                                "ratification is computed exactly for up to 64 members, %d "
-                                "of them with a noisy vote", pl_body_id(b),
-                                pl_actor_id(pl_scenario_actor(s, a)), nm, PL_MAX_NOISY);
-            int rc = pl_game_from_body(&q->game, s, q->body, err);
+            int rc = make_voter(st, (size_t)pl_scenario_ratifier(s, a, r), p,
+                                &st->rat[st->n_rat++], err);
             if (rc)
                 return rc;
-            q->judge = malloc(pl_body_n_members(b) * sizeof *q->judge);
-            if (!q->judge)
-                return pl__error_nomem(err);
-            for (size_t m = 0; m < pl_body_n_members(b); m++)
-                if (add_judge(st, (size_t)pl_body_member(b, m), &q->judge[m]))
-                    return pl__error_nomem(err);
+        }
+    }
+    st->n_bod = pl_scenario_n_bodies(s);
+    if (st->n_bod && !(st->bod = calloc(st->n_bod, sizeof *st->bod)))
+        return pl__error_nomem(err);
+    for (size_t b = 0; b < st->n_bod; b++) {
+        int rc = make_voter(st, b, (size_t)-1, &st->bod[b], err);
+        if (rc == PL_EINPUT) {  /* too large: its win-set is reported as not computed */
+            pl_game_free(st->bod[b].game);
+            free(st->bod[b].judge);
+            memset(&st->bod[b], 0, sizeof st->bod[b]);
+            pl_error_clear(err);
+        } else if (rc) {
+            return rc;
         }
     }
     return PL_OK;
@@ -204,7 +228,7 @@ int pl__settle_build(pl_settlement *st, pl_error *err)
 {
     int rc = pick_parties(st, err);
     if (!rc)
-        rc = ratifiers(st, err);
+        rc = voters(st, err);
     if (rc)
         return rc;
     st->K = pl_scenario_n_issues(st->s);
@@ -231,6 +255,33 @@ int pl__settle_build(pl_settlement *st, pl_error *err)
 
 /* ---- acceptance -------------------------------------------------------- */
 
+/* Probability that member x of voter r votes yes, given every judge's utility u. */
+static double member_yes(const pl_settlement *st, const pl__ratifier *r, size_t x,
+                         const double *u)
+{
+    const pl__judge *jd = &st->judge[r->judge[x]];
+    double g = u[r->judge[x]] - jd->d;
+    double pts = jd->scale > 0 ? 100 * g / jd->scale : 0;
+    return pl_vote_yes(fabs(pts) < 1e-9 ? 0 : pts, r->noise, st->o.indifferent_yes);
+}
+
+size_t pl__settle_pivotal(const pl_settlement *st, const pl__ratifier *r, const double *u,
+                          size_t *out)
+{
+    size_t m = pl_game_n_members(r->game), np = 0;
+    unsigned char in[64];
+    for (size_t x = 0; x < m && x < 64; x++)
+        in[x] = member_yes(st, r, x, u) >= 0.5;
+    int wins = pl_game_wins(r->game, in);
+    for (size_t x = 0; x < m && x < 64; x++) {
+        in[x] = !in[x];
+        if (pl_game_wins(r->game, in) != wins)
+            out[np++] = x;
+        in[x] = !in[x];
+    }
+    return np;
+}
+
 double pl__settle_accept(const pl_settlement *st, const pl__ratifier *r, const double *u)
 {
     size_t m = pl_game_n_members(r->game), noisy[PL_MAX_NOISY], nn = 0;
@@ -239,10 +290,7 @@ double pl__settle_accept(const pl_settlement *st, const pl__ratifier *r, const d
     if (m > 64)
         return NAN;  /* refused when built */
     for (size_t x = 0; x < m; x++) {
-        const pl__judge *jd = &st->judge[r->judge[x]];
-        double g = u[r->judge[x]] - jd->d;
-        double pts = jd->scale > 0 ? 100 * g / jd->scale : 0;
-        p[x] = pl_vote_yes(fabs(pts) < 1e-9 ? 0 : pts, r->noise, st->o.indifferent_yes);
+        p[x] = member_yes(st, r, x, u);
         in[x] = p[x] >= 1;
         if (p[x] > 0 && p[x] < 1) {
             if (nn == PL_MAX_NOISY)

@@ -282,6 +282,59 @@ static void emit_ratification(const pl_settlement *st, pl_emitter *e)
     free(u);
 }
 
+/* "A, B" for the pivotal members of voter r at package w. */
+static void pivotal_text(const pl_settlement *st, const pl__ratifier *r, const uint32_t *w,
+                         double *u, char *buf, size_t size)
+{
+    size_t piv[64], u0 = 0;
+    for (size_t j = 0; j < st->nj; j++)
+        u[j] = pl_space_utility(st->all, j, w);
+    size_t np = pl__settle_pivotal(st, r, u, piv);
+    buf[0] = '\0';
+    for (size_t x = 0; x < np && u0 < size; x++) {
+        int n = snprintf(buf + u0, size - u0, "%s%s", x ? ", " : "",
+                         pl_game_member_name(r->game, piv[x]));
+        u0 += n > 0 ? (size_t)n : 0;
+    }
+}
+
+/* Every body's win-set against no deal, and who is pivotal at the Nash package. */
+static void emit_bodies(const pl_settlement *st, pl_emitter *e)
+{
+    static const char *const cols[] = {"body", "members", "winset", "core", "pivotal_at_nash"};
+    const pl_solution *nash = &st->sol[PL_SOL_NASH];
+    double *u = malloc(st->nj * sizeof *u);
+    char buf[512];
+    if (!st->n_bod || !u) {
+        free(u);
+        return;
+    }
+    pl_emit_table_begin(e, "bodies", "Each body's win-set: packages it passes against no deal "
+                        "(core: none, the status quo stands)", cols, 5);
+    for (size_t b = 0; b < st->n_bod; b++) {
+        const pl__ratifier *r = &st->bod[b];
+        pl_emit_row_begin(e);
+        pl_emit_string(e, NULL, pl_body_id(pl_scenario_body(st->s, b)));
+        pl_emit_int(e, NULL, (long long)pl_body_n_members(pl_scenario_body(st->s, b)));
+        if (r->game && st->ws.counted) {
+            pl_emit_int(e, NULL, (long long)st->ws.body[b]);
+            pl_emit_bool(e, NULL, st->ws.body[b] == 0);
+        } else {
+            pl_emit_null(e, NULL);
+            pl_emit_null(e, NULL);
+        }
+        if (r->game && nash->found) {
+            pivotal_text(st, r, pl_frontier_package(st->f, nash->ties[0]), u, buf, sizeof buf);
+            pl_emit_string(e, NULL, buf);
+        } else {
+            pl_emit_null(e, NULL);
+        }
+        pl_emit_row_end(e);
+    }
+    pl_emit_table_end(e);
+    free(u);
+}
+
 static void emit_winsets(const pl_settlement *st, pl_emitter *e)
 {
     const pl__winsets *ws = &st->ws;
@@ -395,6 +448,7 @@ int pl_settle_emit(const pl_settlement *st, const double *proposal_u, pl_emitter
     emit_packages(st, e);
     emit_ratification(st, e);
     emit_winsets(st, e);
+    emit_bodies(st, e);
     emit_logrolls(st, e);
     if (proposal_u)
         emit_proposal(st, proposal_u, e);

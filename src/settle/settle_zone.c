@@ -41,6 +41,8 @@ static int visit(void *vctx, uint64_t idx, const uint32_t *w, const double *u)
     for (size_t a = 0; a < st->n; a++)
         for (size_t r = 0; r < st->n; r++)
             ws->pair[a * st->n + r] += c->acc[a] && c->rat[r];
+    for (size_t b = 0; b < st->n_bod; b++)
+        ws->body[b] += st->bod[b].game && pl__settle_accept(st, &st->bod[b], u) >= st->o.tau;
     ws->rational += (uint64_t)rational;
     ws->ratifiable += (uint64_t)all;
     if (rational && all) {
@@ -68,13 +70,14 @@ static int zone_init(zone_ctx *c, const pl_settlement *st, uint64_t lo, uint64_t
     c->rat = malloc(st->n);
     c->ws.accept = calloc(st->n, sizeof *c->ws.accept);
     c->ws.pair = calloc(st->n * st->n, sizeof *c->ws.pair);
+    c->ws.body = calloc(st->n_bod + 1, sizeof *c->ws.body);
     pl__stream_init(&c->s, st->n);
-    return c->acc && c->rat && c->ws.accept && c->ws.pair ? PL_OK : PL_ENOMEM;
+    return c->acc && c->rat && c->ws.accept && c->ws.pair && c->ws.body ? PL_OK : PL_ENOMEM;
 }
 
 static void zone_free(zone_ctx *c)
 {
-    free(c->acc), free(c->rat), free(c->ws.accept), free(c->ws.pair);
+    free(c->acc), free(c->rat), free(c->ws.accept), free(c->ws.pair), free(c->ws.body);
     pl__stream_free(&c->s);
 }
 
@@ -91,6 +94,8 @@ static int gather(pl_settlement *st, zone_ctx *z, int nt)
             ws->accept[i] += z[t].ws.accept[i];
         for (size_t i = 0; i < n * n; i++)
             ws->pair[i] += z[t].ws.pair[i];
+        for (size_t b = 0; b < st->n_bod; b++)
+            ws->body[b] += z[t].ws.body[b];
         N += z[t].s.size;
     }
     double *u = malloc((N ? N : 1) * n * sizeof *u);
@@ -110,7 +115,8 @@ int pl__settle_winsets(pl_settlement *st, pl_error *err)
     pl__winsets *ws = &st->ws;
     ws->accept = calloc(st->n, sizeof *ws->accept);
     ws->pair = calloc(st->n * st->n, sizeof *ws->pair);
-    if (!ws->accept || !ws->pair)
+    ws->body = calloc(st->n_bod + 1, sizeof *ws->body);
+    if (!ws->accept || !ws->pair || !ws->body)
         return pl__error_nomem(err);
     double size = pl_space_size(st->all);
     if (size > st->o.max_enumerate || size > 9007199254740992.0)

@@ -18,10 +18,10 @@ typedef struct pl__judge {
     double scale;         /* sum of its weights: a gain of g is 100 g / scale points */
 } pl__judge;
 
-/* A body that must ratify for a party. */
+/* A body voting on packages: one that must ratify for a party, or any body. */
 typedef struct pl__ratifier {
-    size_t party, body;
-    pl_game *game;
+    size_t party, body;   /* party: (size_t)-1 when not a ratifier */
+    pl_game *game;        /* NULL: too large to count exactly */
     size_t *judge;        /* per member: its judge */
     double noise;         /* scale points; 0: deterministic */
 } pl__ratifier;
@@ -37,6 +37,7 @@ typedef struct pl__roll {
 typedef struct pl__winsets {
     int counted;          /* 0: the space is above max_enumerate */
     uint64_t rational, ratifiable, zone;
+    uint64_t *body;       /* per body: packages it passes against no deal (its win-set) */
     uint64_t *accept;     /* per party: packages it likes at least as well as no deal */
     uint64_t *pair;       /* n x n: party a accepts and every body of party r ratifies */
     size_t constrained;   /* frontier of rational and ratifiable packages */
@@ -60,8 +61,9 @@ struct pl_settlement {
     int hull;             /* 1 when the two-party hull solutions exist */
     size_t hull_vertices;
     double hull_nash[2], hull_ks[2];
-    size_t n_rat;
+    size_t n_rat, n_bod;
     pl__ratifier *rat;
+    pl__ratifier *bod;    /* every body of the scenario, in order */
     int rnash_found;      /* ratification-constrained Nash (expected gains) */
     uint32_t *rnash;
     double rnash_value, rnash_p;
@@ -81,6 +83,12 @@ double pl__settle_accept(const pl_settlement *st, const pl__ratifier *r, const d
 int pl__settle_winsets(pl_settlement *st, pl_error *err);
 /* Pairwise logrolls between the parties (settle_rolls.c). */
 int pl__settle_logrolls(pl_settlement *st, pl_error *err);
+/*
+** Members of voter r whose vote decides it when every member votes its more
+** likely way (yes iff P >= 1/2); their indices into out. Returns how many.
+*/
+size_t pl__settle_pivotal(const pl_settlement *st, const pl__ratifier *r, const double *u,
+                          size_t *out);
 /* Probability that every ratifier accepts. */
 double pl__settle_ratify_all(const pl_settlement *st, const double *u, int *all_pass);
 

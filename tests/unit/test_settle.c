@@ -492,6 +492,10 @@ static void test_ratified_nash_by_hand(void **state)
     buf[m] = '\0';
     assert_non_null(strstr(buf, "\"solution\":\"nash-ratified\",\"ties\":1,"
                                 "\"p_ratified\":0.5,\"u_A\":0.5,\"u_B\":0.25"));
+    /* REF passes x = 50 (V indifferent: Phi(0) = 1/2 >= tau) and x = 100: 4 packages; at
+       the Nash package (0, lo) V votes no, and its vote alone decides */
+    assert_non_null(strstr(buf, "\"body\":\"REF\",\"members\":1,\"winset\":4,"
+                                "\"core\":false,\"pivotal_at_nash\":\"V\""));
     free(buf);
     pl_settle_free(st);
     pl_scenario_free(s);
