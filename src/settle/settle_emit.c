@@ -44,6 +44,27 @@ static void package_line(const pl_settlement *st, const uint32_t *w, char *buf, 
     }
 }
 
+/* "ratified with probability P (BODY p, BODY p)" for package w. */
+static void nash_ratification(const pl_settlement *st, const uint32_t *w, pl_emitter *e)
+{
+    double *u = malloc(st->nj * sizeof *u);
+    char buf[1024];
+    if (!u)
+        return;
+    for (size_t j = 0; j < st->nj; j++)
+        u[j] = pl_space_utility(st->all, j, w);
+    int n = snprintf(buf, sizeof buf, "The Nash package is ratified with probability %.3g (",
+                     pl__settle_ratify_all(st, u, NULL));
+    for (size_t r = 0; r < st->n_rat && n > 0 && (size_t)n < sizeof buf; r++)
+        n += snprintf(buf + n, sizeof buf - (size_t)n, "%s%s for %s: %.3g", r ? "; " : "",
+                      pl_body_id(pl_scenario_body(st->s, st->rat[r].body)),
+                      pid(st, st->rat[r].party), pl__settle_accept(st, &st->rat[r], u));
+    if (n > 0 && (size_t)n < sizeof buf)
+        snprintf(buf + n, sizeof buf - (size_t)n, ").");
+    pl_emit_string(e, "nash_ratification", buf);
+    free(u);
+}
+
 static void emit_findings(const pl_settlement *st, pl_emitter *e)
 {
     char buf[1024], pkg[512];
@@ -68,6 +89,8 @@ static void emit_findings(const pl_settlement *st, pl_emitter *e)
         pl_emit_string(e, "nash", "No package gives every party a gain over no deal, so the "
                        "Nash solution is the disagreement point itself.");
     }
+    if (nash->found && st->n_rat)
+        nash_ratification(st, pl_frontier_package(st->f, nash->ties[0]), e);
     const pl__winsets *ws = &st->ws;
     for (size_t r = 0; ws->counted && r < st->n; r++) {
         int has = 0;

@@ -73,6 +73,7 @@ typedef struct pl__stream {
     double *bu;         /* 2 parties: the block, bn x 2 */
     uint64_t *bidx;
     size_t bn;
+    size_t hint;        /* 2 parties: the staircase point that last dominated one offered */
     int oom;
 } pl__stream;
 

@@ -60,13 +60,21 @@ static size_t lower2(const pl__stream *s, double x)
     return a;
 }
 
-/* Is p clearly below the staircase? Only points right of u1 - reach can dominate it. */
-static int below2(const pl__stream *s, const double *p)
+/*
+** Is p clearly below the staircase? Only points right of u1 - reach can
+** dominate it. The last dominator is tried first: with random points a few
+** staircase points dominate almost everything.
+*/
+static int below2(pl__stream *s, const double *p)
 {
+    if (s->hint < s->size && pl__dominates(s->u + s->hint * 2, p, 2))
+        return 1;
     double reach = 64 * pl__tol(p[0], p[1]);
     for (size_t j = lower2(s, p[0] - reach); j < s->size && s->u[j * 2 + 1] >= p[1] - reach; j++)
-        if (pl__dominates(s->u + j * 2, p, 2))
+        if (pl__dominates(s->u + j * 2, p, 2)) {
+            s->hint = j;
             return 1;
+        }
     return 0;
 }
 
