@@ -2,8 +2,8 @@
 ** scenario_fuzz.c: libFuzzer target for the scenario loader. The first byte
 ** picks YAML or JSON mode; a scenario that loads is also forecast, its
 ** bodies turned into voting games and their power computed (with a small
-** memory cap), and all of it described in every format, so the whole
-** input-to-output path is covered.
+** memory cap), settled when its outcome space is small, and all of it
+** described in every format, so the whole input-to-output path is covered.
 **   make fuzz FUZZ_TIME=300
 ** Built without libFuzzer (fuzz/replay.c) it replays files, for CTest.
 */
@@ -47,8 +47,30 @@ static void power_all(const pl_scenario *s, pl_emitter *e)
     }
 }
 
+/* Settlement, only for small spaces (the fuzzer needs fast runs). */
+static pl_settlement *settle_small(const pl_scenario *s)
+{
+    double size = 1;
+    for (size_t k = 0; k < pl_scenario_n_issues(s); k++) {
+        const pl_issue *x = pl_scenario_issue(s, k);
+        size_t m = pl_issue_n_options(x);
+        if (!m)
+            m = pl_issue_step(x) > 0 ? (size_t)(100 / pl_issue_step(x)) + 2
+                                     : pl_issue_n_anchors(x);
+        size *= (double)m;
+    }
+    pl_settle_opts o = PL_SETTLE_OPTS_INIT;
+    o.max_enumerate = 1e4;
+    o.logrolls = 2;
+    pl_settlement *st = NULL;
+    if (size <= 1e4)
+        pl_settle_compute(&st, s, &o, NULL);
+    return st;
+}
+
 static void describe_all(const pl_scenario *s, const pl_forecast *f)
 {
+    pl_settlement *st = settle_small(s);
     for (int fmt = PL_FORMAT_TEXT; fmt <= PL_FORMAT_CSV; fmt++) {
         pl_emitter *e = NULL;
         if (pl_emitter_new(&e, (pl_format)fmt, discard, NULL, NULL, NULL) != PL_OK)
@@ -60,10 +82,15 @@ static void describe_all(const pl_scenario *s, const pl_forecast *f)
         pl_emit_array_begin(e, "power", NULL);
         power_all(s, e);
         pl_emit_array_end(e);
+        if (st) {
+            pl_settle_emit(st, NULL, e);
+            pl_settle_emit_frontier(st, e);
+        }
         pl_emit_object_end(e);
         pl_emitter_finish(e, NULL);
         pl_emitter_free(e);
     }
+    pl_settle_free(st);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
