@@ -187,18 +187,19 @@ static void emit_frontier(const pl_settlement *st, pl_emitter *e)
     pl_emit_object_end(e);
 }
 
-/* Column names "u_RUS" ... in one buffer. */
+/* Column names "u_RUS" ... then "gain_RUS" ..., in one buffer. */
 static const char **party_columns(const pl_settlement *st, const char *const *head, size_t nh,
                                   char *names, size_t size)
 {
-    const char **cols = malloc((nh + st->n) * sizeof *cols);
+    const char **cols = malloc((nh + 2 * st->n) * sizeof *cols);
     if (!cols)
         return NULL;
     memcpy(cols, head, nh * sizeof *cols);
     size_t u = 0;
-    for (size_t i = 0; i < st->n; i++) {
+    for (size_t i = 0; i < 2 * st->n; i++) {
         cols[nh + i] = names + u;
-        int n = snprintf(names + u, size - u, "u_%s", pid(st, i));
+        int n = snprintf(names + u, size - u, "%s_%s", i < st->n ? "u" : "gain",
+                         pid(st, i % st->n));
         u += n > 0 && (size_t)n < size - u ? (size_t)n + 1 : 0;
     }
     return cols;
@@ -212,10 +213,11 @@ static void solution_row(const pl_settlement *st, const char *name, size_t ties,
     pl_emit_int(e, NULL, (long long)ties);
     if (w) {
         pl_emit_number(e, NULL, pl_settle_ratification(st, w));
-        for (size_t i = 0; i < st->n; i++)
-            pl_emit_number(e, NULL, pl_space_utility(st->sp, i, w));
+        for (size_t i = 0; i < 2 * st->n; i++)
+            pl_emit_number(e, NULL, pl_space_utility(st->sp, i % st->n, w) -
+                                        (i < st->n ? 0 : st->d[i % st->n]));
     } else {
-        for (size_t i = 0; i <= st->n; i++)
+        for (size_t i = 0; i <= 2 * st->n; i++)
             pl_emit_null(e, NULL);
     }
     pl_emit_row_end(e);
@@ -224,12 +226,12 @@ static void solution_row(const pl_settlement *st, const char *name, size_t ties,
 static void emit_solutions(const pl_settlement *st, pl_emitter *e)
 {
     static const char *const head[] = {"solution", "ties", "p_ratified"};
-    char names[2048];
+    char names[4096];
     const char **cols = party_columns(st, head, 3, names, sizeof names);
     if (!cols)
         return;
-    pl_emit_table_begin(e, "solutions", "Solutions (p_ratified: every ratifying body passes)",
-                        cols, 3 + st->n);
+    pl_emit_table_begin(e, "solutions", "Solutions (p_ratified: every ratifying body passes; "
+                        "gain: utility minus no-deal value)", cols, 3 + 2 * st->n);
     for (int k = 0; k < PL_SOL_COUNT; k++) {
         const pl_solution *s = &st->sol[k];
         solution_row(st, pl_solution_name((pl_solution_kind)k), s->found ? s->n_ties : 0,
