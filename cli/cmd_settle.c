@@ -93,7 +93,9 @@ static int write_frontier(const cli_args *a, const pl_settlement *st)
     int rc = cli_output_open(&out, &fa, "frontier");
     if (rc)
         return rc;
+    pl_emit_object_begin(out.e, NULL, NULL);
     pl_settle_emit_frontier(st, out.e);
+    pl_emit_object_end(out.e);
     return cli_output_close(&out, 1);
 }
 

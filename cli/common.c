@@ -51,7 +51,7 @@ void cli_report(const pl_error *err, const char *data, size_t len)
 {
     char buf[PL_ERROR_FILE_MAX + PL_ERROR_MSG_MAX + 32];
     pl_error_format(err, buf, sizeof buf);
-    fprintf(stderr, "%s\n", buf);
+    fprintf(stderr, "%s%s\n", err->file[0] ? "" : "parley: ", buf);
     if (data && err->line > 0)
         show_source_line(data, len, err->line, err->col);
 }

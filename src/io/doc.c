@@ -321,7 +321,7 @@ static int on_event(builder *b, struct fy_event *ev)
         if (++b->documents > 1) {
             mark_of(ev, &line, &col);
             return fail_at(b, line, col, "%s", "a second YAML document ('---'); "
-                           "expected one scenario per file");
+                           "expected one document per file");
         }
         return PL_OK;
     case FYET_MAPPING_START:

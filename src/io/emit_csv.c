@@ -57,10 +57,13 @@ static int c_open(pl_emitter *e, pl_ekind kind, const char *key, const char *tit
         st->first_cell = 1;
         return PL_OK;
     }
-    /* Only tables at the top of the description are candidates: a table
-       nested in a list (e.g. one per body) has no single CSV meaning. */
-    if (kind != PL_E_TABLE || st->done || st->table_depth || e->depth > 1)
+    /* Only tables reached through objects are candidates: a table nested
+       in a list (e.g. one per body) has no single CSV meaning. */
+    if (kind != PL_E_TABLE || st->done || st->table_depth)
         return PL_OK;
+    for (int d = 0; d < e->depth; d++)
+        if (e->stack[d] != PL_E_OBJECT)
+            return PL_OK;
     if (key && !strstr(st->seen, key)) {  /* (substring test: good enough for a hint) */
         size_t used = strlen(st->seen);
         snprintf(st->seen + used, sizeof st->seen - used, "%s%s", used ? ", " : "", key);

@@ -31,11 +31,22 @@ static int read_term(pl_rd *rd, const pl_issue *x, const pl_doc_node *v, double 
             return PL_OK;
         }
     }
-    char got[96];
-    const char *first;
-    pl_issue_option(x, 0, &first, NULL);
-    return pl_rd_fail(rd, v, "%s is %s; expected one of its option ids (like '%s') or their "
-                      "scale points", what, pl_rd_got(v, got, sizeof got), first);
+    char got[96], list[256];
+    size_t u = 0;
+    list[0] = '\0';
+    for (size_t j = 0; j < no && u < sizeof list; j++) {
+        const char *id;
+        double p = pl_issue_option(x, j, &id, NULL);
+        int w = snprintf(list + u, sizeof list - u, "%s%s (%g)", j ? ", " : "", id, p);
+        u += w > 0 ? (size_t)w : 0;
+    }
+    if (is_num)
+        return pl_rd_fail(rd, v, "%s is %g, which is the scale point of none of its options; "
+                          "expected one of: %s", what, num, list);
+    int word = v->type == PL_DOC_SCALAR && v->len > 0;
+    return pl_rd_fail(rd, v, "%s is %s%s; expected one of: %s", what,
+                      pl_rd_got(v, got, sizeof got), word ? ", which is none of its options" : "",
+                      list);
 }
 
 static int read_root(pl_rd *rd, const pl_scenario *s, const pl_doc_node *root, double *x,
@@ -56,10 +67,7 @@ static int read_root(pl_rd *rd, const pl_scenario *s, const pl_doc_node *root, d
             rc = pl_rd_fail(rd, key, "'%s' is not an issue of scenario '%s'; expected an "
                             "issue id", key->type == PL_DOC_SCALAR ? key->text : "?",
                             pl_scenario_name(s));
-        else if (seen[k])
-            rc = pl_rd_fail(rd, key, "issue '%s' is given twice; expected each issue once",
-                            key->text);
-        else
+        else  /* a key given twice is refused by the parser */
             rc = read_term(rd, pl_scenario_issue(s, (size_t)k), pl_doc_map_value(root, j),
                            &x[k], &opt[k]);
         if (!rc)

@@ -183,9 +183,10 @@ static int read_actor(pl_reader *r, const pl_doc_node *n, size_t i)
         snprintf(what, sizeof what, "discount of %s", where);
         if ((rc = pl_rd_value(&r->rd, v, what, 0, 1, NULL, &a->discount)))
             return rc;
-        if (!(a->discount.value > 0) || !(a->discount.low > 0))
-            return pl_rd_fail(&r->rd, v, "%s is 0; expected a discount factor in (0, 1] "
-                              "(1: no discounting)", what);
+        if (!(a->discount.low > 0))
+            return pl_rd_fail(&r->rd, v, "%s%s is 0; expected a discount factor in (0, 1] "
+                              "(1: no discounting)", a->discount.value > 0 ?
+                              "the low end of " : "", what);
     }
     snprintf(what, sizeof what, "at_table of %s", where);
     if ((v = pl_doc_map_get(n, "at_table")) && (rc = pl_rd_bool(&r->rd, v, what, &a->at_table)))
@@ -301,9 +302,10 @@ static int read_option(pl_reader *r, const pl_doc_node *n, pl_issue *x, size_t j
     if ((v = pl_doc_map_get(n, "name")) && (rc = pl_rd_text(&r->rd, v, "option name",
                                                              &x->option_name[j])))
         return rc;
-    snprintf(what, sizeof what, "at of option '%s' of %s", x->option_id[j], where);
+    snprintf(what, sizeof what, "option '%s' of %s", x->option_id[j], where);
     if ((rc = pl_rd_need(&r->rd, n, "at", what, "a number in [0, 100]", &v)))
         return rc;
+    snprintf(what, sizeof what, "at of option '%s' of %s", x->option_id[j], where);
     return pl_rd_number(&r->rd, v, what, 0, 100, &x->option_at[j]);
 }
 
@@ -320,11 +322,8 @@ static int read_outcome_space(pl_reader *r, const pl_doc_node *n, pl_issue *x,
                           "(options name the outcomes, step makes a grid)", where);
     if (v) {
         snprintf(what, sizeof what, "step of %s", where);
-        if ((rc = pl_rd_number(&r->rd, v, what, 0, 100, &x->step)))
+        if ((rc = pl_rd_number(&r->rd, v, what, 0.01, 100, &x->step)))
             return rc;
-        if (!(x->step >= 0.01))
-            return pl_rd_fail(&r->rd, v, "%s is %g; expected a grid step in [0.01, 100]",
-                              what, x->step);
     }
     if (!opts)
         return PL_OK;

@@ -89,6 +89,8 @@ static int collect(const pl_space *sp, size_t n, job *jobs, int nt, pl_frontier 
     size_t *keep = malloc((N ? N : 1) * sizeof *keep), nk = 0;
     int rc = u && idx && keep ? PL_OK : PL_ENOMEM;
     for (size_t t = 0, at = 0; !rc && t < (size_t)nt; at += jobs[t].s.size, t++) {
+        if (!jobs[t].s.size)
+            continue;  /* nothing kept: its arrays may be NULL */
         memcpy(u + at * n, jobs[t].s.u, jobs[t].s.size * n * sizeof *u);
         memcpy(idx + at, jobs[t].s.idx, jobs[t].s.size * sizeof *idx);
     }

@@ -65,18 +65,20 @@ static int pick_parties(pl_settlement *st, pl_error *err)
         snprintf(id, sizeof id, "%.*s", (int)(len < sizeof id ? len : sizeof id - 1), p);
         long a = pl_scenario_actor_index(s, id);
         if (a < 0)
-            return pl__fail(err, PL_ENOTFOUND, "party '%s' is not an actor of the scenario; "
-                            "expected actor ids separated by commas", id);
+            return pl__fail(err, PL_ENOTFOUND, "parties: '%s' is not an actor of scenario '%s'; "
+                            "expected actor ids separated by commas", id, pl_scenario_name(s));
         size_t before = st->nj;
         if (add_judge(st, (size_t)a, &at))
             return pl__error_nomem(err);
         if (st->nj == before)
-            return pl__fail(err, PL_EINPUT, "party '%s' is named twice; expected each once", id);
+            return pl__fail(err, PL_EINPUT, "parties: '%s' is named twice; expected each once",
+                            id);
         p += len + (p[len] == ',');
     }
     st->n = st->nj;
     if (st->n < 2)
-        return pl__fail(err, PL_EINPUT, "settlement needs at least 2 parties; got %zu", st->n);
+        return pl__fail(err, PL_EINPUT, "parties: %zu part%s; expected at least 2 for a "
+                        "settlement", st->n, st->n == 1 ? "y" : "ies");
     return PL_OK;
 }
 

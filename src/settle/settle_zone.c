@@ -102,7 +102,8 @@ static int gather(pl_settlement *st, zone_ctx *z, int nt)
     size_t *keep = malloc((N ? N : 1) * sizeof *keep), nk = 0;
     int rc = u && keep ? PL_OK : PL_ENOMEM;
     for (size_t t = 0, at = 0; !rc && t < (size_t)nt; at += z[t].s.size, t++)
-        memcpy(u + at * n, z[t].s.u, z[t].s.size * n * sizeof *u);
+        if (z[t].s.size)
+            memcpy(u + at * n, z[t].s.u, z[t].s.size * n * sizeof *u);
     if (!rc)
         rc = pl__nd(n, N, u, keep, &nk, NULL);
     ws->constrained = nk;

@@ -26,7 +26,7 @@ size=$(cat "$TMP/size")
 
 # CSV: the solutions table by default, another with --table.
 expect_status 0 "settle csv" -- "$P" settle --format csv
-head -n1 "$TMP/out" | tr -d '\r' | grep -q '^solution,ties,p_ratified,u_RUS,u_UKR,u_USA,u_EUR$' && ok ||
+head -n1 "$TMP/out" | tr -d '\r' | grep -q '^solution,ties,p_ratified,u_RUS,u_UKR,u_USA,u_EUR,gain_RUS,gain_UKR,gain_USA,gain_EUR$' && ok ||
   bad "csv solutions header: $(head -n1 "$TMP/out")"
 [ "$(wc -l < "$TMP/out")" -eq 8 ] && ok || bad "csv solutions: $(wc -l < "$TMP/out") lines, expected 8 (header + 7)"
 expect_status 0 "settle csv packages" -- "$P" settle --format csv --table packages
