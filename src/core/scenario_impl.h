@@ -35,6 +35,7 @@ struct pl_issue {
     size_t n_options;           /* named discrete options; 0: none declared */
     const char **option_id, **option_name;
     double *option_at;          /* where each option lies on the 0-100 scale */
+    pl_idmap option_ids;        /* option id -> index */
     double step;                /* grid step for settlement; 0: not declared */
 };
 

@@ -503,6 +503,7 @@ static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const
 
 static int parse_clean(pl__gx *g, pl_error *err)
 {
+    xmlInitParser();  /* idempotent; done before any parse so that threads may import later */
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt)
         return pl__error_nomem(err);

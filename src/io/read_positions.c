@@ -35,10 +35,8 @@ static int read_values(pl_reader *r, const pl_doc_node *n, const pl_issue *x, co
         return pl__error_nomem(r->rd.err);
     for (size_t j = 0; j < n->len; j++) {
         const pl_doc_node *k = pl_doc_map_key(n, j);
-        size_t o = 0;
-        while (o < x->n_options && !(k->type == PL_DOC_SCALAR &&
-                                     strcmp(k->text, x->option_id[o]) == 0))
-            o++;
+        long found = k->type == PL_DOC_SCALAR ? pl_idmap_get(&x->option_ids, k->text) : -1;
+        size_t o = found < 0 ? x->n_options : (size_t)found;
         if (o == x->n_options)
             return pl_rd_fail(&r->rd, k, "%s: '%s' is not an option of issue '%s'; expected "
                               "one of its option ids", what, k->type == PL_DOC_SCALAR ?

@@ -294,10 +294,9 @@ static int read_option(pl_reader *r, const pl_doc_node *n, pl_issue *x, size_t j
         rc = pl_rd_id(&r->rd, v, "option id", &x->option_id[j]);
     if (rc)
         return rc;
-    for (size_t p = 0; p < j; p++)
-        if (strcmp(x->option_id[p], x->option_id[j]) == 0)
-            return pl_rd_fail(&r->rd, v, "option id '%s' of %s is given twice; expected "
-                              "unique option ids", x->option_id[j], where);
+    if (pl_idmap_put(&x->option_ids, x->option_id[j], (long)j) >= 0)
+        return pl_rd_fail(&r->rd, v, "option id '%s' of %s is given twice; expected "
+                          "unique option ids", x->option_id[j], where);
     x->option_name[j] = x->option_id[j];
     if ((v = pl_doc_map_get(n, "name")) && (rc = pl_rd_text(&r->rd, v, "option name",
                                                              &x->option_name[j])))
@@ -337,7 +336,8 @@ static int read_outcome_space(pl_reader *r, const pl_doc_node *n, pl_issue *x,
     x->option_id = pl_arena_array(a, opts->len, sizeof *x->option_id);
     x->option_name = pl_arena_array(a, opts->len, sizeof *x->option_name);
     x->option_at = pl_arena_array(a, opts->len, sizeof *x->option_at);
-    if (!x->option_id || !x->option_name || !x->option_at)
+    if (!x->option_id || !x->option_name || !x->option_at ||
+        pl_idmap_init(&x->option_ids, a, opts->len))
         return pl__error_nomem(r->rd.err);
     for (size_t j = 0; j < opts->len; j++)
         if ((rc = read_option(r, opts->items[j], x, j, where)))
