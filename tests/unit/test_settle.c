@@ -458,6 +458,7 @@ static void test_scenario_by_hand(void **state)
     st = hand(&s, &o);
     assert_near(pl_space_utility(pl_settle_space(st), 0, w00), 0.75, 1e-15);
     pl_settle_free(st);
+    pl_scenario_free(s);
     /* quadratic loss: u_A(50, lo) = 0.6 (1 - 0.25) = 0.45 */
     o = (pl_settle_opts)PL_SETTLE_OPTS_INIT;
     o.loss = PL_LOSS_QUADRATIC;
