@@ -128,6 +128,12 @@ typedef struct cli_output {
 /* csv_default: the table --format csv writes when --table is not given (NULL: the first). */
 int cli_output_open(cli_output *o, const cli_args *a, const char *csv_default);
 int cli_output_close(cli_output *o, int ok);
+/* cli_output_open, then the document's root object with the parley version and,
+   when s is not NULL, the scenario's name. */
+int cli_document_begin(cli_output *o, const cli_args *a, const char *csv_default,
+                       const pl_scenario *s);
+/* Close the root object, then cli_output_close. */
+int cli_document_end(cli_output *o);
 /* Raw bytes (for printing YAML text) through the same atomic path. */
 int cli_output_open_raw(cli_output *o, const cli_args *a);
 

@@ -24,13 +24,10 @@ static int run_analyze(const cli_args *a)
     if ((rc = cli_forecast_scenario(a, &fo, &s, &f)))
         return rc;
     cli_output out;
-    if ((rc = cli_output_open(&out, a, "forecasts")) == EXIT_OK) {
-        pl_emit_object_begin(out.e, NULL, NULL);
-        pl_emit_string(out.e, "parley", pl_version());
+    if ((rc = cli_document_begin(&out, a, "forecasts", NULL)) == EXIT_OK) {
         pl_scenario_emit(s, out.e);
         pl_forecast_emit(f, s, out.e);
-        pl_emit_object_end(out.e);
-        rc = cli_output_close(&out, 1);
+        rc = cli_document_end(&out);
     }
     pl_forecast_free(f);
     pl_scenario_free(s);

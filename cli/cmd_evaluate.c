@@ -43,13 +43,9 @@ static int run_evaluate(const cli_args *a)
         return cli_exit_code(err.code);
     }
     cli_output out;
-    if ((rc = cli_output_open(&out, a, "errors")) == EXIT_OK) {
-        pl_emit_object_begin(out.e, NULL, NULL);
-        pl_emit_string(out.e, "parley", pl_version());
-        pl_emit_string(out.e, "scenario", pl_scenario_name(s));
+    if ((rc = cli_document_begin(&out, a, "errors", s)) == EXIT_OK) {
         pl_evaluation_emit(e, s, out.e);
-        pl_emit_object_end(out.e);
-        rc = cli_output_close(&out, 1);
+        rc = cli_document_end(&out);
     }
     pl_evaluation_free(e);
     pl_scenario_free(s);

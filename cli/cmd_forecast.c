@@ -74,10 +74,7 @@ static int run_forecast(const cli_args *a)
     if ((rc = cli_forecast_scenario(a, &fo, &s, &f)))
         return rc;
     cli_output out;
-    if ((rc = cli_output_open(&out, a, "forecasts")) == EXIT_OK) {
-        pl_emit_object_begin(out.e, NULL, NULL);
-        pl_emit_string(out.e, "parley", pl_version());
-        pl_emit_string(out.e, "scenario", pl_scenario_name(s));
+    if ((rc = cli_document_begin(&out, a, "forecasts", s)) == EXIT_OK) {
         pl_forecast_emit(f, s, out.e);
         /* asking for a table by --table asks for its content too */
         const char *table = cli_get(a, "table", NULL);
@@ -88,8 +85,7 @@ static int run_forecast(const cli_args *a)
             pl_forecast_emit_eum(f, s, moves, out.e);
         if (pl_forecast_has(f, PL_MODEL_EXCHANGE) && trades)
             pl_forecast_emit_exchanges(f, s, out.e);
-        pl_emit_object_end(out.e);
-        rc = cli_output_close(&out, 1);
+        rc = cli_document_end(&out);
     }
     pl_forecast_free(f);
     pl_scenario_free(s);

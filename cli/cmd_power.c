@@ -335,15 +335,11 @@ static int job_run(power_job *j, const pl_power_opts *o, long x)
 static int emit_all(const cli_args *a, const pl_scenario *s, const power_job *jobs, size_t nj)
 {
     cli_output out;
-    int rc = cli_output_open(&out, a, "members");
+    int rc = cli_document_begin(&out, a, "members", s);
     if (rc)
         return rc;
     pl_emitter *e = out.e;
     char text[1024];
-    pl_emit_object_begin(e, NULL, NULL);
-    pl_emit_string(e, "parley", pl_version());
-    if (s)
-        pl_emit_string(e, "scenario", pl_scenario_name(s));
     const pl_power **ps = malloc(nj * sizeof *ps);
     const pl_game **gs = malloc(nj * sizeof *gs);
     const char **labels = malloc(nj * sizeof *labels);
@@ -383,8 +379,7 @@ static int emit_all(const cli_args *a, const pl_scenario *s, const power_job *jo
         pl_emit_object_end(e);
     }
     pl_emit_array_end(e);
-    pl_emit_object_end(e);
-    return cli_output_close(&out, 1);
+    return cli_document_end(&out);
 }
 
 static int is_adhoc(const cli_args *a)

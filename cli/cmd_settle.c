@@ -117,13 +117,9 @@ static int run_settle(const cli_args *a)
     }
     if (!(rc = read_proposal(a, st, &pu)) && !(rc = write_frontier(a, st))) {
         cli_output out;
-        if ((rc = cli_output_open(&out, a, "solutions")) == EXIT_OK) {
-            pl_emit_object_begin(out.e, NULL, NULL);
-            pl_emit_string(out.e, "parley", pl_version());
-            pl_emit_string(out.e, "scenario", pl_scenario_name(s));
+        if ((rc = cli_document_begin(&out, a, "solutions", s)) == EXIT_OK) {
             pl_settle_emit(st, pu, out.e);
-            pl_emit_object_end(out.e);
-            rc = cli_output_close(&out, 1);
+            rc = cli_document_end(&out);
         }
     }
     free(pu);

@@ -263,6 +263,25 @@ int cli_output_open(cli_output *o, const cli_args *a, const char *csv_default)
     return EXIT_OK;
 }
 
+int cli_document_begin(cli_output *o, const cli_args *a, const char *csv_default,
+                       const pl_scenario *s)
+{
+    int rc = cli_output_open(o, a, csv_default);
+    if (rc)
+        return rc;
+    pl_emit_object_begin(o->e, NULL, NULL);
+    pl_emit_string(o->e, "parley", pl_version());
+    if (s)
+        pl_emit_string(o->e, "scenario", pl_scenario_name(s));
+    return EXIT_OK;
+}
+
+int cli_document_end(cli_output *o)
+{
+    pl_emit_object_end(o->e);
+    return cli_output_close(o, 1);
+}
+
 int cli_output_close(cli_output *o, int ok)
 {
     int status = EXIT_OK;
