@@ -6,8 +6,9 @@
 **  2. additive spaces, two parties: the issue-by-issue merge on 10 issues x
 **     100 options (10^20 packages), and on 4 x 100 (10^8) against streaming
 **     enumeration of every package;
-**  3. the Party domain (GENIUS, 3,072 packages) with 2..9 parties: merge vs
-**     enumeration (skipped when ../shared is absent).
+**  3. the Party domain (GENIUS, 3,072 packages) with 2..9 parties: the whole
+**     settlement (merge, solutions, win-set counts) vs enumerating the frontier
+**     (skipped when ../shared is absent).
 ** Every pair of methods must give the same frontier size; peak RSS is the
 ** process's so far.
 **   bench_settle [MAX_POINTS] [SHARED_DIR]     (default 1e8, ../shared)
@@ -96,7 +97,7 @@ static void additive(void)
     double t0 = bench_now();
     pl_frontier_merge(&f, sp, NULL, NULL);
     double tm = bench_now() - t0;
-    printf("additive 10 x 100 (%.0e packages): merge %.3f s, frontier %zu, rss %.0f MB\n",
+    printf("additive 10 x 100 (%.0e packages): merge %.2e s, frontier %zu, rss %.0f MB\n",
            pl_space_size(sp), tm, pl_frontier_size(f), rss_mb());
     pl_frontier_free(f);
     pl_space_free(sp);
@@ -110,7 +111,7 @@ static void additive(void)
         t0 = bench_now();
         pl_frontier_enumerate(&g, sp, &o, NULL);
         double te = bench_now() - t0;
-        printf("additive 4 x 100 (%.0e packages): merge %.4f s, enumerate (%d thread%s) %.3f s, "
+        printf("additive 4 x 100 (%.0e packages): merge %.2e s, enumerate (%d thread%s) %.3f s, "
                "ratio %.0f, frontier %zu%s\n", pl_space_size(sp), tm, th, th > 1 ? "s" : "",
                te, te / tm, pl_frontier_size(f),
                pl_frontier_size(f) == pl_frontier_size(g) ? "" : "  MISMATCH");
@@ -130,7 +131,8 @@ static void party_domain(const char *shared)
                  shared, p);
         paths[p] = buf[p];
     }
-    printf("%-8s %9s %9s %12s %8s\n", "parties", "frontier", "merge_s", "enumerate_s", "ratio");
+    printf("%-8s %9s %9s %12s %8s %8s\n", "parties", "frontier", "settle_s", "enumerate_s", "ratio",
+           "rss_MB");
     for (size_t m = 2; m <= 9; m++) {
         pl_scenario *s;
         pl_error err;
@@ -154,7 +156,7 @@ static void party_domain(const char *shared)
         pl_frontier_enumerate(&g, pl_settle_space(st), NULL, NULL);
         double te = bench_now() - t0;
         size_t fs = pl_frontier_size(pl_settle_frontier(st));
-        printf("%-8zu %9zu %9.4f %12.4f %8.1f%s\n", m, fs, tm, te, te / tm,
+        printf("%-8zu %9zu %9.4f %12.4f %8.1f %8.0f%s\n", m, fs, tm, te, te / tm, rss_mb(),
                fs == pl_frontier_size(g) ? "" : "  MISMATCH");
         pl_frontier_free(g);
         pl_settle_free(st);
