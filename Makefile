@@ -39,17 +39,6 @@ fuzz:
 	@CC=clang cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=Debug -DPARLEY_FUZZ=ON >/dev/null
 	@cmake --build $(FUZZ_BUILD) -j $(JOBS)
 	@sh fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_TIME)
-	@# proposal_fuzz: seeds from tests/bad/proposal, against the built-in scenario
-	@# (selector 0 YAML, 1 JSON) and the options scenario (2 YAML, 3 JSON)
-	@mkdir -p $(FUZZ_BUILD)/fuzz-corpus/proposal
-	@for f in tests/bad/proposal/*.yaml tests/bad/proposal/*.json; do \
-	  case $$f in *.json) s=1 ;; *) s=0 ;; esac; \
-	  { printf "\\00$$s"; cat "$$f"; } > $(FUZZ_BUILD)/fuzz-corpus/proposal/builtin-$$(basename $$f); \
-	  { printf "\\00$$((s + 2))"; cat "$$f"; } > $(FUZZ_BUILD)/fuzz-corpus/proposal/options-$$(basename $$f); \
-	done
-	@echo "fuzz: proposal_fuzz for $(FUZZ_TIME)s, corpus $(FUZZ_BUILD)/fuzz-corpus/proposal"
-	@$(FUZZ_BUILD)/fuzz/proposal_fuzz -max_total_time=$(FUZZ_TIME) -max_len=65536 -timeout=10 \
-	  -artifact_prefix=$(FUZZ_BUILD)/fuzz-proposal- $(FUZZ_BUILD)/fuzz-corpus/proposal
 
 bench: build
 	@sh bench/run.sh $(BUILD)

@@ -4,10 +4,10 @@
 ** JSON (a name ending in .json) instead of YAML; bit 1 reads it against a
 ** small scenario whose PAY issue has named options (so the option-id and
 ** option-point paths are reached) instead of the built-in scenario, whose
-** issues have none. Each call loads the scenario, computes its settlement
-** with default options but no win-set enumeration and no logrolls (fast),
-** reads the proposal, and checks that an accepted proposal has finite
-** utilities.
+** issues have none. The two settlements (default options, no win-set
+** enumeration, no logrolls) are computed once; each call reads a proposal
+** and checks that an accepted one has finite utilities and a refused one a
+** message.
 **   make fuzz FUZZ_TIME=300
 ** Built without libFuzzer (fuzz/replay.c) it replays files, for CTest.
 */
@@ -43,24 +43,31 @@ static const char options_scenario[] =
     "    TERR: {position: 10, salience: 0.9}\n"
     "    PAY: {position: 0, salience: 0.1}\n";
 
+/* The two settlements, computed once (the reader is what is fuzzed; they stay reachable). */
+static pl_settlement *settlement(int options)
+{
+    static pl_scenario *s[2];
+    static pl_settlement *st[2];
+    if (st[options])
+        return st[options];
+    int rc = options ? pl_scenario_load_buffer(&s[1], options_scenario,
+                                               sizeof options_scenario - 1,
+                                               "fuzz-options.yaml", NULL, NULL)
+                     : pl_scenario_load_builtin(&s[0], NULL, NULL, NULL);
+    pl_settle_opts o = PL_SETTLE_OPTS_INIT;
+    o.max_enumerate = 0;
+    o.logrolls = 0;
+    if (rc != PL_OK || pl_settle_compute(&st[options], s[options], &o, NULL) != PL_OK)
+        abort();  /* both scenarios are valid: a failure here is a bug */
+    return st[options];
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
         return 0;
     const char *name = (data[0] & 1) ? "fuzz.json" : "fuzz.yaml";
-    pl_scenario *s = NULL;
-    int rc = (data[0] & 2)
-                 ? pl_scenario_load_buffer(&s, options_scenario, sizeof options_scenario - 1,
-                                           "fuzz-options.yaml", NULL, NULL)
-                 : pl_scenario_load_builtin(&s, NULL, NULL, NULL);
-    if (rc != PL_OK)
-        abort();  /* both scenarios are valid: a failure here is a bug */
-    pl_settle_opts o = PL_SETTLE_OPTS_INIT;
-    o.max_enumerate = 0;
-    o.logrolls = 0;
-    pl_settlement *st = NULL;
-    if (pl_settle_compute(&st, s, &o, NULL) != PL_OK)
-        abort();
+    const pl_settlement *st = settlement((data[0] & 2) != 0);
     size_t n = pl_frontier_n_parties(pl_settle_frontier(st));
     double *u = calloc(n ? n : 1, sizeof *u);
     if (u) {
@@ -75,7 +82,5 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
     }
     free(u);
-    pl_settle_free(st);
-    pl_scenario_free(s);
     return 0;
 }

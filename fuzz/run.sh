@@ -49,3 +49,17 @@ done
 echo "fuzz: genius_fuzz for ${secs}s, corpus $gcorpus"
 "$build/fuzz/genius_fuzz" -max_total_time="$secs" -max_len=65536 -timeout=10 \
   -artifact_prefix="$build/fuzz-genius-" "$gcorpus"
+
+# Proposals: seeds from tests/bad/proposal, against the built-in scenario
+# (selector 0 YAML, 1 JSON) and the scenario with options (2 YAML, 3 JSON).
+pcorpus="$build/fuzz-corpus/proposal"
+mkdir -p "$pcorpus"
+for f in "$here"/../tests/bad/proposal/*.yaml "$here"/../tests/bad/proposal/*.json; do
+  [ -f "$f" ] || continue
+  case $f in *.json) s=1 ;; *) s=0 ;; esac
+  { printf "\\00$s"; cat "$f"; } > "$pcorpus/builtin-$(basename "$f")"
+  { printf "\\00$((s + 2))"; cat "$f"; } > "$pcorpus/options-$(basename "$f")"
+done
+echo "fuzz: proposal_fuzz for ${secs}s, corpus $pcorpus"
+"$build/fuzz/proposal_fuzz" -max_total_time="$secs" -max_len=65536 -timeout=10 \
+  -artifact_prefix="$build/fuzz-proposal-" "$pcorpus"
