@@ -17,5 +17,6 @@
 #include "parley/import.h"
 #include "parley/evaluate.h"
 #include "parley/settle.h"
+#include "parley/dynamics.h"
 
 #endif

@@ -1,0 +1,119 @@
+/*
+** dynamics.h: bargaining over time and the durability of agreements
+** (MODELS.md sections 9 and 10).
+**
+** Alternating offers: Rubinstein's (1982) closed forms with per-party
+** discounting, outside options (Binmore, Shaked & Sutton 1989), breakdown risk
+** (Binmore, Rubinstein & Wolinsky 1986), and a finite-horizon backward
+** induction over a discrete set of outcomes for n parties.
+** Durability: Fearon's (1995) bargaining range, the commitment problem under
+** shifting power (after Powell 2006) over a power path, the smallest
+** third-party guarantee that makes a deal self-enforcing, and phasing.
+*/
+#ifndef PARLEY_DYNAMICS_H
+#define PARLEY_DYNAMICS_H
+
+#include <stddef.h>
+#include "parley/export.h"
+#include "parley/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- alternating offers ------------------------------------------------ */
+
+/**
+ * Rubinstein, pie 1, discount factors d1, d2 in (0, 1) (not both 1), party 1
+ * proposes first: x1 = (1 - d2)/(1 - d1 d2), x2 = 1 - x1.
+ */
+PL_API int pl_rubinstein(double d1, double d2, double *x1, double *x2, pl_error *err);
+/**
+ * The same when the responder (party 2) may quit with o2 after an offer and
+ * the proposer has o1: x2 = max(x2*, o2); *deal = 0 when o1 + o2 > 1.
+ */
+PL_API int pl_rubinstein_outside(double d1, double d2, double o1, double o2, double *x1,
+                                 double *x2, int *deal, pl_error *err);
+/**
+ * Breakdown risk p in (0, 1] per rejected round, breakdown payoffs b1 + b2 <= 1,
+ * no time discount: the proposer's share (1 + (1 - p) b1 - b2)/(2 - p).
+ */
+PL_API int pl_breakdown(double p, double b1, double b2, double *v1, pl_error *err);
+/** Finite horizon T >= 1, continuous pie, equal discount d: (1 - (-d)^T)/(1 + d). */
+PL_API double pl_rubinstein_finite(double d, int T);
+
+typedef struct pl_bargain_result {
+    int agreed;         /* 1: the first proposal is accepted */
+    size_t outcome;     /* its index, when agreed */
+    double *value;      /* n: each party's value of the game at t = 1 */
+} pl_bargain_result;
+
+/**
+ * Backward induction over N outcomes with utilities u (N x n, outcome-major),
+ * disagreement values d (n; NULL: 0), discounts delta (n, in (0, 1]) and T
+ * rounds. Party order[0] proposes at t = 1, then order[1], ... cyclically
+ * (order NULL: 0, 1, ..., n-1). Each proposer picks the outcome best for it
+ * among those every responder accepts (u_r >= delta_r V_{t+1,r} - 1e-12; ties:
+ * higher responders' utility, then lower index); if none beats its own
+ * delta V_{t+1} it proposes nothing acceptable. O(T N n). res->value is
+ * malloc'd: pl_bargain_result_clear.
+ */
+PL_API int pl_backward_induction(pl_bargain_result *res, size_t n, size_t N, const double *u,
+                                 const double *d, const double *delta, const size_t *order,
+                                 int T, pl_error *err);
+PL_API void pl_bargain_result_clear(pl_bargain_result *res);
+
+/* ---- durability ------------------------------------------------------- */
+
+/** Fearon's range: splits x (A's share) with p - cA <= x <= p + cB beat war for both. */
+PL_API int pl_fearon_range(double p, double cA, double cB, double *lo, double *hi,
+                           pl_error *err);
+
+/** Contest success function: p = MA^g / (MA^g + MB^g); g > 0, M >= 0 not both 0. */
+PL_API double pl_contest(double MA, double MB, double gamma);
+
+typedef struct pl_commitment {
+    size_t periods;       /* path length T + 1 (t = 0..T) */
+    double *war_a, *war_b;    /* W_t for A and B: (p_t - c)/(1 - delta) */
+    double *peace_a, *peace_b; /* 1 + delta W_{t+1}: the most a deal can promise */
+    int fails_at;         /* first t where a side prefers war, -1 if none */
+    int side;             /* 0: A, 1: B, -1 */
+} pl_commitment;
+
+/**
+ * The commitment check over a power path p[0..T] (A's chance of winning a
+ * war in each period; after T it stays p[T]), discount delta in (0, 1), war
+ * costs cA, cB per period: a side fights at t when its war value exceeds the
+ * whole pie today plus its discounted war value tomorrow. Free with
+ * pl_commitment_clear.
+ */
+PL_API int pl_commitment_check(pl_commitment *out, size_t T1, const double *p, double delta,
+                               double cA, double cB, pl_error *err);
+PL_API void pl_commitment_clear(pl_commitment *c);
+
+/**
+ * The smallest guarantee g in [0, 1] (probability that a guarantor adds its
+ * capability MG to the side it protects, A when protect_a, after the shift)
+ * that stops the protected side from preferring war: p0 = p(MA0, MB0) before,
+ * and after p1 = g p(MA1 + MG, MB1) + (1 - g) p(MA1, MB1) for A (mirror for
+ * B). Bisection to 1e-9 (that check is monotone in g). *g is NAN when even
+ * g = 1 is not enough. *possible is 1 when at that g the other side does not
+ * prefer war either (a larger g only makes the other side's case worse).
+ */
+PL_API int pl_min_guarantee(double MA0, double MB0, double MA1, double MB1, double MG,
+                            int protect_a, double gamma, double delta, double cA, double cB,
+                            double *g, int *possible, pl_error *err);
+
+/**
+ * Phasing: the fewest periods in which A's chance can fall from p0 to p1 <
+ * p0 with every step self-enforcing for A (each step at most
+ * (1 - delta)(1 - p_t + cA)/delta); the path goes to path[0..*steps] (room
+ * for max_steps + 1). PL_ERANGE when max_steps are not enough.
+ */
+PL_API int pl_phasing(double p0, double p1, double delta, double cA, size_t max_steps,
+                      double *path, size_t *steps, pl_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

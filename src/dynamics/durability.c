@@ -1,0 +1,183 @@
+/*
+** durability.c: is a settlement self-enforcing? (MODELS.md sec. 10)
+**
+** Fearon (1995): with war costs, a range of splits beats war for both.
+** Commitment under shifting power (after Powell 2006): per period the pie is
+** 1 and war is absorbing, worth W_t = (p_t - c)/(1 - delta) to a side whose
+** chance of winning is p_t. A deal can give a side at most the whole pie
+** today and, credibly, no more tomorrow than that side's war value then, so
+** the side fights at t when W_t > 1 + delta W_{t+1}. A guarantee adds the
+** guarantor's capability to the protected side with probability g; phasing
+** spreads a shift so that no step is large enough to make war worth it.
+*/
+#include "parley/dynamics.h"
+#include "../core/error_int.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+int pl_fearon_range(double p, double cA, double cB, double *lo, double *hi, pl_error *err)
+{
+    if (!lo || !hi)
+        return pl__fail(err, PL_EMISUSE, "pl_fearon_range: NULL argument");
+    if (!(p >= 0 && p <= 1) || !(cA > 0) || !(cB > 0) || !isfinite(cA + cB))
+        return pl__fail(err, PL_EINPUT, "p %g, costs %g and %g; expected p in [0, 1] and "
+                        "costs > 0", p, cA, cB);
+    *lo = p - cA > 0 ? p - cA : 0;
+    *hi = p + cB < 1 ? p + cB : 1;
+    return PL_OK;
+}
+
+double pl_contest(double MA, double MB, double gamma)
+{
+    if (!(MA >= 0 && MB >= 0 && MA + MB > 0 && gamma > 0))
+        return NAN;
+    double a = pow(MA, gamma), b = pow(MB, gamma);
+    return a / (a + b);
+}
+
+void pl_commitment_clear(pl_commitment *c)
+{
+    if (!c)
+        return;
+    free(c->war_a), free(c->war_b), free(c->peace_a), free(c->peace_b);
+    memset(c, 0, sizeof *c);
+}
+
+static int check_params(double delta, double cA, double cB, pl_error *err)
+{
+    if (!(delta > 0 && delta < 1))
+        return pl__fail(err, PL_EINPUT, "discount factor %g; expected one in (0, 1) (with 1 "
+                        "no war value is finite)", delta);
+    if (!(cA >= 0 && cB >= 0 && cA <= 1 && cB <= 1))
+        return pl__fail(err, PL_EINPUT, "war costs %g and %g; expected each in [0, 1] (a "
+                        "share of the per-period pie)", cA, cB);
+    return PL_OK;
+}
+
+int pl_commitment_check(pl_commitment *out, size_t T1, const double *p, double delta,
+                        double cA, double cB, pl_error *err)
+{
+    if (!out || !p)
+        return pl__fail(err, PL_EMISUSE, "pl_commitment_check: NULL argument");
+    memset(out, 0, sizeof *out);
+    int rc = check_params(delta, cA, cB, err);
+    if (rc)
+        return rc;
+    if (T1 < 1)
+        return pl__fail(err, PL_EINPUT, "an empty power path; expected p for period 0 at least");
+    for (size_t t = 0; t < T1; t++)
+        if (!(p[t] >= 0 && p[t] <= 1))
+            return pl__fail(err, PL_EINPUT, "power in period %zu is %g; expected a "
+                            "probability in [0, 1]", t, p[t]);
+    out->periods = T1;
+    out->war_a = malloc(T1 * sizeof *out->war_a);
+    out->war_b = malloc(T1 * sizeof *out->war_b);
+    out->peace_a = malloc(T1 * sizeof *out->peace_a);
+    out->peace_b = malloc(T1 * sizeof *out->peace_b);
+    if (!out->war_a || !out->war_b || !out->peace_a || !out->peace_b) {
+        pl_commitment_clear(out);
+        return pl__error_nomem(err);
+    }
+    out->fails_at = -1;
+    out->side = -1;
+    for (size_t t = 0; t < T1; t++) {
+        size_t u = t + 1 < T1 ? t + 1 : t;  /* after the path, power stays */
+        out->war_a[t] = (p[t] - cA) / (1 - delta);
+        out->war_b[t] = (1 - p[t] - cB) / (1 - delta);
+        out->peace_a[t] = 1 + delta * (p[u] - cA) / (1 - delta);
+        out->peace_b[t] = 1 + delta * (1 - p[u] - cB) / (1 - delta);
+        int a = out->war_a[t] > out->peace_a[t] + 1e-12, b = out->war_b[t] > out->peace_b[t] + 1e-12;
+        if (out->fails_at < 0 && (a || b)) {
+            out->fails_at = (int)t;
+            out->side = a ? 0 : 1;
+        }
+    }
+    return PL_OK;
+}
+
+/*
+** Does the one-shift path hold with guarantee g? side: 0 only the protected
+** side's check (monotone in g), 1 both sides (the other side loses as g grows).
+*/
+static int holds(double g, const double *M, double MG, int protect_a, double gamma,
+                 double delta, double cA, double cB, int both)
+{
+    double p[2];
+    p[0] = pl_contest(M[0], M[1], gamma);
+    double plain = pl_contest(M[2], M[3], gamma);
+    double helped = protect_a ? pl_contest(M[2] + MG, M[3], gamma)
+                              : pl_contest(M[2], M[3] + MG, gamma);
+    p[1] = g * helped + (1 - g) * plain;
+    pl_commitment c;
+    if (pl_commitment_check(&c, 2, p, delta, cA, cB, NULL))
+        return 0;
+    int ok = 1;
+    for (size_t t = 0; t < 2; t++) {
+        int a = c.war_a[t] > c.peace_a[t] + 1e-12, b = c.war_b[t] > c.peace_b[t] + 1e-12;
+        ok &= !(protect_a ? a : b) && !(both && (protect_a ? b : a));
+    }
+    pl_commitment_clear(&c);
+    return ok;
+}
+
+int pl_min_guarantee(double MA0, double MB0, double MA1, double MB1, double MG, int protect_a,
+                     double gamma, double delta, double cA, double cB, double *g,
+                     int *possible, pl_error *err)
+{
+    if (!g || !possible)
+        return pl__fail(err, PL_EMISUSE, "pl_min_guarantee: NULL argument");
+    int rc = check_params(delta, cA, cB, err);
+    if (rc)
+        return rc;
+    if (isnan(pl_contest(MA0, MB0, gamma)) || isnan(pl_contest(MA1, MB1, gamma)) || !(MG >= 0))
+        return pl__fail(err, PL_EINPUT, "capabilities %g, %g before and %g, %g after, guarantor "
+                        "%g, gamma %g; expected capabilities >= 0 (not both 0) and gamma > 0",
+                        MA0, MB0, MA1, MB1, MG, gamma);
+    const double M[4] = {MA0, MB0, MA1, MB1};
+    *g = NAN;
+    *possible = 0;
+    if (!holds(1, M, MG, protect_a, gamma, delta, cA, cB, 0))
+        return PL_OK;  /* even a certain guarantee does not make up the shift */
+    double lo = 0, hi = 1;
+    if (holds(0, M, MG, protect_a, gamma, delta, cA, cB, 0))
+        hi = 0;
+    while (hi - lo > 1e-9) {
+        double mid = (lo + hi) / 2;
+        if (holds(mid, M, MG, protect_a, gamma, delta, cA, cB, 0))
+            hi = mid;
+        else
+            lo = mid;
+    }
+    *g = hi;
+    /* a larger g only hurts the other side: if it fails here, no g works */
+    *possible = holds(hi, M, MG, protect_a, gamma, delta, cA, cB, 1);
+    return PL_OK;
+}
+
+int pl_phasing(double p0, double p1, double delta, double cA, size_t max_steps, double *path,
+               size_t *steps, pl_error *err)
+{
+    if (!path || !steps)
+        return pl__fail(err, PL_EMISUSE, "pl_phasing: NULL argument");
+    int rc = check_params(delta, cA, 0, err);
+    if (rc)
+        return rc;
+    if (!(p0 >= 0 && p0 <= 1 && p1 >= 0 && p1 <= p0))
+        return pl__fail(err, PL_EINPUT, "a fall from %g to %g; expected 0 <= to <= from <= 1",
+                        p0, p1);
+    path[0] = p0;
+    size_t t = 0;
+    while (path[t] > p1) {
+        if (t == max_steps)
+            return pl__fail(err, PL_ERANGE, "%zu periods are not enough to phase the fall "
+                            "from %g to %g", max_steps, p0, p1);
+        /* the largest self-enforcing step: delta (p_t - p_{t+1}) <= (1 - delta)(1 - p_t + cA) */
+        double next = path[t] - (1 - delta) * (1 - path[t] + cA) / delta;
+        path[t + 1] = next > p1 ? next : p1;
+        t++;
+    }
+    *steps = t;
+    return PL_OK;
+}

@@ -1,0 +1,244 @@
+/*
+** test_dynamics.c: bargaining over time and durability (src/dynamics),
+** MODELS.md sections 9 and 10. Expected values:
+**  - published closed forms: Rubinstein x1 = (1 - d2)/(1 - d1 d2): 0.526316 for
+**    (0.9, 0.9), (0.714286, 0.285714) for (0.9, 0.8); outside option 0.3 leaves
+**    0.526316, 0.6 gives 0.4; breakdown p = 0.1, b = (0.2, 0.1): 0.568421; the
+**    limit d_i = exp(-r_i D), D -> 0: x1 -> r2/(r1 + r2);
+**  - enum: backward induction on the pie of 1,001 splits (the GENIUS pie domain,
+**    built here; and read from ../shared when present), d = 0.9: x1 = 1, 0.1,
+**    0.91, 0.181, 0.837 for T = 1..5, 0.343 for T = 10, and 0.523 / 0.529 for
+**    large even / odd T; with the reservation values of pie_A10 and pie_B50
+**    (0.235092, 0.150468), T = 1 gives (0.864, 0.136);
+**  - hand: Fearon p = 0.6, c = (0.1, 0.15): [0.5, 0.75]; the worked commitment
+**    example (d 0.9, cA 0.05, M 3 and 3, cap to 9/7: p 0.5 -> 0.3, war now;
+**    guarantor 75/7 needs g = 0.277778; phasing 0.5, 0.438889, 0.370988, 0.3
+**    and no two-period path);
+**  - properties: a bigger shift is never more durable, a more likely guarantee
+**    never less.
+*/
+#include "tests/unit/test_util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+static void test_closed_forms(void **state)
+{
+    (void)state;
+    double x1, x2, v;
+    int deal;
+    assert_int_equal(pl_rubinstein(0.9, 0.9, &x1, &x2, NULL), PL_OK);
+    assert_near(x1, 0.526316, 1e-6);
+    assert_int_equal(pl_rubinstein(0.9, 0.8, &x1, &x2, NULL), PL_OK);
+    assert_near(x1, 0.714286, 1e-6);
+    assert_near(x2, 0.285714, 1e-6);
+    assert_int_equal(pl_rubinstein_outside(0.9, 0.9, 0, 0.3, &x1, &x2, &deal, NULL), PL_OK);
+    assert_near(x1, 0.526316, 1e-6);
+    assert_true(deal);
+    assert_int_equal(pl_rubinstein_outside(0.9, 0.9, 0, 0.6, &x1, &x2, &deal, NULL), PL_OK);
+    assert_near(x1, 0.4, 1e-12);
+    assert_int_equal(pl_rubinstein_outside(0.9, 0.9, 0.5, 0.6, &x1, &x2, &deal, NULL), PL_OK);
+    assert_false(deal);
+    assert_int_equal(pl_breakdown(0.1, 0.2, 0.1, &v, NULL), PL_OK);
+    assert_near(v, 0.568421, 1e-6);
+    /* the limit of frequent offers: the asymmetric Nash split r2 / (r1 + r2) */
+    double r1 = 0.05, r2 = 0.15, D = 1e-6;
+    assert_int_equal(pl_rubinstein(exp(-r1 * D), exp(-r2 * D), &x1, &x2, NULL), PL_OK);
+    assert_near(x1, r2 / (r1 + r2), 1e-6);
+    assert_near(pl_rubinstein_finite(0.9, 1), 1, 1e-15);
+    assert_near(pl_rubinstein_finite(0.9, 2), 0.1, 1e-15);
+    pl_error err;
+    assert_int_equal(pl_rubinstein(1, 1, &x1, &x2, &err), PL_EINPUT);
+    assert_int_equal(pl_rubinstein(1.2, 0.9, &x1, &x2, &err), PL_EINPUT);
+    assert_int_equal(pl_breakdown(0, 0.2, 0.1, &v, &err), PL_EINPUT);
+    assert_int_equal(pl_breakdown(0.5, 0.6, 0.6, &v, &err), PL_EINPUT);
+}
+
+/* The pie: 1,001 splits, u1 = k/1000, u2 = 1 - k/1000. */
+static double *pie(void)
+{
+    double *u = malloc(1001 * 2 * sizeof *u);
+    for (int k = 0; k <= 1000; k++) {
+        u[2 * k] = k / 1000.0;
+        u[2 * k + 1] = 1 - k / 1000.0;
+    }
+    return u;
+}
+
+static double x1_after(const double *u, const double *d, int T)
+{
+    double delta[2] = {0.9, 0.9};
+    pl_bargain_result r;
+    assert_int_equal(pl_backward_induction(&r, 2, 1001, u, d, delta, NULL, T, NULL), PL_OK);
+    assert_true(r.agreed);
+    double x = u[2 * r.outcome];
+    pl_bargain_result_clear(&r);
+    return x;
+}
+
+static void test_backward_induction_pie(void **state)
+{
+    (void)state;
+    double *u = pie();
+    static const double want[] = {1, 0.1, 0.91, 0.181, 0.837};
+    for (int T = 1; T <= 5; T++) {
+        assert_near(x1_after(u, NULL, T), want[T - 1], 1e-12);
+        /* the continuous closed form, up to the rounding of each demand */
+        assert_near(x1_after(u, NULL, T), pl_rubinstein_finite(0.9, T), 0.01);
+    }
+    assert_near(x1_after(u, NULL, 10), 0.343, 1e-12);
+    assert_near(x1_after(u, NULL, 200), 0.523, 1e-12);
+    assert_near(x1_after(u, NULL, 201), 0.529, 1e-12);
+    double d[2] = {0.235092, 0.150468};
+    assert_near(x1_after(u, d, 1), 0.864, 1e-12);
+    /* three parties, unanimity, cyclic proposers: the first proposer keeps 1 at T = 1 */
+    double tri[] = {1, 0, 0, 0.5, 0.5, 0, 0, 0, 1}, delta[3] = {0.9, 0.9, 0.9};
+    pl_bargain_result r;
+    assert_int_equal(pl_backward_induction(&r, 3, 3, tri, NULL, delta, NULL, 1, NULL), PL_OK);
+    assert_int_equal(r.outcome, 0);
+    pl_bargain_result_clear(&r);
+    size_t order[3] = {2, 0, 1};
+    assert_int_equal(pl_backward_induction(&r, 3, 3, tri, NULL, delta, order, 1, NULL), PL_OK);
+    assert_int_equal(r.outcome, 2);
+    pl_bargain_result_clear(&r);
+    double bad_delta[2] = {0.9, 0};
+    assert_int_equal(pl_backward_induction(&r, 2, 1001, u, NULL, bad_delta, NULL, 3, NULL),
+                     PL_EINPUT);
+    free(u);
+}
+
+/* The same on the GENIUS pie files, when ../shared is there. */
+static void test_pie_files(void **state)
+{
+    (void)state;
+    const char *paths[3] = {PL_SHARED_DIR "/data/genius/pie/pie_domain.xml",
+                            PL_SHARED_DIR "/data/genius/pie/pie_A.xml",
+                            PL_SHARED_DIR "/data/genius/pie/pie_B.xml"};
+    FILE *f = fopen(paths[0], "rb");
+    if (!f) {
+        print_message("skipped: %s is absent\n", paths[0]);
+        skip();
+    }
+    fclose(f);
+    pl_scenario *s;
+    pl_error err;
+    if (pl_import_genius_files(&s, NULL, 3, paths, NULL, &err))
+        fail_msg("%s", err.msg);
+    pl_settle_opts o = PL_SETTLE_OPTS_INIT;
+    o.logrolls = 0;
+    o.max_enumerate = 0;
+    pl_settlement *st;
+    assert_int_equal(pl_settle_compute(&st, s, &o, &err), PL_OK);
+    const pl_frontier *fr = pl_settle_frontier(st);
+    size_t N = pl_frontier_size(fr);
+    assert_int_equal(N, 1001);
+    double *u = malloc(N * 2 * sizeof *u), delta[2] = {0.9, 0.9};
+    for (size_t j = 0; j < N; j++)
+        for (size_t i = 0; i < 2; i++)
+            u[j * 2 + i] = pl_frontier_utility(fr, j, i);
+    pl_bargain_result r;
+    assert_int_equal(pl_backward_induction(&r, 2, N, u, NULL, delta, NULL, 3, NULL), PL_OK);
+    assert_near(u[2 * r.outcome], 0.91, 1e-9);
+    pl_bargain_result_clear(&r);
+    free(u);
+    pl_settle_free(st);
+    pl_scenario_free(s);
+}
+
+static void test_durability_worked_example(void **state)
+{
+    (void)state;
+    double lo, hi;
+    assert_int_equal(pl_fearon_range(0.6, 0.1, 0.15, &lo, &hi, NULL), PL_OK);
+    assert_near(lo, 0.5, 1e-15);
+    assert_near(hi, 0.75, 1e-15);
+    double p[2] = {pl_contest(3, 3, 1), pl_contest(9.0 / 7, 3, 1)};
+    assert_near(p[0], 0.5, 1e-15);
+    assert_near(p[1], 0.3, 1e-15);
+    pl_commitment c;
+    assert_int_equal(pl_commitment_check(&c, 2, p, 0.9, 0.05, 0.05, NULL), PL_OK);
+    assert_int_equal(c.fails_at, 0);
+    assert_int_equal(c.side, 0);
+    /* 0.9 x 0.2 = 0.18 > 0.1 x 0.55 = 0.055, in values: W_0 = 4.5 > 1 + 0.9 x 2.5 = 3.25 */
+    assert_near(c.war_a[0], 4.5, 1e-12);
+    assert_near(c.peace_a[0], 3.25, 1e-12);
+    pl_commitment_clear(&c);
+    double g;
+    int possible;
+    assert_int_equal(pl_min_guarantee(3, 3, 9.0 / 7, 3, 75.0 / 7, 1, 1, 0.9, 0.05, 0.05, &g,
+                                      &possible, NULL), PL_OK);
+    assert_true(possible);
+    assert_near(g, 0.277778, 1e-6);
+    assert_int_equal(pl_min_guarantee(3, 3, 9.0 / 7, 3, 0.1, 1, 1, 0.9, 0.05, 0.05, &g,
+                                      &possible, NULL), PL_OK);
+    assert_false(possible);  /* a weak guarantor cannot make up the shift */
+    assert_true(isnan(g));
+    /* a guarantor so strong that a certain guarantee would make B fight: still possible at
+       the minimum (0.3 + g (0.8 - 0.3) stays below B's limit 0.5 + 0.061111) */
+    assert_int_equal(pl_min_guarantee(3, 3, 9.0 / 7, 3, 75.0 / 7, 1, 1, 0.9, 0.05, 0.05, &g,
+                                      &possible, NULL), PL_OK);
+    assert_true(possible);
+    double path[8];
+    size_t steps;
+    assert_int_equal(pl_phasing(0.5, 0.3, 0.9, 0.05, 7, path, &steps, NULL), PL_OK);
+    assert_int_equal(steps, 3);
+    assert_near(path[1], 0.438889, 1e-6);
+    assert_near(path[2], 0.370988, 1e-6);
+    assert_near(path[3], 0.3, 1e-15);
+    pl_commitment_clear(&c);
+    assert_int_equal(pl_commitment_check(&c, 4, path, 0.9, 0.05, 0.05, NULL), PL_OK);
+    assert_int_equal(c.fails_at, -1);
+    pl_commitment_clear(&c);
+    pl_error err;
+    assert_int_equal(pl_phasing(0.5, 0.3, 0.9, 0.05, 2, path, &steps, &err), PL_ERANGE);
+    assert_int_equal(pl_commitment_check(&c, 2, p, 1, 0.05, 0.05, &err), PL_EINPUT);
+    double badp[2] = {0.5, 1.2};
+    assert_int_equal(pl_commitment_check(&c, 2, badp, 0.9, 0.05, 0.05, &err), PL_EINPUT);
+}
+
+static double unit(uint64_t *s)
+{
+    *s = *s * 6364136223846793005u + 1442695040888963407u;
+    return (double)(*s >> 11) * 0x1p-53;
+}
+
+/* Does A (whose chance falls from p0 to p1) keep the deal? */
+static int durable(double p0, double p1, double delta, double c)
+{
+    double p[2] = {p0, p1};
+    pl_commitment k;
+    assert_int_equal(pl_commitment_check(&k, 2, p, delta, c, c, NULL), PL_OK);
+    int ok = k.war_a[0] <= k.peace_a[0] + 1e-12 && k.war_a[1] <= k.peace_a[1] + 1e-12;
+    pl_commitment_clear(&k);
+    return ok;
+}
+
+static void test_monotone(void **state)
+{
+    (void)state;
+    uint64_t s = 5;
+    for (int rep = 0; rep < 2000; rep++) {
+        double delta = 0.5 + 0.49 * unit(&s), c = 0.2 * unit(&s), p0 = unit(&s);
+        double p1 = p0 * unit(&s), p2 = p1 * unit(&s);  /* p2: a bigger fall than p1 */
+        if (!durable(p0, p1, delta, c))
+            assert_false(durable(p0, p2, delta, c));
+        double MA = 1 + 5 * unit(&s), MB = 1 + 5 * unit(&s), cap = MA * unit(&s);
+        double g1 = unit(&s), g2 = g1 + (1 - g1) * unit(&s), MG = 10 * unit(&s);
+        double plain = pl_contest(cap, MB, 1), helped = pl_contest(cap + MG, MB, 1);
+        double pa = pl_contest(MA, MB, 1);
+        if (durable(pa, g1 * helped + (1 - g1) * plain, delta, c))
+            assert_true(durable(pa, g2 * helped + (1 - g2) * plain, delta, c));
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_closed_forms),
+        cmocka_unit_test(test_backward_induction_pie),
+        cmocka_unit_test(test_pie_files),
+        cmocka_unit_test(test_durability_worked_example),
+        cmocka_unit_test(test_monotone),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
