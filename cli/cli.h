@@ -53,7 +53,7 @@ typedef struct cli_command {
 
 extern const cli_optdef cli_global_opts[];
 extern const cli_command cli_cmd_analyze, cli_cmd_forecast, cli_cmd_validate, cli_cmd_scenario,
-    cli_cmd_power, cli_cmd_import, cli_cmd_evaluate, cli_cmd_settle;
+    cli_cmd_power, cli_cmd_import, cli_cmd_evaluate, cli_cmd_settle, cli_cmd_bargain;
 
 void cli_print_command_help(const cli_command *c, FILE *f);
 
@@ -134,6 +134,8 @@ int cli_document_begin(cli_output *o, const cli_args *a, const char *csv_default
                        const pl_scenario *s);
 /* Close the root object, then cli_output_close. */
 int cli_document_end(cli_output *o);
+/* `parley bargain FILE`: backward induction over a scenario's packages (bargain_scenario.c). */
+int cli_bargain_scenario(const cli_args *a, cli_output *out);
 /* Raw bytes (for printing YAML text) through the same atomic path. */
 int cli_output_open_raw(cli_output *o, const cli_args *a);
 

@@ -268,6 +268,9 @@ PL_API int pl_settle_proposal_file(const pl_settlement *st, const char *path, do
 /** Describe everything (and the proposal's distances, if u is not NULL) to an emitter. */
 PL_API int pl_settle_emit(const pl_settlement *st, const double *proposal_u,
                           struct pl_emitter *e);
+/** Package w as a table (issue, point, option in words) under key. */
+PL_API int pl_settle_emit_package(const pl_settlement *st, const char *key, const char *title,
+                                  const uint32_t *w, struct pl_emitter *e);
 /** The whole frontier as one table "frontier": each issue's scale point, then u per party. */
 PL_API int pl_settle_emit_frontier(const pl_settlement *st, struct pl_emitter *e);
 

@@ -259,6 +259,25 @@ static void package_rows(const pl_settlement *st, const char *name, const uint32
     }
 }
 
+int pl_settle_emit_package(const pl_settlement *st, const char *key, const char *title,
+                           const uint32_t *w, pl_emitter *e)
+{
+    static const char *const cols[] = {"issue", "point", "option"};
+    char words[512];
+    if (!st || !w || !e)
+        return PL_EMISUSE;
+    pl_emit_table_begin(e, key, title, cols, 3);
+    for (size_t k = 0; k < st->K; k++) {
+        option_words(st, k, w[k], words, sizeof words);
+        pl_emit_row_begin(e);
+        pl_emit_string(e, NULL, iid(st, k));
+        pl_emit_number(e, NULL, st->at[k][w[k]]);
+        pl_emit_string(e, NULL, words);
+        pl_emit_row_end(e);
+    }
+    return pl_emit_table_end(e);
+}
+
 static void emit_packages(const pl_settlement *st, pl_emitter *e)
 {
     static const char *const cols[] = {"solution", "issue", "point", "option"};
