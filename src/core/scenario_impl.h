@@ -84,7 +84,33 @@ struct pl_scenario {
     double **values;            /* per cell: explicit per-option values, or NULL */
     size_t *n_ratifiers;        /* per actor */
     long **ratifiers;           /* per actor: body indices */
+    struct pl_durability_spec *durability;  /* NULL when the scenario has no durability section */
 };
+
+/* The durability section: how an agreement's terms move military power. */
+typedef struct pl_dterm {
+    size_t issue, side;         /* side: 0 = A, 1 = B */
+    size_t n;                   /* points of the factor curve, increasing */
+    double *at, *factor;        /* capability multiplier at each issue outcome */
+    size_t period;              /* takes effect from this period (>= 1) */
+} pl_dterm;
+
+typedef struct pl_dguarantee {
+    long body;                  /* the guarantor body */
+    size_t protects;            /* 0 = A, 1 = B */
+    pl_value capability;        /* what it adds to the protected side */
+    pl_value probability;       /* chance it intervenes, if it can act at all */
+} pl_dguarantee;
+
+typedef struct pl_durability_spec {
+    size_t side[2];             /* actors A and B */
+    pl_value discount, cost[2], capability[2];
+    double gamma;
+    size_t periods;             /* horizon T */
+    size_t n_terms, n_guarantees;
+    pl_dterm *terms;
+    pl_dguarantee *guarantees;
+} pl_durability_spec;
 
 /* A value with no range and no provenance. */
 pl_value pl__value_exact(double v);

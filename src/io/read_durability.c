@@ -1,0 +1,226 @@
+/*
+** read_durability.c: the `durability` section: the two sides of a possible
+** war, their war costs and military capability, how an agreement's outcome
+** on an issue multiplies a side's capability (from a given period on), and
+** third-party guarantees (MODELS.md sec. 10; docs/scenario-format.md).
+*/
+#include "reader.h"
+#include "../core/error_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const dur_keys[] = {"sides", "discount", "periods", "gamma", "costs",
+                                       "capability", "terms", "guarantees"};
+static const char *const term_keys[] = {"issue", "side", "factor", "period", "source", "note"};
+static const char *const guar_keys[] = {"body", "protects", "capability", "probability"};
+
+/* An actor that must be one of the two sides; *side gets 0 or 1. */
+static int side_of(pl_reader *r, const pl_durability_spec *d, const pl_doc_node *n,
+                   const char *what, size_t *side)
+{
+    long a;
+    int rc = pl__ref_actor(r, n, what, &a);
+    if (rc)
+        return rc;
+    for (size_t i = 0; i < 2; i++)
+        if (d->side[i] == (size_t)a) {
+            *side = i;
+            return PL_OK;
+        }
+    return pl_rd_fail(&r->rd, n, "%s is '%s'; expected one of the sides '%s' and '%s'", what,
+                      n->text, r->s->actors[d->side[0]].id, r->s->actors[d->side[1]].id);
+}
+
+/* A mapping side -> number (both sides), e.g. costs: {RUS: 0.05, UKR: 0.1}. */
+static int per_side(pl_reader *r, const pl_durability_spec *d, const pl_doc_node *map,
+                    const char *what, double lo, double hi, pl_value *out)
+{
+    int rc = pl_rd_map(&r->rd, map, what, "a mapping side -> number, for both sides");
+    int seen[2] = {0, 0};
+    for (size_t j = 0; !rc && j < map->len; j++) {
+        size_t i;
+        char w2[160];
+        if ((rc = side_of(r, d, pl_doc_map_key(map, j), what, &i)))
+            return rc;
+        snprintf(w2, sizeof w2, "%s of '%s'", what, r->s->actors[d->side[i]].id);
+        rc = pl_rd_value(&r->rd, pl_doc_map_value(map, j), w2, lo, hi, NULL, &out[i]);
+        seen[i] = 1;
+    }
+    if (!rc && !(seen[0] && seen[1]))
+        rc = pl_rd_fail(&r->rd, map, "%s has no value for '%s'; expected one for each side",
+                        what, r->s->actors[d->side[seen[0] ? 1 : 0]].id);
+    return rc;
+}
+
+/* factor: {outcome: multiplier, ...}, at least one point, multipliers >= 0. */
+static int read_factor(pl_reader *r, const pl_doc_node *map, pl_dterm *t, const char *where)
+{
+    char what[200];
+    snprintf(what, sizeof what, "factor of %s", where);
+    int rc = pl_rd_map(&r->rd, map, what, "a mapping issue outcome (0-100) -> capability "
+                       "multiplier, like {0: 1, 100: 0.5}");
+    if (rc)
+        return rc;
+    if (map->len == 0)
+        return pl_rd_fail(&r->rd, map, "%s is empty; expected at least one point", what);
+    t->n = map->len;
+    t->at = pl_arena_array(&r->s->arena, map->len, sizeof *t->at);
+    t->factor = pl_arena_array(&r->s->arena, map->len, sizeof *t->factor);
+    if (!t->at || !t->factor)
+        return pl__error_nomem(r->rd.err);
+    for (size_t j = 0; j < map->len; j++) {
+        const pl_doc_node *k = pl_doc_map_key(map, j);
+        if ((rc = pl_rd_key_number(&r->rd, k, what, 0, 100, &t->at[j])) ||
+            (rc = pl_rd_number(&r->rd, pl_doc_map_value(map, j), what, 0, 1e6, &t->factor[j])))
+            return rc;
+        if (j && !(t->at[j] > t->at[j - 1]))
+            return pl_rd_fail(&r->rd, k, "%s: point %g comes after %g; expected increasing "
+                              "outcomes", what, t->at[j], t->at[j - 1]);
+    }
+    return PL_OK;
+}
+
+static int read_term(pl_reader *r, pl_durability_spec *d, const pl_doc_node *n, size_t j)
+{
+    char where[64], what[160];
+    snprintf(where, sizeof where, "term %zu of durability", j + 1);
+    int rc = pl_rd_map(&r->rd, n, where, "{issue, side, factor, period}");
+    if (!rc)
+        rc = pl_rd_keys(&r->rd, n, term_keys, sizeof term_keys / sizeof *term_keys, "a term");
+    pl_dterm *t = &d->terms[j];
+    pl_doc_node *v;
+    long k;
+    if (!rc && !(rc = pl_rd_need(&r->rd, n, "issue", where, "an issue id", &v)))
+        rc = pl__ref_issue(r, v, where, &k);
+    if (rc)
+        return rc;
+    t->issue = (size_t)k;
+    snprintf(what, sizeof what, "side of %s", where);
+    if ((rc = pl_rd_need(&r->rd, n, "side", where, "one of the two sides", &v)) ||
+        (rc = side_of(r, d, v, what, &t->side)) ||
+        (rc = pl_rd_need(&r->rd, n, "factor", where, "{outcome: multiplier, ...}", &v)) ||
+        (rc = read_factor(r, v, t, where)))
+        return rc;
+    t->period = 1;
+    if ((v = pl_doc_map_get(n, "period"))) {
+        double p;
+        snprintf(what, sizeof what, "period of %s", where);
+        if ((rc = pl_rd_number(&r->rd, v, what, 1, (double)d->periods, &p)))
+            return rc;
+        if (p != (double)(size_t)p)
+            return pl_rd_fail(&r->rd, v, "%s is %g; expected a whole period from 1 to %zu", what,
+                              p, d->periods);
+        t->period = (size_t)p;
+    }
+    return PL_OK;
+}
+
+static int read_guarantee(pl_reader *r, pl_durability_spec *d, const pl_doc_node *n, size_t j)
+{
+    char where[64], what[160];
+    snprintf(where, sizeof where, "guarantee %zu of durability", j + 1);
+    int rc = pl_rd_map(&r->rd, n, where, "{body, protects, capability, probability}");
+    if (!rc)
+        rc = pl_rd_keys(&r->rd, n, guar_keys, sizeof guar_keys / sizeof *guar_keys,
+                        "a guarantee");
+    pl_dguarantee *g = &d->guarantees[j];
+    pl_doc_node *v;
+    if (!rc && !(rc = pl_rd_need(&r->rd, n, "body", where, "a body id", &v)))
+        rc = pl__ref_body(r, v, where, &g->body);
+    snprintf(what, sizeof what, "protects of %s", where);
+    if (!rc && !(rc = pl_rd_need(&r->rd, n, "protects", where, "one of the two sides", &v)))
+        rc = side_of(r, d, v, what, &g->protects);
+    snprintf(what, sizeof what, "capability of %s", where);
+    if (!rc && !(rc = pl_rd_need(&r->rd, n, "capability", where, "a number >= 0", &v)))
+        rc = pl_rd_value(&r->rd, v, what, 0, 1e12, NULL, &g->capability);
+    snprintf(what, sizeof what, "probability of %s", where);
+    if (!rc && !(rc = pl_rd_need(&r->rd, n, "probability", where, "a number in [0, 1]", &v)))
+        rc = pl_rd_value(&r->rd, v, what, 0, 1, NULL, &g->probability);
+    return rc;
+}
+
+static int read_list(pl_reader *r, pl_durability_spec *d, const pl_doc_node *seq,
+                     const char *what, int terms)
+{
+    int rc = pl_rd_seq(&r->rd, seq, what, terms ? "a list of {issue, side, factor}" :
+                       "a list of {body, protects, capability, probability}");
+    if (rc)
+        return rc;
+    void *arr = pl_arena_array(&r->s->arena, seq->len ? seq->len : 1,
+                               terms ? sizeof(pl_dterm) : sizeof(pl_dguarantee));
+    if (!arr)
+        return pl__error_nomem(r->rd.err);
+    if (terms)
+        d->terms = arr, d->n_terms = seq->len;
+    else
+        d->guarantees = arr, d->n_guarantees = seq->len;
+    for (size_t j = 0; j < seq->len && !rc; j++)
+        rc = terms ? read_term(r, d, seq->items[j], j) : read_guarantee(r, d, seq->items[j], j);
+    return rc;
+}
+
+static int read_sides(pl_reader *r, pl_durability_spec *d, const pl_doc_node *map)
+{
+    pl_doc_node *v;
+    int rc = pl_rd_need(&r->rd, map, "sides", "durability", "[A, B]: the two actors who "
+                        "could go to war", &v);
+    if (!rc)
+        rc = pl_rd_seq(&r->rd, v, "sides of durability", "a list of two actor ids");
+    if (!rc && v->len != 2)
+        rc = pl_rd_fail(&r->rd, v, "sides of durability lists %zu actors; expected 2", v->len);
+    for (size_t i = 0; !rc && i < 2; i++) {
+        long a;
+        if (!(rc = pl__ref_actor(r, v->items[i], "sides of durability", &a)))
+            d->side[i] = (size_t)a;
+    }
+    if (!rc && d->side[0] == d->side[1])
+        rc = pl_rd_fail(&r->rd, v->items[1], "sides of durability names '%s' twice; expected "
+                        "two different actors", r->s->actors[d->side[0]].id);
+    return rc;
+}
+
+int pl__read_durability(pl_reader *r, const pl_doc_node *map)
+{
+    pl_durability_spec *d = pl_arena_alloc(&r->s->arena, sizeof *d);
+    if (!d)
+        return pl__error_nomem(r->rd.err);
+    int rc = pl_rd_map(&r->rd, map, "durability", "a mapping with sides, discount, costs, "
+                       "capability");
+    if (!rc)
+        rc = pl_rd_keys(&r->rd, map, dur_keys, sizeof dur_keys / sizeof *dur_keys, "durability");
+    if (!rc)
+        rc = read_sides(r, d, map);
+    pl_doc_node *v;
+    double x = 10;
+    if (!rc && !(rc = pl_rd_need(&r->rd, map, "discount", "durability", "a number in (0, 1)", &v)))
+        rc = pl_rd_value(&r->rd, v, "discount of durability", 0, 1, NULL, &d->discount);
+    if (!rc && !(d->discount.low > 0 && d->discount.high < 1))
+        rc = pl_rd_fail(&r->rd, v, "discount of durability reaches %g; expected a discount "
+                        "factor strictly between 0 and 1 (with 1 no war value is finite)",
+                        d->discount.low > 0 ? d->discount.high : d->discount.low);
+    if (!rc && (v = pl_doc_map_get(map, "periods")) &&
+        !(rc = pl_rd_number(&r->rd, v, "periods of durability", 1, 1000, &x)) &&
+        x != (double)(size_t)x)
+        rc = pl_rd_fail(&r->rd, v, "periods of durability is %g; expected a whole number of "
+                        "periods from 1 to 1000", x);
+    d->periods = (size_t)x;
+    d->gamma = 1;
+    if (!rc && (v = pl_doc_map_get(map, "gamma")))
+        rc = pl_rd_number(&r->rd, v, "gamma of durability", 0.01, 100, &d->gamma);
+    if (!rc && !(rc = pl_rd_need(&r->rd, map, "costs", "durability", "{A: cost, B: cost}", &v)))
+        rc = per_side(r, d, v, "costs of durability", 0, 1, d->cost);
+    if (!rc && !(rc = pl_rd_need(&r->rd, map, "capability", "durability",
+                                 "{A: capability, B: capability}", &v)))
+        rc = per_side(r, d, v, "capability of durability", 0, 1e12, d->capability);
+    if (!rc && !(d->capability[0].value + d->capability[1].value > 0))
+        rc = pl_rd_fail(&r->rd, v, "capability of durability is 0 for both sides; expected a "
+                        "positive capability for at least one");
+    if (!rc && (v = pl_doc_map_get(map, "terms")))
+        rc = read_list(r, d, v, "terms of durability", 1);
+    if (!rc && (v = pl_doc_map_get(map, "guarantees")))
+        rc = read_list(r, d, v, "guarantees of durability", 0);
+    if (!rc)
+        r->s->durability = d;
+    return rc;
+}
