@@ -18,7 +18,7 @@ static int proposer_order(const cli_args *a, const pl_scenario *s, const pl_sett
         while (f < n && (long)pl_settle_party(st, f) != actor)
             f++;
         if (f == n)
-            return cli_usage_error("--first %s: not a party; expected one of the parties", first);
+            return cli_usage_error("--first %s: not one of the %zu parties (see --parties)", first, n);
     }
     for (size_t i = 0; i < n; i++)
         order[i] = (f + i) % n;
@@ -34,7 +34,10 @@ static int discounts(const cli_args *a, const pl_scenario *s, const pl_settlemen
         double d = pl_actor_discount(pl_scenario_actor(s, pl_settle_party(st, i)));
         delta[i] = d < 1 ? d : 0.9;
     }
-    for (size_t i = 0; v && *v && i < n; i++) {
+    for (size_t i = 0; v && *v; i++) {
+        if (i == n)
+            return cli_usage_error("--delta %s: more values than the %zu parties",
+                                   cli_get(a, "delta", NULL), n);
         char *end;
         delta[i] = strtod(v, &end);
         if (end == v || (*end && *end != ',') || !(delta[i] > 0 && delta[i] <= 1))

@@ -35,10 +35,15 @@ PL_API int pl_rubinstein(double d1, double d2, double *x1, double *x2, pl_error 
 PL_API int pl_rubinstein_outside(double d1, double d2, double o1, double o2, double *x1,
                                  double *x2, int *deal, pl_error *err);
 /**
- * Breakdown risk p in (0, 1] per rejected round, breakdown payoffs b1 + b2 <= 1,
- * no time discount: the proposer's share (1 + (1 - p) b1 - b2)/(2 - p).
+ * Breakdown risk p in (0, 1] per rejected round with breakdown payoffs b1 + b2
+ * <= 1, and discounts d1, d2 in (0, 1]: each proposer offers the responder its
+ * continuation value p b_r + (1 - p) d_r v_r, so the first proposer gets
+ * v1 = (1 - p b2 - a2 (1 - p b1)) / (1 - a1 a2), a_i = (1 - p) d_i. Without
+ * discounting (d = 1) this is (1 + (1 - p) b1 - b2)/(2 - p) (Binmore,
+ * Rubinstein & Wolinsky 1986); with b = 0, Rubinstein with d_i (1 - p).
  */
-PL_API int pl_breakdown(double p, double b1, double b2, double *v1, pl_error *err);
+PL_API int pl_breakdown(double p, double b1, double b2, double d1, double d2, double *v1,
+                        pl_error *err);
 /** Finite horizon T >= 1, continuous pie, equal discount d: (1 - (-d)^T)/(1 + d). */
 PL_API double pl_rubinstein_finite(double d, int T);
 
@@ -103,6 +108,14 @@ PL_API void pl_commitment_clear(pl_commitment *c);
 PL_API int pl_min_guarantee(double MA0, double MB0, double MA1, double MB1, double MG,
                             int protect_a, double gamma, double delta, double cA, double cB,
                             double *g, int *possible, pl_error *err);
+
+/**
+ * The same over a path of T1 periods: A's chance without the guarantee
+ * (plain) and with a certain one (helped); period 0 is before the deal.
+ */
+PL_API int pl_min_guarantee_path(size_t T1, const double *plain, const double *helped,
+                                 int protect_a, double delta, double cA, double cB, double *g,
+                                 int *possible, pl_error *err);
 
 /**
  * Phasing: the fewest periods in which A's chance can fall from p0 to p1 <

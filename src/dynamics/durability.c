@@ -98,62 +98,86 @@ int pl_commitment_check(pl_commitment *out, size_t T1, const double *p, double d
 }
 
 /*
-** Does the one-shift path hold with guarantee g? side: 0 only the protected
-** side's check (monotone in g), 1 both sides (the other side loses as g grows).
+** Does the path hold with guarantee g (p_t = g helped_t + (1 - g) plain_t from
+** period 1 on)? both 0: only the protected side's check (monotone in g); 1:
+** both sides (the other side loses as g grows).
 */
-static int holds(double g, const double *M, double MG, int protect_a, double gamma,
-                 double delta, double cA, double cB, int both)
+typedef struct gpath {
+    size_t T1;
+    const double *plain, *helped;
+    int protect_a;
+    double delta, cA, cB;
+    double *p;          /* scratch, T1 */
+} gpath;
+
+static int holds(const gpath *q, double g, int both)
 {
-    double p[2];
-    p[0] = pl_contest(M[0], M[1], gamma);
-    double plain = pl_contest(M[2], M[3], gamma);
-    double helped = protect_a ? pl_contest(M[2] + MG, M[3], gamma)
-                              : pl_contest(M[2], M[3] + MG, gamma);
-    p[1] = g * helped + (1 - g) * plain;
+    q->p[0] = q->plain[0];
+    for (size_t t = 1; t < q->T1; t++)
+        q->p[t] = g * q->helped[t] + (1 - g) * q->plain[t];
     pl_commitment c;
-    if (pl_commitment_check(&c, 2, p, delta, cA, cB, NULL))
+    if (pl_commitment_check(&c, q->T1, q->p, q->delta, q->cA, q->cB, NULL))
         return 0;
     int ok = 1;
-    for (size_t t = 0; t < 2; t++) {
+    for (size_t t = 0; t < q->T1; t++) {
         int a = c.war_a[t] > c.peace_a[t] + 1e-12, b = c.war_b[t] > c.peace_b[t] + 1e-12;
-        ok &= !(protect_a ? a : b) && !(both && (protect_a ? b : a));
+        ok &= !(q->protect_a ? a : b) && !(both && (q->protect_a ? b : a));
     }
     pl_commitment_clear(&c);
     return ok;
+}
+
+int pl_min_guarantee_path(size_t T1, const double *plain, const double *helped, int protect_a,
+                          double delta, double cA, double cB, double *g, int *possible,
+                          pl_error *err)
+{
+    if (!plain || !helped || !g || !possible)
+        return pl__fail(err, PL_EMISUSE, "pl_min_guarantee_path: NULL argument");
+    int rc = check_params(delta, cA, cB, err);
+    if (rc)
+        return rc;
+    for (size_t t = 0; t < T1; t++)
+        if (!(plain[t] >= 0 && plain[t] <= 1 && helped[t] >= 0 && helped[t] <= 1))
+            return pl__fail(err, PL_EINPUT, "power in period %zu is %g (%g with the "
+                            "guarantee); expected probabilities in [0, 1]", t, plain[t],
+                            helped[t]);
+    double *scratch = malloc((T1 ? T1 : 1) * sizeof *scratch);
+    if (!scratch)
+        return pl__error_nomem(err);
+    gpath q = {T1, plain, helped, protect_a, delta, cA, cB, scratch};
+    *g = NAN;
+    *possible = 0;
+    if (T1 >= 1 && holds(&q, 1, 0)) {
+        double lo = 0, hi = 1;
+        if (holds(&q, 0, 0))
+            hi = 0;
+        while (hi - lo > 1e-9) {
+            double mid = (lo + hi) / 2;
+            if (holds(&q, mid, 0))
+                hi = mid;
+            else
+                lo = mid;
+        }
+        *g = hi;
+        /* a larger g only hurts the other side: if it fails here, no g works */
+        *possible = holds(&q, hi, 1);
+    }
+    free(scratch);
+    return PL_OK;
 }
 
 int pl_min_guarantee(double MA0, double MB0, double MA1, double MB1, double MG, int protect_a,
                      double gamma, double delta, double cA, double cB, double *g,
                      int *possible, pl_error *err)
 {
-    if (!g || !possible)
-        return pl__fail(err, PL_EMISUSE, "pl_min_guarantee: NULL argument");
-    int rc = check_params(delta, cA, cB, err);
-    if (rc)
-        return rc;
-    if (isnan(pl_contest(MA0, MB0, gamma)) || isnan(pl_contest(MA1, MB1, gamma)) || !(MG >= 0))
+    double plain[2] = {pl_contest(MA0, MB0, gamma), pl_contest(MA1, MB1, gamma)};
+    double helped[2] = {plain[0], protect_a ? pl_contest(MA1 + MG, MB1, gamma)
+                                            : pl_contest(MA1, MB1 + MG, gamma)};
+    if (isnan(plain[0]) || isnan(plain[1]) || isnan(helped[1]) || !(MG >= 0))
         return pl__fail(err, PL_EINPUT, "capabilities %g, %g before and %g, %g after, guarantor "
                         "%g, gamma %g; expected capabilities >= 0 (not both 0) and gamma > 0",
                         MA0, MB0, MA1, MB1, MG, gamma);
-    const double M[4] = {MA0, MB0, MA1, MB1};
-    *g = NAN;
-    *possible = 0;
-    if (!holds(1, M, MG, protect_a, gamma, delta, cA, cB, 0))
-        return PL_OK;  /* even a certain guarantee does not make up the shift */
-    double lo = 0, hi = 1;
-    if (holds(0, M, MG, protect_a, gamma, delta, cA, cB, 0))
-        hi = 0;
-    while (hi - lo > 1e-9) {
-        double mid = (lo + hi) / 2;
-        if (holds(mid, M, MG, protect_a, gamma, delta, cA, cB, 0))
-            hi = mid;
-        else
-            lo = mid;
-    }
-    *g = hi;
-    /* a larger g only hurts the other side: if it fails here, no g works */
-    *possible = holds(hi, M, MG, protect_a, gamma, delta, cA, cB, 1);
-    return PL_OK;
+    return pl_min_guarantee_path(2, plain, helped, protect_a, delta, cA, cB, g, possible, err);
 }
 
 int pl_phasing(double p0, double p1, double delta, double cA, size_t max_steps, double *path,

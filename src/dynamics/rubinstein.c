@@ -45,7 +45,8 @@ int pl_rubinstein_outside(double d1, double d2, double o1, double o2, double *x1
     return PL_OK;
 }
 
-int pl_breakdown(double p, double b1, double b2, double *v1, pl_error *err)
+int pl_breakdown(double p, double b1, double b2, double d1, double d2, double *v1,
+                 pl_error *err)
 {
     if (!v1)
         return pl__fail(err, PL_EMISUSE, "pl_breakdown: NULL argument");
@@ -54,7 +55,11 @@ int pl_breakdown(double p, double b1, double b2, double *v1, pl_error *err)
     if (!(b1 >= 0 && b2 >= 0 && b1 + b2 <= 1))
         return pl__fail(err, PL_EINPUT, "breakdown payoffs %g and %g; expected values >= 0 "
                         "with a sum <= 1", b1, b2);
-    *v1 = (1 + (1 - p) * b1 - b2) / (2 - p);
+    if (!discount_ok(d1) || !discount_ok(d2))
+        return pl__fail(err, PL_EINPUT, "discount factors %g and %g; expected each in (0, 1]",
+                        d1, d2);
+    double a1 = (1 - p) * d1, a2 = (1 - p) * d2;
+    *v1 = (1 - p * b2 - a2 * (1 - p * b1)) / (1 - a1 * a2);
     return PL_OK;
 }
 

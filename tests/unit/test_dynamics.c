@@ -3,7 +3,8 @@
 ** MODELS.md sections 9 and 10. Expected values:
 **  - published closed forms: Rubinstein x1 = (1 - d2)/(1 - d1 d2): 0.526316 for
 **    (0.9, 0.9), (0.714286, 0.285714) for (0.9, 0.8); outside option 0.3 leaves
-**    0.526316, 0.6 gives 0.4; breakdown p = 0.1, b = (0.2, 0.1): 0.568421; the
+**    0.526316, 0.6 gives 0.4; breakdown p = 0.1, b = (0.2, 0.1): 0.568421, and
+**    with discounts 0.9 and b = 0 Rubinstein at 0.9 x 0.9 = 0.81: 1/1.81; the
 **    limit d_i = exp(-r_i D), D -> 0: x1 -> r2/(r1 + r2);
 **  - enum: backward induction on the pie of 1,001 splits (the GENIUS pie domain,
 **    built here; and read from ../shared when present), d = 0.9: x1 = 1, 0.1,
@@ -39,8 +40,11 @@ static void test_closed_forms(void **state)
     assert_near(x1, 0.4, 1e-12);
     assert_int_equal(pl_rubinstein_outside(0.9, 0.9, 0.5, 0.6, &x1, &x2, &deal, NULL), PL_OK);
     assert_false(deal);
-    assert_int_equal(pl_breakdown(0.1, 0.2, 0.1, &v, NULL), PL_OK);
+    assert_int_equal(pl_breakdown(0.1, 0.2, 0.1, 1, 1, &v, NULL), PL_OK);
     assert_near(v, 0.568421, 1e-6);
+    /* both effects, b = 0: Rubinstein with d (1 - p) = 0.81: 1 / 1.81 */
+    assert_int_equal(pl_breakdown(0.1, 0, 0, 0.9, 0.9, &v, NULL), PL_OK);
+    assert_near(v, 1 / 1.81, 1e-15);
     /* the limit of frequent offers: the asymmetric Nash split r2 / (r1 + r2) */
     double r1 = 0.05, r2 = 0.15, D = 1e-6;
     assert_int_equal(pl_rubinstein(exp(-r1 * D), exp(-r2 * D), &x1, &x2, NULL), PL_OK);
@@ -50,8 +54,8 @@ static void test_closed_forms(void **state)
     pl_error err;
     assert_int_equal(pl_rubinstein(1, 1, &x1, &x2, &err), PL_EINPUT);
     assert_int_equal(pl_rubinstein(1.2, 0.9, &x1, &x2, &err), PL_EINPUT);
-    assert_int_equal(pl_breakdown(0, 0.2, 0.1, &v, &err), PL_EINPUT);
-    assert_int_equal(pl_breakdown(0.5, 0.6, 0.6, &v, &err), PL_EINPUT);
+    assert_int_equal(pl_breakdown(0, 0.2, 0.1, 1, 1, &v, &err), PL_EINPUT);
+    assert_int_equal(pl_breakdown(0.5, 0.6, 0.6, 1, 1, &v, &err), PL_EINPUT);
 }
 
 /* The pie: 1,001 splits, u1 = k/1000, u2 = 1 - k/1000. */
