@@ -126,6 +126,42 @@ PL_API int pl_min_guarantee_path(size_t T1, const double *plain, const double *h
 PL_API int pl_phasing(double p0, double p1, double delta, double cA, size_t max_steps,
                       double *path, size_t *steps, pl_error *err);
 
+/* ---- durability of a scenario's agreement ------------------------------- */
+
+struct pl_scenario;
+struct pl_emitter;
+typedef struct pl_durability pl_durability;
+
+/**
+ * The commitment check of an agreement under the scenario's `durability`
+ * section: deal gives the agreed outcome (0-100) of every issue. Capabilities
+ * are the sides' `capability` times each term's factor at the deal's outcome
+ * (from the term's period on); p_t = M_A^g / (M_A^g + M_B^g) for t = 0 (before
+ * the deal) to `periods`. Each guarantee counts with its probability if its
+ * body can act against the side it restrains (the voting-power analysis of
+ * `parley power`), else 0. PL_ENOTFOUND when the scenario has no such section.
+ */
+PL_API int pl_durability_compute(pl_durability **out, const struct pl_scenario *s,
+                                 const double *deal, pl_error *err);
+PL_API void pl_durability_free(pl_durability *d);
+/** Periods t = 0..T (T + 1 values) and A's chance of winning a war in period t. */
+PL_API size_t pl_durability_periods(const pl_durability *d);
+PL_API double pl_durability_power(const pl_durability *d, size_t t);
+/** First period where a side prefers war without guarantees (-1: none); *side 0 A, 1 B. */
+PL_API int pl_durability_fails_at(const pl_durability *d, int *side);
+PL_API size_t pl_durability_n_guarantees(const pl_durability *d);
+/**
+ * Guarantee j: whether its body can act against the restrained side, the
+ * probability counted, whether the deal then holds, and the smallest
+ * probability that would make it hold (NAN if none does).
+ */
+PL_API int pl_durability_guarantee(const pl_durability *d, size_t j, int *credible,
+                                   double *counted, int *holds, double *minimum);
+/** Periods over which the shift could be phased so that no step invites war (0: none needed). */
+PL_API size_t pl_durability_phasing(const pl_durability *d);
+/** Findings in words, the power path and the guarantees. */
+PL_API int pl_durability_emit(const pl_durability *d, struct pl_emitter *e);
+
 #ifdef __cplusplus
 }
 #endif

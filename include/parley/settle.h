@@ -262,6 +262,12 @@ PL_API double pl_settle_ratification(const pl_settlement *st, const uint32_t *w)
  */
 PL_API int pl_settle_proposal(const pl_settlement *st, const char *data, size_t len,
                               const char *name, double *u, pl_error *err);
+/**
+ * Read a proposal file against a scenario: the scale point (0-100) of every
+ * issue into x (option ids become their points).
+ */
+PL_API int pl_proposal_points_file(const struct pl_scenario *s, const char *path, double *x,
+                                   pl_error *err);
 /** The same from a file (PL_EIO when it cannot be read). */
 PL_API int pl_settle_proposal_file(const pl_settlement *st, const char *path, double *u,
                                    pl_error *err);

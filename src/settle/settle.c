@@ -254,3 +254,17 @@ int pl_settle_proposal_file(const pl_settlement *st, const char *path, double *u
     free(data);
     return rc;
 }
+
+int pl_proposal_points_file(const pl_scenario *s, const char *path, double *x, pl_error *err)
+{
+    if (!s || !path || !x)
+        return pl__fail(err, PL_EMISUSE, "pl_proposal_points_file: NULL argument");
+    char *data = NULL;
+    size_t len = 0;
+    long *opt = malloc((pl_scenario_n_issues(s) ? pl_scenario_n_issues(s) : 1) * sizeof *opt);
+    int rc = opt ? pl__read_whole_file(path, &data, &len, err) : pl__error_nomem(err);
+    if (!rc)
+        rc = pl__read_proposal(s, data, len, path, x, opt, err);
+    free(data), free(opt);
+    return rc;
+}

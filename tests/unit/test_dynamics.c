@@ -200,6 +200,66 @@ static void test_durability_worked_example(void **state)
     assert_int_equal(pl_commitment_check(&c, 2, badp, 0.9, 0.05, 0.05, &err), PL_EINPUT);
 }
 
+/* The worked example as a scenario: an army cap scales A's capability 3 by 3/7. */
+static const char dur_yaml[] =
+    "parley: 1\nname: commitment\nactors:\n"
+    "  - {id: A, capability: 1}\n  - {id: B, capability: 1}\n"
+    "  - {id: G, capability: 1, at_table: false}\n"
+    "issues:\n  - {id: ARMY, scale: {0: no cap, 100: cap}, status_quo: 0}\n"
+    "positions:\n  A: {ARMY: {position: 0, salience: 1}}\n  B: {ARMY: {position: 100, "
+    "salience: 1}}\n"
+    "bodies:\n  - {id: GUARANTOR, members: [G], quota: majority}\n"
+    "  - {id: JOINT, members: [G, B], quota: unanimity}\n"
+    "durability:\n  sides: [A, B]\n  discount: 0.9\n  periods: 1\n"
+    "  costs: {A: 0.05, B: 0.05}\n  capability: {A: 3, B: 3}\n"
+    "  terms:\n    - {issue: ARMY, side: A, factor: {0: 1, 100: 0.42857142857142855}}\n"
+    "  guarantees:\n"
+    "    - {body: GUARANTOR, protects: A, capability: 10.714285714285714, probability: 0.3}\n"
+    "    - {body: JOINT, protects: A, capability: 10.714285714285714, probability: 1}\n";
+
+static void test_durability_scenario(void **state)
+{
+    (void)state;
+    pl_scenario *s;
+    pl_error err;
+    if (pl_scenario_load_buffer(&s, dur_yaml, sizeof dur_yaml - 1, "dur.yaml", NULL, &err))
+        fail_msg("%s", err.msg);
+    double deal = 100;
+    pl_durability *d;
+    assert_int_equal(pl_durability_compute(&d, s, &deal, &err), PL_OK);
+    assert_int_equal(pl_durability_periods(d), 2);
+    assert_near(pl_durability_power(d, 0), 0.5, 1e-15);
+    assert_near(pl_durability_power(d, 1), 0.3, 1e-12);
+    int side;
+    assert_int_equal(pl_durability_fails_at(d, &side), 0);
+    assert_int_equal(side, 0);
+    assert_int_equal(pl_durability_phasing(d), 3);
+    int cred, holds;
+    double counted, minimum;
+    /* GUARANTOR can act against B (not a member): 0.3 >= 0.277778 holds */
+    assert_int_equal(pl_durability_guarantee(d, 0, &cred, &counted, &holds, &minimum), PL_OK);
+    assert_true(cred);
+    assert_near(counted, 0.3, 0);
+    assert_true(holds);
+    assert_near(minimum, 0.277778, 1e-6);
+    /* JOINT needs B's own consent: it cannot act against B, so it counts for nothing */
+    assert_int_equal(pl_durability_guarantee(d, 1, &cred, &counted, &holds, &minimum), PL_OK);
+    assert_false(cred);
+    assert_near(counted, 0, 0);
+    assert_false(holds);
+    pl_durability_free(d);
+    /* no cap: nothing shifts, the deal holds and needs no phasing */
+    deal = 0;
+    assert_int_equal(pl_durability_compute(&d, s, &deal, &err), PL_OK);
+    assert_int_equal(pl_durability_fails_at(d, NULL), -1);
+    assert_int_equal(pl_durability_phasing(d), 0);
+    pl_durability_free(d);
+    pl_scenario_free(s);
+    /* a scenario without the section */
+    assert_int_equal(pl_scenario_load_builtin(&s, NULL, NULL, &err), PL_OK);
+    pl_scenario_free(s);
+}
+
 static double unit(uint64_t *s)
 {
     *s = *s * 6364136223846793005u + 1442695040888963407u;
@@ -243,6 +303,7 @@ int main(void)
         cmocka_unit_test(test_pie_files),
         cmocka_unit_test(test_durability_worked_example),
         cmocka_unit_test(test_monotone),
+        cmocka_unit_test(test_durability_scenario),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

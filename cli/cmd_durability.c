@@ -1,0 +1,96 @@
+/*
+** cmd_durability.c: `parley durability [FILE]`: would the agreement last?
+** The deal is --proposal, else the Nash package of `parley settle`.
+*/
+#include "cli.h"
+
+#include <stdlib.h>
+
+static const cli_optdef durability_opts[] = {
+    CLI_FROM_OPTDEF,
+    {"proposal", 0, 1, "FILE", "the agreement to test (issue: option or scale point; default: "
+                               "the Nash package of parley settle)"},
+    {NULL, 0, 0, NULL, NULL}};
+
+/* The settlement's Nash package as scale points, or a message when there is none. */
+static int nash_deal(const pl_scenario *s, double *deal)
+{
+    pl_settle_opts so = PL_SETTLE_OPTS_INIT;
+    so.max_enumerate = 0;
+    so.logrolls = 0;
+    pl_settlement *st = NULL;
+    pl_error err;
+    pl_error_clear(&err);
+    if (pl_settle_compute(&st, s, &so, &err)) {
+        cli_report(&err, NULL, 0);
+        return cli_exit_code(err.code);
+    }
+    const pl_solution *n = pl_settle_solution(st, PL_SOL_NASH);
+    int rc = EXIT_OK;
+    if (!n->found) {
+        fprintf(stderr, "parley: the settlement has no Nash package (no package gives every "
+                        "party a gain); give the agreement to test with --proposal FILE\n");
+        rc = EXIT_FAIL;
+    }
+    for (size_t k = 0; !rc && k < pl_scenario_n_issues(s); k++)
+        deal[k] = pl_settle_option(st, k, pl_frontier_package(pl_settle_frontier(st),
+                                                              n->ties[0])[k], NULL);
+    pl_settle_free(st);
+    return rc;
+}
+
+static int run_durability(const cli_args *a)
+{
+    pl_scenario *s = NULL;
+    int rc = cli_load_scenario(a, &s, 0);
+    if (rc)
+        return rc;
+    double *deal = malloc((pl_scenario_n_issues(s) + 1) * sizeof *deal);
+    pl_durability *d = NULL;
+    pl_error err;
+    pl_error_clear(&err);
+    const char *prop = cli_get(a, "proposal", NULL);
+    if (!deal)
+        rc = EXIT_FAIL;
+    else if (prop && pl_proposal_points_file(s, prop, deal, &err)) {
+        cli_report(&err, NULL, 0);
+        rc = cli_exit_code(err.code);
+    } else if (!prop) {
+        rc = nash_deal(s, deal);
+    }
+    if (!rc && pl_durability_compute(&d, s, deal, &err)) {
+        cli_report(&err, NULL, 0);
+        rc = cli_exit_code(err.code);
+    }
+    cli_output out;
+    if (!rc && !(rc = cli_document_begin(&out, a, "path", s))) {
+        pl_emit_object_begin(out.e, "deal", prop ? "The agreement tested (the proposal)"
+                                                 : "The agreement tested (the Nash package)");
+        for (size_t k = 0; k < pl_scenario_n_issues(s); k++)
+            pl_emit_number(out.e, pl_issue_id(pl_scenario_issue(s, k)), deal[k]);
+        pl_emit_object_end(out.e);
+        pl_durability_emit(d, out.e);
+        rc = cli_document_end(&out);
+    }
+    pl_durability_free(d);
+    free(deal);
+    pl_scenario_free(s);
+    return rc;
+}
+
+const cli_command cli_cmd_durability = {
+    "durability", "[FILE]",
+    "Would the agreement last? The commitment check under shifting power, guarantees, phasing.",
+    durability_opts,
+    "Needs the scenario's `durability` section (docs/scenario-format.md): the two\n"
+    "sides, their military capability, war costs per period, the discount, and how\n"
+    "the agreement's outcome on an issue scales a side's capability (e.g. an army\n"
+    "cap). Per period t, A's chance of winning a war is p = M_A^g/(M_A^g + M_B^g);\n"
+    "a side prefers war when its war value (p - c)/(1 - d) exceeds the most a deal\n"
+    "can credibly give it, the whole pie now plus its discounted war value next\n"
+    "period (MODELS.md section 10, after Powell 2006). A guarantee counts only if its\n"
+    "body can act against the side it restrains (parley power); parley reports the\n"
+    "smallest intervention probability that would make the deal hold, and over how\n"
+    "many periods the shift could be phased. The agreement is --proposal, else the\n"
+    "Nash package of parley settle.\n",
+    run_durability};

@@ -1,0 +1,153 @@
+/*
+** durability_emit.c: the durability report: findings in words, the power
+** path period by period, and the guarantees.
+*/
+#include "durability_impl.h"
+#include "parley/emit.h"
+
+#include <math.h>
+#include <stdio.h>
+
+static const char *side_id(const pl_scenario *s, const pl_durability_spec *sp, int side)
+{
+    return s->actors[sp->side[side]].id;
+}
+
+typedef struct view {
+    const pl_scenario *s;
+    const pl_durability_spec *sp;
+} view;
+
+static void finding_power(const pl_durability *d, view v, pl_emitter *e)
+{
+    char buf[512];
+    size_t T = pl_durability_periods(d) - 1;
+    snprintf(buf, sizeof buf, "Without a deal %s would win a war with probability %.2f; under "
+             "the deal's terms this becomes %.2f by period %zu.", side_id(v.s, v.sp, 0),
+             pl_durability_power(d, 0), pl_durability_power(d, T), T);
+    pl_emit_string(e, "power", buf);
+}
+
+static void finding_commitment(const pl_durability *d, view v, pl_emitter *e)
+{
+    char buf[512];
+    int side, t = pl_durability_fails_at(d, &side);
+    if (t < 0) {
+        snprintf(buf, sizeof buf, "The deal is self-enforcing: in no period does either side "
+                 "value war above what the deal can credibly give it.");
+    } else {
+        size_t ph = pl_durability_phasing(d);
+        int n = snprintf(buf, sizeof buf, "The deal is not self-enforcing: in period %d %s "
+                         "values war above the most the deal can credibly give it (a "
+                         "commitment problem: the shift of power it locks in)", t,
+                         side_id(v.s, v.sp, side));
+        if (ph > 0 && n > 0 && (size_t)n < sizeof buf)
+            snprintf(buf + n, sizeof buf - (size_t)n, "; phased over %zu period%s the same "
+                     "shift would not invite war.", ph, ph == 1 ? "" : "s");
+        else if (n > 0 && (size_t)n < sizeof buf)
+            snprintf(buf + n, sizeof buf - (size_t)n, ".");
+    }
+    pl_emit_string(e, "commitment", buf);
+}
+
+static void finding_guarantee(const pl_durability *d, view v, size_t j, pl_emitter *e)
+{
+    char buf[512], key[96];
+    int cred, holds;
+    double counted, minimum;
+    pl_durability_guarantee(d, j, &cred, &counted, &holds, &minimum);
+    const pl_dguarantee *gu = &v.sp->guarantees[j];
+    const char *body = v.s->bodies[gu->body].id;
+    int n = snprintf(buf, sizeof buf, "%s %s act against %s", body, cred ? "can" : "cannot",
+                     side_id(v.s, v.sp, 1 - (int)gu->protects));
+    if (n > 0 && (size_t)n < sizeof buf) {
+        size_t u = (size_t)n;
+        if (!cred)
+            n = snprintf(buf + u, sizeof buf - u, ", so its guarantee counts for nothing");
+        else
+            n = snprintf(buf + u, sizeof buf - u, "; with an intervention probability of %.2f "
+                         "the deal %s", counted, holds ? "holds" : "still fails");
+        u += n > 0 ? (size_t)n : 0;
+        if (u < sizeof buf && isnan(minimum))
+            snprintf(buf + u, sizeof buf - u, "; no probability of its intervention would make "
+                     "the deal hold.");
+        else if (u < sizeof buf)
+            snprintf(buf + u, sizeof buf - u, "; it would need to intervene with probability "
+                     "at least %.3f%s.", minimum, cred ? "" : " if it could act at all");
+    }
+    snprintf(key, sizeof key, "guarantee_%s", body);
+    pl_emit_string(e, key, buf);
+}
+
+static void emit_path(const pl_durability *d, pl_emitter *e)
+{
+    const pl_commitment *c = &d->plain;
+    static const char *const cols[] = {"period", "capability_a", "capability_b", "p_a",
+                                       "war_a", "deal_max_a", "war_b", "deal_max_b"};
+    pl_emit_table_begin(e, "path", "Power path (war values and the most a deal can credibly "
+                        "give, in pies per period summed over time)", cols, 8);
+    for (size_t t = 0; t < pl_durability_periods(d); t++) {
+        pl_emit_row_begin(e);
+        pl_emit_int(e, NULL, (long long)t);
+        pl_emit_number(e, NULL, d->MA[t]);
+        pl_emit_number(e, NULL, d->MB[t]);
+        pl_emit_number(e, NULL, pl_durability_power(d, t));
+        pl_emit_number(e, NULL, c->war_a[t]);
+        pl_emit_number(e, NULL, c->peace_a[t]);
+        pl_emit_number(e, NULL, c->war_b[t]);
+        pl_emit_number(e, NULL, c->peace_b[t]);
+        pl_emit_row_end(e);
+    }
+    pl_emit_table_end(e);
+}
+
+static void emit_guarantees(const pl_durability *d, view v, pl_emitter *e)
+{
+    static const char *const cols[] = {"body", "protects", "credible", "probability",
+                                       "counted", "holds", "minimum"};
+    pl_emit_table_begin(e, "guarantees", "Guarantees", cols, 7);
+    for (size_t j = 0; j < pl_durability_n_guarantees(d); j++) {
+        int cred, holds;
+        double counted, minimum;
+        pl_durability_guarantee(d, j, &cred, &counted, &holds, &minimum);
+        const pl_dguarantee *gu = &v.sp->guarantees[j];
+        pl_emit_row_begin(e);
+        pl_emit_string(e, NULL, v.s->bodies[gu->body].id);
+        pl_emit_string(e, NULL, side_id(v.s, v.sp, (int)gu->protects));
+        pl_emit_bool(e, NULL, cred);
+        pl_emit_number(e, NULL, gu->probability.value);
+        pl_emit_number(e, NULL, counted);
+        pl_emit_bool(e, NULL, holds);
+        if (isnan(minimum))
+            pl_emit_null(e, NULL);
+        else
+            pl_emit_number(e, NULL, minimum);
+        pl_emit_row_end(e);
+    }
+    pl_emit_table_end(e);
+}
+
+int pl_durability_emit(const pl_durability *d, pl_emitter *e)
+{
+    if (!d || !e)
+        return PL_EMISUSE;
+    view v = {d->s, d->spec};
+    pl_emit_object_begin(e, "durability", "Durability");
+    pl_emit_object_begin(e, "findings", "Findings");
+    finding_power(d, v, e);
+    finding_commitment(d, v, e);
+    for (size_t j = 0; j < pl_durability_n_guarantees(d); j++)
+        finding_guarantee(d, v, j, e);
+    pl_emit_object_end(e);
+    pl_emit_string(e, "side_a", side_id(v.s, v.sp, 0));
+    pl_emit_string(e, "side_b", side_id(v.s, v.sp, 1));
+    pl_emit_number(e, "discount", v.sp->discount.value);
+    if (d->has_range) {
+        pl_emit_number(e, "bargaining_range_lo", d->lo);
+        pl_emit_number(e, "bargaining_range_hi", d->hi);
+    }
+    emit_path(d, e);
+    if (pl_durability_n_guarantees(d))
+        emit_guarantees(d, v, e);
+    return pl_emit_object_end(e);
+}
