@@ -60,7 +60,9 @@ static void finding_guarantee(const pl_durability *d, view v, size_t j, pl_emitt
     const char *body = v.s->bodies[gu->body].id;
     int n = snprintf(buf, sizeof buf, "%s %s act against %s", body, cred ? "can" : "cannot",
                      side_id(v.s, v.sp, 1 - (int)gu->protects));
-    if (n > 0 && (size_t)n < sizeof buf) {
+    if (n > 0 && (size_t)n < sizeof buf && pl_durability_fails_at(d, NULL) < 0) {
+        snprintf(buf + n, sizeof buf - (size_t)n, "; the deal holds even without it.");
+    } else if (n > 0 && (size_t)n < sizeof buf) {
         size_t u = (size_t)n;
         if (!cred)
             n = snprintf(buf + u, sizeof buf - u, ", so its guarantee counts for nothing");

@@ -102,6 +102,10 @@ static int read_term(pl_reader *r, pl_durability_spec *d, const pl_doc_node *n, 
         (rc = pl_rd_need(&r->rd, n, "factor", where, "{outcome: multiplier, ...}", &v)) ||
         (rc = read_factor(r, v, t, where)))
         return rc;
+    if ((r->rd.flags & PL_LOAD_REQUIRE_SOURCES) && !pl_doc_map_get(n, "source") &&
+        !pl_doc_map_get(n, "note"))
+        return pl_rd_fail(&r->rd, n, "%s has no source or note; expected the sentence its "
+                          "factor rests on (source) or the reasoning (note)", where);
     t->period = 1;
     if ((v = pl_doc_map_get(n, "period"))) {
         double p;
