@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -68,9 +69,24 @@ static pl_settlement *settle_small(const pl_scenario *s)
     return st;
 }
 
+/* Durability of a middle-of-the-scale deal, when the scenario has the section. */
+static pl_durability *durability_mid(const pl_scenario *s)
+{
+    size_t K = pl_scenario_n_issues(s);
+    double *deal = malloc((K ? K : 1) * sizeof *deal);
+    pl_durability *d = NULL;
+    for (size_t k = 0; deal && k < K; k++)
+        deal[k] = 50;
+    if (deal)
+        pl_durability_compute(&d, s, deal, NULL);
+    free(deal);
+    return d;
+}
+
 static void describe_all(const pl_scenario *s, const pl_forecast *f)
 {
     pl_settlement *st = settle_small(s);
+    pl_durability *d = durability_mid(s);
     for (int fmt = PL_FORMAT_TEXT; fmt <= PL_FORMAT_CSV; fmt++) {
         pl_emitter *e = NULL;
         if (pl_emitter_new(&e, (pl_format)fmt, discard, NULL, NULL, NULL) != PL_OK)
@@ -86,11 +102,14 @@ static void describe_all(const pl_scenario *s, const pl_forecast *f)
             pl_settle_emit(st, NULL, e);
             pl_settle_emit_frontier(st, e);
         }
+        if (d)
+            pl_durability_emit(d, e);
         pl_emit_object_end(e);
         pl_emitter_finish(e, NULL);
         pl_emitter_free(e);
     }
     pl_settle_free(st);
+    pl_durability_free(d);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
