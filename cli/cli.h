@@ -63,6 +63,8 @@ void cli_print_command_help(const cli_command *c, FILE *f);
 void cli_report(const pl_error *err, const char *data, size_t len);
 /* Exit status for a library status code. */
 int cli_exit_code(int rc);
+/* The same for reading an input file: one that cannot be read is a usage error (2). */
+int cli_input_exit_code(int rc);
 /* Print a usage error ("parley: ...") and return EXIT_USAGE. */
 int cli_usage_error(const char *fmt, ...)
 #if defined(__GNUC__)

@@ -52,9 +52,14 @@ static int run_durability(const cli_args *a)
     const char *prop = cli_get(a, "proposal", NULL);
     if (!deal)
         rc = EXIT_FAIL;
-    else if (prop && pl_proposal_points_file(s, prop, deal, &err)) {
+    else if (!pl_scenario_has_durability(s)) {
+        fprintf(stderr, "parley: scenario '%s' has no durability section; expected one (sides, "
+                        "discount, costs, capability, terms; see docs/scenario-format.md)\n",
+                pl_scenario_name(s));
+        rc = EXIT_USAGE;
+    } else if (prop && pl_proposal_points_file(s, prop, deal, &err)) {
         cli_report(&err, NULL, 0);
-        rc = cli_exit_code(err.code);
+        rc = cli_input_exit_code(err.code);
     } else if (!prop) {
         rc = nash_deal(s, deal);
     }

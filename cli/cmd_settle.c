@@ -75,7 +75,7 @@ static int read_proposal(const cli_args *a, const pl_settlement *st, double **u)
         free(*u);
         *u = NULL;
     }
-    return rc ? cli_exit_code(rc) : EXIT_OK;
+    return rc ? cli_input_exit_code(rc) : EXIT_OK;
 }
 
 /* --frontier-out FILE: one row per frontier package, atomically. */

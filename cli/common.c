@@ -10,6 +10,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+int cli_input_exit_code(int rc)
+{
+    return rc == PL_EIO ? EXIT_USAGE : cli_exit_code(rc);
+}
+
 int cli_exit_code(int rc)
 {
     if (rc == PL_OK)
@@ -123,7 +128,7 @@ static int load_genius(const cli_args *a, pl_scenario **out, const pl_load_opts 
     int rc = pl_import_genius_files(out, NULL, (size_t)a->npos, a->pos, lo, &err);
     if (rc)
         report_in_args(&err, a);
-    return rc == PL_EIO ? EXIT_USAGE : cli_exit_code(rc);
+    return cli_input_exit_code(rc);
 }
 
 int cli_load_scenario(const cli_args *a, pl_scenario **out, int require_sources)
@@ -185,7 +190,7 @@ int cli_load_scenario(const cli_args *a, pl_scenario **out, int require_sources)
         }
     }
     /* A file that cannot be read is the user's input problem: exit 2. */
-    return rc == PL_EIO ? EXIT_USAGE : cli_exit_code(rc);
+    return cli_input_exit_code(rc);
 }
 
 /* ---- output ------------------------------------------------------------ */

@@ -112,10 +112,13 @@ PL_API int pl_min_guarantee(double MA0, double MB0, double MA1, double MB1, doub
 /**
  * The same over a path of T1 periods: A's chance without the guarantee
  * (plain) and with a certain one (helped); period 0 is before the deal.
+ * *g_max (if not NULL) gets the largest g at which the other side still keeps
+ * the deal (NAN: it does not even without a guarantee): a guarantee likelier
+ * than that shifts so much power that the other side would rather fight.
  */
 PL_API int pl_min_guarantee_path(size_t T1, const double *plain, const double *helped,
                                  int protect_a, double delta, double cA, double cB, double *g,
-                                 int *possible, pl_error *err);
+                                 int *possible, double *g_max, pl_error *err);
 
 /**
  * Phasing: the fewest periods in which A's chance can fall from p0 to p1 <
@@ -152,11 +155,14 @@ PL_API int pl_durability_fails_at(const pl_durability *d, int *side);
 PL_API size_t pl_durability_n_guarantees(const pl_durability *d);
 /**
  * Guarantee j: whether its body can act against the restrained side, the
- * probability counted, whether the deal then holds, and the smallest
- * probability that would make it hold (NAN if none does).
+ * probability counted, whether the deal then holds, the smallest probability
+ * that would make it hold (NAN if none does), and the largest at which the
+ * other side still keeps it (NAN: not even without the guarantee). Any
+ * pointer may be NULL.
  */
 PL_API int pl_durability_guarantee(const pl_durability *d, size_t j, int *credible,
-                                   double *counted, int *holds, double *minimum);
+                                   double *counted, int *holds, double *minimum,
+                                   double *maximum);
 /** Periods over which the shift could be phased so that no step invites war (0: none needed). */
 PL_API size_t pl_durability_phasing(const pl_durability *d);
 /** Findings in words, the power path and the guarantees. */

@@ -135,6 +135,9 @@ PL_API int pl_scenario_position_value(const pl_scenario *s, size_t i, size_t k,
  */
 PL_API const double *pl_scenario_values(const pl_scenario *s, size_t i, size_t k);
 
+/** 1 if the scenario has a `durability` section (parley durability), else 0. */
+PL_API int pl_scenario_has_durability(const pl_scenario *s);
+
 /** Number of bodies that must ratify for actor i to sign, and the j-th of them. */
 PL_API size_t pl_scenario_n_ratifiers(const pl_scenario *s, size_t i);
 PL_API long pl_scenario_ratifier(const pl_scenario *s, size_t i, size_t j);

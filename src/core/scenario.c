@@ -164,6 +164,8 @@ const pl_value *pl_issue_status_quo(const pl_issue *x)
     return (x && x->has_status_quo) ? &x->status_quo : NULL;
 }
 
+int pl_scenario_has_durability(const pl_scenario *s) { return s && s->durability; }
+
 size_t pl_issue_n_options(const pl_issue *x) { return x ? x->n_options : 0; }
 double pl_issue_step(const pl_issue *x) { return x ? x->step : 0; }
 

@@ -99,9 +99,11 @@ int pl_commitment_check(pl_commitment *out, size_t T1, const double *p, double d
 
 /*
 ** Does the path hold with guarantee g (p_t = g helped_t + (1 - g) plain_t from
-** period 1 on)? both 0: only the protected side's check (monotone in g); 1:
-** both sides (the other side loses as g grows).
+** period 1 on)? For the protected side (monotone: holds from some g up), the
+** other side (holds up to some g: a stronger guarantee shifts power away from
+** it) or both.
 */
+enum { PROTECTED = 1, OTHER = 2, BOTH = 3 };
 typedef struct gpath {
     size_t T1;
     const double *plain, *helped;
@@ -110,7 +112,7 @@ typedef struct gpath {
     double *p;          /* scratch, T1 */
 } gpath;
 
-static int holds(const gpath *q, double g, int both)
+static int holds(const gpath *q, double g, int which)
 {
     q->p[0] = q->plain[0];
     for (size_t t = 1; t < q->T1; t++)
@@ -121,15 +123,30 @@ static int holds(const gpath *q, double g, int both)
     int ok = 1;
     for (size_t t = 0; t < q->T1; t++) {
         int a = c.war_a[t] > c.peace_a[t] + 1e-12, b = c.war_b[t] > c.peace_b[t] + 1e-12;
-        ok &= !(q->protect_a ? a : b) && !(both && (q->protect_a ? b : a));
+        int mine = q->protect_a ? a : b, other = q->protect_a ? b : a;
+        ok &= !((which & PROTECTED) && mine) && !((which & OTHER) && other);
     }
     pl_commitment_clear(&c);
     return ok;
 }
 
+/* The edge of a monotone check by bisection to 1e-9: want = 1 finds the least g that holds. */
+static double edge(const gpath *q, int which, int rising)
+{
+    double lo = 0, hi = 1;
+    while (hi - lo > 1e-9) {
+        double mid = (lo + hi) / 2;
+        if (holds(q, mid, which) == rising)
+            hi = mid;
+        else
+            lo = mid;
+    }
+    return rising ? hi : lo;
+}
+
 int pl_min_guarantee_path(size_t T1, const double *plain, const double *helped, int protect_a,
                           double delta, double cA, double cB, double *g, int *possible,
-                          pl_error *err)
+                          double *g_max, pl_error *err)
 {
     if (!plain || !helped || !g || !possible)
         return pl__fail(err, PL_EMISUSE, "pl_min_guarantee_path: NULL argument");
@@ -147,20 +164,12 @@ int pl_min_guarantee_path(size_t T1, const double *plain, const double *helped, 
     gpath q = {T1, plain, helped, protect_a, delta, cA, cB, scratch};
     *g = NAN;
     *possible = 0;
-    if (T1 >= 1 && holds(&q, 1, 0)) {
-        double lo = 0, hi = 1;
-        if (holds(&q, 0, 0))
-            hi = 0;
-        while (hi - lo > 1e-9) {
-            double mid = (lo + hi) / 2;
-            if (holds(&q, mid, 0))
-                hi = mid;
-            else
-                lo = mid;
-        }
-        *g = hi;
+    if (g_max)  /* the other side stays in up to here (NAN: not even without the guarantee) */
+        *g_max = !holds(&q, 0, OTHER) ? NAN : holds(&q, 1, OTHER) ? 1 : edge(&q, OTHER, 0);
+    if (holds(&q, 1, PROTECTED)) {
+        *g = holds(&q, 0, PROTECTED) ? 0 : edge(&q, PROTECTED, 1);
         /* a larger g only hurts the other side: if it fails here, no g works */
-        *possible = holds(&q, hi, 1);
+        *possible = holds(&q, *g, BOTH);
     }
     free(scratch);
     return PL_OK;
@@ -177,7 +186,8 @@ int pl_min_guarantee(double MA0, double MB0, double MA1, double MB1, double MG, 
         return pl__fail(err, PL_EINPUT, "capabilities %g, %g before and %g, %g after, guarantor "
                         "%g, gamma %g; expected capabilities >= 0 (not both 0) and gamma > 0",
                         MA0, MB0, MA1, MB1, MG, gamma);
-    return pl_min_guarantee_path(2, plain, helped, protect_a, delta, cA, cB, g, possible, err);
+    return pl_min_guarantee_path(2, plain, helped, protect_a, delta, cA, cB, g, possible, NULL,
+                                 err);
 }
 
 int pl_phasing(double p0, double p1, double delta, double cA, size_t max_steps, double *path,

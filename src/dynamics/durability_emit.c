@@ -50,33 +50,48 @@ static void finding_commitment(const pl_durability *d, view v, pl_emitter *e)
     pl_emit_string(e, "commitment", buf);
 }
 
+/* What guarantee j does, after "BODY can/cannot act against X". */
+static void guarantee_verdict(const pl_durability *d, size_t j, char *buf, size_t size)
+{
+    int cred, holds;
+    double counted, minimum, maximum;
+    pl_durability_guarantee(d, j, &cred, &counted, &holds, &minimum, &maximum);
+    const char *other = d->s->actors[d->spec->side[1 - d->spec->guarantees[j].protects]].id;
+    int plain_holds = pl_durability_fails_at(d, NULL) < 0;
+    if (!cred && plain_holds)
+        snprintf(buf, size, ", so its guarantee counts for nothing; the deal holds without it.");
+    else if (cred && holds)
+        snprintf(buf, size, "; with an intervention probability of %.2f the deal holds%s.",
+                 counted, plain_holds ? " (as it does without it)" : "");
+    else if (isnan(minimum))
+        snprintf(buf, size, "%s; no probability of its intervention would make the deal hold.",
+                 cred ? "" : ", so its guarantee counts for nothing");
+    else if (cred && counted > maximum && minimum > 0)
+        snprintf(buf, size, "; at %.2f the guarantee itself shifts so much power that %s would "
+                 "rather fight; it must lie between %.3f and %.3f.", counted, other, minimum,
+                 maximum);
+    else if (cred && counted > maximum)
+        snprintf(buf, size, "; at %.2f the guarantee itself shifts so much power that %s would "
+                 "rather fight; it must stay at or below %.3f.", counted, other, maximum);
+    else if (cred)
+        snprintf(buf, size, "; with an intervention probability of %.2f the deal still fails; "
+                 "it would need to intervene with probability at least %.3f.", counted, minimum);
+    else
+        snprintf(buf, size, ", so its guarantee counts for nothing; it would need to intervene "
+                 "with probability at least %.3f if it could act at all.", minimum);
+}
+
 static void finding_guarantee(const pl_durability *d, view v, size_t j, pl_emitter *e)
 {
-    char buf[512], key[96];
-    int cred, holds;
-    double counted, minimum;
-    pl_durability_guarantee(d, j, &cred, &counted, &holds, &minimum);
+    char buf[640], key[96];
     const pl_dguarantee *gu = &v.sp->guarantees[j];
     const char *body = v.s->bodies[gu->body].id;
+    int cred;
+    pl_durability_guarantee(d, j, &cred, NULL, NULL, NULL, NULL);
     int n = snprintf(buf, sizeof buf, "%s %s act against %s", body, cred ? "can" : "cannot",
                      side_id(v.s, v.sp, 1 - (int)gu->protects));
-    if (n > 0 && (size_t)n < sizeof buf && pl_durability_fails_at(d, NULL) < 0) {
-        snprintf(buf + n, sizeof buf - (size_t)n, "; the deal holds even without it.");
-    } else if (n > 0 && (size_t)n < sizeof buf) {
-        size_t u = (size_t)n;
-        if (!cred)
-            n = snprintf(buf + u, sizeof buf - u, ", so its guarantee counts for nothing");
-        else
-            n = snprintf(buf + u, sizeof buf - u, "; with an intervention probability of %.2f "
-                         "the deal %s", counted, holds ? "holds" : "still fails");
-        u += n > 0 ? (size_t)n : 0;
-        if (u < sizeof buf && isnan(minimum))
-            snprintf(buf + u, sizeof buf - u, "; no probability of its intervention would make "
-                     "the deal hold.");
-        else if (u < sizeof buf)
-            snprintf(buf + u, sizeof buf - u, "; it would need to intervene with probability "
-                     "at least %.3f%s.", minimum, cred ? "" : " if it could act at all");
-    }
+    if (n > 0 && (size_t)n < sizeof buf)
+        guarantee_verdict(d, j, buf + n, sizeof buf - (size_t)n);
     snprintf(key, sizeof key, "guarantee_%s", body);
     pl_emit_string(e, key, buf);
 }
@@ -106,12 +121,13 @@ static void emit_path(const pl_durability *d, pl_emitter *e)
 static void emit_guarantees(const pl_durability *d, view v, pl_emitter *e)
 {
     static const char *const cols[] = {"body", "protects", "credible", "probability",
-                                       "counted", "holds", "minimum"};
-    pl_emit_table_begin(e, "guarantees", "Guarantees", cols, 7);
+                                       "counted", "holds", "minimum", "maximum"};
+    pl_emit_table_begin(e, "guarantees", "Guarantees (minimum and maximum: the intervention "
+                        "probabilities between which the deal holds)", cols, 8);
     for (size_t j = 0; j < pl_durability_n_guarantees(d); j++) {
         int cred, holds;
-        double counted, minimum;
-        pl_durability_guarantee(d, j, &cred, &counted, &holds, &minimum);
+        double counted, minimum, maximum;
+        pl_durability_guarantee(d, j, &cred, &counted, &holds, &minimum, &maximum);
         const pl_dguarantee *gu = &v.sp->guarantees[j];
         pl_emit_row_begin(e);
         pl_emit_string(e, NULL, v.s->bodies[gu->body].id);
@@ -124,6 +140,10 @@ static void emit_guarantees(const pl_durability *d, view v, pl_emitter *e)
             pl_emit_null(e, NULL);
         else
             pl_emit_number(e, NULL, minimum);
+        if (isnan(maximum) || isnan(minimum))
+            pl_emit_null(e, NULL);
+        else
+            pl_emit_number(e, NULL, maximum);
         pl_emit_row_end(e);
     }
     pl_emit_table_end(e);

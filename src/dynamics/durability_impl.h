@@ -10,7 +10,7 @@
 
 typedef struct pl__dguar {
     int credible, holds, possible;
-    double counted, minimum;
+    double counted, minimum, maximum;
 } pl__dguar;
 
 struct pl_durability {

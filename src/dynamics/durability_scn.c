@@ -99,7 +99,7 @@ static int guarantee(pl_durability *d, size_t j, double *helped, double *eff, pl
     pl_commitment_clear(&c2);
     return pl_min_guarantee_path(d->T1, d->p, helped, gu->protects == 0, sp->discount.value,
                                  sp->cost[0].value, sp->cost[1].value, &r->minimum, &r->possible,
-                                 err);
+                                 &r->maximum, err);
 }
 
 /* Periods needed to phase the shift from p_0 to p_T for the side that declines. */
@@ -174,7 +174,7 @@ size_t pl_durability_n_guarantees(const pl_durability *d)
 }
 
 int pl_durability_guarantee(const pl_durability *d, size_t j, int *credible_out,
-                            double *counted, int *holds, double *minimum)
+                            double *counted, int *holds, double *minimum, double *maximum)
 {
     if (!d || j >= d->spec->n_guarantees)
         return PL_EMISUSE;
@@ -187,6 +187,8 @@ int pl_durability_guarantee(const pl_durability *d, size_t j, int *credible_out,
         *holds = r->holds;
     if (minimum)
         *minimum = r->possible ? r->minimum : NAN;
+    if (maximum)
+        *maximum = r->maximum;
     return PL_OK;
 }
 

@@ -28,8 +28,9 @@ static int side_of(pl_reader *r, const pl_durability_spec *d, const pl_doc_node 
             *side = i;
             return PL_OK;
         }
-    return pl_rd_fail(&r->rd, n, "%s is '%s'; expected one of the sides '%s' and '%s'", what,
-                      n->text, r->s->actors[d->side[0]].id, r->s->actors[d->side[1]].id);
+    return pl_rd_fail(&r->rd, n, "%s names '%s', which is not a side; expected one of the "
+                      "sides '%s' and '%s'", what, n->text, r->s->actors[d->side[0]].id,
+                      r->s->actors[d->side[1]].id);
 }
 
 /* A mapping side -> number (both sides), e.g. costs: {RUS: 0.05, UKR: 0.1}. */
@@ -71,9 +72,15 @@ static int read_factor(pl_reader *r, const pl_doc_node *map, pl_dterm *t, const 
         return pl__error_nomem(r->rd.err);
     for (size_t j = 0; j < map->len; j++) {
         const pl_doc_node *k = pl_doc_map_key(map, j);
-        if ((rc = pl_rd_key_number(&r->rd, k, what, 0, 100, &t->at[j])) ||
-            (rc = pl_rd_number(&r->rd, pl_doc_map_value(map, j), what, 0, 1e6, &t->factor[j])))
+        char w2[260];
+        if ((rc = pl_rd_key_number(&r->rd, k, what, 0, 100, &t->at[j])))
             return rc;
+        snprintf(w2, sizeof w2, "%s at outcome %g", what, t->at[j]);
+        if ((rc = pl_rd_number(&r->rd, pl_doc_map_value(map, j), w2, -1e9, 1e9, &t->factor[j])))
+            return rc;
+        if (!(t->factor[j] >= 0 && t->factor[j] <= 1e6))
+            return pl_rd_fail(&r->rd, pl_doc_map_value(map, j), "%s is %g; expected a capability "
+                              "multiplier in [0, 1e6]", w2, t->factor[j]);
         if (j && !(t->at[j] > t->at[j - 1]))
             return pl_rd_fail(&r->rd, k, "%s: point %g comes after %g; expected increasing "
                               "outcomes", what, t->at[j], t->at[j - 1]);
@@ -87,7 +94,7 @@ static int read_term(pl_reader *r, pl_durability_spec *d, const pl_doc_node *n, 
     snprintf(where, sizeof where, "term %zu of durability", j + 1);
     int rc = pl_rd_map(&r->rd, n, where, "{issue, side, factor, period}");
     if (!rc)
-        rc = pl_rd_keys(&r->rd, n, term_keys, sizeof term_keys / sizeof *term_keys, "a term");
+        rc = pl_rd_keys(&r->rd, n, term_keys, sizeof term_keys / sizeof *term_keys, where);
     pl_dterm *t = &d->terms[j];
     pl_doc_node *v;
     long k;
@@ -110,11 +117,11 @@ static int read_term(pl_reader *r, pl_durability_spec *d, const pl_doc_node *n, 
     if ((v = pl_doc_map_get(n, "period"))) {
         double p;
         snprintf(what, sizeof what, "period of %s", where);
-        if ((rc = pl_rd_number(&r->rd, v, what, 1, (double)d->periods, &p)))
+        if ((rc = pl_rd_number(&r->rd, v, what, -1e9, 1e9, &p)))
             return rc;
-        if (p != (double)(size_t)p)
-            return pl_rd_fail(&r->rd, v, "%s is %g; expected a whole period from 1 to %zu", what,
-                              p, d->periods);
+        if (!(p >= 1 && p <= (double)d->periods && p == (double)(size_t)p))
+            return pl_rd_fail(&r->rd, v, "%s is %g; expected a whole period from 1 to %zu "
+                              "(periods of durability)", what, p, d->periods);
         t->period = (size_t)p;
     }
     return PL_OK;
@@ -126,8 +133,7 @@ static int read_guarantee(pl_reader *r, pl_durability_spec *d, const pl_doc_node
     snprintf(where, sizeof where, "guarantee %zu of durability", j + 1);
     int rc = pl_rd_map(&r->rd, n, where, "{body, protects, capability, probability}");
     if (!rc)
-        rc = pl_rd_keys(&r->rd, n, guar_keys, sizeof guar_keys / sizeof *guar_keys,
-                        "a guarantee");
+        rc = pl_rd_keys(&r->rd, n, guar_keys, sizeof guar_keys / sizeof *guar_keys, where);
     pl_dguarantee *g = &d->guarantees[j];
     pl_doc_node *v;
     if (!rc && !(rc = pl_rd_need(&r->rd, n, "body", where, "a body id", &v)))
@@ -172,7 +178,8 @@ static int read_sides(pl_reader *r, pl_durability_spec *d, const pl_doc_node *ma
     if (!rc)
         rc = pl_rd_seq(&r->rd, v, "sides of durability", "a list of two actor ids");
     if (!rc && v->len != 2)
-        rc = pl_rd_fail(&r->rd, v, "sides of durability lists %zu actors; expected 2", v->len);
+        rc = pl_rd_fail(&r->rd, v, "sides of durability lists %zu actor%s; expected exactly 2 "
+                        "different actors, like [RUS, UKR]", v->len, v->len == 1 ? "" : "s");
     for (size_t i = 0; !rc && i < 2; i++) {
         long a;
         if (!(rc = pl__ref_actor(r, v->items[i], "sides of durability", &a)))
@@ -201,11 +208,13 @@ int pl__read_durability(pl_reader *r, const pl_doc_node *map)
         rc = pl_rd_value(&r->rd, v, "discount of durability", 0, 1, NULL, &d->discount);
     if (!rc && !(d->discount.low > 0 && d->discount.high < 1))
         rc = pl_rd_fail(&r->rd, v, "discount of durability reaches %g; expected a discount "
-                        "factor strictly between 0 and 1 (with 1 no war value is finite)",
-                        d->discount.low > 0 ? d->discount.high : d->discount.low);
+                        "factor strictly between 0 and 1 (%s)",
+                        d->discount.low > 0 ? d->discount.high : d->discount.low,
+                        d->discount.low > 0 ? "with 1 no war value is finite"
+                                            : "with 0 the future would not count at all");
     if (!rc && (v = pl_doc_map_get(map, "periods")) &&
-        !(rc = pl_rd_number(&r->rd, v, "periods of durability", 1, 1000, &x)) &&
-        x != (double)(size_t)x)
+        !(rc = pl_rd_number(&r->rd, v, "periods of durability", -1e9, 1e9, &x)) &&
+        !(x >= 1 && x <= 1000 && x == (double)(size_t)x))
         rc = pl_rd_fail(&r->rd, v, "periods of durability is %g; expected a whole number of "
                         "periods from 1 to 1000", x);
     d->periods = (size_t)x;

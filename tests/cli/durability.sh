@@ -90,11 +90,12 @@ expect_status 0 "ARMY: 0" -- "$P" durability "$TMP/dur.yaml" --proposal "$TMP/no
 jqe '.deal.ARMY == 0'
 jqe '[.durability.path[].p_a] == [0.5, 0.5]'
 jqe '.durability.findings.commitment | test("self-enforcing") and (test("not self-enforcing") | not)'
-# BUG: with ARMY: 0 the guarantee (protecting A from period 1) moves B's chance
-# down and B then prefers war, so holds is false at 0.2, yet minimum is 0 and
-# the finding says "the deal still fails; it would need to intervene with
-# probability at least 0.000": the reported minimum does not make the deal hold.
-jqe '.durability.guarantees[0].holds == (.durability.guarantees[0].counted >= .durability.guarantees[0].minimum)'
+# With ARMY: 0 the guarantee (protecting A from period 1) would lower B's chance
+# from 0.5 to 0.436 and B would then prefer war in period 0: a guarantee holds
+# only between its minimum and its maximum.
+jqe '.durability.guarantees[0].holds == (.durability.guarantees[0].counted >= .durability.guarantees[0].minimum and .durability.guarantees[0].counted <= .durability.guarantees[0].maximum)'
+jqe '.durability.guarantees[0].holds == false and .durability.guarantees[0].maximum < 0.2'
+jqe '.durability.findings.guarantee_GUARANTOR | test("would rather fight")'
 
 # A guarantor body B belongs to under unanimity: B can veto, the guarantee is not credible.
 sed 's/members: \[G\], quota: majority/members: [G, B], quota: unanimity/' "$TMP/dur.yaml" > "$TMP/veto.yaml"
@@ -126,11 +127,9 @@ grep -q -- "--proposal" "$TMP/err" && ok || bad "no Nash package: message does n
 
 # A scenario without the section: exit 2 and a message that names the section.
 awk '/^durability:/ { exit } { print }' "$TMP/dur.yaml" > "$TMP/nosec.yaml"
-expect_error "parley: scenario 'commitment' has no durability section; expected one (sides, discount, costs, capability, terms)" -- "$P" durability "$TMP/nosec.yaml" --proposal "$TMP/cap.yaml"
+expect_error "parley: scenario 'commitment' has no durability section; expected one (sides, discount, costs, capability, terms; see docs/scenario-format.md)" -- "$P" durability "$TMP/nosec.yaml" --proposal "$TMP/cap.yaml"
 [ ! -s "$TMP/out" ] && ok || bad "no section: wrote to stdout"
-# BUG: without --proposal the Nash package is computed first, and a scenario
-# without the section then fails with "the settlement has no Nash package ..."
-# (exit 1) instead of saying that the durability section is missing.
+# Without --proposal too, the missing section is what is reported.
 expect_status 2 "no section, no --proposal" -- "$P" durability "$TMP/nosec.yaml"
 grep -q "no durability section" "$TMP/err" && ok || bad "no section, no --proposal: message does not say the section is missing: $(head -n1 "$TMP/err")"
 
@@ -161,7 +160,7 @@ head -n1 "$TMP/out" | tr -d '\r' | grep -q '^period,capability_a,capability_b,p_
 tr -d '\r' < "$TMP/out" | awk -F, 'NR == 3 { exit !($1 == 1 && $4 > 0.299999 && $4 < 0.300001) }' && ok ||
   bad "csv path row 1: $(sed -n 3p "$TMP/out")"
 expect_status 0 "csv guarantees" -- "$P" durability "$TMP/dur.yaml" --proposal "$TMP/cap.yaml" --format csv --table guarantees
-head -n1 "$TMP/out" | tr -d '\r' | grep -q '^body,protects,credible,probability,counted,holds,minimum$' && ok ||
+head -n1 "$TMP/out" | tr -d '\r' | grep -q '^body,protects,credible,probability,counted,holds,minimum,maximum$' && ok ||
   bad "csv guarantees header: $(head -n1 "$TMP/out")"
 expect_status 2 "csv unknown table" -- "$P" durability "$TMP/dur.yaml" --proposal "$TMP/cap.yaml" --format csv --table nosuch
 grep -q "nosuch" "$TMP/err" && ok || bad "unknown --table not named: $(head -n1 "$TMP/err")"

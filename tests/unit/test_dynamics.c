@@ -237,22 +237,33 @@ static void test_durability_scenario(void **state)
     int cred, holds;
     double counted, minimum;
     /* GUARANTOR can act against B (not a member): 0.3 >= 0.277778 holds */
-    assert_int_equal(pl_durability_guarantee(d, 0, &cred, &counted, &holds, &minimum), PL_OK);
+    assert_int_equal(pl_durability_guarantee(d, 0, &cred, &counted, &holds, &minimum, NULL),
+                     PL_OK);
     assert_true(cred);
     assert_near(counted, 0.3, 0);
     assert_true(holds);
     assert_near(minimum, 0.277778, 1e-6);
     /* JOINT needs B's own consent: it cannot act against B, so it counts for nothing */
-    assert_int_equal(pl_durability_guarantee(d, 1, &cred, &counted, &holds, &minimum), PL_OK);
+    assert_int_equal(pl_durability_guarantee(d, 1, &cred, &counted, &holds, &minimum, NULL),
+                     PL_OK);
     assert_false(cred);
     assert_near(counted, 0, 0);
     assert_false(holds);
     pl_durability_free(d);
-    /* no cap: nothing shifts, the deal holds and needs no phasing */
+    /* no cap: nothing shifts, the deal holds and needs no phasing; but a likely guarantee
+       would shift power toward A so far that B would rather fight: with M_G = 75/7 and
+       p = 0.5 + 0.3 g (A at 3 + 75/7 against 3 wins with 0.822), B's limit
+       0.5 + 0.1 x 0.55 / 0.9 = 0.561111 caps g at 0.061111 / 0.321739 = 0.189936 */
     deal = 0;
     assert_int_equal(pl_durability_compute(&d, s, &deal, &err), PL_OK);
     assert_int_equal(pl_durability_fails_at(d, NULL), -1);
     assert_int_equal(pl_durability_phasing(d), 0);
+    double maximum;
+    assert_int_equal(pl_durability_guarantee(d, 0, &cred, &counted, &holds, &minimum, &maximum),
+                     PL_OK);
+    assert_false(holds);  /* 0.3 > the cap */
+    assert_near(minimum, 0, 0);
+    assert_near(maximum, 0.061111 / (pl_contest(3 + 75.0 / 7, 3, 1) - 0.5), 1e-5);
     pl_durability_free(d);
     pl_scenario_free(s);
     /* a scenario without the section */
