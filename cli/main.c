@@ -141,7 +141,7 @@ int main(int argc, char **argv)
         if (found)
             cmd = found;
         else if (looks_like_command(argv[ci]) && access(argv[ci], F_OK) != 0) {
-            const char *names[8];
+            const char *names[sizeof commands / sizeof *commands];  /* one per command */
             size_t n = 0;
             for (int i = 0; commands[i]; i++)
                 names[n++] = commands[i]->name;
