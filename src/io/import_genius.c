@@ -173,8 +173,10 @@ static void stem_id(char *out, size_t size, const char *path)
 /* Make id (PL_ID_MAX bytes) differ from the first n ids of the array at `ids` (stride bytes). */
 static void unique_id(char *id, const char *ids, size_t stride, size_t n)
 {
-    char base[PL_ID_MAX - 12]; /* room for "_" and a count */
-    snprintf(base, sizeof base, "%s", id);
+    char base[PL_ID_MAX - 12]; /* room for "_" and a count; longer ids are cut */
+    size_t len = strnlen(id, sizeof base - 1);
+    memcpy(base, id, len);
+    base[len] = '\0';
     for (size_t try = 2;; try++) {
         size_t k = 0;
         while (k < n && strcmp(ids + k * stride, id) != 0)

@@ -88,13 +88,21 @@ static int read_factor(pl_reader *r, const pl_doc_node *map, pl_dterm *t, const 
     return PL_OK;
 }
 
+/* Entry j of a list: "KIND j of durability" into where; a mapping with known keys. */
+static int list_entry(pl_reader *r, const pl_doc_node *n, const char *kind, size_t j,
+                      const char *shape, const char *const *keys, size_t nkeys, char *where,
+                      size_t size)
+{
+    snprintf(where, size, "%s %zu of durability", kind, j + 1);
+    int rc = pl_rd_map(&r->rd, n, where, shape);
+    return rc ? rc : pl_rd_keys(&r->rd, n, keys, nkeys, where);
+}
+
 static int read_term(pl_reader *r, pl_durability_spec *d, const pl_doc_node *n, size_t j)
 {
     char where[64], what[160];
-    snprintf(where, sizeof where, "term %zu of durability", j + 1);
-    int rc = pl_rd_map(&r->rd, n, where, "{issue, side, factor, period}");
-    if (!rc)
-        rc = pl_rd_keys(&r->rd, n, term_keys, sizeof term_keys / sizeof *term_keys, where);
+    int rc = list_entry(r, n, "term", j, "{issue, side, factor, period}", term_keys,
+                        sizeof term_keys / sizeof *term_keys, where, sizeof where);
     pl_dterm *t = &d->terms[j];
     pl_doc_node *v;
     long k;
@@ -130,10 +138,8 @@ static int read_term(pl_reader *r, pl_durability_spec *d, const pl_doc_node *n, 
 static int read_guarantee(pl_reader *r, pl_durability_spec *d, const pl_doc_node *n, size_t j)
 {
     char where[64], what[160];
-    snprintf(where, sizeof where, "guarantee %zu of durability", j + 1);
-    int rc = pl_rd_map(&r->rd, n, where, "{body, protects, capability, probability}");
-    if (!rc)
-        rc = pl_rd_keys(&r->rd, n, guar_keys, sizeof guar_keys / sizeof *guar_keys, where);
+    int rc = list_entry(r, n, "guarantee", j, "{body, protects, capability, probability}",
+                        guar_keys, sizeof guar_keys / sizeof *guar_keys, where, sizeof where);
     pl_dguarantee *g = &d->guarantees[j];
     pl_doc_node *v;
     if (!rc && !(rc = pl_rd_need(&r->rd, n, "body", where, "a body id", &v)))

@@ -125,14 +125,7 @@ static void test_pie_files(void **state)
     }
     fclose(f);
     pl_scenario *s;
-    pl_error err;
-    if (pl_import_genius_files(&s, NULL, 3, paths, NULL, &err))
-        fail_msg("%s", err.msg);
-    pl_settle_opts o = PL_SETTLE_OPTS_INIT;
-    o.logrolls = 0;
-    o.max_enumerate = 0;
-    pl_settlement *st;
-    assert_int_equal(pl_settle_compute(&st, s, &o, &err), PL_OK);
+    pl_settlement *st = test_settle_genius(3, paths, 0, &s);
     const pl_frontier *fr = pl_settle_frontier(st);
     size_t N = pl_frontier_size(fr);
     assert_int_equal(N, 1001);

@@ -525,14 +525,7 @@ static pl_settlement *genius(const char *dir, const char *domain, const char *a,
         return NULL;
     fclose(f);
     pl_scenario *s;
-    pl_error err;
-    if (pl_import_genius_files(&s, NULL, 3, paths, NULL, &err) != PL_OK)
-        fail_msg("%s: %s", p[0], err.msg);
-    pl_settle_opts o = PL_SETTLE_OPTS_INIT;
-    o.logrolls = 0;
-    pl_settlement *st;
-    if (pl_settle_compute(&st, s, &o, &err) != PL_OK)
-        fail_msg("%s", err.msg);
+    pl_settlement *st = test_settle_genius(3, paths, 1e7, &s);
     held = (pair){s, st};  /* the settlement points into the scenario */
     return st;
 }
@@ -693,14 +686,7 @@ static void test_party_domain(void **state)
         if (!want[m])
             continue;
         pl_scenario *s;
-        pl_error err;
-        if (pl_import_genius_files(&s, NULL, m + 1, paths, NULL, &err) != PL_OK)
-            fail_msg("%s", err.msg);
-        pl_settle_opts o = PL_SETTLE_OPTS_INIT;
-        o.logrolls = 0;
-        o.max_enumerate = 0;
-        pl_settlement *st;
-        assert_int_equal(pl_settle_compute(&st, s, &o, &err), PL_OK);
+        pl_settlement *st = test_settle_genius(m + 1, paths, 0, &s);
         assert_near(pl_space_size(pl_settle_space(st)), 3072, 0);
         assert_int_equal(pl_frontier_size(pl_settle_frontier(st)), want[m]);
         if (m == 3) {

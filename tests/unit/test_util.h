@@ -21,4 +21,20 @@
             fail_msg("%s = %.12g, expected %.12g (tol %g)", #a, a_, b_, (double)(tol));     \
     } while (0)
 
+/* Import GENIUS files (domain, then profiles) and settle them without logrolls. */
+static inline pl_settlement *test_settle_genius(size_t n_files, const char *const *paths,
+                                               double max_enumerate, pl_scenario **s)
+{
+    pl_error err;
+    if (pl_import_genius_files(s, NULL, n_files, paths, NULL, &err) != PL_OK)
+        fail_msg("%s: %s", paths[0], err.msg);
+    pl_settle_opts o = PL_SETTLE_OPTS_INIT;
+    o.logrolls = 0;
+    o.max_enumerate = max_enumerate;
+    pl_settlement *st = NULL;
+    if (pl_settle_compute(&st, *s, &o, &err) != PL_OK)
+        fail_msg("%s", err.msg);
+    return st;
+}
+
 #endif
