@@ -13,30 +13,74 @@ static const cli_optdef durability_opts[] = {
     {NULL, 0, 0, NULL, NULL}};
 
 /* The settlement's Nash package as scale points, or a message when there is none. */
-static int nash_deal(const pl_scenario *s, double *deal)
+static int nash_deal(const pl_scenario *s, const pl_settlement *st, double *deal)
+{
+    const pl_solution *n = pl_settle_solution(st, PL_SOL_NASH);
+    if (!n->found) {
+        fprintf(stderr, "parley: the settlement has no Nash package (no package gives every "
+                        "party a gain); give the agreement to test with --proposal FILE\n");
+        return EXIT_FAIL;
+    }
+    for (size_t k = 0; k < pl_scenario_n_issues(s); k++)
+        deal[k] = pl_settle_option(st, k, pl_frontier_package(pl_settle_frontier(st),
+                                                              n->ties[0])[k], NULL);
+    return EXIT_OK;
+}
+
+/* Each party's gain from signing now (tactical) and once renewed war is counted (strategic). */
+static void emit_gains(const pl_scenario *s, const pl_settlement *st, const pl_durability *d,
+                       const double *deal, pl_emitter *e)
+{
+    static const char *const cols[] = {"party", "utility", "no_deal", "tactical", "strategic"};
+    size_t n = pl_frontier_n_parties(pl_settle_frontier(st)), winners = 0;
+    pl_emit_table_begin(e, "gains", "Tactical and strategic gains from signing (utilities of "
+                        "parley settle; strategic: only the periods before war resumes count)",
+                        cols, 5);
+    for (size_t i = 0; i < n; i++) {
+        double u = pl_settle_point_utility(st, i, deal), dv = pl_settle_disagreement(st, i);
+        double strategic = pl_durability_strategic(d, u - dv);
+        winners += strategic > 1e-12;
+        pl_emit_row_begin(e);
+        pl_emit_string(e, NULL, pl_actor_id(pl_scenario_actor(s, pl_settle_party(st, i))));
+        pl_emit_number(e, NULL, u);
+        pl_emit_number(e, NULL, dv);
+        pl_emit_number(e, NULL, u - dv);
+        pl_emit_number(e, NULL, strategic);
+        pl_emit_row_end(e);
+    }
+    pl_emit_table_end(e);
+    int t = pl_durability_fails_at(d, NULL);
+    pl_emit_string(e, "strategic", t == 0 ? "Strategically there are no winners: war resumes "
+                   "at once, so no party keeps any gain from signing."
+                   : t > 0 ? "Strategically the gains shrink: war resumes before the deal's "
+                             "benefits have run their course."
+                           : winners ? "The deal lasts: the tactical gains are strategic too."
+                                     : "The deal lasts, but no party gains from it.");
+}
+
+static int test_deal(const cli_args *a, const pl_scenario *s, double *deal, pl_settlement **st)
 {
     pl_settle_opts so = PL_SETTLE_OPTS_INIT;
     so.max_enumerate = 0;
     so.logrolls = 0;
-    pl_settlement *st = NULL;
     pl_error err;
     pl_error_clear(&err);
-    if (pl_settle_compute(&st, s, &so, &err)) {
+    const char *prop = cli_get(a, "proposal", NULL);
+    if (!pl_scenario_has_durability(s)) {
+        fprintf(stderr, "parley: scenario '%s' has no durability section; expected one (sides, "
+                        "discount, costs, capability, terms; see docs/scenario-format.md)\n",
+                pl_scenario_name(s));
+        return EXIT_USAGE;
+    }
+    if (prop && pl_proposal_points_file(s, prop, deal, &err)) {
+        cli_report(&err, NULL, 0);
+        return cli_input_exit_code(err.code);
+    }
+    if (pl_settle_compute(st, s, &so, &err)) {
         cli_report(&err, NULL, 0);
         return cli_exit_code(err.code);
     }
-    const pl_solution *n = pl_settle_solution(st, PL_SOL_NASH);
-    int rc = EXIT_OK;
-    if (!n->found) {
-        fprintf(stderr, "parley: the settlement has no Nash package (no package gives every "
-                        "party a gain); give the agreement to test with --proposal FILE\n");
-        rc = EXIT_FAIL;
-    }
-    for (size_t k = 0; !rc && k < pl_scenario_n_issues(s); k++)
-        deal[k] = pl_settle_option(st, k, pl_frontier_package(pl_settle_frontier(st),
-                                                              n->ties[0])[k], NULL);
-    pl_settle_free(st);
-    return rc;
+    return prop ? EXIT_OK : nash_deal(s, *st, deal);
 }
 
 static int run_durability(const cli_args *a)
@@ -47,37 +91,28 @@ static int run_durability(const cli_args *a)
         return rc;
     double *deal = malloc((pl_scenario_n_issues(s) + 1) * sizeof *deal);
     pl_durability *d = NULL;
+    pl_settlement *st = NULL;
     pl_error err;
     pl_error_clear(&err);
-    const char *prop = cli_get(a, "proposal", NULL);
-    if (!deal)
-        rc = EXIT_FAIL;
-    else if (!pl_scenario_has_durability(s)) {
-        fprintf(stderr, "parley: scenario '%s' has no durability section; expected one (sides, "
-                        "discount, costs, capability, terms; see docs/scenario-format.md)\n",
-                pl_scenario_name(s));
-        rc = EXIT_USAGE;
-    } else if (prop && pl_proposal_points_file(s, prop, deal, &err)) {
-        cli_report(&err, NULL, 0);
-        rc = cli_input_exit_code(err.code);
-    } else if (!prop) {
-        rc = nash_deal(s, deal);
-    }
+    rc = deal ? test_deal(a, s, deal, &st) : EXIT_FAIL;
     if (!rc && pl_durability_compute(&d, s, deal, &err)) {
         cli_report(&err, NULL, 0);
         rc = cli_exit_code(err.code);
     }
     cli_output out;
     if (!rc && !(rc = cli_document_begin(&out, a, "path", s))) {
-        pl_emit_object_begin(out.e, "deal", prop ? "The agreement tested (the proposal)"
-                                                 : "The agreement tested (the Nash package)");
+        pl_emit_object_begin(out.e, "deal", cli_get(a, "proposal", NULL)
+                                                ? "The agreement tested (the proposal)"
+                                                : "The agreement tested (the Nash package)");
         for (size_t k = 0; k < pl_scenario_n_issues(s); k++)
             pl_emit_number(out.e, pl_issue_id(pl_scenario_issue(s, k)), deal[k]);
         pl_emit_object_end(out.e);
         pl_durability_emit(d, out.e);
+        emit_gains(s, st, d, deal, out.e);
         rc = cli_document_end(&out);
     }
     pl_durability_free(d);
+    pl_settle_free(st);
     free(deal);
     pl_scenario_free(s);
     return rc;
@@ -97,5 +132,7 @@ const cli_command cli_cmd_durability = {
     "body can act against the side it restrains (parley power); parley reports the\n"
     "smallest intervention probability that would make the deal hold, and over how\n"
     "many periods the shift could be phased. The agreement is --proposal, else the\n"
-    "Nash package of parley settle.\n",
+    "Nash package of parley settle. Gains: each party's utility of the deal minus\n"
+    "its no-deal value (tactical), and that gain counted only for the periods before\n"
+    "war resumes, (1 - d^f)(u - no deal) (strategic).\n",
     run_durability};

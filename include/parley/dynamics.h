@@ -165,6 +165,14 @@ PL_API int pl_durability_guarantee(const pl_durability *d, size_t j, int *credib
                                    double *maximum);
 /** Periods over which the shift could be phased so that no step invites war (0: none needed). */
 PL_API size_t pl_durability_phasing(const pl_durability *d);
+/**
+ * "Tactically the parties may win but, strategically, there can be no winners":
+ * a party's gain from signing, counted as a flow over time, is (u - d) while
+ * the deal stands; if it collapses into war in period f (the first period a
+ * side prefers war; never if it is self-enforcing) only the periods before f
+ * count: the strategic gain is (1 - delta^f)(u - d), 0 when war resumes at once.
+ */
+PL_API double pl_durability_strategic(const pl_durability *d, double tactical_gain);
 /** Findings in words, the power path and the guarantees. */
 PL_API int pl_durability_emit(const pl_durability *d, struct pl_emitter *e);
 

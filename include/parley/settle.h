@@ -268,6 +268,11 @@ PL_API int pl_settle_proposal(const pl_settlement *st, const char *data, size_t 
  */
 PL_API int pl_proposal_points_file(const struct pl_scenario *s, const char *path, double *x,
                                    pl_error *err);
+/**
+ * Party i's utility of an agreement given as scale points (one per issue); a
+ * party that values an issue by its options needs a point where an option is.
+ */
+PL_API double pl_settle_point_utility(const pl_settlement *st, size_t i, const double *x);
 /** The same from a file (PL_EIO when it cannot be read). */
 PL_API int pl_settle_proposal_file(const pl_settlement *st, const char *path, double *u,
                                    pl_error *err);

@@ -194,3 +194,11 @@ int pl_durability_guarantee(const pl_durability *d, size_t j, int *credible_out,
 
 size_t pl_durability_phasing(const pl_durability *d) { return d ? d->phasing : 0; }
 
+double pl_durability_strategic(const pl_durability *d, double tactical_gain)
+{
+    if (!d)
+        return NAN;
+    int f = d->plain.fails_at;
+    return f < 0 ? tactical_gain : (1 - pow(d->spec->discount.value, f)) * tactical_gain;
+}
+

@@ -224,6 +224,16 @@ double pl_settle_option(const pl_settlement *st, size_t k, size_t v, const char 
     return st->at[k][v];
 }
 
+/* Party i's utility of scale points x (opt: the option at each, or -1). */
+static double point_utility(const pl_settlement *st, size_t i, const double *x, const long *opt)
+{
+    const pl_actor *a = pl_scenario_actor(st->s, st->judge[i].actor);
+    double v = 0;
+    for (size_t k = 0; k < st->K; k++)
+        v += st->w[i * st->K + k] * pl__settle_value(st, i, k, x[k], opt[k]);
+    return pow(pl_actor_discount(a), st->o.time) * v;
+}
+
 int pl_settle_proposal(const pl_settlement *st, const char *data, size_t len, const char *name,
                        double *u, pl_error *err)
 {
@@ -233,15 +243,29 @@ int pl_settle_proposal(const pl_settlement *st, const char *data, size_t len, co
     long *opt = malloc(st->K * sizeof *opt);
     int rc = x && opt ? pl__read_proposal(st->s, data, len, name, x, opt, err)
                       : pl__error_nomem(err);
-    for (size_t i = 0; !rc && i < st->n; i++) {
-        const pl_actor *a = pl_scenario_actor(st->s, st->judge[i].actor);
-        double v = 0;
-        for (size_t k = 0; k < st->K; k++)
-            v += st->w[i * st->K + k] * pl__settle_value(st, i, k, x[k], opt[k]);
-        u[i] = pow(pl_actor_discount(a), st->o.time) * v;
-    }
+    for (size_t i = 0; !rc && i < st->n; i++)
+        u[i] = point_utility(st, i, x, opt);
     free(x), free(opt);
     return rc;
+}
+
+double pl_settle_point_utility(const pl_settlement *st, size_t i, const double *x)
+{
+    if (!st || i >= st->n || !x)
+        return NAN;
+    long *opt = malloc(st->K * sizeof *opt);
+    double u = NAN;
+    if (opt) {
+        for (size_t k = 0; k < st->K; k++) {  /* an option placed exactly there, if any */
+            size_t no = pl_issue_n_options(pl_scenario_issue(st->s, k)), j = 0;
+            while (j < no && pl_issue_option(pl_scenario_issue(st->s, k), j, NULL, NULL) != x[k])
+                j++;
+            opt[k] = j < no ? (long)j : -1;
+        }
+        u = point_utility(st, i, x, opt);
+    }
+    free(opt);
+    return u;
 }
 
 int pl_settle_proposal_file(const pl_settlement *st, const char *path, double *u, pl_error *err)

@@ -227,6 +227,8 @@ static void test_durability_scenario(void **state)
     assert_int_equal(pl_durability_fails_at(d, &side), 0);
     assert_int_equal(side, 0);
     assert_int_equal(pl_durability_phasing(d), 3);
+    /* war resumes at once: no gain from signing survives, whatever it was tactically */
+    assert_near(pl_durability_strategic(d, 0.2), 0, 0);
     int cred, holds;
     double counted, minimum;
     /* GUARANTOR can act against B (not a member): 0.3 >= 0.277778 holds */
@@ -251,6 +253,7 @@ static void test_durability_scenario(void **state)
     assert_int_equal(pl_durability_compute(&d, s, &deal, &err), PL_OK);
     assert_int_equal(pl_durability_fails_at(d, NULL), -1);
     assert_int_equal(pl_durability_phasing(d), 0);
+    assert_near(pl_durability_strategic(d, 0.2), 0.2, 0);  /* a lasting deal keeps it all */
     double maximum;
     assert_int_equal(pl_durability_guarantee(d, 0, &cred, &counted, &holds, &minimum, &maximum),
                      PL_OK);

@@ -437,6 +437,9 @@ static void test_scenario_by_hand(void **state)
     assert_int_equal(pl_settle_proposal(st, prop, sizeof prop - 1, "p.yaml", u, NULL), PL_OK);
     assert_near(u[0], 0.65, 1e-15);
     assert_near(u[1], 0.2, 1e-15);
+    double x[2] = {25, 100};  /* the same package as scale points: Y at 100 is option hi */
+    assert_near(pl_settle_point_utility(st, 0, x), 0.65, 1e-15);
+    assert_near(pl_settle_point_utility(st, 1, x), 0.2, 1e-15);
     static const char bad[] = "X: 25\nY: 50\n";
     pl_error err;
     assert_int_equal(pl_settle_proposal(st, bad, sizeof bad - 1, "p.yaml", u, &err), PL_EINPUT);
