@@ -58,6 +58,24 @@ static void emit_gains(const pl_scenario *s, const pl_settlement *st, const pl_d
                                      : "The deal lasts, but no party gains from it.");
 }
 
+/* The staged plans, when the scenario has them; closes the document. */
+static int emit_staging(const pl_scenario *s, const pl_settlement *st, const double *deal,
+                        cli_output *out)
+{
+    pl_staging *g = NULL;
+    pl_error err;
+    pl_error_clear(&err);
+    if (pl_scenario_has_staging(s) && pl_staging_compute(&g, s, st, deal, &err)) {
+        cli_report(&err, NULL, 0);
+        cli_output_close(out, 0);
+        return cli_exit_code(err.code);
+    }
+    if (g)
+        pl_staging_emit(g, out->e);
+    pl_staging_free(g);
+    return cli_document_end(out);
+}
+
 static int test_deal(const cli_args *a, const pl_scenario *s, double *deal, pl_settlement **st)
 {
     pl_settle_opts so = PL_SETTLE_OPTS_INIT;
@@ -109,7 +127,7 @@ static int run_durability(const cli_args *a)
         pl_emit_object_end(out.e);
         pl_durability_emit(d, out.e);
         emit_gains(s, st, d, deal, out.e);
-        rc = cli_document_end(&out);
+        rc = emit_staging(s, st, deal, &out);
     }
     pl_durability_free(d);
     pl_settle_free(st);

@@ -146,6 +146,14 @@ typedef struct pl_durability pl_durability;
  */
 PL_API int pl_durability_compute(pl_durability **out, const struct pl_scenario *s,
                                  const double *deal, pl_error *err);
+/**
+ * The same with the period in which each issue is settled (issue_period, one
+ * per issue; NULL: each term's own period): a term takes effect when its issue
+ * is settled, as in a staged agreement.
+ */
+PL_API int pl_durability_compute_timed(pl_durability **out, const struct pl_scenario *s,
+                                       const double *deal, const size_t *issue_period,
+                                       pl_error *err);
 PL_API void pl_durability_free(pl_durability *d);
 /** Periods t = 0..T (T + 1 values) and A's chance of winning a war in period t. */
 PL_API size_t pl_durability_periods(const pl_durability *d);
@@ -175,6 +183,37 @@ PL_API size_t pl_durability_phasing(const pl_durability *d);
 PL_API double pl_durability_strategic(const pl_durability *d, double tactical_gain);
 /** Findings in words, the power path and the guarantees. */
 PL_API int pl_durability_emit(const pl_durability *d, struct pl_emitter *e);
+
+/* ---- staged agreements --------------------------------------------------- */
+
+struct pl_settlement;
+typedef struct pl_staging pl_staging;
+
+/**
+ * Compare the plans of the scenario's `staging` section for agreement deal
+ * (scale points per issue): stages are taken one after another in the order
+ * their `after` lists allow; in every period of talks they break down with
+ * probability `breakdown`, leaving the issues settled so far at the deal and
+ * the rest at the status quo. Per plan: the probability that every stage is
+ * reached, each party's value: u(status quo) plus, for each stage, its gain
+ * u(after) - u(before) times ((1 - b) delta)^c, c the period the stage ends
+ * (utilities as per-period flows; delta: the actor's `discount` below 1, else
+ * the durability section's, else 0.9), and whether
+ * the full agreement is self-enforcing when each term takes effect as its
+ * issue is settled (with a durability section). st gives the utilities.
+ * PL_ENOTFOUND without the section; PL_EINPUT when an issue has no status quo.
+ */
+PL_API int pl_staging_compute(pl_staging **out, const struct pl_scenario *s,
+                              const struct pl_settlement *st, const double *deal, pl_error *err);
+PL_API void pl_staging_free(pl_staging *g);
+PL_API size_t pl_staging_n_plans(const pl_staging *g);
+/** Plan p: probability that talks reach the full agreement, and the periods they take. */
+PL_API double pl_staging_agreement(const pl_staging *g, size_t p, size_t *periods);
+/** Plan p: party i's expected utility. */
+PL_API double pl_staging_value(const pl_staging *g, size_t p, size_t i);
+/** Plan p: first period a side prefers war under the full agreement, -1 if none, -2 if no durability section. */
+PL_API int pl_staging_fails_at(const pl_staging *g, size_t p);
+PL_API int pl_staging_emit(const pl_staging *g, struct pl_emitter *e);
 
 #ifdef __cplusplus
 }

@@ -137,6 +137,8 @@ PL_API const double *pl_scenario_values(const pl_scenario *s, size_t i, size_t k
 
 /** 1 if the scenario has a `durability` section (parley durability), else 0. */
 PL_API int pl_scenario_has_durability(const pl_scenario *s);
+/** 1 if the scenario has a `staging` section (staged agreements), else 0. */
+PL_API int pl_scenario_has_staging(const pl_scenario *s);
 
 /** Number of bodies that must ratify for actor i to sign, and the j-th of them. */
 PL_API size_t pl_scenario_n_ratifiers(const pl_scenario *s, size_t i);

@@ -165,6 +165,7 @@ const pl_value *pl_issue_status_quo(const pl_issue *x)
 }
 
 int pl_scenario_has_durability(const pl_scenario *s) { return s && s->durability; }
+int pl_scenario_has_staging(const pl_scenario *s) { return s && s->staging; }
 
 size_t pl_issue_n_options(const pl_issue *x) { return x ? x->n_options : 0; }
 double pl_issue_step(const pl_issue *x) { return x ? x->step : 0; }

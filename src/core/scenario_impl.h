@@ -85,6 +85,7 @@ struct pl_scenario {
     size_t *n_ratifiers;        /* per actor */
     long **ratifiers;           /* per actor: body indices */
     struct pl_durability_spec *durability;  /* NULL when the scenario has no durability section */
+    struct pl_staging_spec *staging;        /* NULL when it has no staging section */
 };
 
 /* The durability section: how an agreement's terms move military power. */
@@ -111,6 +112,29 @@ typedef struct pl_durability_spec {
     pl_dterm *terms;
     pl_dguarantee *guarantees;
 } pl_durability_spec;
+
+/* The staging section: plans that settle the issues in stages. */
+typedef struct pl_stage {
+    const char *id;
+    size_t n_issues;
+    size_t *issues;
+    size_t periods;             /* how long its talks take */
+    size_t n_after;
+    size_t *after;              /* stages (indices in the plan) that must come first */
+} pl_stage;
+
+typedef struct pl_plan {
+    const char *id, *name;
+    size_t n_stages;
+    pl_stage *stages;
+    size_t *order;              /* stage indices in the order they are taken */
+} pl_plan;
+
+typedef struct pl_staging_spec {
+    pl_value breakdown;         /* per period of talks */
+    size_t n_plans;
+    pl_plan *plans;
+} pl_staging_spec;
 
 /* A value with no range and no provenance. */
 pl_value pl__value_exact(double v);

@@ -35,14 +35,20 @@ static double factor_at(const pl_dterm *t, double x)
     return t->factor[t->n - 1];
 }
 
+/* When term j takes effect: its issue's period when given, else its own. */
+static size_t term_period(const pl_durability_spec *sp, size_t j, const size_t *issue_period)
+{
+    return issue_period ? issue_period[sp->terms[j].issue] : sp->terms[j].period;
+}
+
 /* Capabilities and A's chance per period. */
-static void power_path(pl_durability *d, const double *deal)
+static void power_path(pl_durability *d, const double *deal, const size_t *issue_period)
 {
     const pl_durability_spec *sp = d->spec;
     for (size_t t = 0; t < d->T1; t++) {
         double M[2] = {sp->capability[0].value, sp->capability[1].value};
         for (size_t j = 0; j < sp->n_terms; j++)
-            if (t >= sp->terms[j].period)
+            if (t >= term_period(sp, j, issue_period))
                 M[sp->terms[j].side] *= factor_at(&sp->terms[j], deal[sp->terms[j].issue]);
         d->MA[t] = M[0];
         d->MB[t] = M[1];
@@ -118,6 +124,12 @@ static size_t phasing(const pl_durability *d)
 int pl_durability_compute(pl_durability **out, const pl_scenario *s, const double *deal,
                           pl_error *err)
 {
+    return pl_durability_compute_timed(out, s, deal, NULL, err);
+}
+
+int pl_durability_compute_timed(pl_durability **out, const pl_scenario *s, const double *deal,
+                                const size_t *issue_period, pl_error *err)
+{
     if (!out || !s || !deal)
         return pl__fail(err, PL_EMISUSE, "pl_durability_compute: NULL argument");
     *out = NULL;
@@ -130,6 +142,9 @@ int pl_durability_compute(pl_durability **out, const pl_scenario *s, const doubl
     d->s = s;
     d->spec = s->durability;
     d->T1 = d->spec->periods + 1;
+    for (size_t j = 0; j < d->spec->n_terms; j++)  /* a term late in a plan lengthens the path */
+        if (term_period(d->spec, j, issue_period) + 1 > d->T1)
+            d->T1 = term_period(d->spec, j, issue_period) + 1;
     d->MA = malloc(d->T1 * sizeof *d->MA);
     d->MB = malloc(d->T1 * sizeof *d->MB);
     d->p = malloc(d->T1 * sizeof *d->p);
@@ -137,7 +152,7 @@ int pl_durability_compute(pl_durability **out, const pl_scenario *s, const doubl
     double *helped = malloc(d->T1 * sizeof *helped), *eff = malloc(d->T1 * sizeof *eff);
     int rc = d->MA && d->MB && d->p && d->g && helped && eff ? PL_OK : pl__error_nomem(err);
     if (!rc) {
-        power_path(d, deal);
+        power_path(d, deal, issue_period);
         rc = pl_commitment_check(&d->plain, d->T1, d->p, d->spec->discount.value,
                                  d->spec->cost[0].value, d->spec->cost[1].value, err);
     }

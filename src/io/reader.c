@@ -404,7 +404,7 @@ static int read_issues(pl_reader *r, const pl_doc_node *seq)
 
 static const char *const top_keys[] = {"parley", "name", "title", "description", "source",
                                        "actors", "issues", "positions", "bodies",
-                                       "ratification", "durability"};
+                                       "ratification", "durability", "staging"};
 
 static int read_version(pl_reader *r, const pl_doc_node *root)
 {
@@ -485,6 +485,8 @@ static int read_root(pl_reader *r, const pl_doc_node *root)
         rc = pl__read_ratification(r, v);
     if (!rc && (v = pl_doc_map_get(root, "durability")))
         rc = pl__read_durability(r, v);
+    if (!rc && (v = pl_doc_map_get(root, "staging")))
+        rc = pl__read_staging(r, v);
     return rc;
 }
 

@@ -267,6 +267,52 @@ static void test_durability_scenario(void **state)
     pl_scenario_free(s);
 }
 
+/*
+** Staged agreements by hand, on the same scenario: one issue, A at 0 and B at 100
+** (u = 1 at one's own end, 0 at the other), status quo 0, deal 100, b = 0.2,
+** delta = 0.9 (the durability section's): a stage ending at period c adds
+** ((1 - b) delta)^c of its gain. One period: V_A = 1 - 0.72 = 0.28, V_B = 0.72,
+** agreement 0.8; three periods: 0.72^3 = 0.373248, agreement 0.512. The cap taking
+** effect at period 3 makes A fight at period 2 (4.5 > 3.25) instead of 0.
+*/
+static void test_staging_by_hand(void **state)
+{
+    (void)state;
+    static const char stages[] =
+        "staging:\n  breakdown: 0.2\n  plans:\n"
+        "    - {id: fast, stages: [{id: one, issues: [ARMY]}]}\n"
+        "    - {id: slow, stages: [{id: one, issues: [ARMY], periods: 3}]}\n";
+    char yaml[sizeof dur_yaml + sizeof stages];
+    snprintf(yaml, sizeof yaml, "%s%s", dur_yaml, stages);
+    pl_scenario *s;
+    pl_error err;
+    if (pl_scenario_load_buffer(&s, yaml, strlen(yaml), "staging.yaml", NULL, &err))
+        fail_msg("%s", err.msg);
+    pl_settle_opts o = PL_SETTLE_OPTS_INIT;
+    o.max_enumerate = 0;
+    o.logrolls = 0;
+    pl_settlement *st;
+    assert_int_equal(pl_settle_compute(&st, s, &o, &err), PL_OK);
+    double deal = 100;
+    pl_staging *g;
+    assert_int_equal(pl_staging_compute(&g, s, st, &deal, &err), PL_OK);
+    assert_int_equal(pl_staging_n_plans(g), 2);
+    size_t periods;
+    assert_near(pl_staging_agreement(g, 0, &periods), 0.8, 1e-15);
+    assert_int_equal(periods, 1);
+    assert_near(pl_staging_value(g, 0, 0), 0.28, 1e-12);
+    assert_near(pl_staging_value(g, 0, 1), 0.72, 1e-12);
+    assert_int_equal(pl_staging_fails_at(g, 0), 0);
+    assert_near(pl_staging_agreement(g, 1, &periods), 0.512, 1e-12);
+    assert_int_equal(periods, 3);
+    assert_near(pl_staging_value(g, 1, 0), 1 - 0.373248, 1e-12);
+    assert_near(pl_staging_value(g, 1, 1), 0.373248, 1e-12);
+    assert_int_equal(pl_staging_fails_at(g, 1), 2);
+    pl_staging_free(g);
+    pl_settle_free(st);
+    pl_scenario_free(s);
+}
+
 static double unit(uint64_t *s)
 {
     *s = *s * 6364136223846793005u + 1442695040888963407u;
@@ -311,6 +357,7 @@ int main(void)
         cmocka_unit_test(test_durability_worked_example),
         cmocka_unit_test(test_monotone),
         cmocka_unit_test(test_durability_scenario),
+        cmocka_unit_test(test_staging_by_hand),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

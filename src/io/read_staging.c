@@ -1,0 +1,204 @@
+/*
+** read_staging.c: the `staging` section: plans that settle the issues in
+** stages (e.g. a ceasefire first, the rest later), each stage naming its
+** issues, how many periods its talks take and which stages come before it.
+** Every issue is settled in exactly one stage of each plan; the order must
+** have no cycle.
+*/
+#include "reader.h"
+#include "../core/error_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const staging_keys[] = {"breakdown", "plans"};
+static const char *const plan_keys[] = {"id", "name", "stages"};
+static const char *const stage_keys[] = {"id", "issues", "periods", "after"};
+
+/* Index of stage id `id` among the first n of plan p, or -1. */
+static long stage_index(const pl_plan *p, size_t n, const char *id)
+{
+    for (size_t j = 0; j < n; j++)
+        if (strcmp(p->stages[j].id, id) == 0)
+            return (long)j;
+    return -1;
+}
+
+/* An id list node (issues or after) into out[]; check(r, node, j, &idx) resolves each. */
+static int read_ids(pl_reader *r, const pl_doc_node *n, const char *what, size_t **out,
+                    size_t *count)
+{
+    int rc = pl_rd_seq(&r->rd, n, what, "a list of ids");
+    if (rc)
+        return rc;
+    if (n->len == 0)
+        return pl_rd_fail(&r->rd, n, "%s is empty; expected at least one id", what);
+    *out = pl_arena_array(&r->s->arena, n->len, sizeof **out);
+    *count = n->len;
+    return *out ? PL_OK : pl__error_nomem(r->rd.err);
+}
+
+static int read_stage(pl_reader *r, pl_plan *p, size_t j, const pl_doc_node *n,
+                      unsigned char *seen_issue)
+{
+    pl_stage *st = &p->stages[j];
+    char where[160], what[200];
+    snprintf(where, sizeof where, "stage %zu of plan '%s'", j + 1, p->id);
+    int rc = pl_rd_map(&r->rd, n, where, "{id, issues, periods, after}");
+    if (!rc)
+        rc = pl_rd_keys(&r->rd, n, stage_keys, sizeof stage_keys / sizeof *stage_keys, where);
+    pl_doc_node *v;
+    if (!rc && !(rc = pl_rd_need(&r->rd, n, "id", where, "an identifier", &v)))
+        rc = pl_rd_id(&r->rd, v, "stage id", &st->id);
+    if (!rc && stage_index(p, j, st->id) >= 0)
+        rc = pl_rd_fail(&r->rd, v, "stage id '%s' is used twice in plan '%s'; expected unique "
+                        "stage ids", st->id, p->id);
+    snprintf(what, sizeof what, "issues of stage '%s' of plan '%s'", st->id ? st->id : "?", p->id);
+    if (!rc && !(rc = pl_rd_need(&r->rd, n, "issues", where, "a list of issue ids", &v)))
+        rc = read_ids(r, v, what, &st->issues, &st->n_issues);
+    for (size_t m = 0; !rc && m < st->n_issues; m++) {
+        long k;
+        if ((rc = pl__ref_issue(r, v->items[m], what, &k)))
+            break;
+        if (seen_issue[k])
+            rc = pl_rd_fail(&r->rd, v->items[m], "issue '%s' is settled twice in plan '%s'; "
+                            "expected each issue in one stage", r->s->issues[k].id, p->id);
+        seen_issue[k] = 1;
+        st->issues[m] = (size_t)k;
+    }
+    double x = 1;
+    snprintf(what, sizeof what, "periods of stage '%s' of plan '%s'", st->id ? st->id : "?", p->id);
+    if (!rc && (v = pl_doc_map_get(n, "periods")) &&
+        !(rc = pl_rd_number(&r->rd, v, what, -1e9, 1e9, &x)) &&
+        !(x >= 1 && x <= 1000 && x == (double)(size_t)x))
+        rc = pl_rd_fail(&r->rd, v, "%s is %g; expected a whole number of periods from 1 to "
+                        "1000", what, x);
+    st->periods = (size_t)x;
+    return rc;
+}
+
+/* `after` lists, once every stage id of the plan is known. */
+static int read_after(pl_reader *r, pl_plan *p, const pl_doc_node *seq)
+{
+    for (size_t j = 0; j < p->n_stages; j++) {
+        pl_stage *st = &p->stages[j];
+        const pl_doc_node *v = pl_doc_map_get(seq->items[j], "after");
+        char what[200];
+        snprintf(what, sizeof what, "after of stage '%s' of plan '%s'", st->id, p->id);
+        if (!v)
+            continue;
+        int rc = read_ids(r, v, what, &st->after, &st->n_after);
+        for (size_t m = 0; !rc && m < st->n_after; m++) {
+            const pl_doc_node *e = v->items[m];
+            long k = e->type == PL_DOC_SCALAR ? stage_index(p, p->n_stages, e->text) : -1;
+            if (k < 0 || (size_t)k == j)
+                return pl_rd_fail(&r->rd, e, "%s names '%s', %s; expected ids of other stages "
+                                  "of the plan", what, e->type == PL_DOC_SCALAR ? e->text : "?",
+                                  k < 0 ? "which is no stage of the plan" : "the stage itself");
+            st->after[m] = (size_t)k;
+        }
+        if (rc)
+            return rc;
+    }
+    return PL_OK;
+}
+
+/* The stages in an order that respects `after` (listing order among the ready ones). */
+static int order_stages(pl_reader *r, pl_plan *p, const pl_doc_node *seq)
+{
+    size_t n = p->n_stages;
+    unsigned char *done = pl_arena_array(&r->s->arena, n, 1);
+    p->order = pl_arena_array(&r->s->arena, n, sizeof *p->order);
+    if (!done || !p->order)
+        return pl__error_nomem(r->rd.err);
+    for (size_t taken = 0; taken < n; taken++) {
+        size_t j = 0;
+        for (; j < n; j++) {
+            size_t m = 0;
+            while (!done[j] && m < p->stages[j].n_after && done[p->stages[j].after[m]])
+                m++;
+            if (!done[j] && m == p->stages[j].n_after)
+                break;
+        }
+        if (j == n) {
+            size_t c = 0;
+            while (done[c])
+                c++;
+            return pl_rd_fail(&r->rd, seq->items[c], "the stages of plan '%s' wait for each "
+                              "other in a cycle (stage '%s' among them); expected an order "
+                              "without cycles", p->id, p->stages[c].id);
+        }
+        done[j] = 1;
+        p->order[taken] = j;
+    }
+    return PL_OK;
+}
+
+static int read_plan(pl_reader *r, pl_plan *p, size_t j, const pl_doc_node *n)
+{
+    char where[64];
+    snprintf(where, sizeof where, "plan %zu of staging", j + 1);
+    int rc = pl_rd_map(&r->rd, n, where, "{id, name, stages}");
+    if (!rc)
+        rc = pl_rd_keys(&r->rd, n, plan_keys, sizeof plan_keys / sizeof *plan_keys, where);
+    pl_doc_node *v;
+    if (!rc && !(rc = pl_rd_need(&r->rd, n, "id", where, "an identifier", &v)))
+        rc = pl_rd_id(&r->rd, v, "plan id", &p->id);
+    p->name = p->id;
+    if (!rc && (v = pl_doc_map_get(n, "name")))
+        rc = pl_rd_text(&r->rd, v, "plan name", &p->name);
+    pl_doc_node *seq = NULL;
+    if (!rc && !(rc = pl_rd_need(&r->rd, n, "stages", where, "a list of stages", &seq)))
+        rc = pl_rd_seq(&r->rd, seq, "stages", "a list of {id, issues, periods, after}");
+    if (!rc && seq->len == 0)
+        rc = pl_rd_fail(&r->rd, seq, "plan '%s' has no stage; expected at least one", p->id);
+    unsigned char *seen = rc ? NULL : pl_arena_array(&r->s->arena, r->s->n_issues, 1);
+    if (!rc && !seen)
+        rc = pl__error_nomem(r->rd.err);
+    if (!rc && !(p->stages = pl_arena_array(&r->s->arena, seq->len, sizeof *p->stages)))
+        rc = pl__error_nomem(r->rd.err);
+    if (!rc)
+        p->n_stages = seq->len;
+    for (size_t m = 0; !rc && m < seq->len; m++)
+        rc = read_stage(r, p, m, seq->items[m], seen);
+    for (size_t k = 0; !rc && k < r->s->n_issues; k++)
+        if (!seen[k])
+            rc = pl_rd_fail(&r->rd, seq, "plan '%s' settles issue '%s' in no stage; expected "
+                            "every issue in one stage", p->id, r->s->issues[k].id);
+    if (!rc)
+        rc = read_after(r, p, seq);
+    return rc ? rc : order_stages(r, p, seq);
+}
+
+int pl__read_staging(pl_reader *r, const pl_doc_node *map)
+{
+    pl_staging_spec *g = pl_arena_alloc(&r->s->arena, sizeof *g);
+    if (!g)
+        return pl__error_nomem(r->rd.err);
+    int rc = pl_rd_map(&r->rd, map, "staging", "a mapping with breakdown and plans");
+    if (!rc)
+        rc = pl_rd_keys(&r->rd, map, staging_keys, sizeof staging_keys / sizeof *staging_keys,
+                        "staging");
+    pl_doc_node *v;
+    if (!rc && !(rc = pl_rd_need(&r->rd, map, "breakdown", "staging", "a probability per "
+                                 "period of talks", &v)))
+        rc = pl_rd_value(&r->rd, v, "breakdown of staging", 0, 1, NULL, &g->breakdown);
+    if (!rc && !(rc = pl_rd_need(&r->rd, map, "plans", "staging", "a list of plans", &v)))
+        rc = pl_rd_seq(&r->rd, v, "plans of staging", "a list of {id, name, stages}");
+    if (!rc && v->len == 0)
+        rc = pl_rd_fail(&r->rd, v, "plans of staging is empty; expected at least one plan");
+    if (!rc && !(g->plans = pl_arena_array(&r->s->arena, v->len, sizeof *g->plans)))
+        rc = pl__error_nomem(r->rd.err);
+    if (!rc)
+        g->n_plans = v->len;
+    for (size_t j = 0; !rc && j < v->len; j++) {
+        rc = read_plan(r, &g->plans[j], j, v->items[j]);
+        for (size_t m = 0; !rc && m < j; m++)
+            if (strcmp(g->plans[m].id, g->plans[j].id) == 0)
+                rc = pl_rd_fail(&r->rd, v->items[j], "plan id '%s' is used twice; expected "
+                                "unique plan ids", g->plans[j].id);
+    }
+    if (!rc)
+        r->s->staging = g;
+    return rc;
+}
