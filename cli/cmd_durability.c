@@ -152,5 +152,8 @@ const cli_command cli_cmd_durability = {
     "many periods the shift could be phased. The agreement is --proposal, else the\n"
     "Nash package of parley settle. Gains: each party's utility of the deal minus\n"
     "its no-deal value (tactical), and that gain counted only for the periods before\n"
-    "war resumes, (1 - d^f)(u - no deal) (strategic).\n",
+    "war resumes, (1 - d^f)(u - no deal) (strategic). With a `staging` section, its\n"
+    "plans (e.g. a ceasefire first) are compared: the chance of reaching the full\n"
+    "deal, each party's expected value, durability with terms taking effect stage\n"
+    "by stage, and which plan each party prefers.\n",
     run_durability};

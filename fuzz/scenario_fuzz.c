@@ -83,10 +83,25 @@ static pl_durability *durability_mid(const pl_scenario *s)
     return d;
 }
 
+/* Staged plans of the same middle-of-the-scale deal, when there is a settlement. */
+static pl_staging *staging_mid(const pl_scenario *s, const pl_settlement *st)
+{
+    size_t K = pl_scenario_n_issues(s);
+    double *deal = malloc((K ? K : 1) * sizeof *deal);
+    pl_staging *g = NULL;
+    for (size_t k = 0; deal && k < K; k++)
+        deal[k] = 50;
+    if (deal && st && pl_scenario_has_staging(s))
+        pl_staging_compute(&g, s, st, deal, NULL);
+    free(deal);
+    return g;
+}
+
 static void describe_all(const pl_scenario *s, const pl_forecast *f)
 {
     pl_settlement *st = settle_small(s);
     pl_durability *d = durability_mid(s);
+    pl_staging *g = staging_mid(s, st);
     for (int fmt = PL_FORMAT_TEXT; fmt <= PL_FORMAT_CSV; fmt++) {
         pl_emitter *e = NULL;
         if (pl_emitter_new(&e, (pl_format)fmt, discard, NULL, NULL, NULL) != PL_OK)
@@ -104,12 +119,15 @@ static void describe_all(const pl_scenario *s, const pl_forecast *f)
         }
         if (d)
             pl_durability_emit(d, e);
+        if (g)
+            pl_staging_emit(g, e);
         pl_emit_object_end(e);
         pl_emitter_finish(e, NULL);
         pl_emitter_free(e);
     }
     pl_settle_free(st);
     pl_durability_free(d);
+    pl_staging_free(g);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
