@@ -5,6 +5,13 @@ set -eu
 build=$1
 secs=${2:-60}
 here=$(cd "$(dirname "$0")" && pwd)
+
+# run TARGET CORPUS: one libFuzzer target for $secs seconds; crashes go to $build/fuzz-TARGET-*
+run() {
+  echo "fuzz: $1 for ${secs}s, corpus $2"
+  "$build/fuzz/$1" -max_total_time="$secs" -max_len=65536 -timeout=10 \
+    -artifact_prefix="$build/fuzz-$1-" "$2"
+}
 corpus="$build/fuzz-corpus/scenario"
 mkdir -p "$corpus"
 # Seed inputs get a leading selector byte: 0 = YAML, 1 = JSON.
@@ -14,9 +21,7 @@ done
 for f in "$here"/../tests/bad/*.json; do
   [ -f "$f" ] && { printf '\001'; cat "$f"; } > "$corpus/$(basename "$f")"
 done
-echo "fuzz: scenario_fuzz for ${secs}s, corpus $corpus"
-"$build/fuzz/scenario_fuzz" -max_total_time="$secs" -max_len=65536 -timeout=10 \
-  -artifact_prefix="$build/fuzz-" "$corpus"
+run scenario_fuzz "$corpus"
 
 # The importers: seeds from the import corpus (selector byte: deu 0, decide 1, ktab 2).
 icorpus="$build/fuzz-corpus/import"
@@ -30,9 +35,7 @@ done
 for f in "$here"/../tests/bad/import/*.ktab.txt "$here"/seeds/*.ktab.txt; do
   [ -f "$f" ] && { printf '\002'; cat "$f"; } > "$icorpus/$(basename "$f")"
 done
-echo "fuzz: import_fuzz for ${secs}s, corpus $icorpus"
-"$build/fuzz/import_fuzz" -max_total_time="$secs" -max_len=65536 -timeout=10 \
-  -artifact_prefix="$build/fuzz-import-" "$icorpus"
+run import_fuzz "$icorpus"
 
 # GENIUS: a selector byte, then the files joined by "\n----\n" (the seeds, and
 # each case of the GENIUS bad-input corpus).
@@ -46,9 +49,7 @@ for d in "$here"/../tests/bad/genius/*/; do
   { printf '\000'; sep=""; for f in "$d"*; do printf '%b' "$sep"; cat "$f"; sep='\n----\n'; done; } \
     > "$gcorpus/bad-$(basename "$d").txt"
 done
-echo "fuzz: genius_fuzz for ${secs}s, corpus $gcorpus"
-"$build/fuzz/genius_fuzz" -max_total_time="$secs" -max_len=65536 -timeout=10 \
-  -artifact_prefix="$build/fuzz-genius-" "$gcorpus"
+run genius_fuzz "$gcorpus"
 
 # Proposals: seeds from tests/bad/proposal, against the built-in scenario
 # (selector 0 YAML, 1 JSON) and the scenario with options (2 YAML, 3 JSON).
@@ -60,6 +61,4 @@ for f in "$here"/../tests/bad/proposal/*.yaml "$here"/../tests/bad/proposal/*.js
   { printf "\\00$s"; cat "$f"; } > "$pcorpus/builtin-$(basename "$f")"
   { printf "\\00$((s + 2))"; cat "$f"; } > "$pcorpus/options-$(basename "$f")"
 done
-echo "fuzz: proposal_fuzz for ${secs}s, corpus $pcorpus"
-"$build/fuzz/proposal_fuzz" -max_total_time="$secs" -max_len=65536 -timeout=10 \
-  -artifact_prefix="$build/fuzz-proposal-" "$pcorpus"
+run proposal_fuzz "$pcorpus"
