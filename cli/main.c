@@ -58,7 +58,7 @@ static void print_main_help(FILE *f)
                "(the 2025 Alaska/Washington talks on the Russia-Ukraine war).\n\nCommands:\n",
             pl_version());
     for (int i = 0; commands[i]; i++)
-        fprintf(f, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
+        fprintf(f, "  %-11s %s\n", commands[i]->name, commands[i]->summary);
     fprintf(f, "\nOptions (for every command):\n");
     print_opts(cli_global_opts, f);
     fprintf(f, "\nExit status: 0 ok, 2 usage or input error, 1 other failure.\n"
