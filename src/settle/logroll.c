@@ -45,6 +45,24 @@ static double edge_t(double ua, double ub, double a, double b)
     return t < 0 ? 0 : t > 1 ? 1 : t;
 }
 
+/* The Nash point (d = 0) on the frontier's edges (the product is concave along it): shares. */
+static void nash_point(pl_logroll *out, const ratio *r)
+{
+    double best = out->K ? -1 : 0, bt = 0;
+    size_t be = 0;
+    for (size_t e = 0; e < out->K; e++) {
+        double t = edge_t(out->va[e], out->vb[e], r[e].a, r[e].b);
+        double pa = out->va[e] + t * r[e].a, pb = out->vb[e] - t * r[e].b;
+        if (pa * pb > best) {
+            best = pa * pb, be = e, bt = t;
+            out->nash_a = pa, out->nash_b = pb;
+        }
+    }
+    for (size_t e = 0; e < out->K; e++)
+        out->share[r[e].k] = e < be ? 1 : e == be ? bt : 0;
+    out->product = best;
+}
+
 int pl_logroll_compute(pl_logroll *out, size_t K, const double *a, const double *b,
                        pl_error *err)
 {
@@ -67,41 +85,21 @@ int pl_logroll_compute(pl_logroll *out, size_t K, const double *a, const double 
     }
     out->K = K;
     out->n_vertices = K + 1;
-    double ub = 0, prod_split = 0.25;
+    double sa = 0, sb = 0;
     for (size_t k = 0; k < K; k++) {
         r[k] = (ratio){a[k], b[k], k};
-        ub += b[k];
-    }
-    double sa = 0, sb = 0;
-    for (size_t k = 0; k < K; k++)
         sa += a[k], sb += b[k];
-    prod_split *= sa * sb;
+    }
     qsort(r, K, sizeof *r, cmp_ratio);
     out->va[0] = 0;
-    out->vb[0] = ub;
+    out->vb[0] = sb;  /* B holds every issue */
     for (size_t e = 0; e < K; e++) {
         out->order[e] = r[e].k;
         out->va[e + 1] = out->va[e] + r[e].a;
         out->vb[e + 1] = out->vb[e] - r[e].b;
     }
-    /* the Nash product is concave along the frontier: take the best edge */
-    double best = -1;
-    size_t be = 0;
-    double bt = 0;
-    for (size_t e = 0; e < K; e++) {
-        double t = edge_t(out->va[e], out->vb[e], r[e].a, r[e].b);
-        double pa = out->va[e] + t * r[e].a, pb = out->vb[e] - t * r[e].b;
-        if (pa * pb > best) {
-            best = pa * pb, be = e, bt = t;
-            out->nash_a = pa, out->nash_b = pb;
-        }
-    }
-    if (K == 0)
-        best = 0;
-    for (size_t e = 0; e < K; e++)
-        out->share[r[e].k] = e < be ? 1 : e == be ? bt : 0;
-    out->product = best;
-    out->product_split = prod_split;
+    nash_point(out, r);
+    out->product_split = 0.25 * sa * sb;  /* every issue 50/50: (sa / 2)(sb / 2) */
     free(r);
     return PL_OK;
 }
