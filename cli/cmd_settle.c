@@ -144,7 +144,8 @@ const cli_command cli_cmd_settle = {
     "deviation); `nash-ratified` maximises the Nash product of expected gains\n"
     "P(ratified) (u - d). Win-sets are counted package by package when the space\n"
     "has at most --max-enumerate packages. --format csv writes the solutions;\n"
-    "--table packages|parties|ratification|logrolls another table. Examples:\n"
+    "--table NAME another table: issues_options, parties, packages, ratification,\n"
+    "acceptance, bodies or logrolls. Examples:\n"
     "  parley settle                       the built-in scenario\n"
     "  parley settle --step 25 --parties RUS,UKR\n"
     "  parley settle --from genius DOMAIN.xml A.xml B.xml\n",
