@@ -25,10 +25,6 @@ void pl_settle_free(pl_settlement *st)
     free(st->d), free(st->alpha), free(st->rnash);
     for (int k = 0; k < PL_SOL_COUNT; k++)
         pl_solution_clear(&st->sol[k]);
-    for (size_t r = 0; r < st->n_rat; r++) {
-        pl_game_free(st->rat[r].game);
-        free(st->rat[r].judge);
-    }
     free(st->rat);
     for (size_t b = 0; b < st->n_bod; b++) {
         pl_game_free(st->bod[b].game);
@@ -79,8 +75,7 @@ static int solve_all(pl_settlement *st, pl_error *err)
     return PL_OK;
 }
 
-/* Every judge's utility of package w. */
-static void judge_utilities(const pl_settlement *st, const uint32_t *w, double *u)
+void pl__settle_judge_utilities(const pl_settlement *st, const uint32_t *w, double *u)
 {
     for (size_t j = 0; j < st->nj; j++)
         u[j] = pl_space_utility(st->all, j, w);
@@ -93,7 +88,7 @@ double pl_settle_ratification(const pl_settlement *st, const uint32_t *w)
     double *u = malloc(st->nj * sizeof *u);
     if (!u)
         return NAN;
-    judge_utilities(st, w, u);
+    pl__settle_judge_utilities(st, w, u);
     double p = pl__settle_ratify_all(st, u, NULL);
     free(u);
     return p;
@@ -101,26 +96,32 @@ double pl_settle_ratification(const pl_settlement *st, const uint32_t *w)
 
 /*
 ** Ratification-constrained Nash with expected gains: max prod_i P(w) (u_i - d_i).
-** P grows with every member's utility, so the optimum lies on the frontier
-** over parties and members together (exact, by the merge).
+** P grows with the utility of every member of a ratifying body, so the
+** optimum lies on the frontier over the parties and those members together
+** (exact, by the merge; members of other bodies play no part).
 */
 static int ratified_nash(pl_settlement *st, pl_error *err)
 {
     if (!st->n_rat)
         return PL_OK;
-    double *floor = malloc(st->nj * sizeof *floor), *u = malloc(st->nj * sizeof *u);
+    size_t nj = st->n_rj;
+    double *floor = malloc(nj * sizeof *floor), *u = malloc(nj * sizeof *u);
+    pl_space *sp = NULL;
     pl_frontier *ext = NULL;
     pl_frontier_opts fo = PL_FRONTIER_OPTS_INIT;
     int rc = floor && u ? PL_OK : pl__error_nomem(err);
-    for (size_t j = 0; !rc && j < st->nj; j++)
+    for (size_t j = 0; !rc && j < nj; j++)
         floor[j] = j < st->n ? st->d[j] : -INFINITY;
     fo.floor = floor;
     if (!rc)
-        rc = pl_frontier_merge(&ext, st->all, &fo, err);
+        rc = pl__settle_subspace(st, nj, &sp, err);
+    if (!rc)
+        rc = pl_frontier_merge(&ext, sp, &fo, err);
+    pl_space_free(sp);
     double best = 0;
     size_t at = 0;
     for (size_t j = 0; !rc && j < pl_frontier_size(ext); j++) {
-        for (size_t i = 0; i < st->nj; i++)
+        for (size_t i = 0; i < nj; i++)
             u[i] = pl_frontier_utility(ext, j, i);
         double p = pl__settle_ratify_all(st, u, NULL), v = 1;
         for (size_t i = 0; i < st->n; i++)

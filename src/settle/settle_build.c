@@ -165,15 +165,12 @@ static int judge_terms(pl_settlement *st, size_t j, pl_error *err)
 
 #define PL_MAX_NOISY 20
 
-/* Bodies that ratify for the parties, with their members as judges. */
 /* A body as a voter on packages; PL_EINPUT when too large to count exactly. */
-static int make_voter(pl_settlement *st, size_t body, size_t party, pl__ratifier *q,
-                      pl_error *err)
+static int make_voter(pl_settlement *st, size_t body, pl__voter *q, pl_error *err)
 {
     const pl_scenario *s = st->s;
     const pl_body *b = pl_scenario_body(s, body);
     memset(q, 0, sizeof *q);
-    q->party = party;
     q->body = body;
     q->noise = pl_body_noise(b) ? pl_body_noise(b)->value : 0;
     size_t nm = pl_body_n_members(b);
@@ -192,10 +189,17 @@ static int make_voter(pl_settlement *st, size_t body, size_t party, pl__ratifier
     return PL_OK;
 }
 
-/* Bodies that ratify for the parties, then every body (for its win-set). */
+/*
+** One voter per body. The bodies that ratify for a party come first, so their
+** members are the judges right after the parties (st->n_rj); a ratifying body
+** too large to count is an error, any other is left uncounted.
+*/
 static int voters(pl_settlement *st, pl_error *err)
 {
     const pl_scenario *s = st->s;
+    st->n_bod = pl_scenario_n_bodies(s);
+    if (st->n_bod && !(st->bod = calloc(st->n_bod, sizeof *st->bod)))
+        return pl__error_nomem(err);
     for (size_t p = 0; p < st->n; p++) {
         size_t a = st->judge[p].actor;
         for (size_t r = 0; r < pl_scenario_n_ratifiers(s, a); r++) {
@@ -203,17 +207,16 @@ static int voters(pl_settlement *st, pl_error *err)
             if (!nr)
                 return pl__error_nomem(err);
             st->rat = nr;
-            int rc = make_voter(st, (size_t)pl_scenario_ratifier(s, a, r), p,
-                                &st->rat[st->n_rat++], err);
+            size_t b = (size_t)pl_scenario_ratifier(s, a, r);
+            st->rat[st->n_rat++] = (pl__ratifier){p, b};
+            int rc = st->bod[b].game ? PL_OK : make_voter(st, b, &st->bod[b], err);
             if (rc)
                 return rc;
         }
     }
-    st->n_bod = pl_scenario_n_bodies(s);
-    if (st->n_bod && !(st->bod = calloc(st->n_bod, sizeof *st->bod)))
-        return pl__error_nomem(err);
+    st->n_rj = st->nj;
     for (size_t b = 0; b < st->n_bod; b++) {
-        int rc = make_voter(st, b, (size_t)-1, &st->bod[b], err);
+        int rc = st->bod[b].game ? PL_OK : make_voter(st, b, &st->bod[b], err);
         if (rc == PL_EINPUT) {  /* too large: its win-set is reported as not computed */
             pl_game_free(st->bod[b].game);
             free(st->bod[b].judge);
@@ -246,19 +249,23 @@ int pl__settle_build(pl_settlement *st, pl_error *err)
         rc = pl_space_new(&st->all, st->nj, st->K, st->m, err);
     for (size_t j = 0; !rc && j < st->nj; j++)
         rc = judge_terms(st, j, err);
-    if (!rc)
-        rc = pl_space_new(&st->sp, st->n, st->K, st->m, err);
-    for (size_t i = 0; !rc && i < st->n; i++)
+    return rc ? rc : pl__settle_subspace(st, st->n, &st->sp, err);
+}
+
+int pl__settle_subspace(const pl_settlement *st, size_t n, pl_space **out, pl_error *err)
+{
+    int rc = pl_space_new(out, n, st->K, st->m, err);
+    for (size_t i = 0; !rc && i < n; i++)
         for (size_t k = 0; k < st->K; k++)
             for (size_t v = 0; v < st->m[k]; v++)
-                pl_space_set(st->sp, i, k, v, pl_space_get(st->all, i, k, v));
+                pl_space_set(*out, i, k, v, pl_space_get(st->all, i, k, v));
     return rc;
 }
 
 /* ---- acceptance -------------------------------------------------------- */
 
 /* Probability that member x of voter r votes yes, given every judge's utility u. */
-static double member_yes(const pl_settlement *st, const pl__ratifier *r, size_t x,
+static double member_yes(const pl_settlement *st, const pl__voter *r, size_t x,
                          const double *u)
 {
     const pl__judge *jd = &st->judge[r->judge[x]];
@@ -267,7 +274,7 @@ static double member_yes(const pl_settlement *st, const pl__ratifier *r, size_t 
     return pl_vote_yes(fabs(pts) < 1e-9 ? 0 : pts, r->noise, st->o.indifferent_yes);
 }
 
-size_t pl__settle_pivotal(const pl_settlement *st, const pl__ratifier *r, const double *u,
+size_t pl__settle_pivotal(const pl_settlement *st, const pl__voter *r, const double *u,
                           size_t *out)
 {
     size_t m = pl_game_n_members(r->game), np = 0;
@@ -284,7 +291,7 @@ size_t pl__settle_pivotal(const pl_settlement *st, const pl__ratifier *r, const 
     return np;
 }
 
-double pl__settle_accept(const pl_settlement *st, const pl__ratifier *r, const double *u)
+double pl__settle_accept(const pl_settlement *st, const pl__voter *r, const double *u)
 {
     size_t m = pl_game_n_members(r->game), noisy[PL_MAX_NOISY], nn = 0;
     unsigned char in[64];
@@ -314,12 +321,17 @@ double pl__settle_accept(const pl_settlement *st, const pl__ratifier *r, const d
     return pass;
 }
 
+double pl__settle_ratifies(const pl_settlement *st, size_t r, const double *u)
+{
+    return pl__settle_accept(st, &st->bod[st->rat[r].body], u);
+}
+
 double pl__settle_ratify_all(const pl_settlement *st, const double *u, int *all_pass)
 {
     double p = 1;
     int ok = 1;
     for (size_t r = 0; r < st->n_rat; r++) {
-        double a = pl__settle_accept(st, &st->rat[r], u);
+        double a = pl__settle_ratifies(st, r, u);
         ok &= a >= st->o.tau;
         p *= a;
     }

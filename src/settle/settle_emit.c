@@ -51,14 +51,13 @@ static void nash_ratification(const pl_settlement *st, const uint32_t *w, pl_emi
     char buf[1024];
     if (!u)
         return;
-    for (size_t j = 0; j < st->nj; j++)
-        u[j] = pl_space_utility(st->all, j, w);
+    pl__settle_judge_utilities(st, w, u);
     int n = snprintf(buf, sizeof buf, "The Nash package is ratified with probability %.3g (",
                      pl__settle_ratify_all(st, u, NULL));
     for (size_t r = 0; r < st->n_rat && n > 0 && (size_t)n < sizeof buf; r++)
         n += snprintf(buf + n, sizeof buf - (size_t)n, "%s%s for %s: %.3g", r ? "; " : "",
                       pl_body_id(pl_scenario_body(st->s, st->rat[r].body)),
-                      pid(st, st->rat[r].party), pl__settle_accept(st, &st->rat[r], u));
+                      pid(st, st->rat[r].party), pl__settle_ratifies(st, r, u));
     if (n > 0 && (size_t)n < sizeof buf)
         snprintf(buf + n, sizeof buf - (size_t)n, ").");
     pl_emit_string(e, "nash_ratification", buf);
@@ -309,16 +308,15 @@ static void emit_ratification(const pl_settlement *st, pl_emitter *e)
         pl_emit_row_begin(e);
         pl_emit_string(e, NULL, pid(st, st->rat[r].party));
         pl_emit_string(e, NULL, pl_body_id(pl_scenario_body(st->s, st->rat[r].body)));
-        pl_emit_number(e, NULL, st->rat[r].noise);
+        pl_emit_number(e, NULL, st->bod[st->rat[r].body].noise);
         for (size_t q = 0; q < 4; q++) {
             const pl_solution *s = &st->sol[kinds[q]];
             if (!s->found) {
                 pl_emit_null(e, NULL);
                 continue;
             }
-            for (size_t j = 0; j < st->nj; j++)
-                u[j] = pl_space_utility(st->all, j, pl_frontier_package(st->f, s->ties[0]));
-            pl_emit_number(e, NULL, pl__settle_accept(st, &st->rat[r], u));
+            pl__settle_judge_utilities(st, pl_frontier_package(st->f, s->ties[0]), u);
+            pl_emit_number(e, NULL, pl__settle_ratifies(st, r, u));
         }
         pl_emit_row_end(e);
     }
@@ -327,12 +325,11 @@ static void emit_ratification(const pl_settlement *st, pl_emitter *e)
 }
 
 /* "A, B" for the pivotal members of voter r at package w. */
-static void pivotal_text(const pl_settlement *st, const pl__ratifier *r, const uint32_t *w,
+static void pivotal_text(const pl_settlement *st, const pl__voter *r, const uint32_t *w,
                          double *u, char *buf, size_t size)
 {
     size_t piv[64], u0 = 0;
-    for (size_t j = 0; j < st->nj; j++)
-        u[j] = pl_space_utility(st->all, j, w);
+    pl__settle_judge_utilities(st, w, u);
     size_t np = pl__settle_pivotal(st, r, u, piv);
     buf[0] = '\0';
     for (size_t x = 0; x < np && u0 < size; x++) {
@@ -356,7 +353,7 @@ static void emit_bodies(const pl_settlement *st, pl_emitter *e)
     pl_emit_table_begin(e, "bodies", "Each body's win-set: packages it passes against no deal "
                         "(core: none, the status quo stands)", cols, 5);
     for (size_t b = 0; b < st->n_bod; b++) {
-        const pl__ratifier *r = &st->bod[b];
+        const pl__voter *r = &st->bod[b];
         pl_emit_row_begin(e);
         pl_emit_string(e, NULL, pl_body_id(pl_scenario_body(st->s, b)));
         pl_emit_int(e, NULL, (long long)pl_body_n_members(pl_scenario_body(st->s, b)));

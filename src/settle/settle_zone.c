@@ -17,6 +17,7 @@ typedef struct zone_ctx {
     const pl_settlement *st;
     uint64_t lo, hi;
     unsigned char *acc, *rat;   /* per party: accepts; its bodies ratify */
+    unsigned char *pass;        /* per body: passes this package */
     pl__winsets ws;             /* this range's counts */
     pl__stream s;               /* frontier of rational and ratifiable packages */
     int rc;
@@ -35,14 +36,16 @@ static int visit(void *vctx, uint64_t idx, const uint32_t *w, const double *u)
         rational &= c->acc[i];
         ws->accept[i] += c->acc[i];
     }
+    for (size_t b = 0; b < st->n_bod; b++) {  /* each body votes once per package */
+        c->pass[b] = st->bod[b].game && pl__settle_accept(st, &st->bod[b], u) >= st->o.tau;
+        ws->body[b] += c->pass[b];
+    }
     for (size_t r = 0; r < st->n_rat; r++)
-        if (pl__settle_accept(st, &st->rat[r], u) < st->o.tau)
+        if (!c->pass[st->rat[r].body])
             c->rat[st->rat[r].party] = 0, all = 0;
     for (size_t a = 0; a < st->n; a++)
         for (size_t r = 0; r < st->n; r++)
             ws->pair[a * st->n + r] += c->acc[a] && c->rat[r];
-    for (size_t b = 0; b < st->n_bod; b++)
-        ws->body[b] += st->bod[b].game && pl__settle_accept(st, &st->bod[b], u) >= st->o.tau;
     ws->rational += (uint64_t)rational;
     ws->ratifiable += (uint64_t)all;
     if (rational && all) {
@@ -68,16 +71,17 @@ static int zone_init(zone_ctx *c, const pl_settlement *st, uint64_t lo, uint64_t
     c->st = st, c->lo = lo, c->hi = hi;
     c->acc = malloc(st->n);
     c->rat = malloc(st->n);
+    c->pass = malloc(st->n_bod + 1);
     c->ws.accept = calloc(st->n, sizeof *c->ws.accept);
     c->ws.pair = calloc(st->n * st->n, sizeof *c->ws.pair);
     c->ws.body = calloc(st->n_bod + 1, sizeof *c->ws.body);
     pl__stream_init(&c->s, st->n);
-    return c->acc && c->rat && c->ws.accept && c->ws.pair && c->ws.body ? PL_OK : PL_ENOMEM;
+    return c->acc && c->rat && c->pass && c->ws.accept && c->ws.pair && c->ws.body ? PL_OK : PL_ENOMEM;
 }
 
 static void zone_free(zone_ctx *c)
 {
-    free(c->acc), free(c->rat), free(c->ws.accept), free(c->ws.pair), free(c->ws.body);
+    free(c->acc), free(c->rat), free(c->pass), free(c->ws.accept), free(c->ws.pair), free(c->ws.body);
     pl__stream_free(&c->s);
 }
 

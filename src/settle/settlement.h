@@ -18,12 +18,17 @@ typedef struct pl__judge {
     double scale;         /* sum of its weights: a gain of g is 100 g / scale points */
 } pl__judge;
 
-/* A body voting on packages: one that must ratify for a party, or any body. */
-typedef struct pl__ratifier {
-    size_t party, body;   /* party: (size_t)-1 when not a ratifier */
+/* A body voting on packages. */
+typedef struct pl__voter {
+    size_t body;
     pl_game *game;        /* NULL: too large to count exactly */
     size_t *judge;        /* per member: its judge */
     double noise;         /* scale points; 0: deterministic */
+} pl__voter;
+
+/* Body `body` must ratify for party `party`; its voter is st->bod[body]. */
+typedef struct pl__ratifier {
+    size_t party, body;
 } pl__ratifier;
 
 typedef struct pl__roll {
@@ -47,6 +52,7 @@ struct pl_settlement {
     const pl_scenario *s;
     pl_settle_opts o;
     size_t n, nj;         /* parties; judges (parties first) */
+    size_t n_rj;          /* the first n_rj judges: parties and members of ratifying bodies */
     pl__judge *judge;
     size_t K;
     size_t *m;            /* options per issue */
@@ -62,8 +68,8 @@ struct pl_settlement {
     size_t hull_vertices;
     double hull_nash[2], hull_ks[2];
     size_t n_rat, n_bod;
-    pl__ratifier *rat;
-    pl__ratifier *bod;    /* every body of the scenario, in order */
+    pl__ratifier *rat;    /* ratification links, party by party */
+    pl__voter *bod;       /* every body of the scenario, in order */
     int rnash_found;      /* ratification-constrained Nash (expected gains) */
     uint32_t *rnash;
     double rnash_value, rnash_p;
@@ -75,10 +81,12 @@ struct pl_settlement {
 
 /* Outcome space, judges and utilities (settle_build.c). */
 int pl__settle_build(pl_settlement *st, pl_error *err);
+/* A space of the first n judges' utilities (the parties; with ratifying members). */
+int pl__settle_subspace(const pl_settlement *st, size_t n, pl_space **out, pl_error *err);
 /* Value e in [0, 1] of judge j for issue k at scale point x (option v, or -1). */
 double pl__settle_value(const pl_settlement *st, size_t j, size_t k, double x, long v);
 /* Probability that ratifier r accepts, given every judge's utility u. */
-double pl__settle_accept(const pl_settlement *st, const pl__ratifier *r, const double *u);
+double pl__settle_accept(const pl_settlement *st, const pl__voter *r, const double *u);
 /* Win-set counts by visiting every package (settle_zone.c). */
 int pl__settle_winsets(pl_settlement *st, pl_error *err);
 /* Pairwise logrolls between the parties (settle_rolls.c). */
@@ -87,8 +95,12 @@ int pl__settle_logrolls(pl_settlement *st, pl_error *err);
 ** Members of voter r whose vote decides it when every member votes its more
 ** likely way (yes iff P >= 1/2); their indices into out. Returns how many.
 */
-size_t pl__settle_pivotal(const pl_settlement *st, const pl__ratifier *r, const double *u,
+size_t pl__settle_pivotal(const pl_settlement *st, const pl__voter *r, const double *u,
                           size_t *out);
+/* Probability that ratification link r's body accepts. */
+double pl__settle_ratifies(const pl_settlement *st, size_t r, const double *u);
+/* Every judge's utility of package w, into u (nj values). */
+void pl__settle_judge_utilities(const pl_settlement *st, const uint32_t *w, double *u);
 /* Probability that every ratifier accepts. */
 double pl__settle_ratify_all(const pl_settlement *st, const double *u, int *all_pass);
 
