@@ -34,20 +34,11 @@ static int discounts(const cli_args *a, const pl_scenario *s, const pl_settlemen
         double d = pl_actor_discount(pl_scenario_actor(s, pl_settle_party(st, i)));
         delta[i] = d < 1 ? d : 0.9;
     }
-    for (size_t i = 0; v && *v; i++) {
-        if (i == n)
-            return cli_usage_error("--delta %s: more values than the %zu parties",
-                                   cli_get(a, "delta", NULL), n);
-        char *end;
-        delta[i] = strtod(v, &end);
-        if (end == v || (*end && *end != ',') || !(delta[i] > 0 && delta[i] <= 1))
-            return cli_usage_error("--delta %s: expected one discount factor in (0, 1] per "
-                                   "party, separated by commas", cli_get(a, "delta", NULL));
-        if (!*end && i == 0)  /* one value for everyone */
-            for (size_t j = 1; j < n; j++)
-                delta[j] = delta[0];
-        v = *end ? end + 1 : end;
-    }
+    int k = v ? cli_number_list("delta", v, 1e-12, 1, delta, (int)n) : 0;
+    if (k < 0)
+        return EXIT_USAGE;
+    for (size_t j = 1; k == 1 && j < n; j++)  /* one value for everyone */
+        delta[j] = delta[0];
     return EXIT_OK;
 }
 

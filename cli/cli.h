@@ -103,6 +103,9 @@ int cli_forecast_scenario(const cli_args *a, const pl_forecast_opts *fo, pl_scen
    else a usage error saying `expect`. */
 int cli_number_opt(const cli_args *a, const char *name, double lo, double hi,
                    const char *expect, double *out);
+/* "a,b,c" (the value v of --opt) into up to max numbers in [lo, hi]; returns how many, or
+   -1 after a usage error. */
+int cli_number_list(const char *opt, const char *v, double lo, double hi, double *out, int max);
 /* A whole number in [0, max] from --name into *out (unchanged when absent), else a usage error. */
 int cli_whole_opt(const cli_args *a, const char *name, unsigned long long max,
                   unsigned long long *out);

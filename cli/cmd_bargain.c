@@ -28,30 +28,11 @@ static const cli_optdef bargain_opts[] = {
     {"step", 0, 1, "S", "scenario: grid step for issues without options (as parley settle)"},
     {NULL, 0, 0, NULL, NULL}};
 
-/* "a,b,c" into up to max numbers in [lo, hi]; returns how many, or -1 (after a usage error). */
-static int number_list(const char *opt, const char *v, double lo, double hi, double *out,
-                       int max)
-{
-    int n = 0;
-    for (const char *p = v; p && *p && n <= max;) {
-        char *end;
-        double d = strtod(p, &end);
-        if (end == p || (*end && *end != ',') || !(d >= lo && d <= hi) || n == max) {
-            cli_usage_error("--%s %s: expected up to %d numbers in [%g, %g] separated by "
-                            "commas", opt, v, max, lo, hi);
-            return -1;
-        }
-        out[n++] = d;
-        p = *end ? end + 1 : end;
-    }
-    return n;
-}
-
 /* Exactly two numbers in [lo, hi] from --name, into out (unchanged when absent). */
 static int pair_opt(const cli_args *a, const char *name, double lo, double hi, double *out)
 {
     const char *v = cli_get(a, name, NULL);
-    int n = v ? number_list(name, v, lo, hi, out, 2) : 2;
+    int n = v ? cli_number_list(name, v, lo, hi, out, 2) : 2;
     if (n == 1)
         return cli_usage_error("--%s %s: expected two numbers, one per party", name, v);
     return n < 0 ? EXIT_USAGE : EXIT_OK;
@@ -121,7 +102,7 @@ static int pie(const cli_args *a, cli_output *out)
     const char *model = NULL, *v = cli_get(a, "delta", NULL);
     if ((rc = pie_usage(a)))
         return rc;
-    int nd = v ? number_list("delta", v, 1e-12, 1, d, 2) : 2;
+    int nd = v ? cli_number_list("delta", v, 1e-12, 1, d, 2) : 2;
     if (nd < 0)
         return EXIT_USAGE;
     if (nd == 1)

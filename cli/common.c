@@ -354,6 +354,23 @@ int cli_number_opt(const cli_args *a, const char *name, double lo, double hi,
     return EXIT_OK;
 }
 
+int cli_number_list(const char *opt, const char *v, double lo, double hi, double *out, int max)
+{
+    int n = 0;
+    for (const char *p = v; p && *p && n <= max;) {
+        char *end;
+        double d = strtod(p, &end);
+        if (end == p || (*end && *end != ',') || !(d >= lo && d <= hi) || n == max) {
+            cli_usage_error("--%s %s: expected up to %d numbers in [%g, %g] separated by "
+                            "commas", opt, v, max, lo, hi);
+            return -1;
+        }
+        out[n++] = d;
+        p = *end ? end + 1 : end;
+    }
+    return n;
+}
+
 int cli_whole_opt(const cli_args *a, const char *name, unsigned long long max,
                   unsigned long long *out)
 {
