@@ -24,7 +24,7 @@ static long stage_index(const pl_plan *p, size_t n, const char *id)
     return -1;
 }
 
-/* An id list node (issues or after) into out[]; check(r, node, j, &idx) resolves each. */
+/* Room for an id list (issues or after): a non-empty list; the caller resolves each id. */
 static int read_ids(pl_reader *r, const pl_doc_node *n, const char *what, size_t **out,
                     size_t *count)
 {

@@ -8,8 +8,8 @@
 */
 #include "settle_impl.h"
 #include "../core/error_int.h"
+#include "../core/parallel.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,19 +81,12 @@ static void *run_job(void *arg)
 /* Filter the threads' candidates together, in range order, into a frontier. */
 static int collect(const pl_space *sp, size_t n, job *jobs, int nt, pl_frontier **out)
 {
-    size_t N = 0, K = sp ? sp->K : 1;
-    for (int t = 0; t < nt; t++)
-        N += jobs[t].s.size;
-    double *u = malloc((N ? N : 1) * n * sizeof *u);
-    uint64_t *idx = malloc((N ? N : 1) * sizeof *idx);
-    size_t *keep = malloc((N ? N : 1) * sizeof *keep), nk = 0;
-    int rc = u && idx && keep ? PL_OK : PL_ENOMEM;
-    for (size_t t = 0, at = 0; !rc && t < (size_t)nt; at += jobs[t].s.size, t++) {
-        if (!jobs[t].s.size)
-            continue;  /* nothing kept: its arrays may be NULL */
-        memcpy(u + at * n, jobs[t].s.u, jobs[t].s.size * n * sizeof *u);
-        memcpy(idx + at, jobs[t].s.idx, jobs[t].s.size * sizeof *idx);
-    }
+    size_t N = 0, K = sp ? sp->K : 1, nk = 0, *keep = NULL;
+    double *u = NULL;
+    uint64_t *idx = NULL;
+    int rc = pl__streams_join(&jobs[0].s, sizeof *jobs, (size_t)nt, &u, &idx, &N);
+    if (!rc && !(keep = malloc((N ? N : 1) * sizeof *keep)))
+        rc = PL_ENOMEM;
     if (!rc)
         rc = pl__nd(n, N, u, keep, &nk, NULL);
     pl_frontier *f = rc ? NULL : pl__frontier_alloc(n, K, nk);
@@ -117,9 +110,7 @@ int pl__stream_frontier(const pl_space *sp, const double *pts, size_t n, uint64_
     if ((uint64_t)nt > N)
         nt = N ? (int)N : 1;
     job *jobs = calloc((size_t)nt, sizeof *jobs);
-    pthread_t *th = calloc((size_t)nt, sizeof *th);
-    unsigned char *started = calloc((size_t)nt, 1);
-    int rc = jobs && th && started ? PL_OK : PL_ENOMEM;
+    int rc = jobs ? PL_OK : PL_ENOMEM;
     for (int t = 0; !rc && t < nt; t++) {
         jobs[t].sp = sp;
         jobs[t].pts = pts;
@@ -127,14 +118,8 @@ int pl__stream_frontier(const pl_space *sp, const double *pts, size_t n, uint64_
         jobs[t].hi = N * (uint64_t)(t + 1) / (uint64_t)nt;
         pl__stream_init(&jobs[t].s, n);
     }
-    for (int t = 1; !rc && t < nt; t++)
-        started[t] = pthread_create(&th[t], NULL, run_job, &jobs[t]) == 0;
-    for (int t = 0; !rc && t < nt; t++)
-        if (!started[t])
-            run_job(&jobs[t]);  /* thread 0, and any that could not start, run here */
-    for (int t = 1; !rc && t < nt; t++)
-        if (started[t])
-            pthread_join(th[t], NULL);
+    if (!rc)
+        rc = pl__parallel(jobs, sizeof *jobs, (size_t)nt, run_job);
     for (int t = 0; !rc && t < nt; t++)
         if (jobs[t].s.oom)
             rc = PL_ENOMEM;
@@ -142,7 +127,7 @@ int pl__stream_frontier(const pl_space *sp, const double *pts, size_t n, uint64_
         rc = collect(sp, n, jobs, nt, out);
     for (int t = 0; jobs && t < nt; t++)
         pl__stream_free(&jobs[t].s);
-    free(jobs), free(th), free(started);
+    free(jobs);
     return rc;
 }
 

@@ -82,6 +82,13 @@ void pl__stream_offer(pl__stream *s, const double *p, uint64_t idx);
 /* Merge a pending block (call before reading u, idx, size). */
 void pl__stream_flush(pl__stream *s);
 void pl__stream_free(pl__stream *s);
+/*
+** The kept points of nt streams (the first at `first`, the others stride
+** bytes apart, as in an array of jobs), in order: *u (N x n) and *idx
+** (malloc'd; idx may be NULL when not wanted).
+*/
+int pl__streams_join(const pl__stream *first, size_t stride, size_t nt, double **u,
+                     uint64_t **idx, size_t *N);
 
 /*
 ** Visit packages lo..hi-1 (index: issue 1 varies slowest) with their

@@ -8,8 +8,8 @@
 */
 #include "settlement.h"
 #include "../core/error_int.h"
+#include "../core/parallel.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,7 +89,7 @@ static void zone_free(zone_ctx *c)
 static int gather(pl_settlement *st, zone_ctx *z, int nt)
 {
     pl__winsets *ws = &st->ws;
-    size_t N = 0, n = st->n;
+    size_t N = 0, n = st->n, nk = 0, *keep = NULL;
     for (int t = 0; t < nt; t++) {
         ws->rational += z[t].ws.rational;
         ws->ratifiable += z[t].ws.ratifiable;
@@ -100,14 +100,11 @@ static int gather(pl_settlement *st, zone_ctx *z, int nt)
             ws->pair[i] += z[t].ws.pair[i];
         for (size_t b = 0; b < st->n_bod; b++)
             ws->body[b] += z[t].ws.body[b];
-        N += z[t].s.size;
     }
-    double *u = malloc((N ? N : 1) * n * sizeof *u);
-    size_t *keep = malloc((N ? N : 1) * sizeof *keep), nk = 0;
-    int rc = u && keep ? PL_OK : PL_ENOMEM;
-    for (size_t t = 0, at = 0; !rc && t < (size_t)nt; at += z[t].s.size, t++)
-        if (z[t].s.size)
-            memcpy(u + at * n, z[t].s.u, z[t].s.size * n * sizeof *u);
+    double *u = NULL;
+    int rc = pl__streams_join(&z[0].s, sizeof *z, (size_t)nt, &u, NULL, &N);
+    if (!rc && !(keep = malloc((N ? N : 1) * sizeof *keep)))
+        rc = PL_ENOMEM;
     if (!rc)
         rc = pl__nd(n, N, u, keep, &nk, NULL);
     ws->constrained = nk;
@@ -129,20 +126,12 @@ int pl__settle_winsets(pl_settlement *st, pl_error *err)
     uint64_t N = (uint64_t)size;
     int nt = st->o.threads > 1 ? (st->o.threads > 256 ? 256 : st->o.threads) : 1;
     zone_ctx *z = calloc((size_t)nt, sizeof *z);
-    pthread_t *th = calloc((size_t)nt, sizeof *th);
-    unsigned char *started = calloc((size_t)nt, 1);
-    int rc = z && th && started ? PL_OK : PL_ENOMEM;
+    int rc = z ? PL_OK : PL_ENOMEM;
     for (int t = 0; !rc && t < nt; t++)
         rc = zone_init(&z[t], st, N * (uint64_t)t / (uint64_t)nt,
                        N * (uint64_t)(t + 1) / (uint64_t)nt);
-    for (int t = 1; !rc && t < nt; t++)
-        started[t] = pthread_create(&th[t], NULL, run_range, &z[t]) == 0;
-    for (int t = 0; !rc && t < nt; t++)
-        if (!started[t])
-            run_range(&z[t]);
-    for (int t = 1; !rc && t < nt; t++)
-        if (started[t])
-            pthread_join(th[t], NULL);
+    if (!rc)
+        rc = pl__parallel(z, sizeof *z, (size_t)nt, run_range);
     for (int t = 0; !rc && t < nt; t++)
         rc = z[t].rc;
     if (!rc)
@@ -150,6 +139,6 @@ int pl__settle_winsets(pl_settlement *st, pl_error *err)
     ws->counted = !rc;
     for (int t = 0; z && t < nt; t++)
         zone_free(&z[t]);
-    free(z), free(th), free(started);
+    free(z);
     return rc ? pl__error_nomem(err) : PL_OK;
 }

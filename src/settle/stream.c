@@ -22,6 +22,35 @@ void pl__stream_init(pl__stream *s, size_t n)
     s->n = n;
 }
 
+int pl__streams_join(const pl__stream *first, size_t stride, size_t nt, double **u,
+                     uint64_t **idx, size_t *N)
+{
+    const char *base = (const char *)first;
+    size_t total = 0, n = first->n, at = 0;
+    for (size_t t = 0; t < nt; t++)
+        total += ((const pl__stream *)(base + t * stride))->size;
+    *u = malloc((total ? total : 1) * n * sizeof **u);
+    if (idx)
+        *idx = malloc((total ? total : 1) * sizeof **idx);
+    if (!*u || (idx && !*idx)) {
+        free(*u), *u = NULL;
+        if (idx)
+            free(*idx), *idx = NULL;
+        return PL_ENOMEM;
+    }
+    for (size_t t = 0; t < nt; t++) {
+        const pl__stream *s = (const pl__stream *)(base + t * stride);
+        if (!s->size)
+            continue;  /* nothing kept: its arrays may be NULL */
+        memcpy(*u + at * n, s->u, s->size * n * sizeof **u);
+        if (idx)
+            memcpy(*idx + at, s->idx, s->size * sizeof **idx);
+        at += s->size;
+    }
+    *N = total;
+    return PL_OK;
+}
+
 void pl__stream_free(pl__stream *s)
 {
     free(s->u), free(s->idx), free(s->bu), free(s->bidx);
