@@ -10,7 +10,7 @@
 #   breakdown risk (Binmore, Rubinstein & Wolinsky 1986): v1 = (1 + (1 - p) b1 - b2)/(2 - p)
 #   finite horizon, equal d:    x1(T) = (1 - (-d)^T)/(1 + d)
 . "$(dirname "$0")/lib.sh"
-command -v jq >/dev/null 2>&1 || { echo "SKIP: jq is not installed (scripts/deps.sh check installs it)"; exit 77; }
+need_jq
 P=$PARLEY
 
 # jqn FILTER: like jqe, with near(a; b): |a - b| < 1e-6 (the precision MODELS.md quotes).

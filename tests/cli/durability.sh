@@ -6,7 +6,7 @@
 # package as the default deal, a scenario without the section, a bad proposal,
 # CSV, determinism and --help.
 . "$(dirname "$0")/lib.sh"
-command -v jq >/dev/null 2>&1 || { echo "SKIP: jq is not installed (scripts/deps.sh check installs it)"; exit 77; }
+need_jq
 P=$PARLEY
 
 # The worked example (MODELS.md sec. 10): p = 3/(3+3) = 0.5, the cap multiplies

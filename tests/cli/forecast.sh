@@ -2,7 +2,7 @@
 # `parley forecast`, `parley import` and `parley evaluate` as a user types them.
 # Cases that read ../shared data skip that part with a message when it is absent.
 . "$(dirname "$0")/lib.sh"
-command -v jq >/dev/null 2>&1 || { echo "SKIP: jq is not installed (scripts/deps.sh check installs it)"; exit 77; }
+need_jq
 P=$PARLEY
 SHARED=$SRC/../shared
 

@@ -1,7 +1,7 @@
 #!/bin/sh
 # `parley --format json` parses as JSON (jq) and holds every actor, issue and forecast.
 . "$(dirname "$0")/lib.sh"
-command -v jq >/dev/null 2>&1 || { echo "SKIP: jq is not installed (scripts/deps.sh check installs it)"; exit 77; }
+need_jq
 
 expect_status 0 "json" -- "$PARLEY" --format json
 jq -e . "$TMP/out" >/dev/null && ok || bad "output is not JSON"

@@ -34,6 +34,11 @@ expect_error() {
     bad "exit $got, first stderr line: $line"; echo "  expected: $msg"; fi
 }
 
+# need_jq: skip the whole script (CTest's 77) when jq is not installed
+need_jq() {
+  command -v jq >/dev/null 2>&1 || { echo "SKIP: jq is not installed (scripts/deps.sh check installs it)"; exit 77; }
+}
+
 # jqe FILTER: the last command's stdout (JSON) satisfies the jq filter
 jqe() { jq -e "$1" "$TMP/out" >/dev/null && ok || bad "jq: $1"; }
 

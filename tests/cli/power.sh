@@ -2,7 +2,7 @@
 # `parley power`: the built-in scenario's councils, ad-hoc games with vectors
 # from MODELS.md section 11, and every way the command line can be wrong.
 . "$(dirname "$0")/lib.sh"
-command -v jq >/dev/null 2>&1 || { echo "SKIP: jq is not installed (scripts/deps.sh check installs it)"; exit 77; }
+need_jq
 P=$PARLEY
 
 

@@ -3,7 +3,7 @@
 # threads, a chosen pair of parties, a proposal, a scenario without an
 # agreement zone, and every way the command line can be wrong.
 . "$(dirname "$0")/lib.sh"
-command -v jq >/dev/null 2>&1 || { echo "SKIP: jq is not installed (scripts/deps.sh check installs it)"; exit 77; }
+need_jq
 P=$PARLEY
 
 # The built-in scenario: the findings in words.
