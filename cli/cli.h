@@ -133,6 +133,8 @@ typedef struct cli_output {
 /* csv_default: the table --format csv writes when --table is not given (NULL: the first). */
 int cli_output_open(cli_output *o, const cli_args *a, const char *csv_default);
 int cli_output_close(cli_output *o, int ok);
+/* The same for a given path (NULL or "-": stdout), format and CSV table, not from options. */
+int cli_output_open_path(cli_output *o, const char *path, pl_format fmt, const char *csv_table);
 /* cli_output_open, then the document's root object with the parley version and,
    when s is not NULL, the scenario's name. */
 int cli_document_begin(cli_output *o, const cli_args *a, const char *csv_default,

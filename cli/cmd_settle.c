@@ -84,13 +84,8 @@ static int write_frontier(const cli_args *a, const pl_settlement *st)
     const char *path = cli_get(a, "frontier-out", NULL);
     if (!path)
         return EXIT_OK;
-    cli_args fa = *a;
-    fa.nopts = 0;  /* only -o and --format csv for this writer */
-    static const cli_optdef o = {"output", 'o', 1, "FILE", ""}, f = {"format", 'f', 1, "", ""};
-    fa.opt[fa.nopts] = &o, fa.val[fa.nopts++] = path;
-    fa.opt[fa.nopts] = &f, fa.val[fa.nopts++] = "csv";
     cli_output out;
-    int rc = cli_output_open(&out, &fa, "frontier");
+    int rc = cli_output_open_path(&out, path, PL_FORMAT_CSV, "frontier");
     if (rc)
         return rc;
     pl_emit_object_begin(out.e, NULL, NULL);

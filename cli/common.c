@@ -200,10 +200,10 @@ static int write_file(const char *data, size_t len, void *payload)
     return fwrite(data, 1, len, (FILE *)payload) == len ? 0 : -1;
 }
 
-static int open_target(cli_output *o, const cli_args *a)
+/* stdout (path NULL or "-"), or a temporary file beside path. */
+static int open_target(cli_output *o, const char *path)
 {
     memset(o, 0, sizeof *o);
-    const char *path = cli_get(a, "output", NULL);
     if (!path || strcmp(path, "-") == 0) {
         o->f = stdout;
         return EXIT_OK;
@@ -242,7 +242,7 @@ static int open_target(cli_output *o, const cli_args *a)
 
 int cli_output_open_raw(cli_output *o, const cli_args *a)
 {
-    return open_target(o, a);
+    return open_target(o, cli_get(a, "output", NULL));
 }
 
 int cli_output_open(cli_output *o, const cli_args *a, const char *csv_default)
@@ -254,11 +254,16 @@ int cli_output_open(cli_output *o, const cli_args *a, const char *csv_default)
     const char *table = cli_get(a, "table", NULL);
     if (table && fmt != PL_FORMAT_CSV)
         return cli_usage_error("--table chooses the CSV table; expected it with --format csv");
-    int rc = open_target(o, a);
+    return cli_output_open_path(o, cli_get(a, "output", NULL), fmt, table ? table : csv_default);
+}
+
+int cli_output_open_path(cli_output *o, const char *path, pl_format fmt, const char *csv_table)
+{
+    int rc = open_target(o, path);
     if (rc)
         return rc;
     pl_emit_opts eo = PL_EMIT_OPTS_INIT;
-    eo.csv_table = table ? table : csv_default;
+    eo.csv_table = csv_table;
     pl_error err;
     if (pl_emitter_new(&o->e, fmt, write_file, o->f, &eo, &err) != PL_OK) {
         cli_report(&err, NULL, 0);
