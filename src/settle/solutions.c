@@ -184,15 +184,20 @@ int pl_solve(pl_solution *sol, pl_solution_kind kind, const pl_frontier *f,
             if (ideal[i] - dval(d, i) <= pl__tol(ideal[i], dval(d, i)))
                 c.flat |= (uint64_t)1 << i;
         c.ideal = ideal;
-        double best = -INFINITY;
-        for (size_t j = 0; j < f->size; j++)
-            if (rational(f, j, d)) {
-                double v = objective(&c, kind, j);
-                best = v > best ? v : best;
-            }
+        /* each point's objective once (-INFINITY when not rational), then the ties */
+        double best = -INFINITY, *val = malloc((f->size ? f->size : 1) * sizeof *val);
+        if (!val) {
+            free(ideal), free(idx);
+            return pl__error_nomem(err);
+        }
+        for (size_t j = 0; j < f->size; j++) {
+            val[j] = rational(f, j, d) ? objective(&c, kind, j) : -INFINITY;
+            best = val[j] > best ? val[j] : best;
+        }
         for (size_t j = 0; best > -INFINITY && j < f->size; j++)
-            if (rational(f, j, d) && ties(kind, objective(&c, kind, j), best))
+            if (ties(kind, val[j], best))
                 idx[sol->n_ties++] = j;
+        free(val);
         sol->value = best;
         sol->found = sol->n_ties > 0;
     }
