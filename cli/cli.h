@@ -53,7 +53,8 @@ typedef struct cli_command {
 
 extern const cli_optdef cli_global_opts[];
 extern const cli_command cli_cmd_analyze, cli_cmd_forecast, cli_cmd_validate, cli_cmd_scenario,
-    cli_cmd_power, cli_cmd_import, cli_cmd_evaluate, cli_cmd_settle, cli_cmd_bargain, cli_cmd_durability;
+    cli_cmd_power, cli_cmd_import, cli_cmd_evaluate, cli_cmd_settle, cli_cmd_bargain, cli_cmd_durability,
+    cli_cmd_stress, cli_cmd_runs;
 
 void cli_print_command_help(const cli_command *c, FILE *f);
 
@@ -91,6 +92,31 @@ int cli_usage_error(const char *fmt, ...)
     {"from", 0, 1, "FORMAT", "read FILE through an importer: deu (DEU I-III table), decide "  \
                              "(Decide CSV), ktab (KTAB CSV) or genius (GENIUS XML: "         \
                              "DOMAIN.xml PROFILE1.xml PROFILE2.xml ...)"}
+
+/* The settlement options every command that settles shares (add --loss, --threads, --logrolls
+   as the command needs). */
+#define CLI_SETTLE_OPTDEFS                                                                   \
+    {"parties", 0, 1, "IDS", "comma-separated actor ids (default: the actors at the table)"}, \
+    {"step", 0, 1, "S", "grid step for issues without named options (default: the issue's "   \
+                        "step, else its scale's worded points)"},                             \
+    {"normalise", 0, 0, NULL, "divide each party's saliences by their sum (default: as "      \
+                              "given)"},                                                      \
+    {"time", 0, 1, "T", "agreement time in [0, 1]: utilities times discount^T (default 0)"},  \
+    {"equal-power", 0, 0, NULL, "asymmetric Nash with equal weights (default: capability)"},  \
+    {"tau", 0, 1, "P", "a body ratifies when it passes with probability >= P (default "       \
+                       "0.5)"},                                                               \
+    {"indifferent-yes", 0, 0, NULL, "an indifferent voter without noise votes yes (default "  \
+                                    "no)"},                                                   \
+    {"max-enumerate", 0, 1, "N", "count win-sets package by package up to N packages "        \
+                                 "(default 10000000)"}
+
+/* Read the settlement options (those the command defines) into o. */
+int cli_read_settle_opts(const cli_args *a, pl_settle_opts *o);
+
+/* "a,b" (the value of --opt) as a bit mask over names (bit i: names[i]); a usage error for an
+   unknown name or an empty list. */
+int cli_name_list(const char *opt, const char *v, const char *const *names, int n,
+                  unsigned *mask);
 
 /* Read those options (and, when present, the EUM ones of `parley forecast`) into fo. */
 int cli_read_forecast_opts(const cli_args *a, pl_forecast_opts *fo);

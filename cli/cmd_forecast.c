@@ -39,26 +39,10 @@ static const cli_optdef forecast_opts[] = {
 
 static int read_models(const cli_args *a, unsigned *mask)
 {
-    const char *v = cli_get(a, "model", NULL);
-    if (!v)
-        return EXIT_OK;
-    char *copy = strdup(v), *save = NULL;
-    int rc = copy ? EXIT_OK : EXIT_FAIL;
-    *mask = 0;
-    for (char *t = copy ? strtok_r(copy, ",", &save) : NULL; t && !rc;
-         t = strtok_r(NULL, ",", &save)) {
-        int m = 0;
-        while (m < PL_MODEL_COUNT && strcmp(pl_model_name((pl_model)m), t) != 0)
-            m++;
-        if (m == PL_MODEL_COUNT)
-            rc = cli_usage_error("--model: '%s' is not a model; expected mean, median, nbs, "
-                                 "eum or exchange", t);
-        *mask |= 1u << m;
-    }
-    free(copy);
-    if (!rc && !*mask)
-        rc = cli_usage_error("--model %s: expected at least one model", v);
-    return rc;
+    const char *names[PL_MODEL_COUNT], *v = cli_get(a, "model", NULL);
+    for (int m = 0; m < PL_MODEL_COUNT; m++)
+        names[m] = pl_model_name((pl_model)m);
+    return v ? cli_name_list("model", v, names, PL_MODEL_COUNT, mask) : EXIT_OK;
 }
 
 static int run_forecast(const cli_args *a)

@@ -9,53 +9,14 @@
 
 static const cli_optdef settle_opts[] = {
     CLI_FROM_OPTDEF,
-    {"parties", 0, 1, "IDS", "comma-separated actor ids (default: the actors at the table)"},
-    {"step", 0, 1, "S", "grid step for issues without named options (default: the issue's "
-                        "step, else its scale's worded points)"},
+    CLI_SETTLE_OPTDEFS,
     {"loss", 0, 1, "LOSS", "per-issue utility: linear or quadratic (default linear)"},
-    {"normalise", 0, 0, NULL, "divide each party's saliences by their sum (default: as given)"},
-    {"time", 0, 1, "T", "agreement time in [0, 1]: utilities times discount^T (default 0)"},
-    {"equal-power", 0, 0, NULL, "asymmetric Nash with equal weights (default: capability)"},
-    {"tau", 0, 1, "P", "a body ratifies when it passes with probability >= P (default 0.5)"},
-    {"indifferent-yes", 0, 0, NULL, "an indifferent voter without noise votes yes (default no)"},
-    {"max-enumerate", 0, 1, "N", "count win-sets package by package up to N packages "
-                                 "(default 10000000)"},
     {"logrolls", 0, 1, "N", "pairwise logrolls to show (default 5)"},
     {"threads", 0, 1, "N", "threads (default 1; results never depend on it)"},
     {"proposal", 0, 1, "FILE", "a package (issue: option or scale point) to compare with the "
                                "solutions"},
     {"frontier-out", 0, 1, "FILE", "write the whole frontier as CSV to FILE"},
     {NULL, 0, 0, NULL, NULL}};
-
-static int read_opts(const cli_args *a, pl_settle_opts *o)
-{
-    static const char *const losses[] = {"linear", "quadratic"};
-    unsigned long long lr = o->logrolls, th = 1;
-    double me = o->max_enumerate;
-    int k = -1, rc;
-    const char *v = cli_get(a, "loss", NULL);
-    if (v && (rc = cli_pick(v, losses, 2, "loss", &k)))
-        return rc;
-    if (k >= 0)
-        o->loss = (pl_loss)k;
-    if ((rc = cli_number_opt(a, "step", 0.01, 100, "a grid step in [0.01, 100]", &o->step)) ||
-        (rc = cli_number_opt(a, "time", 0, 1, "a time in [0, 1]", &o->time)) ||
-        (rc = cli_number_opt(a, "tau", 1e-9, 1, "a probability in (0, 1]", &o->tau)) ||
-        (rc = cli_number_opt(a, "max-enumerate", 0, 9e15, "a number of packages", &me)) ||
-        (rc = cli_whole_opt(a, "logrolls", 1000, &lr)) ||
-        (rc = cli_whole_opt(a, "threads", 256, &th)))
-        return rc;
-    if (cli_get(a, "threads", NULL) && th == 0)
-        return cli_usage_error("--threads 0: expected at least 1");
-    o->max_enumerate = me;
-    o->logrolls = (size_t)lr;
-    o->threads = (int)th;
-    o->parties = cli_get(a, "parties", NULL);
-    o->normalise = cli_has(a, "normalise");
-    o->equal_power = cli_has(a, "equal-power");
-    o->indifferent_yes = cli_has(a, "indifferent-yes");
-    return EXIT_OK;
-}
 
 /* --proposal FILE: the package's utilities for every party. */
 static int read_proposal(const cli_args *a, const pl_settlement *st, double **u)
@@ -97,7 +58,7 @@ static int write_frontier(const cli_args *a, const pl_settlement *st)
 static int run_settle(const cli_args *a)
 {
     pl_settle_opts o = PL_SETTLE_OPTS_INIT;
-    int rc = read_opts(a, &o);
+    int rc = cli_read_settle_opts(a, &o);
     pl_scenario *s = NULL;
     if (rc || (rc = cli_load_scenario(a, &s, 0)))
         return rc;

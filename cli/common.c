@@ -390,3 +390,30 @@ int cli_whole_opt(const cli_args *a, const char *name, unsigned long long max,
     *out = x;
     return EXIT_OK;
 }
+
+int cli_name_list(const char *opt, const char *v, const char *const *names, int n,
+                  unsigned *mask)
+{
+    char *copy = strdup(v), *save = NULL;
+    int rc = copy ? EXIT_OK : EXIT_FAIL;
+    *mask = 0;
+    for (char *t = copy ? strtok_r(copy, ",", &save) : NULL; t && !rc;
+         t = strtok_r(NULL, ",", &save)) {
+        int k = 0;
+        while (k < n && strcmp(names[k], t) != 0)
+            k++;
+        if (k == n) {
+            char list[256];
+            size_t u = 0;
+            for (int j = 0; j < n && u < sizeof list; j++)
+                u += (size_t)snprintf(list + u, sizeof list - u, "%s%s",
+                                      j ? (j == n - 1 ? " or " : ", ") : "", names[j]);
+            rc = cli_usage_error("--%s: '%s' is not known; expected %s", opt, t, list);
+        } else
+            *mask |= 1u << k;
+    }
+    free(copy);
+    if (!rc && !*mask)
+        rc = cli_usage_error("--%s %s: expected at least one name", opt, v);
+    return rc;
+}

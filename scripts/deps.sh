@@ -8,8 +8,8 @@
 # something is missing, prints the exact command to run and exits 1.
 set -eu
 
-need_run="cmake make gcc pkg-config libfyaml-dev libcsv-dev libgmp-dev libxml2-dev"
-need_check="$need_run libcmocka-dev jq"
+need_run="cmake make gcc pkg-config libfyaml-dev libcsv-dev libgmp-dev libxml2-dev libsqlite3-dev libxxhash-dev"
+need_check="$need_run libcmocka-dev jq sqlite3 openmpi-bin libopenmpi-dev"
 need_fuzz="$need_run clang libclang-rt-14-dev"
 
 case "${1:-run}" in

@@ -62,6 +62,8 @@ PL_API int pl_emit_number(pl_emitter *e, const char *key, double value);
 PL_API int pl_emit_int(pl_emitter *e, const char *key, long long value);
 PL_API int pl_emit_bool(pl_emitter *e, const char *key, int value);
 PL_API int pl_emit_null(pl_emitter *e, const char *key);
+/** A number, or null when it is NaN or infinite (undefined, not computed). */
+PL_API int pl_emit_number_or_null(pl_emitter *e, const char *key, double value);
 
 /** Describe a scenario (actors, issues, positions, bodies, ratification). */
 struct pl_scenario;

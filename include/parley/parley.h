@@ -18,5 +18,7 @@
 #include "parley/evaluate.h"
 #include "parley/settle.h"
 #include "parley/dynamics.h"
+#include "parley/stress.h"
+#include "parley/store.h"
 
 #endif

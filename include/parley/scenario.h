@@ -12,6 +12,7 @@
 #define PARLEY_SCENARIO_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "parley/export.h"
 #include "parley/error.h"
 
@@ -139,6 +140,34 @@ PL_API const double *pl_scenario_values(const pl_scenario *s, size_t i, size_t k
 PL_API int pl_scenario_has_durability(const pl_scenario *s);
 /** 1 if the scenario has a `staging` section (staged agreements), else 0. */
 PL_API int pl_scenario_has_staging(const pl_scenario *s);
+
+/**
+ * The YAML or JSON text the scenario was loaded from (for an import, the
+ * scenario the importer wrote), with its length; the run store keeps it.
+ */
+PL_API const char *pl_scenario_text(const pl_scenario *s, size_t *len);
+
+/* ---- uncertainty (Monte Carlo) ------------------------------------------ */
+
+/** How many numbers carry a range (low/high, with a dist): the uncertain inputs. */
+PL_API size_t pl_scenario_n_uncertain(const pl_scenario *s);
+/**
+ * Uncertain input j (in a fixed order: actors with their positions, issues,
+ * bodies, durability, staging), and its label into label[cap], e.g.
+ * "RUS capability" or "UKR TERR position". NULL when j is out of range.
+ */
+PL_API const pl_value *pl_scenario_uncertain(const pl_scenario *s, size_t j, char *label,
+                                             size_t cap);
+/**
+ * A copy of s with every uncertain number drawn from stream `stream` of
+ * `seed` (MODELS.md section 13): the same (seed, stream) always gives the same
+ * copy. Body weights are rounded to 6 decimals (power indices need them
+ * exact), and quotas given as shares follow the drawn weights. drawn, if not
+ * NULL, receives the pl_scenario_n_uncertain(s) values in input order. The
+ * copy borrows from s: free it (pl_scenario_free) before s.
+ */
+PL_API int pl_scenario_draw(pl_scenario **out, const pl_scenario *s, uint64_t seed,
+                            uint64_t stream, double *drawn, pl_error *err);
 
 /** Number of bodies that must ratify for actor i to sign, and the j-th of them. */
 PL_API size_t pl_scenario_n_ratifiers(const pl_scenario *s, size_t i);

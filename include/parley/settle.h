@@ -254,6 +254,22 @@ PL_API double pl_settle_option(const pl_settlement *st, size_t k, size_t v, cons
  */
 PL_API int pl_settle_counts(const pl_settlement *st, uint64_t *rational, uint64_t *ratifiable,
                             uint64_t *both);
+/**
+ * Packages party a (index among the parties) likes at least as well as no
+ * deal and that every ratifying body of party r passes: 0 when the space was
+ * too large to count, else 1 with the count in *count.
+ */
+PL_API int pl_settle_pair_count(const pl_settlement *st, size_t a, size_t r, uint64_t *count);
+/** 1 if some party's signature needs ratification (a `ratification:` link), else 0. */
+PL_API int pl_settle_has_ratification(const pl_settlement *st);
+/**
+ * The Nash package with ratification counted (max prod P(ratified)(u - d)),
+ * or NULL when there is none; *p (if not NULL) gets its P(ratified).
+ */
+PL_API const uint32_t *pl_settle_nash_ratified(const pl_settlement *st, double *p);
+/** Package w in words, "TERR 50, NATO 75, ...", into buf[size]. */
+PL_API void pl_settle_package_text(const pl_settlement *st, const uint32_t *w, char *buf,
+                                   size_t size);
 /** Probability that every ratifying body of every party accepts package w. */
 PL_API double pl_settle_ratification(const pl_settlement *st, const uint32_t *w);
 /**

@@ -164,6 +164,13 @@ const pl_value *pl_issue_status_quo(const pl_issue *x)
     return (x && x->has_status_quo) ? &x->status_quo : NULL;
 }
 
+const char *pl_scenario_text(const pl_scenario *s, size_t *len)
+{
+    if (len)
+        *len = s ? s->text_len : 0;
+    return s ? s->text : NULL;
+}
+
 int pl_scenario_has_durability(const pl_scenario *s) { return s && s->durability; }
 int pl_scenario_has_staging(const pl_scenario *s) { return s && s->staging; }
 

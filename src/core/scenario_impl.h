@@ -70,6 +70,8 @@ struct pl_scenario {
     pl_arena arena;
     const char *name, *title, *description, *source;
     const char *file;           /* the name it was loaded under, for error positions */
+    const char *text;           /* the text it was loaded from (run store, run ids) */
+    size_t text_len;
     size_t n_actors, n_issues, n_bodies;
     pl_actor *actors;
     pl_issue *issues;

@@ -188,6 +188,13 @@ size_t pl_durability_n_guarantees(const pl_durability *d)
     return d ? d->spec->n_guarantees : 0;
 }
 
+const char *pl_durability_guarantee_body(const pl_durability *d, size_t j)
+{
+    if (!d || j >= d->spec->n_guarantees)
+        return NULL;
+    return pl_body_id(pl_scenario_body(d->s, (size_t)d->spec->guarantees[j].body));
+}
+
 int pl_durability_guarantee(const pl_durability *d, size_t j, int *credible_out,
                             double *counted, int *holds, double *minimum, double *maximum)
 {

@@ -247,3 +247,8 @@ int pl_emit_null(pl_emitter *e, const char *key)
     pl_scalar v = {PL_S_NULL, NULL, 0, 0};
     return e ? scalar(e, key, &v) : PL_EMISUSE;
 }
+
+int pl_emit_number_or_null(pl_emitter *e, const char *key, double value)
+{
+    return isfinite(value) ? pl_emit_number(e, key, value) : pl_emit_null(e, key);
+}

@@ -530,7 +530,8 @@ int pl_scenario_load_buffer(pl_scenario **out, const char *data, size_t len, con
     r.rd.payload = opts ? opts->payload : NULL;
     r.s = s;
     r.root = doc.root;
-    if (!(s->file = pl_arena_strdup(&s->arena, name))) {
+    if (!(s->file = pl_arena_strdup(&s->arena, name)) ||
+        !(s->text = pl_arena_strndup(&s->arena, data ? data : "", len))) {
         pl_doc_free(&doc);
         pl_scenario_free(s);
         return pl__error_nomem(err);
@@ -541,6 +542,7 @@ int pl_scenario_load_buffer(pl_scenario **out, const char *data, size_t len, con
         pl_scenario_free(s);
         return rc;
     }
+    s->text_len = len;
     *out = s;
     return PL_OK;
 }

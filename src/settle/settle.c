@@ -81,6 +81,26 @@ void pl__settle_judge_utilities(const pl_settlement *st, const uint32_t *w, doub
         u[j] = pl_space_utility(st->all, j, w);
 }
 
+int pl_settle_pair_count(const pl_settlement *st, size_t a, size_t r, uint64_t *count)
+{
+    if (!st || a >= st->n || r >= st->n || !st->ws.counted || !st->ws.pair)
+        return 0;
+    if (count)
+        *count = st->ws.pair[a * st->n + r];
+    return 1;
+}
+
+int pl_settle_has_ratification(const pl_settlement *st) { return st && st->n_rat > 0; }
+
+const uint32_t *pl_settle_nash_ratified(const pl_settlement *st, double *p)
+{
+    if (!st || !st->rnash_found)
+        return NULL;
+    if (p)
+        *p = st->rnash_p;
+    return st->rnash;
+}
+
 double pl_settle_ratification(const pl_settlement *st, const uint32_t *w)
 {
     if (!st || !w)

@@ -34,7 +34,7 @@ static void option_words(const pl_settlement *st, size_t k, size_t v, char *buf,
 }
 
 /* A package in one line: "TERR 50, NATO 75, ...". */
-static void package_line(const pl_settlement *st, const uint32_t *w, char *buf, size_t size)
+void pl_settle_package_text(const pl_settlement *st, const uint32_t *w, char *buf, size_t size)
 {
     size_t u = 0;
     buf[0] = '\0';
@@ -80,7 +80,7 @@ static void emit_findings(const pl_settlement *st, pl_emitter *e)
         pl_emit_string(e, "agreement_zone", buf);
     }
     if (nash->found) {
-        package_line(st, pl_frontier_package(st->f, nash->ties[0]), pkg, sizeof pkg);
+        pl_settle_package_text(st, pl_frontier_package(st->f, nash->ties[0]), pkg, sizeof pkg);
         snprintf(buf, sizeof buf, "Nash bargaining solution%s: %s.", nash->n_ties > 1 ?
                  " (first of several ties)" : "", pkg);
         pl_emit_string(e, "nash", buf);
@@ -108,7 +108,7 @@ static void emit_findings(const pl_settlement *st, pl_emitter *e)
         }
     }
     if (st->n_rat && st->rnash_found) {
-        package_line(st, st->rnash, pkg, sizeof pkg);
+        pl_settle_package_text(st, st->rnash, pkg, sizeof pkg);
         snprintf(buf, sizeof buf, "With ratification counted (expected gains), the Nash "
                  "package is %s; it is ratified with probability %.3g.", pkg, st->rnash_p);
         pl_emit_string(e, "nash_ratified", buf);

@@ -27,7 +27,7 @@ jqe '(.exchanges | length) > 0 and ([.exchanges[] | select(.gain > 0 and .round 
 "$P" forecast --model exchange --exchange-rule random-rate --seed 4 --exchanges -f json > "$TMP/r1"
 "$P" forecast --model exchange --exchange-rule random-rate --seed 4 --exchanges -f json > "$TMP/r2"
 cmp -s "$TMP/r1" "$TMP/r2" && ok || bad "random-rate runs differ with one seed"
-expect_error "parley: --model: 'bdm' is not a model; expected mean, median, nbs, eum or exchange" -- "$P" forecast --model bdm
+expect_error "parley: --model: 'bdm' is not known; expected mean, median, nbs, eum or exchange" -- "$P" forecast --model bdm
 expect_error "parley: --eum-preset nope: EUM preset 'nope' is not known; expected default or scholz_code" -- "$P" forecast --eum-preset nope
 expect_error "parley: --rounds 2.5: expected a whole number" -- "$P" forecast --rounds 2.5
 expect_error "parley: --eum-q 2: expected a probability in [0, 1]" -- "$P" forecast --eum-q 2

@@ -1,0 +1,85 @@
+/*
+** store.h: the run store, one SQLite file (`--store FILE` or PARLEY_STORE).
+** A run records the scenario text, the options, the seed, parley's
+** version, its id (a stable hash of all of those: identical inputs give the
+** identical id), start and end times, and its results (summary tables;
+** per-draw values only when asked). A run is written in one transaction, so
+** a process killed midway leaves no partial run: SQLite rolls the journal
+** back on the next open. The schema is versioned (PRAGMA user_version) and
+** older stores are migrated on open; docs/run-store.md describes it.
+*/
+#ifndef PARLEY_STORE_H
+#define PARLEY_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "parley/export.h"
+#include "parley/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PL_STORE_SCHEMA 1
+
+typedef struct pl_store pl_store;
+struct pl_stress;
+struct pl_emitter;
+
+/* What identifies a run. */
+typedef struct pl_run_info {
+    const char *command;        /* "stress" */
+    const char *scenario_name;  /* for listings */
+    const char *scenario;       /* the scenario text analysed (pl_scenario_text) */
+    size_t scenario_len;
+    const char *options;        /* canonical options: "key=value" lines, sorted */
+    uint64_t seed;
+    uint64_t draws;
+} pl_run_info;
+
+/** The run id: XXH3-128 of parley's version, command, options, seed, draws and scenario, in hex. */
+PL_API void pl_run_id(const pl_run_info *r, char id[33]);
+
+/**
+ * Open (or, when create is 1, create) a store. PL_EINPUT when the file is
+ * not a SQLite database, is not a parley store, or has a schema newer than
+ * PL_STORE_SCHEMA; PL_EIO when it cannot be opened or written.
+ */
+PL_API int pl_store_open(pl_store **out, const char *path, int create, pl_error *err);
+PL_API void pl_store_close(pl_store *db);
+
+/**
+ * Start writing run r (BEGIN IMMEDIATE: the write lock is taken now, so a
+ * read-only store fails before any work). id receives the run id.
+ * *replaced is 1 when a run with that id was stored before (it is replaced
+ * when the transaction commits).
+ */
+PL_API int pl_store_begin(pl_store *db, const pl_run_info *r, char id[33], int *replaced,
+                          pl_error *err);
+/** One draw's values (inputs then metrics, as pl_stress_opts.on_draw gives them). */
+PL_API int pl_store_draw(pl_store *db, uint64_t draw, const double *values, size_t n,
+                         pl_error *err);
+/** The summary of st, the end time, and COMMIT. */
+PL_API int pl_store_commit(pl_store *db, const struct pl_stress *st, pl_error *err);
+/** Abandon the run being written: nothing of it stays. */
+PL_API void pl_store_rollback(pl_store *db);
+
+/** Every run, newest first: id, command, scenario, draws, seed, started, seconds. */
+PL_API int pl_store_list(pl_store *db, struct pl_emitter *e, pl_error *err);
+/**
+ * A stored run by id or unique id prefix (at least 4 hex digits): its
+ * metadata and summary tables. PL_ENOTFOUND when none matches or the prefix
+ * is ambiguous (the message says which).
+ */
+PL_API int pl_store_show(pl_store *db, const char *id, struct pl_emitter *e, pl_error *err);
+/** Two runs side by side: what differs in their inputs, and each metric's change. */
+PL_API int pl_store_diff(pl_store *db, const char *id_a, const char *id_b,
+                         struct pl_emitter *e, pl_error *err);
+/** Everything of one run, the scenario text and per-draw values included. */
+PL_API int pl_store_export(pl_store *db, const char *id, struct pl_emitter *e, pl_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,224 @@
+/*
+** draw.c: Monte Carlo copies of a scenario (DESIGN.md: "draws make perturbed
+** copies, never mutate the original"). One walk visits every number that may
+** carry a range, in a fixed order; the same walk lists the uncertain inputs,
+** labels them and replaces them in a copy, so input j always means the same
+** number. A copy owns only the arrays it changes and borrows the rest.
+*/
+#include "scenario_impl.h"
+#include "error_int.h"
+#include "dist.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* fn gets each value (and the dense array cell it feeds, if any) with a label in parts. */
+typedef void (*visit_fn)(void *ctx, pl_value *v, double *mirror, const char *a, const char *b,
+                         const char *c);
+
+static void visit_actors(pl_scenario *s, visit_fn fn, void *ctx)
+{
+    for (size_t i = 0; i < s->n_actors; i++) {
+        pl_actor *x = &s->actors[i];
+        fn(ctx, &x->capability, NULL, x->id, "capability", NULL);
+        if (x->has_risk)
+            fn(ctx, &x->risk, NULL, x->id, "risk", NULL);
+        if (x->has_no_deal)
+            fn(ctx, &x->no_deal, NULL, x->id, "no_deal", NULL);
+        fn(ctx, &x->discount, NULL, x->id, "discount", NULL);
+        for (size_t k = 0; k < s->n_issues; k++) {
+            size_t at = i * s->n_issues + k;
+            if (!s->present[at] || !s->detail[at])
+                continue;
+            pl_pos_detail *d = &s->details[s->detail[at] - 1];
+            fn(ctx, &d->pos, &s->pos[at], x->id, s->issues[k].id, "position");
+            fn(ctx, &d->sal, &s->sal[at], x->id, s->issues[k].id, "salience");
+        }
+    }
+}
+
+static void visit_durability(pl_scenario *s, visit_fn fn, void *ctx)
+{
+    pl_durability_spec *d = s->durability;
+    if (!d)
+        return;
+    fn(ctx, &d->discount, NULL, "durability", "discount", NULL);
+    for (int j = 0; j < 2; j++) {
+        const char *side = s->actors[d->side[j]].id;
+        fn(ctx, &d->capability[j], NULL, "durability", side, "capability");
+        fn(ctx, &d->cost[j], NULL, "durability", side, "cost");
+    }
+    for (size_t g = 0; g < d->n_guarantees; g++) {
+        const char *body = s->bodies[d->guarantees[g].body].id;
+        fn(ctx, &d->guarantees[g].capability, NULL, "guarantee", body, "capability");
+        fn(ctx, &d->guarantees[g].probability, NULL, "guarantee", body, "probability");
+    }
+}
+
+static void visit(pl_scenario *s, visit_fn fn, void *ctx)
+{
+    visit_actors(s, fn, ctx);
+    for (size_t k = 0; k < s->n_issues; k++)
+        if (s->issues[k].has_status_quo)
+            fn(ctx, &s->issues[k].status_quo, NULL, s->issues[k].id, "status_quo", NULL);
+    for (size_t b = 0; b < s->n_bodies; b++) {
+        pl_body *y = &s->bodies[b];
+        for (size_t m = 0; m < y->n_members; m++)
+            fn(ctx, &y->weight[m], NULL, y->id, s->actors[y->member[m]].id, "weight");
+        if (y->has_noise)
+            fn(ctx, &y->noise, NULL, y->id, "noise", NULL);
+    }
+    visit_durability(s, fn, ctx);
+    if (s->staging)
+        fn(ctx, &s->staging->breakdown, NULL, "staging", "breakdown", NULL);
+}
+
+/* ---- listing ------------------------------------------------------------ */
+
+typedef struct lister {
+    size_t n, want;          /* inputs seen; the one asked for */
+    const pl_value *found;
+    char *label;
+    size_t cap;
+} lister;
+
+static void list_one(void *ctx, pl_value *v, double *mirror, const char *a, const char *b,
+                     const char *c)
+{
+    lister *l = ctx;
+    (void)mirror;
+    if (v->dist == PL_DIST_NONE)
+        return;
+    if (l->n++ != l->want)
+        return;
+    l->found = v;
+    if (l->label && l->cap)
+        snprintf(l->label, l->cap, "%s %s%s%s", a, b, c ? " " : "", c ? c : "");
+}
+
+/* The walk is shared with drawing, which writes; list_one only reads. */
+static void list(const pl_scenario *s, lister *l)
+{
+    union {
+        const pl_scenario *c;
+        pl_scenario *m;
+    } u = {s};
+    if (s)
+        visit(u.m, list_one, l);
+}
+
+size_t pl_scenario_n_uncertain(const pl_scenario *s)
+{
+    lister l = {0, (size_t)-1, NULL, NULL, 0};
+    list(s, &l);
+    return l.n;
+}
+
+const pl_value *pl_scenario_uncertain(const pl_scenario *s, size_t j, char *label, size_t cap)
+{
+    lister l = {0, j, NULL, label, cap};
+    list(s, &l);
+    return l.found;
+}
+
+/* ---- drawing ------------------------------------------------------------ */
+
+typedef struct drawer {
+    pl_rng rng;
+    double *drawn;           /* the caller's record of each draw, or NULL */
+    size_t n;
+} drawer;
+
+static void draw_one(void *ctx, pl_value *v, double *mirror, const char *a, const char *b,
+                     const char *c)
+{
+    drawer *d = ctx;
+    (void)a, (void)b;
+    if (v->dist == PL_DIST_NONE)
+        return;
+    double x = pl__draw_value(&d->rng, v);
+    if (c && strcmp(c, "weight") == 0) /* power indices take at most 6 decimals, exactly */
+        x = nearbyint(x * 1e6) / 1e6;
+    v->value = x;
+    if (mirror)
+        *mirror = x;
+    if (d->drawn)
+        d->drawn[d->n] = x;
+    d->n++;
+}
+
+#define DUP(arena, p, n) dup_array(arena, (void **)&(p), (n), sizeof *(p))
+
+static int dup_array(pl_arena *a, void **p, size_t n, size_t size)
+{
+    if (!*p || !n)
+        return 0;
+    void *q = pl_arena_array(a, n, size);
+    if (!q)
+        return -1;
+    memcpy(q, *p, n * size);
+    *p = q;
+    return 0;
+}
+
+/* Copy every array the walk writes to (and the quotas whose thresholds follow the weights). */
+static int own_arrays(pl_scenario *c)
+{
+    pl_arena *a = &c->arena;
+    size_t cells = c->n_actors * c->n_issues;
+    if (DUP(a, c->actors, c->n_actors) || DUP(a, c->issues, c->n_issues) ||
+        DUP(a, c->pos, cells) || DUP(a, c->sal, cells) ||
+        DUP(a, c->details, c->n_details) || DUP(a, c->bodies, c->n_bodies))
+        return -1;
+    for (size_t b = 0; b < c->n_bodies; b++)
+        if (DUP(a, c->bodies[b].weight, c->bodies[b].n_members) ||
+            DUP(a, c->bodies[b].quotas, c->bodies[b].n_quotas))
+            return -1;
+    if (c->durability && (DUP(a, c->durability, 1) ||
+                          DUP(a, c->durability->guarantees, c->durability->n_guarantees)))
+        return -1;
+    return c->staging ? DUP(a, c->staging, 1) : 0;
+}
+
+/* A quota written as a share of the total follows drawn weights (the reader resolved it). */
+static void rescale_quotas(pl_scenario *c)
+{
+    for (size_t b = 0; b < c->n_bodies; b++) {
+        pl_body *y = &c->bodies[b];
+        double tot = 0;
+        for (size_t m = 0; m < y->n_members; m++)
+            tot += y->weight[m].value;
+        for (size_t q = 0; q < y->n_quotas; q++)
+            if (y->quotas[q].share_den > 0 && !y->quotas[q].weights)
+                y->quotas[q].threshold =
+                    tot * (double)y->quotas[q].share_num / (double)y->quotas[q].share_den;
+    }
+}
+
+int pl_scenario_draw(pl_scenario **out, const pl_scenario *s, uint64_t seed, uint64_t stream,
+                     double *drawn, pl_error *err)
+{
+    if (!out || !s)
+        return pl__fail(err, PL_EMISUSE, "pl_scenario_draw: NULL argument");
+    *out = NULL;
+    pl_arena a;
+    pl_arena_init(&a);
+    pl_scenario *c = pl_arena_alloc(&a, sizeof *c);
+    if (!c) {
+        pl_arena_free(&a);
+        return pl__error_nomem(err);
+    }
+    *c = *s;
+    c->arena = a;
+    if (own_arrays(c)) {
+        pl_scenario_free(c);
+        return pl__error_nomem(err);
+    }
+    drawer d = {{{0}}, drawn, 0};
+    pl__rng_seed(&d.rng, seed, stream);
+    visit(c, draw_one, &d);
+    rescale_quotas(c);
+    *out = c;
+    return PL_OK;
+}

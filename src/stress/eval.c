@@ -1,0 +1,402 @@
+/*
+** eval.c: what one draw of `parley stress` yields. The same walk defines the
+** metrics on the baseline (key, words, range, baseline value) and fills them
+** on every draw, so metric m means the same thing in each row. An analysis
+** that fails on a draw leaves its metrics NAN and raises its failure flag.
+*/
+#include "stress_impl.h"
+#include "parley/power.h"
+#include "parley/dynamics.h"
+#include "../core/error_int.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Where the walk's values go: new metrics (define) or a row. */
+typedef struct sink {
+    pl__plan *p;           /* define mode: metrics are appended here */
+    double *out;           /* the row's metric part */
+    size_t at;
+    int rc;
+} sink;
+
+static char *vfmt(const char *f, va_list ap)
+{
+    va_list aq;
+    va_copy(aq, ap);
+    int n = vsnprintf(NULL, 0, f, aq);
+    va_end(aq);
+    char *s = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (s)
+        vsnprintf(s, (size_t)n + 1, f, ap);
+    return s;
+}
+
+/* One metric: key and words are printf formats over the same arguments. */
+static void put(sink *k, pl_metric_kind kind, double lo, double hi, double v, const char *key,
+                const char *text, ...)
+{
+    if (!k->p) {
+        k->out[k->at++] = v;
+        return;
+    }
+    pl__plan *p = k->p;
+    if (k->rc)
+        return;
+    if (p->M == p->cap) {
+        size_t cap = p->cap ? 2 * p->cap : 32;
+        pl__metric *m = realloc(p->m, cap * sizeof *m);
+        if (!m) {
+            k->rc = PL_ENOMEM;
+            return;
+        }
+        p->m = m, p->cap = cap;
+    }
+    pl__metric *m = &p->m[p->M];
+    va_list ap;
+    va_start(ap, text);
+    m->key = vfmt(key, ap);
+    va_end(ap);
+    va_start(ap, text);
+    m->text = vfmt(text, ap);
+    va_end(ap);
+    if (!m->key || !m->text) {
+        free(m->key), free(m->text);
+        k->rc = PL_ENOMEM;
+        return;
+    }
+    m->kind = kind, m->lo = lo, m->hi = hi, m->base = v, m->analysis = 0;
+    p->M++;
+    k->at++;
+}
+
+/* ---- the analyses ------------------------------------------------------------ */
+
+typedef struct draw_ctx {
+    const pl__plan *p;
+    const pl_scenario *s;
+    pl_settlement *st;     /* shared by settle and durability */
+    int st_rc;
+} draw_ctx;
+
+/* Models one at a time: one that has no answer in a draw (a Nash bargaining issue where no
+   outcome beats disagreement) leaves only its own numbers undefined. */
+static int eval_forecast(draw_ctx *c, sink *k, pl_error *err)
+{
+    size_t K = pl_scenario_n_issues(c->s);
+    if (k->p) { /* the baseline decides which models run: all asked for that apply */
+        pl_forecast *f = NULL;
+        int rc = pl_forecast_compute(&f, c->s, &c->p->o.forecast, err);
+        for (int m = 0; !rc && m < PL_MODEL_COUNT; m++)
+            if (pl_forecast_has(f, (pl_model)m))
+                k->p->models |= 1u << m;
+        pl_forecast_free(f);
+        if (rc)
+            return rc;
+    }
+    for (int m = 0; m < PL_MODEL_COUNT; m++) {
+        if (!(c->p->models & (1u << m)))
+            continue;
+        pl_forecast_opts fo = c->p->o.forecast;
+        pl_forecast *f = NULL;
+        fo.models = 1u << m;
+        int rc = pl_forecast_compute(&f, c->s, &fo, err);
+        if (rc && (k->p || rc == PL_ENOMEM))
+            return rc;
+        for (size_t x = 0; x < K; x++)
+            put(k, PL_METRIC_NUMBER, 0, 100, rc ? NAN : pl_forecast_value(f, x, (pl_model)m),
+                "forecast.%s.%s", "%s forecast (%s)",
+                pl_issue_id(pl_scenario_issue(c->s, x)), pl_model_name((pl_model)m));
+        pl_forecast_free(f);
+    }
+    return k->rc;
+}
+
+static int settlement(draw_ctx *c, pl_error *err)
+{
+    if (!c->st && !c->st_rc) {
+        pl_settle_opts so = c->p->o.settle;
+        so.threads = 1;   /* the draws are the parallel unit */
+        so.logrolls = 0;
+        c->st_rc = pl_settle_compute(&c->st, c->s, &so, err);
+    }
+    return c->st_rc;
+}
+
+static double package_code(const pl__plan *p, const uint32_t *w)
+{
+    if (!p->radix || !w)
+        return NAN;
+    double code = 0;
+    for (size_t k = p->K; k-- > 0;)
+        code = code * p->radix[k] + w[k];
+    return code;
+}
+
+static const uint32_t *solution_package(const pl_settlement *st, pl_solution_kind kind)
+{
+    const pl_solution *sol = pl_settle_solution(st, kind);
+    return sol && sol->found ? pl_frontier_package(pl_settle_frontier(st), sol->ties[0]) : NULL;
+}
+
+static void put_ratification(draw_ctx *c, sink *k, const uint32_t *nash)
+{
+    const pl_settlement *st = c->st;
+    size_t n = pl_frontier_n_parties(pl_settle_frontier(st));
+    double pr = NAN;
+    const uint32_t *rn = pl_settle_nash_ratified(st, &pr);
+    put(k, PL_METRIC_NUMBER, 0, 1, nash ? pl_settle_ratification(st, nash) : NAN,
+        "settle.nash.ratified", "P(the Nash package is ratified)");
+    if (c->p->radix)
+        put(k, PL_METRIC_PACKAGE, 0, 0, package_code(c->p, rn), "settle.nash_ratified",
+            "the Nash package with ratification counted");
+    for (size_t r = 0; r < n; r++) {
+        const char *rid = pl_actor_id(pl_scenario_actor(c->s, pl_settle_party(st, r)));
+        if (!pl_scenario_n_ratifiers(c->s, pl_settle_party(st, r)))
+            continue;
+        for (size_t a = 0; a < n; a++) {
+            uint64_t cnt = 0;
+            if (a == r)
+                continue;
+            const char *aid = pl_actor_id(pl_scenario_actor(c->s, pl_settle_party(st, a)));
+            put(k, PL_METRIC_FLAG, 0, 1, pl_settle_pair_count(st, a, r, &cnt) ? cnt > 0 : NAN,
+                "settle.%s_and_%s_ratification",
+                "some package %s accepts is ratified by %s's bodies", aid, rid);
+        }
+    }
+}
+
+static int eval_settle(draw_ctx *c, sink *k, pl_error *err)
+{
+    int rc = settlement(c, err);
+    if (rc)
+        return rc;
+    const pl_settlement *st = c->st;
+    const pl_frontier *f = pl_settle_frontier(st);
+    size_t n = pl_frontier_n_parties(f);
+    double d[64];
+    for (size_t i = 0; i < n && i < 64; i++)
+        d[i] = pl_settle_disagreement(st, i);
+    size_t nr = n <= 64 ? pl_frontier_n_rational(f, d) : 0;
+    put(k, PL_METRIC_FLAG, 0, 1, nr > 0, "settle.zone", "an agreement zone exists");
+    put(k, PL_METRIC_NUMBER, 0, pl_space_size(pl_settle_space(c->p->base_st)), (double)nr, "settle.rational", "efficient packages every party prefers to no deal");
+    const uint32_t *nash = solution_package(st, PL_SOL_NASH);
+    if (c->p->radix) {
+        static const pl_solution_kind kinds[] = {PL_SOL_NASH, PL_SOL_KS, PL_SOL_EGALITARIAN};
+        static const char *const words[] = {"Nash", "Kalai-Smorodinsky", "egalitarian"};
+        for (size_t j = 0; j < 3; j++)
+            put(k, PL_METRIC_PACKAGE, 0, 0, package_code(c->p, solution_package(st, kinds[j])),
+                "settle.%s%.0s", "the %.0s%s package", pl_solution_name(kinds[j]), words[j]);
+    }
+    if (pl_settle_has_ratification(st))
+        put_ratification(c, k, nash);
+    return k->rc;
+}
+
+static int body_can_act(const pl_scenario *s, size_t b, int *can, pl_error *err)
+{
+    const pl_body *y = pl_scenario_body(s, b);
+    pl_game *g = NULL;
+    pl_power *pw = NULL;
+    pl_power_opts po = PL_POWER_OPTS_INIT;
+    long x = -1;
+    for (size_t m = 0; m < pl_body_n_members(y); m++)
+        if (pl_body_member(y, m) == pl_body_against(y))
+            x = (long)m;
+    int rc = pl_game_from_body(&g, s, b, err);
+    if (!rc)
+        rc = pl_power_compute(&pw, g, &po, err);
+    pl_credibility cr;
+    if (!rc)
+        rc = pl_power_credibility(&cr, g, pw, x, err);
+    *can = !rc && cr.can_act;
+    pl_power_free(pw);
+    pl_game_free(g);
+    return rc;
+}
+
+static int eval_power(draw_ctx *c, sink *k, pl_error *err)
+{
+    for (size_t b = 0; b < pl_scenario_n_bodies(c->s); b++) {
+        const pl_body *y = pl_scenario_body(c->s, b);
+        if (pl_body_against(y) < 0)
+            continue;
+        int can = 0, rc = body_can_act(c->s, b, &can, err);
+        if (rc)
+            return rc;
+        const char *xid = pl_actor_id(pl_scenario_actor(c->s, (size_t)pl_body_against(y)));
+        put(k, PL_METRIC_FLAG, 0, 1, can, "power.%s.acts_against_%s", "%s can act against %s",
+            pl_body_id(y), xid);
+    }
+    return k->rc;
+}
+
+static int eval_durability(draw_ctx *c, sink *k, pl_error *err)
+{
+    int rc = settlement(c, err);
+    const uint32_t *nash = rc ? NULL : solution_package(c->st, PL_SOL_NASH);
+    if (rc)
+        return rc;
+    if (!nash && k->p)
+        return pl__fail(err, PL_EINPUT, "durability: the scenario as written has no Nash "
+                        "package (no agreement zone), so there is no deal to test; leave "
+                        "durability out (--analyses)");
+    if (!nash) { /* no deal in this draw: its durability is undefined, not an error */
+        while (k->at < c->p->end[3])
+            k->out[k->at++] = NAN;
+        return PL_OK;
+    }
+    size_t K = pl_scenario_n_issues(c->s);
+    double deal[256];
+    if (K > 256)
+        return pl__fail(err, PL_ERANGE, "more than 256 issues");
+    for (size_t x = 0; x < K; x++)
+        deal[x] = pl_settle_option(c->st, x, nash[x], NULL);
+    pl_durability *d = NULL;
+    if ((rc = pl_durability_compute(&d, c->s, deal, err)))
+        return rc;
+    int side = 0, fails = pl_durability_fails_at(d, &side);
+    put(k, PL_METRIC_FLAG, 0, 1, fails < 0, "durability.holds",
+        "the Nash deal is self-enforcing without guarantees");
+    put(k, PL_METRIC_NUMBER, 0, 1, pl_durability_power(d, pl_durability_periods(d) - 1),
+        "durability.power", "side A's chance of winning a war at the horizon");
+    for (size_t j = 0; j < pl_durability_n_guarantees(d); j++) {
+        int credible = 0, holds = 0;
+        pl_durability_guarantee(d, j, &credible, NULL, &holds, NULL, NULL);
+        const char *bid = pl_durability_guarantee_body(d, j);
+        put(k, PL_METRIC_FLAG, 0, 1, credible, "durability.%s.credible",
+            "the %s guarantee is credible", bid);
+        put(k, PL_METRIC_FLAG, 0, 1, holds, "durability.%s.holds",
+            "the deal holds with the %s guarantee", bid);
+    }
+    pl_durability_free(d);
+    return k->rc;
+}
+
+/* ---- one walk, two uses ----------------------------------------------------- */
+
+typedef int (*analysis_fn)(draw_ctx *c, sink *k, pl_error *err);
+
+static int walk(const pl__plan *p, const pl_scenario *s, sink *k, double *failed, pl_error *err)
+{
+    static const analysis_fn fns[PL__N_ANALYSES] = {eval_forecast, eval_settle, eval_power,
+                                                    eval_durability};
+    draw_ctx c = {p, s, NULL, 0};
+    int rc = PL_OK;
+    for (size_t a = 0; a < PL__N_ANALYSES && !rc; a++) {
+        if (!(p->analyses & (1u << a)))
+            continue;
+        size_t start = k->at;
+        pl_error e2 = {0};
+        int r = fns[a](&c, k, k->p ? err : &e2);
+        if (k->p) {            /* the baseline: a failure is the user's to see */
+            rc = r;
+            k->p->first[a] = start, k->p->end[a] = k->at;
+            for (size_t m = start; m < k->at; m++)
+                k->p->m[m].analysis = 1u << a;
+        } else if (r) {
+            for (size_t m = p->first[a]; m < p->end[a]; m++)
+                k->out[m] = NAN;
+            k->at = p->end[a];
+            failed[a] = 1;
+            if (r == PL_ENOMEM)
+                rc = pl__error_nomem(err);
+        }
+    }
+    pl_settle_free(c.st);
+    return rc;
+}
+
+int pl__plan_draw(const pl__plan *p, uint64_t draw, double *row, pl_error *err)
+{
+    pl_scenario *d = NULL;
+    int rc = pl_scenario_draw(&d, p->s, p->o.seed, draw, row, err);
+    if (rc)
+        return rc;
+    double *failed = row + p->J + p->M;
+    for (size_t a = 0; a < PL__N_ANALYSES; a++)
+        failed[a] = 0;
+    sink k = {NULL, row + p->J, 0, 0};
+    rc = walk(p, d, &k, failed, err);
+    pl_scenario_free(d);
+    return rc;
+}
+
+/* ---- the plan ----------------------------------------------------------------- */
+
+static unsigned supported(const pl_scenario *s)
+{
+    unsigned a = PL_STRESS_FORECAST | PL_STRESS_SETTLE;
+    for (size_t b = 0; b < pl_scenario_n_bodies(s); b++)
+        if (pl_body_against(pl_scenario_body(s, b)) >= 0)
+            a |= PL_STRESS_POWER;
+    if (pl_scenario_has_durability(s))
+        a |= PL_STRESS_DURABILITY;
+    return a;
+}
+
+static int package_radix(pl__plan *p, pl_error *err)
+{
+    pl_settle_opts so = p->o.settle;
+    so.threads = 1, so.logrolls = 0;
+    int rc = pl_settle_compute(&p->base_st, p->s, &so, err);
+    if (rc)
+        return rc;
+    const pl_space *sp = pl_settle_space(p->base_st);
+    p->K = pl_space_n_issues(sp);
+    if (pl_space_size(sp) > 9007199254740992.0) /* 2^53: codes would not be exact */
+        return PL_OK;
+    if (!(p->radix = malloc(p->K * sizeof *p->radix)))
+        return pl__error_nomem(err);
+    for (size_t k = 0; k < p->K; k++)
+        p->radix[k] = (double)pl_space_n_options(sp, k);
+    return PL_OK;
+}
+
+void pl__plan_package(const pl__plan *p, double code, uint32_t *w)
+{
+    for (size_t k = 0; k < p->K; k++) {
+        double q = floor(code / p->radix[k]);
+        w[k] = (uint32_t)(code - q * p->radix[k]);
+        code = q;
+    }
+}
+
+int pl__plan_init(pl__plan *p, const pl_scenario *s, const pl_stress_opts *o, pl_error *err)
+{
+    memset(p, 0, sizeof *p);
+    p->s = s, p->o = *o;
+    unsigned can = supported(s);
+    p->analyses = o->analyses ? o->analyses : can;
+    if (p->analyses & ~can)
+        return pl__fail(err, PL_EINPUT, "%s: the scenario has no %s",
+                        (p->analyses & ~can & PL_STRESS_DURABILITY) ? "durability"
+                                                                    : "power",
+                        (p->analyses & ~can & PL_STRESS_DURABILITY)
+                            ? "durability section"
+                            : "body meant to act against an actor ('against:')");
+    p->J = pl_scenario_n_uncertain(s);
+    int rc = PL_OK;
+    if (p->analyses & (PL_STRESS_SETTLE | PL_STRESS_DURABILITY))
+        rc = package_radix(p, err);
+    if (rc)
+        return rc;
+    double failed[PL__N_ANALYSES];
+    sink k = {p, NULL, 0, 0};
+    rc = walk(p, s, &k, failed, err);
+    return rc ? rc : k.rc ? pl__error_nomem(err) : PL_OK;
+}
+
+void pl__plan_free(pl__plan *p)
+{
+    for (size_t m = 0; m < p->M; m++)
+        free(p->m[m].key), free(p->m[m].text);
+    free(p->m);
+    free(p->radix);
+    free(p->kinds);
+    pl_settle_free(p->base_st);
+    memset(p, 0, sizeof *p);
+}
