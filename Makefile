@@ -26,7 +26,8 @@ run: build
 
 check:
 	@sh scripts/deps.sh check
-	@cmake -S . -B $(CHECK_BUILD) -DCMAKE_BUILD_TYPE=Debug -DPARLEY_SANITIZE=ON $(CMAKE_FLAGS) >/dev/null
+	@cmake -S . -B $(CHECK_BUILD) -DCMAKE_BUILD_TYPE=Debug -DPARLEY_SANITIZE=ON \
+	  -DPARLEY_MPI=$$(command -v mpicc >/dev/null 2>&1 && echo ON || echo OFF) $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(CHECK_BUILD) -j $(JOBS)
 	@cd $(CHECK_BUILD) && ctest --output-on-failure -j $(JOBS)
 
