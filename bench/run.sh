@@ -13,3 +13,5 @@ echo "== bench/exchange: exchange model on sample_data and a 200 x 20 scenario"
 "$build/bench/bench_exchange" "${SHARED:-../shared}" 200 20 10
 echo "== bench/settle: Pareto frontiers: sort vs streaming, merge vs enumeration, Party domain"
 "$build/bench/bench_settle" 1e8 "${SHARED:-../shared}"
+echo "== bench/stress: Monte Carlo draws per second, 1 vs 2 threads; memory over 10^6 draws"
+"$build/bench/bench_stress" 2000 1000000
