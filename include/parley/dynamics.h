@@ -168,6 +168,8 @@ PL_API size_t pl_durability_n_guarantees(const pl_durability *d);
  * other side still keeps it (NAN: not even without the guarantee). Any
  * pointer may be NULL.
  */
+/** Actor id of side 0 (A) or 1 (B); NULL for any other side. */
+PL_API const char *pl_durability_side(const pl_durability *d, int side);
 /** Id of the body behind guarantee j (NULL when j is out of range). */
 PL_API const char *pl_durability_guarantee_body(const pl_durability *d, size_t j);
 PL_API int pl_durability_guarantee(const pl_durability *d, size_t j, int *credible,

@@ -188,6 +188,13 @@ size_t pl_durability_n_guarantees(const pl_durability *d)
     return d ? d->spec->n_guarantees : 0;
 }
 
+const char *pl_durability_side(const pl_durability *d, int side)
+{
+    if (!d || side < 0 || side > 1)
+        return NULL;
+    return pl_actor_id(pl_scenario_actor(d->s, d->spec->side[side]));
+}
+
 const char *pl_durability_guarantee_body(const pl_durability *d, size_t j)
 {
     if (!d || j >= d->spec->n_guarantees)

@@ -262,7 +262,8 @@ static int eval_durability(draw_ctx *c, sink *k, pl_error *err)
     put(k, PL_METRIC_FLAG, 0, 1, fails < 0, "durability.holds",
         "the Nash deal is self-enforcing without guarantees");
     put(k, PL_METRIC_NUMBER, 0, 1, pl_durability_power(d, pl_durability_periods(d) - 1),
-        "durability.power", "side A's chance of winning a war at the horizon");
+        "durability.power%.0s", "%s's chance of winning a war at the horizon",
+        pl_durability_side(d, 0));
     for (size_t j = 0; j < pl_durability_n_guarantees(d); j++) {
         int credible = 0, holds = 0;
         pl_durability_guarantee(d, j, &credible, NULL, &holds, NULL, NULL);
