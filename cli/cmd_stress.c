@@ -255,6 +255,8 @@ static int run_stress(const cli_args *a)
     }
     pl_store_close(c.db);
     pl_scenario_free(s);
+    if (mpi && rc)
+        pl_stress_mpi_abort(rc);
     if (mpi)
         pl_stress_mpi_end();
     return rc;

@@ -29,6 +29,10 @@ typedef enum pl_dist {
     PL_DIST_PERT          /* beta-PERT, mode = value */
 } pl_dist;
 
+/** "uniform", "triangular", "normal", "pert" (as scenario files write them), "exact" for
+    PL_DIST_NONE; NULL for anything else. */
+PL_API const char *pl_dist_name(pl_dist d);
+
 /* A number with its provenance and uncertainty, as written in the scenario. */
 typedef struct pl_value {
     double value;

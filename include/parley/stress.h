@@ -121,12 +121,30 @@ PL_API double pl_stress_correlation(const pl_stress *st, size_t m, size_t j);
 /** Everything, findings in words first. top: inputs listed per metric in the tornado table. */
 PL_API int pl_stress_emit(const pl_stress *st, size_t top, struct pl_emitter *e);
 
+/** Uncertain input j (of pl_stress_n_inputs): its label ("RUS capability") and value. */
+PL_API size_t pl_stress_n_inputs(const pl_stress *st);
+PL_API const char *pl_stress_input_label(const pl_stress *st, size_t j);
+PL_API const pl_value *pl_stress_input(const pl_stress *st, size_t j);
+/** Distinct packages of metric m (0 unless it is a package), most frequent first. */
+PL_API size_t pl_stress_n_packages(const pl_stress *st, size_t m);
+/** Draws in which package t (0: the most frequent) of metric m won. */
+PL_API uint64_t pl_stress_package_count(const pl_stress *st, size_t m, size_t t);
+/** Package t of metric m in words ("TERR 50, NATO 75, ..."); "" when there is no such t. */
+PL_API void pl_stress_package_text(const pl_stress *st, size_t m, size_t t, char *buf,
+                                   size_t size);
+/** The package of metric m as written (the undrawn scenario's) in words; "" unless m is a
+    package, "none" when it is undefined there. */
+PL_API void pl_stress_baseline_package_text(const pl_stress *st, size_t m, char *buf,
+                                            size_t size);
+
 /**
  * MPI: initialise MPI (if it is not) and fill t with this process's rank and
  * the MPI transport. PL_EMISUSE when parley was built without -DPARLEY_MPI=ON.
  */
 PL_API int pl_stress_mpi_begin(pl_stress_transport *t, int *argc, char ***argv, pl_error *err);
 PL_API void pl_stress_mpi_end(void);
+/** Stop every rank (a rank that stops alone would leave the others waiting). */
+PL_API void pl_stress_mpi_abort(int status);
 
 #ifdef __cplusplus
 }

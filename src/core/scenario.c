@@ -164,6 +164,12 @@ const pl_value *pl_issue_status_quo(const pl_issue *x)
     return (x && x->has_status_quo) ? &x->status_quo : NULL;
 }
 
+const char *pl_dist_name(pl_dist d)
+{
+    static const char *const names[] = {"exact", "uniform", "triangular", "normal", "pert"};
+    return (unsigned)d < sizeof names / sizeof *names ? names[d] : NULL;
+}
+
 const char *pl_scenario_text(const pl_scenario *s, size_t *len)
 {
     if (len)

@@ -257,14 +257,11 @@ static const char *const value_keys[] = {"value", "low", "high", "dist", "sd", "
 
 static int read_dist(pl_rd *r, const pl_doc_node *n, const char *what, pl_dist *out)
 {
-    static const char *const names[] = {"uniform", "triangular", "normal", "pert"};
-    static const pl_dist kinds[] = {PL_DIST_UNIFORM, PL_DIST_TRIANGULAR, PL_DIST_NORMAL,
-                                    PL_DIST_PERT};
     char got[96];
     if (n->type == PL_DOC_SCALAR)
-        for (size_t i = 0; i < 4; i++)
-            if (strcmp(n->text, names[i]) == 0) {
-                *out = kinds[i];
+        for (int d = PL_DIST_UNIFORM; pl_dist_name((pl_dist)d); d++)
+            if (strcmp(n->text, pl_dist_name((pl_dist)d)) == 0) {
+                *out = (pl_dist)d;
                 return PL_OK;
             }
     return pl_rd_fail(r, n, "dist of %s is %s; expected uniform, triangular, normal or pert",

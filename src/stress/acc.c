@@ -31,6 +31,19 @@ void pl__acc_free(pl__acc *a)
     memset(a, 0, sizeof *a);
 }
 
+/* Room for one more element in *p (n used of *cap, each size bytes): doubling, from first. */
+static int grow(void **p, size_t n, size_t *cap, size_t size, size_t first)
+{
+    if (n < *cap)
+        return PL_OK;
+    size_t c = *cap ? 2 * *cap : first;
+    void *q = realloc(*p, c * size);
+    if (!q)
+        return PL_ENOMEM;
+    *p = q, *cap = c;
+    return PL_OK;
+}
+
 /* ---- percentiles ------------------------------------------------------------ */
 
 static size_t bin_of(const pl__metric *m, double y)
@@ -75,13 +88,11 @@ static int keep_value(pl__acc *a, const pl__metric *m, double y)
             bin_add(a, m, y);
         return rc;
     }
-    if (a->n_vals == a->cap_vals) {
-        size_t cap = a->cap_vals ? 2 * a->cap_vals : 256;
-        double *v = realloc(a->vals, cap * sizeof *v);
-        if (!v)
-            return PL_ENOMEM;
-        a->vals = v, a->cap_vals = cap;
-    }
+    void *v = a->vals;
+    int rc = grow(&v, a->n_vals, &a->cap_vals, sizeof *a->vals, 256);
+    a->vals = v;
+    if (rc)
+        return rc;
     a->vals[a->n_vals++] = y;
     return PL_OK;
 }
@@ -110,8 +121,7 @@ static double bin_rank(const pl__acc *a, uint64_t r)
 
 double pl__acc_quantile(const pl__acc *a, const pl__metric *m, double q)
 {
-    (void)m;
-    if (!a->n)
+    if (!a->n || m->kind != PL_METRIC_NUMBER) /* flags and packages keep no values */
         return NAN;
     double h = (double)(a->n - 1) * q, lo = floor(h); /* type 7 (Hyndman & Fan 1996) */
     uint64_t i = (uint64_t)lo, j = i + 1 < a->n ? i + 1 : i;
@@ -165,13 +175,11 @@ static int tally(pl__acc *a, double code, uint64_t draw)
             a->tally[a->slot[h] - 1].count++;
             return PL_OK;
         }
-    if (a->n_tally == a->cap_tally) {
-        size_t cap = a->cap_tally ? 2 * a->cap_tally : 16;
-        pl__tally_entry *t = realloc(a->tally, cap * sizeof *t);
-        if (!t)
-            return PL_ENOMEM;
-        a->tally = t, a->cap_tally = cap;
-    }
+    void *t = a->tally;
+    int rc = grow(&t, a->n_tally, &a->cap_tally, sizeof *a->tally, 16);
+    a->tally = t;
+    if (rc)
+        return rc;
     a->tally[a->n_tally] = (pl__tally_entry){code, 1, draw};
     a->slot[h] = ++a->n_tally;
     return PL_OK;

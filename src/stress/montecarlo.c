@@ -34,12 +34,11 @@ static void *run_job(void *arg)
     return NULL;
 }
 
-/* Draws lo..hi-1 into rows, on up to `threads` threads. */
+/* Draws lo..hi-1 into rows, on up to `threads` threads (jobs has room for that many). */
 static int compute_block(const pl__plan *p, uint64_t lo, uint64_t hi, double *rows, int threads,
-                         pl_error *err)
+                         job *jobs, pl_error *err)
 {
-    job jobs[64];
-    size_t n = (size_t)(threads < 1 ? 1 : threads > 64 ? 64 : threads);
+    size_t n = (size_t)threads;
     uint64_t count = hi - lo, len = pl__row_len(p);
     if (n > count)
         n = (size_t)count;
@@ -108,13 +107,14 @@ static int run_blocks(pl_stress *st, const pl_stress_opts *o, int rank, int rank
     size_t len = pl__row_len(p);
     uint64_t N = o->draws, nb = (N + PL__BLOCK - 1) / PL__BLOCK;
     const pl_stress_transport *t = o->transport;
-    int rc = PL_OK;
+    job *jobs = malloc((size_t)o->threads * sizeof *jobs);
+    int rc = jobs ? PL_OK : pl__error_nomem(err);
     for (uint64_t b = 0; b < nb && !rc; b++) {
         int owner = (int)(b % (uint64_t)ranks);
         uint64_t lo = b * PL__BLOCK, hi = lo + PL__BLOCK < N ? lo + PL__BLOCK : N;
         size_t n = (size_t)(hi - lo) * len;
         if (owner == rank)
-            rc = compute_block(p, lo, hi, rows, o->threads, err);
+            rc = compute_block(p, lo, hi, rows, o->threads, jobs, err);
         if (rc)
             break;
         if (rank == 0) {
@@ -128,6 +128,7 @@ static int run_blocks(pl_stress *st, const pl_stress_opts *o, int rank, int rank
             rc = pl__fail(err, PL_EIO, "rank %d: its draws could not be sent", rank);
         }
     }
+    free(jobs);
     return rc;
 }
 
@@ -136,11 +137,11 @@ int pl_stress_run(pl_stress **out, const pl_scenario *s, const pl_stress_opts *o
     if (!out || !s || !o)
         return pl__fail(err, PL_EMISUSE, "pl_stress_run: NULL argument");
     *out = NULL;
-    if (o->draws < 1 || o->threads < 1)
-        return pl__fail(err, PL_EINPUT, "stress: %s is %llu; expected at least 1",
-                        o->draws < 1 ? "the number of draws" : "the number of threads",
-                        o->draws < 1 ? (unsigned long long)o->draws
-                                     : (unsigned long long)o->threads);
+    if (o->draws < 1)
+        return pl__fail(err, PL_EINPUT, "stress: the number of draws is 0; expected at least 1");
+    if (o->threads < 1 || o->threads > 4096)
+        return pl__fail(err, PL_EINPUT, "stress: the number of threads is %d; expected 1 to 4096",
+                        o->threads);
     const pl_stress_transport *t = o->transport;
     int rank = t ? t->rank : 0, ranks = t ? t->ranks : 1;
     if (ranks < 1 || rank < 0 || rank >= ranks || (ranks > 1 && (!t->send || !t->recv)))

@@ -48,6 +48,12 @@ int pl_stress_mpi_begin(pl_stress_transport *t, int *argc, char ***argv, pl_erro
     return PL_OK;
 }
 
+void pl_stress_mpi_abort(int status)
+{
+    /* a rank that stops alone would leave the others blocked in a send or receive */
+    MPI_Abort(MPI_COMM_WORLD, status);
+}
+
 void pl_stress_mpi_end(void)
 {
     int up = 0, down = 0;
@@ -65,6 +71,8 @@ int pl_stress_mpi_begin(pl_stress_transport *t, int *argc, char ***argv, pl_erro
     return pl__fail(err, PL_EMISUSE, "this parley was built without MPI; rebuild with "
                     "cmake -DPARLEY_MPI=ON (Open MPI: apt-get install libopenmpi-dev)");
 }
+
+void pl_stress_mpi_abort(int status) { (void)status; }
 
 void pl_stress_mpi_end(void) {}
 

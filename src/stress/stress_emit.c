@@ -12,29 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *dist_name(pl_dist d)
-{
-    static const char *const names[] = {"exact", "uniform", "triangular", "normal", "pert"};
-    return (unsigned)d < 5 ? names[d] : "?";
-}
-
 static const char *analysis_name(size_t a)
 {
     static const char *const names[PL__N_ANALYSES] = {"forecast", "settle", "power",
                                                       "durability"};
     return names[a];
-}
-
-static void package_words(const pl_stress *st, double code, char *buf, size_t size)
-{
-    const pl__plan *p = &st->plan;
-    uint32_t w[256];
-    if (isnan(code) || !p->radix || p->K > 256) {
-        snprintf(buf, size, "none");
-        return;
-    }
-    pl__plan_package(p, code, w);
-    pl_settle_package_text(p->base_st, w, buf, size);
 }
 
 /* ---- findings in words ------------------------------------------------------ */
@@ -67,9 +49,9 @@ static void finding(const pl_stress *st, size_t m, char *buf, size_t size)
                  N, defined_note(st, m, note, sizeof note), base ? "yes" : "no",
                  100 * (base ? mean : 1 - mean), 100 * se);
     } else if (x->kind == PL_METRIC_PACKAGE) {
-        package_words(st, x->base, pkg, sizeof pkg);
+        pl__stress_package_words(st, x->base, pkg, sizeof pkg);
         if (a->n_tally)
-            package_words(st, a->tally[0].code, top, sizeof top);
+            pl__stress_package_words(st, a->tally[0].code, top, sizeof top);
         snprintf(buf + u, size - u, ": %s as written; the same in %.1f%% of %llu draws%s; most "
                  "often %s (%.1f%%).", pkg, 100 * pl_stress_agreement(st, m), N,
                  defined_note(st, m, note, sizeof note), a->n_tally ? top : "none",
@@ -116,7 +98,7 @@ static void emit_inputs(const pl_stress *st, pl_emitter *e)
         const pl_value *v = st->inputs[j];
         pl_emit_row_begin(e);
         pl_emit_string(e, NULL, st->labels[j]);
-        pl_emit_string(e, NULL, dist_name(v->dist));
+        pl_emit_string(e, NULL, pl_dist_name(v->dist));
         pl_emit_number(e, NULL, v->low);
         pl_emit_number(e, NULL, v->value);
         pl_emit_number(e, NULL, v->high);
@@ -189,7 +171,7 @@ static void emit_packages(const pl_stress *st, size_t top, pl_emitter *e)
         if (st->plan.m[m].kind != PL_METRIC_PACKAGE)
             continue;
         for (size_t t = 0; t < a->n_tally && t < top; t++) {
-            package_words(st, a->tally[t].code, pkg, sizeof pkg);
+            pl__stress_package_words(st, a->tally[t].code, pkg, sizeof pkg);
             pl_emit_row_begin(e);
             pl_emit_string(e, NULL, st->plan.m[m].key);
             pl_emit_int(e, NULL, (long long)t + 1);

@@ -45,6 +45,8 @@ void pl__plan_free(pl__plan *p);
 int pl__plan_draw(const pl__plan *p, uint64_t draw, double *row, pl_error *err);
 /* Package code -> option indices w (K of them). */
 void pl__plan_package(const pl__plan *p, double code, uint32_t *w);
+/* A package code in words ("none" when undefined); stress_get.c. */
+void pl__stress_package_words(const pl_stress *st, double code, char *buf, size_t size);
 
 /* ---- accumulators ---------------------------------------------------------- */
 

@@ -72,18 +72,8 @@ expect_error "parley: durability: the scenario has no durability section" -- "$P
 [ -e "$TMP/never.json" ] && bad "an output file was left behind after an error" || ok
 expect_status 0 "a small scenario" -- "$P" stress "$TMP/nodur.yaml" -n 100 --format json
 jqe '.stress.analyses == ["forecast", "settle"] and (.stress.inputs | length) == 1'
-cat >"$TMP/lowhigh.yaml" <<'YAML'
-parley: 1
-name: bad
-actors:
-  - {id: A, capability: {value: 10, low: 15, high: 5}}
-  - {id: B, capability: 10}
-issues:
-  - id: X
-    scale: {0: "none", 100: "all"}
-positions:
-  A: {X: {position: 20, salience: 1}}
-YAML
+sed 's/capability: {value: 10, low: 5, high: 15}/capability: {value: 10, low: 15, high: 5}/' \
+  "$TMP/nodur.yaml" >"$TMP/lowhigh.yaml"
 expect_status 2 "low above high" -- "$P" stress "$TMP/lowhigh.yaml"
 expect_grep "$TMP/err" "lowhigh.yaml:4:.*low of .* is 15, above high 5; expected low <= value <= high" "low > high message"
 finish

@@ -1,0 +1,54 @@
+/*
+** svg.h: a small SVG writer for parley's charts (library-internal). Text
+** stays text (<text> elements), so it can be selected and searched in the
+** HTML report. Colours come from CSS classes: the Okabe-Ito palette (safe
+** for colour-blind readers) as .c0 ... .c7, and `currentColor` for ink, so
+** a chart follows the page's light or dark scheme.
+*/
+#ifndef PL_SVG_H
+#define PL_SVG_H
+
+#include <stddef.h>
+
+typedef struct pl_svg {
+    char *buf;
+    size_t len, cap;
+    int failed;          /* out of memory: everything after is dropped */
+} pl_svg;
+
+/* Start a chart of w x h px; title and desc are its accessible name and description. */
+void pl__svg_begin(pl_svg *g, double w, double h, const char *title, const char *desc);
+/* Close it; the text is g->buf (NUL-terminated), or NULL when out of memory. */
+char *pl__svg_end(pl_svg *g, size_t *len);
+void pl__svg_free(pl_svg *g);
+
+void pl__svg_raw(pl_svg *g, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Text with <, >, & and quotes escaped. */
+void pl__svg_escaped(pl_svg *g, const char *s);
+/* anchor: "start", "middle" or "end"; cls: CSS classes (may be NULL). */
+void pl__svg_text(pl_svg *g, double x, double y, const char *anchor, const char *cls,
+                  const char *text);
+void pl__svg_line(pl_svg *g, double x1, double y1, double x2, double y2, const char *cls);
+void pl__svg_rect(pl_svg *g, double x, double y, double w, double h, const char *cls);
+/* A circle with a tooltip (title may be NULL). */
+void pl__svg_circle(pl_svg *g, double cx, double cy, double r, const char *cls,
+                    const char *title);
+void pl__svg_polyline(pl_svg *g, const double *x, const double *y, size_t n, const char *cls);
+
+/* A linear axis: maps [lo, hi] to [a, b] px. */
+typedef struct pl_axis {
+    double lo, hi, a, b;
+} pl_axis;
+static inline double pl__axis_at(const pl_axis *x, double v)
+{
+    return x->hi > x->lo ? x->a + (v - x->lo) * (x->b - x->a) / (x->hi - x->lo) : x->a;
+}
+/* Ticks every `step` along a horizontal axis at y (vertical: x fixed) with labels and a title. */
+void pl__svg_axis_x(pl_svg *g, const pl_axis *ax, double y, double step, const char *title);
+void pl__svg_axis_y(pl_svg *g, const pl_axis *ay, double x, double step, const char *title);
+
+#endif
