@@ -118,6 +118,15 @@ PL_API double pl_stress_agreement(const pl_stress *st, size_t m);
 /** Pearson correlation of metric m with uncertain input j (NAN when either is constant). */
 PL_API double pl_stress_correlation(const pl_stress *st, size_t m, size_t j);
 
+/**
+ * The tornado bar of metric m against input j: the regression line of m on
+ * the input at the input's low and high. PL_ERANGE when either is constant.
+ */
+PL_API int pl_stress_tornado(const pl_stress *st, size_t m, size_t j, double *at_low,
+                             double *at_high);
+/** Text of metric m for sentences, e.g. "an agreement zone exists". */
+PL_API const char *pl_stress_metric_text(const pl_stress *st, size_t m);
+
 /** Everything, findings in words first. top: inputs listed per metric in the tornado table. */
 PL_API int pl_stress_emit(const pl_stress *st, size_t top, struct pl_emitter *e);
 

@@ -203,7 +203,6 @@ static int cmp_ranked(const void *x, const void *y)
 static void sensitivity_rows(const pl_stress *st, size_t m, size_t top, ranked *rk,
                              pl_emitter *e)
 {
-    const pl__acc *a = &st->acc[m];
     size_t n = 0;
     for (size_t j = 0; j < st->plan.J; j++) {
         double r = pl_stress_correlation(st, m, j);
@@ -213,14 +212,15 @@ static void sensitivity_rows(const pl_stress *st, size_t m, size_t top, ranked *
     qsort(rk, n, sizeof *rk, cmp_ranked);
     for (size_t t = 0; t < n && t < top; t++) {
         size_t j = rk[t].j;
-        double beta = a->cxy[j] / a->m2x[j];
+        double lo = NAN, hi = NAN;
+        pl_stress_tornado(st, m, j, &lo, &hi);
         pl_emit_row_begin(e);
         pl_emit_string(e, NULL, st->plan.m[m].key);
         pl_emit_string(e, NULL, st->labels[j]);
         pl_emit_number(e, NULL, rk[t].r);
         pl_emit_number(e, NULL, rk[t].r * rk[t].r);
-        pl_emit_number(e, NULL, a->mean + beta * (st->inputs[j]->low - a->mx[j]));
-        pl_emit_number(e, NULL, a->mean + beta * (st->inputs[j]->high - a->mx[j]));
+        pl_emit_number(e, NULL, lo);
+        pl_emit_number(e, NULL, hi);
         pl_emit_row_end(e);
     }
 }

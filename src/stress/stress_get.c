@@ -66,3 +66,23 @@ void pl_stress_baseline_package_text(const pl_stress *st, size_t m, char *buf, s
     }
     pl__stress_package_words(st, st->plan.m[m].base, buf, size);
 }
+
+int pl_stress_tornado(const pl_stress *st, size_t m, size_t j, double *at_low, double *at_high)
+{
+    if (!st || m >= st->plan.M || j >= st->plan.J)
+        return PL_EMISUSE;
+    const pl__acc *a = &st->acc[m];
+    if (!isfinite(pl_stress_correlation(st, m, j)))
+        return PL_ERANGE;
+    double beta = a->cxy[j] / a->m2x[j];
+    if (at_low)
+        *at_low = a->mean + beta * (st->inputs[j]->low - a->mx[j]);
+    if (at_high)
+        *at_high = a->mean + beta * (st->inputs[j]->high - a->mx[j]);
+    return PL_OK;
+}
+
+const char *pl_stress_metric_text(const pl_stress *st, size_t m)
+{
+    return st && m < st->plan.M ? st->plan.m[m].text : NULL;
+}
