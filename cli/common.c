@@ -245,6 +245,8 @@ int cli_output_open_raw(cli_output *o, const cli_args *a)
     return open_target(o, cli_get(a, "output", NULL));
 }
 
+int cli_output_open_raw_path(cli_output *o, const char *path) { return open_target(o, path); }
+
 int cli_output_open(cli_output *o, const cli_args *a, const char *csv_default)
 {
     pl_format fmt = PL_FORMAT_TEXT;

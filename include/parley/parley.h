@@ -20,5 +20,6 @@
 #include "parley/dynamics.h"
 #include "parley/stress.h"
 #include "parley/store.h"
+#include "parley/report.h"
 
 #endif

@@ -4,67 +4,9 @@
 */
 #include "svg.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static void put(pl_svg *g, const char *s, size_t n)
-{
-    if (g->failed)
-        return;
-    if (g->len + n + 1 > g->cap) {
-        size_t cap = g->cap ? g->cap : 4096;
-        while (cap < g->len + n + 1)
-            cap *= 2;
-        char *b = realloc(g->buf, cap);
-        if (!b) {
-            g->failed = 1;
-            return;
-        }
-        g->buf = b, g->cap = cap;
-    }
-    memcpy(g->buf + g->len, s, n);
-    g->len += n;
-    g->buf[g->len] = '\0';
-}
-
-void pl__svg_raw(pl_svg *g, const char *fmt, ...)
-{
-    char small[512];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(small, sizeof small, fmt, ap);
-    va_end(ap);
-    if (n < 0)
-        return;
-    if ((size_t)n < sizeof small) {
-        put(g, small, (size_t)n);
-        return;
-    }
-    char *big = malloc((size_t)n + 1);
-    if (!big) {
-        g->failed = 1;
-        return;
-    }
-    va_start(ap, fmt);
-    vsnprintf(big, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    put(g, big, (size_t)n);
-    free(big);
-}
-
-void pl__svg_escaped(pl_svg *g, const char *s)
-{
-    for (const char *p = s; p && *p; p++) {
-        const char *e = *p == '<' ? "&lt;" : *p == '>' ? "&gt;" : *p == '&' ? "&amp;"
-                      : *p == '"' ? "&quot;" : NULL;
-        if (e)
-            put(g, e, strlen(e));
-        else
-            put(g, p, 1);
-    }
-}
 
 /* The palette and ink, light and dark; every chart carries its own copy so that it also
    stands alone (--svg-dir). */
@@ -99,18 +41,12 @@ char *pl__svg_end(pl_svg *g, size_t *len)
 {
     pl__svg_raw(g, "</svg>\n");
     if (g->failed) {
-        pl__svg_free(g);
+        pl__buf_free(g);
         return NULL;
     }
     if (len)
         *len = g->len;
     return g->buf;
-}
-
-void pl__svg_free(pl_svg *g)
-{
-    free(g->buf);
-    memset(g, 0, sizeof *g);
 }
 
 static void cls_attr(pl_svg *g, const char *cls)

@@ -8,27 +8,17 @@
 #ifndef PL_SVG_H
 #define PL_SVG_H
 
-#include <stddef.h>
+#include "buf.h"
 
-typedef struct pl_svg {
-    char *buf;
-    size_t len, cap;
-    int failed;          /* out of memory: everything after is dropped */
-} pl_svg;
+typedef pl__buf pl_svg;
 
 /* Start a chart of w x h px; title and desc are its accessible name and description. */
 void pl__svg_begin(pl_svg *g, double w, double h, const char *title, const char *desc);
 /* Close it; the text is g->buf (NUL-terminated), or NULL when out of memory. */
 char *pl__svg_end(pl_svg *g, size_t *len);
-void pl__svg_free(pl_svg *g);
 
-void pl__svg_raw(pl_svg *g, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
-/* Text with <, >, & and quotes escaped. */
-void pl__svg_escaped(pl_svg *g, const char *s);
+#define pl__svg_raw pl__buf_printf
+#define pl__svg_escaped pl__buf_escaped
 /* anchor: "start", "middle" or "end"; cls: CSS classes (may be NULL). */
 void pl__svg_text(pl_svg *g, double x, double y, const char *anchor, const char *cls,
                   const char *text);

@@ -1,0 +1,131 @@
+/*
+** chart_issue.c: one chart per issue: the scale with its worded points, each
+** actor's position as a disc whose area follows its weight (capability x
+** salience), the status quo, and every model's forecast; and the EUM's
+** rounds (median, mean and each actor's path) when the EUM ran.
+*/
+#include "report_impl.h"
+#include "svg.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+enum { W = 720, LEFT = 110, RIGHT = 690 };
+
+static void model_marks(pl_report *r, pl_svg *g, const pl_axis *ax, size_t k, double top,
+                        double bottom)
+{
+    char buf[96];
+    for (int m = 0, shown = 0; r->f && m < PL_MODEL_COUNT; m++) {
+        if (!pl_forecast_has(r->f, (pl_model)m))
+            continue;
+        double v = pl_forecast_value(r->f, k, (pl_model)m), x = pl__axis_at(ax, v);
+        snprintf(buf, sizeof buf, "line thick c%d", m);
+        pl__svg_line(g, x, top, x, bottom, buf);
+        snprintf(buf, sizeof buf, "c%d small", m);
+        char label[64];
+        snprintf(label, sizeof label, "%s %.4g", pl_model_name((pl_model)m), v);
+        pl__svg_text(g, LEFT + 110.0 * shown, top - 6, "start", buf, label);
+        shown++;
+    }
+}
+
+static int issue_chart(pl_report *r, size_t k)
+{
+    const pl_scenario *s = r->s;
+    const pl_issue *x = pl_scenario_issue(s, k);
+    size_t n = pl_scenario_n_actors(s), rows = 0;
+    double wmax = 0, pos, sal;
+    for (size_t i = 0; i < n; i++)
+        if (pl_scenario_position(s, i, k, &pos, &sal) == 1) {
+            rows++;
+            wmax = fmax(wmax, pl_actor_capability(pl_scenario_actor(s, i))->value * sal);
+        }
+    double top = 58, h = top + 22.0 * (double)rows + 60;
+    char title[300], desc[600], name[128];
+    snprintf(title, sizeof title, "%s: positions and forecasts", pl_issue_name(x));
+    snprintf(desc, sizeof desc, "Each actor's position on the 0-100 scale of %s (disc area: "
+             "capability x salience), the status quo (dashed) and each model's forecast.",
+             pl_issue_id(x));
+    pl_svg g;
+    pl__svg_begin(&g, W, h, title, desc);
+    pl__svg_text(&g, 10, 20, "start", "ink title", title);
+    pl_axis ax = {0, 100, LEFT, RIGHT};
+    double bottom = top + 22.0 * (double)rows;
+    for (size_t a = 0; a < pl_issue_n_anchors(x); a++) {
+        double px = pl__axis_at(&ax, pl_issue_anchor(x, a, NULL));
+        pl__svg_line(&g, px, top - 2, px, bottom, "grid");
+    }
+    const pl_value *sq = pl_issue_status_quo(x);
+    if (sq) {
+        double px = pl__axis_at(&ax, sq->value);
+        pl__svg_raw(&g, "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" class=\"line\" "
+                        "stroke-dasharray=\"4 3\"><title>status quo %g</title></line>",
+                    px, top - 2, px, bottom, sq->value);
+    }
+    model_marks(r, &g, &ax, k, top - 14, bottom);
+    size_t row = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (pl_scenario_position(s, i, k, &pos, &sal) != 1)
+            continue;
+        const pl_actor *a = pl_scenario_actor(s, i);
+        double y = top + 11 + 22.0 * (double)row++, w = pl_actor_capability(a)->value * sal;
+        char tip[160];
+        snprintf(tip, sizeof tip, "%s: position %g, salience %g, capability %g", pl_actor_id(a),
+                 pos, sal, pl_actor_capability(a)->value);
+        pl__svg_text(&g, LEFT - 10, y + 4, "end", "ink", pl_actor_id(a));
+        pl__svg_line(&g, LEFT, y, RIGHT, y, "grid");
+        pl__svg_circle(&g, pl__axis_at(&ax, pos), y, 2 + 8 * sqrt(wmax > 0 ? w / wmax : 0),
+                       pl_actor_at_table(a) ? "c4 soft line" : "c7 soft line", tip);
+    }
+    pl__svg_axis_x(&g, &ax, bottom + 4, 25, "position on the issue's 0-100 scale (worded points: "
+                   "grid lines)");
+    snprintf(name, sizeof name, "issue-%s.svg", pl_issue_id(x));
+    return pl__report_add_chart(r, "forecast", name, &g);
+}
+
+static int eum_chart(pl_report *r, size_t k)
+{
+    const pl_eum *e = pl_forecast_eum(r->f, k);
+    if (!e)
+        return PL_OK;
+    size_t R = pl_eum_n_rounds(e), n = pl_eum_n_actors(e);
+    char title[300], name[128];
+    snprintf(title, sizeof title, "%s: the Expected Utility Model round by round",
+             pl_issue_id(pl_scenario_issue(r->s, k)));
+    pl_svg g;
+    pl__svg_begin(&g, W, 300, title, "Each actor's position per round (grey), the weighted "
+                  "median (blue, the forecast) and the weighted mean (orange).");
+    pl__svg_text(&g, 10, 20, "start", "ink title", title);
+    pl_axis ax = {0, R > 1 ? (double)(R - 1) : 1, LEFT, RIGHT}, ay = {0, 100, 250, 40};
+    double xs[512], ys[512];
+    size_t m = R < 512 ? R : 512;
+    for (size_t i = 0; i < n; i++) {
+        for (size_t t = 0; t < m; t++)
+            xs[t] = pl__axis_at(&ax, (double)t), ys[t] = pl__axis_at(&ay, pl_eum_position(e, t, i));
+        pl__svg_polyline(&g, xs, ys, m, "line thin c7 nofill");
+    }
+    for (int which = 0; which < 2; which++) {
+        for (size_t t = 0; t < m; t++)
+            ys[t] = pl__axis_at(&ay, which ? pl_eum_mean(e, t) : pl_eum_median(e, t));
+        pl__svg_polyline(&g, xs, ys, m, which ? "line thick c1 nofill" : "line thick c0 nofill");
+    }
+    pl__svg_text(&g, RIGHT, 34, "end", "c0 small", "median (forecast)");
+    pl__svg_text(&g, RIGHT - 110, 34, "end", "c1 small", "mean");
+    pl__svg_axis_x(&g, &ax, 254, R > 20 ? 5 : 1, "round");
+    pl__svg_axis_y(&g, &ay, LEFT, 25, "position");
+    snprintf(name, sizeof name, "eum-%s.svg", pl_issue_id(pl_scenario_issue(r->s, k)));
+    return pl__report_add_chart(r, "forecast", name, &g);
+}
+
+int pl__chart_issues(pl_report *r)
+{
+    int rc = PL_OK;
+    for (size_t k = 0; !rc && k < pl_scenario_n_issues(r->s); k++)
+        rc = issue_chart(r, k);
+    for (size_t k = 0; !rc && r->f && pl_forecast_has(r->f, PL_MODEL_EUM) &&
+                       k < pl_scenario_n_issues(r->s); k++)
+        rc = eum_chart(r, k);
+    return rc;
+}

@@ -1,0 +1,52 @@
+# parley report: the HTML report opens in headless Chromium with no console message and no
+# resource load but the report itself; a screenshot is kept (BUILD/tests/report-screenshot.png);
+# --svg-dir writes the charts; bad options fail cleanly with no file left behind.
+. "$(dirname "$0")/lib.sh"
+P=$PARLEY
+
+expect_status 0 "report" -- "$P" report -n 60 -o "$TMP/report.html"
+[ -s "$TMP/report.html" ] && ok || bad "no report written"
+expect_grep "$TMP/report.html" "<!DOCTYPE html>" "an HTML document"
+expect_grep "$TMP/report.html" "GUARANTOR_COUNCIL cannot act against RUS" "findings in words"
+for c in issue-TERR eum-TERR frontier winset power-GUARANTOR_COUNCIL stress-forecasts stress-findings stress-tornado; do
+  expect_grep "$TMP/report.html" "id=\"chart-$c.svg\"" "chart $c in the report"
+done
+expect_status 0 "same bytes again, 2 threads" -- "$P" report -n 60 --threads 2 -o "$TMP/again.html"
+cmp -s "$TMP/report.html" "$TMP/again.html" && ok || bad "the report differs between runs"
+
+expect_status 0 "svg-dir" -- "$P" report -n 30 --svg-dir "$TMP/svg"
+n=$(ls "$TMP/svg" | grep -c '\.svg$')
+[ "$n" -ge 20 ] && ok || bad "only $n charts in --svg-dir"
+if command -v xmllint >/dev/null 2>&1; then
+  xmllint --noout --nonet "$TMP"/svg/*.svg 2>"$TMP/xml.err" && ok || { bad "an SVG is not well-formed XML"; head -3 "$TMP/xml.err"; }
+fi
+
+# --- bad options ---------------------------------------------------------------------------
+expect_error "parley: report writes HTML (or SVG with --svg-dir); expected no --format or --table" -- "$P" report --format json
+expect_error "parley: --pair: no actor 'XXX'; expected two actor ids" -- "$P" report --pair RUS,XXX -o "$TMP/never.html"
+expect_error "parley: 'RUS' is not two ids; expected two ids separated by a comma, e.g. RUS,UKR" -- "$P" report --pair RUS -o "$TMP/never.html"
+expect_error "parley: give either --svg-dir DIR or -o FILE, not both" -- "$P" report --svg-dir "$TMP/x" -o "$TMP/never.html"
+expect_error "parley: --draws x: expected a whole number from 0 to 1000000000" -- "$P" report --draws x
+[ -e "$TMP/never.html" ] && bad "a report file was left behind after an error" || ok
+
+# --- as a user sees it: headless Chromium -----------------------------------------------------
+CHROME=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
+if [ -z "$CHROME" ]; then
+  echo "note: Chromium is not installed (apt-get install chromium); the browser check is skipped"
+  finish
+fi
+url="file://$(cd "$TMP" && pwd)/report.html"
+timeout 180 "$CHROME" --headless --no-sandbox --disable-gpu --hide-scrollbars \
+  --user-data-dir="$TMP/chrome" --window-size=1100,2400 --screenshot="$TMP/shot.png" \
+  --enable-logging=stderr --v=1 "$url" >"$TMP/chrome.out" 2>"$TMP/chrome.err"
+st=$?
+[ $st -eq 0 ] && ok || bad "chromium exit $st"
+if grep -q ":CONSOLE" "$TMP/chrome.err"; then
+  bad "console messages:"; grep ":CONSOLE" "$TMP/chrome.err" | head -5
+else ok; fi
+others=$(grep "FileURLLoader::Start" "$TMP/chrome.err" | sed 's/.*Start: //' | grep -v -x "$url" | head -3)
+[ -z "$others" ] && ok || bad "resources loaded besides the report: $others"
+grep -q "FileURLLoader::Start: $url" "$TMP/chrome.err" && ok || bad "Chromium's log does not show the report being loaded (cannot check resources)"
+[ -s "$TMP/shot.png" ] && ok || bad "no screenshot"
+cp "$TMP/shot.png" "$BLD/report-screenshot.png" 2>/dev/null && echo "screenshot: $BLD/report-screenshot.png"
+finish
