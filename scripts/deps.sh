@@ -1,9 +1,10 @@
 #!/bin/sh
 # Install the Debian packages parley needs, only those missing.
-# Usage: scripts/deps.sh [run|check|fuzz|all]   (default: run)
+# Usage: scripts/deps.sh [run|check|fuzz|browser|all]   (default: run)
 #   run    build and run parley
 #   check  also the test suite (cmocka, jq)
 #   fuzz   also clang + libFuzzer
+#   browser  also Chromium, for the report's browser test (large; optional)
 # Idempotent: does nothing when everything is present. When not root and
 # something is missing, prints the exact command to run and exits 1.
 set -eu
@@ -16,8 +17,9 @@ case "${1:-run}" in
   run)   want=$need_run ;;
   check) want=$need_check ;;
   fuzz)  want=$need_fuzz ;;
+  browser) want="$need_check chromium" ;;
   all)   want="$need_check clang libclang-rt-14-dev" ;;
-  *) echo "usage: $0 [run|check|fuzz|all]" >&2; exit 2 ;;
+  *) echo "usage: $0 [run|check|fuzz|browser|all]" >&2; exit 2 ;;
 esac
 
 missing=""
