@@ -262,53 +262,23 @@ void pl__import_warn(const pl_load_opts *opts, const pl__row *row, size_t field,
 
 /* ---- YAML text ------------------------------------------------------------ */
 
-static void y_put(pl__ybuf *b, const char *s, size_t n)
-{
-    if (b->oom)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = 2 * (b->len + n + 1) + 4096;
-        char *p = realloc(b->p, cap);
-        if (!p) {
-            b->oom = 1;
-            return;
-        }
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-}
-
-void pl__y_raw(pl__ybuf *b, const char *s) { y_put(b, s, strlen(s)); }
-
-void pl__y_printf(pl__ybuf *b, const char *fmt, ...)
-{
-    char buf[512];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    if (n > 0)
-        y_put(b, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
-}
+void pl__y_raw(pl__ybuf *b, const char *s) { pl__buf_put(b, s, strlen(s)); }
 
 void pl__y_str(pl__ybuf *b, const char *s)
 {
-    y_put(b, "\"", 1);
+    pl__buf_put(b, "\"", 1);
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
         if (c == '"' || c == '\\') {
             char e[2] = {'\\', (char)c};
-            y_put(b, e, 2);
+            pl__buf_put(b, e, 2);
         } else if (c < 0x20 || c == 0x7f) {
             pl__y_printf(b, "\\x%02x", c);
         } else {
-            y_put(b, s, 1);
+            pl__buf_put(b, s, 1);
         }
     }
-    y_put(b, "\"", 1);
+    pl__buf_put(b, "\"", 1);
 }
 
 void pl__y_num(pl__ybuf *b, double v)
@@ -374,19 +344,18 @@ int pl_import_sniff(const char *data, size_t len, pl_import_format *out)
 int pl__import_finish(pl__ybuf *b, int rc, const char *name, pl_scenario **out, char **yaml,
                       const pl_load_opts *opts, pl_error *err)
 {
-    if (!rc && b->oom)
+    if (!rc && b->failed)
         rc = pl__error_nomem(err);
     if (!rc && out) {
         char label[300];
         snprintf(label, sizeof label, "%s (as parley YAML)", name);
-        rc = pl_scenario_load_buffer(out, b->p, b->len, label, opts, err);
+        rc = pl_scenario_load_buffer(out, b->buf, b->len, label, opts, err);
     }
     if (!rc && yaml) {
-        *yaml = b->p;
-        b->p = NULL;
+        *yaml = b->buf;
+        b->buf = NULL;
     }
-    free(b->p);
-    b->p = NULL;
+    pl__buf_free(b);
     return rc;
 }
 
@@ -394,7 +363,7 @@ int pl_import_buffer(pl_scenario **out, char **yaml, const char *data, size_t le
                      const char *name, pl_import_format f, const pl_load_opts *opts,
                      pl_error *err)
 {
-    pl__ybuf b = {NULL, 0, 0, 0};
+    pl__ybuf b = {0};
     if (out)
         *out = NULL;
     if (yaml)

@@ -955,7 +955,7 @@ int pl_import_genius_buffers(pl_scenario **out, char **yaml, size_t n_files,
     memset(&c, 0, sizeof c);
     pl_arena_init(&c.arena);
     c.opts = opts;
-    pl__ybuf b = {NULL, 0, 0, 0};
+    pl__ybuf b = {0};
     int rc = nm && dflt ? PL_OK : pl__error_nomem(err);
     for (size_t i = 0; !rc && i < n_files; i++) {
         if (i)

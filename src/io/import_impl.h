@@ -5,6 +5,7 @@
 #ifndef PL_IMPORT_IMPL_H
 #define PL_IMPORT_IMPL_H
 
+#include "../core/buf.h"
 #include <stddef.h>
 #include "parley/import.h"
 
@@ -38,18 +39,10 @@ int pl__row_number(const pl__row *row, size_t f, const char *what, double lo, do
 
 /* ---- YAML text ------------------------------------------------------------ */
 
-typedef struct pl__ybuf {
-    char *p;
-    size_t len, cap;
-    int oom;
-} pl__ybuf;
+typedef pl__buf pl__ybuf;
 
 void pl__y_raw(pl__ybuf *b, const char *s);
-void pl__y_printf(pl__ybuf *b, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
+#define pl__y_printf pl__buf_printf
 /* A double-quoted YAML string with escapes. */
 void pl__y_str(pl__ybuf *b, const char *s);
 /* The shortest text that reads back as v. */

@@ -9,7 +9,7 @@
 #include "parley/power.h"
 #include "parley/dynamics.h"
 #include "parley/stress.h"
-#include "buf.h"
+#include "../core/buf.h"
 
 typedef struct pl__chart {
     char *name;               /* file name, "issue-TERR.svg" */

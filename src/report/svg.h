@@ -8,7 +8,7 @@
 #ifndef PL_SVG_H
 #define PL_SVG_H
 
-#include "buf.h"
+#include "../core/buf.h"
 
 typedef pl__buf pl_svg;
 

@@ -18,15 +18,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static pl_scenario *builtin(void)
-{
-    pl_scenario *s = NULL;
-    pl_error err;
-    if (pl_scenario_load_builtin(&s, NULL, NULL, &err))
-        fail_msg("%s", err.msg);
-    return s;
-}
-
 static pl_report *build(const pl_scenario *s, int threads)
 {
     pl_report_opts o = PL_REPORT_OPTS_INIT;
@@ -49,7 +40,7 @@ static int has_chart(const pl_report *r, const char *name)
 static void test_charts(void **state)
 {
     (void)state;
-    pl_scenario *s = builtin();
+    pl_scenario *s = test_builtin();
     pl_report *r = build(s, 1);
     static const char *const want[] = {
         "issue-TERR.svg", "issue-PAY.svg", "eum-TERR.svg", "frontier.svg", "winset.svg",
@@ -107,7 +98,7 @@ static void html(const pl_report *r, sink *k)
 static void test_html(void **state)
 {
     (void)state;
-    pl_scenario *s = builtin();
+    pl_scenario *s = test_builtin();
     pl_report *a = build(s, 1), *b = build(s, 2);
     sink x, y;
     html(a, &x), html(b, &y);
@@ -136,7 +127,7 @@ static void test_html(void **state)
 static void test_bad_options(void **state)
 {
     (void)state;
-    pl_scenario *s = builtin();
+    pl_scenario *s = test_builtin();
     static const char *const pairs[] = {"RUS", "RUS,", ",UKR", "RUS,UKR,USA", "RUS,XXX"};
     pl_report *r = NULL;
     pl_error err;

@@ -93,19 +93,10 @@ static void test_variates(void **state)
     assert_true(pl__rng_next(&r) == pl__rng_next(&r2));
 }
 
-static pl_scenario *builtin(void)
-{
-    pl_scenario *s = NULL;
-    pl_error err;
-    if (pl_scenario_load_builtin(&s, NULL, NULL, &err))
-        fail_msg("%s", err.msg);
-    return s;
-}
-
 static void test_draw(void **state)
 {
     (void)state;
-    pl_scenario *s = builtin(), *d1, *d2, *d3;
+    pl_scenario *s = test_builtin(), *d1, *d2, *d3;
     size_t J = pl_scenario_n_uncertain(s);
     char label[128];
     assert_true(J > 50);
@@ -280,7 +271,7 @@ static void same_summary(const pl_stress *a, const pl_stress *b)
 static void test_threads(void **state)
 {
     (void)state;
-    pl_scenario *s = builtin();
+    pl_scenario *s = test_builtin();
     pl_stress *a = run(s, 1, NULL), *b = run(s, 3, NULL);
     same_summary(a, b);
     /* the findings the issue names */
@@ -356,7 +347,7 @@ static void test_ranks(void **state)
 {
     (void)state;
     enum { R = 3 };
-    pl_scenario *s = builtin();
+    pl_scenario *s = test_builtin();
     mailbox box[R];
     rank_ctx ctx[R];
     pthread_t th[R];
@@ -384,7 +375,7 @@ static void test_ranks(void **state)
 static void test_errors(void **state)
 {
     (void)state;
-    pl_scenario *s = builtin();
+    pl_scenario *s = test_builtin();
     pl_stress_opts o = PL_STRESS_OPTS_INIT;
     pl_stress *st = NULL;
     pl_error err;

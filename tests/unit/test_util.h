@@ -21,6 +21,16 @@
             fail_msg("%s = %.12g, expected %.12g (tol %g)", #a, a_, b_, (double)(tol));     \
     } while (0)
 
+/* The built-in scenario, or the test fails with the reader's message. */
+static inline pl_scenario *test_builtin(void)
+{
+    pl_scenario *s = NULL;
+    pl_error err;
+    if (pl_scenario_load_builtin(&s, NULL, NULL, &err) != PL_OK)
+        fail_msg("%s", err.msg);
+    return s;
+}
+
 /* Import GENIUS files (domain, then profiles) and settle them without logrolls. */
 static inline pl_settlement *test_settle_genius(size_t n_files, const char *const *paths,
                                                double max_enumerate, pl_scenario **s)

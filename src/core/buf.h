@@ -1,5 +1,5 @@
 /*
-** buf.h: a growable text buffer for the report writers (SVG and HTML):
+** buf.h: a growable text buffer (SVG, HTML, imported YAML):
 ** printf-style appends and XML/HTML escaping. After an allocation failure
 ** it drops everything and says so (failed), so writers need not check each call.
 */
