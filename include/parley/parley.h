@@ -21,5 +21,6 @@
 #include "parley/stress.h"
 #include "parley/store.h"
 #include "parley/report.h"
+#include "parley/claims.h"
 
 #endif

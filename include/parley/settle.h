@@ -289,6 +289,12 @@ PL_API int pl_proposal_points_file(const struct pl_scenario *s, const char *path
  * party that values an issue by its options needs a point where an option is.
  */
 PL_API double pl_settle_point_utility(const pl_settlement *st, size_t i, const double *x);
+/**
+ * Party i's share of utility from issue k when it lands at point x (0-100): its
+ * weight on the issue times its value of x, discounted like every utility;
+ * summed over the issues it is pl_settle_point_utility.
+ */
+PL_API double pl_settle_issue_utility(const pl_settlement *st, size_t i, size_t k, double x);
 /** The same from a file (PL_EIO when it cannot be read). */
 PL_API int pl_settle_proposal_file(const pl_settlement *st, const char *path, double *u,
                                    pl_error *err);

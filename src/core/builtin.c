@@ -4,21 +4,25 @@
 ** something real to analyse.
 */
 #include "parley/scenario.h"
+#include "parley/claims.h"
 #include "error_int.h"
 
 #include <string.h>
 
-extern const unsigned char pl__builtin_ukraine_2025[];
-extern const size_t pl__builtin_ukraine_2025_len;
+extern const unsigned char pl__builtin_ukraine_2025[], pl__builtin_ukraine_2025_claims[];
+extern const size_t pl__builtin_ukraine_2025_len, pl__builtin_ukraine_2025_claims_len;
 
 typedef struct builtin {
     const char *name;
     const unsigned char *data;
     const size_t *len;
+    const unsigned char *claims;   /* its claims file (parley claims), or NULL */
+    const size_t *claims_len;
 } builtin;
 
 static const builtin builtins[] = {
-    {"ukraine-2025", pl__builtin_ukraine_2025, &pl__builtin_ukraine_2025_len},
+    {"ukraine-2025", pl__builtin_ukraine_2025, &pl__builtin_ukraine_2025_len,
+     pl__builtin_ukraine_2025_claims, &pl__builtin_ukraine_2025_claims_len},
 };
 #define N_BUILTINS (sizeof builtins / sizeof *builtins)
 
@@ -43,6 +47,14 @@ const char *pl_builtin_text(const char *name, size_t *len)
     if (len)
         *len = b ? *b->len : 0;
     return b ? (const char *)b->data : NULL;
+}
+
+const char *pl_builtin_claims(const char *name, size_t *len)
+{
+    const builtin *b = find(name);
+    if (len)
+        *len = b && b->claims ? *b->claims_len : 0;
+    return b && b->claims ? (const char *)b->claims : NULL;
 }
 
 int pl_scenario_load_builtin(pl_scenario **out, const char *name, const pl_load_opts *opts,

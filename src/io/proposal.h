@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include "parley/scenario.h"
+#include "schema.h"
 
 /*
 ** A YAML/JSON mapping issue id -> option id, or scale point in [0, 100]; an
@@ -15,5 +16,9 @@
 */
 int pl__read_proposal(const pl_scenario *s, const char *data, size_t len, const char *name,
                       double *x, long *opt, pl_error *err);
+
+/* The same from a node of a document being read (a claim's proposal). */
+int pl__read_proposal_node(pl_rd *rd, const pl_scenario *s, const pl_doc_node *root, double *x,
+                           long *opt);
 
 #endif

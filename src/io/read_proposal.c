@@ -49,8 +49,8 @@ static int read_term(pl_rd *rd, const pl_issue *x, const pl_doc_node *v, double 
                       list);
 }
 
-static int read_root(pl_rd *rd, const pl_scenario *s, const pl_doc_node *root, double *x,
-                     long *opt)
+int pl__read_proposal_node(pl_rd *rd, const pl_scenario *s, const pl_doc_node *root, double *x,
+                           long *opt)
 {
     size_t K = pl_scenario_n_issues(s);
     if (!root)
@@ -91,7 +91,7 @@ int pl__read_proposal(const pl_scenario *s, const char *data, size_t len, const 
                           json ? PL_DOC_JSON : 0, err);
     if (!rc) {
         pl_rd rd = {name ? name : "<proposal>", err, &doc.arena, 0, NULL, NULL};
-        rc = read_root(&rd, s, doc.root, x, opt);
+        rc = pl__read_proposal_node(&rd, s, doc.root, x, opt);
     }
     pl_doc_free(&doc);
     return rc;

@@ -118,6 +118,15 @@ static long option_at(const pl_settlement *st, size_t k, double x)
 }
 
 /* Weights, utilities and the no-deal value of judge j. */
+double pl_settle_issue_utility(const pl_settlement *st, size_t i, size_t k, double x)
+{
+    if (!st || i >= st->n || k >= st->K)
+        return NAN;
+    const pl_actor *a = pl_scenario_actor(st->s, st->judge[i].actor);
+    return pow(pl_actor_discount(a), st->o.time) * st->w[i * st->K + k] *
+           pl__settle_value(st, i, k, x, option_at(st, k, x));
+}
+
 static int judge_terms(pl_settlement *st, size_t j, pl_error *err)
 {
     const pl_scenario *s = st->s;

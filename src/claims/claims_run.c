@@ -1,0 +1,134 @@
+/*
+** claims_run.c: claims over Monte Carlo draws (draw i is stream i of the
+** seed, as in parley stress; counts are integers, so any thread count gives
+** the same numbers), the accessors, and the emitter.
+*/
+#include "claims_impl.h"
+#include "parley/scenario.h"
+#include "../core/error_int.h"
+#include "../core/parallel.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct job {
+    const pl_claims *c;
+    const pl_scenario *s;
+    uint64_t lo, hi, seed;
+    uint64_t *holds, *defined;   /* this job's own counts */
+    pl_claim_result *res;
+    int rc;
+    pl_error err;
+} job;
+
+static void *run_job(void *arg)
+{
+    job *j = arg;
+    for (uint64_t d = j->lo; d < j->hi && !j->rc; d++) {
+        pl_scenario *x = NULL;
+        j->rc = pl_scenario_draw(&x, j->s, j->seed, d, NULL, &j->err);
+        if (!j->rc)
+            j->rc = pl_claims_evaluate(j->c, x, j->res, &j->err);
+        for (size_t i = 0; !j->rc && i < j->c->n; i++) {
+            j->holds[i] += j->res[i].status == PL_CLAIM_HOLDS;
+            j->defined[i] += j->res[i].status <= PL_CLAIM_HOLDS;
+        }
+        pl_scenario_free(x);
+    }
+    return NULL;
+}
+
+int pl_claims_robustness(const pl_claims *c, const pl_scenario *s, uint64_t draws,
+                         uint64_t seed, int threads, uint64_t *holds, uint64_t *defined,
+                         pl_error *err)
+{
+    if (!c || !s || !holds || !defined || threads < 1)
+        return pl__fail(err, PL_EMISUSE, "pl_claims_robustness: bad argument");
+    size_t n = (size_t)threads, N = c->n ? c->n : 1;
+    job *jobs = calloc(n, sizeof *jobs);
+    uint64_t *counts = calloc(2 * n * N, sizeof *counts);
+    pl_claim_result *res = calloc(n * N, sizeof *res);
+    int rc = jobs && counts && res ? PL_OK : pl__error_nomem(err);
+    for (size_t t = 0; !rc && t < n; t++)
+        jobs[t] = (job){c, s, draws * t / n, draws * (t + 1) / n, seed, counts + 2 * t * N,
+                        counts + (2 * t + 1) * N, res + t * N, 0, {0}};
+    if (!rc && pl__parallel(jobs, sizeof *jobs, n, run_job))
+        rc = pl__error_nomem(err);
+    for (size_t i = 0; i < c->n; i++)
+        holds[i] = defined[i] = 0;
+    for (size_t t = 0; !rc && t < n; t++) {
+        if (jobs[t].rc) {
+            if (err)
+                *err = jobs[t].err;
+            rc = jobs[t].rc;
+        }
+        for (size_t i = 0; i < c->n; i++)
+            holds[i] += jobs[t].holds[i], defined[i] += jobs[t].defined[i];
+    }
+    free(jobs), free(counts), free(res);
+    return rc;
+}
+
+size_t pl_claims_count(const pl_claims *c) { return c ? c->n : 0; }
+const char *pl_claim_id(const pl_claims *c, size_t i) { return c && i < c->n ? c->c[i].id : NULL; }
+const char *pl_claim_text(const pl_claims *c, size_t i)
+{
+    return c && i < c->n ? c->c[i].claim : NULL;
+}
+const char *pl_claim_source(const pl_claims *c, size_t i)
+{
+    return c && i < c->n ? c->c[i].source : NULL;
+}
+
+const char *pl_claim_status_name(pl_claim_status st)
+{
+    static const char *const names[] = {"fails", "holds", "not modelled", "undefined"};
+    return (unsigned)st < 4 ? names[st] : "?";
+}
+
+/* "holds" / "fails" ... and, over draws, the share in which it holds. */
+static void finding(size_t i, const pl_claim_result *r, const uint64_t *holds,
+                    const uint64_t *defined, uint64_t draws, char *buf, size_t size)
+{
+    int n = snprintf(buf, size, "%c%s. %s", "FHNU"[r->status], pl_claim_status_name(r->status) + 1,
+                     r->detail);
+    if (draws && n > 0 && (size_t)n < size && r->status <= PL_CLAIM_HOLDS && defined[i])
+        snprintf(buf + n, size - (size_t)n, " Across %llu draws it holds in %.1f%%%s.",
+                 (unsigned long long)draws, 100.0 * (double)holds[i] / (double)defined[i],
+                 defined[i] < draws ? " of those where it is defined" : "");
+}
+
+int pl_claims_emit(const pl_claims *c, const pl_claim_result *res, const uint64_t *holds,
+                   const uint64_t *defined, uint64_t draws, pl_emitter *e)
+{
+    static const char *const cols[] = {"claim", "status", "value", "holds_share", "draws",
+                                       "sentence"};
+    char buf[1200];
+    if (!c || !res || !e || (draws && (!holds || !defined)))
+        return PL_EMISUSE;
+    pl_emit_object_begin(e, "claims", "The article's claims, checked");
+    pl_emit_object_begin(e, "findings", NULL);
+    for (size_t i = 0; i < c->n; i++) {
+        finding(i, &res[i], holds, defined, draws, buf, sizeof buf);
+        pl_emit_string(e, c->c[i].id, buf);
+    }
+    pl_emit_object_end(e);
+    pl_emit_table_begin(e, "checks", "Claims (value: the number each check turns on; "
+                        "holds_share: over the Monte Carlo draws)", cols, 6);
+    for (size_t i = 0; i < c->n; i++) {
+        pl_emit_row_begin(e);
+        pl_emit_string(e, NULL, c->c[i].id);
+        pl_emit_string(e, NULL, pl_claim_status_name(res[i].status));
+        pl_emit_number_or_null(e, NULL, res[i].value);
+        pl_emit_number_or_null(e, NULL, draws && defined[i] ? (double)holds[i] /
+                                                                 (double)defined[i] : NAN);
+        pl_emit_int(e, NULL, draws ? (long long)defined[i] : 0);
+        pl_emit_string(e, NULL, c->c[i].source ? c->c[i].source : c->c[i].claim);
+        pl_emit_row_end(e);
+    }
+    pl_emit_table_end(e);
+    pl_emit_object_end(e);
+    return PL_OK;
+}

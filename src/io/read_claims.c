@@ -1,0 +1,279 @@
+/*
+** read_claims.c: a claims file (docs/claims-format.md):
+**     parley-claims: 1
+**     scenario: ukraine-2025
+**     claims:
+**       - id: council-cannot-act
+**         claim: The P5 guarantor council cannot act against Russia.
+**         source: "Then, in the event of a new escalation, each guarantor would ..."
+**         check: {kind: can_act, body: GUARANTOR_COUNCIL, against: RUS, expect: false}
+** Every reference is resolved against the scenario, with FILE:LINE:COL errors.
+*/
+#include "schema.h"
+#include "proposal.h"
+#include "../claims/claims_impl.h"
+#include "../core/error_int.h"
+#include "parley/scenario.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const pl__claim_kinds[PL__N_KINDS] = {
+    "can_act", "ratification", "self_enforcing", "leverage", "zone", "no_winners",
+    "not_modelled"};
+
+/* The keys each kind takes besides `kind`. */
+static const char *const kind_keys[PL__N_KINDS][4] = {
+    {"body", "against", "expect", NULL}, {"proposal", "below", NULL, NULL},
+    {"proposal", "expect", NULL, NULL},  {"actor", "model", "max_shift", NULL},
+    {"issues", "max_packages", NULL, NULL}, {"proposal", NULL, NULL, NULL},
+    {"why", NULL, NULL, NULL}};
+
+typedef struct creader {
+    pl_rd rd;
+    const pl_scenario *s;
+    pl_claims *c;
+} creader;
+
+static int ref(creader *r, const pl_doc_node *n, const char *what, int body, long *out)
+{
+    const char *id;
+    int rc = pl_rd_id(&r->rd, n, what, &id);
+    if (rc)
+        return rc;
+    *out = body ? pl_scenario_body_index(r->s, id) : pl_scenario_actor_index(r->s, id);
+    if (*out < 0)
+        return pl_rd_fail(&r->rd, n, "%s is '%s', which is no %s of scenario '%s'; expected "
+                          "one of its %s ids", what, id, body ? "body" : "actor",
+                          pl_scenario_name(r->s), body ? "body" : "actor");
+    return PL_OK;
+}
+
+static int need(creader *r, const pl_doc_node *map, const char *key, pl_doc_node **out)
+{
+    char where[64];
+    snprintf(where, sizeof where, "check of kind %s", pl_doc_map_get(map, "kind")->text);
+    return pl_rd_need(&r->rd, map, key, where, NULL, out);
+}
+
+static int read_proposal(creader *r, const pl_doc_node *check, pl__claim *c)
+{
+    pl_doc_node *p;
+    size_t K = pl_scenario_n_issues(r->s);
+    long *opt = malloc((K ? K : 1) * sizeof *opt);
+    int rc = opt ? need(r, check, "proposal", &p) : pl__error_nomem(r->rd.err);
+    if (!rc && !(c->x = pl_arena_array(r->rd.arena, K ? K : 1, sizeof *c->x)))
+        rc = pl__error_nomem(r->rd.err);
+    if (!rc)
+        rc = pl__read_proposal_node(&r->rd, r->s, p, c->x, opt);
+    free(opt);
+    return rc;
+}
+
+static int read_model(creader *r, const pl_doc_node *n, pl_model *out)
+{
+    char got[96];
+    for (int m = 0; m < PL_MODEL_MEDIAN + 1; m++)
+        if (n->type == PL_DOC_SCALAR && strcmp(n->text, pl_model_name((pl_model)m)) == 0) {
+            *out = (pl_model)m;
+            return PL_OK;
+        }
+    return pl_rd_fail(&r->rd, n, "model is %s; expected mean or median (the models whose "
+                      "forecast an actor's weight moves directly)", pl_rd_got(n, got, sizeof got));
+}
+
+static int read_issues(creader *r, const pl_doc_node *check, pl__claim *c)
+{
+    pl_doc_node *seq, *lim;
+    int rc = need(r, check, "issues", &seq);
+    if (!rc)
+        rc = pl_rd_seq(&r->rd, seq, "issues", "a list of issue ids, e.g. [NATO, GUAR]");
+    if (!rc && (seq->len < 1 || seq->len > 4))
+        rc = pl_rd_fail(&r->rd, seq, "issues lists %zu issues; expected 1 to 4", seq->len);
+    if (!rc && !(c->issues = pl_arena_array(r->rd.arena, seq->len, sizeof *c->issues)))
+        rc = pl__error_nomem(r->rd.err);
+    for (size_t i = 0; !rc && i < seq->len; i++) {
+        const char *id;
+        long k = -1;
+        if (!(rc = pl_rd_id(&r->rd, seq->items[i], "an issue", &id)) &&
+            (k = pl_scenario_issue_index(r->s, id)) < 0)
+            rc = pl_rd_fail(&r->rd, seq->items[i], "'%s' is no issue of scenario '%s'; "
+                            "expected one of its issue ids", id, pl_scenario_name(r->s));
+        for (size_t j = 0; !rc && j < i; j++)
+            if (c->issues[j] == (size_t)k)
+                rc = pl_rd_fail(&r->rd, seq->items[i], "issue '%s' is listed twice; expected "
+                                "each issue once", id);
+        if (!rc)
+            c->issues[c->n_issues++] = (size_t)k;
+    }
+    if (!rc && !(rc = need(r, check, "max_packages", &lim)))
+        rc = pl_rd_number(&r->rd, lim, "max_packages", 0, 1e9, &c->limit);
+    return rc;
+}
+
+/* The fields of each kind of check, after `kind` has been read. */
+static int read_fields(creader *r, const pl_doc_node *check, pl__claim *c)
+{
+    pl_doc_node *n;
+    int rc = PL_OK;
+    c->below = 0.5, c->expect = 0;
+    switch (c->kind) {
+    case PL__CAN_ACT:
+        if (!(rc = need(r, check, "body", &n)) && !(rc = ref(r, n, "body", 1, &c->body)) &&
+            !(rc = need(r, check, "against", &n)) && !(rc = ref(r, n, "against", 0, &c->actor)) &&
+            !(rc = need(r, check, "expect", &n)))
+            rc = pl_rd_bool(&r->rd, n, "expect", &c->expect);
+        return rc;
+    case PL__RATIFICATION:
+        if (!(rc = read_proposal(r, check, c)) && (n = pl_doc_map_get(check, "below")))
+            rc = pl_rd_number(&r->rd, n, "below", 0, 1, &c->below);
+        return rc;
+    case PL__SELF_ENFORCING:
+        if (!(rc = read_proposal(r, check, c)) && !(rc = need(r, check, "expect", &n)))
+            rc = pl_rd_bool(&r->rd, n, "expect", &c->expect);
+        return rc;
+    case PL__LEVERAGE:
+        c->model = PL_MODEL_MEDIAN;
+        if (!(rc = need(r, check, "actor", &n)) && !(rc = ref(r, n, "actor", 0, &c->actor)) &&
+            (n = pl_doc_map_get(check, "model")))
+            rc = read_model(r, n, &c->model);
+        if (!rc && !(rc = need(r, check, "max_shift", &n)))
+            rc = pl_rd_number(&r->rd, n, "max_shift", 0, 100, &c->limit);
+        return rc;
+    case PL__ZONE:
+        return read_issues(r, check, c);
+    case PL__NO_WINNERS:
+        return read_proposal(r, check, c);
+    default:
+        if (!(rc = need(r, check, "why", &n)))
+            rc = pl_rd_text(&r->rd, n, "why", &c->why);
+        return rc;
+    }
+}
+
+static int read_check(creader *r, const pl_doc_node *check, pl__claim *c)
+{
+    pl_doc_node *kind;
+    char got[96], allowed[600];
+    int rc = pl_rd_map(&r->rd, check, "check", "a mapping with kind and its fields");
+    if (!rc)
+        rc = pl_rd_need(&r->rd, check, "kind", "check", NULL, &kind);
+    if (rc)
+        return rc;
+    size_t k = 0, u = 0;
+    while (k < PL__N_KINDS && !(kind->type == PL_DOC_SCALAR &&
+                                strcmp(kind->text, pl__claim_kinds[k]) == 0))
+        k++;
+    if (k == PL__N_KINDS) {
+        for (size_t j = 0; j < PL__N_KINDS; j++)
+            u += (size_t)snprintf(allowed + u, sizeof allowed - u, "%s%s", j ? ", " : "",
+                                  pl__claim_kinds[j]);
+        return pl_rd_fail(&r->rd, kind, "kind is %s; expected one of %s",
+                          pl_rd_got(kind, got, sizeof got), allowed);
+    }
+    c->kind = (pl__claim_kind)k;
+    const char *keys[5] = {"kind"};
+    size_t nk = 1;
+    for (size_t j = 0; j < 4 && kind_keys[k][j]; j++)
+        keys[nk++] = kind_keys[k][j];
+    snprintf(allowed, sizeof allowed, "check of kind %s", pl__claim_kinds[k]);
+    return (rc = pl_rd_keys(&r->rd, check, keys, nk, allowed)) ? rc : read_fields(r, check, c);
+}
+
+static int read_claim(creader *r, const pl_doc_node *n, pl__claim *c)
+{
+    static const char *const keys[] = {"id", "claim", "source", "check"};
+    pl_doc_node *id, *text, *check;
+    int rc = pl_rd_map(&r->rd, n, "a claim", "a mapping with id, claim, source and check");
+    if (!rc)
+        rc = pl_rd_keys(&r->rd, n, keys, 4, "a claim");
+    if (!rc && !(rc = pl_rd_need(&r->rd, n, "id", "a claim", NULL, &id)))
+        rc = pl_rd_id(&r->rd, id, "the claim's id", &c->id);
+    for (size_t j = 0; !rc && j < (size_t)(c - r->c->c); j++)
+        if (strcmp(r->c->c[j].id, c->id) == 0)
+            rc = pl_rd_fail(&r->rd, id, "claim id '%s' is used twice; expected unique ids", c->id);
+    if (!rc && !(rc = pl_rd_need(&r->rd, n, "claim", "a claim", NULL, &text)))
+        rc = pl_rd_text(&r->rd, text, "claim", &c->claim);
+    if (!rc && pl_doc_map_get(n, "source"))
+        rc = pl_rd_text(&r->rd, pl_doc_map_get(n, "source"), "source", &c->source);
+    if (!rc && !(rc = pl_rd_need(&r->rd, n, "check", "a claim", NULL, &check)))
+        rc = read_check(r, check, c);
+    return rc;
+}
+
+static int read_root(creader *r, const pl_doc_node *root)
+{
+    static const char *const keys[] = {"parley-claims", "scenario", "claims"};
+    pl_doc_node *v, *seq;
+    double version;
+    if (!root)
+        return pl__error_set(r->rd.err, PL_EINPUT, r->rd.file, 1, 1, "the claims file is "
+                             "empty; expected a mapping starting 'parley-claims: 1'");
+    int rc = pl_rd_map(&r->rd, root, "the claims file", "a mapping with parley-claims, "
+                       "scenario and claims");
+    if (!rc)
+        rc = pl_rd_keys(&r->rd, root, keys, 3, "the claims file");
+    if (!rc && !(rc = pl_rd_need(&r->rd, root, "parley-claims", "the claims file", NULL, &v)) &&
+        !(rc = pl_rd_number(&r->rd, v, "parley-claims", 1, 1, &version)) &&
+        (v = pl_doc_map_get(root, "scenario")) && v->type == PL_DOC_SCALAR &&
+        strcmp(v->text, pl_scenario_name(r->s)) != 0)
+        rc = pl_rd_fail(&r->rd, v, "these claims are about scenario '%s', not '%s'; expected "
+                        "the scenario they were written for", v->text, pl_scenario_name(r->s));
+    if (!rc && !(rc = pl_rd_need(&r->rd, root, "claims", "the claims file", NULL, &seq)))
+        rc = pl_rd_seq(&r->rd, seq, "claims", "a list of claims");
+    if (!rc && seq->len == 0)
+        rc = pl_rd_fail(&r->rd, seq, "claims is empty; expected at least one claim");
+    if (!rc && !(r->c->c = pl_arena_array(&r->c->arena, seq->len, sizeof *r->c->c)))
+        rc = pl__error_nomem(r->rd.err);
+    for (size_t i = 0; !rc && i < seq->len; i++, r->c->n++)
+        rc = read_claim(r, seq->items[i], &r->c->c[i]);
+    return rc;
+}
+
+int pl_claims_load_buffer(pl_claims **out, const pl_scenario *s, const char *data, size_t len,
+                          const char *name, pl_error *err)
+{
+    if (!out || !s || (!data && len))
+        return pl__fail(err, PL_EMISUSE, "pl_claims_load_buffer: NULL argument");
+    *out = NULL;
+    name = name ? name : "<claims>";
+    pl_claims *c = calloc(1, sizeof *c);
+    if (!c)
+        return pl__error_nomem(err);
+    pl_arena_init(&c->arena);
+    pl_doc doc;
+    size_t n = strlen(name);
+    int json = n >= 5 && strcmp(name + n - 5, ".json") == 0;
+    int rc = pl_doc_parse(&doc, data ? data : "", len, name, json ? PL_DOC_JSON : 0, err);
+    if (!rc) {
+        creader r = {{name, err, &c->arena, 0, NULL, NULL}, s, c};
+        rc = read_root(&r, doc.root);
+    }
+    pl_doc_free(&doc);
+    if (rc) {
+        pl_claims_free(c);
+        return rc;
+    }
+    *out = c;
+    return PL_OK;
+}
+
+int pl_claims_load_file(pl_claims **out, const pl_scenario *s, const char *path, pl_error *err)
+{
+    char *data = NULL;
+    size_t len = 0;
+    int rc = pl__read_whole_file(path, &data, &len, err);
+    if (!rc)
+        rc = pl_claims_load_buffer(out, s, data, len, path, err);
+    free(data);
+    return rc;
+}
+
+void pl_claims_free(pl_claims *c)
+{
+    if (!c)
+        return;
+    pl_arena_free(&c->arena);
+    free(c);
+}
