@@ -151,6 +151,32 @@ static void run_stress(pl_report *r)
         keep_error(r, PL__R_STRESS, &e);
 }
 
+/* The claims built in for this scenario (the seed article's), checked like parley claims. */
+static void run_claims(pl_report *r)
+{
+    size_t len;
+    const char *text = pl_builtin_claims(pl_scenario_name(r->s), &len);
+    pl_error e = {0};
+    if (!text || !pl_builtin_text(pl_scenario_name(r->s), NULL))
+        return;
+    if (pl_claims_load_buffer(&r->claims, r->s, text, len, "claims", &e)) {
+        keep_error(r, PL__R_CLAIMS, &e);
+        return;
+    }
+    size_t n = pl_claims_count(r->claims);
+    r->claim_res = calloc(n, sizeof *r->claim_res);
+    r->claim_holds = calloc(n, sizeof *r->claim_holds);
+    r->claim_defined = calloc(n, sizeof *r->claim_defined);
+    if (!r->claim_res || !r->claim_holds || !r->claim_defined ||
+        pl_claims_evaluate(r->claims, r->s, r->claim_res, &e) ||
+        (r->o.draws && pl_claims_robustness(r->claims, r->s, r->o.draws, r->o.seed,
+                                            r->o.threads, r->claim_holds, r->claim_defined, &e))) {
+        keep_error(r, PL__R_CLAIMS, &e);
+        pl_claims_free(r->claims);
+        r->claims = NULL;
+    }
+}
+
 int pl_report_build(pl_report **out, const pl_scenario *s, const pl_report_opts *opts,
                     pl_error *err)
 {
@@ -178,6 +204,7 @@ int pl_report_build(pl_report **out, const pl_scenario *s, const pl_report_opts 
     run_power(r);
     run_durability(r);
     run_stress(r);
+    run_claims(r);
     if ((rc = pl__chart_issues(r)) || (rc = pl__chart_settle(r)) || (rc = pl__chart_power(r)) ||
         (rc = pl__chart_stress(r))) {
         pl_report_free(r);
@@ -196,6 +223,8 @@ void pl_report_free(pl_report *r)
     pl_settle_free(r->pair_st);
     pl_durability_free(r->dur);
     pl_stress_free(r->stress);
+    pl_claims_free(r->claims);
+    free(r->claim_res), free(r->claim_holds), free(r->claim_defined);
     for (size_t b = 0; b < r->n_bodies; b++) {
         if (r->powers)
             pl_power_free(r->powers[b]);

@@ -226,6 +226,12 @@ static int emit_settle(const pl_report *r, pl_emitter *e) { return pl_settle_emi
 static int emit_durability(const pl_report *r, pl_emitter *e) { return pl_durability_emit(r->dur, e); }
 static int emit_stress(const pl_report *r, pl_emitter *e) { return pl_stress_emit(r->stress, 3, e); }
 
+static int emit_claims(const pl_report *r, pl_emitter *e)
+{
+    return pl_claims_emit(r->claims, r->claim_res, r->claim_holds, r->claim_defined, r->o.draws,
+                          e);
+}
+
 static int emit_power(const pl_report *r, pl_emitter *e)
 {
     const pl_power *ps[64];
@@ -316,7 +322,7 @@ static void head(pl__buf *h, const pl_report *r)
                        (unsigned long long)pl_stress_draws(r->stress),
                        (unsigned long long)pl_stress_seed(r->stress));
     pl__buf_printf(h, ".</p><nav><a href=\"#summary\">Findings</a><a href=\"#scenario\">"
-                      "Scenario</a><a href=\"#forecast\">Forecasts</a><a href=\"#settle\">"
+                      "Scenario</a><a href=\"#claims\">Claims</a><a href=\"#forecast\">Forecasts</a><a href=\"#settle\">"
                       "Deals</a><a href=\"#power\">Power</a><a href=\"#durability\">"
                       "Durability</a><a href=\"#stress\">Robustness</a><a href=\"#sources\">"
                       "Sources</a></nav></header>");
@@ -325,6 +331,10 @@ static void head(pl__buf *h, const pl_report *r)
 static int body(pl__buf *h, pl__buf *summary, const pl_report *r)
 {
     const section secs[] = {
+        {"claims", "The article's claims, checked", "Each claim of the seed article that a "
+         "model can speak to, with the sentence it comes from, the check's verdict, the "
+         "numbers behind it and the share of Monte Carlo draws in which it holds (see "
+         "docs/case-study.md).", PL__R_CLAIMS, emit_claims, r->claims != NULL},
         {"forecast", "Where each issue is likely to land", "Each model's forecast on the "
          "issue's 0&ndash;100 scale; the discs are the actors' positions (area: capability "
          "&times; salience).", PL__R_FORECAST, emit_forecast, r->f != NULL},

@@ -9,6 +9,7 @@
 #include "parley/power.h"
 #include "parley/dynamics.h"
 #include "parley/stress.h"
+#include "parley/claims.h"
 #include "../core/buf.h"
 
 typedef struct pl__chart {
@@ -32,12 +33,15 @@ struct pl_report {
     pl_game **games;
     pl_power **powers;
     long issue[2];            /* the win-set chart's issues, -1: none */
-    char err[5][PL_ERROR_MSG_MAX]; /* why forecast/settle/power/durability/stress failed */
+    pl_claims *claims;        /* the scenario's built-in claims, or NULL */
+    pl_claim_result *claim_res;
+    uint64_t *claim_holds, *claim_defined;
+    char err[6][PL_ERROR_MSG_MAX]; /* why forecast/settle/power/durability/stress/claims failed */
     pl__chart *charts;
     size_t n_charts, cap_charts;
 };
 
-enum { PL__R_FORECAST, PL__R_SETTLE, PL__R_POWER, PL__R_DURABILITY, PL__R_STRESS };
+enum { PL__R_FORECAST, PL__R_SETTLE, PL__R_POWER, PL__R_DURABILITY, PL__R_STRESS, PL__R_CLAIMS };
 
 /* Close the SVG being written in g and keep it as chart `name` of `section` (g is emptied). */
 int pl__report_add_chart(pl_report *r, const char *section, const char *name, pl__buf *g);

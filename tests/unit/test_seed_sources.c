@@ -5,7 +5,8 @@
 ** (exit 77) when ../shared is absent, as in a user's fresh clone. The values
 ** the library exposes are checked through the API; then every one-line
 ** `source: "..."` of the file's text is checked too, which also covers the
-** sections whose sources the library keeps no accessor for (durability terms).
+** sections whose sources the library keeps no accessor for (durability terms),
+** and of the built-in claims file (scenarios/ukraine-2025.claims.yaml).
 */
 #include "parley/parley.h"
 
@@ -130,6 +131,14 @@ int main(void)
         check_text(seed, text, tlen);
     else
         failed++;
+    /* the claims file's sentences too (parley claims) */
+    int before = passed;
+    if ((text = pl_builtin_claims(NULL, &tlen)))
+        check_text(seed, text, tlen);
+    if (passed - before < 7) { /* the seven claims each quote their sentence */
+        printf("FAIL: only %d quotes checked in the built-in claims\n", passed - before);
+        failed++;
+    }
     printf("%d passed, %d failed\n", passed, failed);
     pl_scenario_free(s);
     free(seed);
