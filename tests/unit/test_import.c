@@ -31,40 +31,18 @@ static void need(const char *path)
     }
 }
 
-/* Describe s as JSON into a malloc'd string (a growing buffer with its length). */
-typedef struct sink {
-    char *p;
-    size_t len, cap;
-} sink;
-
-static int collect(const char *d, size_t n, void *payload)
-{
-    sink *k = payload;
-    if (k->len + n + 1 > k->cap) {
-        size_t cap = 2 * (k->len + n + 1);
-        char *nb = realloc(k->p, cap);
-        if (!nb)
-            return -1;
-        k->p = nb;
-        k->cap = cap;
-    }
-    memcpy(k->p + k->len, d, n);
-    k->len += n;
-    k->p[k->len] = '\0';
-    return 0;
-}
-
+/* Describe s as JSON into a malloc'd string. */
 static char *as_json(const pl_scenario *s)
 {
-    sink k = {NULL, 0, 0};
+    test_sink k = {NULL, 0, 0};
     pl_emitter *e;
-    assert_int_equal(pl_emitter_new(&e, PL_FORMAT_JSON, collect, &k, NULL, NULL), PL_OK);
+    assert_int_equal(pl_emitter_new(&e, PL_FORMAT_JSON, test_sink_write, &k, NULL, NULL), PL_OK);
     pl_emit_object_begin(e, NULL, NULL);
     pl_scenario_emit(s, e);
     pl_emit_object_end(e);
     assert_int_equal(pl_emitter_finish(e, NULL), PL_OK);
     pl_emitter_free(e);
-    return k.p;
+    return k.data;
 }
 
 /* The YAML an import writes loads back to the same scenario (same description). */

@@ -71,27 +71,11 @@ static void test_charts(void **state)
     pl_scenario_free(s);
 }
 
-typedef struct sink {
-    char *buf;
-    size_t len;
-} sink;
-
-static int to_sink(const char *data, size_t len, void *payload)
-{
-    sink *k = payload;
-    char *b = realloc(k->buf, k->len + len + 1);
-    if (!b)
-        return -1;
-    memcpy(b + k->len, data, len);
-    k->buf = b, k->len += len, b[k->len] = '\0';
-    return 0;
-}
-
-static void html(const pl_report *r, sink *k)
+static void html(const pl_report *r, test_sink *k)
 {
     pl_error err;
-    k->buf = NULL, k->len = 0;
-    if (pl_report_html(r, to_sink, k, &err))
+    memset(k, 0, sizeof *k);
+    if (pl_report_html(r, test_sink_write, k, &err))
         fail_msg("%s", err.msg);
 }
 
@@ -100,26 +84,26 @@ static void test_html(void **state)
     (void)state;
     pl_scenario *s = test_builtin();
     pl_report *a = build(s, 1), *b = build(s, 2);
-    sink x, y;
+    test_sink x, y;
     html(a, &x), html(b, &y);
-    assert_true(x.len == y.len && memcmp(x.buf, y.buf, x.len) == 0);
+    assert_true(x.len == y.len && memcmp(x.data, y.data, x.len) == 0);
     static const char *const banned[] = {"<script", " src=", "<link", "@import", "url(",
                                          "http://", "https://"};
     for (size_t i = 0; i < sizeof banned / sizeof *banned; i++) {
-        const char *p = strstr(x.buf, banned[i]);
+        const char *p = strstr(x.data, banned[i]);
         /* the SVG namespace is a name, not a resource */
         while (p && strncmp(p, "http://www.w3.org/2000/svg", 26) == 0)
             p = strstr(p + 1, banned[i]);
         if (p)
             fail_msg("the report refers to '%s': %.60s", banned[i], p);
     }
-    assert_non_null(strstr(x.buf, "<!DOCTYPE html>"));
-    assert_non_null(strstr(x.buf, "GUARANTOR_COUNCIL cannot act against RUS"));
-    assert_non_null(strstr(x.buf, "href=\"#src-1\""));
-    assert_non_null(strstr(x.buf, "<li id=\"src-1\">"));
+    assert_non_null(strstr(x.data, "<!DOCTYPE html>"));
+    assert_non_null(strstr(x.data, "GUARANTOR_COUNCIL cannot act against RUS"));
+    assert_non_null(strstr(x.data, "href=\"#src-1\""));
+    assert_non_null(strstr(x.data, "<li id=\"src-1\">"));
     for (size_t i = 0; i < pl_report_n_charts(a); i++) /* every chart inline */
-        assert_non_null(strstr(x.buf, pl_report_chart_svg(a, i, NULL)));
-    free(x.buf), free(y.buf);
+        assert_non_null(strstr(x.data, pl_report_chart_svg(a, i, NULL)));
+    free(x.data), free(y.data);
     pl_report_free(a), pl_report_free(b);
     pl_scenario_free(s);
 }

@@ -252,36 +252,15 @@ static void test_refused(void **state)
 
 /* ---- reading --------------------------------------------------------------------------- */
 
-typedef struct membuf {
-    char *data;
-    size_t len, cap;
-} membuf;
-
-static int mem_write(const char *data, size_t len, void *payload)
-{
-    membuf *m = payload;
-    if (m->len + len + 1 > m->cap) {
-        size_t cap = 2 * (m->len + len + 1);
-        char *d = realloc(m->data, cap);
-        if (!d)
-            return -1;
-        m->data = d, m->cap = cap;
-    }
-    memcpy(m->data + m->len, data, len);
-    m->len += len;
-    m->data[m->len] = '\0';
-    return 0;
-}
-
 typedef enum { LIST, SHOW, DIFF, EXPORT } reader;
 
 /* One reader's JSON document into m (freed by the caller); its status. */
-static int read_json(pl_store *db, reader r, const char *a, const char *b, membuf *m,
+static int read_json(pl_store *db, reader r, const char *a, const char *b, test_sink *m,
                      pl_error *err)
 {
     pl_emitter *e;
     memset(m, 0, sizeof *m);
-    assert_int_equal(pl_emitter_new(&e, PL_FORMAT_JSON, mem_write, m, NULL, NULL), PL_OK);
+    assert_int_equal(pl_emitter_new(&e, PL_FORMAT_JSON, test_sink_write, m, NULL, NULL), PL_OK);
     pl_emit_object_begin(e, NULL, NULL);
     int rc = r == LIST   ? pl_store_list(db, e, err)
              : r == SHOW ? pl_store_show(db, a, e, err)
@@ -299,7 +278,7 @@ static void test_read(void **state)
     fixture *f = *state;
     pl_store *db;
     pl_error err;
-    membuf m;
+    test_sink m;
     char id[33], id2[33], prefix[7];
     temp_path(f);
     store_run(f, id);

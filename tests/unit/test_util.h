@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "parley/parley.h"
@@ -20,6 +21,28 @@
         if (!(fabs(a_ - b_) <= (tol)))                                                      \
             fail_msg("%s = %.12g, expected %.12g (tol %g)", #a, a_, b_, (double)(tol));     \
     } while (0)
+
+/* An emitter's output gathered in memory (data NUL-terminated; free(data) when done). */
+typedef struct test_sink {
+    char *data;
+    size_t len, cap;
+} test_sink;
+
+static inline int test_sink_write(const char *d, size_t n, void *payload)
+{
+    test_sink *k = (test_sink *)payload;
+    if (k->len + n + 1 > k->cap) {
+        size_t cap = 2 * (k->len + n + 1);
+        char *nb = (char *)realloc(k->data, cap);
+        if (!nb)
+            return -1;
+        k->data = nb, k->cap = cap;
+    }
+    memcpy(k->data + k->len, d, n);
+    k->len += n;
+    k->data[k->len] = '\0';
+    return 0;
+}
 
 /* The built-in scenario, or the test fails with the reader's message. */
 static inline pl_scenario *test_builtin(void)
