@@ -62,3 +62,17 @@ for f in "$here"/../tests/bad/proposal/*.yaml "$here"/../tests/bad/proposal/*.js
   { printf "\\00$((s + 2))"; cat "$f"; } > "$pcorpus/options-$(basename "$f")"
 done
 run proposal_fuzz "$pcorpus"
+
+# Claims files: the seeds and tests/bad/claims, against the built-in scenario
+# (selector 0 YAML, 1 JSON; 2 and 3 the same with two Monte Carlo draws).
+ccorpus="$build/fuzz-corpus/claims"
+mkdir -p "$ccorpus"
+for f in "$here"/seeds/claims/*.yaml "$here"/seeds/claims/*.json \
+         "$here"/../tests/bad/claims/*.yaml "$here"/../tests/bad/claims/*.json; do
+  [ -f "$f" ] || continue
+  case $f in *.json) s=1 ;; *) s=0 ;; esac
+  case $f in */seeds/*) p=seed ;; *) p=bad ;; esac
+  { printf "\\00$s"; cat "$f"; } > "$ccorpus/$p-$(basename "$f")"
+  { printf "\\00$((s + 2))"; cat "$f"; } > "$ccorpus/$p-draws-$(basename "$f")"
+done
+run claims_fuzz "$ccorpus"

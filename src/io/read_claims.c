@@ -15,6 +15,7 @@
 #include "../core/error_int.h"
 #include "parley/scenario.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,17 +45,77 @@ static int ref(creader *r, const pl_doc_node *n, const char *what, int body, lon
         return rc;
     *out = body ? pl_scenario_body_index(r->s, id) : pl_scenario_actor_index(r->s, id);
     if (*out < 0)
-        return pl_rd_fail(&r->rd, n, "%s is '%s', which is no %s of scenario '%s'; expected "
-                          "one of its %s ids", what, id, body ? "body" : "actor",
-                          pl_scenario_name(r->s), body ? "body" : "actor");
+        return pl_rd_fail(&r->rd, n, "%s is '%s', which is not %s of scenario '%s'; expected "
+                          "%s id", what, id, body ? "a body" : "an actor",
+                          pl_scenario_name(r->s), body ? "a body" : "an actor");
     return PL_OK;
+}
+
+/* A node as a message shows it: a number plainly, anything else as pl_rd_got does. */
+static const char *shown(const pl_doc_node *n, char *buf, size_t size)
+{
+    double v;
+    if (pl_rd_is_number(n, &v)) {
+        snprintf(buf, size, "%g", v);
+        return buf;
+    }
+    return pl_rd_got(n, buf, size);
+}
+
+/* What each field of a check holds, for "has no 'key'; expected 'key: ...'". */
+static const char *field_expect(const char *key)
+{
+    static const char *const fields[][2] = {
+        {"body", "a body id"}, {"against", "an actor id"}, {"expect", "true or false"},
+        {"proposal", "a mapping issue id -> option or scale point"}, {"actor", "an actor id"},
+        {"max_shift", "a number in [0, 100]"}, {"issues", "a list of issue ids, e.g. [NATO, GUAR]"},
+        {"max_packages", "a whole number >= 0"},
+        {"why", "text saying why the scenario cannot test the claim"}};
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+        if (strcmp(fields[i][0], key) == 0)
+            return fields[i][1];
+    return "a value";
 }
 
 static int need(creader *r, const pl_doc_node *map, const char *key, pl_doc_node **out)
 {
     char where[64];
     snprintf(where, sizeof where, "check of kind %s", pl_doc_map_get(map, "kind")->text);
-    return pl_rd_need(&r->rd, map, key, where, NULL, out);
+    return pl_rd_need(&r->rd, map, key, where, field_expect(key), out);
+}
+
+/* Settlement places an issue's outcomes at its options, else its step's grid, else its
+   worded points (parley settle's defaults); a ratification proposal must be one of them. */
+static int on_grid(const pl_issue *x, double v)
+{
+    size_t no = pl_issue_n_options(x);
+    double step = pl_issue_step(x);
+    for (size_t j = 0; j < no; j++)
+        if (pl_issue_option(x, j, NULL, NULL) == v)
+            return 1;
+    if (no)
+        return 0;
+    if (step > 0)
+        return v == 100 || fabs(v / step - nearbyint(v / step)) < 1e-9;
+    for (size_t j = 0; j < pl_issue_n_anchors(x); j++)
+        if (pl_issue_anchor(x, j, NULL) == v)
+            return 1;
+    return 0;
+}
+
+static int check_grid(creader *r, const pl_doc_node *prop, const double *x)
+{
+    for (size_t j = 0; j < prop->len; j++) {
+        const pl_doc_node *key = pl_doc_map_key(prop, j);
+        long k = pl_scenario_issue_index(r->s, key->text);
+        const pl_issue *is = pl_scenario_issue(r->s, (size_t)k);
+        if (!on_grid(is, x[k]))
+            return pl_rd_fail(&r->rd, pl_doc_map_value(prop, j), "proposal for issue '%s' is "
+                              "%g, which is no point of its outcome space; expected one of its "
+                              "options, its step's grid or its worded points (a ratification "
+                              "vote is on packages of that space)", pl_issue_id(is), x[k]);
+    }
+    return PL_OK;
 }
 
 static int read_proposal(creader *r, const pl_doc_node *check, pl__claim *c)
@@ -67,6 +128,8 @@ static int read_proposal(creader *r, const pl_doc_node *check, pl__claim *c)
         rc = pl__error_nomem(r->rd.err);
     if (!rc)
         rc = pl__read_proposal_node(&r->rd, r->s, p, c->x, opt);
+    if (!rc && c->kind == PL__RATIFICATION)
+        rc = check_grid(r, p, c->x);
     free(opt);
     return rc;
 }
@@ -98,8 +161,8 @@ static int read_issues(creader *r, const pl_doc_node *check, pl__claim *c)
         long k = -1;
         if (!(rc = pl_rd_id(&r->rd, seq->items[i], "an issue", &id)) &&
             (k = pl_scenario_issue_index(r->s, id)) < 0)
-            rc = pl_rd_fail(&r->rd, seq->items[i], "'%s' is no issue of scenario '%s'; "
-                            "expected one of its issue ids", id, pl_scenario_name(r->s));
+            rc = pl_rd_fail(&r->rd, seq->items[i], "'%s' is not an issue of scenario '%s'; "
+                            "expected an issue id", id, pl_scenario_name(r->s));
         for (size_t j = 0; !rc && j < i; j++)
             if (c->issues[j] == (size_t)k)
                 rc = pl_rd_fail(&r->rd, seq->items[i], "issue '%s' is listed twice; expected "
@@ -107,8 +170,13 @@ static int read_issues(creader *r, const pl_doc_node *check, pl__claim *c)
         if (!rc)
             c->issues[c->n_issues++] = (size_t)k;
     }
-    if (!rc && !(rc = need(r, check, "max_packages", &lim)))
-        rc = pl_rd_number(&r->rd, lim, "max_packages", 0, 1e9, &c->limit);
+    if (!rc && !(rc = need(r, check, "max_packages", &lim)) &&
+        (!pl_rd_is_number(lim, &c->limit) || c->limit < 0 || c->limit != floor(c->limit) ||
+         c->limit > 1e9)) {
+        char got[96];
+        rc = pl_rd_fail(&r->rd, lim, "max_packages is %s; expected a whole number >= 0",
+                        shown(lim, got, sizeof got));
+    }
     return rc;
 }
 
@@ -157,21 +225,20 @@ static int read_check(creader *r, const pl_doc_node *check, pl__claim *c)
     pl_doc_node *kind;
     char got[96], allowed[600];
     int rc = pl_rd_map(&r->rd, check, "check", "a mapping with kind and its fields");
+    size_t k = 0, u = 0;
+    for (size_t j = 0; j < PL__N_KINDS; j++)
+        u += (size_t)snprintf(allowed + u, sizeof allowed - u, "%s%s", j ? ", " : "one of ",
+                              pl__claim_kinds[j]);
     if (!rc)
-        rc = pl_rd_need(&r->rd, check, "kind", "check", NULL, &kind);
+        rc = pl_rd_need(&r->rd, check, "kind", "check", allowed, &kind);
     if (rc)
         return rc;
-    size_t k = 0, u = 0;
     while (k < PL__N_KINDS && !(kind->type == PL_DOC_SCALAR &&
                                 strcmp(kind->text, pl__claim_kinds[k]) == 0))
         k++;
-    if (k == PL__N_KINDS) {
-        for (size_t j = 0; j < PL__N_KINDS; j++)
-            u += (size_t)snprintf(allowed + u, sizeof allowed - u, "%s%s", j ? ", " : "",
-                                  pl__claim_kinds[j]);
-        return pl_rd_fail(&r->rd, kind, "kind is %s; expected one of %s",
+    if (k == PL__N_KINDS)
+        return pl_rd_fail(&r->rd, kind, "kind is %s; expected %s",
                           pl_rd_got(kind, got, sizeof got), allowed);
-    }
     c->kind = (pl__claim_kind)k;
     const char *keys[5] = {"kind"};
     size_t nk = 1;
@@ -188,18 +255,37 @@ static int read_claim(creader *r, const pl_doc_node *n, pl__claim *c)
     int rc = pl_rd_map(&r->rd, n, "a claim", "a mapping with id, claim, source and check");
     if (!rc)
         rc = pl_rd_keys(&r->rd, n, keys, 4, "a claim");
-    if (!rc && !(rc = pl_rd_need(&r->rd, n, "id", "a claim", NULL, &id)))
+    if (!rc && !(rc = pl_rd_need(&r->rd, n, "id", "a claim", "an identifier like "
+                                 "council-cannot-act", &id)))
         rc = pl_rd_id(&r->rd, id, "the claim's id", &c->id);
     for (size_t j = 0; !rc && j < (size_t)(c - r->c->c); j++)
         if (strcmp(r->c->c[j].id, c->id) == 0)
             rc = pl_rd_fail(&r->rd, id, "claim id '%s' is used twice; expected unique ids", c->id);
-    if (!rc && !(rc = pl_rd_need(&r->rd, n, "claim", "a claim", NULL, &text)))
+    if (!rc && !(rc = pl_rd_need(&r->rd, n, "claim", "a claim", "the claim, in a sentence",
+                                 &text)))
         rc = pl_rd_text(&r->rd, text, "claim", &c->claim);
+    if (!rc && !c->claim[0])
+        rc = pl_rd_fail(&r->rd, text, "claim is empty; expected the claim, in a sentence");
     if (!rc && pl_doc_map_get(n, "source"))
         rc = pl_rd_text(&r->rd, pl_doc_map_get(n, "source"), "source", &c->source);
-    if (!rc && !(rc = pl_rd_need(&r->rd, n, "check", "a claim", NULL, &check)))
+    if (!rc && !(rc = pl_rd_need(&r->rd, n, "check", "a claim", "a mapping with kind and its "
+                                 "fields", &check)))
         rc = read_check(r, check, c);
     return rc;
+}
+
+static int read_scenario_name(creader *r, const pl_doc_node *v)
+{
+    char got[96];
+    const char *want = pl_scenario_name(r->s);
+    if (v->type != PL_DOC_SCALAR || v->len == 0)
+        return pl_rd_fail(&r->rd, v, "scenario is %s; expected the name of the scenario the "
+                          "claims are about, %s", v->type == PL_DOC_SCALAR ? "empty"
+                          : pl_rd_got(v, got, sizeof got), want);
+    if (strcmp(v->text, want) != 0)
+        return pl_rd_fail(&r->rd, v, "these claims are about scenario '%s', not '%s'; expected "
+                          "the scenario they were written for", v->text, want);
+    return PL_OK;
 }
 
 static int read_root(creader *r, const pl_doc_node *root)
@@ -207,6 +293,7 @@ static int read_root(creader *r, const pl_doc_node *root)
     static const char *const keys[] = {"parley-claims", "scenario", "claims"};
     pl_doc_node *v, *seq;
     double version;
+    char got[96];
     if (!root)
         return pl__error_set(r->rd.err, PL_EINPUT, r->rd.file, 1, 1, "the claims file is "
                              "empty; expected a mapping starting 'parley-claims: 1'");
@@ -214,13 +301,16 @@ static int read_root(creader *r, const pl_doc_node *root)
                        "scenario and claims");
     if (!rc)
         rc = pl_rd_keys(&r->rd, root, keys, 3, "the claims file");
-    if (!rc && !(rc = pl_rd_need(&r->rd, root, "parley-claims", "the claims file", NULL, &v)) &&
-        !(rc = pl_rd_number(&r->rd, v, "parley-claims", 1, 1, &version)) &&
-        (v = pl_doc_map_get(root, "scenario")) && v->type == PL_DOC_SCALAR &&
-        strcmp(v->text, pl_scenario_name(r->s)) != 0)
-        rc = pl_rd_fail(&r->rd, v, "these claims are about scenario '%s', not '%s'; expected "
-                        "the scenario they were written for", v->text, pl_scenario_name(r->s));
-    if (!rc && !(rc = pl_rd_need(&r->rd, root, "claims", "the claims file", NULL, &seq)))
+    if (!rc && !(rc = pl_rd_need(&r->rd, root, "parley-claims", "the claims file", "1", &v)) &&
+        (v->type != PL_DOC_SCALAR || v->plain) && (!pl_rd_is_number(v, &version) || version != 1))
+        rc = pl_rd_fail(&r->rd, v, "parley-claims is %s; expected 1 (the only version of the "
+                        "claims format)", shown(v, got, sizeof got));
+    if (!rc && v->type == PL_DOC_SCALAR && !v->plain) /* "1": the reader's own message */
+        rc = pl_rd_number(&r->rd, v, "parley-claims", 1, 1, &version);
+    if (!rc && (v = pl_doc_map_get(root, "scenario")))
+        rc = read_scenario_name(r, v);
+    if (!rc && !(rc = pl_rd_need(&r->rd, root, "claims", "the claims file", "a list of claims",
+                                 &seq)))
         rc = pl_rd_seq(&r->rd, seq, "claims", "a list of claims");
     if (!rc && seq->len == 0)
         rc = pl_rd_fail(&r->rd, seq, "claims is empty; expected at least one claim");
