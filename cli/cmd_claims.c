@@ -10,7 +10,8 @@
 
 static const cli_optdef claims_opts[] = {
     {"claims", 0, 1, "FILE", "the claims file (default: the built-in scenario's own)"},
-    {"draws", 'n', 1, "N", "also check each claim on N Monte Carlo draws (default 0)"},
+    {"draws", 'n', 1, "N", "also check each claim on N Monte Carlo draws (default 200; 0: "
+                           "only the scenario as written)"},
     {"seed", 0, 1, "S", "seed of those draws (default 1)"},
     {"threads", 0, 1, "N", "threads (default 1; results never depend on it)"},
     CLI_FROM_OPTDEF,
@@ -37,7 +38,7 @@ static int load_claims(const cli_args *a, const pl_scenario *s, pl_claims **c)
 
 static int run_claims(const cli_args *a)
 {
-    unsigned long long draws = 0, seed = 1, threads = 1;
+    unsigned long long draws = 200, seed = 1, threads = 1;
     int rc;
     if ((rc = cli_whole_opt(a, "draws", 100000000ull, &draws)) ||
         (rc = cli_whole_opt(a, "seed", ULLONG_MAX, &seed)) ||
@@ -85,10 +86,11 @@ const cli_command cli_cmd_claims = {
     "packages on some issues every party prefers to the status quo (zone), whether\n"
     "tactical gains survive as strategic ones (no_winners), or that the scenario\n"
     "cannot speak to it (not_modelled). Every check runs the analyses afresh.\n"
-    "With --draws N each claim is also checked on N Monte Carlo draws of the\n"
-    "scenario (as in parley stress). The built-in scenario carries its own claims,\n"
+    "Each claim is also checked on --draws Monte Carlo draws of the scenario (as\n"
+    "in parley stress; 0 skips them). The built-in scenario carries its own claims,\n"
     "those of the seed article. Examples:\n"
     "  parley claims                        the seed article's claims\n"
     "  parley claims --draws 1000 --threads 2\n"
+    "  parley claims --draws 0              the verdicts on the scenario as written\n"
     "  parley claims my.yaml --claims my.claims.yaml\n",
     run_claims};
