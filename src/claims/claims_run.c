@@ -89,11 +89,12 @@ const char *pl_claim_status_name(pl_claim_status st)
 }
 
 /* "holds" / "fails" ... and, over draws, the share in which it holds. */
-static void finding(size_t i, const pl_claim_result *r, const uint64_t *holds,
-                    const uint64_t *defined, uint64_t draws, char *buf, size_t size)
+static void finding(const pl_claims *c, size_t i, const pl_claim_result *r,
+                    const uint64_t *holds, const uint64_t *defined, uint64_t draws, char *buf,
+                    size_t size)
 {
-    int n = snprintf(buf, size, "%c%s. %s", "FHNU"[r->status], pl_claim_status_name(r->status) + 1,
-                     r->detail);
+    int n = snprintf(buf, size, "%s Verdict: %s. %s", c->c[i].claim,
+                     pl_claim_status_name(r->status), r->detail);
     if (draws && n > 0 && (size_t)n < size && r->status <= PL_CLAIM_HOLDS && defined[i])
         snprintf(buf + n, size - (size_t)n, " Across %llu draws it holds in %.1f%%%s.",
                  (unsigned long long)draws, 100.0 * (double)holds[i] / (double)defined[i],
@@ -105,13 +106,13 @@ int pl_claims_emit(const pl_claims *c, const pl_claim_result *res, const uint64_
 {
     static const char *const cols[] = {"claim", "status", "value", "holds_share", "draws",
                                        "sentence"};
-    char buf[1200];
+    char buf[2000];
     if (!c || !res || !e || (draws && (!holds || !defined)))
         return PL_EMISUSE;
     pl_emit_object_begin(e, "claims", "The article's claims, checked");
     pl_emit_object_begin(e, "findings", NULL);
     for (size_t i = 0; i < c->n; i++) {
-        finding(i, &res[i], holds, defined, draws, buf, sizeof buf);
+        finding(c, i, &res[i], holds, defined, draws, buf, sizeof buf);
         pl_emit_string(e, c->c[i].id, buf);
     }
     pl_emit_object_end(e);

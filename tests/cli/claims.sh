@@ -5,8 +5,8 @@ P=$PARLEY
 need_jq
 
 expect_status 0 "claims" -- "$P" claims
-expect_grep "$TMP/out" "council-cannot-act: Holds. GUARANTOR_COUNCIL cannot act against RUS" "council verdict"
-expect_grep "$TMP/out" "sanctions-ineffective: Not modelled." "not modelled"
+expect_grep "$TMP/out" "Verdict: holds. GUARANTOR_COUNCIL cannot act against RUS" "council verdict"
+expect_grep "$TMP/out" "stop the war. Verdict: not modelled." "not modelled"
 expect_status 0 "json" -- "$P" claims --format json
 jqe '[.claims.checks[] | .status] == ["holds", "holds", "holds", "fails", "fails", "not modelled", "holds"]'
 "$P" claims -n 30 --threads 1 --format json >"$TMP/t1.json" 2>/dev/null
