@@ -22,5 +22,6 @@
 #include "parley/store.h"
 #include "parley/report.h"
 #include "parley/claims.h"
+#include "parley/smp.h"
 
 #endif

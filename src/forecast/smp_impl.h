@@ -1,0 +1,53 @@
+/*
+** smp_impl.h: the Condorcet-election pieces of the SMP (library-internal).
+*/
+#ifndef PL_SMP_IMPL_H
+#define PL_SMP_IMPL_H
+
+#include "parley/smp.h"
+
+/* Voter's vote with weight w for a over b, their values ua and ub. */
+double pl__smp_vote(pl_smp_vote rule, double w, double ua, double ub);
+/* P(a > b) from the coalition strengths C_ab and C_ba. */
+double pl__smp_victory(pl_smp_vpm vpm, double cab, double cba);
+/*
+** The probabilistic Condorcet election over m options: voter k (n of them,
+** weight w[k]) values option a at u[k m + a]. p receives the m probabilities.
+** work needs room for 2 m^2 + m doubles. -1 when a Markov form does not
+** settle in 10,000 iterations.
+*/
+int pl__smp_pce(const pl_smp_opts *o, size_t n, size_t m, const double *w, const double *u,
+                double *p, double *work);
+
+struct pl_smp {
+    size_t n, K, T;          /* actors, dimensions, turns done */
+    pl_smp_opts o;
+    const double *c;         /* capabilities, borrowed during the run only */
+    double *s;               /* per actor: total salience */
+    double *sal;             /* n x K, 0-1 */
+    double *hist;            /* (T + 1) x n x K, 0-1 */
+    size_t cap;              /* states the history has room for */
+    double *change;          /* per turn, 1-based */
+    double *prob;            /* per actor: its final position's probability */
+    double *mean, *median;   /* per dimension, 0-100 */
+    pl_smp_stop stop;
+};
+
+/* Scratch of one turn (smp_run.c allocates it). */
+typedef struct turn {
+    double *d;               /* n x n: d_ij from i's ideal to j's position */
+    double *r;               /* risk attitudes */
+    double *u, *work, *p;    /* election scratch: n x (n + 2), 2 (n + 2)^2 + n + 2, n + 2 */
+    long *target;
+    double *P, *bi, *bj;     /* i's P against its target; its bargain, n x K each */
+    size_t *queue;           /* resolution options, n + 1 */
+} turn;
+
+void pl__smp_distances(const pl_smp *m, turn *t, const double *x);
+int pl__smp_risk(const pl_smp *m, turn *t);
+double pl__smp_U(const pl_smp *m, const turn *t, size_t h, size_t i, size_t j);
+/* One turn from state x to state out (n x K each); the sum of the moves goes to *moved. */
+int pl__smp_step(const pl_smp *m, turn *t, const double *x, double *out, double *moved,
+                 double *base);
+
+#endif

@@ -1,0 +1,158 @@
+/*
+** test_smp.c: the Spatial Model of Politics (src/forecast/smp*.c) against
+** MODELS.md section 6's reference run "KTAB 3b5b063" on
+** ../shared/data/ktab/dummyData_3Dim.csv (7 actors, 3 dimensions, KTAB's
+** defaults, deterministic; the data are copied below from that file):
+**  - it stops after 10 turns; fractional changes 1.00, 0.76, 0.18, 0.08,
+**    0.085, 0.069, 0.064, 0.106, 0.040, 0.0045 (to the printed digits);
+**  - final positions within 0.1 of A00 (78.6, 31.8, 74.1) ... and A02 never
+**    moves;
+**  - the five distinct final positions have probabilities {0.018, 0.096,
+**    0.151, 0.334, 0.401} (sorted, tolerance 0.001);
+**  - MarkovIncentive: final dimension-1 positions [77.0 77.0 82.5 66.0 77.0
+**    70.9 77.0] after 8 turns.
+** And: option variants change the run; bad input is refused.
+*/
+#include "tests/unit/test_util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+enum { N = 7, K = 3 };
+static const double C[N] = {102.543, 53.393, 129.643, 75.920, 63.224, 120.048, 54.178};
+static const double X[N * K] = {75.79, 6.37, 70.45, 82.72, 73.50, 64.00, 82.45, 90.89, 0.07,
+                                62.52, 50.82, 62.33, 82.34, 45.77, 73.31, 84.48, 33.70, 88.11,
+                                70.96, 33.46, 90.36};
+static const double S100[N * K] = {49.53, 5.91, 28.15, 30.33, 21.22, 24.79, 48.47, 13.55,
+                                   34.62, 20.76, 39.24, 22.21, 40.96, 25.43, 22.59, 22.92,
+                                   39.35, 15.42, 31.75, 27.93, 26.03};
+
+static pl_smp *run(const pl_smp_opts *o)
+{
+    double s[N * K];
+    for (size_t i = 0; i < N * K; i++)
+        s[i] = S100[i] / 100;
+    pl_smp *m = NULL;
+    pl_error err;
+    if (pl_smp_run(&m, N, K, C, X, s, o, &err))
+        fail_msg("%s", err.msg);
+    return m;
+}
+
+static int cmp(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static void test_reference_run(void **state)
+{
+    (void)state;
+    pl_smp *m = run(NULL);
+    static const double change[] = {1.00, 0.76, 0.18, 0.08, 0.085, 0.069, 0.064, 0.106, 0.040,
+                                    0.0045};
+    static const double tol[] = {0.005, 0.005, 0.005, 0.005, 0.0005, 0.0005, 0.0005, 0.0005,
+                                 0.0005, 0.00005};
+    assert_int_equal(pl_smp_n_states(m), 11);
+    assert_int_equal(pl_smp_stop_reason(m), PL_SMP_STOP_QUIET);
+    for (size_t t = 1; t <= 10; t++)
+        assert_near(pl_smp_change(m, t), change[t - 1], tol[t - 1]);
+    static const double final[N][K] = {{78.6, 31.8, 74.1}, {78.6, 31.8, 74.1},
+                                       {82.5, 90.9, 0.1},  {67.1, 50.1, 63.7},
+                                       {78.6, 31.6, 74.1}, {79.9, 34.4, 75.2},
+                                       {78.6, 31.6, 74.1}};
+    for (size_t i = 0; i < N; i++)
+        for (size_t k = 0; k < K; k++)
+            assert_near(pl_smp_position(m, 10, i, k), final[i][k], 0.1);
+    for (size_t t = 0; t <= 10; t++) /* A02 never moves */
+        assert_near(pl_smp_position(m, t, 2, 1), 90.89, 1e-9);
+    /* one probability per distinct final position: A00 = A01 and A04 = A06 share theirs */
+    double p[5] = {pl_smp_probability(m, 0), pl_smp_probability(m, 2), pl_smp_probability(m, 3),
+                   pl_smp_probability(m, 4), pl_smp_probability(m, 5)};
+    qsort(p, 5, sizeof *p, cmp);
+    static const double want[5] = {0.018, 0.096, 0.151, 0.334, 0.401};
+    for (size_t a = 0; a < 5; a++)
+        assert_near(p[a], want[a], 0.001);
+    assert_true(pl_smp_probability(m, 0) == pl_smp_probability(m, 1));
+    /* the point forecasts lie within the final positions' range */
+    for (size_t k = 0; k < K; k++) {
+        assert_true(pl_smp_median(m, k) >= 0 && pl_smp_median(m, k) <= 100);
+        assert_true(pl_smp_mean(m, k) > 0 && pl_smp_mean(m, k) < 100);
+    }
+    pl_smp_free(m);
+}
+
+static void test_markov_incentive(void **state)
+{
+    (void)state;
+    pl_smp_opts o = PL_SMP_OPTS_INIT;
+    o.pce = PL_SMP_PCE_MARKOV_INCENTIVE;
+    pl_smp *m = run(&o);
+    static const double dim1[N] = {77.0, 77.0, 82.5, 66.0, 77.0, 70.9, 77.0};
+    assert_int_equal(pl_smp_n_states(m), 9);
+    for (size_t i = 0; i < N; i++)
+        assert_near(pl_smp_position(m, 8, i, 0), dim1[i], 0.1);
+    pl_smp_free(m);
+}
+
+/* Every variant moves the run away from the defaults' (they are not ignored). */
+static void test_variants(void **state)
+{
+    (void)state;
+    pl_smp *d = run(NULL);
+    for (int v = 0; v < 9; v++) {
+        pl_smp_opts o = PL_SMP_OPTS_INIT;
+        switch (v) {
+        case 0: o.vote = PL_SMP_VOTE_CUBIC; break;
+        case 1: o.vote = PL_SMP_VOTE_ASYMPROSP; break;
+        case 2: o.vpm = PL_SMP_VPM_QUARTIC; break;
+        case 3: o.vpm = PL_SMP_VPM_BINARY; break;
+        case 4: o.pce = PL_SMP_PCE_MARKOV_UNIFORM; break;
+        case 5: o.risk = PL_SMP_RISK_MAX; break;
+        case 6: o.persp = PL_SMP_PERSP_FULL; break;
+        case 7: o.interp = PL_SMP_INTERP_S1P1; break;
+        default: o.max_turns = 3; break;
+        }
+        pl_smp *m = run(&o);
+        size_t T = pl_smp_n_states(m) - 1;
+        int differs = T != pl_smp_n_states(d) - 1;
+        for (size_t i = 0; !differs && i < N; i++)
+            differs = fabs(pl_smp_position(m, T, i, 0) - pl_smp_position(d, T, i, 0)) > 1e-6;
+        if (!differs)
+            fail_msg("variant %d gives the defaults' run", v);
+        pl_smp_free(m);
+    }
+    pl_smp_free(d);
+}
+
+static void test_bad_input(void **state)
+{
+    (void)state;
+    double s[N * K], x[N * K];
+    pl_smp *m = NULL;
+    pl_error err;
+    for (size_t i = 0; i < N * K; i++)
+        s[i] = S100[i] / 100, x[i] = X[i];
+    s[3] = s[4] = s[5] = 0; /* actor 2 cares about nothing */
+    assert_int_equal(pl_smp_run(&m, N, K, C, x, s, NULL, &err), PL_EINPUT);
+    assert_non_null(strstr(err.msg, "actor 2"));
+    assert_int_equal(pl_smp_run(&m, 2, K, C, x, s, NULL, &err), PL_EINPUT);
+    for (size_t i = 0; i < N * K; i++) /* everybody at one point: nothing to bargain over */
+        s[i] = S100[i] / 100, x[i] = 50;
+    assert_int_equal(pl_smp_run(&m, N, K, C, x, s, NULL, &err), PL_OK);
+    assert_int_equal(pl_smp_n_states(m), 3);
+    for (size_t i = 0; i < N; i++)
+        assert_true(pl_smp_position(m, 2, i, 0) == 50 && isfinite(pl_smp_probability(m, i)));
+    pl_smp_free(m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_reference_run),
+        cmocka_unit_test(test_markov_incentive),
+        cmocka_unit_test(test_variants),
+        cmocka_unit_test(test_bad_input),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
