@@ -15,3 +15,5 @@ echo "== bench/settle: Pareto frontiers: sort vs streaming, merge vs enumeration
 "$build/bench/bench_settle" 1e8 "${SHARED:-../shared}"
 echo "== bench/stress: Monte Carlo draws per second, 1 vs 2 threads; memory over 10^6 draws"
 "$build/bench/bench_stress" 2000 1000000
+echo "== bench/smp: Spatial Model of Politics, time per turn, 10 to 250 actors x 3 dimensions"
+"$build/bench/bench_smp" 5
