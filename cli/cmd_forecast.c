@@ -10,7 +10,19 @@
 static const cli_optdef forecast_opts[] = {
     {"builtin", 0, 2, "NAME", "forecast a built-in scenario (default when no FILE)"},
     {"model", 0, 1, "LIST", "models to run, comma-separated: mean, median, nbs, eum, "
-                            "exchange (default all)"},
+                            "exchange, smp (default: all but smp)"},
+    {"smp-vote", 0, 1, "RULE", "SMP voting rule: prop, binary, propbin, propcbc, cubic or "
+                               "asymprosp (default prop)"},
+    {"smp-victory", 0, 1, "MODEL", "SMP victory probability: linear, square, quartic, octic "
+                                   "or binary (default linear)"},
+    {"smp-election", 0, 1, "MODEL", "SMP Condorcet election: conditional, markov-uniform or "
+                                    "markov-incentive (default conditional)"},
+    {"smp-risk", 0, 1, "RANGE", "SMP risk attitudes from election odds: mid, min or max "
+                                "(default mid)"},
+    {"smp-perspective", 0, 1, "ADJ", "SMP belief about others' risk: one-third, none, half, "
+                                     "two-thirds or full (default one-third)"},
+    {"smp-bargain", 0, 1, "INTERP", "SMP bargain weights: s2p2 or s1p1 (default s2p2)"},
+    {"smp-turns", 0, 1, "N", "SMP turn limit (default 100)"},
     CLI_FROM_OPTDEF,
     CLI_FORECAST_OPTDEFS,
     {"rounds", 0, 1, "N", "round limit of the EUM and the exchange model (default 10)"},
@@ -69,6 +81,8 @@ static int run_forecast(const cli_args *a)
             pl_forecast_emit_eum(f, s, moves, out.e);
         if (pl_forecast_has(f, PL_MODEL_EXCHANGE) && trades)
             pl_forecast_emit_exchanges(f, s, out.e);
+        if (pl_forecast_has(f, PL_MODEL_SMP))
+            pl_forecast_emit_smp(f, s, out.e);
         rc = cli_document_end(&out);
     }
     pl_forecast_free(f);
@@ -92,6 +106,11 @@ const cli_command cli_cmd_forecast = {
     "  exchange  Stokman & Van Oosten's exchange model over all issues at once:\n"
     "          actors trade votes across issues of unequal salience; the forecast\n"
     "          is the weighted mean after the last round (2 issues or more)\n"
+    "  smp     KTAB's Spatial Model of Politics (MODELS.md section 6), only when\n"
+    "          asked (--model smp): every issue a dimension, turns of challenges\n"
+    "          and bargains until the change falls below 2% of turn 1's; the\n"
+    "          forecast is the probability-weighted median of the final positions,\n"
+    "          shown with the turns and the final positions' probabilities\n"
     "--trajectory adds the EUM's rounds, --moves every offer accepted, --exchanges\n"
     "every vote trade. --format csv writes the forecasts table; --table\n"
     "trajectory, moves or exchanges another.\n",

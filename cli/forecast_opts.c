@@ -55,6 +55,37 @@ static int read_eum_opts(const cli_args *a, pl_eum_opts *o)
     return rc;
 }
 
+static int read_smp_opts(const cli_args *a, pl_smp_opts *o)
+{
+    static const char *const votes[] = {"prop", "binary", "propbin", "propcbc", "cubic",
+                                        "asymprosp"};
+    static const char *const vpms[] = {"linear", "square", "quartic", "octic", "binary"};
+    static const char *const pces[] = {"conditional", "markov-uniform", "markov-incentive"};
+    static const char *const risks[] = {"mid", "min", "max"};
+    static const char *const persps[] = {"one-third", "none", "half", "two-thirds", "full"};
+    static const char *const interps[] = {"s2p2", "s1p1"};
+    int k[6] = {-1, -1, -1, -1, -1, -1}, rc;
+    unsigned long long turns = o->max_turns;
+    if ((rc = enum_opt(a, "smp-vote", votes, 6, &k[0])) ||
+        (rc = enum_opt(a, "smp-victory", vpms, 5, &k[1])) ||
+        (rc = enum_opt(a, "smp-election", pces, 3, &k[2])) ||
+        (rc = enum_opt(a, "smp-risk", risks, 3, &k[3])) ||
+        (rc = enum_opt(a, "smp-perspective", persps, 5, &k[4])) ||
+        (rc = enum_opt(a, "smp-bargain", interps, 2, &k[5])) ||
+        (rc = cli_whole_opt(a, "smp-turns", 100000, &turns)))
+        return rc;
+    if (turns < 1)
+        return cli_usage_error("--smp-turns 0: expected at least 1 turn");
+    o->vote = k[0] >= 0 ? (pl_smp_vote)k[0] : o->vote;
+    o->vpm = k[1] >= 0 ? (pl_smp_vpm)k[1] : o->vpm;
+    o->pce = k[2] >= 0 ? (pl_smp_pce)k[2] : o->pce;
+    o->risk = k[3] >= 0 ? (pl_smp_risk)k[3] : o->risk;
+    o->persp = k[4] >= 0 ? (pl_smp_persp)k[4] : o->persp;
+    o->interp = k[5] >= 0 ? (pl_smp_interp)k[5] : o->interp;
+    o->max_turns = (unsigned)turns;
+    return EXIT_OK;
+}
+
 static int read_exchange_opts(const cli_args *a, pl_exchange_opts *o, int rounds)
 {
     static const char *const rules[] = {"equal-gain", "random-rate"};
@@ -92,6 +123,8 @@ int cli_read_forecast_opts(const cli_args *a, pl_forecast_opts *fo)
         rc = read_eum_opts(a, &fo->eum);
     if (!rc)
         rc = read_exchange_opts(a, &fo->exchange, fo->eum.rounds);
+    if (!rc)
+        rc = read_smp_opts(a, &fo->smp);
     return rc;
 }
 

@@ -17,6 +17,7 @@
 #include "parley/emit.h"
 #include "parley/eum.h"
 #include "parley/exchange.h"
+#include "parley/smp.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -49,6 +50,8 @@ typedef enum pl_model {
     PL_MODEL_NBS,
     PL_MODEL_EUM,      /* Expected Utility Model: the weighted median after the last round */
     PL_MODEL_EXCHANGE, /* exchange model over all issues: O after the last round (K >= 2) */
+    PL_MODEL_SMP,      /* KTAB's Spatial Model of Politics over all issues at once: the
+                          probability-weighted median of its final state; only on request */
     PL_MODEL_COUNT
 } pl_model;
 
@@ -100,10 +103,11 @@ typedef struct pl_forecast_opts {
     unsigned models;          /* bit (1 << pl_model) per model to run; 0 = all */
     pl_eum_opts eum;          /* EUM knobs (its weights are always capability x salience) */
     pl_exchange_opts exchange;/* exchange model knobs */
+    pl_smp_opts smp;          /* SMP knobs (its weights are capability x salience per issue) */
 } pl_forecast_opts;
 #define PL_FORECAST_OPTS_INIT                                                               \
     {PL_WEIGHT_CS, PL_TIE_LOWER, PL_LOSS_LINEAR, 0, 0.0, 0u, PL_EUM_OPTS_INIT,              \
-     PL_EXCHANGE_OPTS_INIT}
+     PL_EXCHANGE_OPTS_INIT, PL_SMP_OPTS_INIT}
 
 typedef struct pl_forecast pl_forecast;
 
@@ -125,6 +129,9 @@ PL_API int pl_forecast_has(const pl_forecast *f, pl_model m);
 /** The EUM run of issue k (rounds, moves), NULL if not run or fewer than 2 actors counted. */
 PL_API const pl_eum *pl_forecast_eum(const pl_forecast *f, size_t k);
 /** The exchange model's run over all issues, NULL if not run. */
+/** The SMP run behind PL_MODEL_SMP (NULL when it did not run). Its actors are the scenario's
+    actors at the table that hold some position, in scenario order. */
+PL_API const pl_smp *pl_forecast_smp(const pl_forecast *f);
 PL_API const pl_exchange *pl_forecast_exchange(const pl_forecast *f);
 /** Number of actors that counted on issue k, and their total weight. */
 PL_API size_t pl_forecast_n_counted(const pl_forecast *f, size_t k);
@@ -140,6 +147,8 @@ PL_API int pl_forecast_emit(const pl_forecast *f, const pl_scenario *s, pl_emitt
 PL_API int pl_forecast_emit_eum(const pl_forecast *f, const pl_scenario *s, int moves,
                                 pl_emitter *e);
 /** Describe the exchanges executed: table "exchanges" (round, who moved where, gains). */
+/** The SMP's turns (change per turn, why it stopped) and final positions with probabilities. */
+PL_API int pl_forecast_emit_smp(const pl_forecast *f, const pl_scenario *s, pl_emitter *e);
 PL_API int pl_forecast_emit_exchanges(const pl_forecast *f, const pl_scenario *s, pl_emitter *e);
 
 #ifdef __cplusplus

@@ -4,6 +4,7 @@
 */
 #include "parley/forecast.h"
 #include "../core/error_int.h"
+#include "smp_impl.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -29,12 +30,13 @@ struct pl_forecast {
     size_t n_issues;
     issue_result *issues;
     pl_exchange *exchange;
+    pl_smp *smp;
 };
 
 const char *pl_model_name(pl_model m)
 {
     static const char *const names[PL_MODEL_COUNT] = {"mean", "median", "nbs", "eum",
-                                                      "exchange"};
+                                                      "exchange", "smp"};
     return (m >= 0 && m < PL_MODEL_COUNT) ? names[m] : NULL;
 }
 
@@ -67,9 +69,10 @@ static size_t gather(const pl_scenario *s, size_t k, const pl_forecast_opts *o, 
     return m;
 }
 
+/* The default set (models == 0) is every model but the SMP, which runs only when asked. */
 static int wants(const pl_forecast_opts *o, pl_model m)
 {
-    return o->models == 0 || (o->models >> m & 1u);
+    return o->models == 0 ? m != PL_MODEL_SMP : (o->models >> m & 1u);
 }
 
 /* The EUM on issue k; a single actor is its own forecast. */
@@ -175,6 +178,10 @@ int pl_forecast_compute(pl_forecast **out, const pl_scenario *s, const pl_foreca
         rc = forecast_issue(s, k, &o, &col, &f->issues[k], err);
     if (!rc && K >= 2 && wants(&o, PL_MODEL_EXCHANGE))
         rc = exchange_all(f, s, &o, err);
+    if (!rc && wants(&o, PL_MODEL_SMP))
+        rc = pl__forecast_smp(s, &o.smp, &f->smp, err);
+    for (size_t k = 0; !rc && f->smp && k < K; k++)
+        f->issues[k].value[PL_MODEL_SMP] = pl_smp_median(f->smp, k);
     free(col.x);
     free(col.w);
     free(col.c);
@@ -198,6 +205,7 @@ void pl_forecast_free(pl_forecast *f)
     }
     free(f->issues);
     pl_exchange_free(f->exchange);
+    pl_smp_free(f->smp);
     free(f);
 }
 
@@ -216,10 +224,13 @@ int pl_forecast_has(const pl_forecast *f, pl_model m)
         return 0;
     if (m == PL_MODEL_EXCHANGE)
         return f->exchange != NULL;
+    if (m == PL_MODEL_SMP)
+        return f->smp != NULL;
     return wants(&f->opts, m);
 }
 
 const pl_exchange *pl_forecast_exchange(const pl_forecast *f) { return f ? f->exchange : NULL; }
+const pl_smp *pl_forecast_smp(const pl_forecast *f) { return f ? f->smp : NULL; }
 
 const pl_eum *pl_forecast_eum(const pl_forecast *f, size_t k)
 {

@@ -43,6 +43,14 @@ typedef struct turn {
     size_t *queue;           /* resolution options, n + 1 */
 } turn;
 
+struct pl_scenario;
+/* The SMP over a scenario: actors at the table, one dimension per issue (smp_scenario.c). */
+int pl__forecast_smp(const struct pl_scenario *s, const pl_smp_opts *o, pl_smp **out,
+                     pl_error *err);
+
+/* 1 if scenario actor i is an SMP actor: at the table, with some salience. */
+int pl__smp_takes_part(const struct pl_scenario *s, size_t i);
+
 void pl__smp_distances(const pl_smp *m, turn *t, const double *x);
 int pl__smp_risk(const pl_smp *m, turn *t);
 double pl__smp_U(const pl_smp *m, const turn *t, size_t h, size_t i, size_t j);
