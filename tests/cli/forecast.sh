@@ -27,7 +27,7 @@ jqe '(.exchanges | length) > 0 and ([.exchanges[] | select(.gain > 0 and .round 
 "$P" forecast --model exchange --exchange-rule random-rate --seed 4 --exchanges -f json > "$TMP/r1"
 "$P" forecast --model exchange --exchange-rule random-rate --seed 4 --exchanges -f json > "$TMP/r2"
 cmp -s "$TMP/r1" "$TMP/r2" && ok || bad "random-rate runs differ with one seed"
-expect_error "parley: --model: 'bdm' is not known; expected mean, median, nbs, eum or exchange" -- "$P" forecast --model bdm
+expect_error "parley: --model: 'bdm' is not known; expected mean, median, nbs, eum, exchange or smp" -- "$P" forecast --model bdm
 expect_error "parley: --eum-preset nope: EUM preset 'nope' is not known; expected default or scholz_code" -- "$P" forecast --eum-preset nope
 expect_error "parley: --rounds 2.5: expected a whole number" -- "$P" forecast --rounds 2.5
 expect_error "parley: --eum-q 2: expected a probability in [0, 1]" -- "$P" forecast --eum-q 2
@@ -72,4 +72,15 @@ expect_status 2 "evaluate without outcomes" -- "$P" evaluate "$SRC/scenarios/ukr
 expect_grep "$TMP/err" "no issue of scenario 'ukraine-2025' has an outcome" "no outcomes message"
 expect_error "parley: --resamples 0: expected at least 1" -- "$P" evaluate x.yaml --resamples 0
 expect_error "parley: expected parley import --from FORMAT FILE [-o OUT.yaml]" -- "$P" import
+# the SMP, only on request: its forecasts, turns and final positions; its knobs change it
+expect_status 0 "smp" -- "$P" forecast --model smp --format json
+jqe '[.forecasts[] | .model] | unique == ["smp"]'
+jqe '.smp.turns >= 2 and (.smp.smp_final | length) == 4 and ([.smp.smp_final[].probability] | max) <= 1'
+"$P" forecast --model smp --format csv >"$TMP/d.csv" 2>/dev/null
+"$P" forecast --model smp --smp-election markov-incentive --format csv >"$TMP/m.csv" 2>/dev/null
+cmp -s "$TMP/d.csv" "$TMP/m.csv" && bad "--smp-election changes nothing" || ok
+expect_status 0 "default set has no smp" -- "$P" forecast --format json
+jqe '[.forecasts[] | .model] | index("smp") == null'
+expect_error "parley: --smp-election markov is not known; expected one of: conditional, markov-uniform, markov-incentive" -- "$P" forecast --model smp --smp-election markov
+expect_error "parley: --smp-turns 0: expected at least 1 turn" -- "$P" forecast --model smp --smp-turns 0
 finish

@@ -52,7 +52,7 @@ expect_error "parley: --draws -5: expected a whole number from 0 to 100000000000
 expect_error "parley: --draws many: expected a whole number from 0 to 1000000000000" -- "$P" stress -n many
 expect_error "parley: --threads 0: expected at least 1" -- "$P" stress --threads 0
 expect_error "parley: --analyses: 'votes' is not known; expected forecast, settle, power or durability" -- "$P" stress --analyses votes
-expect_error "parley: --model: 'bdm' is not known; expected mean, median, nbs, eum or exchange" -- "$P" stress --model bdm
+expect_error "parley: --model: 'bdm' is not known; expected mean, median, nbs, eum, exchange or smp" -- "$P" stress --model bdm
 expect_error "parley: --store-draws needs a run store: --store FILE or PARLEY_STORE" -- "$P" stress --store-draws
 expect_error "parley: --seed x: expected a whole number from 0 to 18446744073709551615" -- "$P" stress --seed x
 cat >"$TMP/nodur.yaml" <<'YAML'
