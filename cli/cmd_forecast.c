@@ -23,6 +23,8 @@ static const cli_optdef forecast_opts[] = {
                                      "two-thirds or full (default one-third)"},
     {"smp-bargain", 0, 1, "INTERP", "SMP bargain weights: s2p2 or s1p1 (default s2p2)"},
     {"smp-turns", 0, 1, "N", "SMP turn limit (default 100)"},
+    {"smp-stochastic", 0, 0, NULL, "SMP: draw each queue's winner from its odds (with --seed) "
+                                   "instead of taking the likeliest"},
     CLI_FROM_OPTDEF,
     CLI_FORECAST_OPTDEFS,
     {"rounds", 0, 1, "N", "round limit of the EUM and the exchange model (default 10)"},
@@ -43,7 +45,8 @@ static const cli_optdef forecast_opts[] = {
     {"eum-capitulation", 0, 0, NULL, "EUM: allow capitulations even under scholz_code"},
     {"exchange-rule", 0, 1, "RULE", "exchange rate: equal-gain or random-rate "
                                     "(default equal-gain)"},
-    {"seed", 0, 1, "N", "seed for exchange ties and random rates (default 0)"},
+    {"seed", 0, 1, "N", "seed for exchange ties and random rates, and the stochastic SMP "
+                        "(default 0)"},
     {"exchanges", 0, 0, NULL, "also every vote trade of the exchange model"},
     {"trajectory", 0, 0, NULL, "also the EUM's rounds (median and mean per round)"},
     {"moves", 0, 0, NULL, "also every offer accepted in the EUM (who, to whom, a, b)"},
@@ -110,7 +113,8 @@ const cli_command cli_cmd_forecast = {
     "          asked (--model smp): every issue a dimension, turns of challenges\n"
     "          and bargains until the change falls below 2% of turn 1's; the\n"
     "          forecast is the probability-weighted median of the final positions,\n"
-    "          shown with the turns and the final positions' probabilities\n"
+    "          shown with the turns and the final positions' probabilities;\n"
+    "          --smp-stochastic draws each winner from its odds (with --seed)\n"
     "--trajectory adds the EUM's rounds, --moves every offer accepted, --exchanges\n"
     "every vote trade. --format csv writes the forecasts table; --table\n"
     "trajectory, moves or exchanges another.\n",

@@ -4,6 +4,7 @@
 */
 #include "cli.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,15 +66,17 @@ static int read_smp_opts(const cli_args *a, pl_smp_opts *o)
     static const char *const persps[] = {"one-third", "none", "half", "two-thirds", "full"};
     static const char *const interps[] = {"s2p2", "s1p1"};
     int k[6] = {-1, -1, -1, -1, -1, -1}, rc;
-    unsigned long long turns = o->max_turns;
+    unsigned long long turns = o->max_turns, seed = o->seed;
     if ((rc = enum_opt(a, "smp-vote", votes, 6, &k[0])) ||
         (rc = enum_opt(a, "smp-victory", vpms, 5, &k[1])) ||
         (rc = enum_opt(a, "smp-election", pces, 3, &k[2])) ||
         (rc = enum_opt(a, "smp-risk", risks, 3, &k[3])) ||
         (rc = enum_opt(a, "smp-perspective", persps, 5, &k[4])) ||
         (rc = enum_opt(a, "smp-bargain", interps, 2, &k[5])) ||
-        (rc = cli_whole_opt(a, "smp-turns", 100000, &turns)))
+        (rc = cli_whole_opt(a, "smp-turns", 100000, &turns)) ||
+        (rc = cli_whole_opt(a, "seed", ULLONG_MAX, &seed)))
         return rc;
+    o->stochastic = cli_has(a, "smp-stochastic"), o->seed = seed;
     if (turns < 1)
         return cli_usage_error("--smp-turns 0: expected at least 1 turn");
     o->vote = k[0] >= 0 ? (pl_smp_vote)k[0] : o->vote;

@@ -13,6 +13,7 @@
 #define PARLEY_SMP_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "parley/export.h"
 #include "parley/error.h"
 
@@ -72,10 +73,14 @@ typedef struct pl_smp_opts {
     unsigned max_turns;         /* 100 */
     unsigned min_turns;         /* 2 */
     double stop_ratio;          /* stop when the change is below this share of turn 1's (0.02) */
+    int stochastic;             /* 1: each queue's winner is drawn from the election's odds
+                                   (stream t n + k of seed for actor k in turn t); 0: the
+                                   likeliest (default) */
+    uint64_t seed;
 } pl_smp_opts;
 #define PL_SMP_OPTS_INIT                                                                     \
     {PL_SMP_VOTE_PROP, PL_SMP_VPM_LINEAR, PL_SMP_PCE_CONDITIONAL, PL_SMP_RISK_MID,           \
-     PL_SMP_PERSP_ONE_THIRD, PL_SMP_INTERP_S2P2, 100, 2, 0.02}
+     PL_SMP_PERSP_ONE_THIRD, PL_SMP_INTERP_S2P2, 100, 2, 0.02, 0, 0}
 
 typedef enum pl_smp_stop {
     PL_SMP_STOP_QUIET = 0,      /* the fractional change fell below stop_ratio */

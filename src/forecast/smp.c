@@ -8,6 +8,7 @@
 */
 #include "smp_impl.h"
 #include "../core/error_int.h"
+#include "../core/rng.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -165,9 +166,17 @@ static int resolve(const pl_smp *m, turn *t, const double *x, const double *base
     if (pl__smp_pce(&m->o, n, nq, m->c, t->u, t->p, t->work))
         return -1;
     size_t win = 0;
-    for (size_t q = 1; q < nq; q++)
-        if (t->p[q] > t->p[win])
-            win = q;
+    if (m->o.stochastic) { /* a draw from the odds; its own stream, so any order gives it */
+        pl_rng rng;
+        pl__rng_seed(&rng, m->o.seed, (uint64_t)t->turn * m->n + k);
+        double u = pl__rng_double(&rng), acc = t->p[0];
+        while (win + 1 < nq && u >= acc)
+            acc += t->p[++win];
+    } else {
+        for (size_t q = 1; q < nq; q++)
+            if (t->p[q] > t->p[win])
+                win = q;
+    }
     size_t b = t->queue[win];
     const double *src = b == (size_t)-1 ? x + k * m->K : b == k ? t->bi + b * m->K
                                                               : t->bj + b * m->K;

@@ -41,6 +41,7 @@ typedef struct turn {
     long *target;
     double *P, *bi, *bj;     /* i's P against its target; its bargain, n x K each */
     size_t *queue;           /* resolution options, n + 1 */
+    size_t turn;             /* 1-based: the turn being taken (stochastic streams) */
 } turn;
 
 struct pl_scenario;

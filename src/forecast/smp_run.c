@@ -85,6 +85,7 @@ static int run(pl_smp *m, turn *t, double *base)
     m->stop = PL_SMP_STOP_TURNS;
     for (size_t T = 1; T <= m->o.max_turns; T++) {
         double moved;
+        t->turn = T;
         if (pl__smp_step(m, t, m->hist + (T - 1) * nk, m->hist + T * nk, &moved, base))
             return -1;
         if (T == 1)

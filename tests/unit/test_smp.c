@@ -125,6 +125,32 @@ static void test_variants(void **state)
     pl_smp_free(d);
 }
 
+/* Stochastic transitions: the same seed gives the same run; another seed another run. */
+static void test_stochastic(void **state)
+{
+    (void)state;
+    pl_smp_opts o = PL_SMP_OPTS_INIT;
+    o.stochastic = 1, o.seed = 15455440707583219804u;
+    pl_smp *a = run(&o), *b = run(&o);
+    size_t T = pl_smp_n_states(a) - 1;
+    assert_int_equal(pl_smp_n_states(a), pl_smp_n_states(b));
+    for (size_t i = 0; i < N; i++)
+        for (size_t k = 0; k < K; k++)
+            assert_true(pl_smp_position(a, T, i, k) == pl_smp_position(b, T, i, k));
+    int differs = 0;
+    for (uint64_t s = 1; s <= 5 && !differs; s++) {
+        o.seed = s;
+        pl_smp *c = run(&o);
+        size_t U = pl_smp_n_states(c) - 1;
+        differs = U != T;
+        for (size_t i = 0; !differs && i < N; i++)
+            differs = pl_smp_position(c, U, i, 0) != pl_smp_position(a, T, i, 0);
+        pl_smp_free(c);
+    }
+    assert_true(differs);
+    pl_smp_free(a), pl_smp_free(b);
+}
+
 static void test_bad_input(void **state)
 {
     (void)state;
@@ -152,6 +178,7 @@ int main(void)
         cmocka_unit_test(test_reference_run),
         cmocka_unit_test(test_markov_incentive),
         cmocka_unit_test(test_variants),
+        cmocka_unit_test(test_stochastic),
         cmocka_unit_test(test_bad_input),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
