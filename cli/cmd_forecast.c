@@ -23,6 +23,8 @@ static const cli_optdef forecast_opts[] = {
                                      "two-thirds or full (default one-third)"},
     {"smp-bargain", 0, 1, "INTERP", "SMP bargain weights: s2p2 or s1p1 (default s2p2)"},
     {"smp-turns", 0, 1, "N", "SMP turn limit (default 100)"},
+    {"smp-accommodate", 0, 1, "A", "SMP: ideals move this share of the way to the new "
+                                   "positions each turn (default 1)"},
     {"smp-stochastic", 0, 0, NULL, "SMP: draw each queue's winner from its odds (with --seed) "
                                    "instead of taking the likeliest"},
     CLI_FROM_OPTDEF,
@@ -85,7 +87,7 @@ static int run_forecast(const cli_args *a)
         if (pl_forecast_has(f, PL_MODEL_EXCHANGE) && trades)
             pl_forecast_emit_exchanges(f, s, out.e);
         if (pl_forecast_has(f, PL_MODEL_SMP))
-            pl_forecast_emit_smp(f, s, out.e);
+            pl_forecast_emit_smp(f, s, traj, out.e);
         rc = cli_document_end(&out);
     }
     pl_forecast_free(f);
@@ -115,7 +117,7 @@ const cli_command cli_cmd_forecast = {
     "          forecast is the probability-weighted median of the final positions,\n"
     "          shown with the turns and the final positions' probabilities;\n"
     "          --smp-stochastic draws each winner from its odds (with --seed)\n"
-    "--trajectory adds the EUM's rounds, --moves every offer accepted, --exchanges\n"
+    "--trajectory adds the EUM's rounds and the SMP's positions turn by turn, --moves every offer accepted, --exchanges\n"
     "every vote trade. --format csv writes the forecasts table; --table\n"
     "trajectory, moves or exchanges another.\n",
     run_forecast};

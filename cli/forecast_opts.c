@@ -77,6 +77,9 @@ static int read_smp_opts(const cli_args *a, pl_smp_opts *o)
         (rc = cli_whole_opt(a, "seed", ULLONG_MAX, &seed)))
         return rc;
     o->stochastic = cli_has(a, "smp-stochastic"), o->seed = seed;
+    if ((rc = cli_number_opt(a, "smp-accommodate", 0, 1, "a share in [0, 1]",
+                             &o->accommodate)))
+        return rc;
     if (turns < 1)
         return cli_usage_error("--smp-turns 0: expected at least 1 turn");
     o->vote = k[0] >= 0 ? (pl_smp_vote)k[0] : o->vote;

@@ -147,8 +147,10 @@ PL_API int pl_forecast_emit(const pl_forecast *f, const pl_scenario *s, pl_emitt
 PL_API int pl_forecast_emit_eum(const pl_forecast *f, const pl_scenario *s, int moves,
                                 pl_emitter *e);
 /** Describe the exchanges executed: table "exchanges" (round, who moved where, gains). */
-/** The SMP's turns (change per turn, why it stopped) and final positions with probabilities. */
-PL_API int pl_forecast_emit_smp(const pl_forecast *f, const pl_scenario *s, pl_emitter *e);
+/** The SMP's turns (change per turn, why it stopped), final positions with probabilities,
+    and (trajectory) every actor's position turn by turn. */
+PL_API int pl_forecast_emit_smp(const pl_forecast *f, const pl_scenario *s, int trajectory,
+                                pl_emitter *e);
 PL_API int pl_forecast_emit_exchanges(const pl_forecast *f, const pl_scenario *s, pl_emitter *e);
 
 #ifdef __cplusplus

@@ -73,6 +73,8 @@ typedef struct pl_smp_opts {
     unsigned max_turns;         /* 100 */
     unsigned min_turns;         /* 2 */
     double stop_ratio;          /* stop when the change is below this share of turn 1's (0.02) */
+    double accommodate;         /* ideals move this share of the way to the new positions
+                                   each turn (1: ideal = position, KTAB's default) */
     int stochastic;             /* 1: each queue's winner is drawn from the election's odds
                                    (stream t n + k of seed for actor k in turn t); 0: the
                                    likeliest (default) */
@@ -80,11 +82,12 @@ typedef struct pl_smp_opts {
 } pl_smp_opts;
 #define PL_SMP_OPTS_INIT                                                                     \
     {PL_SMP_VOTE_PROP, PL_SMP_VPM_LINEAR, PL_SMP_PCE_CONDITIONAL, PL_SMP_RISK_MID,           \
-     PL_SMP_PERSP_ONE_THIRD, PL_SMP_INTERP_S2P2, 100, 2, 0.02, 0, 0}
+     PL_SMP_PERSP_ONE_THIRD, PL_SMP_INTERP_S2P2, 100, 2, 0.02, 1.0, 0, 0}
 
 typedef enum pl_smp_stop {
     PL_SMP_STOP_QUIET = 0,      /* the fractional change fell below stop_ratio */
-    PL_SMP_STOP_TURNS           /* max_turns reached without that */
+    PL_SMP_STOP_TURNS,          /* max_turns reached without that */
+    PL_SMP_STOP_CYCLE           /* a state repeated an earlier one (pl_smp_cycle) */
 } pl_smp_stop;
 
 typedef struct pl_smp pl_smp;
@@ -105,6 +108,8 @@ PL_API double pl_smp_position(const pl_smp *m, size_t t, size_t i, size_t k);
 /** Turn t's change (sum over actors of how far each moved) over turn 1's (t >= 1). */
 PL_API double pl_smp_change(const pl_smp *m, size_t t);
 PL_API pl_smp_stop pl_smp_stop_reason(const pl_smp *m);
+/** With PL_SMP_STOP_CYCLE: how many turns the cycle takes (0 otherwise). */
+PL_API size_t pl_smp_cycle(const pl_smp *m);
 /** Probability of actor i's final position (the same for actors that share it). */
 PL_API double pl_smp_probability(const pl_smp *m, size_t i);
 /** Point forecasts of dimension k: probability-weighted mean and median of the final state. */

@@ -136,13 +136,12 @@ static void challenges(const pl_smp *m, turn *t, const double *x)
 }
 
 /* Voter a's value of option q of k's queue (SIZE_MAX: the status quo), summed over actors. */
-static double option_value(const pl_smp *m, const turn *t, const double *x, size_t a, size_t q,
-                           double base)
+static double option_value(const pl_smp *m, const turn *t, size_t a, size_t q, double base)
 {
     if (q == (size_t)-1)
         return base / (double)m->n;
     size_t j = (size_t)t->target[q];
-    const double *y = x + a * m->K; /* ideals are the positions (accommodation = identity) */
+    const double *y = m->ideal + a * m->K;
     double v = base - pl__smp_U(m, t, a, a, q) - pl__smp_U(m, t, a, a, j);
     v += util(distance(m, a, y, t->bi + q * m->K), t->r[a]);
     v += util(distance(m, a, y, t->bj + q * m->K), t->r[a]);
@@ -162,7 +161,7 @@ static int resolve(const pl_smp *m, turn *t, const double *x, const double *base
             t->queue[nq++] = i;
     for (size_t a = 0; a < n; a++)
         for (size_t q = 0; q < nq; q++)
-            t->u[a * nq + q] = option_value(m, t, x, a, t->queue[q], base[a]);
+            t->u[a * nq + q] = option_value(m, t, a, t->queue[q], base[a]);
     if (pl__smp_pce(&m->o, n, nq, m->c, t->u, t->p, t->work))
         return -1;
     size_t win = 0;
@@ -188,7 +187,7 @@ void pl__smp_distances(const pl_smp *m, turn *t, const double *x)
 {
     for (size_t i = 0; i < m->n; i++)
         for (size_t j = 0; j < m->n; j++)
-            t->d[i * m->n + j] = distance(m, i, x + i * m->K, x + j * m->K);
+            t->d[i * m->n + j] = distance(m, i, m->ideal + i * m->K, x + j * m->K);
 }
 
 int pl__smp_step(const pl_smp *m, turn *t, const double *x, double *out, double *moved,

@@ -26,6 +26,8 @@ struct pl_smp {
     double *s;               /* per actor: total salience */
     double *sal;             /* n x K, 0-1 */
     double *hist;            /* (T + 1) x n x K, 0-1 */
+    double *ideal;           /* n x K, 0-1: where each actor would like to be now */
+    size_t cycle;            /* period of a detected cycle, 0: none */
     size_t cap;              /* states the history has room for */
     double *change;          /* per turn, 1-based */
     double *prob;            /* per actor: its final position's probability */

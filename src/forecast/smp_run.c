@@ -66,14 +66,29 @@ static int setup(pl_smp *m, size_t n, size_t K, const double *c, const double *x
     m->cap = (size_t)m->o.max_turns + 1;
     m->s = calloc(n, sizeof *m->s), m->sal = malloc(n * K * sizeof *m->sal);
     m->hist = malloc(m->cap * n * K * sizeof *m->hist);
+    m->ideal = malloc(n * K * sizeof *m->ideal);
     m->change = calloc(m->cap, sizeof *m->change), m->prob = calloc(n, sizeof *m->prob);
     m->mean = calloc(K, sizeof *m->mean), m->median = calloc(K, sizeof *m->median);
-    if (!m->s || !m->sal || !m->hist || !m->change || !m->prob || !m->mean || !m->median)
+    if (!m->s || !m->sal || !m->hist || !m->ideal || !m->change || !m->prob || !m->mean ||
+        !m->median)
         return -1;
     for (size_t i = 0; i < n * K; i++) {
-        m->sal[i] = s[i], m->hist[i] = x[i] / 100;
+        m->sal[i] = s[i], m->hist[i] = m->ideal[i] = x[i] / 100;
         m->s[i / K] += s[i];
     }
+    return 0;
+}
+
+/* The period of a cycle closed by state T (it equals an earlier state), or 0. With ideals
+   equal to positions a deterministic run is a function of its state, so it would repeat. */
+static size_t repeats(const pl_smp *m, size_t T)
+{
+    size_t nk = m->n * m->K;
+    if (m->o.stochastic)
+        return 0;
+    for (size_t t = 0; t + 1 < T; t++)
+        if (memcmp(m->hist + t * nk, m->hist + T * nk, nk * sizeof *m->hist) == 0)
+            return T - t;
     return 0;
 }
 
@@ -92,8 +107,14 @@ static int run(pl_smp *m, turn *t, double *base)
             d01 = moved;
         m->T = T;
         m->change[T] = moved / (d01 + 1e-4);
+        for (size_t i = 0; i < nk; i++) /* ideals follow the positions (accommodation) */
+            m->ideal[i] += m->o.accommodate * (m->hist[T * nk + i] - m->ideal[i]);
         if (T >= m->o.min_turns && m->change[T] < m->o.stop_ratio) {
             m->stop = PL_SMP_STOP_QUIET;
+            break;
+        }
+        if (m->o.accommodate == 1 && (m->cycle = repeats(m, T))) {
+            m->stop = PL_SMP_STOP_CYCLE; /* deterministic: it would go round for ever */
             break;
         }
     }
@@ -171,6 +192,9 @@ int pl_smp_run(pl_smp **out, size_t n, size_t K, const double *c, const double *
     int rc = check(n, K, c, x, s, err);
     if (rc)
         return rc;
+    if (opts && !(opts->accommodate >= 0 && opts->accommodate <= 1))
+        return pl__fail(err, PL_EINPUT, "the SMP's accommodation rate is %g; expected a share "
+                        "in [0, 1]", opts->accommodate);
     pl_smp *m = calloc(1, sizeof *m);
     turn t;
     double *base = malloc(n * sizeof *base);
@@ -196,7 +220,8 @@ void pl_smp_free(pl_smp *m)
 {
     if (!m)
         return;
-    free(m->s), free(m->sal), free(m->hist), free(m->change), free(m->prob), free(m->mean);
+    free(m->s), free(m->sal), free(m->hist), free(m->ideal), free(m->change), free(m->prob);
+    free(m->mean);
     free(m->median), free(m);
 }
 
@@ -215,6 +240,7 @@ double pl_smp_change(const pl_smp *m, size_t t)
 }
 
 pl_smp_stop pl_smp_stop_reason(const pl_smp *m) { return m ? m->stop : PL_SMP_STOP_TURNS; }
+size_t pl_smp_cycle(const pl_smp *m) { return m ? m->cycle : 0; }
 double pl_smp_probability(const pl_smp *m, size_t i) { return m && i < m->n ? m->prob[i] : NAN; }
 double pl_smp_mean(const pl_smp *m, size_t k) { return m && k < m->K ? m->mean[k] : NAN; }
 double pl_smp_median(const pl_smp *m, size_t k) { return m && k < m->K ? m->median[k] : NAN; }

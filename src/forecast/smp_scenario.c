@@ -10,6 +10,7 @@
 #include "parley/forecast.h"
 #include "../core/error_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 int pl__smp_takes_part(const pl_scenario *s, size_t i)
@@ -53,7 +54,26 @@ int pl__forecast_smp(const pl_scenario *s, const pl_smp_opts *o, pl_smp **out, p
 }
 
 /* How the run went and where it ended: turns, changes, final positions and probabilities. */
-int pl_forecast_emit_smp(const pl_forecast *f, const pl_scenario *s, pl_emitter *e)
+/* Every actor's position in every state, a row per (turn, actor). */
+static void emit_rows(const pl_smp *m, const pl_scenario *s, pl_emitter *e)
+{
+    size_t K = pl_scenario_n_issues(s);
+    for (size_t t = 0; t < pl_smp_n_states(m); t++)
+        for (size_t i = 0, a = 0; i < pl_scenario_n_actors(s); i++) {
+            if (!pl__smp_takes_part(s, i))
+                continue;
+            pl_emit_row_begin(e);
+            pl_emit_int(e, NULL, (long long)t);
+            pl_emit_string(e, NULL, pl_actor_id(pl_scenario_actor(s, i)));
+            for (size_t k = 0; k < K; k++)
+                pl_emit_number(e, NULL, pl_smp_position(m, t, a, k));
+            pl_emit_row_end(e);
+            a++;
+        }
+}
+
+int pl_forecast_emit_smp(const pl_forecast *f, const pl_scenario *s, int trajectory,
+                         pl_emitter *e)
 {
     static const char *const tc[] = {"turn", "change"};
     const pl_smp *m = pl_forecast_smp(f);
@@ -63,8 +83,13 @@ int pl_forecast_emit_smp(const pl_forecast *f, const pl_scenario *s, pl_emitter 
     T = pl_smp_n_states(m) - 1;
     pl_emit_object_begin(e, "smp", "Spatial Model of Politics (all issues at once)");
     pl_emit_int(e, "turns", (long long)T);
+    char why[160];
+    if (pl_smp_stop_reason(m) == PL_SMP_STOP_CYCLE)
+        snprintf(why, sizeof why, "a cycle: the last state repeats the one %zu turns before "
+                 "(no convergence)", pl_smp_cycle(m));
     pl_emit_string(e, "stopped", pl_smp_stop_reason(m) == PL_SMP_STOP_QUIET
                    ? "the change fell below the stop ratio of turn 1's"
+                   : pl_smp_stop_reason(m) == PL_SMP_STOP_CYCLE ? why
                    : "the turn limit, still moving (no convergence)");
     pl_emit_table_begin(e, "smp_turns", "Change per turn (over turn 1's)", tc, 2);
     for (size_t t = 1; t <= T; t++) {
@@ -92,6 +117,21 @@ int pl_forecast_emit_smp(const pl_forecast *f, const pl_scenario *s, pl_emitter 
         pl_emit_row_end(e);
     }
     pl_emit_table_end(e);
+    if (trajectory) {
+        const char **cc = malloc((K + 3) * sizeof *cc);
+        if (!cc) {
+            free(cols);
+            return PL_ENOMEM;
+        }
+        cc[0] = "turn", cc[1] = "actor";
+        for (size_t k = 0; k < K; k++)
+            cc[k + 2] = cols[k + 1];
+        pl_emit_table_begin(e, "smp_trajectory", "Positions turn by turn (turn 0: as written)",
+                            cc, K + 2);
+        free(cc);
+        emit_rows(m, s, e);
+        pl_emit_table_end(e);
+    }
     free(cols);
     return pl_emit_object_end(e);
 }

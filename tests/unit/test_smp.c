@@ -100,7 +100,7 @@ static void test_variants(void **state)
 {
     (void)state;
     pl_smp *d = run(NULL);
-    for (int v = 0; v < 9; v++) {
+    for (int v = 0; v < 10; v++) {
         pl_smp_opts o = PL_SMP_OPTS_INIT;
         switch (v) {
         case 0: o.vote = PL_SMP_VOTE_CUBIC; break;
@@ -111,6 +111,7 @@ static void test_variants(void **state)
         case 5: o.risk = PL_SMP_RISK_MAX; break;
         case 6: o.persp = PL_SMP_PERSP_FULL; break;
         case 7: o.interp = PL_SMP_INTERP_S1P1; break;
+        case 8: o.accommodate = 0.5; break;
         default: o.max_turns = 3; break;
         }
         pl_smp *m = run(&o);
@@ -163,6 +164,12 @@ static void test_bad_input(void **state)
     assert_int_equal(pl_smp_run(&m, N, K, C, x, s, NULL, &err), PL_EINPUT);
     assert_non_null(strstr(err.msg, "actor 2"));
     assert_int_equal(pl_smp_run(&m, 2, K, C, x, s, NULL, &err), PL_EINPUT);
+    pl_smp_opts o = PL_SMP_OPTS_INIT;
+    o.accommodate = 1.5;
+    for (size_t i = 0; i < N * K; i++)
+        s[i] = S100[i] / 100;
+    assert_int_equal(pl_smp_run(&m, N, K, C, x, s, &o, &err), PL_EINPUT);
+    assert_non_null(strstr(err.msg, "accommodation"));
     for (size_t i = 0; i < N * K; i++) /* everybody at one point: nothing to bargain over */
         s[i] = S100[i] / 100, x[i] = 50;
     assert_int_equal(pl_smp_run(&m, N, K, C, x, s, NULL, &err), PL_OK);
