@@ -22,6 +22,11 @@ static const cli_optdef forecast_opts[] = {
     {"smp-perspective", 0, 1, "ADJ", "SMP belief about others' risk: one-third, none, half, "
                                      "two-thirds or full (default one-third)"},
     {"smp-bargain", 0, 1, "INTERP", "SMP bargain weights: s2p2 or s1p1 (default s2p2)"},
+    {"smp-commit", 0, 1, "FORM", "SMP third parties' commitment: semi, full or none "
+                                 "(default semi)"},
+    {"smp-bargains", 0, 1, "MODEL", "SMP bargains queued: init (the initiator's view), "
+                                    "init-rcvr (both views) or power (their weighted mean) "
+                                    "(default init)"},
     {"smp-turns", 0, 1, "N", "SMP turn limit (default 100)"},
     {"smp-accommodate", 0, 1, "A", "SMP: ideals move this share of the way to the new "
                                    "positions each turn (default 1)"},

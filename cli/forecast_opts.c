@@ -65,7 +65,9 @@ static int read_smp_opts(const cli_args *a, pl_smp_opts *o)
     static const char *const risks[] = {"mid", "min", "max"};
     static const char *const persps[] = {"one-third", "none", "half", "two-thirds", "full"};
     static const char *const interps[] = {"s2p2", "s1p1"};
-    int k[6] = {-1, -1, -1, -1, -1, -1}, rc;
+    static const char *const commits[] = {"semi", "full", "none"};
+    static const char *const brgns[] = {"init", "init-rcvr", "power"};
+    int k[8] = {-1, -1, -1, -1, -1, -1, -1, -1}, rc;
     unsigned long long turns = o->max_turns, seed = o->seed;
     if ((rc = enum_opt(a, "smp-vote", votes, 6, &k[0])) ||
         (rc = enum_opt(a, "smp-victory", vpms, 5, &k[1])) ||
@@ -73,6 +75,8 @@ static int read_smp_opts(const cli_args *a, pl_smp_opts *o)
         (rc = enum_opt(a, "smp-risk", risks, 3, &k[3])) ||
         (rc = enum_opt(a, "smp-perspective", persps, 5, &k[4])) ||
         (rc = enum_opt(a, "smp-bargain", interps, 2, &k[5])) ||
+        (rc = enum_opt(a, "smp-commit", commits, 3, &k[6])) ||
+        (rc = enum_opt(a, "smp-bargains", brgns, 3, &k[7])) ||
         (rc = cli_whole_opt(a, "smp-turns", 100000, &turns)) ||
         (rc = cli_whole_opt(a, "seed", ULLONG_MAX, &seed)))
         return rc;
@@ -88,6 +92,8 @@ static int read_smp_opts(const cli_args *a, pl_smp_opts *o)
     o->risk = k[3] >= 0 ? (pl_smp_risk)k[3] : o->risk;
     o->persp = k[4] >= 0 ? (pl_smp_persp)k[4] : o->persp;
     o->interp = k[5] >= 0 ? (pl_smp_interp)k[5] : o->interp;
+    o->commit = k[6] >= 0 ? (pl_smp_commit)k[6] : o->commit;
+    o->bargains = k[7] >= 0 ? (pl_smp_bargains)k[7] : o->bargains;
     o->max_turns = (unsigned)turns;
     return EXIT_OK;
 }

@@ -63,6 +63,18 @@ typedef enum pl_smp_interp {    /* bargain weights per dimension */
     PL_SMP_INTERP_S1P1          /* salience x probability */
 } pl_smp_interp;
 
+typedef enum pl_smp_commit {   /* what a third party expects from joining a side */
+    PL_SMP_COMMIT_SEMI = 0,     /* the winner's side moves it two thirds of the way (default) */
+    PL_SMP_COMMIT_FULL,         /* it takes the winner's position whatever it chose */
+    PL_SMP_COMMIT_NONE          /* it keeps its own position whatever it chose */
+} pl_smp_commit;
+
+typedef enum pl_smp_bargains {  /* which bargains go into the queues */
+    PL_SMP_BARGAIN_INIT = 0,    /* the initiator's view of the bargain (default) */
+    PL_SMP_BARGAIN_INIT_RCVR,   /* both the initiator's and the receiver's views */
+    PL_SMP_BARGAIN_POWER        /* one bargain: the views averaged by capability x salience */
+} pl_smp_bargains;
+
 typedef struct pl_smp_opts {
     pl_smp_vote vote;
     pl_smp_vpm vpm;
@@ -70,6 +82,8 @@ typedef struct pl_smp_opts {
     pl_smp_risk risk;
     pl_smp_persp persp;
     pl_smp_interp interp;
+    pl_smp_commit commit;
+    pl_smp_bargains bargains;
     unsigned max_turns;         /* 100 */
     unsigned min_turns;         /* 2 */
     double stop_ratio;          /* stop when the change is below this share of turn 1's (0.02) */
@@ -82,7 +96,8 @@ typedef struct pl_smp_opts {
 } pl_smp_opts;
 #define PL_SMP_OPTS_INIT                                                                     \
     {PL_SMP_VOTE_PROP, PL_SMP_VPM_LINEAR, PL_SMP_PCE_CONDITIONAL, PL_SMP_RISK_MID,           \
-     PL_SMP_PERSP_ONE_THIRD, PL_SMP_INTERP_S2P2, 100, 2, 0.02, 1.0, 0, 0}
+     PL_SMP_PERSP_ONE_THIRD, PL_SMP_INTERP_S2P2, PL_SMP_COMMIT_SEMI, PL_SMP_BARGAIN_INIT,     \
+     100, 2, 0.02, 1.0, 0, 0}
 
 typedef enum pl_smp_stop {
     PL_SMP_STOP_QUIET = 0,      /* the fractional change fell below stop_ratio */

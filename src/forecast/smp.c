@@ -77,25 +77,38 @@ static void add(double v, double *cij, double *cji)
         *cji -= v;
 }
 
-/* i's challenge of j from i's own perspective: P(i wins) and i's expected gain. */
-static double challenge(const pl_smp *m, const turn *t, size_t i, size_t j, double *P)
+/* What third party n expects of (i:j) when it backs i and when it backs j, given pin. */
+static void joins(pl_smp_commit cm, double pin, double uni, double unj, double unn, double *ji,
+                  double *jj)
 {
-    size_t h = i;
+    double own = cm == PL_SMP_COMMIT_FULL ? 0 : 1; /* does n keep a third of its own place? */
+    double keep_i = cm == PL_SMP_COMMIT_NONE ? 1 : 0, keep_j = keep_i;
+    /* i wins with n: two parties at i's position and n at its own (semi, none) or i's (full) */
+    double win_i = 2 * uni + (own ? unn : uni), lose_i = 3 * unj - keep_i * (unj - unn);
+    double win_j = 2 * unj + (own ? unn : unj), lose_j = 3 * uni - keep_j * (uni - unn);
+    *ji = pin * win_i + (1 - pin) * lose_i;
+    *jj = pin * lose_j + (1 - pin) * win_j;
+}
+
+/* h's estimate of i's challenge of j: P(i wins) and i's expected gain. */
+static double challenge(const pl_smp *m, const turn *t, size_t h, size_t i, size_t j, double *P)
+{
     double cij = 1e-10, cji = 1e-10, wi = m->s[i] * m->c[i], wj = m->s[j] * m->c[j];
     double uii = pl__smp_U(m, t, h, i, i), uij = pl__smp_U(m, t, h, i, j);
     add(pl__smp_vote(m->o.vote, wi, uii, uij), &cij, &cji);
-    add(pl__smp_vote(m->o.vote, wj, pl__smp_U(m, t, h, j, i), pl__smp_U(m, t, h, j, j)), &cij, &cji);
+    add(pl__smp_vote(m->o.vote, wj, pl__smp_U(m, t, h, j, i), pl__smp_U(m, t, h, j, j)), &cij,
+        &cji);
     double tij = cij, tji = cji;
     for (size_t n = 0; n < m->n; n++) {
         if (n == i || n == j)
             continue;
-        double w = m->s[n] * m->c[n], uni = pl__smp_U(m, t, h, n, i), unj = pl__smp_U(m, t, h, n, j);
-        double unn = pl__smp_U(m, t, h, n, n), v0 = pl__smp_vote(m->o.vote, w, uni, unj);
+        double w = m->s[n] * m->c[n], uni = pl__smp_U(m, t, h, n, i);
+        double unj = pl__smp_U(m, t, h, n, j), unn = pl__smp_U(m, t, h, n, n);
+        double v0 = pl__smp_vote(m->o.vote, w, uni, unj), ji, jj;
+        /* each third party weighs in on the principals' little contest alone */
         double pin = (cij + (v0 > 0 ? v0 : 0)) / (cij + cji + fabs(v0));
-        /* semi-commitment: joining the winner moves n two thirds of the way */
-        double join_i = pin * (2 * uni + unn) + (1 - pin) * 3 * unj;
-        double join_j = pin * 3 * uni + (1 - pin) * (2 * unj + unn);
-        add(pl__smp_vote(m->o.vote, w, join_i, join_j), &tij, &tji);
+        joins(m->o.commit, pin, uni, unj, unn, &ji, &jj);
+        add(pl__smp_vote(m->o.vote, w, ji, jj), &tij, &tji);
     }
     *P = tij / (tij + tji);
     double sq = uii + uij, vict = 2 * uii, contest = 2 * *P * uii + 2 * (1 - *P) * uij;
@@ -104,17 +117,37 @@ static double challenge(const pl_smp *m, const turn *t, size_t i, size_t j, doub
 
 static double round4(double v) { return floor(v * 10000 + 0.5) / 10000; }
 
-static void bargain(const pl_smp *m, turn *t, const double *x, size_t i, size_t j)
+/* The bargain of i with j when i wins with probability P, into bi and bj (rows i). */
+static void interpolate(const pl_smp *m, const double *x, size_t i, size_t j, double P,
+                        double *bi, double *bj)
 {
-    double P = t->P[i], e = 1e-6;
+    double e = 1e-6;
     int sq = m->o.interp == PL_SMP_INTERP_S2P2;
     for (size_t k = 0; k < m->K; k++) {
         double si = m->sal[i * m->K + k], sj = m->sal[j * m->K + k];
         double wi = sq ? si * si * P * P : si * P, wj = sq ? sj * sj * (1 - P) * (1 - P)
                                                            : sj * (1 - P);
         double xi = x[i * m->K + k], xj = x[j * m->K + k];
-        t->bi[i * m->K + k] = round4(((wi + e) * xi + wj * xj) / (wi + wj + e));
-        t->bj[i * m->K + k] = round4((wi * xi + (wj + e) * xj) / (wi + wj + e));
+        bi[i * m->K + k] = round4(((wi + e) * xi + wj * xj) / (wi + wj + e));
+        bj[i * m->K + k] = round4((wi * xi + (wj + e) * xj) / (wi + wj + e));
+    }
+}
+
+/* i's bargain with j: i's view, and j's view too when the bargain model wants it. */
+static void bargain(const pl_smp *m, turn *t, const double *x, size_t i, size_t j)
+{
+    interpolate(m, x, i, j, t->P[i], t->bi, t->bj);
+    if (m->o.bargains == PL_SMP_BARGAIN_INIT)
+        return;
+    double Pj;
+    challenge(m, t, j, i, j, &Pj); /* j's estimate that i beats j */
+    interpolate(m, x, i, j, Pj, t->ri, t->rj);
+    if (m->o.bargains != PL_SMP_BARGAIN_POWER)
+        return;
+    double wi = m->c[i] * m->s[i], wj = m->c[j] * m->s[j];
+    for (size_t k = i * m->K; k < (i + 1) * m->K; k++) {
+        t->bi[k] = (wi * t->bi[k] + wj * t->ri[k]) / (wi + wj);
+        t->bj[k] = (wi * t->bj[k] + wj * t->rj[k]) / (wi + wj);
     }
 }
 
@@ -126,7 +159,7 @@ static void challenges(const pl_smp *m, turn *t, const double *x)
         for (size_t j = 0; j < m->n; j++) {
             if (j == i)
                 continue;
-            double g = challenge(m, t, i, j, &P);
+            double g = challenge(m, t, i, i, j, &P);
             if (g > best)
                 best = g, t->target[i] = (long)j, t->P[i] = P;
         }
@@ -135,16 +168,25 @@ static void challenges(const pl_smp *m, turn *t, const double *x)
     }
 }
 
-/* Voter a's value of option q of k's queue (SIZE_MAX: the status quo), summed over actors. */
+/* Option q's positions for the initiator and the receiver. */
+static void option_pos(const pl_smp *m, const turn *t, size_t q, const double **pi,
+                       const double **pj)
+{
+    size_t i = q / 2;
+    *pi = (q % 2 ? t->ri : t->bi) + i * m->K;
+    *pj = (q % 2 ? t->rj : t->bj) + i * m->K;
+}
+
+/* Voter a's value of option q of a queue (SIZE_MAX: the status quo), over all positions. */
 static double option_value(const pl_smp *m, const turn *t, size_t a, size_t q, double base)
 {
     if (q == (size_t)-1)
         return base / (double)m->n;
-    size_t j = (size_t)t->target[q];
-    const double *y = m->ideal + a * m->K;
-    double v = base - pl__smp_U(m, t, a, a, q) - pl__smp_U(m, t, a, a, j);
-    v += util(distance(m, a, y, t->bi + q * m->K), t->r[a]);
-    v += util(distance(m, a, y, t->bj + q * m->K), t->r[a]);
+    size_t i = q / 2, j = (size_t)t->target[i];
+    const double *y = m->ideal + a * m->K, *pi, *pj;
+    option_pos(m, t, q, &pi, &pj);
+    double v = base - pl__smp_U(m, t, a, a, i) - pl__smp_U(m, t, a, a, j);
+    v += util(distance(m, a, y, pi), t->r[a]) + util(distance(m, a, y, pj), t->r[a]);
     return v / (double)m->n;
 }
 
@@ -152,13 +194,13 @@ static double option_value(const pl_smp *m, const turn *t, size_t a, size_t q, d
 static int resolve(const pl_smp *m, turn *t, const double *x, const double *base, size_t k,
                    double *out)
 {
-    size_t nq = 0, n = m->n;
+    size_t nq = 0, n = m->n, views = m->o.bargains == PL_SMP_BARGAIN_INIT_RCVR ? 2 : 1;
     t->queue[nq++] = (size_t)-1;
-    if (t->target[k] >= 0)
-        t->queue[nq++] = k;
+    for (size_t v = 0; t->target[k] >= 0 && v < views; v++)
+        t->queue[nq++] = 2 * k + v;
     for (size_t i = 0; i < n; i++)
-        if (i != k && t->target[i] == (long)k)
-            t->queue[nq++] = i;
+        for (size_t v = 0; i != k && t->target[i] == (long)k && v < views; v++)
+            t->queue[nq++] = 2 * i + v;
     for (size_t a = 0; a < n; a++)
         for (size_t q = 0; q < nq; q++)
             t->u[a * nq + q] = option_value(m, t, a, t->queue[q], base[a]);
@@ -177,9 +219,10 @@ static int resolve(const pl_smp *m, turn *t, const double *x, const double *base
                 win = q;
     }
     size_t b = t->queue[win];
-    const double *src = b == (size_t)-1 ? x + k * m->K : b == k ? t->bi + b * m->K
-                                                              : t->bj + b * m->K;
-    memcpy(out + k * m->K, src, m->K * sizeof *out);
+    const double *pi = x + k * m->K, *pj = pi;
+    if (b != (size_t)-1)
+        option_pos(m, t, b, &pi, &pj);
+    memcpy(out + k * m->K, b == (size_t)-1 || b / 2 == k ? pi : pj, m->K * sizeof *out);
     return 0;
 }
 

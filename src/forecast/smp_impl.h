@@ -42,7 +42,9 @@ typedef struct turn {
     double *u, *work, *p;    /* election scratch: n x (n + 2), 2 (n + 2)^2 + n + 2, n + 2 */
     long *target;
     double *P, *bi, *bj;     /* i's P against its target; its bargain, n x K each */
-    size_t *queue;           /* resolution options, n + 1 */
+    double *ri, *rj;         /* the receiver's view of i's bargain (init-rcvr), n x K each */
+    size_t *queue;           /* resolution options, 2 n + 1: SIZE_MAX the status quo, else
+                                2 i + v for initiator i's bargain in view v */
     size_t turn;             /* 1-based: the turn being taken (stochastic streams) */
 } turn;
 

@@ -14,20 +14,21 @@
 static void turn_free(turn *t)
 {
     free(t->d), free(t->r), free(t->u), free(t->work), free(t->p), free(t->target);
-    free(t->P), free(t->bi), free(t->bj), free(t->queue);
+    free(t->P), free(t->bi), free(t->bj), free(t->ri), free(t->rj), free(t->queue);
 }
 
 static int turn_alloc(turn *t, size_t n, size_t K)
 {
-    size_t m = n + 2;
+    size_t m = 2 * n + 2;
     memset(t, 0, sizeof *t);
     t->d = malloc(n * n * sizeof *t->d), t->r = malloc(n * sizeof *t->r);
     t->u = malloc(n * m * sizeof *t->u), t->work = malloc((2 * m * m + m) * sizeof *t->work);
     t->p = malloc(m * sizeof *t->p), t->target = malloc(n * sizeof *t->target);
     t->P = malloc(n * sizeof *t->P), t->bi = malloc(n * K * sizeof *t->bi);
-    t->bj = malloc(n * K * sizeof *t->bj), t->queue = malloc((n + 1) * sizeof *t->queue);
+    t->bj = malloc(n * K * sizeof *t->bj), t->queue = malloc((2 * n + 1) * sizeof *t->queue);
+    t->ri = malloc(n * K * sizeof *t->ri), t->rj = malloc(n * K * sizeof *t->rj);
     return t->d && t->r && t->u && t->work && t->p && t->target && t->P && t->bi && t->bj &&
-                   t->queue ? 0 : -1;
+                   t->ri && t->rj && t->queue ? 0 : -1;
 }
 
 static int check(size_t n, size_t K, const double *c, const double *x, const double *s,
