@@ -28,6 +28,8 @@ static const cli_optdef forecast_opts[] = {
                                     "init-rcvr (both views) or power (their weighted mean) "
                                     "(default init)"},
     {"smp-turns", 0, 1, "N", "SMP turn limit (default 100)"},
+    {"threads", 0, 1, "N", "threads for the SMP's challenges (default 1; results never depend "
+                           "on it)"},
     {"smp-accommodate", 0, 1, "A", "SMP: ideals move this share of the way to the new "
                                    "positions each turn (default 1)"},
     {"smp-stochastic", 0, 0, NULL, "SMP: draw each queue's winner from its odds (with --seed) "

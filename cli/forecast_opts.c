@@ -68,7 +68,7 @@ static int read_smp_opts(const cli_args *a, pl_smp_opts *o)
     static const char *const commits[] = {"semi", "full", "none"};
     static const char *const brgns[] = {"init", "init-rcvr", "power"};
     int k[8] = {-1, -1, -1, -1, -1, -1, -1, -1}, rc;
-    unsigned long long turns = o->max_turns, seed = o->seed;
+    unsigned long long turns = o->max_turns, seed = o->seed, threads = 1;
     if ((rc = enum_opt(a, "smp-vote", votes, 6, &k[0])) ||
         (rc = enum_opt(a, "smp-victory", vpms, 5, &k[1])) ||
         (rc = enum_opt(a, "smp-election", pces, 3, &k[2])) ||
@@ -78,8 +78,10 @@ static int read_smp_opts(const cli_args *a, pl_smp_opts *o)
         (rc = enum_opt(a, "smp-commit", commits, 3, &k[6])) ||
         (rc = enum_opt(a, "smp-bargains", brgns, 3, &k[7])) ||
         (rc = cli_whole_opt(a, "smp-turns", 100000, &turns)) ||
-        (rc = cli_whole_opt(a, "seed", ULLONG_MAX, &seed)))
+        (rc = cli_whole_opt(a, "seed", ULLONG_MAX, &seed)) ||
+        (rc = cli_whole_opt(a, "threads", 64, &threads)))
         return rc;
+    o->threads = threads ? (int)threads : 1;
     o->stochastic = cli_has(a, "smp-stochastic"), o->seed = seed;
     if ((rc = cli_number_opt(a, "smp-accommodate", 0, 1, "a share in [0, 1]",
                              &o->accommodate)))

@@ -9,6 +9,7 @@
 #include "smp_impl.h"
 #include "../core/error_int.h"
 #include "../core/rng.h"
+#include "../core/parallel.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -151,9 +152,20 @@ static void bargain(const pl_smp *m, turn *t, const double *x, size_t i, size_t 
     }
 }
 
-static void challenges(const pl_smp *m, turn *t, const double *x)
+typedef struct chjob {
+    const pl_smp *m;
+    turn *t;
+    const double *x;
+    size_t lo, hi;
+} chjob;
+
+/* Challengers lo..hi-1: each writes only its own rows (target, P, bargains). */
+static void *challenge_range(void *arg)
 {
-    for (size_t i = 0; i < m->n; i++) {
+    chjob *c = arg;
+    const pl_smp *m = c->m;
+    turn *t = c->t;
+    for (size_t i = c->lo; i < c->hi; i++) {
         double best = 1e-5, P;
         t->target[i] = -1;
         for (size_t j = 0; j < m->n; j++) {
@@ -164,8 +176,19 @@ static void challenges(const pl_smp *m, turn *t, const double *x)
                 best = g, t->target[i] = (long)j, t->P[i] = P;
         }
         if (t->target[i] >= 0)
-            bargain(m, t, x, i, (size_t)t->target[i]);
+            bargain(m, t, c->x, i, (size_t)t->target[i]);
     }
+    return NULL;
+}
+
+static int challenges(const pl_smp *m, turn *t, const double *x)
+{
+    chjob jobs[64];
+    size_t n = (size_t)(m->o.threads > 1 ? m->o.threads : 1);
+    n = n > 64 ? 64 : n > m->n ? m->n : n;
+    for (size_t k = 0; k < n; k++)
+        jobs[k] = (chjob){m, t, x, m->n * k / n, m->n * (k + 1) / n};
+    return pl__parallel(jobs, sizeof *jobs, n, challenge_range);
 }
 
 /* Option q's positions for the initiator and the receiver. */
@@ -239,7 +262,8 @@ int pl__smp_step(const pl_smp *m, turn *t, const double *x, double *out, double 
     pl__smp_distances(m, t, x);
     if (pl__smp_risk(m, t))
         return -1;
-    challenges(m, t, x);
+    if (challenges(m, t, x))
+        return -2;
     for (size_t a = 0; a < m->n; a++) {
         base[a] = 0;
         for (size_t l = 0; l < m->n; l++)

@@ -102,8 +102,9 @@ static int run(pl_smp *m, turn *t, double *base)
     for (size_t T = 1; T <= m->o.max_turns; T++) {
         double moved;
         t->turn = T;
-        if (pl__smp_step(m, t, m->hist + (T - 1) * nk, m->hist + T * nk, &moved, base))
-            return -1;
+        int rc = pl__smp_step(m, t, m->hist + (T - 1) * nk, m->hist + T * nk, &moved, base);
+        if (rc)
+            return rc;
         if (T == 1)
             d01 = moved;
         m->T = T;
@@ -200,11 +201,14 @@ int pl_smp_run(pl_smp **out, size_t n, size_t K, const double *c, const double *
     turn t;
     double *base = malloc(n * sizeof *base);
     int bad = !m || !base || setup(m, n, K, c, x, s, opts) || turn_alloc(&t, n, K);
-    if (!bad && (run(m, &t, base) || outcome(m, &t)))
+    int r = bad ? 0 : run(m, &t, base);
+    if (!bad && !r)
+        r = outcome(m, &t);
+    if (bad || r == -2)
+        rc = pl__error_nomem(err);
+    else if (r)
         rc = pl__fail(err, PL_ERANGE, "the SMP's Markov election did not settle in 10,000 "
                       "iterations; expected the conditional election or another input");
-    else if (bad)
-        rc = pl__error_nomem(err);
     if (m && !bad)
         turn_free(&t);
     free(base);

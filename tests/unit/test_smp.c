@@ -129,6 +129,22 @@ static void test_variants(void **state)
     pl_smp_free(d);
 }
 
+/* Threads share the challenges; the run is the same bit for bit. */
+static void test_threads(void **state)
+{
+    (void)state;
+    pl_smp_opts o = PL_SMP_OPTS_INIT;
+    pl_smp *a = run(&o);
+    o.threads = 3;
+    pl_smp *b = run(&o);
+    assert_int_equal(pl_smp_n_states(a), pl_smp_n_states(b));
+    for (size_t t = 0; t < pl_smp_n_states(a); t++)
+        for (size_t i = 0; i < N; i++)
+            for (size_t k = 0; k < K; k++)
+                assert_true(pl_smp_position(a, t, i, k) == pl_smp_position(b, t, i, k));
+    pl_smp_free(a), pl_smp_free(b);
+}
+
 /* Stochastic transitions: the same seed gives the same run; another seed another run. */
 static void test_stochastic(void **state)
 {
@@ -189,6 +205,7 @@ int main(void)
         cmocka_unit_test(test_markov_incentive),
         cmocka_unit_test(test_variants),
         cmocka_unit_test(test_stochastic),
+        cmocka_unit_test(test_threads),
         cmocka_unit_test(test_bad_input),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
