@@ -11,6 +11,7 @@
 ** Built without libFuzzer (fuzz/replay.c) it replays files, for CTest.
 */
 #include "parley/parley.h"
+#include "fuzz_util.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -19,13 +20,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static int discard(const char *data, size_t len, void *payload)
-{
-    (void)data;
-    (void)len;
-    (void)payload;
-    return 0;
-}
 
 /* The built-in scenario, loaded once (the reader is what is fuzzed; it stays reachable). */
 static const pl_scenario *scenario(void)
@@ -74,7 +68,7 @@ static void check_accepted(const pl_claims *c, const pl_scenario *s, int draws)
         }
         for (int fmt = PL_FORMAT_TEXT; fmt <= PL_FORMAT_CSV; fmt++) {
             pl_emitter *e = NULL;
-            if (pl_emitter_new(&e, (pl_format)fmt, discard, NULL, NULL, NULL) != PL_OK)
+            if (pl_emitter_new(&e, (pl_format)fmt, fuzz_discard, NULL, NULL, NULL) != PL_OK)
                 continue;
             pl_emit_object_begin(e, NULL, NULL);  /* as parley claims writes it */
             int rc = pl_claims_emit(c, res, holds, defined, draws ? 2 : 0, e);

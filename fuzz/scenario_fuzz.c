@@ -8,6 +8,7 @@
 ** Built without libFuzzer (fuzz/replay.c) it replays files, for CTest.
 */
 #include "parley/parley.h"
+#include "fuzz_util.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -15,13 +16,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static int discard(const char *data, size_t len, void *payload)
-{
-    (void)data;
-    (void)len;
-    (void)payload;
-    return 0;
-}
 
 /* Power of every body: exact and bounded in time (small tables), else refused. */
 static void power_all(const pl_scenario *s, pl_emitter *e)
@@ -104,7 +98,7 @@ static void describe_all(const pl_scenario *s, const pl_forecast *f)
     pl_staging *g = staging_mid(s, st);
     for (int fmt = PL_FORMAT_TEXT; fmt <= PL_FORMAT_CSV; fmt++) {
         pl_emitter *e = NULL;
-        if (pl_emitter_new(&e, (pl_format)fmt, discard, NULL, NULL, NULL) != PL_OK)
+        if (pl_emitter_new(&e, (pl_format)fmt, fuzz_discard, NULL, NULL, NULL) != PL_OK)
             continue;
         pl_emit_object_begin(e, NULL, NULL);
         pl_scenario_emit(s, e);

@@ -78,18 +78,29 @@ static void actors(pl__buf *h, const pl_scenario *s, sources *src)
     pl__buf_printf(h, "</tbody></table>");
 }
 
+/* "<h4>ID: name</h4>", with an anchor id when anchor is not NULL. */
+static void heading(pl__buf *h, const char *anchor, const char *id, const char *name)
+{
+    pl__buf_printf(h, "<h4");
+    if (anchor) {
+        pl__buf_printf(h, " id=\"%s", anchor);
+        pl__buf_escaped(h, id);
+        pl__buf_printf(h, "\"");
+    }
+    pl__buf_printf(h, ">");
+    pl__buf_escaped(h, id);
+    pl__buf_printf(h, ": ");
+    pl__buf_escaped(h, name);
+    pl__buf_printf(h, "</h4>");
+}
+
 static void issues(pl__buf *h, const pl_scenario *s, sources *src)
 {
     pl__buf_printf(h, "<h3>Issues and their scales</h3>");
     for (size_t k = 0; k < pl_scenario_n_issues(s); k++) {
         const pl_issue *x = pl_scenario_issue(s, k);
-        pl__buf_printf(h, "<h4 id=\"issue-");
-        pl__buf_escaped(h, pl_issue_id(x));
-        pl__buf_printf(h, "\">");
-        pl__buf_escaped(h, pl_issue_id(x));
-        pl__buf_printf(h, ": ");
-        pl__buf_escaped(h, pl_issue_name(x));
-        pl__buf_printf(h, "</h4><dl class=\"scale\">");
+        heading(h, "issue-", pl_issue_id(x), pl_issue_name(x));
+        pl__buf_printf(h, "<dl class=\"scale\">");
         for (size_t j = 0; j < pl_issue_n_anchors(x); j++) {
             const char *text = NULL;
             double at = pl_issue_anchor(x, j, &text);
@@ -135,11 +146,8 @@ static void bodies(pl__buf *h, const pl_scenario *s, sources *src)
     pl__buf_printf(h, "<h3>Bodies</h3>");
     for (size_t b = 0; b < pl_scenario_n_bodies(s); b++) {
         const pl_body *y = pl_scenario_body(s, b);
-        pl__buf_printf(h, "<h4>");
-        pl__buf_escaped(h, pl_body_id(y));
-        pl__buf_printf(h, ": ");
-        pl__buf_escaped(h, pl_body_name(y));
-        pl__buf_printf(h, "</h4><p>Members (weight): ");
+        heading(h, NULL, pl_body_id(y), pl_body_name(y));
+        pl__buf_printf(h, "<p>Members (weight): ");
         for (size_t m = 0; m < pl_body_n_members(y); m++) {
             pl__buf_printf(h, "%s", m ? ", " : "");
             pl__buf_escaped(h, pl_actor_id(pl_scenario_actor(s, (size_t)pl_body_member(y, m))));
