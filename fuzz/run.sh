@@ -23,7 +23,8 @@ for f in "$here"/../tests/bad/*.json; do
 done
 run scenario_fuzz "$corpus"
 
-# The importers: seeds from the import corpus (selector byte: deu 0, decide 1, ktab 2).
+# The importers: seeds from the import corpus (selector byte: deu 0, decide 1, ktab 2,
+# ktab with a short SMP run 3).
 icorpus="$build/fuzz-corpus/import"
 mkdir -p "$icorpus"
 for f in "$here"/../tests/bad/import/*.deu.txt "$here"/seeds/*.deu.txt; do
@@ -34,6 +35,12 @@ for f in "$here"/../tests/bad/import/*.decide.txt "$here"/seeds/*.decide.txt; do
 done
 for f in "$here"/../tests/bad/import/*.ktab.txt "$here"/seeds/*.ktab.txt; do
   [ -f "$f" ] && { printf '\002'; cat "$f"; } > "$icorpus/$(basename "$f")"
+done
+# KTAB's SMP scenario XML takes the ktab route too (the KTAB XML corpus and seeds).
+for f in "$here"/../tests/bad/ktabxml/*.xml "$here"/seeds/*.xml; do
+  [ -f "$f" ] || continue
+  { printf '\002'; cat "$f"; } > "$icorpus/$(basename "$f")"
+  { printf '\003'; cat "$f"; } > "$icorpus/smp-$(basename "$f")"
 done
 run import_fuzz "$icorpus"
 

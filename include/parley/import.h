@@ -11,7 +11,9 @@
 **           row 2 holds GDP (trillions) used as capability
 **   decide  Decide exchange-model CSV (#A actors, #P issues, #M bounds, #D data)
 **   ktab    KTAB spatial-model CSV (counts line, header, one row per actor with
-**           power and a position and salience per dimension)
+**           power and a position and salience per dimension), or KTAB's SMP
+**           scenario XML (<Scenario> with <Dimensions> and <Actors>): an input
+**           whose first byte after a byte-order mark and blanks is '<'
 **   genius  GENIUS negotiation XML (MODELS.md section 7): a domain file and one
 **           additive profile per party (pl_import_genius_*, several files)
 */
@@ -40,8 +42,9 @@ PL_API const char *pl_import_format_name(pl_import_format f);
 
 /**
  * Recognise a format from the first bytes of data: a DEU header (prnrnmc),
- * Decide records (#A, #P, #/, #O, quoted or not) or a KTAB counts line
- * followed by an "Actor," header. 1 and *out set if recognised, else 0.
+ * Decide records (#A, #P, #/, #O, quoted or not), a KTAB counts line
+ * followed by an "Actor," header, or XML whose root element is <Scenario>
+ * (KTAB). 1 and *out set if recognised, else 0.
  */
 PL_API int pl_import_sniff(const char *data, size_t len, pl_import_format *out);
 

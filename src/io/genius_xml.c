@@ -9,6 +9,7 @@
 ** remove a newline, so lines agree; columns go through an offset map.
 */
 #include "genius_xml.h"
+#include "xml_read.h"
 #include "utf8.h"
 #include "../core/error_int.h"
 
@@ -449,24 +450,10 @@ static int precheck(pl__gx *g, const char *what, pl_error *err)
 
 /* ---- the parse ------------------------------------------------------------ */
 
-/* Each element remembers where its start tag begins (libxml2 leaves _private to us). */
-static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
-                     int n_ns, const xmlChar **ns, int n_attr, int n_def, const xmlChar **attr)
+static void keep_error(void *ctx, const xmlError *e, int line, int col, const char *msg)
 {
-    xmlParserCtxtPtr ctxt = ctx;
-    pl__gx *g = ctxt->_private;
-    xmlSAX2StartElementNs(ctx, local, prefix, uri, n_ns, ns, n_attr, n_def, attr);
-    long at = xmlByteConsumed(ctxt); /* the parser stands at the tag's '>' or "/>" */
-    if (!ctxt->node || at < 0 || (size_t)at >= g->clean_len)
-        return;
-    size_t k = (size_t)at;
-    while (k > 0 && g->clean[k] != '<')
-        k--;
-    ctxt->node->_private = (void *)(uintptr_t)(k + 1);
-}
-
-static void keep_error(pl__gx *g, int line, int col, const char *msg)
-{
+    pl__gx *g = ctx;
+    (void)e;
     if (g->xml_err.code)
         return;
     int l = 1, c = 1;
@@ -475,60 +462,10 @@ static void keep_error(pl__gx *g, int line, int col, const char *msg)
     pl__error_set(&g->xml_err, PL_EINPUT, g->file, l, c, "%s", msg);
 }
 
-static void on_error(void *ctx, xmlErrorPtr e)
-{
-    xmlParserCtxtPtr ctxt = ctx;
-    if (!ctxt || !e || e->level < XML_ERR_ERROR)
-        return;
-    char msg[300];
-    snprintf(msg, sizeof msg, "XML error: %s", e->message ? e->message : "unknown");
-    size_t n = strlen(msg);
-    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-        msg[--n] = '\0';
-    snprintf(msg + n, sizeof msg - n, "; expected well-formed XML");
-    keep_error(ctxt->_private, e->line, e->int2, msg);
-}
-
-/* GENIUS files have no DTD; refusing one also rules out entity expansion. */
-static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
-{
-    (void)name;
-    (void)ext;
-    (void)sys;
-    xmlParserCtxtPtr ctxt = ctx;
-    keep_error(ctxt->_private, ctxt->input ? ctxt->input->line : 1, 1,
-               "a <!DOCTYPE> declaration; expected GENIUS XML, which has none");
-    xmlStopParser(ctxt);
-}
-
 static int parse_clean(pl__gx *g, pl_error *err)
 {
-    xmlInitParser();  /* idempotent; done before any parse so that threads may import later */
-    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-    if (!ctxt)
-        return pl__error_nomem(err);
-    ctxt->_private = g;
-    ctxt->sax->startElementNs = on_start;
-    ctxt->sax->serror = on_error;
-    ctxt->sax->internalSubset = on_doctype;
-    if (g->clean_len > (size_t)INT32_MAX) {
-        xmlFreeParserCtxt(ctxt);
-        return pl__error_set(err, PL_EINPUT, g->file, 0, 0, "the file is too large; expected "
-                             "at most 2 GiB");
-    }
-    g->doc = xmlCtxtReadMemory(ctxt, g->clean, (int)g->clean_len, g->file, "UTF-8",
-                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                               XML_PARSE_IGNORE_ENC | XML_PARSE_NOCDATA);
-    int ok = g->doc && !g->xml_err.code;
-    xmlFreeParserCtxt(ctxt);
-    if (ok)
-        return PL_OK;
-    if (g->xml_err.code) {
-        *err = g->xml_err;
-        return PL_EINPUT;
-    }
-    return g->doc ? PL_OK : pl__error_set(err, PL_EINPUT, g->file, 0, 0, "libxml2 could not "
-                                          "parse the file; expected well-formed XML");
+    pl__xml_read r = {g->clean, g->clean_len, g->file, "GENIUS XML", keep_error, g, &g->xml_err};
+    return pl__xml_parse(&r, &g->doc, err);
 }
 
 int pl__gx_parse(pl__gx *g, const char *data, size_t len, const char *file, const char *what,

@@ -320,10 +320,59 @@ int pl_import_format_parse(pl_import_format *out, const char *name)
     return PL_EINPUT;
 }
 
+/* The first byte after a byte-order mark and blanks, or NULL. */
+static const char *first_byte(const char *data, size_t len)
+{
+    size_t at = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    while (at < len && (data[at] == ' ' || data[at] == '\t' || data[at] == '\n' ||
+                        data[at] == '\r'))
+        at++;
+    return at < len ? data + at : NULL;
+}
+
+/* XML: the first byte after a byte-order mark and blanks is '<'. */
+static int looks_xml(const char *data, size_t len)
+{
+    const char *p = data ? first_byte(data, len) : NULL;
+    return p && *p == '<';
+}
+
+/* Where s starts in [p, end), or NULL. */
+static const char *find(const char *p, const char *end, const char *s)
+{
+    size_t n = strlen(s);
+    for (; (size_t)(end - p) >= n; p++)
+        if (memcmp(p, s, n) == 0)
+            return p;
+    return NULL;
+}
+
+/* KTAB XML: the root element, after a declaration, comments and blanks, is <Scenario>. */
+static int ktab_xml_root(const char *p, const char *end)
+{
+    for (;;) {
+        while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+            p++;
+        const char *close = end - p >= 4 && memcmp(p, "<!--", 4) == 0 ? find(p + 4, end, "-->")
+                            : end - p >= 2 && memcmp(p, "<?", 2) == 0 ? find(p + 2, end, "?>")
+                                                                       : NULL;
+        if (!close)
+            break;
+        p = close + (p[1] == '!' ? 3 : 2);
+    }
+    return end - p > 9 && memcmp(p, "<Scenario", 9) == 0 &&
+           (p[9] == ' ' || p[9] == '>' || p[9] == '/' || p[9] == '\t' || p[9] == '\n' ||
+            p[9] == '\r');
+}
+
 int pl_import_sniff(const char *data, size_t len, pl_import_format *out)
 {
     size_t at = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     const char *p = data + at, *end = data + len, *nl;
+    if (looks_xml(data, len) && ktab_xml_root(p, end)) {
+        *out = PL_IMPORT_KTAB;
+        return 1;
+    }
     if (end - p >= 9 && (memcmp(p, "\"prnrnmc\"", 9) == 0 || memcmp(p, "prnrnmc\t", 8) == 0)) {
         *out = PL_IMPORT_DEU;
         return 1;
@@ -374,7 +423,9 @@ int pl_import_buffer(pl_scenario **out, char **yaml, const char *data, size_t le
         name = "<input>";
     int rc = f == PL_IMPORT_DEU      ? pl__import_deu(&b, data, len, name, opts, err)
              : f == PL_IMPORT_DECIDE ? pl__import_decide(&b, data, len, name, opts, err)
-             : f == PL_IMPORT_KTAB   ? pl__import_ktab(&b, data, len, name, opts, err)
+             : f == PL_IMPORT_KTAB && looks_xml(data, len)
+                 ? pl__import_ktab_xml(&b, data, len, name, opts, err)
+             : f == PL_IMPORT_KTAB ? pl__import_ktab(&b, data, len, name, opts, err)
                                      : pl__fail(err, PL_EMISUSE, "unknown import format %d", f);
     return pl__import_finish(&b, rc, name, out, yaml, opts, err);
 }

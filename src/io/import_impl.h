@@ -50,6 +50,19 @@ void pl__y_num(pl__ybuf *b, double v);
 /* Make s an identifier (letters, digits, _ . -; a letter first), into out. */
 void pl__y_id(char *out, size_t size, const char *s);
 
+/* A KTAB spatial scenario, read from CSV or XML, as the importers hand it to pl__ktab_yaml. */
+typedef struct pl__ktab_out {
+    const char *file, *title, *desc;
+    const char *notes;          /* comment lines for the top of the YAML, or NULL */
+    size_t n_act, n_dim;
+    const void *ctx;
+    void (*actor)(const void *ctx, size_t i, const char **id, const char **name, double *cap,
+                  const double **x, const double **s);  /* x on 0-100, s on 0-1 */
+    void (*dim)(const void *ctx, size_t d, const char **id, const char **name);
+} pl__ktab_out;
+/* The parley scenario YAML of a KTAB scenario (one issue per dimension). */
+void pl__ktab_yaml(pl__ybuf *b, const pl__ktab_out *o);
+
 /* A warning at a row's field, through opts->warn. */
 void pl__import_warn(const pl_load_opts *opts, const pl__row *row, size_t field,
                      const char *fmt, ...)
@@ -73,5 +86,8 @@ int pl__import_decide(pl__ybuf *b, const char *data, size_t len, const char *fil
                       const pl_load_opts *opts, pl_error *err);
 int pl__import_ktab(pl__ybuf *b, const char *data, size_t len, const char *file,
                     const pl_load_opts *opts, pl_error *err);
+/* KTAB's SMP scenario XML (format "ktab" when the input starts with '<'). */
+int pl__import_ktab_xml(pl__ybuf *b, const char *data, size_t len, const char *file,
+                        const pl_load_opts *opts, pl_error *err);
 
 #endif

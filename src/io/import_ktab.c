@@ -153,43 +153,66 @@ static int kt_row(const pl__row *row, void *ctx, pl_error *err)
                                                    : kt_actor_row(c, row, err);
 }
 
-static void kt_yaml(pl__ybuf *b, const kt_ctx *c, const char *file)
+void pl__ktab_yaml(pl__ybuf *b, const pl__ktab_out *o)
 {
     char name[64];
+    const char *id, *nm, *did, *dnm;
+    const double *x, *s;
+    double cap;
     pl__y_raw(b, "# Imported by parley from the KTAB file ");
-    pl__y_str(b, file);
-    pl__y_id(name, sizeof name, c->title[0] ? c->title : "ktab");
-    pl__y_printf(b, "\nparley: 1\nname: %s\ntitle: ", name);
-    pl__y_str(b, c->title);
+    pl__y_str(b, o->file);
+    pl__y_raw(b, "\n");
+    if (o->notes)
+        pl__y_raw(b, o->notes);
+    pl__y_id(name, sizeof name, o->title[0] ? o->title : "ktab");
+    pl__y_printf(b, "parley: 1\nname: %s\ntitle: ", name);
+    pl__y_str(b, o->title);
     pl__y_raw(b, "\ndescription: ");
-    pl__y_str(b, c->desc);
+    pl__y_str(b, o->desc);
     pl__y_raw(b, "\nsource: ");
-    pl__y_str(b, file);
+    pl__y_str(b, o->file);
     pl__y_raw(b, "\nactors:\n");
-    for (size_t i = 0; i < c->n; i++) {
-        pl__y_printf(b, "  - {id: %s, name: ", c->a[i].id);
-        pl__y_str(b, c->a[i].name);
+    for (size_t i = 0; i < o->n_act; i++) {
+        o->actor(o->ctx, i, &id, &nm, &cap, &x, &s);
+        pl__y_printf(b, "  - {id: %s, name: ", id);
+        pl__y_str(b, nm);
         pl__y_raw(b, ", capability: ");
-        pl__y_num(b, c->a[i].power);
+        pl__y_num(b, cap);
         pl__y_raw(b, "}\n");
     }
     pl__y_raw(b, "issues:\n");
-    for (size_t d = 0; d < c->dims; d++) {
-        pl__y_printf(b, "  - id: %s\n    name: ", c->dim_id[d]);
-        pl__y_str(b, c->dim_name[d]);
+    for (size_t d = 0; d < o->n_dim; d++) {
+        o->dim(o->ctx, d, &did, &dnm);
+        pl__y_printf(b, "  - id: %s\n    name: ", did);
+        pl__y_str(b, dnm);
         pl__y_raw(b, "\n    scale: {0: \"0 on the KTAB scale\", 100: \"100 on the KTAB scale\"}\n");
     }
     pl__y_raw(b, "positions:\n");
-    for (size_t i = 0; i < c->n; i++) {
-        pl__y_printf(b, "  %s:\n", c->a[i].id);
-        for (size_t d = 0; d < c->dims; d++) {
-            pl__y_printf(b, "    %s: {position: ", c->dim_id[d]);
-            pl__y_num(b, c->a[i].x[d]);
+    for (size_t i = 0; i < o->n_act; i++) {
+        o->actor(o->ctx, i, &id, &nm, &cap, &x, &s);
+        pl__y_printf(b, "  %s:\n", id);
+        for (size_t d = 0; d < o->n_dim; d++) {
+            o->dim(o->ctx, d, &did, &dnm);
+            pl__y_printf(b, "    %s: {position: ", did);
+            pl__y_num(b, x[d]);
             pl__y_raw(b, ", salience: ");
-            pl__y_num(b, c->a[i].s[d]);
+            pl__y_num(b, s[d]);
             pl__y_raw(b, "}\n");
         }
     }
+}
+
+static void kt_actor_out(const void *ctx, size_t i, const char **id, const char **name,
+                         double *cap, const double **x, const double **s)
+{
+    const kt_actor *a = &((const kt_ctx *)ctx)->a[i];
+    *id = a->id, *name = a->name, *cap = a->power, *x = a->x, *s = a->s;
+}
+
+static void kt_dim_out(const void *ctx, size_t d, const char **id, const char **name)
+{
+    const kt_ctx *c = ctx;
+    *id = c->dim_id[d], *name = c->dim_name[d];
 }
 
 int pl__import_ktab(pl__ybuf *b, const char *data, size_t len, const char *file,
@@ -224,7 +247,8 @@ int pl__import_ktab(pl__ybuf *b, const char *data, size_t len, const char *file,
                                "dimension '%s'; expected at least one", c->dim_name[d]);
     }
     if (!rc)
-        kt_yaml(b, c, file);
+        pl__ktab_yaml(b, &(pl__ktab_out){file, c->title, c->desc, NULL, c->n, c->dims, c,
+                                         kt_actor_out, kt_dim_out});
     free(c->a);
     free(c);
     return rc;

@@ -15,21 +15,6 @@
 #define DEU PL_SHARED_DIR "/deu3/deu3.csv"
 #define DECIDE PL_SHARED_DIR "/data/decide/"
 
-static int exists(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (f)
-        fclose(f);
-    return f != NULL;
-}
-
-static void need(const char *path)
-{
-    if (!exists(path)) {
-        print_message("SKIP: %s not found (../shared is absent)\n", path);
-        skip();
-    }
-}
 
 /* Describe s as JSON into a malloc'd string. */
 static char *as_json(const pl_scenario *s)
@@ -63,7 +48,7 @@ static void expect_round_trip(const pl_scenario *s, char *yaml)
 static void test_deu_counts(void **state)
 {
     (void)state;
-    need(DEU);
+    test_need_file(DEU);
     pl_scenario *s;
     pl_error err;
     char *yaml;
@@ -99,7 +84,7 @@ static void test_decide_sample(void **state)
 {
     (void)state;
     static const double O[] = {49.3532, 27.2460, 50.5789, 52.4855, 49.4883, 56.6008};
-    need(DECIDE "sample_data.txt");
+    test_need_file(DECIDE "sample_data.txt");
     pl_scenario *s;
     pl_error err;
     if (pl_import_file(&s, NULL, DECIDE "sample_data.txt", PL_IMPORT_DECIDE, NULL, &err))
@@ -186,7 +171,7 @@ static void test_ktab(void **state)
 {
     (void)state;
     const char *path = PL_SHARED_DIR "/data/ktab/dummyData_3Dim.csv";
-    need(path);
+    test_need_file(path);
     pl_scenario *s;
     pl_error err;
     char *yaml;

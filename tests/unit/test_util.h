@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,6 +43,18 @@ static inline int test_sink_write(const char *d, size_t n, void *payload)
     k->len += n;
     k->data[k->len] = '\0';
     return 0;
+}
+
+/* Skip the test (with a message) when a file of ../shared is absent, as in a fresh clone. */
+static inline void test_need_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (f) {
+        fclose(f);
+        return;
+    }
+    print_message("SKIP: %s not found (../shared is absent)\n", path);
+    skip();
 }
 
 /* The built-in scenario, or the test fails with the reader's message. */

@@ -1,0 +1,84 @@
+/*
+** xml_read.c: the strict libxml2 read of xml_read.h.
+*/
+#include "xml_read.h"
+#include "../core/error_int.h"
+
+#include <libxml/SAX2.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Each element remembers where its start tag begins (libxml2 leaves _private to us). */
+static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
+                     int n_ns, const xmlChar **ns, int n_attr, int n_def, const xmlChar **attr)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    const pl__xml_read *r = ctxt->_private;
+    xmlSAX2StartElementNs(ctx, local, prefix, uri, n_ns, ns, n_attr, n_def, attr);
+    long at = xmlByteConsumed(ctxt); /* the parser stands at the tag's '>' or "/>" */
+    if (!ctxt->node || at < 0 || (size_t)at >= r->len)
+        return;
+    size_t i = (size_t)at;
+    while (i > 0 && r->text[i] != '<')
+        i--;
+    ctxt->node->_private = (void *)(uintptr_t)(i + 1);
+}
+
+static void on_error(void *ctx, xmlErrorPtr e)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    const pl__xml_read *r = ctxt ? ctxt->_private : NULL;
+    if (!r || !e || e->level < XML_ERR_ERROR || r->kept->code)
+        return;
+    char msg[300];
+    snprintf(msg, sizeof msg, "XML error: %s", e->message ? e->message : "unknown");
+    size_t n = strlen(msg);
+    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+    snprintf(msg + n, sizeof msg - n, "; expected well-formed XML");
+    r->keep(r->ctx, e, e->line, e->int2, msg);
+}
+
+static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
+{
+    (void)name, (void)ext, (void)sys;
+    xmlParserCtxtPtr ctxt = ctx;
+    const pl__xml_read *r = ctxt->_private;
+    char msg[160];
+    snprintf(msg, sizeof msg, "a <!DOCTYPE> declaration; expected %s, which has none", r->kind);
+    if (!r->kept->code)
+        r->keep(r->ctx, NULL, ctxt->input ? ctxt->input->line : 1, 1, msg);
+    xmlStopParser(ctxt);
+}
+
+int pl__xml_parse(const pl__xml_read *r, xmlDocPtr *doc, pl_error *err)
+{
+    *doc = NULL;
+    if (r->len > (size_t)INT32_MAX)
+        return pl__error_set(err, PL_EINPUT, r->file, 0, 0, "the file is too large; expected "
+                             "at most 2 GiB");
+    xmlInitParser(); /* idempotent; done before any parse so that threads may import later */
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    if (!ctxt)
+        return pl__error_nomem(err);
+    union {
+        const pl__xml_read *c;
+        void *m;
+    } u = {r}; /* libxml2's slot is not const; the callbacks only read it */
+    ctxt->_private = u.m;
+    ctxt->sax->startElementNs = on_start;
+    ctxt->sax->serror = on_error;
+    ctxt->sax->internalSubset = on_doctype;
+    *doc = xmlCtxtReadMemory(ctxt, r->text, (int)r->len, r->file, "UTF-8",
+                             XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                             XML_PARSE_IGNORE_ENC | XML_PARSE_NOCDATA);
+    xmlFreeParserCtxt(ctxt);
+    if (r->kept->code) {
+        if (err)
+            *err = *r->kept;
+        return PL_EINPUT;
+    }
+    return *doc ? PL_OK : pl__error_set(err, PL_EINPUT, r->file, 0, 0, "libxml2 could not parse "
+                                        "the file; expected well-formed XML");
+}
