@@ -90,7 +90,7 @@ int cli_usage_error(const char *fmt, ...)
 /* --from FORMAT: read the FILE through an importer (see parley/import.h). */
 #define CLI_FROM_OPTDEF                                                                      \
     {"from", 0, 1, "FORMAT", "read FILE through an importer: deu (DEU I-III table), decide "  \
-                             "(Decide CSV), ktab (KTAB CSV) or genius (GENIUS XML: "         \
+                             "(Decide CSV), ktab (KTAB CSV or XML) or genius (GENIUS XML: "         \
                              "DOMAIN.xml PROFILE1.xml PROFILE2.xml ...)"}
 
 /* The settlement options every command that settles shares (add --loss, --threads, --logrolls
