@@ -21,7 +21,8 @@ static const cli_optdef forecast_opts[] = {
                                 "(default mid)"},
     {"smp-perspective", 0, 1, "ADJ", "SMP belief about others' risk: one-third, none, half, "
                                      "two-thirds or full (default one-third)"},
-    {"smp-bargain", 0, 1, "INTERP", "SMP bargain weights: s2p2 or s1p1 (default s2p2)"},
+    {"smp-bargain", 0, 1, "INTERP", "SMP bargain weights: s2p2, s1p1 or s2pmax (default "
+                                    "s2p2)"},
     {"smp-commit", 0, 1, "FORM", "SMP third parties' commitment: semi, full or none "
                                  "(default semi)"},
     {"smp-bargains", 0, 1, "MODEL", "SMP bargains queued: init (the initiator's view), "

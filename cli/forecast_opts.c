@@ -64,7 +64,7 @@ static int read_smp_opts(const cli_args *a, pl_smp_opts *o)
     static const char *const pces[] = {"conditional", "markov-uniform", "markov-incentive"};
     static const char *const risks[] = {"mid", "min", "max"};
     static const char *const persps[] = {"one-third", "none", "half", "two-thirds", "full"};
-    static const char *const interps[] = {"s2p2", "s1p1"};
+    static const char *const interps[] = {"s2p2", "s1p1", "s2pmax"};
     static const char *const commits[] = {"semi", "full", "none"};
     static const char *const brgns[] = {"init", "init-rcvr", "power"};
     int k[8] = {-1, -1, -1, -1, -1, -1, -1, -1}, rc;
@@ -74,7 +74,7 @@ static int read_smp_opts(const cli_args *a, pl_smp_opts *o)
         (rc = enum_opt(a, "smp-election", pces, 3, &k[2])) ||
         (rc = enum_opt(a, "smp-risk", risks, 3, &k[3])) ||
         (rc = enum_opt(a, "smp-perspective", persps, 5, &k[4])) ||
-        (rc = enum_opt(a, "smp-bargain", interps, 2, &k[5])) ||
+        (rc = enum_opt(a, "smp-bargain", interps, 3, &k[5])) ||
         (rc = enum_opt(a, "smp-commit", commits, 3, &k[6])) ||
         (rc = enum_opt(a, "smp-bargains", brgns, 3, &k[7])) ||
         (rc = cli_whole_opt(a, "smp-turns", 100000, &turns)) ||

@@ -60,7 +60,9 @@ typedef enum pl_smp_persp {     /* what h believes i's risk attitude is */
 
 typedef enum pl_smp_interp {    /* bargain weights per dimension */
     PL_SMP_INTERP_S2P2 = 0,     /* salience^2 x probability^2 (default) */
-    PL_SMP_INTERP_S1P1          /* salience x probability */
+    PL_SMP_INTERP_S1P1,         /* salience x probability */
+    PL_SMP_INTERP_S2PMAX        /* the likelier side moves the other by its edge in P,
+                                   weighted by saliences squared */
 } pl_smp_interp;
 
 typedef enum pl_smp_commit {   /* what a third party expects from joining a side */

@@ -118,12 +118,33 @@ static double challenge(const pl_smp *m, const turn *t, size_t h, size_t i, size
 
 static double round4(double v) { return floor(v * 10000 + 0.5) / 10000; }
 
+/* S2PMax: only the likelier side gains; it moves the other a share d of the way, where
+   d = e s_other^2 / (e s_other^2 + 1e-6 + (1 - e) s_own^2) and e is its edge in P. */
+static void s2pmax(const pl_smp *m, const double *x, size_t i, size_t j, double P, double *bi,
+                   double *bj)
+{
+    double ei = P < 0.5 ? 1 - 2 * P : 0, ej = P > 0.5 ? 2 * P - 1 : 0; /* (1-P) - P, P - (1-P) */
+    for (size_t k = 0; k < m->K; k++) {
+        double si2 = m->sal[i * m->K + k] * m->sal[i * m->K + k];
+        double sj2 = m->sal[j * m->K + k] * m->sal[j * m->K + k];
+        double di = ei * sj2 / (ei * sj2 + 1e-6 + (1 - ei) * si2);
+        double dj = ej * si2 / (ej * si2 + 1e-6 + (1 - ej) * sj2);
+        double xi = x[i * m->K + k], xj = x[j * m->K + k];
+        bi[i * m->K + k] = xi + di * (xj - xi);
+        bj[i * m->K + k] = xj + dj * (xi - xj);
+    }
+}
+
 /* The bargain of i with j when i wins with probability P, into bi and bj (rows i). */
 static void interpolate(const pl_smp *m, const double *x, size_t i, size_t j, double P,
                         double *bi, double *bj)
 {
     double e = 1e-6;
     int sq = m->o.interp == PL_SMP_INTERP_S2P2;
+    if (m->o.interp == PL_SMP_INTERP_S2PMAX) {
+        s2pmax(m, x, i, j, P, bi, bj);
+        return;
+    }
     for (size_t k = 0; k < m->K; k++) {
         double si = m->sal[i * m->K + k], sj = m->sal[j * m->K + k];
         double wi = sq ? si * si * P * P : si * P, wj = sq ? sj * sj * (1 - P) * (1 - P)

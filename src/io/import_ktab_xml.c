@@ -508,7 +508,7 @@ static const kx_choice tpc[] = {
     {"NoCommit", "--smp-commit none"}, {"SemiCommit", "--smp-commit semi"},
     {"FullCommit", "--smp-commit full"}};
 static const kx_choice ivb[] = {
-    {"S1P1", "--smp-bargain s1p1"}, {"S2P2", "--smp-bargain s2p2"}, {"S2PMax", NULL}};
+    {"S1P1", "--smp-bargain s1p1"}, {"S2P2", "--smp-bargain s2p2"}, {"S2PMax", "--smp-bargain s2pmax"}};
 static const kx_choice bargn[] = {
     {"InitOnlyInterp", "--smp-bargains init"}, {"InitRcvrInterp", "--smp-bargains init-rcvr"},
     {"PWCompInterp", "--smp-bargains power"}};
@@ -521,7 +521,7 @@ static const kx_param params[] = {
     {"BigRAdjust", radj, 5, 5, 1, NULL},
     {"BigRRange", rrng, 3, 0, 1, NULL},
     {"ThirdPartyCommit", tpc, 3, 0, 1, NULL},
-    {"InterVecBrgn", ivb, 3, 0, 1, "--smp-bargain takes s2p2 or s1p1"},
+    {"InterVecBrgn", ivb, 3, 0, 1, NULL},
     {"BargnModel", bargn, 3, 0, 0, NULL},
 };
 #define N_PARAMS (sizeof params / sizeof *params)

@@ -352,8 +352,8 @@ static void test_memory_params(void **state)
         "--smp-victory octic to use it\n"
         "7:5: KTAB model parameter BigRAdjust = NoRA; run parley forecast --model smp "
         "--smp-perspective none to use it\n"
-        "8:5: KTAB model parameter InterVecBrgn = S2PMax is not supported by parley, which "
-        "uses S2P2 (--smp-bargain takes s2p2 or s1p1)\n"
+        "8:5: KTAB model parameter InterVecBrgn = S2PMax; run parley forecast --model smp "
+        "--smp-bargain s2pmax to use it\n"
         "9:5: KTAB model parameter BargnModel = PWCompInterp; run parley forecast --model smp "
         "--smp-bargains power to use it\n"
         "10:5: KTAB model parameter VotingRule = 'Majority' is not a value KTAB knows; ignored; "
@@ -368,9 +368,9 @@ static void test_memory_params(void **state)
         "16:3: <Extra> is not part of <Scenario>; ignored\n");
     assert_non_null(strstr(yaml, "# KTAB ModelParameters, all together: parley forecast --model "
                                  "smp --smp-victory octic --smp-perspective none "
-                                 "--smp-bargains power --smp-risk min\n"));
-    assert_non_null(strstr(yaml, "# KTAB ModelParameters: InterVecBrgn = S2PMax -> not "
-                                 "supported by parley, which uses S2P2\n"));
+                                 "--smp-bargain s2pmax --smp-bargains power --smp-risk min\n"));
+    assert_non_null(strstr(yaml, "# KTAB ModelParameters: InterVecBrgn = S2PMax -> parley "
+                                 "forecast --model smp --smp-bargain s2pmax\n"));
     assert_non_null(strstr(yaml, "# KTAB ModelParameters: ThirdPartyCommit = SemiCommit -> "
                                  "parley's default (--smp-commit semi)\n"));
     expect_round_trip(s, yaml);

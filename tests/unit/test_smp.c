@@ -100,7 +100,7 @@ static void test_variants(void **state)
 {
     (void)state;
     pl_smp *d = run(NULL);
-    for (int v = 0; v < 13; v++) {
+    for (int v = 0; v < 14; v++) {
         pl_smp_opts o = PL_SMP_OPTS_INIT;
         switch (v) {
         case 0: o.vote = PL_SMP_VOTE_CUBIC; break;
@@ -115,6 +115,7 @@ static void test_variants(void **state)
         case 9: o.commit = PL_SMP_COMMIT_FULL; break;
         case 10: o.bargains = PL_SMP_BARGAIN_INIT_RCVR; break;
         case 11: o.bargains = PL_SMP_BARGAIN_POWER; break;
+        case 12: o.interp = PL_SMP_INTERP_S2PMAX; break;
         default: o.max_turns = 3; break;
         }
         pl_smp *m = run(&o);
