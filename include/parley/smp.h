@@ -91,6 +91,9 @@ typedef struct pl_smp_opts {
     double stop_ratio;          /* stop when the change is below this share of turn 1's (0.02) */
     double accommodate;         /* ideals move this share of the way to the new positions
                                    each turn (1: ideal = position, KTAB's default) */
+    const double *accommodation;/* or a whole matrix A (n x n, row-major, entries >= 0, rows
+                                   summing to at most 1): y_i <- sum_j A_ij x'_j
+                                   + (1 - sum_j A_ij) y_i; NULL: accommodate x identity */
     int threads;                /* challenges on this many threads (0, 1: one); the run never
                                    depends on it */
     int stochastic;             /* 1: each queue's winner is drawn from the election's odds
@@ -101,7 +104,7 @@ typedef struct pl_smp_opts {
 #define PL_SMP_OPTS_INIT                                                                     \
     {PL_SMP_VOTE_PROP, PL_SMP_VPM_LINEAR, PL_SMP_PCE_CONDITIONAL, PL_SMP_RISK_MID,           \
      PL_SMP_PERSP_ONE_THIRD, PL_SMP_INTERP_S2P2, PL_SMP_COMMIT_SEMI, PL_SMP_BARGAIN_INIT,     \
-     100, 2, 0.02, 1.0, 1, 0, 0}
+     100, 2, 0.02, 1.0, NULL, 1, 0, 0}
 
 typedef enum pl_smp_stop {
     PL_SMP_STOP_QUIET = 0,      /* the fractional change fell below stop_ratio */

@@ -80,6 +80,24 @@ static int setup(pl_smp *m, size_t n, size_t K, const double *c, const double *x
     return 0;
 }
 
+/* Ideals follow the new positions x: a share of the way, or by the accommodation matrix. */
+static void accommodate(pl_smp *m, const double *x)
+{
+    const double *A = m->o.accommodation;
+    size_t n = m->n, K = m->K;
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < K; k++) {
+            double *y = &m->ideal[i * K + k], row = 0, pull = 0;
+            if (!A) {
+                *y += m->o.accommodate * (x[i * K + k] - *y);
+                continue;
+            }
+            for (size_t j = 0; j < n; j++)
+                row += A[i * n + j], pull += A[i * n + j] * x[j * K + k];
+            *y = pull + (1 - row) * *y;
+        }
+}
+
 /* The period of a cycle closed by state T (it equals an earlier state), or 0. With ideals
    equal to positions a deterministic run is a function of its state, so it would repeat. */
 static size_t repeats(const pl_smp *m, size_t T)
@@ -109,13 +127,12 @@ static int run(pl_smp *m, turn *t, double *base)
             d01 = moved;
         m->T = T;
         m->change[T] = moved / (d01 + 1e-4);
-        for (size_t i = 0; i < nk; i++) /* ideals follow the positions (accommodation) */
-            m->ideal[i] += m->o.accommodate * (m->hist[T * nk + i] - m->ideal[i]);
+        accommodate(m, m->hist + T * nk);
         if (T >= m->o.min_turns && m->change[T] < m->o.stop_ratio) {
             m->stop = PL_SMP_STOP_QUIET;
             break;
         }
-        if (m->o.accommodate == 1 && (m->cycle = repeats(m, T))) {
+        if (m->o.accommodate == 1 && !m->o.accommodation && (m->cycle = repeats(m, T))) {
             m->stop = PL_SMP_STOP_CYCLE; /* deterministic: it would go round for ever */
             break;
         }
@@ -197,6 +214,19 @@ int pl_smp_run(pl_smp **out, size_t n, size_t K, const double *c, const double *
     if (opts && !(opts->accommodate >= 0 && opts->accommodate <= 1))
         return pl__fail(err, PL_EINPUT, "the SMP's accommodation rate is %g; expected a share "
                         "in [0, 1]", opts->accommodate);
+    for (size_t i = 0; opts && opts->accommodation && i < n; i++) {
+        double row = 0;
+        for (size_t j = 0; j < n; j++) {
+            double a = opts->accommodation[i * n + j];
+            if (!(a >= 0))
+                return pl__fail(err, PL_EINPUT, "accommodation[%zu][%zu] is %g; expected a "
+                                "weight >= 0", i + 1, j + 1, a);
+            row += a;
+        }
+        if (row > 1 + 1e-9)
+            return pl__fail(err, PL_EINPUT, "row %zu of the accommodation matrix sums to %g; "
+                            "expected at most 1", i + 1, row);
+    }
     pl_smp *m = calloc(1, sizeof *m);
     turn t;
     double *base = malloc(n * sizeof *base);

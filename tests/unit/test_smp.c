@@ -130,6 +130,38 @@ static void test_variants(void **state)
     pl_smp_free(d);
 }
 
+/* The accommodation matrix: the identity is the default; pulling toward others changes it. */
+static void test_accommodation(void **state)
+{
+    (void)state;
+    double A[N * N] = {0};
+    for (size_t i = 0; i < N; i++)
+        A[i * N + i] = 1;
+    pl_smp_opts o = PL_SMP_OPTS_INIT;
+    pl_smp *d = run(NULL);
+    o.accommodation = A;
+    pl_smp *a = run(&o);
+    size_t T = pl_smp_n_states(d) - 1;
+    assert_int_equal(pl_smp_n_states(a), pl_smp_n_states(d));
+    for (size_t i = 0; i < N; i++)
+        assert_true(pl_smp_position(a, T, i, 0) == pl_smp_position(d, T, i, 0));
+    A[0] = 0.5, A[2] = 0.5; /* actor 1's ideal: half its own new position, half actor 3's */
+    pl_smp *b = run(&o);
+    int differs = pl_smp_n_states(b) != pl_smp_n_states(d);
+    for (size_t i = 0; !differs && i < N; i++)
+        differs = pl_smp_position(b, T, i, 0) != pl_smp_position(d, T, i, 0);
+    assert_true(differs);
+    A[1] = 0.5; /* row 1 sums to 1.5 */
+    pl_smp *bad = NULL;
+    double s[N * K];
+    pl_error err;
+    for (size_t i = 0; i < N * K; i++)
+        s[i] = S100[i] / 100;
+    assert_int_equal(pl_smp_run(&bad, N, K, C, X, s, &o, &err), PL_EINPUT);
+    assert_non_null(strstr(err.msg, "row 1"));
+    pl_smp_free(a), pl_smp_free(b), pl_smp_free(d);
+}
+
 /* Threads share the challenges; the run is the same bit for bit. */
 static void test_threads(void **state)
 {
@@ -207,6 +239,7 @@ int main(void)
         cmocka_unit_test(test_variants),
         cmocka_unit_test(test_stochastic),
         cmocka_unit_test(test_threads),
+        cmocka_unit_test(test_accommodation),
         cmocka_unit_test(test_bad_input),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
