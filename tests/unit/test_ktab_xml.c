@@ -70,20 +70,6 @@ static void expect_error(const char *text, int line, int col, const char *msg)
         fail_msg("got %d:%d: %s\nexpected %d:%d: %s", err.line, err.col, err.msg, line, col, msg);
 }
 
-/* Describe s as JSON into a malloc'd string. */
-static char *as_json(const pl_scenario *s)
-{
-    test_sink k = {NULL, 0, 0};
-    pl_emitter *e;
-    assert_int_equal(pl_emitter_new(&e, PL_FORMAT_JSON, test_sink_write, &k, NULL, NULL), PL_OK);
-    pl_emit_object_begin(e, NULL, NULL);
-    pl_scenario_emit(s, e);
-    pl_emit_object_end(e);
-    assert_int_equal(pl_emitter_finish(e, NULL), PL_OK);
-    pl_emitter_free(e);
-    return k.data;
-}
-
 /* s with every from replaced by to (malloc'd). */
 static char *replace_all(const char *s, const char *from, const char *to)
 {
@@ -100,21 +86,6 @@ static char *replace_all(const char *s, const char *from, const char *to)
     }
     strcpy(o, s);
     return out;
-}
-
-/* The YAML an import writes loads back to the same scenario. */
-static void expect_round_trip(const pl_scenario *s, char *yaml)
-{
-    pl_scenario *back;
-    pl_error err;
-    if (pl_scenario_load_buffer(&back, yaml, strlen(yaml), "back.yaml", NULL, &err))
-        fail_msg("the written YAML does not load: %d:%d: %s", err.line, err.col, err.msg);
-    char *a = as_json(s), *b = as_json(back);
-    assert_string_equal(a, b);
-    free(a);
-    free(b);
-    free(yaml);
-    pl_scenario_free(back);
 }
 
 /* A whole file, malloc'd and NUL-terminated. */
@@ -159,14 +130,14 @@ static void test_dummy_matches_csv(void **state)
     assert_near(pos, 90.36, 1e-12);
     assert_near(sal, 0.2603, 1e-12);
     /* the same description but for the source: the file names legitimately differ */
-    char *jx = as_json(x), *jc = as_json(c), *jc2 = replace_all(jc, DUMMY_CSV, DUMMY_XML);
+    char *jx = test_scenario_json(x), *jc = test_scenario_json(c), *jc2 = replace_all(jc, DUMMY_CSV, DUMMY_XML);
     assert_non_null(strstr(jc, DUMMY_CSV));
     assert_string_equal(jx, jc2);
     free(jx);
     free(jc);
     free(jc2);
     assert_non_null(strstr(yaml, "# KTAB prngSeed: 03707583219545544125"));
-    expect_round_trip(x, yaml);
+    test_round_trip(x, yaml);
     /* sniffed without --from: the root element says KTAB */
     char *text = slurp(DUMMY_XML);
     pl_import_format f = PL_IMPORT_DEU;
@@ -243,7 +214,7 @@ static void test_smp_example(void **state)
                                  "--smp-vote propcbc\n"));
     assert_non_null(strstr(yaml, "\n# KTAB IdealAdjustment (not imported): adjustingIdeal Bob, "
                                  "referencePos Alice, adjust 0.07\n"));
-    expect_round_trip(s, yaml);
+    test_round_trip(s, yaml);
     pl_scenario_free(s);
     free(fixed);
     free(text);
@@ -283,7 +254,7 @@ static void test_memory_basics(void **state)
     assert_string_equal(pl_actor_name(pl_scenario_actor(s, 0)), "Ann desc"); /* as the CSV */
     assert_non_null(strstr(yaml, "# Imported by parley from the KTAB file \"t.xml\"\n"
                                  "parley: 1\nname: Mem\n"));
-    expect_round_trip(s, yaml);
+    test_round_trip(s, yaml);
     pl_scenario_free(s);
 
     /* a byte-order mark and blanks before the declaration's line are fine; so is the sniff */
@@ -322,7 +293,7 @@ static void test_memory_basics(void **state)
     assert_string_equal(pl_issue_id(pl_scenario_issue(s, 1)), "Tax_rate_2");
     assert_string_equal(pl_actor_id(pl_scenario_actor(s, 1)), "A_b_2");
     assert_string_equal(pl_actor_name(pl_scenario_actor(s, 1)), "A_b");
-    expect_round_trip(s, yaml);
+    test_round_trip(s, yaml);
     pl_scenario_free(s);
 }
 
@@ -373,7 +344,7 @@ static void test_memory_params(void **state)
                                  "forecast --model smp --smp-bargain s2pmax\n"));
     assert_non_null(strstr(yaml, "# KTAB ModelParameters: ThirdPartyCommit = SemiCommit -> "
                                  "parley's default (--smp-commit semi)\n"));
-    expect_round_trip(s, yaml);
+    test_round_trip(s, yaml);
     pl_scenario_free(s);
 }
 

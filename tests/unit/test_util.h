@@ -45,6 +45,35 @@ static inline int test_sink_write(const char *d, size_t n, void *payload)
     return 0;
 }
 
+/* s described as JSON (pl_scenario_emit), malloc'd: two scenarios compare equal by it. */
+static inline char *test_scenario_json(const pl_scenario *s)
+{
+    test_sink k = {NULL, 0, 0};
+    pl_emitter *e;
+    assert_int_equal(pl_emitter_new(&e, PL_FORMAT_JSON, test_sink_write, &k, NULL, NULL), PL_OK);
+    pl_emit_object_begin(e, NULL, NULL);
+    pl_scenario_emit(s, e);
+    pl_emit_object_end(e);
+    assert_int_equal(pl_emitter_finish(e, NULL), PL_OK);
+    pl_emitter_free(e);
+    return k.data;
+}
+
+/* The YAML an importer wrote (freed here) loads back to the same scenario as s. */
+static inline void test_round_trip(const pl_scenario *s, char *yaml)
+{
+    pl_scenario *back;
+    pl_error err;
+    if (pl_scenario_load_buffer(&back, yaml, strlen(yaml), "back.yaml", NULL, &err))
+        fail_msg("the written YAML does not load: %d:%d: %s", err.line, err.col, err.msg);
+    char *a = test_scenario_json(s), *b = test_scenario_json(back);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+    free(yaml);
+    pl_scenario_free(back);
+}
+
 /* Skip the test (with a message) when a file of ../shared is absent, as in a fresh clone. */
 static inline void test_need_file(const char *path)
 {
