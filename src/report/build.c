@@ -198,7 +198,11 @@ int pl_report_build(pl_report **out, const pl_scenario *s, const pl_report_opts 
         return rc;
     }
     pl_error e = {0};
-    if (pl_forecast_compute(&r->f, s, &r->o.forecast, &e))
+    pl_forecast_opts fo = r->o.forecast;
+    if (!fo.models) /* the report shows every model, the SMP included */
+        fo.models = (1u << PL_MODEL_COUNT) - 1;
+    if (pl_forecast_compute(&r->f, s, &fo, &e) &&
+        (fo.models = r->o.forecast.models, pl_forecast_compute(&r->f, s, &fo, &e)))
         keep_error(r, PL__R_FORECAST, &e);
     run_settle(r);
     run_power(r);

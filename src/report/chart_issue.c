@@ -6,6 +6,7 @@
 */
 #include "report_impl.h"
 #include "svg.h"
+#include "../forecast/smp_impl.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -119,6 +120,44 @@ static int eum_chart(pl_report *r, size_t k)
     return pl__report_add_chart(r, "forecast", name, &g);
 }
 
+/* The SMP's turns on issue k: every actor's position by turn, and the forecast. */
+static int smp_chart(pl_report *r, size_t k)
+{
+    const pl_smp *m = pl_forecast_smp(r->f);
+    size_t T = pl_smp_n_states(m), n = 0;
+    char title[300], name[128], tip[160];
+    snprintf(title, sizeof title, "%s: the Spatial Model of Politics turn by turn",
+             pl_issue_id(pl_scenario_issue(r->s, k)));
+    pl_svg g;
+    pl__svg_begin(&g, W, 300, title, "Each actor's position on this issue after each turn of "
+                  "the SMP (all issues bargained at once), and the SMP's forecast (the "
+                  "probability-weighted median of the final positions, dashed).");
+    pl__svg_text(&g, 10, 20, "start", "ink title", title);
+    pl_axis ax = {0, T > 1 ? (double)(T - 1) : 1, LEFT, RIGHT}, ay = {0, 100, 250, 40};
+    double xs[512], ys[512];
+    size_t cnt = T < 512 ? T : 512;
+    for (size_t i = 0; i < pl_scenario_n_actors(r->s); i++) {
+        if (!pl__smp_takes_part(r->s, i))
+            continue;
+        for (size_t t = 0; t < cnt; t++)
+            xs[t] = pl__axis_at(&ax, (double)t), ys[t] = pl__axis_at(&ay, pl_smp_position(m, t, n, k));
+        char cls[32];
+        snprintf(cls, sizeof cls, "line thick c%zu nofill", n % 7);
+        pl__svg_polyline(&g, xs, ys, cnt, cls);
+        snprintf(tip, sizeof tip, "%s", pl_actor_id(pl_scenario_actor(r->s, i)));
+        pl__svg_text(&g, RIGHT + 4, ys[cnt - 1] + 4, "start", "ink small", tip);
+        n++;
+    }
+    double f = pl__axis_at(&ay, pl_forecast_value(r->f, k, PL_MODEL_SMP));
+    pl__svg_raw(&g, "<line x1=\"%d\" y1=\"%.2f\" x2=\"%d\" y2=\"%.2f\" class=\"line\" "
+                    "stroke-dasharray=\"4 3\"><title>SMP forecast %.4g</title></line>", LEFT, f,
+                RIGHT, f, pl_forecast_value(r->f, k, PL_MODEL_SMP));
+    pl__svg_axis_x(&g, &ax, 254, T > 20 ? 5 : 1, "turn");
+    pl__svg_axis_y(&g, &ay, LEFT, 25, "position");
+    snprintf(name, sizeof name, "smp-%s.svg", pl_issue_id(pl_scenario_issue(r->s, k)));
+    return pl__report_add_chart(r, "forecast", name, &g);
+}
+
 int pl__chart_issues(pl_report *r)
 {
     int rc = PL_OK;
@@ -127,5 +166,8 @@ int pl__chart_issues(pl_report *r)
     for (size_t k = 0; !rc && r->f && pl_forecast_has(r->f, PL_MODEL_EUM) &&
                        k < pl_scenario_n_issues(r->s); k++)
         rc = eum_chart(r, k);
+    for (size_t k = 0; !rc && r->f && pl_forecast_smp(r->f) && k < pl_scenario_n_issues(r->s);
+         k++)
+        rc = smp_chart(r, k);
     return rc;
 }

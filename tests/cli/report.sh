@@ -8,7 +8,7 @@ expect_status 0 "report" -- "$P" report -n 60 -o "$TMP/report.html"
 [ -s "$TMP/report.html" ] && ok || bad "no report written"
 expect_grep "$TMP/report.html" "<!DOCTYPE html>" "an HTML document"
 expect_grep "$TMP/report.html" "GUARANTOR_COUNCIL cannot act against RUS" "findings in words"
-for c in issue-TERR eum-TERR frontier winset power-GUARANTOR_COUNCIL stress-forecasts stress-findings stress-tornado; do
+for c in issue-TERR eum-TERR smp-TERR frontier winset power-GUARANTOR_COUNCIL stress-forecasts stress-findings stress-tornado; do
   expect_grep "$TMP/report.html" "id=\"chart-$c.svg\"" "chart $c in the report"
 done
 expect_status 0 "same bytes again, 2 threads" -- "$P" report -n 60 --threads 2 -o "$TMP/again.html"

@@ -43,7 +43,8 @@ static void test_charts(void **state)
     pl_scenario *s = test_builtin();
     pl_report *r = build(s, 1);
     static const char *const want[] = {
-        "issue-TERR.svg", "issue-PAY.svg", "eum-TERR.svg", "frontier.svg", "winset.svg",
+        "issue-TERR.svg", "issue-PAY.svg", "eum-TERR.svg", "smp-TERR.svg", "frontier.svg",
+        "winset.svg",
         "power-GUARANTOR_COUNCIL.svg", "power-UKR_RADA.svg", "stress-forecasts.svg",
         "stress-findings.svg", "stress-tornado.svg"};
     for (size_t i = 0; i < sizeof want / sizeof *want; i++)
