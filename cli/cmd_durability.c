@@ -13,17 +13,15 @@ static const cli_optdef durability_opts[] = {
     {NULL, 0, 0, NULL, NULL}};
 
 /* The settlement's Nash package as scale points, or a message when there is none. */
-static int nash_deal(const pl_scenario *s, const pl_settlement *st, double *deal)
+static int nash_deal(const pl_settlement *st, double *deal)
 {
-    const pl_solution *n = pl_settle_solution(st, PL_SOL_NASH);
-    if (!n->found) {
+    const uint32_t *w = pl_settle_solution_package(st, PL_SOL_NASH);
+    if (!w) {
         fprintf(stderr, "parley: the settlement has no Nash package (no package gives every "
                         "party a gain); give the agreement to test with --proposal FILE\n");
         return EXIT_FAIL;
     }
-    for (size_t k = 0; k < pl_scenario_n_issues(s); k++)
-        deal[k] = pl_settle_option(st, k, pl_frontier_package(pl_settle_frontier(st),
-                                                              n->ties[0])[k], NULL);
+    pl_settle_package_points(st, w, deal);
     return EXIT_OK;
 }
 
@@ -98,7 +96,7 @@ static int test_deal(const cli_args *a, const pl_scenario *s, double *deal, pl_s
         cli_report(&err, NULL, 0);
         return cli_exit_code(err.code);
     }
-    return prop ? EXIT_OK : nash_deal(s, *st, deal);
+    return prop ? EXIT_OK : nash_deal(*st, deal);
 }
 
 static int run_durability(const cli_args *a)

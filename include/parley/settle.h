@@ -245,6 +245,10 @@ PL_API const pl_frontier *pl_settle_frontier(const pl_settlement *st);
 PL_API size_t pl_settle_party(const pl_settlement *st, size_t i);
 PL_API double pl_settle_disagreement(const pl_settlement *st, size_t i);
 PL_API const pl_solution *pl_settle_solution(const pl_settlement *st, pl_solution_kind k);
+/** Solution k's package (the first of its ties), or NULL when it found none. */
+PL_API const uint32_t *pl_settle_solution_package(const pl_settlement *st, pl_solution_kind k);
+/** Package w as scale points, one per issue, into x (e.g. the deal durability tests). */
+PL_API void pl_settle_package_points(const pl_settlement *st, const uint32_t *w, double *x);
 /** Scale point and display name of option v of issue k. */
 PL_API double pl_settle_option(const pl_settlement *st, size_t k, size_t v, const char **name);
 /**

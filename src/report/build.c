@@ -106,19 +106,17 @@ static void run_settle(pl_report *r)
 static void run_durability(pl_report *r)
 {
     pl_error e = {0};
-    const pl_solution *nash = r->st ? pl_settle_solution(r->st, PL_SOL_NASH) : NULL;
+    const uint32_t *nash = pl_settle_solution_package(r->st, PL_SOL_NASH);
     size_t K = pl_scenario_n_issues(r->s);
     if (!pl_scenario_has_durability(r->s))
         return;
-    if (!nash || !nash->found) {
+    if (!nash) {
         snprintf(r->err[PL__R_DURABILITY], PL_ERROR_MSG_MAX, "no Nash package to test");
         return;
     }
     if (!(r->deal = malloc(K * sizeof *r->deal)))
         return;
-    const uint32_t *w = pl_frontier_package(pl_settle_frontier(r->st), nash->ties[0]);
-    for (size_t k = 0; k < K; k++)
-        r->deal[k] = pl_settle_option(r->st, k, w[k], NULL);
+    pl_settle_package_points(r->st, nash, r->deal);
     if (pl_durability_compute(&r->dur, r->s, r->deal, &e))
         keep_error(r, PL__R_DURABILITY, &e);
 }

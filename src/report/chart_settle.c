@@ -175,8 +175,8 @@ static int winset_chart(pl_report *r, const uint32_t *nash)
 int pl__chart_settle(pl_report *r)
 {
     int rc = r->pair_st ? plane_chart(r) : PL_OK;
-    const pl_solution *nash = r->st ? pl_settle_solution(r->st, PL_SOL_NASH) : NULL;
-    if (!rc && nash && nash->found && r->issue[0] >= 0)
-        rc = winset_chart(r, pl_frontier_package(pl_settle_frontier(r->st), nash->ties[0]));
+    const uint32_t *nash = pl_settle_solution_package(r->st, PL_SOL_NASH);
+    if (!rc && nash && r->issue[0] >= 0)
+        rc = winset_chart(r, nash);
     return rc;
 }

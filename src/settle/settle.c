@@ -236,6 +236,18 @@ const pl_solution *pl_settle_solution(const pl_settlement *st, pl_solution_kind 
     return st && (unsigned)k < PL_SOL_COUNT ? &st->sol[k] : NULL;
 }
 
+const uint32_t *pl_settle_solution_package(const pl_settlement *st, pl_solution_kind k)
+{
+    const pl_solution *sol = pl_settle_solution(st, k);
+    return sol && sol->found ? pl_frontier_package(st->f, sol->ties[0]) : NULL;
+}
+
+void pl_settle_package_points(const pl_settlement *st, const uint32_t *w, double *x)
+{
+    for (size_t k = 0; st && w && k < st->K; k++)
+        x[k] = st->at[k][w[k]];
+}
+
 double pl_settle_option(const pl_settlement *st, size_t k, size_t v, const char **name)
 {
     if (!st || k >= st->K || v >= st->m[k])
