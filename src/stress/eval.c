@@ -136,12 +136,6 @@ static double package_code(const pl__plan *p, const uint32_t *w)
     return code;
 }
 
-static const uint32_t *solution_package(const pl_settlement *st, pl_solution_kind kind)
-{
-    const pl_solution *sol = pl_settle_solution(st, kind);
-    return sol && sol->found ? pl_frontier_package(pl_settle_frontier(st), sol->ties[0]) : NULL;
-}
-
 static void put_ratification(draw_ctx *c, sink *k, const uint32_t *nash)
 {
     const pl_settlement *st = c->st;
@@ -183,12 +177,12 @@ static int eval_settle(draw_ctx *c, sink *k, pl_error *err)
     size_t nr = n <= 64 ? pl_frontier_n_rational(f, d) : 0;
     put(k, PL_METRIC_FLAG, 0, 1, nr > 0, "settle.zone", "an agreement zone exists");
     put(k, PL_METRIC_NUMBER, 0, pl_space_size(pl_settle_space(c->p->base_st)), (double)nr, "settle.rational", "efficient packages every party prefers to no deal");
-    const uint32_t *nash = solution_package(st, PL_SOL_NASH);
+    const uint32_t *nash = pl_settle_solution_package(st, PL_SOL_NASH);
     if (c->p->radix) {
         static const pl_solution_kind kinds[] = {PL_SOL_NASH, PL_SOL_KS, PL_SOL_EGALITARIAN};
         static const char *const words[] = {"Nash", "Kalai-Smorodinsky", "egalitarian"};
         for (size_t j = 0; j < 3; j++)
-            put(k, PL_METRIC_PACKAGE, 0, 0, package_code(c->p, solution_package(st, kinds[j])),
+            put(k, PL_METRIC_PACKAGE, 0, 0, package_code(c->p, pl_settle_solution_package(st, kinds[j])),
                 "settle.%s%.0s", "the %.0s%s package", pl_solution_name(kinds[j]), words[j]);
     }
     if (pl_settle_has_ratification(st))
@@ -237,7 +231,7 @@ static int eval_power(draw_ctx *c, sink *k, pl_error *err)
 static int eval_durability(draw_ctx *c, sink *k, pl_error *err)
 {
     int rc = settlement(c, err);
-    const uint32_t *nash = rc ? NULL : solution_package(c->st, PL_SOL_NASH);
+    const uint32_t *nash = rc ? NULL : pl_settle_solution_package(c->st, PL_SOL_NASH);
     if (rc)
         return rc;
     if (!nash && k->p)
@@ -249,12 +243,10 @@ static int eval_durability(draw_ctx *c, sink *k, pl_error *err)
             k->out[k->at++] = NAN;
         return PL_OK;
     }
-    size_t K = pl_scenario_n_issues(c->s);
     double deal[256];
-    if (K > 256)
+    if (pl_scenario_n_issues(c->s) > 256)
         return pl__fail(err, PL_ERANGE, "more than 256 issues");
-    for (size_t x = 0; x < K; x++)
-        deal[x] = pl_settle_option(c->st, x, nash[x], NULL);
+    pl_settle_package_points(c->st, nash, deal);
     pl_durability *d = NULL;
     if ((rc = pl_durability_compute(&d, c->s, deal, err)))
         return rc;
@@ -285,7 +277,8 @@ static int walk(const pl__plan *p, const pl_scenario *s, sink *k, double *failed
 {
     static const analysis_fn fns[PL__N_ANALYSES] = {eval_forecast, eval_settle, eval_power,
                                                     eval_durability};
-    draw_ctx c = {p, s, NULL, 0};
+    /* the baseline's settlement was built when the plan laid out its packages: reuse it */
+    draw_ctx c = {p, s, k->p ? k->p->base_st : NULL, 0};
     int rc = PL_OK;
     for (size_t a = 0; a < PL__N_ANALYSES && !rc; a++) {
         if (!(p->analyses & (1u << a)))
@@ -307,7 +300,8 @@ static int walk(const pl__plan *p, const pl_scenario *s, sink *k, double *failed
                 rc = pl__error_nomem(err);
         }
     }
-    pl_settle_free(c.st);
+    if (!k->p || c.st != k->p->base_st)
+        pl_settle_free(c.st);
     return rc;
 }
 
