@@ -12,14 +12,20 @@ run() {
   "$build/fuzz/$1" -max_total_time="$secs" -max_len=65536 -timeout=10 \
     -artifact_prefix="$build/fuzz-$1-" "$2"
 }
+# seed SEL FILE OUT: FILE, when it exists, as OUT behind the selector byte SEL (octal digits)
+seed() {
+  [ -f "$2" ] || return 0
+  { printf "\\$1"; cat "$2"; } > "$3"
+}
+
 corpus="$build/fuzz-corpus/scenario"
 mkdir -p "$corpus"
 # Seed inputs get a leading selector byte: 0 = YAML, 1 = JSON.
 for f in "$here"/../tests/bad/*.yaml "$here"/../scenarios/*.yaml; do
-  [ -f "$f" ] && { printf '\000'; cat "$f"; } > "$corpus/$(basename "$f")"
+  seed 000 "$f" "$corpus/$(basename "$f")"
 done
 for f in "$here"/../tests/bad/*.json; do
-  [ -f "$f" ] && { printf '\001'; cat "$f"; } > "$corpus/$(basename "$f")"
+  seed 001 "$f" "$corpus/$(basename "$f")"
 done
 run scenario_fuzz "$corpus"
 
@@ -28,19 +34,18 @@ run scenario_fuzz "$corpus"
 icorpus="$build/fuzz-corpus/import"
 mkdir -p "$icorpus"
 for f in "$here"/../tests/bad/import/*.deu.txt "$here"/seeds/*.deu.txt; do
-  [ -f "$f" ] && { printf '\000'; cat "$f"; } > "$icorpus/$(basename "$f")"
+  seed 000 "$f" "$icorpus/$(basename "$f")"
 done
 for f in "$here"/../tests/bad/import/*.decide.txt "$here"/seeds/*.decide.txt; do
-  [ -f "$f" ] && { printf '\001'; cat "$f"; } > "$icorpus/$(basename "$f")"
+  seed 001 "$f" "$icorpus/$(basename "$f")"
 done
 for f in "$here"/../tests/bad/import/*.ktab.txt "$here"/seeds/*.ktab.txt; do
-  [ -f "$f" ] && { printf '\002'; cat "$f"; } > "$icorpus/$(basename "$f")"
+  seed 002 "$f" "$icorpus/$(basename "$f")"
 done
 # KTAB's SMP scenario XML takes the ktab route too (the KTAB XML corpus and seeds).
 for f in "$here"/../tests/bad/ktabxml/*.xml "$here"/seeds/*.xml; do
-  [ -f "$f" ] || continue
-  { printf '\002'; cat "$f"; } > "$icorpus/$(basename "$f")"
-  { printf '\003'; cat "$f"; } > "$icorpus/smp-$(basename "$f")"
+  seed 002 "$f" "$icorpus/$(basename "$f")"
+  seed 003 "$f" "$icorpus/smp-$(basename "$f")"
 done
 run import_fuzz "$icorpus"
 
@@ -49,7 +54,7 @@ run import_fuzz "$icorpus"
 gcorpus="$build/fuzz-corpus/genius"
 mkdir -p "$gcorpus"
 for f in "$here"/seeds/genius/*.txt; do
-  [ -f "$f" ] && { printf '\000'; cat "$f"; } > "$gcorpus/$(basename "$f")"
+  seed 000 "$f" "$gcorpus/$(basename "$f")"
 done
 for d in "$here"/../tests/bad/genius/*/; do
   [ -d "$d" ] || continue
@@ -63,10 +68,9 @@ run genius_fuzz "$gcorpus"
 pcorpus="$build/fuzz-corpus/proposal"
 mkdir -p "$pcorpus"
 for f in "$here"/../tests/bad/proposal/*.yaml "$here"/../tests/bad/proposal/*.json; do
-  [ -f "$f" ] || continue
   case $f in *.json) s=1 ;; *) s=0 ;; esac
-  { printf "\\00$s"; cat "$f"; } > "$pcorpus/builtin-$(basename "$f")"
-  { printf "\\00$((s + 2))"; cat "$f"; } > "$pcorpus/options-$(basename "$f")"
+  seed "00$s" "$f" "$pcorpus/builtin-$(basename "$f")"
+  seed "00$((s + 2))" "$f" "$pcorpus/options-$(basename "$f")"
 done
 run proposal_fuzz "$pcorpus"
 
@@ -76,10 +80,9 @@ ccorpus="$build/fuzz-corpus/claims"
 mkdir -p "$ccorpus"
 for f in "$here"/seeds/claims/*.yaml "$here"/seeds/claims/*.json \
          "$here"/../tests/bad/claims/*.yaml "$here"/../tests/bad/claims/*.json; do
-  [ -f "$f" ] || continue
   case $f in *.json) s=1 ;; *) s=0 ;; esac
   case $f in */seeds/*) p=seed ;; *) p=bad ;; esac
-  { printf "\\00$s"; cat "$f"; } > "$ccorpus/$p-$(basename "$f")"
-  { printf "\\00$((s + 2))"; cat "$f"; } > "$ccorpus/$p-draws-$(basename "$f")"
+  seed "00$s" "$f" "$ccorpus/$p-$(basename "$f")"
+  seed "00$((s + 2))" "$f" "$ccorpus/$p-draws-$(basename "$f")"
 done
 run claims_fuzz "$ccorpus"
