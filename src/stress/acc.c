@@ -126,17 +126,10 @@ double pl__acc_quantile(const pl__acc *a, const pl__metric *m, double q)
     double h = (double)(a->n - 1) * q, lo = floor(h); /* type 7 (Hyndman & Fan 1996) */
     uint64_t i = (uint64_t)lo, j = i + 1 < a->n ? i + 1 : i;
     double x, y;
-    if (a->bin_n) {
+    if (a->bin_n)
         x = bin_rank(a, i), y = bin_rank(a, j);
-    } else {
-        double *s = malloc(a->n_vals * sizeof *s);
-        if (!s)
-            return NAN;
-        memcpy(s, a->vals, a->n_vals * sizeof *s);
-        qsort(s, a->n_vals, sizeof *s, cmp_double);
-        x = s[i], y = s[j];
-        free(s);
-    }
+    else /* pl__acc_finish sorted them */
+        x = a->vals[i], y = a->vals[j];
     return x + (h - lo) * (y - x);
 }
 
@@ -193,9 +186,12 @@ static int cmp_tally(const void *x, const void *y)
     return (a->first > b->first) - (a->first < b->first);
 }
 
-void pl__acc_sort_tally(pl__acc *a)
+void pl__acc_finish(pl__acc *a)
 {
-    qsort(a->tally, a->n_tally, sizeof *a->tally, cmp_tally);
+    if (a->n_vals) /* once, for every percentile */
+        qsort(a->vals, a->n_vals, sizeof *a->vals, cmp_double);
+    if (a->n_tally)
+        qsort(a->tally, a->n_tally, sizeof *a->tally, cmp_tally);
     free(a->slot);  /* the order no longer matches the slots */
     a->slot = NULL, a->cap_slot = 0;
 }

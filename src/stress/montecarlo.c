@@ -159,8 +159,7 @@ int pl_stress_run(pl_stress **out, const pl_scenario *s, const pl_stress_opts *o
         rc = run_blocks(st, o, rank, ranks, rows, err);
     free(rows);
     for (size_t m = 0; !rc && rank == 0 && m < st->plan.M; m++)
-        if (st->plan.m[m].kind == PL_METRIC_PACKAGE)
-            pl__acc_sort_tally(&st->acc[m]);
+        pl__acc_finish(&st->acc[m]);
     if (rc || rank != 0) {
         pl_stress_free(st);
         return rc;

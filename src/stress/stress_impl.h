@@ -74,9 +74,11 @@ void pl__acc_free(pl__acc *a);
 /* Fold one draw's value y (NAN: undefined) with the inputs x (J of them). */
 int pl__acc_add(pl__acc *a, const pl__metric *m, double y, const double *x, size_t J,
                 uint64_t draw);
+/* Percentile q (type 7) of a number; after pl__acc_finish. */
 double pl__acc_quantile(const pl__acc *a, const pl__metric *m, double q);
-/* Tally entries by count, most frequent first (ties: first seen). */
-void pl__acc_sort_tally(pl__acc *a);
+/* After the last draw: the kept values sorted (percentiles read them in place), the tally
+   by count, most frequent first (ties: first seen). No draw may be added after it. */
+void pl__acc_finish(pl__acc *a);
 
 struct pl_stress {
     pl__plan plan;

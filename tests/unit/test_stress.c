@@ -170,6 +170,7 @@ static void test_quantiles(void **state)
     for (int i = 10; i >= 1; i--)
         pl__acc_add(&a, &m, i, NULL, 0, (uint64_t)(10 - i));
     pl__acc_add(&a, &m, NAN, NULL, 0, 10); /* undefined: left out */
+    pl__acc_finish(&a);
     assert_near(pl__acc_quantile(&a, &m, 0.05), 1.45, 1e-12);
     assert_near(pl__acc_quantile(&a, &m, 0.5), 5.5, 1e-12);
     assert_near(pl__acc_quantile(&a, &m, 0.95), 9.55, 1e-12);
@@ -192,6 +193,7 @@ static void test_quantiles(void **state)
     pl__metric exact = m;
     pl__acc_init(&b, &exact, 0);
     b.vals = all, b.n_vals = b.cap_vals = n, b.n = n; /* exact percentiles of the same data */
+    pl__acc_finish(&a), pl__acc_finish(&b);
     for (double q = 0.01; q < 1; q += 0.07)
         assert_near(pl__acc_quantile(&a, &m, q), pl__acc_quantile(&b, &exact, q),
                     100.0 / PL_STRESS_BINS);
@@ -201,6 +203,7 @@ static void test_quantiles(void **state)
     pl__acc_init(&a, &m, 0);
     for (size_t i = 0; i < n; i++)
         pl__acc_add(&a, &m, (double)(50 * (i % 3)), NULL, 0, i);
+    pl__acc_finish(&a);
     assert_true(pl__acc_quantile(&a, &m, 0.05) == 0 && pl__acc_quantile(&a, &m, 0.5) == 50 &&
                 pl__acc_quantile(&a, &m, 0.95) == 100);
     pl__acc_free(&a);
