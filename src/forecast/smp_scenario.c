@@ -118,7 +118,8 @@ int pl_forecast_emit_smp(const pl_forecast *f, const pl_scenario *s, int traject
     }
     pl_emit_table_end(e);
     if (trajectory) {
-        const char **cc = malloc((K + 3) * sizeof *cc);
+        /* the emitter keeps the column names until the table ends */
+        const char **cc = malloc((K + 2) * sizeof *cc);
         if (!cc) {
             free(cols);
             return PL_ENOMEM;
@@ -128,9 +129,9 @@ int pl_forecast_emit_smp(const pl_forecast *f, const pl_scenario *s, int traject
             cc[k + 2] = cols[k + 1];
         pl_emit_table_begin(e, "smp_trajectory", "Positions turn by turn (turn 0: as written)",
                             cc, K + 2);
-        free(cc);
         emit_rows(m, s, e);
         pl_emit_table_end(e);
+        free(cc);
     }
     free(cols);
     return pl_emit_object_end(e);

@@ -76,6 +76,9 @@ expect_error "parley: expected parley import --from FORMAT FILE [-o OUT.yaml]" -
 expect_status 0 "smp" -- "$P" forecast --model smp --format json
 jqe '[.forecasts[] | .model] | unique == ["smp"]'
 jqe '.smp.turns >= 2 and (.smp.smp_final | length) == 4 and ([.smp.smp_final[].probability] | max) <= 1'
+# the SMP's turn-by-turn table in JSON (its column names were freed before its rows: a crash)
+expect_status 0 "smp trajectory json" -- "$P" forecast --model smp --trajectory --format json
+jqe '(.smp.smp_trajectory | length) == (.smp.turns + 1) * 4 and (.smp.smp_trajectory[0] | has("TERR"))'
 "$P" forecast --model smp --format csv >"$TMP/d.csv" 2>/dev/null
 "$P" forecast --model smp --smp-election markov-incentive --format csv >"$TMP/m.csv" 2>/dev/null
 cmp -s "$TMP/d.csv" "$TMP/m.csv" && bad "--smp-election changes nothing" || ok
