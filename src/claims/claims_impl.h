@@ -1,6 +1,6 @@
 /*
 ** claims_impl.h: a claims file in memory (library-internal; read by
-** src/io/read_claims.c, evaluated by src/claims/claims.c).
+** src/scenario/read_claims.c, evaluated by src/claims/claims.c).
 */
 #ifndef PL_CLAIMS_IMPL_H
 #define PL_CLAIMS_IMPL_H

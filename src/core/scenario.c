@@ -1,6 +1,6 @@
 /*
 ** scenario.c: accessors of the immutable scenario (see parley/scenario.h).
-** Loading and validation live in src/io/reader*.c.
+** Loading and validation live in src/scenario/reader.c and read_*.c.
 */
 #include "scenario_impl.h"
 

@@ -6,7 +6,7 @@
 ** dark scheme and a print layout. No scripts, fonts or network resources.
 */
 #include "report_impl.h"
-#include "../io/doc.h"
+#include "../scenario/doc.h"
 #include "../core/error_int.h"
 #include "parley/version.h"
 

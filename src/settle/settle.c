@@ -6,8 +6,8 @@
 */
 #include "settlement.h"
 #include "../core/error_int.h"
-#include "../io/doc.h"
-#include "../io/proposal.h"
+#include "../scenario/doc.h"
+#include "../scenario/proposal.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -3,7 +3,7 @@
 ** and the structural checks (NaN refused, misuse detected, sticky errors).
 */
 #include "test_util.h"
-#include "io/doc.h"
+#include "scenario/doc.h"
 
 #include <stdlib.h>
 

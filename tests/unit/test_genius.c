@@ -1,5 +1,5 @@
 /*
-** test_genius.c: the GENIUS importer (src/io/import_genius.c, genius_xml.c).
+** test_genius.c: the GENIUS importer (src/import/genius.c, genius_xml.c).
 ** ANAC 2010 domains (MODELS.md section 7): EnglandZimbabwe has 576 outcomes,
 ** ItexvsCypress 180; weights, values (evaluation / highest) and reservation
 ** values read by hand from the XML; every pair of additive profiles under

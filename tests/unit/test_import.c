@@ -1,5 +1,5 @@
 /*
-** test_import.c: the DEU and Decide importers (src/io/import*.c). Counts of
+** test_import.c: the DEU and Decide importers (src/import/deu.c, decide.c). Counts of
 ** the DEU table from MODELS.md section 12 (364 issues, 141 proposals, 353
 ** outcomes, 261 reference points, 216 COD / 148 CNS); Decide sample_data's
 ** initial outcomes O from MODELS.md section 2 (tol 1e-4); errors at the

@@ -1,6 +1,6 @@
 /*
 ** test_ktab_xml.c: KTAB's SMP scenario XML through the "ktab" importer
-** (src/io/import_ktab_xml.c). On ../shared/data/ktab: dummyData_3Dim.xml
+** (src/import/ktab_xml.c). On ../shared/data/ktab: dummyData_3Dim.xml
 ** gives the scenario its CSV twin gives (the same JSON description but for
 ** the source file), without warnings, and the SMP over it is MODELS.md
 ** section 6's reference run (10 turns, A00 ends within 0.1 of (78.6, 31.8,

@@ -2,7 +2,7 @@
 ** test_utf8.c: strict UTF-8 validation (RFC 3629) and error positions.
 */
 #include "test_util.h"
-#include "io/utf8.h"
+#include "core/utf8.h"
 
 static void valid(void **state)
 {

@@ -40,20 +40,6 @@ int pl__emit_write(pl_emitter *e, const char *data, size_t len)
 
 int pl__emit_puts(pl_emitter *e, const char *s) { return pl__emit_write(e, s, strlen(s)); }
 
-const char *pl__fmt_double(char *buf, double v)
-{
-    if (v == 0) {
-        strcpy(buf, "0");  /* also folds -0 */
-        return buf;
-    }
-    for (int prec = 15; prec <= 17; prec++) {
-        snprintf(buf, 32, "%.*g", prec, v);
-        if (strtod(buf, NULL) == v)
-            break;
-    }
-    return buf;
-}
-
 const char *pl__scalar_text(char *buf, const pl_scalar *v, const char *null_text)
 {
     switch (v->type) {

@@ -13,9 +13,9 @@
 */
 #include "import_impl.h"
 #include "genius_xml.h"
-#include "doc.h"
-#include "emit_impl.h"
-#include "schema.h"
+#include "../scenario/doc.h"
+#include "../core/fmt.h"
+#include "../scenario/schema.h"
 #include "../core/error_int.h"
 
 #include <ctype.h>

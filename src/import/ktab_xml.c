@@ -31,9 +31,9 @@
 #include "import_impl.h"
 #include "genius_xml.h"   /* pl__gx_is, pl__gx_child, pl__gx_next */
 #include "xml_read.h"
-#include "emit_impl.h"    /* pl__fmt_double */
-#include "schema.h"       /* PL_ID_MAX, PL_TEXT_MAX */
-#include "utf8.h"
+#include "../core/fmt.h"
+#include "../scenario/schema.h"       /* PL_ID_MAX, PL_TEXT_MAX */
+#include "../core/utf8.h"
 #include "../core/arena.h"
 #include "../core/error_int.h"
 #include "../core/idmap.h"

@@ -8,6 +8,7 @@
 #define PL_EMIT_IMPL_H
 
 #include "parley/emit.h"
+#include "../core/fmt.h"
 
 typedef enum pl_ekind { PL_E_OBJECT, PL_E_ARRAY, PL_E_TABLE, PL_E_ROW } pl_ekind;
 typedef enum pl_stype { PL_S_STRING, PL_S_NUMBER, PL_S_INT, PL_S_BOOL, PL_S_NULL } pl_stype;
@@ -50,11 +51,6 @@ int pl__emit_puts(pl_emitter *e, const char *s);
 /* Record an error (first one wins) and return it. */
 int pl__emit_fail(pl_emitter *e, int rc, const char *msg);
 
-/*
-** Shortest decimal text that reads back as exactly v ("%.15g" .. "%.17g");
-** buf needs 32 bytes.
-*/
-const char *pl__fmt_double(char *buf, double v);
 
 /* Text of a scalar for machine formats (JSON, CSV): numbers shortest-exact,
    booleans true/false, strings as they are, null as null_text. buf: 40 bytes. */

@@ -4,7 +4,7 @@
 ** and other encodings get a precise message instead of a parser error.
 */
 #include "utf8.h"
-#include "../core/error_int.h"
+#include "error_int.h"
 
 size_t pl_utf8_seq(const unsigned char *s, size_t avail)
 {

@@ -3,8 +3,8 @@
 ** public entry points: convert to YAML text, then load that text.
 */
 #include "import_impl.h"
-#include "doc.h"
-#include "emit_impl.h"
+#include "../scenario/doc.h"
+#include "../core/fmt.h"
 #include "../core/error_int.h"
 
 #include <csv.h>

@@ -8,7 +8,7 @@
 ** and reported with its line and column.
 */
 #include "doc.h"
-#include "utf8.h"
+#include "../core/utf8.h"
 #include "../core/error_int.h"
 
 #include <libfyaml.h>

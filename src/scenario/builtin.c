@@ -5,7 +5,7 @@
 */
 #include "parley/scenario.h"
 #include "parley/claims.h"
-#include "error_int.h"
+#include "../core/error_int.h"
 
 #include <string.h>
 

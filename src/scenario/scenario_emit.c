@@ -4,7 +4,7 @@
 */
 #include "parley/emit.h"
 #include "parley/scenario.h"
-#include "emit_impl.h"
+#include "../core/fmt.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -143,7 +143,8 @@ static void emit_body(const pl_scenario *s, const pl_body *b, pl_emitter *e)
     pl_emit_object_end(e);
 }
 
-static void emit_ratification(const pl_scenario *s, pl_emitter *e)
+/* Returns the emitter's sticky status: the first error of the whole description. */
+static int emit_ratification(const pl_scenario *s, pl_emitter *e)
 {
     static const char *const cols[] = {"actor", "body"};
     pl_emit_table_begin(e, "ratification", "Ratification (who must approve a signature)",
@@ -156,7 +157,7 @@ static void emit_ratification(const pl_scenario *s, pl_emitter *e)
                            pl_body_id(pl_scenario_body(s, (size_t)pl_scenario_ratifier(s, i, j))));
             pl_emit_row_end(e);
         }
-    pl_emit_table_end(e);
+    return pl_emit_table_end(e);
 }
 
 int pl_scenario_emit(const pl_scenario *s, pl_emitter *e)
@@ -171,6 +172,5 @@ int pl_scenario_emit(const pl_scenario *s, pl_emitter *e)
     for (size_t b = 0; b < pl_scenario_n_bodies(s); b++)
         emit_body(s, pl_scenario_body(s, b), e);
     pl_emit_array_end(e);
-    emit_ratification(s, e);
-    return e->rc;
+    return emit_ratification(s, e);
 }

@@ -10,7 +10,7 @@
 */
 #include "genius_xml.h"
 #include "xml_read.h"
-#include "utf8.h"
+#include "../core/utf8.h"
 #include "../core/error_int.h"
 
 #include <libxml/parser.h>
