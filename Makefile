@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # parley: the two commands a user needs.
 #   make run    install missing Debian packages, build, analyse the built-in scenario
 #   make check  build with ASan+UBSan and run the whole test suite

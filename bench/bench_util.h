@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** bench_util.h: what the benchmarks share: a monotonic clock and a small
 ** deterministic generator (xorshift64*), so every run sees the same inputs.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** eum.c: benchmark the Expected Utility Model, fast vote sums (sorted
 ** positions and prefix sums, O(n^2 log n) per round) against the naive

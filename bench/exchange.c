@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** exchange.c: benchmark the exchange model on Decide's sample_data (10
 ** actors x 6 issues, when ../shared is present) and on a generated scenario

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** load.c: benchmark scenario loading at scale. Generates a scenario of
 ** N actors x K issues (default 10,000 x 100, one million positions), then

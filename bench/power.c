@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** power.c: benchmark the voting-power engines on random weighted games
 ** (weights uniform in 1..100, quota half the total weight), in this process:

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Run every benchmark; each prints its own baseline and ratios.
 #   sh bench/run.sh BUILD_DIR
 set -eu

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** bench/settle.c: Pareto frontiers (MODELS.md sec. 7), each against a
 ** baseline run in the same process:

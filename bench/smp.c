@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** bench/smp.c: time per SMP turn and peak memory on generated scenarios of
 ** 10, 30, 60, 120 and 250 actors x 3 dimensions (KTAB's defaults; positions,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** bench/stress.c: `parley stress` on the built-in scenario.
 **   1. draws per second per core for the full analysis (forecast with all five

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** bargain_scenario.c: `parley bargain FILE`: backward induction over the
 ** efficient packages of a scenario's settlement.

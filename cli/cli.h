@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** cli.h: shared pieces of the parley command line. Only this layer prints
 ** or exits; the library returns codes and pl_error records.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** cmd_analyze.c: `parley analyze [FILE]`: the scenario at a glance and
 ** where each issue is likely to land.

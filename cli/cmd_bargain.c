@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** cmd_bargain.c: `parley bargain [FILE]`: alternating offers. Without a
 ** scenario, the closed forms over a pie of 1 (Rubinstein; outside options;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** cmd_claims.c: `parley claims [FILE]`: an article's claims checked against the
 ** analyses (the built-in scenario's claims by default), with --draws N the share

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** cmd_durability.c: `parley durability [FILE]`: would the agreement last?
 ** The deal is --proposal, else the Nash package of `parley settle`.

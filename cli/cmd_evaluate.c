@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** cmd_evaluate.c: `parley evaluate DATA`: every model's error on recorded
 ** outcomes, next to the baselines, with bootstrap intervals.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** cmd_forecast.c: `parley forecast [FILE]`: every model's forecast per
 ** issue side by side, with the EUM's rounds on request.

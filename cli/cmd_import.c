@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** cmd_import.c: `parley import --from FORMAT FILE [-o OUT.yaml]`: another
 ** tool's file as a parley scenario in YAML, validated before it is written.

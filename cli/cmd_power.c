@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** cmd_power.c: `parley power [FILE]`: who holds power in each body of a
 ** scenario, and whether a body can act against the actor it is meant to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** cmd_report.c: `parley report [FILE] -o report.html`: one self-contained HTML
 ** file (charts inline, no network), or with --svg-dir DIR the charts alone.

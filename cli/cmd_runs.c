@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** cmd_runs.c: `parley runs list|show ID|diff ID1 ID2|export ID`: the runs a
 ** run store (`parley stress --store FILE`) keeps. Reading never creates or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** cmd_scenario.c: `parley scenario`: print a built-in scenario's YAML (to
 ** start a new scenario from), list the built-ins, or describe a FILE.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** cmd_settle.c: `parley settle [FILE]`: which packages every party, and every
 ** body that must ratify, prefers to no deal, and which of them are fair.

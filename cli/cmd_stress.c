@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** cmd_stress.c: `parley stress [FILE]`: Monte Carlo over every number with a
 ** range; how robust each finding is and which inputs move it. Under mpirun

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** cmd_validate.c: `parley validate [FILE]`: check a scenario, print nothing
 ** but errors (and warnings), exit 0 or 2.

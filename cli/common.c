@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** common.c: error reporting, scenario loading and output files shared by
 ** every command.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** forecast_opts.c: the forecast options shared by `parley analyze` and
 ** `parley forecast`.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** main.c: parley's entry point: finds the command, parses options, prints
 ** help and version, and dispatches. With no command, `parley [FILE]` runs

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** opt.c: command-line parsing. Options may come before or after the command
 ** and its arguments ("parley --format json analyze x.yaml" and "parley

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** settle_opts.c: the settlement options shared by `parley settle`,
 ** `parley durability` and `parley stress`. An option a command does not

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Turn a text file into a C source defining a byte array and its length.
 # cmake -DIN=file -DOUT=file.c -DSYMBOL=name -P embed.cmake
 file(READ "${IN}" hex HEX)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** forecast.c: use libparley through its public API only: load a scenario
 ** (a file, or the built-in one), forecast every issue, print each forecast

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** claims_fuzz.c: libFuzzer target for the claims-file reader (`parley claims
 ** --claims FILE`). The first byte is a selector: bit 0 reads the rest as JSON

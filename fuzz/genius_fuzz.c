@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** genius_fuzz.c: libFuzzer target for the GENIUS importer. After a first
 ** byte that is skipped (the replay's selector), the input is cut at every

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** import_fuzz.c: libFuzzer target for the importers. The first byte picks
 ** the format by its value modulo 4: deu 0, decide 1, ktab 2 (KTAB's CSV, or

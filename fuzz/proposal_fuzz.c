@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** proposal_fuzz.c: libFuzzer target for the proposal reader (`parley settle
 ** --proposal FILE`). The first byte is a selector: bit 0 reads the rest as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** replay.c: run a fuzz target over files without libFuzzer, so CTest can
 ** replay the corpus (tests/bad, scenarios) under ASan/UBSan on every check.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Run every fuzz target for SECONDS each, seeded from the test corpora.
 #   sh fuzz/run.sh BUILD_DIR SECONDS
 set -eu

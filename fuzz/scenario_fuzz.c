@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** scenario_fuzz.c: libFuzzer target for the scenario loader. The first byte
 ** picks YAML or JSON mode; a scenario that loads is also forecast, its

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The claims table of docs/case-study.md, from `parley claims` (200 draws, seed 1).
 #   scripts/case-study-table.sh PARLEY            print the table
 #   scripts/case-study-table.sh PARLEY --check    exit 1 if docs/case-study.md has drifted

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Install the Debian packages parley needs, only those missing.
 # Usage: scripts/deps.sh [run|check|fuzz|browser|all]   (default: run)
 #   run    build and run parley

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Print a SHA-256 of every command's output on the built-in scenario and the
 # repository's samples, one line per command. Run it with two builds' parley
 # before and after a change that must not change any output, then diff:

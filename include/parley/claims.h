@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** claims.h: an article's claims as executable checks. A claims file
 ** (docs/claims-format.md) lists, for a scenario, each claim with the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** dynamics.h: bargaining over time and the durability of agreements
 ** (MODELS.md sections 9 and 10).

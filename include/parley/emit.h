@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** emit.h: results describe themselves once, as a tree of objects, arrays,
 ** tables and scalars; an emitter turns that description into text, JSON or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** eum.h: Bueno de Mesquita's Expected Utility Model on one issue, as
 ** specified by Scholz, Calbert & Smith (2011) (MODELS.md section 3).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** evaluate.h: how close forecasts come to recorded outcomes (MODELS.md
 ** section 12), with the baselines every model must beat.

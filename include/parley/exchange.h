@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** exchange.h: the Stokman-Van Oosten exchange model (Stokman & Van Oosten
 ** 1994; Dijkstra, van Assen, Stokman & Draaijer 2018; MODELS.md section 5).

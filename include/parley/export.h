@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** export.h: symbol visibility for libparley.
 ** The library is built with -fvisibility=hidden; only PL_API symbols are exported.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** import.h: scenarios from other tools' files (MODELS.md sections 5, 6, 12).
 **

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** parley.h: the whole public API of libparley.
 ** Analyses of multi-party, multi-issue negotiations; see docs/ and man parley(1).

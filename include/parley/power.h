@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** power.h: voting power in councils and whether a body can act against one
 ** of its members (MODELS.md section 11).

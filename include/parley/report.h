@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** report.h: pictures. SVG charts of every analysis, and one self-contained
 ** HTML report (no network, no scripts, no external fonts): the scenario with

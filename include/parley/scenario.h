@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** scenario.h: the one data model every analysis reads.
 **

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** settle.h: multi-issue settlement (MODELS.md sections 7 and 8).
 **

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** smp.h: the Spatial Model of Politics of KAPSARC's KTAB (MODELS.md section
 ** 6), re-implemented from that description: n actors bargain turn by turn

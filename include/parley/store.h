@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** store.h: the run store, one SQLite file (`--store FILE` or PARLEY_STORE).
 ** A run records the scenario text, the options, the seed, parley's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** stress.h: Monte Carlo over every uncertain input of a scenario
 ** (MODELS.md section 13). Each draw is a perturbed copy of the scenario

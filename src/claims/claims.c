@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** claims.c: evaluate claims on a scenario (or a Monte Carlo draw of it) by
 ** running the analyses they name; nothing is stored or looked up.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** claims_impl.h: a claims file in memory (library-internal; read by
 ** src/scenario/read_claims.c, evaluated by src/claims/claims.c).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** claims_run.c: claims over Monte Carlo draws (draw i is stream i of the
 ** seed, as in parley stress; counts are integers, so any thread count gives

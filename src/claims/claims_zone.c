@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** claims_zone.c: is there an agreement zone on a few issues? Every package of
 ** those issues' options (the other issues left where they are) is compared

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** arena.h: a bump allocator. Objects that are built once and freed whole
 ** (a scenario, a parsed document) take all their memory from one arena, so

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** buf.c: the text buffer of buf.h.
 */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** buf.h: a growable text buffer (SVG, HTML, imported YAML):
 ** printf-style appends and XML/HTML escaping. After an allocation failure

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** dist.c: the variates of dist.h, from their published constructions
 ** (Marsaglia & Bray 1964 polar method; Marsaglia & Tsang 2000 gamma; the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** dist.h: random variates for Monte Carlo (MODELS.md section 13), all from
 ** the one generator of rng.h so that a stream fixes every draw.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** draw.c: Monte Carlo copies of a scenario (DESIGN.md: "draws make perturbed
 ** copies, never mutate the original"). One walk visits every number that may

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** error_int.h: internal helpers to fill a pl_error. Each returns `code`
 ** so that callers can write `return pl__error_set(err, PL_EINPUT, ...)`.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** fmt.c: numbers as text, the same way everywhere (emitters, importers' YAML,
 ** scenario output), so a value written by one part reads back bit for bit.

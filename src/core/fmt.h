@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** fmt.h: numbers as text, shared by the emitters, the importers and the
 ** scenario writer.

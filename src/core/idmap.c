@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** idmap.c: string -> index hash map (see idmap.h). FNV-1a with linear probing;
 ** the table is at least twice the number of keys, so probes stay short.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** idmap.h: open-addressing hash map from an id string to an index, for
 ** O(1) id look-ups in scenarios of 10,000+ actors. Keys are borrowed: they

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** parallel.c: jobs on threads. Results never depend on the thread count:
 ** callers give each job its own range and combine the jobs in order.

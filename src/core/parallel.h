@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** parallel.h: run a function over an array of jobs on threads (pthreads).
 */

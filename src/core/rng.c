@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** rng.c: xoshiro256** and SplitMix64, from the published recurrences
 ** (MODELS.md section 13 gives the constants and the test vectors).

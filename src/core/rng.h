@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** rng.h: the one random generator of parley (MODELS.md section 13):
 ** xoshiro256** (Blackman & Vigna 2021) seeded through SplitMix64 (Steele,

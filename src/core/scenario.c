@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** scenario.c: accessors of the immutable scenario (see parley/scenario.h).
 ** Loading and validation live in src/scenario/reader.c and read_*.c.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** scenario_impl.h: the layout behind the opaque pl_scenario (library-internal).
 ** Everything hangs off one arena, so pl_scenario_free() is a single release.

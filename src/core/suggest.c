@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** suggest.c: edit distance for "did you mean" hints (Levenshtein 1966,
 ** two-row dynamic programme). Inputs are short keys and ids, so the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** suggest.h: "did you mean" hints by edit distance.
 */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** utf8.h: strict UTF-8 validation with a position for the first bad byte.
 */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** version.c: run-time version of the library (see parley/version.h).
 */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** backward.c: finite-horizon alternating offers over a discrete set of
 ** outcomes, solved by backward induction (MODELS.md sec. 9). V_{T+1} = d; at

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** durability.c: is a settlement self-enforcing? (MODELS.md sec. 10)
 **

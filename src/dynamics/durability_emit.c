@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** durability_emit.c: the durability report: findings in words, the power
 ** path period by period, and the guarantees.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** durability_impl.h: the layout behind pl_durability, shared by
 ** durability_scn.c (the analysis) and durability_emit.c (the report).

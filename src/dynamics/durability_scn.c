@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** durability_scn.c: the commitment check of a scenario's agreement
 ** (MODELS.md sec. 10): the power path the agreement's terms create, each side's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** rubinstein.c: closed forms of alternating-offers bargaining over a pie of 1
 ** (MODELS.md sec. 9): Rubinstein (1982), outside options (Binmore, Shaked &

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** stages.c: staged agreements (issue 7): "ceasefire first" against
 ** "comprehensive deal first". Each plan takes its stages one after another;

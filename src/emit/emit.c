@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** emit.c: the emitter core (see parley/emit.h and emit_impl.h).
 */

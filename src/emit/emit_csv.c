@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** emit_csv.c: CSV backend (RFC 4180). A CSV file holds one table, so this
 ** backend writes the table named by pl_emit_opts.csv_table (or the first

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** emit_impl.h: the emitter core (emit.c) and its backends (emit_json.c,
 ** emit_csv.c, emit_text.c). The core checks that the description is well

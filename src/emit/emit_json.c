@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** emit_json.c: JSON backend (RFC 8259). Streams as it goes; tables become
 ** arrays of objects keyed by column name. Numbers are written in the

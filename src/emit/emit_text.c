@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** emit_text.c: readable terminal text. Tables need their column widths
 ** before the first line can be printed, so this backend keeps the whole

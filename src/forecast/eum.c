@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** eum.c: the Expected Utility Model round by round (Scholz, Calbert & Smith
 ** 2011, appendix steps 2-11; MODELS.md section 3.5). Per round: threat

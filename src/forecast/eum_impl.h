@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** eum_impl.h: the vote sums behind the EUM's probabilities of success
 ** (MODELS.md sections 3.1 and 3.6), shared by the model and its tests.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** eum_votes.c: P(a beats b) for the Expected Utility Model (MODELS.md 3.1,
 ** 3.6). Voter k backs a over b with v_k = w_k (|x_k - x_b| - |x_k - x_a|).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** evaluate.c: forecast accuracy on recorded outcomes (MODELS.md section 12).
 ** The methods are the forecast models run through pl_forecast_compute with

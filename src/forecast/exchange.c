@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** exchange.c: the Stokman-Van Oosten exchange model, one round at a time
 ** (MODELS.md section 5). Notation: O_u = sum c s y / sum c s on issue u; an

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** exchange_impl.h: the exchange model over some of a scenario's issues
 ** (evaluate runs it within each group of issues decided together).

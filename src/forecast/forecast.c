@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** forecast.c: run the central-tendency models on every issue of a scenario
 ** and describe the results (see parley/forecast.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** mean.c: weighted mean, the "compromise model" (van den Bos 1991; Achen
 ** 2006); MODELS.md section 2.1. Summed in input order so the result is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** median.c: weighted median, MODELS.md section 2.2. In one dimension with
 ** linear loss it is the Condorcet winner of a weighted vote (the test suite

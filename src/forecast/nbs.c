@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** nbs.c: one-issue asymmetric Nash bargaining solution (Nash 1950; weighted
 ** form Kalai 1977), MODELS.md section 2.3.

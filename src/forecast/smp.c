@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** smp.c: the SMP turn (MODELS.md section 6): risk attitudes from an election
 ** over the current positions (every actor's position counts, duplicates

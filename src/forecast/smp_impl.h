@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** smp_impl.h: the Condorcet-election pieces of the SMP (library-internal).
 */

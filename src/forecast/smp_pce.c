@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** smp_pce.c: votes, victory probabilities and the probabilistic Condorcet
 ** election of the SMP (MODELS.md section 6, "Vote", "Victory", "PCE").

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** smp_run.c: an SMP run: checks, the turns until the stop rule, and what
 ** KTAB does not give: the probability of each final position (an election

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** smp_scenario.c: a scenario as an SMP: every actor at the table is an actor,
 ** every issue a dimension. An issue an actor takes no position on gets

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** import_decide.c: the input files of the Decide exchange model
 ** (foarsitter/decide-exchange-model; MODELS.md section 5): tab-separated

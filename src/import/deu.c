@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** import_deu.c: the DEU I-III table (Arregui & Perarnaud 2021, doi
 ** 10.34810/data53; layout in MODELS.md section 12) as one scenario: the

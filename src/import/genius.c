@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** import_genius.c: GENIUS negotiation files (MODELS.md section 7, "GENIUS XML
 ** import (tolerant)") as parley YAML.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** genius_xml.c: repair, parse and locate GENIUS XML (see genius_xml.h).
 **

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** genius_xml.h: GENIUS XML files through libxml2, with positions.
 **

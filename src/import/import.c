@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** import.c: the importers' shared machinery (see import_impl.h) and the
 ** public entry points: convert to YAML text, then load that text.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** import_impl.h: what the importers share: reading delimited rows through
 ** libcsv with their line and column, and writing parley YAML text.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** import_ktab.c: KTAB's spatial-model CSV (lsyaseen/KTAB, examples/smp/doc;
 ** MODELS.md section 6). Comma-separated, padded with spaces:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** import_ktab_xml.c: KTAB's SMP scenario XML (lsyaseen/KTAB, examples/smp;
 ** MODELS.md section 6) as the same parley YAML that import_ktab.c makes of

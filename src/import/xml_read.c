@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** xml_read.c: the strict libxml2 read of xml_read.h.
 */

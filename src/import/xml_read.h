@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** xml_read.h: a strict libxml2 read shared by the XML importers (GENIUS,
 ** KTAB): no network, no DTD (a DOCTYPE is refused, which also rules out

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** count_dp.c: exact swing counts by generating functions (Brams & Affuso
 ** 1976; MODELS.md section 11).

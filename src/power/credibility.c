@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** credibility.c: can a body act against one of its members (MODELS.md
 ** section 11, "Can the body act against X?")? X can be overruled iff the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** enumerate.c: every coalition once, in Gray-code order (one member joins or
 ** leaves per step, so each condition's sum is updated in O(1)). The oracle

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** float_dp.c: the fast floating mode of the generating functions, for games
 ** of one weighted condition (and vetoes): the Banzhaf family in doubles

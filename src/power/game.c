@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** game.c: simple games (MODELS.md section 11): members, vetoes and rules of
 ** integer-weighted conditions; built by hand or from a scenario body.

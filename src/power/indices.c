@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** indices.c: power indices from exact counts or Monte Carlo estimates
 ** (definitions in MODELS.md section 11), and the choice of engine.

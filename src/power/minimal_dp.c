@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** minimal_dp.c: how many minimal winning and minimal blocking coalitions a
 ** weighted game has (one condition w(S) >= q, vetoes V), without listing

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** montecarlo.c: power indices of games too large to count (MODELS.md
 ** sections 11 and 13). Absolute Banzhaf: the share of random coalitions

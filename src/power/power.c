@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** power.c: pl_power_compute (choice of engine) and the result's getters.
 **

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** power_emit.c: describe a game and its power indices to an emitter.
 */

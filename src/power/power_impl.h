@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** power_impl.h: layouts shared by the voting-power engines (enumeration,
 ** generating functions, Monte Carlo) and the index arithmetic.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** tally.c: the exact counts the power engines share (power_impl.h).
 */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** build.c: run every analysis a report shows, keep each failure's message for
 ** the document, then draw the charts.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** chart_issue.c: one chart per issue: the scale with its worded points, each
 ** actor's position as a disc whose area follows its weight (capability x

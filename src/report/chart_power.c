@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** chart_power.c: voting power per body: each member's Shapley-Shubik and
 ** Banzhaf index as bars (0-1), vetoes marked.

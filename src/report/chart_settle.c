@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** chart_settle.c: the two-party utility plane (every efficient package of the
 ** two parties, the disagreement point and its rational quadrant, the Nash,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** chart_stress.c: the Monte Carlo pictures: each forecast's 5-95% range with
 ** its median and the value as written; the share of draws in which each

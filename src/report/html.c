@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** html.c: the self-contained report. Each analysis is emitted as JSON (the
 ** same description the CLI prints), read back and rendered: findings as a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** html_scenario.c: the scenario in the report, every number linked to the
 ** sentence it rests on: sources are numbered in order of first use and

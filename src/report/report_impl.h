@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** report_impl.h: the report's analyses and charts (library-internal).
 */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** svg.c: the SVG writer of svg.h. Numbers are printed with %.2f (pixels) so
 ** that charts are byte-identical across runs and machines.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** svg.h: a small SVG writer for parley's charts (library-internal). Text
 ** stays text (<text> elements), so it can be selected and searched in the

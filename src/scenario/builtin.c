@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** builtin.c: scenarios compiled into the library (the YAML files under scenarios/, embedded
 ** at build time by cmake/embed.cmake), so `parley` with no arguments has

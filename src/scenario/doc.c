@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** doc.c: build a positioned tree from libfyaml's event stream (see doc.h).
 **

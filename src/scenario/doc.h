@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** doc.h: a parsed YAML/JSON document as a small tree whose every node knows
 ** its line and column. libfyaml 0.7 gives positions for events but not for

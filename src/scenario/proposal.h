@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** proposal.h: reading a proposed package (settlement's --proposal).
 */

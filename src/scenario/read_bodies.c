@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** read_bodies.c: bodies (members, weights, quota rules, vetoes, referendum
 ** noise) and ratification links. Quotas are resolved to absolute thresholds

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** read_claims.c: a claims file (docs/claims-format.md):
 **     parley-claims: 1

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** read_durability.c: the `durability` section: the two sides of a possible
 ** war, their war costs and military capability, how an agreement's outcome

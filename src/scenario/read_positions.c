@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** read_positions.c: the positions section (actor -> issue -> entry) and the
 ** checks that need all of it: an actor that lists issues must care about at

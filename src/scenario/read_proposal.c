@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** read_proposal.c: a proposed package, e.g. the terms on the table:
 **     TERR: 75

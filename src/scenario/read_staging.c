@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** read_staging.c: the `staging` section: plans that settle the issues in
 ** stages (e.g. a ceasefire first, the rest later), each stage naming its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** reader.c: scenario loader, top level, actors and issues.
 **

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** reader.h: state shared by the scenario reader's files
 ** (reader.c: top level, actors, issues; read_positions.c; read_bodies.c).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** scenario_emit.c: describe a scenario to an emitter: header, actors,
 ** issues with their worded scales, positions, bodies and ratification.

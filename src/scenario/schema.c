@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** schema.c: typed getters for document nodes (see schema.h).
 */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** schema.h: typed reading of document nodes with precise messages.
 **

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** enumerate.c: the frontier of an additive space by visiting every package
 ** (MODELS.md sec. 7: "stream outcomes, never store X"). Each thread takes a

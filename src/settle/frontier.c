@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** frontier.c: frontier objects, the frontier of explicit points, and the
 ** exact merge for additive spaces (MODELS.md sec. 7):

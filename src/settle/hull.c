@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** hull.c: two-party solutions with lotteries (MODELS.md sec. 7): on the upper
 ** convex hull of the rational frontier, the asymmetric Nash point lies on a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** logroll.c: logrolling over divisible issues (MODELS.md sec. 7). With
 ** u_A = sum a_k s_k and u_B = sum b_k (1 - s_k), the frontier's vertices give

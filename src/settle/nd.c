@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** nd.c: the non-dominated filter (MODELS.md sec. 7, "Frontier algorithms").
 **

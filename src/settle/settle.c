@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** settle.c: the settlement analysis of a scenario (MODELS.md sections 7-8):
 ** frontier by the merge, the solutions on its rational part, two-party hull

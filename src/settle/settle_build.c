@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** settle_build.c: a scenario's outcome space and its judges' utilities
 ** (docs/models.md, "Settlement"). Judges are the parties, then every member

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** settle_emit.c: the settlement report: findings in words first, then the
 ** outcome space, the parties, the frontier, each solution's package and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** settle_impl.h: what the settlement files share (library-internal): the
 ** layouts behind pl_space and pl_frontier, the dominance test with its

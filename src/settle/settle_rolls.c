@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** settle_rolls.c: pairwise logrolls between the parties (MODELS.md sec. 7).
 ** For parties A and B, every issue on which both hold different positions is

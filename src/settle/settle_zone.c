@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** settle_zone.c: win-set counts (MODELS.md sec. 8) by visiting every
 ** package once: which packages each party likes at least as well as no deal

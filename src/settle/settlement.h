@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** settlement.h: the layout behind pl_settlement (library-internal), shared by
 ** settle_build.c (outcome space and utilities from a scenario), settle.c (the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** solutions.c: bargaining solutions on the rational part of a frontier
 ** (MODELS.md sec. 7): Nash (1950) and asymmetric Nash (Kalai 1977; Roth

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** space.c: additive outcome spaces: parties' weighted values of each option
 ** of each issue; a package's utility is their sum in issue order.

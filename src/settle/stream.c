@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** stream.c: a running frontier for streamed points (MODELS.md sec. 7,
 ** "stream outcomes, never store X"). It keeps a superset of the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** winset.c: the acceptance primitive of MODELS.md sec. 8. Member j votes yes
 ** iff u_j(w) - u_j(ref) + sigma_j e_j > 0, e_j standard normal; a body passes

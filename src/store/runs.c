@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** runs.c: the run store (parley/store.h), reading half: listing, showing,
 ** comparing and exporting stored runs through an emitter. Each table is one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** store.c: the run store (parley/store.h), writing half: the run id, opening
 ** (and migrating) the SQLite file, and writing one run in one transaction.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** store_impl.h: the run store's handle and the helpers shared by its writing
 ** (store.c) and reading (runs.c) halves. docs/run-store.md has the schema.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** summary.c: the summary tables of a run, written at pl_store_commit from
 ** the pl_stress getters (docs/run-store.md): inputs, metrics, package

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** acc.c: one metric's summary, folded draw by draw (always in draw order,
 ** so the result never depends on how the draws were shared out):

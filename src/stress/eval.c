@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** eval.c: what one draw of `parley stress` yields. The same walk defines the
 ** metrics on the baseline (key, words, range, baseline value) and fills them

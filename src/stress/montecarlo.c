@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** montecarlo.c: the draws of `parley stress`. Draw i always uses stream i of
 ** the seed (MODELS.md section 13), whatever thread or rank computes it. The

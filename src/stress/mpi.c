@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** mpi.c: the MPI transport of `parley stress` (built with -DPARLEY_MPI=ON).
 ** Rank 0 receives each block of draw rows from the rank that computed it, in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** stress_emit.c: the Monte Carlo summary for the emitters: the robustness
 ** of each finding in words first, then the inputs, numbers, findings,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** stress_get.c: what the run store needs of a summary beyond montecarlo.c's
 ** getters: the uncertain inputs and the package tallies (with the package

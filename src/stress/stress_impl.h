@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** stress_impl.h: the pieces of `parley stress` (library-internal): the plan
 ** (which metrics a draw yields, from the baseline), the evaluation of one

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Shared by the bad-input corpora's run.sh (import, genius, proposal): the
 # set-up and the check of one case. Source it, then:
 #   bad_init PARLEY_BIN SOURCE_DIR BUILD_DIR SUBDIR   (cd's into tests/bad/SUBDIR)

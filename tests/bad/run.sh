@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The bad-input corpus: every tests/bad/NAME.expect holds the exact first
 # line that `parley validate NAME.yaml` (or NAME.json) must print on stderr.
 #

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # `parley bargain`: the closed forms over a pie of 1, backward induction over
 # the built-in scenario's packages, and every way the command line can be wrong.
 #

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The CLI as a user types it: default run, help, version, usage errors.
 . "$(dirname "$0")/lib.sh"
 

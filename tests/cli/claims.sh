@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # parley claims: the seed article's verdicts, determinism over draws, a flip by editing the
 # scenario, bad use; and docs/case-study.md's table matches the program (no drift).
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # `parley durability`: the hand-derived example of MODELS.md section 10 (an
 # army cap that moves A's chance of winning from 0.5 to 0.3, a commitment
 # problem, phasing over 3 periods, a guarantee that needs probability 0.277778),

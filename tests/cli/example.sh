@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Install the build tree into a temporary prefix, build examples/forecast.c
 # against it with pkg-config (public API only) and run it.
 BLD=$1

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # `parley forecast`, `parley import` and `parley evaluate` as a user types them.
 # Cases that read ../shared data skip that part with a message when it is absent.
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # `parley --format json` parses as JSON (jq) and holds every actor, issue and forecast.
 . "$(dirname "$0")/lib.sh"
 need_jq

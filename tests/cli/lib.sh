@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Shared helpers for the CLI tests (sourced). Each test script is called as
 #   sh SCRIPT PARLEY_BIN SOURCE_DIR BUILD_DIR [extra...]
 PARLEY=$1

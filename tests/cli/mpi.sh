@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # parley stress across MPI ranks: mpirun -n 2 and -n 3 give byte-identical output to one
 # process (draw i is always stream i of the seed; rank 0 folds the draws in order).
 # Args: PARLEY SRC BLD MPIEXEC (empty when parley was built without -DPARLEY_MPI=ON).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # -o FILE is atomic: all or nothing; formats; CSV table selection.
 . "$(dirname "$0")/lib.sh"
 

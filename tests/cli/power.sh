@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # `parley power`: the built-in scenario's councils, ad-hoc games with vectors
 # from MODELS.md section 11, and every way the command line can be wrong.
 . "$(dirname "$0")/lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # parley report: the HTML report opens in headless Chromium with no console message and no
 # resource load but the report itself; a screenshot is kept (BUILD/tests/report-screenshot.png);
 # --svg-dir writes the charts; bad options fail cleanly with no file left behind.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The run store: identical inputs give the identical run id (and replace the stored run), a
 # run killed with SIGKILL leaves no partial run and an intact file, runs list/show/diff/export,
 # and bad stores (not SQLite, newer schema, read-only) are refused without losing anything.

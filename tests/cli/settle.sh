@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # `parley settle`: the built-in scenario in every format, the frontier file,
 # threads, a chosen pair of parties, a proposal, a scenario without an
 # agreement zone, and every way the command line can be wrong.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # parley stress: byte-identical output for any thread count, the findings the issue names,
 # progress only on a terminal, and bad input (exit 2, a clear message, no output file left).
 . "$(dirname "$0")/lib.sh"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** test_builtin.c: the built-in scenario (scenarios/ukraine-2025.yaml) loads,
 ** cites a source or note for every number, has the actors, issues and

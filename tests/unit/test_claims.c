@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** test_claims.c: the seed article's claims (scenarios/ukraine-2025.claims.yaml)
 ** evaluated on the built-in scenario, and flipped by documented edits of the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** test_dynamics.c: bargaining over time and durability (src/dynamics),
 ** MODELS.md sections 9 and 10. Expected values:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** test_emit.c: the three emitters on one small description, byte for byte,
 ** and the structural checks (NaN refused, misuse detected, sticky errors).

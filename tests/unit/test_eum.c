@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** test_eum.c: the Expected Utility Model (src/forecast/eum*.c) on the EC
 ** car-emission data of MODELS.md section 3.7 (Bueno de Mesquita 1994 p. 78 =

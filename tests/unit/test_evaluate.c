@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** test_evaluate.c: forecast evaluation (src/forecast/evaluate.c). MAE vector
 ** of MODELS.md section 12: forecasts (10, 50, 90) against outcomes (20, 20,

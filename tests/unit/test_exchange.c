@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** test_exchange.c: the Stokman-Van Oosten exchange model
 ** (src/forecast/exchange.c), MODELS.md section 5: (a) the two-actor worked

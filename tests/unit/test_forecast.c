@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** test_forecast.c: forecasts over a scenario: who counts (at the table,
 ** takes a position), weight modes, and the status quo as disagreement point.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** test_genius.c: the GENIUS importer (src/import/genius.c, genius_xml.c).
 ** ANAC 2010 domains (MODELS.md section 7): EnglandZimbabwe has 576 outcomes,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** test_import.c: the DEU and Decide importers (src/import/deu.c, decide.c). Counts of
 ** the DEU table from MODELS.md section 12 (364 issues, 141 proposals, 353

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** test_ktab_xml.c: KTAB's SMP scenario XML through the "ktab" importer
 ** (src/import/ktab_xml.c). On ../shared/data/ktab: dummyData_3Dim.xml

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** test_mean.c: weighted mean (MODELS.md section 2.1).
 */

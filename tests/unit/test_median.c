@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** test_median.c: weighted median (MODELS.md section 2.2), checked against
 ** published vectors, hand ties and, on random data, the Condorcet oracle:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** test_nbs.c: one-issue Nash bargaining solution (MODELS.md section 2.3).
 ** Vectors from the MODELS.md table (all hand-derived there); extra hand

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** test_power.c: voting power (src/power). Vectors from MODELS.md section 11,
 ** which cites its sources: UN Security Council and EEC 1958 (Felsenthal &

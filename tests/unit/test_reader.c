@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** test_reader.c: the scenario loader: a full valid scenario in YAML and the
 ** same in JSON give the same model; values with ranges and provenance;

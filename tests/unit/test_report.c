@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** test_report.c: SVG charts and the HTML report (src/report). Checks:
 **  - every chart the issue lists exists for the built-in scenario (each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** test_seed_sources.c: every `source:` quote in the built-in scenario occurs
 ** verbatim in the seed article ../shared/seed/000_33e7607e03a2aad9.txt

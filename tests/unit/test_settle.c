@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** test_settle.c: the settlement primitives (src/settle), MODELS.md sections 7
 ** and 8. Sources of the expected values:

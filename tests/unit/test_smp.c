@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** test_smp.c: the Spatial Model of Politics (src/forecast/smp*.c) against
 ** MODELS.md section 6's reference run "KTAB 3b5b063" on

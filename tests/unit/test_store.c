@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** test_store.c: the run store (src/store, docs/run-store.md). Expected values:
 **  - the run id recomputed here from its definition: XXH3-128 of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** test_stress.c: Monte Carlo (MODELS.md section 13; src/core/dist.c,
 ** src/core/draw.c, src/stress). Expected values:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
 ** test_utf8.c: strict UTF-8 validation (RFC 3629) and error positions.
 */

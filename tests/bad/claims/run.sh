@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The claims bad-input corpus: every tests/bad/claims/NAME.yaml (or NAME.json)
 # is a claims file read against the built-in scenario, and NAME.expect the
 # exact first line that

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The GENIUS importer's bad-input corpus: every tests/bad/genius/NAME/ holds
 # the files of one import, in name order (a-domain.xml, then the profiles),
 # and NAME.expect the exact first line that

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The importers' bad-input corpus: every tests/bad/import/NAME.FORMAT.txt is
 # an input in FORMAT (deu, decide or ktab) and NAME.FORMAT.expect the exact first
 # line that `parley import --from FORMAT NAME.FORMAT.txt` must print on stderr.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The KTAB XML importer's bad-input corpus: every tests/bad/ktabxml/NAME.xml is
 # a KTAB SMP scenario broken in one place, and NAME.expect the exact first
 # line that `parley import --from ktab NAME.xml` must print on stderr

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The proposal bad-input corpus: every tests/bad/proposal/NAME.yaml (or
 # NAME.json) is a proposal for scenario.yaml in the same directory, and
 # NAME.expect the exact first line that
