@@ -295,7 +295,7 @@ int pl_evaluate(pl_evaluation **out, const pl_scenario *s, const pl_evaluate_opt
         rc = run_methods(e, s, &o, err);
     for (size_t m = 0; !rc && m < N_METHODS; m++) {
         for (size_t t = 0; t < e->n_issues; t++)
-            e->n[m] += !isnan(e->fc[m * e->n_issues + t]);
+            e->n[m] += (size_t)!isnan(e->fc[m * e->n_issues + t]);
         if (bootstrap(e, s, m, -1, &e->mae[m], &e->lo[m], &e->hi[m]))
             rc = pl__error_nomem(err);
         if (methods[m].baseline && e->n[m] &&

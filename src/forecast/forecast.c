@@ -73,7 +73,7 @@ static size_t gather(const pl_scenario *s, size_t k, const pl_forecast_opts *o, 
 /* The default set (models == 0) is every model but the SMP, which runs only when asked. */
 static int wants(const pl_forecast_opts *o, pl_model m)
 {
-    return o->models == 0 ? m != PL_MODEL_SMP : (o->models >> m & 1u);
+    return o->models == 0 ? m != PL_MODEL_SMP : (int)(o->models >> m & 1u);
 }
 
 /* The EUM on issue k; a single actor is its own forecast. */

@@ -393,7 +393,7 @@ static int comma_decimal(const char *t)
 static int number(kx *k, const xmlNode *n, const char *what, double lo, double hi, int open_lo,
                   const char *expect, double *out, pl_error *err)
 {
-    const char *t;
+    const char *t = NULL;  /* set by leaf on success; gcc -O3 cannot see it */
     char s[KX_SHOW];
     int rc = leaf(k, n, what, expect, &t, err);
     if (rc)
@@ -631,7 +631,7 @@ static void read_params(kx *k, const xmlNode *n)
 /* <prngSeed>: KTAB's seed, a whole number of 64 bits; kept as a comment. */
 static int read_seed(kx *k, const xmlNode *n, pl_error *err)
 {
-    const char *t, *expect = "a whole number from 0 to 18446744073709551615 (KTAB's random "
+    const char *t = NULL, *expect = "a whole number from 0 to 18446744073709551615 (KTAB's random "
                              "seed)";
     char s[KX_SHOW];
     int rc = leaf(k, n, "the <prngSeed>", expect, &t, err);

@@ -244,10 +244,11 @@ static int64_t share_quota(int64_t num, int64_t den, int strict, int64_t tot)
 {
     /* w >= num/den tot  <=>  w >= ceil(num tot / den); strict: floor(...) + 1. The
        product needs up to 125 bits; the result is at most tot. */
-    __extension__ typedef unsigned __int128 u128;
-    u128 x = (u128)num * (u128)tot;
-    int64_t fl = (int64_t)(x / (u128)den);
-    return strict ? fl + 1 : fl + (x % (u128)den != 0);
+    __extension__ typedef __uint128_t u128;
+    const u128 x = (u128)(uint64_t)num * (uint64_t)tot, d = (uint64_t)den;  /* all >= 0 */
+    const u128 q = x / d, r = x - q * d;
+    int64_t fl = (int64_t)(uint64_t)q;
+    return strict ? fl + 1 : fl + (r != 0);
 }
 
 int pl_game_add_share(pl_game *g, const int64_t *weights, int64_t num, int64_t den, int strict,

@@ -44,9 +44,14 @@ typedef struct builder {
     int documents;
 } builder;
 
-static int fail_at(builder *b, int line, int col, const char *fmt, const char *arg)
+static int fail_at(builder *b, int line, int col, const char *fmt, ...) PL_PRINTF(4, 5);
+static int fail_at(builder *b, int line, int col, const char *fmt, ...)
 {
-    return pl__error_set(b->err, PL_EINPUT, b->doc->name, line, col, fmt, arg);
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = pl__error_vset(b->err, PL_EINPUT, b->doc->name, line, col, fmt, ap);
+    va_end(ap);
+    return rc;
 }
 
 static int push_kid(builder *b, pl_doc_node *n)

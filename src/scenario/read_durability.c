@@ -41,7 +41,7 @@ static int per_side(pl_reader *r, const pl_durability_spec *d, const pl_doc_node
     int rc = pl_rd_map(&r->rd, map, what, "a mapping side -> number, for both sides");
     int seen[2] = {0, 0};
     for (size_t j = 0; !rc && j < map->len; j++) {
-        size_t i;
+        size_t i = 0;  /* set by side_of on success; gcc -O3 cannot see it */
         char w2[160];
         if ((rc = side_of(r, d, pl_doc_map_key(map, j), what, &i)))
             return rc;

@@ -61,7 +61,7 @@ static size_t recheck(size_t n, const double *u, const nd_key *k, size_t *c, siz
 {
     for (size_t j = 0; j < nc; j++) {
         const double *p = u + k[c[j]].i * n;
-        double reach = 64 * n * pl__tol(k[c[j]].a, 0);
+        double reach = 64 * (double)n * pl__tol(k[c[j]].a, 0);
         for (size_t q = j; q-- > 0;) {
             if (n == 2 && k[c[q]].b < k[c[j]].b - reach)
                 break;  /* earlier sweep candidates below this can't reach u2 */
