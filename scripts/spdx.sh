@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Every source file carries one SPDX line. With --fix, add it where missing;
 # without, list the files that lack it and exit 1 (the test suite runs this).
 set -eu
