@@ -21,7 +21,7 @@ static const cli_optdef bargain_opts[] = {
                            "a scenario 10)"},
     {"first", 0, 1, "ID", "the party that proposes first (default: the first party)"},
     {"outside", 0, 1, "O1,O2", "pie: outside options of both parties, in [0, 1] (default "
-                               "none; the responder's binds)"},
+                               "none; either may quit when it responds)"},
     {"breakdown", 0, 1, "P", "pie: probability that talks break down after a rejection, in "
                              "(0, 1] (default none)"},
     {"fallback", 0, 1, "B1,B2", "pie: payoffs when talks break down (default 0,0)"},
@@ -82,7 +82,7 @@ static int pie_shares(const cli_args *a, const double *d, double *x, int *deal, 
                                "is an equilibrium; expected a discount below 1, --breakdown or "
                                "--horizon");
     } else {
-        *model = o[0] + o[1] > 0 ? "outside options (Binmore, Shaked & Sutton 1989)"
+        *model = o[0] + o[1] > 0 ? "outside options, either side may quit (Muthoo 1999, ch. 5)"
                                  : "Rubinstein (1982)";
         rc = pl_rubinstein_outside(d[0], d[1], o[0], o[1], &x[0], &x[1], deal, &err);
     }

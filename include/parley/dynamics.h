@@ -30,8 +30,11 @@ extern "C" {
  */
 PL_API int pl_rubinstein(double d1, double d2, double *x1, double *x2, pl_error *err);
 /**
- * The same when the responder (party 2) may quit with o2 after an offer and
- * the proposer has o1: x2 = max(x2*, o2); *deal = 0 when o1 + o2 > 1.
+ * The same when either party may quit with its outside option (o1, o2 in
+ * [0, 1]) when it responds to an offer: the outside option principle (Muthoo
+ * 1999, ch. 5). With M1 = x1* and M2 = (1 - d1)/(1 - d1 d2), x1 = M1 when no
+ * option binds (o_i <= d_i M_i); 1 - o2 when only o2 binds; 1 - d2 (1 - o1)
+ * when only o1 binds; 1 - o2 when both do. *deal = 0 when o1 + o2 > 1.
  */
 PL_API int pl_rubinstein_outside(double d1, double d2, double o1, double o2, double *x1,
                                  double *x2, int *deal, pl_error *err);

@@ -38,11 +38,26 @@ int pl_rubinstein_outside(double d1, double d2, double o1, double o2, double *x1
     if (!(o1 >= 0 && o1 <= 1 && o2 >= 0 && o2 <= 1))
         return pl__fail(err, PL_EINPUT, "outside options %g and %g; expected each in [0, 1]",
                         o1, o2);
+    /*
+    ** The outside option principle (Muthoo 1999, ch. 5; Shaked & Sutton 1984): either
+    ** player may quit when it responds. M1 = x1* is player 1's share when it proposes
+    ** and M2 = (1 - d1) / (1 - d1 d2) player 2's when it does, so a responder i
+    ** compares o_i with d_i M_i, what waiting to propose is worth. A binding option
+    ** replaces that continuation value: the responder 2 must get max(o2, d2 M2), and
+    ** when 1's option binds, 2 proposing offers 1 exactly o1 and keeps 1 - o1, so 1
+    ** proposing must give 2 d2 (1 - o1). A proposer never gets less than its own
+    ** option: when o1 + o2 > 1 there is no deal.
+    */
     *deal = o1 + o2 <= 1;
-    if (*x2 < o2) {  /* the responder's threat to quit binds */
-        *x2 = o2;
-        *x1 = 1 - o2;
-    }
+    double m1 = *x1, m2 = (1 - d1) / (1 - d1 * d2);
+    int b1 = o1 > d1 * m1, b2 = o2 > d2 * m2;
+    if (b2 && o1 <= d1 * (1 - o2))
+        *x1 = 1 - o2;                       /* only the responder's option binds */
+    else if (b1 && o2 <= d2 * (1 - o1))
+        *x1 = 1 - d2 * (1 - o1);            /* only the proposer's option binds */
+    else if (b1 || b2)
+        *x1 = 1 - o2;                       /* both bind */
+    *x2 = 1 - *x1;
     return PL_OK;
 }
 

@@ -7,7 +7,8 @@
 # MODELS.md section 9 ("Bargaining over time") of the project reference
 # (/work/shared/docs/MODELS.md), not from running parley:
 #   Rubinstein (1982):          x1 = (1 - d2)/(1 - d1 d2), x2 = 1 - x1
-#   outside options (Binmore, Shaked & Sutton 1989): x2 = max(x2*, o2); o1 + o2 > 1: no deal
+#   outside options (Muthoo 1999, ch. 5: the outside option principle, either side may
+#   quit when it responds); o1 + o2 > 1: no deal
 #   breakdown risk (Binmore, Rubinstein & Wolinsky 1986): v1 = (1 + (1 - p) b1 - b2)/(2 - p)
 #   finite horizon, equal d:    x1(T) = (1 - (-d)^T)/(1 + d)
 . "$(dirname "$0")/lib.sh"
@@ -42,6 +43,14 @@ jqn 'near(.bargain.second_mover; 0.6)'
 # ... and o2 = 0.3 < x2* does not bind: x1 = 0.526316 as without it.
 expect_status 0 "--delta 0.9 --outside 0,0.3" -- "$P" bargain --delta 0.9 --outside 0,0.3 --format json
 jqn 'near(.bargain.first_mover; 0.526316)'
+
+# The proposer's option binds too (Muthoo 1999, ch. 5): d = (0.5, 0.9), o = (0.4, 0):
+# M1 = 0.181818 < o1, so x1 = 1 - 0.9 (1 - 0.4) = 0.46 (never below 1's own option).
+expect_status 0 "--delta 0.5,0.9 --outside 0.4,0" -- "$P" bargain --delta 0.5,0.9 --outside 0.4,0 --format json
+jqn 'near(.bargain.first_mover; 0.46)'
+# d = 0.9, o = (0.6, 0.3): o1 binds, o2 <= 0.9 (1 - 0.6): x1 = 0.64.
+expect_status 0 "--delta 0.9 --outside 0.6,0.3" -- "$P" bargain --delta 0.9,0.9 --outside 0.6,0.3 --format json
+jqn 'near(.bargain.first_mover; 0.64)'
 
 # Outside options o1 + o2 = 1.1 > 1: no deal.
 expect_status 0 "--outside 0.5,0.6" -- "$P" bargain --outside 0.5,0.6 --format json

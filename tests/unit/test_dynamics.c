@@ -41,6 +41,31 @@ static void test_closed_forms(void **state)
     assert_near(x1, 0.4, 1e-12);
     assert_int_equal(pl_rubinstein_outside(0.9, 0.9, 0.5, 0.6, &x1, &x2, &deal, NULL), PL_OK);
     assert_false(deal);
+    /* The proposer's own option binds (Muthoo 1999, ch. 5, by hand): d = (0.5, 0.9),
+       M1 = 0.1/0.55 = 0.181818 < o1 = 0.4 and o2 = 0 <= 0.9 (1 - 0.4): x1 = 1 - 0.9 * 0.6
+       = 0.46, not M1 (0.1818, what the responder-only rule gave: less than 1's option). */
+    assert_int_equal(pl_rubinstein_outside(0.5, 0.9, 0.4, 0, &x1, &x2, &deal, NULL), PL_OK);
+    assert_near(x1, 0.46, 1e-12);
+    assert_near(x2, 0.54, 1e-12);
+    /* d = 0.9 both: M1 = M2 = 0.526316; o1 = 0.6 > 0.9 M1 = 0.473684 binds, o2 = 0.3 <=
+       0.9 (1 - 0.6) = 0.36 does not: x1 = 1 - 0.36 = 0.64. */
+    assert_int_equal(pl_rubinstein_outside(0.9, 0.9, 0.6, 0.3, &x1, &x2, &deal, NULL), PL_OK);
+    assert_near(x1, 0.64, 1e-12);
+    /* both bind: o1 = 0.6 > 0.473684, o2 = 0.39 > 0.9 (1 - 0.6) = 0.36: x1 = 1 - o2 */
+    assert_int_equal(pl_rubinstein_outside(0.9, 0.9, 0.6, 0.39, &x1, &x2, &deal, NULL), PL_OK);
+    assert_near(x1, 0.61, 1e-12);
+    /* On a grid, whenever there is a deal each party gets at least its own option
+       (the outside option principle's defining property) and the shares sum to 1. */
+    for (int i = 0; i <= 10; i++)
+        for (int j = 0; j + i <= 10; j++)
+            for (int k = 1; k <= 9; k += 4) {
+                double o1 = i / 10.0, o2 = j / 10.0, d1 = k / 10.0, d2 = 1 - d1 / 2;
+                assert_int_equal(pl_rubinstein_outside(d1, d2, o1, o2, &x1, &x2, &deal, NULL),
+                                 PL_OK);
+                assert_true(deal);
+                assert_true(x1 >= o1 - 1e-12 && x2 >= o2 - 1e-12);
+                assert_near(x1 + x2, 1, 1e-12);
+            }
     assert_int_equal(pl_breakdown(0.1, 0.2, 0.1, 1, 1, &v, NULL), PL_OK);
     assert_near(v, 0.568421, 1e-6);
     /* both effects, b = 0: Rubinstein with d (1 - p) = 0.81: 1 / 1.81 */
