@@ -19,12 +19,7 @@ static int print_builtin(const cli_args *a, const char *name)
     if (!text)
         return cli_usage_error("no built-in scenario named '%s'; see 'parley scenario --list'",
                                name);
-    cli_output out;
-    int rc = cli_output_open_raw(&out, a);
-    if (rc)
-        return rc;
-    int ok = fwrite(text, 1, len, out.f) == len;
-    return cli_output_close(&out, ok);
+    return cli_write_all("-o", cli_get(a, "output", NULL), text, len);
 }
 
 static int describe(const cli_args *a)
