@@ -191,5 +191,8 @@ int cli_output_write(cli_output *o, const void *data, size_t len);
 int cli_output_write_fn(const char *data, size_t len, void *payload);
 /* Open, write len bytes and close: the whole output at once. */
 int cli_write_all(const char *opt, const char *path, const void *data, size_t len);
+/* At exit: flush and close stdout. A failure not reported yet (status still EXIT_OK) is
+   reported, except EPIPE, and makes the status EXIT_FAIL. */
+int cli_close_stdout(int status);
 
 #endif

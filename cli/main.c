@@ -8,6 +8,7 @@
 #include "../src/core/suggest.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -135,7 +136,27 @@ static int looks_like_command(const char *w)
     return !strchr(w, '.') && !strchr(w, '/');
 }
 
-int main(int argc, char **argv)
+/* --help or --version: the text is made in memory and written whole through the output
+   checks, so a failed write is an error. */
+static int print_info(const cli_args *a, const cli_command *cmd, int ci)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&text, &len);
+    if (!m)
+        return cli_out_of_memory();
+    if (cli_has(a, "version"))
+        fprintf(m, "parley %s\n", pl_version());
+    else if (ci > 0)
+        cli_print_command_help(cmd, m);
+    else
+        print_main_help(m);
+    int rc = fclose(m) != 0 ? cli_out_of_memory() : cli_write_all(NULL, NULL, text, len);
+    free(text);
+    return rc;
+}
+
+static int run(int argc, char **argv)
 {
     int ci = command_index(argc, argv);
     const cli_command *cmd = &cli_cmd_analyze;
@@ -168,16 +189,12 @@ int main(int argc, char **argv)
     int rc = cli_parse(&a, cmd->opts, argc, argv, 1);
     if (rc)
         return rc;
-    if (cli_has(&a, "version")) {
-        printf("parley %s\n", pl_version());
-        return EXIT_OK;
-    }
-    if (cli_has(&a, "help")) {
-        if (ci > 0)
-            cli_print_command_help(cmd, stdout);
-        else
-            print_main_help(stdout);
-        return EXIT_OK;
-    }
+    if (cli_has(&a, "version") || cli_has(&a, "help"))
+        return print_info(&a, cmd, ci);
     return cmd->run(&a);
+}
+
+int main(int argc, char **argv)
+{
+    return cli_close_stdout(run(argc, argv));
 }

@@ -345,3 +345,17 @@ int cli_output_close(cli_output *o, int ok)
     release(o);
     return status;
 }
+
+int cli_close_stdout(int status)
+{
+    errno = 0;
+    int e = fflush(stdout) != 0 ? (errno ? errno : EIO) : ferror(stdout) ? -1 : 0;
+    /* with nothing to write, a closed stdout is no error */
+    if (fclose(stdout) != 0 && !e && errno != EBADF)
+        e = errno;
+    if (!e || status != EXIT_OK)  /* a command that failed has said why */
+        return status;
+    if (e != EPIPE)
+        fprintf(stderr, "parley: standard output: %s\n", e > 0 ? strerror(e) : "a write failed");
+    return EXIT_FAIL;
+}

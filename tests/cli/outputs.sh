@@ -123,4 +123,51 @@ id=$(sed -n 's/^parley: run \([0-9a-f]*\) in .*/\1/p' "$TMP/err")
 mkdir "$D/export"
 expect_error "parley: -o $D/export: is a directory; expected a file" -- "$P" runs export "$id" --store "$TMP/runs.db" -o "$D/export"
 only_files "after runs export" export s.txt
+rm -rf "$D/export" "$D/s.txt"
+# --- write errors are failures: exit 1 and a message, but none for a reader that left ---------
+# closed_stdout DESCRIPTION -- command...: stdout closed: exit 1 and exactly that one line
+closed_stdout() {
+  what=$1; shift 2
+  "$@" >&- 2>"$TMP/err" </dev/null
+  got=$?
+  if [ "$got" -eq 1 ] && [ "$(cat "$TMP/err")" = "parley: standard output: Bad file descriptor" ]
+  then ok; else bad "$what, stdout closed: exit $got, stderr:"; sed 's/^/  | /' "$TMP/err" | head -3; fi
+}
+closed_stdout analyze -- "$P"
+closed_stdout "forecast --format json" -- "$P" forecast --format json
+closed_stdout report -- "$P" report -n 0
+closed_stdout scenario -- "$P" scenario
+closed_stdout "scenario --list" -- "$P" scenario --list
+closed_stdout "import" -- "$P" import -q --from decide "$SRC/fuzz/seeds/synthetic.decide.txt"
+closed_stdout --help -- "$P" --help
+closed_stdout "forecast --help" -- "$P" forecast --help
+closed_stdout --version -- "$P" --version
+"$P" -o "$D/x.txt" >&- 2>"$TMP/err"
+[ $? -eq 0 ] && cmp -s "$TMP/want" "$D/x.txt" && ok || bad "-o FILE with stdout closed failed"
+rm -f "$D/x.txt"
+
+# reader_gone DESCRIPTION WANT: the last run ($TMP/rc, $TMP/err) exited WANT ("nonzero": any
+# but 0) and said nothing
+reader_gone() {
+  got=$(cat "$TMP/rc")
+  case $2 in nonzero) [ "$got" -ne 0 ] ;; *) [ "$got" -eq "$2" ] ;; esac && [ ! -s "$TMP/err" ] &&
+    ok || { bad "$1: exit $got, expected $2, stderr:"; sed 's/^/  | /' "$TMP/err" | head -3; }
+}
+# The report (over 200 kB) outgrows the pipe, so the reader is gone before it is written.
+# Killed by SIGPIPE (or, when this shell was started with SIGPIPE ignored, EPIPE):
+( "$P" report -n 0 2>"$TMP/err"; echo $? >"$TMP/rc" ) | head -c 10 >"$TMP/head"
+reader_gone "report | head" nonzero
+( trap '' PIPE; "$P" report -n 0 2>"$TMP/err"; echo $? >"$TMP/rc" ) | head -c 10 >"$TMP/head"
+reader_gone "report | head, SIGPIPE ignored" 1
+( "$P" forecast 2>"$TMP/err"; echo $? >"$TMP/rc" ) | head -1 >"$TMP/head"
+[ ! -s "$TMP/err" ] && ok || bad "forecast | head -1 said: $(cat "$TMP/err")"
+mkfifo "$D/fifo"
+head -c 9 "$D/fifo" >"$TMP/head" &
+reader=$!
+( trap '' PIPE; "$P" report -n 0 -o "$D/fifo" 2>"$TMP/err"; echo $? >"$TMP/rc" )
+reap $reader
+reader_gone "-o FIFO whose reader closes early" 1
+[ -p "$D/fifo" ] && [ "$(cat "$TMP/head")" = "<!DOCTYPE" ] && ok || bad "-o FIFO, early close: $(cat "$TMP/head")"
+rm -f "$D/fifo"
+only_files "after the write errors"
 finish
