@@ -14,7 +14,7 @@
 
 const cli_optdef cli_global_opts[] = {
     {"format", 'f', 1, "FMT", "output format: text, json or csv (default text)"},
-    {"output", 'o', 1, "FILE", "write to FILE (atomically: all or nothing) instead of stdout"},
+    {"output", 'o', 1, "FILE", "write to FILE instead of stdout (a regular file atomically: all or nothing)"},
     {"table", 0, 1, "NAME", "with --format csv: which table to write (default the first)"},
     {"quiet", 'q', 0, NULL, "no warnings on stderr"},
     {"help", 'h', 0, NULL, "show help and exit"},
