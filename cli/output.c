@@ -93,7 +93,8 @@ static int path_error(int e)
            e == ELOOP || e == ENAMETOOLONG || e == EISDIR || e == ENXIO;
 }
 
-/* Creating (or opening: `verb`) the output at target, which -o named, failed with errno e. */
+/* Creating (or opening: `verb`) the output at target, which o's option named, failed with
+   errno e. */
 static int create_failed(const cli_output *o, const char *target, int e, const char *verb)
 {
     const char *slash = strrchr(target, '/');
