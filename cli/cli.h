@@ -67,6 +67,8 @@ void cli_report(const pl_error *err, const char *data, size_t len);
 int cli_exit_code(int rc);
 /* The same for reading an input file: one that cannot be read is a usage error (2). */
 int cli_input_exit_code(int rc);
+/* Say so on stderr and return EXIT_FAIL. */
+int cli_out_of_memory(void);
 /* Print a usage error ("parley: ...") and return EXIT_USAGE. */
 int cli_usage_error(const char *fmt, ...)
 #if defined(__GNUC__)
@@ -147,21 +149,30 @@ int cli_pick(const char *given, const char *const *names, int n, const char *opt
 int cli_load_scenario(const cli_args *a, pl_scenario **out, int require_sources);
 
 /*
-** Output: --format/-o/--table handling. cli_output_open makes an emitter that
-** writes to stdout or to a temporary file next to -o FILE; cli_output_close
-** finishes it and renames the file into place only on success.
+** Output (output.c): standard output, or a file an option (-o, --frontier-out, --svg-dir)
+** names. A regular file or a new path is written to a temporary file beside it, renamed
+** into place only when complete; a symlink is followed and its target written so; a
+** device, FIFO or socket is written in place; a directory is refused (exit 2). Every
+** write is checked: cli_output_close reports the first failure with its cause.
 */
 typedef struct cli_output {
     FILE *f;
-    char *path, *tmp;
+    char *label;     /* "-o FILE", for messages; NULL: standard output */
+    char *path;      /* the file the temporary one is renamed to; NULL if none */
+    char *tmp;       /* the temporary file, until renamed into place */
+    int werr;        /* errno of the first failed write; 0 if none */
     pl_emitter *e;
 } cli_output;
 
-/* csv_default: the table --format csv writes when --table is not given (NULL: the first). */
+/* The emitter for --format/--table into -o or stdout. csv_default: the table --format csv
+   writes when --table is not given (NULL: the first). */
 int cli_output_open(cli_output *o, const cli_args *a, const char *csv_default);
+/* Finish: ok 0 abandons the content (the caller has reported why; a temporary file is
+   removed). Returns the exit status: EXIT_FAIL when !ok or a write failed. */
 int cli_output_close(cli_output *o, int ok);
-/* The same for a given path (NULL or "-": stdout), format and CSV table, not from options. */
-int cli_output_open_path(cli_output *o, const char *path, pl_format fmt, const char *csv_table);
+/* The same for the path option opt gave (NULL or "-": stdout), format and CSV table. */
+int cli_output_open_path(cli_output *o, const char *opt, const char *path, pl_format fmt,
+                         const char *csv_table);
 /* cli_output_open, then the document's root object with the parley version and,
    when s is not NULL, the scenario's name. */
 int cli_document_begin(cli_output *o, const cli_args *a, const char *csv_default,
@@ -170,9 +181,18 @@ int cli_document_begin(cli_output *o, const cli_args *a, const char *csv_default
 int cli_document_end(cli_output *o);
 /* `parley bargain FILE`: backward induction over a scenario's packages (bargain_scenario.c). */
 int cli_bargain_scenario(const cli_args *a, cli_output *out);
-/* Raw bytes (for printing YAML text) through the same atomic path. */
+/* Raw bytes (YAML, HTML, SVG) into -o or stdout, written with cli_output_write. */
 int cli_output_open_raw(cli_output *o, const cli_args *a);
-/* The same for a given path. */
-int cli_output_open_raw_path(cli_output *o, const char *path);
+/* The same for the path option opt gave. */
+int cli_output_open_raw_path(cli_output *o, const char *opt, const char *path);
+/* Write len bytes: 0, or -1 after a failure (kept for cli_output_close to report). */
+int cli_output_write(cli_output *o, const void *data, size_t len);
+/* cli_output_write as a pl_write_fn; payload: the cli_output. */
+int cli_output_write_fn(const char *data, size_t len, void *payload);
+/* Open, write len bytes and close: the whole output at once. */
+int cli_write_all(const char *opt, const char *path, const void *data, size_t len);
+/* At exit: flush and close stdout. A failure not reported yet (status still EXIT_OK) is
+   reported, except EPIPE, and makes the status EXIT_FAIL. */
+int cli_close_stdout(int status);
 
 #endif

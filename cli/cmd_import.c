@@ -48,11 +48,7 @@ static int run_import(const cli_args *a)
         cli_report(&err, NULL, 0);
         return cli_exit_code(err.code);
     }
-    cli_output out;
-    if ((rc = cli_output_open_raw(&out, a)) == EXIT_OK) {
-        size_t len = strlen(yaml);
-        rc = cli_output_close(&out, fwrite(yaml, 1, len, out.f) == len);
-    }
+    rc = cli_write_all("-o", cli_get(a, "output", NULL), yaml, strlen(yaml));
     free(yaml);
     return rc;
 }

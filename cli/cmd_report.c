@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static const cli_optdef report_opts[] = {
     CLI_FROM_OPTDEF,
@@ -51,31 +52,56 @@ static int read_opts(const cli_args *a, pl_report_opts *o)
     return EXIT_OK;
 }
 
-static int write_out(const char *data, size_t len, void *payload)
+/* --svg-dir DIR: created when missing (*created then 1); anything else there is an error. */
+static int make_dir(const char *dir, int *created)
 {
-    return fwrite(data, 1, len, (FILE *)payload) == len ? 0 : -1;
-}
-
-static int write_svgs(const pl_report *r, const char *dir)
-{
-    if (mkdir(dir, 0777) && errno != EEXIST) {
-        fprintf(stderr, "%s: cannot create the directory: %s\n", dir, strerror(errno));
+    struct stat st;
+    *created = mkdir(dir, 0777) == 0;
+    if (!*created && errno != EEXIST) {
+        fprintf(stderr, "parley: --svg-dir %s: cannot create the directory: %s\n", dir,
+                strerror(errno));
         return EXIT_USAGE;
     }
-    for (size_t i = 0; i < pl_report_n_charts(r); i++) {
-        size_t len, n = strlen(dir) + strlen(pl_report_chart_name(r, i)) + 2;
-        const char *svg = pl_report_chart_svg(r, i, &len);
-        char *path = malloc(n);
-        if (!path)
-            return EXIT_FAIL;
-        snprintf(path, n, "%s/%s", dir, pl_report_chart_name(r, i));
-        cli_output out;
-        int rc = cli_output_open_raw_path(&out, path);
-        free(path);
-        if (rc || (rc = cli_output_close(&out, fwrite(svg, 1, len, out.f) == len)))
-            return rc == EXIT_FAIL ? EXIT_USAGE : rc;
-    }
+    if (!*created && (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)))
+        return cli_usage_error("--svg-dir %s: not a directory; expected a directory (it is "
+                               "created when missing)", dir);
     return EXIT_OK;
+}
+
+static int open_chart(cli_output *o, const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *path = malloc(n);
+    if (!path)
+        return cli_out_of_memory();
+    snprintf(path, n, "%s/%s", dir, name);
+    int rc = cli_output_open_raw_path(o, "--svg-dir", path);
+    free(path);
+    return rc;
+}
+
+/* Every chart's file is opened before any is written, so that a bad path changes nothing;
+   a directory made for them is removed again if they fail. */
+static int write_svgs(const pl_report *r, const char *dir)
+{
+    size_t n = pl_report_n_charts(r), opened = 0;
+    int created, rc = make_dir(dir, &created);
+    cli_output *outs = rc ? NULL : calloc(n ? n : 1, sizeof *outs);
+    if (!rc && !outs)
+        rc = cli_out_of_memory();
+    while (!rc && opened < n && !(rc = open_chart(&outs[opened], dir,
+                                                  pl_report_chart_name(r, opened))))
+        opened++;
+    for (size_t i = 0; i < opened; i++) {
+        size_t len;
+        const char *svg = pl_report_chart_svg(r, i, &len);
+        int status = cli_output_close(&outs[i], !rc && cli_output_write(&outs[i], svg, len) == 0);
+        rc = rc ? rc : status;
+    }
+    free(outs);
+    if (rc && created)
+        rmdir(dir);  /* only if empty: nothing of ours is left in it */
+    return rc;
 }
 
 static int run_report(const cli_args *a)
@@ -99,8 +125,8 @@ static int run_report(const cli_args *a)
     } else {
         cli_output out;
         if ((rc = cli_output_open_raw(&out, a)) == EXIT_OK) {
-            int bad = pl_report_html(r, write_out, out.f, &err);
-            if (bad)
+            int bad = pl_report_html(r, cli_output_write_fn, &out, &err);
+            if (bad && !out.werr)  /* a failed write is reported with its cause */
                 cli_report(&err, NULL, 0);
             rc = cli_output_close(&out, !bad);
         }

@@ -19,12 +19,7 @@ static int print_builtin(const cli_args *a, const char *name)
     if (!text)
         return cli_usage_error("no built-in scenario named '%s'; see 'parley scenario --list'",
                                name);
-    cli_output out;
-    int rc = cli_output_open_raw(&out, a);
-    if (rc)
-        return rc;
-    int ok = fwrite(text, 1, len, out.f) == len;
-    return cli_output_close(&out, ok);
+    return cli_write_all("-o", cli_get(a, "output", NULL), text, len);
 }
 
 static int describe(const cli_args *a)
@@ -44,13 +39,25 @@ static int describe(const cli_args *a)
     return rc;
 }
 
+/* --list: one name a line, the default marked. */
+static int list_builtins(const cli_args *a)
+{
+    cli_output out;
+    int rc = cli_output_open_raw(&out, a);
+    if (rc)
+        return rc;
+    for (size_t i = 0; pl_builtin_name(i); i++) {
+        const char *name = pl_builtin_name(i), *end = i == 0 ? " (default)\n" : "\n";
+        cli_output_write(&out, name, strlen(name));
+        cli_output_write(&out, end, strlen(end));
+    }
+    return cli_output_close(&out, 1);
+}
+
 static int run_scenario(const cli_args *a)
 {
-    if (cli_has(a, "list")) {
-        for (size_t i = 0; pl_builtin_name(i); i++)
-            printf("%s%s\n", pl_builtin_name(i), i == 0 ? " (default)" : "");
-        return EXIT_OK;
-    }
+    if (cli_has(a, "list"))
+        return list_builtins(a);
     if (a->npos > 0 || cli_has(a, "format"))
         return describe(a);
     return print_builtin(a, cli_get(a, "builtin", NULL));

@@ -40,20 +40,37 @@ static int read_proposal(const cli_args *a, const pl_settlement *st, double **u)
     return rc ? cli_input_exit_code(rc) : EXIT_OK;
 }
 
-/* --frontier-out FILE: one row per frontier package, atomically. */
-static int write_frontier(const cli_args *a, const pl_settlement *st)
+/* --frontier-out FILE: one row per frontier package. */
+static int write_frontier(cli_output *fr, const pl_settlement *st)
+{
+    pl_emit_object_begin(fr->e, NULL, NULL);
+    pl_settle_emit_frontier(st, fr->e);
+    pl_emit_object_end(fr->e);
+    return cli_output_close(fr, 1);
+}
+
+/* The frontier file, then the document; both are opened first, so that a bad path for
+   either leaves the other untouched. */
+static int emit_settlement(const cli_args *a, const pl_scenario *s, const pl_settlement *st,
+                           const double *pu)
 {
     const char *path = cli_get(a, "frontier-out", NULL);
-    if (!path)
-        return EXIT_OK;
-    cli_output out;
-    int rc = cli_output_open_path(&out, path, PL_FORMAT_CSV, "frontier");
+    cli_output fr, out;
+    int rc = path ? cli_output_open_path(&fr, "--frontier-out", path, PL_FORMAT_CSV,
+                                         "frontier") : EXIT_OK;
     if (rc)
         return rc;
-    pl_emit_object_begin(out.e, NULL, NULL);
-    pl_settle_emit_frontier(st, out.e);
-    pl_emit_object_end(out.e);
-    return cli_output_close(&out, 1);
+    if ((rc = cli_document_begin(&out, a, "solutions", s)) != EXIT_OK) {
+        if (path)
+            cli_output_close(&fr, 0);
+        return rc;
+    }
+    if (path && (rc = write_frontier(&fr, st)) != EXIT_OK) {
+        cli_output_close(&out, 0);
+        return rc;
+    }
+    pl_settle_emit(st, pu, out.e);
+    return cli_document_end(&out);
 }
 
 static int run_settle(const cli_args *a)
@@ -72,13 +89,8 @@ static int run_settle(const cli_args *a)
         pl_scenario_free(s);
         return cli_exit_code(err.code);
     }
-    if (!(rc = read_proposal(a, st, &pu)) && !(rc = write_frontier(a, st))) {
-        cli_output out;
-        if ((rc = cli_document_begin(&out, a, "solutions", s)) == EXIT_OK) {
-            pl_settle_emit(st, pu, out.e);
-            rc = cli_document_end(&out);
-        }
-    }
+    if (!(rc = read_proposal(a, st, &pu)))
+        rc = emit_settlement(a, s, st, pu);
     free(pu);
     pl_settle_free(st);
     pl_scenario_free(s);

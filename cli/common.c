@@ -1,19 +1,23 @@
 /* SPDX-License-Identifier: MIT */
 /*
-** common.c: error reporting, scenario loading and output files shared by
-** every command.
+** common.c: error reporting, scenario loading and option values shared by
+** every command (output.c has the output).
 */
 #include "cli.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 int cli_input_exit_code(int rc)
 {
     return rc == PL_EIO ? EXIT_USAGE : cli_exit_code(rc);
+}
+
+int cli_out_of_memory(void)
+{
+    fprintf(stderr, "parley: out of memory\n");
+    return EXIT_FAIL;
 }
 
 int cli_exit_code(int rc)
@@ -192,145 +196,6 @@ int cli_load_scenario(const cli_args *a, pl_scenario **out, int require_sources)
     }
     /* A file that cannot be read is the user's input problem: exit 2. */
     return cli_input_exit_code(rc);
-}
-
-/* ---- output ------------------------------------------------------------ */
-
-static int write_file(const char *data, size_t len, void *payload)
-{
-    return fwrite(data, 1, len, (FILE *)payload) == len ? 0 : -1;
-}
-
-/* stdout (path NULL or "-"), or a temporary file beside path. */
-static int open_target(cli_output *o, const char *path)
-{
-    memset(o, 0, sizeof *o);
-    if (!path || strcmp(path, "-") == 0) {
-        o->f = stdout;
-        return EXIT_OK;
-    }
-    size_t n = strlen(path);
-    o->path = malloc(n + 1);
-    o->tmp = malloc(n + 16);
-    if (!o->path || !o->tmp) {
-        free(o->path);
-        free(o->tmp);
-        fprintf(stderr, "parley: out of memory\n");
-        return EXIT_FAIL;
-    }
-    memcpy(o->path, path, n + 1);
-    snprintf(o->tmp, n + 16, "%s.tmp.XXXXXX", path);
-    int fd = mkstemp(o->tmp);
-    if (fd >= 0) {
-        /* mkstemp makes the file 0600; give it the mode a plain create would */
-        mode_t mask = umask(0);
-        umask(mask);
-        (void)fchmod(fd, 0666 & ~mask);
-    }
-    if (fd < 0 || !(o->f = fdopen(fd, "wb"))) {
-        fprintf(stderr, "%s: cannot create the output file: %s\n", path, strerror(errno));
-        if (fd >= 0) {
-            close(fd);
-            unlink(o->tmp);
-        }
-        free(o->path);
-        free(o->tmp);
-        o->path = o->tmp = NULL;
-        return EXIT_FAIL;
-    }
-    return EXIT_OK;
-}
-
-int cli_output_open_raw(cli_output *o, const cli_args *a)
-{
-    return open_target(o, cli_get(a, "output", NULL));
-}
-
-int cli_output_open_raw_path(cli_output *o, const char *path) { return open_target(o, path); }
-
-int cli_output_open(cli_output *o, const cli_args *a, const char *csv_default)
-{
-    pl_format fmt = PL_FORMAT_TEXT;
-    const char *name = cli_get(a, "format", NULL);
-    if (name && pl_format_parse(&fmt, name) != PL_OK)
-        return cli_usage_error("unknown format '%s'; expected text, json or csv", name);
-    const char *table = cli_get(a, "table", NULL);
-    if (table && fmt != PL_FORMAT_CSV)
-        return cli_usage_error("--table chooses the CSV table; expected it with --format csv");
-    return cli_output_open_path(o, cli_get(a, "output", NULL), fmt, table ? table : csv_default);
-}
-
-int cli_output_open_path(cli_output *o, const char *path, pl_format fmt, const char *csv_table)
-{
-    int rc = open_target(o, path);
-    if (rc)
-        return rc;
-    pl_emit_opts eo = PL_EMIT_OPTS_INIT;
-    eo.csv_table = csv_table;
-    pl_error err;
-    if (pl_emitter_new(&o->e, fmt, write_file, o->f, &eo, &err) != PL_OK) {
-        cli_report(&err, NULL, 0);
-        cli_output_close(o, 0);
-        return EXIT_FAIL;
-    }
-    return EXIT_OK;
-}
-
-int cli_document_begin(cli_output *o, const cli_args *a, const char *csv_default,
-                       const pl_scenario *s)
-{
-    int rc = cli_output_open(o, a, csv_default);
-    if (rc)
-        return rc;
-    pl_emit_object_begin(o->e, NULL, NULL);
-    pl_emit_string(o->e, "parley", pl_version());
-    if (s)
-        pl_emit_string(o->e, "scenario", pl_scenario_name(s));
-    return EXIT_OK;
-}
-
-int cli_document_end(cli_output *o)
-{
-    pl_emit_object_end(o->e);
-    return cli_output_close(o, 1);
-}
-
-int cli_output_close(cli_output *o, int ok)
-{
-    int status = EXIT_OK;
-    if (o->e) {
-        pl_error err;
-        pl_error_clear(&err);
-        if (ok && pl_emitter_finish(o->e, &err) != PL_OK) {
-            fprintf(stderr, "parley: %s\n", err.msg);
-            status = cli_exit_code(err.code);
-            ok = 0;
-        }
-        pl_emitter_free(o->e);
-        o->e = NULL;
-    }
-    if (!o->path) {
-        if (fflush(stdout) != 0 && ok) {
-            fprintf(stderr, "parley: cannot write to standard output: %s\n", strerror(errno));
-            status = EXIT_FAIL;
-        }
-        return status;
-    }
-    int failed = !ok || fflush(o->f) != 0 || fsync(fileno(o->f)) != 0;
-    failed |= fclose(o->f) != 0;
-    if (!failed && rename(o->tmp, o->path) != 0) {
-        fprintf(stderr, "%s: cannot move the output into place: %s\n", o->path, strerror(errno));
-        failed = 1;
-    }
-    if (failed) {
-        unlink(o->tmp);
-        if (ok)  /* the content was complete: the file system failed us */
-            status = EXIT_FAIL;
-    }
-    free(o->path);
-    free(o->tmp);
-    o->path = o->tmp = NULL;
-    return status;
 }
 
 int cli_pick(const char *given, const char *const *names, int n, const char *opt, int *out)

@@ -8,12 +8,13 @@
 #include "../src/core/suggest.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 const cli_optdef cli_global_opts[] = {
     {"format", 'f', 1, "FMT", "output format: text, json or csv (default text)"},
-    {"output", 'o', 1, "FILE", "write to FILE (atomically: all or nothing) instead of stdout"},
+    {"output", 'o', 1, "FILE", "write to FILE instead of stdout (a regular file atomically: all or nothing)"},
     {"table", 0, 1, "NAME", "with --format csv: which table to write (default the first)"},
     {"quiet", 'q', 0, NULL, "no warnings on stderr"},
     {"help", 'h', 0, NULL, "show help and exit"},
@@ -135,7 +136,27 @@ static int looks_like_command(const char *w)
     return !strchr(w, '.') && !strchr(w, '/');
 }
 
-int main(int argc, char **argv)
+/* --help or --version: the text is made in memory and written whole through the output
+   checks, so a failed write is an error. */
+static int print_info(const cli_args *a, const cli_command *cmd, int ci)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&text, &len);
+    if (!m)
+        return cli_out_of_memory();
+    if (cli_has(a, "version"))
+        fprintf(m, "parley %s\n", pl_version());
+    else if (ci > 0)
+        cli_print_command_help(cmd, m);
+    else
+        print_main_help(m);
+    int rc = fclose(m) != 0 ? cli_out_of_memory() : cli_write_all(NULL, NULL, text, len);
+    free(text);
+    return rc;
+}
+
+static int run(int argc, char **argv)
 {
     int ci = command_index(argc, argv);
     const cli_command *cmd = &cli_cmd_analyze;
@@ -168,16 +189,12 @@ int main(int argc, char **argv)
     int rc = cli_parse(&a, cmd->opts, argc, argv, 1);
     if (rc)
         return rc;
-    if (cli_has(&a, "version")) {
-        printf("parley %s\n", pl_version());
-        return EXIT_OK;
-    }
-    if (cli_has(&a, "help")) {
-        if (ci > 0)
-            cli_print_command_help(cmd, stdout);
-        else
-            print_main_help(stdout);
-        return EXIT_OK;
-    }
+    if (cli_has(&a, "version") || cli_has(&a, "help"))
+        return print_info(&a, cmd, ci);
     return cmd->run(&a);
+}
+
+int main(int argc, char **argv)
+{
+    return cli_close_stdout(run(argc, argv));
 }

@@ -19,8 +19,8 @@ expect_status 2 "invalid input with -o" -- "$PARLEY" analyze "$TMP/bad.yaml" -o 
 expect_status 2 "unknown CSV table with -o" -- "$PARLEY" --format csv --table nope -o "$TMP/o/c.csv"
 expect_grep "$TMP/err" "expected one of: actors, positions, ratification, forecasts" "table list"
 [ "$(ls "$TMP/o")" = "a.json" ] && ok || bad "a failed CSV run left files: $(ls "$TMP/o")"
-expect_status 1 "unwritable directory" -- "$PARLEY" -o "$TMP/no/such/dir/x.txt"
-expect_grep "$TMP/err" "cannot create the output file" "unwritable message"
+expect_status 2 "missing directory" -- "$PARLEY" -o "$TMP/no/such/dir/x.txt"
+expect_grep "$TMP/err" "directory $TMP/no/such/dir does not exist" "missing directory message"
 expect_status 2 "--table without csv" -- "$PARLEY" --table actors
 
 expect_status 0 "csv default table" -- "$PARLEY" --format csv
