@@ -2,11 +2,13 @@
 /*
 ** test_emit.c: the three emitters on one small description, byte for byte,
 ** the in-memory tree (shape, scalar types, titles, rows, nesting, copies),
-** and the structural checks (NaN refused, misuse detected, sticky errors).
+** the structural checks (NaN refused, misuse detected, sticky errors), and
+** PL_ENOMEM from the tree and text emitters when any allocation fails.
 */
 #include "test_util.h"
 #include "scenario/doc.h"
 #include "emit/tree.h"
+#include "fail_alloc.h"
 
 #include <stdlib.h>
 
@@ -93,14 +95,16 @@ static void csv(void **state)
     render(PL_FORMAT_CSV, "nope", &k, PL_EINPUT);
 }
 
+static const char text_out[] =
+    "name: say \"hi\",\n  \tok\nx: 0.1\nn: 3\nflag: yes\nnone: -\nlist: a, b\n"
+    "\nTable\n-----\nid          value\nfirst, one   12.5\nsecond          0\n";
+
 static void text(void **state)
 {
     (void)state;
     sink k;
     render(PL_FORMAT_TEXT, NULL, &k, PL_OK);
-    assert_string_equal(k.buf,
-        "name: say \"hi\",\n  \tok\nx: 0.1\nn: 3\nflag: yes\nnone: -\nlist: a, b\n"
-        "\nTable\n-----\nid          value\nfirst, one   12.5\nsecond          0\n");
+    assert_string_equal(k.buf, text_out);
 }
 
 static void refuses_nan_and_misuse(void **state)
@@ -345,6 +349,40 @@ static void tree_misuse(void **state)
     pl_emitter_free(e);
 }
 
+/* Each allocation failing in turn: the tree emitter says PL_ENOMEM and hands out no
+   tree; the text emitter (built on it) says PL_ENOMEM. Leaks would fail under ASan. */
+static void out_of_memory(void **state)
+{
+    (void)state;
+    for (int text_format = 0; text_format < 2; text_format++)
+        for (long n = 1;; n++) {
+            pl_emitter *e = NULL;
+            sink k = {{0}, 0};
+            fail_alloc_arm(n);
+            int rc = text_format ? pl_emitter_new(&e, PL_FORMAT_TEXT, to_sink, &k, NULL, NULL)
+                                 : pl__emitter_new_tree(&e, NULL);
+            if (!rc) {
+                describe(e);
+                rc = pl_emitter_finish(e, NULL);
+            }
+            int hit = fail_alloc_disarm();
+            const pl__tnode *tree = text_format ? NULL : pl__emitter_tree(e);
+            if (!hit) {
+                assert_int_equal(rc, PL_OK);
+                if (text_format)
+                    assert_string_equal(k.buf, text_out);
+                else
+                    assert_int_equal(tree->n, 7);
+                assert_true(n > 3); /* the emitter, its state and the arena failed in turn */
+                pl_emitter_free(e);
+                break;
+            }
+            assert_int_equal(rc, PL_ENOMEM);
+            assert_null(tree);
+            pl_emitter_free(e);
+        }
+}
+
 static int failing_sink(const char *data, size_t len, void *payload)
 {
     (void)data; (void)len; (void)payload;
@@ -369,6 +407,7 @@ int main(void)
         cmocka_unit_test(refuses_nan_and_misuse), cmocka_unit_test(write_failure_is_reported),
         cmocka_unit_test(tree_shape), cmocka_unit_test(tree_types_and_copies),
         cmocka_unit_test(tree_nested), cmocka_unit_test(tree_misuse),
+        cmocka_unit_test(out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -13,9 +13,12 @@
 **    twice) are refused with PL_EINPUT;
 **  - an analysis's description is rendered the same way for every scalar
 **    type (a whole number vs an int, text that looks like a number or null),
-**    for findings at any depth, tables, lists of objects and nesting.
+**    for findings at any depth, tables, lists of objects and nesting;
+**  - when any one allocation of pl_report_html fails, it says PL_ENOMEM and
+**    writes nothing: never a partial or different report.
 */
 #include "tests/unit/test_util.h"
+#include "tests/unit/fail_alloc.h"
 #include "report/report_impl.h"
 
 #include <libxml/parser.h>
@@ -269,6 +272,43 @@ static void test_render_values(void **state)
     pl__buf_free(&h2), pl__buf_free(&s2);
 }
 
+static void test_html_out_of_memory(void **state)
+{
+    (void)state;
+    pl_scenario *s = test_builtin();
+    pl_report_opts o = PL_REPORT_OPTS_INIT;
+    o.draws = 8;
+    pl_report *r = NULL;
+    assert_int_equal(pl_report_build(&r, s, &o, NULL), PL_OK);
+    test_sink want;
+    html(r, &want);
+    long n = 1;
+    for (;; n++) {
+        /* room for the whole report first, so the sink itself never allocates */
+        test_sink k = {malloc(want.len + 1), 0, want.len + 1};
+        assert_non_null(k.data);
+        pl_error err;
+        fail_alloc_arm(n);
+        int rc = pl_report_html(r, test_sink_write, &k, &err);
+        int hit = fail_alloc_disarm();
+        if (hit) {
+            if (rc != PL_ENOMEM || k.len != 0)
+                fail_msg("allocation %ld failed: rc %d, %zu bytes written", n, rc, k.len);
+            assert_int_equal(err.code, PL_ENOMEM);
+        } else {
+            assert_int_equal(rc, PL_OK);
+            assert_true(k.len == want.len && memcmp(k.data, want.data, k.len) == 0);
+        }
+        free(k.data);
+        if (!hit)
+            break;
+    }
+    assert_true(n > 10); /* the buffers and every analysis's tree failed in turn */
+    free(want.data);
+    pl_report_free(r);
+    pl_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -276,6 +316,7 @@ int main(void)
         cmocka_unit_test(test_html),
         cmocka_unit_test(test_bad_options),
         cmocka_unit_test(test_render_values),
+        cmocka_unit_test(test_html_out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
