@@ -40,6 +40,8 @@ static void cite(pl__buf *h, sources *src, const pl_value *v)
     char num[64];
     snprintf(num, sizeof num, "%g", v->value);
     size_t k = v->source ? source_no(src, v->source) : 0;
+    if (v->source && !k)
+        h->failed = 1; /* no room to number it: fail the report rather than drop the link */
     if (k) {
         pl__buf_printf(h, "<a class=\"num\" href=\"#src-%zu\" title=\"", k);
         pl__buf_escaped(h, v->source);

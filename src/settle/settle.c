@@ -102,6 +102,12 @@ const uint32_t *pl_settle_nash_ratified(const pl_settlement *st, double *p)
     return st->rnash;
 }
 
+double pl__settle_ratify_package(const pl_settlement *st, const uint32_t *w, double *u)
+{
+    pl__settle_judge_utilities(st, w, u);
+    return pl__settle_ratify_all(st, u, NULL);
+}
+
 double pl_settle_ratification(const pl_settlement *st, const uint32_t *w)
 {
     if (!st || !w)
@@ -109,8 +115,7 @@ double pl_settle_ratification(const pl_settlement *st, const uint32_t *w)
     double *u = malloc(st->nj * sizeof *u);
     if (!u)
         return NAN;
-    pl__settle_judge_utilities(st, w, u);
-    double p = pl__settle_ratify_all(st, u, NULL);
+    double p = pl__settle_ratify_package(st, w, u);
     free(u);
     return p;
 }

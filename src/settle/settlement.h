@@ -104,5 +104,7 @@ double pl__settle_ratifies(const pl_settlement *st, size_t r, const double *u);
 void pl__settle_judge_utilities(const pl_settlement *st, const uint32_t *w, double *u);
 /* Probability that every ratifier accepts. */
 double pl__settle_ratify_all(const pl_settlement *st, const double *u, int *all_pass);
+/* Probability that every ratifier accepts package w; u: room for nj values (scratch). */
+double pl__settle_ratify_package(const pl_settlement *st, const uint32_t *w, double *u);
 
 #endif
