@@ -133,6 +133,9 @@ int cli_number_opt(const cli_args *a, const char *name, double lo, double hi,
 /* "a,b,c" (the value v of --opt) into up to max numbers in [lo, hi]; returns how many, or
    -1 after a usage error. */
 int cli_number_list(const char *opt, const char *v, double lo, double hi, double *out, int max);
+/* 1 if the whole text v is a whole number in [lo, hi] (into *out), else 0. */
+int cli_whole(const char *v, unsigned long long lo, unsigned long long hi,
+              unsigned long long *out);
 /* A whole number in [0, max] from --name into *out (unchanged when absent), else a usage error. */
 int cli_whole_opt(const cli_args *a, const char *name, unsigned long long max,
                   unsigned long long *out);
