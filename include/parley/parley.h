@@ -11,6 +11,7 @@
 #include "parley/error.h"
 #include "parley/scenario.h"
 #include "parley/proposal.h"
+#include "parley/options.h"
 #include "parley/emit.h"
 #include "parley/forecast.h"
 #include "parley/eum.h"
