@@ -90,6 +90,27 @@ int cli_usage_error(const char *fmt, ...)
     {"disagreement", 0, 1, "D", "that disagreement utility, < 0 (default -100, or -10000 "   \
                                 "with quadratic loss)"}
 
+/* The EUM's and the exchange model's knobs (forecast, stress). */
+#define CLI_EUM_OPTDEFS                                                                      \
+    {"rounds", 0, 1, "N", "round limit of the EUM and the exchange model (default 10)"},     \
+    {"eum-preset", 0, 1, "NAME", "EUM knobs at once: default (the published model) or "      \
+                                 "scholz_code (Scholz et al.'s code)"},                      \
+    {"eum-prob", 0, 1, "FORM", "EUM probability of success: published, net or scholz "       \
+                               "(default published)"},                                       \
+    {"eum-select", 0, 1, "RULE", "EUM offer chosen within a type: smallest (move), scholz "  \
+                                 "or max-eu (default smallest)"},                            \
+    {"eum-compromise", 0, 1, "RULE", "EUM compromise position: fraction or weighted "        \
+                                     "(default fraction)"},                                  \
+    {"eum-perspective", 0, 1, "VIEW", "EUM exponent of the proposer's utility: receiver or " \
+                                      "own (default receiver)"},                             \
+    {"eum-salience-25b", 0, 1, "WHICH", "EUM eq. 25b resisting salience: target or printed " \
+                                        "(default target)"},                                 \
+    {"eum-q", 0, 1, "Q", "EUM probability that the status quo persists unchallenged "        \
+                         "(default 1)"},                                                     \
+    {"eum-capitulation", 0, 0, NULL, "EUM: allow capitulations even under scholz_code"},     \
+    {"exchange-rule", 0, 1, "RULE", "exchange rate: equal-gain or random-rate "              \
+                                    "(default equal-gain)"}
+
 /* --from FORMAT: read the FILE through an importer (see parley/import.h). */
 #define CLI_FROM_OPTDEF                                                                      \
     {"from", 0, 1, "FORMAT", "read FILE through an importer: deu (DEU I-III table), decide "  \
@@ -135,6 +156,9 @@ int cli_number_opt(const cli_args *a, const char *name, double lo, double hi,
 /* "a,b,c" (the value v of --opt) into up to max numbers in [lo, hi]; returns how many, or
    -1 after a usage error. */
 int cli_number_list(const char *opt, const char *v, double lo, double hi, double *out, int max);
+/* 1 if the whole text v is a whole number in [lo, hi] (into *out), else 0. */
+int cli_whole(const char *v, unsigned long long lo, unsigned long long hi,
+              unsigned long long *out);
 /* A whole number in [0, max] from --name into *out (unchanged when absent), else a usage error. */
 int cli_whole_opt(const cli_args *a, const char *name, unsigned long long max,
                   unsigned long long *out);

@@ -6,6 +6,7 @@
 #include "cli.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static const cli_optdef durability_opts[] = {
     CLI_FROM_OPTDEF,
@@ -75,6 +76,17 @@ static int emit_staging(const pl_scenario *s, const pl_settlement *st, const dou
     return cli_document_end(out);
 }
 
+/* --proposal FILE: the deal's scale points. */
+static int read_deal(const pl_scenario *s, const char *path, double *deal, pl_error *err)
+{
+    pl_proposal *p = NULL;
+    int rc = pl_proposal_load_file(&p, s, path, err);
+    if (!rc)
+        memcpy(deal, pl_proposal_points(p), pl_proposal_n_issues(p) * sizeof *deal);
+    pl_proposal_free(p);
+    return rc;
+}
+
 static int test_deal(const cli_args *a, const pl_scenario *s, double *deal, pl_settlement **st)
 {
     pl_settle_opts so = PL_SETTLE_OPTS_INIT;
@@ -89,7 +101,7 @@ static int test_deal(const cli_args *a, const pl_scenario *s, double *deal, pl_s
                 pl_scenario_name(s));
         return EXIT_USAGE;
     }
-    if (prop && pl_proposal_points_file(s, prop, deal, &err)) {
+    if (prop && read_deal(s, prop, deal, &err)) {
         cli_report(&err, NULL, 0);
         return cli_input_exit_code(err.code);
     }

@@ -38,24 +38,7 @@ static const cli_optdef forecast_opts[] = {
                                    "instead of taking the likeliest"},
     CLI_FROM_OPTDEF,
     CLI_FORECAST_OPTDEFS,
-    {"rounds", 0, 1, "N", "round limit of the EUM and the exchange model (default 10)"},
-    {"eum-preset", 0, 1, "NAME", "EUM knobs at once: default (the published model) or "
-                                 "scholz_code (Scholz et al.'s code)"},
-    {"eum-prob", 0, 1, "FORM", "EUM probability of success: published, net or scholz "
-                               "(default published)"},
-    {"eum-select", 0, 1, "RULE", "EUM offer chosen within a type: smallest (move), scholz or "
-                                 "max-eu (default smallest)"},
-    {"eum-compromise", 0, 1, "RULE", "EUM compromise position: fraction or weighted "
-                                     "(default fraction)"},
-    {"eum-perspective", 0, 1, "VIEW", "EUM exponent of the proposer's utility: receiver or "
-                                      "own (default receiver)"},
-    {"eum-salience-25b", 0, 1, "WHICH", "EUM eq. 25b resisting salience: target or printed "
-                                        "(default target)"},
-    {"eum-q", 0, 1, "Q", "EUM probability that the status quo persists unchallenged "
-                         "(default 1)"},
-    {"eum-capitulation", 0, 0, NULL, "EUM: allow capitulations even under scholz_code"},
-    {"exchange-rule", 0, 1, "RULE", "exchange rate: equal-gain or random-rate "
-                                    "(default equal-gain)"},
+    CLI_EUM_OPTDEFS,
     {"seed", 0, 1, "N", "seed for exchange ties and random rates, and the stochastic SMP "
                         "(default 0)"},
     {"exchanges", 0, 0, NULL, "also every vote trade of the exchange model"},

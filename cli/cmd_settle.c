@@ -20,7 +20,8 @@ static const cli_optdef settle_opts[] = {
     {NULL, 0, 0, NULL, NULL}};
 
 /* --proposal FILE: the package's utilities for every party. */
-static int read_proposal(const cli_args *a, const pl_settlement *st, double **u)
+static int read_proposal(const cli_args *a, const pl_scenario *s, const pl_settlement *st,
+                         double **u)
 {
     const char *path = cli_get(a, "proposal", NULL);
     *u = NULL;
@@ -31,7 +32,11 @@ static int read_proposal(const cli_args *a, const pl_settlement *st, double **u)
     size_t n = pl_frontier_n_parties(pl_settle_frontier(st));
     if (!(*u = malloc(n * sizeof **u)))
         return EXIT_FAIL;
-    int rc = pl_settle_proposal_file(st, path, *u, &err);
+    pl_proposal *p = NULL;
+    int rc = pl_proposal_load_file(&p, s, path, &err);
+    if (!rc)
+        rc = pl_settle_proposal(st, p, *u, &err);
+    pl_proposal_free(p);
     if (rc) {
         cli_report(&err, NULL, 0);
         free(*u);
@@ -69,7 +74,12 @@ static int emit_settlement(const cli_args *a, const pl_scenario *s, const pl_set
         cli_output_close(&out, 0);
         return rc;
     }
-    pl_settle_emit(st, pu, out.e);
+    /* a failure of the description itself (out of memory) leaves no partial document */
+    int erc = pl_settle_emit(st, pu, out.e);
+    if (erc == PL_ENOMEM) {
+        cli_output_close(&out, 0);
+        return cli_out_of_memory();
+    }
     return cli_document_end(&out);
 }
 
@@ -89,7 +99,7 @@ static int run_settle(const cli_args *a)
         pl_scenario_free(s);
         return cli_exit_code(err.code);
     }
-    if (!(rc = read_proposal(a, st, &pu)))
+    if (!(rc = read_proposal(a, s, st, &pu)))
         rc = emit_settlement(a, s, st, pu);
     free(pu);
     pl_settle_free(st);

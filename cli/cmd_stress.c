@@ -28,10 +28,9 @@ static const cli_optdef stress_opts[] = {
     {"store-draws", 0, 0, NULL, "also store every draw's values (large: inputs x metrics per "
                                 "draw)"},
     CLI_FORECAST_OPTDEFS,
+    CLI_EUM_OPTDEFS,
     CLI_SETTLE_OPTDEFS,
     {NULL, 0, 0, NULL, NULL}};
-
-static const char *const analysis_names[] = {"forecast", "settle", "power", "durability"};
 
 typedef struct stress_cli {
     pl_stress_opts o;
@@ -61,7 +60,9 @@ static int read_opts(const cli_args *a, stress_cli *c)
         return cli_usage_error("--threads 0: expected at least 1");
     c->o.settle.loss = c->o.forecast.loss; /* one --loss for both */
     const char *v = cli_get(a, "analyses", NULL);
-    if (v && (rc = cli_name_list("analyses", v, analysis_names, 4, &c->o.analyses)))
+    size_t na;
+    const char *const *analyses = pl_option_choices("analyses", &na);
+    if (v && (rc = cli_name_list("analyses", v, analyses, (int)na, &c->o.analyses)))
         return rc;
     const char *models[PL_MODEL_COUNT];
     for (int m = 0; m < PL_MODEL_COUNT; m++)
@@ -112,36 +113,17 @@ static int on_draw(void *payload, uint64_t draw, const double *v, size_t n)
 
 /* ---- the run store ------------------------------------------------------------------- */
 
-/* The options that shape the results, one "name=value" per line in name order. */
-static char *canonical_options(const cli_args *a)
+/* The canonical options of the run: the library writes them from the parsed values. */
+static char *run_options(const stress_cli *c, pl_error *err)
 {
-    static const char *const skip[] = {"format", "output", "table", "quiet", "threads", "store",
-                                       "store-draws", "draws", "seed", "top", NULL};
-    const char *line[CLI_MAX_OPTS];
-    size_t n = 0, len = 1;
-    char buf[CLI_MAX_OPTS][256];
-    for (int i = 0; i < a->nopts; i++) {
-        int k = 0;
-        while (skip[k] && strcmp(skip[k], a->opt[i]->name) != 0)
-            k++;
-        if (skip[k])
-            continue;
-        snprintf(buf[n], sizeof buf[n], "%s=%s", a->opt[i]->name, a->val[i] ? a->val[i] : "");
-        line[n] = buf[n];
-        len += strlen(buf[n]) + 1;
-        n++;
-    }
-    for (size_t i = 1; i < n; i++) /* insertion sort: a handful of options */
-        for (size_t j = i; j > 0 && strcmp(line[j - 1], line[j]) > 0; j--) {
-            const char *t = line[j];
-            line[j] = line[j - 1], line[j - 1] = t;
-        }
-    char *s = malloc(len);
-    if (!s)
+    size_t len = 0;
+    if (pl_run_options(&c->o, NULL, 0, &len, err))
         return NULL;
-    s[0] = '\0';
-    for (size_t i = 0; i < n; i++)
-        strcat(strcat(s, line[i]), "\n");
+    char *s = malloc(len + 1);
+    if (s)
+        pl_run_options(&c->o, s, len + 1, &len, NULL);  /* as sized: it cannot fail now */
+    else
+        err->code = PL_ENOMEM, snprintf(err->msg, sizeof err->msg, "%s", pl_strerror(PL_ENOMEM));
     return s;
 }
 
@@ -149,8 +131,8 @@ static int store_begin(const cli_args *a, stress_cli *c, const pl_scenario *s)
 {
     pl_error err;
     pl_error_clear(&err);
-    char *opts = canonical_options(a), id[33];
-    int replaced = 0, rc = opts ? pl_store_open(&c->db, c->store_path, 1, &err) : PL_ENOMEM;
+    char *opts = run_options(c, &err), id[33];
+    int replaced = 0, rc = opts ? pl_store_open(&c->db, c->store_path, 1, &err) : err.code;
     if (!rc) {
         size_t len = 0;
         const char *text = pl_scenario_text(s, &len);

@@ -244,18 +244,26 @@ int cli_number_list(const char *opt, const char *v, double lo, double hi, double
     return n;
 }
 
+int cli_whole(const char *v, unsigned long long lo, unsigned long long hi,
+              unsigned long long *out)
+{
+    char *end;
+    if (!v || *v < '0' || *v > '9')
+        return 0;
+    errno = 0;
+    unsigned long long x = strtoull(v, &end, 10);
+    if (*end || errno || x < lo || x > hi)
+        return 0;
+    *out = x;
+    return 1;
+}
+
 int cli_whole_opt(const cli_args *a, const char *name, unsigned long long max,
                   unsigned long long *out)
 {
     const char *v = cli_get(a, name, NULL);
-    if (!v)
-        return EXIT_OK;
-    char *end;
-    errno = 0;
-    unsigned long long x = strtoull(v, &end, 10);
-    if (*v < '0' || *v > '9' || *end || errno || x > max)
+    if (v && !cli_whole(v, 0, max, out))
         return cli_usage_error("--%s %s: expected a whole number from 0 to %llu", name, v, max);
-    *out = x;
     return EXIT_OK;
 }
 

@@ -9,39 +9,36 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Pick --name's value among names into *out (an enum); no change when absent. */
-static int enum_opt(const cli_args *a, const char *name, const char *const *names, int n,
-                    int *out)
+/* Pick --name's value among its words (parley/options.h) into *out (an enum); no change when
+   absent. */
+static int enum_opt(const cli_args *a, const char *name, int *out)
 {
+    size_t n;
+    const char *const *words = pl_option_choices(name, &n);
     const char *v = cli_get(a, name, NULL);
-    return v ? cli_pick(v, names, n, name, out) : EXIT_OK;
+    return v ? cli_pick(v, words, (int)n, name, out) : EXIT_OK;
 }
 
 static int read_eum_opts(const cli_args *a, pl_eum_opts *o)
 {
-    static const char *const probs[] = {"published", "net", "scholz"};
-    static const char *const selects[] = {"smallest", "scholz", "max-eu"};
-    static const char *const comps[] = {"fraction", "weighted"};
-    static const char *const views[] = {"receiver", "own"};
-    static const char *const sal[] = {"target", "printed"};
     const char *v = cli_get(a, "eum-preset", NULL);
     pl_error err;
     if (v && pl_eum_preset(o, v, &err))
         return cli_usage_error("--eum-preset %s: %s", v, err.msg);
-    int k = -1, rc = enum_opt(a, "eum-prob", probs, 3, &k);
+    int k = -1, rc = enum_opt(a, "eum-prob", &k);
     if (!rc && k >= 0)
         o->prob = (pl_eum_prob)k;
     k = -1;
-    if (!rc && !(rc = enum_opt(a, "eum-select", selects, 3, &k)) && k >= 0)
+    if (!rc && !(rc = enum_opt(a, "eum-select", &k)) && k >= 0)
         o->select = (pl_eum_select)k;
     k = -1;
-    if (!rc && !(rc = enum_opt(a, "eum-compromise", comps, 2, &k)) && k >= 0)
+    if (!rc && !(rc = enum_opt(a, "eum-compromise", &k)) && k >= 0)
         o->compromise = (pl_eum_compromise)k;
     k = -1;
-    if (!rc && !(rc = enum_opt(a, "eum-perspective", views, 2, &k)) && k >= 0)
+    if (!rc && !(rc = enum_opt(a, "eum-perspective", &k)) && k >= 0)
         o->perspective = (pl_eum_perspective)k;
     k = -1;
-    if (!rc && !(rc = enum_opt(a, "eum-salience-25b", sal, 2, &k)) && k >= 0)
+    if (!rc && !(rc = enum_opt(a, "eum-salience-25b", &k)) && k >= 0)
         o->sal25b_printed = k;
     if (cli_has(a, "eum-capitulation"))
         o->no_capitulation = 0;
@@ -59,25 +56,16 @@ static int read_eum_opts(const cli_args *a, pl_eum_opts *o)
 
 static int read_smp_opts(const cli_args *a, pl_smp_opts *o)
 {
-    static const char *const votes[] = {"prop", "binary", "propbin", "propcbc", "cubic",
-                                        "asymprosp"};
-    static const char *const vpms[] = {"linear", "square", "quartic", "octic", "binary"};
-    static const char *const pces[] = {"conditional", "markov-uniform", "markov-incentive"};
-    static const char *const risks[] = {"mid", "min", "max"};
-    static const char *const persps[] = {"one-third", "none", "half", "two-thirds", "full"};
-    static const char *const interps[] = {"s2p2", "s1p1", "s2pmax"};
-    static const char *const commits[] = {"semi", "full", "none"};
-    static const char *const brgns[] = {"init", "init-rcvr", "power"};
     int k[8] = {-1, -1, -1, -1, -1, -1, -1, -1}, rc;
     unsigned long long turns = o->max_turns, seed = o->seed, threads = 1;
-    if ((rc = enum_opt(a, "smp-vote", votes, 6, &k[0])) ||
-        (rc = enum_opt(a, "smp-victory", vpms, 5, &k[1])) ||
-        (rc = enum_opt(a, "smp-election", pces, 3, &k[2])) ||
-        (rc = enum_opt(a, "smp-risk", risks, 3, &k[3])) ||
-        (rc = enum_opt(a, "smp-perspective", persps, 5, &k[4])) ||
-        (rc = enum_opt(a, "smp-bargain", interps, 3, &k[5])) ||
-        (rc = enum_opt(a, "smp-commit", commits, 3, &k[6])) ||
-        (rc = enum_opt(a, "smp-bargains", brgns, 3, &k[7])) ||
+    if ((rc = enum_opt(a, "smp-vote", &k[0])) ||
+        (rc = enum_opt(a, "smp-victory", &k[1])) ||
+        (rc = enum_opt(a, "smp-election", &k[2])) ||
+        (rc = enum_opt(a, "smp-risk", &k[3])) ||
+        (rc = enum_opt(a, "smp-perspective", &k[4])) ||
+        (rc = enum_opt(a, "smp-bargain", &k[5])) ||
+        (rc = enum_opt(a, "smp-commit", &k[6])) ||
+        (rc = enum_opt(a, "smp-bargains", &k[7])) ||
         (rc = cli_whole_opt(a, "smp-turns", 100000, &turns)) ||
         (rc = cli_whole_opt(a, "seed", ULLONG_MAX, &seed)) ||
         (rc = cli_whole_opt(a, "threads", 64, &threads)))
@@ -103,8 +91,7 @@ static int read_smp_opts(const cli_args *a, pl_smp_opts *o)
 
 static int read_exchange_opts(const cli_args *a, pl_exchange_opts *o, int rounds)
 {
-    static const char *const rules[] = {"equal-gain", "random-rate"};
-    int k = -1, rc = enum_opt(a, "exchange-rule", rules, 2, &k);
+    int k = -1, rc = enum_opt(a, "exchange-rule", &k);
     if (!rc && k >= 0)
         o->rule = (pl_exchange_rule)k;
     if (cli_get(a, "rounds", NULL))
@@ -118,17 +105,14 @@ static int read_exchange_opts(const cli_args *a, pl_exchange_opts *o, int rounds
 
 int cli_read_forecast_opts(const cli_args *a, pl_forecast_opts *fo)
 {
-    static const char *const weights[] = {"cs", "s", "c", "1"};
-    static const char *const ties[] = {"lower", "upper", "mid"};
-    static const char *const losses[] = {"linear", "quadratic"};
-    int k = -1, rc = enum_opt(a, "weights", weights, 4, &k);
+    int k = -1, rc = enum_opt(a, "weights", &k);
     if (!rc && k >= 0)
         fo->weights = (pl_weight_mode)k;
     k = -1;
-    if (!rc && !(rc = enum_opt(a, "median-tie", ties, 3, &k)) && k >= 0)
+    if (!rc && !(rc = enum_opt(a, "median-tie", &k)) && k >= 0)
         fo->tie = (pl_median_tie)k;
     k = -1;
-    if (!rc && !(rc = enum_opt(a, "loss", losses, 2, &k)) && k >= 0)
+    if (!rc && !(rc = enum_opt(a, "loss", &k)) && k >= 0)
         fo->loss = (pl_loss)k;
     fo->ignore_status_quo = cli_has(a, "no-status-quo");
     if (!rc && cli_get(a, "disagreement", NULL)) {

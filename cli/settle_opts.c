@@ -8,12 +8,13 @@
 
 int cli_read_settle_opts(const cli_args *a, pl_settle_opts *o)
 {
-    static const char *const losses[] = {"linear", "quadratic"};
     unsigned long long lr = o->logrolls, th = 1;
     double me = o->max_enumerate;
+    size_t n;
+    const char *const *losses = pl_option_choices("loss", &n);
     int k = -1, rc;
     const char *v = cli_get(a, "loss", NULL);
-    if (v && (rc = cli_pick(v, losses, 2, "loss", &k)))
+    if (v && (rc = cli_pick(v, losses, (int)n, "loss", &k)))
         return rc;
     if (k >= 0)
         o->loss = (pl_loss)k;

@@ -10,6 +10,8 @@
 #include "parley/version.h"
 #include "parley/error.h"
 #include "parley/scenario.h"
+#include "parley/proposal.h"
+#include "parley/options.h"
 #include "parley/emit.h"
 #include "parley/forecast.h"
 #include "parley/eum.h"

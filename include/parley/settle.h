@@ -211,6 +211,7 @@ PL_API void pl_logroll_clear(pl_logroll *lr);
 
 struct pl_scenario;
 struct pl_emitter;
+struct pl_proposal;
 
 typedef struct pl_settle_opts {
     pl_loss loss;           /* per issue, e = 1 - d/100 (linear) or 1 - (d/100)^2, d = |x - w| */
@@ -278,17 +279,12 @@ PL_API void pl_settle_package_text(const pl_settlement *st, const uint32_t *w, c
 /** Probability that every ratifying body of every party accepts package w. */
 PL_API double pl_settle_ratification(const pl_settlement *st, const uint32_t *w);
 /**
- * Read a proposal: a YAML/JSON mapping issue id -> option id or scale point
- * (0-100); every issue must be given. Its utilities go to u (n parties).
+ * The utilities of proposal p (read against the settlement's scenario:
+ * pl_proposal_load_buffer/_file) for every party into u (n parties).
+ * PL_EMISUSE when p has another number of issues.
  */
-PL_API int pl_settle_proposal(const pl_settlement *st, const char *data, size_t len,
-                              const char *name, double *u, pl_error *err);
-/**
- * Read a proposal file against a scenario: the scale point (0-100) of every
- * issue into x (option ids become their points).
- */
-PL_API int pl_proposal_points_file(const struct pl_scenario *s, const char *path, double *x,
-                                   pl_error *err);
+PL_API int pl_settle_proposal(const pl_settlement *st, const struct pl_proposal *p, double *u,
+                              pl_error *err);
 /**
  * Party i's utility of an agreement given as scale points (one per issue); a
  * party that values an issue by its options needs a point where an option is.
@@ -300,9 +296,6 @@ PL_API double pl_settle_point_utility(const pl_settlement *st, size_t i, const d
  * summed over the issues it is pl_settle_point_utility.
  */
 PL_API double pl_settle_issue_utility(const pl_settlement *st, size_t i, size_t k, double x);
-/** The same from a file (PL_EIO when it cannot be read). */
-PL_API int pl_settle_proposal_file(const pl_settlement *st, const char *path, double *u,
-                                   pl_error *err);
 /** Describe everything (and the proposal's distances, if u is not NULL) to an emitter. */
 PL_API int pl_settle_emit(const pl_settlement *st, const double *proposal_u,
                           struct pl_emitter *e);

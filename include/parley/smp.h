@@ -114,6 +114,7 @@ typedef enum pl_smp_stop {
 } pl_smp_stop;
 
 typedef struct pl_smp pl_smp;
+struct pl_scenario;
 
 /**
  * Run the model: n >= 3 actors with capability c[i] > 0, position x[i K + k]
@@ -125,6 +126,16 @@ PL_API int pl_smp_run(pl_smp **out, size_t n, size_t K, const double *c, const d
                       const double *s, const pl_smp_opts *opts, pl_error *err);
 PL_API void pl_smp_free(pl_smp *m);
 
+/** Actors and dimensions of the run (n and K of pl_smp_run). */
+PL_API size_t pl_smp_n_actors(const pl_smp *m);
+PL_API size_t pl_smp_n_dims(const pl_smp *m);
+/**
+ * The SMP of a forecast (pl_forecast_smp) runs over the scenario actors that
+ * take part: at the table, with some salience (one dimension per issue).
+ * 1 if scenario actor i is one of them; the SMP's actor j is the j-th of
+ * them in scenario order.
+ */
+PL_API int pl_smp_takes_part(const struct pl_scenario *s, size_t i);
 /** States 0..T (T turns); position of actor i on dimension k (0-100) in state t. */
 PL_API size_t pl_smp_n_states(const pl_smp *m);
 PL_API double pl_smp_position(const pl_smp *m, size_t t, size_t i, size_t k);

@@ -41,6 +41,23 @@ typedef struct pl_run_info {
 /** The run id: XXH3-128 of parley's version, command, options, seed, draws and scenario, in hex. */
 PL_API void pl_run_id(const pl_run_info *r, char id[33]);
 
+struct pl_stress_opts;
+/**
+ * The canonical options of a stress run, for pl_run_info.options: a
+ * "name=value\n" line for every option of o that shapes the results and
+ * differs from PL_STRESS_OPTS_INIT, sorted; built from the values, so equal
+ * values give equal text however they were typed ("--eum-q .5" and "0.5").
+ * Numbers are in their shortest exact form, enumerations in their words
+ * (parley/options.h), a switch has an empty value. Left out: the draws and
+ * the seed (fields of the id of their own), thread counts and callbacks.
+ * docs/run-store.md lists the names. Writes at most size bytes (NUL
+ * included) to buf and the full length (without the NUL) to *len, so a first
+ * call with size 0 sizes the buffer. PL_EINPUT when o has an SMP
+ * accommodation matrix, which has no text.
+ */
+PL_API int pl_run_options(const struct pl_stress_opts *o, char *buf, size_t size, size_t *len,
+                          pl_error *err);
+
 /**
  * Open (or, when create is 1, create) a store. PL_EINPUT when the file is
  * not a SQLite database, is not a parley store, or has a schema newer than

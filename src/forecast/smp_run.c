@@ -261,6 +261,8 @@ void pl_smp_free(pl_smp *m)
     free(m->median), free(m);
 }
 
+size_t pl_smp_n_actors(const pl_smp *m) { return m ? m->n : 0; }
+size_t pl_smp_n_dims(const pl_smp *m) { return m ? m->K : 0; }
 size_t pl_smp_n_states(const pl_smp *m) { return m ? m->T + 1 : 0; }
 
 double pl_smp_position(const pl_smp *m, size_t t, size_t i, size_t k)

@@ -73,7 +73,7 @@ static int unknown_key(const dc_ctx *c, const pl__row *row, size_t f, int kind, 
     for (size_t k = 0; keys && k < c->n[kind]; k++)
         keys[k] = c->ent[kind][k].key;
     if (keys)
-        hint = pl__suggest(row->field[f], keys, c->n[kind]);
+        hint = pl_suggest(row->field[f], keys, c->n[kind]);
     int rc = hint ? pl__row_fail_err(err, row, f, "%s '%s' is not defined by an earlier %s "
                                      "line; did you mean '%s'?", kind ? "issue" : "actor",
                                      row->field[f], kind ? "#P" : "#A", hint)

@@ -430,7 +430,7 @@ static int children(kx *k, const xmlNode *n, const char *where, const char *cons
             got[i] = c;
             continue;
         }
-        const char *near = pl__suggest((const char *)c->name, names, count);
+        const char *near = pl_suggest((const char *)c->name, names, count);
         warn(k, c, "<%s> is not part of %s; ignored%s%s%s", ename(a, c), where,
              near ? " (did you mean <" : "", near ? near : "", near ? ">?)" : "");
     }
@@ -446,7 +446,7 @@ static int missing(kx *k, const xmlNode *n, const char *who, const char *const *
         size_t i = 0;
         while (i < count && strcmp((const char *)c->name, names[i]) != 0)
             i++;
-        if (i == count && pl__suggest((const char *)c->name, names + want, 1))
+        if (i == count && pl_suggest((const char *)c->name, names + want, 1))
             return fail(k, err, c, "%s has no <%s>; expected %s (is <%s> here meant to be "
                         "<%s>?)", who, names[want], expect, ename(a, c), names[want]);
     }
@@ -562,7 +562,7 @@ static void read_param(kx *k, const xmlNode *c, const kx_param *p, const xmlNode
         const char *names[N_PARAMS];
         for (size_t i = 0; i < N_PARAMS; i++)
             names[i] = params[i].name;
-        const char *near = pl__suggest((const char *)c->name, names, N_PARAMS);
+        const char *near = pl_suggest((const char *)c->name, names, N_PARAMS);
         warn(k, c, "<%s> is not a KTAB model parameter; ignored%s%s%s; expected "
              "VictoryProbModel, PCEModel, StateTransitions, VotingRule, BigRAdjust, BigRRange, "
              "ThirdPartyCommit, InterVecBrgn or BargnModel", ename(a, c),

@@ -7,7 +7,7 @@
 */
 #include "report_impl.h"
 #include "svg.h"
-#include "../forecast/smp_impl.h"
+#include "parley/smp.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -138,7 +138,7 @@ static int smp_chart(pl_report *r, size_t k)
     double xs[512], ys[512];
     size_t cnt = T < 512 ? T : 512;
     for (size_t i = 0; i < pl_scenario_n_actors(r->s); i++) {
-        if (!pl__smp_takes_part(r->s, i))
+        if (!pl_smp_takes_part(r->s, i))
             continue;
         for (size_t t = 0; t < cnt; t++)
             xs[t] = pl__axis_at(&ax, (double)t), ys[t] = pl__axis_at(&ay, pl_smp_position(m, t, n, k));

@@ -86,7 +86,7 @@ int pl_rd_keys(pl_rd *r, const pl_doc_node *map, const char *const *allowed, siz
                 break;
         if (j < n)
             continue;
-        const char *hint = pl__suggest(k->text, allowed, n);
+        const char *hint = pl_suggest(k->text, allowed, n);
         if (hint)
             return pl_rd_fail(r, k, "unknown key '%.64s' in %s; did you mean '%s'?", k->text,
                               where, hint);

@@ -7,8 +7,6 @@
 */
 #include "settlement.h"
 #include "../core/error_int.h"
-#include "../scenario/doc.h"
-#include "../scenario/proposal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -273,19 +271,23 @@ static double point_utility(const pl_settlement *st, size_t i, const double *x, 
     return pow(pl_actor_discount(a), st->o.time) * v;
 }
 
-int pl_settle_proposal(const pl_settlement *st, const char *data, size_t len, const char *name,
-                       double *u, pl_error *err)
+int pl_settle_proposal(const pl_settlement *st, const pl_proposal *p, double *u, pl_error *err)
 {
-    if (!st || !u)
+    if (!st || !p || !u)
         return pl__fail(err, PL_EMISUSE, "pl_settle_proposal: NULL argument");
-    double *x = malloc(st->K * sizeof *x);
+    if (pl_proposal_n_issues(p) != st->K)
+        return pl__fail(err, PL_EMISUSE, "pl_settle_proposal: the proposal has %zu issues, the "
+                        "settlement %zu; expected a proposal read against its scenario",
+                        pl_proposal_n_issues(p), st->K);
     long *opt = malloc(st->K * sizeof *opt);
-    int rc = x && opt ? pl__read_proposal(st->s, data, len, name, x, opt, err)
-                      : pl__error_nomem(err);
-    for (size_t i = 0; !rc && i < st->n; i++)
-        u[i] = point_utility(st, i, x, opt);
-    free(x), free(opt);
-    return rc;
+    if (!opt)
+        return pl__error_nomem(err);
+    for (size_t k = 0; k < st->K; k++)
+        opt[k] = pl_proposal_option(p, k);
+    for (size_t i = 0; i < st->n; i++)
+        u[i] = point_utility(st, i, pl_proposal_points(p), opt);
+    free(opt);
+    return PL_OK;
 }
 
 double pl_settle_point_utility(const pl_settlement *st, size_t i, const double *x)
@@ -305,29 +307,4 @@ double pl_settle_point_utility(const pl_settlement *st, size_t i, const double *
     }
     free(opt);
     return u;
-}
-
-int pl_settle_proposal_file(const pl_settlement *st, const char *path, double *u, pl_error *err)
-{
-    char *data = NULL;
-    size_t len = 0;
-    int rc = pl__read_whole_file(path, &data, &len, err);
-    if (!rc)
-        rc = pl_settle_proposal(st, data, len, path, u, err);
-    free(data);
-    return rc;
-}
-
-int pl_proposal_points_file(const pl_scenario *s, const char *path, double *x, pl_error *err)
-{
-    if (!s || !path || !x)
-        return pl__fail(err, PL_EMISUSE, "pl_proposal_points_file: NULL argument");
-    char *data = NULL;
-    size_t len = 0;
-    long *opt = malloc((pl_scenario_n_issues(s) ? pl_scenario_n_issues(s) : 1) * sizeof *opt);
-    int rc = opt ? pl__read_whole_file(path, &data, &len, err) : pl__error_nomem(err);
-    if (!rc)
-        rc = pl__read_proposal(s, data, len, path, x, opt, err);
-    free(data), free(opt);
-    return rc;
 }

@@ -10,6 +10,7 @@
 #include "settle_impl.h"
 #include "parley/power.h"
 #include "parley/scenario.h"
+#include "parley/proposal.h"
 
 /* A party at the table, or a member of a body that ratifies for one. */
 typedef struct pl__judge {

@@ -6,6 +6,7 @@
 */
 #include "stress_impl.h"
 #include "parley/emit.h"
+#include "parley/options.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -15,9 +16,7 @@
 
 static const char *analysis_name(size_t a)
 {
-    static const char *const names[PL__N_ANALYSES] = {"forecast", "settle", "power",
-                                                      "durability"};
-    return names[a];
+    return pl_option_choice("analyses", (int)a);
 }
 
 /* ---- findings in words ------------------------------------------------------ */
