@@ -432,7 +432,10 @@ static int run_parser(builder *b, const char *data, size_t len, unsigned flags)
             cap.col = e->column;
             snprintf(cap.msg, sizeof cap.msg, "%s", e->msg);
         }
-        rc = syntax_error(b, &cap, (flags & PL_DOC_JSON) != 0);
+        /* libfyaml reports every syntax error it finds; a stream error without a
+           report is one of its allocations failing, not the input's fault */
+        rc = cap.msg[0] ? syntax_error(b, &cap, (flags & PL_DOC_JSON) != 0)
+                        : pl__error_nomem(b->err);
     }
     fy_parser_destroy(fyp);
     fy_diag_destroy(diag);
