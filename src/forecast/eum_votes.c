@@ -148,6 +148,7 @@ int pl__eum_votes_init(pl__eum_votes *v, const double *x, const double *w, const
     v->px = malloc((n + 1) * sizeof *v->px);
     if (!tmp || !v->ord || !v->xs || !v->pw || !v->px) {
         free(tmp);
+        pl__eum_votes_free(v); /* the callers free v only after a success */
         return PL_ENOMEM;
     }
     for (size_t i = 0; i < n; i++)
