@@ -69,7 +69,10 @@ static int emit_settlement(const cli_args *a, const pl_scenario *s, const pl_set
         cli_output_close(&out, 0);
         return rc;
     }
-    pl_settle_emit(st, pu, out.e);
+    if (pl_settle_emit(st, pu, out.e) == PL_ENOMEM) { /* a finding left out: no document */
+        cli_output_close(&out, 0);
+        return cli_out_of_memory();
+    }
     return cli_document_end(&out);
 }
 
