@@ -74,9 +74,7 @@ static int emit_settlement(const cli_args *a, const pl_scenario *s, const pl_set
         cli_output_close(&out, 0);
         return rc;
     }
-    /* a failure of the description itself (out of memory) leaves no partial document */
-    int erc = pl_settle_emit(st, pu, out.e);
-    if (erc == PL_ENOMEM) {
+    if (pl_settle_emit(st, pu, out.e) == PL_ENOMEM) { /* a finding left out: no document */
         cli_output_close(&out, 0);
         return cli_out_of_memory();
     }

@@ -7,7 +7,9 @@
 */
 #include "smp_impl.h"
 #include "../core/error_int.h"
+#include "../core/alloc.h"
 
+#include <stdint.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +24,8 @@ static int turn_alloc(turn *t, size_t n, size_t K)
 {
     size_t m = 2 * n + 2;
     memset(t, 0, sizeof *t);
+    if (pl__mul(pl__mul(2 * m, m), sizeof(double)) == SIZE_MAX || pl__mul(n, K) == SIZE_MAX)
+        return -1; /* the sizes below cannot wrap around once these products fit */
     t->d = malloc(n * n * sizeof *t->d), t->r = malloc(n * sizeof *t->r);
     t->u = malloc(n * m * sizeof *t->u), t->work = malloc((2 * m * m + m) * sizeof *t->work);
     t->p = malloc(m * sizeof *t->p), t->target = malloc(n * sizeof *t->target);
@@ -66,6 +70,8 @@ static int setup(pl_smp *m, size_t n, size_t K, const double *c, const double *x
     if (m->o.max_turns < 1)
         m->o.max_turns = 1;
     m->cap = (size_t)m->o.max_turns + 1;
+    if (pl__mul(pl__mul(m->cap, n), pl__mul(K, sizeof(double))) == SIZE_MAX)
+        return -1; /* nor can the sizes below, then */
     m->s = calloc(n, sizeof *m->s), m->sal = malloc(n * K * sizeof *m->sal);
     m->hist = malloc(m->cap * n * K * sizeof *m->hist);
     m->ideal = malloc(n * K * sizeof *m->ideal);

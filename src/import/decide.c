@@ -15,6 +15,7 @@
 #include "import_impl.h"
 #include "../core/error_int.h"
 #include "../core/suggest.h"
+#include "../core/alloc.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -46,14 +47,10 @@ typedef struct dc_ctx {
 
 static int grow(void **p, size_t *cap, size_t n, size_t size)
 {
-    if (n < *cap)
-        return PL_OK;
-    size_t c = *cap ? 2 * *cap : 32;
-    void *q = realloc(*p, c * size);
+    void *q = pl__grow(*p, cap, n + 1, size, 32);
     if (!q)
         return PL_ENOMEM;
     *p = q;
-    *cap = c;
     return PL_OK;
 }
 

@@ -13,6 +13,7 @@
 #include "xml_read.h"
 #include "../core/utf8.h"
 #include "../core/error_int.h"
+#include "../core/alloc.h"
 
 #include <libxml/parser.h>
 #include <libxml/SAX2.h>
@@ -212,16 +213,12 @@ static void remap(pl__gx *g, size_t orig_at)
 {
     if (g->oom)
         return;
-    if (g->n_map == g->cap_map) {
-        size_t cap = g->cap_map ? 2 * g->cap_map : 16;
-        pl__gx_map *m = realloc(g->map, cap * sizeof *m);
-        if (!m) {
-            g->oom = 1;
-            return;
-        }
-        g->map = m;
-        g->cap_map = cap;
+    pl__gx_map *grown = pl__grow(g->map, &g->cap_map, g->n_map + 1, sizeof *grown, 16);
+    if (!grown) {
+        g->oom = 1;
+        return;
     }
+    g->map = grown;
     g->map[g->n_map].clean = g->clean_len;
     g->map[g->n_map++].orig = orig_at;
 }

@@ -6,6 +6,7 @@
 #include "power_impl.h"
 #include "../core/error_int.h"
 #include "../core/scenario_impl.h"
+#include "../core/alloc.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -109,14 +110,10 @@ int pl_game_add_condition(pl_game *g, const int64_t *weights, int64_t quota, pl_
     if (quota <= 0 || quota > total)
         return pl__fail(err, PL_EINPUT, "quota %lld is outside [1, %lld]; expected a quota "
                         "no larger than the total weight", (long long)quota, (long long)total);
-    if (g->n_conds == g->cap_conds) {
-        size_t cap = g->cap_conds ? 2 * g->cap_conds : 4;
-        pl__cond *c = realloc(g->cond, cap * sizeof *c);
-        if (!c)
-            return pl__error_nomem(err);
-        g->cond = c;
-        g->cap_conds = cap;
-    }
+    pl__cond *grown = pl__grow(g->cond, &g->cap_conds, g->n_conds + 1, sizeof *grown, 4);
+    if (!grown)
+        return pl__error_nomem(err);
+    g->cond = grown;
     pl__cond *c = &g->cond[g->n_conds];
     if (!(c->w = malloc(g->n * sizeof *c->w)))
         return pl__error_nomem(err);

@@ -6,6 +6,7 @@
 #include "report_impl.h"
 #include "svg.h"
 #include "../core/error_int.h"
+#include "../core/alloc.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -16,13 +17,10 @@ int pl__report_add_chart(pl_report *r, const char *section, const char *name, pl
 {
     if (!pl__svg_end(g, NULL))
         return PL_ENOMEM;
-    if (r->n_charts == r->cap_charts) {
-        size_t cap = r->cap_charts ? 2 * r->cap_charts : 16;
-        pl__chart *c = realloc(r->charts, cap * sizeof *c);
-        if (!c)
-            return PL_ENOMEM;
-        r->charts = c, r->cap_charts = cap;
-    }
+    pl__chart *grown = pl__grow(r->charts, &r->cap_charts, r->n_charts + 1, sizeof *grown, 16);
+    if (!grown)
+        return PL_ENOMEM;
+    r->charts = grown;
     char *nm = strdup(name);
     if (!nm)
         return PL_ENOMEM;

@@ -11,6 +11,7 @@
 #include "doc.h"
 #include "../core/utf8.h"
 #include "../core/error_int.h"
+#include "../core/alloc.h"
 
 #include <libfyaml.h>
 #include <stdio.h>
@@ -56,14 +57,10 @@ static int fail_at(builder *b, int line, int col, const char *fmt, ...)
 
 static int push_kid(builder *b, pl_doc_node *n)
 {
-    if (b->nkids == b->capkids) {
-        size_t cap = b->capkids ? 2 * b->capkids : 256;
-        pl_doc_node **k = realloc(b->kids, cap * sizeof *k);
-        if (!k)
-            return pl__error_nomem(b->err);
-        b->kids = k;
-        b->capkids = cap;
-    }
+    pl_doc_node **grown = pl__grow(b->kids, &b->capkids, b->nkids + 1, sizeof *grown, 256);
+    if (!grown)
+        return pl__error_nomem(b->err);
+    b->kids = grown;
     b->kids[b->nkids++] = n;
     return PL_OK;
 }
@@ -89,14 +86,10 @@ static pl_doc_node *new_node(builder *b, pl_doc_type t, struct fy_event *ev)
 
 static int add_anchor(builder *b, const char *name, size_t len, pl_doc_node *n)
 {
-    if (b->nanchors == b->capanchors) {
-        size_t cap = b->capanchors ? 2 * b->capanchors : 16;
-        anchor_ent *a = realloc(b->anchors, cap * sizeof *a);
-        if (!a)
-            return pl__error_nomem(b->err);
-        b->anchors = a;
-        b->capanchors = cap;
-    }
+    anchor_ent *grown = pl__grow(b->anchors, &b->capanchors, b->nanchors + 1, sizeof *grown, 16);
+    if (!grown)
+        return pl__error_nomem(b->err);
+    b->anchors = grown;
     /* A later anchor of the same name shadows the earlier one (YAML 1.2). */
     b->anchors[b->nanchors++] = (anchor_ent){name, len, n};
     return PL_OK;
@@ -439,7 +432,10 @@ static int run_parser(builder *b, const char *data, size_t len, unsigned flags)
             cap.col = e->column;
             snprintf(cap.msg, sizeof cap.msg, "%s", e->msg);
         }
-        rc = syntax_error(b, &cap, (flags & PL_DOC_JSON) != 0);
+        /* libfyaml reports every syntax error it finds; a stream error without a
+           report is one of its allocations failing, not the input's fault */
+        rc = cap.msg[0] ? syntax_error(b, &cap, (flags & PL_DOC_JSON) != 0)
+                        : pl__error_nomem(b->err);
     }
     fy_parser_destroy(fyp);
     fy_diag_destroy(diag);

@@ -92,19 +92,21 @@ static int permute(pl_frontier *f, const size_t *order, size_t count)
     return PL_OK;
 }
 
-void pl__frontier_sort(pl_frontier *f)
+int pl__frontier_sort(pl_frontier *f)
 {
     sort_ctx *c = malloc((f->size ? f->size : 1) * sizeof *c);
     size_t *order = malloc((f->size ? f->size : 1) * sizeof *order);
-    if (c && order) {
+    int rc = c && order ? PL_OK : PL_ENOMEM;
+    if (!rc) {
         for (size_t j = 0; j < f->size; j++)
             c[j] = (sort_ctx){f, j};
         qsort(c, f->size, sizeof *c, cmp_pkg);
         for (size_t j = 0; j < f->size; j++)
             order[j] = c[j].j;
-        permute(f, order, f->size);  /* on failure the order is left as it was */
+        rc = permute(f, order, f->size); /* unsorted, the first of ties would differ */
     }
     free(c), free(order);
+    return rc;
 }
 
 void pl__frontier_floor(pl_frontier *f, const double *floor)
@@ -159,7 +161,10 @@ int pl_frontier_points(pl_frontier **out, size_t n, size_t N, const double *u,
         free(keep);
     }
     pl__frontier_floor(f, opts ? opts->floor : NULL);
-    pl__frontier_sort(f);
+    if (pl__frontier_sort(f)) {
+        pl_frontier_free(f);
+        return pl__error_nomem(err);
+    }
     *out = f;
     return PL_OK;
 }
@@ -304,7 +309,10 @@ int pl_frontier_merge(pl_frontier **out, const pl_space *sp, const pl_frontier_o
         return pl__error_nomem(err);
     }
     pl__frontier_floor(f, opts ? opts->floor : NULL);
-    pl__frontier_sort(f);
+    if (pl__frontier_sort(f)) {
+        pl_frontier_free(f);
+        return pl__error_nomem(err);
+    }
     *out = f;
     return PL_OK;
 }
