@@ -59,14 +59,17 @@ typedef struct pl_frontier_opts {
     int threads;        /* streaming: 0 or 1 one thread. The result never depends on it. */
     const double *floor; /* n values: keep only packages with u_i >= floor_i (rational set); NULL: all */
     pl_frontier_method method;  /* for pl_frontier_points */
+    double max_bytes;   /* merge: memory for one step's candidates; 0 = 1 GiB */
 } pl_frontier_opts;
-#define PL_FRONTIER_OPTS_INIT {1, NULL, PL_FRONTIER_AUTO}
+#define PL_FRONTIER_OPTS_INIT {1, NULL, PL_FRONTIER_AUTO, 0}
 
 /**
  * Exact frontier of an additive space by merging issue by issue (MODELS.md
  * sec. 7): F_k = ND(F_{k-1} + ND(issue k)). Cost grows with the frontier's
  * size, not with the space's: 10 issues x 100 options (10^20 packages) for two
- * parties take milliseconds. opts->floor is applied after the merge.
+ * parties take milliseconds. opts->floor is applied after the merge. A step
+ * whose candidates (partial frontier x options) would need more memory than
+ * opts->max_bytes is refused before it allocates: PL_EINPUT, with the estimate.
  */
 PL_API int pl_frontier_merge(pl_frontier **out, const pl_space *sp, const pl_frontier_opts *opts,
                              pl_error *err);
@@ -225,8 +228,9 @@ typedef struct pl_settle_opts {
     int indifferent_yes;    /* an indifferent deterministic voter votes yes (default no) */
     double max_enumerate;   /* win-set counts visit every package up to this many (1e7) */
     size_t logrolls;        /* how many pairwise logrolls to report (5) */
+    double max_bytes;       /* memory for the frontier merge (pl_frontier_opts); 0 = 1 GiB */
 } pl_settle_opts;
-#define PL_SETTLE_OPTS_INIT {PL_LOSS_LINEAR, 0, 0, 0, NULL, 1, 0, 0.5, 0, 1e7, 5}
+#define PL_SETTLE_OPTS_INIT {PL_LOSS_LINEAR, 0, 0, 0, NULL, 1, 0, 0.5, 0, 1e7, 5, 0}
 
 typedef struct pl_settlement pl_settlement;
 

@@ -170,6 +170,14 @@ static int ratified_nash(pl_settlement *st, pl_error *err)
     return rc;
 }
 
+/* The frontier by the merge, within the caller's memory limit. */
+static int merge(pl_settlement *st, pl_error *err)
+{
+    pl_frontier_opts fo = PL_FRONTIER_OPTS_INIT;
+    fo.max_bytes = st->o.max_bytes;
+    return pl_frontier_merge(&st->f, st->sp, &fo, err);
+}
+
 int pl_settle_compute(pl_settlement **out, const pl_scenario *s, const pl_settle_opts *opts,
                       pl_error *err)
 {
@@ -191,7 +199,7 @@ int pl_settle_compute(pl_settlement **out, const pl_scenario *s, const pl_settle
     if (!rc && weights(st))
         rc = pl__error_nomem(err);
     if (!rc)
-        rc = pl_frontier_merge(&st->f, st->sp, NULL, err);
+        rc = merge(st, err);
     if (!rc)
         rc = solve_all(st, err);
     if (!rc)

@@ -50,7 +50,7 @@ before=$(ids)
 "$P" stress -n 200000 --store "$DB" --store-draws -q -o "$TMP/killed.json" >/dev/null 2>&1 &
 pid=$!
 i=0
-while [ $i -lt 100 ] && [ ! -e "$DB-journal" ]; do sleep 0.1; i=$((i + 1)); done
+while [ $i -lt 100 ] && [ ! -e "$DB-wal" ]; do sleep 0.1; i=$((i + 1)); done
 sleep 1
 kill -9 $pid 2>/dev/null
 wait $pid 2>/dev/null

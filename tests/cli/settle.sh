@@ -128,10 +128,31 @@ expect_grep "$TMP/out" "No agreement zone" "no agreement zone finding"
 expect_status 0 "no agreement zone json" -- "$P" settle "$TMP/nozone.yaml" --format json
 jqe '.settlement.frontier.rational == 0'
 
+# Work that would explode is refused at once, with the estimate and the option that raises
+# the limit: a fine grid on 2 parties x 2 issues (10^8 candidate packages at step 0.01).
+cat > "$TMP/two.yaml" <<'YAML'
+parley: 1
+name: two
+actors:
+  - {id: A, capability: 1, no_deal: 0.2}
+  - {id: B, capability: 1, no_deal: 0.2}
+issues:
+  - {id: X, scale: {0: none, 50: half, 100: all}}
+  - {id: Y, scale: {0: none, 50: half, 100: all}}
+positions:
+  A: {X: {position: 0, salience: 1}, Y: {position: 20, salience: 0.5}}
+  B: {X: {position: 100, salience: 0.6}, Y: {position: 90, salience: 1}}
+YAML
+expect_status 2 "--step 0.01 refused" -- timeout 20 "$P" settle "$TMP/two.yaml" --step 0.01
+expect_grep "$TMP/err" "would need 3.72 GiB at issue 2 of 2 .* above the limit of 1 GiB; .*--max-memory MIB" "--step 0.01 refusal gives the estimate and the option"
+expect_status 2 "a coarse step under a small limit" -- timeout 20 "$P" settle "$TMP/two.yaml" --step 0.2 --max-memory 1
+expect_grep "$TMP/err" "above the limit of 0.000977 GiB" "the limit in the message"
+expect_status 0 "--max-memory raises the limit" -- timeout 20 "$P" settle "$TMP/two.yaml" --step 0.2 --max-memory 64
+
 # --help lists every option.
 expect_status 0 "settle --help" -- "$P" settle --help
 for o in --from --parties --step --loss --normalise --time --equal-power --tau --indifferent-yes \
-         --max-enumerate --logrolls --threads --proposal --frontier-out --format --output \
+         --max-enumerate --max-memory --logrolls --threads --proposal --frontier-out --format --output \
          --table --quiet --help; do
   expect_grep "$TMP/out" "^ .*$o" "settle --help: $o"
 done
