@@ -13,6 +13,7 @@
 ** actor's capability and must be the same on every issue.
 */
 #include "import_impl.h"
+#include "../core/fmt.h"
 #include "../core/error_int.h"
 #include "../core/suggest.h"
 
@@ -252,8 +253,8 @@ static void dc_yaml(pl__ybuf *b, const dc_ctx *c, const char *file)
     for (size_t k = 0; k < c->n[1]; k++) {
         const dc_entry *e = &c->ent[1][k];
         char lo[40], hi[40];
-        snprintf(lo, sizeof lo, "%g", e->n_bounds == 2 ? e->lo : 0);
-        snprintf(hi, sizeof hi, "%g", e->n_bounds == 2 ? e->hi : 100);
+        pl__snprintf(lo, sizeof lo, "%g", e->n_bounds == 2 ? e->lo : 0);
+        pl__snprintf(hi, sizeof hi, "%g", e->n_bounds == 2 ? e->hi : 100);
         pl__y_printf(b, "  - id: %s\n    name: ", e->id);
         pl__y_str(b, e->name);
         pl__y_printf(b, "\n    scale: {0: \"%s (Decide scale)\", 100: \"%s (Decide scale)\"}\n",

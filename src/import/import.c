@@ -229,7 +229,7 @@ int pl__row_number(const pl__row *row, size_t f, const char *what, double lo, do
     if (!*present)
         return PL_OK;
     char *end;
-    double v = strtod(t, &end);
+    double v = pl__strtod(t, &end);
     while (*end == ' ')
         end++;
     if (end == t || *end || !isfinite(v) || v < lo || v > hi) {
@@ -293,7 +293,8 @@ void pl__y_id(char *out, size_t size, const char *s)
     size_t k = 0;
     if (size == 0)
         return;
-    if (!isalpha((unsigned char)*s) && size > 2)
+    /* ASCII letters only: isalpha() of a byte above 0x7f follows the locale */
+    if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')) && size > 2)
         out[k++] = 'x';
     for (; *s && k + 1 < size; s++) {
         unsigned char c = (unsigned char)*s;

@@ -7,6 +7,7 @@
 ** dark scheme and a print layout. No scripts, fonts or network resources.
 */
 #include "report_impl.h"
+#include "../core/fmt.h"
 #include "../scenario/doc.h"
 #include "../core/error_int.h"
 #include "parley/version.h"
@@ -47,7 +48,7 @@ typedef struct render {
 static void scalar(pl__buf *h, const pl_doc_node *n)
 {
     char *end;
-    double v = n->plain ? strtod(n->text, &end) : 0;
+    double v = n->plain ? pl__strtod(n->text, &end) : 0;
     if (n->plain && end != n->text && !*end && strchr(n->text, '.'))
         pl__buf_printf(h, "%.4g", v); /* full precision is in the JSON output */
     else if (n->plain && strcmp(n->text, "null") == 0)

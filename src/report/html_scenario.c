@@ -5,6 +5,7 @@
 ** listed at the end; a number with only a note shows it as a tooltip.
 */
 #include "report_impl.h"
+#include "../core/fmt.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,7 +39,7 @@ static size_t source_no(sources *src, const char *text)
 static void cite(pl__buf *h, sources *src, const pl_value *v)
 {
     char num[64];
-    snprintf(num, sizeof num, "%g", v->value);
+    pl__snprintf(num, sizeof num, "%g", v->value);
     size_t k = v->source ? source_no(src, v->source) : 0;
     if (k) {
         pl__buf_printf(h, "<a class=\"num\" href=\"#src-%zu\" title=\"", k);
