@@ -133,9 +133,10 @@ int cli_number_opt(const cli_args *a, const char *name, double lo, double hi,
 /* "a,b,c" (the value v of --opt) into up to max numbers in [lo, hi]; returns how many, or
    -1 after a usage error. */
 int cli_number_list(const char *opt, const char *v, double lo, double hi, double *out, int max);
-/* A whole number in [0, max] from --name into *out (unchanged when absent), else a usage error. */
-int cli_whole_opt(const cli_args *a, const char *name, unsigned long long max,
-                  unsigned long long *out);
+/* A whole number in [min, max] from --name into *out (unchanged when absent), else a usage
+   error naming that range (the same words for 0 and -1 when min is 1). */
+int cli_whole_opt(const cli_args *a, const char *name, unsigned long long min,
+                  unsigned long long max, unsigned long long *out);
 
 /* Index of `given` among names (for --opt), else a usage error listing them. */
 int cli_pick(const char *given, const char *const *names, int n, const char *opt, int *out);

@@ -48,17 +48,13 @@ static int read_opts(const cli_args *a, stress_cli *c)
     unsigned long long draws = 1000, seed = 1, threads = 1;
     int rc;
     c->top = 3;
-    if ((rc = cli_whole_opt(a, "draws", 1000000000000ull, &draws)) ||
-        (rc = cli_whole_opt(a, "seed", ULLONG_MAX, &seed)) ||
-        (rc = cli_whole_opt(a, "threads", 256, &threads)) ||
-        (rc = cli_whole_opt(a, "top", 1000, &c->top)) ||
+    if ((rc = cli_whole_opt(a, "draws", 1, 1000000000000ull, &draws)) ||
+        (rc = cli_whole_opt(a, "seed", 0, ULLONG_MAX, &seed)) ||
+        (rc = cli_whole_opt(a, "threads", 1, 256, &threads)) ||
+        (rc = cli_whole_opt(a, "top", 0, 1000, &c->top)) ||
         (rc = cli_read_forecast_opts(a, &c->o.forecast)) ||
         (rc = cli_read_settle_opts(a, &c->o.settle)))
         return rc;
-    if (draws == 0)
-        return cli_usage_error("--draws 0: expected at least 1 draw");
-    if (threads == 0)
-        return cli_usage_error("--threads 0: expected at least 1");
     c->o.settle.loss = c->o.forecast.loss; /* one --loss for both */
     const char *v = cli_get(a, "analyses", NULL);
     if (v && (rc = cli_name_list("analyses", v, analysis_names, 4, &c->o.analyses)))

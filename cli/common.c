@@ -379,8 +379,8 @@ int cli_number_list(const char *opt, const char *v, double lo, double hi, double
     return n;
 }
 
-int cli_whole_opt(const cli_args *a, const char *name, unsigned long long max,
-                  unsigned long long *out)
+int cli_whole_opt(const cli_args *a, const char *name, unsigned long long min,
+                  unsigned long long max, unsigned long long *out)
 {
     const char *v = cli_get(a, name, NULL);
     if (!v)
@@ -388,8 +388,9 @@ int cli_whole_opt(const cli_args *a, const char *name, unsigned long long max,
     char *end;
     errno = 0;
     unsigned long long x = strtoull(v, &end, 10);
-    if (*v < '0' || *v > '9' || *end || errno || x > max)
-        return cli_usage_error("--%s %s: expected a whole number from 0 to %llu", name, v, max);
+    if (*v < '0' || *v > '9' || *end || errno || x < min || x > max)
+        return cli_usage_error("--%s %s: expected a whole number from %llu to %llu", name, v,
+                               min, max);
     *out = x;
     return EXIT_OK;
 }

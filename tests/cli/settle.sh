@@ -81,7 +81,9 @@ expect_error "parley: --tau 0: expected a probability in (0, 1]" -- "$P" settle 
 expect_error "parley: --step 0: expected a grid step in [0.01, 100]" -- "$P" settle --step 0
 expect_error "parley: --loss cubic is not known; expected one of: linear, quadratic" -- "$P" settle --loss cubic
 expect_error "parley: --time 2: expected a time in [0, 1]" -- "$P" settle --time 2
-expect_error "parley: --threads 0: expected at least 1" -- "$P" settle --threads 0
+for v in 0 -1; do
+  expect_error "parley: --threads $v: expected a whole number from 1 to 256" -- "$P" settle --threads $v
+done
 for o in "--tau 0" "--step 0" "--loss cubic" "--time 2" "--threads 0" "--step 101" "--tau 1.5" "--time -1"; do
   # shellcheck disable=SC2086  # one option and its value
   expect_status 2 "settle $o" -- "$P" settle $o
