@@ -311,11 +311,10 @@ int pl__import_decide(pl__ybuf *b, const char *data, size_t len, const char *fil
     dc_ctx c;
     memset(&c, 0, sizeof c);
     c.opts = opts;
-    size_t at = 0;
-    while (at < len && (data[at] == ' ' || data[at] == '\n' || data[at] == '\r'))
-        at++;
-    /* the Decide tool writes single-quoted fields; hand-made files often none */
-    unsigned char quote = at < len && data[at] == '\'' ? '\'' : '"';
+    /* the Decide tool writes single-quoted fields; hand-made files often none (a
+       byte-order mark before the first quote must not hide it) */
+    const char *first = pl__first_byte(data, len);
+    unsigned char quote = first && *first == '\'' ? '\'' : '"';
     int rc = pl__read_rows(data, len, file, '\t', quote, dc_row, &c, err);
     if (!rc)
         rc = dc_check(&c, file, err);

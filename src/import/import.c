@@ -322,8 +322,7 @@ int pl_import_format_parse(pl_import_format *out, const char *name)
     return PL_EINPUT;
 }
 
-/* The first byte after a byte-order mark and blanks, or NULL. */
-static const char *first_byte(const char *data, size_t len)
+const char *pl__first_byte(const char *data, size_t len)
 {
     size_t at = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     while (at < len && (data[at] == ' ' || data[at] == '\t' || data[at] == '\n' ||
@@ -335,7 +334,7 @@ static const char *first_byte(const char *data, size_t len)
 /* XML: the first byte after a byte-order mark and blanks is '<'. */
 static int looks_xml(const char *data, size_t len)
 {
-    const char *p = data ? first_byte(data, len) : NULL;
+    const char *p = data ? pl__first_byte(data, len) : NULL;
     return p && *p == '<';
 }
 
