@@ -31,7 +31,7 @@ static int load_claims(const cli_args *a, const pl_scenario *s, pl_claims **c)
     int rc = path ? pl_claims_load_file(c, s, path, &err)
                   : pl_claims_load_buffer(c, s, text, len, "ukraine-2025.claims.yaml", &err);
     if (rc) {
-        cli_report(&err, NULL, 0);
+        cli_report(&err, path ? NULL : text, len);
         return cli_input_exit_code(rc);
     }
     return EXIT_OK;

@@ -111,6 +111,12 @@ printf '{"TERR": 50, "NATO": 75, "GUAR": 25, "ARMY": 50, "SEQ": 50, "PAY": 100}\
 jq -c '.settlement.proposal' "$TMP/pj" > "$TMP/pj.c"
 jq -c '.settlement.proposal' "$TMP/out" > "$TMP/py.c"
 cmp -s "$TMP/pj.c" "$TMP/py.c" && ok || bad "the same proposal in JSON and YAML differs"
+# A bad proposal is shown like a bad scenario: its line, and a caret under the place.
+printf 'TERR: 50\nNATO: 175\n' > "$TMP/p175.yaml"
+expect_error "$TMP/p175.yaml:2:7: proposal for issue 'NATO' is 175; expected a number in [0, 100]" -- "$P" settle --proposal "$TMP/p175.yaml"
+[ "$(sed -n 2,3p "$TMP/err")" = "$(printf '  NATO: 175\n        ^')" ] && ok || bad "proposal error without its line and caret: $(sed -n 2,3p "$TMP/err")"
+expect_error "$TMP/p175.yaml:2:7: proposal for issue 'NATO' is 175; expected a number in [0, 100]" -- "$P" durability --proposal "$TMP/p175.yaml"
+[ "$(sed -n 3p "$TMP/err")" = "        ^" ] && ok || bad "durability: proposal error without its caret"
 
 # No package every party likes: two parties at opposite ends who need everything.
 cat > "$TMP/nozone.yaml" <<'YAML'
