@@ -35,17 +35,21 @@ static const char *find_comma_locale(void)
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (setlocale(LC_ALL, names[i]) && is_comma())
             return names[i];
-    /* made by an earlier run, else now (about 3 s) */
+    /* made by an earlier run, else now (about 3 s), before the first setlocale()
+       that looks there: glibc remembers a locale it did not find */
     const char *dir = PL_BINARY_DIR "/locale";
-    if (setenv("LOCPATH", dir, 1) != 0)
-        return NULL;
-    if (setlocale(LC_ALL, "de_DE.UTF-8") && is_comma())
-        return "de_DE.UTF-8";
-    mkdir(dir, 0755);
-    char cmd[1024];
-    snprintf(cmd, sizeof cmd, "localedef -i de_DE -f UTF-8 '%s/de_DE.UTF-8' >/dev/null 2>&1",
-             dir);
-    if (system(cmd) == 0 && setlocale(LC_ALL, "de_DE.UTF-8") && is_comma())
+    char probe[1024];
+    struct stat sb;
+    snprintf(probe, sizeof probe, "%s/de_DE.UTF-8/LC_NUMERIC", dir);
+    if (stat(probe, &sb) != 0) {
+        char cmd[1024];
+        mkdir(dir, 0755);
+        snprintf(cmd, sizeof cmd, "localedef -i de_DE -f UTF-8 '%s/de_DE.UTF-8' >/dev/null 2>&1",
+                 dir);
+        if (system(cmd) != 0)
+            return NULL;
+    }
+    if (setenv("LOCPATH", dir, 1) == 0 && setlocale(LC_ALL, "de_DE.UTF-8") && is_comma())
         return "de_DE.UTF-8";
     return NULL;
 }
