@@ -161,9 +161,10 @@ int cli_number_list(const char *opt, const char *v, double lo, double hi, double
 /* 1 if the whole text v is a whole number in [lo, hi] (into *out), else 0. */
 int cli_whole(const char *v, unsigned long long lo, unsigned long long hi,
               unsigned long long *out);
-/* A whole number in [0, max] from --name into *out (unchanged when absent), else a usage error. */
-int cli_whole_opt(const cli_args *a, const char *name, unsigned long long max,
-                  unsigned long long *out);
+/* A whole number in [min, max] from --name into *out (unchanged when absent), else a usage
+   error naming that range (the same words for 0 and -1 when min is 1). */
+int cli_whole_opt(const cli_args *a, const char *name, unsigned long long min,
+                  unsigned long long max, unsigned long long *out);
 
 /* Index of `given` among names (for --opt), else a usage error listing them. */
 int cli_pick(const char *given, const char *const *names, int n, const char *opt, int *out);

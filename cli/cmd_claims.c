@@ -31,7 +31,7 @@ static int load_claims(const cli_args *a, const pl_scenario *s, pl_claims **c)
     int rc = path ? pl_claims_load_file(c, s, path, &err)
                   : pl_claims_load_buffer(c, s, text, len, "ukraine-2025.claims.yaml", &err);
     if (rc) {
-        cli_report(&err, NULL, 0);
+        cli_report(&err, path ? NULL : text, len);
         return cli_input_exit_code(rc);
     }
     return EXIT_OK;
@@ -41,12 +41,10 @@ static int run_claims(const cli_args *a)
 {
     unsigned long long draws = 200, seed = 1, threads = 1;
     int rc;
-    if ((rc = cli_whole_opt(a, "draws", 100000000ull, &draws)) ||
-        (rc = cli_whole_opt(a, "seed", ULLONG_MAX, &seed)) ||
-        (rc = cli_whole_opt(a, "threads", 256, &threads)))
+    if ((rc = cli_whole_opt(a, "draws", 0, 100000000ull, &draws)) ||
+        (rc = cli_whole_opt(a, "seed", 0, ULLONG_MAX, &seed)) ||
+        (rc = cli_whole_opt(a, "threads", 1, 256, &threads)))
         return rc;
-    if (threads == 0)
-        return cli_usage_error("--threads 0: expected at least 1");
     pl_scenario *s = NULL;
     pl_claims *c = NULL;
     if ((rc = cli_load_scenario(a, &s, 0)) || (rc = load_claims(a, s, &c))) {

@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "parley/store.h"
 
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,17 +48,13 @@ static int read_opts(const cli_args *a, stress_cli *c)
     unsigned long long draws = 1000, seed = 1, threads = 1;
     int rc;
     c->top = 3;
-    if ((rc = cli_whole_opt(a, "draws", 1000000000000ull, &draws)) ||
-        (rc = cli_whole_opt(a, "seed", ULLONG_MAX, &seed)) ||
-        (rc = cli_whole_opt(a, "threads", 256, &threads)) ||
-        (rc = cli_whole_opt(a, "top", 1000, &c->top)) ||
+    if ((rc = cli_whole_opt(a, "draws", 1, 1000000000000ull, &draws)) ||
+        (rc = cli_whole_opt(a, "seed", 0, ULLONG_MAX, &seed)) ||
+        (rc = cli_whole_opt(a, "threads", 1, 256, &threads)) ||
+        (rc = cli_whole_opt(a, "top", 0, 1000, &c->top)) ||
         (rc = cli_read_forecast_opts(a, &c->o.forecast)) ||
         (rc = cli_read_settle_opts(a, &c->o.settle)))
         return rc;
-    if (draws == 0)
-        return cli_usage_error("--draws 0: expected at least 1 draw");
-    if (threads == 0)
-        return cli_usage_error("--threads 0: expected at least 1");
     c->o.settle.loss = c->o.forecast.loss; /* one --loss for both */
     const char *v = cli_get(a, "analyses", NULL);
     size_t na;
@@ -189,6 +186,64 @@ static int mpi_setup(pl_stress_transport *t, int *used)
     return EXIT_OK;
 }
 
+/* This process's rank as the MPI launcher set it, before MPI is up (0 without one). */
+static int launcher_rank(void)
+{
+    const char *r = getenv("OMPI_COMM_WORLD_RANK");
+    if (!r)
+        r = getenv("PMI_RANK");
+    return r ? atoi(r) : 0;
+}
+
+/*
+** Ranks other than 0 read the same options and files as rank 0 and would
+** print the same messages and warnings once more each: while they read
+** them, their stderr goes to /dev/null. Returns the saved stderr, or -1.
+*/
+static int quiet_begin(int rank)
+{
+    if (rank == 0)
+        return -1;
+    int saved = dup(STDERR_FILENO), null = open("/dev/null", O_WRONLY);
+    if (saved >= 0 && null >= 0)
+        dup2(null, STDERR_FILENO);
+    if (null >= 0)
+        close(null);
+    return saved;
+}
+
+static void quiet_end(int saved)
+{
+    if (saved < 0)
+        return;
+    dup2(saved, STDERR_FILENO);
+    close(saved);
+}
+
+/*
+** Options, MPI, the scenario and (rank 0) the store: every rank reads them,
+** rank 0 alone speaks. Under MPI the ranks then agree, so that an input error
+** ends every rank cleanly with exit 2 rather than through MPI_Abort.
+*/
+static int read_inputs(const cli_args *a, stress_cli *c, pl_stress_transport *t,
+                       pl_scenario **s, int *mpi)
+{
+    int quiet = quiet_begin(launcher_rank());
+    int rc = read_opts(a, c);
+    if (!rc && !(rc = mpi_setup(t, mpi))) {
+        if (*mpi)
+            c->o.transport = t;
+        if ((rc = cli_load_scenario(a, s, 0)) == EXIT_OK && t->rank == 0 && c->store_path)
+            rc = store_begin(a, c, *s);
+    }
+    quiet_end(quiet);
+    int all = *mpi ? pl_stress_mpi_agree(rc) : rc;
+    if (all && !rc && t->rank == 0)
+        fprintf(stderr, "parley: another MPI rank could not read the inputs that rank 0 "
+                "read; expected the same files on every node\n");
+    return all;
+}
+
 static int analyse(const cli_args *a, stress_cli *c, const pl_scenario *s, int rank)
 {
     pl_stress *st = NULL;
@@ -220,25 +275,20 @@ static int analyse(const cli_args *a, stress_cli *c, const pl_scenario *s, int r
 static int run_stress(const cli_args *a)
 {
     stress_cli c = {PL_STRESS_OPTS_INIT};
-    pl_stress_transport t;
+    pl_stress_transport t = {0};
     pl_scenario *s = NULL;
-    int mpi = 0, rc = read_opts(a, &c);
-    if (rc || (rc = mpi_setup(&t, &mpi)))
-        return rc;
-    if (mpi)
-        c.o.transport = &t;
-    if ((rc = cli_load_scenario(a, &s, 0)) == EXIT_OK && t.rank == 0 && c.store_path)
-        rc = store_begin(a, &c, s);
+    int mpi = 0, rc = read_inputs(a, &c, &t, &s, &mpi), analysed = 0;
     if (!rc) {
         c.o.progress = progress, c.o.payload = &c;
         c.progress = t.rank == 0 && !cli_has(a, "quiet") && isatty(STDERR_FILENO);
         clock_gettime(CLOCK_MONOTONIC, &c.t0);
         c.last = c.t0;
         rc = analyse(a, &c, s, t.rank);
+        analysed = 1;
     }
     pl_store_close(c.db);
     pl_scenario_free(s);
-    if (mpi && rc)
+    if (mpi && rc && analysed) /* the others may be waiting for this rank's draws */
         pl_stress_mpi_abort(rc);
     if (mpi)
         pl_stress_mpi_end();

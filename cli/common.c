@@ -57,15 +57,6 @@ static void show_source_line(const char *data, size_t len, int line, int col)
     fputs("^\n", stderr);
 }
 
-void cli_report(const pl_error *err, const char *data, size_t len)
-{
-    char buf[PL_ERROR_FILE_MAX + PL_ERROR_MSG_MAX + 32];
-    pl_error_format(err, buf, sizeof buf);
-    fprintf(stderr, "%s%s\n", err->file[0] ? "" : "parley: ", buf);
-    if (data && err->line > 0)
-        show_source_line(data, len, err->line, err->col);
-}
-
 static void warn_cb(const pl_error *w, void *payload)
 {
     (void)payload;
@@ -100,24 +91,30 @@ static char *slurp(const char *path, size_t *len)
     return buf;
 }
 
+void cli_report(const pl_error *err, const char *data, size_t len)
+{
+    char buf[PL_ERROR_FILE_MAX + PL_ERROR_MSG_MAX + 32];
+    pl_error_format(err, buf, sizeof buf);
+    fprintf(stderr, "%s%s\n", err->file[0] ? "" : "parley: ", buf);
+    if (err->line <= 0)
+        return;
+    /* Without the text at hand (a proposal, claims or imported file the library read),
+       read the named file again; only a regular file, which reads the same twice. */
+    struct stat sb;
+    char *own = NULL;
+    if (!data && err->file[0] && stat(err->file, &sb) == 0 && S_ISREG(sb.st_mode))
+        data = own = slurp(err->file, &len);
+    if (data)
+        show_source_line(data, len, err->line, err->col);
+    free(own);
+}
+
 /* Does the file name say YAML or JSON? */
 static int looks_yaml_name(const char *path)
 {
     const char *dot = strrchr(path, '.');
     return dot && (strcmp(dot, ".yaml") == 0 || strcmp(dot, ".yml") == 0 ||
                    strcmp(dot, ".json") == 0);
-}
-
-/* Report err with its source line when it is about one of the files given. */
-static void report_in_args(const pl_error *err, const cli_args *a)
-{
-    size_t len = 0;
-    char *text = NULL;
-    for (int i = 0; i < a->npos && !text && err->line > 0; i++)
-        if (strcmp(err->file, a->pos[i]) == 0)
-            text = slurp(a->pos[i], &len);
-    cli_report(err, text, len);
-    free(text);
 }
 
 /* --from genius DOMAIN PROFILE PROFILE...: several files make one scenario. */
@@ -132,7 +129,7 @@ static int load_genius(const cli_args *a, pl_scenario **out, const pl_load_opts 
     pl_error_clear(&err);
     int rc = pl_import_genius_files(out, NULL, (size_t)a->npos, a->pos, lo, &err);
     if (rc)
-        report_in_args(&err, a);
+        cli_report(&err, NULL, 0);
     return cli_input_exit_code(rc);
 }
 
@@ -171,13 +168,8 @@ int cli_load_scenario(const cli_args *a, pl_scenario **out, int require_sources)
     }
     if (from) {
         rc = pl_import_file(out, NULL, a->pos[0], fmt, &lo, &err);
-        if (rc) {
-            size_t len = 0;
-            char *text = err.line > 0 && strcmp(err.file, a->pos[0]) == 0
-                             ? slurp(a->pos[0], &len) : NULL;
-            cli_report(&err, text, len);
-            free(text);
-        }
+        if (rc)
+            cli_report(&err, NULL, 0);
     } else if (a->npos == 0) {
         rc = pl_scenario_load_builtin(out, builtin, &lo, &err);
         if (rc) {
@@ -258,12 +250,13 @@ int cli_whole(const char *v, unsigned long long lo, unsigned long long hi,
     return 1;
 }
 
-int cli_whole_opt(const cli_args *a, const char *name, unsigned long long max,
-                  unsigned long long *out)
+int cli_whole_opt(const cli_args *a, const char *name, unsigned long long min,
+                  unsigned long long max, unsigned long long *out)
 {
     const char *v = cli_get(a, name, NULL);
-    if (v && !cli_whole(v, 0, max, out))
-        return cli_usage_error("--%s %s: expected a whole number from 0 to %llu", name, v, max);
+    if (v && !cli_whole(v, min, max, out))
+        return cli_usage_error("--%s %s: expected a whole number from %llu to %llu", name, v,
+                               min, max);
     return EXIT_OK;
 }
 

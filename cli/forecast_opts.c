@@ -42,13 +42,9 @@ static int read_eum_opts(const cli_args *a, pl_eum_opts *o)
         o->sal25b_printed = k;
     if (cli_has(a, "eum-capitulation"))
         o->no_capitulation = 0;
-    double d = o->rounds;
-    if (!rc && !(rc = cli_number_opt(a, "rounds", 0, 10000, "a whole number of rounds from 0 to "
-                                 "10000", &d))) {
-        if (d != (int)d)
-            return cli_usage_error("--rounds %s: expected a whole number", cli_get(a, "rounds", NULL));
-        o->rounds = (int)d;
-    }
+    unsigned long long r = 0;
+    if (!rc && !(rc = cli_whole_opt(a, "rounds", 0, 10000, &r)) && cli_get(a, "rounds", NULL))
+        o->rounds = (int)r;
     if (!rc)
         rc = cli_number_opt(a, "eum-q", 0, 1, "a probability in [0, 1]", &o->q);
     return rc;
@@ -66,17 +62,15 @@ static int read_smp_opts(const cli_args *a, pl_smp_opts *o)
         (rc = enum_opt(a, "smp-bargain", &k[5])) ||
         (rc = enum_opt(a, "smp-commit", &k[6])) ||
         (rc = enum_opt(a, "smp-bargains", &k[7])) ||
-        (rc = cli_whole_opt(a, "smp-turns", 100000, &turns)) ||
-        (rc = cli_whole_opt(a, "seed", ULLONG_MAX, &seed)) ||
-        (rc = cli_whole_opt(a, "threads", 64, &threads)))
+        (rc = cli_whole_opt(a, "smp-turns", 1, 100000, &turns)) ||
+        (rc = cli_whole_opt(a, "seed", 0, ULLONG_MAX, &seed)) ||
+        (rc = cli_whole_opt(a, "threads", 1, 64, &threads)))
         return rc;
-    o->threads = threads ? (int)threads : 1;
+    o->threads = (int)threads;
     o->stochastic = cli_has(a, "smp-stochastic"), o->seed = seed;
     if ((rc = cli_number_opt(a, "smp-accommodate", 0, 1, "a share in [0, 1]",
                              &o->accommodate)))
         return rc;
-    if (turns < 1)
-        return cli_usage_error("--smp-turns 0: expected at least 1 turn");
     o->vote = k[0] >= 0 ? (pl_smp_vote)k[0] : o->vote;
     o->vpm = k[1] >= 0 ? (pl_smp_vpm)k[1] : o->vpm;
     o->pce = k[2] >= 0 ? (pl_smp_pce)k[2] : o->pce;
@@ -96,9 +90,8 @@ static int read_exchange_opts(const cli_args *a, pl_exchange_opts *o, int rounds
         o->rule = (pl_exchange_rule)k;
     if (cli_get(a, "rounds", NULL))
         o->rounds = rounds;
-    double seed = 0;
-    if (!rc && cli_get(a, "seed", NULL) &&
-        !(rc = cli_number_opt(a, "seed", 0, 9007199254740992.0, "a whole number >= 0", &seed)))
+    unsigned long long seed = o->seed;
+    if (!rc && !(rc = cli_whole_opt(a, "seed", 0, ULLONG_MAX, &seed)))
         o->seed = (uint64_t)seed;
     return rc;
 }

@@ -155,6 +155,12 @@ PL_API int pl_stress_mpi_begin(pl_stress_transport *t, int *argc, char ***argv, 
 PL_API void pl_stress_mpi_end(void);
 /** Stop every rank (a rank that stops alone would leave the others waiting). */
 PL_API void pl_stress_mpi_abort(int status);
+/**
+ * The largest of every rank's status (a collective call: every rank makes
+ * it), so that all ranks stop together, and cleanly, when any of them could
+ * not read its inputs; status itself when MPI is not running.
+ */
+PL_API int pl_stress_mpi_agree(int status);
 
 #ifdef __cplusplus
 }

@@ -5,6 +5,7 @@
 ** the same numbers), the accessors, and the emitter.
 */
 #include "claims_impl.h"
+#include "../core/fmt.h"
 #include "parley/scenario.h"
 #include "../core/error_int.h"
 #include "../core/parallel.h"
@@ -97,7 +98,7 @@ static void finding(const pl_claims *c, size_t i, const pl_claim_result *r,
     int n = snprintf(buf, size, "%s Verdict: %s. %s", c->c[i].claim,
                      pl_claim_status_name(r->status), r->detail);
     if (draws && n > 0 && (size_t)n < size && r->status <= PL_CLAIM_HOLDS && defined[i])
-        snprintf(buf + n, size - (size_t)n, " Across %llu draws it holds in %.1f%%%s.",
+        pl__snprintf(buf + n, size - (size_t)n, " Across %llu draws it holds in %.1f%%%s.",
                  (unsigned long long)draws, 100.0 * (double)holds[i] / (double)defined[i],
                  defined[i] < draws ? " of those where it is defined" : "");
 }

@@ -9,6 +9,7 @@
 ** YAML-like "- " blocks for lists of objects.
 */
 #include "emit_impl.h"
+#include "../core/fmt.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,10 +21,10 @@ static void fmt_number(char *buf, size_t size, double v)
 {
     double a = v < 0 ? -v : v;
     if (a != 0 && (a >= 1e15 || a < 1e-3)) {
-        snprintf(buf, size, "%.4g", v);
+        pl__snprintf(buf, size, "%.4g", v);
         return;
     }
-    snprintf(buf, size, "%.3f", v);
+    pl__snprintf(buf, size, "%.3f", v);
     char *dot = strchr(buf, '.');
     if (dot) {
         char *end = buf + strlen(buf) - 1;

@@ -83,7 +83,7 @@ static int parse_num(const char *t, double *out)
     if (!t)
         return 0;
     char *end;
-    double v = strtod(t, &end);
+    double v = pl__strtod(t, &end);
     if (end == t)
         return 0;
     while (isspace((unsigned char)*end))

@@ -10,6 +10,7 @@
 ** remove a newline, so lines agree; columns go through an offset map.
 */
 #include "genius_xml.h"
+#include "../core/fmt.h"
 #include "xml_read.h"
 #include "../core/utf8.h"
 #include "../core/error_int.h"
@@ -408,7 +409,7 @@ static void late_declaration(pl__gx *g)
 static int looks_like_frontier(const char *p, const char *end)
 {
     char *e;
-    strtod(p, &e);
+    pl__strtod(p, &e);
     if (e == p)
         return 0;
     while (e < end && (*e == ' ' || *e == '\t'))
@@ -416,7 +417,7 @@ static int looks_like_frontier(const char *p, const char *end)
     if (e >= end || *e != ',')
         return 0;
     p = e + 1;
-    strtod(p, &e);
+    pl__strtod(p, &e);
     return e != p;
 }
 

@@ -403,7 +403,7 @@ static int number(kx *k, const xmlNode *n, const char *what, double lo, double h
     if (!decimal(t))
         return fail(k, err, n, "%s is '%s'; expected %s%s", what, shown(s, t), expect,
                     comma_decimal(t) ? " (with a decimal point, not a comma)" : "");
-    double v = strtod(t, NULL);
+    double v = pl__strtod(t, NULL);
     if (!isfinite(v) || v < lo || v > hi || (open_lo && v <= lo))
         return fail(k, err, n, "%s is %s; expected %s", what, shown(s, t), expect);
     *out = v;
@@ -549,7 +549,7 @@ static void note(kx *k, const char *fmt, ...)
     char line[400];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(line, sizeof line, fmt, ap);
+    pl__vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
     pl__y_printf(&k->notes, "# %s\n", line);
 }

@@ -10,6 +10,7 @@
 ** weight misses to exactly that weight.
 */
 #include "power_impl.h"
+#include "../core/fmt.h"
 #include "../core/error_int.h"
 
 #include <stdarg.h>
@@ -98,7 +99,7 @@ static void say(char *buf, size_t size, size_t *used, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
-    int k = vsnprintf(buf + *used, size - *used, fmt, ap);
+    int k = pl__vsnprintf(buf + *used, size - *used, fmt, ap);
     va_end(ap);
     *used += k > 0 ? (size_t)k : 0;
 }

@@ -8,6 +8,7 @@
 ** layout. No scripts, fonts or network resources.
 */
 #include "report_impl.h"
+#include "../core/fmt.h"
 #include "../emit/tree.h"
 #include "../core/error_int.h"
 #include "parley/version.h"

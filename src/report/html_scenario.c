@@ -6,6 +6,7 @@
 */
 #include "report_impl.h"
 #include "../core/alloc.h"
+#include "../core/fmt.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,7 +37,7 @@ static size_t source_no(sources *src, const char *text)
 static void cite(pl__buf *h, sources *src, const pl_value *v)
 {
     char num[64];
-    snprintf(num, sizeof num, "%g", v->value);
+    pl__snprintf(num, sizeof num, "%g", v->value);
     size_t k = v->source ? source_no(src, v->source) : 0;
     if (v->source && !k)
         h->failed = 1; /* no room to number it: fail the report rather than drop the link */

@@ -11,6 +11,7 @@
 ** Every reference is resolved against the scenario, with FILE:LINE:COL errors.
 */
 #include "schema.h"
+#include "../core/fmt.h"
 #include "proposal.h"
 #include "../claims/claims_build.h"
 #include "../core/error_int.h"
@@ -53,7 +54,7 @@ static const char *shown(const pl_doc_node *n, char *buf, size_t size)
 {
     double v;
     if (pl_rd_is_number(n, &v)) {
-        snprintf(buf, size, "%g", v);
+        pl__snprintf(buf, size, "%g", v);
         return buf;
     }
     return pl_rd_got(n, buf, size);

@@ -6,6 +6,7 @@
 **     PAY: split        # an option id, for issues with named options
 */
 #include "proposal.h"
+#include "../core/fmt.h"
 #include "schema.h"
 #include "parley/proposal.h"
 #include "../core/error_int.h"
@@ -39,7 +40,7 @@ static int read_term(pl_rd *rd, const pl_issue *x, const pl_doc_node *v, double 
     for (size_t j = 0; j < no && u < sizeof list; j++) {
         const char *id;
         double p = pl_issue_option(x, j, &id, NULL);
-        int w = snprintf(list + u, sizeof list - u, "%s%s (%g)", j ? ", " : "", id, p);
+        int w = pl__snprintf(list + u, sizeof list - u, "%s%s (%g)", j ? ", " : "", id, p);
         u += w > 0 ? (size_t)w : 0;
     }
     if (is_num)

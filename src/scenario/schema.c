@@ -3,6 +3,7 @@
 ** schema.c: typed getters for document nodes (see schema.h).
 */
 #include "schema.h"
+#include "../core/fmt.h"
 #include "../core/error_int.h"
 #include "../core/suggest.h"
 
@@ -146,7 +147,7 @@ int pl_rd_is_number(const pl_doc_node *n, double *out)
     if (!n || n->type != PL_DOC_SCALAR || !n->plain || !decimal_syntax(n->text))
         return 0;
     errno = 0;
-    double v = strtod(n->text, NULL);
+    double v = pl__strtod(n->text, NULL);
     if (!isfinite(v))
         return 0;
     *out = v;

@@ -5,6 +5,7 @@
 ** utilities, ratification, win-set counts, logrolls and a proposal's distances.
 */
 #include "settlement.h"
+#include "../core/fmt.h"
 #include "parley/emit.h"
 
 #include <stdio.h>
@@ -40,7 +41,7 @@ void pl_settle_package_text(const pl_settlement *st, const uint32_t *w, char *bu
     size_t u = 0;
     buf[0] = '\0';
     for (size_t k = 0; k < st->K && u < size; k++) {
-        int n = snprintf(buf + u, size - u, "%s%s %g", k ? ", " : "", iid(st, k), st->at[k][w[k]]);
+        int n = pl__snprintf(buf + u, size - u, "%s%s %g", k ? ", " : "", iid(st, k), st->at[k][w[k]]);
         u += n > 0 ? (size_t)n : 0;
     }
 }
@@ -52,10 +53,10 @@ static int nash_ratification(const pl_settlement *st, const uint32_t *w, pl_emit
     char buf[1024];
     if (!u)
         return PL_ENOMEM;
-    int n = snprintf(buf, sizeof buf, "The Nash package is ratified with probability %.3g (",
+    int n = pl__snprintf(buf, sizeof buf, "The Nash package is ratified with probability %.3g (",
                      pl__settle_ratify_package(st, w, u));
     for (size_t r = 0; r < st->n_rat && n > 0 && (size_t)n < sizeof buf; r++)
-        n += snprintf(buf + n, sizeof buf - (size_t)n, "%s%s for %s: %.3g", r ? "; " : "",
+        n += pl__snprintf(buf + n, sizeof buf - (size_t)n, "%s%s for %s: %.3g", r ? "; " : "",
                       pl_body_id(pl_scenario_body(st->s, st->rat[r].body)),
                       pid(st, st->rat[r].party), pl__settle_ratifies(st, r, u));
     if (n > 0 && (size_t)n < sizeof buf)
@@ -102,7 +103,7 @@ static int emit_findings(const pl_settlement *st, pl_emitter *e)
             if (a == r)
                 continue;
             uint64_t c = ws->pair[a * st->n + r];
-            snprintf(buf, sizeof buf, "%s: %llu package%s that %s likes at least as well as no "
+            pl__snprintf(buf, sizeof buf, "%s: %llu package%s that %s likes at least as well as no "
                      "deal and that %s's ratifying bodies pass (probability >= %g).",
                      c ? "Yes" : "No", (unsigned long long)c, c == 1 ? "" : "s", pid(st, a),
                      pid(st, r), st->o.tau);
@@ -112,7 +113,7 @@ static int emit_findings(const pl_settlement *st, pl_emitter *e)
     }
     if (st->n_rat && st->rnash_found) {
         pl_settle_package_text(st, st->rnash, pkg, sizeof pkg);
-        snprintf(buf, sizeof buf, "With ratification counted (expected gains), the Nash "
+        pl__snprintf(buf, sizeof buf, "With ratification counted (expected gains), the Nash "
                  "package is %s; it is ratified with probability %.3g.", pkg, st->rnash_p);
         pl_emit_string(e, "nash_ratified", buf);
     } else if (st->n_rat) {
@@ -428,7 +429,7 @@ static void issue_list(const pl_settlement *st, const pl__roll *r, double lo, do
             continue;
         int n = snprintf(buf + u, size - u, "%s%s", u ? ", " : "", iid(st, r->issue[k]));
         if (n > 0 && s > 0 && s < 1)
-            n += snprintf(buf + u + (size_t)n, size - u - (size_t)n, " (%.0f%%)", 100 * s);
+            n += pl__snprintf(buf + u + (size_t)n, size - u - (size_t)n, " (%.0f%%)", 100 * s);
         u += n > 0 ? (size_t)n : 0;
     }
 }

@@ -6,6 +6,7 @@
 ** that fails on a draw leaves its metrics NAN and raises its failure flag.
 */
 #include "stress_impl.h"
+#include "../core/fmt.h"
 #include "parley/power.h"
 #include "parley/dynamics.h"
 #include "../core/error_int.h"
@@ -29,11 +30,11 @@ static char *vfmt(const char *f, va_list ap)
 {
     va_list aq;
     va_copy(aq, ap);
-    int n = vsnprintf(NULL, 0, f, aq);
+    int n = pl__vsnprintf(NULL, 0, f, aq);
     va_end(aq);
     char *s = n >= 0 ? malloc((size_t)n + 1) : NULL;
     if (s)
-        vsnprintf(s, (size_t)n + 1, f, ap);
+        pl__vsnprintf(s, (size_t)n + 1, f, ap);
     return s;
 }
 

@@ -81,7 +81,9 @@ expect_error "parley: --tau 0: expected a probability in (0, 1]" -- "$P" settle 
 expect_error "parley: --step 0: expected a grid step in [0.01, 100]" -- "$P" settle --step 0
 expect_error "parley: --loss cubic is not known; expected one of: linear, quadratic" -- "$P" settle --loss cubic
 expect_error "parley: --time 2: expected a time in [0, 1]" -- "$P" settle --time 2
-expect_error "parley: --threads 0: expected at least 1" -- "$P" settle --threads 0
+for v in 0 -1; do
+  expect_error "parley: --threads $v: expected a whole number from 1 to 256" -- "$P" settle --threads $v
+done
 for o in "--tau 0" "--step 0" "--loss cubic" "--time 2" "--threads 0" "--step 101" "--tau 1.5" "--time -1"; do
   # shellcheck disable=SC2086  # one option and its value
   expect_status 2 "settle $o" -- "$P" settle $o
@@ -109,6 +111,12 @@ printf '{"TERR": 50, "NATO": 75, "GUAR": 25, "ARMY": 50, "SEQ": 50, "PAY": 100}\
 jq -c '.settlement.proposal' "$TMP/pj" > "$TMP/pj.c"
 jq -c '.settlement.proposal' "$TMP/out" > "$TMP/py.c"
 cmp -s "$TMP/pj.c" "$TMP/py.c" && ok || bad "the same proposal in JSON and YAML differs"
+# A bad proposal is shown like a bad scenario: its line, and a caret under the place.
+printf 'TERR: 50\nNATO: 175\n' > "$TMP/p175.yaml"
+expect_error "$TMP/p175.yaml:2:7: proposal for issue 'NATO' is 175; expected a number in [0, 100]" -- "$P" settle --proposal "$TMP/p175.yaml"
+[ "$(sed -n 2,3p "$TMP/err")" = "$(printf '  NATO: 175\n        ^')" ] && ok || bad "proposal error without its line and caret: $(sed -n 2,3p "$TMP/err")"
+expect_error "$TMP/p175.yaml:2:7: proposal for issue 'NATO' is 175; expected a number in [0, 100]" -- "$P" durability --proposal "$TMP/p175.yaml"
+[ "$(sed -n 3p "$TMP/err")" = "        ^" ] && ok || bad "durability: proposal error without its caret"
 
 # No package every party likes: two parties at opposite ends who need everything.
 cat > "$TMP/nozone.yaml" <<'YAML'
