@@ -7,6 +7,7 @@
 #define PL_CLI_H
 
 #include <stdio.h>
+#include <time.h>
 #include "parley/parley.h"
 
 /* Exit statuses (DESIGN.md section 3). */
@@ -218,6 +219,25 @@ int cli_output_write(cli_output *o, const void *data, size_t len);
 int cli_output_write_fn(const char *data, size_t len, void *payload);
 /* Open, write len bytes and close: the whole output at once. */
 int cli_write_all(const char *opt, const char *path, const void *data, size_t len);
+/* ---- progress (cli/progress.c) ---------------------------------------------- */
+
+/* --progress: the option row of every command that reports progress. */
+#define CLI_PROGRESS_OPTDEF                                                                  \
+    {"progress", 0, 0, NULL, "show progress on stderr even when it is not a terminal "        \
+                             "(default: on a terminal, unless --quiet)"}
+
+typedef struct cli_progress {
+    const char *label, *unit;   /* "settle", "phases" */
+    int on, tty;
+    struct timespec t0, last;
+} cli_progress;
+
+/* On with --progress, or on a terminal without --quiet. */
+void cli_progress_init(cli_progress *p, const cli_args *a, const char *label, const char *unit);
+void cli_progress_show(cli_progress *p, uint64_t done, uint64_t total);
+/* The library callback that shows p (no callback when p is off). */
+pl_progress cli_progress_callback(cli_progress *p);
+
 /* At exit: flush and close stdout. A failure not reported yet (status still EXIT_OK) is
    reported, except EPIPE, and makes the status EXIT_FAIL. */
 int cli_close_stdout(int status);

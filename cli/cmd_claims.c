@@ -16,6 +16,7 @@ static const cli_optdef claims_opts[] = {
     {"seed", 0, 1, "S", "seed of those draws (default 1)"},
     {"threads", 0, 1, "N", "threads (default 1; results never depend on it)"},
     CLI_FROM_OPTDEF,
+    CLI_PROGRESS_OPTDEF,
     {NULL, 0, 0, NULL, NULL}};
 
 static int load_claims(const cli_args *a, const pl_scenario *s, pl_claims **c)
@@ -56,10 +57,14 @@ static int run_claims(const cli_args *a)
     uint64_t *holds = calloc(n, sizeof *holds), *defined = calloc(n, sizeof *defined);
     pl_error err;
     pl_error_clear(&err);
+    cli_progress p;
+    cli_progress_init(&p, a, "claims", "draws");
+    pl_progress cb = cli_progress_callback(&p);
     if (!res || !holds || !defined)
         rc = EXIT_FAIL;
     else if (pl_claims_evaluate(c, s, res, &err) ||
-             (draws && pl_claims_robustness(c, s, draws, seed, (int)threads, holds, defined, &err))) {
+             (draws && pl_claims_robustness_progress(c, s, draws, seed, (int)threads, &cb,
+                                                     holds, defined, &err))) {
         cli_report(&err, NULL, 0);
         rc = cli_exit_code(err.code);
     }

@@ -30,6 +30,9 @@ static const cli_optdef forecast_opts[] = {
                                     "init-rcvr (both views) or power (their weighted mean) "
                                     "(default init)"},
     {"smp-turns", 0, 1, "N", "SMP turn limit (default 100)"},
+    {"smp-max-work", 0, 1, "N", "refuse an SMP estimated above N voter evaluations (5 n^3 "
+                                "per turn; default 10^13)"},
+    {"max-memory", 0, 1, "MIB", "memory for the SMP in MiB (default 1024)"},
     {"threads", 0, 1, "N", "threads for the SMP's challenges (default 1; results never depend "
                            "on it)"},
     {"smp-accommodate", 0, 1, "A", "SMP: ideals move this share of the way to the new "
@@ -44,6 +47,7 @@ static const cli_optdef forecast_opts[] = {
     {"exchanges", 0, 0, NULL, "also every vote trade of the exchange model"},
     {"trajectory", 0, 0, NULL, "also the EUM's rounds (median and mean per round)"},
     {"moves", 0, 0, NULL, "also every offer accepted in the EUM (who, to whom, a, b)"},
+    CLI_PROGRESS_OPTDEF,
     {NULL, 0, 0, NULL, NULL}};
 
 static int read_models(const cli_args *a, unsigned *mask)
@@ -62,6 +66,11 @@ static int run_forecast(const cli_args *a)
         rc = read_models(a, &fo.models);
     if (rc)
         return rc;
+    cli_progress smp, exchange;
+    cli_progress_init(&smp, a, "forecast smp", "challengers");
+    cli_progress_init(&exchange, a, "forecast exchange", "rounds");
+    fo.smp.progress = cli_progress_callback(&smp);
+    fo.exchange.progress = cli_progress_callback(&exchange);
     pl_scenario *s = NULL;
     pl_forecast *f = NULL;
     if ((rc = cli_forecast_scenario(a, &fo, &s, &f)))

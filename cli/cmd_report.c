@@ -26,6 +26,7 @@ static const cli_optdef report_opts[] = {
     {"issues", 0, 1, "X,Y", "the two issues of the win-set chart (default: the first two)"},
     CLI_FORECAST_OPTDEFS,
     CLI_SETTLE_OPTDEFS,
+    CLI_PROGRESS_OPTDEF,
     {NULL, 0, 0, NULL, NULL}};
 
 static int read_opts(const cli_args *a, pl_report_opts *o)
@@ -109,6 +110,9 @@ static int run_report(const cli_args *a)
     int rc = read_opts(a, &o);
     if (rc || (rc = cli_load_scenario(a, &s, 0)))
         return rc;
+    cli_progress p;
+    cli_progress_init(&p, a, "report", "steps");
+    o.progress = cli_progress_callback(&p);
     pl_report *r = NULL;
     pl_error err;
     pl_error_clear(&err);

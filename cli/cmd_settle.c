@@ -17,6 +17,7 @@ static const cli_optdef settle_opts[] = {
     {"proposal", 0, 1, "FILE", "a package (issue: option or scale point) to compare with the "
                                "solutions"},
     {"frontier-out", 0, 1, "FILE", "write the whole frontier as CSV to FILE"},
+    CLI_PROGRESS_OPTDEF,
     {NULL, 0, 0, NULL, NULL}};
 
 /* --proposal FILE: the package's utilities for every party. */
@@ -85,6 +86,9 @@ static int run_settle(const cli_args *a)
 {
     pl_settle_opts o = PL_SETTLE_OPTS_INIT;
     int rc = cli_read_settle_opts(a, &o);
+    cli_progress p;
+    cli_progress_init(&p, a, "settle", "phases");
+    o.progress = cli_progress_callback(&p);
     pl_scenario *s = NULL;
     if (rc || (rc = cli_load_scenario(a, &s, 0)))
         return rc;

@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 static const cli_optdef stress_opts[] = {
@@ -31,6 +30,7 @@ static const cli_optdef stress_opts[] = {
     CLI_FORECAST_OPTDEFS,
     CLI_EUM_OPTDEFS,
     CLI_SETTLE_OPTDEFS,
+    CLI_PROGRESS_OPTDEF,
     {NULL, 0, 0, NULL, NULL}};
 
 typedef struct stress_cli {
@@ -38,8 +38,7 @@ typedef struct stress_cli {
     unsigned long long top;
     const char *store_path;
     pl_store *db;
-    int progress;             /* 1: draw a progress line on stderr */
-    struct timespec t0, last;
+    cli_progress progress;
     pl_error store_err;
 } stress_cli;
 
@@ -76,30 +75,10 @@ static int read_opts(const cli_args *a, stress_cli *c)
     return EXIT_OK;
 }
 
-/* ---- progress on a terminal ------------------------------------------------------ */
-
-static double seconds_since(const struct timespec *t0)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)(t.tv_sec - t0->tv_sec) + 1e-9 * (double)(t.tv_nsec - t0->tv_nsec);
-}
-
+/* The stress's one payload serves on_draw and progress alike. */
 static void progress(void *payload, uint64_t done, uint64_t total)
 {
-    stress_cli *c = payload;
-    if (!c->progress)
-        return;
-    if (done < total && seconds_since(&c->last) < 0.2)
-        return;
-    clock_gettime(CLOCK_MONOTONIC, &c->last);
-    double el = seconds_since(&c->t0), rate = el > 0 ? (double)done / el : 0;
-    fprintf(stderr, "\rstress: %llu/%llu draws, %.0f/s, ETA %.0f s   ",
-            (unsigned long long)done, (unsigned long long)total, rate,
-            rate > 0 ? (double)(total - done) / rate : 0.0);
-    if (done == total)
-        fputs("\r\033[K", stderr);
-    fflush(stderr);
+    cli_progress_show(&((stress_cli *)payload)->progress, done, total);
 }
 
 static int on_draw(void *payload, uint64_t draw, const double *v, size_t n)
@@ -280,9 +259,8 @@ static int run_stress(const cli_args *a)
     int mpi = 0, rc = read_inputs(a, &c, &t, &s, &mpi), analysed = 0;
     if (!rc) {
         c.o.progress = progress, c.o.payload = &c;
-        c.progress = t.rank == 0 && !cli_has(a, "quiet") && isatty(STDERR_FILENO);
-        clock_gettime(CLOCK_MONOTONIC, &c.t0);
-        c.last = c.t0;
+        cli_progress_init(&c.progress, a, "stress", "draws");
+        c.progress.on &= t.rank == 0;
         rc = analyse(a, &c, s, t.rank);
         analysed = 1;
     }

@@ -53,7 +53,7 @@ static int read_eum_opts(const cli_args *a, pl_eum_opts *o)
 static int read_smp_opts(const cli_args *a, pl_smp_opts *o)
 {
     int k[8] = {-1, -1, -1, -1, -1, -1, -1, -1}, rc;
-    unsigned long long turns = o->max_turns, seed = o->seed, threads = 1;
+    unsigned long long turns = o->max_turns, seed = o->seed, threads = 1, work = 0, mib = 0;
     if ((rc = enum_opt(a, "smp-vote", &k[0])) ||
         (rc = enum_opt(a, "smp-victory", &k[1])) ||
         (rc = enum_opt(a, "smp-election", &k[2])) ||
@@ -63,10 +63,13 @@ static int read_smp_opts(const cli_args *a, pl_smp_opts *o)
         (rc = enum_opt(a, "smp-commit", &k[6])) ||
         (rc = enum_opt(a, "smp-bargains", &k[7])) ||
         (rc = cli_whole_opt(a, "smp-turns", 1, 100000, &turns)) ||
+        (rc = cli_whole_opt(a, "smp-max-work", 1, 1000000000000000000ull, &work)) ||
+        (rc = cli_whole_opt(a, "max-memory", 1, 1ull << 30, &mib)) ||
         (rc = cli_whole_opt(a, "seed", 0, ULLONG_MAX, &seed)) ||
         (rc = cli_whole_opt(a, "threads", 1, 64, &threads)))
         return rc;
     o->threads = (int)threads;
+    o->max_work = (double)work, o->max_bytes = (double)mib * 1048576.0;
     o->stochastic = cli_has(a, "smp-stochastic"), o->seed = seed;
     if ((rc = cli_number_opt(a, "smp-accommodate", 0, 1, "a share in [0, 1]",
                              &o->accommodate)))

@@ -21,6 +21,7 @@
 #include "parley/evaluate.h"
 #include "parley/settle.h"
 #include "parley/dynamics.h"
+#include "parley/progress.h"
 #include "parley/stress.h"
 #include "parley/store.h"
 #include "parley/report.h"

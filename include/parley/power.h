@@ -98,6 +98,11 @@ PL_API int pl_game_builder_build(const pl_game_builder *b, pl_game **out, pl_err
 PL_API long pl_game_member_index(const pl_game *g, const char *name);
 
 PL_API size_t pl_game_n_members(const pl_game *g);
+/**
+ * Member m's name. A member without one (pl_game_set_name) is called by its
+ * number, 1-based, written into the game's own buffer: that text stays valid
+ * until the next call on the same game for another unnamed member.
+ */
 PL_API const char *pl_game_member_name(const pl_game *g, size_t m);
 PL_API size_t pl_game_n_rules(const pl_game *g);
 PL_API size_t pl_game_n_conditions(const pl_game *g, size_t rule);

@@ -21,6 +21,7 @@
 #include <stdint.h>
 #include "parley/export.h"
 #include "parley/error.h"
+#include "parley/progress.h"
 #include "parley/forecast.h"  /* pl_loss */
 
 #ifdef __cplusplus
@@ -229,8 +230,10 @@ typedef struct pl_settle_opts {
     double max_enumerate;   /* win-set counts visit every package up to this many (1e7) */
     size_t logrolls;        /* how many pairwise logrolls to report (5) */
     double max_bytes;       /* memory for the frontier merge (pl_frontier_opts); 0 = 1 GiB */
+    pl_progress progress;   /* after each phase (build, merge, solutions, ...) of a fixed list */
 } pl_settle_opts;
-#define PL_SETTLE_OPTS_INIT {PL_LOSS_LINEAR, 0, 0, 0, NULL, 1, 0, 0.5, 0, 1e7, 5, 0}
+#define PL_SETTLE_OPTS_INIT {PL_LOSS_LINEAR, 0, 0, 0, NULL, 1, 0, 0.5, 0, 1e7, 5, 0, \
+                             PL_PROGRESS_NONE}
 
 typedef struct pl_settlement pl_settlement;
 

@@ -32,6 +32,7 @@
 #include "parley/error.h"
 #include "parley/forecast.h"
 #include "parley/settle.h"
+#include "parley/progress.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -74,7 +75,7 @@ typedef struct pl_stress_opts {
     /* Called on rank 0, in draw order, with every draw's metric values (NULL: none). */
     int (*on_draw)(void *payload, uint64_t draw, const double *values, size_t n);
     /* Called on rank 0 after each block of draws (NULL: none). */
-    void (*progress)(void *payload, uint64_t done, uint64_t total);
+    pl_progress_fn progress;
     void *payload;
     const pl_stress_transport *transport;  /* NULL: this process does every draw */
 } pl_stress_opts;

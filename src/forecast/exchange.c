@@ -13,6 +13,7 @@
 #include "../core/error_int.h"
 #include "../core/rng.h"
 #include "../core/alloc.h"
+#include "../core/progress.h"
 
 #include <stdint.h>
 #include <math.h>
@@ -343,6 +344,8 @@ int pl_exchange_run(pl_exchange **out, size_t n, size_t K, const double *x, cons
     for (size_t t = 1; t <= (size_t)o.rounds && !rc; t++) {
         rc = play_round(&c, e, t) ? pl__error_nomem(err) : PL_OK;
         e->rounds = t;
+        if (!rc)
+            pl__progress(&o.progress, t, (uint64_t)o.rounds);
     }
 done:
     free(c.x);

@@ -7,6 +7,7 @@
 */
 #include "settlement.h"
 #include "../core/error_int.h"
+#include "../core/progress.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -178,6 +179,17 @@ static int merge(pl_settlement *st, pl_error *err)
     return pl_frontier_merge(&st->f, st->sp, &fo, err);
 }
 
+static int weigh(pl_settlement *st, pl_error *err)
+{
+    return weights(st) ? pl__error_nomem(err) : PL_OK;
+}
+
+/* The analysis in order, each needing the ones before; progress is reported after each. */
+static int (*const phases[])(pl_settlement *, pl_error *) = {
+    pl__settle_build, weigh, merge, solve_all, ratified_nash, pl__settle_winsets,
+    pl__settle_logrolls};
+#define N_PHASES (sizeof phases / sizeof *phases)
+
 int pl_settle_compute(pl_settlement **out, const pl_scenario *s, const pl_settle_opts *opts,
                       pl_error *err)
 {
@@ -195,19 +207,10 @@ int pl_settle_compute(pl_settlement **out, const pl_scenario *s, const pl_settle
         return pl__error_nomem(err);
     st->s = s;
     st->o = o;
-    int rc = pl__settle_build(st, err);
-    if (!rc && weights(st))
-        rc = pl__error_nomem(err);
-    if (!rc)
-        rc = merge(st, err);
-    if (!rc)
-        rc = solve_all(st, err);
-    if (!rc)
-        rc = ratified_nash(st, err);
-    if (!rc)
-        rc = pl__settle_winsets(st, err);
-    if (!rc)
-        rc = pl__settle_logrolls(st, err);
+    int rc = PL_OK;
+    for (size_t k = 0; !rc && k < N_PHASES; k++)
+        if (!(rc = phases[k](st, err)))
+            pl__progress(&o.progress, k + 1, N_PHASES);
     if (rc) {
         pl_settle_free(st);
         return rc;
