@@ -61,6 +61,16 @@ double pl__fmt_clean(double v)
     return r;
 }
 
+/* The shortest "%.15g" .. "%.17g" text that reads back as v; the caller is in the C locale. */
+static void shortest_exact(char *buf, double v)
+{
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(buf, 32, "%.*g", prec, v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+}
+
 const char *pl__fmt_double(char *buf, double v)
 {
     pl__c_locale l;
@@ -69,11 +79,19 @@ const char *pl__fmt_double(char *buf, double v)
     if (c == 0)
         strcpy(buf, "0");
     else if (!buf[0]) /* the rule left v as it is: its shortest exact text */
-        for (int prec = 15; prec <= 17; prec++) {
-            snprintf(buf, 32, "%.*g", prec, c);
-            if (strtod(buf, NULL) == c)
-                break;
-        }
+        shortest_exact(buf, c);
+    pl__c_locale_leave(&l);
+    return buf;
+}
+
+const char *pl__fmt_exact(char *buf, double v)
+{
+    pl__c_locale l;
+    pl__c_locale_enter(&l);
+    if (v == 0)
+        strcpy(buf, "0");
+    else
+        shortest_exact(buf, v);
     pl__c_locale_leave(&l);
     return buf;
 }

@@ -48,6 +48,13 @@ double pl__fmt_clean(double v);
 */
 const char *pl__fmt_double(char *buf, double v);
 
+/*
+** The shortest text that reads back as exactly v, without the noise rule: for
+** identities (the run store's canonical options), where two values one ulp apart
+** are two inputs. buf needs 32 bytes. Zero (and -0) is "0".
+*/
+const char *pl__fmt_exact(char *buf, double v);
+
 /* strtod in the C locale, whatever the calling thread's locale. */
 double pl__strtod(const char *s, char **end);
 

@@ -159,7 +159,7 @@ static void put_line(pl__buf *b, const field *f, const pl_stress_opts *o)
     case INT: memcpy(&i, p, sizeof i); pl__buf_printf(b, "%d", i); break;
     case UINT: memcpy(&u, p, sizeof u); pl__buf_printf(b, "%u", u); break;
     case U64: memcpy(&x, p, sizeof x); pl__buf_printf(b, "%" PRIu64, x); break;
-    case REAL: memcpy(&r, p, sizeof r); pl__buf_printf(b, "%s", pl__fmt_double(num, r)); break;
+    case REAL: memcpy(&r, p, sizeof r); pl__buf_printf(b, "%s", pl__fmt_exact(num, r)); break;
     case TEXT: memcpy(&t, p, sizeof t); pl__buf_printf(b, "%s", t ? t : ""); break;
     }
 }
