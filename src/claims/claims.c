@@ -135,9 +135,9 @@ static void self_enforcing(ctx *x, const pl__claim *c, pl_claim_result *r)
 }
 
 /* The model's forecast of issue k with actor `without` left out (-1: everyone). */
-static double forecast(ctx *ctx, size_t k, pl_model m, long without)
+static double forecast(ctx *cx, size_t k, pl_model m, long without)
 {
-    const pl_scenario *s = ctx->s;
+    const pl_scenario *s = cx->s;
     size_t n = pl_scenario_n_actors(s), c = 0;
     double *x = malloc((n ? n : 1) * sizeof *x), *w = malloc((n ? n : 1) * sizeof *w), v = NAN;
     for (size_t i = 0; x && w && i < n; i++) {
@@ -149,9 +149,9 @@ static double forecast(ctx *ctx, size_t k, pl_model m, long without)
         x[c] = pos, w[c++] = pl_actor_capability(a)->value * sal;
     }
     if (!x || !w)
-        pl__error_nomem(&ctx->err);
-    else if (c && (m == PL_MODEL_MEAN ? pl_weighted_mean(&v, x, w, c, &ctx->err)
-                                      : pl_weighted_median(&v, x, w, c, PL_TIE_LOWER, &ctx->err)))
+        pl__error_nomem(&cx->err);
+    else if (c && (m == PL_MODEL_MEAN ? pl_weighted_mean(&v, x, w, c, &cx->err)
+                                      : pl_weighted_median(&v, x, w, c, PL_TIE_LOWER, &cx->err)))
         v = NAN;
     free(x), free(w);
     return v;
