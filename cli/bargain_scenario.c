@@ -67,11 +67,12 @@ static int emit(const cli_args *a, cli_output *out, const pl_scenario *s,
         pl_emit_row_end(out->e);
     }
     pl_emit_table_end(out->e);
-    if (r->agreed)
-        pl_settle_emit_package(st, "package", "The package the first proposer offers, accepted "
-                               "at once", pl_frontier_package(f, r->outcome), out->e);
+    int drc = r->agreed ? pl_settle_emit_package(st, "package", "The package the first "
+                                                 "proposer offers, accepted at once",
+                                                 pl_frontier_package(f, r->outcome), out->e)
+                        : PL_OK;
     pl_emit_object_end(out->e);
-    return cli_document_end(out);
+    return cli_document_done(out, drc);
 }
 
 int cli_bargain_scenario(const cli_args *a, cli_output *out)

@@ -207,6 +207,17 @@ int cli_document_begin(cli_output *o, const cli_args *a, const char *csv_default
                        const pl_scenario *s);
 /* Close the root object, then cli_output_close. */
 int cli_document_end(cli_output *o);
+/*
+** The same after describers (pl_*_emit): drc is the first failure among their results
+** (cli_described). PL_ENOMEM means something was left out of the document, so it is
+** abandoned: exit 1 and "parley: out of memory". Other codes come from the emitter, whose
+** own failure cli_output_close reports.
+*/
+int cli_document_done(cli_output *o, int drc);
+/* cli_output_close(o, 1) after describers, as cli_document_done. */
+int cli_output_done(cli_output *o, int drc);
+/* The first failure of a sequence of describers: drc = cli_described(drc, pl_x_emit(...)). */
+static inline int cli_described(int drc, int rc) { return drc ? drc : rc; }
 /* `parley bargain FILE`: backward induction over a scenario's packages (bargain_scenario.c). */
 int cli_bargain_scenario(const cli_args *a, cli_output *out);
 /* Raw bytes (YAML, HTML, SVG) into -o or stdout, written with cli_output_write. */

@@ -26,9 +26,9 @@ static int run_analyze(const cli_args *a)
         return rc;
     cli_output out;
     if ((rc = cli_document_begin(&out, a, "forecasts", NULL)) == EXIT_OK) {
-        pl_scenario_emit(s, out.e);
-        pl_forecast_emit(f, s, out.e);
-        rc = cli_document_end(&out);
+        int drc = pl_scenario_emit(s, out.e);
+        drc = cli_described(drc, pl_forecast_emit(f, s, out.e));
+        rc = cli_document_done(&out, drc);
     }
     pl_forecast_free(f);
     pl_scenario_free(s);

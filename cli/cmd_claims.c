@@ -70,8 +70,7 @@ static int run_claims(const cli_args *a)
     }
     cli_output out;
     if (!rc && (rc = cli_document_begin(&out, a, "checks", s)) == EXIT_OK) {
-        pl_claims_emit(c, res, holds, defined, draws, out.e);
-        rc = cli_document_end(&out);
+        rc = cli_document_done(&out, pl_claims_emit(c, res, holds, defined, draws, out.e));
     }
     free(res), free(holds), free(defined);
     pl_claims_free(c);

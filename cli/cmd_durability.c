@@ -58,9 +58,10 @@ static void emit_gains(const pl_scenario *s, const pl_settlement *st, const pl_d
                                      : "The deal lasts, but no party gains from it.");
 }
 
-/* The staged plans, when the scenario has them; closes the document. */
+/* The staged plans, when the scenario has them; closes the document (drc: the describers'
+   result so far, cli_document_done). */
 static int emit_staging(const pl_scenario *s, const pl_settlement *st, const double *deal,
-                        cli_output *out)
+                        cli_output *out, int drc)
 {
     pl_staging *g = NULL;
     pl_error err;
@@ -71,9 +72,9 @@ static int emit_staging(const pl_scenario *s, const pl_settlement *st, const dou
         return cli_exit_code(err.code);
     }
     if (g)
-        pl_staging_emit(g, out->e);
+        drc = cli_described(drc, pl_staging_emit(g, out->e));
     pl_staging_free(g);
-    return cli_document_end(out);
+    return cli_document_done(out, drc);
 }
 
 /* --proposal FILE: the deal's scale points. */
@@ -136,9 +137,9 @@ static int run_durability(const cli_args *a)
         for (size_t k = 0; k < pl_scenario_n_issues(s); k++)
             pl_emit_number(out.e, pl_issue_id(pl_scenario_issue(s, k)), deal[k]);
         pl_emit_object_end(out.e);
-        pl_durability_emit(d, out.e);
+        int drc = pl_durability_emit(d, out.e);
         emit_gains(s, st, d, deal, out.e);
-        rc = emit_staging(s, st, deal, &out);
+        rc = emit_staging(s, st, deal, &out, drc);
     }
     pl_durability_free(d);
     pl_settle_free(st);

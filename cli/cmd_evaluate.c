@@ -43,8 +43,7 @@ static int run_evaluate(const cli_args *a)
     }
     cli_output out;
     if ((rc = cli_document_begin(&out, a, "errors", s)) == EXIT_OK) {
-        pl_evaluation_emit(e, s, out.e);
-        rc = cli_document_end(&out);
+        rc = cli_document_done(&out, pl_evaluation_emit(e, s, out.e));
     }
     pl_evaluation_free(e);
     pl_scenario_free(s);

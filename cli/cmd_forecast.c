@@ -77,19 +77,19 @@ static int run_forecast(const cli_args *a)
         return rc;
     cli_output out;
     if ((rc = cli_document_begin(&out, a, "forecasts", s)) == EXIT_OK) {
-        pl_forecast_emit(f, s, out.e);
+        int drc = pl_forecast_emit(f, s, out.e);
         /* asking for a table by --table asks for its content too */
         const char *table = cli_get(a, "table", NULL);
         int moves = cli_has(a, "moves") || (table && strcmp(table, "moves") == 0);
         int traj = moves || cli_has(a, "trajectory") || (table && strcmp(table, "trajectory") == 0);
         int trades = cli_has(a, "exchanges") || (table && strcmp(table, "exchanges") == 0);
         if (pl_forecast_has(f, PL_MODEL_EUM) && traj)
-            pl_forecast_emit_eum(f, s, moves, out.e);
+            drc = cli_described(drc, pl_forecast_emit_eum(f, s, moves, out.e));
         if (pl_forecast_has(f, PL_MODEL_EXCHANGE) && trades)
-            pl_forecast_emit_exchanges(f, s, out.e);
+            drc = cli_described(drc, pl_forecast_emit_exchanges(f, s, out.e));
         if (pl_forecast_has(f, PL_MODEL_SMP))
-            pl_forecast_emit_smp(f, s, traj, out.e);
-        rc = cli_document_end(&out);
+            drc = cli_described(drc, pl_forecast_emit_smp(f, s, traj, out.e));
+        rc = cli_document_done(&out, drc);
     }
     pl_forecast_free(f);
     pl_scenario_free(s);

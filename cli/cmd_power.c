@@ -128,6 +128,8 @@ static int job_run(power_job *j, const pl_power_opts *o, long x)
     pl_error_clear(&err);
     if (pl_power_compute(&j->p, j->g, o, &err) ||
         (j->has_cr && pl_power_credibility(&j->cr, j->g, j->p, x, &err))) {
+        if (err.code == PL_ENOMEM) /* not about this body: the one message for it */
+            return cli_out_of_memory();
         fprintf(stderr, "parley: %s: %s\n", j->id, err.msg);
         return cli_exit_code(err.code);
     }
@@ -150,14 +152,14 @@ static int emit_all(const cli_args *a, const pl_scenario *s, const power_job *jo
         free(gs);
         free(labels);
         cli_output_close(&out, 0);
-        return EXIT_FAIL;
+        return cli_out_of_memory();
     }
     for (size_t j = 0; j < nj; j++) {
         ps[j] = jobs[j].p;
         gs[j] = jobs[j].g;
         labels[j] = jobs[j].id;
     }
-    pl_power_emit_members(ps, gs, labels, nj, e);
+    int drc = pl_power_emit_members(ps, gs, labels, nj, e);
     free(ps);
     free(gs);
     free(labels);
@@ -175,13 +177,14 @@ static int emit_all(const cli_args *a, const pl_scenario *s, const power_job *jo
         pl_emit_object_begin(e, NULL, jobs[j].name);
         pl_emit_string(e, "id", jobs[j].id);
         pl_emit_string(e, "name", jobs[j].name);
-        pl_power_emit_summary(jobs[j].p, jobs[j].g, e);
+        drc = cli_described(drc, pl_power_emit_summary(jobs[j].p, jobs[j].g, e));
         if (jobs[j].has_cr)
-            pl_credibility_emit(&jobs[j].cr, jobs[j].g, jobs[j].id, jobs[j].target, e);
+            drc = cli_described(drc, pl_credibility_emit(&jobs[j].cr, jobs[j].g, jobs[j].id,
+                                                         jobs[j].target, e));
         pl_emit_object_end(e);
     }
     pl_emit_array_end(e);
-    return cli_document_end(&out);
+    return cli_document_done(&out, drc);
 }
 
 /* Jobs for the scenario's bodies (or --body), each with its target actor. */

@@ -31,9 +31,9 @@ static int describe(const cli_args *a)
     cli_output out;
     if ((rc = cli_output_open(&out, a, "positions")) == EXIT_OK) {
         pl_emit_object_begin(out.e, NULL, NULL);
-        pl_scenario_emit(s, out.e);
+        int drc = pl_scenario_emit(s, out.e);
         pl_emit_object_end(out.e);
-        rc = cli_output_close(&out, 1);
+        rc = cli_output_done(&out, drc);
     }
     pl_scenario_free(s);
     return rc;

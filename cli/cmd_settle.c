@@ -50,9 +50,9 @@ static int read_proposal(const cli_args *a, const pl_scenario *s, const pl_settl
 static int write_frontier(cli_output *fr, const pl_settlement *st)
 {
     pl_emit_object_begin(fr->e, NULL, NULL);
-    pl_settle_emit_frontier(st, fr->e);
+    int drc = pl_settle_emit_frontier(st, fr->e);
     pl_emit_object_end(fr->e);
-    return cli_output_close(fr, 1);
+    return cli_output_done(fr, drc);
 }
 
 /* The frontier file, then the document; both are opened first, so that a bad path for
@@ -75,11 +75,7 @@ static int emit_settlement(const cli_args *a, const pl_scenario *s, const pl_set
         cli_output_close(&out, 0);
         return rc;
     }
-    if (pl_settle_emit(st, pu, out.e) == PL_ENOMEM) { /* a finding left out: no document */
-        cli_output_close(&out, 0);
-        return cli_out_of_memory();
-    }
-    return cli_document_end(&out);
+    return cli_document_done(&out, pl_settle_emit(st, pu, out.e));
 }
 
 static int run_settle(const cli_args *a)

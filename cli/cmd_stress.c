@@ -240,8 +240,7 @@ static int analyse(const cli_args *a, stress_cli *c, const pl_scenario *s, int r
         return EXIT_OK;
     cli_output out;
     if ((rc = cli_document_begin(&out, a, "numbers", s)) == EXIT_OK) {
-        pl_stress_emit(st, (size_t)c->top, out.e);
-        rc = cli_document_end(&out);
+        rc = cli_document_done(&out, pl_stress_emit(st, (size_t)c->top, out.e));
     }
     if (rc)
         pl_store_rollback(c->db);

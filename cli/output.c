@@ -276,10 +276,20 @@ int cli_document_begin(cli_output *o, const cli_args *a, const char *csv_default
     return EXIT_OK;
 }
 
-int cli_document_end(cli_output *o)
+int cli_document_end(cli_output *o) { return cli_document_done(o, PL_OK); }
+
+int cli_document_done(cli_output *o, int drc)
 {
     pl_emit_object_end(o->e);
-    return cli_output_close(o, 1);
+    return cli_output_done(o, drc);
+}
+
+int cli_output_done(cli_output *o, int drc)
+{
+    if (drc != PL_ENOMEM)
+        return cli_output_close(o, 1);
+    cli_output_close(o, 0);
+    return cli_out_of_memory();
 }
 
 /* Finish the emitter when the content is complete; *ok becomes 0 if that fails. */

@@ -283,7 +283,8 @@ PL_API const uint32_t *pl_settle_nash_ratified(const pl_settlement *st, double *
 /** Package w in words, "TERR 50, NATO 75, ...", into buf[size]. */
 PL_API void pl_settle_package_text(const pl_settlement *st, const uint32_t *w, char *buf,
                                    size_t size);
-/** Probability that every ratifying body of every party accepts package w. */
+/** Probability that every ratifying body of every party accepts package w; NAN when st or w
+    is NULL or its scratch memory could not be allocated. */
 PL_API double pl_settle_ratification(const pl_settlement *st, const uint32_t *w);
 /**
  * The utilities of proposal p (read against the settlement's scenario:

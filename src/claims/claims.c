@@ -17,7 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* What one evaluation shares between claims: the settlement, built once when needed. */
+/* What one evaluation shares between claims: the settlement, built once when needed. An
+   analysis that ran out of memory leaves err.code PL_ENOMEM, which ends the evaluation
+   (an "undefined" verdict would be a wrong answer). */
 typedef struct ctx {
     const pl_scenario *s;
     pl_settlement *st;
@@ -95,6 +97,10 @@ static void ratification(ctx *x, const pl__claim *c, pl_claim_result *r)
         return;
     }
     double p = pl_settle_ratification(st, w);
+    if (isnan(p)) { /* only when its scratch memory ran out */
+        pl__error_nomem(&x->err);
+        return;
+    }
     pl__claim_say(r, p < c->below ? PL_CLAIM_HOLDS : PL_CLAIM_FAILS, p, "The ratifying bodies pass the "
         "proposal with probability %.3g (the claim needs below %g).", p, c->below);
 }
@@ -130,8 +136,9 @@ static void self_enforcing(ctx *x, const pl__claim *c, pl_claim_result *r)
 }
 
 /* The model's forecast of issue k with actor `without` left out (-1: everyone). */
-static double forecast(const pl_scenario *s, size_t k, pl_model m, long without)
+static double forecast(ctx *cx, size_t k, pl_model m, long without)
 {
+    const pl_scenario *s = cx->s;
     size_t n = pl_scenario_n_actors(s), c = 0;
     double *x = malloc((n ? n : 1) * sizeof *x), *w = malloc((n ? n : 1) * sizeof *w), v = NAN;
     for (size_t i = 0; x && w && i < n; i++) {
@@ -142,8 +149,10 @@ static double forecast(const pl_scenario *s, size_t k, pl_model m, long without)
             continue;
         x[c] = pos, w[c++] = pl_actor_capability(a)->value * sal;
     }
-    if (x && w && c && (m == PL_MODEL_MEAN ? pl_weighted_mean(&v, x, w, c, NULL)
-                                           : pl_weighted_median(&v, x, w, c, PL_TIE_LOWER, NULL)))
+    if (!x || !w)
+        pl__error_nomem(&cx->err);
+    else if (c && (m == PL_MODEL_MEAN ? pl_weighted_mean(&v, x, w, c, &cx->err)
+                                      : pl_weighted_median(&v, x, w, c, PL_TIE_LOWER, &cx->err)))
         v = NAN;
     free(x), free(w);
     return v;
@@ -154,7 +163,9 @@ static void leverage(ctx *x, const pl__claim *c, pl_claim_result *r)
     double worst = 0;
     size_t at = 0;
     for (size_t k = 0; k < pl_scenario_n_issues(x->s); k++) {
-        double d = fabs(forecast(x->s, k, c->model, -1) - forecast(x->s, k, c->model, c->actor));
+        double d = fabs(forecast(x, k, c->model, -1) - forecast(x, k, c->model, c->actor));
+        if (x->err.code == PL_ENOMEM)
+            return;
         if (isnan(d)) {
             pl__claim_say(r, PL_CLAIM_UNDEFINED, NAN, "The %s forecast of issue %s is undefined.",
                 pl_model_name(c->model), pl_issue_id(pl_scenario_issue(x->s, k)));
@@ -214,8 +225,8 @@ int pl_claims_evaluate(const pl_claims *c, const pl_scenario *s, pl_claim_result
     if (!c || !s || !res)
         return pl__fail(err, PL_EMISUSE, "pl_claims_evaluate: NULL argument");
     ctx x = {s, NULL, 0, {0}};
-    for (size_t i = 0; i < c->n; i++)
+    for (size_t i = 0; i < c->n && x.err.code != PL_ENOMEM; i++)
         evaluate(&x, &c->c[i], &res[i]);
     pl_settle_free(x.st);
-    return PL_OK;
+    return x.err.code == PL_ENOMEM ? pl__error_nomem(err) : PL_OK;
 }

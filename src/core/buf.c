@@ -4,8 +4,10 @@
 */
 #include "buf.h"
 #include "fmt.h"
+#include "alloc.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,17 +16,12 @@ void pl__buf_put(pl__buf *b, const char *s, size_t n)
 {
     if (b->failed)
         return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *p = realloc(b->buf, cap);
-        if (!p) {
-            b->failed = 1;
-            return;
-        }
-        b->buf = p, b->cap = cap;
+    char *p = n < SIZE_MAX - b->len ? pl__grow(b->buf, &b->cap, b->len + n + 1, 1, 4096) : NULL;
+    if (!p) {
+        b->failed = 1;
+        return;
     }
+    b->buf = p;
     memcpy(b->buf + b->len, s, n);
     b->len += n;
     b->buf[b->len] = '\0';

@@ -33,8 +33,11 @@ static int turn_alloc(turn *t, size_t n, size_t K)
     t->P = malloc(n * sizeof *t->P), t->bi = malloc(n * K * sizeof *t->bi);
     t->bj = malloc(n * K * sizeof *t->bj), t->queue = malloc((2 * n + 1) * sizeof *t->queue);
     t->ri = malloc(n * K * sizeof *t->ri), t->rj = malloc(n * K * sizeof *t->rj);
-    return t->d && t->r && t->u && t->work && t->p && t->target && t->P && t->bi && t->bj &&
-                   t->ri && t->rj && t->queue ? 0 : -1;
+    if (t->d && t->r && t->u && t->work && t->p && t->target && t->P && t->bi && t->bj &&
+        t->ri && t->rj && t->queue)
+        return 0;
+    turn_free(t); /* the caller frees t only when this succeeded */
+    return -1;
 }
 
 static int check(size_t n, size_t K, const double *c, const double *x, const double *s,
@@ -177,7 +180,7 @@ static int outcome(pl_smp *m, turn *t)
 {
     size_t n = m->n, K = m->K, nu = 0, *rep = malloc(n * sizeof *rep), *of = malloc(n * sizeof *of);
     const double *x = m->hist + m->T * n * K;
-    int rc = rep && of ? 0 : -1;
+    int rc = rep && of ? 0 : -2; /* -2: out of memory; -1 is "did not settle" */
     for (size_t i = 0; !rc && i < n; i++) {
         size_t a = 0;
         for (; a < nu; a++) {

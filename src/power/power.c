@@ -169,17 +169,10 @@ static int run_monte_carlo(pl_power *p, const pl_game *g, const pl_power_opts *o
     return rc;
 }
 
-int pl_power_compute(pl_power **out, const pl_game *g, const pl_power_opts *opts, pl_error *err)
+static int compute(pl_power **out, const pl_game *g, const pl_power_opts *opts,
+                   pl_error *err)
 {
     pl_power_opts o = PL_POWER_OPTS_INIT;
-    *out = NULL;
-    if (!g)
-        return pl__fail(err, PL_EMISUSE, "pl_power_compute: no game");
-    for (size_t r = 0; r < g->n_rules; r++)
-        if (pl_game_n_conditions(g, r) == 0)
-            return pl__fail(err, PL_EINPUT, g->n_rules == 1 ? "the game has no quota; expected "
-                            "at least one condition" : "rule %zu of the game has no quota; "
-                            "expected at least one condition per rule", r + 1);
     if (opts)
         o = *opts;
     pl_power *p = calloc(1, sizeof *p);
@@ -209,6 +202,29 @@ int pl_power_compute(pl_power **out, const pl_game *g, const pl_power_opts *opts
     }
     *out = p;
     return PL_OK;
+}
+
+/* The computation with GMP's memory failures turned into PL_ENOMEM (gmp_mem.c). */
+int pl_power_compute(pl_power **out, const pl_game *g, const pl_power_opts *opts, pl_error *err)
+{
+    *out = NULL;
+    if (!g)
+        return pl__fail(err, PL_EMISUSE, "pl_power_compute: no game");
+    for (size_t r = 0; r < g->n_rules; r++)
+        if (pl_game_n_conditions(g, r) == 0)
+            return pl__fail(err, PL_EINPUT, g->n_rules == 1 ? "the game has no quota; expected "
+                            "at least one condition" : "rule %zu of the game has no quota; "
+                            "expected at least one condition per rule", r + 1);
+    pl__gmp_scope sc;
+    if (pl__gmp_enter(&sc, pl__gmp_reserve(g->n)))
+        return pl__error_nomem(err);
+    int rc = compute(out, g, opts, err);
+    if (pl__gmp_leave(&sc)) { /* whatever it returned was computed short of memory */
+        pl_power_free(*out);
+        *out = NULL;
+        rc = pl__error_nomem(err);
+    }
+    return rc;
 }
 
 pl_power_method pl_power_method_used(const pl_power *p) { return p ? p->method : PL_POWER_AUTO; }

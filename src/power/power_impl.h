@@ -127,4 +127,18 @@ char *pl__mpz_text(const mpz_t z);
 int pl__power_from_tally(pl_power *p, const pl__tally *t, pl_error *err);
 int pl__power_from_estimate(pl_power *p, const pl__estimate *e, int with_ss, pl_error *err);
 
+/* GMP's memory during one computation on this thread (gmp_mem.c). */
+typedef struct pl__gmp_scope {
+    unsigned char *reserve;  /* for GMP once malloc fails */
+    size_t size, used;
+    int failed;              /* malloc failed: the computation's result is not to be used */
+} pl__gmp_scope;
+/* Install the allocation functions for this thread's GMP use, with a reserve of that many
+   bytes; PL_ENOMEM when the reserve cannot be allocated (nothing installed then). */
+int pl__gmp_enter(pl__gmp_scope *sc, size_t reserve);
+/* Uninstall; PL_ENOMEM when an allocation failed since pl__gmp_enter. */
+int pl__gmp_leave(pl__gmp_scope *sc);
+/* The reserve for a game of n members. */
+size_t pl__gmp_reserve(size_t n);
+
 #endif

@@ -29,9 +29,14 @@ int pl__report_add_chart(pl_report *r, const char *section, const char *name, pl
     return PL_OK;
 }
 
-static void keep_error(pl_report *r, int which, const pl_error *e)
+/* An analysis failed: its message goes into the document, except out of memory, which
+   fails the whole report (PL_ENOMEM) rather than show a section as if it had no answer. */
+static int keep_error(pl_report *r, int which, const pl_error *e)
 {
+    if (e->code == PL_ENOMEM)
+        return PL_ENOMEM;
     snprintf(r->err[which], sizeof r->err[which], "%s", e->msg[0] ? e->msg : "failed");
+    return PL_OK;
 }
 
 /* The two ids of a comma pair ("RUS,UKR"), checked against the scenario's actors or issues. */
@@ -86,94 +91,115 @@ static int pick_issues(pl_report *r, pl_error *err)
     return rc;
 }
 
-static void run_settle(pl_report *r)
+/* Each run_ returns PL_ENOMEM when out of memory; its other failures are kept. */
+static int run_forecast(pl_report *r)
+{
+    pl_error e = {0};
+    pl_forecast_opts fo = r->o.forecast;
+    if (!fo.models) /* the report shows every model, the SMP included */
+        fo.models = (1u << PL_MODEL_COUNT) - 1;
+    fo.smp.progress = fo.exchange.progress = r->o.progress;
+    if (!pl_forecast_compute(&r->f, r->s, &fo, &e))
+        return PL_OK;
+    if (e.code == PL_ENOMEM) /* not a reason to retry with the default models */
+        return PL_ENOMEM;
+    fo.models = r->o.forecast.models;
+    return pl_forecast_compute(&r->f, r->s, &fo, &e) ? keep_error(r, PL__R_FORECAST, &e) : PL_OK;
+}
+
+static int run_settle(pl_report *r)
 {
     pl_error e = {0};
     pl_settle_opts so = r->o.settle;
     so.threads = r->o.threads, so.progress = r->o.progress;
-    if (pl_settle_compute(&r->st, r->s, &so, &e)) {
-        keep_error(r, PL__R_SETTLE, &e);
-        return;
-    }
+    if (pl_settle_compute(&r->st, r->s, &so, &e))
+        return keep_error(r, PL__R_SETTLE, &e);
     char pair[130];
     snprintf(pair, sizeof pair, "%s,%s", r->pair_ids[0], r->pair_ids[1]);
     so.parties = pair, so.logrolls = 0, so.progress = (pl_progress)PL_PROGRESS_NONE;
-    if (r->pair_ids[0][0] && pl_settle_compute(&r->pair_st, r->s, &so, &e))
+    if (r->pair_ids[0][0] && pl_settle_compute(&r->pair_st, r->s, &so, &e)) {
         r->pair_st = NULL; /* the plane is left out; the rest stands */
+        return e.code == PL_ENOMEM ? PL_ENOMEM : PL_OK;
+    }
+    return PL_OK;
 }
 
-static void run_durability(pl_report *r)
+static int run_durability(pl_report *r)
 {
     pl_error e = {0};
     const uint32_t *nash = pl_settle_solution_package(r->st, PL_SOL_NASH);
     size_t K = pl_scenario_n_issues(r->s);
     if (!pl_scenario_has_durability(r->s))
-        return;
+        return PL_OK;
     if (!nash) {
         snprintf(r->err[PL__R_DURABILITY], PL_ERROR_MSG_MAX, "no Nash package to test");
-        return;
+        return PL_OK;
     }
     if (!(r->deal = malloc(K * sizeof *r->deal)))
-        return;
+        return PL_ENOMEM;
     pl_settle_package_points(r->st, nash, r->deal);
     if (pl_durability_compute(&r->dur, r->s, r->deal, &e))
-        keep_error(r, PL__R_DURABILITY, &e);
+        return keep_error(r, PL__R_DURABILITY, &e);
+    return PL_OK;
 }
 
-static void run_power(pl_report *r)
+static int run_power(pl_report *r)
 {
     r->n_bodies = pl_scenario_n_bodies(r->s);
     r->games = calloc(r->n_bodies ? r->n_bodies : 1, sizeof *r->games);
     r->powers = calloc(r->n_bodies ? r->n_bodies : 1, sizeof *r->powers);
     if (!r->games || !r->powers)
-        return;
-    for (size_t b = 0; b < r->n_bodies; b++) {
+        return PL_ENOMEM;
+    int rc = PL_OK;
+    for (size_t b = 0; !rc && b < r->n_bodies; b++) {
         pl_error e = {0};
         pl_power_opts po = PL_POWER_OPTS_INIT;
         if (pl_game_from_body(&r->games[b], r->s, b, &e) ||
             pl_power_compute(&r->powers[b], r->games[b], &po, &e))
-            keep_error(r, PL__R_POWER, &e);
+            rc = keep_error(r, PL__R_POWER, &e);
     }
+    return rc;
 }
 
-static void run_stress(pl_report *r)
+static int run_stress(pl_report *r)
 {
     pl_error e = {0};
     if (!r->o.draws)
-        return;
+        return PL_OK;
     pl_stress_opts so = PL_STRESS_OPTS_INIT;
     so.draws = r->o.draws, so.seed = r->o.seed, so.threads = r->o.threads;
     so.forecast = r->o.forecast, so.settle = r->o.settle;
     so.progress = r->o.progress.fn, so.payload = r->o.progress.payload;
     if (pl_stress_run(&r->stress, r->s, &so, &e))
-        keep_error(r, PL__R_STRESS, &e);
+        return keep_error(r, PL__R_STRESS, &e);
+    return PL_OK;
 }
 
 /* The claims built in for this scenario (the seed article's), checked like parley claims. */
-static void run_claims(pl_report *r)
+static int run_claims(pl_report *r)
 {
     size_t len;
     const char *text = pl_builtin_claims(pl_scenario_name(r->s), &len);
     pl_error e = {0};
     if (!text || !pl_builtin_text(pl_scenario_name(r->s), NULL))
-        return;
-    if (pl_claims_load_buffer(&r->claims, r->s, text, len, "claims", &e)) {
-        keep_error(r, PL__R_CLAIMS, &e);
-        return;
-    }
+        return PL_OK;
+    if (pl_claims_load_buffer(&r->claims, r->s, text, len, "claims", &e))
+        return keep_error(r, PL__R_CLAIMS, &e);
     size_t n = pl_claims_count(r->claims);
     r->claim_res = calloc(n, sizeof *r->claim_res);
     r->claim_holds = calloc(n, sizeof *r->claim_holds);
     r->claim_defined = calloc(n, sizeof *r->claim_defined);
-    if (!r->claim_res || !r->claim_holds || !r->claim_defined ||
-        pl_claims_evaluate(r->claims, r->s, r->claim_res, &e) ||
+    if (!r->claim_res || !r->claim_holds || !r->claim_defined)
+        return PL_ENOMEM;
+    if (pl_claims_evaluate(r->claims, r->s, r->claim_res, &e) ||
         (r->o.draws && pl_claims_robustness_progress(r->claims, r->s, r->o.draws, r->o.seed,
                                                      r->o.threads, &r->o.progress,
                                                      r->claim_holds, r->claim_defined, &e))) {
-        keep_error(r, PL__R_CLAIMS, &e);
         pl_claims_free(r->claims);
         r->claims = NULL;
+        return keep_error(r, PL__R_CLAIMS, &e);
     }
+    return PL_OK;
 }
 
 int pl_report_build(pl_report **out, const pl_scenario *s, const pl_report_opts *opts,
@@ -196,20 +222,9 @@ int pl_report_build(pl_report **out, const pl_scenario *s, const pl_report_opts 
         pl_report_free(r);
         return rc;
     }
-    pl_error e = {0};
-    pl_forecast_opts fo = r->o.forecast;
-    if (!fo.models) /* the report shows every model, the SMP included */
-        fo.models = (1u << PL_MODEL_COUNT) - 1;
-    fo.smp.progress = fo.exchange.progress = r->o.progress;
-    if (pl_forecast_compute(&r->f, s, &fo, &e) &&
-        (fo.models = r->o.forecast.models, pl_forecast_compute(&r->f, s, &fo, &e)))
-        keep_error(r, PL__R_FORECAST, &e);
-    run_settle(r);
-    run_power(r);
-    run_durability(r);
-    run_stress(r);
-    run_claims(r);
-    if ((rc = pl__chart_issues(r)) || (rc = pl__chart_settle(r)) || (rc = pl__chart_power(r)) ||
+    if ((rc = run_forecast(r)) || (rc = run_settle(r)) || (rc = run_power(r)) ||
+        (rc = run_durability(r)) || (rc = run_stress(r)) || (rc = run_claims(r)) ||
+        (rc = pl__chart_issues(r)) || (rc = pl__chart_settle(r)) || (rc = pl__chart_power(r)) ||
         (rc = pl__chart_stress(r))) {
         pl_report_free(r);
         return rc == PL_ENOMEM ? pl__error_nomem(err) : rc;

@@ -107,6 +107,8 @@ static void winset_cell(pl_report *r, pl_svg *g, const uint32_t *w, double x, do
                      pl_actor_id(pl_scenario_actor(r->s, pl_settle_party(st, i))));
         }
     double p = pl_settle_has_ratification(st) ? pl_settle_ratification(st, w) : NAN;
+    if (pl_settle_has_ratification(st) && isnan(p))
+        g->failed = 1; /* its scratch memory ran out: no chart rather than one without it */
     pl_settle_package_text(st, w, tip, sizeof tip);
     size_t u = strlen(tip);
     snprintf(tip + u, sizeof tip - u, ". Accepted by %zu of %zu parties%s%s%s", ok, n,

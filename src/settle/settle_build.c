@@ -41,7 +41,7 @@ static int add_judge(pl_settlement *st, size_t actor, size_t *at)
             *at = j;
             return PL_OK;
         }
-    pl__judge *nj = realloc(st->judge, (st->nj + 1) * sizeof *nj);
+    pl__judge *nj = pl__grow(st->judge, &st->cap_judge, st->nj + 1, sizeof *nj, 8);
     if (!nj)
         return PL_ENOMEM;
     st->judge = nj;
@@ -215,7 +215,7 @@ static int voters(pl_settlement *st, pl_error *err)
     for (size_t p = 0; p < st->n; p++) {
         size_t a = st->judge[p].actor;
         for (size_t r = 0; r < pl_scenario_n_ratifiers(s, a); r++) {
-            pl__ratifier *nr = realloc(st->rat, (st->n_rat + 1) * sizeof *nr);
+            pl__ratifier *nr = pl__grow(st->rat, &st->cap_rat, st->n_rat + 1, sizeof *nr, 4);
             if (!nr)
                 return pl__error_nomem(err);
             st->rat = nr;

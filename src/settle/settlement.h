@@ -56,6 +56,7 @@ struct pl_settlement {
     size_t n, nj;         /* parties; judges (parties first) */
     size_t n_rj;          /* the first n_rj judges: parties and members of ratifying bodies */
     pl__judge *judge;
+    size_t cap_judge;     /* room in judge (pl__grow) */
     size_t K;
     size_t *m;            /* options per issue */
     double **at;          /* per issue: scale point of each option */
@@ -71,6 +72,7 @@ struct pl_settlement {
     double hull_nash[2], hull_ks[2];
     size_t n_rat, n_bod;
     pl__ratifier *rat;    /* ratification links, party by party */
+    size_t cap_rat;       /* room in rat (pl__grow) */
     pl__voter *bod;       /* every body of the scenario, in order */
     int rnash_found;      /* ratification-constrained Nash (expected gains) */
     uint32_t *rnash;

@@ -142,8 +142,10 @@ static void put_ratification(draw_ctx *c, sink *k, const uint32_t *nash)
     size_t n = pl_frontier_n_parties(pl_settle_frontier(st));
     double pr = NAN;
     const uint32_t *rn = pl_settle_nash_ratified(st, &pr);
-    put(k, PL_METRIC_NUMBER, 0, 1, nash ? pl_settle_ratification(st, nash) : NAN,
-        "settle.nash.ratified", "P(the Nash package is ratified)");
+    double p = nash ? pl_settle_ratification(st, nash) : NAN;
+    if (nash && isnan(p)) /* only when its scratch memory ran out */
+        k->rc = PL_ENOMEM;
+    put(k, PL_METRIC_NUMBER, 0, 1, p, "settle.nash.ratified", "P(the Nash package is ratified)");
     if (c->p->radix)
         put(k, PL_METRIC_PACKAGE, 0, 0, package_code(c->p, rn), "settle.nash_ratified",
             "the Nash package with ratification counted");
@@ -287,7 +289,8 @@ static int walk(const pl__plan *p, const pl_scenario *s, sink *k, double *failed
         pl_error e2 = {0};
         int r = fns[a](&c, k, k->p ? err : &e2);
         if (k->p) {            /* the baseline: a failure is the user's to see */
-            rc = r;
+            /* put() reports a failed allocation as a bare PL_ENOMEM: give it its message */
+            rc = r == PL_ENOMEM ? pl__error_nomem(err) : r;
             k->p->first[a] = start, k->p->end[a] = k->at;
             for (size_t m = start; m < k->at; m++)
                 k->p->m[m].analysis = 1u << a;

@@ -5,9 +5,12 @@
 ** PARLEY_FAIL_ALLOC=N makes the Nth allocation of the run fail, so the CLI
 ** tests can check what a user sees when memory runs out (exit 1, "parley: out
 ** of memory", no output file) without a test hook in the production CLI.
+** PARLEY_FAIL_ALLOC_COUNT set: the run's number of allocations is printed to
+** standard error at exit, so a test can fail the last ones (the describers').
 */
 #include "fail_alloc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 __attribute__((constructor)) static void fail_alloc_from_env(void)
@@ -15,4 +18,10 @@ __attribute__((constructor)) static void fail_alloc_from_env(void)
     const char *n = getenv("PARLEY_FAIL_ALLOC");
     if (n && *n)
         fail_alloc_arm(strtol(n, NULL, 10));
+}
+
+__attribute__((destructor)) static void fail_alloc_count_at_exit(void)
+{
+    if (getenv("PARLEY_FAIL_ALLOC_COUNT"))
+        fprintf(stderr, "allocations: %ld\n", fail_alloc_count());
 }
