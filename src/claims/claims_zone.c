@@ -85,4 +85,9 @@ void pl__claim_zone(const pl_settlement *st, const pl_scenario *s, const pl__cla
         pl__claim_say(r, PL_CLAIM_HOLDS, 0, "None of the %zu packages on %s leaves every party "
                       "at least as well off as the status quo with someone better off: no "
                       "agreement zone.", total, names);
+    r->threshold = c->limit;
+    double d = fabs((double)count - c->limit);
+    snprintf(r->margin, sizeof r->margin, "%zu package%s against at most %g: %s by %g package%s.",
+             count, count == 1 ? "" : "s", c->limit, count <= c->limit ? "within" : "over", d,
+             d == 1 ? "" : "s");
 }
