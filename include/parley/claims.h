@@ -97,10 +97,11 @@ typedef struct pl_claims_explained pl_claims_explained;
  * For every claim with a verdict (holds or fails) and every numeric input of
  * s (pl_scenario_n_uncertain's inputs and the exact ones), the smallest change
  * of that input alone that flips the verdict: each verdict is a step function
- * of one input, so the search scans 16 points either side of the value to the
+ * of one input, so the search scans 10 points either side of the value to the
  * ends of the interval, then bisects the nearest flip to 1e-6. Steps narrower
- * than the scan's spacing ((high - low) / 32 at most) can be missed. Threads
- * split the inputs; the result does not depend on their number.
+ * than the scan's spacing (a tenth of the way from the value to an end) can
+ * be missed. Threads split the inputs; the result does not depend on their
+ * number.
  */
 PL_API int pl_claims_explain(pl_claims_explained **out, const pl_claims *c,
                              const struct pl_scenario *s, int threads, pl_error *err);

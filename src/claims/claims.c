@@ -144,11 +144,17 @@ static pl_durability *durability(ctx *x, const pl__claim *c, pl_claim_result *r)
     return d;
 }
 
-/* How far the deal is from the other verdict: the guarantees' probabilities, and phasing. */
+/* How far the deal is from the other verdict: phasing, and (which the check itself does not
+   count: it asks whether the deal stands on its own) the guarantees' probabilities. */
 static void durability_margin(const pl_durability *d, pl_claim_result *r)
 {
     int fails = pl_durability_fails_at(d, NULL) >= 0;
-    size_t u = 0, ph = pl_durability_phasing(d);
+    size_t ph = pl_durability_phasing(d);
+    int w0 = fails && ph ? snprintf(r->margin, sizeof r->margin, "Phased over %zu periods it "
+                                    "would hold. Guarantees, which the check leaves out: ", ph)
+           : snprintf(r->margin, sizeof r->margin, "%s. Guarantees, which the check leaves out: ",
+                      fails ? "No phasing makes it hold" : "It holds on its own");
+    size_t u = w0 > 0 ? (size_t)w0 : 0;
     for (size_t j = 0; j < pl_durability_n_guarantees(d) && u < sizeof r->margin; j++) {
         int cred, holds;
         double counted, lo, hi;
@@ -156,16 +162,16 @@ static void durability_margin(const pl_durability *d, pl_claim_result *r)
         const char *b = pl_durability_guarantee_body(d, j);
         int w = !cred ? snprintf(r->margin + u, sizeof r->margin - u, "%s's guarantee counts "
                                  "for nothing (it cannot act). ", b)
-              : fails && !isnan(lo) ? snprintf(r->margin + u, sizeof r->margin - u, "It would "
-                      "hold with %s intervening with probability at least %.3f (counted: %.3g; "
-                      "a margin of %.3g). ", b, lo, counted, lo - counted)
-              : !fails && !isnan(hi) ? snprintf(r->margin + u, sizeof r->margin - u, "It "
-                      "stops holding if %s's intervention probability exceeds %.3f (counted: "
-                      "%.3g). ", b, hi, counted) : 0;
+              : fails && !isnan(lo) ? snprintf(r->margin + u, sizeof r->margin - u, "With %s "
+                      "intervening with probability at least %.3f (the scenario's %.3g) it "
+                      "would hold. ", b, lo, counted)
+              : !fails && !isnan(hi) ? snprintf(r->margin + u, sizeof r->margin - u, "With %s "
+                      "intervening with probability above %.3f (the scenario's %.3g) the other "
+                      "side would rather fight. ", b, hi, counted) : 0;
         u += w > 0 ? (size_t)w : 0;
     }
-    if (fails && ph && u < sizeof r->margin)
-        snprintf(r->margin + u, sizeof r->margin - u, "Phased over %zu periods it would hold.", ph);
+    if (u >= 2 && u < sizeof r->margin)
+        r->margin[u - 1] = '\0'; /* the last sentence's space */
 }
 
 static void self_enforcing(ctx *x, const pl__claim *c, pl_claim_result *r)
@@ -332,11 +338,13 @@ static void evaluate(ctx *x, const pl__claim *c, pl_claim_result *r)
     }
 }
 
-void pl__claim_evaluate_one(const pl_claims *c, size_t i, const pl_scenario *s,
-                            pl_claim_result *r)
+void pl__claims_evaluate_some(const pl_claims *c, const pl_scenario *s, const unsigned char *want,
+                              pl_claim_result *res)
 {
     ctx x = {s, NULL, 0, {0}};
-    evaluate(&x, &c->c[i], r);
+    for (size_t i = 0; i < c->n; i++)
+        if (want[i])
+            evaluate(&x, &c->c[i], &res[i]);
     pl_settle_free(x.st);
 }
 

@@ -17,10 +17,11 @@
 #include "../core/parallel.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define SCAN 16         /* points each side of the value */
+#define SCAN 10         /* points each side of the value */
 #define TOLERANCE 1e-6  /* width of the final bisection bracket, in the input's units */
 
 struct pl_claims_explained {
@@ -87,8 +88,9 @@ static int reads(const pl_scenario *s, const pl__claim *c, const pl__input *in)
     int table = in->actor >= 0 && pl_actor_at_table(pl_scenario_actor(s, (size_t)in->actor));
     switch (c->kind) {
     case PL__CAN_ACT: return in->body == c->body;
-    case PL__RATIFICATION:
-        return in->body >= 0 ? ratifier(s, in->body, -1) : pos && ratifier(s, -1, in->actor);
+    case PL__RATIFICATION: /* the bodies, and their members' gains over no deal */
+        return in->body >= 0 ? ratifier(s, in->body, -1) : !strcmp(in->kind, "status_quo") ||
+               ((pos || !strcmp(in->kind, "no_deal")) && ratifier(s, -1, in->actor));
     case PL__SELF_ENFORCING: return in->durability;
     case PL__LEVERAGE: return table && (pos || !strcmp(in->kind, "capability"));
     case PL__ZONE: return (table && pos && on_issues(c, in->issue)) ||
@@ -113,15 +115,27 @@ static int moved(const pl_claim_result *base, const pl_claim_result *now)
     return !isnan(a) && fabs(a - b) > 1e-12 * fmax(1, fabs(a));
 }
 
-/* Every claim (i < 0) or claim i alone, with input j set to t. */
-static int probe(job *b, size_t j, double t, long i)
+/*
+** A superset of reads() that is sure, to skip evaluations that cannot change:
+** the settlement and durability read an actor's capability only for the Nash
+** weights and its discount and risk not at all (at time 0), and no claim uses
+** the Nash weights; a power game and the forecasts read what reads() says.
+*/
+static int may_read(const pl_scenario *s, const pl__claim *c, const pl__input *in)
+{
+    if (c->kind == PL__CAN_ACT || c->kind == PL__LEVERAGE || c->kind == PL__NOT_MODELLED)
+        return reads(s, c, in);
+    return in->durability || in->actor < 0 || (strcmp(in->kind, "capability") &&
+           strcmp(in->kind, "discount") && strcmp(in->kind, "risk"));
+}
+
+/* The claims with want[i], with input j set to t. */
+static int probe(job *b, size_t j, double t, const unsigned char *want)
 {
     pl_scenario *p = NULL;
     int rc = pl__scenario_with_input(&p, b->s, j, t, &b->err);
-    if (!rc && i < 0)
-        rc = pl_claims_evaluate(b->c, p, b->res, &b->err);
-    else if (!rc)
-        pl__claim_evaluate_one(b->c, (size_t)i, p, &b->res[i]);
+    if (!rc)
+        pl__claims_evaluate_some(b->c, p, want, b->res);
     pl_scenario_free(p);
     return b->rc = rc;
 }
@@ -129,9 +143,11 @@ static int probe(job *b, size_t j, double t, long i)
 /* Claim i is as on s at `near` and flipped at `far`: the flip's edge, to TOLERANCE. */
 static double bisect(job *b, size_t j, size_t i, double near, double far)
 {
+    unsigned char want[64] = {0};
+    want[i] = 1;
     while (fabs(far - near) > TOLERANCE && !b->rc) {
         double mid = near + (far - near) / 2;
-        if (mid == near || mid == far || probe(b, j, mid, (long)i))
+        if (mid == near || mid == far || probe(b, j, mid, want))
             break;
         if (opposite(b->base[i].status, b->res[i].status))
             far = mid;
@@ -141,21 +157,24 @@ static double bisect(job *b, size_t j, size_t i, double near, double far)
     return far;
 }
 
-/* Scan input j from its value towards `end`; record each claim's nearest flip that way. */
-static void scan_side(job *b, size_t j, double now, double end, unsigned char *done)
+/*
+** Scan input j from its value towards `end`, each claim that may read it
+** (open[i]); record each one's nearest flip that way.
+*/
+static void scan_side(job *b, size_t j, double now, double end, const unsigned char *open)
 {
     size_t n = b->x->n_claims, left = 0;
+    unsigned char want[64];
     for (size_t i = 0; i < n; i++)
-        left += done[i] = !b->x->verdict[i];
-    left = n - left;
+        left += want[i] = open[i];
     double prev = now;
     for (int k = 1; k <= SCAN && left && end != now && !b->rc; k++) {
         double t = k == SCAN ? end : now + (end - now) * k / SCAN;
-        if (probe(b, j, t, -1))
+        if (probe(b, j, t, want))
             return;
         for (size_t i = 0; i < n; i++) { /* a bisection rewrites res[i] only */
             pl_claim_flip *f = &b->x->f[i * b->x->n_inputs + j];
-            if (done[i])
+            if (!want[i])
                 continue;
             f->depends |= moved(&b->base[i], &b->res[i]);
             if (!opposite(b->base[i].status, b->res[i].status))
@@ -163,7 +182,7 @@ static void scan_side(job *b, size_t j, double now, double end, unsigned char *d
             double at = bisect(b, j, i, prev, t);
             if (isnan(f->at) || fabs(at - now) < fabs(f->at - now))
                 f->at = at, f->depends = 1;
-            done[i] = 1, left--;
+            want[i] = 0, left--;
         }
         prev = t;
     }
@@ -172,21 +191,22 @@ static void scan_side(job *b, size_t j, double now, double end, unsigned char *d
 static void *run_job(void *arg)
 {
     job *b = arg;
-    unsigned char done[64];
+    unsigned char open[64];
     for (size_t j = b->lo; j < b->hi && !b->rc; j++) {
         pl__input in;
         if (pl__scenario_input(b->s, j, &in))
             continue;
         for (size_t i = 0; i < b->x->n_claims; i++) {
             pl_claim_flip *f = &b->x->f[i * b->x->n_inputs + j];
-            memcpy(f->input, in.label, sizeof f->input);
+            snprintf(f->input, sizeof f->input, "%s", in.label);
             f->index = j, f->now = in.v.value, f->at = NAN;
             f->low = in.low, f->high = in.high, f->stated = in.stated;
             f->same_source = same_sentence(b->c->c[i].source, in.v.source);
             f->depends = reads(b->s, &b->c->c[i], &in);
+            open[i] = b->x->verdict[i] && may_read(b->s, &b->c->c[i], &in);
         }
-        scan_side(b, j, in.v.value, in.low, done);
-        scan_side(b, j, in.v.value, in.high, done);
+        scan_side(b, j, in.v.value, in.low, open);
+        scan_side(b, j, in.v.value, in.high, open);
     }
     return NULL;
 }
