@@ -101,13 +101,17 @@ typedef struct pl_claims_explained pl_claims_explained;
  * ends of the interval, then bisects the nearest flip to 1e-6. Steps narrower
  * than the scan's spacing (a tenth of the way from the value to an end) can
  * be missed. Threads split the inputs; the result does not depend on their
- * number.
+ * number. At most 64 claims (PL_EMISUSE beyond).
  */
 PL_API int pl_claims_explain(pl_claims_explained **out, const pl_claims *c,
                              const struct pl_scenario *s, int threads, pl_error *err);
 PL_API void pl_claims_explained_free(pl_claims_explained *x);
-/** Inputs of claim i, those that flip it first, by the change relative to their interval. */
+/** The scenario's numeric inputs (every claim sees them all). */
 PL_API size_t pl_claims_n_inputs(const pl_claims_explained *x);
+/**
+ * Input j as claim i sees it; ranked: those that flip it first (the smallest
+ * change relative to the interval first), then the rest in the walk's order.
+ */
 PL_API const pl_claim_flip *pl_claims_flip(const pl_claims_explained *x, size_t i, size_t j);
 /** How many inputs can flip claim i (0 for a verdict no single input moves). */
 PL_API size_t pl_claims_n_flips(const pl_claims_explained *x, size_t i);
