@@ -18,6 +18,7 @@ static const cli_optdef claims_opts[] = {
     {"threads", 0, 1, "N", "threads (default 1; results never depend on it)"},
     {"explain", 0, 0, NULL, "every input that can flip each verdict, ranked (default: the "
                             "nearest)"},
+    {"no-breakeven", 0, 0, NULL, "skip the break-even search (verdicts and margins only)"},
     CLI_FROM_OPTDEF,
     {NULL, 0, 0, NULL, NULL}};
 
@@ -50,6 +51,10 @@ static int run_claims(const cli_args *a)
         return rc;
     if (threads == 0)
         return cli_usage_error("--threads 0: expected at least 1");
+    int breakeven = !cli_has(a, "no-breakeven");
+    if (!breakeven && cli_has(a, "explain"))
+        return cli_usage_error("--explain lists what the break-even search finds: drop "
+                               "--no-breakeven");
     pl_scenario *s = NULL;
     pl_claims *c = NULL;
     if ((rc = cli_load_scenario(a, &s, 0)) || (rc = load_claims(a, s, &c))) {
@@ -65,7 +70,7 @@ static int run_claims(const cli_args *a)
     if (!res || !holds || !defined)
         rc = EXIT_FAIL;
     else if (pl_claims_evaluate(c, s, res, &err) ||
-             pl_claims_explain(&x, c, s, (int)threads, &err) ||
+             (breakeven && pl_claims_explain(&x, c, s, (int)threads, &err)) ||
              (draws && pl_claims_robustness(c, s, draws, seed, (int)threads, holds, defined, &err))) {
         cli_report(&err, NULL, 0);
         rc = cli_exit_code(err.code);
@@ -106,5 +111,6 @@ const cli_command cli_cmd_claims = {
     "  parley claims --draws 1000 --threads 2\n"
     "  parley claims --draws 0              the verdicts on the scenario as written\n"
     "  parley claims --explain --format csv --table breakeven\n"
+    "  parley claims --no-breakeven --draws 0   verdicts and margins, at once\n"
     "  parley claims my.yaml --claims my.claims.yaml\n",
     run_claims};

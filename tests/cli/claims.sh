@@ -41,6 +41,9 @@ jqe '[.claims.checks[] | select(.claim == "council-cannot-act")][0].status == "f
 expect_error "parley: claims: give the claims to check with --claims FILE (only the built-in scenario has its own)" -- "$P" claims "$TMP/noveto.yaml"
 expect_status 2 "missing claims file" -- "$P" claims --claims "$TMP/none.yaml"
 expect_error "parley: --draws x: expected a whole number from 0 to 100000000" -- "$P" claims --draws x
+expect_status 0 "no break-even" -- "$P" claims --no-breakeven --draws 0 --format json
+jqe '(.claims | has("breakeven") | not) and ([.claims.checks[] | select(.claim == "thin-zone-guarantees")][0].margin | test("over by 1 package"))'
+expect_status 2 "--explain --no-breakeven" -- "$P" claims --explain --no-breakeven
 
 # docs/case-study.md: its table is the program's output
 sh "$SRC/scripts/case-study-table.sh" "$P" --check 2>"$TMP/drift" && ok || { bad "docs/case-study.md has drifted"; head -12 "$TMP/drift"; }
