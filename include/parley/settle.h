@@ -289,6 +289,9 @@ PL_API int pl_settle_proposal(const pl_settlement *st, const char *data, size_t 
  */
 PL_API int pl_proposal_points_file(const struct pl_scenario *s, const char *path, double *x,
                                    pl_error *err);
+/** The same from memory; name is used in messages. */
+PL_API int pl_proposal_points_buffer(const struct pl_scenario *s, const char *data, size_t len,
+                                     const char *name, double *x, pl_error *err);
 /**
  * Party i's utility of an agreement given as scale points (one per issue); a
  * party that values an issue by its options needs a point where an option is.

@@ -11,7 +11,6 @@
 #include "../core/error_int.h"
 #include "../core/suggest.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -507,8 +506,14 @@ int pl_scenario_load_buffer(pl_scenario **out, const char *data, size_t len, con
     *out = NULL;
     if (!name)
         name = "<input>";
+    size_t max = opts ? opts->max_input : 0;
+    int rc = pl__input_limit(&max, err);
+    if (rc)
+        return rc;
+    if (len > max)
+        return pl__input_too_big(err, name, max);
     pl_doc doc;
-    int rc = pl_doc_parse(&doc, data ? data : "", len, name, is_json_name(name) ? PL_DOC_JSON : 0,
+    rc = pl_doc_parse(&doc, data ? data : "", len, name, is_json_name(name) ? PL_DOC_JSON : 0,
                           err);
     if (rc) {
         pl_doc_free(&doc);
@@ -548,49 +553,6 @@ int pl_scenario_load_buffer(pl_scenario **out, const char *data, size_t len, con
     return PL_OK;
 }
 
-int pl__read_whole_file(const char *path, char **data, size_t *size, pl_error *err)
-{
-    FILE *f = fopen(path, "rb");
-    *data = NULL;
-    *size = 0;
-    if (!f)
-        return pl__error_set(err, PL_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
-    char *buf = NULL;
-    size_t len = 0, cap = 0;
-    int rc = PL_OK;
-    for (;;) {
-        if (cap - len < 65536) {
-            cap = cap ? 2 * cap : 65536;
-            if (cap > PL_DOC_MAX_FILE + 65536) {
-                rc = pl__error_set(err, PL_EINPUT, path, 0, 0, "file is larger than %zu "
-                                   "bytes; expected a smaller input", PL_DOC_MAX_FILE);
-                break;
-            }
-            char *nb = realloc(buf, cap);
-            if (!nb) {
-                rc = pl__error_nomem(err);
-                break;
-            }
-            buf = nb;
-        }
-        size_t got = fread(buf + len, 1, cap - len, f);
-        len += got;
-        if (got == 0) {
-            if (ferror(f))
-                rc = pl__error_set(err, PL_EIO, path, 0, 0, "cannot read: %s", strerror(errno));
-            break;
-        }
-    }
-    fclose(f);
-    if (rc) {
-        free(buf);
-        return rc;
-    }
-    *data = buf;
-    *size = len;
-    return PL_OK;
-}
-
 int pl_scenario_load_file(pl_scenario **out, const char *path, const pl_load_opts *opts,
                           pl_error *err)
 {
@@ -599,9 +561,9 @@ int pl_scenario_load_file(pl_scenario **out, const char *path, const pl_load_opt
     *out = NULL;
     char *buf;
     size_t len;
-    int rc = pl__read_whole_file(path, &buf, &len, err);
+    int rc = pl__read_input(path, opts ? opts->max_input : 0, &buf, &len, err);
     if (!rc)
-        rc = pl_scenario_load_buffer(out, buf, len, path, opts, err);
+        rc = pl_scenario_load_buffer(out, buf, len, pl__input_name(path), opts, err);
     free(buf);
     return rc;
 }

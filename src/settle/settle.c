@@ -308,8 +308,21 @@ int pl_settle_proposal_file(const pl_settlement *st, const char *path, double *u
     size_t len = 0;
     int rc = pl__read_whole_file(path, &data, &len, err);
     if (!rc)
-        rc = pl_settle_proposal(st, data, len, path, u, err);
+        rc = pl_settle_proposal(st, data, len, pl__input_name(path), u, err);
     free(data);
+    return rc;
+}
+
+int pl_proposal_points_buffer(const pl_scenario *s, const char *data, size_t len,
+                              const char *name, double *x, pl_error *err)
+{
+    if (!s || (!data && len) || !x)
+        return pl__fail(err, PL_EMISUSE, "pl_proposal_points_buffer: NULL argument");
+    long *opt = malloc((pl_scenario_n_issues(s) ? pl_scenario_n_issues(s) : 1) * sizeof *opt);
+    int rc = opt ? pl__read_proposal(s, data ? data : "", len, name ? name : "<proposal>", x,
+                                     opt, err)
+                 : pl__error_nomem(err);
+    free(opt);
     return rc;
 }
 
@@ -319,10 +332,9 @@ int pl_proposal_points_file(const pl_scenario *s, const char *path, double *x, p
         return pl__fail(err, PL_EMISUSE, "pl_proposal_points_file: NULL argument");
     char *data = NULL;
     size_t len = 0;
-    long *opt = malloc((pl_scenario_n_issues(s) ? pl_scenario_n_issues(s) : 1) * sizeof *opt);
-    int rc = opt ? pl__read_whole_file(path, &data, &len, err) : pl__error_nomem(err);
+    int rc = pl__read_whole_file(path, &data, &len, err);
     if (!rc)
-        rc = pl__read_proposal(s, data, len, path, x, opt, err);
-    free(data), free(opt);
+        rc = pl_proposal_points_buffer(s, data, len, pl__input_name(path), x, err);
+    free(data);
     return rc;
 }
