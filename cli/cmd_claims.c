@@ -28,8 +28,17 @@ static int load_claims(const cli_args *a, const pl_scenario *s, pl_claims **c)
     if (!path && (a->npos > 0 || !text))
         return cli_usage_error("claims: give the claims to check with --claims FILE (only the "
                                "built-in scenario has its own)");
-    int rc = path ? pl_claims_load_file(c, s, path, &err)
-                  : pl_claims_load_buffer(c, s, text, len, "ukraine-2025.claims.yaml", &err);
+    pl_input *in = NULL;
+    const char *name = "ukraine-2025.claims.yaml";
+    int rc = path ? cli_read_input(a, path, &in) : EXIT_OK;
+    if (rc)
+        return rc;
+    if (in) {
+        text = pl_input_data(in, &len);
+        name = pl_input_name(in);
+    }
+    rc = pl_claims_load_buffer(c, s, text, len, name, &err);
+    pl_input_free(in);
     if (rc) {
         cli_report(&err, NULL, 0);
         return cli_input_exit_code(rc);

@@ -75,6 +75,23 @@ static int emit_staging(const pl_scenario *s, const pl_settlement *st, const dou
     return cli_document_end(out);
 }
 
+/* --proposal FILE: the deal's scale points, one per issue. */
+static int read_points(const cli_args *a, const pl_scenario *s, const char *path, double *deal)
+{
+    pl_input *in = NULL;
+    pl_error err;
+    pl_error_clear(&err);
+    size_t len;
+    int rc = cli_read_input(a, path, &in);
+    if (rc)
+        return rc;
+    const char *data = pl_input_data(in, &len);
+    if ((rc = pl_proposal_points_buffer(s, data, len, pl_input_name(in), deal, &err)) != PL_OK)
+        cli_report(&err, NULL, 0);
+    pl_input_free(in);
+    return cli_input_exit_code(rc);
+}
+
 static int test_deal(const cli_args *a, const pl_scenario *s, double *deal, pl_settlement **st)
 {
     pl_settle_opts so = PL_SETTLE_OPTS_INIT;
@@ -89,10 +106,9 @@ static int test_deal(const cli_args *a, const pl_scenario *s, double *deal, pl_s
                 pl_scenario_name(s));
         return EXIT_USAGE;
     }
-    if (prop && pl_proposal_points_file(s, prop, deal, &err)) {
-        cli_report(&err, NULL, 0);
-        return cli_input_exit_code(err.code);
-    }
+    int rc = prop ? read_points(a, s, prop, deal) : EXIT_OK;
+    if (rc)
+        return rc;
     if (pl_settle_compute(st, s, &so, &err)) {
         cli_report(&err, NULL, 0);
         return cli_exit_code(err.code);

@@ -33,6 +33,7 @@ static const cli_optdef power_opts[] = {
                              "in double precision, no Shapley-Shubik"},
     {"max-memory", 0, 1, "MIB", "memory for exact counting tables in MiB (default 1024)"},
     {"list", 0, 1, "N", "list minimal coalitions when there are at most N (default 16)"},
+    CLI_FROM_OPTDEF,
     {NULL, 0, 0, NULL, NULL}};
 
 /* Whole number in [lo, hi] from the full text, else 0. */

@@ -28,10 +28,18 @@ static int read_proposal(const cli_args *a, const pl_settlement *st, double **u)
         return EXIT_OK;
     pl_error err;
     pl_error_clear(&err);
-    size_t n = pl_frontier_n_parties(pl_settle_frontier(st));
-    if (!(*u = malloc(n * sizeof **u)))
-        return EXIT_FAIL;
-    int rc = pl_settle_proposal_file(st, path, *u, &err);
+    size_t n = pl_frontier_n_parties(pl_settle_frontier(st)), len;
+    pl_input *in = NULL;
+    int rc = cli_read_input(a, path, &in);
+    if (rc)
+        return rc;
+    if (!(*u = malloc(n * sizeof **u))) {
+        pl_input_free(in);
+        return cli_out_of_memory();
+    }
+    const char *data = pl_input_data(in, &len);
+    rc = pl_settle_proposal(st, data, len, pl_input_name(in), *u, &err);
+    pl_input_free(in);
     if (rc) {
         cli_report(&err, NULL, 0);
         free(*u);

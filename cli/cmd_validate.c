@@ -5,6 +5,8 @@
 */
 #include "cli.h"
 
+#include <string.h>
+
 static const cli_optdef validate_opts[] = {
     {"builtin", 0, 2, "NAME", "validate a built-in scenario (default when no FILE)"},
     {"require-sources", 0, 0, NULL, "also require a source or note on every number"},
@@ -16,7 +18,8 @@ static int run_validate(const cli_args *a)
     int rc = cli_load_scenario(a, &s, cli_has(a, "require-sources"));
     if (rc == EXIT_OK && !cli_has(a, "quiet"))
         fprintf(stderr, "%s: ok (%zu actor%s, %zu issue%s, %zu bod%s)\n",
-                a->npos ? a->pos[0] : pl_scenario_name(s), pl_scenario_n_actors(s),
+                !a->npos ? pl_scenario_name(s) : strcmp(a->pos[0], "-") ? a->pos[0] : "<stdin>",
+                pl_scenario_n_actors(s),
                 pl_scenario_n_actors(s) == 1 ? "" : "s", pl_scenario_n_issues(s),
                 pl_scenario_n_issues(s) == 1 ? "" : "s", pl_scenario_n_bodies(s),
                 pl_scenario_n_bodies(s) == 1 ? "y" : "ies");

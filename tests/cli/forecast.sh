@@ -72,7 +72,7 @@ expect_error "parley: expected parley evaluate DATA (a scenario with outcomes, o
 expect_status 2 "evaluate without outcomes" -- "$P" evaluate "$SRC/scenarios/ukraine-2025.yaml"
 expect_grep "$TMP/err" "no issue of scenario 'ukraine-2025' has an outcome" "no outcomes message"
 expect_error "parley: --resamples 0: expected at least 1" -- "$P" evaluate x.yaml --resamples 0
-expect_error "parley: expected parley import --from FORMAT FILE [-o OUT.yaml]" -- "$P" import
+expect_error "parley: expected parley import [--from FORMAT] FILE [-o OUT.yaml]" -- "$P" import
 # the SMP, only on request: its forecasts, turns and final positions; its knobs change it
 expect_status 0 "smp" -- "$P" forecast --model smp --format json
 jqe '[.forecasts[] | .model] | unique == ["smp"]'
