@@ -8,6 +8,7 @@
 #include "../scenario/doc.h"
 #include "../core/fmt.h"
 #include "../core/error_int.h"
+#include "../core/utf8.h"
 
 #include <csv.h>
 #include <ctype.h>
@@ -154,28 +155,18 @@ static int parse_line(row_builder *b, const char *line, size_t len, unsigned cha
                          "a %c inside a field; expected quotes only around whole fields", quote);
 }
 
-/* Text, not binary: no NUL byte and valid UTF-8 (else the first bad byte's position). */
+/* Text, not binary: no NUL byte and strict UTF-8 (else the first bad byte's position). */
 static int check_text(const char *data, size_t len, const char *file, pl_error *err)
 {
-    size_t line = 1, col = 1;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char ch = (unsigned char)data[i];
-        size_t need = ch < 0x80 ? 0 : (ch & 0xE0) == 0xC0 ? 1 : (ch & 0xF0) == 0xE0 ? 2
-                                 : (ch & 0xF8) == 0xF0 ? 3 : 9;
-        int ok = ch != 0 && need != 9 && i + need < len;
-        for (size_t k = 1; ok && k <= need; k++)
-            ok = ((unsigned char)data[i + k] & 0xC0) == 0x80;
-        if (!ok)
-            return pl__error_set(err, PL_EINPUT, file, (int)line, (int)col,
-                                 ch == 0 ? "a NUL byte: this is not a text file; expected a "
-                                           "tab-separated table"
-                                         : "byte 0x%02x is not UTF-8; expected a text file in "
-                                           "UTF-8", ch);
-        i += need;
-        col = ch == '\n' ? 1 : col + 1;
-        line += ch == '\n';
-    }
-    return PL_OK;
+    size_t at;
+    int line, col;
+    if (!pl_utf8_find_bad(data, len, &at, &line, &col))
+        return PL_OK;
+    unsigned char ch = (unsigned char)data[at];
+    return pl__error_set(err, PL_EINPUT, file, line, col,
+                         ch == 0 ? "a NUL byte: this is not a text file; expected a "
+                                   "tab-separated table"
+                                 : "byte 0x%02x is not UTF-8; expected a text file in UTF-8", ch);
 }
 
 int pl__read_rows(const char *data, size_t len, const char *file, unsigned char delim,
