@@ -187,7 +187,9 @@ static int read_threshold(pl_reader *r, pl_body *b, const pl_doc_node *n, const 
     }
     if (n->type == PL_DOC_SCALAR && !pl_rd_is_number(n, &f))
         return pl_rd_fail(&r->rd, n, "%s is %s; expected a weight, a share like \"2/3\" or "
-                          "\"55%%\", majority or unanimity", what, pl_rd_got(n, got, sizeof got));
+                          "\"55%%\", majority, unanimity, {members: N} (at least N members) or "
+                          "{quota: Q, weights: {MEMBER: weight, ...}}", what,
+                          pl_rd_got(n, got, sizeof got));
     pl_value v;
     int rc = pl_rd_value(&r->rd, n, what, 0, 1e15, NULL, &v);
     if (rc)
