@@ -112,6 +112,9 @@ PL_API void pl_input_free(pl_input *in);
  * *out and *yaml as for pl_import_buffer: the scenario, and the parley text
  * it was loaded from (for YAML and JSON the input's own bytes); either may
  * be NULL. opts->max_input also limits the parley YAML an importer writes.
+ * opts->errors gets every error of a YAML or JSON input (see
+ * pl_scenario_load_buffer); an importer stops at its first error, which is
+ * then the list's only one.
  * @return PL_OK, PL_EINPUT (err has the input's name, line and column),
  *         PL_EMISUSE or PL_ENOMEM.
  */

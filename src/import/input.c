@@ -127,6 +127,9 @@ static int load_genius(pl_scenario **out, char **yaml, size_t n, const pl_input 
     return rc;
 }
 
+static int load_any(pl_scenario **out, char **yaml, size_t n, const pl_input *const *in,
+                    pl_input_format as, const pl_load_opts *opts, pl_error *err);
+
 int pl_input_load(pl_scenario **out, char **yaml, size_t n, const pl_input *const *in,
                   pl_input_format as, const pl_load_opts *opts, pl_error *err)
 {
@@ -134,6 +137,22 @@ int pl_input_load(pl_scenario **out, char **yaml, size_t n, const pl_input *cons
         *out = NULL;
     if (yaml)
         *yaml = NULL;
+    pl_error_list *list = opts ? opts->errors : NULL;
+    pl_error first;
+    pl_error_clear(&first);
+    pl_error_list_clear(list);
+    int rc = load_any(out, yaml, n, in, as, opts, &first);
+    /* an importer stops at its first error: then that one is the list */
+    if (rc && pl_error_list_count(list) == 0)
+        pl__error_list_add(list, &first);
+    if (err && rc)
+        *err = first;
+    return rc;
+}
+
+static int load_any(pl_scenario **out, char **yaml, size_t n, const pl_input *const *in,
+                    pl_input_format as, const pl_load_opts *opts, pl_error *err)
+{
     for (size_t i = 0; in && i < n; i++)
         if (!in[i])
             return pl__fail(err, PL_EMISUSE, "pl_input_load: input %zu is NULL", i + 1);
