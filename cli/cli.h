@@ -155,8 +155,9 @@ int cli_read_input(const cli_args *a, const char *path, pl_input **out);
 
 enum {
     CLI_LOAD_SOURCES = 1u << 0,  /* require a source or note on every number */
-    CLI_LOAD_IMPORT = 1u << 1    /* `parley import`: another tool's file, said on stderr
+    CLI_LOAD_IMPORT = 1u << 1,   /* `parley import`: another tool's file, said on stderr
                                     when recognised rather than named with --from */
+    CLI_LOAD_ALL_ERRORS = 1u << 2 /* report every error found (validate), sorted */
 };
 /*
 ** Load the scenario named by the command's positional arguments (one FILE, or a

@@ -167,20 +167,44 @@ static int read_files(const cli_args *a, pl_input **in, int *n, pl_input_format 
     return rc;
 }
 
+/* Every error of a failed load, in the order of the file, each with its line. */
+static void report_all(const pl_error_list *list, pl_input *const *in, int n)
+{
+    for (size_t i = 0; i < pl_error_list_count(list); i++)
+        report_in(pl_error_list_get(list, i), in, n);
+    if (pl_error_list_full(list))
+        fprintf(stderr, "parley: stopped after %zu errors; there may be more\n",
+                pl_error_list_count(list));
+}
+
+static int load_files(const cli_args *a, unsigned flags, pl_load_opts *lo, pl_scenario **out,
+                      char **yaml);
+
 int cli_load(const cli_args *a, unsigned flags, pl_scenario **out, char **yaml)
 {
     pl_load_opts lo = PL_LOAD_OPTS_INIT;
     lo.flags = (flags & CLI_LOAD_SOURCES) ? PL_LOAD_REQUIRE_SOURCES : 0;
     lo.warn = cli_has(a, "quiet") ? NULL : warn_cb;
-    pl_error err;
-    pl_error_clear(&err);
     *out = NULL;
     int rc = cli_max_input(a, &lo.max_input);
     if (rc)
         return rc;
+    if ((flags & CLI_LOAD_ALL_ERRORS) && pl_error_list_new(&lo.errors, 0) != PL_OK)
+        return cli_out_of_memory();
+    rc = load_files(a, flags, &lo, out, yaml);
+    pl_error_list_free(lo.errors);
+    return rc;
+}
+
+static int load_files(const cli_args *a, unsigned flags, pl_load_opts *lo, pl_scenario **out,
+                      char **yaml)
+{
+    pl_error err;
+    pl_error_clear(&err);
+    int rc;
     if (a->npos == 0 && !cli_get(a, "from", NULL)) {
         const char *builtin = cli_get(a, "builtin", NULL);
-        if ((rc = pl_scenario_load_builtin(out, builtin, &lo, &err)) != PL_OK) {
+        if ((rc = pl_scenario_load_builtin(out, builtin, lo, &err)) != PL_OK) {
             size_t len;
             const char *text = pl_builtin_text(builtin, &len);
             cli_report(&err, text, len);
@@ -193,9 +217,12 @@ int cli_load(const cli_args *a, unsigned flags, pl_scenario **out, char **yaml)
     rc = read_files(a, in, &n, &as);
     if (!rc && (flags & CLI_LOAD_IMPORT))
         rc = importable(a, in[0], as ? as : pl_input_format_of(in[0]), n);
-    if (!rc && (rc = pl_input_load(out, yaml, (size_t)n, (const pl_input *const *)in, as, &lo,
+    if (!rc && (rc = pl_input_load(out, yaml, (size_t)n, (const pl_input *const *)in, as, lo,
                                    &err)) != PL_OK) {
-        report_in(&err, in, n);
+        if (lo->errors && rc == PL_EINPUT)
+            report_all(lo->errors, in, n);
+        else
+            report_in(&err, in, n);
         rc = cli_input_exit_code(rc);
     }
     for (int i = 0; i < CLI_MAX_ARGS; i++)
