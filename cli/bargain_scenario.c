@@ -79,11 +79,9 @@ int cli_bargain_scenario(const cli_args *a, cli_output *out)
     pl_settle_opts so = PL_SETTLE_OPTS_INIT;
     unsigned long long T = 10;
     int rc;
-    if ((rc = cli_whole_opt(a, "horizon", 100000, &T)) ||
+    if ((rc = cli_whole_opt(a, "horizon", 1, 100000, &T)) ||
         (rc = cli_number_opt(a, "step", 0.01, 100, "a grid step in [0.01, 100]", &so.step)))
         return rc;
-    if (T == 0)
-        return cli_usage_error("--horizon 0: expected at least 1 round");
     if (cli_get(a, "outside", NULL) || cli_get(a, "breakdown", NULL) || cli_get(a, "fallback", NULL))
         return cli_usage_error("--outside, --breakdown and --fallback are for the pie (no FILE)");
     so.parties = cli_get(a, "parties", NULL);

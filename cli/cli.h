@@ -7,6 +7,7 @@
 #define PL_CLI_H
 
 #include <stdio.h>
+#include <time.h>
 #include "parley/parley.h"
 
 /* Exit statuses (DESIGN.md section 3). */
@@ -90,6 +91,27 @@ int cli_usage_error(const char *fmt, ...)
     {"disagreement", 0, 1, "D", "that disagreement utility, < 0 (default -100, or -10000 "   \
                                 "with quadratic loss)"}
 
+/* The EUM's and the exchange model's knobs (forecast, stress). */
+#define CLI_EUM_OPTDEFS                                                                      \
+    {"rounds", 0, 1, "N", "round limit of the EUM and the exchange model (default 10)"},     \
+    {"eum-preset", 0, 1, "NAME", "EUM knobs at once: default (the published model) or "      \
+                                 "scholz_code (Scholz et al.'s code)"},                      \
+    {"eum-prob", 0, 1, "FORM", "EUM probability of success: published, net or scholz "       \
+                               "(default published)"},                                       \
+    {"eum-select", 0, 1, "RULE", "EUM offer chosen within a type: smallest (move), scholz "  \
+                                 "or max-eu (default smallest)"},                            \
+    {"eum-compromise", 0, 1, "RULE", "EUM compromise position: fraction or weighted "        \
+                                     "(default fraction)"},                                  \
+    {"eum-perspective", 0, 1, "VIEW", "EUM exponent of the proposer's utility: receiver or " \
+                                      "own (default receiver)"},                             \
+    {"eum-salience-25b", 0, 1, "WHICH", "EUM eq. 25b resisting salience: target or printed " \
+                                        "(default target)"},                                 \
+    {"eum-q", 0, 1, "Q", "EUM probability that the status quo persists unchallenged "        \
+                         "(default 1)"},                                                     \
+    {"eum-capitulation", 0, 0, NULL, "EUM: allow capitulations even under scholz_code"},     \
+    {"exchange-rule", 0, 1, "RULE", "exchange rate: equal-gain or random-rate "              \
+                                    "(default equal-gain)"}
+
 /* --from FORMAT: read the FILE through that importer (see parley/import.h) rather than as
    its contents show. */
 #define CLI_FROM_OPTDEF                                                                      \
@@ -113,7 +135,9 @@ int cli_usage_error(const char *fmt, ...)
     {"indifferent-yes", 0, 0, NULL, "an indifferent voter without noise votes yes (default "  \
                                     "no)"},                                                   \
     {"max-enumerate", 0, 1, "N", "count win-sets package by package up to N packages "        \
-                                 "(default 10000000)"}
+                                 "(default 10000000)"},                                       \
+    {"max-memory", 0, 1, "MIB", "memory for the frontier's candidate packages in MiB "        \
+                                "(default 1024)"}
 
 /* Read the settlement options (those the command defines) into o. */
 int cli_read_settle_opts(const cli_args *a, pl_settle_opts *o);
@@ -137,9 +161,13 @@ int cli_number_opt(const cli_args *a, const char *name, double lo, double hi,
 /* "a,b,c" (the value v of --opt) into up to max numbers in [lo, hi]; returns how many, or
    -1 after a usage error. */
 int cli_number_list(const char *opt, const char *v, double lo, double hi, double *out, int max);
-/* A whole number in [0, max] from --name into *out (unchanged when absent), else a usage error. */
-int cli_whole_opt(const cli_args *a, const char *name, unsigned long long max,
-                  unsigned long long *out);
+/* 1 if the whole text v is a whole number in [lo, hi] (into *out), else 0. */
+int cli_whole(const char *v, unsigned long long lo, unsigned long long hi,
+              unsigned long long *out);
+/* A whole number in [min, max] from --name into *out (unchanged when absent), else a usage
+   error naming that range (the same words for 0 and -1 when min is 1). */
+int cli_whole_opt(const cli_args *a, const char *name, unsigned long long min,
+                  unsigned long long max, unsigned long long *out);
 
 /* Index of `given` among names (for --opt), else a usage error listing them. */
 int cli_pick(const char *given, const char *const *names, int n, const char *opt, int *out);
@@ -152,6 +180,9 @@ int cli_pick(const char *given, const char *const *names, int n, const char *opt
 int cli_max_input(const cli_args *a, size_t *bytes);
 /* Read path into *out; reports a failure itself (naming --max-input above the limit). */
 int cli_read_input(const cli_args *a, const char *path, pl_input **out);
+/* --proposal FILE (settle, durability) read that way and parsed against s; reports itself. */
+int cli_load_proposal(const cli_args *a, const pl_scenario *s, const char *path,
+                      pl_proposal **out);
 
 enum {
     CLI_LOAD_SOURCES = 1u << 0,  /* require a source or note on every number */
@@ -212,6 +243,25 @@ int cli_output_write(cli_output *o, const void *data, size_t len);
 int cli_output_write_fn(const char *data, size_t len, void *payload);
 /* Open, write len bytes and close: the whole output at once. */
 int cli_write_all(const char *opt, const char *path, const void *data, size_t len);
+/* ---- progress (cli/progress.c) ---------------------------------------------- */
+
+/* --progress: the option row of every command that reports progress. */
+#define CLI_PROGRESS_OPTDEF                                                                  \
+    {"progress", 0, 0, NULL, "show progress on stderr even when it is not a terminal "        \
+                             "(default: on a terminal, unless --quiet)"}
+
+typedef struct cli_progress {
+    const char *label, *unit;   /* "settle", "phases" */
+    int on, tty;
+    struct timespec t0, last;
+} cli_progress;
+
+/* On with --progress, or on a terminal without --quiet. */
+void cli_progress_init(cli_progress *p, const cli_args *a, const char *label, const char *unit);
+void cli_progress_show(cli_progress *p, uint64_t done, uint64_t total);
+/* The library callback that shows p (no callback when p is off). */
+pl_progress cli_progress_callback(cli_progress *p);
+
 /* At exit: flush and close stdout. A failure not reported yet (status still EXIT_OK) is
    reported, except EPIPE, and makes the status EXIT_FAIL. */
 int cli_close_stdout(int status);

@@ -62,13 +62,11 @@ static int pie_shares(const cli_args *a, const double *d, double *x, int *deal, 
     int rc;
     pl_error err;
     if ((rc = pair_opt(a, "outside", 0, 1, o)) || (rc = pair_opt(a, "fallback", 0, 1, b)) ||
-        (rc = cli_whole_opt(a, "horizon", 100000, &T)) ||
+        (rc = cli_whole_opt(a, "horizon", 1, 100000, &T)) ||
         (rc = cli_number_opt(a, "breakdown", 1e-12, 1, "a probability in (0, 1]", &p)))
         return rc;
     *deal = 1;
     if (cli_get(a, "horizon", NULL)) {
-        if (T == 0)
-            return cli_usage_error("--horizon 0: expected at least 1 round");
         if (d[0] != d[1])
             return cli_usage_error("--horizon %s on the pie needs equal discounts (one --delta "
                                    "for both parties)", cli_get(a, "horizon", NULL));

@@ -16,6 +16,7 @@ static const cli_optdef claims_opts[] = {
     {"seed", 0, 1, "S", "seed of those draws (default 1)"},
     {"threads", 0, 1, "N", "threads (default 1; results never depend on it)"},
     CLI_FROM_OPTDEF,
+    CLI_PROGRESS_OPTDEF,
     {NULL, 0, 0, NULL, NULL}};
 
 static int load_claims(const cli_args *a, const pl_scenario *s, pl_claims **c)
@@ -37,25 +38,20 @@ static int load_claims(const cli_args *a, const pl_scenario *s, pl_claims **c)
         text = pl_input_data(in, &len);
         name = pl_input_name(in);
     }
-    rc = pl_claims_load_buffer(c, s, text, len, name, &err);
+    if ((rc = pl_claims_load_buffer(c, s, text, len, name, &err)) != PL_OK)
+        cli_report(&err, text, len);  /* the line under the message from the bytes read */
     pl_input_free(in);
-    if (rc) {
-        cli_report(&err, NULL, 0);
-        return cli_input_exit_code(rc);
-    }
-    return EXIT_OK;
+    return cli_input_exit_code(rc);
 }
 
 static int run_claims(const cli_args *a)
 {
     unsigned long long draws = 200, seed = 1, threads = 1;
     int rc;
-    if ((rc = cli_whole_opt(a, "draws", 100000000ull, &draws)) ||
-        (rc = cli_whole_opt(a, "seed", ULLONG_MAX, &seed)) ||
-        (rc = cli_whole_opt(a, "threads", 256, &threads)))
+    if ((rc = cli_whole_opt(a, "draws", 0, 100000000ull, &draws)) ||
+        (rc = cli_whole_opt(a, "seed", 0, ULLONG_MAX, &seed)) ||
+        (rc = cli_whole_opt(a, "threads", 1, 256, &threads)))
         return rc;
-    if (threads == 0)
-        return cli_usage_error("--threads 0: expected at least 1");
     pl_scenario *s = NULL;
     pl_claims *c = NULL;
     if ((rc = cli_load_scenario(a, &s, 0)) || (rc = load_claims(a, s, &c))) {
@@ -67,10 +63,14 @@ static int run_claims(const cli_args *a)
     uint64_t *holds = calloc(n, sizeof *holds), *defined = calloc(n, sizeof *defined);
     pl_error err;
     pl_error_clear(&err);
+    cli_progress p;
+    cli_progress_init(&p, a, "claims", "draws");
+    pl_progress cb = cli_progress_callback(&p);
     if (!res || !holds || !defined)
         rc = EXIT_FAIL;
     else if (pl_claims_evaluate(c, s, res, &err) ||
-             (draws && pl_claims_robustness(c, s, draws, seed, (int)threads, holds, defined, &err))) {
+             (draws && pl_claims_robustness_progress(c, s, draws, seed, (int)threads, &cb,
+                                                     holds, defined, &err))) {
         cli_report(&err, NULL, 0);
         rc = cli_exit_code(err.code);
     }

@@ -6,6 +6,7 @@
 #include "cli.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static const cli_optdef durability_opts[] = {
     CLI_FROM_OPTDEF,
@@ -75,21 +76,15 @@ static int emit_staging(const pl_scenario *s, const pl_settlement *st, const dou
     return cli_document_end(out);
 }
 
-/* --proposal FILE: the deal's scale points, one per issue. */
-static int read_points(const cli_args *a, const pl_scenario *s, const char *path, double *deal)
+/* --proposal FILE: the deal's scale points. */
+static int read_deal(const cli_args *a, const pl_scenario *s, const char *path, double *deal)
 {
-    pl_input *in = NULL;
-    pl_error err;
-    pl_error_clear(&err);
-    size_t len;
-    int rc = cli_read_input(a, path, &in);
-    if (rc)
-        return rc;
-    const char *data = pl_input_data(in, &len);
-    if ((rc = pl_proposal_points_buffer(s, data, len, pl_input_name(in), deal, &err)) != PL_OK)
-        cli_report(&err, NULL, 0);
-    pl_input_free(in);
-    return cli_input_exit_code(rc);
+    pl_proposal *p = NULL;
+    int rc = cli_load_proposal(a, s, path, &p);
+    if (!rc)
+        memcpy(deal, pl_proposal_points(p), pl_proposal_n_issues(p) * sizeof *deal);
+    pl_proposal_free(p);
+    return rc;
 }
 
 static int test_deal(const cli_args *a, const pl_scenario *s, double *deal, pl_settlement **st)
@@ -106,7 +101,7 @@ static int test_deal(const cli_args *a, const pl_scenario *s, double *deal, pl_s
                 pl_scenario_name(s));
         return EXIT_USAGE;
     }
-    int rc = prop ? read_points(a, s, prop, deal) : EXIT_OK;
+    int rc = prop ? read_deal(a, s, prop, deal) : EXIT_OK;
     if (rc)
         return rc;
     if (pl_settle_compute(st, s, &so, &err)) {

@@ -21,11 +21,9 @@ static int run_evaluate(const cli_args *a)
     pl_evaluate_opts o = PL_EVALUATE_OPTS_INIT;
     unsigned long long b = 0, seed = 0, rounds = 0;
     int rc;
-    if ((rc = cli_whole_opt(a, "resamples", 1000000, &b)) || (rc = cli_whole_opt(a, "seed", UINT64_MAX, &seed)) ||
-        (rc = cli_whole_opt(a, "rounds", 100000, &rounds)))
+    if ((rc = cli_whole_opt(a, "resamples", 1, 1000000, &b)) || (rc = cli_whole_opt(a, "seed", 0, UINT64_MAX, &seed)) ||
+        (rc = cli_whole_opt(a, "rounds", 0, 100000, &rounds)))
         return rc;
-    if (cli_get(a, "resamples", NULL) && b == 0)
-        return cli_usage_error("--resamples 0: expected at least 1");
     o.resamples = (unsigned)b;
     o.seed = seed;
     o.rounds = (int)rounds;

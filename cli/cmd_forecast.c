@@ -30,6 +30,9 @@ static const cli_optdef forecast_opts[] = {
                                     "init-rcvr (both views) or power (their weighted mean) "
                                     "(default init)"},
     {"smp-turns", 0, 1, "N", "SMP turn limit (default 100)"},
+    {"smp-max-work", 0, 1, "N", "refuse an SMP estimated above N voter evaluations (5 n^3 "
+                                "per turn; default 10^13)"},
+    {"max-memory", 0, 1, "MIB", "memory for the SMP in MiB (default 1024)"},
     {"threads", 0, 1, "N", "threads for the SMP's challenges (default 1; results never depend "
                            "on it)"},
     {"smp-accommodate", 0, 1, "A", "SMP: ideals move this share of the way to the new "
@@ -38,29 +41,13 @@ static const cli_optdef forecast_opts[] = {
                                    "instead of taking the likeliest"},
     CLI_FROM_OPTDEF,
     CLI_FORECAST_OPTDEFS,
-    {"rounds", 0, 1, "N", "round limit of the EUM and the exchange model (default 10)"},
-    {"eum-preset", 0, 1, "NAME", "EUM knobs at once: default (the published model) or "
-                                 "scholz_code (Scholz et al.'s code)"},
-    {"eum-prob", 0, 1, "FORM", "EUM probability of success: published, net or scholz "
-                               "(default published)"},
-    {"eum-select", 0, 1, "RULE", "EUM offer chosen within a type: smallest (move), scholz or "
-                                 "max-eu (default smallest)"},
-    {"eum-compromise", 0, 1, "RULE", "EUM compromise position: fraction or weighted "
-                                     "(default fraction)"},
-    {"eum-perspective", 0, 1, "VIEW", "EUM exponent of the proposer's utility: receiver or "
-                                      "own (default receiver)"},
-    {"eum-salience-25b", 0, 1, "WHICH", "EUM eq. 25b resisting salience: target or printed "
-                                        "(default target)"},
-    {"eum-q", 0, 1, "Q", "EUM probability that the status quo persists unchallenged "
-                         "(default 1)"},
-    {"eum-capitulation", 0, 0, NULL, "EUM: allow capitulations even under scholz_code"},
-    {"exchange-rule", 0, 1, "RULE", "exchange rate: equal-gain or random-rate "
-                                    "(default equal-gain)"},
+    CLI_EUM_OPTDEFS,
     {"seed", 0, 1, "N", "seed for exchange ties and random rates, and the stochastic SMP "
                         "(default 0)"},
     {"exchanges", 0, 0, NULL, "also every vote trade of the exchange model"},
     {"trajectory", 0, 0, NULL, "also the EUM's rounds (median and mean per round)"},
     {"moves", 0, 0, NULL, "also every offer accepted in the EUM (who, to whom, a, b)"},
+    CLI_PROGRESS_OPTDEF,
     {NULL, 0, 0, NULL, NULL}};
 
 static int read_models(const cli_args *a, unsigned *mask)
@@ -79,6 +66,11 @@ static int run_forecast(const cli_args *a)
         rc = read_models(a, &fo.models);
     if (rc)
         return rc;
+    cli_progress smp, exchange;
+    cli_progress_init(&smp, a, "forecast smp", "challengers");
+    cli_progress_init(&exchange, a, "forecast exchange", "rounds");
+    fo.smp.progress = cli_progress_callback(&smp);
+    fo.exchange.progress = cli_progress_callback(&exchange);
     pl_scenario *s = NULL;
     pl_forecast *f = NULL;
     if ((rc = cli_forecast_scenario(a, &fo, &s, &f)))

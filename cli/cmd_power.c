@@ -6,7 +6,6 @@
 */
 #include "cli.h"
 
-#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,41 +35,31 @@ static const cli_optdef power_opts[] = {
     CLI_FROM_OPTDEF,
     {NULL, 0, 0, NULL, NULL}};
 
-/* Whole number in [lo, hi] from the full text, else 0. */
-static int parse_u64(const char *t, uint64_t lo, uint64_t hi, uint64_t *out)
-{
-    char *end;
-    if (!t || *t < '0' || *t > '9')
-        return 0;
-    errno = 0;
-    unsigned long long v = strtoull(t, &end, 10);
-    if (errno || *end || v < lo || v > hi)
-        return 0;
-    *out = v;
-    return 1;
-}
-
 static int read_method_opts(const cli_args *a, pl_power_opts *o)
 {
     static const char *const methods[] = {"auto", "enumerate", "dp", "monte-carlo"};
     const char *v;
     int i, rc = EXIT_OK;
-    uint64_t x;
+    unsigned long long x;
     if ((v = cli_get(a, "method", NULL)) && !(rc = cli_pick(v, methods, 4, "method", &i)))
         o->method = (pl_power_method)i;
     if (!rc && (v = cli_get(a, "samples", NULL))) {
-        if (!parse_u64(v, 1, UINT64_C(1) << 40, &o->samples))
+        if (!cli_whole(v, 1, 1ull << 40, &x))
             return cli_usage_error("--samples %s: expected a whole number from 1 to 2^40", v);
+        o->samples = x;
     }
-    if (!rc && (v = cli_get(a, "seed", NULL)) && !parse_u64(v, 0, UINT64_MAX, &o->seed))
-        return cli_usage_error("--seed %s: expected a whole number from 0 to 2^64-1", v);
+    if (!rc && (v = cli_get(a, "seed", NULL))) {
+        if (!cli_whole(v, 0, UINT64_MAX, &x))
+            return cli_usage_error("--seed %s: expected a whole number from 0 to 2^64-1", v);
+        o->seed = x;
+    }
     if (!rc && (v = cli_get(a, "max-memory", NULL))) {
-        if (!parse_u64(v, 1, UINT64_C(1) << 30, &x))
+        if (!cli_whole(v, 1, 1ull << 30, &x))
             return cli_usage_error("--max-memory %s: expected MiB, a whole number >= 1", v);
         o->max_bytes = (double)x * 1048576.0;
     }
     if (!rc && (v = cli_get(a, "list", NULL))) {
-        if (!parse_u64(v, 1, 100000, &x))
+        if (!cli_whole(v, 1, 100000, &x))
             return cli_usage_error("--list %s: expected a whole number from 1 to 100000", v);
         o->list_limit = (size_t)x;
     }
@@ -79,237 +68,49 @@ static int read_method_opts(const cli_args *a, pl_power_opts *o)
     return rc;
 }
 
-/* ---- the ad-hoc game ------------------------------------------------------ */
+/* ---- the ad-hoc game: the library reads it (pl_game_builder) -------------------- */
 
-typedef struct adhoc {
-    pl_game *g;
-    size_t n;
-    int64_t *w;          /* the last --weights */
-    int has_w;
-} adhoc;
+typedef int (*game_item)(pl_game_builder *b, const char *value, pl_error *err);
 
-/* Split a comma list; returns the number of items (at most max). */
-static size_t split(char *t, char **item, size_t max)
+static int or_item(pl_game_builder *b, const char *value, pl_error *err)
 {
-    size_t k = 0;
-    for (char *p = t; k < max; p++) {
-        item[k++] = p;
-        p = strchr(p, ',');
-        if (!p)
-            break;
-        *p = '\0';
-    }
-    return k;
+    (void)value;
+    return pl_game_builder_or(b, err);
 }
 
-/* Make the game once the member count is known. */
-static int adhoc_size(adhoc *h, size_t n, const char *opt)
-{
-    if (h->g && n != h->n)
-        return cli_usage_error("--%s has %zu members but the game has %zu (set by the first "
-                               "--weights or --names)", opt, n, h->n);
-    if (h->g)
-        return EXIT_OK;
-    pl_error err;
-    if (pl_game_new(&h->g, n, &err) || !(h->w = calloc(n, sizeof *h->w))) {
-        cli_report(&err, NULL, 0);
-        return EXIT_FAIL;
-    }
-    h->n = n;
-    return EXIT_OK;
-}
+static const struct {
+    const char *name;
+    game_item add;
+} game_items[] = {{"weights", pl_game_builder_weights}, {"quota", pl_game_builder_quota},
+                  {"min-members", pl_game_builder_min_members}, {"or", or_item},
+                  {"names", pl_game_builder_names}, {"veto", pl_game_builder_veto}};
+#define N_GAME_ITEMS (sizeof game_items / sizeof *game_items)
 
-/* Apply fn to each comma-separated item of v (a copy is split). */
-static int each_item(adhoc *h, const char *opt, const char *v,
-                     int (*fn)(adhoc *h, const char *opt, size_t j, const char *item))
-{
-    size_t cap = 1;
-    for (const char *p = v; *p; p++)
-        cap += *p == ',';
-    char *copy = strdup(v), **item = malloc(cap * sizeof *item);
-    int rc = copy && item ? EXIT_OK : EXIT_FAIL;
-    size_t k = rc ? 0 : split(copy, item, cap);
-    if (!rc && strcmp(opt, "names") == 0)
-        rc = adhoc_size(h, k, opt);
-    for (size_t j = 0; !rc && j < k; j++)
-        rc = fn(h, opt, j, item[j]);
-    free(copy);
-    free(item);
-    return rc;
-}
-
-/* "W" or "WxK" (K members of weight W); adds to w at *k, or counts when w is NULL. */
-static int weight_item(const char *item, size_t j, int64_t *w, size_t *k)
-{
-    char buf[64];
-    const char *x = strchr(item, 'x');
-    uint64_t v, rep = 1;
-    size_t len = x ? (size_t)(x - item) : strlen(item);
-    if (len >= sizeof buf)
-        len = sizeof buf - 1;
-    memcpy(buf, item, len);
-    buf[len] = '\0';
-    if (!parse_u64(buf, 0, UINT64_C(1) << 50, &v) ||
-        (x && !parse_u64(x + 1, 1, 100000000, &rep)))
-        return cli_usage_error("--weights: '%s' (item %zu) is not a whole number from 0 to 2^50 "
-                               "or WxK (K members of weight W, K <= 10^8)", item, j + 1);
-    for (uint64_t r = 0; w && r < rep; r++)
-        w[*k + r] = (int64_t)v;
-    *k += (size_t)rep;
-    return EXIT_OK;
-}
-
-/* --weights: a comma list of W or WxK items; the first one fixes the member count. */
-static int set_weights(adhoc *h, const char *v)
-{
-    size_t cap = 1, k = 0, n = 0;
-    for (const char *p = v; *p; p++)
-        cap += *p == ',';
-    char *copy = strdup(v), **item = malloc(cap * sizeof *item);
-    int rc = copy && item ? EXIT_OK : EXIT_FAIL;
-    size_t cnt = rc ? 0 : split(copy, item, cap);
-    for (size_t j = 0; !rc && j < cnt; j++)
-        rc = weight_item(item[j], j, NULL, &n);
-    if (!rc && n > 100000000)
-        rc = cli_usage_error("--weights has %zu members; expected at most 10^8", n);
-    if (!rc)
-        rc = adhoc_size(h, n, "weights");
-    for (size_t j = 0; !rc && j < cnt; j++)
-        rc = weight_item(item[j], j, h->w, &k);
-    h->has_w = !rc;
-    free(copy);
-    free(item);
-    return rc;
-}
-
-static int set_name(adhoc *h, const char *opt, size_t j, const char *item)
-{
-    (void)opt;
-    pl_error err;
-    if (pl_game_set_name(h->g, j, item, &err)) {
-        cli_report(&err, NULL, 0);
-        return EXIT_FAIL;
-    }
-    return EXIT_OK;
-}
-
-/* A member by name or 1-based number; -1 if none. */
-static long find_member(const pl_game *g, const char *t)
-{
-    for (size_t m = 0; m < pl_game_n_members(g); m++)
-        if (strcmp(pl_game_member_name(g, m), t) == 0)
-            return (long)m;
-    uint64_t x;
-    if (parse_u64(t, 1, pl_game_n_members(g), &x))
-        return (long)x - 1;
-    return -1;
-}
-
-static int set_veto(adhoc *h, const char *opt, size_t j, const char *item)
-{
-    (void)j;
-    long m = h->g ? find_member(h->g, item) : -1;
-    if (m < 0)
-        return cli_usage_error("--%s: '%s' is not a member; expected a name from --names or a "
-                               "number from 1 to %zu", opt, item, h->n);
-    return pl_game_set_veto(h->g, (size_t)m, 1, NULL) ? EXIT_FAIL : EXIT_OK;
-}
-
-/* "12", "2/3", "65%", "66.7%", "majority" or "unanimity" as a condition on the weights w. */
-static int add_quota(adhoc *h, const char *v)
-{
-    pl_error err;
-    int rc;
-    uint64_t q, a, b = 1, scale = 1;
-    const char *slash = strchr(v, '/'), *pct = strchr(v, '%');
-    char num[32];
-    if (strcmp(v, "majority") == 0 || strcmp(v, "unanimity") == 0) {
-        rc = pl_game_add_share(h->g, h->w, 1, v[0] == 'm' ? 2 : 1, v[0] == 'm', &err);
-    } else if (slash || pct) {
-        size_t len = (size_t)((slash ? slash : pct) - v), d = 0;
-        for (size_t i = 0; i < len && i + 1 < sizeof num; i++) {
-            if (v[i] == '.' && !d) {
-                d = 1;
-                continue;
-            }
-            num[i - d] = v[i];
-            num[i - d + 1] = '\0';
-            scale *= d ? 10 : 1;
-        }
-        if (len == 0 || len + 1 >= sizeof num || !parse_u64(num, 1, UINT64_C(1) << 40, &a) ||
-            (slash && !parse_u64(slash + 1, 1, UINT64_C(1) << 30, &b)) || (pct && pct[1]) ||
-            (slash && d))
-            return cli_usage_error("--quota %s: expected a whole number, a share like 2/3 or "
-                                   "65%%, majority or unanimity", v);
-        rc = pl_game_add_share(h->g, h->w, (int64_t)a, (int64_t)(b * scale * (pct ? 100 : 1)), 0,
-                               &err);
-    } else {
-        if (!parse_u64(v, 1, UINT64_C(1) << 62, &q))
-            return cli_usage_error("--quota %s: expected a whole number >= 1, a share like 2/3 "
-                                   "or 65%%, majority or unanimity", v);
-        rc = pl_game_add_condition(h->g, h->w, (int64_t)q, &err);
-    }
-    if (rc)
-        return cli_usage_error("--quota %s: %s", v, err.msg);
-    return EXIT_OK;
-}
-
-static int adhoc_option(adhoc *h, const char *name, const char *v)
-{
-    uint64_t k;
-    pl_error err;
-    if (strcmp(name, "weights") == 0)
-        return set_weights(h, v);
-    if (strcmp(name, "names") == 0)
-        return each_item(h, name, v, set_name);
-    if (strcmp(name, "veto") == 0)
-        return each_item(h, name, v, set_veto);
-    if (!h->g)
-        return cli_usage_error("--%s comes before the members are known; expected --weights "
-                               "or --names first", name);
-    if (strcmp(name, "quota") == 0) {
-        if (!h->has_w)
-            return cli_usage_error("--quota %s has no weights; expected --weights before it "
-                                   "(or --min-members)", v);
-        return add_quota(h, v);
-    }
-    if (strcmp(name, "min-members") == 0) {
-        if (!parse_u64(v, 1, h->n, &k))
-            return cli_usage_error("--min-members %s: expected a whole number from 1 to %zu",
-                                   v, h->n);
-        return pl_game_add_condition(h->g, NULL, (int64_t)k, &err) ? EXIT_FAIL : EXIT_OK;
-    }
-    if (strcmp(name, "or") == 0 && pl_game_add_rule(h->g, &err))
-        return cli_usage_error("--or: %s", err.msg);
-    return EXIT_OK;
-}
-
-/* Build the game from the ad-hoc options, in command-line order. */
+/* The game's options, in command-line order, to the builder. */
 static int adhoc_game(const cli_args *a, pl_game **out)
 {
-    adhoc h = {NULL, 0, NULL, 0};
-    int rc = EXIT_OK;
-    /* the first --weights or --names fixes the member count, wherever it stands */
-    for (int i = 0; !h.g && !rc && i < a->nopts; i++)
-        if (strcmp(a->opt[i]->name, "names") == 0 || strcmp(a->opt[i]->name, "weights") == 0)
-            rc = adhoc_option(&h, a->opt[i]->name, a->val[i]);
-    for (int i = 0; !rc && i < a->nopts; i++) {
-        const char *name = a->opt[i]->name;
-        /* in order: --veto may name members of an earlier --names */
-        if (strcmp(name, "names") == 0 || strcmp(name, "weights") == 0 ||
-            strcmp(name, "quota") == 0 || strcmp(name, "min-members") == 0 ||
-            strcmp(name, "or") == 0 || strcmp(name, "veto") == 0)
-            rc = adhoc_option(&h, name, a->val[i]);
-    }
-    if (!rc && pl_game_n_conditions(h.g, 0) == 0)
-        rc = cli_usage_error("the game has no quota; expected --quota Q after --weights");
-    free(h.w);
-    if (rc) {
-        pl_game_free(h.g);
-        return rc;
-    }
-    *out = h.g;
-    return EXIT_OK;
+    pl_game_builder *b = NULL;
+    pl_error err;
+    pl_error_clear(&err);
+    int rc = pl_game_builder_new(&b, &err);
+    for (int i = 0; !rc && i < a->nopts; i++)
+        for (size_t k = 0; !rc && k < N_GAME_ITEMS; k++)
+            if (strcmp(a->opt[i]->name, game_items[k].name) == 0)
+                rc = game_items[k].add(b, a->val[i], &err);
+    if (!rc)
+        rc = pl_game_builder_build(b, out, &err);
+    pl_game_builder_free(b);
+    if (rc)
+        cli_report(&err, NULL, 0);
+    return cli_exit_code(rc);
+}
+
+static int is_adhoc(const cli_args *a)
+{
+    for (size_t k = 0; k < N_GAME_ITEMS; k++)
+        if (cli_has(a, game_items[k].name))
+            return 1;
+    return 0;
 }
 
 /* ---- analysis and output ---------------------------------------------------- */
@@ -384,12 +185,6 @@ static int emit_all(const cli_args *a, const pl_scenario *s, const power_job *jo
     return cli_document_end(&out);
 }
 
-static int is_adhoc(const cli_args *a)
-{
-    return cli_has(a, "weights") || cli_has(a, "names") || cli_has(a, "quota") ||
-           cli_has(a, "min-members") || cli_has(a, "or") || cli_has(a, "veto");
-}
-
 /* Jobs for the scenario's bodies (or --body), each with its target actor. */
 static int scenario_jobs(const cli_args *a, const pl_scenario *s, power_job *jobs, size_t *nj,
                          long *targets)
@@ -450,7 +245,7 @@ static int run_power(const cli_args *a)
         nj = 1;
         jobs[0].id = jobs[0].name = "game";
         const char *x = cli_get(a, "against", NULL);
-        if (x && (targets[0] = find_member(jobs[0].g, x)) < 0) {
+        if (x && (targets[0] = pl_game_member_index(jobs[0].g, x)) < 0) {
             rc = cli_usage_error("--against %s: not a member; expected a name or a number from "
                                  "1 to %zu", x, pl_game_n_members(jobs[0].g));
             goto done;

@@ -26,6 +26,7 @@ static const cli_optdef report_opts[] = {
     {"issues", 0, 1, "X,Y", "the two issues of the win-set chart (default: the first two)"},
     CLI_FORECAST_OPTDEFS,
     CLI_SETTLE_OPTDEFS,
+    CLI_PROGRESS_OPTDEF,
     {NULL, 0, 0, NULL, NULL}};
 
 static int read_opts(const cli_args *a, pl_report_opts *o)
@@ -35,14 +36,12 @@ static int read_opts(const cli_args *a, pl_report_opts *o)
     if (cli_get(a, "format", NULL) || cli_get(a, "table", NULL))
         return cli_usage_error("report writes HTML (or SVG with --svg-dir); expected no "
                                "--format or --table");
-    if ((rc = cli_whole_opt(a, "draws", 1000000000ull, &draws)) ||
-        (rc = cli_whole_opt(a, "seed", ULLONG_MAX, &seed)) ||
-        (rc = cli_whole_opt(a, "threads", 256, &threads)) ||
+    if ((rc = cli_whole_opt(a, "draws", 0, 1000000000ull, &draws)) ||
+        (rc = cli_whole_opt(a, "seed", 0, ULLONG_MAX, &seed)) ||
+        (rc = cli_whole_opt(a, "threads", 1, 256, &threads)) ||
         (rc = cli_read_forecast_opts(a, &o->forecast)) ||
         (rc = cli_read_settle_opts(a, &o->settle)))
         return rc;
-    if (threads == 0)
-        return cli_usage_error("--threads 0: expected at least 1");
     if (cli_get(a, "svg-dir", NULL) && cli_get(a, "output", NULL))
         return cli_usage_error("give either --svg-dir DIR or -o FILE, not both");
     o->settle.loss = o->forecast.loss;
@@ -111,6 +110,9 @@ static int run_report(const cli_args *a)
     int rc = read_opts(a, &o);
     if (rc || (rc = cli_load_scenario(a, &s, 0)))
         return rc;
+    cli_progress p;
+    cli_progress_init(&p, a, "report", "steps");
+    o.progress = cli_progress_callback(&p);
     pl_report *r = NULL;
     pl_error err;
     pl_error_clear(&err);

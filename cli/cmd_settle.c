@@ -17,10 +17,12 @@ static const cli_optdef settle_opts[] = {
     {"proposal", 0, 1, "FILE", "a package (issue: option or scale point) to compare with the "
                                "solutions"},
     {"frontier-out", 0, 1, "FILE", "write the whole frontier as CSV to FILE"},
+    CLI_PROGRESS_OPTDEF,
     {NULL, 0, 0, NULL, NULL}};
 
 /* --proposal FILE: the package's utilities for every party. */
-static int read_proposal(const cli_args *a, const pl_settlement *st, double **u)
+static int read_proposal(const cli_args *a, const pl_scenario *s, const pl_settlement *st,
+                         double **u)
 {
     const char *path = cli_get(a, "proposal", NULL);
     *u = NULL;
@@ -28,18 +30,17 @@ static int read_proposal(const cli_args *a, const pl_settlement *st, double **u)
         return EXIT_OK;
     pl_error err;
     pl_error_clear(&err);
-    size_t n = pl_frontier_n_parties(pl_settle_frontier(st)), len;
-    pl_input *in = NULL;
-    int rc = cli_read_input(a, path, &in);
+    pl_proposal *p = NULL;
+    int rc = cli_load_proposal(a, s, path, &p);
     if (rc)
         return rc;
+    size_t n = pl_frontier_n_parties(pl_settle_frontier(st));
     if (!(*u = malloc(n * sizeof **u))) {
-        pl_input_free(in);
+        pl_proposal_free(p);
         return cli_out_of_memory();
     }
-    const char *data = pl_input_data(in, &len);
-    rc = pl_settle_proposal(st, data, len, pl_input_name(in), *u, &err);
-    pl_input_free(in);
+    rc = pl_settle_proposal(st, p, *u, &err);
+    pl_proposal_free(p);
     if (rc) {
         cli_report(&err, NULL, 0);
         free(*u);
@@ -77,7 +78,10 @@ static int emit_settlement(const cli_args *a, const pl_scenario *s, const pl_set
         cli_output_close(&out, 0);
         return rc;
     }
-    pl_settle_emit(st, pu, out.e);
+    if (pl_settle_emit(st, pu, out.e) == PL_ENOMEM) { /* a finding left out: no document */
+        cli_output_close(&out, 0);
+        return cli_out_of_memory();
+    }
     return cli_document_end(&out);
 }
 
@@ -85,6 +89,9 @@ static int run_settle(const cli_args *a)
 {
     pl_settle_opts o = PL_SETTLE_OPTS_INIT;
     int rc = cli_read_settle_opts(a, &o);
+    cli_progress p;
+    cli_progress_init(&p, a, "settle", "phases");
+    o.progress = cli_progress_callback(&p);
     pl_scenario *s = NULL;
     if (rc || (rc = cli_load_scenario(a, &s, 0)))
         return rc;
@@ -97,7 +104,7 @@ static int run_settle(const cli_args *a)
         pl_scenario_free(s);
         return cli_exit_code(err.code);
     }
-    if (!(rc = read_proposal(a, st, &pu)))
+    if (!(rc = read_proposal(a, s, st, &pu)))
         rc = emit_settlement(a, s, st, pu);
     free(pu);
     pl_settle_free(st);

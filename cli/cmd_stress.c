@@ -8,11 +8,11 @@
 #include "cli.h"
 #include "parley/store.h"
 
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 static const cli_optdef stress_opts[] = {
@@ -28,18 +28,17 @@ static const cli_optdef stress_opts[] = {
     {"store-draws", 0, 0, NULL, "also store every draw's values (large: inputs x metrics per "
                                 "draw)"},
     CLI_FORECAST_OPTDEFS,
+    CLI_EUM_OPTDEFS,
     CLI_SETTLE_OPTDEFS,
+    CLI_PROGRESS_OPTDEF,
     {NULL, 0, 0, NULL, NULL}};
-
-static const char *const analysis_names[] = {"forecast", "settle", "power", "durability"};
 
 typedef struct stress_cli {
     pl_stress_opts o;
     unsigned long long top;
     const char *store_path;
     pl_store *db;
-    int progress;             /* 1: draw a progress line on stderr */
-    struct timespec t0, last;
+    cli_progress progress;
     pl_error store_err;
 } stress_cli;
 
@@ -48,20 +47,18 @@ static int read_opts(const cli_args *a, stress_cli *c)
     unsigned long long draws = 1000, seed = 1, threads = 1;
     int rc;
     c->top = 3;
-    if ((rc = cli_whole_opt(a, "draws", 1000000000000ull, &draws)) ||
-        (rc = cli_whole_opt(a, "seed", ULLONG_MAX, &seed)) ||
-        (rc = cli_whole_opt(a, "threads", 256, &threads)) ||
-        (rc = cli_whole_opt(a, "top", 1000, &c->top)) ||
+    if ((rc = cli_whole_opt(a, "draws", 1, 1000000000000ull, &draws)) ||
+        (rc = cli_whole_opt(a, "seed", 0, ULLONG_MAX, &seed)) ||
+        (rc = cli_whole_opt(a, "threads", 1, 256, &threads)) ||
+        (rc = cli_whole_opt(a, "top", 0, 1000, &c->top)) ||
         (rc = cli_read_forecast_opts(a, &c->o.forecast)) ||
         (rc = cli_read_settle_opts(a, &c->o.settle)))
         return rc;
-    if (draws == 0)
-        return cli_usage_error("--draws 0: expected at least 1 draw");
-    if (threads == 0)
-        return cli_usage_error("--threads 0: expected at least 1");
     c->o.settle.loss = c->o.forecast.loss; /* one --loss for both */
     const char *v = cli_get(a, "analyses", NULL);
-    if (v && (rc = cli_name_list("analyses", v, analysis_names, 4, &c->o.analyses)))
+    size_t na;
+    const char *const *analyses = pl_option_choices("analyses", &na);
+    if (v && (rc = cli_name_list("analyses", v, analyses, (int)na, &c->o.analyses)))
         return rc;
     const char *models[PL_MODEL_COUNT];
     for (int m = 0; m < PL_MODEL_COUNT; m++)
@@ -78,30 +75,10 @@ static int read_opts(const cli_args *a, stress_cli *c)
     return EXIT_OK;
 }
 
-/* ---- progress on a terminal ------------------------------------------------------ */
-
-static double seconds_since(const struct timespec *t0)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)(t.tv_sec - t0->tv_sec) + 1e-9 * (double)(t.tv_nsec - t0->tv_nsec);
-}
-
+/* The stress's one payload serves on_draw and progress alike. */
 static void progress(void *payload, uint64_t done, uint64_t total)
 {
-    stress_cli *c = payload;
-    if (!c->progress)
-        return;
-    if (done < total && seconds_since(&c->last) < 0.2)
-        return;
-    clock_gettime(CLOCK_MONOTONIC, &c->last);
-    double el = seconds_since(&c->t0), rate = el > 0 ? (double)done / el : 0;
-    fprintf(stderr, "\rstress: %llu/%llu draws, %.0f/s, ETA %.0f s   ",
-            (unsigned long long)done, (unsigned long long)total, rate,
-            rate > 0 ? (double)(total - done) / rate : 0.0);
-    if (done == total)
-        fputs("\r\033[K", stderr);
-    fflush(stderr);
+    cli_progress_show(&((stress_cli *)payload)->progress, done, total);
 }
 
 static int on_draw(void *payload, uint64_t draw, const double *v, size_t n)
@@ -112,36 +89,17 @@ static int on_draw(void *payload, uint64_t draw, const double *v, size_t n)
 
 /* ---- the run store ------------------------------------------------------------------- */
 
-/* The options that shape the results, one "name=value" per line in name order. */
-static char *canonical_options(const cli_args *a)
+/* The canonical options of the run: the library writes them from the parsed values. */
+static char *run_options(const stress_cli *c, pl_error *err)
 {
-    static const char *const skip[] = {"format", "output", "table", "quiet", "threads", "store",
-                                       "store-draws", "draws", "seed", "top", NULL};
-    const char *line[CLI_MAX_OPTS];
-    size_t n = 0, len = 1;
-    char buf[CLI_MAX_OPTS][256];
-    for (int i = 0; i < a->nopts; i++) {
-        int k = 0;
-        while (skip[k] && strcmp(skip[k], a->opt[i]->name) != 0)
-            k++;
-        if (skip[k])
-            continue;
-        snprintf(buf[n], sizeof buf[n], "%s=%s", a->opt[i]->name, a->val[i] ? a->val[i] : "");
-        line[n] = buf[n];
-        len += strlen(buf[n]) + 1;
-        n++;
-    }
-    for (size_t i = 1; i < n; i++) /* insertion sort: a handful of options */
-        for (size_t j = i; j > 0 && strcmp(line[j - 1], line[j]) > 0; j--) {
-            const char *t = line[j];
-            line[j] = line[j - 1], line[j - 1] = t;
-        }
-    char *s = malloc(len);
-    if (!s)
+    size_t len = 0;
+    if (pl_run_options(&c->o, NULL, 0, &len, err))
         return NULL;
-    s[0] = '\0';
-    for (size_t i = 0; i < n; i++)
-        strcat(strcat(s, line[i]), "\n");
+    char *s = malloc(len + 1);
+    if (s)
+        pl_run_options(&c->o, s, len + 1, &len, NULL);  /* as sized: it cannot fail now */
+    else
+        err->code = PL_ENOMEM, snprintf(err->msg, sizeof err->msg, "%s", pl_strerror(PL_ENOMEM));
     return s;
 }
 
@@ -149,8 +107,8 @@ static int store_begin(const cli_args *a, stress_cli *c, const pl_scenario *s)
 {
     pl_error err;
     pl_error_clear(&err);
-    char *opts = canonical_options(a), id[33];
-    int replaced = 0, rc = opts ? pl_store_open(&c->db, c->store_path, 1, &err) : PL_ENOMEM;
+    char *opts = run_options(c, &err), id[33];
+    int replaced = 0, rc = opts ? pl_store_open(&c->db, c->store_path, 1, &err) : err.code;
     if (!rc) {
         size_t len = 0;
         const char *text = pl_scenario_text(s, &len);
@@ -207,6 +165,64 @@ static int mpi_setup(pl_stress_transport *t, int *used)
     return EXIT_OK;
 }
 
+/* This process's rank as the MPI launcher set it, before MPI is up (0 without one). */
+static int launcher_rank(void)
+{
+    const char *r = getenv("OMPI_COMM_WORLD_RANK");
+    if (!r)
+        r = getenv("PMI_RANK");
+    return r ? atoi(r) : 0;
+}
+
+/*
+** Ranks other than 0 read the same options and files as rank 0 and would
+** print the same messages and warnings once more each: while they read
+** them, their stderr goes to /dev/null. Returns the saved stderr, or -1.
+*/
+static int quiet_begin(int rank)
+{
+    if (rank == 0)
+        return -1;
+    int saved = dup(STDERR_FILENO), null = open("/dev/null", O_WRONLY);
+    if (saved >= 0 && null >= 0)
+        dup2(null, STDERR_FILENO);
+    if (null >= 0)
+        close(null);
+    return saved;
+}
+
+static void quiet_end(int saved)
+{
+    if (saved < 0)
+        return;
+    dup2(saved, STDERR_FILENO);
+    close(saved);
+}
+
+/*
+** Options, MPI, the scenario and (rank 0) the store: every rank reads them,
+** rank 0 alone speaks. Under MPI the ranks then agree, so that an input error
+** ends every rank cleanly with exit 2 rather than through MPI_Abort.
+*/
+static int read_inputs(const cli_args *a, stress_cli *c, pl_stress_transport *t,
+                       pl_scenario **s, int *mpi)
+{
+    int quiet = quiet_begin(launcher_rank());
+    int rc = read_opts(a, c);
+    if (!rc && !(rc = mpi_setup(t, mpi))) {
+        if (*mpi)
+            c->o.transport = t;
+        if ((rc = cli_load_scenario(a, s, 0)) == EXIT_OK && t->rank == 0 && c->store_path)
+            rc = store_begin(a, c, *s);
+    }
+    quiet_end(quiet);
+    int all = *mpi ? pl_stress_mpi_agree(rc) : rc;
+    if (all && !rc && t->rank == 0)
+        fprintf(stderr, "parley: another MPI rank could not read the inputs that rank 0 "
+                "read; expected the same files on every node\n");
+    return all;
+}
+
 static int analyse(const cli_args *a, stress_cli *c, const pl_scenario *s, int rank)
 {
     pl_stress *st = NULL;
@@ -238,25 +254,19 @@ static int analyse(const cli_args *a, stress_cli *c, const pl_scenario *s, int r
 static int run_stress(const cli_args *a)
 {
     stress_cli c = {PL_STRESS_OPTS_INIT};
-    pl_stress_transport t;
+    pl_stress_transport t = {0};
     pl_scenario *s = NULL;
-    int mpi = 0, rc = read_opts(a, &c);
-    if (rc || (rc = mpi_setup(&t, &mpi)))
-        return rc;
-    if (mpi)
-        c.o.transport = &t;
-    if ((rc = cli_load_scenario(a, &s, 0)) == EXIT_OK && t.rank == 0 && c.store_path)
-        rc = store_begin(a, &c, s);
+    int mpi = 0, rc = read_inputs(a, &c, &t, &s, &mpi), analysed = 0;
     if (!rc) {
         c.o.progress = progress, c.o.payload = &c;
-        c.progress = t.rank == 0 && !cli_has(a, "quiet") && isatty(STDERR_FILENO);
-        clock_gettime(CLOCK_MONOTONIC, &c.t0);
-        c.last = c.t0;
+        cli_progress_init(&c.progress, a, "stress", "draws");
+        c.progress.on &= t.rank == 0;
         rc = analyse(a, &c, s, t.rank);
+        analysed = 1;
     }
     pl_store_close(c.db);
     pl_scenario_free(s);
-    if (mpi && rc)
+    if (mpi && rc && analysed) /* the others may be waiting for this rank's draws */
         pl_stress_mpi_abort(rc);
     if (mpi)
         pl_stress_mpi_end();

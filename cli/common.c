@@ -112,18 +112,27 @@ int cli_number_list(const char *opt, const char *v, double lo, double hi, double
     return n;
 }
 
-int cli_whole_opt(const cli_args *a, const char *name, unsigned long long max,
-                  unsigned long long *out)
+int cli_whole(const char *v, unsigned long long lo, unsigned long long hi,
+              unsigned long long *out)
 {
-    const char *v = cli_get(a, name, NULL);
-    if (!v)
-        return EXIT_OK;
     char *end;
+    if (!v || *v < '0' || *v > '9')
+        return 0;
     errno = 0;
     unsigned long long x = strtoull(v, &end, 10);
-    if (*v < '0' || *v > '9' || *end || errno || x > max)
-        return cli_usage_error("--%s %s: expected a whole number from 0 to %llu", name, v, max);
+    if (*end || errno || x < lo || x > hi)
+        return 0;
     *out = x;
+    return 1;
+}
+
+int cli_whole_opt(const cli_args *a, const char *name, unsigned long long min,
+                  unsigned long long max, unsigned long long *out)
+{
+    const char *v = cli_get(a, name, NULL);
+    if (v && !cli_whole(v, min, max, out))
+        return cli_usage_error("--%s %s: expected a whole number from %llu to %llu", name, v,
+                               min, max);
     return EXIT_OK;
 }
 

@@ -9,49 +9,42 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Pick --name's value among names into *out (an enum); no change when absent. */
-static int enum_opt(const cli_args *a, const char *name, const char *const *names, int n,
-                    int *out)
+/* Pick --name's value among its words (parley/options.h) into *out (an enum); no change when
+   absent. */
+static int enum_opt(const cli_args *a, const char *name, int *out)
 {
+    size_t n;
+    const char *const *words = pl_option_choices(name, &n);
     const char *v = cli_get(a, name, NULL);
-    return v ? cli_pick(v, names, n, name, out) : EXIT_OK;
+    return v ? cli_pick(v, words, (int)n, name, out) : EXIT_OK;
 }
 
 static int read_eum_opts(const cli_args *a, pl_eum_opts *o)
 {
-    static const char *const probs[] = {"published", "net", "scholz"};
-    static const char *const selects[] = {"smallest", "scholz", "max-eu"};
-    static const char *const comps[] = {"fraction", "weighted"};
-    static const char *const views[] = {"receiver", "own"};
-    static const char *const sal[] = {"target", "printed"};
     const char *v = cli_get(a, "eum-preset", NULL);
     pl_error err;
     if (v && pl_eum_preset(o, v, &err))
         return cli_usage_error("--eum-preset %s: %s", v, err.msg);
-    int k = -1, rc = enum_opt(a, "eum-prob", probs, 3, &k);
+    int k = -1, rc = enum_opt(a, "eum-prob", &k);
     if (!rc && k >= 0)
         o->prob = (pl_eum_prob)k;
     k = -1;
-    if (!rc && !(rc = enum_opt(a, "eum-select", selects, 3, &k)) && k >= 0)
+    if (!rc && !(rc = enum_opt(a, "eum-select", &k)) && k >= 0)
         o->select = (pl_eum_select)k;
     k = -1;
-    if (!rc && !(rc = enum_opt(a, "eum-compromise", comps, 2, &k)) && k >= 0)
+    if (!rc && !(rc = enum_opt(a, "eum-compromise", &k)) && k >= 0)
         o->compromise = (pl_eum_compromise)k;
     k = -1;
-    if (!rc && !(rc = enum_opt(a, "eum-perspective", views, 2, &k)) && k >= 0)
+    if (!rc && !(rc = enum_opt(a, "eum-perspective", &k)) && k >= 0)
         o->perspective = (pl_eum_perspective)k;
     k = -1;
-    if (!rc && !(rc = enum_opt(a, "eum-salience-25b", sal, 2, &k)) && k >= 0)
+    if (!rc && !(rc = enum_opt(a, "eum-salience-25b", &k)) && k >= 0)
         o->sal25b_printed = k;
     if (cli_has(a, "eum-capitulation"))
         o->no_capitulation = 0;
-    double d = o->rounds;
-    if (!rc && !(rc = cli_number_opt(a, "rounds", 0, 10000, "a whole number of rounds from 0 to "
-                                 "10000", &d))) {
-        if (d != (int)d)
-            return cli_usage_error("--rounds %s: expected a whole number", cli_get(a, "rounds", NULL));
-        o->rounds = (int)d;
-    }
+    unsigned long long r = 0;
+    if (!rc && !(rc = cli_whole_opt(a, "rounds", 0, 10000, &r)) && cli_get(a, "rounds", NULL))
+        o->rounds = (int)r;
     if (!rc)
         rc = cli_number_opt(a, "eum-q", 0, 1, "a probability in [0, 1]", &o->q);
     return rc;
@@ -59,36 +52,28 @@ static int read_eum_opts(const cli_args *a, pl_eum_opts *o)
 
 static int read_smp_opts(const cli_args *a, pl_smp_opts *o)
 {
-    static const char *const votes[] = {"prop", "binary", "propbin", "propcbc", "cubic",
-                                        "asymprosp"};
-    static const char *const vpms[] = {"linear", "square", "quartic", "octic", "binary"};
-    static const char *const pces[] = {"conditional", "markov-uniform", "markov-incentive"};
-    static const char *const risks[] = {"mid", "min", "max"};
-    static const char *const persps[] = {"one-third", "none", "half", "two-thirds", "full"};
-    static const char *const interps[] = {"s2p2", "s1p1", "s2pmax"};
-    static const char *const commits[] = {"semi", "full", "none"};
-    static const char *const brgns[] = {"init", "init-rcvr", "power"};
     int k[8] = {-1, -1, -1, -1, -1, -1, -1, -1}, rc;
-    unsigned long long turns = o->max_turns, seed = o->seed, threads = 1;
-    if ((rc = enum_opt(a, "smp-vote", votes, 6, &k[0])) ||
-        (rc = enum_opt(a, "smp-victory", vpms, 5, &k[1])) ||
-        (rc = enum_opt(a, "smp-election", pces, 3, &k[2])) ||
-        (rc = enum_opt(a, "smp-risk", risks, 3, &k[3])) ||
-        (rc = enum_opt(a, "smp-perspective", persps, 5, &k[4])) ||
-        (rc = enum_opt(a, "smp-bargain", interps, 3, &k[5])) ||
-        (rc = enum_opt(a, "smp-commit", commits, 3, &k[6])) ||
-        (rc = enum_opt(a, "smp-bargains", brgns, 3, &k[7])) ||
-        (rc = cli_whole_opt(a, "smp-turns", 100000, &turns)) ||
-        (rc = cli_whole_opt(a, "seed", ULLONG_MAX, &seed)) ||
-        (rc = cli_whole_opt(a, "threads", 64, &threads)))
+    unsigned long long turns = o->max_turns, seed = o->seed, threads = 1, work = 0, mib = 0;
+    if ((rc = enum_opt(a, "smp-vote", &k[0])) ||
+        (rc = enum_opt(a, "smp-victory", &k[1])) ||
+        (rc = enum_opt(a, "smp-election", &k[2])) ||
+        (rc = enum_opt(a, "smp-risk", &k[3])) ||
+        (rc = enum_opt(a, "smp-perspective", &k[4])) ||
+        (rc = enum_opt(a, "smp-bargain", &k[5])) ||
+        (rc = enum_opt(a, "smp-commit", &k[6])) ||
+        (rc = enum_opt(a, "smp-bargains", &k[7])) ||
+        (rc = cli_whole_opt(a, "smp-turns", 1, 100000, &turns)) ||
+        (rc = cli_whole_opt(a, "smp-max-work", 1, 1000000000000000000ull, &work)) ||
+        (rc = cli_whole_opt(a, "max-memory", 1, 1ull << 30, &mib)) ||
+        (rc = cli_whole_opt(a, "seed", 0, ULLONG_MAX, &seed)) ||
+        (rc = cli_whole_opt(a, "threads", 1, 64, &threads)))
         return rc;
-    o->threads = threads ? (int)threads : 1;
+    o->threads = (int)threads;
+    o->max_work = (double)work, o->max_bytes = (double)mib * 1048576.0;
     o->stochastic = cli_has(a, "smp-stochastic"), o->seed = seed;
     if ((rc = cli_number_opt(a, "smp-accommodate", 0, 1, "a share in [0, 1]",
                              &o->accommodate)))
         return rc;
-    if (turns < 1)
-        return cli_usage_error("--smp-turns 0: expected at least 1 turn");
     o->vote = k[0] >= 0 ? (pl_smp_vote)k[0] : o->vote;
     o->vpm = k[1] >= 0 ? (pl_smp_vpm)k[1] : o->vpm;
     o->pce = k[2] >= 0 ? (pl_smp_pce)k[2] : o->pce;
@@ -103,32 +88,27 @@ static int read_smp_opts(const cli_args *a, pl_smp_opts *o)
 
 static int read_exchange_opts(const cli_args *a, pl_exchange_opts *o, int rounds)
 {
-    static const char *const rules[] = {"equal-gain", "random-rate"};
-    int k = -1, rc = enum_opt(a, "exchange-rule", rules, 2, &k);
+    int k = -1, rc = enum_opt(a, "exchange-rule", &k);
     if (!rc && k >= 0)
         o->rule = (pl_exchange_rule)k;
     if (cli_get(a, "rounds", NULL))
         o->rounds = rounds;
-    double seed = 0;
-    if (!rc && cli_get(a, "seed", NULL) &&
-        !(rc = cli_number_opt(a, "seed", 0, 9007199254740992.0, "a whole number >= 0", &seed)))
+    unsigned long long seed = o->seed;
+    if (!rc && !(rc = cli_whole_opt(a, "seed", 0, ULLONG_MAX, &seed)))
         o->seed = (uint64_t)seed;
     return rc;
 }
 
 int cli_read_forecast_opts(const cli_args *a, pl_forecast_opts *fo)
 {
-    static const char *const weights[] = {"cs", "s", "c", "1"};
-    static const char *const ties[] = {"lower", "upper", "mid"};
-    static const char *const losses[] = {"linear", "quadratic"};
-    int k = -1, rc = enum_opt(a, "weights", weights, 4, &k);
+    int k = -1, rc = enum_opt(a, "weights", &k);
     if (!rc && k >= 0)
         fo->weights = (pl_weight_mode)k;
     k = -1;
-    if (!rc && !(rc = enum_opt(a, "median-tie", ties, 3, &k)) && k >= 0)
+    if (!rc && !(rc = enum_opt(a, "median-tie", &k)) && k >= 0)
         fo->tie = (pl_median_tie)k;
     k = -1;
-    if (!rc && !(rc = enum_opt(a, "loss", losses, 2, &k)) && k >= 0)
+    if (!rc && !(rc = enum_opt(a, "loss", &k)) && k >= 0)
         fo->loss = (pl_loss)k;
     fo->ignore_status_quo = cli_has(a, "no-status-quo");
     if (!rc && cli_get(a, "disagreement", NULL)) {

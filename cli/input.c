@@ -69,6 +69,23 @@ static int stdin_once(const cli_args *a)
     return EXIT_OK;
 }
 
+int cli_load_proposal(const cli_args *a, const pl_scenario *s, const char *path,
+                      pl_proposal **out)
+{
+    pl_input *in = NULL;
+    int rc = cli_read_input(a, path, &in);
+    if (rc)
+        return rc;
+    size_t len;
+    const char *data = pl_input_data(in, &len);
+    pl_error err;
+    pl_error_clear(&err);
+    if ((rc = pl_proposal_load_buffer(out, s, data, len, pl_input_name(in), &err)) != PL_OK)
+        cli_report(&err, data, len);
+    pl_input_free(in);
+    return cli_input_exit_code(rc);
+}
+
 /* Report err with its source line when it is about one of the inputs. */
 static void report_in(const pl_error *err, pl_input *const *in, int n)
 {

@@ -5,7 +5,6 @@
 ** `analyze` (on the built-in scenario when no FILE is given).
 */
 #include "cli.h"
-#include "../src/core/suggest.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -171,7 +170,7 @@ static int run(int argc, char **argv)
             size_t n = 0;
             for (int i = 0; commands[i]; i++)
                 names[n++] = commands[i]->name;
-            const char *hint = pl__suggest(argv[ci], names, n);
+            const char *hint = pl_suggest(argv[ci], names, n);
             if (hint)
                 return cli_usage_error("unknown command '%s'; did you mean '%s'?", argv[ci], hint);
             return cli_usage_error("unknown command '%s' (and no file of that name has a "

@@ -7,7 +7,6 @@
 ** that names the command and suggests the option meant.
 */
 #include "cli.h"
-#include "../src/core/suggest.h"
 
 #include <string.h>
 
@@ -61,7 +60,7 @@ static int unknown_option(const cli_optdef *const *tables, const char *arg, cons
     const char *w = arg + strspn(arg, "-");
     size_t len = strcspn(w, "=");
     snprintf(word, sizeof word, "%.*s", (int)(len < 63 ? len : 63), w);
-    const char *hint = pl__suggest(word, names, n);
+    const char *hint = pl_suggest(word, names, n);
     if (hint)
         return cli_usage_error("unknown option '%s' for '%s'; did you mean '--%s'?", arg, cmd,
                                hint);

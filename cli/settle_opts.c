@@ -8,12 +8,13 @@
 
 int cli_read_settle_opts(const cli_args *a, pl_settle_opts *o)
 {
-    static const char *const losses[] = {"linear", "quadratic"};
-    unsigned long long lr = o->logrolls, th = 1;
+    unsigned long long lr = o->logrolls, th = 1, mib = 0;
     double me = o->max_enumerate;
+    size_t n;
+    const char *const *losses = pl_option_choices("loss", &n);
     int k = -1, rc;
     const char *v = cli_get(a, "loss", NULL);
-    if (v && (rc = cli_pick(v, losses, 2, "loss", &k)))
+    if (v && (rc = cli_pick(v, losses, (int)n, "loss", &k)))
         return rc;
     if (k >= 0)
         o->loss = (pl_loss)k;
@@ -21,11 +22,11 @@ int cli_read_settle_opts(const cli_args *a, pl_settle_opts *o)
         (rc = cli_number_opt(a, "time", 0, 1, "a time in [0, 1]", &o->time)) ||
         (rc = cli_number_opt(a, "tau", 1e-9, 1, "a probability in (0, 1]", &o->tau)) ||
         (rc = cli_number_opt(a, "max-enumerate", 0, 9e15, "a number of packages", &me)) ||
-        (rc = cli_whole_opt(a, "logrolls", 1000, &lr)) ||
-        (rc = cli_whole_opt(a, "threads", 256, &th)))
+        (rc = cli_whole_opt(a, "logrolls", 0, 1000, &lr)) ||
+        (rc = cli_whole_opt(a, "threads", 1, 256, &th)) ||
+        (rc = cli_whole_opt(a, "max-memory", 1, 1ull << 30, &mib)))
         return rc;
-    if (cli_get(a, "threads", NULL) && th == 0)
-        return cli_usage_error("--threads 0: expected at least 1");
+    o->max_bytes = (double)mib * 1048576.0;
     o->max_enumerate = me;
     o->logrolls = (size_t)lr;
     o->threads = (int)th;

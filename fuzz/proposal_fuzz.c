@@ -7,7 +7,8 @@
 ** option-point paths are reached) instead of the built-in scenario, whose
 ** issues have none. The two settlements (default options, no win-set
 ** enumeration, no logrolls) are computed once; each call reads a proposal
-** and checks that an accepted one has finite utilities and a refused one a
+** (pl_proposal_load_buffer), takes its utilities (pl_settle_proposal) and
+** checks that an accepted one has finite utilities and a refused one a
 ** message.
 **   make fuzz FUZZ_TIME=300
 ** Built without libFuzzer (fuzz/replay.c) it replays files, for CTest.
@@ -45,10 +46,11 @@ static const char options_scenario[] =
     "    PAY: {position: 0, salience: 0.1}\n";
 
 /* The two settlements, computed once (the reader is what is fuzzed; they stay reachable). */
-static pl_settlement *settlement(int options)
+static pl_settlement *settlement(int options, const pl_scenario **scenario)
 {
     static pl_scenario *s[2];
     static pl_settlement *st[2];
+    *scenario = s[options];
     if (st[options])
         return st[options];
     int rc = options ? pl_scenario_load_buffer(&s[1], options_scenario,
@@ -60,6 +62,7 @@ static pl_settlement *settlement(int options)
     o.logrolls = 0;
     if (rc != PL_OK || pl_settle_compute(&st[options], s[options], &o, NULL) != PL_OK)
         abort();  /* both scenarios are valid: a failure here is a bug */
+    *scenario = s[options];
     return st[options];
 }
 
@@ -68,13 +71,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 1)
         return 0;
     const char *name = (data[0] & 1) ? "fuzz.json" : "fuzz.yaml";
-    const pl_settlement *st = settlement((data[0] & 2) != 0);
+    const pl_scenario *s;
+    const pl_settlement *st = settlement((data[0] & 2) != 0, &s);
     size_t n = pl_frontier_n_parties(pl_settle_frontier(st));
     double *u = calloc(n ? n : 1, sizeof *u);
+    pl_proposal *p = NULL;
     if (u) {
         pl_error err;
         pl_error_clear(&err);
-        if (pl_settle_proposal(st, (const char *)data + 1, size - 1, name, u, &err) == PL_OK) {
+        if (pl_proposal_load_buffer(&p, s, (const char *)data + 1, size - 1, name, &err) ==
+                PL_OK && pl_settle_proposal(st, p, u, &err) == PL_OK) {
             for (size_t i = 0; i < n; i++)
                 if (!isfinite(u[i]))
                     abort();  /* an accepted proposal must have finite utilities */
@@ -82,6 +88,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();  /* a refused proposal must say why */
         }
     }
+    pl_proposal_free(p);
     free(u);
     return 0;
 }

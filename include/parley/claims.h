@@ -17,6 +17,7 @@
 #include <stdint.h>
 #include "parley/export.h"
 #include "parley/error.h"
+#include "parley/progress.h"
 #include "parley/emit.h"
 
 #ifdef __cplusplus
@@ -68,6 +69,11 @@ PL_API int pl_claims_evaluate(const pl_claims *c, const struct pl_scenario *s,
 PL_API int pl_claims_robustness(const pl_claims *c, const struct pl_scenario *s, uint64_t draws,
                                 uint64_t seed, int threads, uint64_t *holds, uint64_t *defined,
                                 pl_error *err);
+/** pl_claims_robustness reporting its draws done to progress (NULL: none). */
+PL_API int pl_claims_robustness_progress(const pl_claims *c, const struct pl_scenario *s,
+                                         uint64_t draws, uint64_t seed, int threads,
+                                         const pl_progress *progress, uint64_t *holds,
+                                         uint64_t *defined, pl_error *err);
 /** Each claim: sentence, status, numbers, and (if draws > 0) its robustness. */
 PL_API int pl_claims_emit(const pl_claims *c, const pl_claim_result *res, const uint64_t *holds,
                           const uint64_t *defined, uint64_t draws, pl_emitter *e);

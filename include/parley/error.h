@@ -52,6 +52,16 @@ PL_API void pl_error_clear(pl_error *err);
  */
 PL_API int pl_error_format(const pl_error *err, char *buf, size_t size);
 
+/**
+ * "Did you mean ...?": the candidate closest to word when it is a plausible
+ * typo (edit distance at most 2 and less than half the word's length, or a
+ * difference of case only), else NULL. Ties go to the earlier candidate;
+ * words over 64 bytes match nothing. The library's own messages use it for
+ * unknown keys and ids; callers can use it for their own words (commands,
+ * options). Returns a pointer into cands.
+ */
+PL_API const char *pl_suggest(const char *word, const char *const *cands, size_t n);
+
 /*
 ** A list of errors: every problem a load finds, rather than the first one
 ** alone (pl_load_opts.errors; `parley validate` prints them). It keeps at

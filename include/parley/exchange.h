@@ -17,6 +17,7 @@
 #include <stdint.h>
 #include "parley/export.h"
 #include "parley/error.h"
+#include "parley/progress.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -31,8 +32,9 @@ typedef struct pl_exchange_opts {
     pl_exchange_rule rule;
     int rounds;        /* 10 */
     uint64_t seed;     /* ties between equal gains, and the random rates */
+    pl_progress progress; /* after each round, out of rounds */
 } pl_exchange_opts;
-#define PL_EXCHANGE_OPTS_INIT {PL_EXCHANGE_EQUAL_GAIN, 10, 0u}
+#define PL_EXCHANGE_OPTS_INIT {PL_EXCHANGE_EQUAL_GAIN, 10, 0u, PL_PROGRESS_NONE}
 
 /* One executed exchange: i moves on issue p toward j, j on issue q toward i. */
 typedef struct pl_exchange_trade {

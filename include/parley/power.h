@@ -63,7 +63,46 @@ PL_API int pl_game_set_veto(pl_game *g, size_t m, int veto, pl_error *err);
  */
 PL_API int pl_game_from_body(pl_game **out, const pl_scenario *s, size_t b, pl_error *err);
 
+/* ---- the ad-hoc game language of `parley power` ----------------------------- */
+
+/*
+** A game from the strings `parley power` takes, for bindings as for the CLI:
+**     weights "4,4,4,2,2,1" or "7x5,1x10"   member weights, whole numbers 0..2^50
+**                                           (WxK: K members of weight W, K <= 10^8)
+**     quota "12", "2/3", "65%", "66.7%", "majority" or "unanimity"
+**                                           the condition weight >= Q on the weights
+**                                           of the last weights item before it
+**     min-members "9"                       the condition "at least 9 members"
+**     or                                    the conditions after it form an alternative
+**     names "FR,DE,IT"                      member names (default "1", "2", ...)
+**     veto "FR,2"                           members (names or numbers) that can block alone
+** The calls record items; pl_game_builder_build applies them in order after
+** the first weights or names item, which fixes the member count wherever it
+** stands. Errors (at build) are PL_EINPUT with the CLI's own messages, which
+** name the items as its options: "--quota 8: quota 8 is outside [1, 7]; ...".
+*/
+typedef struct pl_game_builder pl_game_builder;
+
+PL_API int pl_game_builder_new(pl_game_builder **out, pl_error *err);
+PL_API void pl_game_builder_free(pl_game_builder *b);
+PL_API int pl_game_builder_weights(pl_game_builder *b, const char *list, pl_error *err);
+PL_API int pl_game_builder_quota(pl_game_builder *b, const char *quota, pl_error *err);
+PL_API int pl_game_builder_min_members(pl_game_builder *b, const char *count, pl_error *err);
+PL_API int pl_game_builder_or(pl_game_builder *b, pl_error *err);
+PL_API int pl_game_builder_names(pl_game_builder *b, const char *list, pl_error *err);
+PL_API int pl_game_builder_veto(pl_game_builder *b, const char *list, pl_error *err);
+/** The game of the items so far (the builder stays usable); *out is NULL on error. */
+PL_API int pl_game_builder_build(const pl_game_builder *b, pl_game **out, pl_error *err);
+
+/** Member by name, or by number 1..n as text; -1 when neither. */
+PL_API long pl_game_member_index(const pl_game *g, const char *name);
+
 PL_API size_t pl_game_n_members(const pl_game *g);
+/**
+ * Member m's name. A member without one (pl_game_set_name) is called by its
+ * number, 1-based, written into the game's own buffer: that text stays valid
+ * until the next call on the same game for another unnamed member.
+ */
 PL_API const char *pl_game_member_name(const pl_game *g, size_t m);
 PL_API size_t pl_game_n_rules(const pl_game *g);
 PL_API size_t pl_game_n_conditions(const pl_game *g, size_t rule);

@@ -32,9 +32,10 @@ typedef struct pl_report_opts {
     const char *issues;       /* two issue ids for the win-set chart; NULL: the first two */
     pl_forecast_opts forecast;
     pl_settle_opts settle;
+    pl_progress progress;     /* each analysis in turn, in its own units (see progress.h) */
 } pl_report_opts;
 #define PL_REPORT_OPTS_INIT                                                                  \
-    {200, 1, 1, NULL, NULL, PL_FORECAST_OPTS_INIT, PL_SETTLE_OPTS_INIT}
+    {200, 1, 1, NULL, NULL, PL_FORECAST_OPTS_INIT, PL_SETTLE_OPTS_INIT, PL_PROGRESS_NONE}
 
 typedef struct pl_report pl_report;
 

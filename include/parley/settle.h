@@ -21,6 +21,7 @@
 #include <stdint.h>
 #include "parley/export.h"
 #include "parley/error.h"
+#include "parley/progress.h"
 #include "parley/forecast.h"  /* pl_loss */
 
 #ifdef __cplusplus
@@ -59,14 +60,17 @@ typedef struct pl_frontier_opts {
     int threads;        /* streaming: 0 or 1 one thread. The result never depends on it. */
     const double *floor; /* n values: keep only packages with u_i >= floor_i (rational set); NULL: all */
     pl_frontier_method method;  /* for pl_frontier_points */
+    double max_bytes;   /* merge: memory for one step's candidates; 0 = 1 GiB */
 } pl_frontier_opts;
-#define PL_FRONTIER_OPTS_INIT {1, NULL, PL_FRONTIER_AUTO}
+#define PL_FRONTIER_OPTS_INIT {1, NULL, PL_FRONTIER_AUTO, 0}
 
 /**
  * Exact frontier of an additive space by merging issue by issue (MODELS.md
  * sec. 7): F_k = ND(F_{k-1} + ND(issue k)). Cost grows with the frontier's
  * size, not with the space's: 10 issues x 100 options (10^20 packages) for two
- * parties take milliseconds. opts->floor is applied after the merge.
+ * parties take milliseconds. opts->floor is applied after the merge. A step
+ * whose candidates (partial frontier x options) would need more memory than
+ * opts->max_bytes is refused before it allocates: PL_EINPUT, with the estimate.
  */
 PL_API int pl_frontier_merge(pl_frontier **out, const pl_space *sp, const pl_frontier_opts *opts,
                              pl_error *err);
@@ -211,6 +215,7 @@ PL_API void pl_logroll_clear(pl_logroll *lr);
 
 struct pl_scenario;
 struct pl_emitter;
+struct pl_proposal;
 
 typedef struct pl_settle_opts {
     pl_loss loss;           /* per issue, e = 1 - d/100 (linear) or 1 - (d/100)^2, d = |x - w| */
@@ -224,8 +229,11 @@ typedef struct pl_settle_opts {
     int indifferent_yes;    /* an indifferent deterministic voter votes yes (default no) */
     double max_enumerate;   /* win-set counts visit every package up to this many (1e7) */
     size_t logrolls;        /* how many pairwise logrolls to report (5) */
+    double max_bytes;       /* memory for the frontier merge (pl_frontier_opts); 0 = 1 GiB */
+    pl_progress progress;   /* after each phase (build, merge, solutions, ...) of a fixed list */
 } pl_settle_opts;
-#define PL_SETTLE_OPTS_INIT {PL_LOSS_LINEAR, 0, 0, 0, NULL, 1, 0, 0.5, 0, 1e7, 5}
+#define PL_SETTLE_OPTS_INIT {PL_LOSS_LINEAR, 0, 0, 0, NULL, 1, 0, 0.5, 0, 1e7, 5, 0, \
+                             PL_PROGRESS_NONE}
 
 typedef struct pl_settlement pl_settlement;
 
@@ -278,20 +286,12 @@ PL_API void pl_settle_package_text(const pl_settlement *st, const uint32_t *w, c
 /** Probability that every ratifying body of every party accepts package w. */
 PL_API double pl_settle_ratification(const pl_settlement *st, const uint32_t *w);
 /**
- * Read a proposal: a YAML/JSON mapping issue id -> option id or scale point
- * (0-100); every issue must be given. Its utilities go to u (n parties).
+ * The utilities of proposal p (read against the settlement's scenario:
+ * pl_proposal_load_buffer/_file) for every party into u (n parties).
+ * PL_EMISUSE when p has another number of issues.
  */
-PL_API int pl_settle_proposal(const pl_settlement *st, const char *data, size_t len,
-                              const char *name, double *u, pl_error *err);
-/**
- * Read a proposal file against a scenario: the scale point (0-100) of every
- * issue into x (option ids become their points).
- */
-PL_API int pl_proposal_points_file(const struct pl_scenario *s, const char *path, double *x,
-                                   pl_error *err);
-/** The same from memory; name is used in messages. */
-PL_API int pl_proposal_points_buffer(const struct pl_scenario *s, const char *data, size_t len,
-                                     const char *name, double *x, pl_error *err);
+PL_API int pl_settle_proposal(const pl_settlement *st, const struct pl_proposal *p, double *u,
+                              pl_error *err);
 /**
  * Party i's utility of an agreement given as scale points (one per issue); a
  * party that values an issue by its options needs a point where an option is.
@@ -303,9 +303,6 @@ PL_API double pl_settle_point_utility(const pl_settlement *st, size_t i, const d
  * summed over the issues it is pl_settle_point_utility.
  */
 PL_API double pl_settle_issue_utility(const pl_settlement *st, size_t i, size_t k, double x);
-/** The same from a file (PL_EIO when it cannot be read). */
-PL_API int pl_settle_proposal_file(const pl_settlement *st, const char *path, double *u,
-                                   pl_error *err);
 /** Describe everything (and the proposal's distances, if u is not NULL) to an emitter. */
 PL_API int pl_settle_emit(const pl_settlement *st, const double *proposal_u,
                           struct pl_emitter *e);

@@ -17,6 +17,7 @@
 #include <stdint.h>
 #include "parley/export.h"
 #include "parley/error.h"
+#include "parley/progress.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -101,11 +102,15 @@ typedef struct pl_smp_opts {
                                    (stream t n + k of seed for actor k in turn t); 0: the
                                    likeliest (default) */
     uint64_t seed;
+    double max_work;            /* refuse a run whose estimated work (about 5 n^3 per turn, times
+                                   max_turns) is above this; 0: 10^13 (an hour or so) */
+    double max_bytes;           /* refuse a run needing more memory than this; 0: 1 GiB */
+    pl_progress progress;       /* in challengers: n per turn, max_turns x n in all */
 } pl_smp_opts;
 #define PL_SMP_OPTS_INIT                                                                     \
     {PL_SMP_VOTE_PROP, PL_SMP_VPM_LINEAR, PL_SMP_PCE_CONDITIONAL, PL_SMP_RISK_MID,           \
      PL_SMP_PERSP_ONE_THIRD, PL_SMP_INTERP_S2P2, PL_SMP_COMMIT_SEMI, PL_SMP_BARGAIN_INIT,     \
-     100, 2, 0.02, 1.0, NULL, 1, 0, 0}
+     100, 2, 0.02, 1.0, NULL, 1, 0, 0, 0, 0, PL_PROGRESS_NONE}
 
 typedef enum pl_smp_stop {
     PL_SMP_STOP_QUIET = 0,      /* the fractional change fell below stop_ratio */
@@ -114,6 +119,7 @@ typedef enum pl_smp_stop {
 } pl_smp_stop;
 
 typedef struct pl_smp pl_smp;
+struct pl_scenario;
 
 /**
  * Run the model: n >= 3 actors with capability c[i] > 0, position x[i K + k]
@@ -125,6 +131,16 @@ PL_API int pl_smp_run(pl_smp **out, size_t n, size_t K, const double *c, const d
                       const double *s, const pl_smp_opts *opts, pl_error *err);
 PL_API void pl_smp_free(pl_smp *m);
 
+/** Actors and dimensions of the run (n and K of pl_smp_run). */
+PL_API size_t pl_smp_n_actors(const pl_smp *m);
+PL_API size_t pl_smp_n_dims(const pl_smp *m);
+/**
+ * The SMP of a forecast (pl_forecast_smp) runs over the scenario actors that
+ * take part: at the table, with some salience (one dimension per issue).
+ * 1 if scenario actor i is one of them; the SMP's actor j is the j-th of
+ * them in scenario order.
+ */
+PL_API int pl_smp_takes_part(const struct pl_scenario *s, size_t i);
 /** States 0..T (T turns); position of actor i on dimension k (0-100) in state t. */
 PL_API size_t pl_smp_n_states(const pl_smp *m);
 PL_API double pl_smp_position(const pl_smp *m, size_t t, size_t i, size_t k);

@@ -4,9 +4,10 @@
 ** A run records the scenario text, the options, the seed, parley's
 ** version, its id (a stable hash of all of those: identical inputs give the
 ** identical id), start and end times, and its results (summary tables;
-** per-draw values only when asked). A run is written in one transaction, so
-** a process killed midway leaves no partial run: SQLite rolls the journal
-** back on the next open. The schema is versioned (PRAGMA user_version) and
+** per-draw values only when asked). A run is computed first and written
+** in one short transaction at the end, so a process killed midway leaves
+** no partial run and concurrent runs do not wait for each other's draws;
+** the store is in WAL mode, so readers never wait. The schema is versioned (PRAGMA user_version) and
 ** older stores are migrated on open; docs/run-store.md describes it.
 */
 #ifndef PARLEY_STORE_H
@@ -41,6 +42,23 @@ typedef struct pl_run_info {
 /** The run id: XXH3-128 of parley's version, command, options, seed, draws and scenario, in hex. */
 PL_API void pl_run_id(const pl_run_info *r, char id[33]);
 
+struct pl_stress_opts;
+/**
+ * The canonical options of a stress run, for pl_run_info.options: a
+ * "name=value\n" line for every option of o that shapes the results and
+ * differs from PL_STRESS_OPTS_INIT, sorted; built from the values, so equal
+ * values give equal text however they were typed ("--eum-q .5" and "0.5").
+ * Numbers are in their shortest exact form, enumerations in their words
+ * (parley/options.h), a switch has an empty value. Left out: the draws and
+ * the seed (fields of the id of their own), thread counts and callbacks.
+ * docs/run-store.md lists the names. Writes at most size bytes (NUL
+ * included) to buf and the full length (without the NUL) to *len, so a first
+ * call with size 0 sizes the buffer. PL_EINPUT when o has an SMP
+ * accommodation matrix, which has no text.
+ */
+PL_API int pl_run_options(const struct pl_stress_opts *o, char *buf, size_t size, size_t *len,
+                          pl_error *err);
+
 /**
  * Open (or, when create is 1, create) a store. PL_EINPUT when the file is
  * not a SQLite database, is not a parley store, or has a schema newer than
@@ -50,17 +68,21 @@ PL_API int pl_store_open(pl_store **out, const char *path, int create, pl_error 
 PL_API void pl_store_close(pl_store *db);
 
 /**
- * Start writing run r (BEGIN IMMEDIATE: the write lock is taken now, so a
- * read-only store fails before any work). id receives the run id.
- * *replaced is 1 when a run with that id was stored before (it is replaced
- * when the transaction commits).
+ * Start run r. Nothing is written and no lock is held until pl_store_commit,
+ * so other runs and readers go on meanwhile; but whether the store can be
+ * written is checked now (the write lock is taken and released at once), so
+ * a read-only store fails before any work. id receives the run id.
+ * *replaced is 1 when a run with that id is stored now (it is replaced
+ * when the run commits). r is copied.
  */
 PL_API int pl_store_begin(pl_store *db, const pl_run_info *r, char id[33], int *replaced,
                           pl_error *err);
-/** One draw's values (inputs then metrics, as pl_stress_opts.on_draw gives them). */
+/** One draw's values (inputs then metrics, as pl_stress_opts.on_draw gives them); kept in
+    a temporary file ($TMPDIR) until pl_store_commit, not in memory. */
 PL_API int pl_store_draw(pl_store *db, uint64_t draw, const double *values, size_t n,
                          pl_error *err);
-/** The summary of st, the end time, and COMMIT. */
+/** The run row, the kept draws, the summary of st and the end time, in one short
+    transaction (a concurrent writer's commit is waited for, up to 60 s). */
 PL_API int pl_store_commit(pl_store *db, const struct pl_stress *st, pl_error *err);
 /** Abandon the run being written: nothing of it stays. */
 PL_API void pl_store_rollback(pl_store *db);

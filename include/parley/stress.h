@@ -32,6 +32,7 @@
 #include "parley/error.h"
 #include "parley/forecast.h"
 #include "parley/settle.h"
+#include "parley/progress.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -74,7 +75,7 @@ typedef struct pl_stress_opts {
     /* Called on rank 0, in draw order, with every draw's metric values (NULL: none). */
     int (*on_draw)(void *payload, uint64_t draw, const double *values, size_t n);
     /* Called on rank 0 after each block of draws (NULL: none). */
-    void (*progress)(void *payload, uint64_t done, uint64_t total);
+    pl_progress_fn progress;
     void *payload;
     const pl_stress_transport *transport;  /* NULL: this process does every draw */
 } pl_stress_opts;
@@ -155,6 +156,12 @@ PL_API int pl_stress_mpi_begin(pl_stress_transport *t, int *argc, char ***argv, 
 PL_API void pl_stress_mpi_end(void);
 /** Stop every rank (a rank that stops alone would leave the others waiting). */
 PL_API void pl_stress_mpi_abort(int status);
+/**
+ * The largest of every rank's status (a collective call: every rank makes
+ * it), so that all ranks stop together, and cleanly, when any of them could
+ * not read its inputs; status itself when MPI is not running.
+ */
+PL_API int pl_stress_mpi_agree(int status);
 
 #ifdef __cplusplus
 }

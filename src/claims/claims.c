@@ -4,6 +4,7 @@
 ** running the analyses they name; nothing is stored or looked up.
 */
 #include "claims_impl.h"
+#include "../core/fmt.h"
 #include "parley/scenario.h"
 #include "parley/settle.h"
 #include "parley/power.h"
@@ -38,7 +39,7 @@ void pl__claim_say(pl_claim_result *r, pl_claim_status st, double v, const char 
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(r->detail, sizeof r->detail, fmt, ap);
+    pl__vsnprintf(r->detail, sizeof r->detail, fmt, ap);
     va_end(ap);
     r->status = st, r->value = v;
 }
@@ -184,7 +185,7 @@ static void no_winners(ctx *x, const pl__claim *c, pl_claim_result *r)
         double g = pl_durability_strategic(d, t);
         g = fabs(g) < 5e-4 ? 0 : g; /* (1 - delta^0) x a loss prints as -0.000 */
         best_t = fmax(best_t, t), best_s = fmax(best_s, g);
-        int w = snprintf(buf + u, sizeof buf - u, "%s%s %+.3f tactically, %+.3f strategically",
+        int w = pl__snprintf(buf + u, sizeof buf - u, "%s%s %+.3f tactically, %+.3f strategically",
                          i ? "; " : "", pl_actor_id(pl_scenario_actor(x->s, pl_settle_party(st, i))),
                          t, g);
         u += w > 0 && (size_t)w < sizeof buf - u ? (size_t)w : 0;

@@ -5,9 +5,11 @@
 ** the same numbers), the accessors, and the emitter.
 */
 #include "claims_impl.h"
+#include "../core/fmt.h"
 #include "parley/scenario.h"
 #include "../core/error_int.h"
 #include "../core/parallel.h"
+#include "../core/progress.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -41,9 +43,29 @@ static void *run_job(void *arg)
     return NULL;
 }
 
-int pl_claims_robustness(const pl_claims *c, const pl_scenario *s, uint64_t draws,
-                         uint64_t seed, int threads, uint64_t *holds, uint64_t *defined,
-                         pl_error *err)
+/* Draws go in blocks of this many, each shared by the threads, with a progress report after
+   each: the reports come at the same draws whatever the thread count. */
+#define PL__CLAIMS_BLOCK 32
+
+/* Draws lo..hi-1 on n threads; the first failing job's error. */
+static int run_block(job *jobs, size_t n, uint64_t lo, uint64_t hi, pl_error *err)
+{
+    for (size_t t = 0; t < n; t++)
+        jobs[t].lo = lo + (hi - lo) * t / n, jobs[t].hi = lo + (hi - lo) * (t + 1) / n;
+    if (pl__parallel(jobs, sizeof *jobs, n, run_job))
+        return pl__error_nomem(err);
+    for (size_t t = 0; t < n; t++)
+        if (jobs[t].rc) {
+            if (err)
+                *err = jobs[t].err;
+            return jobs[t].rc;
+        }
+    return PL_OK;
+}
+
+int pl_claims_robustness_progress(const pl_claims *c, const pl_scenario *s, uint64_t draws,
+                                  uint64_t seed, int threads, const pl_progress *progress,
+                                  uint64_t *holds, uint64_t *defined, pl_error *err)
 {
     if (!c || !s || !holds || !defined || threads < 1)
         return pl__fail(err, PL_EMISUSE, "pl_claims_robustness: bad argument");
@@ -53,23 +75,27 @@ int pl_claims_robustness(const pl_claims *c, const pl_scenario *s, uint64_t draw
     pl_claim_result *res = calloc(n * N, sizeof *res);
     int rc = jobs && counts && res ? PL_OK : pl__error_nomem(err);
     for (size_t t = 0; !rc && t < n; t++)
-        jobs[t] = (job){c, s, draws * t / n, draws * (t + 1) / n, seed, counts + 2 * t * N,
-                        counts + (2 * t + 1) * N, res + t * N, 0, {0}};
-    if (!rc && pl__parallel(jobs, sizeof *jobs, n, run_job))
-        rc = pl__error_nomem(err);
+        jobs[t] = (job){c, s, 0, 0, seed, counts + 2 * t * N, counts + (2 * t + 1) * N,
+                        res + t * N, 0, {0}};
+    for (uint64_t lo = 0; !rc && lo < draws; lo += PL__CLAIMS_BLOCK) {
+        uint64_t hi = draws - lo > PL__CLAIMS_BLOCK ? lo + PL__CLAIMS_BLOCK : draws;
+        if (!(rc = run_block(jobs, n, lo, hi, err)))
+            pl__progress(progress, hi, draws);
+    }
     for (size_t i = 0; i < c->n; i++)
         holds[i] = defined[i] = 0;
-    for (size_t t = 0; !rc && t < n; t++) {
-        if (jobs[t].rc) {
-            if (err)
-                *err = jobs[t].err;
-            rc = jobs[t].rc;
-        }
+    for (size_t t = 0; !rc && t < n; t++)
         for (size_t i = 0; i < c->n; i++)
             holds[i] += jobs[t].holds[i], defined[i] += jobs[t].defined[i];
-    }
     free(jobs), free(counts), free(res);
     return rc;
+}
+
+int pl_claims_robustness(const pl_claims *c, const pl_scenario *s, uint64_t draws,
+                         uint64_t seed, int threads, uint64_t *holds, uint64_t *defined,
+                         pl_error *err)
+{
+    return pl_claims_robustness_progress(c, s, draws, seed, threads, NULL, holds, defined, err);
 }
 
 size_t pl_claims_count(const pl_claims *c) { return c ? c->n : 0; }
@@ -97,7 +123,7 @@ static void finding(const pl_claims *c, size_t i, const pl_claim_result *r,
     int n = snprintf(buf, size, "%s Verdict: %s. %s", c->c[i].claim,
                      pl_claim_status_name(r->status), r->detail);
     if (draws && n > 0 && (size_t)n < size && r->status <= PL_CLAIM_HOLDS && defined[i])
-        snprintf(buf + n, size - (size_t)n, " Across %llu draws it holds in %.1f%%%s.",
+        pl__snprintf(buf + n, size - (size_t)n, " Across %llu draws it holds in %.1f%%%s.",
                  (unsigned long long)draws, 100.0 * (double)holds[i] / (double)defined[i],
                  defined[i] < draws ? " of those where it is defined" : "");
 }

@@ -8,6 +8,7 @@
 ** packages are in the zone: none, or a very thin one.
 */
 #include "claims_impl.h"
+#include "../core/fmt.h"
 #include "parley/settle.h"
 #include "parley/scenario.h"
 
@@ -70,7 +71,7 @@ void pl__claim_zone(const pl_settlement *st, const pl_scenario *s, const pl__cla
             best = worst;
             size_t u = 0;
             for (size_t j = 0; j < c->n_issues; j++)
-                u += (size_t)snprintf(best_pkg + u, sizeof best_pkg - u, "%s%s %g", j ? ", " : "",
+                u += (size_t)pl__snprintf(best_pkg + u, sizeof best_pkg - u, "%s%s %g", j ? ", " : "",
                                       pl_issue_id(pl_scenario_issue(s, c->issues[j])),
                                       pl_settle_option(st, c->issues[j], v[j], NULL));
         }

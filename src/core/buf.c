@@ -3,6 +3,7 @@
 ** buf.c: the text buffer of buf.h.
 */
 #include "buf.h"
+#include "fmt.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -34,7 +35,7 @@ void pl__buf_printf(pl__buf *b, const char *fmt, ...)
     char small[512];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(small, sizeof small, fmt, ap);
+    int n = pl__vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
     if (n < 0)
         return;
@@ -48,7 +49,7 @@ void pl__buf_printf(pl__buf *b, const char *fmt, ...)
         return;
     }
     va_start(ap, fmt);
-    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    pl__vsnprintf(big, (size_t)n + 1, fmt, ap);
     va_end(ap);
     pl__buf_put(b, big, (size_t)n);
     free(big);

@@ -3,6 +3,7 @@
 ** error.c: status code texts and the error record.
 */
 #include "error_int.h"
+#include "fmt.h"
 
 #include <limits.h>
 #include <stdarg.h>
@@ -62,7 +63,7 @@ int pl__error_vset(pl_error *err, int code, const char *file, int line, int col,
     if (!err)
         return code;
     char tmp[PL_ERROR_MSG_MAX * 2];
-    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    pl__vsnprintf(tmp, sizeof tmp, fmt, ap);
     err->code = code;
     err->line = line;
     err->col = col;

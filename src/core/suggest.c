@@ -47,10 +47,12 @@ static int same_ignoring_case(const char *a, const char *b)
     return *a == *b;
 }
 
-const char *pl__suggest(const char *word, const char *const *cands, size_t n)
+const char *pl_suggest(const char *word, const char *const *cands, size_t n)
 {
     const char *best = NULL;
     size_t best_d = 3;
+    if (!word || !cands)
+        return NULL;
     size_t len = strlen(word);
     for (size_t i = 0; i < n; i++) {
         if (same_ignoring_case(word, cands[i]))

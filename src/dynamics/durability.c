@@ -111,6 +111,7 @@ typedef struct gpath {
     int protect_a;
     double delta, cA, cB;
     double *p;          /* scratch, T1 */
+    int *oom;           /* set when a check ran out of memory: its answer means nothing */
 } gpath;
 
 static int holds(const gpath *q, double g, int which)
@@ -119,8 +120,11 @@ static int holds(const gpath *q, double g, int which)
     for (size_t t = 1; t < q->T1; t++)
         q->p[t] = g * q->helped[t] + (1 - g) * q->plain[t];
     pl_commitment c;
-    if (pl_commitment_check(&c, q->T1, q->p, q->delta, q->cA, q->cB, NULL))
+    int rc = pl_commitment_check(&c, q->T1, q->p, q->delta, q->cA, q->cB, NULL);
+    if (rc) {
+        *q->oom |= rc == PL_ENOMEM;
         return 0;
+    }
     int ok = 1;
     for (size_t t = 0; t < q->T1; t++) {
         int a = c.war_a[t] > c.peace_a[t] + 1e-12, b = c.war_b[t] > c.peace_b[t] + 1e-12;
@@ -162,7 +166,8 @@ int pl_min_guarantee_path(size_t T1, const double *plain, const double *helped, 
     double *scratch = malloc((T1 ? T1 : 1) * sizeof *scratch);
     if (!scratch)
         return pl__error_nomem(err);
-    gpath q = {T1, plain, helped, protect_a, delta, cA, cB, scratch};
+    int oom = 0;
+    gpath q = {T1, plain, helped, protect_a, delta, cA, cB, scratch, &oom};
     *g = NAN;
     *possible = 0;
     if (g_max)  /* the other side stays in up to here (NAN: not even without the guarantee) */
@@ -173,7 +178,7 @@ int pl_min_guarantee_path(size_t T1, const double *plain, const double *helped, 
         *possible = holds(&q, *g, BOTH);
     }
     free(scratch);
-    return PL_OK;
+    return oom ? pl__error_nomem(err) : PL_OK;
 }
 
 int pl_min_guarantee(double MA0, double MB0, double MA1, double MB1, double MG, int protect_a,

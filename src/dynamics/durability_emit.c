@@ -4,6 +4,7 @@
 ** path period by period, and the guarantees.
 */
 #include "durability_impl.h"
+#include "../core/fmt.h"
 #include "parley/emit.h"
 
 #include <math.h>
@@ -23,7 +24,7 @@ static void finding_power(const pl_durability *d, view v, pl_emitter *e)
 {
     char buf[512];
     size_t T = pl_durability_periods(d) - 1;
-    snprintf(buf, sizeof buf, "Without a deal %s would win a war with probability %.2f; under "
+    pl__snprintf(buf, sizeof buf, "Without a deal %s would win a war with probability %.2f; under "
              "the deal's terms this becomes %.2f by period %zu.", side_id(v.s, v.sp, 0),
              pl_durability_power(d, 0), pl_durability_power(d, T), T);
     pl_emit_string(e, "power", buf);
@@ -62,23 +63,23 @@ static void guarantee_verdict(const pl_durability *d, size_t j, char *buf, size_
     if (!cred && plain_holds)
         snprintf(buf, size, ", so its guarantee counts for nothing; the deal holds without it.");
     else if (cred && holds)
-        snprintf(buf, size, "; with an intervention probability of %.2f the deal holds%s.",
+        pl__snprintf(buf, size, "; with an intervention probability of %.2f the deal holds%s.",
                  counted, plain_holds ? " (as it does without it)" : "");
     else if (isnan(minimum))
         snprintf(buf, size, "%s; no probability of its intervention would make the deal hold.",
                  cred ? "" : ", so its guarantee counts for nothing");
     else if (cred && counted > maximum && minimum > 0)
-        snprintf(buf, size, "; at %.2f the guarantee itself shifts so much power that %s would "
+        pl__snprintf(buf, size, "; at %.2f the guarantee itself shifts so much power that %s would "
                  "rather fight; it must lie between %.3f and %.3f.", counted, other, minimum,
                  maximum);
     else if (cred && counted > maximum)
-        snprintf(buf, size, "; at %.2f the guarantee itself shifts so much power that %s would "
+        pl__snprintf(buf, size, "; at %.2f the guarantee itself shifts so much power that %s would "
                  "rather fight; it must stay at or below %.3f.", counted, other, maximum);
     else if (cred)
-        snprintf(buf, size, "; with an intervention probability of %.2f the deal still fails; "
+        pl__snprintf(buf, size, "; with an intervention probability of %.2f the deal still fails; "
                  "it would need to intervene with probability at least %.3f.", counted, minimum);
     else
-        snprintf(buf, size, ", so its guarantee counts for nothing; it would need to intervene "
+        pl__snprintf(buf, size, ", so its guarantee counts for nothing; it would need to intervene "
                  "with probability at least %.3f if it could act at all.", minimum);
 }
 

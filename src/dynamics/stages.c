@@ -9,6 +9,7 @@
 ** settled, so a staged plan also phases the shift.
 */
 #include "parley/dynamics.h"
+#include "../core/fmt.h"
 #include "parley/emit.h"
 #include "parley/settle.h"
 #include "../core/scenario_impl.h"
@@ -194,10 +195,10 @@ static void emit_preferences(const pl_staging *g, pl_emitter *e)
         }
         const char *id = g->s->actors[g->party[i]].id;
         if (g->plan[best].value[i] - g->plan[worst].value[i] <= 1e-12)
-            snprintf(buf, sizeof buf, "%s is indifferent between the plans (%.3f).", id,
+            pl__snprintf(buf, sizeof buf, "%s is indifferent between the plans (%.3f).", id,
                      g->plan[best].value[i]);
         else
-            snprintf(buf, sizeof buf, "%s prefers %s (%.3f) to %s (%.3f).", id,
+            pl__snprintf(buf, sizeof buf, "%s prefers %s (%.3f) to %s (%.3f).", id,
                      g->spec->plans[best].id, g->plan[best].value[i], g->spec->plans[worst].id,
                      g->plan[worst].value[i]);
         snprintf(key, sizeof key, "prefers_%s", id);

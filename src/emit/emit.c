@@ -52,11 +52,11 @@ const char *pl__scalar_text(char *buf, const pl_scalar *v, const char *null_text
     }
 }
 
-int pl_emitter_new(pl_emitter **out, pl_format format, pl_write_fn write, void *payload,
-                   const pl_emit_opts *opts, pl_error *err)
+/* An emitter with the backend set up by init; e->write may stay NULL for a
+   backend that writes nothing (the tree). */
+static int new_emitter(pl_emitter **out, int (*init)(pl_emitter *), pl_write_fn write,
+                       void *payload, const pl_emit_opts *opts, pl_error *err)
 {
-    if (!out || !write)
-        return pl__fail(err, PL_EMISUSE, "pl_emitter_new: NULL argument");
     *out = NULL;
     pl_emitter *e = calloc(1, sizeof *e);
     if (!e)
@@ -65,20 +65,36 @@ int pl_emitter_new(pl_emitter **out, pl_format format, pl_write_fn write, void *
     e->payload = payload;
     if (opts)
         e->opts = *opts;
-    int rc;
-    switch (format) {
-    case PL_FORMAT_JSON: rc = pl__emit_json_init(e); break;
-    case PL_FORMAT_CSV: rc = pl__emit_csv_init(e); break;
-    case PL_FORMAT_TEXT: rc = pl__emit_text_init(e); break;
-    default: rc = PL_EMISUSE; break;
-    }
+    int rc = init(e);
     if (rc) {
         free(e);
-        return rc == PL_ENOMEM ? pl__error_nomem(err)
-                               : pl__fail(err, rc, "pl_emitter_new: unknown format %d", format);
+        return pl__error_nomem(err); /* the backends' only failure */
     }
     *out = e;
     return PL_OK;
+}
+
+int pl_emitter_new(pl_emitter **out, pl_format format, pl_write_fn write, void *payload,
+                   const pl_emit_opts *opts, pl_error *err)
+{
+    static int (*const init[])(pl_emitter *) = {
+        [PL_FORMAT_TEXT] = pl__emit_text_init,
+        [PL_FORMAT_JSON] = pl__emit_json_init,
+        [PL_FORMAT_CSV] = pl__emit_csv_init,
+    };
+    if (!out || !write)
+        return pl__fail(err, PL_EMISUSE, "pl_emitter_new: NULL argument");
+    *out = NULL;
+    if ((unsigned)format >= sizeof init / sizeof *init)
+        return pl__fail(err, PL_EMISUSE, "pl_emitter_new: unknown format %d", format);
+    return new_emitter(out, init[format], write, payload, opts, err);
+}
+
+int pl__emitter_new_tree(pl_emitter **out, pl_error *err)
+{
+    if (!out)
+        return pl__fail(err, PL_EMISUSE, "pl__emitter_new_tree: NULL argument");
+    return new_emitter(out, pl__emit_tree_init, NULL, NULL, NULL, err);
 }
 
 void pl_emitter_free(pl_emitter *e)

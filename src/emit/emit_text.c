@@ -2,110 +2,18 @@
 /*
 ** emit_text.c: readable terminal text. Tables need their column widths
 ** before the first line can be printed, so this backend keeps the whole
-** description as a small tree and renders it at pl_emitter_finish():
+** description as the tree backend's tree (tree.h) and renders it at
+** pl_emitter_finish():
 ** titled sections with underlined headings, "key: value" lines, aligned
 ** tables (numbers right-aligned, a repeated leading cell shown once), and
 ** YAML-like "- " blocks for lists of objects.
 */
 #include "emit_impl.h"
+#include "../core/fmt.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-typedef struct tnode tnode;
-struct tnode {
-    pl_ekind kind;          /* PL_E_ROW is used for scalars too: see is_scalar */
-    int is_scalar, is_number;
-    char *key, *title, *text;
-    char **cols;
-    size_t ncols;
-    tnode **kids;
-    size_t nkids, capkids;
-    tnode *parent;
-};
-
-typedef struct text_state {
-    tnode root;
-    tnode *cur;
-} text_state;
-
-static char *dup_or_null(const char *s)
-{
-    if (!s)
-        return NULL;
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    return p ? memcpy(p, s, n) : NULL;
-}
-
-static void free_node(tnode *n)
-{
-    for (size_t i = 0; i < n->nkids; i++) {
-        free_node(n->kids[i]);
-        free(n->kids[i]);
-    }
-    for (size_t c = 0; c < n->ncols; c++)
-        free(n->cols[c]);
-    free(n->cols);
-    free(n->kids);
-    free(n->key);
-    free(n->title);
-    free(n->text);
-}
-
-static tnode *add_kid(tnode *parent, const char *key)
-{
-    if (parent->nkids == parent->capkids) {
-        size_t cap = parent->capkids ? 2 * parent->capkids : 8;
-        tnode **k = realloc(parent->kids, cap * sizeof *k);
-        if (!k)
-            return NULL;
-        parent->kids = k;
-        parent->capkids = cap;
-    }
-    tnode *n = calloc(1, sizeof *n);
-    if (!n)
-        return NULL;
-    n->parent = parent;
-    parent->kids[parent->nkids++] = n;
-    if (key && !(n->key = dup_or_null(key)))
-        return NULL;
-    return n;
-}
-
-/* ---- building ---------------------------------------------------------- */
-
-static int t_open(pl_emitter *e, pl_ekind kind, const char *key, const char *title,
-                  const char *const *cols, size_t ncols)
-{
-    text_state *st = e->state;
-    tnode *n = add_kid(st->cur, key);
-    if (!n)
-        return PL_ENOMEM;
-    n->kind = kind;
-    if (title && !(n->title = dup_or_null(title)))
-        return PL_ENOMEM;
-    if (ncols) {
-        n->cols = calloc(ncols, sizeof *n->cols);
-        if (!n->cols)
-            return PL_ENOMEM;
-        n->ncols = ncols;
-        for (size_t c = 0; c < ncols; c++)
-            if (!(n->cols[c] = dup_or_null(cols[c])))
-                return PL_ENOMEM;
-    }
-    st->cur = n;
-    return PL_OK;
-}
-
-static int t_close(pl_emitter *e, pl_ekind kind)
-{
-    (void)kind;
-    text_state *st = e->state;
-    st->cur = st->cur->parent;
-    return PL_OK;
-}
 
 /* Numbers for people: integers as such, else at most 3 decimals, no exponent
    for ordinary magnitudes. */
@@ -113,10 +21,10 @@ static void fmt_number(char *buf, size_t size, double v)
 {
     double a = v < 0 ? -v : v;
     if (a != 0 && (a >= 1e15 || a < 1e-3)) {
-        snprintf(buf, size, "%.4g", v);
+        pl__snprintf(buf, size, "%.4g", v);
         return;
     }
-    snprintf(buf, size, "%.3f", v);
+    pl__snprintf(buf, size, "%.3f", v);
     char *dot = strchr(buf, '.');
     if (dot) {
         char *end = buf + strlen(buf) - 1;
@@ -129,24 +37,21 @@ static void fmt_number(char *buf, size_t size, double v)
         strcpy(buf, "0");
 }
 
-static int t_scalar(pl_emitter *e, const char *key, const pl_scalar *v)
+/* A scalar's text for people (buf: 48 bytes). */
+static const char *text_of(char *buf, const pl__tnode *n)
 {
-    text_state *st = e->state;
-    tnode *n = add_kid(st->cur, key);
-    if (!n)
-        return PL_ENOMEM;
-    n->is_scalar = 1;
-    char buf[48];
-    const char *t = buf;
-    switch (v->type) {
-    case PL_S_STRING: t = v->s; break;
-    case PL_S_NUMBER: fmt_number(buf, sizeof buf, v->d); n->is_number = 1; break;
-    case PL_S_INT: snprintf(buf, sizeof buf, "%lld", v->i); n->is_number = 1; break;
-    case PL_S_BOOL: t = v->i ? "yes" : "no"; break;
-    default: t = "-"; break;
+    switch (n->v.type) {
+    case PL_S_STRING: return n->v.s;
+    case PL_S_NUMBER: fmt_number(buf, 48, n->v.d); return buf;
+    case PL_S_INT: snprintf(buf, 48, "%lld", n->v.i); return buf;
+    case PL_S_BOOL: return n->v.i ? "yes" : "no";
+    default: return "-";
     }
-    n->text = dup_or_null(t);
-    return n->text ? PL_OK : PL_ENOMEM;
+}
+
+static int is_number(const pl__tnode *n)
+{
+    return n->v.type == PL_S_NUMBER || n->v.type == PL_S_INT;
 }
 
 /* ---- rendering --------------------------------------------------------- */
@@ -185,7 +90,37 @@ static int put_text(pl_emitter *e, const char *s, size_t ind)
     return rc ? rc : pl__emit_puts(e, s);
 }
 
-static int render_table(pl_emitter *e, const tnode *t, size_t ind)
+/* One line of a table: the header (row NULL) or a row, whose leading cells
+   equal to those of the row above are left blank (grouping). */
+static int table_line(pl_emitter *e, const pl__tnode *t, const pl__tnode *row,
+                      const pl__tnode *above, const size_t *w, const int *num, size_t ind)
+{
+    int rc = pad(e, ind);
+    int same = above != NULL;
+    const pl__tnode *cell = row ? row->first : NULL, *up = above ? above->first : NULL;
+    for (size_t c = 0; !rc && c < t->ncols; c++) {
+        char buf[48], upbuf[48];
+        const char *s = cell ? text_of(buf, cell) : t->cols[c];
+        if (same && !is_number(cell) && c + 1 < t->ncols && strcmp(s, text_of(upbuf, up)) == 0)
+            s = "";
+        else
+            same = 0;
+        size_t sw = width(s), gap = w[c] - sw;
+        int right = num[c] && row;
+        if (c)
+            rc = pad(e, 2);
+        if (!rc && right)
+            rc = pad(e, gap);
+        if (!rc)
+            rc = pl__emit_puts(e, s);
+        if (!rc && !right && c + 1 < t->ncols)
+            rc = pad(e, gap);
+        cell = cell ? cell->next : NULL, up = up ? up->next : NULL;
+    }
+    return rc ? rc : pl__emit_write(e, "\n", 1);
+}
+
+static int render_table(pl_emitter *e, const pl__tnode *t, size_t ind)
 {
     size_t *w = calloc(t->ncols, sizeof *w);
     int *num = calloc(t->ncols, sizeof *num);
@@ -196,57 +131,35 @@ static int render_table(pl_emitter *e, const tnode *t, size_t ind)
     }
     for (size_t c = 0; c < t->ncols; c++)
         w[c] = width(t->cols[c]);
-    for (size_t r = 0; r < t->nkids; r++)
-        for (size_t c = 0; c < t->ncols; c++) {
-            const tnode *cell = t->kids[r]->kids[c];
-            size_t cw = width(cell->text);
+    for (const pl__tnode *row = t->first; row; row = row->next) {
+        size_t c = 0;
+        for (const pl__tnode *cell = row->first; cell; cell = cell->next, c++) {
+            char buf[48];
+            size_t cw = width(text_of(buf, cell));
             w[c] = cw > w[c] ? cw : w[c];
-            num[c] |= cell->is_number;
+            num[c] |= is_number(cell);
         }
-    int rc = PL_OK;
-    for (long r = -1; !rc && r < (long)t->nkids; r++) {
-        rc = pad(e, ind);
-        /* A leading cell equal to the one above is left blank (grouping). */
-        int same = r > 0;
-        for (size_t c = 0; !rc && c < t->ncols; c++) {
-            const tnode *cell = r >= 0 ? t->kids[r]->kids[c] : NULL;
-            const char *s = cell ? cell->text : t->cols[c];
-            if (same && cell && !cell->is_number && c + 1 < t->ncols &&
-                strcmp(s, t->kids[r - 1]->kids[c]->text) == 0)
-                s = "";
-            else
-                same = 0;
-            size_t sw = width(s), gap = w[c] - sw;
-            int right = num[c] && r >= 0;
-            if (c)
-                rc = pad(e, 2);
-            if (!rc && right)
-                rc = pad(e, gap);
-            if (!rc)
-                rc = pl__emit_puts(e, s);
-            if (!rc && !right && c + 1 < t->ncols)
-                rc = pad(e, gap);
-        }
-        if (!rc)
-            rc = pl__emit_write(e, "\n", 1);
     }
+    int rc = table_line(e, t, NULL, NULL, w, num, ind);
+    for (const pl__tnode *row = t->first, *above = NULL; !rc && row; above = row, row = row->next)
+        rc = table_line(e, t, row, above, w, num, ind);
     free(w);
     free(num);
     return rc;
 }
 
-static int render_member(pl_emitter *e, const tnode *n, size_t ind, int top);
-static int render_scalar_list(pl_emitter *e, const tnode *n, size_t ind);
+static int render_member(pl_emitter *e, const pl__tnode *n, size_t ind, int top);
+static int render_scalar_list(pl_emitter *e, const pl__tnode *n, size_t ind);
 
-static int all_scalars(const tnode *n)
+static int all_scalars(const pl__tnode *n)
 {
-    for (size_t i = 0; i < n->nkids; i++)
-        if (!n->kids[i]->is_scalar)
+    for (const pl__tnode *k = n->first; k; k = k->next)
+        if (k->kind != PL_E_SCALAR)
             return 0;
     return 1;
 }
 
-static int render_label(pl_emitter *e, const tnode *n, size_t ind, int top)
+static int render_label(pl_emitter *e, const pl__tnode *n, size_t ind, int top)
 {
     if (top && n->title) {
         int rc = pl__emit_puts(e, "\n");
@@ -264,28 +177,28 @@ static int render_label(pl_emitter *e, const tnode *n, size_t ind, int top)
     return rc ? rc : pl__emit_puts(e, n->key ? ":" : "");
 }
 
-static int render_kids(pl_emitter *e, const tnode *n, size_t ind)
+static int render_kids(pl_emitter *e, const pl__tnode *n, size_t ind)
 {
     int rc = PL_OK;
-    for (size_t i = 0; !rc && i < n->nkids; i++) {
-        const tnode *k = n->kids[i];
-        if (n->kind == PL_E_ARRAY && !k->is_scalar && k->kind == PL_E_OBJECT) {
+    for (const pl__tnode *k = n->first; !rc && k; k = k->next) {
+        if (n->kind == PL_E_ARRAY && k->kind == PL_E_OBJECT) {
             /* "- " block: first member on the dash line, the rest below it */
             rc = pad(e, ind);
             if (!rc)
                 rc = pl__emit_puts(e, "- ");
-            for (size_t j = 0; !rc && j < k->nkids; j++)
-                rc = render_member(e, k->kids[j], j ? ind + 2 : 0, 0);
+            for (const pl__tnode *m = k->first; !rc && m; m = m->next)
+                rc = render_member(e, m, m != k->first ? ind + 2 : 0, 0);
         } else
             rc = render_member(e, k, ind, 0);
     }
     return rc;
 }
 
-static int render_member(pl_emitter *e, const tnode *n, size_t ind, int top)
+static int render_member(pl_emitter *e, const pl__tnode *n, size_t ind, int top)
 {
     int rc;
-    if (n->is_scalar) {
+    if (n->kind == PL_E_SCALAR) {
+        char buf[48];
         rc = pad(e, ind);
         if (!rc && n->key) {
             rc = pl__emit_puts(e, n->key);
@@ -293,7 +206,7 @@ static int render_member(pl_emitter *e, const tnode *n, size_t ind, int top)
                 rc = pl__emit_puts(e, ": ");
         }
         if (!rc)
-            rc = put_text(e, n->text, ind + 2);
+            rc = put_text(e, text_of(buf, n), ind + 2);
         return rc ? rc : pl__emit_puts(e, "\n");
     }
     if (n->kind == PL_E_ARRAY && all_scalars(n))
@@ -307,52 +220,41 @@ static int render_member(pl_emitter *e, const tnode *n, size_t ind, int top)
     return rc;
 }
 
-static int render_scalar_list(pl_emitter *e, const tnode *n, size_t ind)
+static int render_scalar_list(pl_emitter *e, const pl__tnode *n, size_t ind)
 {
     int rc = render_label(e, n, ind, 0);
-    for (size_t i = 0; !rc && i < n->nkids; i++) {
-        rc = pl__emit_puts(e, i ? ", " : " ");
+    for (const pl__tnode *k = n->first; !rc && k; k = k->next) {
+        char buf[48];
+        rc = pl__emit_puts(e, k != n->first ? ", " : " ");
         if (!rc)
-            rc = pl__emit_puts(e, n->kids[i]->text);
+            rc = pl__emit_puts(e, text_of(buf, k));
     }
-    if (!rc && n->nkids == 0)
+    if (!rc && n->n == 0)
         rc = pl__emit_puts(e, " -");
     return rc ? rc : pl__emit_puts(e, "\n");
 }
 
 static int t_finish(pl_emitter *e)
 {
-    text_state *st = e->state;
     int rc = PL_OK;
-    for (size_t i = 0; !rc && i < st->root.nkids; i++) {
-        const tnode *n = st->root.kids[i];
+    for (const pl__tnode *n = pl__emitter_tree(e); !rc && n; n = n->next) {
         /* The top-level object's members are the sections. */
-        if (!n->is_scalar && n->kind == PL_E_OBJECT && !n->key)
-            for (size_t j = 0; !rc && j < n->nkids; j++)
-                rc = render_member(e, n->kids[j], 0, 1);
+        if (n->kind == PL_E_OBJECT && !n->key)
+            for (const pl__tnode *m = n->first; !rc && m; m = m->next)
+                rc = render_member(e, m, 0, 1);
         else
             rc = render_member(e, n, 0, 1);
     }
     return rc;
 }
 
-static void t_destroy(pl_emitter *e)
-{
-    text_state *st = e->state;
-    if (st)
-        free_node(&st->root);
-    free(st);
-}
-
-static const pl_emit_backend text_backend = {t_open, t_close, t_scalar, t_finish, t_destroy};
+static const pl_emit_backend text_backend = {pl__tree_open, pl__tree_close, pl__tree_scalar,
+                                             t_finish, pl__tree_destroy};
 
 int pl__emit_text_init(pl_emitter *e)
 {
-    text_state *st = calloc(1, sizeof *st);
-    if (!st)
-        return PL_ENOMEM;
-    st->cur = &st->root;
-    e->state = st;
-    e->be = &text_backend;
-    return PL_OK;
+    int rc = pl__emit_tree_init(e);
+    if (!rc)
+        e->be = &text_backend;
+    return rc;
 }

@@ -11,7 +11,9 @@
 #include "parley/forecast.h"
 #include "eum_impl.h"
 #include "../core/error_int.h"
+#include "../core/alloc.h"
 
+#include <stdint.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -248,7 +250,8 @@ static void best_offer(eum_ctx *c, size_t j, size_t t, double *next)
     e->b[at] = best.b;
 }
 
-static void record_centre(pl_eum *e, size_t t, const double *w)
+/* Fails only for want of memory: the weights were checked to be finite, some positive. */
+static int record_centre(pl_eum *e, size_t t, const double *w)
 {
     const double *x = e->pos + t * e->n;
     double sw = 0, swx = 0;
@@ -257,7 +260,7 @@ static void record_centre(pl_eum *e, size_t t, const double *w)
         swx += w[i] * x[i];
     }
     e->mean[t] = swx / sw;
-    pl_weighted_median(&e->median[t], x, w, e->n, PL_TIE_LOWER, NULL);
+    return pl_weighted_median(&e->median[t], x, w, e->n, PL_TIE_LOWER, NULL);
 }
 
 /* Stop after round t? Converged (nobody moved) or a state seen before (a cycle). */
@@ -298,9 +301,9 @@ static int play_round(eum_ctx *c, size_t t)
     c->votes = &v; /* pairs on demand: most receivers settle on a near proposer */
     for (size_t j = 0; j < n; j++)
         best_offer(c, j, t, next);
+    c->votes = NULL; /* v lives in this frame only */
     pl__eum_votes_free(&v);
-    record_centre(e, t, c->w);
-    return PL_OK;
+    return record_centre(e, t, c->w) ? PL_ENOMEM : PL_OK;
 }
 
 static int check_inputs(const double *x, const double *c, const double *s, size_t n,
@@ -332,6 +335,10 @@ static pl_eum *eum_alloc(size_t n, size_t cap)
         return NULL;
     e->n = n;
     e->cap = cap;
+    if (pl__mul(pl__mul(cap + 1, n), sizeof(double)) == SIZE_MAX) {
+        free(e);
+        return NULL; /* the sizes below cannot wrap around once this one fits */
+    }
     e->pos = malloc((cap + 1) * n * sizeof *e->pos);
     e->median = malloc((cap + 1) * sizeof *e->median);
     e->mean = malloc((cap + 1) * sizeof *e->mean);
@@ -375,7 +382,10 @@ int pl_eum_run(pl_eum **out, const double *x, const double *cap, const double *s
         hi = fmax(hi, x[i]);
     }
     memcpy(e->pos, x, n * sizeof *x);
-    record_centre(e, 0, c.w);
+    if (record_centre(e, 0, c.w)) {
+        rc = pl__error_nomem(err);
+        goto done;
+    }
     c.R = hi - lo;
     e->stop = c.R > 0 ? PL_EUM_STOP_ROUNDS : PL_EUM_STOP_AGREED;
     for (size_t t = 1; c.R > 0 && t <= e->cap; t++) {

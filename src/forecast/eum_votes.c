@@ -8,6 +8,7 @@
 ** sums of w and w x, both totals come from three range sums.
 */
 #include "eum_impl.h"
+#include "../core/alloc.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -101,8 +102,8 @@ void pl__eum_sort_by_position(size_t *ord, size_t *tmp, size_t n, const double *
 static int scholz_matrix(pl__eum_votes *v, const double *r, double R)
 {
     size_t n = v->n;
-    double *d = malloc(n * n * sizeof *d); /* d[k n + p] = w_k (|x_k - x_p| / R)^r_k */
-    if (!d || !(v->mat = calloc(n * n, sizeof *v->mat))) {
+    double *d = pl__mallocarray(pl__mul(n, n), sizeof *d); /* d[k n + p] = w_k (|x_k - x_p| / R)^r_k */
+    if (!d || !(v->mat = calloc(pl__mul(n, n), sizeof *v->mat))) {
         free(d);
         return PL_ENOMEM;
     }
@@ -147,6 +148,7 @@ int pl__eum_votes_init(pl__eum_votes *v, const double *x, const double *w, const
     v->px = malloc((n + 1) * sizeof *v->px);
     if (!tmp || !v->ord || !v->xs || !v->pw || !v->px) {
         free(tmp);
+        pl__eum_votes_free(v); /* the callers free v only after a success */
         return PL_ENOMEM;
     }
     for (size_t i = 0; i < n; i++)
@@ -245,9 +247,10 @@ int pl__eum_threats(const pl__eum_votes *v, const double *s, double R, double *S
         return PL_OK;
     }
     const double *xs = v->xs;
-    double *sd = calloc(2 * n + 1, sizeof *sd), *sdp = sd + n;
+    double *sd = calloc(2 * n + 1, sizeof *sd);
     if (!sd)
         return PL_ENOMEM;
+    double *sdp = sd + n; /* only now: arithmetic on NULL is undefined */
     for (size_t i = 0; i < n; i++) {
         /* pairs (i, t) with xs[t] > xs[i]: lo = xs[i] (a = g1), m rises, c = t's group start */
         size_t g1 = i + 1, b, c;

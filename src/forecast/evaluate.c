@@ -7,6 +7,7 @@
 ** cross-validation. The bootstrap resamples groups (proposals).
 */
 #include "parley/evaluate.h"
+#include "../core/fmt.h"
 #include "parley/forecast.h"
 #include "../core/error_int.h"
 #include "../core/rng.h"
@@ -426,7 +427,7 @@ static void emit_errors(const pl_evaluation *e, const pl_scenario *s, pl_emitter
 /* One sentence: which models beat the best baseline, by intervals that exclude 0. */
 static void verdict(const pl_evaluation *e, char *buf, size_t size)
 {
-    size_t u = (size_t)snprintf(buf, size, "Best baseline: %s (MAE %.2f). ", methods[e->best].name,
+    size_t u = (size_t)pl__snprintf(buf, size, "Best baseline: %s (MAE %.2f). ", methods[e->best].name,
                                 e->mae[e->best]);
     int any = 0;
     for (size_t m = 0; m < N_METHODS && u < size; m++) {
@@ -434,7 +435,7 @@ static void verdict(const pl_evaluation *e, char *buf, size_t size)
             continue;
         const char *how = e->dhi[m] < 0 ? "beats it" : e->dlo[m] > 0 ? "is worse"
                                                                       : "is not distinguishable";
-        int k = snprintf(buf + u, size - u, "%s%s (MAE %.2f) %s (difference %+.2f, 95%% "
+        int k = pl__snprintf(buf + u, size - u, "%s%s (MAE %.2f) %s (difference %+.2f, 95%% "
                          "interval %+.2f to %+.2f)", any++ ? "; " : "", methods[m].name,
                          e->mae[m], how, e->diff[m], e->dlo[m], e->dhi[m]);
         u += k > 0 ? (size_t)k : 0;

@@ -12,7 +12,10 @@
 #include "parley/scenario.h"
 #include "../core/error_int.h"
 #include "../core/rng.h"
+#include "../core/alloc.h"
+#include "../core/progress.h"
 
+#include <stdint.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -221,14 +224,10 @@ static void touch(xc_ctx *c, size_t p, size_t q)
 
 static int record(pl_exchange *e, const pl_exchange_trade *t)
 {
-    if (e->n_trades == e->cap_trades) {
-        size_t cap = e->cap_trades ? 2 * e->cap_trades : 64;
-        pl_exchange_trade *p = realloc(e->trade, cap * sizeof *p);
-        if (!p)
-            return PL_ENOMEM;
-        e->trade = p;
-        e->cap_trades = cap;
-    }
+    pl_exchange_trade *grown = pl__grow(e->trade, &e->cap_trades, e->n_trades + 1, sizeof *grown, 64);
+    if (!grown)
+        return PL_ENOMEM;
+    e->trade = grown;
     e->trade[e->n_trades++] = *t;
     return PL_OK;
 }
@@ -310,7 +309,11 @@ int pl_exchange_run(pl_exchange **out, size_t n, size_t K, const double *x, cons
     if (rc)
         return rc;
     size_t nk = n * K;
-    pl_exchange *e = calloc(1, sizeof *e);
+    /* the sizes below cannot wrap around once these fit */
+    int huge = pl__mul(n, K) == SIZE_MAX ||
+               pl__mul(pl__mul((size_t)o.rounds + 1, nk), sizeof(double)) == SIZE_MAX ||
+               pl__mul(pl__mul(K, K), sizeof(pl_exchange_trade)) == SIZE_MAX;
+    pl_exchange *e = huge ? NULL : calloc(1, sizeof *e);
     xc_ctx c = {n, K, s, cap, &o, malloc(nk * sizeof(double)), malloc(nk * sizeof(double)),
                 malloc(K * sizeof(double)), malloc(K * sizeof(double)),
                 malloc(K * sizeof(double)), malloc(nk),
@@ -341,6 +344,8 @@ int pl_exchange_run(pl_exchange **out, size_t n, size_t K, const double *x, cons
     for (size_t t = 1; t <= (size_t)o.rounds && !rc; t++) {
         rc = play_round(&c, e, t) ? pl__error_nomem(err) : PL_OK;
         e->rounds = t;
+        if (!rc)
+            pl__progress(&o.progress, t, (uint64_t)o.rounds);
     }
 done:
     free(c.x);

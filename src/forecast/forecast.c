@@ -97,7 +97,7 @@ static int eum_issue(const pl_forecast_opts *o, const columns *col, size_t m,
 /* Prefix an issue's id to a model's error message. */
 static int issue_error(pl_error *err, int rc, const pl_scenario *s, size_t k)
 {
-    if (err && rc) {
+    if (err && rc && rc != PL_ENOMEM) { /* out of memory is nobody's issue */
         char msg[PL_ERROR_MSG_MAX + 80];
         snprintf(msg, sizeof msg, "issue '%s': %s", pl_issue_id(pl_scenario_issue(s, k)),
                  err->msg);

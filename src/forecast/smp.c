@@ -11,6 +11,7 @@
 #include "../core/error_int.h"
 #include "../core/rng.h"
 #include "../core/parallel.h"
+#include "../core/progress.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -203,14 +204,23 @@ static void *challenge_range(void *arg)
     return NULL;
 }
 
+/* Challengers in eight slices, each shared by the threads, with a progress report after
+   each: in units of challengers, max_turns x n in all (see smp.h). */
 static int challenges(const pl_smp *m, turn *t, const double *x)
 {
     chjob jobs[64];
-    size_t n = (size_t)(m->o.threads > 1 ? m->o.threads : 1);
+    size_t n = (size_t)(m->o.threads > 1 ? m->o.threads : 1), slices = 8;
     n = n > 64 ? 64 : n > m->n ? m->n : n;
-    for (size_t k = 0; k < n; k++)
-        jobs[k] = (chjob){m, t, x, m->n * k / n, m->n * (k + 1) / n};
-    return pl__parallel(jobs, sizeof *jobs, n, challenge_range);
+    uint64_t before = (uint64_t)(t->turn - 1) * m->n, all = (uint64_t)m->o.max_turns * m->n;
+    for (size_t q = 0; q < slices; q++) {
+        size_t lo = m->n * q / slices, hi = m->n * (q + 1) / slices;
+        for (size_t k = 0; k < n; k++)
+            jobs[k] = (chjob){m, t, x, lo + (hi - lo) * k / n, lo + (hi - lo) * (k + 1) / n};
+        if (pl__parallel(jobs, sizeof *jobs, n, challenge_range))
+            return -1;
+        pl__progress(&m->o.progress, before + hi, all);
+    }
+    return 0;
 }
 
 /* Option q's positions for the initiator and the receiver. */

@@ -54,9 +54,6 @@ struct pl_scenario;
 int pl__forecast_smp(const struct pl_scenario *s, const pl_smp_opts *o, pl_smp **out,
                      pl_error *err);
 
-/* 1 if scenario actor i is an SMP actor: at the table, with some salience. */
-int pl__smp_takes_part(const struct pl_scenario *s, size_t i);
-
 void pl__smp_distances(const pl_smp *m, turn *t, const double *x);
 int pl__smp_risk(const pl_smp *m, turn *t);
 double pl__smp_U(const pl_smp *m, const turn *t, size_t h, size_t i, size_t j);

@@ -7,7 +7,10 @@
 */
 #include "smp_impl.h"
 #include "../core/error_int.h"
+#include "../core/alloc.h"
+#include "../core/progress.h"
 
+#include <stdint.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +25,8 @@ static int turn_alloc(turn *t, size_t n, size_t K)
 {
     size_t m = 2 * n + 2;
     memset(t, 0, sizeof *t);
+    if (pl__mul(pl__mul(2 * m, m), sizeof(double)) == SIZE_MAX || pl__mul(n, K) == SIZE_MAX)
+        return -1; /* the sizes below cannot wrap around once these products fit */
     t->d = malloc(n * n * sizeof *t->d), t->r = malloc(n * sizeof *t->r);
     t->u = malloc(n * m * sizeof *t->u), t->work = malloc((2 * m * m + m) * sizeof *t->work);
     t->p = malloc(m * sizeof *t->p), t->target = malloc(n * sizeof *t->target);
@@ -66,6 +71,8 @@ static int setup(pl_smp *m, size_t n, size_t K, const double *c, const double *x
     if (m->o.max_turns < 1)
         m->o.max_turns = 1;
     m->cap = (size_t)m->o.max_turns + 1;
+    if (pl__mul(pl__mul(m->cap, n), pl__mul(K, sizeof(double))) == SIZE_MAX)
+        return -1; /* nor can the sizes below, then */
     m->s = calloc(n, sizeof *m->s), m->sal = malloc(n * K * sizeof *m->sal);
     m->hist = malloc(m->cap * n * K * sizeof *m->hist);
     m->ideal = malloc(n * K * sizeof *m->ideal);
@@ -203,6 +210,32 @@ static int outcome(pl_smp *m, turn *t)
     return rc;
 }
 
+/* Refuse a run that would take hours or outgrow memory before allocating anything: each turn
+   weighs every challenge (n^2 pairs) by every voter and holds elections over up to 2 n + 2
+   options, about 5 n^3 voter evaluations; the scratch and history are below. */
+static int check_size(size_t n, size_t K, const pl_smp_opts *o, pl_error *err)
+{
+    pl_smp_opts d = PL_SMP_OPTS_INIT;
+    if (!o)
+        o = &d;
+    double N = (double)n, m = 2 * N + 2, turns = o->max_turns ? o->max_turns : 1;
+    double work = 5 * N * N * N * turns, max_work = o->max_work > 0 ? o->max_work : 1e13;
+    double bytes = 8 * (N * N + N * m + 2 * m * m + m + (turns + 1) * N * (double)K +
+                        8 * N * (double)K + 8 * N);
+    double max_bytes = o->max_bytes > 0 ? o->max_bytes : 1073741824.0;
+    if (bytes > max_bytes)
+        return pl__fail(err, PL_EINPUT, "the SMP of %zu actors would need %.3g GiB (its "
+                        "elections over %.0f options), above the limit of %.3g GiB; expected "
+                        "fewer actors or --max-memory MIB", n, bytes / 1073741824.0, m,
+                        max_bytes / 1073741824.0);
+    if (work > max_work)
+        return pl__fail(err, PL_EINPUT, "the SMP of %zu actors would take about %.2g voter "
+                        "evaluations (5 n^3 per turn, up to %.0f turns), above the limit of "
+                        "%.2g; expected fewer actors, fewer --smp-turns, or --smp-max-work N",
+                        n, work, turns, max_work);
+    return PL_OK;
+}
+
 int pl_smp_run(pl_smp **out, size_t n, size_t K, const double *c, const double *x,
                const double *s, const pl_smp_opts *opts, pl_error *err)
 {
@@ -210,6 +243,8 @@ int pl_smp_run(pl_smp **out, size_t n, size_t K, const double *c, const double *
         return pl__fail(err, PL_EMISUSE, "pl_smp_run: NULL argument");
     *out = NULL;
     int rc = check(n, K, c, x, s, err);
+    if (!rc)
+        rc = check_size(n, K, opts, err);
     if (rc)
         return rc;
     if (opts && !(opts->accommodate >= 0 && opts->accommodate <= 1))
@@ -235,6 +270,8 @@ int pl_smp_run(pl_smp **out, size_t n, size_t K, const double *c, const double *
     int r = bad ? 0 : run(m, &t, base);
     if (!bad && !r)
         r = outcome(m, &t);
+    if (!bad && !r && m->T < m->o.max_turns) /* it settled early: the rest is done */
+        pl__progress(&m->o.progress, (uint64_t)m->o.max_turns * n, (uint64_t)m->o.max_turns * n);
     if (bad || r == -2)
         rc = pl__error_nomem(err);
     else if (r)
@@ -261,6 +298,8 @@ void pl_smp_free(pl_smp *m)
     free(m->median), free(m);
 }
 
+size_t pl_smp_n_actors(const pl_smp *m) { return m ? m->n : 0; }
+size_t pl_smp_n_dims(const pl_smp *m) { return m ? m->K : 0; }
 size_t pl_smp_n_states(const pl_smp *m) { return m ? m->T + 1 : 0; }
 
 double pl_smp_position(const pl_smp *m, size_t t, size_t i, size_t k)

@@ -14,7 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-int pl__smp_takes_part(const pl_scenario *s, size_t i)
+int pl_smp_takes_part(const pl_scenario *s, size_t i)
 {
     double pos, sal, tot = 0;
     for (size_t k = 0; k < pl_scenario_n_issues(s); k++)
@@ -34,7 +34,7 @@ int pl__forecast_smp(const pl_scenario *s, const pl_smp_opts *o, pl_smp **out, p
     for (size_t i = 0; !rc && i < N; i++) {
         const pl_actor *a = pl_scenario_actor(s, i);
         double tot = 0, pos, sal;
-        if (!pl__smp_takes_part(s, i))
+        if (!pl_smp_takes_part(s, i))
             continue;
         for (size_t k = 0; k < K; k++) {
             int has = pl_scenario_position(s, i, k, &pos, &sal) == 1;
@@ -61,7 +61,7 @@ static void emit_rows(const pl_smp *m, const pl_scenario *s, pl_emitter *e)
     size_t K = pl_scenario_n_issues(s);
     for (size_t t = 0; t < pl_smp_n_states(m); t++)
         for (size_t i = 0, a = 0; i < pl_scenario_n_actors(s); i++) {
-            if (!pl__smp_takes_part(s, i))
+            if (!pl_smp_takes_part(s, i))
                 continue;
             pl_emit_row_begin(e);
             pl_emit_int(e, NULL, (long long)t);
@@ -108,7 +108,7 @@ int pl_forecast_emit_smp(const pl_forecast *f, const pl_scenario *s, int traject
         cols[k + 1] = pl_issue_id(pl_scenario_issue(s, k));
     pl_emit_table_begin(e, "smp_final", "Final positions and their probability", cols, K + 2);
     for (size_t i = 0, a = 0; i < pl_scenario_n_actors(s); i++) {
-        if (!pl__smp_takes_part(s, i))
+        if (!pl_smp_takes_part(s, i))
             continue;
         pl_emit_row_begin(e);
         pl_emit_string(e, NULL, pl_actor_id(pl_scenario_actor(s, i)));

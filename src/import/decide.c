@@ -13,8 +13,10 @@
 ** actor's capability and must be the same on every issue.
 */
 #include "import_impl.h"
+#include "../core/fmt.h"
 #include "../core/error_int.h"
 #include "../core/suggest.h"
+#include "../core/alloc.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -46,14 +48,10 @@ typedef struct dc_ctx {
 
 static int grow(void **p, size_t *cap, size_t n, size_t size)
 {
-    if (n < *cap)
-        return PL_OK;
-    size_t c = *cap ? 2 * *cap : 32;
-    void *q = realloc(*p, c * size);
+    void *q = pl__grow(*p, cap, n + 1, size, 32);
     if (!q)
         return PL_ENOMEM;
     *p = q;
-    *cap = c;
     return PL_OK;
 }
 
@@ -73,7 +71,7 @@ static int unknown_key(const dc_ctx *c, const pl__row *row, size_t f, int kind, 
     for (size_t k = 0; keys && k < c->n[kind]; k++)
         keys[k] = c->ent[kind][k].key;
     if (keys)
-        hint = pl__suggest(row->field[f], keys, c->n[kind]);
+        hint = pl_suggest(row->field[f], keys, c->n[kind]);
     int rc = hint ? pl__row_fail_err(err, row, f, "%s '%s' is not defined by an earlier %s "
                                      "line; did you mean '%s'?", kind ? "issue" : "actor",
                                      row->field[f], kind ? "#P" : "#A", hint)
@@ -252,8 +250,8 @@ static void dc_yaml(pl__ybuf *b, const dc_ctx *c, const char *file)
     for (size_t k = 0; k < c->n[1]; k++) {
         const dc_entry *e = &c->ent[1][k];
         char lo[40], hi[40];
-        snprintf(lo, sizeof lo, "%g", e->n_bounds == 2 ? e->lo : 0);
-        snprintf(hi, sizeof hi, "%g", e->n_bounds == 2 ? e->hi : 100);
+        pl__snprintf(lo, sizeof lo, "%g", e->n_bounds == 2 ? e->lo : 0);
+        pl__snprintf(hi, sizeof hi, "%g", e->n_bounds == 2 ? e->hi : 100);
         pl__y_printf(b, "  - id: %s\n    name: ", e->id);
         pl__y_str(b, e->name);
         pl__y_printf(b, "\n    scale: {0: \"%s (Decide scale)\", 100: \"%s (Decide scale)\"}\n",
@@ -310,11 +308,10 @@ int pl__import_decide(pl__ybuf *b, const char *data, size_t len, const char *fil
     dc_ctx c;
     memset(&c, 0, sizeof c);
     c.opts = opts;
-    size_t at = 0;
-    while (at < len && (data[at] == ' ' || data[at] == '\n' || data[at] == '\r'))
-        at++;
-    /* the Decide tool writes single-quoted fields; hand-made files often none */
-    unsigned char quote = at < len && data[at] == '\'' ? '\'' : '"';
+    /* the Decide tool writes single-quoted fields; hand-made files often none (a
+       byte-order mark before the first quote must not hide it) */
+    const char *first = pl__first_byte(data, len);
+    unsigned char quote = first && *first == '\'' ? '\'' : '"';
     int rc = pl__read_rows(data, len, file, '\t', quote, dc_row, &c, err);
     if (!rc)
         rc = dc_check(&c, file, err);

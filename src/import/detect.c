@@ -70,8 +70,8 @@ static const char *find(const char *p, const char *end, const char *s)
 
 int pl__looks_xml(const char *data, size_t len)
 {
-    const char *end = data + len, *p = data ? skip_blanks(after_bom(data, end), end) : end;
-    return p < end && *p == '<';
+    const char *p = data ? pl__first_byte(data, len) : NULL;
+    return p && *p == '<';
 }
 
 /*

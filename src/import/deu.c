@@ -10,6 +10,7 @@
 */
 #include "import_impl.h"
 #include "../core/error_int.h"
+#include "../core/alloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -119,14 +120,10 @@ static int deu_issue_row(deu_ctx *c, const pl__row *row, pl_error *err)
     if (row->n != DEU_COLS)
         return pl__row_fail_err(err, row, row->n ? row->n - 1 : 0, "the row has %zu fields; "
                                 "expected %d like the header", row->n, DEU_COLS);
-    if (c->n == c->cap_iss) {
-        size_t cap = c->cap_iss ? 2 * c->cap_iss : 64;
-        deu_issue *p = realloc(c->iss, cap * sizeof *p);
-        if (!p)
-            return pl__error_nomem(err);
-        c->iss = p;
-        c->cap_iss = cap;
-    }
+    deu_issue *grown = pl__grow(c->iss, &c->cap_iss, c->n + 1, sizeof *grown, 64);
+    if (!grown)
+        return pl__error_nomem(err);
+    c->iss = grown;
     deu_issue *x = &c->iss[c->n];
     memset(x, 0, sizeof *x);
     if (!row->field[DEU_ISNR][0] || !row->field[DEU_PRNR][0])

@@ -18,6 +18,7 @@
 #include "../core/fmt.h"
 #include "../scenario/schema.h"
 #include "../core/error_int.h"
+#include "../core/alloc.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -82,7 +83,7 @@ static int parse_num(const char *t, double *out)
     if (!t)
         return 0;
     char *end;
-    double v = strtod(t, &end);
+    double v = pl__strtod(t, &end);
     if (end == t)
         return 0;
     while (isspace((unsigned char)*end))
@@ -388,14 +389,10 @@ static int int_range(gx_ctx *c, const xmlNode *n, gx_issue *x, pl_error *err)
 static int dom_issue(gx_ctx *c, void *arg, const xmlNode *n, pl_error *err)
 {
     (void)arg;
-    if (c->n_iss == c->cap_iss) {
-        size_t cap = c->cap_iss ? 2 * c->cap_iss : 16;
-        gx_issue *p = realloc(c->iss, cap * sizeof *p);
-        if (!p)
-            return pl__error_nomem(err);
-        c->iss = p;
-        c->cap_iss = cap;
-    }
+    gx_issue *grown = pl__grow(c->iss, &c->cap_iss, c->n_iss + 1, sizeof *grown, 16);
+    if (!grown)
+        return pl__error_nomem(err);
+    c->iss = grown;
     gx_issue *x = &c->iss[c->n_iss];
     memset(x, 0, sizeof *x);
     x->node = n;

@@ -10,9 +10,11 @@
 ** remove a newline, so lines agree; columns go through an offset map.
 */
 #include "genius_xml.h"
+#include "../core/fmt.h"
 #include "xml_read.h"
 #include "../core/utf8.h"
 #include "../core/error_int.h"
+#include "../core/alloc.h"
 
 #include <libxml/parser.h>
 #include <libxml/SAX2.h>
@@ -212,16 +214,12 @@ static void remap(pl__gx *g, size_t orig_at)
 {
     if (g->oom)
         return;
-    if (g->n_map == g->cap_map) {
-        size_t cap = g->cap_map ? 2 * g->cap_map : 16;
-        pl__gx_map *m = realloc(g->map, cap * sizeof *m);
-        if (!m) {
-            g->oom = 1;
-            return;
-        }
-        g->map = m;
-        g->cap_map = cap;
+    pl__gx_map *grown = pl__grow(g->map, &g->cap_map, g->n_map + 1, sizeof *grown, 16);
+    if (!grown) {
+        g->oom = 1;
+        return;
     }
+    g->map = grown;
     g->map[g->n_map].clean = g->clean_len;
     g->map[g->n_map++].orig = orig_at;
 }
@@ -411,7 +409,7 @@ static void late_declaration(pl__gx *g)
 static int looks_like_frontier(const char *p, const char *end)
 {
     char *e;
-    strtod(p, &e);
+    pl__strtod(p, &e);
     if (e == p)
         return 0;
     while (e < end && (*e == ' ' || *e == '\t'))
@@ -419,7 +417,7 @@ static int looks_like_frontier(const char *p, const char *end)
     if (e >= end || *e != ',')
         return 0;
     p = e + 1;
-    strtod(p, &e);
+    pl__strtod(p, &e);
     return e != p;
 }
 

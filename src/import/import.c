@@ -221,7 +221,7 @@ int pl__row_number(const pl__row *row, size_t f, const char *what, double lo, do
     if (!*present)
         return PL_OK;
     char *end;
-    double v = strtod(t, &end);
+    double v = pl__strtod(t, &end);
     while (*end == ' ')
         end++;
     if (end == t || *end || !isfinite(v) || v < lo || v > hi) {
@@ -285,7 +285,8 @@ void pl__y_id(char *out, size_t size, const char *s)
     size_t k = 0;
     if (size == 0)
         return;
-    if (!isalpha((unsigned char)*s) && size > 2)
+    /* ASCII letters only: isalpha() of a byte above 0x7f follows the locale */
+    if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')) && size > 2)
         out[k++] = 'x';
     for (; *s && k + 1 < size; s++) {
         unsigned char c = (unsigned char)*s;
@@ -311,6 +312,15 @@ int pl_import_format_parse(pl_import_format *out, const char *name)
             return PL_OK;
         }
     return PL_EINPUT;
+}
+
+const char *pl__first_byte(const char *data, size_t len)
+{
+    size_t at = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    while (at < len && (data[at] == ' ' || data[at] == '\t' || data[at] == '\n' ||
+                        data[at] == '\r'))
+        at++;
+    return at < len ? data + at : NULL;
 }
 
 int pl_import_sniff(const char *data, size_t len, pl_import_format *out)

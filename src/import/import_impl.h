@@ -23,6 +23,9 @@ typedef struct pl__row {
 /* Called per non-empty physical line; a non-zero return stops the reading. */
 typedef int (*pl__row_fn)(const pl__row *row, void *ctx, pl_error *err);
 
+/* The first byte after a byte-order mark and blanks (spaces, tabs, line ends), or NULL. */
+const char *pl__first_byte(const char *data, size_t len);
+
 /* Split data into lines and each line into fields (delimiter delim, quote character quote). */
 int pl__read_rows(const char *data, size_t len, const char *file, unsigned char delim,
                   unsigned char quote, pl__row_fn fn, void *ctx, pl_error *err);

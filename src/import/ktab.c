@@ -11,6 +11,7 @@
 */
 #include "import_impl.h"
 #include "../core/error_int.h"
+#include "../core/alloc.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -110,14 +111,10 @@ static int kt_actor_row(kt_ctx *c, const pl__row *row, pl_error *err)
     if (c->n == c->want_actors)
         return pl__row_fail_err(err, row, 0, "an actor row beyond the %zu the first line "
                                 "announces; expected that many", c->want_actors);
-    if (c->n == c->cap) {
-        size_t cap = c->cap ? 2 * c->cap : 32;
-        kt_actor *p = realloc(c->a, cap * sizeof *p);
-        if (!p)
-            return pl__error_nomem(err);
-        c->a = p;
-        c->cap = cap;
-    }
+    kt_actor *grown = pl__grow(c->a, &c->cap, c->n + 1, sizeof *grown, 32);
+    if (!grown)
+        return pl__error_nomem(err);
+    c->a = grown;
     kt_actor *a = &c->a[c->n];
     a->line = row->line;
     if (!row->field[0][0])

@@ -403,7 +403,7 @@ static int number(kx *k, const xmlNode *n, const char *what, double lo, double h
     if (!decimal(t))
         return fail(k, err, n, "%s is '%s'; expected %s%s", what, shown(s, t), expect,
                     comma_decimal(t) ? " (with a decimal point, not a comma)" : "");
-    double v = strtod(t, NULL);
+    double v = pl__strtod(t, NULL);
     if (!isfinite(v) || v < lo || v > hi || (open_lo && v <= lo))
         return fail(k, err, n, "%s is %s; expected %s", what, shown(s, t), expect);
     *out = v;
@@ -430,7 +430,7 @@ static int children(kx *k, const xmlNode *n, const char *where, const char *cons
             got[i] = c;
             continue;
         }
-        const char *near = pl__suggest((const char *)c->name, names, count);
+        const char *near = pl_suggest((const char *)c->name, names, count);
         warn(k, c, "<%s> is not part of %s; ignored%s%s%s", ename(a, c), where,
              near ? " (did you mean <" : "", near ? near : "", near ? ">?)" : "");
     }
@@ -446,7 +446,7 @@ static int missing(kx *k, const xmlNode *n, const char *who, const char *const *
         size_t i = 0;
         while (i < count && strcmp((const char *)c->name, names[i]) != 0)
             i++;
-        if (i == count && pl__suggest((const char *)c->name, names + want, 1))
+        if (i == count && pl_suggest((const char *)c->name, names + want, 1))
             return fail(k, err, c, "%s has no <%s>; expected %s (is <%s> here meant to be "
                         "<%s>?)", who, names[want], expect, ename(a, c), names[want]);
     }
@@ -549,7 +549,7 @@ static void note(kx *k, const char *fmt, ...)
     char line[400];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(line, sizeof line, fmt, ap);
+    pl__vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
     pl__y_printf(&k->notes, "# %s\n", line);
 }
@@ -562,7 +562,7 @@ static void read_param(kx *k, const xmlNode *c, const kx_param *p, const xmlNode
         const char *names[N_PARAMS];
         for (size_t i = 0; i < N_PARAMS; i++)
             names[i] = params[i].name;
-        const char *near = pl__suggest((const char *)c->name, names, N_PARAMS);
+        const char *near = pl_suggest((const char *)c->name, names, N_PARAMS);
         warn(k, c, "<%s> is not a KTAB model parameter; ignored%s%s%s; expected "
              "VictoryProbModel, PCEModel, StateTransitions, VotingRule, BigRAdjust, BigRRange, "
              "ThirdPartyCommit, InterVecBrgn or BargnModel", ename(a, c),

@@ -26,6 +26,55 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
     ctxt->node->_private = (void *)(uintptr_t)(i + 1);
 }
 
+/*
+** libxml2's messages that speak of its own insides (its function names, its
+** types, "use XML_PARSE_HUGE option", which a user cannot pass), in our words.
+** The limits are libxml2's without XML_PARSE_HUGE (parserInternals.h).
+*/
+static const struct {
+    const char *starts;  /* libxml2's message begins so */
+    const char *ours;
+} own_words[] = {
+    {"Excessive depth in document", "elements nested deeper than 256 levels; expected a "
+                                    "flatter file"},
+    {"internal error: Huge input lookup", "a text longer than 10,000,000 bytes; expected "
+                                          "shorter texts"},
+    {"Name too long", "a name longer than 50,000 bytes; expected shorter element and attribute "
+                      "names"},
+    {"AttValue length too long", "an attribute value longer than 10,000,000 bytes; expected "
+                                 "shorter values"},
+    {"Comment too big found", "a comment longer than 10,000,000 bytes; expected shorter "
+                              "comments"},
+    {"xmlParseCharRef: invalid xmlChar value", "a character reference to a character XML does "
+                                               "not allow (such as &#0;); expected a "
+                                               "character XML allows"},
+    {"xmlParseEntityRef: no name", "a '&' that starts no entity reference; expected &amp; for "
+                                   "a '&' in text"},
+    {"StartTag: invalid element name", "a '<' that starts no element; expected &lt; for a '<' "
+                                       "in text"},
+};
+
+/* "XML error: ...; expected ..." for libxml2's message m. */
+static void xml_message(char *msg, size_t size, const char *m)
+{
+    for (size_t i = 0; i < sizeof own_words / sizeof *own_words; i++)
+        if (strncmp(m, own_words[i].starts, strlen(own_words[i].starts)) == 0) {
+            snprintf(msg, size, "XML error: %s", own_words[i].ours);
+            return;
+        }
+    if (strncmp(m, "xml", 3) == 0 && strstr(m, ": ")) /* "xmlParseFoo: ...": a function name */
+        m = strstr(m, ": ") + 2;
+    snprintf(msg, size, "XML error: %s", m);
+    char *hint = strstr(msg, "XML_PARSE_");  /* an option of the parser, not of parley */
+    if (hint)
+        while (hint > msg && hint[-1] != ',' && hint[-1] != ';' && strncmp(hint, "use", 3) != 0)
+            hint--;
+    size_t n = hint ? (size_t)(hint - msg) : strlen(msg);
+    while (n > 0 && strchr("\n ,;", msg[n - 1]))
+        n--;
+    snprintf(msg + n, size - n, "; expected well-formed XML");
+}
+
 static void on_error(void *ctx, xmlErrorPtr e)
 {
     xmlParserCtxtPtr ctxt = ctx;
@@ -33,11 +82,7 @@ static void on_error(void *ctx, xmlErrorPtr e)
     if (!r || !e || e->level < XML_ERR_ERROR || r->kept->code)
         return;
     char msg[300];
-    snprintf(msg, sizeof msg, "XML error: %s", e->message ? e->message : "unknown");
-    size_t n = strlen(msg);
-    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-        msg[--n] = '\0';
-    snprintf(msg + n, sizeof msg - n, "; expected well-formed XML");
+    xml_message(msg, sizeof msg, e->message ? e->message : "unknown");
     r->keep(r->ctx, e, e->line, e->int2, msg);
 }
 

@@ -227,13 +227,14 @@ static int conj_accumulate(dp_plan *p, const pl_game *g, dp_acc *a, int sign, pl
     size_t nvet = g->n - p->nv, cells = p->rows * (p->K ? p->len[0] : 1);
     mp_limb_t *c = NULL, *d = NULL, *acc = calloc(p->L, sizeof *acc);
     int64_t off[PL__MAX_DIMS] = {0};
-    if (p->K && (!(c = calloc(cells * p->L, sizeof *c)) || !(d = malloc(cells * p->L * sizeof *d)))) {
-        free(c);
-        free(acc);
+    if (p->K) {
+        c = calloc(cells * p->L, sizeof *c);
+        d = malloc(cells * p->L * sizeof *d);
+    }
+    if (!acc || (p->K && (!c || !d))) {
+        free(c), free(d), free(acc);
         return pl__error_nomem(err);
     }
-    if (!acc)
-        return pl__error_nomem(err);
     if (c) {
         c[0] = 1;
         for (size_t j = 0; j < p->nv; j++)

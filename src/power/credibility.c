@@ -10,6 +10,7 @@
 ** weight misses to exactly that weight.
 */
 #include "power_impl.h"
+#include "../core/fmt.h"
 #include "../core/error_int.h"
 
 #include <stdarg.h>
@@ -98,7 +99,7 @@ static void say(char *buf, size_t size, size_t *used, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
-    int k = vsnprintf(buf + *used, size - *used, fmt, ap);
+    int k = pl__vsnprintf(buf + *used, size - *used, fmt, ap);
     va_end(ap);
     *used += k > 0 ? (size_t)k : 0;
 }
@@ -118,9 +119,11 @@ int pl_credibility_text(const pl_credibility *cr, const pl_game *g, const char *
             say(buf, size, &u, "%s%scan act against %s: the other members can decide without "
                 "it (%.4g%% of winning coalitions exclude %s)", body ? body : "", body ? " " : "",
                 xn, 100 * cr->share_without, xn);
-        for (size_t k = 0; k < cr->n_blockers && k < 8; k++)
+        for (size_t k = 0; k < cr->n_blockers && k < 8; k++) {
+            char nb[PL__NUMBUF];
             say(buf, size, &u, "%s%s", k ? ", " : "; but it cannot act without ",
-                g->name[cr->blocker[k]]);
+                pl__game_name(g, cr->blocker[k], nb, sizeof nb));
+        }
         say(buf, size, &u, "%s.", cr->n_blockers > 8 ? " and others" : "");
         return PL_OK;
     }

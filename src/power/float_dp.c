@@ -28,9 +28,17 @@ int pl__float_banzhaf(pl__estimate *est, const pl_game *g, double max_bytes, pl_
     for (size_t m = 0; m < n; m++)
         need -= g->veto[m] ? q->w[m] : 0;
     size_t len = need > 0 ? (size_t)need : 0, nv = 0;
-    if (2.0 * (double)len * sizeof(double) > max_bytes)
-        return pl__fail(err, PL_ERANGE, "the floating tables need %.3g GiB; expected a smaller "
-                        "quota or --max-memory", 2.0 * (double)len * 8 / 1073741824.0);
+    /* every table of the run: the two weight tables, and per member the estimates here
+       and the results they become (every index, the veto and dummy flags) */
+    double tables = 2.0 * (double)(len + 1) * sizeof(double);
+    double members = (double)n * (double)(2 * sizeof(double) + PL_INDEX_COUNT * sizeof(double) +
+                                          2);
+    if (tables + members > max_bytes)
+        return pl__fail(err, PL_ERANGE, "the floating mode needs %.3g GiB (weight tables of "
+                        "%zu entries, results for %zu members), above the limit of %.3g GiB; "
+                        "expected a smaller game or --max-memory MIB",
+                        (tables + members) / 1073741824.0, len + 1, n,
+                        max_bytes / 1073741824.0);
     double *c = calloc(len + 1, sizeof *c), *d = calloc(len + 1, sizeof *d);
     est->abz = calloc(n, sizeof *est->abz);
     est->ss = calloc(n, sizeof *est->ss);

@@ -6,6 +6,7 @@
 #include "power_impl.h"
 #include "../core/error_int.h"
 #include "../core/scenario_impl.h"
+#include "../core/alloc.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -21,20 +22,12 @@ int pl_game_new(pl_game **out, size_t n, pl_error *err)
     if (n == 0)
         return pl__fail(err, PL_EINPUT, "a game needs at least one member");
     pl_game *g = calloc(1, sizeof *g);
-    if (!g || !(g->name = calloc(n, sizeof *g->name)) || !(g->veto = calloc(n, 1))) {
+    if (!g || !(g->veto = calloc(n, 1)) || !(g->numbuf = malloc(PL__NUMBUF))) {
         pl_game_free(g);
         return pl__error_nomem(err);
     }
     g->n = n;
     g->n_rules = 1;
-    for (size_t m = 0; m < n; m++) {
-        char buf[32];
-        snprintf(buf, sizeof buf, "%zu", m + 1);
-        if (!(g->name[m] = strdup(buf))) {
-            pl_game_free(g);
-            return pl__error_nomem(err);
-        }
-    }
     *out = g;
     return PL_OK;
 }
@@ -48,6 +41,7 @@ void pl_game_free(pl_game *g)
     for (size_t c = 0; c < g->n_conds; c++)
         free(g->cond[c].w);
     free(g->name);
+    free(g->numbuf);
     free(g->veto);
     free(g->cond);
     free(g);
@@ -57,6 +51,8 @@ int pl_game_set_name(pl_game *g, size_t m, const char *name, pl_error *err)
 {
     if (!g || m >= g->n || !name)
         return pl__fail(err, PL_EMISUSE, "pl_game_set_name: no member %zu", m);
+    if (!g->name && !(g->name = calloc(g->n, sizeof *g->name)))
+        return pl__error_nomem(err);
     char *copy = strdup(name);
     if (!copy)
         return pl__error_nomem(err);
@@ -83,13 +79,14 @@ int pl_game_add_rule(pl_game *g, pl_error *err)
 static int weights_total(const pl_game *g, const int64_t *weights, int64_t *total,
                          pl_error *err)
 {
+    char buf[PL__NUMBUF];
     *total = 0;
     for (size_t m = 0; m < g->n; m++) {
         int64_t w = weights ? weights[m] : 1;
         if (w < 0 || w > PL__WEIGHT_MAX - *total)
             return pl__fail(err, PL_EINPUT, "weight %lld of member %s is %s; expected a "
                             "whole number >= 0 with a total below 2^62", (long long)w,
-                            g->name[m], w < 0 ? "negative" : "too large");
+                            pl__game_name(g, m, buf, sizeof buf), w < 0 ? "negative" : "too large");
         *total += w;
     }
     if (*total == 0)
@@ -109,14 +106,10 @@ int pl_game_add_condition(pl_game *g, const int64_t *weights, int64_t quota, pl_
     if (quota <= 0 || quota > total)
         return pl__fail(err, PL_EINPUT, "quota %lld is outside [1, %lld]; expected a quota "
                         "no larger than the total weight", (long long)quota, (long long)total);
-    if (g->n_conds == g->cap_conds) {
-        size_t cap = g->cap_conds ? 2 * g->cap_conds : 4;
-        pl__cond *c = realloc(g->cond, cap * sizeof *c);
-        if (!c)
-            return pl__error_nomem(err);
-        g->cond = c;
-        g->cap_conds = cap;
-    }
+    pl__cond *grown = pl__grow(g->cond, &g->cap_conds, g->n_conds + 1, sizeof *grown, 4);
+    if (!grown)
+        return pl__error_nomem(err);
+    g->cond = grown;
     pl__cond *c = &g->cond[g->n_conds];
     if (!(c->w = malloc(g->n * sizeof *c->w)))
         return pl__error_nomem(err);
@@ -142,9 +135,19 @@ size_t pl_game_n_members(const pl_game *g) { return g ? g->n : 0; }
 size_t pl_game_n_rules(const pl_game *g) { return g ? g->n_rules : 0; }
 int pl_game_is_veto(const pl_game *g, size_t m) { return g && m < g->n && g->veto[m]; }
 
+const char *pl__game_name(const pl_game *g, size_t m, char *buf, size_t size)
+{
+    if (g->name && g->name[m])
+        return g->name[m];
+    snprintf(buf, size, "%zu", m + 1);
+    return buf;
+}
+
 const char *pl_game_member_name(const pl_game *g, size_t m)
 {
-    return g && m < g->n ? g->name[m] : NULL;
+    if (!g || m >= g->n)
+        return NULL;
+    return pl__game_name(g, m, g->numbuf, PL__NUMBUF);
 }
 
 static const pl__cond *cond_at(const pl_game *g, size_t rule, size_t c)

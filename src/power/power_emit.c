@@ -33,10 +33,12 @@ static void emit_rules(const pl_game *g, pl_emitter *e)
 static void coalition_text(const pl_game *g, uint64_t mask, char *buf, size_t size)
 {
     size_t u = 0;
+    char nb[PL__NUMBUF];
     buf[0] = '\0';
     for (size_t m = 0; m < g->n && u < size; m++)
         if (mask >> m & 1) {
-            int k = snprintf(buf + u, size - u, "%s%s", u ? ", " : "{", g->name[m]);
+            int k = snprintf(buf + u, size - u, "%s%s", u ? ", " : "{",
+                             pl__game_name(g, m, nb, sizeof nb));
             u += k > 0 ? (size_t)k : 0;
         }
     if (u < size)
@@ -83,10 +85,11 @@ int pl_power_emit_members(const pl_power *const *ps, const pl_game *const *gs,
     for (size_t j = 0; j < count; j++) {
         const pl_power *p = ps[j];
         for (size_t m = 0; m < p->n; m++) {
+            char nb[PL__NUMBUF];
             pl_emit_row_begin(e);
             if (labels)
                 pl_emit_string(e, NULL, labels[j]);
-            pl_emit_string(e, NULL, gs[j]->name[m]);
+            pl_emit_string(e, NULL, pl__game_name(gs[j], m, nb, sizeof nb));
             pl_emit_bool(e, NULL, p->veto[m]);
             pl_emit_string(e, NULL, p->swings ? p->swings[m] : NULL);
             for (int k = 0; k < PL_INDEX_COUNT; k++)
@@ -120,8 +123,9 @@ static void emit_exact(const pl_power *p, const pl_game *g, pl_emitter *e)
     }
     pl_emit_table_begin(e, "exact", "Exact values", cols, nc);
     for (size_t m = 0; m < p->n; m++) {
+        char nb[PL__NUMBUF];
         pl_emit_row_begin(e);
-        pl_emit_string(e, NULL, g->name[m]);
+        pl_emit_string(e, NULL, pl__game_name(g, m, nb, sizeof nb));
         for (int k = 0; k < PL_INDEX_COUNT; k++)
             if (p->has[k])
                 pl_emit_string(e, NULL, p->exact[k][m]);

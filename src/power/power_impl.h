@@ -19,10 +19,18 @@ typedef struct pl__cond {
 
 struct pl_game {
     size_t n, n_rules, n_conds, cap_conds;
-    char **name;
+    char **name;         /* NULL until a name is set; a NULL entry: the member's number */
+    char *numbuf;        /* PL__NUMBUF bytes: pl_game_member_name's text of an unnamed
+                            member (a pointer, so a const game can write it) */
     unsigned char *veto;
     pl__cond *cond;      /* conditions in rule order */
 };
+
+/* Member m's name: its own, or its number (1-based) written into buf. Default names are
+   implicit so that a game of 10^8 members costs no strings before the memory checks. */
+const char *pl__game_name(const pl_game *g, size_t m, char *buf, size_t size);
+
+#define PL__NUMBUF 24
 
 /* More rules than this make inclusion-exclusion (2^rules tables) unreasonable. */
 #define PL__MAX_RULES 8

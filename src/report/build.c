@@ -6,6 +6,7 @@
 #include "report_impl.h"
 #include "svg.h"
 #include "../core/error_int.h"
+#include "../core/alloc.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -16,13 +17,10 @@ int pl__report_add_chart(pl_report *r, const char *section, const char *name, pl
 {
     if (!pl__svg_end(g, NULL))
         return PL_ENOMEM;
-    if (r->n_charts == r->cap_charts) {
-        size_t cap = r->cap_charts ? 2 * r->cap_charts : 16;
-        pl__chart *c = realloc(r->charts, cap * sizeof *c);
-        if (!c)
-            return PL_ENOMEM;
-        r->charts = c, r->cap_charts = cap;
-    }
+    pl__chart *grown = pl__grow(r->charts, &r->cap_charts, r->n_charts + 1, sizeof *grown, 16);
+    if (!grown)
+        return PL_ENOMEM;
+    r->charts = grown;
     char *nm = strdup(name);
     if (!nm)
         return PL_ENOMEM;
@@ -92,14 +90,14 @@ static void run_settle(pl_report *r)
 {
     pl_error e = {0};
     pl_settle_opts so = r->o.settle;
-    so.threads = r->o.threads;
+    so.threads = r->o.threads, so.progress = r->o.progress;
     if (pl_settle_compute(&r->st, r->s, &so, &e)) {
         keep_error(r, PL__R_SETTLE, &e);
         return;
     }
     char pair[130];
     snprintf(pair, sizeof pair, "%s,%s", r->pair_ids[0], r->pair_ids[1]);
-    so.parties = pair, so.logrolls = 0;
+    so.parties = pair, so.logrolls = 0, so.progress = (pl_progress)PL_PROGRESS_NONE;
     if (r->pair_ids[0][0] && pl_settle_compute(&r->pair_st, r->s, &so, &e))
         r->pair_st = NULL; /* the plane is left out; the rest stands */
 }
@@ -146,6 +144,7 @@ static void run_stress(pl_report *r)
     pl_stress_opts so = PL_STRESS_OPTS_INIT;
     so.draws = r->o.draws, so.seed = r->o.seed, so.threads = r->o.threads;
     so.forecast = r->o.forecast, so.settle = r->o.settle;
+    so.progress = r->o.progress.fn, so.payload = r->o.progress.payload;
     if (pl_stress_run(&r->stress, r->s, &so, &e))
         keep_error(r, PL__R_STRESS, &e);
 }
@@ -168,8 +167,9 @@ static void run_claims(pl_report *r)
     r->claim_defined = calloc(n, sizeof *r->claim_defined);
     if (!r->claim_res || !r->claim_holds || !r->claim_defined ||
         pl_claims_evaluate(r->claims, r->s, r->claim_res, &e) ||
-        (r->o.draws && pl_claims_robustness(r->claims, r->s, r->o.draws, r->o.seed,
-                                            r->o.threads, r->claim_holds, r->claim_defined, &e))) {
+        (r->o.draws && pl_claims_robustness_progress(r->claims, r->s, r->o.draws, r->o.seed,
+                                                     r->o.threads, &r->o.progress,
+                                                     r->claim_holds, r->claim_defined, &e))) {
         keep_error(r, PL__R_CLAIMS, &e);
         pl_claims_free(r->claims);
         r->claims = NULL;
@@ -200,6 +200,7 @@ int pl_report_build(pl_report **out, const pl_scenario *s, const pl_report_opts 
     pl_forecast_opts fo = r->o.forecast;
     if (!fo.models) /* the report shows every model, the SMP included */
         fo.models = (1u << PL_MODEL_COUNT) - 1;
+    fo.smp.progress = fo.exchange.progress = r->o.progress;
     if (pl_forecast_compute(&r->f, s, &fo, &e) &&
         (fo.models = r->o.forecast.models, pl_forecast_compute(&r->f, s, &fo, &e)))
         keep_error(r, PL__R_FORECAST, &e);

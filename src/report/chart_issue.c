@@ -6,8 +6,9 @@
 ** rounds (median, mean and each actor's path) when the EUM ran.
 */
 #include "report_impl.h"
+#include "../core/fmt.h"
 #include "svg.h"
-#include "../forecast/smp_impl.h"
+#include "parley/smp.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -27,7 +28,7 @@ static void model_marks(pl_report *r, pl_svg *g, const pl_axis *ax, size_t k, do
         pl__svg_line(g, x, top, x, bottom, buf);
         snprintf(buf, sizeof buf, "c%d small", m);
         char label[64];
-        snprintf(label, sizeof label, "%s %.4g", pl_model_name((pl_model)m), v);
+        pl__snprintf(label, sizeof label, "%s %.4g", pl_model_name((pl_model)m), v);
         pl__svg_text(g, LEFT + 110.0 * shown, top - 6, "start", buf, label);
         shown++;
     }
@@ -74,7 +75,7 @@ static int issue_chart(pl_report *r, size_t k)
         const pl_actor *a = pl_scenario_actor(s, i);
         double y = top + 11 + 22.0 * (double)row++, w = pl_actor_capability(a)->value * sal;
         char tip[160];
-        snprintf(tip, sizeof tip, "%s: position %g, salience %g, capability %g", pl_actor_id(a),
+        pl__snprintf(tip, sizeof tip, "%s: position %g, salience %g, capability %g", pl_actor_id(a),
                  pos, sal, pl_actor_capability(a)->value);
         pl__svg_text(&g, LEFT - 10, y + 4, "end", "ink", pl_actor_id(a));
         pl__svg_line(&g, LEFT, y, RIGHT, y, "grid");
@@ -138,7 +139,7 @@ static int smp_chart(pl_report *r, size_t k)
     double xs[512], ys[512];
     size_t cnt = T < 512 ? T : 512;
     for (size_t i = 0; i < pl_scenario_n_actors(r->s); i++) {
-        if (!pl__smp_takes_part(r->s, i))
+        if (!pl_smp_takes_part(r->s, i))
             continue;
         for (size_t t = 0; t < cnt; t++)
             xs[t] = pl__axis_at(&ax, (double)t), ys[t] = pl__axis_at(&ay, pl_smp_position(m, t, n, k));

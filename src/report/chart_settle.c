@@ -7,6 +7,7 @@
 ** accept each package and whether the ratifying bodies pass it.
 */
 #include "report_impl.h"
+#include "../core/fmt.h"
 #include "svg.h"
 
 #include <math.h>
@@ -27,7 +28,7 @@ static void mark_solution(pl_svg *g, const pl_settlement *st, const pl_axis *ax,
     double u0 = pl_frontier_utility(f, sol->ties[0], 0), u1 = pl_frontier_utility(f, sol->ties[0], 1);
     double x = pl__axis_at(ax, u0), y = pl__axis_at(ay, u1);
     char tip[128];
-    snprintf(tip, sizeof tip, "%s: (%.3f, %.3f)", label, u0, u1);
+    pl__snprintf(tip, sizeof tip, "%s: (%.3f, %.3f)", label, u0, u1);
     pl__svg_circle(g, x, y, 7, cls, tip);
     pl__svg_text(g, x + 10, y + dy, "start", "ink small", label);
 }
@@ -112,7 +113,7 @@ static void winset_cell(pl_report *r, pl_svg *g, const uint32_t *w, double x, do
              ok ? " (" : "", who, ok ? ")" : "");
     u = strlen(tip);
     if (!isnan(p))
-        snprintf(tip + u, sizeof tip - u, "; ratified with probability %.2f", p);
+        pl__snprintf(tip + u, sizeof tip - u, "; ratified with probability %.2f", p);
     pl__svg_raw(g, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" class=\"c2\" "
                    "fill-opacity=\"%.2f\"><title>", x + 1, y + 1, cw - 2, ch - 2,
                 0.08 + 0.8 * (double)ok / (double)(n ? n : 1));
@@ -122,7 +123,7 @@ static void winset_cell(pl_report *r, pl_svg *g, const uint32_t *w, double x, do
     snprintf(lab, sizeof lab, "%zu/%zu", ok, n);
     pl__svg_text(g, x + cw / 2, y + ch / 2 - 2, "middle", "ink small", lab);
     if (!isnan(p)) {
-        snprintf(lab, sizeof lab, "P %.2f", p);
+        pl__snprintf(lab, sizeof lab, "P %.2f", p);
         pl__svg_text(g, x + cw / 2, y + ch / 2 + 11, "middle", "ink small", lab);
         if (p >= r->o.settle.tau)
             pl__svg_rect(g, x + 3, y + 3, cw - 6, ch - 6, "c0 open");
@@ -156,11 +157,11 @@ static int winset_chart(pl_report *r, const uint32_t *nash)
             winset_cell(r, &g, w, L + cw * (double)vx, B - ch * (double)(vy + 1), cw, ch);
         }
     for (size_t vx = 0; vx < mx; vx++) {
-        snprintf(label, sizeof label, "%g", pl_settle_option(st, kx, vx, NULL));
+        pl__snprintf(label, sizeof label, "%g", pl_settle_option(st, kx, vx, NULL));
         pl__svg_text(&g, L + cw * ((double)vx + 0.5), B + 16, "middle", "ink small", label);
     }
     for (size_t vy = 0; vy < my; vy++) {
-        snprintf(label, sizeof label, "%g", pl_settle_option(st, ky, vy, NULL));
+        pl__snprintf(label, sizeof label, "%g", pl_settle_option(st, ky, vy, NULL));
         pl__svg_text(&g, L - 6, B - ch * ((double)vy + 0.5) + 4, "end", "ink small", label);
     }
     snprintf(label, sizeof label, "%s (scale point)", ix);

@@ -6,6 +6,7 @@
 ** finding most.
 */
 #include "report_impl.h"
+#include "../core/fmt.h"
 #include "svg.h"
 
 #include <math.h>
@@ -57,7 +58,7 @@ static int forecasts_chart(pl_report *r)
         pl__svg_line(&g, pl__axis_at(&ax, p5), y, pl__axis_at(&ax, p95), y, cls);
         snprintf(cls, sizeof cls, "c%d", model_of(key));
         char tip[160];
-        snprintf(tip, sizeof tip, "%s: median %.3g, 5-95%%: %.3g to %.3g, as written %.3g",
+        pl__snprintf(tip, sizeof tip, "%s: median %.3g, 5-95%%: %.3g to %.3g, as written %.3g",
                  key + 9, p50, p5, p95, base);
         pl__svg_circle(&g, pl__axis_at(&ax, p50), y, 4, cls, tip);
         if (!isnan(base))
@@ -169,7 +170,7 @@ static int tornado_chart(pl_report *r)
     for (size_t t = 0; t < n; t++) {
         double y = top + row * (double)t, xm = pl__axis_at(&ax, mean);
         char label[200];
-        snprintf(label, sizeof label, "%s (r %.2f)", pl_stress_input_label(st, bars[t].j),
+        pl__snprintf(label, sizeof label, "%s (r %.2f)", pl_stress_input_label(st, bars[t].j),
                  bars[t].r);
         pl__svg_text(&g, L - 8, y + 15, "end", "ink small", label);
         double xl = pl__axis_at(&ax, bars[t].lo), xh = pl__axis_at(&ax, bars[t].hi);
@@ -180,9 +181,9 @@ static int tornado_chart(pl_report *r)
     pl__svg_line(&g, xm, top, xm, top + row * (double)n, "line");
     pl__svg_axis_x(&g, &ax, top + row * (double)n + 4, 0, pl_stress_metric_key(st, (size_t)m));
     char range[96];
-    snprintf(range, sizeof range, "%.3g", lo - pad);
+    pl__snprintf(range, sizeof range, "%.3g", lo - pad);
     pl__svg_text(&g, L, top + row * (double)n + 20, "start", "ink small", range);
-    snprintf(range, sizeof range, "%.3g", hi + pad);
+    pl__snprintf(range, sizeof range, "%.3g", hi + pad);
     pl__svg_text(&g, R, top + row * (double)n + 20, "end", "ink small", range);
     free(bars);
     return pl__report_add_chart(r, "stress", "stress-tornado.svg", &g);

@@ -1,19 +1,19 @@
 /* SPDX-License-Identifier: MIT */
 /*
-** html.c: the self-contained report. Each analysis is emitted as JSON (the
-** same description the CLI prints), read back and rendered: findings as a
-** list of sentences (gathered again at the top), plain values as definition
-** lists, tables as tables. Charts are inlined SVG; the style sheet carries a
-** dark scheme and a print layout. No scripts, fonts or network resources.
+** html.c: the self-contained report. Each analysis describes itself to the
+** tree emitter (the description the CLI prints, kept in memory with its
+** types) and the tree is rendered: findings as a list of sentences (gathered
+** again at the top), plain values as definition lists, tables as tables.
+** Charts are inlined SVG; the style sheet carries a dark scheme and a print
+** layout. No scripts, fonts or network resources.
 */
 #include "report_impl.h"
-#include "../scenario/doc.h"
+#include "../core/fmt.h"
+#include "../emit/tree.h"
 #include "../core/error_int.h"
 #include "parley/version.h"
 
-#include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 static const char css[] =
@@ -38,170 +38,162 @@ static const char css[] =
     "figure,table{break-inside:avoid}h2{break-after:avoid}a{color:inherit}}"
     "</style>";
 
-/* ---- an analysis's JSON, rendered ------------------------------------------------ */
+/* ---- an analysis's description, rendered ---------------------------------------- */
 
 typedef struct render {
     pl__buf *h, *summary;
 } render;
 
-static void scalar(pl__buf *h, const pl_doc_node *n)
+/* A value as people read it: a number with a fraction to 4 significant digits (full
+   precision is in the JSON output), null as a dash, anything else as the JSON output
+   writes it. "With a fraction" means a '.' in the JSON text: 1e-07 and 1e+20 stay as
+   they are, and a whole number looks like an int. */
+static void scalar(pl__buf *h, const pl__tnode *n)
 {
-    char *end;
-    double v = n->plain ? strtod(n->text, &end) : 0;
-    if (n->plain && end != n->text && !*end && strchr(n->text, '.'))
-        pl__buf_printf(h, "%.4g", v); /* full precision is in the JSON output */
-    else if (n->plain && strcmp(n->text, "null") == 0)
+    char buf[40];
+    const char *text = pl__scalar_text(buf, &n->v, NULL);
+    if (n->v.type == PL_S_NUMBER && strchr(text, '.'))
+        pl__buf_printf(h, "%.4g", n->v.d);
+    else if (n->v.type == PL_S_NULL)
         pl__buf_printf(h, "&ndash;");
     else
-        pl__buf_escaped(h, n->text);
+        pl__buf_escaped(h, text);
 }
 
-static void render_node(render *c, const char *key, const pl_doc_node *n, int depth);
+static void render_node(render *c, const pl__tnode *n, int depth);
 
-static void render_table(render *c, const pl_doc_node *seq)
+/* A table, or a list of objects shown as one: its columns are then the first object's
+   keys, and each object's value under that key (if any) is the cell. */
+static void render_table(render *c, const pl__tnode *list)
 {
-    const pl_doc_node *first = seq->items[0];
+    int table = list->kind == PL_E_TABLE;
+    const pl__tnode *first = list->first;
+    size_t ncols = table ? list->ncols : first->n;
     pl__buf_printf(c->h, "<table><thead><tr>");
-    for (size_t i = 0; i < first->len; i++) {
+    const pl__tnode *m = first->first;
+    for (size_t i = 0; i < ncols; i++, m = m->next) {
         pl__buf_printf(c->h, "<th>");
-        pl__buf_escaped(c->h, pl_doc_map_key(first, i)->text);
+        pl__buf_escaped(c->h, table ? list->cols[i] : m->key);
         pl__buf_printf(c->h, "</th>");
     }
     pl__buf_printf(c->h, "</tr></thead><tbody>");
-    for (size_t r = 0; r < seq->len; r++) {
+    for (const pl__tnode *item = first; item; item = item->next) {
         pl__buf_printf(c->h, "<tr>");
-        for (size_t i = 0; i < first->len; i++) {
-            const pl_doc_node *v = pl_doc_map_get(seq->items[r], pl_doc_map_key(first, i)->text);
+        const pl__tnode *cell = item->first;
+        m = first->first;
+        for (size_t i = 0; i < ncols; i++, m = m->next) {
+            const pl__tnode *v = table ? cell : pl__tree_get(item, m->key);
             pl__buf_printf(c->h, "<td>");
-            if (v && v->type == PL_DOC_SCALAR)
+            if (v && v->kind == PL_E_SCALAR)
                 scalar(c->h, v);
             pl__buf_printf(c->h, "</td>");
+            cell = cell ? cell->next : NULL;
         }
         pl__buf_printf(c->h, "</tr>");
     }
     pl__buf_printf(c->h, "</tbody></table>");
 }
 
-static void render_findings(render *c, const pl_doc_node *map)
+static void render_findings(render *c, const pl__tnode *obj)
 {
     pl__buf_printf(c->h, "<ul class=\"findings\">");
-    for (size_t i = 0; i < map->len; i++) {
-        const pl_doc_node *v = pl_doc_map_value(map, i);
-        if (v->type != PL_DOC_SCALAR)
+    for (const pl__tnode *v = obj->first; v; v = v->next) {
+        if (v->kind != PL_E_SCALAR)
             continue;
+        char buf[40];
+        const char *text = pl__scalar_text(buf, &v->v, "null"); /* a sentence: no rounding */
         for (int k = 0; k < 2; k++) {
             pl__buf *b = k ? c->summary : c->h;
             if (!b)
                 continue;
             pl__buf_printf(b, "<li>");
-            pl__buf_escaped(b, v->text);
+            pl__buf_escaped(b, text);
             pl__buf_printf(b, "</li>");
         }
     }
     pl__buf_printf(c->h, "</ul>");
 }
 
-static void render_map(render *c, const pl_doc_node *map, int depth)
+static void render_object(render *c, const pl__tnode *obj, int depth)
 {
     int open = 0;
-    for (size_t i = 0; i < map->len; i++) { /* plain values first, as one list */
-        const pl_doc_node *v = pl_doc_map_value(map, i);
-        if (v->type != PL_DOC_SCALAR)
+    for (const pl__tnode *v = obj->first; v; v = v->next) { /* plain values first, as one list */
+        if (v->kind != PL_E_SCALAR)
             continue;
         pl__buf_printf(c->h, "%s<dt>", open++ ? "" : "<dl>");
-        pl__buf_escaped(c->h, pl_doc_map_key(map, i)->text);
+        pl__buf_escaped(c->h, v->key);
         pl__buf_printf(c->h, "</dt><dd>");
         scalar(c->h, v);
         pl__buf_printf(c->h, "</dd>");
     }
     if (open)
         pl__buf_printf(c->h, "</dl>");
-    for (size_t i = 0; i < map->len; i++)
-        if (pl_doc_map_value(map, i)->type != PL_DOC_SCALAR)
-            render_node(c, pl_doc_map_key(map, i)->text, pl_doc_map_value(map, i), depth + 1);
+    for (const pl__tnode *v = obj->first; v; v = v->next)
+        if (v->kind != PL_E_SCALAR)
+            render_node(c, v, depth + 1);
 }
 
-static int is_findings(const char *key, const pl_doc_node *n)
+static int is_findings(const pl__tnode *n)
 {
-    return key && strcmp(key, "findings") == 0 && n->type == PL_DOC_MAP;
+    return n->key && strcmp(n->key, "findings") == 0 && n->kind == PL_E_OBJECT;
 }
 
-/* Every findings map in the tree, shown (and gathered for the summary) before the details. */
-static void collect_findings(render *c, const pl_doc_node *n)
+/* Every findings object in the tree (through objects only), shown (and gathered for the
+   summary) before the details. */
+static void collect_findings(render *c, const pl__tnode *n)
 {
-    for (size_t i = 0; n->type == PL_DOC_MAP && i < n->len; i++) {
-        const pl_doc_node *v = pl_doc_map_value(n, i);
-        if (is_findings(pl_doc_map_key(n, i)->text, v))
+    for (const pl__tnode *v = n->kind == PL_E_OBJECT ? n->first : NULL; v; v = v->next) {
+        if (is_findings(v))
             render_findings(c, v);
         else
             collect_findings(c, v);
     }
 }
 
-static void render_node(render *c, const char *key, const pl_doc_node *n, int depth)
+/* A container member of an object, under a heading of its key. */
+static void render_node(render *c, const pl__tnode *n, int depth)
 {
-    if (is_findings(key, n))
+    if (is_findings(n))
         return; /* shown above the details */
-    if (key) {
-        int hl = depth < 3 ? depth + 3 : 5;
-        pl__buf_printf(c->h, "<h%d>", hl);
-        pl__buf_escaped(c->h, key);
-        pl__buf_printf(c->h, "</h%d>", hl);
-    }
-    if (n->type == PL_DOC_MAP) {
-        render_map(c, n, depth);
-    } else if (n->type == PL_DOC_SEQ && n->len && n->items[0]->type == PL_DOC_MAP) {
+    int hl = depth < 3 ? depth + 3 : 5;
+    pl__buf_printf(c->h, "<h%d>", hl);
+    pl__buf_escaped(c->h, n->key);
+    pl__buf_printf(c->h, "</h%d>", hl);
+    if (n->kind == PL_E_OBJECT) {
+        render_object(c, n, depth);
+    } else if (n->first && (n->kind == PL_E_TABLE || n->first->kind == PL_E_OBJECT)) {
         render_table(c, n);
-    } else if (n->type == PL_DOC_SEQ) {
-        pl__buf_printf(c->h, "<p>");
-        for (size_t i = 0; i < n->len; i++) {
-            pl__buf_printf(c->h, "%s", i ? ", " : "");
-            if (n->items[i]->type == PL_DOC_SCALAR)
-                scalar(c->h, n->items[i]);
-        }
-        pl__buf_printf(c->h, "</p>");
     } else {
         pl__buf_printf(c->h, "<p>");
-        scalar(c->h, n);
+        for (const pl__tnode *v = n->first; v; v = v->next) {
+            pl__buf_printf(c->h, "%s", v != n->first ? ", " : "");
+            if (v->kind == PL_E_SCALAR)
+                scalar(c->h, v);
+        }
         pl__buf_printf(c->h, "</p>");
     }
-}
-
-static int to_buf(const char *data, size_t len, void *payload)
-{
-    pl__buf_put(payload, data, len);
-    return ((pl__buf *)payload)->failed ? -1 : 0;
 }
 
 int pl__html_analysis(pl__buf *h, pl__buf *summary, const pl_report *r, pl__emit_fn fn)
 {
-    pl__buf json = {0};
     pl_emitter *e = NULL;
-    pl_error err = {0};
-    int rc = pl_emitter_new(&e, PL_FORMAT_JSON, to_buf, &json, NULL, &err);
+    int rc = pl__emitter_new_tree(&e, NULL);
     if (!rc) {
         pl_emit_object_begin(e, NULL, NULL);
         rc = fn(r, e);
         pl_emit_object_end(e);
         if (!rc)
-            rc = pl_emitter_finish(e, &err);
+            rc = pl_emitter_finish(e, NULL);
+    }
+    if (!rc) {
+        const pl__tnode *root = pl__emitter_tree(e);
+        render c = {h, summary};
+        collect_findings(&c, root);
+        pl__buf_printf(h, "<details><summary>Every number of this analysis</summary>");
+        render_object(&c, root, 0);
+        pl__buf_printf(h, "</details>");
     }
     pl_emitter_free(e);
-    pl_doc doc;
-    if (!rc && !json.failed && pl_doc_parse(&doc, json.buf, json.len, "report", PL_DOC_JSON,
-                                            &err) == PL_OK) {
-        render c = {h, summary};
-        if (doc.root)
-            collect_findings(&c, doc.root);
-        pl__buf_printf(h, "<details><summary>Every number of this analysis</summary>");
-        if (doc.root && doc.root->type == PL_DOC_MAP)
-            render_map(&c, doc.root, 0);
-        pl__buf_printf(h, "</details>");
-        pl_doc_free(&doc);
-    } else if (!rc) {
-        rc = json.failed ? PL_ENOMEM : err.code;
-    }
-    pl__buf_free(&json);
     return rc;
 }
 

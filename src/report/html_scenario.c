@@ -5,6 +5,8 @@
 ** listed at the end; a number with only a note shows it as a tooltip.
 */
 #include "report_impl.h"
+#include "../core/alloc.h"
+#include "../core/fmt.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,13 +25,10 @@ static size_t source_no(sources *src, const char *text)
     for (size_t i = 0; i < src->n; i++)
         if (src->text[i] == text || strcmp(src->text[i], text) == 0)
             return i + 1;
-    if (src->n == src->cap) {
-        size_t cap = src->cap ? 2 * src->cap : 32;
-        const char **t = realloc(src->text, cap * sizeof *t);
-        if (!t)
-            return 0;
-        src->text = t, src->cap = cap;
-    }
+    const char **grown = pl__grow(src->text, &src->cap, src->n + 1, sizeof *grown, 32);
+    if (!grown)
+        return 0;
+    src->text = grown;
     src->text[src->n++] = text;
     return src->n;
 }
@@ -38,8 +37,10 @@ static size_t source_no(sources *src, const char *text)
 static void cite(pl__buf *h, sources *src, const pl_value *v)
 {
     char num[64];
-    snprintf(num, sizeof num, "%g", v->value);
+    pl__snprintf(num, sizeof num, "%g", v->value);
     size_t k = v->source ? source_no(src, v->source) : 0;
+    if (v->source && !k)
+        h->failed = 1; /* no room to number it: fail the report rather than drop the link */
     if (k) {
         pl__buf_printf(h, "<a class=\"num\" href=\"#src-%zu\" title=\"", k);
         pl__buf_escaped(h, v->source);

@@ -52,8 +52,8 @@ int pl__chart_settle(pl_report *r);
 int pl__chart_power(pl_report *r);
 int pl__chart_stress(pl_report *r);
 
-/* Render an analysis's own output (its emitter, through JSON) as HTML into h; its findings
-   also go to summary as list items. */
+/* Render an analysis's own output (its emitter's description, kept as a tree) as HTML
+   into h; its findings also go to summary as list items. */
 typedef int (*pl__emit_fn)(const pl_report *r, pl_emitter *e);
 int pl__html_analysis(pl__buf *h, pl__buf *summary, const pl_report *r, pl__emit_fn fn);
 

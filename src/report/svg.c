@@ -4,6 +4,7 @@
 ** that charts are byte-identical across runs and machines.
 */
 #include "svg.h"
+#include "../core/fmt.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -108,7 +109,7 @@ void pl__svg_polyline(pl_svg *g, const double *x, const double *y, size_t n, con
 
 static void tick_label(char *buf, size_t size, double v)
 {
-    snprintf(buf, size, "%g", v);
+    pl__snprintf(buf, size, "%g", v);
 }
 
 void pl__svg_axis_x(pl_svg *g, const pl_axis *ax, double y, double step, const char *title)

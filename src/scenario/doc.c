@@ -12,6 +12,7 @@
 #include "parley/input.h"
 #include "../core/utf8.h"
 #include "../core/error_int.h"
+#include "../core/alloc.h"
 
 #include <libfyaml.h>
 #include <stdio.h>
@@ -43,6 +44,7 @@ typedef struct builder {
     anchor_ent *anchors;
     size_t nanchors, capanchors;
     int documents;
+    int after_end;         /* a second document began without '---': report its first node */
 } builder;
 
 static int fail_at(builder *b, int line, int col, const char *fmt, ...) PL_PRINTF(4, 5);
@@ -57,14 +59,10 @@ static int fail_at(builder *b, int line, int col, const char *fmt, ...)
 
 static int push_kid(builder *b, pl_doc_node *n)
 {
-    if (b->nkids == b->capkids) {
-        size_t cap = b->capkids ? 2 * b->capkids : 256;
-        pl_doc_node **k = realloc(b->kids, cap * sizeof *k);
-        if (!k)
-            return pl__error_nomem(b->err);
-        b->kids = k;
-        b->capkids = cap;
-    }
+    pl_doc_node **grown = pl__grow(b->kids, &b->capkids, b->nkids + 1, sizeof *grown, 256);
+    if (!grown)
+        return pl__error_nomem(b->err);
+    b->kids = grown;
     b->kids[b->nkids++] = n;
     return PL_OK;
 }
@@ -90,14 +88,10 @@ static pl_doc_node *new_node(builder *b, pl_doc_type t, struct fy_event *ev)
 
 static int add_anchor(builder *b, const char *name, size_t len, pl_doc_node *n)
 {
-    if (b->nanchors == b->capanchors) {
-        size_t cap = b->capanchors ? 2 * b->capanchors : 16;
-        anchor_ent *a = realloc(b->anchors, cap * sizeof *a);
-        if (!a)
-            return pl__error_nomem(b->err);
-        b->anchors = a;
-        b->capanchors = cap;
-    }
+    anchor_ent *grown = pl__grow(b->anchors, &b->capanchors, b->nanchors + 1, sizeof *grown, 16);
+    if (!grown)
+        return pl__error_nomem(b->err);
+    b->anchors = grown;
     /* A later anchor of the same name shadows the earlier one (YAML 1.2). */
     b->anchors[b->nanchors++] = (anchor_ent){name, len, n};
     return PL_OK;
@@ -202,12 +196,32 @@ static int attach(builder *b, pl_doc_node *n)
     return push_kid(b, n);
 }
 
+/*
+** A tag ("!!str 80", "!foo") asks for a type or meaning of its own; the
+** schema already gives every value its type, so a tag is refused where it
+** stands rather than silently ignored.
+*/
+static int refuse_tag(builder *b, struct fy_token *tag, const pl_doc_node *n)
+{
+    if (!tag)
+        return PL_OK;
+    const struct fy_mark *m = fy_token_start_mark(tag);
+    size_t hl = 0, sl = 0;
+    const char *h = fy_tag_token_handle(tag, &hl), *s = fy_tag_token_suffix(tag, &sl);
+    return fail_at(b, m ? m->line + 1 : n->line, m ? m->column + 1 : n->col,
+                   "a YAML tag '%.*s%.*s'; expected a value without a tag (the format gives "
+                   "every value its type)", (int)(hl < 20 ? hl : 20), h ? h : "",
+                   (int)(sl < 60 ? sl : 60), s ? s : "");
+}
+
 static int open_container(builder *b, pl_doc_type t, struct fy_event *ev,
-                          struct fy_token *anchor)
+                          struct fy_token *anchor, struct fy_token *tag)
 {
     pl_doc_node *n = new_node(b, t, ev);
     if (!n)
         return PL_ENOMEM;
+    if (tag)
+        return refuse_tag(b, tag, n);
     if (b->depth >= PL_DOC_MAX_DEPTH)
         return pl__error_set(b->err, PL_EINPUT, b->doc->name, n->line, n->col,
                              "nesting deeper than %d levels; expected a flatter document",
@@ -283,6 +297,8 @@ static int on_scalar(builder *b, struct fy_event *ev)
     pl_doc_node *n = new_node(b, PL_DOC_SCALAR, ev);
     if (!n)
         return PL_ENOMEM;
+    if (ev->scalar.tag)
+        return refuse_tag(b, ev->scalar.tag, n);
     size_t len = 0;
     if (!(n->text = scalar_text(&b->doc->arena, ev->scalar.value, &len)))
         return pl__error_nomem(b->err);
@@ -320,21 +336,35 @@ static int on_alias(builder *b, struct fy_event *ev)
     return attach(b, n);
 }
 
-static int on_event(builder *b, struct fy_event *ev)
+/* A second document: at its '---', or where its first node starts when it
+   began without one (text after a '...' end marker). */
+static int second_document(builder *b, struct fy_event *ev)
 {
     int line, col;
-    switch (ev->type) {
-    case FYET_DOCUMENT_START:
-        if (++b->documents > 1) {
-            mark_of(ev, &line, &col);
-            return fail_at(b, line, col, "%s", "a second YAML document ('---'); "
-                           "expected one document per file");
-        }
+    mark_of(ev, &line, &col);
+    if (ev->type == FYET_DOCUMENT_START && (ev->document_start.implicit || line == 0)) {
+        b->after_end = 1;  /* no '---' and so no place: wait for the node */
         return PL_OK;
+    }
+    if (ev->type == FYET_DOCUMENT_START)
+        return fail_at(b, line, col, "%s", "a second YAML document ('---'); "
+                       "expected one document per file");
+    return fail_at(b, line ? line : 1, line ? col : 1, "%s", "text after the end of the "
+                   "document ('...'); expected one document per file");
+}
+
+static int on_event(builder *b, struct fy_event *ev)
+{
+    if ((ev->type == FYET_DOCUMENT_START && ++b->documents > 1) ||
+        (b->after_end && ev->type != FYET_DOCUMENT_END && ev->type != FYET_STREAM_END))
+        return second_document(b, ev);
+    switch (ev->type) {
     case FYET_MAPPING_START:
-        return open_container(b, PL_DOC_MAP, ev, ev->mapping_start.anchor);
+        return open_container(b, PL_DOC_MAP, ev, ev->mapping_start.anchor,
+                              ev->mapping_start.tag);
     case FYET_SEQUENCE_START:
-        return open_container(b, PL_DOC_SEQ, ev, ev->sequence_start.anchor);
+        return open_container(b, PL_DOC_SEQ, ev, ev->sequence_start.anchor,
+                              ev->sequence_start.tag);
     case FYET_MAPPING_END:
     case FYET_SEQUENCE_END:
         return close_container(b);
@@ -393,6 +423,9 @@ static void capture(struct fy_diag *diag, void *user, const char *buf, size_t le
 static int syntax_error(builder *b, const diag_capture *c, int json)
 {
     const char *lang = json ? "JSON" : "YAML";
+    if (json && strcmp(c->msg, "missing document start") == 0) /* libfyaml's words for it */
+        return pl__error_set(b->err, PL_EINPUT, b->doc->name, c->line, c->col, "%s",
+                             "text after the end of the JSON value; expected one value per file");
     if (c->msg[0])
         return pl__error_set(b->err, PL_EINPUT, b->doc->name, c->line, c->col,
                              "%s syntax error: %s; expected valid %s", lang, c->msg, lang);
@@ -440,7 +473,10 @@ static int run_parser(builder *b, const char *data, size_t len, unsigned flags)
             cap.col = e->column;
             snprintf(cap.msg, sizeof cap.msg, "%s", e->msg);
         }
-        rc = syntax_error(b, &cap, (flags & PL_DOC_JSON) != 0);
+        /* libfyaml reports every syntax error it finds; a stream error without a
+           report is one of its allocations failing, not the input's fault */
+        rc = cap.msg[0] ? syntax_error(b, &cap, (flags & PL_DOC_JSON) != 0)
+                        : pl__error_nomem(b->err);
     }
     fy_parser_destroy(fyp);
     fy_diag_destroy(diag);

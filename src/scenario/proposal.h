@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
-** proposal.h: reading a proposed package (settlement's --proposal).
+** proposal.h: reading a proposed package inside the scenario layer (a claim's
+** proposal); everyone else uses parley/proposal.h.
 */
 #ifndef PL_PROPOSAL_H
 #define PL_PROPOSAL_H
@@ -10,15 +11,11 @@
 #include "schema.h"
 
 /*
-** A YAML/JSON mapping issue id -> option id, or scale point in [0, 100]; an
-** issue with named options takes only its option ids or their scale points.
-** Every issue must be given. x gets each issue's scale point, opt the option
-** index (-1 when the issue has no named options).
+** A mapping issue id -> option id, or scale point in [0, 100], from a node of
+** a document being read; an issue with named options takes only its option
+** ids or their scale points. Every issue must be given. x gets each issue's
+** scale point, opt the option index (-1 when the issue has no named options).
 */
-int pl__read_proposal(const pl_scenario *s, const char *data, size_t len, const char *name,
-                      double *x, long *opt, pl_error *err);
-
-/* The same from a node of a document being read (a claim's proposal). */
 int pl__read_proposal_node(pl_rd *rd, const pl_scenario *s, const pl_doc_node *root, double *x,
                            long *opt);
 

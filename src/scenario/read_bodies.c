@@ -5,6 +5,7 @@
 ** here, so analyses never re-interpret "2/3" or "majority".
 */
 #include "reader.h"
+#include "../core/fmt.h"
 #include "../core/error_int.h"
 
 #include <stdio.h>
@@ -127,7 +128,7 @@ static int parse_fraction(const char *t, double *f, pl_quota *q)
     if (!a)
         return 0;
     if (t[a] == '%' && t[a + 1] == '\0') {
-        *f = strtod(t, NULL) / 100;
+        *f = pl__strtod(t, NULL) / 100;
         if (decimal_exact(t, a, &n1, &p1) && p1 <= INT64_MAX / 100) {
             q->share_num = n1;
             q->share_den = p1 * 100;
@@ -139,10 +140,10 @@ static int parse_fraction(const char *t, double *f, pl_quota *q)
     size_t b = decimal_prefix(t + a + 1);
     if (!b || t[a + 1 + b] != '\0')
         return 0;
-    double den = strtod(t + a + 1, NULL);
+    double den = pl__strtod(t + a + 1, NULL);
     if (den == 0)
         return 0;
-    *f = strtod(t, NULL) / den;
+    *f = pl__strtod(t, NULL) / den;
     /* (n1 / p1) / (n2 / p2) = n1 p2 / (n2 p1), kept only when it fits */
     if (decimal_exact(t, a, &n1, &p1) && decimal_exact(t + a + 1, b, &n2, &p2) &&
         n1 < INT64_MAX / p2 && n2 < INT64_MAX / p1) {

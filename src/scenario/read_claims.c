@@ -11,8 +11,9 @@
 ** Every reference is resolved against the scenario, with FILE:LINE:COL errors.
 */
 #include "schema.h"
+#include "../core/fmt.h"
 #include "proposal.h"
-#include "../claims/claims_impl.h"
+#include "../claims/claims_build.h"
 #include "../core/error_int.h"
 #include "parley/scenario.h"
 
@@ -20,10 +21,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-const char *const pl__claim_kinds[PL__N_KINDS] = {
-    "can_act", "ratification", "self_enforcing", "leverage", "zone", "no_winners",
-    "not_modelled"};
 
 /* The keys each kind takes besides `kind`. */
 static const char *const kind_keys[PL__N_KINDS][4] = {
@@ -33,9 +30,9 @@ static const char *const kind_keys[PL__N_KINDS][4] = {
     {"why", NULL, NULL, NULL}};
 
 typedef struct creader {
-    pl_rd rd;
+    pl_rd rd;                 /* texts and arrays go to the document's arena until added */
     const pl_scenario *s;
-    pl_claims *c;
+    pl_claims *c;             /* the claims added so far */
 } creader;
 
 static int ref(creader *r, const pl_doc_node *n, const char *what, int body, long *out)
@@ -57,7 +54,7 @@ static const char *shown(const pl_doc_node *n, char *buf, size_t size)
 {
     double v;
     if (pl_rd_is_number(n, &v)) {
-        snprintf(buf, size, "%g", v);
+        pl__snprintf(buf, size, "%g", v);
         return buf;
     }
     return pl_rd_got(n, buf, size);
@@ -119,18 +116,20 @@ static int check_grid(creader *r, const pl_doc_node *prop, const double *x)
     return PL_OK;
 }
 
-static int read_proposal(creader *r, const pl_doc_node *check, pl__claim *c)
+static int read_proposal(creader *r, const pl_doc_node *check, pl__claim_spec *c)
 {
     pl_doc_node *p;
     size_t K = pl_scenario_n_issues(r->s);
     long *opt = malloc((K ? K : 1) * sizeof *opt);
+    double *x = NULL;
     int rc = opt ? need(r, check, "proposal", &p) : pl__error_nomem(r->rd.err);
-    if (!rc && !(c->x = pl_arena_array(r->rd.arena, K ? K : 1, sizeof *c->x)))
+    if (!rc && !(x = pl_arena_array(r->rd.arena, K ? K : 1, sizeof *x)))
         rc = pl__error_nomem(r->rd.err);
     if (!rc)
-        rc = pl__read_proposal_node(&r->rd, r->s, p, c->x, opt);
+        rc = pl__read_proposal_node(&r->rd, r->s, p, x, opt);
     if (!rc && c->kind == PL__RATIFICATION)
-        rc = check_grid(r, p, c->x);
+        rc = check_grid(r, p, x);
+    c->x = x, c->n_x = K;
     free(opt);
     return rc;
 }
@@ -147,15 +146,16 @@ static int read_model(creader *r, const pl_doc_node *n, pl_model *out)
                       "forecast an actor's weight moves directly)", pl_rd_got(n, got, sizeof got));
 }
 
-static int read_issues(creader *r, const pl_doc_node *check, pl__claim *c)
+static int read_issues(creader *r, const pl_doc_node *check, pl__claim_spec *c)
 {
     pl_doc_node *seq, *lim;
+    size_t *issues = NULL;
     int rc = need(r, check, "issues", &seq);
     if (!rc)
         rc = pl_rd_seq(&r->rd, seq, "issues", "a list of issue ids, e.g. [NATO, GUAR]");
     if (!rc && (seq->len < 1 || seq->len > 4))
         rc = pl_rd_fail(&r->rd, seq, "issues lists %zu issues; expected 1 to 4", seq->len);
-    if (!rc && !(c->issues = pl_arena_array(r->rd.arena, seq->len, sizeof *c->issues)))
+    if (!rc && !(c->issues = issues = pl_arena_array(r->rd.arena, seq->len, sizeof *issues)))
         rc = pl__error_nomem(r->rd.err);
     for (size_t i = 0; !rc && i < seq->len; i++) {
         const char *id;
@@ -165,11 +165,11 @@ static int read_issues(creader *r, const pl_doc_node *check, pl__claim *c)
             rc = pl_rd_fail(&r->rd, seq->items[i], "'%s' is not an issue of scenario '%s'; "
                             "expected an issue id", id, pl_scenario_name(r->s));
         for (size_t j = 0; !rc && j < i; j++)
-            if (c->issues[j] == (size_t)k)
+            if (issues[j] == (size_t)k)
                 rc = pl_rd_fail(&r->rd, seq->items[i], "issue '%s' is listed twice; expected "
                                 "each issue once", id);
         if (!rc)
-            c->issues[c->n_issues++] = (size_t)k;
+            issues[c->n_issues++] = (size_t)k;
     }
     if (!rc && !(rc = need(r, check, "max_packages", &lim)) &&
         (!pl_rd_is_number(lim, &c->limit) || c->limit < 0 || c->limit != floor(c->limit) ||
@@ -182,7 +182,7 @@ static int read_issues(creader *r, const pl_doc_node *check, pl__claim *c)
 }
 
 /* The fields of each kind of check, after `kind` has been read. */
-static int read_fields(creader *r, const pl_doc_node *check, pl__claim *c)
+static int read_fields(creader *r, const pl_doc_node *check, pl__claim_spec *c)
 {
     pl_doc_node *n;
     int rc = PL_OK;
@@ -221,7 +221,7 @@ static int read_fields(creader *r, const pl_doc_node *check, pl__claim *c)
     }
 }
 
-static int read_check(creader *r, const pl_doc_node *check, pl__claim *c)
+static int read_check(creader *r, const pl_doc_node *check, pl__claim_spec *c)
 {
     pl_doc_node *kind;
     char got[96], allowed[600];
@@ -249,7 +249,7 @@ static int read_check(creader *r, const pl_doc_node *check, pl__claim *c)
     return (rc = pl_rd_keys(&r->rd, check, keys, nk, allowed)) ? rc : read_fields(r, check, c);
 }
 
-static int read_claim(creader *r, const pl_doc_node *n, pl__claim *c)
+static int read_claim(creader *r, const pl_doc_node *n, pl__claim_spec *c)
 {
     static const char *const keys[] = {"id", "claim", "source", "check"};
     pl_doc_node *id, *text, *check;
@@ -259,8 +259,8 @@ static int read_claim(creader *r, const pl_doc_node *n, pl__claim *c)
     if (!rc && !(rc = pl_rd_need(&r->rd, n, "id", "a claim", "an identifier like "
                                  "council-cannot-act", &id)))
         rc = pl_rd_id(&r->rd, id, "the claim's id", &c->id);
-    for (size_t j = 0; !rc && j < (size_t)(c - r->c->c); j++)
-        if (strcmp(r->c->c[j].id, c->id) == 0)
+    for (size_t j = 0; !rc && j < pl_claims_count(r->c); j++)
+        if (strcmp(pl_claim_id(r->c, j), c->id) == 0)
             rc = pl_rd_fail(&r->rd, id, "claim id '%s' is used twice; expected unique ids", c->id);
     if (!rc && !(rc = pl_rd_need(&r->rd, n, "claim", "a claim", "the claim, in a sentence",
                                  &text)))
@@ -315,10 +315,13 @@ static int read_root(creader *r, const pl_doc_node *root)
         rc = pl_rd_seq(&r->rd, seq, "claims", "a list of claims");
     if (!rc && seq->len == 0)
         rc = pl_rd_fail(&r->rd, seq, "claims is empty; expected at least one claim");
-    if (!rc && !(r->c->c = pl_arena_array(&r->c->arena, seq->len, sizeof *r->c->c)))
-        rc = pl__error_nomem(r->rd.err);
-    for (size_t i = 0; !rc && i < seq->len; i++, r->c->n++)
-        rc = read_claim(r, seq->items[i], &r->c->c[i]);
+    if (!rc)
+        rc = pl__claims_new(&r->c, seq->len, r->rd.err);
+    for (size_t i = 0; !rc && i < seq->len; i++) {
+        pl__claim_spec c = {0};
+        if (!(rc = read_claim(r, seq->items[i], &c)))
+            rc = pl__claims_add(r->c, &c, r->rd.err);
+    }
     return rc;
 }
 
@@ -329,24 +332,21 @@ int pl_claims_load_buffer(pl_claims **out, const pl_scenario *s, const char *dat
         return pl__fail(err, PL_EMISUSE, "pl_claims_load_buffer: NULL argument");
     *out = NULL;
     name = name ? name : "<claims>";
-    pl_claims *c = calloc(1, sizeof *c);
-    if (!c)
-        return pl__error_nomem(err);
-    pl_arena_init(&c->arena);
     pl_doc doc;
     size_t n = strlen(name);
     int json = n >= 5 && strcmp(name + n - 5, ".json") == 0;
+    creader r = {{name, err, NULL, 0, NULL, NULL}, s, NULL};
     int rc = pl_doc_parse(&doc, data ? data : "", len, name, json ? PL_DOC_JSON : 0, err);
     if (!rc) {
-        creader r = {{name, err, &c->arena, 0, NULL, NULL}, s, c};
+        r.rd.arena = &doc.arena;
         rc = read_root(&r, doc.root);
     }
     pl_doc_free(&doc);
     if (rc) {
-        pl_claims_free(c);
+        pl_claims_free(r.c);
         return rc;
     }
-    *out = c;
+    *out = r.c;
     return PL_OK;
 }
 
@@ -356,15 +356,7 @@ int pl_claims_load_file(pl_claims **out, const pl_scenario *s, const char *path,
     size_t len = 0;
     int rc = pl__read_whole_file(path, &data, &len, err);
     if (!rc)
-        rc = pl_claims_load_buffer(out, s, data, len, path, err);
+        rc = pl_claims_load_buffer(out, s, data, len, pl__input_name(path), err);
     free(data);
     return rc;
-}
-
-void pl_claims_free(pl_claims *c)
-{
-    if (!c)
-        return;
-    pl_arena_free(&c->arena);
-    free(c);
 }

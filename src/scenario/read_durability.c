@@ -6,6 +6,7 @@
 ** third-party guarantees (MODELS.md sec. 10; docs/scenario-format.md).
 */
 #include "reader.h"
+#include "../core/fmt.h"
 #include "../core/error_int.h"
 
 #include <stdio.h>
@@ -76,7 +77,7 @@ static int read_factor(pl_reader *r, const pl_doc_node *map, pl_dterm *t, const 
         char w2[260];
         if ((rc = pl_rd_key_number(&r->rd, k, what, 0, 100, &t->at[j])))
             return rc;
-        snprintf(w2, sizeof w2, "%s at outcome %g", what, t->at[j]);
+        pl__snprintf(w2, sizeof w2, "%s at outcome %g", what, t->at[j]);
         if ((rc = pl_rd_number(&r->rd, pl_doc_map_value(map, j), w2, -1e9, 1e9, &t->factor[j])))
             return rc;
         if (!(t->factor[j] >= 0 && t->factor[j] <= 1e6))

@@ -7,6 +7,7 @@
 */
 #include "reader.h"
 #include "../core/error_int.h"
+#include "../core/alloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,14 +69,10 @@ static int keep_detail(detail_buf *d, const pl_value *pos, const pl_value *sal, 
 {
     if (d->n == UINT32_MAX - 1)
         return PL_ENOMEM;
-    if (d->n == d->cap) {
-        size_t cap = d->cap ? 2 * d->cap : 64;
-        pl_pos_detail *nv = realloc(d->v, cap * sizeof *nv);
-        if (!nv)
-            return PL_ENOMEM;
-        d->v = nv;
-        d->cap = cap;
-    }
+    pl_pos_detail *grown = pl__grow(d->v, &d->cap, d->n + 1, sizeof *grown, 64);
+    if (!grown)
+        return PL_ENOMEM;
+    d->v = grown;
     d->v[d->n].pos = *pos;
     d->v[d->n].sal = *sal;
     *slot = (uint32_t)++d->n;

@@ -6,7 +6,9 @@
 **     PAY: split        # an option id, for issues with named options
 */
 #include "proposal.h"
+#include "../core/fmt.h"
 #include "schema.h"
+#include "parley/proposal.h"
 #include "../core/error_int.h"
 
 #include <stdio.h>
@@ -38,7 +40,7 @@ static int read_term(pl_rd *rd, const pl_issue *x, const pl_doc_node *v, double 
     for (size_t j = 0; j < no && u < sizeof list; j++) {
         const char *id;
         double p = pl_issue_option(x, j, &id, NULL);
-        int w = snprintf(list + u, sizeof list - u, "%s%s (%g)", j ? ", " : "", id, p);
+        int w = pl__snprintf(list + u, sizeof list - u, "%s%s (%g)", j ? ", " : "", id, p);
         u += w > 0 ? (size_t)w : 0;
     }
     if (is_num)
@@ -82,18 +84,78 @@ int pl__read_proposal_node(pl_rd *rd, const pl_scenario *s, const pl_doc_node *r
     return rc;
 }
 
-int pl__read_proposal(const pl_scenario *s, const char *data, size_t len, const char *name,
-                      double *x, long *opt, pl_error *err)
+struct pl_proposal {
+    size_t K;
+    double *x;          /* scale point per issue */
+    long *opt;          /* option index per issue, -1: none */
+};
+
+static int read_text(pl_proposal *p, const pl_scenario *s, const char *data, size_t len,
+                     const char *name, pl_error *err)
 {
     pl_doc doc;
-    size_t n = name ? strlen(name) : 0;
+    size_t n = strlen(name);
     int json = n >= 5 && strcmp(name + n - 5, ".json") == 0;
-    int rc = pl_doc_parse(&doc, data ? data : "", len, name ? name : "<proposal>",
-                          json ? PL_DOC_JSON : 0, err);
+    int rc = pl_doc_parse(&doc, data ? data : "", len, name, json ? PL_DOC_JSON : 0, err);
     if (!rc) {
-        pl_rd rd = {name ? name : "<proposal>", err, &doc.arena, 0, NULL, NULL};
-        rc = pl__read_proposal_node(&rd, s, doc.root, x, opt);
+        pl_rd rd = {name, err, &doc.arena, 0, NULL, NULL};
+        rc = pl__read_proposal_node(&rd, s, doc.root, p->x, p->opt);
     }
     pl_doc_free(&doc);
     return rc;
+}
+
+int pl_proposal_load_buffer(pl_proposal **out, const pl_scenario *s, const char *data,
+                            size_t len, const char *name, pl_error *err)
+{
+    if (!out || !s || (!data && len))
+        return pl__fail(err, PL_EMISUSE, "pl_proposal_load_buffer: NULL argument");
+    *out = NULL;
+    size_t K = pl_scenario_n_issues(s);
+    pl_proposal *p = calloc(1, sizeof *p);
+    int rc = p ? PL_OK : pl__error_nomem(err);
+    if (!rc) {
+        p->K = K;
+        p->x = malloc((K ? K : 1) * sizeof *p->x);
+        p->opt = malloc((K ? K : 1) * sizeof *p->opt);
+        rc = p->x && p->opt ? read_text(p, s, data, len, name ? name : "<proposal>", err)
+                            : pl__error_nomem(err);
+    }
+    if (rc) {
+        pl_proposal_free(p);
+        return rc;
+    }
+    *out = p;
+    return PL_OK;
+}
+
+int pl_proposal_load_file(pl_proposal **out, const pl_scenario *s, const char *path,
+                          pl_error *err)
+{
+    if (!out || !s || !path)
+        return pl__fail(err, PL_EMISUSE, "pl_proposal_load_file: NULL argument");
+    char *data = NULL;
+    size_t len = 0;
+    int rc = pl__read_whole_file(path, &data, &len, err);
+    if (!rc)
+        rc = pl_proposal_load_buffer(out, s, data, len, pl__input_name(path), err);
+    free(data);
+    return rc;
+}
+
+void pl_proposal_free(pl_proposal *p)
+{
+    if (!p)
+        return;
+    free(p->x);
+    free(p->opt);
+    free(p);
+}
+
+size_t pl_proposal_n_issues(const pl_proposal *p) { return p ? p->K : 0; }
+const double *pl_proposal_points(const pl_proposal *p) { return p ? p->x : NULL; }
+
+long pl_proposal_option(const pl_proposal *p, size_t k)
+{
+    return p && k < p->K ? p->opt[k] : -1;
 }

@@ -44,7 +44,7 @@ static int ref(pl_reader *r, const pl_doc_node *n, const char *kind, const char 
         return pl__error_nomem(r->rd.err);
     for (size_t i = 0; i < count; i++)
         cands[i] = id_of(r->s, i);
-    const char *hint = pl__suggest(id, cands, count);
+    const char *hint = pl_suggest(id, cands, count);
     if (hint)
         rc = pl_rd_fail(&r->rd, n, "%s '%s' in %s is not defined; did you mean '%s'?", kind,
                         id, where, hint);
@@ -160,7 +160,7 @@ static int read_roles(pl_reader *r, const pl_doc_node *n, const char *what, unsi
             continue;
         }
         char got[96];
-        const char *hint = e->type == PL_DOC_SCALAR ? pl__suggest(e->text, names, PL_ROLE_COUNT)
+        const char *hint = e->type == PL_DOC_SCALAR ? pl_suggest(e->text, names, PL_ROLE_COUNT)
                                                     : NULL;
         if (hint)
             return pl_rd_fail(&r->rd, e, "role %s in %s is unknown; did you mean '%s'?",

@@ -3,6 +3,7 @@
 ** schema.c: typed getters for document nodes (see schema.h).
 */
 #include "schema.h"
+#include "../core/fmt.h"
 #include "../core/error_int.h"
 #include "../core/suggest.h"
 
@@ -89,7 +90,7 @@ int pl_rd_seq(pl_rd *r, const pl_doc_node *n, const char *what, const char *expe
 static int unknown_key(pl_rd *r, const pl_doc_node *k, const char *const *allowed, size_t n,
                        const char *where)
 {
-    const char *hint = pl__suggest(k->text, allowed, n);
+    const char *hint = pl_suggest(k->text, allowed, n);
     if (hint)
         return pl_rd_fail(r, k, "unknown key '%.64s' in %s; did you mean '%s'?", k->text,
                           where, hint);
@@ -167,7 +168,7 @@ int pl_rd_is_number(const pl_doc_node *n, double *out)
     if (!n || n->type != PL_DOC_SCALAR || !n->plain || !decimal_syntax(n->text))
         return 0;
     errno = 0;
-    double v = strtod(n->text, NULL);
+    double v = pl__strtod(n->text, NULL);
     if (!isfinite(v))
         return 0;
     *out = v;

@@ -146,7 +146,10 @@ int pl_frontier_enumerate(pl_frontier **out, const pl_space *sp, const pl_fronti
     if (pl__stream_frontier(sp, NULL, sp->n, (uint64_t)size, opts ? opts->threads : 1, &f))
         return pl__error_nomem(err);
     pl__frontier_floor(f, opts ? opts->floor : NULL);
-    pl__frontier_sort(f);
+    if (pl__frontier_sort(f)) {
+        pl_frontier_free(f);
+        return pl__error_nomem(err);
+    }
     *out = f;
     return PL_OK;
 }

@@ -92,19 +92,21 @@ static int permute(pl_frontier *f, const size_t *order, size_t count)
     return PL_OK;
 }
 
-void pl__frontier_sort(pl_frontier *f)
+int pl__frontier_sort(pl_frontier *f)
 {
     sort_ctx *c = malloc((f->size ? f->size : 1) * sizeof *c);
     size_t *order = malloc((f->size ? f->size : 1) * sizeof *order);
-    if (c && order) {
+    int rc = c && order ? PL_OK : PL_ENOMEM;
+    if (!rc) {
         for (size_t j = 0; j < f->size; j++)
             c[j] = (sort_ctx){f, j};
         qsort(c, f->size, sizeof *c, cmp_pkg);
         for (size_t j = 0; j < f->size; j++)
             order[j] = c[j].j;
-        permute(f, order, f->size);  /* on failure the order is left as it was */
+        rc = permute(f, order, f->size); /* unsorted, the first of ties would differ */
     }
     free(c), free(order);
+    return rc;
 }
 
 void pl__frontier_floor(pl_frontier *f, const double *floor)
@@ -159,7 +161,10 @@ int pl_frontier_points(pl_frontier **out, size_t n, size_t N, const double *u,
         free(keep);
     }
     pl__frontier_floor(f, opts ? opts->floor : NULL);
-    pl__frontier_sort(f);
+    if (pl__frontier_sort(f)) {
+        pl_frontier_free(f);
+        return pl__error_nomem(err);
+    }
     *out = f;
     return PL_OK;
 }
@@ -206,11 +211,24 @@ static int issue_nd(const pl_space *sp, size_t k, size_t *keep, size_t *nk)
 #define PL_MERGE_BUDGET ((uint64_t)400000000)
 #define PL_ETOOBIG 1
 
+#define PL_EOVERMEM 2
+#define PL_MERGE_DEFAULT_BYTES 1073741824.0
+
+/* Bytes a merge step holds per candidate: its utilities, its index in the kept list, and
+   pl__nd's sort key, candidate list and flag. */
+static double candidate_bytes(size_t n)
+{
+    return (double)(n * sizeof(double) + 2 * sizeof(size_t) + sizeof(double[2]) +
+                    sizeof(size_t) + 1);
+}
+
 /* next = ND(prev + options opts of issue k). */
 static int merge_step(const pl_space *sp, size_t k, const level *prev, const size_t *opts,
-                      size_t n_opts, level *next, uint64_t *budget)
+                      size_t n_opts, level *next, uint64_t *budget, double max_bytes)
 {
     size_t n = sp->n, N = prev->size * n_opts;
+    if ((double)prev->size * (double)n_opts * candidate_bytes(n) > max_bytes)
+        return PL_EOVERMEM; /* checked first: it is the one a user can raise */
     if ((n_opts && N / n_opts != prev->size) || N > PL_MERGE_MAX_CANDIDATES)
         return PL_ETOOBIG;
     double *u = N <= SIZE_MAX / sizeof(double) / n ? malloc((N ? N : 1) * n * sizeof *u) : NULL;
@@ -278,9 +296,21 @@ int pl_frontier_merge(pl_frontier **out, const pl_space *sp, const pl_frontier_o
     }
     size_t k = 0;
     uint64_t budget = PL_MERGE_BUDGET;
+    double max_bytes = opts && opts->max_bytes > 0 ? opts->max_bytes : PL_MERGE_DEFAULT_BYTES;
     for (; !rc && k < sp->K; k++)
         if (!(rc = issue_nd(sp, k, keep, &nk)))
-            rc = merge_step(sp, k, &lv[k], keep, nk, &lv[k + 1], &budget);
+            rc = merge_step(sp, k, &lv[k], keep, nk, &lv[k + 1], &budget, max_bytes);
+    if (rc == PL_EOVERMEM) {
+        double had = (double)lv[k - 1].size, cand = had * (double)nk;
+        for (size_t j = 0; j <= sp->K; j++)
+            level_free(&lv[j]);
+        free(lv), free(keep);
+        return pl__fail(err, PL_EINPUT, "the Pareto frontier would need %.3g GiB at issue %zu "
+                        "of %zu (%.3g candidate packages: %.0f efficient so far x %zu options), "
+                        "above the limit of %.3g GiB; expected a coarser step, fewer parties, or "
+                        "--max-memory MIB", cand * candidate_bytes(sp->n) / 1073741824.0, k,
+                        sp->K, cand, had, nk, max_bytes / 1073741824.0);
+    }
     if (rc == PL_ETOOBIG) {
         size_t had = lv[k - 1].size;
         for (size_t j = 0; j <= sp->K; j++)
@@ -304,7 +334,10 @@ int pl_frontier_merge(pl_frontier **out, const pl_space *sp, const pl_frontier_o
         return pl__error_nomem(err);
     }
     pl__frontier_floor(f, opts ? opts->floor : NULL);
-    pl__frontier_sort(f);
+    if (pl__frontier_sort(f)) {
+        pl_frontier_free(f);
+        return pl__error_nomem(err);
+    }
     *out = f;
     return PL_OK;
 }

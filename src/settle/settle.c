@@ -7,8 +7,7 @@
 */
 #include "settlement.h"
 #include "../core/error_int.h"
-#include "../scenario/doc.h"
-#include "../scenario/proposal.h"
+#include "../core/progress.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -102,6 +101,12 @@ const uint32_t *pl_settle_nash_ratified(const pl_settlement *st, double *p)
     return st->rnash;
 }
 
+double pl__settle_ratify_package(const pl_settlement *st, const uint32_t *w, double *u)
+{
+    pl__settle_judge_utilities(st, w, u);
+    return pl__settle_ratify_all(st, u, NULL);
+}
+
 double pl_settle_ratification(const pl_settlement *st, const uint32_t *w)
 {
     if (!st || !w)
@@ -109,8 +114,7 @@ double pl_settle_ratification(const pl_settlement *st, const uint32_t *w)
     double *u = malloc(st->nj * sizeof *u);
     if (!u)
         return NAN;
-    pl__settle_judge_utilities(st, w, u);
-    double p = pl__settle_ratify_all(st, u, NULL);
+    double p = pl__settle_ratify_package(st, w, u);
     free(u);
     return p;
 }
@@ -167,6 +171,25 @@ static int ratified_nash(pl_settlement *st, pl_error *err)
     return rc;
 }
 
+/* The frontier by the merge, within the caller's memory limit. */
+static int merge(pl_settlement *st, pl_error *err)
+{
+    pl_frontier_opts fo = PL_FRONTIER_OPTS_INIT;
+    fo.max_bytes = st->o.max_bytes;
+    return pl_frontier_merge(&st->f, st->sp, &fo, err);
+}
+
+static int weigh(pl_settlement *st, pl_error *err)
+{
+    return weights(st) ? pl__error_nomem(err) : PL_OK;
+}
+
+/* The analysis in order, each needing the ones before; progress is reported after each. */
+static int (*const phases[])(pl_settlement *, pl_error *) = {
+    pl__settle_build, weigh, merge, solve_all, ratified_nash, pl__settle_winsets,
+    pl__settle_logrolls};
+#define N_PHASES (sizeof phases / sizeof *phases)
+
 int pl_settle_compute(pl_settlement **out, const pl_scenario *s, const pl_settle_opts *opts,
                       pl_error *err)
 {
@@ -184,19 +207,10 @@ int pl_settle_compute(pl_settlement **out, const pl_scenario *s, const pl_settle
         return pl__error_nomem(err);
     st->s = s;
     st->o = o;
-    int rc = pl__settle_build(st, err);
-    if (!rc && weights(st))
-        rc = pl__error_nomem(err);
-    if (!rc)
-        rc = pl_frontier_merge(&st->f, st->sp, NULL, err);
-    if (!rc)
-        rc = solve_all(st, err);
-    if (!rc)
-        rc = ratified_nash(st, err);
-    if (!rc)
-        rc = pl__settle_winsets(st, err);
-    if (!rc)
-        rc = pl__settle_logrolls(st, err);
+    int rc = PL_OK;
+    for (size_t k = 0; !rc && k < N_PHASES; k++)
+        if (!(rc = phases[k](st, err)))
+            pl__progress(&o.progress, k + 1, N_PHASES);
     if (rc) {
         pl_settle_free(st);
         return rc;
@@ -268,19 +282,23 @@ static double point_utility(const pl_settlement *st, size_t i, const double *x, 
     return pow(pl_actor_discount(a), st->o.time) * v;
 }
 
-int pl_settle_proposal(const pl_settlement *st, const char *data, size_t len, const char *name,
-                       double *u, pl_error *err)
+int pl_settle_proposal(const pl_settlement *st, const pl_proposal *p, double *u, pl_error *err)
 {
-    if (!st || !u)
+    if (!st || !p || !u)
         return pl__fail(err, PL_EMISUSE, "pl_settle_proposal: NULL argument");
-    double *x = malloc(st->K * sizeof *x);
+    if (pl_proposal_n_issues(p) != st->K)
+        return pl__fail(err, PL_EMISUSE, "pl_settle_proposal: the proposal has %zu issues, the "
+                        "settlement %zu; expected a proposal read against its scenario",
+                        pl_proposal_n_issues(p), st->K);
     long *opt = malloc(st->K * sizeof *opt);
-    int rc = x && opt ? pl__read_proposal(st->s, data, len, name, x, opt, err)
-                      : pl__error_nomem(err);
-    for (size_t i = 0; !rc && i < st->n; i++)
-        u[i] = point_utility(st, i, x, opt);
-    free(x), free(opt);
-    return rc;
+    if (!opt)
+        return pl__error_nomem(err);
+    for (size_t k = 0; k < st->K; k++)
+        opt[k] = pl_proposal_option(p, k);
+    for (size_t i = 0; i < st->n; i++)
+        u[i] = point_utility(st, i, pl_proposal_points(p), opt);
+    free(opt);
+    return PL_OK;
 }
 
 double pl_settle_point_utility(const pl_settlement *st, size_t i, const double *x)
@@ -300,41 +318,4 @@ double pl_settle_point_utility(const pl_settlement *st, size_t i, const double *
     }
     free(opt);
     return u;
-}
-
-int pl_settle_proposal_file(const pl_settlement *st, const char *path, double *u, pl_error *err)
-{
-    char *data = NULL;
-    size_t len = 0;
-    int rc = pl__read_whole_file(path, &data, &len, err);
-    if (!rc)
-        rc = pl_settle_proposal(st, data, len, pl__input_name(path), u, err);
-    free(data);
-    return rc;
-}
-
-int pl_proposal_points_buffer(const pl_scenario *s, const char *data, size_t len,
-                              const char *name, double *x, pl_error *err)
-{
-    if (!s || (!data && len) || !x)
-        return pl__fail(err, PL_EMISUSE, "pl_proposal_points_buffer: NULL argument");
-    long *opt = malloc((pl_scenario_n_issues(s) ? pl_scenario_n_issues(s) : 1) * sizeof *opt);
-    int rc = opt ? pl__read_proposal(s, data ? data : "", len, name ? name : "<proposal>", x,
-                                     opt, err)
-                 : pl__error_nomem(err);
-    free(opt);
-    return rc;
-}
-
-int pl_proposal_points_file(const pl_scenario *s, const char *path, double *x, pl_error *err)
-{
-    if (!s || !path || !x)
-        return pl__fail(err, PL_EMISUSE, "pl_proposal_points_file: NULL argument");
-    char *data = NULL;
-    size_t len = 0;
-    int rc = pl__read_whole_file(path, &data, &len, err);
-    if (!rc)
-        rc = pl_proposal_points_buffer(s, data, len, pl__input_name(path), x, err);
-    free(data);
-    return rc;
 }

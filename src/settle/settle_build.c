@@ -15,6 +15,7 @@
 */
 #include "settlement.h"
 #include "../core/error_int.h"
+#include "../core/alloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -207,9 +208,10 @@ static int make_voter(pl_settlement *st, size_t body, pl__voter *q, pl_error *er
 static int voters(pl_settlement *st, pl_error *err)
 {
     const pl_scenario *s = st->s;
-    st->n_bod = pl_scenario_n_bodies(s);
-    if (st->n_bod && !(st->bod = calloc(st->n_bod, sizeof *st->bod)))
+    size_t nb = pl_scenario_n_bodies(s);
+    if (nb && !(st->bod = calloc(nb, sizeof *st->bod)))
         return pl__error_nomem(err);
+    st->n_bod = nb; /* only once they exist: pl_settle_free walks n_bod of them */
     for (size_t p = 0; p < st->n; p++) {
         size_t a = st->judge[p].actor;
         for (size_t r = 0; r < pl_scenario_n_ratifiers(s, a); r++) {
@@ -250,7 +252,7 @@ int pl__settle_build(pl_settlement *st, pl_error *err)
     st->m = calloc(st->K, sizeof *st->m);
     st->at = calloc(st->K, sizeof *st->at);
     st->name = calloc(st->K, sizeof *st->name);
-    st->w = calloc(st->nj * st->K, sizeof *st->w);
+    st->w = calloc(pl__mul(st->nj, st->K), sizeof *st->w);
     if (!st->m || !st->at || !st->name || !st->w)
         return pl__error_nomem(err);
     for (size_t k = 0; !rc && k < st->K; k++)

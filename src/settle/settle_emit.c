@@ -5,6 +5,7 @@
 ** utilities, ratification, win-set counts, logrolls and a proposal's distances.
 */
 #include "settlement.h"
+#include "../core/fmt.h"
 #include "parley/emit.h"
 
 #include <stdio.h>
@@ -40,33 +41,35 @@ void pl_settle_package_text(const pl_settlement *st, const uint32_t *w, char *bu
     size_t u = 0;
     buf[0] = '\0';
     for (size_t k = 0; k < st->K && u < size; k++) {
-        int n = snprintf(buf + u, size - u, "%s%s %g", k ? ", " : "", iid(st, k), st->at[k][w[k]]);
+        int n = pl__snprintf(buf + u, size - u, "%s%s %g", k ? ", " : "", iid(st, k), st->at[k][w[k]]);
         u += n > 0 ? (size_t)n : 0;
     }
 }
 
 /* "ratified with probability P (BODY p, BODY p)" for package w. */
-static void nash_ratification(const pl_settlement *st, const uint32_t *w, pl_emitter *e)
+static int nash_ratification(const pl_settlement *st, const uint32_t *w, pl_emitter *e)
 {
     double *u = malloc(st->nj * sizeof *u);
     char buf[1024];
     if (!u)
-        return;
-    pl__settle_judge_utilities(st, w, u);
-    int n = snprintf(buf, sizeof buf, "The Nash package is ratified with probability %.3g (",
-                     pl__settle_ratify_all(st, u, NULL));
+        return PL_ENOMEM;
+    int n = pl__snprintf(buf, sizeof buf, "The Nash package is ratified with probability %.3g (",
+                     pl__settle_ratify_package(st, w, u));
     for (size_t r = 0; r < st->n_rat && n > 0 && (size_t)n < sizeof buf; r++)
-        n += snprintf(buf + n, sizeof buf - (size_t)n, "%s%s for %s: %.3g", r ? "; " : "",
+        n += pl__snprintf(buf + n, sizeof buf - (size_t)n, "%s%s for %s: %.3g", r ? "; " : "",
                       pl_body_id(pl_scenario_body(st->s, st->rat[r].body)),
                       pid(st, st->rat[r].party), pl__settle_ratifies(st, r, u));
     if (n > 0 && (size_t)n < sizeof buf)
         snprintf(buf + n, sizeof buf - (size_t)n, ").");
     pl_emit_string(e, "nash_ratification", buf);
     free(u);
+    return PL_OK;
 }
 
-static void emit_findings(const pl_settlement *st, pl_emitter *e)
+/* The findings in words; PL_ENOMEM if memory for one ran out (never silently left out). */
+static int emit_findings(const pl_settlement *st, pl_emitter *e)
 {
+    int rc = PL_OK;
     char buf[1024], pkg[512];
     char key[160];
     pl_emit_object_begin(e, "findings", "Findings");
@@ -90,7 +93,7 @@ static void emit_findings(const pl_settlement *st, pl_emitter *e)
                        "Nash solution is the disagreement point itself.");
     }
     if (nash->found && st->n_rat)
-        nash_ratification(st, pl_frontier_package(st->f, nash->ties[0]), e);
+        rc = nash_ratification(st, pl_frontier_package(st->f, nash->ties[0]), e);
     const pl__winsets *ws = &st->ws;
     for (size_t r = 0; ws->counted && r < st->n; r++) {
         int has = 0;
@@ -100,7 +103,7 @@ static void emit_findings(const pl_settlement *st, pl_emitter *e)
             if (a == r)
                 continue;
             uint64_t c = ws->pair[a * st->n + r];
-            snprintf(buf, sizeof buf, "%s: %llu package%s that %s likes at least as well as no "
+            pl__snprintf(buf, sizeof buf, "%s: %llu package%s that %s likes at least as well as no "
                      "deal and that %s's ratifying bodies pass (probability >= %g).",
                      c ? "Yes" : "No", (unsigned long long)c, c == 1 ? "" : "s", pid(st, a),
                      pid(st, r), st->o.tau);
@@ -110,7 +113,7 @@ static void emit_findings(const pl_settlement *st, pl_emitter *e)
     }
     if (st->n_rat && st->rnash_found) {
         pl_settle_package_text(st, st->rnash, pkg, sizeof pkg);
-        snprintf(buf, sizeof buf, "With ratification counted (expected gains), the Nash "
+        pl__snprintf(buf, sizeof buf, "With ratification counted (expected gains), the Nash "
                  "package is %s; it is ratified with probability %.3g.", pkg, st->rnash_p);
         pl_emit_string(e, "nash_ratified", buf);
     } else if (st->n_rat) {
@@ -118,6 +121,7 @@ static void emit_findings(const pl_settlement *st, pl_emitter *e)
                        "with a gain for every party.");
     }
     pl_emit_object_end(e);
+    return rc;
 }
 
 static void emit_space(const pl_settlement *st, pl_emitter *e)
@@ -141,11 +145,13 @@ static void emit_space(const pl_settlement *st, pl_emitter *e)
     pl_emit_object_end(e);
 }
 
-static void emit_parties(const pl_settlement *st, pl_emitter *e)
+static int emit_parties(const pl_settlement *st, pl_emitter *e)
 {
     static const char *const cols[] = {"party", "no_deal", "from", "ideal", "weight"};
     double *a = malloc(st->n * sizeof *a);
-    int ok = a && pl_frontier_ideal(st->f, st->d, a) == PL_OK;
+    if (!a)
+        return PL_ENOMEM;
+    int ok = pl_frontier_ideal(st->f, st->d, a) == PL_OK;
     pl_emit_table_begin(e, "parties", "Parties (utilities on the 0-1 scale; ideal: best "
                         "rational package; weight: asymmetric Nash)", cols, 5);
     for (size_t i = 0; i < st->n; i++) {
@@ -162,6 +168,7 @@ static void emit_parties(const pl_settlement *st, pl_emitter *e)
     }
     pl_emit_table_end(e);
     free(a);
+    return PL_OK;
 }
 
 static void emit_frontier(const pl_settlement *st, pl_emitter *e)
@@ -205,14 +212,15 @@ static const char **party_columns(const pl_settlement *st, const char *const *he
     return cols;
 }
 
+/* u: scratch for the judges' utilities (nj values). */
 static void solution_row(const pl_settlement *st, const char *name, size_t ties,
-                         const uint32_t *w, pl_emitter *e)
+                         const uint32_t *w, double *u, pl_emitter *e)
 {
     pl_emit_row_begin(e);
     pl_emit_string(e, NULL, name);
     pl_emit_int(e, NULL, (long long)ties);
     if (w) {
-        pl_emit_number(e, NULL, pl_settle_ratification(st, w));
+        pl_emit_number(e, NULL, pl__settle_ratify_package(st, w, u));
         for (size_t i = 0; i < 2 * st->n; i++)
             pl_emit_number(e, NULL, pl_space_utility(st->sp, i % st->n, w) -
                                         (i < st->n ? 0 : st->d[i % st->n]));
@@ -223,25 +231,29 @@ static void solution_row(const pl_settlement *st, const char *name, size_t ties,
     pl_emit_row_end(e);
 }
 
-static void emit_solutions(const pl_settlement *st, pl_emitter *e)
+static int emit_solutions(const pl_settlement *st, pl_emitter *e)
 {
     static const char *const head[] = {"solution", "ties", "p_ratified"};
     char names[4096];
     const char **cols = party_columns(st, head, 3, names, sizeof names);
-    if (!cols)
-        return;
+    double *u = malloc(st->nj * sizeof *u);
+    if (!cols || !u) {
+        free(cols), free(u);
+        return PL_ENOMEM;
+    }
     pl_emit_table_begin(e, "solutions", "Solutions (p_ratified: every ratifying body passes; "
                         "gain: utility minus no-deal value)", cols, 3 + 2 * st->n);
     for (int k = 0; k < PL_SOL_COUNT; k++) {
         const pl_solution *s = &st->sol[k];
         solution_row(st, pl_solution_name((pl_solution_kind)k), s->found ? s->n_ties : 0,
-                     s->found ? pl_frontier_package(st->f, s->ties[0]) : NULL, e);
+                     s->found ? pl_frontier_package(st->f, s->ties[0]) : NULL, u, e);
     }
     if (st->n_rat)
         solution_row(st, "nash-ratified", st->rnash_found ? st->rnash_ties : 0,
-                     st->rnash_found ? st->rnash : NULL, e);
+                     st->rnash_found ? st->rnash : NULL, u, e);
     pl_emit_table_end(e);
-    free(cols);
+    free(cols), free(u);
+    return PL_OK;
 }
 
 static void package_rows(const pl_settlement *st, const char *name, const uint32_t *w,
@@ -292,17 +304,17 @@ static void emit_packages(const pl_settlement *st, pl_emitter *e)
 }
 
 /* Each ratifying body's probability of passing each solution. */
-static void emit_ratification(const pl_settlement *st, pl_emitter *e)
+static int emit_ratification(const pl_settlement *st, pl_emitter *e)
 {
     if (!st->n_rat)
-        return;
+        return PL_OK;
     static const char *const cols[] = {"party", "body", "noise", "nash", "kalai-smorodinsky",
                                        "egalitarian", "utilitarian"};
     static const pl_solution_kind kinds[] = {PL_SOL_NASH, PL_SOL_KS, PL_SOL_EGALITARIAN,
                                              PL_SOL_UTILITARIAN};
     double *u = malloc(st->nj * sizeof *u);
     if (!u)
-        return;
+        return PL_ENOMEM;
     pl_emit_table_begin(e, "ratification", "Ratification: probability that each body passes "
                         "each solution", cols, 7);
     for (size_t r = 0; r < st->n_rat; r++) {
@@ -323,6 +335,7 @@ static void emit_ratification(const pl_settlement *st, pl_emitter *e)
     }
     pl_emit_table_end(e);
     free(u);
+    return PL_OK;
 }
 
 /* "A, B" for the pivotal members of voter r at package w. */
@@ -341,16 +354,16 @@ static void pivotal_text(const pl_settlement *st, const pl__voter *r, const uint
 }
 
 /* Every body's win-set against no deal, and who is pivotal at the Nash package. */
-static void emit_bodies(const pl_settlement *st, pl_emitter *e)
+static int emit_bodies(const pl_settlement *st, pl_emitter *e)
 {
     static const char *const cols[] = {"body", "members", "winset", "core", "pivotal_at_nash"};
     const pl_solution *nash = &st->sol[PL_SOL_NASH];
-    double *u = malloc(st->nj * sizeof *u);
     char buf[512];
-    if (!st->n_bod || !u) {
-        free(u);
-        return;
-    }
+    if (!st->n_bod)
+        return PL_OK;
+    double *u = malloc(st->nj * sizeof *u);
+    if (!u)
+        return PL_ENOMEM;
     pl_emit_table_begin(e, "bodies", "Each body's win-set: packages it passes against no deal "
                         "(core: none, the status quo stands)", cols, 5);
     for (size_t b = 0; b < st->n_bod; b++) {
@@ -375,6 +388,7 @@ static void emit_bodies(const pl_settlement *st, pl_emitter *e)
     }
     pl_emit_table_end(e);
     free(u);
+    return PL_OK;
 }
 
 static void emit_winsets(const pl_settlement *st, pl_emitter *e)
@@ -415,7 +429,7 @@ static void issue_list(const pl_settlement *st, const pl__roll *r, double lo, do
             continue;
         int n = snprintf(buf + u, size - u, "%s%s", u ? ", " : "", iid(st, r->issue[k]));
         if (n > 0 && s > 0 && s < 1)
-            n += snprintf(buf + u + (size_t)n, size - u - (size_t)n, " (%.0f%%)", 100 * s);
+            n += pl__snprintf(buf + u + (size_t)n, size - u - (size_t)n, " (%.0f%%)", 100 * s);
         u += n > 0 ? (size_t)n : 0;
     }
 }
@@ -477,24 +491,28 @@ static void emit_proposal(const pl_settlement *st, const double *u, pl_emitter *
     pl_emit_object_end(e);
 }
 
+static int first_error(int rc, int next) { return rc ? rc : next; }
+
 int pl_settle_emit(const pl_settlement *st, const double *proposal_u, pl_emitter *e)
 {
     if (!st || !e)
         return PL_EMISUSE;
+    /* The parts that need scratch memory say PL_ENOMEM rather than leave
+       something out; the first error is the result. */
     pl_emit_object_begin(e, "settlement", "Settlement");
-    emit_findings(st, e);
+    int rc = emit_findings(st, e);
     emit_space(st, e);
-    emit_parties(st, e);
+    rc = first_error(rc, emit_parties(st, e));
     emit_frontier(st, e);
-    emit_solutions(st, e);
+    rc = first_error(rc, emit_solutions(st, e));
     emit_packages(st, e);
-    emit_ratification(st, e);
+    rc = first_error(rc, emit_ratification(st, e));
     emit_winsets(st, e);
-    emit_bodies(st, e);
+    rc = first_error(rc, emit_bodies(st, e));
     emit_logrolls(st, e);
     if (proposal_u)
         emit_proposal(st, proposal_u, e);
-    return pl_emit_object_end(e);
+    return first_error(rc, pl_emit_object_end(e));
 }
 
 int pl_settle_emit_frontier(const pl_settlement *st, pl_emitter *e)

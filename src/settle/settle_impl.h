@@ -110,7 +110,7 @@ int pl__stream_frontier(const pl_space *sp, const double *pts, size_t n, uint64_
 /* A frontier with room for size points; NULL when out of memory. */
 pl_frontier *pl__frontier_alloc(size_t n, size_t K, size_t size);
 /* Sort points by package (lexicographic), as every result is reported. */
-void pl__frontier_sort(pl_frontier *f);
+int pl__frontier_sort(pl_frontier *f); /* PL_ENOMEM */
 /* Drop points below the floor (NULL: none). */
 void pl__frontier_floor(pl_frontier *f, const double *floor);
 

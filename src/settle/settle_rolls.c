@@ -63,9 +63,14 @@ int pl__settle_logrolls(pl_settlement *st, pl_error *err)
             }
             r->a = a, r->b = b;
             r->K = stakes(st, a, b, r->issue, sa, sb);
-            if (r->K < 2 || pl_logroll_compute(&r->r, r->K, sa, sb, NULL)) {
+            int lr = r->K < 2 ? PL_EINPUT : pl_logroll_compute(&r->r, r->K, sa, sb, NULL);
+            if (lr) {
                 free(r->issue);
                 memset(r, 0, sizeof *r);
+                if (lr == PL_ENOMEM) { /* not "nothing to trade": the answer would be wrong */
+                    rc = lr;
+                    break;
+                }
                 continue;  /* nothing to trade with fewer than two issues */
             }
             double ta = 0, tb = 0;

@@ -10,6 +10,7 @@
 #include "settlement.h"
 #include "../core/error_int.h"
 #include "../core/parallel.h"
+#include "../core/alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -74,7 +75,7 @@ static int zone_init(zone_ctx *c, const pl_settlement *st, uint64_t lo, uint64_t
     c->rat = malloc(st->n);
     c->pass = malloc(st->n_bod + 1);
     c->ws.accept = calloc(st->n, sizeof *c->ws.accept);
-    c->ws.pair = calloc(st->n * st->n, sizeof *c->ws.pair);
+    c->ws.pair = calloc(pl__mul(st->n, st->n), sizeof *c->ws.pair);
     c->ws.body = calloc(st->n_bod + 1, sizeof *c->ws.body);
     pl__stream_init(&c->s, st->n);
     return c->acc && c->rat && c->pass && c->ws.accept && c->ws.pair && c->ws.body ? PL_OK : PL_ENOMEM;
@@ -117,7 +118,7 @@ int pl__settle_winsets(pl_settlement *st, pl_error *err)
 {
     pl__winsets *ws = &st->ws;
     ws->accept = calloc(st->n, sizeof *ws->accept);
-    ws->pair = calloc(st->n * st->n, sizeof *ws->pair);
+    ws->pair = calloc(pl__mul(st->n, st->n), sizeof *ws->pair);
     ws->body = calloc(st->n_bod + 1, sizeof *ws->body);
     if (!ws->accept || !ws->pair || !ws->body)
         return pl__error_nomem(err);

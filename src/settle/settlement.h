@@ -10,6 +10,7 @@
 #include "settle_impl.h"
 #include "parley/power.h"
 #include "parley/scenario.h"
+#include "parley/proposal.h"
 
 /* A party at the table, or a member of a body that ratifies for one. */
 typedef struct pl__judge {
@@ -104,5 +105,7 @@ double pl__settle_ratifies(const pl_settlement *st, size_t r, const double *u);
 void pl__settle_judge_utilities(const pl_settlement *st, const uint32_t *w, double *u);
 /* Probability that every ratifier accepts. */
 double pl__settle_ratify_all(const pl_settlement *st, const double *u, int *all_pass);
+/* Probability that every ratifier accepts package w; u: room for nj values (scratch). */
+double pl__settle_ratify_package(const pl_settlement *st, const uint32_t *w, double *u);
 
 #endif

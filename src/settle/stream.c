@@ -13,6 +13,7 @@
 ** More parties: a list checked point by point.
 */
 #include "settle_impl.h"
+#include "../core/alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -30,7 +31,7 @@ int pl__streams_join(const pl__stream *first, size_t stride, size_t nt, double *
     size_t total = 0, n = first->n, at = 0;
     for (size_t t = 0; t < nt; t++)
         total += ((const pl__stream *)(base + t * stride))->size;
-    *u = malloc((total ? total : 1) * n * sizeof **u);
+    *u = pl__mallocarray(pl__mul(total ? total : 1, n), sizeof **u);
     if (idx)
         *idx = malloc((total ? total : 1) * sizeof **idx);
     if (!*u || (idx && !*idx)) {
@@ -62,13 +63,11 @@ static int reserve(pl__stream *s, size_t need)
 {
     if (need <= s->cap)
         return 0;
-    size_t cap = s->cap ? s->cap : 64;
-    while (cap < need)
-        cap *= 2;
-    double *u = realloc(s->u, cap * s->n * sizeof *u);
+    size_t cap = s->cap, cap_ix = s->cap; /* each array grows to the same count */
+    double *u = pl__grow(s->u, &cap, need, pl__mul(s->n, sizeof *u), 64);
     if (u)
         s->u = u;
-    uint64_t *ix = u ? realloc(s->idx, cap * sizeof *ix) : NULL;
+    uint64_t *ix = u ? pl__grow(s->idx, &cap_ix, need, sizeof *ix, 64) : NULL;
     if (!u || !ix)
         return s->oom = 1;
     s->idx = ix;

@@ -9,13 +9,22 @@
 #include "parley/store.h"
 #include <sqlite3.h>
 
+#include <stdio.h>
+
+/* How long a writer waits for another's commit (and a reader for WAL recovery). Each run
+   is written in one short transaction, so this only has to outlast a commit, the longest
+   being one with many per-draw rows. */
+#define PL__STORE_BUSY_MS 60000
+
 struct pl_store {
     sqlite3 *db;
     char *path;               /* for messages: every error names the file */
     int in_run;               /* between pl_store_begin and commit/rollback */
     char id[33];              /* the run being written */
-    uint64_t seed, draws;     /* ...and what it was begun with, checked at commit */
-    sqlite3_stmt *draw;       /* INSERT of one draw value, prepared once per run */
+    pl_run_info run;          /* ...a copy of what it was begun with, written at commit */
+    char *strings;            /* the copy's text, one allocation */
+    char started[32];         /* when pl_store_begin ran */
+    FILE *spool;              /* per-draw values until commit (a temporary file) */
 };
 
 /* The last SQLite error of db as a pl_error naming the file; `doing` says what failed

@@ -7,6 +7,7 @@
 */
 #include "store_impl.h"
 #include "parley/stress.h"
+#include "parley/options.h"
 
 #include <math.h>
 #include <string.h>
@@ -101,12 +102,11 @@ static int put_sensitivity(pl_store *db, sqlite3_stmt *st, const pl_stress *s, p
 /* One row per analysis that ran, so the table also says which ran. */
 static int put_failures(pl_store *db, sqlite3_stmt *st, const pl_stress *s, pl_error *err)
 {
-    static const char *const names[] = {"forecast", "settle", "power", "durability"};
     int rc = PL_OK;
     for (unsigned a = 0; !rc && a < 4; a++) {
         if (!(pl_stress_analyses(s) & (1u << a)))
             continue;
-        sqlite3_bind_text(st, 2, names[a], -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, pl_option_choice("analyses", (int)a), -1, SQLITE_STATIC);
         sqlite3_bind_int64(st, 3, (sqlite3_int64)pl_stress_failures(s, 1u << a));
         rc = pl__store_step(db, st, err);
     }

@@ -8,6 +8,7 @@
 ** correlation (the bivariate form of Welford's update).
 */
 #include "stress_impl.h"
+#include "../core/alloc.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -35,13 +36,10 @@ void pl__acc_free(pl__acc *a)
 /* Room for one more element in *p (n used of *cap, each size bytes): doubling, from first. */
 static int grow(void **p, size_t n, size_t *cap, size_t size, size_t first)
 {
-    if (n < *cap)
-        return PL_OK;
-    size_t c = *cap ? 2 * *cap : first;
-    void *q = realloc(*p, c * size);
+    void *q = pl__grow(*p, cap, n + 1, size, first);
     if (!q)
         return PL_ENOMEM;
-    *p = q, *cap = c;
+    *p = q;
     return PL_OK;
 }
 

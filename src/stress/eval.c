@@ -6,9 +6,11 @@
 ** that fails on a draw leaves its metrics NAN and raises its failure flag.
 */
 #include "stress_impl.h"
+#include "../core/fmt.h"
 #include "parley/power.h"
 #include "parley/dynamics.h"
 #include "../core/error_int.h"
+#include "../core/alloc.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -28,11 +30,11 @@ static char *vfmt(const char *f, va_list ap)
 {
     va_list aq;
     va_copy(aq, ap);
-    int n = vsnprintf(NULL, 0, f, aq);
+    int n = pl__vsnprintf(NULL, 0, f, aq);
     va_end(aq);
     char *s = n >= 0 ? malloc((size_t)n + 1) : NULL;
     if (s)
-        vsnprintf(s, (size_t)n + 1, f, ap);
+        pl__vsnprintf(s, (size_t)n + 1, f, ap);
     return s;
 }
 
@@ -47,15 +49,12 @@ static void put(sink *k, pl_metric_kind kind, double lo, double hi, double v, co
     pl__plan *p = k->p;
     if (k->rc)
         return;
-    if (p->M == p->cap) {
-        size_t cap = p->cap ? 2 * p->cap : 32;
-        pl__metric *m = realloc(p->m, cap * sizeof *m);
-        if (!m) {
-            k->rc = PL_ENOMEM;
-            return;
-        }
-        p->m = m, p->cap = cap;
+    pl__metric *grown = pl__grow(p->m, &p->cap, p->M + 1, sizeof *grown, 32);
+    if (!grown) {
+        k->rc = PL_ENOMEM;
+        return;
     }
+    p->m = grown;
     pl__metric *m = &p->m[p->M];
     va_list ap;
     va_start(ap, text);

@@ -55,6 +55,17 @@ void pl_stress_mpi_abort(int status)
     MPI_Abort(MPI_COMM_WORLD, status);
 }
 
+int pl_stress_mpi_agree(int status)
+{
+    int up = 0, down = 0, all = status;
+    MPI_Initialized(&up);
+    MPI_Finalized(&down);
+    if (up && !down && MPI_Allreduce(&status, &all, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD) !=
+                           MPI_SUCCESS)
+        return status;
+    return all;
+}
+
 void pl_stress_mpi_end(void)
 {
     int up = 0, down = 0;
@@ -74,6 +85,8 @@ int pl_stress_mpi_begin(pl_stress_transport *t, int *argc, char ***argv, pl_erro
 }
 
 void pl_stress_mpi_abort(int status) { (void)status; }
+
+int pl_stress_mpi_agree(int status) { return status; }
 
 void pl_stress_mpi_end(void) {}
 

@@ -5,9 +5,10 @@
 ** packages and the tornado (sensitivity) table.
 */
 #include "stress_impl.h"
+#include "../core/fmt.h"
 #include "parley/emit.h"
+#include "parley/options.h"
 
-#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,9 +16,7 @@
 
 static const char *analysis_name(size_t a)
 {
-    static const char *const names[PL__N_ANALYSES] = {"forecast", "settle", "power",
-                                                      "durability"};
-    return names[a];
+    return pl_option_choice("analyses", (int)a);
 }
 
 /* ---- findings in words ------------------------------------------------------ */
@@ -39,13 +38,13 @@ static void finding(const pl_stress *st, size_t m, char *buf, size_t size)
     char note[64], pkg[512], top[512];
     unsigned long long N = (unsigned long long)st->draws;
     int n = snprintf(buf, size, "%s", x->text);
-    if (n > 0)
-        buf[0] = (char)toupper((unsigned char)buf[0]);
+    if (n > 0 && buf[0] >= 'a' && buf[0] <= 'z')  /* ASCII: toupper() follows the locale */
+        buf[0] = (char)(buf[0] - 'a' + 'A');
     size_t u = n > 0 && (size_t)n < size ? (size_t)n : 0;
     double se, mean = pl_stress_mean(st, m, &se);
     if (x->kind == PL_METRIC_FLAG) {
         int base = x->base != 0;
-        snprintf(buf + u, size - u, ": %s as written; across %llu draws%s, %s in %.1f%% "
+        pl__snprintf(buf + u, size - u, ": %s as written; across %llu draws%s, %s in %.1f%% "
                  "(standard error %.1f points).", isnan(x->base) ? "undefined" : base ? "yes" : "no",
                  N, defined_note(st, m, note, sizeof note), base ? "yes" : "no",
                  100 * (base ? mean : 1 - mean), 100 * se);
@@ -53,12 +52,12 @@ static void finding(const pl_stress *st, size_t m, char *buf, size_t size)
         pl__stress_package_words(st, x->base, pkg, sizeof pkg);
         if (a->n_tally)
             pl__stress_package_words(st, a->tally[0].code, top, sizeof top);
-        snprintf(buf + u, size - u, ": %s as written; the same in %.1f%% of %llu draws%s; most "
+        pl__snprintf(buf + u, size - u, ": %s as written; the same in %.1f%% of %llu draws%s; most "
                  "often %s (%.1f%%).", pkg, 100 * pl_stress_agreement(st, m), N,
                  defined_note(st, m, note, sizeof note), a->n_tally ? top : "none",
                  a->n_tally ? 100.0 * (double)a->tally[0].count / (double)a->n : 0.0);
     } else {
-        snprintf(buf + u, size - u, ": %.3g as written; across %llu draws%s the median is %.3g "
+        pl__snprintf(buf + u, size - u, ": %.3g as written; across %llu draws%s the median is %.3g "
                  "and 90%% of draws lie between %.3g and %.3g.", x->base, N,
                  defined_note(st, m, note, sizeof note), pl_stress_quantile(st, m, 0.5),
                  pl_stress_quantile(st, m, 0.05), pl_stress_quantile(st, m, 0.95));

@@ -150,7 +150,10 @@ head -n1 "$TMP/out" | tr -d '\r' | grep -q '^party,value,no_deal$' && ok || bad 
 
 # --- A scenario: bad values -------------------------------------------------
 
-expect_error "parley: --horizon 0: expected at least 1 round" -- "$P" bargain --builtin --horizon 0
+for v in 0 -1; do
+  expect_error "parley: --horizon $v: expected a whole number from 1 to 100000" -- "$P" bargain --builtin --horizon $v
+  expect_error "parley: --horizon $v: expected a whole number from 1 to 100000" -- "$P" bargain --horizon $v
+done
 expect_error "parley: --first XXX: not one of the 4 parties (see --parties)" -- "$P" bargain --first XXX --builtin
 expect_error "parley: --outside, --breakdown and --fallback are for the pie (no FILE)" -- "$P" bargain --outside 0,0.3 --builtin
 expect_status 2 "--builtin --delta 1.5" -- "$P" bargain --builtin --parties RUS,UKR --delta 1.5

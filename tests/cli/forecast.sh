@@ -30,7 +30,13 @@ jqe '(.exchanges | length) > 0 and ([.exchanges[] | select(.gain > 0 and .round 
 cmp -s "$TMP/r1" "$TMP/r2" && ok || bad "random-rate runs differ with one seed"
 expect_error "parley: --model: 'bdm' is not known; expected mean, median, nbs, eum, exchange or smp" -- "$P" forecast --model bdm
 expect_error "parley: --eum-preset nope: EUM preset 'nope' is not known; expected default or scholz_code" -- "$P" forecast --eum-preset nope
-expect_error "parley: --rounds 2.5: expected a whole number" -- "$P" forecast --rounds 2.5
+for v in 2.5 -1; do
+  expect_error "parley: --rounds $v: expected a whole number from 0 to 10000" -- "$P" forecast --rounds $v
+done
+expect_error "parley: --seed 2.5: expected a whole number from 0 to 18446744073709551615" -- "$P" forecast --model exchange --seed 2.5
+for v in 0 -1; do
+  expect_error "parley: --threads $v: expected a whole number from 1 to 64" -- "$P" forecast --model smp --threads $v
+done
 expect_error "parley: --eum-q 2: expected a probability in [0, 1]" -- "$P" forecast --eum-q 2
 expect_error "parley: --eum-prob odd is not known; expected one of: published, net, scholz" -- "$P" forecast --eum-prob odd
 expect_error "parley: --from xml: not a format parley imports; expected deu, decide, ktab or genius" -- "$P" forecast --from xml x.csv
@@ -71,7 +77,9 @@ expect_error "parley: --from genius reads a domain and at least 2 profiles, got 
 expect_error "parley: expected parley evaluate DATA (a scenario with outcomes, or --from deu deu3.csv)" -- "$P" evaluate
 expect_status 2 "evaluate without outcomes" -- "$P" evaluate "$SRC/scenarios/ukraine-2025.yaml"
 expect_grep "$TMP/err" "no issue of scenario 'ukraine-2025' has an outcome" "no outcomes message"
-expect_error "parley: --resamples 0: expected at least 1" -- "$P" evaluate x.yaml --resamples 0
+for v in 0 -1; do
+  expect_error "parley: --resamples $v: expected a whole number from 1 to 1000000" -- "$P" evaluate x.yaml --resamples $v
+done
 expect_error "parley: expected parley import [--from FORMAT] FILE [-o OUT.yaml]" -- "$P" import
 # the SMP, only on request: its forecasts, turns and final positions; its knobs change it
 expect_status 0 "smp" -- "$P" forecast --model smp --format json
@@ -86,5 +94,7 @@ cmp -s "$TMP/d.csv" "$TMP/m.csv" && bad "--smp-election changes nothing" || ok
 expect_status 0 "default set has no smp" -- "$P" forecast --format json
 jqe '[.forecasts[] | .model] | index("smp") == null'
 expect_error "parley: --smp-election markov is not known; expected one of: conditional, markov-uniform, markov-incentive" -- "$P" forecast --model smp --smp-election markov
-expect_error "parley: --smp-turns 0: expected at least 1 turn" -- "$P" forecast --model smp --smp-turns 0
+for v in 0 -1; do
+  expect_error "parley: --smp-turns $v: expected a whole number from 1 to 100000" -- "$P" forecast --model smp --smp-turns $v
+done
 finish

@@ -27,4 +27,20 @@ rm -f "$TMP/r.db"
   || bad "mpirun with --store failed"
 n=$("$PARLEY" runs list --store "$TMP/r.db" --format json 2>/dev/null | grep -o '"id"' | wc -l)
 [ "$n" -eq 1 ] && ok || bad "mpirun with --store: $n runs stored, expected 1"
+# An input error is printed once (by rank 0) and every rank exits 2, without MPI_Abort.
+# once WHAT EXPECTED_STDERR -- ARGS...: mpirun -n 3 parley ARGS; stderr must be exactly that
+# (-q: without mpirun's own note that a process exited non-zero)
+once() {
+  what=$1; want=$2; shift 3
+  "$MPIEXEC" --oversubscribe -q -n 3 "$PARLEY" "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
+  st=$?
+  if [ $st -eq 2 ] && [ "$(cat "$TMP/err")" = "$want" ]; then ok; else
+    bad "$what under mpirun -n 3: exit $st, stderr:"; sed 's/^/  | /' "$TMP/err" | head -8; fi
+}
+once "--threads 0" "parley: --threads 0: expected a whole number from 1 to 256" -- stress --threads 0
+printf 'parley: 1\nname: x\nactors: [}\n' >"$TMP/bad.yaml"
+once "a bad scenario" "$("$PARLEY" validate "$TMP/bad.yaml" 2>&1)" -- stress "$TMP/bad.yaml" -n 10
+mkdir -p "$TMP/ro.db"  # a directory: the store cannot be opened (rank 0 alone opens it)
+"$PARLEY" stress -n 10 --store "$TMP/ro.db" >/dev/null 2>"$TMP/ro.err"
+once "an unusable store" "$(cat "$TMP/ro.err")" -- stress -n 10 --store "$TMP/ro.db"
 finish

@@ -101,6 +101,9 @@ expect_error "parley: --names has 1 members but the game has 2 (set by the first
 expect_error "parley: the game has no quota; expected --quota Q after --weights" -- "$P" power --weights 1,2
 expect_error "parley: game: rule 2 of the game has no quota; expected at least one condition per rule" -- "$P" power --weights 1,1 --quota 1 --or
 expect_error "parley: game: exact counts for 1000000 members are numbers of up to 1000000 bits each, 233 GiB in all, above the limit of 1 GiB; expected --method monte-carlo" -- "$P" power --weights 1x1000000 --quota majority
+# the floating mode's limit covers the per-member results too, not only its weight tables
+expect_status 2 "--floating over --max-memory" -- timeout 20 "$P" power --floating --weights 1x3000000 --quota majority --max-memory 100
+expect_grep "$TMP/err" "the floating mode needs 0.251 GiB (weight tables of 1500002 entries, results for 3000000 members), above the limit of 0.0977 GiB; expected a smaller game or --max-memory MIB" "floating refusal gives the estimate"
 expect_error "parley: game: enumeration of all coalitions handles at most 30 members, the game has 40; expected --method dp (integer weights) or monte-carlo" -- "$P" power --weights 1x40 --quota 21 --method enumerate
 expect_error "parley: --body NOPE: no such body in scenario ukraine-2025; see \`parley scenario\`" -- "$P" power --body NOPE
 expect_error "parley: --against NOPE: no such actor in scenario ukraine-2025" -- "$P" power --against NOPE

@@ -22,6 +22,14 @@ id2=$(sed -n 's/^parley: run \([0-9a-f]*\) in .*/\1/p' "$TMP/err")
 [ -n "$id2" ] && [ "$id2" != "$id1" ] && ok || bad "--seed 9 gave id '$id2' (first: $id1)"
 n=$("$P" runs list --store "$DB" --format json | jq '.runs | length')
 [ "$n" -eq 2 ] && ok || bad "$n runs stored, expected 2"
+# the id comes from option values, not their spelling: --eum-q .5 and 0.5 are one run
+Q=$TMP/q.db
+qid() { "$P" stress -n 20 --analyses forecast --eum-q "$1" --store "$Q" -o "$TMP/q.json" 2>&1 | sed -n 's/^parley: run \([0-9a-f]*\).*/\1/p'; }
+q1=$(qid .5); q2=$(qid 0.5); q3=$(qid 5e-1); q4=$(qid 0.6)
+[ ${#q1} -eq 32 ] && [ "$q1" = "$q2" ] && [ "$q1" = "$q3" ] && ok || bad "--eum-q .5, 0.5, 5e-1 gave ids $q1, $q2, $q3"
+[ -n "$q4" ] && [ "$q4" != "$q1" ] && ok || bad "--eum-q 0.6 gave id '$q4' (0.5: $q1)"
+expect_status 0 "show the canonical options" -- "$P" runs show "$q1" --store "$Q" --format json
+jqe '.run.options == ["analyses=forecast", "eum-q=0.5"]'
 
 # --- show, diff, export -----------------------------------------------------------------------
 short=$(printf %s "$id1" | cut -c1-6)
@@ -42,7 +50,7 @@ before=$(ids)
 "$P" stress -n 200000 --store "$DB" --store-draws -q -o "$TMP/killed.json" >/dev/null 2>&1 &
 pid=$!
 i=0
-while [ $i -lt 100 ] && [ ! -e "$DB-journal" ]; do sleep 0.1; i=$((i + 1)); done
+while [ $i -lt 100 ] && [ ! -e "$DB-wal" ]; do sleep 0.1; i=$((i + 1)); done
 sleep 1
 kill -9 $pid 2>/dev/null
 wait $pid 2>/dev/null

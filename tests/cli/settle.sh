@@ -81,7 +81,9 @@ expect_error "parley: --tau 0: expected a probability in (0, 1]" -- "$P" settle 
 expect_error "parley: --step 0: expected a grid step in [0.01, 100]" -- "$P" settle --step 0
 expect_error "parley: --loss cubic is not known; expected one of: linear, quadratic" -- "$P" settle --loss cubic
 expect_error "parley: --time 2: expected a time in [0, 1]" -- "$P" settle --time 2
-expect_error "parley: --threads 0: expected at least 1" -- "$P" settle --threads 0
+for v in 0 -1; do
+  expect_error "parley: --threads $v: expected a whole number from 1 to 256" -- "$P" settle --threads $v
+done
 for o in "--tau 0" "--step 0" "--loss cubic" "--time 2" "--threads 0" "--step 101" "--tau 1.5" "--time -1"; do
   # shellcheck disable=SC2086  # one option and its value
   expect_status 2 "settle $o" -- "$P" settle $o
@@ -109,6 +111,12 @@ printf '{"TERR": 50, "NATO": 75, "GUAR": 25, "ARMY": 50, "SEQ": 50, "PAY": 100}\
 jq -c '.settlement.proposal' "$TMP/pj" > "$TMP/pj.c"
 jq -c '.settlement.proposal' "$TMP/out" > "$TMP/py.c"
 cmp -s "$TMP/pj.c" "$TMP/py.c" && ok || bad "the same proposal in JSON and YAML differs"
+# A bad proposal is shown like a bad scenario: its line, and a caret under the place.
+printf 'TERR: 50\nNATO: 175\n' > "$TMP/p175.yaml"
+expect_error "$TMP/p175.yaml:2:7: proposal for issue 'NATO' is 175; expected a number in [0, 100]" -- "$P" settle --proposal "$TMP/p175.yaml"
+[ "$(sed -n 2,3p "$TMP/err")" = "$(printf '  NATO: 175\n        ^')" ] && ok || bad "proposal error without its line and caret: $(sed -n 2,3p "$TMP/err")"
+expect_error "$TMP/p175.yaml:2:7: proposal for issue 'NATO' is 175; expected a number in [0, 100]" -- "$P" durability --proposal "$TMP/p175.yaml"
+[ "$(sed -n 3p "$TMP/err")" = "        ^" ] && ok || bad "durability: proposal error without its caret"
 
 # No package every party likes: two parties at opposite ends who need everything.
 cat > "$TMP/nozone.yaml" <<'YAML'
@@ -128,10 +136,31 @@ expect_grep "$TMP/out" "No agreement zone" "no agreement zone finding"
 expect_status 0 "no agreement zone json" -- "$P" settle "$TMP/nozone.yaml" --format json
 jqe '.settlement.frontier.rational == 0'
 
+# Work that would explode is refused at once, with the estimate and the option that raises
+# the limit: a fine grid on 2 parties x 2 issues (10^8 candidate packages at step 0.01).
+cat > "$TMP/two.yaml" <<'YAML'
+parley: 1
+name: two
+actors:
+  - {id: A, capability: 1, no_deal: 0.2}
+  - {id: B, capability: 1, no_deal: 0.2}
+issues:
+  - {id: X, scale: {0: none, 50: half, 100: all}}
+  - {id: Y, scale: {0: none, 50: half, 100: all}}
+positions:
+  A: {X: {position: 0, salience: 1}, Y: {position: 20, salience: 0.5}}
+  B: {X: {position: 100, salience: 0.6}, Y: {position: 90, salience: 1}}
+YAML
+expect_status 2 "--step 0.01 refused" -- timeout 20 "$P" settle "$TMP/two.yaml" --step 0.01
+expect_grep "$TMP/err" "would need 3.72 GiB at issue 2 of 2 .* above the limit of 1 GiB; .*--max-memory MIB" "--step 0.01 refusal gives the estimate and the option"
+expect_status 2 "a coarse step under a small limit" -- timeout 20 "$P" settle "$TMP/two.yaml" --step 0.2 --max-memory 1
+expect_grep "$TMP/err" "above the limit of 0.000977 GiB" "the limit in the message"
+expect_status 0 "--max-memory raises the limit" -- timeout 20 "$P" settle "$TMP/two.yaml" --step 0.2 --max-memory 64
+
 # --help lists every option.
 expect_status 0 "settle --help" -- "$P" settle --help
 for o in --from --parties --step --loss --normalise --time --equal-power --tau --indifferent-yes \
-         --max-enumerate --logrolls --threads --proposal --frontier-out --format --output \
+         --max-enumerate --max-memory --logrolls --threads --proposal --frontier-out --format --output \
          --table --quiet --help; do
   expect_grep "$TMP/out" "^ .*$o" "settle --help: $o"
 done

@@ -48,10 +48,14 @@ if command -v script >/dev/null 2>&1; then
 fi
 
 # --- bad input --------------------------------------------------------------------------------
-expect_error "parley: --draws 0: expected at least 1 draw" -- "$P" stress --draws 0
-expect_error "parley: --draws -5: expected a whole number from 0 to 1000000000000" -- "$P" stress --draws -5
-expect_error "parley: --draws many: expected a whole number from 0 to 1000000000000" -- "$P" stress -n many
-expect_error "parley: --threads 0: expected at least 1" -- "$P" stress --threads 0
+expect_error "parley: --draws 0: expected a whole number from 1 to 1000000000000" -- "$P" stress --draws 0
+expect_error "parley: --draws -5: expected a whole number from 1 to 1000000000000" -- "$P" stress --draws -5
+expect_error "parley: --draws many: expected a whole number from 1 to 1000000000000" -- "$P" stress -n many
+for v in 0 -1; do
+  expect_error "parley: --threads $v: expected a whole number from 1 to 256" -- "$P" stress --threads $v
+  expect_error "parley: --threads $v: expected a whole number from 1 to 256" -- "$P" claims --threads $v
+  expect_error "parley: --threads $v: expected a whole number from 1 to 256" -- "$P" report --threads $v
+done
 expect_error "parley: --analyses: 'votes' is not known; expected forecast, settle, power or durability" -- "$P" stress --analyses votes
 expect_error "parley: --model: 'bdm' is not known; expected mean, median, nbs, eum, exchange or smp" -- "$P" stress --model bdm
 expect_error "parley: --store-draws needs a run store: --store FILE or PARLEY_STORE" -- "$P" stress --store-draws

@@ -550,6 +550,124 @@ static void test_bad_games(void **state)
     pl_game_free(g);
 }
 
+/* The game language of `parley power`: items "name=value" (or "or") to a builder, built. */
+static int build(const char *const *items, pl_game **g, pl_error *err)
+{
+    pl_game_builder *b;
+    assert_int_equal(pl_game_builder_new(&b, NULL), PL_OK);
+    for (size_t i = 0; items[i]; i++) {
+        const char *v = strchr(items[i], '=');
+        size_t len = v ? (size_t)(v++ - items[i]) : strlen(items[i]);
+        int rc = strncmp(items[i], "weights", len) == 0 ? pl_game_builder_weights(b, v, NULL)
+                 : strncmp(items[i], "quota", len) == 0 ? pl_game_builder_quota(b, v, NULL)
+                 : strncmp(items[i], "min-members", len) == 0
+                     ? pl_game_builder_min_members(b, v, NULL)
+                 : strncmp(items[i], "names", len) == 0 ? pl_game_builder_names(b, v, NULL)
+                 : strncmp(items[i], "veto", len) == 0 ? pl_game_builder_veto(b, v, NULL)
+                                                       : pl_game_builder_or(b, NULL);
+        assert_int_equal(rc, PL_OK);  /* recording never fails on values */
+    }
+    int rc = pl_game_builder_build(b, g, err);
+    pl_game_builder_free(b);
+    return rc;
+}
+
+static void test_game_language(void **state)
+{
+    (void)state;
+    pl_game *g;
+    const char *unsc[] = {"weights=7x5,1x10", "quota=39", NULL};
+    assert_int_equal(build(unsc, &g, NULL), PL_OK);
+    assert_int_equal(pl_game_n_members(g), 15);
+    assert_int_equal(pl_game_quota(g, 0, 0), 39);
+    assert_int_equal(pl_game_weight(g, 0, 0, 4), 7);
+    assert_int_equal(pl_game_weight(g, 0, 0, 5), 1);
+    pl_power *p = power(g, PL_POWER_AUTO);
+    check_unsc(p);
+    pl_power_free(p);
+    pl_game_free(g);
+    /* the count may come after a condition; vetoes by name or number */
+    const char *vetoes[] = {"min-members=2", "names=A,B,C", "veto=B,3", NULL};
+    assert_int_equal(build(vetoes, &g, NULL), PL_OK);
+    assert_string_equal(pl_game_member_name(g, 0), "A");
+    assert_true(!pl_game_is_veto(g, 0) && pl_game_is_veto(g, 1) && pl_game_is_veto(g, 2));
+    assert_int_equal(pl_game_member_index(g, "C"), 2);
+    assert_int_equal(pl_game_member_index(g, "1"), 0);
+    assert_int_equal(pl_game_member_index(g, "4"), -1);
+    assert_int_equal(pl_game_member_index(g, "D"), -1);
+    pl_game_free(g);
+    /* shares are tested in integers; a quota takes the last weights before it */
+    static const struct { const char *quota; int64_t want; } shares[] = {
+        {"quota=2/3", 2}, {"quota=66.7%", 3}, {"quota=majority", 2}, {"quota=unanimity", 3},
+        {"quota=50%", 2}};
+    for (size_t i = 0; i < sizeof shares / sizeof *shares; i++) {
+        const char *items[] = {"weights=1,1,1", shares[i].quota, NULL};
+        assert_int_equal(build(items, &g, NULL), PL_OK);
+        assert_int_equal(pl_game_quota(g, 0, 0), shares[i].want);
+        pl_game_free(g);
+    }
+    const char *two[] = {"weights=3,2,1", "quota=5", "or", "weights=1,1,1", "quota=3", NULL};
+    assert_int_equal(build(two, &g, NULL), PL_OK);
+    assert_int_equal(pl_game_n_rules(g), 2);
+    assert_int_equal(pl_game_weight(g, 1, 0, 0), 1);
+    pl_game_free(g);
+}
+
+static void test_game_language_errors(void **state)
+{
+    (void)state;
+    static const struct { const char *items[6]; const char *msg; } bad[] = {
+        {{"weights=4,2,1", "quota=8"}, "--quota 8: quota 8 is outside [1, 7]; expected a quota "
+         "no larger than the total weight"},
+        {{"weights=4,-2", "quota=1"}, "--weights: '-2' (item 2) is not a whole number from 0 to "
+         "2^50 or WxK (K members of weight W, K <= 10^8)"},
+        {{"weights=1x100000001", "quota=1"}, "--weights: '1x100000001' (item 1) is not a whole "
+         "number from 0 to 2^50 or WxK (K members of weight W, K <= 10^8)"},
+        {{"weights=1x60000000,1x60000000", "quota=1"}, "--weights has 120000000 members; "
+         "expected at most 10^8"},
+        {{"weights=0,0", "quota=1"}, "--quota 1: the weights sum to 0; expected a positive "
+         "weight for at least one member"},
+        {{"weights=1,1", "quota=3/2"}, "--quota 3/2: share 3/2 is outside (0, 1]; expected a "
+         "share such as 2/3"},
+        {{"weights=1,1", "quota=0/3"}, "--quota 0/3: expected a whole number, a share like 2/3 "
+         "or 65%, majority or unanimity"},
+        {{"weights=1,1", "quota=.%"}, "--quota .%: expected a whole number, a share like 2/3 "
+         "or 65%, majority or unanimity"},
+        {{"weights=1,1", "quota=1.5/2"}, "--quota 1.5/2: expected a whole number, a share like "
+         "2/3 or 65%, majority or unanimity"},
+        {{"weights=1,1", "quota=2x"}, "--quota 2x: expected a whole number >= 1, a share like "
+         "2/3 or 65%, majority or unanimity"},
+        {{"weights=1,1", "quota=2", "veto=3"}, "--veto: '3' is not a member; expected a name "
+         "from --names or a number from 1 to 2"},
+        {{"quota=2"}, "--quota comes before the members are known; expected --weights or "
+         "--names first"},
+        {{"or"}, "--or comes before the members are known; expected --weights or --names first"},
+        {{"weights=1,2", "quota=2", "names=A"}, "--names has 1 members but the game has 2 (set "
+         "by the first --weights or --names)"},
+        {{"weights=1,2"}, "the game has no quota; expected --quota Q after --weights"},
+        {{"names=A,B", "quota=2"}, "--quota 2 has no weights; expected --weights before it (or "
+         "--min-members)"},
+        {{"weights=1,1", "min-members=3"}, "--min-members 3: expected a whole number from 1 to "
+         "2"},
+        {{"weights=1,1", "or", "quota=1"}, "--or: rule 1 has no condition; expected at least "
+         "one quota before the next rule"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        pl_game *g = (pl_game *)&g;  /* overwritten with NULL on error */
+        pl_error err;
+        assert_int_equal(build(bad[i].items, &g, &err), PL_EINPUT);
+        assert_null(g);
+        assert_string_equal(err.msg, bad[i].msg);
+    }
+    pl_game_builder *b;
+    pl_error err;
+    assert_int_equal(pl_game_builder_new(&b, NULL), PL_OK);
+    assert_int_equal(pl_game_builder_quota(b, NULL, &err), PL_EMISUSE);
+    assert_int_equal(pl_game_builder_build(b, NULL, &err), PL_EMISUSE);
+    pl_game_builder_free(b);
+    assert_int_equal(pl_game_builder_or(NULL, &err), PL_EMISUSE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -566,6 +684,8 @@ int main(void)
         cmocka_unit_test(test_credibility),
         cmocka_unit_test(test_builtin_guarantors),
         cmocka_unit_test(test_bad_games),
+        cmocka_unit_test(test_game_language),
+        cmocka_unit_test(test_game_language_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,9 +10,16 @@
 **    (src=, <link, @import, url(), every chart inline;
 **  - the same inputs give the same bytes, whatever the thread count;
 **  - bad options (a pair that is not two ids, an unknown actor, an issue
-**    twice) are refused with PL_EINPUT.
+**    twice) are refused with PL_EINPUT;
+**  - an analysis's description is rendered the same way for every scalar
+**    type (a whole number vs an int, text that looks like a number or null),
+**    for findings at any depth, tables, lists of objects and nesting;
+**  - when any one allocation of pl_report_html fails, it says PL_ENOMEM and
+**    writes nothing: never a partial or different report.
 */
 #include "tests/unit/test_util.h"
+#include "tests/unit/fail_alloc.h"
+#include "report/report_impl.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -135,12 +142,181 @@ static void test_bad_options(void **state)
     pl_scenario_free(s);
 }
 
+/* One of every shape and scalar type the emitter can describe. */
+static int describe_everything(const pl_report *r, pl_emitter *e)
+{
+    (void)r;
+    static const char *const cols[] = {"id", "v", "n"};
+    pl_emit_object_begin(e, "findings", NULL);
+    pl_emit_string(e, "s", "A <deal> & more.");
+    pl_emit_number(e, "x", 0.1234567);
+    pl_emit_int(e, "i", 3);
+    pl_emit_bool(e, "b", 1);
+    pl_emit_null(e, "z");
+    pl_emit_object_end(e);
+    pl_emit_number(e, "frac", 0.1234567);
+    pl_emit_number(e, "whole", 3.0);
+    pl_emit_number(e, "big", 1e20);
+    pl_emit_number(e, "tiny", 1.5e-7);
+    pl_emit_number(e, "tiny_whole", 1e-7);
+    pl_emit_number(e, "minus_zero", -0.0);
+    pl_emit_int(e, "int", -42);
+    pl_emit_string(e, "numeric_text", "2.71828");
+    pl_emit_string(e, "null_text", "null");
+    pl_emit_string(e, "empty", "");
+    pl_emit_bool(e, "no", 0);
+    pl_emit_null(e, "none");
+    pl_emit_array_begin(e, "findings_list", NULL); /* not a findings map: shown in place */
+    pl_emit_string(e, NULL, "listed");
+    pl_emit_array_end(e);
+    pl_emit_object_begin(e, "sub", "Sub");
+    pl_emit_number(e, "y", 2.5);
+    pl_emit_object_begin(e, "deeper", NULL);
+    pl_emit_object_begin(e, "findings", NULL);
+    pl_emit_string(e, "f", "A nested finding.");
+    pl_emit_object_end(e);
+    pl_emit_int(e, "k", 7);
+    pl_emit_object_end(e);
+    pl_emit_array_begin(e, "mixed", NULL);
+    pl_emit_int(e, NULL, 1);
+    pl_emit_string(e, NULL, "a");
+    pl_emit_object_begin(e, NULL, NULL); /* not first: an empty place in the list */
+    pl_emit_object_end(e);
+    pl_emit_number(e, NULL, 2.25);
+    pl_emit_array_end(e);
+    pl_emit_object_end(e);
+    pl_emit_table_begin(e, "table", "A table", cols, 3);
+    for (int row = 0; row < 2; row++) {
+        pl_emit_row_begin(e);
+        pl_emit_string(e, NULL, row ? "b" : "a");
+        if (row)
+            pl_emit_null(e, NULL);
+        else
+            pl_emit_number(e, NULL, 0.5);
+        pl_emit_int(e, NULL, row);
+        pl_emit_row_end(e);
+    }
+    pl_emit_table_end(e);
+    pl_emit_table_begin(e, "empty_table", NULL, cols, 3);
+    pl_emit_table_end(e);
+    pl_emit_array_begin(e, "objects", NULL); /* a list of objects is shown as a table */
+    pl_emit_object_begin(e, NULL, NULL);
+    pl_emit_int(e, "k", 1);
+    pl_emit_object_begin(e, "inner", NULL);
+    pl_emit_object_end(e);
+    pl_emit_string(e, "w", "first");
+    pl_emit_object_end(e);
+    pl_emit_object_begin(e, NULL, NULL); /* other keys, another order */
+    pl_emit_string(e, "w", "second");
+    pl_emit_string(e, "extra", "not shown");
+    pl_emit_object_end(e);
+    pl_emit_array_end(e);
+    pl_emit_array_begin(e, "nested_lists", NULL);
+    pl_emit_array_begin(e, NULL, NULL);
+    pl_emit_int(e, NULL, 1);
+    pl_emit_array_end(e);
+    pl_emit_array_begin(e, NULL, NULL);
+    pl_emit_array_end(e);
+    pl_emit_array_end(e);
+    pl_emit_array_begin(e, "empty_list", NULL);
+    pl_emit_array_end(e);
+    pl_emit_object_begin(e, "empty_object", NULL);
+    pl_emit_object_end(e);
+    return PL_OK;
+}
+
+static int describe_nan(const pl_report *r, pl_emitter *e)
+{
+    (void)r;
+    return pl_emit_number(e, "bad", NAN);
+}
+
+static void test_render_values(void **state)
+{
+    (void)state;
+    pl__buf h = {0}, summary = {0};
+    assert_int_equal(pl__html_analysis(&h, &summary, NULL, describe_everything), PL_OK);
+    assert_false(h.failed || summary.failed);
+    assert_string_equal(summary.buf,
+        "<li>A &lt;deal&gt; &amp; more.</li><li>0.1234567</li><li>3</li><li>true</li>"
+        "<li>null</li><li>A nested finding.</li>");
+    assert_string_equal(h.buf,
+        "<ul class=\"findings\"><li>A &lt;deal&gt; &amp; more.</li><li>0.1234567</li>"
+        "<li>3</li><li>true</li><li>null</li></ul>"
+        "<ul class=\"findings\"><li>A nested finding.</li></ul>"
+        "<details><summary>Every number of this analysis</summary>"
+        "<dl><dt>frac</dt><dd>0.1235</dd><dt>whole</dt><dd>3</dd><dt>big</dt><dd>1e+20</dd>"
+        "<dt>tiny</dt><dd>1.5e-07</dd><dt>tiny_whole</dt><dd>1e-07</dd>"
+        "<dt>minus_zero</dt><dd>0</dd><dt>int</dt><dd>-42</dd>"
+        "<dt>numeric_text</dt><dd>2.71828</dd><dt>null_text</dt><dd>null</dd>"
+        "<dt>empty</dt><dd></dd><dt>no</dt><dd>false</dd><dt>none</dt><dd>&ndash;</dd></dl>"
+        "<h4>findings_list</h4><p>listed</p>"
+        "<h4>sub</h4><dl><dt>y</dt><dd>2.5</dd></dl>"
+        "<h5>deeper</h5><dl><dt>k</dt><dd>7</dd></dl>"
+        "<h5>mixed</h5><p>1, a, , 2.25</p>"
+        "<h4>table</h4><table><thead><tr><th>id</th><th>v</th><th>n</th></tr></thead><tbody>"
+        "<tr><td>a</td><td>0.5</td><td>0</td></tr>"
+        "<tr><td>b</td><td>&ndash;</td><td>1</td></tr></tbody></table>"
+        "<h4>empty_table</h4><p></p>"
+        "<h4>objects</h4><table><thead><tr><th>k</th><th>inner</th><th>w</th></tr></thead>"
+        "<tbody><tr><td>1</td><td></td><td>first</td></tr>"
+        "<tr><td></td><td></td><td>second</td></tr></tbody></table>"
+        "<h4>nested_lists</h4><p>, </p><h4>empty_list</h4><p></p><h4>empty_object</h4>"
+        "</details>");
+    pl__buf_free(&h), pl__buf_free(&summary);
+
+    /* a describer's error is the report's error, and nothing is rendered */
+    pl__buf h2 = {0}, s2 = {0};
+    assert_int_equal(pl__html_analysis(&h2, &s2, NULL, describe_nan), PL_ERANGE);
+    assert_int_equal(h2.len + s2.len, 0);
+    pl__buf_free(&h2), pl__buf_free(&s2);
+}
+
+static void test_html_out_of_memory(void **state)
+{
+    (void)state;
+    pl_scenario *s = test_builtin();
+    pl_report_opts o = PL_REPORT_OPTS_INIT;
+    o.draws = 8;
+    pl_report *r = NULL;
+    assert_int_equal(pl_report_build(&r, s, &o, NULL), PL_OK);
+    test_sink want;
+    html(r, &want);
+    long n = 1;
+    for (;; n++) {
+        /* room for the whole report first, so the sink itself never allocates */
+        test_sink k = {malloc(want.len + 1), 0, want.len + 1};
+        assert_non_null(k.data);
+        pl_error err;
+        fail_alloc_arm(n);
+        int rc = pl_report_html(r, test_sink_write, &k, &err);
+        int hit = fail_alloc_disarm();
+        if (hit) {
+            if (rc != PL_ENOMEM || k.len != 0)
+                fail_msg("allocation %ld failed: rc %d, %zu bytes written", n, rc, k.len);
+            assert_int_equal(err.code, PL_ENOMEM);
+        } else {
+            assert_int_equal(rc, PL_OK);
+            assert_true(k.len == want.len && memcmp(k.data, want.data, k.len) == 0);
+        }
+        free(k.data);
+        if (!hit)
+            break;
+    }
+    assert_true(n > 10); /* the buffers and every analysis's tree failed in turn */
+    free(want.data);
+    pl_report_free(r);
+    pl_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_charts),
         cmocka_unit_test(test_html),
         cmocka_unit_test(test_bad_options),
+        cmocka_unit_test(test_render_values),
+        cmocka_unit_test(test_html_out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

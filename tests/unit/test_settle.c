@@ -435,7 +435,16 @@ static void test_scenario_by_hand(void **state)
     assert_int_equal(b, 2);
     double u[2];
     static const char prop[] = "X: 25\nY: hi\n";
-    assert_int_equal(pl_settle_proposal(st, prop, sizeof prop - 1, "p.yaml", u, NULL), PL_OK);
+    pl_proposal *pp = NULL;
+    assert_int_equal(pl_proposal_load_buffer(&pp, s, prop, sizeof prop - 1, "p.yaml", NULL),
+                     PL_OK);
+    assert_int_equal(pl_proposal_n_issues(pp), 2);
+    assert_near(pl_proposal_points(pp)[1], 100, 0);
+    assert_int_equal(pl_proposal_option(pp, 0), -1);   /* X has no named options */
+    assert_int_equal(pl_proposal_option(pp, 1), 1);    /* Y: hi */
+    assert_int_equal(pl_proposal_option(pp, 2), -1);
+    assert_int_equal(pl_settle_proposal(st, pp, u, NULL), PL_OK);
+    pl_proposal_free(pp);
     assert_near(u[0], 0.65, 1e-15);
     assert_near(u[1], 0.2, 1e-15);
     double x[2] = {25, 100};  /* the same package as scale points: Y at 100 is option hi */
@@ -443,8 +452,14 @@ static void test_scenario_by_hand(void **state)
     assert_near(pl_settle_point_utility(st, 1, x), 0.2, 1e-15);
     static const char bad[] = "X: 25\nY: 50\n";
     pl_error err;
-    assert_int_equal(pl_settle_proposal(st, bad, sizeof bad - 1, "p.yaml", u, &err), PL_EINPUT);
+    assert_int_equal(pl_proposal_load_buffer(&pp, s, bad, sizeof bad - 1, "p.yaml", &err),
+                     PL_EINPUT);
+    assert_null(pp);  /* a failed load leaves NULL */
     assert_int_equal(err.line, 2);
+    assert_string_equal(err.file, "p.yaml");
+    assert_int_equal(pl_settle_proposal(st, NULL, u, &err), PL_EMISUSE);
+    assert_int_equal(pl_proposal_load_file(&pp, s, "/nonexistent/p.yaml", &err), PL_EIO);
+    assert_string_equal(err.file, "/nonexistent/p.yaml");
     pl_settle_free(st);
     /* discounting at t = 1 halves A's utilities and no-deal value; the packages stay */
     pl_settle_opts o = PL_SETTLE_OPTS_INIT;

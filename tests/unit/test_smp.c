@@ -55,6 +55,8 @@ static void test_reference_run(void **state)
     static const double tol[] = {0.005, 0.005, 0.005, 0.005, 0.0005, 0.0005, 0.0005, 0.0005,
                                  0.0005, 0.00005};
     assert_int_equal(pl_smp_n_states(m), 11);
+    assert_int_equal(pl_smp_n_actors(m), N);
+    assert_int_equal(pl_smp_n_dims(m), K);
     assert_int_equal(pl_smp_stop_reason(m), PL_SMP_STOP_QUIET);
     for (size_t t = 1; t <= 10; t++)
         assert_near(pl_smp_change(m, t), change[t - 1], tol[t - 1]);
@@ -232,6 +234,28 @@ static void test_bad_input(void **state)
     pl_smp_free(m);
 }
 
+/* A forecast's SMP runs over the scenario actors pl_smp_takes_part names, one dimension per
+   issue (the report's charts map its actors back to the scenario's this way). */
+static void test_scenario_actors(void **state)
+{
+    (void)state;
+    pl_scenario *s = NULL;
+    pl_forecast *f = NULL;
+    pl_forecast_opts o = PL_FORECAST_OPTS_INIT;
+    o.models = 1u << PL_MODEL_SMP;
+    assert_int_equal(pl_scenario_load_builtin(&s, NULL, NULL, NULL), PL_OK);
+    assert_int_equal(pl_forecast_compute(&f, s, &o, NULL), PL_OK);
+    size_t n = 0;
+    for (size_t i = 0; i < pl_scenario_n_actors(s); i++)
+        n += (size_t)pl_smp_takes_part(s, i);
+    assert_true(n >= 3 && n < pl_scenario_n_actors(s));  /* some actors are not at the table */
+    assert_int_equal(pl_smp_n_actors(pl_forecast_smp(f)), n);
+    assert_int_equal(pl_smp_n_dims(pl_forecast_smp(f)), pl_scenario_n_issues(s));
+    assert_int_equal(pl_smp_n_actors(NULL), 0);
+    pl_forecast_free(f);
+    pl_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -242,6 +266,7 @@ int main(void)
         cmocka_unit_test(test_threads),
         cmocka_unit_test(test_accommodation),
         cmocka_unit_test(test_bad_input),
+        cmocka_unit_test(test_scenario_actors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

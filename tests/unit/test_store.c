@@ -133,6 +133,64 @@ static void test_run_id(void **state)
     assert_int_equal(strlen(id), 32);
 }
 
+/* The canonical options come from the values: one text per value, however it was typed. */
+static const char *options_of(const pl_stress_opts *o, char *buf, size_t size)
+{
+    size_t len;
+    assert_int_equal(pl_run_options(o, buf, size, &len, NULL), PL_OK);
+    assert_int_equal(strlen(buf), len);
+    return buf;
+}
+
+static void test_run_options(void **state)
+{
+    (void)state;
+    char buf[512];
+    pl_stress_opts o = PL_STRESS_OPTS_INIT;
+    assert_string_equal(options_of(&o, buf, sizeof buf), "");  /* the defaults: no line */
+    o.threads = 8, o.draws = 7, o.seed = 3, o.settle.threads = 4, o.forecast.smp.threads = 2;
+    assert_string_equal(options_of(&o, buf, sizeof buf), "");  /* none shapes the results */
+    o.forecast.eum.q = strtod(".5", NULL);
+    assert_string_equal(options_of(&o, buf, sizeof buf), "eum-q=0.5\n");
+    o.forecast.eum.q = strtod("5e-1", NULL);
+    assert_string_equal(buf, options_of(&o, buf, sizeof buf));
+    assert_string_equal(buf, "eum-q=0.5\n");
+    o.forecast.eum.q = 0.1 + 0.2;  /* the shortest text that reads back exactly */
+    assert_string_equal(options_of(&o, buf, sizeof buf), "eum-q=0.30000000000000004\n");
+    o = (pl_stress_opts)PL_STRESS_OPTS_INIT;
+    o.analyses = PL_STRESS_POWER | PL_STRESS_FORECAST;
+    o.forecast.models = (1u << PL_MODEL_EUM) | (1u << PL_MODEL_MEAN);
+    o.forecast.loss = o.settle.loss = PL_LOSS_QUADRATIC;
+    o.settle.normalise = 1;
+    o.settle.parties = "UKR,RUS";
+    o.settle.tau = 0.25;
+    assert_string_equal(options_of(&o, buf, sizeof buf),
+                        "analyses=forecast,power\nloss=quadratic\nmodel=mean,eum\nnormalise=\n"
+                        "parties=UKR,RUS\nsettle-loss=quadratic\ntau=0.25\n");
+    /* sized by a first call; truncated, NUL-terminated */
+    size_t len;
+    char small[8];
+    assert_int_equal(pl_run_options(&o, NULL, 0, &len, NULL), PL_OK);
+    assert_int_equal(len, strlen(buf));
+    assert_int_equal(pl_run_options(&o, small, sizeof small, &len, NULL), PL_OK);
+    assert_string_equal(small, "analyse");
+    assert_int_equal(len, strlen(buf));
+    pl_error err;
+    assert_int_equal(pl_run_options(NULL, buf, sizeof buf, &len, &err), PL_EMISUSE);
+    double a[1] = {0.5};
+    o.forecast.smp.accommodation = a;
+    assert_int_equal(pl_run_options(&o, buf, sizeof buf, &len, &err), PL_EINPUT);
+    assert_non_null(strstr(err.msg, "accommodation matrix"));
+    /* the words come from the one table the CLI reads too */
+    size_t n;
+    assert_string_equal(pl_option_choices("loss", &n)[1], "quadratic");
+    assert_int_equal(n, 2);
+    assert_string_equal(pl_option_choice("eum-prob", PL_EUM_PROB_NET), "net");
+    assert_null(pl_option_choice("eum-prob", 3));
+    assert_null(pl_option_choices("no-such-option", &n));
+    assert_int_equal(n, 0);
+}
+
 /* ---- writing --------------------------------------------------------------------------- */
 
 static void test_write(void **state)
@@ -316,7 +374,8 @@ static void test_read(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_run_id),  cmocka_unit_test(test_write),
+        cmocka_unit_test(test_run_id),  cmocka_unit_test(test_run_options),
+        cmocka_unit_test(test_write),
         cmocka_unit_test(test_rollback), cmocka_unit_test(test_draws),
         cmocka_unit_test(test_refused), cmocka_unit_test(test_read),
     };

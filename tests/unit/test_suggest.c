@@ -20,11 +20,13 @@ static void suggestions(void **state)
 {
     (void)state;
     const char *keys[] = {"id", "name", "capability", "risk", "roles"};
-    assert_string_equal(pl__suggest("capabilty", keys, 5), "capability");
-    assert_string_equal(pl__suggest("Name", keys, 5), "name");
-    assert_string_equal(pl__suggest("role", keys, 5), "roles");
-    assert_null(pl__suggest("salience", keys, 5));
-    assert_null(pl__suggest("x", keys, 5));      /* too short to guess */
+    assert_string_equal(pl_suggest("capabilty", keys, 5), "capability");
+    assert_string_equal(pl_suggest("Name", keys, 5), "name");
+    assert_string_equal(pl_suggest("role", keys, 5), "roles");
+    assert_null(pl_suggest("salience", keys, 5));
+    assert_null(pl_suggest("x", keys, 5));      /* too short to guess */
+    assert_null(pl_suggest(NULL, keys, 5));     /* the public function takes any input */
+    assert_null(pl_suggest("name", NULL, 0));
 }
 
 int main(void)

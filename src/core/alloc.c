@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: MIT */
+/*
+** alloc.c: overflow-checked array sizes (alloc.h).
+*/
+#include "alloc.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+size_t pl__mul(size_t a, size_t b)
+{
+    return b && a > SIZE_MAX / b ? SIZE_MAX : a * b;
+}
+
+void *pl__mallocarray(size_t n, size_t size)
+{
+    size_t bytes = pl__mul(n, size);
+    return bytes == SIZE_MAX ? NULL : malloc(bytes);
+}
+
+void *pl__grow(void *p, size_t *cap, size_t need, size_t size, size_t first)
+{
+    if (need <= *cap && p)
+        return p;
+    size_t c = *cap ? *cap : (first ? first : 1);
+    while (c < need) {
+        if (c > SIZE_MAX / 2)
+            return NULL;
+        c *= 2;
+    }
+    if (!size || c > SIZE_MAX / size)
+        return NULL;
+    void *q = realloc(p, c * size);
+    if (q)
+        *cap = c;
+    return q;
+}

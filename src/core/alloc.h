@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: MIT */
+/*
+** alloc.h: array allocation with the size computed safely. Every array whose
+** length comes from the input is sized through these, so a product that would
+** wrap around yields a failed allocation (PL_ENOMEM) instead of a short buffer.
+*/
+#ifndef PL_ALLOC_H
+#define PL_ALLOC_H
+
+#include <stddef.h>
+
+/* a * b, or SIZE_MAX when that overflows (so an allocation of it fails). */
+size_t pl__mul(size_t a, size_t b);
+
+/* malloc of n elements of size bytes; NULL when n * size overflows. */
+void *pl__mallocarray(size_t n, size_t size);
+
+/*
+** Room for at least `need` elements of `size` bytes in the array p of *cap
+** elements, doubling (from `first`) as needed. Returns the array, possibly
+** moved, and updates *cap; on failure returns NULL and leaves p and *cap as
+** they were (p still valid, still owned by the caller).
+*/
+void *pl__grow(void *p, size_t *cap, size_t need, size_t size, size_t first);
+
+#endif
