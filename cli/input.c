@@ -195,25 +195,6 @@ static void report_all(const pl_error_list *list, pl_input *const *in, int n)
 }
 
 static int load_files(const cli_args *a, unsigned flags, pl_load_opts *lo, pl_scenario **out,
-                      char **yaml);
-
-int cli_load(const cli_args *a, unsigned flags, pl_scenario **out, char **yaml)
-{
-    pl_load_opts lo = PL_LOAD_OPTS_INIT;
-    lo.flags = (flags & CLI_LOAD_SOURCES) ? PL_LOAD_REQUIRE_SOURCES : 0;
-    lo.warn = cli_has(a, "quiet") ? NULL : warn_cb;
-    *out = NULL;
-    int rc = cli_max_input(a, &lo.max_input);
-    if (rc)
-        return rc;
-    if ((flags & CLI_LOAD_ALL_ERRORS) && pl_error_list_new(&lo.errors, 0) != PL_OK)
-        return cli_out_of_memory();
-    rc = load_files(a, flags, &lo, out, yaml);
-    pl_error_list_free(lo.errors);
-    return rc;
-}
-
-static int load_files(const cli_args *a, unsigned flags, pl_load_opts *lo, pl_scenario **out,
                       char **yaml)
 {
     pl_error err;
@@ -244,6 +225,22 @@ static int load_files(const cli_args *a, unsigned flags, pl_load_opts *lo, pl_sc
     }
     for (int i = 0; i < CLI_MAX_ARGS; i++)
         pl_input_free(in[i]);
+    return rc;
+}
+
+int cli_load(const cli_args *a, unsigned flags, pl_scenario **out, char **yaml)
+{
+    pl_load_opts lo = PL_LOAD_OPTS_INIT;
+    lo.flags = (flags & CLI_LOAD_SOURCES) ? PL_LOAD_REQUIRE_SOURCES : 0;
+    lo.warn = cli_has(a, "quiet") ? NULL : warn_cb;
+    *out = NULL;
+    int rc = cli_max_input(a, &lo.max_input);
+    if (rc)
+        return rc;
+    if ((flags & CLI_LOAD_ALL_ERRORS) && pl_error_list_new(&lo.errors, 0) != PL_OK)
+        return cli_out_of_memory();
+    rc = load_files(a, flags, &lo, out, yaml);
+    pl_error_list_free(lo.errors);
     return rc;
 }
 
