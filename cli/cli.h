@@ -112,11 +112,13 @@ int cli_usage_error(const char *fmt, ...)
     {"exchange-rule", 0, 1, "RULE", "exchange rate: equal-gain or random-rate "              \
                                     "(default equal-gain)"}
 
-/* --from FORMAT: read the FILE through an importer (see parley/import.h). */
+/* --from FORMAT: read the FILE through that importer (see parley/import.h) rather than as
+   its contents show. */
 #define CLI_FROM_OPTDEF                                                                      \
     {"from", 0, 1, "FORMAT", "read FILE through an importer: deu (DEU I-III table), decide "  \
-                             "(Decide CSV), ktab (KTAB CSV or XML) or genius (GENIUS XML: "         \
-                             "DOMAIN.xml PROFILE1.xml PROFILE2.xml ...)"}
+                             "(Decide CSV), ktab (KTAB CSV or XML) or genius (GENIUS XML: "   \
+                             "DOMAIN.xml PROFILE1.xml PROFILE2.xml ...) (default: as FILE's " \
+                             "contents show)"}
 
 /* The settlement options every command that settles shares (add --loss, --threads, --logrolls
    as the command needs). */
@@ -171,9 +173,31 @@ int cli_whole_opt(const cli_args *a, const char *name, unsigned long long min,
 int cli_pick(const char *given, const char *const *names, int n, const char *opt, int *out);
 
 /*
-** Load the scenario named by the command's first positional argument, or a
-** built-in (--builtin[=NAME], or no argument at all). Reports errors itself.
+** Inputs (input.c). Every FILE is read once by the library, at most --max-input MiB
+** (else PARLEY_MAX_INPUT, else the library's default); "-" is standard input.
 */
+/* The limit in bytes (0: the library's default) into *bytes, else a usage error. */
+int cli_max_input(const cli_args *a, size_t *bytes);
+/* Read path into *out; reports a failure itself (naming --max-input above the limit). */
+int cli_read_input(const cli_args *a, const char *path, pl_input **out);
+/* --proposal FILE (settle, durability) read that way and parsed against s; reports itself. */
+int cli_load_proposal(const cli_args *a, const pl_scenario *s, const char *path,
+                      pl_proposal **out);
+
+enum {
+    CLI_LOAD_SOURCES = 1u << 0,  /* require a source or note on every number */
+    CLI_LOAD_IMPORT = 1u << 1,   /* `parley import`: another tool's file, said on stderr
+                                    when recognised rather than named with --from */
+    CLI_LOAD_ALL_ERRORS = 1u << 2 /* report every error found (validate), sorted */
+};
+/*
+** Load the scenario named by the command's positional arguments (one FILE, or a
+** GENIUS domain and its profiles) as --from names it or as its bytes show, or a
+** built-in (--builtin[=NAME], or no argument at all). *yaml (when not NULL) gets
+** the parley text it was loaded from. Reports errors itself; returns the exit status.
+*/
+int cli_load(const cli_args *a, unsigned flags, pl_scenario **out, char **yaml);
+/* cli_load without the text. */
 int cli_load_scenario(const cli_args *a, pl_scenario **out, int require_sources);
 
 /*

@@ -29,13 +29,19 @@ static int load_claims(const cli_args *a, const pl_scenario *s, pl_claims **c)
     if (!path && (a->npos > 0 || !text))
         return cli_usage_error("claims: give the claims to check with --claims FILE (only the "
                                "built-in scenario has its own)");
-    int rc = path ? pl_claims_load_file(c, s, path, &err)
-                  : pl_claims_load_buffer(c, s, text, len, "ukraine-2025.claims.yaml", &err);
-    if (rc) {
-        cli_report(&err, path ? NULL : text, len);
-        return cli_input_exit_code(rc);
+    pl_input *in = NULL;
+    const char *name = "ukraine-2025.claims.yaml";
+    int rc = path ? cli_read_input(a, path, &in) : EXIT_OK;
+    if (rc)
+        return rc;
+    if (in) {
+        text = pl_input_data(in, &len);
+        name = pl_input_name(in);
     }
-    return EXIT_OK;
+    if ((rc = pl_claims_load_buffer(c, s, text, len, name, &err)) != PL_OK)
+        cli_report(&err, text, len);  /* the line under the message from the bytes read */
+    pl_input_free(in);
+    return cli_input_exit_code(rc);
 }
 
 static int run_claims(const cli_args *a)

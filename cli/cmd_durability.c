@@ -78,10 +78,10 @@ static int emit_staging(const pl_scenario *s, const pl_settlement *st, const dou
 }
 
 /* --proposal FILE: the deal's scale points. */
-static int read_deal(const pl_scenario *s, const char *path, double *deal, pl_error *err)
+static int read_deal(const cli_args *a, const pl_scenario *s, const char *path, double *deal)
 {
     pl_proposal *p = NULL;
-    int rc = pl_proposal_load_file(&p, s, path, err);
+    int rc = cli_load_proposal(a, s, path, &p);
     if (!rc)
         memcpy(deal, pl_proposal_points(p), pl_proposal_n_issues(p) * sizeof *deal);
     pl_proposal_free(p);
@@ -102,10 +102,9 @@ static int test_deal(const cli_args *a, const pl_scenario *s, double *deal, pl_s
                 pl_scenario_name(s));
         return EXIT_USAGE;
     }
-    if (prop && read_deal(s, prop, deal, &err)) {
-        cli_report(&err, NULL, 0);
-        return cli_input_exit_code(err.code);
-    }
+    int rc = prop ? read_deal(a, s, prop, deal) : EXIT_OK;
+    if (rc)
+        return rc;
     if (pl_settle_compute(st, s, &so, &err)) {
         cli_report(&err, NULL, 0);
         return cli_exit_code(err.code);

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
-** cmd_import.c: `parley import --from FORMAT FILE [-o OUT.yaml]`: another
+** cmd_import.c: `parley import [--from FORMAT] FILE [-o OUT.yaml]`: another
 ** tool's file as a parley scenario in YAML, validated before it is written.
-** GENIUS takes several files: `--from genius DOMAIN PROFILE PROFILE...`.
+** Without --from the format is recognised from the file's bytes, and named on
+** stderr. GENIUS takes several files: `DOMAIN PROFILE PROFILE...`.
 */
 #include "cli.h"
 
@@ -13,48 +14,30 @@ static const cli_optdef import_opts[] = {
     CLI_FROM_OPTDEF,
     {NULL, 0, 0, NULL, NULL}};
 
-/* The YAML text of the import (the scenario itself was loaded and checked before). */
-static int import_text(const cli_args *a, int genius, pl_import_format fmt, char **yaml,
-                       pl_error *err)
-{
-    if (genius)
-        return pl_import_genius_files(NULL, yaml, (size_t)a->npos, a->pos, NULL, err);
-    return pl_import_file(NULL, yaml, a->pos[0], fmt, NULL, err);
-}
-
 static int run_import(const cli_args *a)
 {
     const char *from = cli_get(a, "from", NULL);
-    pl_import_format fmt = PL_IMPORT_DEU;
     int genius = from && strcmp(from, "genius") == 0;
     if (genius && a->npos < 1)
         return cli_usage_error("expected parley import --from genius DOMAIN.xml PROFILE1.xml "
                                "PROFILE2.xml [...] [-o OUT.yaml]");
-    if (!from || (!genius && a->npos != 1))
-        return cli_usage_error("expected parley import --from FORMAT FILE [-o OUT.yaml]");
-    if (!genius && pl_import_format_parse(&fmt, from) != PL_OK)
-        return cli_usage_error("--from %s: not a format parley imports; expected deu, decide, "
-                               "ktab or genius", from);
+    if (a->npos < 1)
+        return cli_usage_error("expected parley import [--from FORMAT] FILE [-o OUT.yaml]");
     if (cli_get(a, "format", NULL) || cli_get(a, "table", NULL))
         return cli_usage_error("import writes parley YAML; expected no --format or --table");
     pl_scenario *s = NULL;
-    int rc = cli_load_scenario(a, &s, 0); /* reports the input's problems at its positions */
-    pl_scenario_free(s);
-    if (rc)
-        return rc;
     char *yaml = NULL;
-    pl_error err;
-    if (import_text(a, genius, fmt, &yaml, &err) != PL_OK) {
-        cli_report(&err, NULL, 0);
-        return cli_exit_code(err.code);
-    }
-    rc = cli_write_all("-o", cli_get(a, "output", NULL), yaml, strlen(yaml));
+    /* one load: the input's problems at its positions, the text only when it is valid */
+    int rc = cli_load(a, CLI_LOAD_IMPORT, &s, &yaml);
+    pl_scenario_free(s);
+    if (!rc)
+        rc = cli_write_all("-o", cli_get(a, "output", NULL), yaml, strlen(yaml));
     free(yaml);
     return rc;
 }
 
 const cli_command cli_cmd_import = {
-    "import", "--from FORMAT FILE...",
+    "import", "[--from FORMAT] FILE...",
     "Convert another tool's file into a parley scenario (YAML).",
     import_opts,
     "Formats:\n"
@@ -77,7 +60,9 @@ const cli_command cli_cmd_import = {
     "          values, issue weights (as given) its saliences. Known defects\n"
     "          of real files are repaired with a warning; real-valued issues\n"
     "          and nonlinear (hyper-rectangle) profiles are refused\n"
-    "The YAML is validated like any scenario before it is written, and loads\n"
-    "back to the same scenario. Other commands read such files directly with\n"
-    "--from FORMAT FILE.\n",
+    "Without --from, the format is recognised from the file's contents (see\n"
+    "parley(1), INPUTS) and named on stderr (unless --quiet); FILE may be - for\n"
+    "standard input. The YAML is validated like any scenario before it is\n"
+    "written, and loads back to the same scenario. Other commands read such\n"
+    "files directly, recognised the same way or named with --from FORMAT FILE.\n",
     run_import};

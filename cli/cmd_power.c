@@ -32,6 +32,7 @@ static const cli_optdef power_opts[] = {
                              "in double precision, no Shapley-Shubik"},
     {"max-memory", 0, 1, "MIB", "memory for exact counting tables in MiB (default 1024)"},
     {"list", 0, 1, "N", "list minimal coalitions when there are at most N (default 16)"},
+    CLI_FROM_OPTDEF,
     {NULL, 0, 0, NULL, NULL}};
 
 static int read_method_opts(const cli_args *a, pl_power_opts *o)

@@ -10,6 +10,7 @@
 static const cli_optdef scenario_opts[] = {
     {"builtin", 0, 2, "NAME", "print a built-in scenario's YAML source (the default)"},
     {"list", 0, 0, NULL, "list the built-in scenarios"},
+    CLI_FROM_OPTDEF,
     {NULL, 0, 0, NULL, NULL}};
 
 static int print_builtin(const cli_args *a, const char *name)
@@ -58,7 +59,7 @@ static int run_scenario(const cli_args *a)
 {
     if (cli_has(a, "list"))
         return list_builtins(a);
-    if (a->npos > 0 || cli_has(a, "format"))
+    if (a->npos > 0 || cli_has(a, "format") || cli_has(a, "from"))
         return describe(a);
     return print_builtin(a, cli_get(a, "builtin", NULL));
 }

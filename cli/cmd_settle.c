@@ -30,13 +30,16 @@ static int read_proposal(const cli_args *a, const pl_scenario *s, const pl_settl
         return EXIT_OK;
     pl_error err;
     pl_error_clear(&err);
-    size_t n = pl_frontier_n_parties(pl_settle_frontier(st));
-    if (!(*u = malloc(n * sizeof **u)))
-        return EXIT_FAIL;
     pl_proposal *p = NULL;
-    int rc = pl_proposal_load_file(&p, s, path, &err);
-    if (!rc)
-        rc = pl_settle_proposal(st, p, *u, &err);
+    int rc = cli_load_proposal(a, s, path, &p);
+    if (rc)
+        return rc;
+    size_t n = pl_frontier_n_parties(pl_settle_frontier(st));
+    if (!(*u = malloc(n * sizeof **u))) {
+        pl_proposal_free(p);
+        return cli_out_of_memory();
+    }
+    rc = pl_settle_proposal(st, p, *u, &err);
     pl_proposal_free(p);
     if (rc) {
         cli_report(&err, NULL, 0);

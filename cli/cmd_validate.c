@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
 ** cmd_validate.c: `parley validate [FILE]`: check a scenario, print nothing
-** but errors (and warnings), exit 0 or 2.
+** but errors (every one found, sorted by position) and warnings, exit 0 or 2.
 */
 #include "cli.h"
+
+#include <string.h>
 
 static const cli_optdef validate_opts[] = {
     {"builtin", 0, 2, "NAME", "validate a built-in scenario (default when no FILE)"},
@@ -13,10 +15,12 @@ static const cli_optdef validate_opts[] = {
 static int run_validate(const cli_args *a)
 {
     pl_scenario *s = NULL;
-    int rc = cli_load_scenario(a, &s, cli_has(a, "require-sources"));
+    int rc = cli_load(a, CLI_LOAD_ALL_ERRORS |
+                             (cli_has(a, "require-sources") ? CLI_LOAD_SOURCES : 0), &s, NULL);
     if (rc == EXIT_OK && !cli_has(a, "quiet"))
         fprintf(stderr, "%s: ok (%zu actor%s, %zu issue%s, %zu bod%s)\n",
-                a->npos ? a->pos[0] : pl_scenario_name(s), pl_scenario_n_actors(s),
+                !a->npos ? pl_scenario_name(s) : strcmp(a->pos[0], "-") ? a->pos[0] : "<stdin>",
+                pl_scenario_n_actors(s),
                 pl_scenario_n_actors(s) == 1 ? "" : "s", pl_scenario_n_issues(s),
                 pl_scenario_n_issues(s) == 1 ? "" : "s", pl_scenario_n_bodies(s),
                 pl_scenario_n_bodies(s) == 1 ? "y" : "ies");
@@ -28,6 +32,11 @@ const cli_command cli_cmd_validate = {
     "validate", "[FILE]",
     "Check a scenario file; report every problem as FILE:LINE:COL: message.",
     validate_opts,
-    "Exit status 0 when the scenario is valid, 2 when it is not. The format is\n"
-    "documented in docs/scenario-format.md.\n",
+    "Every problem is reported, up to 50, in the order of the file, each with\n"
+    "its source line: reading goes on after an error wherever the rest does not\n"
+    "depend on the part in error (a syntax error stops it). Other commands stop\n"
+    "at the first error. Exit status 0 when the scenario is valid, 2 when it is\n"
+    "not. FILE may be - for standard input, or another tool's file (checked by\n"
+    "its importer, which stops at its first error). The format is documented in\n"
+    "docs/scenario-format.md.\n",
     run_validate};

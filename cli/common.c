@@ -1,14 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
-** common.c: error reporting, scenario loading and option values shared by
-** every command (output.c has the output).
+** common.c: error reporting and option values shared by every command
+** (input.c reads the inputs, output.c writes the output).
 */
 #include "cli.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 int cli_input_exit_code(int rc)
 {
@@ -58,137 +57,13 @@ static void show_source_line(const char *data, size_t len, int line, int col)
     fputs("^\n", stderr);
 }
 
-static void warn_cb(const pl_error *w, void *payload)
-{
-    (void)payload;
-    char buf[PL_ERROR_FILE_MAX + PL_ERROR_MSG_MAX + 32];
-    pl_error_format(w, buf, sizeof buf);
-    fprintf(stderr, "%s (warning)\n", buf);
-}
-
-/* Read a whole file for the caret display; NULL on any failure. */
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *buf = NULL;
-    size_t cap = 0, n = 0, got;
-    do {
-        if (cap - n < 65536) {
-            char *nb = realloc(buf, cap = cap ? 2 * cap : 65536);
-            if (!nb) {
-                free(buf);
-                fclose(f);
-                return NULL;
-            }
-            buf = nb;
-        }
-        got = fread(buf + n, 1, cap - n, f);
-        n += got;
-    } while (got > 0);
-    fclose(f);
-    *len = n;
-    return buf;
-}
-
 void cli_report(const pl_error *err, const char *data, size_t len)
 {
     char buf[PL_ERROR_FILE_MAX + PL_ERROR_MSG_MAX + 32];
     pl_error_format(err, buf, sizeof buf);
     fprintf(stderr, "%s%s\n", err->file[0] ? "" : "parley: ", buf);
-    if (err->line <= 0)
-        return;
-    /* Without the text at hand (a proposal, claims or imported file the library read),
-       read the named file again; only a regular file, which reads the same twice. */
-    struct stat sb;
-    char *own = NULL;
-    if (!data && err->file[0] && stat(err->file, &sb) == 0 && S_ISREG(sb.st_mode))
-        data = own = slurp(err->file, &len);
-    if (data)
+    if (data && err->line > 0)
         show_source_line(data, len, err->line, err->col);
-    free(own);
-}
-
-/* Does the file name say YAML or JSON? */
-static int looks_yaml_name(const char *path)
-{
-    const char *dot = strrchr(path, '.');
-    return dot && (strcmp(dot, ".yaml") == 0 || strcmp(dot, ".yml") == 0 ||
-                   strcmp(dot, ".json") == 0);
-}
-
-/* --from genius DOMAIN PROFILE PROFILE...: several files make one scenario. */
-static int load_genius(const cli_args *a, pl_scenario **out, const pl_load_opts *lo)
-{
-    if (cli_has(a, "builtin") || a->npos < 3)
-        return cli_usage_error("--from genius reads a domain and at least 2 profiles, got %d "
-                               "file%s%s; expected --from genius DOMAIN.xml PROFILE1.xml "
-                               "PROFILE2.xml [...]", a->npos, a->npos == 1 ? "" : "s",
-                               cli_has(a, "builtin") ? " and --builtin" : "");
-    pl_error err;
-    pl_error_clear(&err);
-    int rc = pl_import_genius_files(out, NULL, (size_t)a->npos, a->pos, lo, &err);
-    if (rc)
-        cli_report(&err, NULL, 0);
-    return cli_input_exit_code(rc);
-}
-
-int cli_load_scenario(const cli_args *a, pl_scenario **out, int require_sources)
-{
-    pl_load_opts lo = PL_LOAD_OPTS_INIT;
-    lo.flags = require_sources ? PL_LOAD_REQUIRE_SOURCES : 0;
-    lo.warn = cli_has(a, "quiet") ? NULL : warn_cb;
-    pl_error err;
-    pl_error_clear(&err);
-    int given;
-    const char *builtin = cli_get(a, "builtin", &given);
-    const char *from = cli_get(a, "from", NULL);
-    if (from && strcmp(from, "genius") == 0)
-        return load_genius(a, out, &lo);
-    if (a->npos > 1)
-        return cli_usage_error("'%s' takes one scenario file, got %d arguments; see 'parley "
-                               "%s --help'", a->command, a->npos, a->command);
-    if (given && a->npos)
-        return cli_usage_error("give either a FILE or --builtin, not both");
-    int rc;
-    pl_import_format fmt;
-    if (from && (given || a->npos == 0))
-        return cli_usage_error("--from %s reads a FILE in that format; expected --from FORMAT "
-                               "FILE, without --builtin", from);
-    if (from && pl_import_format_parse(&fmt, from) != PL_OK)
-        return cli_usage_error("--from %s: not a format parley imports; expected deu, decide, "
-                               "ktab or genius", from);
-    /* a table that is not YAML or JSON: recognise the importer by its first lines */
-    char *head = NULL;
-    size_t hlen = 0;
-    if (!from && a->npos == 1 && !looks_yaml_name(a->pos[0]) && (head = slurp(a->pos[0], &hlen))) {
-        if (pl_import_sniff(head, hlen, &fmt))
-            from = pl_import_format_name(fmt);
-        free(head);
-    }
-    if (from) {
-        rc = pl_import_file(out, NULL, a->pos[0], fmt, &lo, &err);
-        if (rc)
-            cli_report(&err, NULL, 0);
-    } else if (a->npos == 0) {
-        rc = pl_scenario_load_builtin(out, builtin, &lo, &err);
-        if (rc) {
-            size_t len;
-            const char *text = pl_builtin_text(builtin, &len);
-            cli_report(&err, text, len);
-        }
-    } else {
-        rc = pl_scenario_load_file(out, a->pos[0], &lo, &err);
-        if (rc) {
-            size_t len = 0;
-            char *text = err.line > 0 ? slurp(a->pos[0], &len) : NULL;
-            cli_report(&err, text, len);
-            free(text);
-        }
-    }
-    /* A file that cannot be read is the user's input problem: exit 2. */
-    return cli_input_exit_code(rc);
 }
 
 int cli_pick(const char *given, const char *const *names, int n, const char *opt, int *out)

@@ -16,6 +16,8 @@ const cli_optdef cli_global_opts[] = {
     {"output", 'o', 1, "FILE", "write to FILE instead of stdout (a regular file atomically: all or nothing)"},
     {"table", 0, 1, "NAME", "with --format csv: which table to write (default the first)"},
     {"quiet", 'q', 0, NULL, "no warnings on stderr"},
+    {"max-input", 0, 1, "MIB", "read at most MIB MiB of each input file (default 256, or "
+                               "PARLEY_MAX_INPUT)"},
     {"help", 'h', 0, NULL, "show help and exit"},
     {"version", 'V', 0, NULL, "show the version and exit"},
     {NULL, 0, 0, NULL, NULL}};

@@ -9,6 +9,7 @@
 ** that drops them, so that their code runs too. A KTAB XML input whose YAML
 ** the scenario loader refuses aborts: that importer checks all the loader
 ** would, so its refusals point at the XML, never at the YAML it made.
+** pl_input_detect runs on every input first.
 **   make fuzz FUZZ_TIME=300
 ** Built without libFuzzer (fuzz/replay.c) it replays files, for CTest.
 */
@@ -40,6 +41,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
         return 0;
+    /* the format detector sees every input too; it must only never fault */
+    (void)pl_input_detect((const char *)data + 1, size - 1, NULL);
     unsigned sel = data[0] % (PL_IMPORT_COUNT + 1);
     pl_import_format f = sel == PL_IMPORT_COUNT ? PL_IMPORT_KTAB : (pl_import_format)sel;
     pl_load_opts lo = PL_LOAD_OPTS_INIT;

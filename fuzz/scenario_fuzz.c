@@ -5,6 +5,8 @@
 ** bodies turned into voting games and their power computed (with a small
 ** memory cap), settled when its outcome space is small, and all of it
 ** described in every format, so the whole input-to-output path is covered.
+** An input that fails is loaded again collecting every error (validate's
+** way), which must fail alike with the same first error.
 **   make fuzz FUZZ_TIME=300
 ** Built without libFuzzer (fuzz/replay.c) it replays files, for CTest.
 */
@@ -14,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -125,6 +128,32 @@ static void describe_all(const pl_scenario *s, const pl_forecast *f)
     pl_staging_free(g);
 }
 
+/*
+** A failed load again, collecting every error: that must change nothing but
+** the list (the same failure, the same first error, which the list holds).
+*/
+static void all_errors(const char *text, size_t len, const char *name, const pl_load_opts *o,
+                       const pl_error *first)
+{
+    pl_error_list *list = NULL;
+    if (pl_error_list_new(&list, 0) != PL_OK)
+        return;
+    pl_load_opts all = *o;
+    all.errors = list;
+    pl_scenario *s = NULL;
+    pl_error err;
+    int rc = pl_scenario_load_buffer(&s, text, len, name, &all, &err), found = 0;
+    for (size_t i = 0; i < pl_error_list_count(list); i++) {
+        const pl_error *e = pl_error_list_get(list, i);
+        found |= e->line == first->line && e->col == first->col &&
+                 strcmp(e->msg, first->msg) == 0;
+    }
+    if (rc != first->code || s || err.line != first->line || strcmp(err.msg, first->msg) != 0 ||
+        !found)
+        abort();
+    pl_error_list_free(list);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
@@ -134,8 +163,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     o.flags = (data[0] & 2) ? PL_LOAD_REQUIRE_SOURCES : 0;
     pl_scenario *s = NULL;
     pl_error err;
-    if (pl_scenario_load_buffer(&s, (const char *)data + 1, size - 1, name, &o, &err) != PL_OK)
+    if (pl_scenario_load_buffer(&s, (const char *)data + 1, size - 1, name, &o, &err) != PL_OK) {
+        all_errors((const char *)data + 1, size - 1, name, &o, &err);
         return 0;
+    }
     pl_forecast *f = NULL;
     pl_forecast_compute(&f, s, NULL, NULL);
     describe_all(s, f);

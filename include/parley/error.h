@@ -62,6 +62,29 @@ PL_API int pl_error_format(const pl_error *err, char *buf, size_t size);
  */
 PL_API const char *pl_suggest(const char *word, const char *const *cands, size_t n);
 
+/*
+** A list of errors: every problem a load finds, rather than the first one
+** alone (pl_load_opts.errors; `parley validate` prints them). It keeps at
+** most `max` errors; a reader that fills it stops there.
+*/
+typedef struct pl_error_list pl_error_list;
+
+/* How many errors a list keeps when no other number is given. */
+#define PL_ERROR_LIST_MAX_DEFAULT 50
+
+/** A new, empty list keeping at most max errors (0: PL_ERROR_LIST_MAX_DEFAULT). */
+PL_API int pl_error_list_new(pl_error_list **out, size_t max);
+/** Number of errors held. */
+PL_API size_t pl_error_list_count(const pl_error_list *l);
+/** Error i (the loaders leave them sorted by line and column); NULL past the end. */
+PL_API const pl_error *pl_error_list_get(const pl_error_list *l, size_t i);
+/** 1 when the list holds its maximum: whoever filled it stopped there, and there may be more. */
+PL_API int pl_error_list_full(const pl_error_list *l);
+/** Empty the list (its maximum stays). */
+PL_API void pl_error_list_clear(pl_error_list *l);
+/** Release a list. NULL is a no-op. */
+PL_API void pl_error_list_free(pl_error_list *l);
+
 #ifdef __cplusplus
 }
 #endif

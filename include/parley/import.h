@@ -42,10 +42,10 @@ PL_API int pl_import_format_parse(pl_import_format *out, const char *name);
 PL_API const char *pl_import_format_name(pl_import_format f);
 
 /**
- * Recognise a format from the first bytes of data: a DEU header (prnrnmc),
- * Decide records (#A, #P, #/, #O, quoted or not), a KTAB counts line
- * followed by an "Actor," header, or XML whose root element is <Scenario>
- * (KTAB). 1 and *out set if recognised, else 0.
+ * Recognise an importer's format from data, as pl_input_detect does (parley/input.h):
+ * a DEU header (prnrnmc), a Decide record (#A, #P, #M, #D, #O, #/, quoted or not),
+ * a KTAB counts line followed by an "Actor," header, or XML whose root element
+ * is <Scenario> (KTAB). 1 and *out set if recognised, else 0.
  */
 PL_API int pl_import_sniff(const char *data, size_t len, pl_import_format *out);
 
@@ -58,7 +58,8 @@ PL_API int pl_import_sniff(const char *data, size_t len, pl_import_format *out);
 PL_API int pl_import_buffer(pl_scenario **out, char **yaml, const char *data, size_t len,
                             const char *name, pl_import_format f, const pl_load_opts *opts,
                             pl_error *err);
-/** The same for a file (PL_EIO when it cannot be read). */
+/** The same for a file ("-": standard input), read once and at most opts->max_input
+    bytes (PL_EIO when it cannot be read, PL_EINPUT above the limit). */
 PL_API int pl_import_file(pl_scenario **out, char **yaml, const char *path, pl_import_format f,
                           const pl_load_opts *opts, pl_error *err);
 
@@ -82,7 +83,8 @@ PL_API int pl_import_genius_buffers(pl_scenario **out, char **yaml, size_t n_fil
                                     const char *const *data, const size_t *len,
                                     const char *const *names, const pl_load_opts *opts,
                                     pl_error *err);
-/** The same for files: paths[0] the domain, then the profiles (PL_EIO when one cannot be read). */
+/** The same for files: paths[0] the domain, then the profiles ("-": standard input), each
+    read at most opts->max_input bytes (PL_EIO when one cannot be read). */
 PL_API int pl_import_genius_files(pl_scenario **out, char **yaml, size_t n_files,
                                   const char *const *paths, const pl_load_opts *opts,
                                   pl_error *err);

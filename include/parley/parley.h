@@ -18,6 +18,7 @@
 #include "parley/exchange.h"
 #include "parley/power.h"
 #include "parley/import.h"
+#include "parley/input.h"
 #include "parley/evaluate.h"
 #include "parley/settle.h"
 #include "parley/dynamics.h"

@@ -73,20 +73,41 @@ typedef struct pl_load_opts {
     /* Called once per warning (e.g. an actor that takes no position); may be NULL. */
     void (*warn)(const pl_error *warning, void *payload);
     void *payload;
+    /* The largest input read, in bytes (a file, or a buffer given to the loader);
+       0: PL_INPUT_MAX_DEFAULT, 256 MiB (parley/input.h). */
+    size_t max_input;
+    /* When not NULL: a failed load puts every error it found here (up to the list's
+       maximum), sorted by line and column; err still gets the first one found, as without
+       a list. The reader then goes on after an error wherever the rest does not depend on
+       the part in error (see pl_scenario_load_buffer). NULL: stop at the first error. */
+    pl_error_list *errors;
 } pl_load_opts;
-#define PL_LOAD_OPTS_INIT {0u, NULL, NULL}
+#define PL_LOAD_OPTS_INIT {0u, NULL, NULL, 0, NULL}
 
 /**
- * Load and validate a scenario from a YAML or JSON file.
+ * Load and validate a scenario from a YAML or JSON file ("-": standard input),
+ * read once and at most opts->max_input bytes (pl_input_read). Other tools'
+ * files, and inputs whose format is to be recognised: pl_input_load.
  * @param[out] out  the scenario, owned by the caller (pl_scenario_free); NULL on error
  * @param opts      NULL for defaults
- * @return PL_OK, PL_EINPUT (err has file:line:col), PL_EIO or PL_ENOMEM.
+ * @return PL_OK, PL_EINPUT (err has file:line:col, or the file and the limit it
+ *         passes), PL_EIO or PL_ENOMEM.
  * Complexity: O(size of the file).
  */
 PL_API int pl_scenario_load_file(pl_scenario **out, const char *path,
                                  const pl_load_opts *opts, pl_error *err);
 
-/** As pl_scenario_load_file, from memory; name is used in messages. */
+/**
+ * As pl_scenario_load_file, from memory; name is used in messages, and JSON is
+ * parsed as JSON when it ends in ".json". len above opts->max_input is PL_EINPUT.
+ * With opts->errors, reading goes on after an error: every actor, issue, body,
+ * position entry, ratification entry, durability term and guarantee and staging
+ * plan is read, and every field of each; a part whose structure is broken (not a
+ * list or mapping, an entry without a usable id) is left out, with what refers to
+ * it; checks over the whole scenario (every issue weighed, two actors at the table)
+ * run only on an otherwise valid scenario; an unknown key hides the missing keys
+ * of its mapping (it is most likely their misspelling). A syntax error stops it.
+ */
 PL_API int pl_scenario_load_buffer(pl_scenario **out, const char *data, size_t len,
                                    const char *name, const pl_load_opts *opts,
                                    pl_error *err);

@@ -21,6 +21,11 @@ int pl__error_vset(pl_error *err, int code, const char *file, int line, int col,
                    const char *fmt, va_list ap);
 int pl__error_nomem(pl_error *err);
 
+/* Keep a copy of e in l; nothing (PL_OK) when l is NULL or full, or already holds e. */
+int pl__error_list_add(pl_error_list *l, const pl_error *e);
+/* Sort by line, then column (errors without a line last); equal places keep their order. */
+void pl__error_list_sort(pl_error_list *l);
+
 /* Plain message, no position. */
 #define pl__fail(err, code, ...) pl__error_set((err), (code), NULL, 0, 0, __VA_ARGS__)
 

@@ -36,29 +36,39 @@ size_t pl_utf8_seq(const unsigned char *s, size_t avail)
     return n;
 }
 
-int pl_utf8_check(const char *data, size_t len, const char *name, pl_error *err)
+int pl_utf8_find_bad(const char *data, size_t len, size_t *at, int *line, int *col)
 {
     const unsigned char *s = (const unsigned char *)data;
-    size_t i = 0;
-    int line = 1, col = 1;
-    if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
-        i = 3;
+    size_t i = len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF ? 3 : 0;
+    *line = 1;
+    *col = 1;
     while (i < len) {
-        if (s[i] == 0)
-            return pl__error_set(err, PL_EINPUT, name, line, col, "%s",
-                                 "file contains a NUL byte (binary data?); "
-                                 "expected UTF-8 text (YAML or JSON)");
-        size_t n = pl_utf8_seq(s + i, len - i);
-        if (n == 0)
-            return pl__error_set(err, PL_EINPUT, name, line, col,
-                                 "invalid UTF-8 byte 0x%02X; expected UTF-8 text "
-                                 "(convert the file, e.g. with iconv -t UTF-8)", s[i]);
+        size_t n = s[i] ? pl_utf8_seq(s + i, len - i) : 0;
+        if (n == 0) {
+            *at = i;
+            return 1;
+        }
         if (s[i] == '\n') {
-            line++;
-            col = 1;
+            ++*line;
+            *col = 1;
         } else
-            col++;
+            ++*col;
         i += n;
     }
-    return PL_OK;
+    return 0;
+}
+
+int pl_utf8_check(const char *data, size_t len, const char *name, pl_error *err)
+{
+    size_t at;
+    int line, col;
+    if (!pl_utf8_find_bad(data, len, &at, &line, &col))
+        return PL_OK;
+    unsigned char c = (unsigned char)data[at];
+    if (c == 0)
+        return pl__error_set(err, PL_EINPUT, name, line, col, "%s",
+                             "file contains a NUL byte (binary data?); "
+                             "expected UTF-8 text (YAML or JSON)");
+    return pl__error_set(err, PL_EINPUT, name, line, col, "invalid UTF-8 byte 0x%02X; expected "
+                         "UTF-8 text (convert the file, e.g. with iconv -t UTF-8)", c);
 }

@@ -984,15 +984,19 @@ int pl_import_genius_files(pl_scenario **out, char **yaml, size_t n_files,
         return pl__fail(err, PL_EMISUSE, "pl_import_genius_files: no paths");
     char **data = calloc(n_files ? n_files : 1, sizeof *data);
     size_t *len = calloc(n_files ? n_files : 1, sizeof *len);
-    int rc = data && len ? PL_OK : pl__error_nomem(err);
-    for (size_t i = 0; !rc && i < n_files; i++)
-        rc = pl__read_whole_file(paths[i], &data[i], &len[i], err);
+    const char **names = calloc(n_files ? n_files : 1, sizeof *names);
+    int rc = data && len && names ? PL_OK : pl__error_nomem(err);
+    for (size_t i = 0; !rc && i < n_files; i++) {
+        names[i] = pl__input_name(paths[i]);
+        rc = pl__read_input(paths[i], opts ? opts->max_input : 0, &data[i], &len[i], err);
+    }
     if (!rc)
-        rc = pl_import_genius_buffers(out, yaml, n_files, (const char *const *)data, len, paths,
+        rc = pl_import_genius_buffers(out, yaml, n_files, (const char *const *)data, len, names,
                                       opts, err);
     for (size_t i = 0; data && i < n_files; i++)
         free(data[i]);
     free(data);
     free(len);
+    free(names);
     return rc;
 }

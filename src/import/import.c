@@ -4,9 +4,11 @@
 ** public entry points: convert to YAML text, then load that text.
 */
 #include "import_impl.h"
+#include "parley/input.h"
 #include "../scenario/doc.h"
 #include "../core/fmt.h"
 #include "../core/error_int.h"
+#include "../core/utf8.h"
 
 #include <csv.h>
 #include <ctype.h>
@@ -153,28 +155,18 @@ static int parse_line(row_builder *b, const char *line, size_t len, unsigned cha
                          "a %c inside a field; expected quotes only around whole fields", quote);
 }
 
-/* Text, not binary: no NUL byte and valid UTF-8 (else the first bad byte's position). */
+/* Text, not binary: no NUL byte and strict UTF-8 (else the first bad byte's position). */
 static int check_text(const char *data, size_t len, const char *file, pl_error *err)
 {
-    size_t line = 1, col = 1;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char ch = (unsigned char)data[i];
-        size_t need = ch < 0x80 ? 0 : (ch & 0xE0) == 0xC0 ? 1 : (ch & 0xF0) == 0xE0 ? 2
-                                 : (ch & 0xF8) == 0xF0 ? 3 : 9;
-        int ok = ch != 0 && need != 9 && i + need < len;
-        for (size_t k = 1; ok && k <= need; k++)
-            ok = ((unsigned char)data[i + k] & 0xC0) == 0x80;
-        if (!ok)
-            return pl__error_set(err, PL_EINPUT, file, (int)line, (int)col,
-                                 ch == 0 ? "a NUL byte: this is not a text file; expected a "
-                                           "tab-separated table"
-                                         : "byte 0x%02x is not UTF-8; expected a text file in "
-                                           "UTF-8", ch);
-        i += need;
-        col = ch == '\n' ? 1 : col + 1;
-        line += ch == '\n';
-    }
-    return PL_OK;
+    size_t at;
+    int line, col;
+    if (!pl_utf8_find_bad(data, len, &at, &line, &col))
+        return PL_OK;
+    unsigned char ch = (unsigned char)data[at];
+    return pl__error_set(err, PL_EINPUT, file, line, col,
+                         ch == 0 ? "a NUL byte: this is not a text file; expected a "
+                                   "tab-separated table"
+                                 : "byte 0x%02x is not UTF-8; expected a text file in UTF-8", ch);
 }
 
 int pl__read_rows(const char *data, size_t len, const char *file, unsigned char delim,
@@ -331,64 +323,15 @@ const char *pl__first_byte(const char *data, size_t len)
     return at < len ? data + at : NULL;
 }
 
-/* XML: the first byte after a byte-order mark and blanks is '<'. */
-static int looks_xml(const char *data, size_t len)
-{
-    const char *p = data ? pl__first_byte(data, len) : NULL;
-    return p && *p == '<';
-}
-
-/* Where s starts in [p, end), or NULL. */
-static const char *find(const char *p, const char *end, const char *s)
-{
-    size_t n = strlen(s);
-    for (; (size_t)(end - p) >= n; p++)
-        if (memcmp(p, s, n) == 0)
-            return p;
-    return NULL;
-}
-
-/* KTAB XML: the root element, after a declaration, comments and blanks, is <Scenario>. */
-static int ktab_xml_root(const char *p, const char *end)
-{
-    for (;;) {
-        while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
-            p++;
-        const char *close = end - p >= 4 && memcmp(p, "<!--", 4) == 0 ? find(p + 4, end, "-->")
-                            : end - p >= 2 && memcmp(p, "<?", 2) == 0 ? find(p + 2, end, "?>")
-                                                                       : NULL;
-        if (!close)
-            break;
-        p = close + (p[1] == '!' ? 3 : 2);
-    }
-    return end - p > 9 && memcmp(p, "<Scenario", 9) == 0 &&
-           (p[9] == ' ' || p[9] == '>' || p[9] == '/' || p[9] == '\t' || p[9] == '\n' ||
-            p[9] == '\r');
-}
-
 int pl_import_sniff(const char *data, size_t len, pl_import_format *out)
 {
-    size_t at = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    const char *p = data + at, *end = data + len, *nl;
-    if (looks_xml(data, len) && ktab_xml_root(p, end)) {
-        *out = PL_IMPORT_KTAB;
-        return 1;
+    switch (pl_input_detect(data, len, NULL)) {
+    case PL_INPUT_DEU: *out = PL_IMPORT_DEU; return 1;
+    case PL_INPUT_DECIDE: *out = PL_IMPORT_DECIDE; return 1;
+    case PL_INPUT_KTAB_CSV:
+    case PL_INPUT_KTAB_XML: *out = PL_IMPORT_KTAB; return 1;
+    default: return 0;
     }
-    if (end - p >= 9 && (memcmp(p, "\"prnrnmc\"", 9) == 0 || memcmp(p, "prnrnmc\t", 8) == 0)) {
-        *out = PL_IMPORT_DEU;
-        return 1;
-    }
-    if (p < end && (*p == '#' || (*p == '\'' && end - p > 1 && p[1] == '#'))) {
-        *out = PL_IMPORT_DECIDE;
-        return 1;
-    }
-    /* KTAB: the second line starts with "Actor," */
-    nl = memchr(p, '\n', (size_t)(end - p));
-    if (nl && end - nl > 6 && memcmp(nl + 1, "Actor,", 6) == 0) {
-        *out = PL_IMPORT_KTAB;
-        return 1;
-    }
-    return 0;
 }
 
 int pl__import_finish(pl__ybuf *b, int rc, const char *name, pl_scenario **out, char **yaml,
@@ -424,7 +367,7 @@ int pl_import_buffer(pl_scenario **out, char **yaml, const char *data, size_t le
         name = "<input>";
     int rc = f == PL_IMPORT_DEU      ? pl__import_deu(&b, data, len, name, opts, err)
              : f == PL_IMPORT_DECIDE ? pl__import_decide(&b, data, len, name, opts, err)
-             : f == PL_IMPORT_KTAB && looks_xml(data, len)
+             : f == PL_IMPORT_KTAB && pl__looks_xml(data, len)
                  ? pl__import_ktab_xml(&b, data, len, name, opts, err)
              : f == PL_IMPORT_KTAB ? pl__import_ktab(&b, data, len, name, opts, err)
                                      : pl__fail(err, PL_EMISUSE, "unknown import format %d", f);
@@ -436,9 +379,9 @@ int pl_import_file(pl_scenario **out, char **yaml, const char *path, pl_import_f
 {
     size_t len = 0;
     char *data = NULL;
-    int rc = pl__read_whole_file(path, &data, &len, err);
+    int rc = pl__read_input(path, opts ? opts->max_input : 0, &data, &len, err);
     if (!rc)
-        rc = pl_import_buffer(out, yaml, data, len, path, f, opts, err);
+        rc = pl_import_buffer(out, yaml, data, len, pl__input_name(path), f, opts, err);
     free(data);
     return rc;
 }

@@ -90,6 +90,9 @@ int pl__import_decide(pl__ybuf *b, const char *data, size_t len, const char *fil
                       const pl_load_opts *opts, pl_error *err);
 int pl__import_ktab(pl__ybuf *b, const char *data, size_t len, const char *file,
                     const pl_load_opts *opts, pl_error *err);
+/* XML: the first byte after a byte-order mark and blanks is '<' (detect.c). */
+int pl__looks_xml(const char *data, size_t len);
+
 /* KTAB's SMP scenario XML (format "ktab" when the input starts with '<'). */
 int pl__import_ktab_xml(pl__ybuf *b, const char *data, size_t len, const char *file,
                         const pl_load_opts *opts, pl_error *err);

@@ -9,6 +9,7 @@
 ** and reported with its line and column.
 */
 #include "doc.h"
+#include "parley/input.h"
 #include "../core/utf8.h"
 #include "../core/error_int.h"
 #include "../core/alloc.h"
@@ -490,10 +491,9 @@ int pl_doc_parse(pl_doc *d, const char *data, size_t len, const char *name,
     memset(d, 0, sizeof *d);
     pl_arena_init(&d->arena);
     d->name = name;
-    if (len > PL_DOC_MAX_FILE)
-        return pl__error_set(err, PL_EINPUT, name, 0, 0,
-                             "file is %zu bytes; expected at most %zu", len,
-                             (size_t)PL_DOC_MAX_FILE);
+    /* the loaders apply the caller's limit; this one keeps every position within an int */
+    if (len > PL_INPUT_MAX_CEILING)
+        return pl__input_too_big(err, name, PL_INPUT_MAX_CEILING);
     int rc = pl_utf8_check(data, len, name, err);
     if (rc)
         return rc;

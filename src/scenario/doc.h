@@ -13,10 +13,23 @@
 #include "../core/arena.h"
 
 #define PL_DOC_MAX_DEPTH 64
-#define PL_DOC_MAX_FILE ((size_t)256 << 20)
 
-/* The whole file at path (at most PL_DOC_MAX_FILE bytes) into a malloc'd *data. */
+/* ---- reading inputs (read_file.c) ---------------------------------------- */
+
+/*
+** The whole input at path ("-": standard input) into a malloc'd, NUL-terminated
+** *data, at most max bytes (0: PL_INPUT_MAX_DEFAULT); above it PL_EINPUT naming
+** the limit (a regular file is refused before it is read).
+*/
+int pl__read_input(const char *path, size_t max, char **data, size_t *size, pl_error *err);
+/* The same with the default limit. */
 int pl__read_whole_file(const char *path, char **data, size_t *size, pl_error *err);
+/* The name of path in messages: "<stdin>" for "-". */
+const char *pl__input_name(const char *path);
+/* A limit as given (0: the default) into *max; PL_EMISUSE above PL_INPUT_MAX_CEILING. */
+int pl__input_limit(size_t *max, pl_error *err);
+/* The error for an input named name that passes the limit max. */
+int pl__input_too_big(pl_error *err, const char *name, size_t max);
 
 typedef enum pl_doc_type { PL_DOC_SCALAR, PL_DOC_MAP, PL_DOC_SEQ } pl_doc_type;
 

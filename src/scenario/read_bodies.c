@@ -188,7 +188,9 @@ static int read_threshold(pl_reader *r, pl_body *b, const pl_doc_node *n, const 
     }
     if (n->type == PL_DOC_SCALAR && !pl_rd_is_number(n, &f))
         return pl_rd_fail(&r->rd, n, "%s is %s; expected a weight, a share like \"2/3\" or "
-                          "\"55%%\", majority or unanimity", what, pl_rd_got(n, got, sizeof got));
+                          "\"55%%\", majority, unanimity, {members: N} (at least N members) or "
+                          "{quota: Q, weights: {MEMBER: weight, ...}}", what,
+                          pl_rd_got(n, got, sizeof got));
     pl_value v;
     int rc = pl_rd_value(&r->rd, n, what, 0, 1e15, NULL, &v);
     if (rc)
@@ -360,34 +362,36 @@ static int read_body(pl_reader *r, const pl_doc_node *n, size_t j, const pl_doc_
                                        "an identifier like COUNCIL", body_keys,
                                        sizeof body_keys / sizeof *body_keys};
     pl_body *b = &r->s->bodies[j];
-    int rc = pl__read_head(r, &kind, n, j, &r->s->body_ids, nodes, &b->id, &b->name,
-                           &b->description);
-    if (rc)
-        return rc;
-    char where[128];
-    pl_doc_node *v;
-    snprintf(where, sizeof where, "body '%s'", b->id);
-    if ((rc = pl_rd_need(&r->rd, n, "members", where, "{ACTOR: weight, ...}", &v)) ||
-        (rc = read_members(r, b, v)) ||
-        (rc = read_quotas(r, b, pl_doc_map_get(n, "quota"), pl_doc_map_get(n, "alternatives"))))
-        return rc;
-    if ((v = pl_doc_map_get(n, "veto")) && (rc = read_veto(r, b, v)))
-        return rc;
-    if ((v = pl_doc_map_get(n, "noise"))) {
-        char what[160];
-        snprintf(what, sizeof what, "noise of %s", where);
-        if ((rc = pl_rd_value(&r->rd, v, what, 0, 100, NULL, &b->noise)))
-            return rc;
-        b->has_noise = 1;
+    int head = pl__read_head(r, &kind, n, j, &r->s->body_ids, nodes, &b->id, &b->name,
+                             &b->description), rc = PL_OK, e;
+    if (!b->id) {
+        r->body_ids_partial = 1;
+        return head;
     }
     b->against = -1;
-    if ((v = pl_doc_map_get(n, "against"))) {
-        char what[160];
-        snprintf(what, sizeof what, "against of %s", where);
-        if ((rc = pl__ref_actor(r, v, what, &b->against)))
-            return rc;
+    if (pl_rd_stop(&r->rd, &rc, head))
+        return rc;
+    char where[128], what[160];
+    pl_doc_node *v;
+    snprintf(where, sizeof where, "body '%s'", b->id);
+    if ((e = pl_rd_need(&r->rd, n, "members", where, "{ACTOR: weight, ...}", &v)) == PL_OK)
+        e = read_members(r, b, v);
+    if (e) {
+        pl_rd_stop(&r->rd, &rc, e);
+        return rc;  /* quotas and vetoes are about the members */
     }
-    return PL_OK;
+    if (pl_rd_stop(&r->rd, &rc, read_quotas(r, b, pl_doc_map_get(n, "quota"),
+                                            pl_doc_map_get(n, "alternatives"))))
+        return rc;
+    if ((v = pl_doc_map_get(n, "veto")) && pl_rd_stop(&r->rd, &rc, read_veto(r, b, v)))
+        return rc;
+    if (pl_rd_stop(&r->rd, &rc, pl__opt_value(r, n, "noise", where, 0, 100, &b->noise,
+                                              &b->has_noise)))
+        return rc;
+    snprintf(what, sizeof what, "against of %s", where);
+    if ((v = pl_doc_map_get(n, "against")))
+        pl_rd_stop(&r->rd, &rc, pl__ref_actor(r, v, what, &b->against));
+    return rc;
 }
 
 int pl__read_bodies(pl_reader *r, const pl_doc_node *seq)
@@ -396,8 +400,10 @@ int pl__read_bodies(pl_reader *r, const pl_doc_node *seq)
     if (!seq)
         return pl_idmap_init(&s->body_ids, &s->arena, 0) ? pl__error_nomem(r->rd.err) : PL_OK;
     int rc = pl_rd_seq(&r->rd, seq, "bodies", "a list of bodies");
-    if (rc)
+    if (rc) {
+        r->body_ids_partial = 1;
         return rc;
+    }
     s->n_bodies = seq->len;
     s->bodies = pl_arena_array(&s->arena, seq->len ? seq->len : 1, sizeof *s->bodies);
     const pl_doc_node **nodes = malloc((seq->len ? seq->len : 1) * sizeof *nodes);
@@ -405,47 +411,58 @@ int pl__read_bodies(pl_reader *r, const pl_doc_node *seq)
         free(nodes);
         return pl__error_nomem(r->rd.err);
     }
-    for (size_t j = 0; j < seq->len && !rc; j++)
-        rc = read_body(r, seq->items[j], j, nodes);
+    for (size_t j = 0; j < seq->len; j++)
+        if (pl_rd_stop(&r->rd, &rc, read_body(r, seq->items[j], j, nodes)))
+            break;
     free(nodes);
     return rc;
 }
 
 /* ---- ratification ------------------------------------------------------ */
 
-int pl__read_ratification(pl_reader *r, const pl_doc_node *map)
+/* One actor's ratification: a body id or a list of them. */
+static int read_ratifiers(pl_reader *r, const pl_doc_node *key, const pl_doc_node *v)
 {
     pl_scenario *s = r->s;
-    int rc = pl_rd_map(&r->rd, map, "ratification", "a mapping actor -> body or list of bodies");
-    for (size_t j = 0; !rc && j < map->len; j++) {
-        long a, b;
-        const pl_doc_node *v = pl_doc_map_value(map, j);
-        if ((rc = pl__ref_actor(r, pl_doc_map_key(map, j), "ratification", &a)))
+    long a, b;
+    int rc = pl__ref_actor(r, key, "ratification", &a);
+    if (rc)
+        return rc;
+    char where[128];
+    snprintf(where, sizeof where, "ratification of '%s'", s->actors[a].id);
+    size_t cnt = v->type == PL_DOC_SEQ ? v->len : 1;
+    if (cnt == 0)
+        return pl_rd_fail(&r->rd, v, "%s is an empty list; expected at least one body id",
+                          where);
+    s->ratifiers[a] = pl_arena_array(&s->arena, cnt, sizeof **s->ratifiers);
+    if (!s->ratifiers[a])
+        return pl__error_nomem(r->rd.err);
+    for (size_t m = 0; m < cnt; m++) {
+        const pl_doc_node *e = v->type == PL_DOC_SEQ ? v->items[m] : v;
+        char got[96];
+        if (e->type != PL_DOC_SCALAR || (e->plain && e->len == 0))
+            return pl_rd_fail(&r->rd, e, "%s is %s; expected a body id or a list of body ids",
+                              where, pl_rd_got(e, got, sizeof got));
+        if ((rc = pl__ref_body(r, e, where, &b)))
             return rc;
-        char where[128];
-        snprintf(where, sizeof where, "ratification of '%s'", s->actors[a].id);
-        size_t cnt = v->type == PL_DOC_SEQ ? v->len : 1;
-        if (cnt == 0)
-            return pl_rd_fail(&r->rd, v, "%s is an empty list; expected at least one body id",
-                              where);
-        s->ratifiers[a] = pl_arena_array(&s->arena, cnt, sizeof **s->ratifiers);
-        if (!s->ratifiers[a])
-            return pl__error_nomem(r->rd.err);
-        for (size_t m = 0; m < cnt; m++) {
-            const pl_doc_node *e = v->type == PL_DOC_SEQ ? v->items[m] : v;
-            char got[96];
-            if (e->type != PL_DOC_SCALAR || (e->plain && e->len == 0))
-                return pl_rd_fail(&r->rd, e, "%s is %s; expected a body id or a list of body ids",
-                                  where, pl_rd_got(e, got, sizeof got));
-            if ((rc = pl__ref_body(r, e, where, &b)))
-                return rc;
-            for (size_t p = 0; p < m; p++)
-                if (s->ratifiers[a][p] == b)
-                    return pl_rd_fail(&r->rd, e, "body '%s' is listed twice in %s; expected "
-                                      "each body once", s->bodies[b].id, where);
-            s->ratifiers[a][m] = b;
-        }
-        s->n_ratifiers[a] = cnt;
+        for (size_t p = 0; p < m; p++)
+            if (s->ratifiers[a][p] == b)
+                return pl_rd_fail(&r->rd, e, "body '%s' is listed twice in %s; expected "
+                                  "each body once", s->bodies[b].id, where);
+        s->ratifiers[a][m] = b;
     }
+    s->n_ratifiers[a] = cnt;
+    return PL_OK;
+}
+
+int pl__read_ratification(pl_reader *r, const pl_doc_node *map)
+{
+    int rc = pl_rd_map(&r->rd, map, "ratification", "a mapping actor -> body or list of bodies");
+    if (rc)
+        return rc;
+    for (size_t j = 0; j < map->len; j++)
+        if (pl_rd_stop(&r->rd, &rc, read_ratifiers(r, pl_doc_map_key(map, j),
+                                                   pl_doc_map_value(map, j))))
+            break;
     return rc;
 }

@@ -356,7 +356,7 @@ int pl_claims_load_file(pl_claims **out, const pl_scenario *s, const char *path,
     size_t len = 0;
     int rc = pl__read_whole_file(path, &data, &len, err);
     if (!rc)
-        rc = pl_claims_load_buffer(out, s, data, len, path, err);
+        rc = pl_claims_load_buffer(out, s, data, len, pl__input_name(path), err);
     free(data);
     return rc;
 }

@@ -93,68 +93,98 @@ static int read_factor(pl_reader *r, const pl_doc_node *map, pl_dterm *t, const 
 /* Entry j of a list: "KIND j of durability" into where; a mapping with known keys. */
 static int list_entry(pl_reader *r, const pl_doc_node *n, const char *kind, size_t j,
                       const char *shape, const char *const *keys, size_t nkeys, char *where,
-                      size_t size)
+                      size_t size, int *broken)
 {
     snprintf(where, size, "%s %zu of durability", kind, j + 1);
     int rc = pl_rd_map(&r->rd, n, where, shape);
+    *broken = rc != PL_OK;
     return rc ? rc : pl_rd_keys(&r->rd, n, keys, nkeys, where);
+}
+
+static int read_term_period(pl_reader *r, const pl_durability_spec *d, const pl_doc_node *n,
+                            const char *where, pl_dterm *t)
+{
+    const pl_doc_node *v = pl_doc_map_get(n, "period");
+    char what[160];
+    double p;
+    t->period = 1;
+    if (!v)
+        return PL_OK;
+    snprintf(what, sizeof what, "period of %s", where);
+    int rc = pl_rd_number(&r->rd, v, what, -1e9, 1e9, &p);
+    if (rc)
+        return rc;
+    if (!(p >= 1 && p <= (double)d->periods && p == (double)(size_t)p))
+        return pl_rd_fail(&r->rd, v, "%s is %g; expected a whole period from 1 to %zu "
+                          "(periods of durability)", what, p, d->periods);
+    t->period = (size_t)p;
+    return PL_OK;
 }
 
 static int read_term(pl_reader *r, pl_durability_spec *d, const pl_doc_node *n, size_t j)
 {
     char where[64], what[160];
-    int rc = list_entry(r, n, "term", j, "{issue, side, factor, period}", term_keys,
-                        sizeof term_keys / sizeof *term_keys, where, sizeof where);
+    int broken, rc = PL_OK, e;
     pl_dterm *t = &d->terms[j];
     pl_doc_node *v;
     long k;
-    if (!rc && !(rc = pl_rd_need(&r->rd, n, "issue", where, "an issue id", &v)))
-        rc = pl__ref_issue(r, v, where, &k);
-    if (rc)
+    if (pl_rd_stop(&r->rd, &rc, list_entry(r, n, "term", j, "{issue, side, factor, period}",
+                                           term_keys, sizeof term_keys / sizeof *term_keys,
+                                           where, sizeof where, &broken)) || broken)
         return rc;
-    t->issue = (size_t)k;
+    if ((e = pl_rd_need(&r->rd, n, "issue", where, "an issue id", &v)) == PL_OK &&
+        (e = pl__ref_issue(r, v, where, &k)) == PL_OK)
+        t->issue = (size_t)k;
+    if (pl_rd_stop(&r->rd, &rc, e))
+        return rc;
     snprintf(what, sizeof what, "side of %s", where);
-    if ((rc = pl_rd_need(&r->rd, n, "side", where, "one of the two sides", &v)) ||
-        (rc = side_of(r, d, v, what, &t->side)) ||
-        (rc = pl_rd_need(&r->rd, n, "factor", where, "{outcome: multiplier, ...}", &v)) ||
-        (rc = read_factor(r, v, t, where)))
+    if ((e = pl_rd_need(&r->rd, n, "side", where, "one of the two sides", &v)) == PL_OK)
+        e = side_of(r, d, v, what, &t->side);
+    if (pl_rd_stop(&r->rd, &rc, e))
+        return rc;
+    if ((e = pl_rd_need(&r->rd, n, "factor", where, "{outcome: multiplier, ...}", &v)) == PL_OK)
+        e = read_factor(r, v, t, where);
+    if (pl_rd_stop(&r->rd, &rc, e))
         return rc;
     if ((r->rd.flags & PL_LOAD_REQUIRE_SOURCES) && !pl_doc_map_get(n, "source") &&
-        !pl_doc_map_get(n, "note"))
-        return pl_rd_fail(&r->rd, n, "%s has no source or note; expected the sentence its "
-                          "factor rests on (source) or the reasoning (note)", where);
-    t->period = 1;
-    if ((v = pl_doc_map_get(n, "period"))) {
-        double p;
-        snprintf(what, sizeof what, "period of %s", where);
-        if ((rc = pl_rd_number(&r->rd, v, what, -1e9, 1e9, &p)))
-            return rc;
-        if (!(p >= 1 && p <= (double)d->periods && p == (double)(size_t)p))
-            return pl_rd_fail(&r->rd, v, "%s is %g; expected a whole period from 1 to %zu "
-                              "(periods of durability)", what, p, d->periods);
-        t->period = (size_t)p;
-    }
-    return PL_OK;
+        !pl_doc_map_get(n, "note") &&
+        pl_rd_stop(&r->rd, &rc, pl_rd_fail(&r->rd, n, "%s has no source or note; expected the "
+                                           "sentence its factor rests on (source) or the "
+                                           "reasoning (note)", where)))
+        return rc;
+    pl_rd_stop(&r->rd, &rc, read_term_period(r, d, n, where, t));
+    return rc;
 }
 
 static int read_guarantee(pl_reader *r, pl_durability_spec *d, const pl_doc_node *n, size_t j)
 {
     char where[64], what[160];
-    int rc = list_entry(r, n, "guarantee", j, "{body, protects, capability, probability}",
-                        guar_keys, sizeof guar_keys / sizeof *guar_keys, where, sizeof where);
+    int broken, rc = PL_OK, e;
     pl_dguarantee *g = &d->guarantees[j];
     pl_doc_node *v;
-    if (!rc && !(rc = pl_rd_need(&r->rd, n, "body", where, "a body id", &v)))
-        rc = pl__ref_body(r, v, where, &g->body);
+    if (pl_rd_stop(&r->rd, &rc, list_entry(r, n, "guarantee", j,
+                                           "{body, protects, capability, probability}",
+                                           guar_keys, sizeof guar_keys / sizeof *guar_keys,
+                                           where, sizeof where, &broken)) || broken)
+        return rc;
+    if ((e = pl_rd_need(&r->rd, n, "body", where, "a body id", &v)) == PL_OK)
+        e = pl__ref_body(r, v, where, &g->body);
+    if (pl_rd_stop(&r->rd, &rc, e))
+        return rc;
     snprintf(what, sizeof what, "protects of %s", where);
-    if (!rc && !(rc = pl_rd_need(&r->rd, n, "protects", where, "one of the two sides", &v)))
-        rc = side_of(r, d, v, what, &g->protects);
+    if ((e = pl_rd_need(&r->rd, n, "protects", where, "one of the two sides", &v)) == PL_OK)
+        e = side_of(r, d, v, what, &g->protects);
+    if (pl_rd_stop(&r->rd, &rc, e))
+        return rc;
     snprintf(what, sizeof what, "capability of %s", where);
-    if (!rc && !(rc = pl_rd_need(&r->rd, n, "capability", where, "a number >= 0", &v)))
-        rc = pl_rd_value(&r->rd, v, what, 0, 1e12, NULL, &g->capability);
+    if ((e = pl_rd_need(&r->rd, n, "capability", where, "a number >= 0", &v)) == PL_OK)
+        e = pl_rd_value(&r->rd, v, what, 0, 1e12, NULL, &g->capability);
+    if (pl_rd_stop(&r->rd, &rc, e))
+        return rc;
     snprintf(what, sizeof what, "probability of %s", where);
-    if (!rc && !(rc = pl_rd_need(&r->rd, n, "probability", where, "a number in [0, 1]", &v)))
-        rc = pl_rd_value(&r->rd, v, what, 0, 1, NULL, &g->probability);
+    if ((e = pl_rd_need(&r->rd, n, "probability", where, "a number in [0, 1]", &v)) == PL_OK)
+        e = pl_rd_value(&r->rd, v, what, 0, 1, NULL, &g->probability);
+    pl_rd_stop(&r->rd, &rc, e);
     return rc;
 }
 
@@ -173,8 +203,10 @@ static int read_list(pl_reader *r, pl_durability_spec *d, const pl_doc_node *seq
         d->terms = arr, d->n_terms = seq->len;
     else
         d->guarantees = arr, d->n_guarantees = seq->len;
-    for (size_t j = 0; j < seq->len && !rc; j++)
-        rc = terms ? read_term(r, d, seq->items[j], j) : read_guarantee(r, d, seq->items[j], j);
+    for (size_t j = 0; j < seq->len; j++)
+        if (pl_rd_stop(&r->rd, &rc, terms ? read_term(r, d, seq->items[j], j)
+                                          : read_guarantee(r, d, seq->items[j], j)))
+            break;
     return rc;
 }
 
@@ -199,20 +231,11 @@ static int read_sides(pl_reader *r, pl_durability_spec *d, const pl_doc_node *ma
     return rc;
 }
 
-int pl__read_durability(pl_reader *r, const pl_doc_node *map)
+static int read_discount(pl_reader *r, pl_durability_spec *d, const pl_doc_node *map)
 {
-    pl_durability_spec *d = pl_arena_alloc(&r->s->arena, sizeof *d);
-    if (!d)
-        return pl__error_nomem(r->rd.err);
-    int rc = pl_rd_map(&r->rd, map, "durability", "a mapping with sides, discount, costs, "
-                       "capability");
-    if (!rc)
-        rc = pl_rd_keys(&r->rd, map, dur_keys, sizeof dur_keys / sizeof *dur_keys, "durability");
-    if (!rc)
-        rc = read_sides(r, d, map);
     pl_doc_node *v;
-    double x = 10;
-    if (!rc && !(rc = pl_rd_need(&r->rd, map, "discount", "durability", "a number in (0, 1)", &v)))
+    int rc = pl_rd_need(&r->rd, map, "discount", "durability", "a number in (0, 1)", &v);
+    if (!rc)
         rc = pl_rd_value(&r->rd, v, "discount of durability", 0, 1, NULL, &d->discount);
     if (!rc && !(d->discount.low > 0 && d->discount.high < 1))
         rc = pl_rd_fail(&r->rd, v, "discount of durability reaches %g; expected a discount "
@@ -220,27 +243,76 @@ int pl__read_durability(pl_reader *r, const pl_doc_node *map)
                         d->discount.low > 0 ? d->discount.high : d->discount.low,
                         d->discount.low > 0 ? "with 1 no war value is finite"
                                             : "with 0 the future would not count at all");
-    if (!rc && (v = pl_doc_map_get(map, "periods")) &&
+    return rc;
+}
+
+/* periods (default 10) and gamma (default 1). */
+static int read_horizon(pl_reader *r, pl_durability_spec *d, const pl_doc_node *map)
+{
+    pl_doc_node *v;
+    double x = 10;
+    int rc = PL_OK, acc = PL_OK;
+    if ((v = pl_doc_map_get(map, "periods")) &&
         !(rc = pl_rd_number(&r->rd, v, "periods of durability", -1e9, 1e9, &x)) &&
         !(x >= 1 && x <= 1000 && x == (double)(size_t)x))
         rc = pl_rd_fail(&r->rd, v, "periods of durability is %g; expected a whole number of "
                         "periods from 1 to 1000", x);
-    d->periods = (size_t)x;
+    /* a bad count lets the terms' periods be checked against the largest allowed */
+    d->periods = rc ? 1000 : (size_t)x;
     d->gamma = 1;
-    if (!rc && (v = pl_doc_map_get(map, "gamma")))
-        rc = pl_rd_number(&r->rd, v, "gamma of durability", 0.01, 100, &d->gamma);
-    if (!rc && !(rc = pl_rd_need(&r->rd, map, "costs", "durability", "{A: cost, B: cost}", &v)))
-        rc = per_side(r, d, v, "costs of durability", 0, 1, d->cost);
-    if (!rc && !(rc = pl_rd_need(&r->rd, map, "capability", "durability",
-                                 "{A: capability, B: capability}", &v)))
-        rc = per_side(r, d, v, "capability of durability", 0, 1e12, d->capability);
-    if (!rc && !(d->capability[0].value + d->capability[1].value > 0))
-        rc = pl_rd_fail(&r->rd, v, "capability of durability is 0 for both sides; expected a "
-                        "positive capability for at least one");
-    if (!rc && (v = pl_doc_map_get(map, "terms")))
-        rc = read_list(r, d, v, "terms of durability", 1);
-    if (!rc && (v = pl_doc_map_get(map, "guarantees")))
-        rc = read_list(r, d, v, "guarantees of durability", 0);
+    if (pl_rd_stop(&r->rd, &acc, rc))
+        return acc;
+    if ((v = pl_doc_map_get(map, "gamma")))
+        pl_rd_stop(&r->rd, &acc, pl_rd_number(&r->rd, v, "gamma of durability", 0.01, 100,
+                                              &d->gamma));
+    return acc;
+}
+
+/* costs and capability: a number per side. */
+static int read_per_side(pl_reader *r, pl_durability_spec *d, const pl_doc_node *map)
+{
+    pl_doc_node *v;
+    int rc = PL_OK, e;
+    if ((e = pl_rd_need(&r->rd, map, "costs", "durability", "{A: cost, B: cost}", &v)) == PL_OK)
+        e = per_side(r, d, v, "costs of durability", 0, 1, d->cost);
+    if (pl_rd_stop(&r->rd, &rc, e))
+        return rc;
+    if ((e = pl_rd_need(&r->rd, map, "capability", "durability",
+                        "{A: capability, B: capability}", &v)) == PL_OK)
+        e = per_side(r, d, v, "capability of durability", 0, 1e12, d->capability);
+    if (!e && !(d->capability[0].value + d->capability[1].value > 0))
+        e = pl_rd_fail(&r->rd, v, "capability of durability is 0 for both sides; expected a "
+                       "positive capability for at least one");
+    pl_rd_stop(&r->rd, &rc, e);
+    return rc;
+}
+
+int pl__read_durability(pl_reader *r, const pl_doc_node *map)
+{
+    pl_durability_spec *d = pl_arena_alloc(&r->s->arena, sizeof *d);
+    if (!d)
+        return pl__error_nomem(r->rd.err);
+    int rc = pl_rd_map(&r->rd, map, "durability", "a mapping with sides, discount, costs, "
+                       "capability"), e;
+    if (rc || pl_rd_stop(&r->rd, &rc, pl_rd_keys(&r->rd, map, dur_keys,
+                                                 sizeof dur_keys / sizeof *dur_keys,
+                                                 "durability")))
+        return rc;
+    if ((e = read_sides(r, d, map)) != PL_OK) {
+        pl_rd_stop(&r->rd, &rc, e);
+        return rc;  /* everything else is per side */
+    }
+    pl_doc_node *v;
+    if (pl_rd_stop(&r->rd, &rc, read_discount(r, d, map)) ||
+        pl_rd_stop(&r->rd, &rc, read_horizon(r, d, map)) ||
+        pl_rd_stop(&r->rd, &rc, read_per_side(r, d, map)))
+        return rc;
+    if ((v = pl_doc_map_get(map, "terms")) &&
+        pl_rd_stop(&r->rd, &rc, read_list(r, d, v, "terms of durability", 1)))
+        return rc;
+    if ((v = pl_doc_map_get(map, "guarantees")) &&
+        pl_rd_stop(&r->rd, &rc, read_list(r, d, v, "guarantees of durability", 0)))
+        return rc;
     if (!rc)
         r->s->durability = d;
     return rc;

@@ -84,34 +84,45 @@ static int is_plain(const pl_value *v)
     return v->dist == PL_DIST_NONE && !v->source && !v->note;
 }
 
+/* A required number of entry n (where: "position of 'A' on 'X'"), called "KEY of 'A' on 'X'"
+   (on: "'A' on 'X'"). */
+static int entry_value(pl_reader *r, const pl_doc_node *n, const char *key, const char *where,
+                       const char *on, double hi, const pl_rd_prov *prov, pl_value *out)
+{
+    char what[220], expect[40];
+    pl_doc_node *v;
+    snprintf(expect, sizeof expect, "a number in [0, %g]", hi);
+    snprintf(what, sizeof what, "%s of %s", key, on);
+    int rc = pl_rd_need(&r->rd, n, key, where, expect, &v);
+    return rc ? rc : pl_rd_value(&r->rd, v, what, 0, hi, prov, out);
+}
+
 static int read_entry(pl_reader *r, const pl_doc_node *n, size_t i, size_t k, detail_buf *d)
 {
     pl_scenario *s = r->s;
-    char where[200], what[220];
-    snprintf(where, sizeof where, "position of '%s' on '%s'", s->actors[i].id, s->issues[k].id);
+    char on[160], where[200];
+    snprintf(on, sizeof on, "'%s' on '%s'", s->actors[i].id, s->issues[k].id);
+    snprintf(where, sizeof where, "position of %s", on);
     int rc = pl_rd_map(&r->rd, n, where, "{position: 0-100, salience: 0-1}");
-    if (!rc)
-        rc = pl_rd_keys(&r->rd, n, entry_keys, sizeof entry_keys / sizeof *entry_keys, where);
-    if (rc)
+    if (rc || pl_rd_stop(&r->rd, &rc, pl_rd_keys(&r->rd, n, entry_keys,
+                                                 sizeof entry_keys / sizeof *entry_keys, where)))
         return rc;
     pl_rd_prov prov = {NULL, NULL};
     pl_doc_node *v;
-    if ((v = pl_doc_map_get(n, "source")) && (rc = pl_rd_text(&r->rd, v, "source", &prov.source)))
+    if ((v = pl_doc_map_get(n, "source")) &&
+        pl_rd_stop(&r->rd, &rc, pl_rd_text(&r->rd, v, "source", &prov.source)))
         return rc;
-    if ((v = pl_doc_map_get(n, "note")) && (rc = pl_rd_text(&r->rd, v, "note", &prov.note)))
+    if ((v = pl_doc_map_get(n, "note")) &&
+        pl_rd_stop(&r->rd, &rc, pl_rd_text(&r->rd, v, "note", &prov.note)))
         return rc;
     pl_value pos, sal;
-    snprintf(what, sizeof what, "position of '%s' on '%s'", s->actors[i].id, s->issues[k].id);
-    if ((rc = pl_rd_need(&r->rd, n, "position", where, "a number in [0, 100]", &v)) ||
-        (rc = pl_rd_value(&r->rd, v, what, 0, 100, &prov, &pos)))
-        return rc;
-    snprintf(what, sizeof what, "salience of '%s' on '%s'", s->actors[i].id, s->issues[k].id);
-    if ((rc = pl_rd_need(&r->rd, n, "salience", where, "a number in [0, 1]", &v)) ||
-        (rc = pl_rd_value(&r->rd, v, what, 0, 1, &prov, &sal)))
-        return rc;
     size_t at = i * s->n_issues + k;
-    if ((v = pl_doc_map_get(n, "values")) &&
-        (rc = read_values(r, v, &s->issues[k], where, &s->values[at])))
+    if (pl_rd_stop(&r->rd, &rc, entry_value(r, n, "position", where, on, 100, &prov, &pos)) ||
+        pl_rd_stop(&r->rd, &rc, entry_value(r, n, "salience", where, on, 1, &prov, &sal)))
+        return rc;
+    if ((v = pl_doc_map_get(n, "values")) && !r->bad_options[k])
+        pl_rd_stop(&r->rd, &rc, read_values(r, v, &s->issues[k], where, &s->values[at]));
+    if (rc)
         return rc;
     s->present[at] = 1;
     s->pos[at] = pos.value;
@@ -134,18 +145,20 @@ static int read_actor_positions(pl_reader *r, const pl_doc_node *key, const pl_d
     snprintf(where, sizeof where, "positions of '%s'", s->actors[i].id);
     if ((rc = pl_rd_map(&r->rd, map, where, "a mapping issue -> {position, salience}")))
         return rc;
-    int cares = 0;
+    int cares = 0, e;
     for (size_t j = 0; j < map->len; j++) {
-        if ((rc = pl__ref_issue(r, pl_doc_map_key(map, j), where, &k)) ||
-            (rc = read_entry(r, pl_doc_map_value(map, j), (size_t)i, (size_t)k, d)))
+        if ((e = pl__ref_issue(r, pl_doc_map_key(map, j), where, &k)) == PL_OK)
+            e = read_entry(r, pl_doc_map_value(map, j), (size_t)i, (size_t)k, d);
+        if (pl_rd_stop(&r->rd, &rc, e))
             return rc;
-        cares |= s->sal[(size_t)i * s->n_issues + (size_t)k] > 0;
+        cares |= !e && s->sal[(size_t)i * s->n_issues + (size_t)k] > 0;
     }
-    if (map->len && !cares)
+    /* with an entry in error, its salience is unknown */
+    if (!rc && map->len && !cares)
         return pl_rd_fail(&r->rd, key, "actor '%s' has salience 0 on every issue it lists; "
                           "expected a positive salience on at least one issue",
                           s->actors[i].id);
-    return PL_OK;
+    return rc;
 }
 
 /* Checks over the whole table, once every entry is read. */
@@ -201,8 +214,10 @@ int pl__read_positions(pl_reader *r, const pl_doc_node *map)
     if (!s->pos || !s->sal || !s->present || !s->detail || !s->values)
         return pl__error_nomem(r->rd.err);
     detail_buf d = {NULL, 0, 0};
-    for (size_t j = 0; j < map->len && !rc; j++)
-        rc = read_actor_positions(r, pl_doc_map_key(map, j), pl_doc_map_value(map, j), &d);
+    for (size_t j = 0; j < map->len; j++)
+        if (pl_rd_stop(&r->rd, &rc, read_actor_positions(r, pl_doc_map_key(map, j),
+                                                         pl_doc_map_value(map, j), &d)))
+            break;
     if (!rc && d.n) {
         s->details = pl_arena_array(&s->arena, d.n, sizeof *s->details);
         if (!s->details)
@@ -212,5 +227,6 @@ int pl__read_positions(pl_reader *r, const pl_doc_node *map)
         s->n_details = d.n;
     }
     free(d.v);
-    return rc ? rc : check_table(r, map);
+    /* the checks over the whole table need every actor, issue and entry read */
+    return rc || r->rd.n_errors ? rc : check_table(r, map);
 }

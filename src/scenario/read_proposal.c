@@ -138,7 +138,7 @@ int pl_proposal_load_file(pl_proposal **out, const pl_scenario *s, const char *p
     size_t len = 0;
     int rc = pl__read_whole_file(path, &data, &len, err);
     if (!rc)
-        rc = pl_proposal_load_buffer(out, s, data, len, path, err);
+        rc = pl_proposal_load_buffer(out, s, data, len, pl__input_name(path), err);
     free(data);
     return rc;
 }

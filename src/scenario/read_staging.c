@@ -20,7 +20,7 @@ static const char *const stage_keys[] = {"id", "issues", "periods", "after"};
 static long stage_index(const pl_plan *p, size_t n, const char *id)
 {
     for (size_t j = 0; j < n; j++)
-        if (strcmp(p->stages[j].id, id) == 0)
+        if (p->stages[j].id && strcmp(p->stages[j].id, id) == 0)  /* NULL: a stage in error */
             return (long)j;
     return -1;
 }
@@ -39,24 +39,13 @@ static int read_ids(pl_reader *r, const pl_doc_node *n, const char *what, size_t
     return *out ? PL_OK : pl__error_nomem(r->rd.err);
 }
 
-static int read_stage(pl_reader *r, pl_plan *p, size_t j, const pl_doc_node *n,
-                      unsigned char *seen_issue)
+/* The issues a stage settles, each in one stage of the plan only. */
+static int read_stage_issues(pl_reader *r, pl_plan *p, pl_stage *st, const pl_doc_node *v,
+                             unsigned char *seen_issue)
 {
-    pl_stage *st = &p->stages[j];
-    char where[160], what[200];
-    snprintf(where, sizeof where, "stage %zu of plan '%s'", j + 1, p->id);
-    int rc = pl_rd_map(&r->rd, n, where, "{id, issues, periods, after}");
-    if (!rc)
-        rc = pl_rd_keys(&r->rd, n, stage_keys, sizeof stage_keys / sizeof *stage_keys, where);
-    pl_doc_node *v;
-    if (!rc && !(rc = pl_rd_need(&r->rd, n, "id", where, "an identifier", &v)))
-        rc = pl_rd_id(&r->rd, v, "stage id", &st->id);
-    if (!rc && stage_index(p, j, st->id) >= 0)
-        rc = pl_rd_fail(&r->rd, v, "stage id '%s' is used twice in plan '%s'; expected unique "
-                        "stage ids", st->id, p->id);
+    char what[200];
     snprintf(what, sizeof what, "issues of stage '%s' of plan '%s'", st->id ? st->id : "?", p->id);
-    if (!rc && !(rc = pl_rd_need(&r->rd, n, "issues", where, "a list of issue ids", &v)))
-        rc = read_ids(r, v, what, &st->issues, &st->n_issues);
+    int rc = read_ids(r, v, what, &st->issues, &st->n_issues);
     for (size_t m = 0; !rc && m < st->n_issues; m++) {
         long k;
         if ((rc = pl__ref_issue(r, v->items[m], what, &k)))
@@ -67,14 +56,40 @@ static int read_stage(pl_reader *r, pl_plan *p, size_t j, const pl_doc_node *n,
         seen_issue[k] = 1;
         st->issues[m] = (size_t)k;
     }
+    return rc;
+}
+
+static int read_stage(pl_reader *r, pl_plan *p, size_t j, const pl_doc_node *n,
+                      unsigned char *seen_issue)
+{
+    pl_stage *st = &p->stages[j];
+    char where[160], what[200];
+    snprintf(where, sizeof where, "stage %zu of plan '%s'", j + 1, p->id);
+    int rc = pl_rd_map(&r->rd, n, where, "{id, issues, periods, after}"), e;
+    if (rc || pl_rd_stop(&r->rd, &rc, pl_rd_keys(&r->rd, n, stage_keys,
+                                                 sizeof stage_keys / sizeof *stage_keys, where)))
+        return rc;
+    pl_doc_node *v;
+    if ((e = pl_rd_need(&r->rd, n, "id", where, "an identifier", &v)) == PL_OK)
+        e = pl_rd_id(&r->rd, v, "stage id", &st->id);
+    if (!e && stage_index(p, j, st->id) >= 0)
+        e = pl_rd_fail(&r->rd, v, "stage id '%s' is used twice in plan '%s'; expected unique "
+                       "stage ids", st->id, p->id);
+    if (pl_rd_stop(&r->rd, &rc, e))
+        return rc;
+    if ((e = pl_rd_need(&r->rd, n, "issues", where, "a list of issue ids", &v)) == PL_OK)
+        e = read_stage_issues(r, p, st, v, seen_issue);
+    if (pl_rd_stop(&r->rd, &rc, e))
+        return rc;
     double x = 1;
     snprintf(what, sizeof what, "periods of stage '%s' of plan '%s'", st->id ? st->id : "?", p->id);
-    if (!rc && (v = pl_doc_map_get(n, "periods")) &&
-        !(rc = pl_rd_number(&r->rd, v, what, -1e9, 1e9, &x)) &&
+    if ((v = pl_doc_map_get(n, "periods")) &&
+        !(e = pl_rd_number(&r->rd, v, what, -1e9, 1e9, &x)) &&
         !(x >= 1 && x <= 1000 && x == (double)(size_t)x))
-        rc = pl_rd_fail(&r->rd, v, "%s is %g; expected a whole number of periods from 1 to "
-                        "1000", what, x);
+        e = pl_rd_fail(&r->rd, v, "%s is %g; expected a whole number of periods from 1 to "
+                       "1000", what, x);
     st->periods = (size_t)x;
+    pl_rd_stop(&r->rd, &rc, e);
     return rc;
 }
 
@@ -135,33 +150,18 @@ static int order_stages(pl_reader *r, pl_plan *p, const pl_doc_node *seq)
     return PL_OK;
 }
 
-static int read_plan(pl_reader *r, pl_plan *p, size_t j, const pl_doc_node *n)
+/* The plan's stages; the checks across them (every issue settled, `after`, no cycle) only
+   when every stage could be read. */
+static int read_stages(pl_reader *r, pl_plan *p, const pl_doc_node *seq)
 {
-    char where[64];
-    snprintf(where, sizeof where, "plan %zu of staging", j + 1);
-    int rc = pl_rd_map(&r->rd, n, where, "{id, name, stages}");
-    if (!rc)
-        rc = pl_rd_keys(&r->rd, n, plan_keys, sizeof plan_keys / sizeof *plan_keys, where);
-    pl_doc_node *v;
-    if (!rc && !(rc = pl_rd_need(&r->rd, n, "id", where, "an identifier", &v)))
-        rc = pl_rd_id(&r->rd, v, "plan id", &p->id);
-    p->name = p->id;
-    if (!rc && (v = pl_doc_map_get(n, "name")))
-        rc = pl_rd_text(&r->rd, v, "plan name", &p->name);
-    pl_doc_node *seq = NULL;
-    if (!rc && !(rc = pl_rd_need(&r->rd, n, "stages", where, "a list of stages", &seq)))
-        rc = pl_rd_seq(&r->rd, seq, "stages", "a list of {id, issues, periods, after}");
-    if (!rc && seq->len == 0)
-        rc = pl_rd_fail(&r->rd, seq, "plan '%s' has no stage; expected at least one", p->id);
-    unsigned char *seen = rc ? NULL : pl_arena_array(&r->s->arena, r->s->n_issues, 1);
-    if (!rc && !seen)
-        rc = pl__error_nomem(r->rd.err);
-    if (!rc && !(p->stages = pl_arena_array(&r->s->arena, seq->len, sizeof *p->stages)))
-        rc = pl__error_nomem(r->rd.err);
-    if (!rc)
-        p->n_stages = seq->len;
-    for (size_t m = 0; !rc && m < seq->len; m++)
-        rc = read_stage(r, p, m, seq->items[m], seen);
+    unsigned char *seen = pl_arena_array(&r->s->arena, r->s->n_issues, 1);
+    if (!seen || !(p->stages = pl_arena_array(&r->s->arena, seq->len, sizeof *p->stages)))
+        return pl__error_nomem(r->rd.err);
+    p->n_stages = seq->len;
+    int rc = PL_OK;
+    for (size_t m = 0; m < seq->len; m++)
+        if (pl_rd_stop(&r->rd, &rc, read_stage(r, p, m, seq->items[m], seen)))
+            return rc;
     for (size_t k = 0; !rc && k < r->s->n_issues; k++)
         if (!seen[k])
             rc = pl_rd_fail(&r->rd, seq, "plan '%s' settles issue '%s' in no stage; expected "
@@ -171,33 +171,69 @@ static int read_plan(pl_reader *r, pl_plan *p, size_t j, const pl_doc_node *n)
     return rc ? rc : order_stages(r, p, seq);
 }
 
+static int read_plan(pl_reader *r, pl_plan *p, size_t j, const pl_doc_node *n)
+{
+    char where[64];
+    snprintf(where, sizeof where, "plan %zu of staging", j + 1);
+    int rc = pl_rd_map(&r->rd, n, where, "{id, name, stages}"), e;
+    if (rc || pl_rd_stop(&r->rd, &rc, pl_rd_keys(&r->rd, n, plan_keys,
+                                                 sizeof plan_keys / sizeof *plan_keys, where)))
+        return rc;
+    pl_doc_node *v;
+    if ((e = pl_rd_need(&r->rd, n, "id", where, "an identifier", &v)) == PL_OK)
+        e = pl_rd_id(&r->rd, v, "plan id", &p->id);
+    if (e) {
+        pl_rd_stop(&r->rd, &rc, e);
+        return rc;  /* every message about its stages names the plan */
+    }
+    p->name = p->id;
+    if ((v = pl_doc_map_get(n, "name")) &&
+        pl_rd_stop(&r->rd, &rc, pl_rd_text(&r->rd, v, "plan name", &p->name)))
+        return rc;
+    pl_doc_node *seq = NULL;
+    if ((e = pl_rd_need(&r->rd, n, "stages", where, "a list of stages", &seq)) == PL_OK)
+        e = pl_rd_seq(&r->rd, seq, "stages", "a list of {id, issues, periods, after}");
+    if (!e && seq->len == 0)
+        e = pl_rd_fail(&r->rd, seq, "plan '%s' has no stage; expected at least one", p->id);
+    if (!e)
+        e = read_stages(r, p, seq);
+    pl_rd_stop(&r->rd, &rc, e);
+    return rc;
+}
+
 int pl__read_staging(pl_reader *r, const pl_doc_node *map)
 {
     pl_staging_spec *g = pl_arena_alloc(&r->s->arena, sizeof *g);
     if (!g)
         return pl__error_nomem(r->rd.err);
-    int rc = pl_rd_map(&r->rd, map, "staging", "a mapping with breakdown and plans");
-    if (!rc)
-        rc = pl_rd_keys(&r->rd, map, staging_keys, sizeof staging_keys / sizeof *staging_keys,
-                        "staging");
+    int rc = pl_rd_map(&r->rd, map, "staging", "a mapping with breakdown and plans"), e;
+    if (rc || pl_rd_stop(&r->rd, &rc, pl_rd_keys(&r->rd, map, staging_keys,
+                                                 sizeof staging_keys / sizeof *staging_keys,
+                                                 "staging")))
+        return rc;
     pl_doc_node *v;
-    if (!rc && !(rc = pl_rd_need(&r->rd, map, "breakdown", "staging", "a probability per "
-                                 "period of talks", &v)))
-        rc = pl_rd_value(&r->rd, v, "breakdown of staging", 0, 1, NULL, &g->breakdown);
-    if (!rc && !(rc = pl_rd_need(&r->rd, map, "plans", "staging", "a list of plans", &v)))
-        rc = pl_rd_seq(&r->rd, v, "plans of staging", "a list of {id, name, stages}");
-    if (!rc && v->len == 0)
-        rc = pl_rd_fail(&r->rd, v, "plans of staging is empty; expected at least one plan");
-    if (!rc && !(g->plans = pl_arena_array(&r->s->arena, v->len, sizeof *g->plans)))
-        rc = pl__error_nomem(r->rd.err);
-    if (!rc)
-        g->n_plans = v->len;
-    for (size_t j = 0; !rc && j < v->len; j++) {
-        rc = read_plan(r, &g->plans[j], j, v->items[j]);
-        for (size_t m = 0; !rc && m < j; m++)
-            if (strcmp(g->plans[m].id, g->plans[j].id) == 0)
-                rc = pl_rd_fail(&r->rd, v->items[j], "plan id '%s' is used twice; expected "
-                                "unique plan ids", g->plans[j].id);
+    if ((e = pl_rd_need(&r->rd, map, "breakdown", "staging", "a probability per period of "
+                        "talks", &v)) == PL_OK)
+        e = pl_rd_value(&r->rd, v, "breakdown of staging", 0, 1, NULL, &g->breakdown);
+    if (pl_rd_stop(&r->rd, &rc, e))
+        return rc;
+    if ((e = pl_rd_need(&r->rd, map, "plans", "staging", "a list of plans", &v)) == PL_OK)
+        e = pl_rd_seq(&r->rd, v, "plans of staging", "a list of {id, name, stages}");
+    if (!e && v->len == 0)
+        e = pl_rd_fail(&r->rd, v, "plans of staging is empty; expected at least one plan");
+    if (e || !(g->plans = pl_arena_array(&r->s->arena, v->len, sizeof *g->plans))) {
+        pl_rd_stop(&r->rd, &rc, e ? e : pl__error_nomem(r->rd.err));
+        return rc;
+    }
+    g->n_plans = v->len;
+    for (size_t j = 0; j < v->len; j++) {
+        e = read_plan(r, &g->plans[j], j, v->items[j]);
+        for (size_t m = 0; !e && m < j; m++)
+            if (g->plans[m].id && strcmp(g->plans[m].id, g->plans[j].id) == 0)
+                e = pl_rd_fail(&r->rd, v->items[j], "plan id '%s' is used twice; expected "
+                               "unique plan ids", g->plans[j].id);
+        if (pl_rd_stop(&r->rd, &rc, e))
+            return rc;
     }
     if (!rc)
         r->s->staging = g;

@@ -11,7 +11,6 @@
 #include "../core/error_int.h"
 #include "../core/suggest.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,11 +22,16 @@
 /* ---- references -------------------------------------------------------- */
 
 static int ref(pl_reader *r, const pl_doc_node *n, const char *kind, const char *plural,
-               const char *where,
+               const char *where, int partial,
                const pl_idmap *ids, const char *(*id_of)(const pl_scenario *, size_t),
                size_t count, long *out)
 {
     const char *id;
+    if (partial) {
+        /* anything unknown may name an entry in error, which has its message */
+        *out = n && n->type == PL_DOC_SCALAR ? pl_idmap_get(ids, n->text) : -1;
+        return *out >= 0 ? PL_OK : PL_EINPUT;
+    }
     int rc = pl_rd_id(&r->rd, n, where, &id);
     if (rc)
         return rc;
@@ -63,17 +67,20 @@ static const char *body_id_at(const pl_scenario *s, size_t i) { return s->bodies
 
 int pl__ref_actor(pl_reader *r, const pl_doc_node *n, const char *where, long *out)
 {
-    return ref(r, n, "actor", "actors", where, &r->s->actor_ids, actor_id_at, r->s->n_actors, out);
+    return ref(r, n, "actor", "actors", where, r->actor_ids_partial, &r->s->actor_ids,
+               actor_id_at, r->s->n_actors, out);
 }
 
 int pl__ref_issue(pl_reader *r, const pl_doc_node *n, const char *where, long *out)
 {
-    return ref(r, n, "issue", "issues", where, &r->s->issue_ids, issue_id_at, r->s->n_issues, out);
+    return ref(r, n, "issue", "issues", where, r->issue_ids_partial, &r->s->issue_ids,
+               issue_id_at, r->s->n_issues, out);
 }
 
 int pl__ref_body(pl_reader *r, const pl_doc_node *n, const char *where, long *out)
 {
-    return ref(r, n, "body", "bodies", where, &r->s->body_ids, body_id_at, r->s->n_bodies, out);
+    return ref(r, n, "body", "bodies", where, r->body_ids_partial, &r->s->body_ids,
+               body_id_at, r->s->n_bodies, out);
 }
 
 /* Register an id; duplicate ids are errors pointing at the second one. */
@@ -93,28 +100,44 @@ int pl__read_head(pl_reader *r, const pl_entry_kind *k, const pl_doc_node *n, si
 {
     char where[128], what[96];
     snprintf(where, sizeof where, "%s %zu", k->kind, i + 1);
-    int rc = pl_rd_map(&r->rd, n, where, k->shape);
-    if (!rc)
-        rc = pl_rd_keys(&r->rd, n, k->keys, k->nkeys, k->article);
+    int acc = pl_rd_map(&r->rd, n, where, k->shape), rc;
+    if (acc || pl_rd_stop(&r->rd, &acc, pl_rd_keys(&r->rd, n, k->keys, k->nkeys, k->article)))
+        return acc;
     pl_doc_node *v;
-    if (!rc)
-        rc = pl_rd_need(&r->rd, n, "id", where, k->example, &v);
     snprintf(what, sizeof what, "%s id", k->kind);
-    if (!rc)
+    if ((rc = pl_rd_need(&r->rd, n, "id", where, k->example, &v)) == PL_OK)
         rc = pl_rd_id(&r->rd, v, what, id);
-    if (rc)
-        return rc;
+    if (rc) {
+        pl_rd_stop(&r->rd, &acc, rc);
+        *id = NULL;  /* nothing more of the entry can be read */
+        return acc;
+    }
     nodes[i] = v;
-    if ((rc = unique_id(r, ids, nodes, k->kind, v, *id, (long)i)))
-        return rc;
+    if (pl_rd_stop(&r->rd, &acc, unique_id(r, ids, nodes, k->kind, v, *id, (long)i)))
+        return acc;
     *name = *id;
     snprintf(what, sizeof what, "%s name", k->kind);
-    if ((v = pl_doc_map_get(n, "name")) && (rc = pl_rd_text(&r->rd, v, what, name)))
-        return rc;
+    if ((v = pl_doc_map_get(n, "name")) &&
+        pl_rd_stop(&r->rd, &acc, pl_rd_text(&r->rd, v, what, name)))
+        return acc;
     snprintf(what, sizeof what, "%s description", k->kind);
-    if ((v = pl_doc_map_get(n, "description")) && (rc = pl_rd_text(&r->rd, v, what, description)))
-        return rc;
-    return PL_OK;
+    if ((v = pl_doc_map_get(n, "description")))
+        pl_rd_stop(&r->rd, &acc, pl_rd_text(&r->rd, v, what, description));
+    return acc;
+}
+
+int pl__opt_value(pl_reader *r, const pl_doc_node *n, const char *key, const char *where,
+                  double lo, double hi, pl_value *out, int *has)
+{
+    const pl_doc_node *v = pl_doc_map_get(n, key);
+    if (!v)
+        return PL_OK;
+    char what[160];
+    snprintf(what, sizeof what, "%s of %s", key, where);
+    int rc = pl_rd_value(&r->rd, v, what, lo, hi, NULL, out);
+    if (!rc && has)
+        *has = 1;
+    return rc;
 }
 
 /* ---- actors ------------------------------------------------------------ */
@@ -149,63 +172,69 @@ static int read_roles(pl_reader *r, const pl_doc_node *n, const char *what, unsi
     return rc;
 }
 
+static int read_discount(pl_reader *r, const pl_doc_node *n, const char *where, pl_actor *a)
+{
+    const pl_doc_node *v = pl_doc_map_get(n, "discount");
+    int rc = pl__opt_value(r, n, "discount", where, 0, 1, &a->discount, NULL);
+    if (rc || !v || a->discount.low > 0)
+        return rc;
+    return pl_rd_fail(&r->rd, v, "%sdiscount of %s is 0; expected a discount factor in (0, 1] "
+                      "(1: no discounting)", a->discount.value > 0 ? "the low end of " : "",
+                      where);
+}
+
 static int read_actor(pl_reader *r, const pl_doc_node *n, size_t i)
 {
     static const pl_entry_kind kind = {"actor", "an actor", "a mapping with id, name, capability",
                                        "an identifier like RUS", actor_keys,
                                        sizeof actor_keys / sizeof *actor_keys};
     pl_actor *a = &r->s->actors[i];
-    int rc = pl__read_head(r, &kind, n, i, &r->s->actor_ids, r->actor_nodes, &a->id, &a->name,
-                           &a->description);
-    if (rc)
+    int head = pl__read_head(r, &kind, n, i, &r->s->actor_ids, r->actor_nodes, &a->id, &a->name,
+                             &a->description), rc = PL_OK, e;
+    if (!a->id) {
+        r->actor_ids_partial = 1;
+        return head;
+    }
+    if (pl_rd_stop(&r->rd, &rc, head))
         return rc;
     char where[128], what[160];
     snprintf(where, sizeof where, "actor '%s'", a->id);
     a->at_table = 1;
+    a->discount = pl__value_exact(1);
     pl_doc_node *v;
     snprintf(what, sizeof what, "capability of %s", where);
-    if ((rc = pl_rd_need(&r->rd, n, "capability", where, "a number >= 0", &v)) ||
-        (rc = pl_rd_value(&r->rd, v, what, 0, CAPABILITY_MAX, NULL, &a->capability)))
+    if ((e = pl_rd_need(&r->rd, n, "capability", where, "a number >= 0", &v)) == PL_OK)
+        e = pl_rd_value(&r->rd, v, what, 0, CAPABILITY_MAX, NULL, &a->capability);
+    if (pl_rd_stop(&r->rd, &rc, e) ||
+        pl_rd_stop(&r->rd, &rc, pl__opt_value(r, n, "risk", where, -1, 1, &a->risk, &a->has_risk)) ||
+        pl_rd_stop(&r->rd, &rc, pl__opt_value(r, n, "no_deal", where, 0, 1, &a->no_deal,
+                                          &a->has_no_deal)) ||
+        pl_rd_stop(&r->rd, &rc, read_discount(r, n, where, a)))
         return rc;
-    if ((v = pl_doc_map_get(n, "risk"))) {
-        snprintf(what, sizeof what, "risk of %s", where);
-        if ((rc = pl_rd_value(&r->rd, v, what, -1, 1, NULL, &a->risk)))
-            return rc;
-        a->has_risk = 1;
-    }
-    if ((v = pl_doc_map_get(n, "no_deal"))) {
-        snprintf(what, sizeof what, "no_deal of %s", where);
-        if ((rc = pl_rd_value(&r->rd, v, what, 0, 1, NULL, &a->no_deal)))
-            return rc;
-        a->has_no_deal = 1;
-    }
-    a->discount = pl__value_exact(1);
-    if ((v = pl_doc_map_get(n, "discount"))) {
-        snprintf(what, sizeof what, "discount of %s", where);
-        if ((rc = pl_rd_value(&r->rd, v, what, 0, 1, NULL, &a->discount)))
-            return rc;
-        if (!(a->discount.low > 0))
-            return pl_rd_fail(&r->rd, v, "%s%s is 0; expected a discount factor in (0, 1] "
-                              "(1: no discounting)", a->discount.value > 0 ?
-                              "the low end of " : "", what);
-    }
     snprintf(what, sizeof what, "at_table of %s", where);
-    if ((v = pl_doc_map_get(n, "at_table")) && (rc = pl_rd_bool(&r->rd, v, what, &a->at_table)))
+    if ((v = pl_doc_map_get(n, "at_table")) &&
+        pl_rd_stop(&r->rd, &rc, pl_rd_bool(&r->rd, v, what, &a->at_table)))
         return rc;
     snprintf(what, sizeof what, "roles of %s", where);
-    if ((v = pl_doc_map_get(n, "roles")) && (rc = read_roles(r, v, what, &a->roles)))
-        return rc;
-    return PL_OK;
+    if ((v = pl_doc_map_get(n, "roles")))
+        pl_rd_stop(&r->rd, &rc, read_roles(r, v, what, &a->roles));
+    return rc;
 }
 
 static int read_actors(pl_reader *r, const pl_doc_node *seq)
 {
     int rc = pl_rd_seq(&r->rd, seq, "actors", "a list of actors");
-    if (rc)
+    if (rc) {
+        r->actor_ids_partial = 1;
         return rc;
-    if (seq->len < 2)
-        return pl_rd_fail(&r->rd, seq, "actors lists %zu actor%s; expected at least 2",
-                          seq->len, seq->len == 1 ? "" : "s");
+    }
+    if (seq->len < 2) {
+        r->actor_ids_partial = 1;  /* a reference to a missing actor is this error again */
+        if (pl_rd_stop(&r->rd, &rc, pl_rd_fail(&r->rd, seq, "actors lists %zu actor%s; "
+                                               "expected at least 2", seq->len,
+                                               seq->len == 1 ? "" : "s")))
+            return rc;
+    }
     pl_scenario *s = r->s;
     s->n_actors = seq->len;
     s->actors = pl_arena_array(&s->arena, seq->len, sizeof *s->actors);
@@ -213,9 +242,9 @@ static int read_actors(pl_reader *r, const pl_doc_node *seq)
     if (!s->actors || !r->actor_nodes || pl_idmap_init(&s->actor_ids, &s->arena, seq->len))
         return pl__error_nomem(r->rd.err);
     for (size_t i = 0; i < seq->len; i++)
-        if ((rc = read_actor(r, seq->items[i], i)))
+        if (pl_rd_stop(&r->rd, &rc, read_actor(r, seq->items[i], i)))
             return rc;
-    return PL_OK;
+    return rc;
 }
 
 /* ---- issues ------------------------------------------------------------ */
@@ -352,53 +381,60 @@ static int read_issue(pl_reader *r, const pl_doc_node *n, size_t k)
                                        "an identifier like TERR", issue_keys,
                                        sizeof issue_keys / sizeof *issue_keys};
     pl_issue *x = &r->s->issues[k];
-    int rc = pl__read_head(r, &kind, n, k, &r->s->issue_ids, r->issue_nodes, &x->id, &x->name,
-                           &x->description);
-    if (rc)
+    int head = pl__read_head(r, &kind, n, k, &r->s->issue_ids, r->issue_nodes, &x->id, &x->name,
+                             &x->description), rc = PL_OK, e;
+    if (!x->id) {
+        r->issue_ids_partial = 1;
+        return head;
+    }
+    if (pl_rd_stop(&r->rd, &rc, head))
         return rc;
     char where[128], what[160];
     snprintf(where, sizeof where, "issue '%s'", x->id);
     pl_doc_node *v;
-    if ((rc = pl_rd_need(&r->rd, n, "scale", where, "{0: \"...\", 100: \"...\"}", &v)) ||
-        (rc = read_scale(r, v, x, where)))
+    if ((e = pl_rd_need(&r->rd, n, "scale", where, "{0: \"...\", 100: \"...\"}", &v)) == PL_OK)
+        e = read_scale(r, v, x, where);
+    if (pl_rd_stop(&r->rd, &rc, e) ||
+        pl_rd_stop(&r->rd, &rc, pl__opt_value(r, n, "status_quo", where, 0, 100, &x->status_quo,
+                                          &x->has_status_quo)) ||
+        pl_rd_stop(&r->rd, &rc, pl__opt_value(r, n, "outcome", where, 0, 100, &x->outcome,
+                                          &x->has_outcome)))
         return rc;
-    if ((v = pl_doc_map_get(n, "status_quo"))) {
-        snprintf(what, sizeof what, "status_quo of %s", where);
-        if ((rc = pl_rd_value(&r->rd, v, what, 0, 100, NULL, &x->status_quo)))
-            return rc;
-        x->has_status_quo = 1;
-    }
-    if ((v = pl_doc_map_get(n, "outcome"))) {
-        snprintf(what, sizeof what, "outcome of %s", where);
-        if ((rc = pl_rd_value(&r->rd, v, what, 0, 100, NULL, &x->outcome)))
-            return rc;
-        x->has_outcome = 1;
-    }
-    if ((v = pl_doc_map_get(n, "group"))) {
-        snprintf(what, sizeof what, "group of %s", where);
-        if ((rc = pl_rd_id(&r->rd, v, what, &x->group)))
-            return rc;
-    }
-    return read_outcome_space(r, n, x, where);
+    snprintf(what, sizeof what, "group of %s", where);
+    if ((v = pl_doc_map_get(n, "group")) &&
+        pl_rd_stop(&r->rd, &rc, pl_rd_id(&r->rd, v, what, &x->group)))
+        return rc;
+    if ((e = read_outcome_space(r, n, x, where)) != PL_OK)
+        r->bad_options[k] = 1;  /* values on this issue cannot be checked */
+    pl_rd_stop(&r->rd, &rc, e);
+    return rc;
 }
 
 static int read_issues(pl_reader *r, const pl_doc_node *seq)
 {
     int rc = pl_rd_seq(&r->rd, seq, "issues", "a list of issues");
-    if (rc)
+    if (rc) {
+        r->issue_ids_partial = 1;
         return rc;
-    if (seq->len < 1)
-        return pl_rd_fail(&r->rd, seq, "issues lists no issue; expected at least 1");
+    }
+    if (seq->len < 1) {
+        r->issue_ids_partial = 1;  /* a reference to an issue is this error again */
+        if (pl_rd_stop(&r->rd, &rc, pl_rd_fail(&r->rd, seq, "issues lists no issue; expected "
+                                               "at least 1")))
+            return rc;
+    }
     pl_scenario *s = r->s;
     s->n_issues = seq->len;
     s->issues = pl_arena_array(&s->arena, seq->len, sizeof *s->issues);
     r->issue_nodes = pl_arena_array(&s->arena, seq->len, sizeof *r->issue_nodes);
-    if (!s->issues || !r->issue_nodes || pl_idmap_init(&s->issue_ids, &s->arena, seq->len))
+    r->bad_options = pl_arena_array(&s->arena, seq->len, 1);
+    if (!s->issues || !r->issue_nodes || !r->bad_options ||
+        pl_idmap_init(&s->issue_ids, &s->arena, seq->len))
         return pl__error_nomem(r->rd.err);
     for (size_t k = 0; k < seq->len; k++)
-        if ((rc = read_issue(r, seq->items[k], k)))
+        if (pl_rd_stop(&r->rd, &rc, read_issue(r, seq->items[k], k)))
             return rc;
-    return PL_OK;
+    return rc;
 }
 
 /* ---- top level --------------------------------------------------------- */
@@ -427,19 +463,21 @@ static int read_version(pl_reader *r, const pl_doc_node *root)
 
 static int read_header(pl_reader *r, const pl_doc_node *root)
 {
+    static const char *const texts[] = {"title", "description", "source"};
     pl_scenario *s = r->s;
+    const char **text_of[] = {&s->title, &s->description, &s->source};
     pl_doc_node *v;
-    int rc = read_version(r, root);
-    if (!rc)
-        rc = pl_rd_need(&r->rd, root, "name", "the scenario", "a short identifier", &v);
-    if (!rc)
-        rc = pl_rd_id(&r->rd, v, "scenario name", &s->name);
-    if (!rc && (v = pl_doc_map_get(root, "title")))
-        rc = pl_rd_text(&r->rd, v, "title", &s->title);
-    if (!rc && (v = pl_doc_map_get(root, "description")))
-        rc = pl_rd_text(&r->rd, v, "description", &s->description);
-    if (!rc && (v = pl_doc_map_get(root, "source")))
-        rc = pl_rd_text(&r->rd, v, "source", &s->source);
+    int rc = PL_OK, e;
+    if (pl_rd_stop(&r->rd, &rc, read_version(r, root)))
+        return rc;
+    if ((e = pl_rd_need(&r->rd, root, "name", "the scenario", "a short identifier", &v)) == PL_OK)
+        e = pl_rd_id(&r->rd, v, "scenario name", &s->name);
+    if (pl_rd_stop(&r->rd, &rc, e))
+        return rc;
+    for (size_t k = 0; k < sizeof texts / sizeof *texts; k++)
+        if ((v = pl_doc_map_get(root, texts[k])) &&
+            pl_rd_stop(&r->rd, &rc, pl_rd_text(&r->rd, v, texts[k], text_of[k])))
+            return rc;
     return rc;
 }
 
@@ -452,42 +490,67 @@ static int alloc_ratification(pl_reader *r)
     return (s->n_ratifiers && s->ratifiers) ? PL_OK : pl__error_nomem(r->rd.err);
 }
 
+/*
+** A required section's node. After an unknown top-level key, a missing section
+** is most likely that key misspelt: the failure is then silent.
+*/
+static int section(pl_reader *r, const pl_doc_node *root, int typo, const char *key,
+                   const char *expect, pl_doc_node **v)
+{
+    if (typo)
+        r->rd.typo = root;
+    return pl_rd_need(&r->rd, root, key, "the scenario", expect, v);
+}
+
+/* The actors and issues sections: what every later section refers to. */
+static int read_lists(pl_reader *r, const pl_doc_node *root, int typo)
+{
+    pl_doc_node *v;
+    int rc = PL_OK, e;
+    if ((e = section(r, root, typo, "actors", "a list of actors", &v)) == PL_OK)
+        e = read_actors(r, v);
+    else
+        r->actor_ids_partial = 1;
+    if (pl_rd_stop(&r->rd, &rc, e))
+        return rc;
+    if ((e = section(r, root, typo, "issues", "a list of issues", &v)) == PL_OK)
+        e = read_issues(r, v);
+    else
+        r->issue_ids_partial = 1;
+    pl_rd_stop(&r->rd, &rc, e);
+    return rc;
+}
+
 static int read_root(pl_reader *r, const pl_doc_node *root)
 {
     if (!root)
         return pl__error_set(r->rd.err, PL_EINPUT, r->rd.file, 1, 1, "the file is empty; "
                              "expected a parley scenario (a mapping starting 'parley: 1')");
     int rc = pl_rd_map(&r->rd, root, "the top level", "a mapping with parley, name, actors, "
-                       "issues, positions");
-    if (!rc)
-        rc = pl_rd_keys(&r->rd, root, top_keys, sizeof top_keys / sizeof *top_keys,
-                        "the top level");
+                       "issues, positions"), e;
+    if (rc)
+        return rc;
+    int typo = pl_rd_keys(&r->rd, root, top_keys, sizeof top_keys / sizeof *top_keys,
+                          "the top level");
     pl_doc_node *v;
-    if (!rc)
-        rc = read_header(r, root);
-    if (!rc)
-        rc = pl_rd_need(&r->rd, root, "actors", "the scenario", "a list of actors", &v);
-    if (!rc)
-        rc = read_actors(r, v);
-    if (!rc)
-        rc = pl_rd_need(&r->rd, root, "issues", "the scenario", "a list of issues", &v);
-    if (!rc)
-        rc = read_issues(r, v);
-    if (!rc)
-        rc = pl_rd_need(&r->rd, root, "positions", "the scenario",
-                        "a mapping actor -> issue -> {position, salience}", &v);
-    if (!rc)
-        rc = pl__read_positions(r, v);
-    if (!rc)
-        rc = pl__read_bodies(r, pl_doc_map_get(root, "bodies"));
-    if (!rc)
-        rc = alloc_ratification(r);
-    if (!rc && (v = pl_doc_map_get(root, "ratification")))
-        rc = pl__read_ratification(r, v);
-    if (!rc && (v = pl_doc_map_get(root, "durability")))
-        rc = pl__read_durability(r, v);
-    if (!rc && (v = pl_doc_map_get(root, "staging")))
-        rc = pl__read_staging(r, v);
+    if (pl_rd_stop(&r->rd, &rc, typo) || pl_rd_stop(&r->rd, &rc, read_header(r, root)) ||
+        pl_rd_stop(&r->rd, &rc, read_lists(r, root, typo)))
+        return rc;
+    if ((e = section(r, root, typo, "positions", "a mapping actor -> issue -> {position, "
+                     "salience}", &v)) == PL_OK)
+        e = pl__read_positions(r, v);
+    if (pl_rd_stop(&r->rd, &rc, e) ||
+        pl_rd_stop(&r->rd, &rc, pl__read_bodies(r, pl_doc_map_get(root, "bodies"))) ||
+        pl_rd_stop(&r->rd, &rc, alloc_ratification(r)))
+        return rc;
+    if ((v = pl_doc_map_get(root, "ratification")) &&
+        pl_rd_stop(&r->rd, &rc, pl__read_ratification(r, v)))
+        return rc;
+    if ((v = pl_doc_map_get(root, "durability")) &&
+        pl_rd_stop(&r->rd, &rc, pl__read_durability(r, v)))
+        return rc;
+    if ((v = pl_doc_map_get(root, "staging")))
+        pl_rd_stop(&r->rd, &rc, pl__read_staging(r, v));
     return rc;
 }
 
@@ -499,6 +562,14 @@ static int is_json_name(const char *name)
     return n >= 5 && strcmp(name + n - 5, ".json") == 0;
 }
 
+/*
+** Reading proper, once the input is known to be within its limit. The first
+** error goes to err; with a list, every one goes there too (the loader adds
+** a failure found before the reader, a syntax error say, as the only one).
+*/
+static int load(pl_scenario **out, const char *data, size_t len, const char *name,
+                const pl_load_opts *opts, pl_error *err);
+
 int pl_scenario_load_buffer(pl_scenario **out, const char *data, size_t len, const char *name,
                             const pl_load_opts *opts, pl_error *err)
 {
@@ -507,8 +578,30 @@ int pl_scenario_load_buffer(pl_scenario **out, const char *data, size_t len, con
     *out = NULL;
     if (!name)
         name = "<input>";
+    pl_error_list *list = opts ? opts->errors : NULL;
+    pl_error first;
+    pl_error_clear(&first);
+    pl_error_list_clear(list);
+    int rc = load(out, data, len, name, opts, &first);
+    if (rc && pl_error_list_count(list) == 0)
+        pl__error_list_add(list, &first);
+    pl__error_list_sort(list);
+    if (err && rc)
+        *err = first;
+    return rc;
+}
+
+static int load(pl_scenario **out, const char *data, size_t len, const char *name,
+                const pl_load_opts *opts, pl_error *err)
+{
+    size_t max = opts ? opts->max_input : 0;
+    int rc = pl__input_limit(&max, err);
+    if (rc)
+        return rc;
+    if (len > max)
+        return pl__input_too_big(err, name, max);
     pl_doc doc;
-    int rc = pl_doc_parse(&doc, data ? data : "", len, name, is_json_name(name) ? PL_DOC_JSON : 0,
+    rc = pl_doc_parse(&doc, data ? data : "", len, name, is_json_name(name) ? PL_DOC_JSON : 0,
                           err);
     if (rc) {
         pl_doc_free(&doc);
@@ -529,6 +622,7 @@ int pl_scenario_load_buffer(pl_scenario **out, const char *data, size_t len, con
     r.rd.flags = opts ? opts->flags : 0;
     r.rd.warn = opts ? opts->warn : NULL;
     r.rd.payload = opts ? opts->payload : NULL;
+    r.rd.list = opts ? opts->errors : NULL;
     r.s = s;
     r.root = doc.root;
     if (!(s->file = pl_arena_strdup(&s->arena, name)) ||
@@ -548,49 +642,6 @@ int pl_scenario_load_buffer(pl_scenario **out, const char *data, size_t len, con
     return PL_OK;
 }
 
-int pl__read_whole_file(const char *path, char **data, size_t *size, pl_error *err)
-{
-    FILE *f = fopen(path, "rb");
-    *data = NULL;
-    *size = 0;
-    if (!f)
-        return pl__error_set(err, PL_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
-    char *buf = NULL;
-    size_t len = 0, cap = 0;
-    int rc = PL_OK;
-    for (;;) {
-        if (cap - len < 65536) {
-            cap = cap ? 2 * cap : 65536;
-            if (cap > PL_DOC_MAX_FILE + 65536) {
-                rc = pl__error_set(err, PL_EINPUT, path, 0, 0, "file is larger than %zu "
-                                   "bytes; expected a smaller input", PL_DOC_MAX_FILE);
-                break;
-            }
-            char *nb = realloc(buf, cap);
-            if (!nb) {
-                rc = pl__error_nomem(err);
-                break;
-            }
-            buf = nb;
-        }
-        size_t got = fread(buf + len, 1, cap - len, f);
-        len += got;
-        if (got == 0) {
-            if (ferror(f))
-                rc = pl__error_set(err, PL_EIO, path, 0, 0, "cannot read: %s", strerror(errno));
-            break;
-        }
-    }
-    fclose(f);
-    if (rc) {
-        free(buf);
-        return rc;
-    }
-    *data = buf;
-    *size = len;
-    return PL_OK;
-}
-
 int pl_scenario_load_file(pl_scenario **out, const char *path, const pl_load_opts *opts,
                           pl_error *err)
 {
@@ -599,9 +650,9 @@ int pl_scenario_load_file(pl_scenario **out, const char *path, const pl_load_opt
     *out = NULL;
     char *buf;
     size_t len;
-    int rc = pl__read_whole_file(path, &buf, &len, err);
+    int rc = pl__read_input(path, opts ? opts->max_input : 0, &buf, &len, err);
     if (!rc)
-        rc = pl_scenario_load_buffer(out, buf, len, path, opts, err);
+        rc = pl_scenario_load_buffer(out, buf, len, pl__input_name(path), opts, err);
     free(buf);
     return rc;
 }

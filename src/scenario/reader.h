@@ -15,6 +15,15 @@ typedef struct pl_reader {
     const pl_doc_node *root;
     const pl_doc_node **actor_nodes;   /* id node of each actor, for messages */
     const pl_doc_node **issue_nodes;
+    /*
+    ** When reading goes on after errors (pl_load_opts.errors): a list whose
+    ** section or some entry's id could not be read has "partial" ids, and a
+    ** reference to an id it does not know is then dropped without a message
+    ** (it may name the entry in error). An issue whose options could not be
+    ** read has bad_options set: values on it are not checked.
+    */
+    int actor_ids_partial, issue_ids_partial, body_ids_partial;
+    unsigned char *bad_options;        /* per issue */
 } pl_reader;
 
 /* What differs between the entries of the actors, issues and bodies lists. */
@@ -30,11 +39,17 @@ typedef struct pl_entry_kind {
 /*
 ** The shared head of every entry: a mapping with known keys, a unique id
 ** (registered in ids; nodes[i] keeps its node for messages), a name that
-** defaults to the id, and an optional description.
+** defaults to the id, and an optional description. *id stays NULL when the
+** entry has no usable id (then the caller can read nothing more of it).
 */
 int pl__read_head(pl_reader *r, const pl_entry_kind *k, const pl_doc_node *n, size_t i,
                   pl_idmap *ids, const pl_doc_node **nodes, const char **id,
                   const char **name, const char **description);
+
+/* An optional number under key of entry n ("KEY of WHERE" in messages); *has (when not
+   NULL) set when it is there. */
+int pl__opt_value(pl_reader *r, const pl_doc_node *n, const char *key, const char *where,
+                  double lo, double hi, pl_value *out, int *has);
 
 int pl__read_positions(pl_reader *r, const pl_doc_node *map);
 int pl__read_bodies(pl_reader *r, const pl_doc_node *seq);

@@ -17,16 +17,27 @@
 
 int pl_rd_fail(pl_rd *r, const pl_doc_node *n, const char *fmt, ...)
 {
+    pl_error e;
     va_list ap;
     va_start(ap, fmt);
-    pl__error_vset(r->err, PL_EINPUT, r->file, n ? n->line : 0, n ? n->col : 0, fmt, ap);
+    pl__error_vset(&e, PL_EINPUT, r->file, n ? n->line : 0, n ? n->col : 0, fmt, ap);
     va_end(ap);
+    if (r->n_errors++ == 0 && r->err)
+        *r->err = e;
+    pl__error_list_add(r->list, &e);
     return PL_EINPUT;
+}
+
+int pl_rd_stop(pl_rd *r, int *acc, int rc)
+{
+    if (rc && (*acc == PL_OK || rc != PL_EINPUT))
+        *acc = rc;
+    return rc && !(rc == PL_EINPUT && r->list && !pl_error_list_full(r->list));
 }
 
 void pl_rd_warn(pl_rd *r, const pl_doc_node *n, const char *fmt, ...)
 {
-    if (!r->warn)
+    if (!r->warn || r->n_errors)
         return;
     pl_error w;
     va_list ap;
@@ -76,30 +87,38 @@ int pl_rd_seq(pl_rd *r, const pl_doc_node *n, const char *what, const char *expe
     return expect_type(r, n, PL_DOC_SEQ, what, expect);
 }
 
+static int unknown_key(pl_rd *r, const pl_doc_node *k, const char *const *allowed, size_t n,
+                       const char *where)
+{
+    const char *hint = pl_suggest(k->text, allowed, n);
+    if (hint)
+        return pl_rd_fail(r, k, "unknown key '%.64s' in %s; did you mean '%s'?", k->text,
+                          where, hint);
+    char list[256] = "";
+    for (size_t j = 0; j < n; j++) {
+        size_t used = strlen(list);
+        snprintf(list + used, sizeof list - used, "%s%s", j ? ", " : "", allowed[j]);
+    }
+    return pl_rd_fail(r, k, "unknown key '%.64s' in %s; expected one of: %s", k->text, where,
+                      list);
+}
+
 int pl_rd_keys(pl_rd *r, const pl_doc_node *map, const char *const *allowed, size_t n,
                const char *where)
 {
+    int acc = PL_OK;
     for (size_t i = 0; i < map->len; i++) {
         const pl_doc_node *k = pl_doc_map_key(map, i);
-        size_t j;
-        for (j = 0; j < n; j++)
-            if (strcmp(k->text, allowed[j]) == 0)
+        size_t j = 0;
+        while (j < n && strcmp(k->text, allowed[j]) != 0)
+            j++;
+        if (j == n) {
+            r->typo = map;
+            if (pl_rd_stop(r, &acc, unknown_key(r, k, allowed, n, where)))
                 break;
-        if (j < n)
-            continue;
-        const char *hint = pl_suggest(k->text, allowed, n);
-        if (hint)
-            return pl_rd_fail(r, k, "unknown key '%.64s' in %s; did you mean '%s'?", k->text,
-                              where, hint);
-        char list[256] = "";
-        for (j = 0; j < n; j++) {
-            size_t used = strlen(list);
-            snprintf(list + used, sizeof list - used, "%s%s", j ? ", " : "", allowed[j]);
         }
-        return pl_rd_fail(r, k, "unknown key '%.64s' in %s; expected one of: %s", k->text,
-                          where, list);
     }
-    return PL_OK;
+    return acc;
 }
 
 int pl_rd_need(pl_rd *r, const pl_doc_node *map, const char *key, const char *where,
@@ -108,6 +127,8 @@ int pl_rd_need(pl_rd *r, const pl_doc_node *map, const char *key, const char *wh
     *out = pl_doc_map_get(map, key);
     if (*out)
         return PL_OK;
+    if (map == r->typo)
+        return PL_EINPUT;
     return pl_rd_fail(r, map, "%s has no '%s'; expected '%s: %s'", where, key, key, expect);
 }
 

@@ -18,13 +18,21 @@
 
 typedef struct pl_rd {
     const char *file;
-    pl_error *err;
+    pl_error *err;            /* gets the first error found */
     pl_arena *arena;          /* where strings are copied */
     unsigned flags;           /* PL_LOAD_* */
     void (*warn)(const pl_error *w, void *payload);
     void *payload;
+    pl_error_list *list;      /* every error, when the caller collects them; else NULL */
+    size_t n_errors;          /* errors found so far */
+    const pl_doc_node *typo;  /* the last mapping with an unknown key (see pl_rd_need) */
 } pl_rd;
 
+/*
+** An error at n: the first one goes to r->err, each one to r->list. Warnings
+** after an error are dropped: the file must change anyway, and a warning
+** would come before the error it follows on stderr.
+*/
 int pl_rd_fail(pl_rd *r, const pl_doc_node *n, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
@@ -43,10 +51,20 @@ const char *pl_rd_got(const pl_doc_node *n, char *buf, size_t size);
 int pl_rd_map(pl_rd *r, const pl_doc_node *n, const char *what, const char *expect);
 int pl_rd_seq(pl_rd *r, const pl_doc_node *n, const char *what, const char *expect);
 
-/* Every key of map must be one of allowed[n]; else "unknown key" with a hint. */
+/*
+** Going on after an error. rc (a reading's status) is kept in *acc, which
+** holds the first failure (or an out-of-memory that follows it); returns 1
+** when the caller must stop and return *acc: after any failure, unless the
+** caller collects every error, rc is an input error and the list has room.
+*/
+int pl_rd_stop(pl_rd *r, int *acc, int rc);
+
+/* Every key of map must be one of allowed[n]; else "unknown key" with a hint (each
+   unknown key when collecting). */
 int pl_rd_keys(pl_rd *r, const pl_doc_node *map, const char *const *allowed, size_t n,
                const char *where);
-/* A required key's value, or an error at the map naming the missing key. */
+/* A required key's value, or an error at the map naming the missing key; when the map
+   has an unknown key (likely this one misspelt) the failure is silent, its error given. */
 int pl_rd_need(pl_rd *r, const pl_doc_node *map, const char *key, const char *where,
                const char *expect, pl_doc_node **out);
 

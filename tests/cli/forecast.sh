@@ -80,7 +80,7 @@ expect_grep "$TMP/err" "no issue of scenario 'ukraine-2025' has an outcome" "no 
 for v in 0 -1; do
   expect_error "parley: --resamples $v: expected a whole number from 1 to 1000000" -- "$P" evaluate x.yaml --resamples $v
 done
-expect_error "parley: expected parley import --from FORMAT FILE [-o OUT.yaml]" -- "$P" import
+expect_error "parley: expected parley import [--from FORMAT] FILE [-o OUT.yaml]" -- "$P" import
 # the SMP, only on request: its forecasts, turns and final positions; its knobs change it
 expect_status 0 "smp" -- "$P" forecast --model smp --format json
 jqe '[.forecasts[] | .model] | unique == ["smp"]'

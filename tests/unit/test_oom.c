@@ -95,6 +95,43 @@ static int op_import(const ctx *c, test_sink *k, pl_error *err)
     return rc;
 }
 
+/* An input recognised and loaded (pl_input_from_buffer, pl_input_load). */
+static int op_input(const ctx *c, test_sink *k, pl_error *err)
+{
+    pl_input *in;
+    pl_scenario *s;
+    int rc = pl_input_from_buffer(&in, c->data, c->len, "sample", err);
+    if (rc)
+        return rc;
+    rc = pl_input_load(&s, NULL, 1, (const pl_input *const[]){in}, PL_INPUT_UNKNOWN, NULL, err);
+    pl_input_free(in);
+    if (rc)
+        return rc;
+    rc = as_json(s, c, describe_scenario, k, err);
+    pl_scenario_free(s);
+    return rc;
+}
+
+/* A file with many errors read on after each (validate's way): the list's messages. */
+static int op_every_error(const ctx *c, test_sink *k, pl_error *err)
+{
+    pl_error_list *list;
+    if (pl_error_list_new(&list, 0) != PL_OK)
+        return nomem(err);
+    pl_load_opts o = PL_LOAD_OPTS_INIT;
+    o.errors = list;
+    pl_scenario *s = NULL;
+    int rc = pl_scenario_load_buffer(&s, c->data, c->len, "every-section.yaml", &o, err);
+    pl_scenario_free(s);
+    for (size_t i = 0; rc == PL_EINPUT && i < pl_error_list_count(list); i++) {
+        const char *m = pl_error_list_get(list, i)->msg;
+        if (test_sink_write(m, strlen(m), k))
+            rc = PL_EIO;
+    }
+    pl_error_list_free(list);
+    return rc == PL_EINPUT ? PL_OK : rc;
+}
+
 static int describe_forecast(const void *obj, const ctx *c, pl_emitter *e)
 {
     int rc = pl_forecast_emit(obj, c->s, e), r;
@@ -334,6 +371,33 @@ static void test_importers(void **state)
     }
 }
 
+static char *slurp(const char *rel, size_t *len)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", PL_SOURCE_DIR, rel);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    char *data = malloc(1 << 20);
+    assert_non_null(data);
+    *len = fread(data, 1, 1 << 20, f);
+    fclose(f);
+    return data;
+}
+
+static void test_inputs(void **state)
+{
+    (void)state;
+    ctx c = {0};
+    char *data = slurp("fuzz/seeds/synthetic.decide.txt", &c.len);
+    c.data = data;
+    sweep("input (Decide)", op_input, &c);
+    free(data);
+    data = slurp("tests/cli/validate/every-section.yaml", &c.len);
+    c.data = data;
+    sweep("every error", op_every_error, &c);
+    free(data);
+}
+
 static void test_analyses(void **state)
 {
     (void)state;
@@ -375,6 +439,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_load),
         cmocka_unit_test(test_importers),
+        cmocka_unit_test(test_inputs),
         cmocka_unit_test(test_analyses),
         cmocka_unit_test(test_power_large),
     };

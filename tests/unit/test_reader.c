@@ -211,6 +211,102 @@ static void aliases_are_resolved(void **state)
     pl_scenario_free(s);
 }
 
+/* Three independent errors, the actors' (found first) last in the file. */
+static const char *const three_errors =
+    "parley: 1\nname: three\n"
+    "positions: {A: {X: {position: 50, salience: 2}}, B: {X: {position: 120, salience: 1}}}\n"
+    "issues: [{id: X, scale: {0: a, 100: b}}]\n"
+    "actors: [{id: A, capability: 1}, {id: B, capability: -1}]\n";
+
+static void collects_every_error(void **state)
+{
+    (void)state;
+    pl_error_list *list = NULL;
+    assert_int_equal(pl_error_list_new(&list, 0), PL_OK);
+    pl_load_opts o = PL_LOAD_OPTS_INIT;
+    o.errors = list;
+    pl_scenario *s = NULL;
+    pl_error err;
+    assert_int_equal(pl_scenario_load_buffer(&s, three_errors, strlen(three_errors), "t.yaml", &o,
+                                             &err), PL_EINPUT);
+    assert_null(s);
+    /* err: the first error found, as without a list */
+    assert_int_equal(err.line, 5);
+    assert_non_null(strstr(err.msg, "capability of actor 'B' is -1"));
+    /* the list: every one, by line and column */
+    assert_int_equal(pl_error_list_count(list), 3);
+    assert_false(pl_error_list_full(list));
+    const pl_error *e0 = pl_error_list_get(list, 0), *e1 = pl_error_list_get(list, 1);
+    assert_int_equal(e0->line, 3);
+    assert_non_null(strstr(e0->msg, "salience of 'A' on 'X' is 2"));
+    assert_int_equal(e1->line, 3);
+    assert_true(e1->col > e0->col);
+    assert_non_null(strstr(e1->msg, "position of 'B' on 'X' is 120"));
+    assert_int_equal(pl_error_list_get(list, 2)->line, 5);
+    assert_null(pl_error_list_get(list, 3));
+    /* without a list: the same first error */
+    pl_error one;
+    assert_int_equal(pl_scenario_load_buffer(&s, three_errors, strlen(three_errors), "t.yaml",
+                                             NULL, &one), PL_EINPUT);
+    assert_string_equal(one.msg, err.msg);
+    /* a syntax error is the list's only entry; a valid file leaves it empty */
+    assert_int_equal(pl_scenario_load_buffer(&s, "a: [", 4, "s.yaml", &o, NULL), PL_EINPUT);
+    assert_int_equal(pl_error_list_count(list), 1);
+    assert_non_null(strstr(pl_error_list_get(list, 0)->msg, "syntax error"));
+    assert_int_equal(pl_scenario_load_buffer(&s, good_yaml, strlen(good_yaml), "g.yaml", &o, NULL),
+                     PL_OK);
+    assert_int_equal(pl_error_list_count(list), 0);
+    pl_scenario_free(s);
+    pl_error_list_free(list);
+}
+
+static void error_list_limit(void **state)
+{
+    (void)state;
+    pl_error_list *list = NULL;
+    assert_int_equal(pl_error_list_new(&list, 2), PL_OK);
+    pl_load_opts o = PL_LOAD_OPTS_INIT;
+    o.errors = list;
+    pl_scenario *s = NULL;
+    assert_int_equal(pl_scenario_load_buffer(&s, three_errors, strlen(three_errors), "t.yaml", &o,
+                                             NULL), PL_EINPUT);
+    assert_int_equal(pl_error_list_count(list), 2);
+    assert_true(pl_error_list_full(list));
+    pl_error_list_clear(list);
+    assert_int_equal(pl_error_list_count(list), 0);
+    pl_error_list_free(list);
+    pl_error_list_free(NULL);
+    assert_int_equal(pl_error_list_new(NULL, 1), PL_EMISUSE);
+}
+
+/* What depends on a part in error is not reported again; warnings stop at the first error. */
+static void no_follow_on_errors(void **state)
+{
+    (void)state;
+    const char *t = "parley: 1\nname: f\n"
+                    "actors: [{id: A, capability: 1}, {id: 9B, capability: 1}, {id: C}]\n"
+                    "issues: [{id: X, scale: {0: a, 100: b}}, {id: Y, scael: {0: a, 100: b}}]\n"
+                    "positions: {A: {X: {position: 0, salience: 1}}, 9B: {X: {position: 9, "
+                    "salience: 1}}, D: {X: {position: 1, salience: 1}}}\n";
+    pl_error_list *list = NULL;
+    assert_int_equal(pl_error_list_new(&list, 0), PL_OK);
+    pl_load_opts o = PL_LOAD_OPTS_INIT;
+    o.errors = list;
+    warnings = 0;
+    o.warn = count_warning;
+    o.payload = &warnings;
+    pl_scenario *s = NULL;
+    assert_int_equal(pl_scenario_load_buffer(&s, t, strlen(t), "f.yaml", &o, NULL), PL_EINPUT);
+    /* 9B's id, C's capability, Y's misspelt scale (not also "no scale"); the positions of
+       9B and D may name the actor in error, and C's silence is not warned about */
+    assert_int_equal(pl_error_list_count(list), 3);
+    assert_non_null(strstr(pl_error_list_get(list, 0)->msg, "actor id is \"9B\""));
+    assert_non_null(strstr(pl_error_list_get(list, 1)->msg, "actor 'C' has no 'capability'"));
+    assert_non_null(strstr(pl_error_list_get(list, 2)->msg, "unknown key 'scael'"));
+    assert_int_equal(warnings, 0);
+    pl_error_list_free(list);
+}
+
 static void file_errors(void **state)
 {
     (void)state;
@@ -231,6 +327,9 @@ int main(void)
         cmocka_unit_test(warns_about_silent_actors),
         cmocka_unit_test(aliases_are_resolved),
         cmocka_unit_test(file_errors),
+        cmocka_unit_test(collects_every_error),
+        cmocka_unit_test(error_list_limit),
+        cmocka_unit_test(no_follow_on_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

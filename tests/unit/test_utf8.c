@@ -35,8 +35,25 @@ static void invalid(void **state)
     assert_non_null(strstr(err.msg, "NUL"));
 }
 
+/* The position the importers report: the offset too, and a BOM is not a column. */
+static void find_bad(void **state)
+{
+    (void)state;
+    size_t at = 0;
+    int line = 0, col = 0;
+    const char *t = "\xef\xbb\xbf" "ab\n\xe2\x80\x93x\xc0\xaf";
+    assert_int_equal(pl_utf8_find_bad(t, strlen(t), &at, &line, &col), 1);
+    assert_int_equal(at, 10);
+    assert_int_equal(line, 2);
+    assert_int_equal(col, 3);
+    assert_int_equal(pl_utf8_find_bad("\xef\xbb\xbf" "x\xff", 5, &at, &line, &col), 1);
+    assert_int_equal(col, 2);
+    assert_int_equal(pl_utf8_find_bad(t, 9, &at, &line, &col), 0);
+}
+
 int main(void)
 {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(valid), cmocka_unit_test(invalid)};
+    const struct CMUnitTest tests[] = {cmocka_unit_test(valid), cmocka_unit_test(invalid),
+                                       cmocka_unit_test(find_bad)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
