@@ -15,15 +15,16 @@
 
 int pl__report_add_chart(pl_report *r, const char *section, const char *name, pl__buf *g)
 {
-    if (!pl__svg_end(g, NULL))
+    /* the chart's text is ours until it is in the list: freed on every failure */
+    pl__chart *grown = pl__svg_end(g, NULL) ? pl__grow(r->charts, &r->cap_charts,
+                                                       r->n_charts + 1, sizeof *grown, 16) : NULL;
+    if (grown)
+        r->charts = grown;
+    char *nm = grown ? strdup(name) : NULL;
+    if (!nm) {
+        pl__buf_free(g);
         return PL_ENOMEM;
-    pl__chart *grown = pl__grow(r->charts, &r->cap_charts, r->n_charts + 1, sizeof *grown, 16);
-    if (!grown)
-        return PL_ENOMEM;
-    r->charts = grown;
-    char *nm = strdup(name);
-    if (!nm)
-        return PL_ENOMEM;
+    }
     r->charts[r->n_charts++] = (pl__chart){nm, section, g->buf, g->len};
     memset(g, 0, sizeof *g);
     return PL_OK;
