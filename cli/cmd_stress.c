@@ -209,7 +209,12 @@ static int read_inputs(const cli_args *a, stress_cli *c, pl_stress_transport *t,
 {
     int quiet = quiet_begin(launcher_rank());
     int rc = read_opts(a, c);
-    if (!rc && !(rc = mpi_setup(t, mpi))) {
+    /* MPI comes up even after a bad option: a rank that exited at once would
+    ** make the launcher kill rank 0 before its message was out (seen in CI). */
+    int up = mpi_setup(t, mpi);
+    if (!rc)
+        rc = up;
+    if (!rc) {
         if (*mpi)
             c->o.transport = t;
         if ((rc = cli_load_scenario(a, s, 0)) == EXIT_OK && t->rank == 0 && c->store_path)
