@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
 ** cmd_claims.c: `parley claims [FILE]`: an article's claims checked against the
-** analyses (the built-in scenario's claims by default), with --draws N the share
-** of Monte Carlo draws in which each holds.
+** analyses (the built-in scenario's claims by default), with each verdict's
+** margin and break-even, and with --draws N the share of Monte Carlo draws in
+** which each holds.
 */
 #include "cli.h"
 
@@ -15,6 +16,9 @@ static const cli_optdef claims_opts[] = {
                            "only the scenario as written)"},
     {"seed", 0, 1, "S", "seed of those draws (default 1)"},
     {"threads", 0, 1, "N", "threads (default 1; results never depend on it)"},
+    {"explain", 0, 0, NULL, "every input that can flip each verdict, ranked (default: the "
+                            "nearest)"},
+    {"no-breakeven", 0, 0, NULL, "skip the break-even search (verdicts and margins only)"},
     CLI_FROM_OPTDEF,
     CLI_PROGRESS_OPTDEF,
     {NULL, 0, 0, NULL, NULL}};
@@ -52,6 +56,10 @@ static int run_claims(const cli_args *a)
         (rc = cli_whole_opt(a, "seed", 0, ULLONG_MAX, &seed)) ||
         (rc = cli_whole_opt(a, "threads", 1, 256, &threads)))
         return rc;
+    int breakeven = !cli_has(a, "no-breakeven");
+    if (!breakeven && cli_has(a, "explain"))
+        return cli_usage_error("--explain lists what the break-even search finds: drop "
+                               "--no-breakeven");
     pl_scenario *s = NULL;
     pl_claims *c = NULL;
     if ((rc = cli_load_scenario(a, &s, 0)) || (rc = load_claims(a, s, &c))) {
@@ -61,6 +69,7 @@ static int run_claims(const cli_args *a)
     size_t n = pl_claims_count(c);
     pl_claim_result *res = calloc(n, sizeof *res);
     uint64_t *holds = calloc(n, sizeof *holds), *defined = calloc(n, sizeof *defined);
+    pl_claims_explained *x = NULL;
     pl_error err;
     pl_error_clear(&err);
     cli_progress p;
@@ -69,6 +78,7 @@ static int run_claims(const cli_args *a)
     if (!res || !holds || !defined)
         rc = EXIT_FAIL;
     else if (pl_claims_evaluate(c, s, res, &err) ||
+             (breakeven && pl_claims_explain(&x, c, s, (int)threads, &err)) ||
              (draws && pl_claims_robustness_progress(c, s, draws, seed, (int)threads, &cb,
                                                      holds, defined, &err))) {
         cli_report(&err, NULL, 0);
@@ -76,8 +86,10 @@ static int run_claims(const cli_args *a)
     }
     cli_output out;
     if (!rc && (rc = cli_document_begin(&out, a, "checks", s)) == EXIT_OK) {
-        rc = cli_document_done(&out, pl_claims_emit(c, res, holds, defined, draws, out.e));
+        rc = cli_document_done(&out, pl_claims_emit_explained(c, res, holds, defined, draws, x,
+                                                              cli_has(a, "explain"), out.e));
     }
+    pl_claims_explained_free(x);
     free(res), free(holds), free(defined);
     pl_claims_free(c);
     pl_scenario_free(s);
@@ -95,11 +107,19 @@ const cli_command cli_cmd_claims = {
     "packages on some issues every party prefers to the status quo (zone), whether\n"
     "tactical gains survive as strategic ones (no_winners), or that the scenario\n"
     "cannot speak to it (not_modelled). Every check runs the analyses afresh.\n"
+    "Each verdict comes with its margin (the number against the claim's threshold)\n"
+    "and its break-even: the smallest change of one input alone (within its range,\n"
+    "else its natural domain) that flips it; --explain lists every such input,\n"
+    "ranked. A verdict no input can flip is labelled \"by definition of the rules\";\n"
+    "one whose sentence is also the source of inputs it depends on, \"tests its own\n"
+    "input\".\n"
     "Each claim is also checked on --draws Monte Carlo draws of the scenario (as\n"
     "in parley stress; 0 skips them). The built-in scenario carries its own claims,\n"
     "those of the seed article. Examples:\n"
     "  parley claims                        the seed article's claims\n"
     "  parley claims --draws 1000 --threads 2\n"
     "  parley claims --draws 0              the verdicts on the scenario as written\n"
+    "  parley claims --explain --format csv --table breakeven\n"
+    "  parley claims --no-breakeven --draws 0   verdicts and margins, at once\n"
     "  parley claims my.yaml --claims my.claims.yaml\n",
     run_claims};

@@ -1,6 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# The claims table of docs/case-study.md, from `parley claims` (200 draws, seed 1).
+# The claims table of docs/case-study.md, from `parley claims` (200 draws, seed 1): verdicts,
+# margins (value against threshold), the nearest break-even, labels and robustness.
 #   scripts/case-study-table.sh PARLEY            print the table
 #   scripts/case-study-table.sh PARLEY --check    exit 1 if docs/case-study.md has drifted
 #   scripts/case-study-table.sh PARLEY --update   rewrite the table in docs/case-study.md
@@ -10,9 +11,10 @@ parley=$1
 doc=$(dirname "$0")/../docs/case-study.md
 table() {
   "$parley" claims --draws 200 --seed 1 --threads 2 --format json | jq -r '
-    "| claim | verdict | the number it turns on | holds in (200 draws) |",
-    "|---|---|---|---|",
-    (.claims.checks[] | "| `\(.claim)` | \(.status) | \(if .value == null then "–" else (.value * 1000 | round / 1000 | tostring) end) | \(if .holds_share == null then "–" else ((.holds_share * 1000 | round / 10 | tostring) + "%") end) |")'
+    def num: if . == null then "–" else (. * 1000 | round / 1000 | tostring) end;
+    "| claim | verdict | the number it turns on | threshold | nearest flip (one input alone) | label | holds in (200 draws) |",
+    "|---|---|---|---|---|---|---|",
+    (.claims.checks[] | "| `\(.claim)` | \(.status) | \(.value | num) | \(.threshold | num) | \(.breakeven // "–") | \(if .label == "" or .label == null then "–" else .label end) | \(if .holds_share == null then "–" else ((.holds_share * 1000 | round / 10 | tostring) + "%") end) |")'
 }
 current() { sed -n '/^<!-- claims-table -->$/,/^<!-- \/claims-table -->$/p' "$doc" | sed '1d;$d'; }
 case "${2:-}" in

@@ -37,7 +37,11 @@ typedef enum pl_claim_status {
 typedef struct pl_claim_result {
     pl_claim_status status;
     double value;               /* the number the check turns on (NAN if none) */
+    double threshold;           /* where the verdict turns, in value's units (NAN if none) */
     char detail[600];           /* the numbers behind it, in words */
+    char margin[400];           /* value against threshold, in the claim's units, in words */
+    char rule[200];             /* the rule the verdict rests on, if a rule decides it ("RUS
+                                   is a veto member of GUARANTOR_COUNCIL"), else "" */
 } pl_claim_result;
 
 /** Read a claims file (YAML or JSON) against the scenario its checks refer to. */
@@ -77,6 +81,65 @@ PL_API int pl_claims_robustness_progress(const pl_claims *c, const struct pl_sce
 /** Each claim: sentence, status, numbers, and (if draws > 0) its robustness. */
 PL_API int pl_claims_emit(const pl_claims *c, const pl_claim_result *res, const uint64_t *holds,
                           const uint64_t *defined, uint64_t draws, pl_emitter *e);
+
+/* ---- break-even: what one input must become for a verdict to flip -------- */
+
+/* One input of the scenario, seen from one claim. */
+typedef struct pl_claim_flip {
+    char input[112];            /* its label, as parley stress names it ("RUS capability") */
+    size_t index;               /* its place in the scenario's walk of inputs */
+    double now;                 /* its value in the scenario */
+    double at;                  /* the nearest value at which the verdict flips (NAN: none) */
+    double low, high;           /* the interval searched */
+    int stated;                 /* 1: the input's own low/high; 0: its natural domain, outside
+                                   any stated range (docs/claims-format.md) */
+    int depends;                /* 1: the claim's number or verdict moves with it */
+    int same_source;            /* 1: its source sentence is the claim's own */
+} pl_claim_flip;
+
+typedef struct pl_claims_explained pl_claims_explained;
+
+/**
+ * For every claim with a verdict (holds or fails) and every numeric input of
+ * s (pl_scenario_n_uncertain's inputs and the exact ones), the smallest change
+ * of that input alone that flips the verdict: each verdict is a step function
+ * of one input, so the search scans 10 points either side of the value to the
+ * ends of the interval, then bisects the nearest flip to 1e-6. Steps narrower
+ * than the scan's spacing (a tenth of the way from the value to an end) can
+ * be missed. Threads split the inputs; the result does not depend on their
+ * number. At most 64 claims (PL_EMISUSE beyond).
+ */
+PL_API int pl_claims_explain(pl_claims_explained **out, const pl_claims *c,
+                             const struct pl_scenario *s, int threads, pl_error *err);
+PL_API void pl_claims_explained_free(pl_claims_explained *x);
+/** The scenario's numeric inputs (every claim sees them all). */
+PL_API size_t pl_claims_n_inputs(const pl_claims_explained *x);
+/**
+ * Input j as claim i sees it; ranked: those that flip it first (the smallest
+ * change relative to the interval first), then the rest in the walk's order.
+ */
+PL_API const pl_claim_flip *pl_claims_flip(const pl_claims_explained *x, size_t i, size_t j);
+/** How many inputs can flip claim i (0 for a verdict no single input moves). */
+PL_API size_t pl_claims_n_flips(const pl_claims_explained *x, size_t i);
+/**
+ * 1 when claim i has a verdict no input can flip within its interval: it
+ * follows from the rules (its result's `rule` names the rule when the check
+ * knows it).
+ */
+PL_API int pl_claims_definitional(const pl_claims_explained *x, size_t i);
+/** How many inputs claim i depends on share its source sentence ("tests its own input"). */
+PL_API size_t pl_claims_n_circular(const pl_claims_explained *x, size_t i);
+
+/**
+ * pl_claims_emit with each verdict's margin and break-even (x from
+ * pl_claims_explain, or NULL for none): the nearest flip per claim, or with
+ * `full` every input that flips it, ranked; labels "by definition of the
+ * rules" and "tests its own input".
+ */
+PL_API int pl_claims_emit_explained(const pl_claims *c, const pl_claim_result *res,
+                                    const uint64_t *holds, const uint64_t *defined,
+                                    uint64_t draws, const pl_claims_explained *x, int full,
+                                    pl_emitter *e);
 
 #ifdef __cplusplus
 }

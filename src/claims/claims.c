@@ -32,6 +32,7 @@ static const pl_settlement *settlement(ctx *x)
     if (!x->st && !x->st_rc) {
         pl_settle_opts o = PL_SETTLE_OPTS_INIT;
         o.logrolls = 0;
+        o.max_enumerate = 0; /* no claim reads the win-set counts; they cost most of a probe */
         x->st_rc = pl_settle_compute(&x->st, x->s, &o, &x->err);
     }
     return x->st;
@@ -44,6 +45,22 @@ void pl__claim_say(pl_claim_result *r, pl_claim_status st, double v, const char 
     pl__vsnprintf(r->detail, sizeof r->detail, fmt, ap);
     va_end(ap);
     r->status = st, r->value = v;
+}
+
+/* The body acts without X exactly when some winning coalition leaves X out: power above 0. */
+static void can_act_margin(const pl_credibility *cr, const char *body, const char *aid,
+                           pl_claim_result *r)
+{
+    r->threshold = 0;
+    if (cr->can_act)
+        pl__snprintf(r->margin, sizeof r->margin, "The others' power to act without %s is %.3g, "
+                 "above the 0 at which %s could no longer act.", aid, cr->act_against, body);
+    else
+        pl__snprintf(r->margin, sizeof r->margin, "The others' power to act without %s is 0: %s "
+                 "blocks %s%s.", aid, aid, cr->formal_veto ? "by a veto written into the rules"
+                 : "alone by its weight", cr->formal_veto ? "; no number changes that" : "");
+    if (cr->formal_veto && !cr->can_act)
+        pl__snprintf(r->rule, sizeof r->rule, "%s is a veto member of %s", aid, body);
 }
 
 static void can_act(ctx *x, const pl__claim *c, pl_claim_result *r)
@@ -66,6 +83,7 @@ static void can_act(ctx *x, const pl__claim *c, pl_claim_result *r)
     } else {
         r->status = cr.can_act == c->expect ? PL_CLAIM_HOLDS : PL_CLAIM_FAILS;
         r->value = cr.act_against; /* the others' power to act without X */
+        can_act_margin(&cr, pl_body_id(y), aid, r);
     }
     pl_power_free(p);
     pl_game_free(g);
@@ -86,6 +104,20 @@ static int package_of(const pl_settlement *st, const double *x, size_t K, uint32
     return 0;
 }
 
+/* The ratification rule: whose signature needs which bodies ("UKR's signature needs ..."). */
+static void ratification_rule(const pl_scenario *s, pl_claim_result *r)
+{
+    size_t u = 0;
+    for (size_t i = 0; i < pl_scenario_n_actors(s) && u < sizeof r->rule; i++)
+        for (size_t j = 0; j < pl_scenario_n_ratifiers(s, i) && u < sizeof r->rule; j++) {
+            const char *b = pl_body_id(pl_scenario_body(s, (size_t)pl_scenario_ratifier(s, i, j)));
+            int w = j ? pl__snprintf(r->rule + u, sizeof r->rule - u, " and %s", b)
+                      : pl__snprintf(r->rule + u, sizeof r->rule - u, "%s%s's signature needs %s",
+                                 u ? "; " : "", pl_actor_id(pl_scenario_actor(s, i)), b);
+            u += w > 0 ? (size_t)w : 0;
+        }
+}
+
 static void ratification(ctx *x, const pl__claim *c, pl_claim_result *r)
 {
     const pl_settlement *st = settlement(x);
@@ -103,6 +135,10 @@ static void ratification(ctx *x, const pl__claim *c, pl_claim_result *r)
     }
     pl__claim_say(r, p < c->below ? PL_CLAIM_HOLDS : PL_CLAIM_FAILS, p, "The ratifying bodies pass the "
         "proposal with probability %.3g (the claim needs below %g).", p, c->below);
+    r->threshold = c->below;
+    pl__snprintf(r->margin, sizeof r->margin, "Probability %.3g against the claim's %g: %.3g %s.",
+             p, c->below, fabs(c->below - p), p < c->below ? "to spare" : "too high");
+    ratification_rule(x->s, r);
 }
 
 static pl_durability *durability(ctx *x, const pl__claim *c, pl_claim_result *r)
@@ -113,6 +149,36 @@ static pl_durability *durability(ctx *x, const pl__claim *c, pl_claim_result *r)
     else if (pl_durability_compute(&d, x->s, c->x, &x->err))
         pl__claim_say(r, PL_CLAIM_UNDEFINED, NAN, "%s", x->err.msg);
     return d;
+}
+
+/* How far the deal is from the other verdict: phasing, and (which the check itself does not
+   count: it asks whether the deal stands on its own) the guarantees' probabilities. */
+static void durability_margin(const pl_durability *d, pl_claim_result *r)
+{
+    int fails = pl_durability_fails_at(d, NULL) >= 0;
+    size_t ph = pl_durability_phasing(d);
+    int w0 = fails && ph ? pl__snprintf(r->margin, sizeof r->margin, "Phased over %zu periods it "
+                                    "would hold. Guarantees, which the check leaves out: ", ph)
+           : pl__snprintf(r->margin, sizeof r->margin, "%s. Guarantees, which the check leaves out: ",
+                      fails ? "No phasing makes it hold" : "It holds on its own");
+    size_t u = w0 > 0 ? (size_t)w0 : 0;
+    for (size_t j = 0; j < pl_durability_n_guarantees(d) && u < sizeof r->margin; j++) {
+        int cred, holds;
+        double counted, lo, hi;
+        pl_durability_guarantee(d, j, &cred, &counted, &holds, &lo, &hi);
+        const char *b = pl_durability_guarantee_body(d, j);
+        int w = !cred ? pl__snprintf(r->margin + u, sizeof r->margin - u, "%s's guarantee counts "
+                                 "for nothing (it cannot act). ", b)
+              : fails && !isnan(lo) ? pl__snprintf(r->margin + u, sizeof r->margin - u, "With %s "
+                      "intervening with probability at least %.3f (the scenario's %.3g) it "
+                      "would hold. ", b, lo, counted)
+              : !fails && !isnan(hi) ? pl__snprintf(r->margin + u, sizeof r->margin - u, "With %s "
+                      "intervening with probability above %.3f (the scenario's %.3g) the other "
+                      "side would rather fight. ", b, hi, counted) : 0;
+        u += w > 0 ? (size_t)w : 0;
+    }
+    if (u >= 2 && u < sizeof r->margin)
+        r->margin[u - 1] = '\0'; /* the last sentence's space */
 }
 
 static void self_enforcing(ctx *x, const pl__claim *c, pl_claim_result *r)
@@ -132,16 +198,16 @@ static void self_enforcing(ctx *x, const pl__claim *c, pl_claim_result *r)
             "Not self-enforcing: %s's chance of winning a war goes from %.2f to %.2f, and %s "
             "prefers war from period %d.", pl_durability_side(d, 0), pl_durability_power(d, 0),
             pl_durability_power(d, T), pl_durability_side(d, side), t);
+    durability_margin(d, r);
     pl_durability_free(d);
 }
 
-/* The model's forecast of issue k with actor `without` left out (-1: everyone). */
-static double forecast(ctx *cx, size_t k, pl_model m, long without)
+/* Positions and weights (capability x salience) on issue k of the actors at the table
+   but `without` (-1: everyone); x and w hold n_actors entries. */
+static size_t gather(const pl_scenario *s, size_t k, long without, double *x, double *w)
 {
-    const pl_scenario *s = cx->s;
-    size_t n = pl_scenario_n_actors(s), c = 0;
-    double *x = malloc((n ? n : 1) * sizeof *x), *w = malloc((n ? n : 1) * sizeof *w), v = NAN;
-    for (size_t i = 0; x && w && i < n; i++) {
+    size_t c = 0;
+    for (size_t i = 0; i < pl_scenario_n_actors(s); i++) {
         double pos, sal;
         const pl_actor *a = pl_scenario_actor(s, i);
         if ((long)i == without || !pl_actor_at_table(a) ||
@@ -149,13 +215,75 @@ static double forecast(ctx *cx, size_t k, pl_model m, long without)
             continue;
         x[c] = pos, w[c++] = pl_actor_capability(a)->value * sal;
     }
+    return c;
+}
+
+/* The model's forecast of issue k with actor `without` left out (-1: everyone); out of
+   memory is kept in cx->err (the caller checks it: a forecast of NaN is not an answer). */
+static double forecast(ctx *cx, size_t k, pl_model m, long without)
+{
+    const pl_scenario *s = cx->s;
+    size_t n = pl_scenario_n_actors(s), c = 0;
+    double *x = malloc((n ? n : 1) * sizeof *x), *w = malloc((n ? n : 1) * sizeof *w), v = NAN;
     if (!x || !w)
         pl__error_nomem(&cx->err);
-    else if (c && (m == PL_MODEL_MEAN ? pl_weighted_mean(&v, x, w, c, &cx->err)
-                                      : pl_weighted_median(&v, x, w, c, PL_TIE_LOWER, &cx->err)))
+    else if ((c = gather(s, k, without, x, w)) &&
+             (m == PL_MODEL_MEAN ? pl_weighted_mean(&v, x, w, c, &cx->err)
+                                 : pl_weighted_median(&v, x, w, c, PL_TIE_LOWER, &cx->err)))
         v = NAN;
     free(x), free(w);
     return v;
+}
+
+/*
+** How firmly the weighted median m of issue k sits (the lower median: the
+** smallest position with half the weight at or below it): it stays while the
+** weight below m is under the weight at or above it, and the weight at or
+** below at least the weight above; the margin is the smaller of the two gaps.
+*/
+static int median_margin(ctx *cx, size_t k, long without, double m, char *buf, size_t size)
+{
+    const pl_scenario *s = cx->s;
+    size_t n = pl_scenario_n_actors(s), c = 0;
+    double *x = malloc((n ? n : 1) * sizeof *x), *w = malloc((n ? n : 1) * sizeof *w);
+    double lo = 0, at = 0, hi = 0;
+    if (x && w)
+        c = gather(s, k, without, x, w);
+    else
+        pl__error_nomem(&cx->err);
+    for (size_t i = 0; i < c; i++)
+        *(x[i] < m - 1e-9 ? &lo : x[i] > m + 1e-9 ? &hi : &at) += w[i];
+    free(x), free(w);
+    int upper = at + hi - lo <= at + lo - hi; /* the weight below m is the nearer threat */
+    return pl__snprintf(buf, size, "its median %g holds by %.4g weight units (%.4g at or %s it "
+                    "against %.4g %s)", m, upper ? at + hi - lo : at + lo - hi,
+                    upper ? at + hi : at + lo, upper ? "above" : "below", upper ? lo : hi,
+                    upper ? "below" : "above");
+}
+
+static void leverage_margin(ctx *cx, const pl__claim *c, size_t k, double worst,
+                            pl_claim_result *r)
+{
+    const pl_scenario *s = cx->s;
+    const char *aid = pl_actor_id(pl_scenario_actor(s, (size_t)c->actor));
+    int u = pl__snprintf(r->margin, sizeof r->margin, "The largest shift, %.3g points on %s, "
+                     "against the %g allowed: %.3g %s.", worst,
+                     pl_issue_id(pl_scenario_issue(s, k)), c->limit, fabs(worst - c->limit),
+                     worst <= c->limit ? "to spare" : "over");
+    r->threshold = c->limit;
+    if (c->model != PL_MODEL_MEDIAN || u <= 0 || (size_t)u >= sizeof r->margin)
+        return;
+    int v = pl__snprintf(r->margin + u, sizeof r->margin - (size_t)u, " Without %s ", aid);
+    if (v > 0 && (size_t)(u += v) < sizeof r->margin)
+        u += median_margin(cx, k, c->actor, forecast(cx, k, c->model, c->actor), r->margin + u,
+                           sizeof r->margin - (size_t)u);
+    if (u > 0 && (size_t)u < sizeof r->margin &&
+        (v = pl__snprintf(r->margin + u, sizeof r->margin - (size_t)u, "; with %s ", aid)) > 0 &&
+        (size_t)(u += v) < sizeof r->margin)
+        u += median_margin(cx, k, -1, forecast(cx, k, c->model, -1), r->margin + u,
+                           sizeof r->margin - (size_t)u);
+    if (u > 0 && (size_t)u + 1 < sizeof r->margin)
+        strcat(r->margin, ".");
 }
 
 static void leverage(ctx *x, const pl__claim *c, pl_claim_result *r)
@@ -178,6 +306,7 @@ static void leverage(ctx *x, const pl__claim *c, pl_claim_result *r)
         "the %s forecast by at most %.3g points (issue %s); the claim allows %g.",
         pl_actor_id(pl_scenario_actor(x->s, (size_t)c->actor)), pl_model_name(c->model), worst,
         pl_issue_id(pl_scenario_issue(x->s, at)), c->limit);
+    leverage_margin(x, c, at, worst, r);
 }
 
 static void no_winners(ctx *x, const pl__claim *c, pl_claim_result *r)
@@ -202,12 +331,17 @@ static void no_winners(ctx *x, const pl__claim *c, pl_claim_result *r)
         u += w > 0 && (size_t)w < sizeof buf - u ? (size_t)w : 0;
     }
     pl__claim_say(r, best_t > 1e-9 && best_s <= 1e-9 ? PL_CLAIM_HOLDS : PL_CLAIM_FAILS, best_s, "%s.", buf);
+    r->threshold = 0;
+    pl__snprintf(r->margin, sizeof r->margin, "The largest strategic gain is %.3g (the claim needs "
+             "none above 0) and the largest tactical gain %.3g (it needs one above 0).", best_s,
+             best_t);
     pl_durability_free(d);
 }
 
 static void evaluate(ctx *x, const pl__claim *c, pl_claim_result *r)
 {
-    r->value = NAN, r->detail[0] = '\0';
+    r->value = r->threshold = NAN;
+    r->detail[0] = r->margin[0] = r->rule[0] = '\0';
     switch (c->kind) {
     case PL__CAN_ACT: can_act(x, c, r); break;
     case PL__RATIFICATION: ratification(x, c, r); break;
@@ -217,6 +351,16 @@ static void evaluate(ctx *x, const pl__claim *c, pl_claim_result *r)
     case PL__NO_WINNERS: no_winners(x, c, r); break;
     default: pl__claim_say(r, PL_CLAIM_NOT_MODELLED, NAN, "%s", c->why); break;
     }
+}
+
+void pl__claims_evaluate_some(const pl_claims *c, const pl_scenario *s, const unsigned char *want,
+                              pl_claim_result *res)
+{
+    ctx x = {s, NULL, 0, {0}};
+    for (size_t i = 0; i < c->n; i++)
+        if (want[i])
+            evaluate(&x, &c->c[i], &res[i]);
+    pl_settle_free(x.st);
 }
 
 int pl_claims_evaluate(const pl_claims *c, const pl_scenario *s, pl_claim_result *res,

@@ -25,6 +25,10 @@ void pl__claim_say(pl_claim_result *r, pl_claim_status st, double v, const char 
     __attribute__((format(printf, 4, 5)))
 #endif
     ;
+/* The claims i with want[i] on s, sharing one settlement (a probe of the break-even
+   search: no other analysis runs); the others' results are left as they are. */
+void pl__claims_evaluate_some(const pl_claims *c, const struct pl_scenario *s,
+                              const unsigned char *want, pl_claim_result *res);
 /* The zone check (claims_zone.c): packages on c->issues every party prefers to the status quo. */
 void pl__claim_zone(const struct pl_settlement *st, const struct pl_scenario *s,
                     const pl__claim *c, pl_claim_result *r);

@@ -2,7 +2,7 @@
 /*
 ** claims_run.c: claims over Monte Carlo draws (draw i is stream i of the
 ** seed, as in parley stress; counts are integers, so any thread count gives
-** the same numbers), the accessors, and the emitter.
+** the same numbers), and the accessors (the emitter: claims_emit.c).
 */
 #include "claims_impl.h"
 #include "../core/fmt.h"
@@ -113,50 +113,4 @@ const char *pl_claim_status_name(pl_claim_status st)
 {
     static const char *const names[] = {"fails", "holds", "not modelled", "undefined"};
     return (unsigned)st < 4 ? names[st] : "?";
-}
-
-/* "holds" / "fails" ... and, over draws, the share in which it holds. */
-static void finding(const pl_claims *c, size_t i, const pl_claim_result *r,
-                    const uint64_t *holds, const uint64_t *defined, uint64_t draws, char *buf,
-                    size_t size)
-{
-    int n = snprintf(buf, size, "%s Verdict: %s. %s", c->c[i].claim,
-                     pl_claim_status_name(r->status), r->detail);
-    if (draws && n > 0 && (size_t)n < size && r->status <= PL_CLAIM_HOLDS && defined[i])
-        pl__snprintf(buf + n, size - (size_t)n, " Across %llu draws it holds in %.1f%%%s.",
-                 (unsigned long long)draws, 100.0 * (double)holds[i] / (double)defined[i],
-                 defined[i] < draws ? " of those where it is defined" : "");
-}
-
-int pl_claims_emit(const pl_claims *c, const pl_claim_result *res, const uint64_t *holds,
-                   const uint64_t *defined, uint64_t draws, pl_emitter *e)
-{
-    static const char *const cols[] = {"claim", "status", "value", "holds_share", "draws",
-                                       "sentence"};
-    char buf[2000];
-    if (!c || !res || !e || (draws && (!holds || !defined)))
-        return PL_EMISUSE;
-    pl_emit_object_begin(e, "claims", "The article's claims, checked");
-    pl_emit_object_begin(e, "findings", NULL);
-    for (size_t i = 0; i < c->n; i++) {
-        finding(c, i, &res[i], holds, defined, draws, buf, sizeof buf);
-        pl_emit_string(e, c->c[i].id, buf);
-    }
-    pl_emit_object_end(e);
-    pl_emit_table_begin(e, "checks", "Claims (value: the number each check turns on; "
-                        "holds_share: over the Monte Carlo draws)", cols, 6);
-    for (size_t i = 0; i < c->n; i++) {
-        pl_emit_row_begin(e);
-        pl_emit_string(e, NULL, c->c[i].id);
-        pl_emit_string(e, NULL, pl_claim_status_name(res[i].status));
-        pl_emit_number_or_null(e, NULL, res[i].value);
-        pl_emit_number_or_null(e, NULL, draws && defined[i] ? (double)holds[i] /
-                                                                 (double)defined[i] : NAN);
-        pl_emit_int(e, NULL, draws ? (long long)defined[i] : 0);
-        pl_emit_string(e, NULL, c->c[i].source ? c->c[i].source : c->c[i].claim);
-        pl_emit_row_end(e);
-    }
-    pl_emit_table_end(e);
-    pl_emit_object_end(e);
-    return PL_OK;
 }

@@ -57,7 +57,7 @@ void pl__claim_zone(const pl_settlement *st, const pl_scenario *s, const pl__cla
         m[j] = pl_space_n_options(pl_settle_space(st), c->issues[j]);
         total *= m[j];
         size_t u = strlen(names);
-        snprintf(names + u, sizeof names - u, "%s%s", j ? " and " : "", pl_issue_id(x));
+        pl__snprintf(names + u, sizeof names - u, "%s%s", j ? " and " : "", pl_issue_id(x));
     }
     for (size_t p = 0; p < total; p++) {
         size_t q = p;
@@ -86,4 +86,9 @@ void pl__claim_zone(const pl_settlement *st, const pl_scenario *s, const pl__cla
         pl__claim_say(r, PL_CLAIM_HOLDS, 0, "None of the %zu packages on %s leaves every party "
                       "at least as well off as the status quo with someone better off: no "
                       "agreement zone.", total, names);
+    r->threshold = c->limit;
+    double d = fabs((double)count - c->limit);
+    pl__snprintf(r->margin, sizeof r->margin, "%zu package%s against at most %g: %s by %g package%s.",
+             count, count == 1 ? "" : "s", c->limit, count <= c->limit ? "within" : "over", d,
+             d == 1 ? "" : "s");
 }

@@ -5,14 +5,26 @@
 ** carry a range, in a fixed order; the same walk lists the uncertain inputs,
 ** labels them and replaces them in a copy, so input j always means the same
 ** number. A copy owns only the arrays it changes and borrows the rest.
+** The walk also visits plain numbers (positions without a detail entry,
+** absolute quotas) through a temporary exact value, which draws skip; the
+** break-even search (inputs.h) sets any of them.
 */
 #include "scenario_impl.h"
 #include "error_int.h"
 #include "dist.h"
+#include "inputs.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+
+/* A plain number as an exact value (no range: draws leave it alone). */
+static pl_value exact(double x)
+{
+    pl_value v = {0};
+    v.value = v.low = v.high = x;
+    return v;
+}
 
 /* fn gets each value (and the dense array cell it feeds, if any) with a label in parts. */
 typedef void (*visit_fn)(void *ctx, pl_value *v, double *mirror, const char *a, const char *b,
@@ -30,11 +42,12 @@ static void visit_actors(pl_scenario *s, visit_fn fn, void *ctx)
         fn(ctx, &x->discount, NULL, x->id, "discount", NULL);
         for (size_t k = 0; k < s->n_issues; k++) {
             size_t at = i * s->n_issues + k;
-            if (!s->present[at] || !s->detail[at])
+            if (!s->present[at])
                 continue;
-            pl_pos_detail *d = &s->details[s->detail[at] - 1];
-            fn(ctx, &d->pos, &s->pos[at], x->id, s->issues[k].id, "position");
-            fn(ctx, &d->sal, &s->sal[at], x->id, s->issues[k].id, "salience");
+            pl_value p = exact(s->pos[at]), q = exact(s->sal[at]);
+            pl_pos_detail *d = s->detail[at] ? &s->details[s->detail[at] - 1] : NULL;
+            fn(ctx, d ? &d->pos : &p, &s->pos[at], x->id, s->issues[k].id, "position");
+            fn(ctx, d ? &d->sal : &q, &s->sal[at], x->id, s->issues[k].id, "salience");
         }
     }
 }
@@ -67,6 +80,11 @@ static void visit(pl_scenario *s, visit_fn fn, void *ctx)
         pl_body *y = &s->bodies[b];
         for (size_t m = 0; m < y->n_members; m++)
             fn(ctx, &y->weight[m], NULL, y->id, s->actors[y->member[m]].id, "weight");
+        for (size_t q = 0; q < y->n_quotas; q++) {
+            pl_value t = exact(y->quotas[q].threshold);
+            if (!y->quotas[q].share_den && !y->quotas[q].weights) /* "quota: 4", not a share */
+                fn(ctx, &t, &y->quotas[q].threshold, y->id, "quota", NULL);
+        }
         if (y->has_noise)
             fn(ctx, &y->noise, NULL, y->id, "noise", NULL);
     }
@@ -197,12 +215,9 @@ static void rescale_quotas(pl_scenario *c)
     }
 }
 
-int pl_scenario_draw(pl_scenario **out, const pl_scenario *s, uint64_t seed, uint64_t stream,
-                     double *drawn, pl_error *err)
+/* A copy of s that owns what the walk writes to. */
+static int copy_of(pl_scenario **out, const pl_scenario *s, pl_error *err)
 {
-    if (!out || !s)
-        return pl__fail(err, PL_EMISUSE, "pl_scenario_draw: NULL argument");
-    *out = NULL;
     pl_arena a;
     pl_arena_init(&a);
     pl_scenario *c = pl_arena_alloc(&a, sizeof *c);
@@ -216,9 +231,156 @@ int pl_scenario_draw(pl_scenario **out, const pl_scenario *s, uint64_t seed, uin
         pl_scenario_free(c);
         return pl__error_nomem(err);
     }
+    *out = c;
+    return PL_OK;
+}
+
+int pl_scenario_draw(pl_scenario **out, const pl_scenario *s, uint64_t seed, uint64_t stream,
+                     double *drawn, pl_error *err)
+{
+    if (!out || !s)
+        return pl__fail(err, PL_EMISUSE, "pl_scenario_draw: NULL argument");
+    *out = NULL;
+    pl_scenario *c = NULL;
+    if (copy_of(&c, s, err))
+        return PL_ENOMEM;
     drawer d = {{{0}}, drawn, 0};
     pl__rng_seed(&d.rng, seed, stream);
     visit(c, draw_one, &d);
+    rescale_quotas(c);
+    *out = c;
+    return PL_OK;
+}
+
+/* ---- one input at a time (inputs.h) ------------------------------------- */
+
+typedef struct picker {
+    size_t n, want;          /* inputs seen; the one asked for */
+    pl__input *in;           /* fill it (listing), or ... */
+    double set;              /* ... set the input to this (in->label unused) */
+    int found;
+    const pl_scenario *s;
+} picker;
+
+/* Total weight of body id (an absolute quota's natural domain ends there). */
+static double body_total(const pl_scenario *s, const char *id)
+{
+    double t = 0;
+    for (size_t b = 0; b < s->n_bodies; b++)
+        for (size_t m = 0; strcmp(s->bodies[b].id, id) == 0 && m < s->bodies[b].n_members; m++)
+            t += s->bodies[b].weight[m].value;
+    return t;
+}
+
+/* The natural domain of an input without a range, by its kind (the reader's bounds). */
+static void domain(const pl_scenario *s, const char *kind, const char *owner, pl__input *in)
+{
+    static const char *const unit[] = {"salience", "discount", "cost", "probability",
+                                       "breakdown", "no_deal"};
+    double v = in->v.value;
+    in->low = 0, in->high = fabs(v) > 0 ? 2 * fabs(v) : 1; /* capabilities, weights */
+    if (!strcmp(kind, "position") || !strcmp(kind, "status_quo") || !strcmp(kind, "noise"))
+        in->high = 100;
+    else if (!strcmp(kind, "risk"))
+        in->low = -1, in->high = 1;
+    else if (!strcmp(kind, "quota"))
+        in->high = body_total(s, owner);
+    for (size_t i = 0; i < sizeof unit / sizeof *unit; i++)
+        if (!strcmp(kind, unit[i]))
+            in->high = 1;
+}
+
+/* Whose input the walk's labels (a, b, c) name: see visit() for each shape. */
+static void owner(const pl_scenario *s, const char *a, const char *b, const char *c,
+                  pl__input *in)
+{
+    snprintf(in->kind, sizeof in->kind, "%s", c ? c : b);
+    in->durability = !strcmp(a, "durability") || !strcmp(a, "guarantee");
+    in->actor = in->issue = in->body = -1;
+    if (!strcmp(in->kind, "position") || !strcmp(in->kind, "salience"))
+        in->actor = pl_scenario_actor_index(s, a), in->issue = pl_scenario_issue_index(s, b);
+    else if (!strcmp(in->kind, "weight"))
+        in->body = pl_scenario_body_index(s, a), in->actor = pl_scenario_actor_index(s, b);
+    else if (!strcmp(in->kind, "quota") || !strcmp(in->kind, "noise"))
+        in->body = pl_scenario_body_index(s, a);
+    else if (!strcmp(in->kind, "status_quo"))
+        in->issue = pl_scenario_issue_index(s, a);
+    else if (!strcmp(a, "guarantee"))
+        in->body = pl_scenario_body_index(s, b);
+    else if (!strcmp(a, "durability"))
+        in->actor = c ? pl_scenario_actor_index(s, b) : -1;
+    else if (strcmp(a, "staging"))
+        in->actor = pl_scenario_actor_index(s, a);
+}
+
+static void pick_one(void *ctx, pl_value *v, double *mirror, const char *a, const char *b,
+                     const char *c)
+{
+    picker *p = ctx;
+    if (p->n++ != p->want)
+        return;
+    p->found = 1;
+    if (!p->in) {
+        double x = p->set;
+        if (c && strcmp(c, "weight") == 0) /* as draws: power indices take 6 decimals */
+            x = nearbyint(x * 1e6) / 1e6;
+        v->value = x;
+        if (mirror)
+            *mirror = x;
+        return;
+    }
+    pl__input *in = p->in;
+    in->v = *v;
+    snprintf(in->label, sizeof in->label, "%s %s%s%s", a, b, c ? " " : "", c ? c : "");
+    owner(p->s, a, b, c, in);
+    in->stated = v->dist != PL_DIST_NONE;
+    if (in->stated)
+        in->low = v->low, in->high = v->high;
+    else
+        domain(p->s, c ? c : b, a, in);
+}
+
+/* The walk over a const scenario, for pick_one's listing (which only reads). */
+static size_t pick(const pl_scenario *s, picker *p)
+{
+    union {
+        const pl_scenario *c;
+        pl_scenario *m;
+    } u = {s};
+    if (s)
+        visit(u.m, pick_one, p);
+    return p->n;
+}
+
+size_t pl__scenario_n_inputs(const pl_scenario *s)
+{
+    pl__input in;
+    picker p = {0, (size_t)-1, &in, 0, 0, s};
+    return pick(s, &p);
+}
+
+int pl__scenario_input(const pl_scenario *s, size_t j, pl__input *out)
+{
+    picker p = {0, j, out, 0, 0, s};
+    pick(s, &p);
+    return p.found ? 0 : -1;
+}
+
+int pl__scenario_with_input(pl_scenario **out, const pl_scenario *s, size_t j, double x,
+                            pl_error *err)
+{
+    if (!out || !s)
+        return pl__fail(err, PL_EMISUSE, "pl__scenario_with_input: NULL argument");
+    *out = NULL;
+    pl_scenario *c = NULL;
+    if (copy_of(&c, s, err))
+        return PL_ENOMEM;
+    picker p = {0, j, NULL, x, 0, c};
+    visit(c, pick_one, &p);
+    if (!p.found) {
+        pl_scenario_free(c);
+        return pl__fail(err, PL_EMISUSE, "pl__scenario_with_input: no input %zu", j);
+    }
     rescale_quotas(c);
     *out = c;
     return PL_OK;

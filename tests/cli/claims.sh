@@ -1,29 +1,49 @@
 # SPDX-License-Identifier: MIT
-# parley claims: the seed article's verdicts, determinism over draws, a flip by editing the
-# scenario, bad use; and docs/case-study.md's table matches the program (no drift).
+# parley claims: the seed article's verdicts with their margins, break-evens and labels,
+# determinism over draws, a flip by editing the scenario, bad use; and docs/case-study.md's
+# table matches the program (no drift).
 . "$(dirname "$0")/lib.sh"
 P=$PARLEY
 need_jq
 
-expect_status 0 "claims" -- "$P" claims
-expect_grep "$TMP/out" "Verdict: holds. GUARANTOR_COUNCIL cannot act against RUS" "council verdict"
+expect_status 0 "claims" -- "$P" claims --threads 2
+expect_grep "$TMP/out" "Verdict: holds, by definition of the rules. GUARANTOR_COUNCIL cannot act against RUS" "council verdict"
+expect_grep "$TMP/out" "it holds by definition of the rules (RUS is a veto member of GUARANTOR_COUNCIL)" "council rule"
 expect_grep "$TMP/out" "stop the war. Verdict: not modelled." "not modelled"
-expect_status 0 "json" -- "$P" claims --format json
-jqe '[.claims.checks[] | .status] == ["holds", "holds", "holds", "fails", "fails", "not modelled", "holds"]'
+# every verdict says its margin; those that can flip, the nearest flip (hand: on GUAR without
+# EUR, RUS's 80 x 0.20 = 16 against UKR's and the USA's 15.05)
+[ "$(grep -c 'Margin: ' "$TMP/out")" = 6 ] && ok || bad "a margin for each of the 6 verdicts"
+expect_grep "$TMP/out" "median 100 holds by 0.95 weight units (16 at or above it against 15.05 below)" "leverage margin"
+expect_grep "$TMP/out" "3 packages against at most 2: over by 1 package." "zone margin"
+expect_grep "$TMP/out" "Break-even: it flips if RUS capability ≤ 67.5 (now 80; range 65 to 95)" "leverage break-even"
+expect_grep "$TMP/out" "It tests its own input: its sentence is also the source of EUR capability" "circular"
 "$P" claims -n 30 --threads 1 --format json >"$TMP/t1.json" 2>/dev/null
 "$P" claims -n 30 --threads 3 --format json >"$TMP/t3.json" 2>/dev/null
 cmp -s "$TMP/t1.json" "$TMP/t3.json" && ok || bad "--threads 3 differs from --threads 1"
 cp "$TMP/t1.json" "$TMP/out"
 jqe '[.claims.checks[] | select(.claim == "council-cannot-act")][0] | .holds_share == 1 and .draws == 30'
 
+# --explain: every input that flips a verdict, ranked, in JSON and CSV
+expect_status 0 "explain" -- "$P" claims --explain --draws 0 --threads 2 --format json
+jqe '[.claims.checks[] | .status] == ["holds", "holds", "holds", "fails", "fails", "not modelled", "holds"]'
+jqe '[.claims.breakeven[] | select(.claim == "thin-zone-guarantees")] | length > 1'
+jqe '[.claims.breakeven[] | select(.claim == "council-cannot-act")] | length == 0'
+jqe '[.claims.checks[] | select(.claim == "council-cannot-act")][0].label == "by definition of the rules"'
+jqe '[.claims.breakeven[] | select(.claim == "thin-zone-guarantees") | .change] | . == sort'
+expect_status 0 "explain csv" -- "$P" claims --explain --draws 0 --threads 2 --format csv --table breakeven
+expect_grep "$TMP/out" "^europe-decorative,RUS capability,80,67.49999" "csv break-even row"
+
 # a documented edit flips a verdict: drop Russia's veto, decide by 4 of 5
 "$P" scenario | awk '/^    quota: unanimity$/ && !done {getline v; if (v == "    veto: all") {print "    quota: 4"; done=1; next} print; print v; next} {print}' >"$TMP/noveto.yaml"
-expect_status 0 "claims on the edited scenario" -- "$P" claims "$TMP/noveto.yaml" --claims "$SRC/scenarios/ukraine-2025.claims.yaml" --format json
+expect_status 0 "claims on the edited scenario" -- "$P" claims "$TMP/noveto.yaml" --claims "$SRC/scenarios/ukraine-2025.claims.yaml" --format json --draws 0 --threads 2
 jqe '[.claims.checks[] | select(.claim == "council-cannot-act")][0].status == "fails"'
 
 expect_error "parley: claims: give the claims to check with --claims FILE (only the built-in scenario has its own)" -- "$P" claims "$TMP/noveto.yaml"
 expect_status 2 "missing claims file" -- "$P" claims --claims "$TMP/none.yaml"
 expect_error "parley: --draws x: expected a whole number from 0 to 100000000" -- "$P" claims --draws x
+expect_status 0 "no break-even" -- "$P" claims --no-breakeven --draws 0 --format json
+jqe '(.claims | has("breakeven") | not) and ([.claims.checks[] | select(.claim == "thin-zone-guarantees")][0].margin | test("over by 1 package"))'
+expect_status 2 "--explain --no-breakeven" -- "$P" claims --explain --no-breakeven
 
 # docs/case-study.md: its table is the program's output
 sh "$SRC/scripts/case-study-table.sh" "$P" --check 2>"$TMP/drift" && ok || { bad "docs/case-study.md has drifted"; head -12 "$TMP/drift"; }

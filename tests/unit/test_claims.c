@@ -20,6 +20,7 @@
 */
 #include "tests/unit/test_util.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -129,12 +130,189 @@ static void test_robustness(void **state)
     pl_scenario_free(s);
 }
 
+/*
+** A hand-made scenario for break-even (derivations by hand, below). One issue
+** X; A at 100, B and C at 0, every salience 1, so the weights are the
+** capabilities a = 60 (range 40-90), b = 35 (exact: searched over its natural
+** domain 0-70, twice its value), c = 20 (range 10-30). The lower weighted
+** median is the smallest position holding half the weight.
+**  - leverage of C (max_shift 5): with C, 0 holds b + c = 55 of 115, under
+**    57.5, so the median is 100; without C, 0 holds 35 of 95: 100. Shift 0:
+**    holds. With C the median drops to 0 once b + c >= (a + b + c) / 2, i.e.
+**    a <= b + c, and without C once a <= b; between the two the shift is 100
+**    and the verdict flips. So: A capability flips it at a <= 55 (change
+**    5 / 50 = 0.1 of its range); C capability at c >= a - b = 25 (5 / 20 =
+**    0.25); B capability at b >= a - c = 40 (5 / 70 = 0.071); A's salience s
+**    (exact 1, domain 0-1) at 60 s <= 55, s <= 0.916667 (0.083). B's and C's
+**    saliences would need more than 1; any one position moves both medians
+**    alike or none: they cannot flip it. C's capability quotes the claim's
+**    sentence: it tests its own input.
+**  - can_act on COUNCIL (A, B, C one seat each, unanimity, veto: all)
+**    against A, expect false: A's veto is a rule; no number flips it.
+**  - can_act on VOTE (A 2 in 1-4, B 1, C 1, quota 3) against A, expect false:
+**    B + C = 2 < 3, holds; the quota (exact, natural domain 0 to the total
+**    weight 4) flips it at <= 2; B's weight (domain 0-2) at >= 2.
+*/
+static const char hand_yaml[] =
+    "parley: 1\nname: hand\nactors:\n"
+    "  - {id: A, capability: {value: 60, low: 40, high: 90}}\n"
+    "  - {id: B, capability: 35}\n"
+    "  - {id: C, capability: {value: 20, low: 10, high: 30, source: \"C is only decorative here.\"}}\n"
+    "issues:\n  - {id: X, scale: {0: none, 100: all}}\n"
+    "positions:\n"
+    "  A: {X: {position: 100, salience: 1}}\n"
+    "  B: {X: {position: 0, salience: 1}}\n"
+    "  C: {X: {position: 0, salience: 1}}\n"
+    "bodies:\n"
+    "  - {id: COUNCIL, members: {A: 1, B: 1, C: 1}, quota: unanimity, veto: all}\n"
+    "  - {id: VOTE, members: {A: {value: 2, low: 1, high: 4}, B: 1, C: 1}, quota: 3}\n";
+
+static const char hand_claims[] =
+    "parley-claims: 1\nclaims:\n"
+    "  - id: c-small\n    claim: C's leverage is small.\n"
+    "    source: \"C is only decorative here.\"\n"
+    "    check: {kind: leverage, actor: C, model: median, max_shift: 5}\n"
+    "  - id: council\n    claim: The council cannot act against A.\n"
+    "    check: {kind: can_act, body: COUNCIL, against: A, expect: false}\n"
+    "  - id: vote\n    claim: The vote cannot go against A.\n"
+    "    check: {kind: can_act, body: VOTE, against: A, expect: false}\n";
+
+static const pl_claim_flip *flip_of(const pl_claims_explained *x, size_t i, const char *input)
+{
+    for (size_t j = 0; j < pl_claims_n_inputs(x); j++)
+        if (strcmp(pl_claims_flip(x, i, j)->input, input) == 0)
+            return pl_claims_flip(x, i, j);
+    fail_msg("no input '%s'", input);
+    return NULL;
+}
+
+static pl_claims_explained *explain_hand(pl_scenario **s, pl_claims **c, pl_claim_result *res,
+                                         int threads)
+{
+    pl_error err;
+    pl_claims_explained *x = NULL;
+    if (pl_scenario_load_buffer(s, hand_yaml, sizeof hand_yaml - 1, "hand.yaml", NULL, &err) ||
+        pl_claims_load_buffer(c, *s, hand_claims, sizeof hand_claims - 1, "hand.claims.yaml",
+                              &err) ||
+        pl_claims_evaluate(*c, *s, res, &err) || pl_claims_explain(&x, *c, *s, threads, &err))
+        fail_msg("%s", err.msg);
+    return x;
+}
+
+static void test_breakeven(void **state)
+{
+    (void)state;
+    pl_scenario *s = NULL;
+    pl_claims *c = NULL;
+    pl_claim_result res[3];
+    pl_claims_explained *x = explain_hand(&s, &c, res, 1);
+    assert_int_equal(res[0].status, PL_CLAIM_HOLDS);
+    assert_true(res[0].value == 0 && res[0].threshold == 5);
+    const pl_claim_flip *f = flip_of(x, 0, "A capability");
+    assert_true(f->stated && f->low == 40 && f->high == 90);
+    assert_true(fabs(f->at - 55) <= 1e-6);
+    f = flip_of(x, 0, "C capability");
+    assert_true(fabs(f->at - 25) <= 1e-6 && f->same_source && f->depends);
+    f = flip_of(x, 0, "B capability");
+    assert_true(!f->stated && f->low == 0 && f->high == 70 && fabs(f->at - 40) <= 1e-6);
+    assert_true(fabs(flip_of(x, 0, "A X salience")->at - 55.0 / 60) <= 1e-6);
+    assert_true(isnan(flip_of(x, 0, "A X position")->at));
+    assert_true(isnan(flip_of(x, 0, "B X salience")->at));
+    /* ranked by the change relative to the interval */
+    assert_int_equal(pl_claims_n_flips(x, 0), 4);
+    assert_string_equal(pl_claims_flip(x, 0, 0)->input, "B capability");
+    assert_string_equal(pl_claims_flip(x, 0, 1)->input, "A X salience");
+    assert_string_equal(pl_claims_flip(x, 0, 2)->input, "A capability");
+    assert_string_equal(pl_claims_flip(x, 0, 3)->input, "C capability");
+    assert_false(pl_claims_definitional(x, 0));
+    assert_int_equal(pl_claims_n_circular(x, 0), 1); /* C capability quotes the claim */
+    /* the council: A's veto is a rule, no number moves it */
+    assert_int_equal(res[1].status, PL_CLAIM_HOLDS);
+    assert_int_equal(pl_claims_n_flips(x, 1), 0);
+    assert_true(pl_claims_definitional(x, 1));
+    assert_string_equal(res[1].rule, "A is a veto member of COUNCIL");
+    assert_int_equal(pl_claims_n_circular(x, 1), 0);
+    /* the vote: the quota at 2, B's weight at 2 (its natural domain's end) */
+    assert_true(fabs(flip_of(x, 2, "VOTE quota")->at - 2) <= 1e-6);
+    assert_true(fabs(flip_of(x, 2, "VOTE B weight")->at - 2) <= 1e-6);
+    assert_true(isnan(flip_of(x, 2, "VOTE A weight")->at));
+    assert_false(pl_claims_definitional(x, 2));
+    pl_claims_explained_free(x);
+    pl_claims_free(c), pl_scenario_free(s);
+    /* the same for any thread count */
+    pl_claims *c3 = NULL;
+    pl_scenario *s3 = NULL;
+    pl_claims_explained *x3 = explain_hand(&s3, &c3, res, 3);
+    x = explain_hand(&s, &c, res, 1);
+    for (size_t i = 0; i < 3; i++)
+        for (size_t j = 0; j < pl_claims_n_inputs(x); j++)
+            assert_memory_equal(pl_claims_flip(x, i, j), pl_claims_flip(x3, i, j),
+                                sizeof(pl_claim_flip));
+    pl_claims_explained_free(x), pl_claims_explained_free(x3);
+    pl_claims_free(c), pl_claims_free(c3);
+    pl_scenario_free(s), pl_scenario_free(s3);
+}
+
+/* The built-in council claim alone (cheap: no settlement): definitional, by RUS's veto. */
+static void test_builtin_definitional(void **state)
+{
+    (void)state;
+    static const char one[] =
+        "parley-claims: 1\nclaims:\n  - id: council-cannot-act\n    claim: P5 cannot act.\n"
+        "    check: {kind: can_act, body: GUARANTOR_COUNCIL, against: RUS, expect: false}\n";
+    pl_scenario *s = test_builtin();
+    pl_claims *c = NULL;
+    pl_claims_explained *x = NULL;
+    pl_claim_result r;
+    pl_error err;
+    if (pl_claims_load_buffer(&c, s, one, sizeof one - 1, "one.yaml", &err) ||
+        pl_claims_evaluate(c, s, &r, &err) || pl_claims_explain(&x, c, s, 2, &err))
+        fail_msg("%s", err.msg);
+    assert_int_equal(r.status, PL_CLAIM_HOLDS);
+    assert_true(pl_claims_definitional(x, 0));
+    assert_string_equal(r.rule, "RUS is a veto member of GUARANTOR_COUNCIL");
+    assert_true(pl_claims_n_inputs(x) > pl_scenario_n_uncertain(s)); /* exact inputs too */
+    pl_claims_explained_free(x);
+    pl_claims_free(c);
+    pl_scenario_free(s);
+}
+
+/* Margins on the built-in scenario, against the numbers by hand: on GUAR without EUR, RUS
+   holds 80 x 0.20 = 16 at 100 against UKR's and the USA's 15.05 below (margin 0.95). */
+static void test_margins(void **state)
+{
+    (void)state;
+    pl_scenario *s = test_builtin();
+    pl_claims *c = builtin_claims(s);
+    pl_claim_result res[32];
+    pl_error err;
+    assert_int_equal(pl_claims_evaluate(c, s, res, &err), PL_OK);
+    for (size_t i = 0; i < pl_claims_count(c); i++) {
+        const char *id = pl_claim_id(c, i);
+        if (strcmp(id, "europe-decorative") == 0) {
+            assert_true(res[i].value == 85 && res[i].threshold == 5);
+            assert_non_null(strstr(res[i].margin, "median 100 holds by 0.95 weight units (16 at "
+                                   "or above it against 15.05 below)"));
+        }
+        if (strcmp(id, "thin-zone-guarantees") == 0)
+            assert_non_null(strstr(res[i].margin, "over by 1 package."));
+        if (strcmp(id, "terms-unratifiable") == 0)
+            assert_string_equal(res[i].rule, "UKR's signature needs UKR_RADA and "
+                                "UKR_RATIFY_PUBLIC");
+    }
+    pl_claims_free(c);
+    pl_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_verdicts),
         cmocka_unit_test(test_flips),
         cmocka_unit_test(test_robustness),
+        cmocka_unit_test(test_breakeven),
+        cmocka_unit_test(test_builtin_definitional),
+        cmocka_unit_test(test_margins),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
