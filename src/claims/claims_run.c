@@ -12,6 +12,7 @@
 #include "../core/progress.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,15 +53,8 @@ static int run_block(job *jobs, size_t n, uint64_t lo, uint64_t hi, pl_error *er
 {
     for (size_t t = 0; t < n; t++)
         jobs[t].lo = lo + (hi - lo) * t / n, jobs[t].hi = lo + (hi - lo) * (t + 1) / n;
-    if (pl__parallel(jobs, sizeof *jobs, n, run_job))
-        return pl__error_nomem(err);
-    for (size_t t = 0; t < n; t++)
-        if (jobs[t].rc) {
-            if (err)
-                *err = jobs[t].err;
-            return jobs[t].rc;
-        }
-    return PL_OK;
+    return pl__parallel_first_error(jobs, sizeof *jobs, n, run_job, offsetof(job, rc),
+                                    offsetof(job, err), err);
 }
 
 int pl_claims_robustness_progress(const pl_claims *c, const pl_scenario *s, uint64_t draws,

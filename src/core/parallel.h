@@ -15,4 +15,13 @@
 */
 int pl__parallel(void *jobs, size_t stride, size_t n, void *(*fn)(void *));
 
+struct pl_error;
+/*
+** pl__parallel, then the first failing job's result in job order (so the
+** error does not depend on which thread failed first): each job holds its
+** int result at byte offset rc_at and its pl_error at err_at (offsetof).
+*/
+int pl__parallel_first_error(void *jobs, size_t stride, size_t n, void *(*fn)(void *),
+                             size_t rc_at, size_t err_at, struct pl_error *err);
+
 #endif

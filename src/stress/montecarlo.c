@@ -12,6 +12,7 @@
 #include "../core/parallel.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,16 +48,8 @@ static int compute_block(const pl__plan *p, uint64_t lo, uint64_t hi, double *ro
         uint64_t a = lo + count * t / n, b = lo + count * (t + 1) / n;
         jobs[t] = (job){p, a, b, rows + (a - lo) * len, 0, {0}};
     }
-    int rc = pl__parallel(jobs, sizeof *jobs, n, run_job);
-    if (rc)
-        return pl__error_nomem(err);
-    for (size_t t = 0; t < n; t++)
-        if (jobs[t].rc) {
-            if (err)
-                *err = jobs[t].err;
-            return jobs[t].rc;
-        }
-    return PL_OK;
+    return pl__parallel_first_error(jobs, sizeof *jobs, n, run_job, offsetof(job, rc),
+                                    offsetof(job, err), err);
 }
 
 static int fold(pl_stress *st, const double *rows, uint64_t lo, uint64_t hi, pl_error *err)
