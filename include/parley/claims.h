@@ -104,7 +104,8 @@ typedef struct pl_claims_explained pl_claims_explained;
  * s (pl_scenario_n_uncertain's inputs and the exact ones), the smallest change
  * of that input alone that flips the verdict: each verdict is a step function
  * of one input, so the search scans 10 points either side of the value to the
- * ends of the interval, then bisects the nearest flip to 1e-6. Steps narrower
+ * ends of the interval, then bisects the nearest flip to 1e-9 and rounds it
+ * onto the 1e-6 grid away from the value (the flipped side). Steps narrower
  * than the scan's spacing (a tenth of the way from the value to an end) can
  * be missed. Threads split the inputs; the result does not depend on their
  * number. At most 64 claims (PL_EMISUSE beyond).

@@ -34,7 +34,7 @@ static void add(text *t, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(t->buf + t->len, t->size - t->len, fmt, ap);
+    int n = pl__vsnprintf(t->buf + t->len, t->size - t->len, fmt, ap);
     va_end(ap);
     t->len = n < 0 ? t->len : t->len + (size_t)n < t->size ? t->len + (size_t)n : t->size - 1;
 }
@@ -173,7 +173,10 @@ static void breakeven_table(const pl_claims *c, const pl_claims_explained *x, in
             pl_emit_number(e, NULL, f->low);
             pl_emit_number(e, NULL, f->high);
             pl_emit_bool(e, NULL, f->stated);
-            pl_emit_number(e, NULL, f->high > f->low ? fabs(f->at - f->now) / (f->high - f->low)
+            /* on a 1e-9 grid: flips_at is on a 1e-6 one, so more digits are only the
+               subtraction's noise (4.999999987e-08 for 1e-6 in a range of 20) */
+            pl_emit_number(e, NULL, f->high > f->low ? round(fabs(f->at - f->now) /
+                                                             (f->high - f->low) * 1e9) / 1e9
                                                       : 0);
             pl_emit_bool(e, NULL, f->same_source);
             pl_emit_row_end(e);

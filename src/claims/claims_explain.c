@@ -18,12 +18,14 @@
 #include "../core/parallel.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define SCAN 10         /* points each side of the value */
-#define TOLERANCE 1e-6  /* width of the final bisection bracket, in the input's units */
+#define TOLERANCE 1e-9  /* width of the final bisection bracket, in the input's units: well
+                           below the 1e-6 grid the flips are reported on */
 
 struct pl_claims_explained {
     size_t n_claims, n_inputs;
@@ -180,8 +182,9 @@ static void scan_side(job *b, size_t j, double now, double end, const unsigned c
             f->depends |= moved(&b->base[i], &b->res[i]);
             if (!opposite(b->base[i].status, b->res[i].status))
                 continue;
-            /* the bisection's tolerance is 1e-6: report the flip on that grid, rounded
-               away from the value as written (40.0000009 is "40.000001", not noise) */
+            /* the edge is found to 1e-9 and reported on the 1e-6 grid, rounded away
+               from the value as written, so the reported value is on the flipped side
+               (a tie at 67.5 is "67.499999"; 40.0000000001 is "40.000001", not noise) */
             double at = bisect(b, j, i, prev, t);
             at = at > now ? ceil(at * 1e6) / 1e6 : floor(at * 1e6) / 1e6;
             if (isnan(f->at) || fabs(at - now) < fabs(f->at - now))
@@ -262,15 +265,8 @@ static pl_claims_explained *explained_new(size_t n_claims, size_t n_inputs)
 /* Run the jobs over the inputs (n threads) and collect the first error. */
 static int run_jobs(job *jobs, size_t n, pl_error *err)
 {
-    if (pl__parallel(jobs, sizeof *jobs, n, run_job))
-        return pl__error_nomem(err);
-    for (size_t t = 0; t < n; t++)
-        if (jobs[t].rc) {
-            if (err)
-                *err = jobs[t].err;
-            return jobs[t].rc;
-        }
-    return PL_OK;
+    return pl__parallel_first_error(jobs, sizeof *jobs, n, run_job, offsetof(job, rc),
+                                    offsetof(job, err), err);
 }
 
 int pl_claims_explain(pl_claims_explained **out, const pl_claims *c, const pl_scenario *s,
