@@ -18,7 +18,7 @@ void pl_durability_free(pl_durability *d)
 {
     if (!d)
         return;
-    free(d->MA), free(d->MB), free(d->p), free(d->g);
+    free(d->MA), free(d->MB), free(d->p), free(d->g), free(d->reg), free(d->hazard);
     pl_commitment_clear(&d->plain);
     free(d);
 }
@@ -36,24 +36,65 @@ static double factor_at(const pl_dterm *t, double x)
     return t->factor[t->n - 1];
 }
 
-/* When term j takes effect: its issue's period when given, else its own. */
-static size_t term_period(const pl_durability_spec *sp, size_t j, const size_t *issue_period)
+/* When term j is fully in effect, in years: its issue's year when given, else its own. */
+static double term_year(const pl_durability_spec *sp, size_t j, const double *issue_year)
 {
-    return issue_period ? issue_period[sp->terms[j].issue] : sp->terms[j].period;
+    return issue_year ? issue_year[sp->terms[j].issue] : sp->terms[j].year;
+}
+
+/*
+** How much of a shift that is complete at year y has happened at year x: it
+** is spread evenly over the year before y (over [0, y] when y < 1). With a
+** period of one year this is "from period y on", the model before periods
+** could be shorter; spreading it keeps the speed of the shift a fact about
+** years, so a shorter period does not make the same shift more abrupt
+** (docs/models.md, "Time in years").
+*/
+static double phased_in(double x, double y)
+{
+    double len = y < 1 ? y : 1;
+    if (x >= y)
+        return 1;
+    if (len <= 0 || x <= y - len)
+        return 0;
+    return (x - (y - len)) / len;
+}
+
+/* A multiplier f applied to the fraction phi of its effect (exactly f when complete). */
+static double partial(double f, double phi)
+{
+    return phi >= 1 ? f : phi <= 0 ? 1 : 1 + phi * (f - 1);
 }
 
 /* Capabilities and A's chance per period. */
-static void power_path(pl_durability *d, const double *deal, const size_t *issue_period)
+static void power_path(pl_durability *d, const double *deal, const double *issue_year)
 {
     const pl_durability_spec *sp = d->spec;
     for (size_t t = 0; t < d->T1; t++) {
         double M[2] = {sp->capability[0].value, sp->capability[1].value};
-        for (size_t j = 0; j < sp->n_terms; j++)
-            if (t >= term_period(sp, j, issue_period))
-                M[sp->terms[j].side] *= factor_at(&sp->terms[j], deal[sp->terms[j].issue]);
+        for (size_t j = 0; j < sp->n_terms; j++) {
+            double phi = phased_in((double)t * sp->step, term_year(sp, j, issue_year));
+            M[sp->terms[j].side] *= partial(factor_at(&sp->terms[j], deal[sp->terms[j].issue]),
+                                            phi);
+        }
         d->MA[t] = M[0];
         d->MB[t] = M[1];
         d->p[t] = M[0] + M[1] > 0 ? pl_contest(M[0], M[1], sp->gamma) : 0.5;
+    }
+}
+
+/* The discount factor of one period: the yearly one to the period's length in years. */
+static double period_discount(const pl_durability_spec *sp)
+{
+    return sp->step == 1 ? sp->discount.value : pow(sp->discount.value, sp->step);
+}
+
+/* Values in pies per period summed over time -> pie-years, so they do not depend on the step. */
+static void to_years(pl_commitment *c, double step)
+{
+    for (size_t t = 0; step != 1 && t < c->periods; t++) {
+        c->war_a[t] *= step, c->war_b[t] *= step;
+        c->peace_a[t] *= step, c->peace_b[t] *= step;
     }
 }
 
@@ -92,19 +133,20 @@ static int guarantee(pl_durability *d, size_t j, double *helped, double *eff, pl
     r->counted = c ? gu->probability.value : 0;
     for (size_t t = 0; t < d->T1; t++) {
         double MA = d->MA[t], MB = d->MB[t];
-        if (t >= 1)
-            *(gu->protects ? &MB : &MA) += gu->capability.value;
+        if (t >= 1)  /* phased in over the deal's first year, like a term */
+            *(gu->protects ? &MB : &MA) += gu->capability.value *
+                                           phased_in((double)t * sp->step, 1);
         helped[t] = pl_contest(MA, MB, sp->gamma);
         eff[t] = t ? r->counted * helped[t] + (1 - r->counted) * d->p[t] : d->p[0];
     }
     pl_commitment c2;
-    int rc = pl_commitment_check(&c2, d->T1, eff, sp->discount.value, sp->cost[0].value,
+    int rc = pl_commitment_check(&c2, d->T1, eff, period_discount(sp), sp->cost[0].value,
                                  sp->cost[1].value, err);
     if (rc)
         return rc;
     r->holds = c2.fails_at < 0;
     pl_commitment_clear(&c2);
-    return pl_min_guarantee_path(d->T1, d->p, helped, gu->protects == 0, sp->discount.value,
+    return pl_min_guarantee_path(d->T1, d->p, helped, gu->protects == 0, period_discount(sp),
                                  sp->cost[0].value, sp->cost[1].value, &r->minimum, &r->possible,
                                  &r->maximum, err);
 }
@@ -116,7 +158,7 @@ static size_t phasing(const pl_durability *d)
     double p0 = d->p[0], pT = d->p[d->T1 - 1], path[1001];
     size_t steps = 0;
     int a_falls = pT < p0;
-    if (pl_phasing(a_falls ? p0 : 1 - p0, a_falls ? pT : 1 - pT, sp->discount.value,
+    if (pl_phasing(a_falls ? p0 : 1 - p0, a_falls ? pT : 1 - pT, period_discount(sp),
                    sp->cost[a_falls ? 0 : 1].value, 1000, path, &steps, NULL))
         return 0;
     return steps;
@@ -131,6 +173,32 @@ int pl_durability_compute(pl_durability **out, const pl_scenario *s, const doubl
 int pl_durability_compute_timed(pl_durability **out, const pl_scenario *s, const double *deal,
                                 const size_t *issue_period, pl_error *err)
 {
+    if (!issue_period || !s || !s->durability)
+        return pl__durability_compute_years(out, s, deal, NULL, err);
+    double *year = malloc((s->n_issues ? s->n_issues : 1) * sizeof *year);
+    if (!year)
+        return pl__error_nomem(err);
+    for (size_t k = 0; k < s->n_issues; k++)
+        year[k] = (double)issue_period[k] * s->durability->step;
+    int rc = pl__durability_compute_years(out, s, deal, year, err);
+    free(year);
+    return rc;
+}
+
+/* Periods from 0 until every term is in effect, at least the horizon's. */
+static size_t path_length(const pl_durability_spec *sp, const double *issue_year)
+{
+    size_t T1 = sp->periods + 1;
+    for (size_t j = 0; j < sp->n_terms; j++) {  /* a term late in a plan lengthens the path */
+        size_t t = (size_t)ceil(term_year(sp, j, issue_year) / sp->step - 1e-9) + 1;
+        T1 = t > T1 ? t : T1;
+    }
+    return T1;
+}
+
+int pl__durability_compute_years(pl_durability **out, const pl_scenario *s, const double *deal,
+                                 const double *issue_year, pl_error *err)
+{
     if (!out || !s || !deal)
         return pl__fail(err, PL_EMISUSE, "pl_durability_compute: NULL argument");
     *out = NULL;
@@ -142,10 +210,7 @@ int pl_durability_compute_timed(pl_durability **out, const pl_scenario *s, const
         return pl__error_nomem(err);
     d->s = s;
     d->spec = s->durability;
-    d->T1 = d->spec->periods + 1;
-    for (size_t j = 0; j < d->spec->n_terms; j++)  /* a term late in a plan lengthens the path */
-        if (term_period(d->spec, j, issue_period) + 1 > d->T1)
-            d->T1 = term_period(d->spec, j, issue_period) + 1;
+    d->T1 = path_length(d->spec, issue_year);
     d->MA = malloc(d->T1 * sizeof *d->MA);
     d->MB = malloc(d->T1 * sizeof *d->MB);
     d->p = malloc(d->T1 * sizeof *d->p);
@@ -153,13 +218,16 @@ int pl_durability_compute_timed(pl_durability **out, const pl_scenario *s, const
     double *helped = malloc(d->T1 * sizeof *helped), *eff = malloc(d->T1 * sizeof *eff);
     int rc = d->MA && d->MB && d->p && d->g && helped && eff ? PL_OK : pl__error_nomem(err);
     if (!rc) {
-        power_path(d, deal, issue_period);
-        rc = pl_commitment_check(&d->plain, d->T1, d->p, d->spec->discount.value,
+        power_path(d, deal, issue_year);
+        rc = pl_commitment_check(&d->plain, d->T1, d->p, period_discount(d->spec),
                                  d->spec->cost[0].value, d->spec->cost[1].value, err);
+        to_years(&d->plain, d->spec->step);
     }
     for (size_t j = 0; !rc && j < d->spec->n_guarantees; j++)
         rc = guarantee(d, j, helped, eff, err);
     free(helped), free(eff);
+    if (!rc)
+        rc = pl__survival_compute(d, deal, err);
     if (rc) {
         pl_durability_free(d);
         return rc;
@@ -229,6 +297,7 @@ double pl_durability_strategic(const pl_durability *d, double tactical_gain)
     if (!d)
         return NAN;
     int f = d->plain.fails_at;
-    return f < 0 ? tactical_gain : (1 - pow(d->spec->discount.value, f)) * tactical_gain;
+    return f < 0 ? tactical_gain
+                 : (1 - pow(d->spec->discount.value, f * d->spec->step)) * tactical_gain;
 }
 
