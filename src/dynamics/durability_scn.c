@@ -43,43 +43,88 @@ static double term_year(const pl_durability_spec *sp, size_t j, const double *is
 }
 
 /*
-** How much of a shift that is complete at year y has happened at year x: it
-** is spread evenly over the year before y (over [0, y] when y < 1). With a
-** period of one year this is "from period y on", the model before periods
-** could be shorter; spreading it keeps the speed of the shift a fact about
-** years, so a shorter period does not make the same shift more abrupt
-** (docs/models.md, "Time in years").
+** Time in years (docs/models.md, "Time in years"). A term (or a guarantee)
+** is fully in effect from its year y on; the shift of power it brings is
+** spread evenly over the year before y, or over the time since the previous
+** such year when that is shorter (so no two shifts overlap). With yearly
+** periods this is "from period y on", the model before periods could be
+** shorter; spreading the shift keeps its speed a fact about years, so a
+** shorter period does not make the same shift more abrupt. Within a window
+** A's chance of winning moves linearly from its value before to its value
+** after (interpolating capabilities instead would bend the path through the
+** contest function); the capabilities shown move linearly too.
 */
-static double phased_in(double x, double y)
+typedef struct path_in {
+    const pl_durability *d;
+    const double *deal, *issue_year;
+    const pl_dguarantee *g;     /* NULL: no guarantee; else it is in effect from year 1 */
+} path_in;
+
+/* Capabilities once every shift complete by year z has happened (the yearly model). */
+static void settled_state(const path_in *q, double z, double *M)
 {
-    double len = y < 1 ? y : 1;
-    if (x >= y)
-        return 1;
-    if (len <= 0 || x <= y - len)
-        return 0;
-    return (x - (y - len)) / len;
+    const pl_durability_spec *sp = q->d->spec;
+    M[0] = sp->capability[0].value, M[1] = sp->capability[1].value;
+    for (size_t j = 0; j < sp->n_terms; j++)
+        if (term_year(sp, j, q->issue_year) <= z + 1e-9)
+            M[sp->terms[j].side] *= factor_at(&sp->terms[j], q->deal[sp->terms[j].issue]);
+    if (q->g && z >= 1 - 1e-9)
+        M[q->g->protects] += q->g->capability.value;
 }
 
-/* A multiplier f applied to the fraction phi of its effect (exactly f when complete). */
-static double partial(double f, double phi)
+static double chance(const pl_durability_spec *sp, const double *M)
 {
-    return phi >= 1 ? f : phi <= 0 ? 1 : 1 + phi * (f - 1);
+    return M[0] + M[1] > 0 ? pl_contest(M[0], M[1], sp->gamma) : 0.5;
+}
+
+/* The window (*from, *to] of the shift under way at year x; 0 when none is. */
+static int window(const path_in *q, double x, double *from, double *to)
+{
+    const pl_durability_spec *sp = q->d->spec;
+    double y = q->g && x <= 1 + 1e-9 ? 1 : INFINITY, prev = 0;
+    for (size_t j = 0; j < sp->n_terms; j++) {
+        double yj = term_year(sp, j, q->issue_year);
+        if (yj >= x - 1e-9 && yj < y)
+            y = yj;
+    }
+    if (!isfinite(y) || y <= x + 1e-9)
+        return 0;  /* no shift ahead, or x is a shift's own year: the settled state holds */
+    for (size_t j = 0; j < sp->n_terms; j++) {
+        double yj = term_year(sp, j, q->issue_year);
+        prev = yj < y - 1e-9 && yj > prev ? yj : prev;
+    }
+    if (q->g && 1 < y - 1e-9 && 1 > prev)
+        prev = 1;
+    *from = prev > y - 1 ? prev : y - 1 > 0 ? y - 1 : 0;
+    *to = y;
+    return x > *from + 1e-9;
+}
+
+/* A's chance of winning at year x, and the capabilities shown (M). */
+static double chance_at(const path_in *q, double x, double *M)
+{
+    const pl_durability_spec *sp = q->d->spec;
+    double from, to, M1[2];
+    if (!window(q, x, &from, &to)) {
+        settled_state(q, x, M);
+        return chance(sp, M);
+    }
+    settled_state(q, from, M);
+    settled_state(q, to, M1);
+    double w = (x - from) / (to - from), p0 = chance(sp, M), p1 = chance(sp, M1);
+    M[0] += w * (M1[0] - M[0]), M[1] += w * (M1[1] - M[1]);
+    return p0 + w * (p1 - p0);
 }
 
 /* Capabilities and A's chance per period. */
 static void power_path(pl_durability *d, const double *deal, const double *issue_year)
 {
-    const pl_durability_spec *sp = d->spec;
+    path_in q = {d, deal, issue_year, NULL};
     for (size_t t = 0; t < d->T1; t++) {
-        double M[2] = {sp->capability[0].value, sp->capability[1].value};
-        for (size_t j = 0; j < sp->n_terms; j++) {
-            double phi = phased_in((double)t * sp->step, term_year(sp, j, issue_year));
-            M[sp->terms[j].side] *= partial(factor_at(&sp->terms[j], deal[sp->terms[j].issue]),
-                                            phi);
-        }
+        double M[2];
+        d->p[t] = chance_at(&q, (double)t * d->spec->step, M);
         d->MA[t] = M[0];
         d->MB[t] = M[1];
-        d->p[t] = M[0] + M[1] > 0 ? pl_contest(M[0], M[1], sp->gamma) : 0.5;
     }
 }
 
@@ -121,7 +166,8 @@ static int credible(const pl_durability *d, const pl_dguarantee *gu, pl_error *e
 }
 
 /* Guarantee j: counted probability, whether the deal holds, the minimum. */
-static int guarantee(pl_durability *d, size_t j, double *helped, double *eff, pl_error *err)
+static int guarantee(pl_durability *d, size_t j, const double *deal, const double *issue_year,
+                     double *helped, double *eff, pl_error *err)
 {
     const pl_durability_spec *sp = d->spec;
     const pl_dguarantee *gu = &sp->guarantees[j];
@@ -131,12 +177,10 @@ static int guarantee(pl_durability *d, size_t j, double *helped, double *eff, pl
         return c;
     r->credible = c;
     r->counted = c ? gu->probability.value : 0;
+    path_in q = {d, deal, issue_year, gu};
     for (size_t t = 0; t < d->T1; t++) {
-        double MA = d->MA[t], MB = d->MB[t];
-        if (t >= 1)  /* phased in over the deal's first year, like a term */
-            *(gu->protects ? &MB : &MA) += gu->capability.value *
-                                           phased_in((double)t * sp->step, 1);
-        helped[t] = pl_contest(MA, MB, sp->gamma);
+        double M[2];
+        helped[t] = chance_at(&q, (double)t * sp->step, M);
         eff[t] = t ? r->counted * helped[t] + (1 - r->counted) * d->p[t] : d->p[0];
     }
     pl_commitment c2;
@@ -224,7 +268,7 @@ int pl__durability_compute_years(pl_durability **out, const pl_scenario *s, cons
         to_years(&d->plain, d->spec->step);
     }
     for (size_t j = 0; !rc && j < d->spec->n_guarantees; j++)
-        rc = guarantee(d, j, helped, eff, err);
+        rc = guarantee(d, j, deal, issue_year, helped, eff, err);
     free(helped), free(eff);
     if (!rc)
         rc = pl__survival_compute(d, deal, err);
