@@ -23,14 +23,31 @@ static long main_cause(const pl_durability *d)
     return best;
 }
 
+/* The actor whose leaving (over all its regimes) or war ends the deal most often; NULL: none. */
+static const char *main_actor(const pl_durability *d, double *share)
+{
+    const pl_scenario *s = d->s;
+    const char *best = NULL;
+    *share = 0;
+    for (size_t a = 0; a < s->n_actors; a++) {
+        double p = d->plain.fails_at >= 0 && d->spec->side[d->plain.side] == a ? d->by_war : 0;
+        for (size_t j = 0; j < s->n_regimes; j++)
+            p += s->regimes[j].actor == a ? d->reg[j].ends : 0;
+        if (p > 1e-12 && p > *share)
+            best = s->actors[a].id, *share = p;
+    }
+    return best;
+}
+
 static void finding(const pl_durability *d, pl_emitter *e)
 {
     char buf[640];
     long c = main_cause(d);
     size_t n = d->s->n_regimes;
     double S = pl_durability_survival(d, d->horizon);
-    int k = pl__snprintf(buf, sizeof buf, "Over %g years the deal survives with probability "
-                         "%.2f and lasts %.2f years on average", d->horizon, S, d->lifetime);
+    int k = pl__snprintf(buf, sizeof buf, "Over %g year%s the deal survives with probability "
+                         "%.2f and lasts %.2f years on average", d->horizon,
+                         d->horizon == 1 ? "" : "s", S, d->lifetime);
     if (k < 0 || (size_t)k >= sizeof buf)
         k = 0;
     if (c < 0)
@@ -98,6 +115,19 @@ void pl__survival_emit(const pl_durability *d, pl_emitter *e)
     pl_emit_number(e, "expected_lifetime", d->lifetime);
     pl_emit_number(e, "survives_horizon", d->survives);
     pl_emit_number(e, "ends_by_war", d->by_war);
+    long c = main_cause(d);
+    double share;
+    const char *who = main_actor(d, &share);
+    if (c < 0)
+        pl_emit_null(e, "main_cause");
+    else
+        pl_emit_string(e, "main_cause", (size_t)c == d->s->n_regimes ? "commitment"
+                                                                     : d->s->regimes[c].id);
+    if (!who)
+        pl_emit_null(e, "main_actor");
+    else
+        pl_emit_string(e, "main_actor", who);
+    pl_emit_number(e, "main_actor_ends", share);
     pl_emit_object_end(e);
     emit_regimes(d, e);
     emit_curve(d, e);

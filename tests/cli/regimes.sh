@@ -29,6 +29,8 @@ near .durability.lifetime.expected_lifetime 4.941736 1e-6
 near .durability.lifetime.survives_horizon 0.196874 1e-6
 jqe '.durability.lifetime.survives_horizon < 1'
 jqe '.durability.lifetime.ends_by_war == 0 and .durability.lifetime.horizon_years == 10'
+jqe '.durability.lifetime.main_cause == "us-hostile-administration" and .durability.lifetime.main_actor == "USA"'
+near .durability.lifetime.main_actor_ends 0.803126 1e-6
 jqe '.durability.regimes[0].regime == "us-hostile-administration" and .durability.regimes[0].actor == "USA"'
 jqe '.durability.regimes[0].leaves == true and .durability.regimes[1].leaves == false'
 near .durability.regimes[0].value 0.725 1e-12
@@ -51,6 +53,7 @@ jqe '[.stress.numbers[].metric] | index("durability.survival") != null'
 sed '/^  - id: us-hostile-administration/,/^  - id: iran-hardliners/{/^  - id: iran-hardliners/!d}' "$J" > "$TMP/calm.yaml"
 expect_status 0 "calm json" -- "$P" durability "$TMP/calm.yaml" --proposal "$D" --format json
 jqe '.durability.lifetime.survives_horizon == 1 and .durability.lifetime.expected_lifetime == 10'
+jqe '.durability.lifetime.main_cause == null and .durability.lifetime.main_actor == null'
 # twice: the same bytes
 for f in text json csv; do
   "$P" durability "$J" --proposal "$D" --format $f > "$TMP/r1" 2>&1
@@ -131,6 +134,14 @@ awk -v w="$(cat "$TMP/war3")" 'BEGIN { x = 0.25 * 0.25 / (1 - exp(0.25 * log(0.9
 expect_status 0 "synthetic text 6 months" -- "$P" durability "$TMP/s6.yaml" --proposal "$TMP/cap.yaml"
 expect_grep "$TMP/out" "in year 0 A values war" "years in words"
 expect_grep "$TMP/out" "period  year  capability_a" "year column"
+
+# war and a regime together: the cap makes A fight at once (year 0), before any shock
+{ cat "$TMP/s12.yaml"; printf 'regimes:\n  - {id: b-turn, actor: B, hazard: 0.3, positions: {ARMY: {position: 0, salience: 1}}}\n'; } > "$TMP/sr.yaml"
+expect_status 0 "war and regime" -- "$P" durability "$TMP/sr.yaml" --proposal "$TMP/cap.yaml" --format json
+jqe '.durability.lifetime.expected_lifetime == 0 and .durability.lifetime.ends_by_war == 1'
+jqe '.durability.lifetime.main_cause == "commitment" and .durability.lifetime.main_actor == "A"'
+jqe '.durability.regimes[0].leaves == true and .durability.regimes[0].ends == 0'
+jqe '.durability.survival[0].survival == 0'
 
 # ---- stage lengths in months ----------------------------------------------------------------
 for form in "1.5" "{months: 18}" "{years: 1.5}"; do
