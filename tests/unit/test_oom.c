@@ -411,8 +411,9 @@ static void test_analyses(void **state)
     sweep("power (bodies)", op_power_bodies, &c);
     sweep("durability", op_durability, &c);
     pl_scenario *j = NULL;  /* regimes: the survival part of durability */
-    assert_int_equal(pl_scenario_load_file(&j, "tests/scenarios/jcpoa-2015.yaml", NULL, NULL),
-                     PL_OK);
+    char path[512];
+    snprintf(path, sizeof path, "%s/tests/scenarios/jcpoa-2015.yaml", PL_SOURCE_DIR);
+    assert_int_equal(pl_scenario_load_file(&j, path, NULL, NULL), PL_OK);
     ctx cj = {j, NULL, 0, 0, NULL, 0};
     sweep("durability (regimes)", op_durability, &cj);
     pl_scenario_free(j);
