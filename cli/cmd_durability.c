@@ -152,7 +152,7 @@ const cli_command cli_cmd_durability = {
     "Would the agreement last? The commitment check under shifting power, guarantees, phasing.",
     durability_opts,
     "Needs the scenario's `durability` section (docs/scenario-format.md): the two\n"
-    "sides, their military capability, war costs per period, the discount, and how\n"
+    "sides, their military capability, war costs per year, the discount per year, and how\n"
     "the agreement's outcome on an issue scales a side's capability (e.g. an army\n"
     "cap). Per period t, A's chance of winning a war is p = M_A^g/(M_A^g + M_B^g);\n"
     "a side prefers war when its war value (p - c)/(1 - d) exceeds the most a deal\n"
@@ -166,5 +166,12 @@ const cli_command cli_cmd_durability = {
     "war resumes, (1 - d^f)(u - no deal) (strategic). With a `staging` section, its\n"
     "plans (e.g. a ceasefire first) are compared: the chance of reaching the full\n"
     "deal, each party's expected value, durability with terms taking effect stage\n"
-    "by stage, and which plan each party prefers.\n",
+    "by stage, and which plan each party prefers. Every rate is per year; the\n"
+    "section's `period` (default 1 year, e.g. {months: 6}) is only the step of the\n"
+    "computation, and a shift of power is spread over the year before it is complete.\n"
+    "With a `regimes` list (shocks that, with a probability per year, replace an\n"
+    "actor's positions and saliences): which shocks make their actor leave (the deal\n"
+    "worth less to it than no deal under its new preferences), the deal's survival\n"
+    "year by year, its expected lifetime and what ends it most often, the commitment\n"
+    "problem counted as one cause among them (competing risks).\n",
     run_durability};

@@ -133,6 +133,24 @@ PL_API int pl_min_guarantee_path(size_t T1, const double *plain, const double *h
 PL_API int pl_phasing(double p0, double p1, double delta, double cA, size_t max_steps,
                       double *path, size_t *steps, pl_error *err);
 
+/* ---- survival under competing risks ------------------------------------ */
+
+/**
+ * A deal that n independent shocks end with probability hazard[r] per year
+ * (in [0, 1]; a constant hazard -ln(1 - h) per year) and a commitment problem
+ * ends for certain at year war_at (< 0: never). Over [0, horizon] years:
+ * *lifetime, the expected years it lasts (the restricted mean survival time,
+ * (1 - e^{-L m})/L with L the summed hazards and m = min(horizon, war_at));
+ * ends[0..n-1], the probability that shock r ends it first within the
+ * horizon ((L_r/L)(1 - e^{-L m})); ends[n], that the commitment problem does;
+ * ends[n+1], that it outlives the horizon. The n + 2 values sum to 1.
+ * Kalbfleisch & Prentice (2002), ch. 8 (competing risks).
+ */
+PL_API int pl_survival(size_t n, const double *hazard, double war_at, double horizon,
+                       double *lifetime, double *ends, pl_error *err);
+/** S(t): the probability the deal still stands t years in (NAN for t < 0). */
+PL_API double pl_survival_at(size_t n, const double *hazard, double war_at, double t);
+
 /* ---- durability of a scenario's agreement ------------------------------- */
 
 struct pl_scenario;
@@ -189,6 +207,24 @@ PL_API size_t pl_durability_phasing(const pl_durability *d);
  * count: the strategic gain is (1 - delta^f)(u - d), 0 when war resumes at once.
  */
 PL_API double pl_durability_strategic(const pl_durability *d, double tactical_gain);
+/** The scenario's regimes (shocks that replace an actor's preferences). */
+PL_API size_t pl_durability_n_regimes(const pl_durability *d);
+/**
+ * Regime j: its id and actor, the actor's value of the deal and of no deal
+ * under the regime's preferences, whether it then leaves the deal
+ * (value < no deal), and the probability that this regime ends the deal
+ * within the horizon. Any pointer may be NULL.
+ */
+PL_API int pl_durability_regime(const pl_durability *d, size_t j, const char **id,
+                                const char **actor, double *value, double *no_deal,
+                                int *defects, double *ends);
+/** Probability that the deal still stands `year` years in (regimes and the commitment check). */
+PL_API double pl_durability_survival(const pl_durability *d, double year);
+/**
+ * Expected years the deal lasts within the horizon (*horizon, in years), and
+ * (*by_war) the probability that the commitment problem ends it first.
+ */
+PL_API double pl_durability_lifetime(const pl_durability *d, double *horizon, double *by_war);
 /** Findings in words, the power path and the guarantees. */
 PL_API int pl_durability_emit(const pl_durability *d, struct pl_emitter *e);
 
@@ -200,11 +236,11 @@ typedef struct pl_staging pl_staging;
 /**
  * Compare the plans of the scenario's `staging` section for agreement deal
  * (scale points per issue): stages are taken one after another in the order
- * their `after` lists allow; in every period of talks they break down with
+ * their `after` lists allow; in every year of talks they break down with
  * probability `breakdown`, leaving the issues settled so far at the deal and
  * the rest at the status quo. Per plan: the probability that every stage is
  * reached, each party's value: u(status quo) plus, for each stage, its gain
- * u(after) - u(before) times ((1 - b) delta)^c, c the period the stage ends
+ * u(after) - u(before) times ((1 - b) delta)^c, c the year the stage ends
  * (utilities as per-period flows; delta: the actor's `discount` below 1, else
  * the durability section's, else 0.9), and whether
  * the full agreement is self-enforcing when each term takes effect as its
@@ -215,8 +251,11 @@ PL_API int pl_staging_compute(pl_staging **out, const struct pl_scenario *s,
                               const struct pl_settlement *st, const double *deal, pl_error *err);
 PL_API void pl_staging_free(pl_staging *g);
 PL_API size_t pl_staging_n_plans(const pl_staging *g);
-/** Plan p: probability that talks reach the full agreement, and the periods they take. */
+/** Plan p: probability that talks reach the full agreement, and the whole years they take
+    (rounded up; pl_staging_years gives the span exactly). */
 PL_API double pl_staging_agreement(const pl_staging *g, size_t p, size_t *periods);
+/** Plan p: the years until its last stage ends. */
+PL_API double pl_staging_years(const pl_staging *g, size_t p);
 /** Plan p: party i's expected utility. */
 PL_API double pl_staging_value(const pl_staging *g, size_t p, size_t i);
 /** Plan p: first period a side prefers war under the full agreement, -1 if none, -2 if no durability section. */

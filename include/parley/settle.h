@@ -296,7 +296,6 @@ PL_API int pl_settle_proposal(const pl_settlement *st, const struct pl_proposal 
 /**
  * Party i's utility of an agreement given as scale points (one per issue); a
  * party that values an issue by its options needs a point where an option is.
- * Allocates nothing: NaN only for a NULL argument or i out of range.
  */
 PL_API double pl_settle_point_utility(const pl_settlement *st, size_t i, const double *x);
 /**

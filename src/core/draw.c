@@ -91,6 +91,8 @@ static void visit(pl_scenario *s, visit_fn fn, void *ctx)
     visit_durability(s, fn, ctx);
     if (s->staging)
         fn(ctx, &s->staging->breakdown, NULL, "staging", "breakdown", NULL);
+    for (size_t g = 0; g < s->n_regimes; g++)
+        fn(ctx, &s->regimes[g].hazard, NULL, "regime", s->regimes[g].id, "hazard");
 }
 
 /* ---- listing ------------------------------------------------------------ */
@@ -197,6 +199,8 @@ static int own_arrays(pl_scenario *c)
     if (c->durability && (DUP(a, c->durability, 1) ||
                           DUP(a, c->durability->guarantees, c->durability->n_guarantees)))
         return -1;
+    if (DUP(a, c->regimes, c->n_regimes))
+        return -1;
     return c->staging ? DUP(a, c->staging, 1) : 0;
 }
 
@@ -276,7 +280,7 @@ static double body_total(const pl_scenario *s, const char *id)
 static void domain(const pl_scenario *s, const char *kind, const char *owner, pl__input *in)
 {
     static const char *const unit[] = {"salience", "discount", "cost", "probability",
-                                       "breakdown", "no_deal"};
+                                       "breakdown", "no_deal", "hazard"};
     double v = in->v.value;
     in->low = 0, in->high = fabs(v) > 0 ? 2 * fabs(v) : 1; /* capabilities, weights */
     if (!strcmp(kind, "position") || !strcmp(kind, "status_quo") || !strcmp(kind, "noise"))
@@ -295,7 +299,7 @@ static void owner(const pl_scenario *s, const char *a, const char *b, const char
                   pl__input *in)
 {
     snprintf(in->kind, sizeof in->kind, "%s", c ? c : b);
-    in->durability = !strcmp(a, "durability") || !strcmp(a, "guarantee");
+    in->durability = !strcmp(a, "durability") || !strcmp(a, "guarantee") || !strcmp(a, "regime");
     in->actor = in->issue = in->body = -1;
     if (!strcmp(in->kind, "position") || !strcmp(in->kind, "salience"))
         in->actor = pl_scenario_actor_index(s, a), in->issue = pl_scenario_issue_index(s, b);
@@ -309,7 +313,7 @@ static void owner(const pl_scenario *s, const char *a, const char *b, const char
         in->body = pl_scenario_body_index(s, b);
     else if (!strcmp(a, "durability"))
         in->actor = c ? pl_scenario_actor_index(s, b) : -1;
-    else if (strcmp(a, "staging"))
+    else if (strcmp(a, "staging") && strcmp(a, "regime"))
         in->actor = pl_scenario_actor_index(s, a);
 }
 

@@ -89,6 +89,8 @@ struct pl_scenario {
     long **ratifiers;           /* per actor: body indices */
     struct pl_durability_spec *durability;  /* NULL when the scenario has no durability section */
     struct pl_staging_spec *staging;        /* NULL when it has no staging section */
+    size_t n_regimes;
+    struct pl_regime *regimes;              /* shocks that replace an actor's preferences */
 };
 
 /* The durability section: how an agreement's terms move military power. */
@@ -96,7 +98,8 @@ typedef struct pl_dterm {
     size_t issue, side;         /* side: 0 = A, 1 = B */
     size_t n;                   /* points of the factor curve, increasing */
     double *at, *factor;        /* capability multiplier at each issue outcome */
-    size_t period;              /* takes effect from this period (>= 1) */
+    double year;                /* fully in effect from this year on (a whole number of
+                                   periods); phased in over the year before (durability_scn.c) */
 } pl_dterm;
 
 typedef struct pl_dguarantee {
@@ -110,7 +113,8 @@ typedef struct pl_durability_spec {
     size_t side[2];             /* actors A and B */
     pl_value discount, cost[2], capability[2];
     double gamma;
-    size_t periods;             /* horizon T */
+    double step;                /* years per period: the discretisation only (default 1) */
+    size_t periods;             /* horizon T in periods (T * step years) */
     size_t n_terms, n_guarantees;
     pl_dterm *terms;
     pl_dguarantee *guarantees;
@@ -121,7 +125,7 @@ typedef struct pl_stage {
     const char *id;
     size_t n_issues;
     size_t *issues;
-    size_t periods;             /* how long its talks take */
+    double years;               /* how long its talks take */
     size_t n_after;
     size_t *after;              /* stages (indices in the plan) that must come first */
 } pl_stage;
@@ -134,10 +138,23 @@ typedef struct pl_plan {
 } pl_plan;
 
 typedef struct pl_staging_spec {
-    pl_value breakdown;         /* per period of talks */
+    pl_value breakdown;         /* per year of talks */
     size_t n_plans;
     pl_plan *plans;
 } pl_staging_spec;
+
+/*
+** A regime: with a yearly hazard, an actor's positions and saliences are
+** replaced (e.g. a new government hostile to the deal). Issues the regime
+** does not name keep the actor's own (has[k] = 0).
+*/
+typedef struct pl_regime {
+    const char *id, *note, *source;
+    size_t actor;
+    pl_value hazard;            /* probability per year, [0, 1] */
+    unsigned char *has;         /* per issue: the regime sets position and salience */
+    double *pos, *sal;          /* per issue */
+} pl_regime;
 
 /* A value with no range and no provenance. */
 pl_value pl__value_exact(double v);

@@ -20,32 +20,54 @@ typedef struct view {
     const pl_durability_spec *sp;
 } view;
 
+/* "period 3" while a period is a year (the words before periods could be shorter), else
+   "year 1.5". */
+static void when(const pl_durability_spec *sp, size_t t, char *buf, size_t size)
+{
+    if (sp->step == 1)
+        snprintf(buf, size, "period %zu", t);
+    else
+        pl__snprintf(buf, size, "year %g", (double)t * sp->step);
+}
+
 static void finding_power(const pl_durability *d, view v, pl_emitter *e)
 {
-    char buf[512];
+    char buf[512], at[64];
     size_t T = pl_durability_periods(d) - 1;
+    when(v.sp, T, at, sizeof at);
     pl__snprintf(buf, sizeof buf, "Without a deal %s would win a war with probability %.2f; under "
-             "the deal's terms this becomes %.2f by period %zu.", side_id(v.s, v.sp, 0),
-             pl_durability_power(d, 0), pl_durability_power(d, T), T);
+             "the deal's terms this becomes %.2f by %s.", side_id(v.s, v.sp, 0),
+             pl_durability_power(d, 0), pl_durability_power(d, T), at);
     pl_emit_string(e, "power", buf);
+}
+
+/* "; phased over 3 periods the same shift would not invite war." (years unless a period is one) */
+static void phasing_words(const pl_durability_spec *sp, size_t ph, char *buf, size_t size)
+{
+    if (sp->step == 1)
+        snprintf(buf, size, "; phased over %zu period%s the same shift would not invite war.",
+                 ph, ph == 1 ? "" : "s");
+    else
+        pl__snprintf(buf, size, "; phased over %g years the same shift would not invite war.",
+                     (double)ph * sp->step);
 }
 
 static void finding_commitment(const pl_durability *d, view v, pl_emitter *e)
 {
-    char buf[512];
+    char buf[512], at[64];
     int side, t = pl_durability_fails_at(d, &side);
     if (t < 0) {
         snprintf(buf, sizeof buf, "The deal is self-enforcing: in no period does either side "
                  "value war above what the deal can credibly give it.");
     } else {
         size_t ph = pl_durability_phasing(d);
-        int n = snprintf(buf, sizeof buf, "The deal is not self-enforcing: in period %d %s "
+        when(v.sp, (size_t)t, at, sizeof at);
+        int n = snprintf(buf, sizeof buf, "The deal is not self-enforcing: in %s %s "
                          "values war above the most the deal can credibly give it (a "
-                         "commitment problem: the shift of power it locks in)", t,
+                         "commitment problem: the shift of power it locks in)", at,
                          side_id(v.s, v.sp, side));
         if (ph > 0 && n > 0 && (size_t)n < sizeof buf)
-            snprintf(buf + n, sizeof buf - (size_t)n, "; phased over %zu period%s the same "
-                     "shift would not invite war.", ph, ph == 1 ? "" : "s");
+            phasing_words(v.sp, ph, buf + n, sizeof buf - (size_t)n);
         else if (n > 0 && (size_t)n < sizeof buf)
             snprintf(buf + n, sizeof buf - (size_t)n, ".");
     }
@@ -103,11 +125,20 @@ static void emit_path(const pl_durability *d, pl_emitter *e)
     const pl_commitment *c = &d->plain;
     static const char *const cols[] = {"period", "capability_a", "capability_b", "p_a",
                                        "war_a", "deal_max_a", "war_b", "deal_max_b"};
-    pl_emit_table_begin(e, "path", "Power path (war values and the most a deal can credibly "
-                        "give, in pies per period summed over time)", cols, 8);
+    static const char *const ycols[] = {"period", "year", "capability_a", "capability_b", "p_a",
+                                        "war_a", "deal_max_a", "war_b", "deal_max_b"};
+    int years = d->spec->step != 1;  /* a year column only when a period is not one */
+    if (years)
+        pl_emit_table_begin(e, "path", "Power path (war values and the most a deal can "
+                            "credibly give, in pie-years summed over time)", ycols, 9);
+    else
+        pl_emit_table_begin(e, "path", "Power path (war values and the most a deal can "
+                            "credibly give, in pies per period summed over time)", cols, 8);
     for (size_t t = 0; t < pl_durability_periods(d); t++) {
         pl_emit_row_begin(e);
         pl_emit_int(e, NULL, (long long)t);
+        if (years)
+            pl_emit_number(e, NULL, (double)t * d->spec->step);
         pl_emit_number(e, NULL, d->MA[t]);
         pl_emit_number(e, NULL, d->MB[t]);
         pl_emit_number(e, NULL, pl_durability_power(d, t));
@@ -173,5 +204,7 @@ int pl_durability_emit(const pl_durability *d, pl_emitter *e)
     emit_path(d, e);
     if (pl_durability_n_guarantees(d))
         emit_guarantees(d, v, e);
+    if (v.s->n_regimes)
+        pl__survival_emit(d, e);
     return pl_emit_object_end(e);
 }

@@ -14,6 +14,13 @@ typedef struct pl__dguar {
     double counted, minimum, maximum;
 } pl__dguar;
 
+/* Regime r: the actor's value of the deal and of no deal, before and after the shock. */
+typedef struct pl__dregime {
+    double before, no_deal_before, value, no_deal;
+    int defects;            /* value < no_deal: the shock ends the deal */
+    double ends;            /* probability it ends the deal within the horizon */
+} pl__dregime;
+
 struct pl_durability {
     const pl_scenario *s;
     const pl_durability_spec *spec;
@@ -24,6 +31,18 @@ struct pl_durability {
     int has_range;
     pl__dguar *g;
     size_t phasing;
+    pl__dregime *reg;          /* one per regime of the scenario */
+    double *hazard;            /* per regime: h_r if it ends the deal, else 0 */
+    double horizon, war_at;    /* years; war_at < 0: no commitment problem */
+    double lifetime, by_war, survives;
 };
+
+/* The durability of deal with issue k's terms in effect from issue_year[k] (NULL: their own). */
+int pl__durability_compute_years(pl_durability **out, const pl_scenario *s, const double *deal,
+                                 const double *issue_year, pl_error *err);
+/* The regimes' verdicts and the deal's survival (durability_regimes.c); needs d->plain. */
+int pl__survival_compute(pl_durability *d, const double *deal, pl_error *err);
+/* The survival part of the report, when the scenario has regimes. */
+void pl__survival_emit(const pl_durability *d, struct pl_emitter *e);
 
 #endif

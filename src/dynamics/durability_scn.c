@@ -18,7 +18,7 @@ void pl_durability_free(pl_durability *d)
 {
     if (!d)
         return;
-    free(d->MA), free(d->MB), free(d->p), free(d->g);
+    free(d->MA), free(d->MB), free(d->p), free(d->g), free(d->reg), free(d->hazard);
     pl_commitment_clear(&d->plain);
     free(d);
 }
@@ -36,24 +36,110 @@ static double factor_at(const pl_dterm *t, double x)
     return t->factor[t->n - 1];
 }
 
-/* When term j takes effect: its issue's period when given, else its own. */
-static size_t term_period(const pl_durability_spec *sp, size_t j, const size_t *issue_period)
+/* When term j is fully in effect, in years: its issue's year when given, else its own. */
+static double term_year(const pl_durability_spec *sp, size_t j, const double *issue_year)
 {
-    return issue_period ? issue_period[sp->terms[j].issue] : sp->terms[j].period;
+    return issue_year ? issue_year[sp->terms[j].issue] : sp->terms[j].year;
+}
+
+/*
+** Time in years (docs/models.md, "Time in years"). A term (or a guarantee)
+** is fully in effect from its year y on; the shift of power it brings is
+** spread evenly over the year before y, or over the time since the previous
+** such year when that is shorter (so no two shifts overlap). With yearly
+** periods this is "from period y on", the model before periods could be
+** shorter; spreading the shift keeps its speed a fact about years, so a
+** shorter period does not make the same shift more abrupt. Within a window
+** A's chance of winning moves linearly from its value before to its value
+** after (interpolating capabilities instead would bend the path through the
+** contest function); the capabilities shown move linearly too.
+*/
+typedef struct path_in {
+    const pl_durability *d;
+    const double *deal, *issue_year;
+    const pl_dguarantee *g;     /* NULL: no guarantee; else it is in effect from year 1 */
+} path_in;
+
+/* Capabilities once every shift complete by year z has happened (the yearly model). */
+static void settled_state(const path_in *q, double z, double *M)
+{
+    const pl_durability_spec *sp = q->d->spec;
+    M[0] = sp->capability[0].value, M[1] = sp->capability[1].value;
+    for (size_t j = 0; j < sp->n_terms; j++)
+        if (term_year(sp, j, q->issue_year) <= z + 1e-9)
+            M[sp->terms[j].side] *= factor_at(&sp->terms[j], q->deal[sp->terms[j].issue]);
+    if (q->g && z >= 1 - 1e-9)
+        M[q->g->protects] += q->g->capability.value;
+}
+
+static double chance(const pl_durability_spec *sp, const double *M)
+{
+    return M[0] + M[1] > 0 ? pl_contest(M[0], M[1], sp->gamma) : 0.5;
+}
+
+/* The window (*from, *to] of the shift under way at year x; 0 when none is. */
+static int window(const path_in *q, double x, double *from, double *to)
+{
+    const pl_durability_spec *sp = q->d->spec;
+    double y = q->g && x <= 1 + 1e-9 ? 1 : INFINITY, prev = 0;
+    for (size_t j = 0; j < sp->n_terms; j++) {
+        double yj = term_year(sp, j, q->issue_year);
+        if (yj >= x - 1e-9 && yj < y)
+            y = yj;
+    }
+    if (!isfinite(y) || y <= x + 1e-9)
+        return 0;  /* no shift ahead, or x is a shift's own year: the settled state holds */
+    for (size_t j = 0; j < sp->n_terms; j++) {
+        double yj = term_year(sp, j, q->issue_year);
+        prev = yj < y - 1e-9 && yj > prev ? yj : prev;
+    }
+    if (q->g && 1 < y - 1e-9 && 1 > prev)
+        prev = 1;
+    *from = prev > y - 1 ? prev : y - 1 > 0 ? y - 1 : 0;
+    *to = y;
+    return x > *from + 1e-9;
+}
+
+/* A's chance of winning at year x, and the capabilities shown (M). */
+static double chance_at(const path_in *q, double x, double *M)
+{
+    const pl_durability_spec *sp = q->d->spec;
+    double from, to, M1[2];
+    if (!window(q, x, &from, &to)) {
+        settled_state(q, x, M);
+        return chance(sp, M);
+    }
+    settled_state(q, from, M);
+    settled_state(q, to, M1);
+    double w = (x - from) / (to - from), p0 = chance(sp, M), p1 = chance(sp, M1);
+    M[0] += w * (M1[0] - M[0]), M[1] += w * (M1[1] - M[1]);
+    return p0 + w * (p1 - p0);
 }
 
 /* Capabilities and A's chance per period. */
-static void power_path(pl_durability *d, const double *deal, const size_t *issue_period)
+static void power_path(pl_durability *d, const double *deal, const double *issue_year)
 {
-    const pl_durability_spec *sp = d->spec;
+    path_in q = {d, deal, issue_year, NULL};
     for (size_t t = 0; t < d->T1; t++) {
-        double M[2] = {sp->capability[0].value, sp->capability[1].value};
-        for (size_t j = 0; j < sp->n_terms; j++)
-            if (t >= term_period(sp, j, issue_period))
-                M[sp->terms[j].side] *= factor_at(&sp->terms[j], deal[sp->terms[j].issue]);
+        double M[2];
+        d->p[t] = chance_at(&q, (double)t * d->spec->step, M);
         d->MA[t] = M[0];
         d->MB[t] = M[1];
-        d->p[t] = M[0] + M[1] > 0 ? pl_contest(M[0], M[1], sp->gamma) : 0.5;
+    }
+}
+
+/* The discount factor of one period: the yearly one to the period's length in years. */
+static double period_discount(const pl_durability_spec *sp)
+{
+    return sp->step == 1 ? sp->discount.value : pow(sp->discount.value, sp->step);
+}
+
+/* Values in pies per period summed over time -> pie-years, so they do not depend on the step. */
+static void to_years(pl_commitment *c, double step)
+{
+    for (size_t t = 0; step != 1 && t < c->periods; t++) {
+        c->war_a[t] *= step, c->war_b[t] *= step;
+        c->peace_a[t] *= step, c->peace_b[t] *= step;
     }
 }
 
@@ -80,7 +166,8 @@ static int credible(const pl_durability *d, const pl_dguarantee *gu, pl_error *e
 }
 
 /* Guarantee j: counted probability, whether the deal holds, the minimum. */
-static int guarantee(pl_durability *d, size_t j, double *helped, double *eff, pl_error *err)
+static int guarantee(pl_durability *d, size_t j, const double *deal, const double *issue_year,
+                     double *helped, double *eff, pl_error *err)
 {
     const pl_durability_spec *sp = d->spec;
     const pl_dguarantee *gu = &sp->guarantees[j];
@@ -90,21 +177,20 @@ static int guarantee(pl_durability *d, size_t j, double *helped, double *eff, pl
         return c;
     r->credible = c;
     r->counted = c ? gu->probability.value : 0;
+    path_in q = {d, deal, issue_year, gu};
     for (size_t t = 0; t < d->T1; t++) {
-        double MA = d->MA[t], MB = d->MB[t];
-        if (t >= 1)
-            *(gu->protects ? &MB : &MA) += gu->capability.value;
-        helped[t] = pl_contest(MA, MB, sp->gamma);
+        double M[2];
+        helped[t] = chance_at(&q, (double)t * sp->step, M);
         eff[t] = t ? r->counted * helped[t] + (1 - r->counted) * d->p[t] : d->p[0];
     }
     pl_commitment c2;
-    int rc = pl_commitment_check(&c2, d->T1, eff, sp->discount.value, sp->cost[0].value,
+    int rc = pl_commitment_check(&c2, d->T1, eff, period_discount(sp), sp->cost[0].value,
                                  sp->cost[1].value, err);
     if (rc)
         return rc;
     r->holds = c2.fails_at < 0;
     pl_commitment_clear(&c2);
-    return pl_min_guarantee_path(d->T1, d->p, helped, gu->protects == 0, sp->discount.value,
+    return pl_min_guarantee_path(d->T1, d->p, helped, gu->protects == 0, period_discount(sp),
                                  sp->cost[0].value, sp->cost[1].value, &r->minimum, &r->possible,
                                  &r->maximum, err);
 }
@@ -116,7 +202,7 @@ static size_t phasing(const pl_durability *d)
     double p0 = d->p[0], pT = d->p[d->T1 - 1], path[1001];
     size_t steps = 0;
     int a_falls = pT < p0;
-    if (pl_phasing(a_falls ? p0 : 1 - p0, a_falls ? pT : 1 - pT, sp->discount.value,
+    if (pl_phasing(a_falls ? p0 : 1 - p0, a_falls ? pT : 1 - pT, period_discount(sp),
                    sp->cost[a_falls ? 0 : 1].value, 1000, path, &steps, NULL))
         return 0;
     return steps;
@@ -131,6 +217,32 @@ int pl_durability_compute(pl_durability **out, const pl_scenario *s, const doubl
 int pl_durability_compute_timed(pl_durability **out, const pl_scenario *s, const double *deal,
                                 const size_t *issue_period, pl_error *err)
 {
+    if (!issue_period || !s || !s->durability)
+        return pl__durability_compute_years(out, s, deal, NULL, err);
+    double *year = malloc((s->n_issues ? s->n_issues : 1) * sizeof *year);
+    if (!year)
+        return pl__error_nomem(err);
+    for (size_t k = 0; k < s->n_issues; k++)
+        year[k] = (double)issue_period[k] * s->durability->step;
+    int rc = pl__durability_compute_years(out, s, deal, year, err);
+    free(year);
+    return rc;
+}
+
+/* Periods from 0 until every term is in effect, at least the horizon's. */
+static size_t path_length(const pl_durability_spec *sp, const double *issue_year)
+{
+    size_t T1 = sp->periods + 1;
+    for (size_t j = 0; j < sp->n_terms; j++) {  /* a term late in a plan lengthens the path */
+        size_t t = (size_t)ceil(term_year(sp, j, issue_year) / sp->step - 1e-9) + 1;
+        T1 = t > T1 ? t : T1;
+    }
+    return T1;
+}
+
+int pl__durability_compute_years(pl_durability **out, const pl_scenario *s, const double *deal,
+                                 const double *issue_year, pl_error *err)
+{
     if (!out || !s || !deal)
         return pl__fail(err, PL_EMISUSE, "pl_durability_compute: NULL argument");
     *out = NULL;
@@ -142,10 +254,7 @@ int pl_durability_compute_timed(pl_durability **out, const pl_scenario *s, const
         return pl__error_nomem(err);
     d->s = s;
     d->spec = s->durability;
-    d->T1 = d->spec->periods + 1;
-    for (size_t j = 0; j < d->spec->n_terms; j++)  /* a term late in a plan lengthens the path */
-        if (term_period(d->spec, j, issue_period) + 1 > d->T1)
-            d->T1 = term_period(d->spec, j, issue_period) + 1;
+    d->T1 = path_length(d->spec, issue_year);
     d->MA = malloc(d->T1 * sizeof *d->MA);
     d->MB = malloc(d->T1 * sizeof *d->MB);
     d->p = malloc(d->T1 * sizeof *d->p);
@@ -153,13 +262,16 @@ int pl_durability_compute_timed(pl_durability **out, const pl_scenario *s, const
     double *helped = malloc(d->T1 * sizeof *helped), *eff = malloc(d->T1 * sizeof *eff);
     int rc = d->MA && d->MB && d->p && d->g && helped && eff ? PL_OK : pl__error_nomem(err);
     if (!rc) {
-        power_path(d, deal, issue_period);
-        rc = pl_commitment_check(&d->plain, d->T1, d->p, d->spec->discount.value,
+        power_path(d, deal, issue_year);
+        rc = pl_commitment_check(&d->plain, d->T1, d->p, period_discount(d->spec),
                                  d->spec->cost[0].value, d->spec->cost[1].value, err);
+        to_years(&d->plain, d->spec->step);
     }
     for (size_t j = 0; !rc && j < d->spec->n_guarantees; j++)
-        rc = guarantee(d, j, helped, eff, err);
+        rc = guarantee(d, j, deal, issue_year, helped, eff, err);
     free(helped), free(eff);
+    if (!rc)
+        rc = pl__survival_compute(d, deal, err);
     if (rc) {
         pl_durability_free(d);
         return rc;
@@ -229,6 +341,7 @@ double pl_durability_strategic(const pl_durability *d, double tactical_gain)
     if (!d)
         return NAN;
     int f = d->plain.fails_at;
-    return f < 0 ? tactical_gain : (1 - pow(d->spec->discount.value, f)) * tactical_gain;
+    return f < 0 ? tactical_gain
+                 : (1 - pow(d->spec->discount.value, f * d->spec->step)) * tactical_gain;
 }
 

@@ -2,13 +2,13 @@
 /*
 ** stages.c: staged agreements (issue 7): "ceasefire first" against
 ** "comprehensive deal first". Each plan takes its stages one after another;
-** in each period of talks they break down with probability b, and then the
+** in each year of talks they break down with probability b, and then the
 ** issues settled so far keep the agreed outcome while the rest stay at the
 ** status quo. A party's value is its expected, discounted flow of utility
 ** (see run_plan). Terms that shift power take effect when their issue is
 ** settled, so a staged plan also phases the shift.
 */
-#include "parley/dynamics.h"
+#include "durability_impl.h"
 #include "../core/fmt.h"
 #include "parley/emit.h"
 #include "parley/settle.h"
@@ -22,7 +22,7 @@
 
 typedef struct plan_result {
     double agreement;
-    size_t periods;
+    double years;           /* until the last stage ends */
     int fails_at;           /* -2: no durability section */
     double *value;          /* per party */
 } plan_result;
@@ -60,8 +60,9 @@ static void state(const pl_scenario *s, const double *deal, const unsigned char 
 }
 
 /*
-** Utilities are flows: a party receives u(state) in every period, and a stage
-** completed at period c adds its gain u(after) - u(before) from then on, worth
+** Utilities are flows: a party receives u(state) in every year, and a stage
+** completed at year c (stage lengths are spans of time, not periods, so no
+** period length enters) adds its gain u(after) - u(before) from then on, worth
 ** delta^c of it today, if the talks survive until c ((1 - b)^c). So
 **     V = u(status quo) + sum over stages ((1 - b) delta)^c (u(after) - u(before)),
 ** and a breakdown freezes the issues settled so far.
@@ -74,7 +75,7 @@ static int run_plan(pl_staging *g, const pl_plan *pl, const pl_settlement *st, c
     double b = g->spec->breakdown.value;
     unsigned char *settled = calloc(K, 1);
     double *x = malloc(K * sizeof *x), *before = malloc(g->n * sizeof *before);
-    size_t *when = malloc(K * sizeof *when), c = 0;
+    double *when = malloc(K * sizeof *when), c = 0;
     r->value = calloc(g->n, sizeof *r->value);
     if (!settled || !x || !before || !when || !r->value) {
         free(settled), free(x), free(before), free(when);
@@ -85,7 +86,7 @@ static int run_plan(pl_staging *g, const pl_plan *pl, const pl_settlement *st, c
         r->value[i] = before[i] = pl_settle_point_utility(st, i, x);
     for (size_t o = 0; o < pl->n_stages; o++) {
         const pl_stage *sg = &pl->stages[pl->order[o]];
-        c += sg->periods;
+        c += sg->years;
         for (size_t m = 0; m < sg->n_issues; m++) {
             settled[sg->issues[m]] = 1;
             when[sg->issues[m]] = c;
@@ -93,18 +94,18 @@ static int run_plan(pl_staging *g, const pl_plan *pl, const pl_settlement *st, c
         state(s, deal, settled, x);
         for (size_t i = 0; i < g->n; i++) {
             double after = pl_settle_point_utility(st, i, x);
-            double w = pow((1 - b) * discount_of(s, g->party[i]), (double)c);
+            double w = pow((1 - b) * discount_of(s, g->party[i]), c);
             r->value[i] += w * (after - before[i]);
             before[i] = after;
         }
     }
-    r->agreement = pow(1 - b, (double)c);
-    r->periods = c;
+    r->agreement = pow(1 - b, c);
+    r->years = c;
     r->fails_at = -2;
     int rc = PL_OK;
     if (s->durability) {
         pl_durability *d = NULL;
-        rc = pl_durability_compute_timed(&d, s, deal, when, err);
+        rc = pl__durability_compute_years(&d, s, deal, when, err);
         if (!rc)
             r->fails_at = pl_durability_fails_at(d, NULL);
         pl_durability_free(d);
@@ -154,8 +155,13 @@ double pl_staging_agreement(const pl_staging *g, size_t p, size_t *periods)
     if (!g || p >= g->spec->n_plans)
         return NAN;
     if (periods)
-        *periods = g->plan[p].periods;
+        *periods = (size_t)ceil(g->plan[p].years - 1e-9);
     return g->plan[p].agreement;
+}
+
+double pl_staging_years(const pl_staging *g, size_t p)
+{
+    return g && p < g->spec->n_plans ? g->plan[p].years : NAN;
 }
 
 double pl_staging_value(const pl_staging *g, size_t p, size_t i)
@@ -235,7 +241,10 @@ int pl_staging_emit(const pl_staging *g, pl_emitter *e)
         pl_emit_row_begin(e);
         pl_emit_string(e, NULL, g->spec->plans[p].id);
         pl_emit_string(e, NULL, line);
-        pl_emit_int(e, NULL, (long long)r->periods);
+        if (r->years == floor(r->years) && r->years < 1e15)  /* whole years read as before */
+            pl_emit_int(e, NULL, (long long)r->years);
+        else
+            pl_emit_number(e, NULL, r->years);
         pl_emit_number(e, NULL, r->agreement);
         if (r->fails_at == -2)
             pl_emit_null(e, NULL);

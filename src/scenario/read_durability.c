@@ -9,11 +9,12 @@
 #include "../core/fmt.h"
 #include "../core/error_int.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-static const char *const dur_keys[] = {"sides", "discount", "periods", "gamma", "costs",
-                                       "capability", "terms", "guarantees"};
+static const char *const dur_keys[] = {"sides", "discount", "period", "periods", "gamma",
+                                       "costs", "capability", "terms", "guarantees"};
 static const char *const term_keys[] = {"issue", "side", "factor", "period", "source", "note"};
 static const char *const guar_keys[] = {"body", "protects", "capability", "probability"};
 
@@ -101,23 +102,40 @@ static int list_entry(pl_reader *r, const pl_doc_node *n, const char *kind, size
     return rc ? rc : pl_rd_keys(&r->rd, n, keys, nkeys, where);
 }
 
+/* "expected ..." for a span that must be a whole number of periods (the old words at 1 year). */
+static void whole_expect(const pl_durability_spec *d, int unit_given, size_t lo, size_t hi,
+                         const char *of, char *buf, size_t size)
+{
+    if (d->step == 1 && !unit_given)
+        snprintf(buf, size, "a whole %s from %zu to %zu%s", of ? "period" : "number of periods",
+                 lo, hi, of ? of : "");
+    else
+        pl__snprintf(buf, size, "a whole number of periods of %g years, from %zu to %zu "
+                     "periods%s", d->step, lo, hi, of ? of : "");
+}
+
+/* A term's year: fully in effect from then on; default 1 year (whole periods, at most T). */
 static int read_term_period(pl_reader *r, const pl_durability_spec *d, const pl_doc_node *n,
                             const char *where, pl_dterm *t)
 {
     const pl_doc_node *v = pl_doc_map_get(n, "period");
-    char what[160];
-    double p;
-    t->period = 1;
+    char what[160], expect[160];
+    double y;
+    size_t k = (size_t)ceil(1 / d->step - 1e-9);
+    int unit;
+    t->year = (double)(k < d->periods ? k : d->periods) * d->step;
     if (!v)
         return PL_OK;
     snprintf(what, sizeof what, "period of %s", where);
-    int rc = pl_rd_number(&r->rd, v, what, -1e9, 1e9, &p);
+    int rc = pl__read_duration(r, v, what, &y, &unit);
     if (rc)
         return rc;
-    if (!(p >= 1 && p <= (double)d->periods && p == (double)(size_t)p))
-        return pl_rd_fail(&r->rd, v, "%s is %g; expected a whole period from 1 to %zu "
-                          "(periods of durability)", what, p, d->periods);
-    t->period = (size_t)p;
+    if (pl__whole_periods(y, d->step, 1, (double)d->periods, &k)) {
+        whole_expect(d, unit, 1, d->periods, " (periods of durability)", expect, sizeof expect);
+        return pl_rd_fail(&r->rd, v, "%s is %g%s; expected %s", what, y,
+                          d->step == 1 && !unit ? "" : " years", expect);
+    }
+    t->year = (double)k * d->step;
     return PL_OK;
 }
 
@@ -246,19 +264,48 @@ static int read_discount(pl_reader *r, pl_durability_spec *d, const pl_doc_node 
     return rc;
 }
 
-/* periods (default 10) and gamma (default 1). */
+/* period: the length of one period (default 1 year), the computation's step. */
+static int read_step(pl_reader *r, pl_durability_spec *d, const pl_doc_node *map)
+{
+    const pl_doc_node *v = pl_doc_map_get(map, "period");
+    int unit;
+    d->step = 1;
+    if (!v)
+        return PL_OK;
+    double y;
+    int rc = pl__read_duration(r, v, "period of durability", &y, &unit);
+    if (!rc && !(y > 0 && y <= 100))
+        rc = pl_rd_fail(&r->rd, v, "period of durability is %g years; expected a length in "
+                        "(0, 100] years, like {years: 1} or {months: 6}", y);
+    if (!rc)
+        d->step = y;
+    return rc;
+}
+
+/* periods (the horizon: default 10 years) and gamma (default 1). */
 static int read_horizon(pl_reader *r, pl_durability_spec *d, const pl_doc_node *map)
 {
     pl_doc_node *v;
     double x = 10;
-    int rc = PL_OK, acc = PL_OK;
+    char expect[160];
+    int rc = PL_OK, acc = PL_OK, unit = 0;
+    size_t T = 0;
+    d->periods = 1000, d->gamma = 1;  /* what the terms are checked against after an error */
+    if (pl_rd_stop(&r->rd, &acc, read_step(r, d, map)))
+        return acc;
     if ((v = pl_doc_map_get(map, "periods")) &&
-        !(rc = pl_rd_number(&r->rd, v, "periods of durability", -1e9, 1e9, &x)) &&
-        !(x >= 1 && x <= 1000 && x == (double)(size_t)x))
-        rc = pl_rd_fail(&r->rd, v, "periods of durability is %g; expected a whole number of "
-                        "periods from 1 to 1000", x);
+        !(rc = pl__read_duration(r, v, "periods of durability", &x, &unit)) &&
+        pl__whole_periods(x, d->step, 1, 1000, &T)) {
+        whole_expect(d, unit, 1, 1000, NULL, expect, sizeof expect);
+        rc = pl_rd_fail(&r->rd, v, "periods of durability is %g%s; expected %s", x,
+                        d->step == 1 && !unit ? "" : " years", expect);
+    }
+    if (!v && pl__whole_periods(x, d->step, 1, 1000, &T))
+        rc = pl_rd_fail(&r->rd, map, "the default horizon of 10 years is not a whole number "
+                        "of periods of %g years; expected periods: {years: x} in steps of "
+                        "the period", d->step);
     /* a bad count lets the terms' periods be checked against the largest allowed */
-    d->periods = rc ? 1000 : (size_t)x;
+    d->periods = rc ? 1000 : T;
     d->gamma = 1;
     if (pl_rd_stop(&r->rd, &acc, rc))
         return acc;

@@ -2,7 +2,7 @@
 /*
 ** read_staging.c: the `staging` section: plans that settle the issues in
 ** stages (e.g. a ceasefire first, the rest later), each stage naming its
-** issues, how many periods its talks take and which stages come before it.
+** issues, how long its talks take (years or months) and which stages come before it.
 ** Every issue is settled in exactly one stage of each plan; the order must
 ** have no cycle.
 */
@@ -82,13 +82,13 @@ static int read_stage(pl_reader *r, pl_plan *p, size_t j, const pl_doc_node *n,
     if (pl_rd_stop(&r->rd, &rc, e))
         return rc;
     double x = 1;
+    int unit;
     snprintf(what, sizeof what, "periods of stage '%s' of plan '%s'", st->id ? st->id : "?", p->id);
     if ((v = pl_doc_map_get(n, "periods")) &&
-        !(e = pl_rd_number(&r->rd, v, what, -1e9, 1e9, &x)) &&
-        !(x >= 1 && x <= 1000 && x == (double)(size_t)x))
-        e = pl_rd_fail(&r->rd, v, "%s is %g; expected a whole number of periods from 1 to "
-                       "1000", what, x);
-    st->periods = (size_t)x;
+        !(e = pl__read_duration(r, v, what, &x, &unit)) && !(x > 0 && x <= 1000))
+        e = pl_rd_fail(&r->rd, v, "%s is %g%s; expected a length of talks in (0, 1000] years, "
+                       "like 2 or {months: 6}", what, x, unit ? " years" : "");
+    st->years = x;
     pl_rd_stop(&r->rd, &rc, e);
     return rc;
 }
@@ -212,7 +212,7 @@ int pl__read_staging(pl_reader *r, const pl_doc_node *map)
                                                  "staging")))
         return rc;
     pl_doc_node *v;
-    if ((e = pl_rd_need(&r->rd, map, "breakdown", "staging", "a probability per period of "
+    if ((e = pl_rd_need(&r->rd, map, "breakdown", "staging", "a probability per year of "
                         "talks", &v)) == PL_OK)
         e = pl_rd_value(&r->rd, v, "breakdown of staging", 0, 1, NULL, &g->breakdown);
     if (pl_rd_stop(&r->rd, &rc, e))

@@ -56,6 +56,16 @@ int pl__read_bodies(pl_reader *r, const pl_doc_node *seq);
 int pl__read_ratification(pl_reader *r, const pl_doc_node *map);
 int pl__read_durability(pl_reader *r, const pl_doc_node *map);
 int pl__read_staging(pl_reader *r, const pl_doc_node *map);
+int pl__read_regimes(pl_reader *r, const pl_doc_node *seq);
+
+/*
+** A span of time (read_duration.c): a number of years, {years: x} or
+** {months: m}, into *years; *unit_given set for the mapping forms.
+*/
+int pl__read_duration(pl_reader *r, const pl_doc_node *n, const char *what, double *years,
+                      int *unit_given);
+/* years as a whole number of periods of step years in [lo, hi] into *out; -1 if it is not. */
+int pl__whole_periods(double years, double step, double lo, double hi, size_t *out);
 
 /* Look up an actor/issue/body id node; on failure an error with a hint. */
 int pl__ref_actor(pl_reader *r, const pl_doc_node *n, const char *where, long *out);

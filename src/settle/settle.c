@@ -272,28 +272,13 @@ double pl_settle_option(const pl_settlement *st, size_t k, size_t v, const char 
     return st->at[k][v];
 }
 
-/* The option of issue k placed exactly at scale point v, or -1. */
-static long option_placed_at(const pl_settlement *st, size_t k, double v)
-{
-    const pl_issue *x = pl_scenario_issue(st->s, k);
-    size_t no = pl_issue_n_options(x), j = 0;
-    while (j < no && pl_issue_option(x, j, NULL, NULL) != v)
-        j++;
-    return j < no ? (long)j : -1;
-}
-
-/*
-** Party i's utility of scale points x (opt: the option at each, or -1; NULL:
-** looked up here, so that a caller needs no memory and cannot fail).
-*/
+/* Party i's utility of scale points x (opt: the option at each, or -1). */
 static double point_utility(const pl_settlement *st, size_t i, const double *x, const long *opt)
 {
     const pl_actor *a = pl_scenario_actor(st->s, st->judge[i].actor);
     double v = 0;
-    for (size_t k = 0; k < st->K; k++) {
-        long o = opt ? opt[k] : option_placed_at(st, k, x[k]);
-        v += st->w[i * st->K + k] * pl__settle_value(st, i, k, x[k], o);
-    }
+    for (size_t k = 0; k < st->K; k++)
+        v += st->w[i * st->K + k] * pl__settle_value(st, i, k, x[k], opt[k]);
     return pow(pl_actor_discount(a), st->o.time) * v;
 }
 
@@ -320,5 +305,17 @@ double pl_settle_point_utility(const pl_settlement *st, size_t i, const double *
 {
     if (!st || i >= st->n || !x)
         return NAN;
-    return point_utility(st, i, x, NULL);
+    long *opt = malloc(st->K * sizeof *opt);
+    double u = NAN;
+    if (opt) {
+        for (size_t k = 0; k < st->K; k++) {  /* an option placed exactly there, if any */
+            size_t no = pl_issue_n_options(pl_scenario_issue(st->s, k)), j = 0;
+            while (j < no && pl_issue_option(pl_scenario_issue(st->s, k), j, NULL, NULL) != x[k])
+                j++;
+            opt[k] = j < no ? (long)j : -1;
+        }
+        u = point_utility(st, i, x, opt);
+    }
+    free(opt);
+    return u;
 }

@@ -230,6 +230,26 @@ static int eval_power(draw_ctx *c, sink *k, pl_error *err)
     return k->rc;
 }
 
+/* With regimes: the deal's survival to the horizon, its expected lifetime, who leaves. */
+static void put_survival(const pl_durability *d, sink *k)
+{
+    double H;
+    if (!pl_durability_n_regimes(d))
+        return;
+    double life = pl_durability_lifetime(d, &H, NULL);
+    put(k, PL_METRIC_NUMBER, 0, 1, pl_durability_survival(d, H), "durability.survival",
+        "P(the Nash deal outlives the horizon: regime shocks and the commitment check)");
+    put(k, PL_METRIC_NUMBER, 0, H, life, "durability.lifetime",
+        "expected years the Nash deal lasts within the horizon");
+    for (size_t j = 0; j < pl_durability_n_regimes(d); j++) {
+        const char *id, *actor;
+        int leaves = 0;
+        pl_durability_regime(d, j, &id, &actor, NULL, NULL, &leaves, NULL);
+        put(k, PL_METRIC_FLAG, 0, 1, leaves, "durability.%s.leaves",
+            "%s leaves the deal under regime %s", actor, id);
+    }
+}
+
 static int eval_durability(draw_ctx *c, sink *k, pl_error *err)
 {
     int rc = settlement(c, err);
@@ -267,6 +287,7 @@ static int eval_durability(draw_ctx *c, sink *k, pl_error *err)
         put(k, PL_METRIC_FLAG, 0, 1, holds, "durability.%s.holds",
             "the deal holds with the %s guarantee", bid);
     }
+    put_survival(d, k);
     pl_durability_free(d);
     return k->rc;
 }

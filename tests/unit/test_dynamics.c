@@ -17,7 +17,13 @@
 **    guarantor 75/7 needs g = 0.277778; phasing 0.5, 0.438889, 0.370988, 0.3
 **    and no two-period path);
 **  - properties: a bigger shift is never more durable, a more likely guarantee
-**    never less.
+**    never less;
+**  - hand (survival, competing risks with constant hazards -ln(1 - h)): one
+**    shock h = 0.2 over 5 years: S(t) = 0.8^t (0.8^2.5 = 0.572433), ended
+**    1 - 0.8^5 = 0.67232, outlives 0.32768, lifetime 0.67232 / -ln 0.8 =
+**    3.012948; shocks 0.1 and 0.2 with war at year 3: S(3-) = 0.9^3 0.8^3 =
+**    0.373248 (war), the shocks (ln 0.9 / ln 0.72) 0.626752 = 0.201017 and
+**    0.425735, lifetime 0.626752 / -ln 0.72 = 1.907897; h = 1: lifetime 0.
 */
 #include "tests/unit/test_util.h"
 
@@ -356,6 +362,101 @@ static int durable(double p0, double p1, double delta, double c)
     return ok;
 }
 
+static void test_survival_closed_forms(void **state)
+{
+    (void)state;
+    double h[2] = {0.2, 0}, ends[4], life;
+    assert_int_equal(pl_survival(1, h, -1, 5, &life, ends, NULL), PL_OK);
+    assert_near(ends[0], 0.67232, 1e-12);
+    assert_near(ends[1], 0, 0);
+    assert_near(ends[2], 0.32768, 1e-12);
+    assert_near(life, 3.012948, 1e-6);
+    assert_near(pl_survival_at(1, h, -1, 1), 0.8, 1e-15);
+    assert_near(pl_survival_at(1, h, -1, 2.5), 0.572433, 1e-6);
+    assert_near(pl_survival_at(1, h, -1, 0), 1, 0);
+    h[0] = 0.1, h[1] = 0.2;
+    assert_int_equal(pl_survival(2, h, 3, 5, &life, ends, NULL), PL_OK);
+    assert_near(ends[0], 0.201017, 1e-6);
+    assert_near(ends[1], 0.425735, 1e-6);
+    assert_near(ends[2], 0.373248, 1e-12);
+    assert_near(ends[3], 0, 0);
+    assert_near(life, 1.907897, 1e-6);
+    assert_near(pl_survival_at(2, h, 3, 3), 0, 0);   /* war from year 3 on */
+    assert_near(pl_survival_at(2, h, 3, 2), 0.9 * 0.9 * 0.8 * 0.8, 1e-12);
+    /* a shock that strikes for certain: the deal ends at once */
+    h[0] = 1;
+    assert_int_equal(pl_survival(2, h, -1, 5, &life, ends, NULL), PL_OK);
+    assert_near(life, 0, 0);
+    assert_near(ends[0], 1, 0);
+    assert_near(ends[1], 0, 0);
+    /* no shock, war at year 0: the commitment problem ends it before it starts */
+    assert_int_equal(pl_survival(0, h, 0, 5, &life, ends, NULL), PL_OK);
+    assert_near(life, 0, 0);
+    assert_near(ends[0], 1, 0);
+    /* bad input */
+    h[0] = 1.5;
+    assert_int_equal(pl_survival(1, h, -1, 5, &life, ends, NULL), PL_EINPUT);
+    h[0] = 0.1;
+    assert_int_equal(pl_survival(1, h, -1, 0, &life, ends, NULL), PL_EINPUT);
+}
+
+/*
+** Regimes by hand: issue X, status quo 50, deal 0. B (at 20, salience 1) gains
+** from the deal (0.8 against 0.7); under regime "b-turn" (B at 100) the deal
+** is worth 0 against 0.5 without it, so B leaves (hazard 0.2). A (at 0) under
+** "a-soft" (at 10, salience 0.5) still values the deal 0.45 above no deal's
+** 0.3: it stays. No power shift, so S(t) = 0.8^t whatever the period.
+*/
+static const char regimes_yaml[] =
+    "parley: 1\nname: regimes\nactors:\n  - {id: A, capability: 1}\n  - {id: B, capability: 1}\n"
+    "issues:\n  - {id: X, scale: {0: low, 100: high}, status_quo: 50}\n"
+    "positions:\n  A: {X: {position: 0, salience: 1}}\n  B: {X: {position: 20, salience: 1}}\n"
+    "durability:\n  sides: [A, B]\n  discount: 0.9\n  periods: 5\n%s"
+    "  costs: {A: 0.1, B: 0.1}\n  capability: {A: 1, B: 1}\n"
+    "regimes:\n"
+    "  - {id: b-turn, actor: B, hazard: 0.2, positions: {X: {position: 100, salience: 1}}}\n"
+    "  - {id: a-soft, actor: A, hazard: 0.5, positions: {X: {position: 10, salience: 0.5}}}\n";
+
+static void test_regimes_scenario(void **state)
+{
+    (void)state;
+    static const char *const step[] = {"", "  period: {months: 6}\n", "  period: {years: 0.25}\n"};
+    for (size_t v = 0; v < 3; v++) {
+        char yaml[sizeof regimes_yaml + 64];
+        snprintf(yaml, sizeof yaml, regimes_yaml, step[v]);
+        pl_scenario *s;
+        pl_error err;
+        if (pl_scenario_load_buffer(&s, yaml, strlen(yaml), "regimes.yaml", NULL, &err))
+            fail_msg("%s", err.msg);
+        double deal = 0, value, no_deal, ends, horizon, by_war;
+        const char *id, *actor;
+        int leaves;
+        pl_durability *d;
+        assert_int_equal(pl_durability_compute(&d, s, &deal, &err), PL_OK);
+        assert_int_equal(pl_durability_n_regimes(d), 2);
+        assert_int_equal(pl_durability_regime(d, 0, &id, &actor, &value, &no_deal, &leaves, &ends),
+                         PL_OK);
+        assert_string_equal(id, "b-turn");
+        assert_string_equal(actor, "B");
+        assert_near(value, 0, 1e-15);
+        assert_near(no_deal, 0.5, 1e-15);
+        assert_true(leaves);
+        assert_near(ends, 0.67232, 1e-12);
+        assert_int_equal(pl_durability_regime(d, 1, NULL, NULL, &value, &no_deal, &leaves, &ends),
+                         PL_OK);
+        assert_near(value, 0.45, 1e-15);
+        assert_near(no_deal, 0.3, 1e-15);
+        assert_false(leaves);
+        assert_near(ends, 0, 0);
+        assert_near(pl_durability_lifetime(d, &horizon, &by_war), 3.012948, 1e-6);
+        assert_near(horizon, 5, 1e-12);
+        assert_near(by_war, 0, 0);
+        assert_near(pl_durability_survival(d, 5), 0.32768, 1e-12);
+        pl_durability_free(d);
+        pl_scenario_free(s);
+    }
+}
+
 static void test_monotone(void **state)
 {
     (void)state;
@@ -382,6 +483,8 @@ int main(void)
         cmocka_unit_test(test_pie_files),
         cmocka_unit_test(test_durability_worked_example),
         cmocka_unit_test(test_monotone),
+        cmocka_unit_test(test_survival_closed_forms),
+        cmocka_unit_test(test_regimes_scenario),
         cmocka_unit_test(test_durability_scenario),
         cmocka_unit_test(test_staging_by_hand),
     };

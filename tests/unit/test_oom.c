@@ -410,6 +410,13 @@ static void test_analyses(void **state)
     sweep("settle", op_settle, &c);
     sweep("power (bodies)", op_power_bodies, &c);
     sweep("durability", op_durability, &c);
+    pl_scenario *j = NULL;  /* regimes: the survival part of durability */
+    char path[512];
+    snprintf(path, sizeof path, "%s/tests/scenarios/jcpoa-2015.yaml", PL_SOURCE_DIR);
+    assert_int_equal(pl_scenario_load_file(&j, path, NULL, NULL), PL_OK);
+    ctx cj = {j, NULL, 0, 0, NULL, 0};
+    sweep("durability (regimes)", op_durability, &cj);
+    pl_scenario_free(j);
     sweep_some("stress", op_stress, &c, 700, 150);
     sweep_some("claims", op_claims, &c, 300, 200);
     sweep_some("report", op_report, &c, 250, 250);
