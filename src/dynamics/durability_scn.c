@@ -3,7 +3,8 @@
 ** durability_scn.c: the commitment check of a scenario's agreement
 ** (MODELS.md sec. 10): the power path the agreement's terms create, each side's
 ** value of war against the most a deal can credibly give it, the guarantees
-** (counted only when their body can act against the side they restrain), the
+** (counted only when their body can act against the side they restrain and
+** the deal has the options that create them, provided_by), the
 ** smallest guarantee that would do, and phasing.
 */
 #include "durability_impl.h"
@@ -80,7 +81,8 @@ static int credible(const pl_durability *d, const pl_dguarantee *gu, pl_error *e
 }
 
 /* Guarantee j: counted probability, whether the deal holds, the minimum. */
-static int guarantee(pl_durability *d, size_t j, double *helped, double *eff, pl_error *err)
+static int guarantee(pl_durability *d, size_t j, const double *deal, double *helped,
+                     double *eff, pl_error *err)
 {
     const pl_durability_spec *sp = d->spec;
     const pl_dguarantee *gu = &sp->guarantees[j];
@@ -89,7 +91,8 @@ static int guarantee(pl_durability *d, size_t j, double *helped, double *eff, pl
     if (c < 0)
         return c;
     r->credible = c;
-    r->counted = c ? gu->probability.value : 0;
+    r->provided = pl__guarantee_provided(gu, deal);
+    r->counted = c && r->provided ? gu->probability.value : 0;
     for (size_t t = 0; t < d->T1; t++) {
         double MA = d->MA[t], MB = d->MB[t];
         if (t >= 1)
@@ -158,7 +161,7 @@ int pl_durability_compute_timed(pl_durability **out, const pl_scenario *s, const
                                  d->spec->cost[0].value, d->spec->cost[1].value, err);
     }
     for (size_t j = 0; !rc && j < d->spec->n_guarantees; j++)
-        rc = guarantee(d, j, helped, eff, err);
+        rc = guarantee(d, j, deal, helped, eff, err);
     free(helped), free(eff);
     if (rc) {
         pl_durability_free(d);
@@ -220,6 +223,11 @@ int pl_durability_guarantee(const pl_durability *d, size_t j, int *credible_out,
     if (maximum)
         *maximum = r->maximum;
     return PL_OK;
+}
+
+int pl_durability_guarantee_provided(const pl_durability *d, size_t j)
+{
+    return d && j < d->spec->n_guarantees ? d->g[j].provided : 0;
 }
 
 size_t pl_durability_phasing(const pl_durability *d) { return d ? d->phasing : 0; }

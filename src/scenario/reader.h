@@ -56,6 +56,17 @@ int pl__read_bodies(pl_reader *r, const pl_doc_node *seq);
 int pl__read_ratification(pl_reader *r, const pl_doc_node *map);
 int pl__read_durability(pl_reader *r, const pl_doc_node *map);
 int pl__read_staging(pl_reader *r, const pl_doc_node *map);
+int pl__read_red_lines(pl_reader *r, const pl_doc_node *map);
+
+/*
+** A set of issue k's outcomes (read_optset.c): a comparison like "< 50" or a
+** list of options; `what` names it in messages ("red line of 'RUS' on issue 'GUAR'").
+*/
+int pl__read_optset(pl_reader *r, const pl_doc_node *n, size_t k, const char *what,
+                    pl_optset *out);
+/* A mapping issue -> such a set; *out: an arena array of *count sets. */
+int pl__read_optsets(pl_reader *r, const pl_doc_node *map, const char *what, pl_optset **out,
+                     size_t *count);
 
 /* Look up an actor/issue/body id node; on failure an error with a hint. */
 int pl__ref_actor(pl_reader *r, const pl_doc_node *n, const char *where, long *out);
