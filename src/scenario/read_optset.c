@@ -22,6 +22,14 @@ static const struct {
 } ops[] = {{"<=", PL_OPSET_LE}, {">=", PL_OPSET_GE}, {"!=", PL_OPSET_NE}, {"==", PL_OPSET_EQ},
            {"<", PL_OPSET_LT}, {">", PL_OPSET_GT}};
 
+/* 1 if t starts like a comparison (an option id cannot: ids start with a letter or digit). */
+static int is_comparison(const char *t)
+{
+    while (*t == ' ')
+        t++;
+    return *t && strchr("<>=!", *t) != NULL;
+}
+
 /* The comparison operator at the start of t, or -1. */
 static int op_at(const char *t, size_t *len)
 {
@@ -42,15 +50,15 @@ static int read_comparison(pl_reader *r, const pl_doc_node *n, int j, size_t len
     const char *t = n->text;
     while (*t == ' ')
         t++;
-    t += len;
+    t += j < 0 ? 0 : len;
     while (*t == ' ')
         t++;
     char *end = NULL;
-    double v = isdigit((unsigned char)*t) || *t == '.' || *t == '-' || *t == '+'
+    double v = j >= 0 && (isdigit((unsigned char)*t) || *t == '.' || *t == '-' || *t == '+')
                    ? pl__strtod(t, &end) : NAN;
     while (end && *end == ' ')
         end++;
-    if (!end || *end || !isfinite(v))
+    if (j < 0 || !end || *end || !isfinite(v))
         return pl_rd_fail(&r->rd, n, "%s is \"%s\"; expected a comparison with a scale point "
                           "like \"< 50\" (one of <, <=, >, >=, ==, !=, then a number)", what,
                           n->text);
@@ -144,9 +152,9 @@ int pl__read_optset(pl_reader *r, const pl_doc_node *n, size_t k, const char *wh
     out->issue = k;
     if (r->bad_options && r->bad_options[k])
         return PL_OK;  /* its options have their error; an empty list matches nothing */
-    int j = n->type == PL_DOC_SCALAR ? op_at(n->text, &len) : -1;
-    if (j < 0)
+    if (n->type != PL_DOC_SCALAR || !is_comparison(n->text))
         return read_list(r, n, x, what, out);
+    int j = op_at(n->text, &len);  /* before the call: it sets len */
     int rc = read_comparison(r, n, j, len, what, out);
     if (!rc && !(out->text = pl_arena_strdup(&r->s->arena, n->text)))
         rc = pl__error_nomem(r->rd.err);

@@ -70,9 +70,13 @@ static int solve_all(pl_settlement *st, pl_error *err)
         if (rc)
             return rc;
     }
-    if (st->n == 2)
-        st->hull = pl_hull2(st->f, st->d, NULL, &st->hull_vertices, st->hull_nash, st->hull_ks,
-                            NULL) == PL_OK;
+    if (st->n == 2) {  /* no hull is no finding; out of memory is an error */
+        int rc = pl_hull2(st->f, st->d, NULL, &st->hull_vertices, st->hull_nash, st->hull_ks,
+                          NULL);
+        if (rc == PL_ENOMEM)
+            return pl__error_nomem(err);
+        st->hull = rc == PL_OK;
+    }
     return PL_OK;
 }
 
