@@ -10,7 +10,8 @@
 **  - enumeration: the merge and the streaming frontier equal a brute-force
 **    O(N^2) dominance check on random small additive spaces, for any thread count;
 **  - hand: red lines on a 3 x 3 space (the packages that survive and why are
-**    listed above each test);
+**    listed above each test); brute force over random small cases with red lines
+**    (the zone count and the ratification-constrained Nash value);
 **  - properties: every solution lies on the frontier; KS is invariant under a
 **    positive affine rescaling of one party; the Nash point of a symmetric
 **    problem is symmetric; absorption of a player inside the others' hull.
@@ -701,6 +702,125 @@ static void test_red_lines_ratifier(void **state)
     pl_scenario_free(s);
 }
 
+/*
+** Random small cases against brute force: 2 parties, 3 members of a noisy
+** ratifying body, 3 issues of 5 options, random positions and red lines
+** ("< v" or "> v" on a random issue). Over every package: the zone (within the
+** parties' red lines, rational, passed with P >= 1/2) and the largest
+** P(w)^2 (u_A - d_A)(u_B - d_B) with both gains positive, which the
+** ratification-constrained Nash package must reach (the members' red lines are
+** extra dimensions of its frontier: this checks that the search stays exact).
+*/
+typedef struct rl_rand {
+    long actor, issue;  /* actor 0..4 (A, B, C, D, E), issue 0..2 */
+    int below;          /* "< at" or "> at" */
+    double at;
+} rl_rand;
+
+static int rl_crosses(const rl_rand *r, size_t n, long actor, const double *x)
+{
+    for (size_t j = 0; j < n; j++)
+        if (r[j].actor == actor &&
+            (r[j].below ? x[r[j].issue] < r[j].at : x[r[j].issue] > r[j].at))
+            return 1;
+    return 0;
+}
+
+static size_t rl_random_yaml(uint64_t *seed, char *buf, size_t size, rl_rand *r)
+{
+    static const char *const ids[] = {"A", "B", "C", "D", "E"};
+    size_t u = (size_t)snprintf(buf, size, "parley: 1\nname: rnd\nactors:\n"
+                                "  - {id: A, capability: 1}\n  - {id: B, capability: 1}\n");
+    for (int a = 2; a < 5; a++)
+        u += (size_t)snprintf(buf + u, size - u, "  - {id: %s, capability: 1, at_table: false}\n",
+                              ids[a]);
+    u += (size_t)snprintf(buf + u, size - u, "issues:\n");
+    for (int k = 0; k < 3; k++)
+        u += (size_t)snprintf(buf + u, size - u, "  - {id: I%d, scale: {0: a, 25: b, 50: c, 75: "
+                              "d, 100: e}, status_quo: 50}\n", k);
+    /* the members share B's saliences and sit near B's positions, so that packages
+       dominate one another on all five utilities often, as in a real constituency */
+    int pos[2][3];
+    double sal[2][3];
+    u += (size_t)snprintf(buf + u, size - u, "positions:\n");
+    for (int a = 0; a < 5; a++) {
+        u += (size_t)snprintf(buf + u, size - u, "  %s: {", ids[a]);
+        for (int k = 0; k < 3; k++) {
+            int x = (int)(unif(seed) * 100);
+            double w = 0.1 + 0.9 * unif(seed);
+            if (a < 2)
+                pos[a][k] = x, sal[a][k] = w;
+            else
+                x = pos[1][k] + (x - 50) / 10, w = sal[1][k];
+            u += (size_t)snprintf(buf + u, size - u, "%sI%d: {position: %d, salience: %.3f}",
+                                  k ? ", " : "", k, x < 0 ? 0 : x > 100 ? 100 : x, w);
+        }
+        u += (size_t)snprintf(buf + u, size - u, "}\n");
+    }
+    u += (size_t)snprintf(buf + u, size - u, "bodies:\n  - {id: PARL, members: [C, D, E], quota: "
+                          "majority, noise: %.1f}\nratification:\n  B: PARL\nred_lines:\n",
+                          5 + 20 * unif(seed));
+    size_t n = 0;
+    for (long a = 0; a < 5; a++) {
+        if (unif(seed) < (a < 2 ? 0.5 : 0.2))
+            continue;
+        r[n] = (rl_rand){a, (long)(mix(seed) % 3), (int)(mix(seed) % 2),
+                         25.0 * (double)(1 + mix(seed) % 3)};
+        u += (size_t)snprintf(buf + u, size - u, "  %s: {I%ld: \"%s %g\"}\n", ids[a], r[n].issue,
+                              r[n].below ? "<" : ">", r[n].at);
+        n++;
+    }
+    if (!n)  /* an empty red_lines section is an error: give A one that rules out nothing */
+        u += (size_t)snprintf(buf + u, size - u, "  A: {I0: \"> 100\"}\n");
+    return n;
+}
+
+static void test_red_lines_brute_force(void **state)
+{
+    (void)state;
+    uint64_t seed = 17;
+    char yaml[4096];
+    rl_rand r[5];
+    for (int trial = 0; trial < 200; trial++) {
+        size_t nr = rl_random_yaml(&seed, yaml, sizeof yaml, r);
+        pl_scenario *s;
+        pl_settlement *st = rl_settle(&s, yaml);
+        const pl_space *sp = pl_settle_space(st);
+        double d[2] = {pl_settle_disagreement(st, 0), pl_settle_disagreement(st, 1)}, best = 0;
+        uint64_t zone = 0;
+        uint32_t w[3];
+        for (w[0] = 0; w[0] < 5; w[0]++)
+            for (w[1] = 0; w[1] < 5; w[1]++)
+                for (w[2] = 0; w[2] < 5; w[2]++) {
+                    double x[3] = {25.0 * w[0], 25.0 * w[1], 25.0 * w[2]};
+                    double u0 = pl_space_utility(sp, 0, w), u1 = pl_space_utility(sp, 1, w);
+                    if (rl_crosses(r, nr, 0, x) || rl_crosses(r, nr, 1, x))
+                        continue;
+                    double p = pl_settle_ratification(st, w);
+                    zone += u0 >= d[0] - 1e-12 && u1 >= d[1] - 1e-12 && p >= 0.5;
+                    if (u0 > d[0] && u1 > d[1] && p * p * (u0 - d[0]) * (u1 - d[1]) > best)
+                        best = p * p * (u0 - d[0]) * (u1 - d[1]);
+                }
+        uint64_t z;
+        assert_true(pl_settle_counts(st, NULL, NULL, &z));
+        assert_int_equal(z, zone);
+        double p;
+        const uint32_t *rn = pl_settle_nash_ratified(st, &p);
+        if (best > 0) {
+            assert_non_null(rn);
+            double x[3] = {25.0 * rn[0], 25.0 * rn[1], 25.0 * rn[2]};
+            assert_false(rl_crosses(r, nr, 0, x) || rl_crosses(r, nr, 1, x));
+            double v = p * p * (pl_space_utility(sp, 0, rn) - d[0]) *
+                       (pl_space_utility(sp, 1, rn) - d[1]);
+            assert_near(v, best, 1e-12 * best);
+        } else {
+            assert_null(rn);
+        }
+        pl_settle_free(st);
+        pl_scenario_free(s);
+    }
+}
+
 /* ---- GENIUS reference values (MODELS.md sec. 7, *enum*, tol 1e-4) ------------- */
 
 #define GENIUS PL_SHARED_DIR "/data/genius/"
@@ -918,6 +1038,7 @@ int main(void)
         cmocka_unit_test(test_red_lines_filter),
         cmocka_unit_test(test_red_lines_clash),
         cmocka_unit_test(test_red_lines_ratifier),
+        cmocka_unit_test(test_red_lines_brute_force),
         cmocka_unit_test(test_england_zimbabwe),
         cmocka_unit_test(test_itex_cypress),
         cmocka_unit_test(test_reservation_values),
