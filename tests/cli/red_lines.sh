@@ -64,6 +64,10 @@ expect_status 0 "ratifier" -- "$P" settle "$SEEDS/red-lines-ratify.yaml" --forma
 jqe '.settlement.winsets.ratifiable == 3 and .settlement.winsets.rational_and_ratifiable == 0'
 jqe '[.settlement.red_lines[] | select(.actor == "C")] == [{"actor": "C", "role": "ratifier", "issue": "X", "rules_out": "[50]", "options_left": 2, "removes": 2, "zone_without_it": 1}]'
 
+# `parley scenario` lists the red lines as written.
+expect_status 0 "scenario" -- "$P" scenario "$SEEDS/red-lines-ratify.yaml" --format json
+jqe '[.red_lines[] | .rules_out] == ["> 50", "[x0]", "[50]"]'
+
 # Bad input: exit 2 at file:line:col, nothing on stdout.
 sed 's/B: {X: \[x0\]}/B: {X: [x0, x25]}/' "$TMP/rl.yaml" > "$TMP/bad.yaml"
 expect_error "bad.yaml:14:15: red line of 'B' on issue 'X' lists \"x25\", which is not an option of issue 'X'; expected one of its options: x0, x50, x100" -- sh -c "cd '$TMP' && '$P' settle bad.yaml"
