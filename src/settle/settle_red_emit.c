@@ -9,6 +9,7 @@
 #include "../core/fmt.h"
 #include "parley/emit.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,34 +24,38 @@ static const char *iid(const pl_settlement *st, size_t k)
     return pl_issue_id(pl_scenario_issue(st->s, k));
 }
 
-/* "RUS rules out GUAR \"< 75\"" (a list: "... GUAR [a, b]") into buf at *u. */
+/* Append to buf[size] at *u; text that does not fit is cut, and *u stays within buf. */
+static void put(char *buf, size_t size, size_t *u, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int w = pl__vsnprintf(buf + *u, size - *u, fmt, ap);
+    va_end(ap);
+    if (w > 0)
+        *u = (size_t)w < size - *u ? *u + (size_t)w : size - 1;
+}
+
+/* "RUS rules out GUAR \"< 75\"" (a list: "... GUAR [a, b]"). */
 static void rule_text(const pl_settlement *st, const pl__red *r, char *buf, size_t size,
                       size_t *u)
 {
     const char *q = r->line->set.op == PL_OPSET_LIST ? "" : "\"";
-    int w = snprintf(buf + *u, size - *u, "%s rules out %s %s%s%s", aid(st, r->judge),
-                     iid(st, r->line->set.issue), q, r->line->set.text, q);
-    *u = w > 0 && (size_t)w < size - *u ? *u + (size_t)w : size - 1;
+    put(buf, size, u, "%s rules out %s %s%s%s", aid(st, r->judge), iid(st, r->line->set.issue),
+        q, r->line->set.text, q);
 }
 
-/* " (it accepts 75, 100)": the options judge j leaves on issue k, at most 8 listed. */
+/* " (it accepts 75, 100)": the options judge j leaves on issue k, the first 8 listed. */
 static void accepts_text(const pl_settlement *st, size_t j, size_t k, char *buf, size_t size,
                          size_t *u)
 {
     size_t listed = 0;
-    int w = snprintf(buf + *u, size - *u, " (it accepts ");
-    for (size_t v = 0; w > 0 && v < st->m[k] && (size_t)w < size - *u; v++) {
-        if (!pl__settle_allows(st, j, k, v))
-            continue;
-        *u += (size_t)w;
-        w = listed++ < 8 ? pl__snprintf(buf + *u, size - *u, "%s%g", listed > 1 ? ", " : "",
-                                        st->at[k][v])
-                         : listed == 10 ? snprintf(buf + *u, size - *u, ", ...") : 0;
-    }
-    if (w > 0 && (size_t)w < size - *u)
-        *u += (size_t)w;
-    w = snprintf(buf + *u, size - *u, "%s)", listed ? "" : "nothing");
-    *u = w > 0 && (size_t)w < size - *u ? *u + (size_t)w : size - 1;
+    put(buf, size, u, " (it accepts ");
+    for (size_t v = 0; v < st->m[k]; v++)
+        if (pl__settle_allows(st, j, k, v) && listed++ < 8)
+            put(buf, size, u, "%s%g", listed > 1 ? ", " : "", st->at[k][v]);
+    if (listed > 8)
+        put(buf, size, u, ", ...: %zu options", listed);
+    put(buf, size, u, "%s)", listed ? "" : "nothing");
 }
 
 /* 1 if the parties marked in `in` leave no option of issue k in common. */
@@ -93,21 +98,17 @@ static void emit_clash(const pl_settlement *st, size_t k, const unsigned char *i
 {
     char buf[1536], key[96];
     size_t u = 0, said = 0;
-    int w = snprintf(buf, sizeof buf, "No package is within every party's red lines: on %s, ",
-                     iid(st, k));
-    u = w > 0 ? (size_t)w : 0;
+    put(buf, sizeof buf, &u, "No package is within every party's red lines: on %s, ", iid(st, k));
     for (size_t r = 0; r < st->n_red; r++) {
         const pl__red *x = &st->red[r];
         if (x->judge >= st->n || !in[x->judge] || x->line->set.issue != k)
             continue;
-        if (said++) {
-            w = snprintf(buf + u, sizeof buf - u, " and ");
-            u = w > 0 && (size_t)w < sizeof buf - u ? u + (size_t)w : u;
-        }
+        if (said++)
+            put(buf, sizeof buf, &u, " and ");
         rule_text(st, x, buf, sizeof buf, &u);
         accepts_text(st, x->judge, k, buf, sizeof buf, &u);
     }
-    snprintf(buf + u, sizeof buf - u, ".");
+    put(buf, sizeof buf, &u, ".");
     snprintf(key, sizeof key, "red_lines_clash_%s", iid(st, k));
     pl_emit_string(e, key, buf);
 }
@@ -137,14 +138,13 @@ static void emit_binding(const pl_settlement *st, pl_emitter *e)
         rule_text(st, x, buf, sizeof buf, &u);
         drop_text(st, r, drop, sizeof drop);
         if (rm)
-            snprintf(buf + u, sizeof buf - u, ": this red line binds; alone it removes %llu "
-                     "package%s %s would otherwise like at least as well as no deal; dropping "
-                     "it alone %s.", (unsigned long long)rm, rm == 1 ? "" : "s",
-                     aid(st, x->judge), drop);
+            put(buf, sizeof buf, &u, ": this red line binds; alone it removes %llu package%s %s "
+                "would otherwise like at least as well as no deal; dropping it alone %s.",
+                (unsigned long long)rm, rm == 1 ? "" : "s", aid(st, x->judge), drop);
         else
-            snprintf(buf + u, sizeof buf - u, ": this red line does not bind: %s likes every "
-                     "package it alone removes less than no deal anyway; dropping it alone %s.",
-                     aid(st, x->judge), drop);
+            put(buf, sizeof buf, &u, ": this red line does not bind: %s likes every package it "
+                "alone removes less than no deal anyway; dropping it alone %s.",
+                aid(st, x->judge), drop);
         snprintf(key, sizeof key, "red_line_%s_%s", aid(st, x->judge),
                  iid(st, x->line->set.issue));
         pl_emit_string(e, key, buf);
@@ -203,8 +203,8 @@ int pl__settle_red_proposal(const pl_settlement *st, const double *x, pl_emitter
         if (!pl__optset_has(&l->line->set, x[l->line->set.issue]))
             continue;
         party |= l->judge < st->n;
-        if (said++ && u + 2 < sizeof buf)
-            u += (size_t)snprintf(buf + u, sizeof buf - u, "; ");
+        if (said++)
+            put(buf, sizeof buf, &u, "; ");
         rule_text(st, l, buf, sizeof buf, &u);
     }
     pl_emit_string(e, "red_lines_crossed", said ? buf : "none");

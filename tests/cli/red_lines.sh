@@ -59,6 +59,11 @@ expect_status 0 "clash" -- "$P" settle "$SEEDS/red-lines-clash.yaml"
 expect_grep "$TMP/out" "red_lines_clash_X: No package is within every party's red lines: on X, A rules out X \"> 0\" (it accepts 0) and B rules out X \[x0\] (it accepts 50, 100)." "clash finding"
 expect_grep "$TMP/out" "dropping it alone would open a zone of 1 package" "dropping one opens a zone"
 
+# Bargaining over a clash: no package to offer, so no deal, each party at its no-deal value.
+expect_status 0 "bargain over a clash" -- "$P" bargain "$SEEDS/red-lines-clash.yaml" --format json
+jqe '.bargain.packages == 0 and .bargain.agreement == false'
+jqe '[.bargain.values[] | .value == .no_deal] == [true, true]'
+
 # A ratifier's red line: PARL's only member C rules out X = 50, the one rational package.
 expect_status 0 "ratifier" -- "$P" settle "$SEEDS/red-lines-ratify.yaml" --format json
 jqe '.settlement.winsets.ratifiable == 3 and .settlement.winsets.rational_and_ratifiable == 0'
