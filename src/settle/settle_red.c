@@ -105,7 +105,8 @@ static size_t within_issue(const pl_settlement *st, size_t k, uint32_t *map)
 int pl__settle_within(const pl_settlement *st, size_t n, int extra, pl_space **out,
                       uint32_t *map, pl_error *err)
 {
-    size_t K = st->K, ne = extra ? pl__settle_n_extra(st, n) : 0, *m = malloc(K * sizeof *m);
+    size_t K = st->K, ne = extra ? pl__settle_n_extra(st, n) : 0;
+    size_t *m = calloc(K ? K : 1, sizeof *m);
     *out = NULL;
     if (!m)
         return pl__error_nomem(err);
