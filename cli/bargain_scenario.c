@@ -111,7 +111,13 @@ int cli_bargain_scenario(const cli_args *a, cli_output *out)
             u[j] = pl_frontier_utility(f, j / n, j % n);
         for (size_t i = 0; i < n; i++)
             d[i] = pl_settle_disagreement(st, i);
-        if (pl_backward_induction(&r, n, N, u, d, delta, order, (int)T, &err)) {
+        if (!N && (r.value = malloc(n * sizeof *r.value))) {
+            /* no package within every party's red lines: nothing to offer, no deal */
+            memcpy(r.value, d, n * sizeof *d);
+            rc = emit(a, out, s, st, &r, order, T);
+        } else if (!N) {
+            rc = cli_out_of_memory();
+        } else if (pl_backward_induction(&r, n, N, u, d, delta, order, (int)T, &err)) {
             cli_report(&err, NULL, 0);
             rc = cli_exit_code(err.code);
         } else {

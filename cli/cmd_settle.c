@@ -20,11 +20,12 @@ static const cli_optdef settle_opts[] = {
     CLI_PROGRESS_OPTDEF,
     {NULL, 0, 0, NULL, NULL}};
 
-/* --proposal FILE: the package's utilities for every party. */
+/* --proposal FILE: the package's utilities for every party, then its scale points. */
 static int read_proposal(const cli_args *a, const pl_scenario *s, const pl_settlement *st,
                          double **u)
 {
     const char *path = cli_get(a, "proposal", NULL);
+    size_t K = pl_scenario_n_issues(s);
     *u = NULL;
     if (!path)
         return EXIT_OK;
@@ -35,11 +36,13 @@ static int read_proposal(const cli_args *a, const pl_scenario *s, const pl_settl
     if (rc)
         return rc;
     size_t n = pl_frontier_n_parties(pl_settle_frontier(st));
-    if (!(*u = malloc(n * sizeof **u))) {
+    if (!(*u = malloc((n + K) * sizeof **u))) {
         pl_proposal_free(p);
         return cli_out_of_memory();
     }
     rc = pl_settle_proposal(st, p, *u, &err);
+    if (!rc)
+        memcpy(*u + n, pl_proposal_points(p), K * sizeof **u);
     pl_proposal_free(p);
     if (rc) {
         cli_report(&err, NULL, 0);
@@ -78,7 +81,8 @@ static int emit_settlement(const cli_args *a, const pl_scenario *s, const pl_set
         cli_output_close(&out, 0);
         return rc;
     }
-    return cli_document_done(&out, pl_settle_emit(st, pu, out.e));
+    size_t n = pl_frontier_n_parties(pl_settle_frontier(st));
+    return cli_document_done(&out, pl_settle_emit_proposal(st, pu, pu ? pu + n : NULL, out.e));
 }
 
 static int run_settle(const cli_args *a)
@@ -122,10 +126,14 @@ const cli_command cli_cmd_settle = {
     "are counted. Bodies under `ratification` vote on each package against the\n"
     "status quo (members' gains in scale points, `noise` as their standard\n"
     "deviation); `nash-ratified` maximises the Nash product of expected gains\n"
-    "P(ratified) (u - d). Win-sets are counted package by package when the space\n"
+    "P(ratified) (u - d). A package crossing an actor's `red_lines` is\n"
+    "unacceptable to it whatever its utility: solutions are picked within every\n"
+    "party's red lines, and a ratifier votes no on a package crossing its own; the\n"
+    "report says which red lines bind, which clash, and which a --proposal crosses.\n"
+    "Win-sets are counted package by package when the space\n"
     "has at most --max-enumerate packages. --format csv writes the solutions;\n"
     "--table NAME another table: issues_options, parties, packages, ratification,\n"
-    "acceptance, bodies or logrolls. Examples:\n"
+    "acceptance, red_lines, bodies or logrolls. Examples:\n"
     "  parley settle                       the built-in scenario\n"
     "  parley settle --step 25 --parties RUS,UKR\n"
     "  parley settle --from genius DOMAIN.xml A.xml B.xml\n",

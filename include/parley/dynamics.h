@@ -190,6 +190,12 @@ PL_API size_t pl_durability_n_guarantees(const pl_durability *d);
  * other side still keeps it (NAN: not even without the guarantee). Any
  * pointer may be NULL.
  */
+/**
+ * 1 if the deal provides guarantee j: it has the options the guarantee's
+ * provided_by names (always, without provided_by). A guarantee the deal does
+ * not provide is not counted (pl_durability_guarantee's counted is 0).
+ */
+PL_API int pl_durability_guarantee_provided(const pl_durability *d, size_t j);
 /** Actor id of side 0 (A) or 1 (B); NULL for any other side. */
 PL_API const char *pl_durability_side(const pl_durability *d, int side);
 /** Id of the body behind guarantee j (NULL when j is out of range). */

@@ -66,7 +66,7 @@ PL_API int pl_emit_null(pl_emitter *e, const char *key);
 /** A number, or null when it is NaN or infinite (undefined, not computed). */
 PL_API int pl_emit_number_or_null(pl_emitter *e, const char *key, double value);
 
-/** Describe a scenario (actors, issues, positions, bodies, ratification). */
+/** Describe a scenario (actors, issues, positions, bodies, ratification, red lines). */
 struct pl_scenario;
 PL_API int pl_scenario_emit(const struct pl_scenario *s, pl_emitter *e);
 

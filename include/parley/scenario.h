@@ -199,6 +199,15 @@ PL_API int pl_scenario_draw(pl_scenario **out, const pl_scenario *s, uint64_t se
 PL_API size_t pl_scenario_n_ratifiers(const pl_scenario *s, size_t i);
 PL_API long pl_scenario_ratifier(const pl_scenario *s, size_t i, size_t j);
 
+/**
+ * Number of red lines (docs/scenario-format.md, `red_lines`), and the j-th:
+ * its actor and issue indices (either pointer may be NULL) and the outcomes it
+ * rules out as written ("< 50", "[a, b]"); NULL when j is out of range.
+ */
+PL_API size_t pl_scenario_n_red_lines(const pl_scenario *s);
+PL_API const char *pl_scenario_red_line(const pl_scenario *s, size_t j, size_t *actor,
+                                        size_t *issue);
+
 /* ---- actors ----------------------------------------------------------- */
 
 PL_API const char *pl_actor_id(const pl_actor *a);

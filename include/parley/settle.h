@@ -307,6 +307,13 @@ PL_API double pl_settle_issue_utility(const pl_settlement *st, size_t i, size_t 
 /** Describe everything (and the proposal's distances, if u is not NULL) to an emitter. */
 PL_API int pl_settle_emit(const pl_settlement *st, const double *proposal_u,
                           struct pl_emitter *e);
+/**
+ * As pl_settle_emit, and the red lines the proposal crosses, given its scale
+ * points proposal_x (one per issue; NULL: not checked). A proposal that
+ * crosses a party's red line is not rational, whatever its utilities.
+ */
+PL_API int pl_settle_emit_proposal(const pl_settlement *st, const double *proposal_u,
+                                   const double *proposal_x, struct pl_emitter *e);
 /** Package w as a table (issue, point, option in words) under key. */
 PL_API int pl_settle_emit_package(const pl_settlement *st, const char *key, const char *title,
                                   const uint32_t *w, struct pl_emitter *e);

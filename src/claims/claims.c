@@ -167,7 +167,10 @@ static void durability_margin(const pl_durability *d, pl_claim_result *r)
         double counted, lo, hi;
         pl_durability_guarantee(d, j, &cred, &counted, &holds, &lo, &hi);
         const char *b = pl_durability_guarantee_body(d, j);
-        int w = !cred ? pl__snprintf(r->margin + u, sizeof r->margin - u, "%s's guarantee counts "
+        int w = !pl_durability_guarantee_provided(d, j)
+                    ? pl__snprintf(r->margin + u, sizeof r->margin - u, "%s's guarantee is not "
+                                   "counted: the deal does not provide it (provided_by). ", b)
+              : !cred ? pl__snprintf(r->margin + u, sizeof r->margin - u, "%s's guarantee counts "
                                  "for nothing (it cannot act). ", b)
               : fails && !isnan(lo) ? pl__snprintf(r->margin + u, sizeof r->margin - u, "With %s "
                       "intervening with probability at least %.3f (the scenario's %.3g) it "

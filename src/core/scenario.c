@@ -105,6 +105,19 @@ long pl_scenario_ratifier(const pl_scenario *s, size_t i, size_t j)
     return s->ratifiers[i][j];
 }
 
+size_t pl_scenario_n_red_lines(const pl_scenario *s) { return s ? s->n_red_lines : 0; }
+
+const char *pl_scenario_red_line(const pl_scenario *s, size_t j, size_t *actor, size_t *issue)
+{
+    if (!s || j >= s->n_red_lines)
+        return NULL;
+    if (actor)
+        *actor = s->red_lines[j].actor;
+    if (issue)
+        *issue = s->red_lines[j].set.issue;
+    return s->red_lines[j].set.text;
+}
+
 /* ---- actors ------------------------------------------------------------ */
 
 const char *pl_actor_id(const pl_actor *a) { return a ? a->id : NULL; }

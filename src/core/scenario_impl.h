@@ -62,6 +62,33 @@ struct pl_body {
     long against;               /* actor the body's decisions are meant to restrain, or -1 */
 };
 
+/*
+** A set of one issue's outcomes (a red line, the options that provide a
+** guarantee): a comparison with a scale point ("< 50"), or a list of scale
+** points (named options or worded anchors). docs/scenario-format.md.
+*/
+typedef enum pl_optset_op {
+    PL_OPSET_LT, PL_OPSET_LE, PL_OPSET_GT, PL_OPSET_GE, PL_OPSET_EQ, PL_OPSET_NE, PL_OPSET_LIST
+} pl_optset_op;
+
+typedef struct pl_optset {
+    size_t issue;
+    pl_optset_op op;
+    double value;               /* comparisons */
+    size_t n;                   /* PL_OPSET_LIST: the points */
+    double *at;
+    const char *text;           /* as written, for messages: "< 50", "[a, b]" */
+} pl_optset;
+
+/* 1 if scale point x of the set's issue is in the set (core/optset.c). */
+int pl__optset_has(const pl_optset *set, double x);
+
+/* Outcomes an actor will not accept at any price. */
+typedef struct pl_red_line {
+    size_t actor;
+    pl_optset set;
+} pl_red_line;
+
 /* Provenance and ranges of one position entry; only stored when present. */
 typedef struct pl_pos_detail {
     pl_value pos, sal;
@@ -91,6 +118,8 @@ struct pl_scenario {
     struct pl_staging_spec *staging;        /* NULL when it has no staging section */
     size_t n_regimes;
     struct pl_regime *regimes;              /* shocks that replace an actor's preferences */
+    size_t n_red_lines;
+    pl_red_line *red_lines;     /* in file order */
 };
 
 /* The durability section: how an agreement's terms move military power. */
@@ -107,7 +136,12 @@ typedef struct pl_dguarantee {
     size_t protects;            /* 0 = A, 1 = B */
     pl_value capability;        /* what it adds to the protected side */
     pl_value probability;       /* chance it intervenes, if it can act at all */
+    size_t n_provided;          /* 0: every package provides it */
+    pl_optset *provided;        /* provided when the package is in every one of these */
 } pl_dguarantee;
+
+/* 1 if the deal (a scale point per issue) provides guarantee g. */
+int pl__guarantee_provided(const pl_dguarantee *g, const double *deal);
 
 typedef struct pl_durability_spec {
     size_t side[2];             /* actors A and B */

@@ -105,6 +105,24 @@ static void guarantee_verdict(const pl_durability *d, size_t j, char *buf, size_
                  "with probability at least %.3f if it could act at all.", minimum);
 }
 
+/* "BODY's guarantee is not counted: the deal does not provide it (...)". */
+static void not_provided(const pl_durability *d, view v, size_t j, char *buf, size_t size)
+{
+    const pl_dguarantee *gu = &v.sp->guarantees[j];
+    size_t u = 0;
+    int n = snprintf(buf, size, "%s's guarantee is not counted: the deal does not provide it "
+                     "(provided_by:", v.s->bodies[gu->body].id);
+    for (size_t q = 0; n > 0 && (size_t)n < size - u && q < gu->n_provided; q++) {
+        u += (size_t)n;
+        n = snprintf(buf + u, size - u, "%s %s \"%s\"", q ? "," : "",
+                     v.s->issues[gu->provided[q].issue].id, gu->provided[q].text);
+    }
+    if (n > 0 && (size_t)n < size - u)
+        u += (size_t)n;
+    snprintf(buf + u, size - u, ")%s", pl_durability_fails_at(d, NULL) < 0
+             ? "; the deal holds without it." : "; without it the deal fails.");
+}
+
 static void finding_guarantee(const pl_durability *d, view v, size_t j, pl_emitter *e)
 {
     char buf[640], key[96];
@@ -112,11 +130,16 @@ static void finding_guarantee(const pl_durability *d, view v, size_t j, pl_emitt
     const char *body = v.s->bodies[gu->body].id;
     int cred;
     pl_durability_guarantee(d, j, &cred, NULL, NULL, NULL, NULL);
+    snprintf(key, sizeof key, "guarantee_%s", body);
+    if (!pl_durability_guarantee_provided(d, j)) {
+        not_provided(d, v, j, buf, sizeof buf);
+        pl_emit_string(e, key, buf);
+        return;
+    }
     int n = snprintf(buf, sizeof buf, "%s %s act against %s", body, cred ? "can" : "cannot",
                      side_id(v.s, v.sp, 1 - (int)gu->protects));
     if (n > 0 && (size_t)n < sizeof buf)
         guarantee_verdict(d, j, buf + n, sizeof buf - (size_t)n);
-    snprintf(key, sizeof key, "guarantee_%s", body);
     pl_emit_string(e, key, buf);
 }
 
@@ -154,9 +177,15 @@ static void emit_path(const pl_durability *d, pl_emitter *e)
 static void emit_guarantees(const pl_durability *d, view v, pl_emitter *e)
 {
     static const char *const cols[] = {"body", "protects", "credible", "probability",
-                                       "counted", "holds", "minimum", "maximum"};
-    pl_emit_table_begin(e, "guarantees", "Guarantees (minimum and maximum: the intervention "
-                        "probabilities between which the deal holds)", cols, 8);
+                                       "counted", "holds", "minimum", "maximum", "provided"};
+    int tied = 0;  /* some guarantee depends on the deal: one more column */
+    for (size_t j = 0; j < pl_durability_n_guarantees(d); j++)
+        tied |= v.sp->guarantees[j].n_provided > 0;
+    pl_emit_table_begin(e, "guarantees", tied ? "Guarantees (minimum and maximum: the "
+                        "intervention probabilities between which the deal holds; provided: "
+                        "the deal has the options that create it)" : "Guarantees (minimum and "
+                        "maximum: the intervention probabilities between which the deal holds)",
+                        cols, tied ? 9 : 8);
     for (size_t j = 0; j < pl_durability_n_guarantees(d); j++) {
         int cred, holds;
         double counted, minimum, maximum;
@@ -177,6 +206,8 @@ static void emit_guarantees(const pl_durability *d, view v, pl_emitter *e)
             pl_emit_null(e, NULL);
         else
             pl_emit_number(e, NULL, maximum);
+        if (tied)
+            pl_emit_bool(e, NULL, pl_durability_guarantee_provided(d, j));
         pl_emit_row_end(e);
     }
     pl_emit_table_end(e);

@@ -11,6 +11,7 @@
 
 typedef struct pl__dguar {
     int credible, holds, possible;
+    int provided;             /* the deal has the options that create it (provided_by) */
     double counted, minimum, maximum;
 } pl__dguar;
 

@@ -3,7 +3,8 @@
 ** durability_scn.c: the commitment check of a scenario's agreement
 ** (MODELS.md sec. 10): the power path the agreement's terms create, each side's
 ** value of war against the most a deal can credibly give it, the guarantees
-** (counted only when their body can act against the side they restrain), the
+** (counted only when their body can act against the side they restrain and
+** the deal has the options that create them, provided_by), the
 ** smallest guarantee that would do, and phasing.
 */
 #include "durability_impl.h"
@@ -176,7 +177,8 @@ static int guarantee(pl_durability *d, size_t j, const double *deal, const doubl
     if (c < 0)
         return c;
     r->credible = c;
-    r->counted = c ? gu->probability.value : 0;
+    r->provided = pl__guarantee_provided(gu, deal);
+    r->counted = c && r->provided ? gu->probability.value : 0;
     path_in q = {d, deal, issue_year, gu};
     for (size_t t = 0; t < d->T1; t++) {
         double M[2];
@@ -332,6 +334,11 @@ int pl_durability_guarantee(const pl_durability *d, size_t j, int *credible_out,
     if (maximum)
         *maximum = r->maximum;
     return PL_OK;
+}
+
+int pl_durability_guarantee_provided(const pl_durability *d, size_t j)
+{
+    return d && j < d->spec->n_guarantees ? d->g[j].provided : 0;
 }
 
 size_t pl_durability_phasing(const pl_durability *d) { return d ? d->phasing : 0; }

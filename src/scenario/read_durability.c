@@ -16,7 +16,8 @@
 static const char *const dur_keys[] = {"sides", "discount", "period", "periods", "gamma",
                                        "costs", "capability", "terms", "guarantees"};
 static const char *const term_keys[] = {"issue", "side", "factor", "period", "source", "note"};
-static const char *const guar_keys[] = {"body", "protects", "capability", "probability"};
+static const char *const guar_keys[] = {"body", "protects", "capability", "probability",
+                                        "provided_by"};
 
 /* An actor that must be one of the two sides; *side gets 0 or 1. */
 static int side_of(pl_reader *r, const pl_durability_spec *d, const pl_doc_node *n,
@@ -202,7 +203,11 @@ static int read_guarantee(pl_reader *r, pl_durability_spec *d, const pl_doc_node
     snprintf(what, sizeof what, "probability of %s", where);
     if ((e = pl_rd_need(&r->rd, n, "probability", where, "a number in [0, 1]", &v)) == PL_OK)
         e = pl_rd_value(&r->rd, v, what, 0, 1, NULL, &g->probability);
-    pl_rd_stop(&r->rd, &rc, e);
+    if (pl_rd_stop(&r->rd, &rc, e))
+        return rc;
+    snprintf(what, sizeof what, "provided_by of %s", where);
+    if ((v = pl_doc_map_get(n, "provided_by")))
+        pl_rd_stop(&r->rd, &rc, pl__read_optsets(r, v, what, &g->provided, &g->n_provided));
     return rc;
 }
 

@@ -441,7 +441,8 @@ static int read_issues(pl_reader *r, const pl_doc_node *seq)
 
 static const char *const top_keys[] = {"parley", "name", "title", "description", "source",
                                        "actors", "issues", "positions", "bodies",
-                                       "ratification", "durability", "staging", "regimes"};
+                                       "ratification", "durability", "staging", "regimes",
+                                       "red_lines"};
 
 static int read_version(pl_reader *r, const pl_doc_node *root)
 {
@@ -545,6 +546,9 @@ static int read_root(pl_reader *r, const pl_doc_node *root)
         return rc;
     if ((v = pl_doc_map_get(root, "ratification")) &&
         pl_rd_stop(&r->rd, &rc, pl__read_ratification(r, v)))
+        return rc;
+    if ((v = pl_doc_map_get(root, "red_lines")) &&
+        pl_rd_stop(&r->rd, &rc, pl__read_red_lines(r, v)))
         return rc;
     if ((v = pl_doc_map_get(root, "durability")) &&
         pl_rd_stop(&r->rd, &rc, pl__read_durability(r, v)))

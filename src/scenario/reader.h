@@ -66,6 +66,17 @@ int pl__read_duration(pl_reader *r, const pl_doc_node *n, const char *what, doub
                       int *unit_given);
 /* years as a whole number of periods of step years in [lo, hi] into *out; -1 if it is not. */
 int pl__whole_periods(double years, double step, double lo, double hi, size_t *out);
+int pl__read_red_lines(pl_reader *r, const pl_doc_node *map);
+
+/*
+** A set of issue k's outcomes (read_optset.c): a comparison like "< 50" or a
+** list of options; `what` names it in messages ("red line of 'RUS' on issue 'GUAR'").
+*/
+int pl__read_optset(pl_reader *r, const pl_doc_node *n, size_t k, const char *what,
+                    pl_optset *out);
+/* A mapping issue -> such a set; *out: an arena array of *count sets. */
+int pl__read_optsets(pl_reader *r, const pl_doc_node *map, const char *what, pl_optset **out,
+                     size_t *count);
 
 /* Look up an actor/issue/body id node; on failure an error with a hint. */
 int pl__ref_actor(pl_reader *r, const pl_doc_node *n, const char *where, long *out);

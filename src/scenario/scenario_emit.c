@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
 ** scenario_emit.c: describe a scenario to an emitter: header, actors,
-** issues with their worded scales, positions, bodies and ratification.
+** issues with their worded scales, positions, bodies, ratification and red lines.
 */
 #include "parley/emit.h"
 #include "parley/scenario.h"
@@ -161,6 +161,24 @@ static int emit_ratification(const pl_scenario *s, pl_emitter *e)
     return pl_emit_table_end(e);
 }
 
+/* Returns the emitter's sticky status, as emit_ratification. */
+static int emit_red_lines(const pl_scenario *s, pl_emitter *e)
+{
+    static const char *const cols[] = {"actor", "issue", "rules_out"};
+    pl_emit_table_begin(e, "red_lines", "Red lines (outcomes an actor will not accept at any "
+                        "price)", cols, 3);
+    for (size_t j = 0; j < pl_scenario_n_red_lines(s); j++) {
+        size_t a, k;
+        const char *text = pl_scenario_red_line(s, j, &a, &k);
+        pl_emit_row_begin(e);
+        pl_emit_string(e, NULL, pl_actor_id(pl_scenario_actor(s, a)));
+        pl_emit_string(e, NULL, pl_issue_id(pl_scenario_issue(s, k)));
+        pl_emit_string(e, NULL, text);
+        pl_emit_row_end(e);
+    }
+    return pl_emit_table_end(e);
+}
+
 int pl_scenario_emit(const pl_scenario *s, pl_emitter *e)
 {
     if (!s || !e)
@@ -173,5 +191,7 @@ int pl_scenario_emit(const pl_scenario *s, pl_emitter *e)
     for (size_t b = 0; b < pl_scenario_n_bodies(s); b++)
         emit_body(s, pl_scenario_body(s, b), e);
     pl_emit_array_end(e);
-    return emit_ratification(s, e);
+    int rc = emit_ratification(s, e);
+    /* only when there are any: a scenario without them is described as before */
+    return pl_scenario_n_red_lines(s) ? emit_red_lines(s, e) : rc;
 }

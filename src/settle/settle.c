@@ -38,6 +38,7 @@ void pl_settle_free(pl_settlement *st)
     }
     free(st->rolls);
     free(st->judge);
+    free(st->allow), free(st->red), free(st->ws.rl_removes), free(st->ws.rl_opens);
     free(st);
 }
 
@@ -69,9 +70,13 @@ static int solve_all(pl_settlement *st, pl_error *err)
         if (rc)
             return rc;
     }
-    if (st->n == 2)
-        st->hull = pl_hull2(st->f, st->d, NULL, &st->hull_vertices, st->hull_nash, st->hull_ks,
-                            NULL) == PL_OK;
+    if (st->n == 2) {  /* no hull is no finding; out of memory is an error */
+        int rc = pl_hull2(st->f, st->d, NULL, &st->hull_vertices, st->hull_nash, st->hull_ks,
+                          NULL);
+        if (rc == PL_ENOMEM)
+            return pl__error_nomem(err);
+        st->hull = rc == PL_OK;
+    }
     return PL_OK;
 }
 
@@ -101,21 +106,22 @@ const uint32_t *pl_settle_nash_ratified(const pl_settlement *st, double *p)
     return st->rnash;
 }
 
-double pl__settle_ratify_package(const pl_settlement *st, const uint32_t *w, double *u)
+double pl__settle_ratify_package(const pl_settlement *st, const uint32_t *w, double *u,
+                                 unsigned char *cr)
 {
     pl__settle_judge_utilities(st, w, u);
-    return pl__settle_ratify_all(st, u, NULL);
+    return pl__settle_ratify_all(st, u, pl__settle_crossed(st, w, cr), NULL);
 }
 
 double pl_settle_ratification(const pl_settlement *st, const uint32_t *w)
 {
     if (!st || !w)
         return NAN;
-    double *u = malloc(st->nj * sizeof *u);
-    if (!u)
-        return NAN;
-    double p = pl__settle_ratify_package(st, w, u);
-    free(u);
+    double *u = malloc(st->nj * sizeof *u), p = NAN;
+    unsigned char *cr = malloc(st->nj);
+    if (u && cr)
+        p = pl__settle_ratify_package(st, w, u, cr);
+    free(u), free(cr);
     return p;
 }
 
@@ -123,40 +129,65 @@ double pl_settle_ratification(const pl_settlement *st, const uint32_t *w)
 ** Ratification-constrained Nash with expected gains: max prod_i P(w) (u_i - d_i).
 ** P grows with the utility of every member of a ratifying body, so the
 ** optimum lies on the frontier over the parties and those members together
-** (exact, by the merge; members of other bodies play no part).
+** (exact, by the merge; members of other bodies play no part). With red
+** lines: over the packages within every party's red lines, and a member's
+** red line is one more dimension (0, or -1 per crossed issue), since P also
+** grows as fewer members' red lines are crossed.
 */
+static int ratified_space(pl_settlement *st, size_t nj, pl_space **sp, uint32_t **map,
+                          pl_error *err)
+{
+    if (!st->allow)
+        return pl__settle_subspace(st, nj, sp, err);
+    if (!(*map = malloc((st->all->total ? st->all->total : 1) * sizeof **map)))
+        return pl__error_nomem(err);
+    return pl__settle_within(st, nj, 1, sp, *map, err);
+}
+
+/* The best point of ext for the ratification-constrained Nash product. */
+static int ratified_best(pl_settlement *st, const pl_frontier *ext, size_t nj, double *u,
+                         unsigned char *cr, size_t *at, double *best)
+{
+    for (size_t j = 0; j < pl_frontier_size(ext); j++) {
+        for (size_t i = 0; i < nj; i++)
+            u[i] = pl_frontier_utility(ext, j, i);
+        const unsigned char *c = pl__settle_crossed(st, pl_frontier_package(ext, j), cr);
+        double p = pl__settle_ratify_all(st, u, c, NULL), v = 1;
+        for (size_t i = 0; i < st->n; i++)
+            v *= p * (u[i] - st->d[i]);
+        if (v > *best * (1 + 1e-12)) {
+            *best = v, *at = j, st->rnash_ties = 1, st->rnash_p = p;
+        } else if (v > 0 && v >= *best * (1 - 1e-12)) {
+            st->rnash_ties++;
+        }
+    }
+    return PL_OK;
+}
+
 static int ratified_nash(pl_settlement *st, pl_error *err)
 {
     if (!st->n_rat)
         return PL_OK;
-    size_t nj = st->n_rj;
-    double *floor = malloc(nj * sizeof *floor), *u = malloc(nj * sizeof *u);
+    size_t nj = st->n_rj, ne = pl__settle_n_extra(st, nj);
+    double *floor = malloc((nj + ne) * sizeof *floor), *u = malloc(nj * sizeof *u);
+    unsigned char *cr = malloc(st->nj);
+    uint32_t *map = NULL;
     pl_space *sp = NULL;
     pl_frontier *ext = NULL;
     pl_frontier_opts fo = PL_FRONTIER_OPTS_INIT;
-    int rc = floor && u ? PL_OK : pl__error_nomem(err);
-    for (size_t j = 0; !rc && j < nj; j++)
+    int rc = floor && u && cr ? PL_OK : pl__error_nomem(err);
+    for (size_t j = 0; !rc && j < nj + ne; j++)
         floor[j] = j < st->n ? st->d[j] : -INFINITY;
     fo.floor = floor;
     if (!rc)
-        rc = pl__settle_subspace(st, nj, &sp, err);
-    if (!rc)
-        rc = pl_frontier_merge(&ext, sp, &fo, err);
+        rc = ratified_space(st, nj, &sp, &map, err);
+    if (!rc && sp && !(rc = pl_frontier_merge(&ext, sp, &fo, err)) && map)
+        pl__settle_unmap(st, ext, map);
     pl_space_free(sp);
     double best = 0;
     size_t at = 0;
-    for (size_t j = 0; !rc && j < pl_frontier_size(ext); j++) {
-        for (size_t i = 0; i < nj; i++)
-            u[i] = pl_frontier_utility(ext, j, i);
-        double p = pl__settle_ratify_all(st, u, NULL), v = 1;
-        for (size_t i = 0; i < st->n; i++)
-            v *= p * (u[i] - st->d[i]);
-        if (v > best * (1 + 1e-12)) {
-            best = v, at = j, st->rnash_ties = 1, st->rnash_p = p;
-        } else if (v > 0 && v >= best * (1 - 1e-12)) {
-            st->rnash_ties++;
-        }
-    }
+    if (!rc && ext)
+        rc = ratified_best(st, ext, nj, u, cr, &at, &best);
     if (!rc && best > 0) {
         st->rnash = malloc(st->K * sizeof *st->rnash);
         if (!st->rnash)
@@ -167,7 +198,7 @@ static int ratified_nash(pl_settlement *st, pl_error *err)
         st->rnash_value = best;
     }
     pl_frontier_free(ext);
-    free(floor), free(u);
+    free(floor), free(u), free(cr), free(map);
     return rc;
 }
 
@@ -176,6 +207,8 @@ static int merge(pl_settlement *st, pl_error *err)
 {
     pl_frontier_opts fo = PL_FRONTIER_OPTS_INIT;
     fo.max_bytes = st->o.max_bytes;
+    if (st->party_red)
+        return pl__settle_merge_within(st, &fo, err);
     return pl_frontier_merge(&st->f, st->sp, &fo, err);
 }
 

@@ -261,6 +261,8 @@ int pl__settle_build(pl_settlement *st, pl_error *err)
         rc = pl_space_new(&st->all, st->nj, st->K, st->m, err);
     for (size_t j = 0; !rc && j < st->nj; j++)
         rc = judge_terms(st, j, err);
+    if (!rc)
+        rc = pl__settle_red_lines(st, err);
     return rc ? rc : pl__settle_subspace(st, st->n, &st->sp, err);
 }
 
@@ -278,8 +280,10 @@ int pl__settle_subspace(const pl_settlement *st, size_t n, pl_space **out, pl_er
 
 /* Probability that member x of voter r votes yes, given every judge's utility u. */
 static double member_yes(const pl_settlement *st, const pl__voter *r, size_t x,
-                         const double *u)
+                         const double *u, const unsigned char *cr)
 {
+    if (cr && cr[r->judge[x]])
+        return 0;  /* a red line: no, whatever the gain or the noise */
     const pl__judge *jd = &st->judge[r->judge[x]];
     double g = u[r->judge[x]] - jd->d;
     double pts = jd->scale > 0 ? 100 * g / jd->scale : 0;
@@ -287,12 +291,12 @@ static double member_yes(const pl_settlement *st, const pl__voter *r, size_t x,
 }
 
 size_t pl__settle_pivotal(const pl_settlement *st, const pl__voter *r, const double *u,
-                          size_t *out)
+                          const unsigned char *cr, size_t *out)
 {
     size_t m = pl_game_n_members(r->game), np = 0;
     unsigned char in[64];
     for (size_t x = 0; x < m && x < 64; x++)
-        in[x] = member_yes(st, r, x, u) >= 0.5;
+        in[x] = member_yes(st, r, x, u, cr) >= 0.5;
     int wins = pl_game_wins(r->game, in);
     for (size_t x = 0; x < m && x < 64; x++) {
         in[x] = !in[x];
@@ -303,7 +307,8 @@ size_t pl__settle_pivotal(const pl_settlement *st, const pl__voter *r, const dou
     return np;
 }
 
-double pl__settle_accept(const pl_settlement *st, const pl__voter *r, const double *u)
+double pl__settle_accept(const pl_settlement *st, const pl__voter *r, const double *u,
+                         const unsigned char *cr)
 {
     size_t m = pl_game_n_members(r->game), noisy[PL_MAX_NOISY], nn = 0;
     unsigned char in[64];
@@ -311,7 +316,7 @@ double pl__settle_accept(const pl_settlement *st, const pl__voter *r, const doub
     if (m > 64)
         return NAN;  /* refused when built */
     for (size_t x = 0; x < m; x++) {
-        p[x] = member_yes(st, r, x, u);
+        p[x] = member_yes(st, r, x, u, cr);
         in[x] = p[x] >= 1;
         if (p[x] > 0 && p[x] < 1) {
             if (nn == PL_MAX_NOISY)
@@ -333,17 +338,19 @@ double pl__settle_accept(const pl_settlement *st, const pl__voter *r, const doub
     return pass;
 }
 
-double pl__settle_ratifies(const pl_settlement *st, size_t r, const double *u)
+double pl__settle_ratifies(const pl_settlement *st, size_t r, const double *u,
+                           const unsigned char *cr)
 {
-    return pl__settle_accept(st, &st->bod[st->rat[r].body], u);
+    return pl__settle_accept(st, &st->bod[st->rat[r].body], u, cr);
 }
 
-double pl__settle_ratify_all(const pl_settlement *st, const double *u, int *all_pass)
+double pl__settle_ratify_all(const pl_settlement *st, const double *u, const unsigned char *cr,
+                             int *all_pass)
 {
     double p = 1;
     int ok = 1;
     for (size_t r = 0; r < st->n_rat; r++) {
-        double a = pl__settle_ratifies(st, r, u);
+        double a = pl__settle_ratifies(st, r, u, cr);
         ok &= a >= st->o.tau;
         p *= a;
     }

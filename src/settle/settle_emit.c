@@ -46,19 +46,29 @@ void pl_settle_package_text(const pl_settlement *st, const uint32_t *w, char *bu
     }
 }
 
+/* Scratch for every judge's utility (nj values), and after them cr: their red lines crossed. */
+static double *scratch(const pl_settlement *st, unsigned char **cr)
+{
+    double *u = malloc(st->nj * (sizeof *u + 1));
+    *cr = u ? (unsigned char *)(u + st->nj) : NULL;
+    return u;
+}
+
 /* "ratified with probability P (BODY p, BODY p)" for package w. */
 static int nash_ratification(const pl_settlement *st, const uint32_t *w, pl_emitter *e)
 {
-    double *u = malloc(st->nj * sizeof *u);
+    unsigned char *cr;
+    double *u = scratch(st, &cr);
     char buf[1024];
     if (!u)
         return PL_ENOMEM;
     int n = pl__snprintf(buf, sizeof buf, "The Nash package is ratified with probability %.3g (",
-                     pl__settle_ratify_package(st, w, u));
+                     pl__settle_ratify_package(st, w, u, cr));
+    const unsigned char *c = pl__settle_crossed(st, w, cr);
     for (size_t r = 0; r < st->n_rat && n > 0 && (size_t)n < sizeof buf; r++)
         n += pl__snprintf(buf + n, sizeof buf - (size_t)n, "%s%s for %s: %.3g", r ? "; " : "",
                       pl_body_id(pl_scenario_body(st->s, st->rat[r].body)),
-                      pid(st, st->rat[r].party), pl__settle_ratifies(st, r, u));
+                      pid(st, st->rat[r].party), pl__settle_ratifies(st, r, u, c));
     if (n > 0 && (size_t)n < sizeof buf)
         snprintf(buf + n, sizeof buf - (size_t)n, ").");
     pl_emit_string(e, "nash_ratification", buf);
@@ -120,6 +130,8 @@ static int emit_findings(const pl_settlement *st, pl_emitter *e)
         pl_emit_string(e, "nash_ratified", "No rational package has a positive chance of ratification "
                        "with a gain for every party.");
     }
+    if (st->n_red && !rc)
+        rc = pl__settle_red_findings(st, e);
     pl_emit_object_end(e);
     return rc;
 }
@@ -184,6 +196,8 @@ static void emit_frontier(const pl_settlement *st, pl_emitter *e)
     pl_emit_int(e, "size", (long long)pl_frontier_size(st->f));
     pl_emit_int(e, "rational", (long long)pl_frontier_n_rational(st->f, st->d));
     pl_emit_string(e, "sizes_after_each_issue", buf);
+    if (st->party_red)
+        pl_emit_bool(e, "within_red_lines", 1);
     if (st->hull) {
         pl_emit_int(e, "hull_vertices", (long long)st->hull_vertices);
         pl_emit_number(e, "hull_nash_u1", st->hull_nash[0]);
@@ -212,15 +226,15 @@ static const char **party_columns(const pl_settlement *st, const char *const *he
     return cols;
 }
 
-/* u: scratch for the judges' utilities (nj values). */
+/* u, cr: scratch for the judges' utilities (nj values each). */
 static void solution_row(const pl_settlement *st, const char *name, size_t ties,
-                         const uint32_t *w, double *u, pl_emitter *e)
+                         const uint32_t *w, double *u, unsigned char *cr, pl_emitter *e)
 {
     pl_emit_row_begin(e);
     pl_emit_string(e, NULL, name);
     pl_emit_int(e, NULL, (long long)ties);
     if (w) {
-        pl_emit_number(e, NULL, pl__settle_ratify_package(st, w, u));
+        pl_emit_number(e, NULL, pl__settle_ratify_package(st, w, u, cr));
         for (size_t i = 0; i < 2 * st->n; i++)
             pl_emit_number(e, NULL, pl_space_utility(st->sp, i % st->n, w) -
                                         (i < st->n ? 0 : st->d[i % st->n]));
@@ -236,7 +250,8 @@ static int emit_solutions(const pl_settlement *st, pl_emitter *e)
     static const char *const head[] = {"solution", "ties", "p_ratified"};
     char names[4096];
     const char **cols = party_columns(st, head, 3, names, sizeof names);
-    double *u = malloc(st->nj * sizeof *u);
+    unsigned char *cr;
+    double *u = scratch(st, &cr);
     if (!cols || !u) {
         free(cols), free(u);
         return PL_ENOMEM;
@@ -246,11 +261,11 @@ static int emit_solutions(const pl_settlement *st, pl_emitter *e)
     for (int k = 0; k < PL_SOL_COUNT; k++) {
         const pl_solution *s = &st->sol[k];
         solution_row(st, pl_solution_name((pl_solution_kind)k), s->found ? s->n_ties : 0,
-                     s->found ? pl_frontier_package(st->f, s->ties[0]) : NULL, u, e);
+                     s->found ? pl_frontier_package(st->f, s->ties[0]) : NULL, u, cr, e);
     }
     if (st->n_rat)
         solution_row(st, "nash-ratified", st->rnash_found ? st->rnash_ties : 0,
-                     st->rnash_found ? st->rnash : NULL, u, e);
+                     st->rnash_found ? st->rnash : NULL, u, cr, e);
     pl_emit_table_end(e);
     free(cols), free(u);
     return PL_OK;
@@ -312,7 +327,8 @@ static int emit_ratification(const pl_settlement *st, pl_emitter *e)
                                        "egalitarian", "utilitarian"};
     static const pl_solution_kind kinds[] = {PL_SOL_NASH, PL_SOL_KS, PL_SOL_EGALITARIAN,
                                              PL_SOL_UTILITARIAN};
-    double *u = malloc(st->nj * sizeof *u);
+    unsigned char *cr;
+    double *u = scratch(st, &cr);
     if (!u)
         return PL_ENOMEM;
     pl_emit_table_begin(e, "ratification", "Ratification: probability that each body passes "
@@ -328,8 +344,9 @@ static int emit_ratification(const pl_settlement *st, pl_emitter *e)
                 pl_emit_null(e, NULL);
                 continue;
             }
-            pl__settle_judge_utilities(st, pl_frontier_package(st->f, s->ties[0]), u);
-            pl_emit_number(e, NULL, pl__settle_ratifies(st, r, u));
+            const uint32_t *w = pl_frontier_package(st->f, s->ties[0]);
+            pl__settle_judge_utilities(st, w, u);
+            pl_emit_number(e, NULL, pl__settle_ratifies(st, r, u, pl__settle_crossed(st, w, cr)));
         }
         pl_emit_row_end(e);
     }
@@ -340,11 +357,11 @@ static int emit_ratification(const pl_settlement *st, pl_emitter *e)
 
 /* "A, B" for the pivotal members of voter r at package w. */
 static void pivotal_text(const pl_settlement *st, const pl__voter *r, const uint32_t *w,
-                         double *u, char *buf, size_t size)
+                         double *u, unsigned char *cr, char *buf, size_t size)
 {
     size_t piv[64], u0 = 0;
     pl__settle_judge_utilities(st, w, u);
-    size_t np = pl__settle_pivotal(st, r, u, piv);
+    size_t np = pl__settle_pivotal(st, r, u, pl__settle_crossed(st, w, cr), piv);
     buf[0] = '\0';
     for (size_t x = 0; x < np && u0 < size; x++) {
         int n = snprintf(buf + u0, size - u0, "%s%s", x ? ", " : "",
@@ -361,7 +378,8 @@ static int emit_bodies(const pl_settlement *st, pl_emitter *e)
     char buf[512];
     if (!st->n_bod)
         return PL_OK;
-    double *u = malloc(st->nj * sizeof *u);
+    unsigned char *cr;
+    double *u = scratch(st, &cr);
     if (!u)
         return PL_ENOMEM;
     pl_emit_table_begin(e, "bodies", "Each body's win-set: packages it passes against no deal "
@@ -379,7 +397,8 @@ static int emit_bodies(const pl_settlement *st, pl_emitter *e)
             pl_emit_null(e, NULL);
         }
         if (r->game && nash->found) {
-            pivotal_text(st, r, pl_frontier_package(st->f, nash->ties[0]), u, buf, sizeof buf);
+            pivotal_text(st, r, pl_frontier_package(st->f, nash->ties[0]), u, cr, buf,
+                         sizeof buf);
             pl_emit_string(e, NULL, buf);
         } else {
             pl_emit_null(e, NULL);
@@ -416,6 +435,8 @@ static void emit_winsets(const pl_settlement *st, pl_emitter *e)
     }
     pl_emit_table_end(e);
     pl_emit_object_end(e);
+    if (st->n_red)
+        pl__settle_red_table(st, e);
 }
 
 static void issue_list(const pl_settlement *st, const pl__roll *r, double lo, double hi,
@@ -460,7 +481,9 @@ static void emit_logrolls(const pl_settlement *st, pl_emitter *e)
     pl_emit_table_end(e);
 }
 
-static void emit_proposal(const pl_settlement *st, const double *u, pl_emitter *e)
+/* u: the proposal's utilities; x: its scale points, for its red lines (NULL: not checked). */
+static void emit_proposal(const pl_settlement *st, const double *u, const double *x,
+                          pl_emitter *e)
 {
     static const char *const cols[] = {"to", "distance"};
     size_t at = 0;
@@ -480,7 +503,7 @@ static void emit_proposal(const pl_settlement *st, const double *u, pl_emitter *
     pl_emit_number(e, NULL, pl_frontier_nearest(st->f, u, &at));
     pl_emit_row_end(e);
     pl_emit_table_end(e);
-    int rational = 1;
+    int rational = !(x && st->n_red && pl__settle_red_proposal(st, x, e));
     char key[96];
     for (size_t i = 0; i < st->n; i++) {
         rational &= u[i] >= st->d[i] - pl__tol(u[i], st->d[i]);
@@ -494,6 +517,12 @@ static void emit_proposal(const pl_settlement *st, const double *u, pl_emitter *
 static int first_error(int rc, int next) { return rc ? rc : next; }
 
 int pl_settle_emit(const pl_settlement *st, const double *proposal_u, pl_emitter *e)
+{
+    return pl_settle_emit_proposal(st, proposal_u, NULL, e);
+}
+
+int pl_settle_emit_proposal(const pl_settlement *st, const double *proposal_u,
+                            const double *proposal_x, pl_emitter *e)
 {
     if (!st || !e)
         return PL_EMISUSE;
@@ -511,7 +540,7 @@ int pl_settle_emit(const pl_settlement *st, const double *proposal_u, pl_emitter
     rc = first_error(rc, emit_bodies(st, e));
     emit_logrolls(st, e);
     if (proposal_u)
-        emit_proposal(st, proposal_u, e);
+        emit_proposal(st, proposal_u, proposal_x, e);
     return first_error(rc, pl_emit_object_end(e));
 }
 

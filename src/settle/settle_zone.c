@@ -6,6 +6,10 @@
 ** with probability >= tau, both at once, and for each pair (party a, party r
 ** with ratifying bodies) the packages a accepts and r's bodies ratify -- e.g.
 ** "inside Russia's acceptance set and Ukraine's ratification win-set".
+** With red lines (settle_red.c), a package crossing a judge's red line is
+** out of its acceptance set and its vote is no; for each red line the walk
+** also counts the packages it alone removes from its judge's acceptance set,
+** and those outside the zone that dropping it alone would let in.
 */
 #include "settlement.h"
 #include "../core/error_int.h"
@@ -20,26 +24,65 @@ typedef struct zone_ctx {
     uint64_t lo, hi;
     unsigned char *acc, *rat;   /* per party: accepts; its bodies ratify */
     unsigned char *pass;        /* per body: passes this package */
+    unsigned char *cr;          /* per judge: the package crosses a red line of its */
     pl__winsets ws;             /* this range's counts */
     pl__stream s;               /* frontier of rational and ratifiable packages */
     int rc;
 } zone_ctx;
 
+/* 1 if u (and the red lines crossed, cr) is in the zone: rational and ratifiable. */
+static int in_zone(const pl_settlement *st, const double *u, const unsigned char *cr)
+{
+    for (size_t i = 0; i < st->n; i++)
+        if ((cr && cr[i]) || u[i] < st->d[i] - pl__tol(u[i], st->d[i]))
+            return 0;
+    for (size_t r = 0; r < st->n_rat; r++) {
+        const pl__voter *b = &st->bod[st->rat[r].body];
+        if (!b->game || pl__settle_accept(st, b, u, cr) < st->o.tau)
+            return 0;
+    }
+    return 1;
+}
+
+/* Per red line: what it alone removes from its judge's acceptance set and from the zone. */
+static void red_counts(zone_ctx *c, const uint32_t *w, const double *u, int zone)
+{
+    const pl_settlement *st = c->st;
+    for (size_t r = 0; r < st->n_red; r++) {
+        const pl__red *x = &st->red[r];
+        size_t j = x->judge;
+        if (!pl__settle_red_crossed(st, x, w))
+            continue;
+        unsigned char other = 0;  /* the judge's other red lines */
+        for (size_t q = 0; q < st->n_red; q++)
+            if (q != r && st->red[q].judge == j)
+                other |= (unsigned char)pl__settle_red_crossed(st, &st->red[q], w);
+        double d = st->judge[j].d;  /* st->d holds the parties' only */
+        c->ws.rl_removes[r] += !other && u[j] >= d - pl__tol(u[j], d);
+        if (zone)
+            continue;
+        unsigned char was = c->cr[j];
+        c->cr[j] = other;
+        c->ws.rl_opens[r] += (uint64_t)in_zone(st, u, c->cr);
+        c->cr[j] = was;
+    }
+}
+
 static int visit(void *vctx, uint64_t idx, const uint32_t *w, const double *u)
 {
-    (void)w;
     zone_ctx *c = vctx;
     const pl_settlement *st = c->st;
     pl__winsets *ws = &c->ws;
+    const unsigned char *cr = pl__settle_crossed(st, w, c->cr);
     int rational = 1, all = 1;
     for (size_t i = 0; i < st->n; i++) {
-        c->acc[i] = u[i] >= st->d[i] - pl__tol(u[i], st->d[i]);
+        c->acc[i] = u[i] >= st->d[i] - pl__tol(u[i], st->d[i]) && !(cr && cr[i]);
         c->rat[i] = 1;
         rational &= c->acc[i];
         ws->accept[i] += c->acc[i];
     }
     for (size_t b = 0; b < st->n_bod; b++) {  /* each body votes once per package */
-        c->pass[b] = st->bod[b].game && pl__settle_accept(st, &st->bod[b], u) >= st->o.tau;
+        c->pass[b] = st->bod[b].game && pl__settle_accept(st, &st->bod[b], u, cr) >= st->o.tau;
         ws->body[b] += c->pass[b];
     }
     for (size_t r = 0; r < st->n_rat; r++)
@@ -50,6 +93,8 @@ static int visit(void *vctx, uint64_t idx, const uint32_t *w, const double *u)
             ws->pair[a * st->n + r] += c->acc[a] && c->rat[r];
     ws->rational += (uint64_t)rational;
     ws->ratifiable += (uint64_t)all;
+    if (cr)
+        red_counts(c, w, u, rational && all);
     if (rational && all) {
         ws->zone++;
         pl__stream_offer(&c->s, u, idx);  /* the parties come first among the judges */
@@ -74,16 +119,21 @@ static int zone_init(zone_ctx *c, const pl_settlement *st, uint64_t lo, uint64_t
     c->acc = malloc(st->n);
     c->rat = malloc(st->n);
     c->pass = malloc(st->n_bod + 1);
+    c->cr = malloc(st->nj);
     c->ws.accept = calloc(st->n, sizeof *c->ws.accept);
     c->ws.pair = calloc(pl__mul(st->n, st->n), sizeof *c->ws.pair);
     c->ws.body = calloc(st->n_bod + 1, sizeof *c->ws.body);
+    c->ws.rl_removes = calloc(st->n_red + 1, sizeof *c->ws.rl_removes);
+    c->ws.rl_opens = calloc(st->n_red + 1, sizeof *c->ws.rl_opens);
     pl__stream_init(&c->s, st->n);
-    return c->acc && c->rat && c->pass && c->ws.accept && c->ws.pair && c->ws.body ? PL_OK : PL_ENOMEM;
+    return c->acc && c->rat && c->pass && c->cr && c->ws.accept && c->ws.pair && c->ws.body &&
+           c->ws.rl_removes && c->ws.rl_opens ? PL_OK : PL_ENOMEM;
 }
 
 static void zone_free(zone_ctx *c)
 {
     free(c->acc), free(c->rat), free(c->pass), free(c->ws.accept), free(c->ws.pair), free(c->ws.body);
+    free(c->cr), free(c->ws.rl_removes), free(c->ws.rl_opens);
     pl__stream_free(&c->s);
 }
 
@@ -102,6 +152,10 @@ static int gather(pl_settlement *st, zone_ctx *z, int nt)
             ws->pair[i] += z[t].ws.pair[i];
         for (size_t b = 0; b < st->n_bod; b++)
             ws->body[b] += z[t].ws.body[b];
+        for (size_t r = 0; r < st->n_red; r++) {
+            ws->rl_removes[r] += z[t].ws.rl_removes[r];
+            ws->rl_opens[r] += z[t].ws.rl_opens[r];
+        }
     }
     double *u = NULL;
     int rc = pl__streams_join(&z[0].s, sizeof *z, (size_t)nt, &u, NULL, &N);
@@ -120,7 +174,9 @@ int pl__settle_winsets(pl_settlement *st, pl_error *err)
     ws->accept = calloc(st->n, sizeof *ws->accept);
     ws->pair = calloc(pl__mul(st->n, st->n), sizeof *ws->pair);
     ws->body = calloc(st->n_bod + 1, sizeof *ws->body);
-    if (!ws->accept || !ws->pair || !ws->body)
+    ws->rl_removes = calloc(st->n_red + 1, sizeof *ws->rl_removes);
+    ws->rl_opens = calloc(st->n_red + 1, sizeof *ws->rl_opens);
+    if (!ws->accept || !ws->pair || !ws->body || !ws->rl_removes || !ws->rl_opens)
         return pl__error_nomem(err);
     double size = pl_space_size(st->all);
     if (size > st->o.max_enumerate || size > 9007199254740992.0)

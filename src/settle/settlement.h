@@ -11,6 +11,7 @@
 #include "parley/power.h"
 #include "parley/scenario.h"
 #include "parley/proposal.h"
+#include "../core/scenario_impl.h"
 
 /* A party at the table, or a member of a body that ratifies for one. */
 typedef struct pl__judge {
@@ -48,7 +49,16 @@ typedef struct pl__winsets {
     uint64_t *accept;     /* per party: packages it likes at least as well as no deal */
     uint64_t *pair;       /* n x n: party a accepts and every body of party r ratifies */
     size_t constrained;   /* frontier of rational and ratifiable packages */
+    uint64_t *rl_removes; /* per red line: packages its judge accepts but for it alone */
+    uint64_t *rl_opens;   /* per red line: packages outside the zone that dropping it lets in */
 } pl__winsets;
+
+/* A red line of a judge (settle_red.c). */
+typedef struct pl__red {
+    const pl_red_line *line;
+    size_t judge;
+    size_t allowed;       /* options of its issue it leaves */
+} pl__red;
 
 struct pl_settlement {
     const pl_scenario *s;
@@ -81,6 +91,11 @@ struct pl_settlement {
     pl__winsets ws;
     size_t n_rolls;
     pl__roll *rolls;
+    /* red lines (settle_red.c); allow is NULL when no judge has one */
+    unsigned char *allow; /* nj x all->total: judge j accepts option v of issue k */
+    size_t n_red;
+    pl__red *red;
+    int party_red;        /* some party has a red line: the frontier is restricted */
 };
 
 /* Outcome space, judges and utilities (settle_build.c). */
@@ -89,8 +104,13 @@ int pl__settle_build(pl_settlement *st, pl_error *err);
 int pl__settle_subspace(const pl_settlement *st, size_t n, pl_space **out, pl_error *err);
 /* Value e in [0, 1] of judge j for issue k at scale point x (option v, or -1). */
 double pl__settle_value(const pl_settlement *st, size_t j, size_t k, double x, long v);
-/* Probability that ratifier r accepts, given every judge's utility u. */
-double pl__settle_accept(const pl_settlement *st, const pl__voter *r, const double *u);
+/*
+** Probability that ratifier r accepts, given every judge's utility u and
+** which judges' red lines the package crosses (cr, NULL: none; a member whose
+** red line is crossed votes no).
+*/
+double pl__settle_accept(const pl_settlement *st, const pl__voter *r, const double *u,
+                         const unsigned char *cr);
 /* Win-set counts by visiting every package (settle_zone.c). */
 int pl__settle_winsets(pl_settlement *st, pl_error *err);
 /* Pairwise logrolls between the parties (settle_rolls.c). */
@@ -100,14 +120,58 @@ int pl__settle_logrolls(pl_settlement *st, pl_error *err);
 ** likely way (yes iff P >= 1/2); their indices into out. Returns how many.
 */
 size_t pl__settle_pivotal(const pl_settlement *st, const pl__voter *r, const double *u,
-                          size_t *out);
+                          const unsigned char *cr, size_t *out);
 /* Probability that ratification link r's body accepts. */
-double pl__settle_ratifies(const pl_settlement *st, size_t r, const double *u);
+double pl__settle_ratifies(const pl_settlement *st, size_t r, const double *u,
+                           const unsigned char *cr);
 /* Every judge's utility of package w, into u (nj values). */
 void pl__settle_judge_utilities(const pl_settlement *st, const uint32_t *w, double *u);
 /* Probability that every ratifier accepts. */
-double pl__settle_ratify_all(const pl_settlement *st, const double *u, int *all_pass);
-/* Probability that every ratifier accepts package w; u: room for nj values (scratch). */
-double pl__settle_ratify_package(const pl_settlement *st, const uint32_t *w, double *u);
+double pl__settle_ratify_all(const pl_settlement *st, const double *u, const unsigned char *cr,
+                             int *all_pass);
+/* Probability that every ratifier accepts package w; u, cr: room for nj values (scratch). */
+double pl__settle_ratify_package(const pl_settlement *st, const uint32_t *w, double *u,
+                                 unsigned char *cr);
+
+/* ---- red lines (settle_red.c) ---- */
+
+/* The allowed options of every judge, and the red lines that concern a judge. */
+int pl__settle_red_lines(pl_settlement *st, pl_error *err);
+/* 1 if judge j's red lines allow option v of issue k. */
+static inline int pl__settle_allows(const pl_settlement *st, size_t j, size_t k, size_t v)
+{
+    return !st->allow || st->allow[j * st->all->total + st->all->off[k] + v];
+}
+/* Which judges' red lines package w crosses, into cr (nj); NULL when no judge has one. */
+const unsigned char *pl__settle_crossed(const pl_settlement *st, const uint32_t *w,
+                                        unsigned char *cr);
+/*
+** The space of the first n judges over the options every party's red lines
+** allow, plus (extra) one dimension per other judge with a red line: 0, or -1
+** per crossed issue. map (all->total entries) gets, at off[k] + v', the
+** option of issue k behind option v'. *out stays NULL when an issue has no
+** such option: then no package is within every party's red lines.
+*/
+int pl__settle_within(const pl_settlement *st, size_t n, int extra, pl_space **out,
+                      uint32_t *map, pl_error *err);
+/* Put the packages of a frontier of such a space back in the full space's options. */
+void pl__settle_unmap(const pl_settlement *st, pl_frontier *f, const uint32_t *map);
+/* Judges after the parties with a red line (the extra dimensions of pl__settle_within). */
+size_t pl__settle_n_extra(const pl_settlement *st, size_t n);
+/* The frontier within every party's red lines (merge phase). */
+int pl__settle_merge_within(pl_settlement *st, const pl_frontier_opts *fo, pl_error *err);
+/* Findings: red lines no package satisfies together, and which ones bind (settle_red_emit.c). */
+int pl__settle_red_findings(const pl_settlement *st, struct pl_emitter *e);
+/* The table of red lines with their counts. */
+void pl__settle_red_table(const pl_settlement *st, struct pl_emitter *e);
+/* The red lines a proposal at scale points x crosses; 1 if one is a party's. */
+int pl__settle_red_proposal(const pl_settlement *st, const double *x, struct pl_emitter *e);
+/* Whether package w crosses red line r. */
+static inline int pl__settle_red_crossed(const pl_settlement *st, const pl__red *r,
+                                         const uint32_t *w)
+{
+    size_t k = r->line->set.issue;
+    return !pl__settle_allows(st, r->judge, k, w[k]);
+}
 
 #endif

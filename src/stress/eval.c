@@ -11,6 +11,7 @@
 #include "parley/dynamics.h"
 #include "../core/error_int.h"
 #include "../core/alloc.h"
+#include "../core/scenario_impl.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -286,6 +287,9 @@ static int eval_durability(draw_ctx *c, sink *k, pl_error *err)
             "the %s guarantee is credible", bid);
         put(k, PL_METRIC_FLAG, 0, 1, holds, "durability.%s.holds",
             "the deal holds with the %s guarantee", bid);
+        if (c->s->durability->guarantees[j].n_provided)  /* tied to the package's options */
+            put(k, PL_METRIC_FLAG, 0, 1, pl_durability_guarantee_provided(d, j),
+                "durability.%s.provided", "the Nash deal provides the %s guarantee", bid);
     }
     put_survival(d, k);
     pl_durability_free(d);

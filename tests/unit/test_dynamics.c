@@ -300,6 +300,60 @@ static void test_durability_scenario(void **state)
 }
 
 /*
+** The worked example with a second issue, GUAR, and the GUARANTOR guarantee
+** tied to it (provided_by: GUAR >= 50). With the cap (ARMY 100) and GUAR 100
+** the guarantee is provided and counts as above: 0.3 >= 0.277778, the deal
+** holds. With GUAR 0 the same package does not provide it: counted 0, and the
+** deal fails as it does without guarantees (in period 0, A's side).
+*/
+static void test_guarantee_provided_by(void **state)
+{
+    (void)state;
+    static const char yaml[] =
+        "parley: 1\nname: tied\nactors:\n"
+        "  - {id: A, capability: 1}\n  - {id: B, capability: 1}\n"
+        "  - {id: G, capability: 1, at_table: false}\n"
+        "issues:\n  - {id: ARMY, scale: {0: no cap, 100: cap}, status_quo: 0}\n"
+        "  - {id: GUAR, scale: {0: none, 50: some, 100: force}, status_quo: 0}\n"
+        "positions:\n  A: {ARMY: {position: 0, salience: 1}, GUAR: {position: 100, salience: 1}}"
+        "\n  B: {ARMY: {position: 100, salience: 1}, GUAR: {position: 0, salience: 1}}\n"
+        "bodies:\n  - {id: GUARANTOR, members: [G], quota: majority}\n"
+        "durability:\n  sides: [A, B]\n  discount: 0.9\n  periods: 1\n"
+        "  costs: {A: 0.05, B: 0.05}\n  capability: {A: 3, B: 3}\n"
+        "  terms:\n    - {issue: ARMY, side: A, factor: {0: 1, 100: 0.42857142857142855}}\n"
+        "  guarantees:\n"
+        "    - {body: GUARANTOR, protects: A, capability: 10.714285714285714, probability: 0.3,"
+        " provided_by: {GUAR: \">= 50\"}}\n";
+    pl_scenario *s;
+    pl_error err;
+    if (pl_scenario_load_buffer(&s, yaml, sizeof yaml - 1, "tied.yaml", NULL, &err))
+        fail_msg("%s", err.msg);
+    double with[2] = {100, 100}, without[2] = {100, 0};
+    int cred, holds;
+    double counted, minimum;
+    pl_durability *d;
+    assert_int_equal(pl_durability_compute(&d, s, with, &err), PL_OK);
+    assert_true(pl_durability_guarantee_provided(d, 0));
+    assert_int_equal(pl_durability_guarantee(d, 0, &cred, &counted, &holds, &minimum, NULL),
+                     PL_OK);
+    assert_true(cred);
+    assert_near(counted, 0.3, 0);
+    assert_true(holds);
+    pl_durability_free(d);
+    assert_int_equal(pl_durability_compute(&d, s, without, &err), PL_OK);
+    assert_false(pl_durability_guarantee_provided(d, 0));
+    assert_int_equal(pl_durability_guarantee(d, 0, &cred, &counted, &holds, &minimum, NULL),
+                     PL_OK);
+    assert_true(cred);  /* the body could act; the package does not create the guarantee */
+    assert_near(counted, 0, 0);
+    assert_false(holds);
+    assert_int_equal(pl_durability_fails_at(d, NULL), 0);
+    assert_near(minimum, 0.277778, 1e-6);  /* what it would need, if the package provided it */
+    pl_durability_free(d);
+    pl_scenario_free(s);
+}
+
+/*
 ** Staged agreements by hand, on the same scenario: one issue, A at 0 and B at 100
 ** (u = 1 at one's own end, 0 at the other), status quo 0, deal 100, b = 0.2,
 ** delta = 0.9 (the durability section's): a stage ending at period c adds
@@ -486,6 +540,7 @@ int main(void)
         cmocka_unit_test(test_survival_closed_forms),
         cmocka_unit_test(test_regimes_scenario),
         cmocka_unit_test(test_durability_scenario),
+        cmocka_unit_test(test_guarantee_provided_by),
         cmocka_unit_test(test_staging_by_hand),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

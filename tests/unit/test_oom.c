@@ -80,6 +80,18 @@ static int op_load(const ctx *c, test_sink *k, pl_error *err)
     return rc;
 }
 
+/* A scenario from c->data (red lines, guarantees tied to options), described. */
+static int op_load_buffer(const ctx *c, test_sink *k, pl_error *err)
+{
+    pl_scenario *s;
+    int rc = pl_scenario_load_buffer(&s, c->data, c->len, "seed.yaml", NULL, err);
+    if (rc)
+        return rc;
+    rc = as_json(s, c, describe_scenario, k, err);
+    pl_scenario_free(s);
+    return rc;
+}
+
 static int op_import(const ctx *c, test_sink *k, pl_error *err)
 {
     pl_scenario *s;
@@ -423,6 +435,29 @@ static void test_analyses(void **state)
     pl_scenario_free(s);
 }
 
+/* Red lines and a tied guarantee: reading them, settle (a ratifier's red line: the masks,
+   the restricted merges, the per-red-line counts) and durability (provided_by). */
+static void test_red_lines(void **state)
+{
+    (void)state;
+    static const char *const seeds[] = {"fuzz/seeds/scenario/red-lines-ratify.yaml",
+                                        "fuzz/seeds/scenario/guarantee-provided-by.yaml"};
+    for (size_t j = 0; j < 2; j++) {
+        ctx c = {NULL, NULL, 0, 0, NULL, 0};
+        char *data = slurp(seeds[j], &c.len);
+        pl_scenario *s;
+        c.data = data;
+        sweep("load seed", op_load_buffer, &c);
+        assert_int_equal(pl_scenario_load_buffer(&s, data, c.len, "seed.yaml", NULL, NULL),
+                         PL_OK);
+        c.s = s;
+        sweep(j ? "durability (provided_by)" : "settle (red lines)",
+              j ? op_durability : op_settle, &c);
+        pl_scenario_free(s);
+        free(data);
+    }
+}
+
 /* 70 members: counts beyond one 64-bit word, so the multi-word GMP path. GMP's own
    allocations go through malloc during pl_power_compute (src/power/gmp_mem.c), so they are
    failed in turn too: PL_ENOMEM, not GMP's abort. */
@@ -448,6 +483,7 @@ int main(void)
         cmocka_unit_test(test_importers),
         cmocka_unit_test(test_inputs),
         cmocka_unit_test(test_analyses),
+        cmocka_unit_test(test_red_lines),
         cmocka_unit_test(test_power_large),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

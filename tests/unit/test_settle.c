@@ -9,6 +9,9 @@
 **    asymmetric Nash split alpha_i / (alpha_1 + alpha_2) of a unit pie;
 **  - enumeration: the merge and the streaming frontier equal a brute-force
 **    O(N^2) dominance check on random small additive spaces, for any thread count;
+**  - hand: red lines on a 3 x 3 space (the packages that survive and why are
+**    listed above each test); brute force over random small cases with red lines
+**    (the zone count and the ratification-constrained Nash value);
 **  - properties: every solution lies on the frontier; KS is invariant under a
 **    positive affine rescaling of one party; the Nash point of a symmetric
 **    problem is symmetric; absorption of a player inside the others' hull.
@@ -521,6 +524,303 @@ static void test_ratified_nash_by_hand(void **state)
     pl_scenario_free(s);
 }
 
+/* ---- red lines (docs/models.md, "Red lines") ------------------------------------ */
+
+/*
+** Two parties, two issues with options 0, 50, 100 each; status quo (50, 50).
+** u_A = 0.6 (1 - x/100) + 0.4 (1 - y/100), u_B = 0.4 x/100 + 0.6 y/100,
+** d_A = d_B = 0.5. By hand (x, y): u_A, u_B
+**   (0,0) 1, 0     (0,50) .8, .3    (0,100) .6, .6
+**   (50,0) .7, .2  (50,50) .5, .5   (50,100) .3, .8
+**   (100,0) .4, .4 (100,50) .2, .7  (100,100) 0, 1
+** Without red lines A accepts 5 (x = 0, or x = 50 with y <= 50), B 5, both 2:
+** (0,100) and (50,50). Each test appends its red lines (and bodies) to RL_HEAD.
+*/
+#define RL_HEAD                                                                              \
+    "parley: 1\nname: rl\nactors:\n  - {id: A, capability: 1}\n  - {id: B, capability: 1}\n" \
+    "  - {id: C, capability: 1, at_table: false, roles: [constituency], no_deal: 0.4}\n"     \
+    "issues:\n"                                                                               \
+    "  - {id: X, scale: {0: a, 100: b}, status_quo: 50, options: [{id: x0, at: 0}, "         \
+    "{id: x50, at: 50}, {id: x100, at: 100}]}\n"                                              \
+    "  - {id: Y, scale: {0: a, 100: b}, status_quo: 50, options: [{id: y0, at: 0}, "         \
+    "{id: y50, at: 50}, {id: y100, at: 100}]}\n"                                              \
+    "positions:\n"                                                                            \
+    "  A: {X: {position: 0, salience: 0.6}, Y: {position: 0, salience: 0.4}}\n"              \
+    "  B: {X: {position: 100, salience: 0.4}, Y: {position: 100, salience: 0.6}}\n"          \
+    "  C: {X: {position: 100, salience: 0.4}, Y: {position: 100, salience: 0.6}}\n"
+
+static pl_settlement *rl_settle(pl_scenario **s, const char *yaml)
+{
+    pl_error err;
+    if (pl_scenario_load_buffer(s, yaml, strlen(yaml), "rl.yaml", NULL, &err))
+        fail_msg("%s", err.msg);
+    pl_settlement *st;
+    if (pl_settle_compute(&st, *s, NULL, &err))
+        fail_msg("%s", err.msg);
+    return st;
+}
+
+/* The settlement (and a proposal at points x, if u) as JSON without any space or newline. */
+static char *rl_json(const pl_settlement *st, const double *u, const double *x)
+{
+    pl_emitter *e;
+    char *buf = NULL;
+    size_t len = 0, m = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    assert_int_equal(pl_emitter_new(&e, PL_FORMAT_JSON, mem_write, mem, NULL, NULL), PL_OK);
+    pl_emit_object_begin(e, NULL, NULL);
+    assert_int_equal(pl_settle_emit_proposal(st, u, x, e), PL_OK);
+    pl_emit_object_end(e);
+    assert_int_equal(pl_emitter_finish(e, NULL), PL_OK);
+    pl_emitter_free(e);
+    fclose(mem);
+    for (size_t j = 0; j < len; j++)
+        if (buf[j] != ' ' && buf[j] != '\n')
+            buf[m++] = buf[j];
+    buf[m] = '\0';
+    return buf;
+}
+
+static void expect_counts(const pl_settlement *st, uint64_t rational, uint64_t ratifiable,
+                          uint64_t zone)
+{
+    uint64_t r, q, b;
+    assert_true(pl_settle_counts(st, &r, &q, &b));
+    assert_int_equal(r, rational);
+    assert_int_equal(q, ratifiable);
+    assert_int_equal(b, zone);
+}
+
+/*
+** A rules out y > 50, B rules out x = 0 (a list). Within both: x in {50, 100}, y in
+** {0, 50}: (50,0) .7,.2; (50,50) .5,.5; (100,0) .4,.4 (dominated by (50,50));
+** (100,50) .2,.7: a frontier of 3, one of them rational, (50,50). A's red line
+** removes (0,100) from the 5 A accepts (4 left), B's removes (0,100) too; each
+** alone leaves (0,100) crossing the other's, so dropping one adds nothing.
+*/
+static void test_red_lines_filter(void **state)
+{
+    (void)state;
+    pl_scenario *s;
+    pl_settlement *st = rl_settle(&s, RL_HEAD);  /* no red lines: 2 rational */
+    expect_counts(st, 2, 9, 2);
+    pl_settle_free(st);
+    pl_scenario_free(s);
+    st = rl_settle(&s, RL_HEAD "red_lines:\n  A: {Y: \"> 50\"}\n  B: {X: [x0]}\n");
+    expect_counts(st, 1, 9, 1);
+    const pl_frontier *f = pl_settle_frontier(st);
+    assert_int_equal(pl_frontier_size(f), 3);
+    for (size_t j = 0; j < pl_frontier_size(f); j++) {
+        const uint32_t *w = pl_frontier_package(f, j);
+        assert_true(w[0] != 0 && w[1] != 2);  /* within both red lines */
+    }
+    const uint32_t *w = pl_settle_solution_package(st, PL_SOL_UTILITARIAN);
+    assert_non_null(w);
+    assert_int_equal(w[0], 1);
+    assert_int_equal(w[1], 1);  /* (50, 50), not (0, 100) whose sum 1.2 is larger */
+    char *js = rl_json(st, NULL, NULL);
+    assert_non_null(strstr(js, "\"acceptance\":[{\"party\":\"A\",\"accepts\":4},"
+                               "{\"party\":\"B\",\"accepts\":4}]"));
+    assert_non_null(strstr(js, "{\"actor\":\"A\",\"role\":\"party\",\"issue\":\"Y\","
+                               "\"rules_out\":\">50\",\"options_left\":2,\"removes\":1,"
+                               "\"zone_without_it\":1}"));
+    assert_non_null(strstr(js, "{\"actor\":\"B\",\"role\":\"party\",\"issue\":\"X\","
+                               "\"rules_out\":\"[x0]\",\"options_left\":2,\"removes\":1,"
+                               "\"zone_without_it\":1}"));
+    assert_non_null(strstr(js, "\"within_red_lines\":true"));
+    free(js);
+    /* a proposal at (0, 100): both parties gain 0.1, and it crosses both red lines */
+    double u[2] = {0.6, 0.6}, x[2] = {0, 100}, x2[2] = {50, 50};
+    js = rl_json(st, u, x);
+    assert_non_null(strstr(js, "\"red_lines_crossed\":\"Arulesout"));
+    assert_non_null(strstr(js, "\"rational\":false"));
+    free(js);
+    js = rl_json(st, u, x2);
+    assert_non_null(strstr(js, "\"red_lines_crossed\":\"none\""));
+    assert_non_null(strstr(js, "\"rational\":true"));
+    free(js);
+    pl_settle_free(st);
+    pl_scenario_free(s);
+}
+
+/*
+** A needs x = 0 ("> 0" ruled out), B rules out x = 0: no package is within both.
+** A's red line removes (50,0) and (50,50) from A's 5; B's removes (0,100) from B's 5.
+** Dropping A's alone: x in {50, 100} and rational: (50,50), a zone of 1; dropping
+** B's alone: x = 0 and rational: (0,100), a zone of 1.
+*/
+static void test_red_lines_clash(void **state)
+{
+    (void)state;
+    pl_scenario *s;
+    pl_settlement *st = rl_settle(&s, RL_HEAD "red_lines:\n  A: {X: \"> 0\"}\n  B: {X: [x0]}\n");
+    expect_counts(st, 0, 9, 0);
+    assert_int_equal(pl_frontier_size(pl_settle_frontier(st)), 0);
+    assert_false(pl_settle_solution(st, PL_SOL_NASH)->found);
+    char *js = rl_json(st, NULL, NULL);
+    assert_non_null(strstr(js, "\"red_lines_clash_X\":\"Nopackageiswithineveryparty'sredlines:"
+                               "onX,ArulesoutX\\\">0\\\"(itaccepts0)andBrulesoutX[x0]"
+                               "(itaccepts50,100).\""));
+    assert_non_null(strstr(js, "\"rules_out\":\">0\",\"options_left\":1,\"removes\":2,"
+                               "\"zone_without_it\":1"));
+    assert_non_null(strstr(js, "\"rules_out\":\"[x0]\",\"options_left\":2,\"removes\":1,"
+                               "\"zone_without_it\":1"));
+    assert_non_null(strstr(js, "droppingitalonewouldopenazoneof1package."));
+    free(js);
+    pl_settle_free(st);
+    pl_scenario_free(s);
+}
+
+/*
+** As test_red_lines_filter, with C (no_deal 0.4, B's utilities) the only member of
+** PARL, which ratifies for B, and C ruling out x = 50 (listed by its point). PARL
+** passes u_C > 0.4 outside x = 50: (0,100) .6, (100,50) .7, (100,100) 1 -- 3
+** packages ((100,0) leaves C indifferent: no). The one rational package, (50,50),
+** crosses C's red line: no zone. C's red line removes (50,50) .5 and (50,100) .8;
+** dropping it alone lets (50,50) in. No package is both ratifiable and rational,
+** so there is no ratification-constrained Nash package.
+*/
+static void test_red_lines_ratifier(void **state)
+{
+    (void)state;
+    pl_scenario *s;
+    pl_settlement *st = rl_settle(&s, RL_HEAD "bodies:\n  - {id: PARL, members: [C], quota: "
+                                  "majority}\nratification:\n  B: PARL\nred_lines:\n  A: {Y: "
+                                  "\"> 50\"}\n  B: {X: [x0]}\n  C: {X: [50]}\n");
+    expect_counts(st, 1, 3, 0);
+    assert_null(pl_settle_nash_ratified(st, NULL));
+    uint32_t w[2] = {1, 1};
+    assert_near(pl_settle_ratification(st, w), 0, 0);
+    char *js = rl_json(st, NULL, NULL);
+    assert_non_null(strstr(js, "{\"actor\":\"C\",\"role\":\"ratifier\",\"issue\":\"X\","
+                               "\"rules_out\":\"[50]\",\"options_left\":2,\"removes\":2,"
+                               "\"zone_without_it\":1}"));
+    assert_non_null(strstr(js, "\"rules_out\":\">50\",\"options_left\":2,\"removes\":1,"
+                               "\"zone_without_it\":0"));
+    free(js);
+    pl_settle_free(st);
+    pl_scenario_free(s);
+}
+
+/*
+** Random small cases against brute force: 2 parties, 3 members of a noisy
+** ratifying body, 3 issues of 5 options, random positions and red lines
+** ("< v" or "> v" on a random issue). Over every package: the zone (within the
+** parties' red lines, rational, passed with P >= 1/2) and the largest
+** P(w)^2 (u_A - d_A)(u_B - d_B) with both gains positive, which the
+** ratification-constrained Nash package must reach (the members' red lines are
+** extra dimensions of its frontier: this checks that the search stays exact).
+*/
+typedef struct rl_rand {
+    long actor, issue;  /* actor 0..4 (A, B, C, D, E), issue 0..2 */
+    int below;          /* "< at" or "> at" */
+    double at;
+} rl_rand;
+
+static int rl_crosses(const rl_rand *r, size_t n, long actor, const double *x)
+{
+    for (size_t j = 0; j < n; j++)
+        if (r[j].actor == actor &&
+            (r[j].below ? x[r[j].issue] < r[j].at : x[r[j].issue] > r[j].at))
+            return 1;
+    return 0;
+}
+
+static size_t rl_random_yaml(uint64_t *seed, char *buf, size_t size, rl_rand *r)
+{
+    static const char *const ids[] = {"A", "B", "C", "D", "E"};
+    size_t u = (size_t)snprintf(buf, size, "parley: 1\nname: rnd\nactors:\n"
+                                "  - {id: A, capability: 1}\n  - {id: B, capability: 1}\n");
+    for (int a = 2; a < 5; a++)
+        u += (size_t)snprintf(buf + u, size - u, "  - {id: %s, capability: 1, at_table: false}\n",
+                              ids[a]);
+    u += (size_t)snprintf(buf + u, size - u, "issues:\n");
+    for (int k = 0; k < 3; k++)
+        u += (size_t)snprintf(buf + u, size - u, "  - {id: I%d, scale: {0: a, 25: b, 50: c, 75: "
+                              "d, 100: e}, status_quo: 50}\n", k);
+    /* the members share B's saliences and sit near B's positions, so that packages
+       dominate one another on all five utilities often, as in a real constituency */
+    int pos[2][3];
+    double sal[2][3];
+    u += (size_t)snprintf(buf + u, size - u, "positions:\n");
+    for (int a = 0; a < 5; a++) {
+        u += (size_t)snprintf(buf + u, size - u, "  %s: {", ids[a]);
+        for (int k = 0; k < 3; k++) {
+            int x = (int)(unif(seed) * 100);
+            double w = 0.1 + 0.9 * unif(seed);
+            if (a < 2)
+                pos[a][k] = x, sal[a][k] = w;
+            else
+                x = pos[1][k] + (x - 50) / 10, w = sal[1][k];
+            u += (size_t)snprintf(buf + u, size - u, "%sI%d: {position: %d, salience: %.3f}",
+                                  k ? ", " : "", k, x < 0 ? 0 : x > 100 ? 100 : x, w);
+        }
+        u += (size_t)snprintf(buf + u, size - u, "}\n");
+    }
+    u += (size_t)snprintf(buf + u, size - u, "bodies:\n  - {id: PARL, members: [C, D, E], quota: "
+                          "majority, noise: %.1f}\nratification:\n  B: PARL\nred_lines:\n",
+                          5 + 20 * unif(seed));
+    size_t n = 0;
+    for (long a = 0; a < 5; a++) {
+        if (unif(seed) < (a < 2 ? 0.5 : 0.2))
+            continue;
+        r[n] = (rl_rand){a, (long)(mix(seed) % 3), (int)(mix(seed) % 2),
+                         25.0 * (double)(1 + mix(seed) % 3)};
+        u += (size_t)snprintf(buf + u, size - u, "  %s: {I%ld: \"%s %g\"}\n", ids[a], r[n].issue,
+                              r[n].below ? "<" : ">", r[n].at);
+        n++;
+    }
+    if (!n)  /* an empty red_lines section is an error: give A one that rules out nothing */
+        u += (size_t)snprintf(buf + u, size - u, "  A: {I0: \"> 100\"}\n");
+    return n;
+}
+
+static void test_red_lines_brute_force(void **state)
+{
+    (void)state;
+    uint64_t seed = 17;
+    char yaml[4096];
+    rl_rand r[5];
+    for (int trial = 0; trial < 200; trial++) {
+        size_t nr = rl_random_yaml(&seed, yaml, sizeof yaml, r);
+        pl_scenario *s;
+        pl_settlement *st = rl_settle(&s, yaml);
+        const pl_space *sp = pl_settle_space(st);
+        double d[2] = {pl_settle_disagreement(st, 0), pl_settle_disagreement(st, 1)}, best = 0;
+        uint64_t zone = 0;
+        uint32_t w[3];
+        for (w[0] = 0; w[0] < 5; w[0]++)
+            for (w[1] = 0; w[1] < 5; w[1]++)
+                for (w[2] = 0; w[2] < 5; w[2]++) {
+                    double x[3] = {25.0 * w[0], 25.0 * w[1], 25.0 * w[2]};
+                    double u0 = pl_space_utility(sp, 0, w), u1 = pl_space_utility(sp, 1, w);
+                    if (rl_crosses(r, nr, 0, x) || rl_crosses(r, nr, 1, x))
+                        continue;
+                    double p = pl_settle_ratification(st, w);
+                    zone += u0 >= d[0] - 1e-12 && u1 >= d[1] - 1e-12 && p >= 0.5;
+                    if (u0 > d[0] && u1 > d[1] && p * p * (u0 - d[0]) * (u1 - d[1]) > best)
+                        best = p * p * (u0 - d[0]) * (u1 - d[1]);
+                }
+        uint64_t z;
+        assert_true(pl_settle_counts(st, NULL, NULL, &z));
+        assert_int_equal(z, zone);
+        double p;
+        const uint32_t *rn = pl_settle_nash_ratified(st, &p);
+        if (best > 0) {
+            assert_non_null(rn);
+            double x[3] = {25.0 * rn[0], 25.0 * rn[1], 25.0 * rn[2]};
+            assert_false(rl_crosses(r, nr, 0, x) || rl_crosses(r, nr, 1, x));
+            double v = p * p * (pl_space_utility(sp, 0, rn) - d[0]) *
+                       (pl_space_utility(sp, 1, rn) - d[1]);
+            assert_near(v, best, 1e-12 * best);
+        } else {
+            assert_null(rn);
+        }
+        pl_settle_free(st);
+        pl_scenario_free(s);
+    }
+}
+
 /* ---- GENIUS reference values (MODELS.md sec. 7, *enum*, tol 1e-4) ------------- */
 
 #define GENIUS PL_SHARED_DIR "/data/genius/"
@@ -735,6 +1035,10 @@ int main(void)
         cmocka_unit_test(test_absorption),
         cmocka_unit_test(test_scenario_by_hand),
         cmocka_unit_test(test_ratified_nash_by_hand),
+        cmocka_unit_test(test_red_lines_filter),
+        cmocka_unit_test(test_red_lines_clash),
+        cmocka_unit_test(test_red_lines_ratifier),
+        cmocka_unit_test(test_red_lines_brute_force),
         cmocka_unit_test(test_england_zimbabwe),
         cmocka_unit_test(test_itex_cypress),
         cmocka_unit_test(test_reservation_values),
