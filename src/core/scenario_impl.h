@@ -62,6 +62,12 @@ struct pl_body {
     long against;               /* actor the body's decisions are meant to restrain, or -1 */
 };
 
+/* A named set of changes the scenario declares (variants:). */
+typedef struct pl_variant {
+    const char *id, *name, *note, *source;
+    size_t n_changes;
+} pl_variant;
+
 /* Provenance and ranges of one position entry; only stored when present. */
 typedef struct pl_pos_detail {
     pl_value pos, sal;
@@ -89,6 +95,11 @@ struct pl_scenario {
     long **ratifiers;           /* per actor: body indices */
     struct pl_durability_spec *durability;  /* NULL when the scenario has no durability section */
     struct pl_staging_spec *staging;        /* NULL when it has no staging section */
+    size_t n_variants;
+    pl_variant *variants;
+    const char *variant;        /* the variant applied when loading, or NULL */
+    size_t n_changes;
+    const char **changes;       /* the changes applied after it, "PATH=VALUE" as given */
 };
 
 /* The durability section: how an agreement's terms move military power. */
