@@ -208,7 +208,8 @@ int pl__check_variants(pl_doc *d, const char *name, const pl_load_opts *opts, pl
         pl_error_clear(&e);
         int rc = id ? apply_entry(d, &root, vs->items[i], &e) : PL_OK;
         if (!rc && id)
-            rc = pl__read_doc(&tmp, root, name, NULL, 0, opts, PL__READ_QUIET, &e);
+            rc = pl__read_doc(&tmp, root, name, NULL, 0, opts,
+                              PL__READ_QUIET | PL__READ_FIRST_ERROR, &e);
         pl_scenario_free(tmp);
         if (rc != PL_EINPUT) {
             if (rc && err)
