@@ -181,6 +181,8 @@ static int apply_change(pl_doc *d, pl_doc_node **root, const char *change, pl_er
                              "a change like positions.RUS.TERR.salience=0.3", change);
     pl_doc v;
     int rc = pl_doc_parse(&v, eq + 1, strlen(eq + 1), origin, 0, err);
+    if (rc == PL_EINPUT && err)
+        err->line = err->col = 0;  /* a place in the value's own text, not in a file */
     pl_doc_node *value = rc ? NULL : pl__doc_adopt(d, &v, origin);
     pl_doc_free(&v);
     if (rc)
