@@ -89,16 +89,18 @@ static int on_draw(void *payload, uint64_t draw, const double *v, size_t n)
 
 /* ---- the run store ------------------------------------------------------------------- */
 
-/* The canonical options of the run: the library writes them from the parsed values. */
-static char *run_options(const stress_cli *c, pl_error *err)
+/* The canonical options of the run, then the scenario's what-if changes: the library writes
+   both from the values. */
+static char *run_options(const stress_cli *c, const pl_scenario *sc, pl_error *err)
 {
-    size_t len = 0;
-    if (pl_run_options(&c->o, NULL, 0, &len, err))
+    size_t len = 0, more = 0;
+    if (pl_run_options(&c->o, NULL, 0, &len, err) || pl_run_changes(sc, NULL, 0, &more, err))
         return NULL;
-    char *s = malloc(len + 1);
-    if (s)
-        pl_run_options(&c->o, s, len + 1, &len, NULL);  /* as sized: it cannot fail now */
-    else
+    char *s = malloc(len + more + 1);
+    if (s) {  /* as sized: neither can fail now */
+        pl_run_options(&c->o, s, len + 1, &len, NULL);
+        pl_run_changes(sc, s + len, more + 1, &more, NULL);
+    } else
         err->code = PL_ENOMEM, snprintf(err->msg, sizeof err->msg, "%s", pl_strerror(PL_ENOMEM));
     return s;
 }
@@ -107,7 +109,7 @@ static int store_begin(const cli_args *a, stress_cli *c, const pl_scenario *s)
 {
     pl_error err;
     pl_error_clear(&err);
-    char *opts = run_options(c, &err), id[33];
+    char *opts = run_options(c, s, &err), id[33];
     int replaced = 0, rc = opts ? pl_store_open(&c->db, c->store_path, 1, &err) : err.code;
     if (!rc) {
         size_t len = 0;

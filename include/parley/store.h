@@ -59,6 +59,17 @@ struct pl_stress_opts;
 PL_API int pl_run_options(const struct pl_stress_opts *o, char *buf, size_t size, size_t *len,
                           pl_error *err);
 
+struct pl_scenario;
+/**
+ * The what-if changes the scenario was loaded with, for pl_run_info.options after
+ * pl_run_options' lines: "variant=ID\n" for the variant applied, then "set.PATH=VALUE\n"
+ * for each change in the order applied (the order matters: a later change to the same
+ * place wins), as given. Empty when it was loaded as written. Sized like pl_run_options
+ * (a first call with size 0 gives *len).
+ */
+PL_API int pl_run_changes(const struct pl_scenario *s, char *buf, size_t size, size_t *len,
+                          pl_error *err);
+
 /**
  * Open (or, when create is 1, create) a store. PL_EINPUT when the file is
  * not a SQLite database, is not a parley store, or has a schema newer than

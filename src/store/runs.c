@@ -8,6 +8,8 @@
 #include "store_impl.h"
 #include "parley/emit.h"
 #include "../core/error_int.h"
+#include "../core/buf.h"
+#include "../scenario/doc_diff.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -165,18 +167,57 @@ static int emit_meta(pl_store *db, const char *id, int scenario, pl_emitter *e, 
 
 /* ---- list, show, export ------------------------------------------------------------- */
 
+static size_t line_at(const char *p, size_t *klen);
+
+/* The what-if lines of a run's options ("variant=...", "set.PATH=VALUE") as one cell,
+   "; " between them; NULL when there are none. */
+static void emit_what_if(pl_emitter *e, const char *opts)
+{
+    pl__buf b = {0};
+    for (const char *p = opts ? opts : ""; *p;) {
+        size_t k, n = line_at(p, &k);
+        if ((k > 4 && memcmp(p, "set.", 4) == 0) || (k == 7 && memcmp(p, "variant", 7) == 0))
+            pl__buf_printf(&b, "%s%.*s", b.len ? "; " : "", (int)n, p);
+        p += n + (p[n] == '\n');
+    }
+    if (b.len && !b.failed)
+        pl_emit_string(e, NULL, b.buf);
+    else
+        pl_emit_null(e, NULL);  /* none, or no memory for them (the emitter goes on) */
+    pl__buf_free(&b);
+}
+
 int pl_store_list(pl_store *db, pl_emitter *e, pl_error *err)
 {
-    static const char *const cols[] = {"id",   "command", "scenario", "draws",
-                                       "seed", "started", "seconds"};
-    static const query q = {
-        "runs", "Stored runs, newest first (started: UTC)", cols, "sssissn",
-        "SELECT id, command, scenario_name, draws, seed, started, "
+    static const char *const cols[] = {"id",    "command", "scenario", "what_if",
+                                       "draws", "seed",    "started",  "seconds"};
+    static const char kinds[] = "sss-issn";
+    static const char *const sql =
+        "SELECT id, command, scenario_name, options, draws, seed, started, "
         "round((julianday(finished) - julianday(started)) * 86400, 3) FROM run "
-        "ORDER BY started DESC, id"};
+        "ORDER BY started DESC, id";
     if (!db || !e)
         return pl__fail(err, PL_EMISUSE, "pl_store_list: NULL argument");
-    return emit_query(db, &q, NULL, NULL, e, err);
+    sqlite3_stmt *st;
+    int rc = prepare_ids(db, &st, sql, NULL, NULL, err), step;
+    if (rc)
+        return rc;
+    pl_emit_table_begin(e, "runs", "Stored runs, newest first (started: UTC; what_if: the "
+                        "variant and changes the scenario was loaded with)", cols, 8);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        pl_emit_row_begin(e);
+        for (int c = 0; kinds[c]; c++)
+            if (kinds[c] == '-')
+                emit_what_if(e, (const char *)sqlite3_column_text(st, c));
+            else
+                emit_cell(e, NULL, st, c, kinds[c]);
+        pl_emit_row_end(e);
+    }
+    pl_emit_table_end(e);
+    if (step != SQLITE_DONE)
+        rc = pl__store_fail(db, err, "cannot read the run store");
+    sqlite3_finalize(st);
+    return rc;
 }
 
 static const char *const input_cols[] = {"input", "dist", "low", "value", "high", "sd"};
@@ -336,7 +377,12 @@ static void option_changes(pl_emitter *e, const char *a, const char *b)
             size_t k, n = line_at(p, &k);
             int ha = option_value(a, p, k, va, sizeof va);
             int hb = option_value(b, p, k, vb, sizeof vb);
-            snprintf(what, sizeof what, "option %.*s", (int)k, p);
+            if (k > 4 && memcmp(p, "set.", 4) == 0)  /* a what-if change: named by its path */
+                snprintf(what, sizeof what, "--set %.*s", (int)k - 4, p + 4);
+            else if (k == 7 && memcmp(p, "variant", 7) == 0)
+                snprintf(what, sizeof what, "--variant");
+            else
+                snprintf(what, sizeof what, "option %.*s", (int)k, p);
             if (s == 0 || !ha)
                 change(e, what, ha ? va : NULL, hb ? vb : NULL);
             p += n + (p[n] == '\n');
@@ -347,6 +393,29 @@ static const char *text(sqlite3_stmt *st, int c)
 {
     const char *s = (const char *)sqlite3_column_text(st, c);
     return s ? s : "";
+}
+
+static int scenario_change(const char *path, const char *a, const char *b, void *payload)
+{
+    char what[PL_ERROR_MSG_MAX];
+    snprintf(what, sizeof what, "scenario %s", path);
+    change(payload, what, a, b);
+    return 0;
+}
+
+/* Rows naming each place where the two scenario texts differ, by path (doc_diff.h); none
+   when either text cannot be parsed (the table's scenario_text says they differ). */
+static void scenario_changes(pl_emitter *e, sqlite3_stmt *const st[2])
+{
+    pl_doc d[2];
+    int ok = 1;
+    for (int i = 0; i < 2; i++)
+        ok &= pl_doc_parse(&d[i], text(st[i], 6), (size_t)sqlite3_column_bytes(st[i], 6),
+                           i ? "run b" : "run a", 0, NULL) == PL_OK;
+    if (ok)
+        pl__doc_diff(d[0].root, d[1].root, scenario_change, e);
+    pl_doc_free(&d[0]);
+    pl_doc_free(&d[1]);
 }
 
 /* What differs in the two runs' inputs (st[0], st[1]: their run rows). */
@@ -365,6 +434,8 @@ static void emit_changes(sqlite3_stmt *const st[2], const char *a, const char *b
     pl_emit_table_begin(e, "changes", "What differs in their inputs", cols, 3);
     for (int c = 0; c < 5; c++)
         change(e, names[c], text(st[0], c), text(st[1], c));
+    if (!same)
+        scenario_changes(e, st);
     option_changes(e, text(st[0], 5), text(st[1], 5));
     pl_emit_table_end(e);
 }

@@ -121,4 +121,24 @@ expect_error "parley: --variant: import writes the file as converted (apply chan
 expect_status 0 "validate --variant" -- "$P" validate --variant us-re-engages
 expect_status 2 "validate --set" -- "$P" validate --set positions.RUS.TERR.salience=2
 
+# The run store records the changes: runs list shows them, runs diff names them (and the
+# places where two runs' scenario texts differ, by path).
+if command -v jq >/dev/null 2>&1; then
+  DB=$TMP/runs.db
+  (cd "$TMP/a" && "$P" stress -n 4 -q --store "$DB" s.yaml >/dev/null &&
+   "$P" stress -n 4 -q --store "$DB" s.yaml --variant split --set actors.A.capability=3 >/dev/null)
+  (cd "$TMP/b" && "$P" stress -n 4 -q --store "$DB" s.yaml >/dev/null)
+  "$P" runs list --store "$DB" -f json > "$TMP/out"
+  jqe '[.runs[].what_if] | sort_by(.) == [null, null, "variant=split; set.actors.A.capability=3"]'
+  # newest first: the edited file's run, then the changed one, then the plain one
+  plain=$("$P" runs list --store "$DB" -f csv | awk -F, 'NR > 1 && $4 == "" {print $1}' | tail -n1)
+  changed=$("$P" runs list --store "$DB" -f json | jq -r '.runs[] | select(.what_if != null) | .id')
+  edited=$("$P" runs list --store "$DB" -f csv | awk -F, 'NR > 1 && $4 == "" {print $1}' | head -n1)
+  "$P" runs diff "$plain" "$changed" --store "$DB" -f json > "$TMP/out"
+  jqe '[.changes[] | select(.what | startswith("--")) | [.what, .a, .b]] == [["--variant", null, "split"], ["--set actors.A.capability", null, "3"]]'
+  "$P" runs diff "$plain" "$edited" --store "$DB" -f json > "$TMP/out"
+  jqe '[.changes[] | select(.what | startswith("scenario ")) | .what] | sort == ["scenario actors.A.capability.value", "scenario actors.C.at_table", "scenario bodies.P.quota", "scenario issues.X.status_quo", "scenario positions.B.Y"]'
+  jqe '.changes[] | select(.what == "scenario actors.A.capability.value") | .a == "2" and .b == "3"'
+fi
+
 finish
