@@ -27,6 +27,8 @@ static const cli_optdef stress_opts[] = {
     {"store", 0, 1, "FILE", "record the run in this SQLite run store (default $PARLEY_STORE)"},
     {"store-draws", 0, 0, NULL, "also store every draw's values (large: inputs x metrics per "
                                 "draw)"},
+    {"label", 0, 1, "TEXT", "with --store: a label for the run, shown by runs list and diff "
+                            "(not part of its id)"},
     CLI_FORECAST_OPTDEFS,
     CLI_EUM_OPTDEFS,
     CLI_SETTLE_OPTDEFS,
@@ -72,6 +74,10 @@ static int read_opts(const cli_args *a, stress_cli *c)
         c->store_path = getenv("PARLEY_STORE");
     if (cli_has(a, "store-draws") && !c->store_path)
         return cli_usage_error("--store-draws needs a run store: --store FILE or PARLEY_STORE");
+    if ((v = cli_get(a, "label", NULL)) && !c->store_path)
+        return cli_usage_error("--label needs a run store: --store FILE or PARLEY_STORE");
+    if (v && (strlen(v) > 200 || strchr(v, '\n')))
+        return cli_usage_error("--label: expected one line of at most 200 bytes");
     return EXIT_OK;
 }
 
@@ -114,7 +120,10 @@ static int store_begin(const cli_args *a, stress_cli *c, const pl_scenario *s)
     if (!rc) {
         size_t len = 0;
         const char *text = pl_scenario_text(s, &len);
-        pl_run_info r = {"stress", pl_scenario_name(s), text, len, opts, c->o.seed, c->o.draws};
+        /* the file as named (NULL: the built-in scenario) */
+        const char *file = a->npos ? strcmp(a->pos[0], "-") ? a->pos[0] : "<stdin>" : NULL;
+        pl_run_info r = {"stress", pl_scenario_name(s), text,  len, opts, c->o.seed, c->o.draws,
+                         file,     cli_get(a, "label", NULL)};
         rc = pl_store_begin(c->db, &r, id, &replaced, &err);
     }
     free(opts);

@@ -22,7 +22,7 @@
 extern "C" {
 #endif
 
-#define PL_STORE_SCHEMA 1
+#define PL_STORE_SCHEMA 2
 
 typedef struct pl_store pl_store;
 struct pl_stress;
@@ -37,9 +37,15 @@ typedef struct pl_run_info {
     const char *options;        /* canonical options: "key=value" lines, sorted */
     uint64_t seed;
     uint64_t draws;
+    /* For listings only (not part of the id): the file the scenario was read from as the
+       user named it (NULL: the built-in scenario), and the user's label for the run (NULL:
+       none). */
+    const char *file;
+    const char *label;
 } pl_run_info;
 
-/** The run id: XXH3-128 of parley's version, command, options, seed, draws and scenario, in hex. */
+/** The run id: XXH3-128 of parley's version, command, options, seed, draws and scenario, in
+    hex; not of the file name or the label. */
 PL_API void pl_run_id(const pl_run_info *r, char id[33]);
 
 struct pl_stress_opts;

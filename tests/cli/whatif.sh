@@ -139,6 +139,31 @@ if command -v jq >/dev/null 2>&1; then
   "$P" runs diff "$plain" "$edited" --store "$DB" -f json > "$TMP/out"
   jqe '[.changes[] | select(.what | startswith("scenario ")) | .what] | sort == ["scenario actors.A.capability.value", "scenario actors.C.at_table", "scenario bodies.P.quota", "scenario issues.X.status_quo", "scenario positions.B.Y"]'
   jqe '.changes[] | select(.what == "scenario actors.A.capability.value") | .a == "2" and .b == "3"'
+  # the file as named and a label, neither part of the id
+  DB2=$TMP/label.db
+  "$P" stress -n 4 -q --store "$DB2" --label "the baseline" >/dev/null
+  (cd "$TMP/b" && "$P" stress -n 4 -q --store "$DB2" s.yaml --label "hand edit" >/dev/null)
+  "$P" runs list --store "$DB2" -f json > "$TMP/out"
+  jqe '[.runs[] | [.file, .label]] == [["s.yaml", "hand edit"], [null, "the baseline"]]'
+  ids=$(jq -r '.runs[].id' "$TMP/out" | tr '\n' ' ')
+  # shellcheck disable=SC2086 # two ids
+  "$P" runs diff $ids --store "$DB2" -f json > "$TMP/out"
+  jqe '[.changes[] | select(.what == "file" or .what == "label") | [.what, .a, .b]] == [["file", "s.yaml", null], ["label", "hand edit", "the baseline"]]'
+  "$P" stress -n 4 -q --store "$DB2" --label "again" >/dev/null
+  [ "$("$P" runs list --store "$DB2" -f json | jq '.runs | length')" = 2 ] && ok ||
+    bad "another label made another run (the label is not part of the id)"
+  expect_error "parley: --label needs a run store: --store FILE or PARLEY_STORE" \
+    -- env -u PARLEY_STORE "$P" stress -n 4 --label x
+  # a store of schema 1 is read as it is (a reader changes nothing) and upgraded by a writer
+  if command -v sqlite3 >/dev/null 2>&1; then
+    sqlite3 "$DB2" 'ALTER TABLE run DROP COLUMN file; ALTER TABLE run DROP COLUMN label;
+                    PRAGMA user_version = 1'
+    "$P" runs list --store "$DB2" -f json > "$TMP/out"
+    jqe '[.runs[] | [.file, .label]] == [[null, null], [null, null]]'
+    [ "$(sqlite3 "$DB2" 'PRAGMA user_version')" = 1 ] && ok || bad "runs list upgraded the store"
+    "$P" stress -n 4 -q --store "$DB2" --label new >/dev/null
+    [ "$(sqlite3 "$DB2" 'PRAGMA user_version')" = 2 ] && ok || bad "stress did not upgrade the store"
+  fi
 fi
 
 finish

@@ -391,8 +391,10 @@ static void test_read(void **state)
     assert_non_null(strstr(err.msg, "no run matches"));
     free(m.data);
     pl_store_close(db);
-    exec_sql(f->path, "INSERT INTO run VALUES ('abcd0000000000000000000000000001', 'stress', "
-                      "'x', 's', '', '1', 1, '0', '2000-01-01', NULL); INSERT INTO run VALUES "
+#define RUN_COLS "INSERT INTO run (id, command, scenario_name, scenario, options, seed, draws, " \
+                 "version, started, finished) VALUES "
+    exec_sql(f->path, RUN_COLS "('abcd0000000000000000000000000001', 'stress', "
+                      "'x', 's', '', '1', 1, '0', '2000-01-01', NULL); " RUN_COLS
                       "('abcd0000000000000000000000000002', 'stress', 'x', 's', '', '1', 1, "
                       "'0', '2000-01-01', NULL)");
     assert_int_equal(pl_store_open(&db, f->path, 0, &err), PL_OK);
