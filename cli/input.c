@@ -237,13 +237,21 @@ int cli_no_changes(const cli_args *a, const char *what)
     return EXIT_OK;
 }
 
-/* The --set values in the order given. */
-static void changes_of(const cli_args *a, const char **changes, size_t *n)
+/* The --set values in the order given; a usage error for a second --variant (variants are
+   alternatives: they do not combine). */
+static int changes_of(const cli_args *a, const char **changes, size_t *n)
 {
+    int variants = 0;
     *n = 0;
     for (int i = 0; i < a->nopts; i++)
         if (strcmp(a->opt[i]->name, "set") == 0)
             changes[(*n)++] = a->val[i];
+        else
+            variants += strcmp(a->opt[i]->name, "variant") == 0;
+    if (variants > 1)
+        return cli_usage_error("--variant is given %d times; expected one variant (add "
+                               "changes to it with --set)", variants);
+    return EXIT_OK;
 }
 
 int cli_load(const cli_args *a, unsigned flags, pl_scenario **out, char **yaml)
@@ -253,12 +261,13 @@ int cli_load(const cli_args *a, unsigned flags, pl_scenario **out, char **yaml)
     lo.flags = (flags & CLI_LOAD_SOURCES) ? PL_LOAD_REQUIRE_SOURCES : 0;
     lo.warn = cli_has(a, "quiet") ? NULL : warn_cb;
     lo.variant = cli_get(a, "variant", NULL);
-    changes_of(a, changes, &lo.n_changes);
     lo.changes = changes;
     *out = NULL;
     int rc = (flags & CLI_LOAD_IMPORT) ? cli_no_changes(a, "import writes the file as "
                                                         "converted (apply changes where it "
                                                         "is used)") : EXIT_OK;
+    if (!rc)
+        rc = changes_of(a, changes, &lo.n_changes);
     if (!rc)
         rc = cli_max_input(a, &lo.max_input);
     if (rc)

@@ -117,6 +117,8 @@ expect_error "parley: --set: runs reads a run store, not a scenario; expected --
   -- "$P" runs list --store "$TMP/r.db" --set a.b=1
 expect_error "parley: --variant: import writes the file as converted (apply changes where it is used); expected --set and --variant only with a command that reads a scenario" \
   -- "$P" import "$SRC/fuzz/seeds/synthetic.deu.txt" --variant x
+expect_error "parley: --variant is given 2 times; expected one variant (add changes to it with --set)" \
+  -- "$P" forecast --variant no-army-cap --variant direct-dialogue
 # validate checks the changes too, and says ok
 expect_status 0 "validate --variant" -- "$P" validate --variant us-re-engages
 expect_status 2 "validate --set" -- "$P" validate --set positions.RUS.TERR.salience=2
