@@ -23,7 +23,7 @@ typedef struct cli_optdef {
     const char *help;      /* one line; ends with the default when there is one */
 } cli_optdef;
 
-#define CLI_MAX_OPTS 32
+#define CLI_MAX_OPTS 64
 #define CLI_MAX_ARGS 64  /* GENIUS: a domain and up to 63 profiles */
 
 typedef struct cli_args {
@@ -197,6 +197,9 @@ enum {
 ** the parley text it was loaded from. Reports errors itself; returns the exit status.
 */
 int cli_load(const cli_args *a, unsigned flags, pl_scenario **out, char **yaml);
+/* A usage error when --set or --variant is given to a command that reads no scenario
+   (what: why, e.g. "runs reads a run store"), else EXIT_OK. */
+int cli_no_changes(const cli_args *a, const char *what);
 /* cli_load without the text. */
 int cli_load_scenario(const cli_args *a, pl_scenario **out, int require_sources);
 

@@ -81,6 +81,9 @@ static int check_ids(const cli_args *a, pl_store *db, pl_error *err)
 
 static int run_runs(const cli_args *a)
 {
+    int rc0 = cli_no_changes(a, "runs reads a run store, not a scenario");
+    if (rc0)
+        return rc0;
     const runs_sub *sub = find_sub(a);
     if (!sub)
         return EXIT_USAGE;

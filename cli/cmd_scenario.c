@@ -59,7 +59,8 @@ static int run_scenario(const cli_args *a)
 {
     if (cli_has(a, "list"))
         return list_builtins(a);
-    if (a->npos > 0 || cli_has(a, "format") || cli_has(a, "from"))
+    if (a->npos > 0 || cli_has(a, "format") || cli_has(a, "from") || cli_has(a, "set") ||
+        cli_has(a, "variant"))
         return describe(a);
     return print_builtin(a, cli_get(a, "builtin", NULL));
 }

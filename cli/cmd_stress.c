@@ -27,6 +27,8 @@ static const cli_optdef stress_opts[] = {
     {"store", 0, 1, "FILE", "record the run in this SQLite run store (default $PARLEY_STORE)"},
     {"store-draws", 0, 0, NULL, "also store every draw's values (large: inputs x metrics per "
                                 "draw)"},
+    {"label", 0, 1, "TEXT", "with --store: a label for the run, shown by runs list and diff "
+                            "(not part of its id)"},
     CLI_FORECAST_OPTDEFS,
     CLI_EUM_OPTDEFS,
     CLI_SETTLE_OPTDEFS,
@@ -72,6 +74,10 @@ static int read_opts(const cli_args *a, stress_cli *c)
         c->store_path = getenv("PARLEY_STORE");
     if (cli_has(a, "store-draws") && !c->store_path)
         return cli_usage_error("--store-draws needs a run store: --store FILE or PARLEY_STORE");
+    if ((v = cli_get(a, "label", NULL)) && !c->store_path)
+        return cli_usage_error("--label needs a run store: --store FILE or PARLEY_STORE");
+    if (v && (strlen(v) > 200 || strchr(v, '\n')))
+        return cli_usage_error("--label: expected one line of at most 200 bytes");
     return EXIT_OK;
 }
 
@@ -89,16 +95,18 @@ static int on_draw(void *payload, uint64_t draw, const double *v, size_t n)
 
 /* ---- the run store ------------------------------------------------------------------- */
 
-/* The canonical options of the run: the library writes them from the parsed values. */
-static char *run_options(const stress_cli *c, pl_error *err)
+/* The canonical options of the run, then the scenario's what-if changes: the library writes
+   both from the values. */
+static char *run_options(const stress_cli *c, const pl_scenario *sc, pl_error *err)
 {
-    size_t len = 0;
-    if (pl_run_options(&c->o, NULL, 0, &len, err))
+    size_t len = 0, more = 0;
+    if (pl_run_options(&c->o, NULL, 0, &len, err) || pl_run_changes(sc, NULL, 0, &more, err))
         return NULL;
-    char *s = malloc(len + 1);
-    if (s)
-        pl_run_options(&c->o, s, len + 1, &len, NULL);  /* as sized: it cannot fail now */
-    else
+    char *s = malloc(len + more + 1);
+    if (s) {  /* as sized: neither can fail now */
+        pl_run_options(&c->o, s, len + 1, &len, NULL);
+        pl_run_changes(sc, s + len, more + 1, &more, NULL);
+    } else
         err->code = PL_ENOMEM, snprintf(err->msg, sizeof err->msg, "%s", pl_strerror(PL_ENOMEM));
     return s;
 }
@@ -107,12 +115,15 @@ static int store_begin(const cli_args *a, stress_cli *c, const pl_scenario *s)
 {
     pl_error err;
     pl_error_clear(&err);
-    char *opts = run_options(c, &err), id[33];
+    char *opts = run_options(c, s, &err), id[33];
     int replaced = 0, rc = opts ? pl_store_open(&c->db, c->store_path, 1, &err) : err.code;
     if (!rc) {
         size_t len = 0;
         const char *text = pl_scenario_text(s, &len);
-        pl_run_info r = {"stress", pl_scenario_name(s), text, len, opts, c->o.seed, c->o.draws};
+        /* the file as named (NULL: the built-in scenario) */
+        const char *file = a->npos ? strcmp(a->pos[0], "-") ? a->pos[0] : "<stdin>" : NULL;
+        pl_run_info r = {"stress", pl_scenario_name(s), text,  len, opts, c->o.seed, c->o.draws,
+                         file,     cli_get(a, "label", NULL)};
         rc = pl_store_begin(c->db, &r, id, &replaced, &err);
     }
     free(opts);

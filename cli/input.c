@@ -228,13 +228,48 @@ static int load_files(const cli_args *a, unsigned flags, pl_load_opts *lo, pl_sc
     return rc;
 }
 
+int cli_no_changes(const cli_args *a, const char *what)
+{
+    if (cli_has(a, "set") || cli_has(a, "variant"))
+        return cli_usage_error("--%s: %s; expected --set and --variant only with a command "
+                               "that reads a scenario", cli_has(a, "set") ? "set" : "variant",
+                               what);
+    return EXIT_OK;
+}
+
+/* The --set values in the order given; a usage error for a second --variant (variants are
+   alternatives: they do not combine). */
+static int changes_of(const cli_args *a, const char **changes, size_t *n)
+{
+    int variants = 0;
+    *n = 0;
+    for (int i = 0; i < a->nopts; i++)
+        if (strcmp(a->opt[i]->name, "set") == 0)
+            changes[(*n)++] = a->val[i];
+        else
+            variants += strcmp(a->opt[i]->name, "variant") == 0;
+    if (variants > 1)
+        return cli_usage_error("--variant is given %d times; expected one variant (add "
+                               "changes to it with --set)", variants);
+    return EXIT_OK;
+}
+
 int cli_load(const cli_args *a, unsigned flags, pl_scenario **out, char **yaml)
 {
     pl_load_opts lo = PL_LOAD_OPTS_INIT;
+    const char *changes[CLI_MAX_OPTS];
     lo.flags = (flags & CLI_LOAD_SOURCES) ? PL_LOAD_REQUIRE_SOURCES : 0;
     lo.warn = cli_has(a, "quiet") ? NULL : warn_cb;
+    lo.variant = cli_get(a, "variant", NULL);
+    lo.changes = changes;
     *out = NULL;
-    int rc = cli_max_input(a, &lo.max_input);
+    int rc = (flags & CLI_LOAD_IMPORT) ? cli_no_changes(a, "import writes the file as "
+                                                        "converted (apply changes where it "
+                                                        "is used)") : EXIT_OK;
+    if (!rc)
+        rc = changes_of(a, changes, &lo.n_changes);
+    if (!rc)
+        rc = cli_max_input(a, &lo.max_input);
     if (rc)
         return rc;
     if ((flags & CLI_LOAD_ALL_ERRORS) && pl_error_list_new(&lo.errors, 0) != PL_OK)

@@ -18,6 +18,11 @@ const cli_optdef cli_global_opts[] = {
     {"quiet", 'q', 0, NULL, "no warnings on stderr"},
     {"max-input", 0, 1, "MIB", "read at most MIB MiB of each input file (default 256, or "
                                "PARLEY_MAX_INPUT)"},
+    {"set", 0, 1, "PATH=VALUE", "change the scenario as read, as if its file said so, e.g. "
+                                "--set actors.EUR.at_table=false (repeatable; applied in "
+                                "order, after --variant)"},
+    {"variant", 0, 1, "NAME", "apply one of the variants the scenario declares (its "
+                              "`variants` section)"},
     {"help", 'h', 0, NULL, "show help and exit"},
     {"version", 'V', 0, NULL, "show the version and exit"},
     {NULL, 0, 0, NULL, NULL}};

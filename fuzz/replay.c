@@ -2,7 +2,9 @@
 /*
 ** replay.c: run a fuzz target over files without libFuzzer, so CTest can
 ** replay the corpus (tests/bad, scenarios) under ASan/UBSan on every check.
-** Each file is fed twice: with the YAML and with the JSON selector byte.
+** Each file is fed behind each selector byte 0-3 (YAML or JSON, with or without
+** required sources); a file named *.whatif with bit 0x80 set as well (its first
+** line is then a change or a variant: scenario_fuzz.c).
 */
 #include <stdint.h>
 #include <stdio.h>
@@ -31,8 +33,10 @@ int main(int argc, char **argv)
             return 1;
         }
         fclose(f);
+        size_t nl = strlen(argv[i]);
+        uint8_t what_if = nl > 7 && strcmp(argv[i] + nl - 7, ".whatif") == 0 ? 0x80 : 0;
         for (uint8_t mode = 0; mode < 4; mode++) {
-            buf[0] = mode;
+            buf[0] = (uint8_t)(mode | what_if);
             LLVMFuzzerTestOneInput(buf, (size_t)len + 1);
         }
         free(buf);

@@ -28,6 +28,10 @@ done
 for f in "$here"/../tests/bad/*.json; do
   seed 001 "$f" "$corpus/$(basename "$f")"
 done
+# 0x80: the first line is a change (PATH=VALUE) or a variant (@NAME).
+for f in "$here"/seeds/changes/*.whatif; do
+  seed 200 "$f" "$corpus/$(basename "$f")"
+done
 run scenario_fuzz "$corpus"
 
 # The importers: seeds from the import corpus (selector byte: deu 0, decide 1, ktab 2,

@@ -6,7 +6,8 @@
 ** memory cap), settled when its outcome space is small, and all of it
 ** described in every format, so the whole input-to-output path is covered.
 ** An input that fails is loaded again collecting every error (validate's
-** way), which must fail alike with the same first error.
+** way), which must fail alike with the same first error. A first byte with
+** bit 0x80 makes the first line a change or a variant (what_if).
 **   make fuzz FUZZ_TIME=300
 ** Built without libFuzzer (fuzz/replay.c) it replays files, for CTest.
 */
@@ -154,6 +155,33 @@ static void all_errors(const char *text, size_t len, const char *name, const pl_
     pl_error_list_free(list);
 }
 
+/*
+** With bit 0x80 of the first byte, the input's first line is a what-if: "@NAME"
+** a variant, anything else a --set change "PATH=VALUE"; the scenario follows.
+** Returns the scenario's offset in data (line: the line, NUL-terminated; *change
+** points at it for a change).
+*/
+static size_t what_if(const uint8_t *data, size_t size, pl_load_opts *o, char *line,
+                      size_t cap, const char **change)
+{
+    if (!(data[0] & 0x80))
+        return 1;
+    const uint8_t *nl = memchr(data + 1, '\n', size - 1);
+    size_t n = nl ? (size_t)(nl - data - 1) : size - 1;
+    if (n >= cap || memchr(data + 1, '\0', n))
+        return 1 + n + (nl != NULL);
+    memcpy(line, data + 1, n);
+    line[n] = '\0';
+    if (line[0] == '@') {
+        o->variant = line + 1;
+    } else {
+        *change = line;
+        o->changes = change;
+        o->n_changes = 1;
+    }
+    return 1 + n + (nl != NULL);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
@@ -161,10 +189,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *name = (data[0] & 1) ? "fuzz.json" : "fuzz.yaml";
     pl_load_opts o = PL_LOAD_OPTS_INIT;
     o.flags = (data[0] & 2) ? PL_LOAD_REQUIRE_SOURCES : 0;
+    char line[4096];
+    const char *change = NULL;
+    size_t at = what_if(data, size, &o, line, sizeof line, &change);
+    const char *text = (const char *)data + at;
+    size_t len = size - at;
     pl_scenario *s = NULL;
     pl_error err;
-    if (pl_scenario_load_buffer(&s, (const char *)data + 1, size - 1, name, &o, &err) != PL_OK) {
-        all_errors((const char *)data + 1, size - 1, name, &o, &err);
+    if (pl_scenario_load_buffer(&s, text, len, name, &o, &err) != PL_OK) {
+        all_errors(text, len, name, &o, &err);
         return 0;
     }
     pl_forecast *f = NULL;

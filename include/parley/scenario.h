@@ -81,8 +81,16 @@ typedef struct pl_load_opts {
        a list. The reader then goes on after an error wherever the rest does not depend on
        the part in error (see pl_scenario_load_buffer). NULL: stop at the first error. */
     pl_error_list *errors;
+    /* What-if changes (docs/scenario-format.md, "Changes and variants"): variant, when not
+       NULL, names one of the scenario's variants to apply; then each of the n_changes
+       texts "PATH=VALUE" (VALUE in YAML) is applied in order, as if the file said so.
+       The document is changed before it is read, so every change is checked as the file
+       is; an error in one names it ("--set PATH: ...") instead of a line. */
+    const char *variant;
+    const char *const *changes;
+    size_t n_changes;
 } pl_load_opts;
-#define PL_LOAD_OPTS_INIT {0u, NULL, NULL, 0, NULL}
+#define PL_LOAD_OPTS_INIT {0u, NULL, NULL, 0, NULL, NULL, NULL, 0}
 
 /**
  * Load and validate a scenario from a YAML or JSON file ("-": standard input),
@@ -170,6 +178,8 @@ PL_API int pl_scenario_has_staging(const pl_scenario *s);
 /**
  * The YAML or JSON text the scenario was loaded from (for an import, the
  * scenario the importer wrote), with its length; the run store keeps it.
+ * Changes and a variant applied when loading are not in it (see
+ * pl_scenario_applied_variant and pl_scenario_change).
  */
 PL_API const char *pl_scenario_text(const pl_scenario *s, size_t *len);
 
@@ -194,6 +204,25 @@ PL_API const pl_value *pl_scenario_uncertain(const pl_scenario *s, size_t j, cha
  */
 PL_API int pl_scenario_draw(pl_scenario **out, const pl_scenario *s, uint64_t seed,
                             uint64_t stream, double *drawn, pl_error *err);
+
+/* ---- variants and changes ---------------------------------------------- */
+
+/** How many variants the scenario declares (its `variants` section). */
+PL_API size_t pl_scenario_n_variants(const pl_scenario *s);
+/**
+ * Id of variant i (NULL when i is out of range); *name, *note and *source (each
+ * may be NULL, and each is NULL when the file gives none) get its words, and
+ * *n_changes (may be NULL) how many changes it makes.
+ */
+PL_API const char *pl_scenario_variant(const pl_scenario *s, size_t i, const char **name,
+                                       const char **note, const char **source,
+                                       size_t *n_changes);
+/** The variant applied when loading (pl_load_opts.variant), or NULL. */
+PL_API const char *pl_scenario_applied_variant(const pl_scenario *s);
+/** How many changes were applied when loading (pl_load_opts.changes), and change i as
+    given ("PATH=VALUE"; NULL when i is out of range). */
+PL_API size_t pl_scenario_n_changes(const pl_scenario *s);
+PL_API const char *pl_scenario_change(const pl_scenario *s, size_t i);
 
 /** Number of bodies that must ratify for actor i to sign, and the j-th of them. */
 PL_API size_t pl_scenario_n_ratifiers(const pl_scenario *s, size_t i);

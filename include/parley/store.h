@@ -22,7 +22,7 @@
 extern "C" {
 #endif
 
-#define PL_STORE_SCHEMA 1
+#define PL_STORE_SCHEMA 2
 
 typedef struct pl_store pl_store;
 struct pl_stress;
@@ -37,9 +37,15 @@ typedef struct pl_run_info {
     const char *options;        /* canonical options: "key=value" lines, sorted */
     uint64_t seed;
     uint64_t draws;
+    /* For listings only (not part of the id): the file the scenario was read from as the
+       user named it (NULL: the built-in scenario), and the user's label for the run (NULL:
+       none). */
+    const char *file;
+    const char *label;
 } pl_run_info;
 
-/** The run id: XXH3-128 of parley's version, command, options, seed, draws and scenario, in hex. */
+/** The run id: XXH3-128 of parley's version, command, options, seed, draws and scenario, in
+    hex; not of the file name or the label. */
 PL_API void pl_run_id(const pl_run_info *r, char id[33]);
 
 struct pl_stress_opts;
@@ -57,6 +63,17 @@ struct pl_stress_opts;
  * accommodation matrix, which has no text.
  */
 PL_API int pl_run_options(const struct pl_stress_opts *o, char *buf, size_t size, size_t *len,
+                          pl_error *err);
+
+struct pl_scenario;
+/**
+ * The what-if changes the scenario was loaded with, for pl_run_info.options after
+ * pl_run_options' lines: "variant=ID\n" for the variant applied, then "set.PATH=VALUE\n"
+ * for each change in the order applied (the order matters: a later change to the same
+ * place wins), as given. Empty when it was loaded as written. Sized like pl_run_options
+ * (a first call with size 0 gives *len).
+ */
+PL_API int pl_run_changes(const struct pl_scenario *s, char *buf, size_t size, size_t *len,
                           pl_error *err);
 
 /**

@@ -113,3 +113,20 @@ char *pl_arena_strdup(pl_arena *a, const char *s)
 {
     return pl_arena_strndup(a, s, strlen(s));
 }
+
+void pl_arena_adopt(pl_arena *into, pl_arena *from)
+{
+    pl_arena_block *tail = from->head;
+    if (!tail)
+        return;
+    while (tail->next)
+        tail = tail->next;
+    /* behind into's head, which keeps its free space for the next allocation */
+    if (into->head) {
+        tail->next = into->head->next;
+        into->head->next = from->head;
+    } else
+        into->head = from->head;
+    into->total += from->total;
+    pl_arena_init(from);
+}

@@ -24,5 +24,7 @@ void *pl_arena_alloc(pl_arena *a, size_t size);
 void *pl_arena_array(pl_arena *a, size_t n, size_t size);
 char *pl_arena_strndup(pl_arena *a, const char *s, size_t len);
 char *pl_arena_strdup(pl_arena *a, const char *s);
+/* Move everything from holds into into (freed with it); from is left empty. */
+void pl_arena_adopt(pl_arena *into, pl_arena *from);
 
 #endif

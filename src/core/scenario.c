@@ -194,6 +194,31 @@ const char *pl_scenario_text(const pl_scenario *s, size_t *len)
 int pl_scenario_has_durability(const pl_scenario *s) { return s && s->durability; }
 int pl_scenario_has_staging(const pl_scenario *s) { return s && s->staging; }
 
+size_t pl_scenario_n_variants(const pl_scenario *s) { return s ? s->n_variants : 0; }
+
+const char *pl_scenario_variant(const pl_scenario *s, size_t i, const char **name,
+                                const char **note, const char **source, size_t *n_changes)
+{
+    const pl_variant *v = s && i < s->n_variants ? &s->variants[i] : NULL;
+    if (name)
+        *name = v ? v->name : NULL;
+    if (note)
+        *note = v ? v->note : NULL;
+    if (source)
+        *source = v ? v->source : NULL;
+    if (n_changes)
+        *n_changes = v ? v->n_changes : 0;
+    return v ? v->id : NULL;
+}
+
+const char *pl_scenario_applied_variant(const pl_scenario *s) { return s ? s->variant : NULL; }
+size_t pl_scenario_n_changes(const pl_scenario *s) { return s ? s->n_changes : 0; }
+
+const char *pl_scenario_change(const pl_scenario *s, size_t i)
+{
+    return s && i < s->n_changes ? s->changes[i] : NULL;
+}
+
 size_t pl_issue_n_options(const pl_issue *x) { return x ? x->n_options : 0; }
 double pl_issue_step(const pl_issue *x) { return x ? x->step : 0; }
 

@@ -88,6 +88,11 @@ typedef struct pl_red_line {
     size_t actor;
     pl_optset set;
 } pl_red_line;
+/* A named set of changes the scenario declares (variants:). */
+typedef struct pl_variant {
+    const char *id, *name, *note, *source;
+    size_t n_changes;
+} pl_variant;
 
 /* Provenance and ranges of one position entry; only stored when present. */
 typedef struct pl_pos_detail {
@@ -120,6 +125,11 @@ struct pl_scenario {
     struct pl_regime *regimes;              /* shocks that replace an actor's preferences */
     size_t n_red_lines;
     pl_red_line *red_lines;     /* in file order */
+    size_t n_variants;
+    pl_variant *variants;
+    const char *variant;        /* the variant applied when loading, or NULL */
+    size_t n_changes;
+    const char **changes;       /* the changes applied after it, "PATH=VALUE" as given */
 };
 
 /* The durability section: how an agreement's terms move military power. */

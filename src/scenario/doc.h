@@ -41,6 +41,9 @@ struct pl_doc_node {
     size_t len;           /* scalar: bytes; seq: items; map: pairs */
     const char *text;     /* scalar text, NUL-terminated (may contain no NUL) */
     pl_doc_node **items;  /* seq: len items; map: 2*len, key then value */
+    /* NULL for a node of the document; for one a change put there (doc_set.h), what
+       messages name instead of the file ("--set PATH"), with line and col 0 */
+    const char *origin;
 };
 
 typedef struct pl_doc {

@@ -442,7 +442,7 @@ static int read_issues(pl_reader *r, const pl_doc_node *seq)
 static const char *const top_keys[] = {"parley", "name", "title", "description", "source",
                                        "actors", "issues", "positions", "bodies",
                                        "ratification", "durability", "staging", "regimes",
-                                       "red_lines"};
+                                       "red_lines", "variants"};
 
 static int read_version(pl_reader *r, const pl_doc_node *root)
 {
@@ -558,6 +558,8 @@ static int read_root(pl_reader *r, const pl_doc_node *root)
         return rc;
     if ((v = pl_doc_map_get(root, "regimes")))
         pl_rd_stop(&r->rd, &rc, pl__read_regimes(r, v));
+    if ((v = pl_doc_map_get(root, "variants")))
+        pl_rd_stop(&r->rd, &rc, pl__read_variants(r, v));
     return rc;
 }
 
@@ -598,6 +600,44 @@ int pl_scenario_load_buffer(pl_scenario **out, const char *data, size_t len, con
     return rc;
 }
 
+int pl__read_doc(pl_scenario **out, const pl_doc_node *root, const char *name,
+                 const char *data, size_t len, const pl_load_opts *opts, unsigned how,
+                 pl_error *err)
+{
+    *out = NULL;
+    pl_arena arena;
+    pl_arena_init(&arena);
+    pl_scenario *s = pl_arena_alloc(&arena, sizeof *s);
+    if (!s) {
+        pl_arena_free(&arena);
+        return pl__error_nomem(err);
+    }
+    s->arena = arena;
+    pl_reader r = {0};
+    r.rd.file = name;
+    r.rd.err = err;
+    r.rd.arena = &s->arena;
+    r.rd.flags = opts ? opts->flags : 0;
+    r.rd.warn = opts && !(how & PL__READ_QUIET) ? opts->warn : NULL;
+    r.rd.payload = opts ? opts->payload : NULL;
+    r.rd.list = opts && !(how & PL__READ_FIRST_ERROR) ? opts->errors : NULL;
+    r.s = s;
+    r.root = root;
+    if (!(s->file = pl_arena_strdup(&s->arena, name)) ||
+        (data && !(s->text = pl_arena_strndup(&s->arena, data, len)))) {
+        pl_scenario_free(s);
+        return pl__error_nomem(err);
+    }
+    int rc = read_root(&r, root);
+    if (rc) {
+        pl_scenario_free(s);
+        return rc;
+    }
+    s->text_len = data ? len : 0;
+    *out = s;
+    return PL_OK;
+}
+
 static int load(pl_scenario **out, const char *data, size_t len, const char *name,
                 const pl_load_opts *opts, pl_error *err)
 {
@@ -610,41 +650,24 @@ static int load(pl_scenario **out, const char *data, size_t len, const char *nam
     pl_doc doc;
     rc = pl_doc_parse(&doc, data ? data : "", len, name, is_json_name(name) ? PL_DOC_JSON : 0,
                           err);
-    if (rc) {
-        pl_doc_free(&doc);
-        return rc;
-    }
-    pl_arena arena;
-    pl_arena_init(&arena);
-    pl_scenario *s = pl_arena_alloc(&arena, sizeof *s);
-    if (!s) {
-        pl_doc_free(&doc);
-        return pl__error_nomem(err);
-    }
-    s->arena = arena;
-    pl_reader r = {0};
-    r.rd.file = name;
-    r.rd.err = err;
-    r.rd.arena = &s->arena;
-    r.rd.flags = opts ? opts->flags : 0;
-    r.rd.warn = opts ? opts->warn : NULL;
-    r.rd.payload = opts ? opts->payload : NULL;
-    r.rd.list = opts ? opts->errors : NULL;
-    r.s = s;
-    r.root = doc.root;
-    if (!(s->file = pl_arena_strdup(&s->arena, name)) ||
-        !(s->text = pl_arena_strndup(&s->arena, data ? data : "", len))) {
-        pl_doc_free(&doc);
+    /* the file as written (quiet when changed: its warnings come with the changed one),
+       its variants, then the changes asked for */
+    int changing = opts && (opts->variant || opts->n_changes);
+    pl_scenario *s = NULL;
+    if (!rc)
+        rc = pl__read_doc(&s, doc.root, name, data ? data : "", len, opts,
+                          changing ? PL__READ_QUIET : 0, err);
+    if (!rc)
+        rc = pl__check_variants(&doc, name, opts, err);
+    if (!rc && changing) {
         pl_scenario_free(s);
-        return pl__error_nomem(err);
+        rc = pl__read_changed(&s, &doc, name, data ? data : "", len, opts, err);
     }
-    rc = read_root(&r, doc.root);
     pl_doc_free(&doc);
     if (rc) {
         pl_scenario_free(s);
         return rc;
     }
-    s->text_len = len;
     *out = s;
     return PL_OK;
 }

@@ -77,6 +77,26 @@ int pl__read_optset(pl_reader *r, const pl_doc_node *n, size_t k, const char *wh
 /* A mapping issue -> such a set; *out: an arena array of *count sets. */
 int pl__read_optsets(pl_reader *r, const pl_doc_node *map, const char *what, pl_optset **out,
                      size_t *count);
+int pl__read_variants(pl_reader *r, const pl_doc_node *seq);
+
+/* How pl__read_doc reads. */
+enum {
+    PL__READ_QUIET = 1u << 0,        /* no warnings */
+    PL__READ_FIRST_ERROR = 1u << 1   /* stop at the first error, whatever opts->errors */
+};
+/*
+** Read the document tree root (of the input name, whose text data[len] the
+** scenario keeps; data NULL: keep none) into a new scenario, as opts say.
+*/
+int pl__read_doc(pl_scenario **out, const pl_doc_node *root, const char *name,
+                 const char *data, size_t len, const pl_load_opts *opts, unsigned how,
+                 pl_error *err);
+/* Apply each variant of d to d as written and read the result: the first failure (every
+   one into opts->errors), each message saying which variant (read_variants.c). */
+int pl__check_variants(pl_doc *d, const char *name, const pl_load_opts *opts, pl_error *err);
+/* The scenario of d with opts' variant and changes applied (read_variants.c). */
+int pl__read_changed(pl_scenario **out, pl_doc *d, const char *name, const char *data,
+                     size_t len, const pl_load_opts *opts, pl_error *err);
 
 /* Look up an actor/issue/body id node; on failure an error with a hint. */
 int pl__ref_actor(pl_reader *r, const pl_doc_node *n, const char *where, long *out);

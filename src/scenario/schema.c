@@ -15,12 +15,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The input a message about n names: its file, or the change that put n there. */
+static const char *node_file(const pl_rd *r, const pl_doc_node *n)
+{
+    return n && n->origin ? n->origin : r->file;
+}
+
 int pl_rd_fail(pl_rd *r, const pl_doc_node *n, const char *fmt, ...)
 {
     pl_error e;
     va_list ap;
     va_start(ap, fmt);
-    pl__error_vset(&e, PL_EINPUT, r->file, n ? n->line : 0, n ? n->col : 0, fmt, ap);
+    pl__error_vset(&e, PL_EINPUT, node_file(r, n), n ? n->line : 0, n ? n->col : 0, fmt, ap);
     va_end(ap);
     if (r->n_errors++ == 0 && r->err)
         *r->err = e;
@@ -42,7 +48,7 @@ void pl_rd_warn(pl_rd *r, const pl_doc_node *n, const char *fmt, ...)
     pl_error w;
     va_list ap;
     va_start(ap, fmt);
-    pl__error_vset(&w, PL_OK, r->file, n ? n->line : 0, n ? n->col : 0, fmt, ap);
+    pl__error_vset(&w, PL_OK, node_file(r, n), n ? n->line : 0, n ? n->col : 0, fmt, ap);
     va_end(ap);
     r->warn(&w, r->payload);
 }

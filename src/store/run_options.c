@@ -9,6 +9,7 @@
 #include "parley/store.h"
 #include "parley/stress.h"
 #include "parley/options.h"
+#include "parley/scenario.h"
 #include "../core/buf.h"
 #include "../core/error_int.h"
 #include "../core/fmt.h"
@@ -214,4 +215,28 @@ int pl_run_options(const pl_stress_opts *o, char *buf, size_t size, size_t *len,
     for (size_t i = 0; i < n; i++)
         pl__buf_free(&line[i]);
     return failed ? pl__error_nomem(err) : PL_OK;
+}
+
+int pl_run_changes(const pl_scenario *s, char *buf, size_t size, size_t *len, pl_error *err)
+{
+    if (!s || !len || (!buf && size))
+        return pl__fail(err, PL_EMISUSE, "pl_run_changes: NULL argument");
+    pl__buf b = {0};
+    if (pl_scenario_applied_variant(s))
+        pl__buf_printf(&b, "variant=%s\n", pl_scenario_applied_variant(s));
+    for (size_t i = 0; i < pl_scenario_n_changes(s); i++)
+        pl__buf_printf(&b, "set.%s\n", pl_scenario_change(s, i));
+    if (b.failed) {
+        pl__buf_free(&b);
+        return pl__error_nomem(err);
+    }
+    *len = b.len;
+    if (size) {
+        size_t n = b.len < size ? b.len : size - 1;
+        if (n)
+            memcpy(buf, b.buf, n);
+        buf[n] = '\0';
+    }
+    pl__buf_free(&b);
+    return PL_OK;
 }

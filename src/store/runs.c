@@ -8,6 +8,8 @@
 #include "store_impl.h"
 #include "parley/emit.h"
 #include "../core/error_int.h"
+#include "../core/buf.h"
+#include "../scenario/doc_diff.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -137,11 +139,12 @@ static void emit_lines(pl_emitter *e, const char *key, const char *text)
    `scenario`, the scenario text after it. */
 static int emit_meta(pl_store *db, const char *id, int scenario, pl_emitter *e, pl_error *err)
 {
-    static const char *const sql =
-        "SELECT id, command, scenario_name AS scenario, version, seed, draws, started, "
-        "finished, round((julianday(finished) - julianday(started)) * 86400, 3) AS seconds, "
-        "options, scenario FROM run WHERE id = ?1";
-    static const char kinds[] = "sssssissn";
+    char sql[300];
+    snprintf(sql, sizeof sql, "SELECT id, command, scenario_name AS scenario, %s, version, "
+             "seed, draws, started, finished, round((julianday(finished) - julianday(started)) "
+             "* 86400, 3) AS seconds, options, scenario FROM run WHERE id = ?1",
+             PL__STORE_FILE_LABEL(db));
+    static const char kinds[] = "sssssssissn";
     sqlite3_stmt *st;
     int rc = prepare_ids(db, &st, sql, id, NULL, err);
     if (rc)
@@ -154,10 +157,10 @@ static int emit_meta(pl_store *db, const char *id, int scenario, pl_emitter *e, 
         pl_emit_object_begin(e, "run", title);
         for (int c = 0; kinds[c]; c++)
             emit_cell(e, sqlite3_column_name(st, c), st, c, kinds[c]);
-        emit_lines(e, "options", (const char *)sqlite3_column_text(st, 9));
+        emit_lines(e, "options", (const char *)sqlite3_column_text(st, 11));
         pl_emit_object_end(e);
         if (scenario)
-            pl_emit_string(e, "scenario_text", (const char *)sqlite3_column_text(st, 10));
+            pl_emit_string(e, "scenario_text", (const char *)sqlite3_column_text(st, 12));
     }
     sqlite3_finalize(st);
     return rc;
@@ -165,18 +168,58 @@ static int emit_meta(pl_store *db, const char *id, int scenario, pl_emitter *e, 
 
 /* ---- list, show, export ------------------------------------------------------------- */
 
+static size_t line_at(const char *p, size_t *klen);
+
+/* The what-if lines of a run's options ("variant=...", "set.PATH=VALUE") as one cell,
+   "; " between them; NULL when there are none. */
+static void emit_what_if(pl_emitter *e, const char *opts)
+{
+    pl__buf b = {0};
+    for (const char *p = opts ? opts : ""; *p;) {
+        size_t k, n = line_at(p, &k);
+        if ((k > 4 && memcmp(p, "set.", 4) == 0) || (k == 7 && memcmp(p, "variant", 7) == 0))
+            pl__buf_printf(&b, "%s%.*s", b.len ? "; " : "", (int)n, p);
+        p += n + (p[n] == '\n');
+    }
+    if (b.len && !b.failed)
+        pl_emit_string(e, NULL, b.buf);
+    else
+        pl_emit_null(e, NULL);  /* none, or no memory for them (the emitter goes on) */
+    pl__buf_free(&b);
+}
+
 int pl_store_list(pl_store *db, pl_emitter *e, pl_error *err)
 {
-    static const char *const cols[] = {"id",   "command", "scenario", "draws",
-                                       "seed", "started", "seconds"};
-    static const query q = {
-        "runs", "Stored runs, newest first (started: UTC)", cols, "sssissn",
-        "SELECT id, command, scenario_name, draws, seed, started, "
-        "round((julianday(finished) - julianday(started)) * 86400, 3) FROM run "
-        "ORDER BY started DESC, id"};
+    static const char *const cols[] = {"id",      "command", "scenario", "file",
+                                       "label",   "what_if", "draws",    "seed",
+                                       "started", "seconds"};
+    static const char kinds[] = "sssss-issn";
     if (!db || !e)
         return pl__fail(err, PL_EMISUSE, "pl_store_list: NULL argument");
-    return emit_query(db, &q, NULL, NULL, e, err);
+    char sql[300];
+    snprintf(sql, sizeof sql, "SELECT id, command, scenario_name, %s, options, draws, seed, "
+             "started, round((julianday(finished) - julianday(started)) * 86400, 3) FROM run "
+             "ORDER BY started DESC, id", PL__STORE_FILE_LABEL(db));
+    sqlite3_stmt *st;
+    int rc = prepare_ids(db, &st, sql, NULL, NULL, err), step;
+    if (rc)
+        return rc;
+    pl_emit_table_begin(e, "runs", "Stored runs, newest first (started: UTC; what_if: the "
+                        "variant and changes the scenario was loaded with)", cols, 10);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        pl_emit_row_begin(e);
+        for (int c = 0; kinds[c]; c++)
+            if (kinds[c] == '-')
+                emit_what_if(e, (const char *)sqlite3_column_text(st, c));
+            else
+                emit_cell(e, NULL, st, c, kinds[c]);
+        pl_emit_row_end(e);
+    }
+    pl_emit_table_end(e);
+    if (step != SQLITE_DONE)
+        rc = pl__store_fail(db, err, "cannot read the run store");
+    sqlite3_finalize(st);
+    return rc;
 }
 
 static const char *const input_cols[] = {"input", "dist", "low", "value", "high", "sd"};
@@ -336,7 +379,12 @@ static void option_changes(pl_emitter *e, const char *a, const char *b)
             size_t k, n = line_at(p, &k);
             int ha = option_value(a, p, k, va, sizeof va);
             int hb = option_value(b, p, k, vb, sizeof vb);
-            snprintf(what, sizeof what, "option %.*s", (int)k, p);
+            if (k > 4 && memcmp(p, "set.", 4) == 0)  /* a what-if change: named by its path */
+                snprintf(what, sizeof what, "--set %.*s", (int)k - 4, p + 4);
+            else if (k == 7 && memcmp(p, "variant", 7) == 0)
+                snprintf(what, sizeof what, "--variant");
+            else
+                snprintf(what, sizeof what, "option %.*s", (int)k, p);
             if (s == 0 || !ha)
                 change(e, what, ha ? va : NULL, hb ? vb : NULL);
             p += n + (p[n] == '\n');
@@ -349,13 +397,37 @@ static const char *text(sqlite3_stmt *st, int c)
     return s ? s : "";
 }
 
+static int scenario_change(const char *path, const char *a, const char *b, void *payload)
+{
+    char what[PL_ERROR_MSG_MAX];
+    snprintf(what, sizeof what, "scenario %s", path);
+    change(payload, what, a, b);
+    return 0;
+}
+
+/* Rows naming each place where the two scenario texts differ, by path (doc_diff.h); none
+   when either text cannot be parsed (the table's scenario_text says they differ). */
+static void scenario_changes(pl_emitter *e, sqlite3_stmt *const st[2])
+{
+    pl_doc d[2];
+    int ok = 1;
+    for (int i = 0; i < 2; i++)
+        ok &= pl_doc_parse(&d[i], text(st[i], 8), (size_t)sqlite3_column_bytes(st[i], 8),
+                           i ? "run b" : "run a", 0, NULL) == PL_OK;
+    if (ok)
+        pl__doc_diff(d[0].root, d[1].root, scenario_change, e);
+    pl_doc_free(&d[0]);
+    pl_doc_free(&d[1]);
+}
+
 /* What differs in the two runs' inputs (st[0], st[1]: their run rows). */
 static void emit_changes(sqlite3_stmt *const st[2], const char *a, const char *b, pl_emitter *e)
 {
     static const char *const cols[] = {"what", "a", "b"};
-    static const char *const names[] = {"command", "scenario", "version", "seed", "draws"};
-    int same = sqlite3_column_bytes(st[0], 6) == sqlite3_column_bytes(st[1], 6) &&
-               memcmp(text(st[0], 6), text(st[1], 6), (size_t)sqlite3_column_bytes(st[0], 6)) == 0;
+    static const char *const names[] = {"command", "scenario", "version", "seed", "draws",
+                                        "file", "label"};
+    int same = sqlite3_column_bytes(st[0], 8) == sqlite3_column_bytes(st[1], 8) &&
+               memcmp(text(st[0], 8), text(st[1], 8), (size_t)sqlite3_column_bytes(st[0], 8)) == 0;
     pl_emit_object_begin(e, "compared", "Run a against run b");
     pl_emit_string(e, "a", a);
     pl_emit_string(e, "b", b);
@@ -363,9 +435,12 @@ static void emit_changes(sqlite3_stmt *const st[2], const char *a, const char *b
     pl_emit_string(e, "scenario_text", same ? "same" : "different");
     pl_emit_object_end(e);
     pl_emit_table_begin(e, "changes", "What differs in their inputs", cols, 3);
-    for (int c = 0; c < 5; c++)
-        change(e, names[c], text(st[0], c), text(st[1], c));
-    option_changes(e, text(st[0], 5), text(st[1], 5));
+    for (int c = 0; c < 7; c++)  /* file and label may be NULL (the built-in; none) */
+        change(e, names[c], c < 5 ? text(st[0], c) : (const char *)sqlite3_column_text(st[0], c),
+               c < 5 ? text(st[1], c) : (const char *)sqlite3_column_text(st[1], c));
+    if (!same)
+        scenario_changes(e, st);
+    option_changes(e, text(st[0], 7), text(st[1], 7));
     pl_emit_table_end(e);
 }
 
@@ -385,12 +460,13 @@ int pl_store_diff(pl_store *db, const char *id_a, const char *id_b, pl_emitter *
         "a.p50, b.p50, a.agreement, b.agreement FROM k "
         "LEFT JOIN metric a ON a.run = ?1 AND a.key = k.key "
         "LEFT JOIN metric b ON b.run = ?2 AND b.key = k.key ORDER BY k.side, k.idx"};
-    static const char *const sql = "SELECT command, scenario_name, version, seed, draws, "
-                                   "options, scenario FROM run WHERE id = ?1";
+    char sql[200];
     char a[33], b[33];
     sqlite3_stmt *st[2] = {NULL, NULL};
     if (!db || !e)
         return pl__fail(err, PL_EMISUSE, "pl_store_diff: NULL argument");
+    snprintf(sql, sizeof sql, "SELECT command, scenario_name, version, seed, draws, %s, "
+             "options, scenario FROM run WHERE id = ?1", PL__STORE_FILE_LABEL(db));
     int rc = resolve(db, id_a, a, err);
     if (!rc && !(rc = resolve(db, id_b, b, err)) &&
         !(rc = prepare_ids(db, &st[0], sql, a, NULL, err)) &&

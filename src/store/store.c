@@ -62,6 +62,9 @@ static const char *const migrations[] = {
     "CREATE TABLE draw_value ("
     "  run TEXT NOT NULL REFERENCES run(id) ON DELETE CASCADE, draw INTEGER NOT NULL,"
     "  col INTEGER NOT NULL, value REAL, PRIMARY KEY (run, draw, col)) WITHOUT ROWID;",
+    /* 1 -> 2: where the scenario came from and the user's label, for listings */
+    "ALTER TABLE run ADD COLUMN file TEXT;"
+    "ALTER TABLE run ADD COLUMN label TEXT;",
 };
 _Static_assert(sizeof migrations / sizeof *migrations == PL_STORE_SCHEMA,
                "one migration per schema version");
@@ -205,8 +208,11 @@ static int migrate(pl_store *db, int create, pl_error *err)
 {
     int v = 0, empty = 0;
     int rc = query_int(db, "PRAGMA user_version", &v, err);
+    db->schema = v;
     if (rc || (rc = check_version(db, v, create, &empty, err)) || v == PL_STORE_SCHEMA)
         return rc;
+    if (!create)
+        return PL_OK;  /* a reader changes nothing: an older store is read as it is */
     const char *doing = empty ? "cannot create the run store" : "cannot upgrade the run store";
     if ((rc = exec(db, "BEGIN IMMEDIATE", doing, err)))
         return rc;
@@ -224,6 +230,8 @@ static int migrate(pl_store *db, int create, pl_error *err)
         rc = exec(db, "COMMIT", doing, err);
     if (rc)
         sqlite3_exec(db->db, "ROLLBACK", NULL, NULL, NULL);
+    else
+        db->schema = PL_STORE_SCHEMA;
     return rc;
 }
 
@@ -373,8 +381,9 @@ static int insert_run(pl_store *db, const char *finished, pl_error *err)
     sqlite3_stmt *st;
     char seed[24];
     int rc = pl__store_prepare(db, &st, "INSERT INTO run (id, command, scenario_name, "
-                               "scenario, options, seed, draws, version, started, finished) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", err);
+                               "scenario, options, seed, draws, version, started, finished, "
+                               "file, label) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                               "?11, ?12)", err);
     if (rc)
         return rc;
     snprintf(seed, sizeof seed, "%" PRIu64, r->seed);
@@ -388,6 +397,8 @@ static int insert_run(pl_store *db, const char *finished, pl_error *err)
     sqlite3_bind_text(st, 8, pl_version(), -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 9, db->started, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 10, finished, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 11, r->file, -1, SQLITE_STATIC);  /* NULL binds NULL */
+    sqlite3_bind_text(st, 12, r->label, -1, SQLITE_STATIC);
     rc = pl__store_step(db, st, err);
     sqlite3_finalize(st);
     return rc;
@@ -400,7 +411,8 @@ static int keep_run(pl_store *db, const pl_run_info *r, pl_error *err)
     const char *cmd = r->command ? r->command : "", *opts = r->options ? r->options : "";
     size_t lc = strlen(cmd) + 1, lo = strlen(opts) + 1, ls = r->scenario ? r->scenario_len : 0;
     size_t ln = r->scenario_name ? strlen(r->scenario_name) + 1 : 0;
-    char *p = malloc(lc + lo + ls + 1 + ln);
+    size_t lf = r->file ? strlen(r->file) + 1 : 0, ll = r->label ? strlen(r->label) + 1 : 0;
+    char *p = malloc(lc + lo + ls + 1 + ln + lf + ll);
     if (!p)
         return pl__error_nomem(err);
     db->strings = p;
@@ -410,7 +422,9 @@ static int keep_run(pl_store *db, const pl_run_info *r, pl_error *err)
     db->run.scenario = ls ? memcpy(p, r->scenario, ls) : p, p += ls;
     *p++ = '\0';
     db->run.scenario_len = ls;
-    db->run.scenario_name = ln ? memcpy(p, r->scenario_name, ln) : NULL;
+    db->run.scenario_name = ln ? memcpy(p, r->scenario_name, ln) : NULL, p += ln;
+    db->run.file = lf ? memcpy(p, r->file, lf) : NULL, p += lf;
+    db->run.label = ll ? memcpy(p, r->label, ll) : NULL;
     return PL_OK;
 }
 

@@ -19,6 +19,8 @@
 struct pl_store {
     sqlite3 *db;
     char *path;               /* for messages: every error names the file */
+    int schema;               /* its schema version: older than PL_STORE_SCHEMA only when
+                                 opened to read (readers never migrate; runs.c copes) */
     int in_run;               /* between pl_store_begin and commit/rollback */
     char id[33];              /* the run being written */
     pl_run_info run;          /* ...a copy of what it was begun with, written at commit */
@@ -30,6 +32,8 @@ struct pl_store {
 /* The last SQLite error of db as a pl_error naming the file; `doing` says what failed
    ("cannot write the run store"). Returns the PL_E* code. */
 int pl__store_fail(const pl_store *db, pl_error *err, const char *doing);
+/* The columns file and label of table run, or NULLs in a store older than schema 2. */
+#define PL__STORE_FILE_LABEL(db) ((db)->schema >= 2 ? "file, label" : "NULL AS file, NULL AS label")
 /* Prepare sql on db, or fill err. */
 int pl__store_prepare(pl_store *db, sqlite3_stmt **st, const char *sql, pl_error *err);
 /* A bound double, NULL when it is not a finite number (undefined results). */

@@ -69,7 +69,7 @@ expect_grep "$TMP/err" "text.db: not a SQLite run store" "not-SQLite message"
 if command -v sqlite3 >/dev/null 2>&1; then
   cp "$DB" "$TMP/newer.db" && sqlite3 "$TMP/newer.db" 'PRAGMA user_version = 7'
   expect_status 2 "newer schema" -- "$P" stress -n 10 --store "$TMP/newer.db"
-  expect_grep "$TMP/err" "schema version 7 is newer than this parley understands (1)" "newer-schema message"
+  expect_grep "$TMP/err" "schema version 7 is newer than this parley understands (2)" "newer-schema message"
   expect_status 2 "newer schema, runs" -- "$P" runs list --store "$TMP/newer.db"
   sqlite3 "$TMP/other.db" 'CREATE TABLE t(x); INSERT INTO t VALUES (1)'
   expect_status 2 "someone else's database" -- "$P" stress -n 10 --store "$TMP/other.db"

@@ -92,6 +92,30 @@ static int op_load_buffer(const ctx *c, test_sink *k, pl_error *err)
     return rc;
 }
 
+/* The built-in scenario with a variant and changes (the document changed before it is read). */
+static int op_load_changed(const ctx *c, test_sink *k, pl_error *err)
+{
+    static const char *const changes[] = {"positions.RUS.TERR.salience=0.3",
+                                          "actors.NEW.x={a: [1, 2]}"};
+    pl_load_opts o = PL_LOAD_OPTS_INIT;
+    o.variant = "us-re-engages";
+    o.changes = changes;
+    o.n_changes = 1;
+    pl_scenario *s;
+    int rc = pl_scenario_load_builtin(&s, NULL, &o, err);
+    if (rc)
+        return rc;
+    rc = as_json(s, c, describe_scenario, k, err);
+    pl_scenario_free(s);
+    if (rc)
+        return rc;
+    /* a change that fails on a path: an error, never a scenario */
+    o.changes = changes + 1;
+    rc = pl_scenario_load_builtin(&s, NULL, &o, err);
+    return rc == PL_EINPUT ? test_sink_write(err->msg, strlen(err->msg), k) ? PL_EIO : PL_OK
+                           : rc;
+}
+
 static int op_import(const ctx *c, test_sink *k, pl_error *err)
 {
     pl_scenario *s;
@@ -361,6 +385,7 @@ static void test_load(void **state)
 {
     (void)state;
     sweep("load builtin", op_load, &(ctx){0});
+    sweep("load builtin with a variant and changes", op_load_changed, &(ctx){0});
 }
 
 static void test_importers(void **state)

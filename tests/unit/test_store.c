@@ -193,6 +193,38 @@ static void test_run_options(void **state)
 
 /* ---- writing --------------------------------------------------------------------------- */
 
+/* The what-if lines: the variant, then each change in the order given (order matters). */
+static void test_run_changes(void **state)
+{
+    (void)state;
+    static const char *const changes[] = {"positions.RUS.TERR.salience=0.3",
+                                          "actors.EUR.at_table=false"};
+    pl_load_opts o = PL_LOAD_OPTS_INIT;
+    pl_scenario *s;
+    char buf[200], small[10];
+    size_t len = 0;
+    assert_int_equal(pl_scenario_load_builtin(&s, NULL, NULL, NULL), PL_OK);
+    assert_int_equal(pl_run_changes(s, buf, sizeof buf, &len, NULL), PL_OK);
+    assert_int_equal(len, 0);
+    assert_string_equal(buf, "");
+    pl_scenario_free(s);
+    o.variant = "no-army-cap";
+    o.changes = changes;
+    o.n_changes = 2;
+    assert_int_equal(pl_scenario_load_builtin(&s, NULL, &o, NULL), PL_OK);
+    assert_int_equal(pl_run_changes(s, NULL, 0, &len, NULL), PL_OK);
+    const char *want = "variant=no-army-cap\nset.positions.RUS.TERR.salience=0.3\n"
+                       "set.actors.EUR.at_table=false\n";
+    assert_int_equal(len, strlen(want));
+    assert_int_equal(pl_run_changes(s, buf, sizeof buf, &len, NULL), PL_OK);
+    assert_string_equal(buf, want);
+    assert_int_equal(pl_run_changes(s, small, sizeof small, &len, NULL), PL_OK);
+    assert_string_equal(small, "variant=n");  /* truncated, NUL-terminated, full length */
+    assert_int_equal(len, strlen(want));
+    assert_int_equal(pl_run_changes(NULL, buf, sizeof buf, &len, NULL), PL_EMISUSE);
+    pl_scenario_free(s);
+}
+
 static void test_write(void **state)
 {
     fixture *f = *state;
@@ -359,8 +391,10 @@ static void test_read(void **state)
     assert_non_null(strstr(err.msg, "no run matches"));
     free(m.data);
     pl_store_close(db);
-    exec_sql(f->path, "INSERT INTO run VALUES ('abcd0000000000000000000000000001', 'stress', "
-                      "'x', 's', '', '1', 1, '0', '2000-01-01', NULL); INSERT INTO run VALUES "
+#define RUN_COLS "INSERT INTO run (id, command, scenario_name, scenario, options, seed, draws, " \
+                 "version, started, finished) VALUES "
+    exec_sql(f->path, RUN_COLS "('abcd0000000000000000000000000001', 'stress', "
+                      "'x', 's', '', '1', 1, '0', '2000-01-01', NULL); " RUN_COLS
                       "('abcd0000000000000000000000000002', 'stress', 'x', 's', '', '1', 1, "
                       "'0', '2000-01-01', NULL)");
     assert_int_equal(pl_store_open(&db, f->path, 0, &err), PL_OK);
@@ -375,6 +409,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_run_id),  cmocka_unit_test(test_run_options),
+        cmocka_unit_test(test_run_changes),
         cmocka_unit_test(test_write),
         cmocka_unit_test(test_rollback), cmocka_unit_test(test_draws),
         cmocka_unit_test(test_refused), cmocka_unit_test(test_read),

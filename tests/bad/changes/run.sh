@@ -1,0 +1,42 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# The command-line changes' bad-input corpus: every tests/bad/changes/NAME.args
+# holds the arguments (one a line) given after `parley forecast scenario.yaml`,
+# and NAME.expect the exact first line that must then be printed on stderr.
+#
+#   sh tests/bad/changes/run.sh PARLEY_BIN SOURCE_DIR BUILD_DIR
+#
+# First checks that scenario.yaml itself forecasts (exit 0), so that every
+# failure below is the change's. Then each case is checked by bad_check
+# (tests/bad/lib.sh): exit 2, that first line, nothing on stdout, nothing left
+# behind with -o D/out.txt.
+. "$(dirname "$0")/../lib.sh"
+bad_init "$1" "$2" "$3" changes
+
+$limit "$bin" forecast scenario.yaml </dev/null >"$tmp/out" 2>"$tmp/err"
+st=$?
+if [ "$st" -ne 0 ]; then
+    echo "FAIL scenario.yaml: parley forecast scenario.yaml exits $st: $(head -n1 "$tmp/err")"
+    fail=$((fail + 1))
+fi
+
+nl='
+'
+for expect in *.expect; do
+    [ -e "$expect" ] || continue
+    name=${expect%.expect}
+    if [ ! -e "$name.args" ]; then
+        echo "FAIL $name: no $name.args"
+        fail=$((fail + 1))
+        continue
+    fi
+    # one argument a line, spaces kept
+    old_ifs=$IFS
+    IFS=$nl
+    # shellcheck disable=SC2046 # split on newlines only, on purpose
+    set -- $(cat "$name.args")
+    IFS=$old_ifs
+    bad_check "$name" "$(cat "$expect")" "-o D/out.txt" forecast scenario.yaml "$@"
+done
+
+bad_finish 12
