@@ -441,7 +441,7 @@ static int read_issues(pl_reader *r, const pl_doc_node *seq)
 
 static const char *const top_keys[] = {"parley", "name", "title", "description", "source",
                                        "actors", "issues", "positions", "bodies",
-                                       "ratification", "durability", "staging"};
+                                       "ratification", "durability", "staging", "no_deal"};
 
 static int read_version(pl_reader *r, const pl_doc_node *root)
 {
@@ -549,8 +549,11 @@ static int read_root(pl_reader *r, const pl_doc_node *root)
     if ((v = pl_doc_map_get(root, "durability")) &&
         pl_rd_stop(&r->rd, &rc, pl__read_durability(r, v)))
         return rc;
-    if ((v = pl_doc_map_get(root, "staging")))
-        pl_rd_stop(&r->rd, &rc, pl__read_staging(r, v));
+    if ((v = pl_doc_map_get(root, "staging")) &&
+        pl_rd_stop(&r->rd, &rc, pl__read_staging(r, v)))
+        return rc;
+    if ((v = pl_doc_map_get(root, "no_deal")))
+        pl_rd_stop(&r->rd, &rc, pl__read_nodeal(r, v));
     return rc;
 }
 

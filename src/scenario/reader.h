@@ -56,6 +56,7 @@ int pl__read_bodies(pl_reader *r, const pl_doc_node *seq);
 int pl__read_ratification(pl_reader *r, const pl_doc_node *map);
 int pl__read_durability(pl_reader *r, const pl_doc_node *map);
 int pl__read_staging(pl_reader *r, const pl_doc_node *map);
+int pl__read_nodeal(pl_reader *r, const pl_doc_node *map);
 
 /* Look up an actor/issue/body id node; on failure an error with a hint. */
 int pl__ref_actor(pl_reader *r, const pl_doc_node *n, const char *where, long *out);
