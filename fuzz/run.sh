@@ -22,7 +22,7 @@ seed() {
 corpus="$build/fuzz-corpus/scenario"
 mkdir -p "$corpus"
 # Seed inputs get a leading selector byte: 0 = YAML, 1 = JSON.
-for f in "$here"/../tests/bad/*.yaml "$here"/../scenarios/*.yaml; do
+for f in "$here"/../tests/bad/*.yaml "$here"/../scenarios/*.yaml "$here"/../tests/scenarios/*.yaml; do
   seed 000 "$f" "$corpus/$(basename "$f")"
 done
 for f in "$here"/../tests/bad/*.json; do

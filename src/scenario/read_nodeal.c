@@ -25,9 +25,10 @@ static int read_bounded(pl_reader *r, const pl_doc_node *map, const char *key, d
     snprintf(what, sizeof what, "%s of no_deal", key);
     int rc = pl_rd_need(&r->rd, map, key, "no_deal", expect, &v);
     if (!rc)
-        rc = pl_rd_value(&r->rd, v, what, -1e9, 1e9, NULL, out);
+        rc = pl_rd_value(&r->rd, v, what, lo, hi, NULL, out);
     if (!rc && !(out->low > lo && out->high <= hi))
-        rc = pl_rd_fail(&r->rd, v, "%s reaches %g; expected %s", what,
+        rc = pl_rd_fail(&r->rd, v, "%s %s %g; expected %s", what,
+                        out->low == out->high ? "is" : "reaches",
                         out->low > lo ? out->high : out->low, expect);
     return rc;
 }
@@ -60,14 +61,10 @@ static int read_costs(pl_reader *r, pl_nodeal_spec *nd, const pl_doc_node *map)
             break;
         if (a < 0)
             continue;
-        if (nd->has_cost[a]) {
-            e = pl_rd_fail(&r->rd, pl_doc_map_key(map, j), "costs of no_deal names '%s' twice; "
-                           "expected each actor once", r->s->actors[a].id);
-        } else {
-            snprintf(what, sizeof what, "cost of '%s' in no_deal", r->s->actors[a].id);
-            e = pl_rd_value(&r->rd, pl_doc_map_value(map, j), what, 0, 100, NULL, &nd->cost[a]);
-            nd->has_cost[a] = 1;
-        }
+        /* a key given twice is refused by the document reader */
+        snprintf(what, sizeof what, "cost of '%s' in no_deal", r->s->actors[a].id);
+        e = pl_rd_value(&r->rd, pl_doc_map_value(map, j), what, 0, 100, NULL, &nd->cost[a]);
+        nd->has_cost[a] = 1;
         pl_rd_stop(&r->rd, &rc, e);
     }
     return rc;
@@ -98,10 +95,10 @@ static int drift_on_scale(pl_reader *r, const pl_nodeal_spec *nd, const pl_doc_n
     for (int i = 0; i < 3; i++) {
         double end = q + ends[i] * H;
         if (end < 0 || end > 100)
-            return pl_rd_fail(&r->rd, n, "drift of issue '%s' in no_deal is %g a year, which "
+            return pl_rd_fail(&r->rd, n, "drift of issue '%s' in no_deal %s %g a year, which "
                               "takes the status quo %g to %g in %g years; expected a path that "
-                              "stays on the 0-100 scale over the horizon", x->id, ends[i], q, end,
-                              H);
+                              "stays on the 0-100 scale over the horizon", x->id,
+                              i ? "reaches" : "is", ends[i], q, end, H);
     }
     return d->value != 0 || d->low != 0 || d->high != 0 ? drift_valued(r, n, k) : PL_OK;
 }
@@ -118,17 +115,11 @@ static int read_drift(pl_reader *r, pl_nodeal_spec *nd, const pl_doc_node *map)
             break;
         if (k < 0)
             continue;
-        if (nd->has_drift[k]) {
-            e = pl_rd_fail(&r->rd, pl_doc_map_key(map, j), "drift of no_deal names '%s' twice; "
-                           "expected each issue once", r->s->issues[k].id);
-        } else {
-            snprintf(what, sizeof what, "drift of '%s' in no_deal", r->s->issues[k].id);
-            e = pl_rd_value(&r->rd, pl_doc_map_value(map, j), what, -100, 100, NULL,
-                            &nd->drift[k]);
-            nd->has_drift[k] = 1;
-            if (!e)
-                e = drift_on_scale(r, nd, pl_doc_map_value(map, j), (size_t)k);
-        }
+        snprintf(what, sizeof what, "drift of '%s' in no_deal", r->s->issues[k].id);
+        e = pl_rd_value(&r->rd, pl_doc_map_value(map, j), what, -100, 100, NULL, &nd->drift[k]);
+        nd->has_drift[k] = 1;
+        if (!e)
+            e = drift_on_scale(r, nd, pl_doc_map_value(map, j), (size_t)k);
         pl_rd_stop(&r->rd, &rc, e);
     }
     return rc;
