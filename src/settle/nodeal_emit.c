@@ -77,7 +77,7 @@ void pl__nodeal_emit(const pl_settlement *st, pl_emitter *e)
     pl_emit_number(e, "discount_per_year", first->discount);
     for (size_t j = 0; j < st->n; j++)
         nodeal_words(st, j, e);
-    pl_emit_table_begin(e, "values", "Parties and members of their ratifying bodies", cols, 9);
+    pl_emit_table_begin(e, "no_deal_parts", "Parties and members of their ratifying bodies", cols, 9);
     for (size_t j = 0; j < st->n_rj; j++)
         nodeal_row(st, j, e);
     pl_emit_table_end(e);

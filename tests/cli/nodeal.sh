@@ -18,8 +18,8 @@ expect_grep "$TMP/out" "^  B: 0.400: its status quo 0.560, less 0.060 as the sta
 expect_grep "$TMP/out" "agreement_zone: 3 of the 17 efficient packages" "rational set with the path"
 expect_status 0 "settle json" -- "$P" settle "$S" --format json
 jqe '.settlement.no_deal.horizon_years == 4 and .settlement.no_deal.discount_per_year == 1'
-jqe '[.settlement.no_deal.values[] | select(.actor == "B_PUBLIC")][0] | .role == "ratifies" and .cost_of == "B" and .cost_points == 10'
-jqe '.settlement.parties[1].no_deal == .settlement.no_deal.values[1].no_deal'
+jqe '[.settlement.no_deal.no_deal_parts[] | select(.actor == "B_PUBLIC")][0] | .role == "ratifies" and .cost_of == "B" and .cost_points == 10'
+jqe '.settlement.parties[1].no_deal == .settlement.no_deal.no_deal_parts[1].no_deal'
 jqe '.settlement.frontier.rational == 3'
 
 # Without it: the static value, no no_deal report, a different rational set.
@@ -33,7 +33,7 @@ jq -S 'del(.settlement.no_deal)' "$TMP/out" > "$TMP/static.json"
 # A section that costs nothing and drifts nowhere moves nothing but adds its report.
 { cat "$TMP/static.yaml"; printf 'no_deal:\n  horizon: 4\n  discount: 0.9\n  costs: {B: 0}\n  drift: {LINE: 0}\n'; } > "$TMP/zero.yaml"
 expect_status 0 "settle with a zero section" -- "$P" settle "$TMP/zero.yaml" --format json
-jqe '.settlement.no_deal.values | length == 3'
+jqe '.settlement.no_deal.no_deal_parts | length == 3'
 jq -S 'del(.settlement.no_deal) | .scenario = "x"' "$TMP/out" > "$TMP/zero.json"
 jq -S '.scenario = "x"' "$TMP/static.json" > "$TMP/static2.json"
 cmp -s "$TMP/zero.json" "$TMP/static2.json" && ok || bad "a zero no_deal section changed settle's numbers"
