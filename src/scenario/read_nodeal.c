@@ -52,22 +52,21 @@ static int read_unit(pl_reader *r, pl_nodeal_spec *nd, const pl_doc_node *map)
 /* costs: {ACTOR: cost per year}, at most 100 scale points (or utility). */
 static int read_costs(pl_reader *r, pl_nodeal_spec *nd, const pl_doc_node *map)
 {
-    int rc = pl_rd_map(&r->rd, map, "costs of no_deal", "a mapping actor -> cost per year"), e;
-    for (size_t j = 0; !rc && j < map->len; j++) {
-        long a;
+    int rc = pl_rd_map(&r->rd, map, "costs of no_deal", "a mapping actor -> cost per year");
+    int acc = PL_OK;
+    for (size_t j = 0; rc == PL_OK && j < map->len; j++) {
+        long a = -1;
         char what[160];
-        if (pl_rd_stop(&r->rd, &rc, pl__ref_actor(r, pl_doc_map_key(map, j), "costs of no_deal",
-                                                  &a)))
+        int e = pl__ref_actor(r, pl_doc_map_key(map, j), "costs of no_deal", &a);
+        if (!e && a >= 0) {  /* a key given twice is refused by the document reader */
+            snprintf(what, sizeof what, "cost of '%s' in no_deal", r->s->actors[a].id);
+            e = pl_rd_value(&r->rd, pl_doc_map_value(map, j), what, 0, 100, NULL, &nd->cost[a]);
+            nd->has_cost[a] = 1;
+        }
+        if (pl_rd_stop(&r->rd, &acc, e))
             break;
-        if (a < 0)
-            continue;
-        /* a key given twice is refused by the document reader */
-        snprintf(what, sizeof what, "cost of '%s' in no_deal", r->s->actors[a].id);
-        e = pl_rd_value(&r->rd, pl_doc_map_value(map, j), what, 0, 100, NULL, &nd->cost[a]);
-        nd->has_cost[a] = 1;
-        pl_rd_stop(&r->rd, &rc, e);
     }
-    return rc;
+    return rc ? rc : acc;
 }
 
 /* An actor that values issue k by its options cannot follow a drift between them. */
@@ -106,23 +105,24 @@ static int drift_on_scale(pl_reader *r, const pl_nodeal_spec *nd, const pl_doc_n
 /* drift: {ISSUE: points per year}, signed. */
 static int read_drift(pl_reader *r, pl_nodeal_spec *nd, const pl_doc_node *map)
 {
-    int rc = pl_rd_map(&r->rd, map, "drift of no_deal", "a mapping issue -> points per year"), e;
-    for (size_t j = 0; !rc && j < map->len; j++) {
-        long k;
+    int rc = pl_rd_map(&r->rd, map, "drift of no_deal", "a mapping issue -> points per year");
+    int acc = PL_OK;
+    for (size_t j = 0; rc == PL_OK && j < map->len; j++) {
+        long k = -1;
         char what[160];
-        if (pl_rd_stop(&r->rd, &rc, pl__ref_issue(r, pl_doc_map_key(map, j), "drift of no_deal",
-                                                  &k)))
+        int e = pl__ref_issue(r, pl_doc_map_key(map, j), "drift of no_deal", &k);
+        if (!e && k >= 0) {
+            snprintf(what, sizeof what, "drift of '%s' in no_deal", r->s->issues[k].id);
+            e = pl_rd_value(&r->rd, pl_doc_map_value(map, j), what, -100, 100, NULL,
+                            &nd->drift[k]);
+            nd->has_drift[k] = 1;
+            if (!e)
+                e = drift_on_scale(r, nd, pl_doc_map_value(map, j), (size_t)k);
+        }
+        if (pl_rd_stop(&r->rd, &acc, e))
             break;
-        if (k < 0)
-            continue;
-        snprintf(what, sizeof what, "drift of '%s' in no_deal", r->s->issues[k].id);
-        e = pl_rd_value(&r->rd, pl_doc_map_value(map, j), what, -100, 100, NULL, &nd->drift[k]);
-        nd->has_drift[k] = 1;
-        if (!e)
-            e = drift_on_scale(r, nd, pl_doc_map_value(map, j), (size_t)k);
-        pl_rd_stop(&r->rd, &rc, e);
     }
-    return rc;
+    return rc ? rc : acc;
 }
 
 /* Whose cost actor a bears: its own, else that of the first party (in actor order) one of
