@@ -69,9 +69,14 @@ static int solve_all(pl_settlement *st, pl_error *err)
         if (rc)
             return rc;
     }
-    if (st->n == 2)
-        st->hull = pl_hull2(st->f, st->d, NULL, &st->hull_vertices, st->hull_nash, st->hull_ks,
-                            NULL) == PL_OK;
+    if (st->n == 2) {  /* no hull solution is a finding; no memory for one is an error */
+        int rc = pl_hull2(st->f, st->d, NULL, &st->hull_vertices, st->hull_nash, st->hull_ks,
+                          err);
+        if (rc == PL_ENOMEM)
+            return rc;
+        st->hull = rc == PL_OK;
+        pl_error_clear(err);
+    }
     return PL_OK;
 }
 
