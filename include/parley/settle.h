@@ -241,7 +241,8 @@ typedef struct pl_settlement pl_settlement;
  * The settlement analysis of a scenario: the outcome space (each issue's
  * options, its grid step, or its scale's anchors), the parties' utilities
  * (salience x (1 - loss) per issue, or the party's own option values), their
- * disagreement values (no_deal, else the status quo's utility, else 0), the
+ * disagreement values (no_deal, else the status quo's utility, else 0; with the
+ * scenario's no_deal section, less drift and conflict costs: pl_settle_nodeal), the
  * frontier by the merge, every solution, ratification by each party's bodies,
  * win-set counts, and pairwise logrolls.
  */
