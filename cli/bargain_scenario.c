@@ -43,6 +43,19 @@ static int discounts(const cli_args *a, const pl_scenario *s, const pl_settlemen
     return EXIT_OK;
 }
 
+/* With a no-deal path, say that it is the disagreement point (settle lists its parts). */
+static void emit_disagreement(const pl_settlement *st, pl_emitter *e)
+{
+    pl_nodeal nd;
+    if (pl_settle_nodeal(st, pl_settle_party(st, 0), &nd) || !nd.path)
+        return;
+    pl_emit_string(e, "disagreement", "Each party's no-deal value over time (the scenario's "
+                   "no_deal section: its static value less the status quo's drift and its cost "
+                   "of continued conflict; parley settle lists the parts).");
+    pl_emit_number(e, "no_deal_horizon_years", nd.horizon);
+    pl_emit_number(e, "no_deal_discount_per_year", nd.discount);
+}
+
 static int emit(const cli_args *a, cli_output *out, const pl_scenario *s,
                 const pl_settlement *st, const pl_bargain_result *r, const size_t *order,
                 unsigned long long T)
@@ -67,6 +80,7 @@ static int emit(const cli_args *a, cli_output *out, const pl_scenario *s,
         pl_emit_row_end(out->e);
     }
     pl_emit_table_end(out->e);
+    emit_disagreement(st, out->e);
     int drc = r->agreed ? pl_settle_emit_package(st, "package", "The package the first "
                                                  "proposer offers, accepted at once",
                                                  pl_frontier_package(f, r->outcome), out->e)

@@ -241,7 +241,8 @@ typedef struct pl_settlement pl_settlement;
  * The settlement analysis of a scenario: the outcome space (each issue's
  * options, its grid step, or its scale's anchors), the parties' utilities
  * (salience x (1 - loss) per issue, or the party's own option values), their
- * disagreement values (no_deal, else the status quo's utility, else 0), the
+ * disagreement values (no_deal, else the status quo's utility, else 0; with the
+ * scenario's no_deal section, less drift and conflict costs: pl_settle_nodeal), the
  * frontier by the merge, every solution, ratification by each party's bodies,
  * win-set counts, and pairwise logrolls.
  */
@@ -253,6 +254,31 @@ PL_API const pl_frontier *pl_settle_frontier(const pl_settlement *st);
 /** Scenario actor index of party i. */
 PL_API size_t pl_settle_party(const pl_settlement *st, size_t i);
 PL_API double pl_settle_disagreement(const pl_settlement *st, size_t i);
+
+/**
+ * What no agreement is worth to an actor that judges packages (a party, or a
+ * member of a body) and what it is made of (docs/models.md, "No deal over
+ * time"): value = time_discount * (base - drift - cost). Without the
+ * scenario's no_deal section, path is 0 and drift = cost = 0.
+ */
+typedef struct pl_nodeal {
+    double value;          /* the no-deal value every analysis uses */
+    double base;           /* the static value: the actor's no_deal, else u(status quo), else 0 */
+    const char *from;      /* where base comes from: "no_deal", "status quo" or "none" */
+    double drift;          /* utility lost as the status quo drifts (average over the horizon) */
+    double cost;           /* cost of continued conflict, utility per year */
+    double cost_points;    /* the same in the actor's scale points */
+    long cost_from;        /* actor whose cost it bears (itself, or the party its body
+                              ratifies for); -1: none */
+    double horizon;        /* years (0 without a no_deal section) */
+    double discount;       /* per year (0 without a no_deal section) */
+    double time_discount;  /* the actor's discount ^ pl_settle_opts.time */
+    int path;              /* 1: the scenario's no_deal section applies */
+} pl_nodeal;
+
+/** The no-deal value of scenario actor `actor` into out; PL_ENOTFOUND if it judges no
+    package (neither a party nor a member of a body). */
+PL_API int pl_settle_nodeal(const pl_settlement *st, size_t actor, pl_nodeal *out);
 PL_API const pl_solution *pl_settle_solution(const pl_settlement *st, pl_solution_kind k);
 /** Solution k's package (the first of its ties), or NULL when it found none. */
 PL_API const uint32_t *pl_settle_solution_package(const pl_settlement *st, pl_solution_kind k);

@@ -93,13 +93,14 @@ static int reads(const pl_scenario *s, const pl__claim *c, const pl__input *in)
     case PL__CAN_ACT: return in->body == c->body;
     case PL__RATIFICATION: /* the bodies, and their members' gains over no deal */
         return in->body >= 0 ? ratifier(s, in->body, -1) : !strcmp(in->kind, "status_quo") ||
+               in->nodeal ||
                ((pos || !strcmp(in->kind, "no_deal")) && ratifier(s, -1, in->actor));
     case PL__SELF_ENFORCING: return in->durability;
     case PL__LEVERAGE: return table && (pos || !strcmp(in->kind, "capability"));
     case PL__ZONE: return (table && pos && on_issues(c, in->issue)) ||
                           (!strcmp(in->kind, "status_quo") && on_issues(c, in->issue));
     case PL__NO_WINNERS: return in->durability || (table && (pos || !strcmp(in->kind, "no_deal")))
-                                || !strcmp(in->kind, "status_quo");
+                                || !strcmp(in->kind, "status_quo") || in->nodeal;
     default: return 0;
     }
 }

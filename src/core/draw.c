@@ -70,6 +70,22 @@ static void visit_durability(pl_scenario *s, visit_fn fn, void *ctx)
     }
 }
 
+/* Last in the walk, so that the inputs before it keep their numbers. */
+static void visit_nodeal(pl_scenario *s, visit_fn fn, void *ctx)
+{
+    pl_nodeal_spec *nd = s->nodeal;
+    if (!nd)
+        return;
+    fn(ctx, &nd->horizon, NULL, "no_deal", "horizon", NULL);
+    fn(ctx, &nd->discount, NULL, "no_deal", "discount", NULL);
+    for (size_t a = 0; a < s->n_actors; a++)
+        if (nd->has_cost[a])
+            fn(ctx, &nd->cost[a], NULL, "no_deal", s->actors[a].id, "conflict_cost");
+    for (size_t k = 0; k < s->n_issues; k++)
+        if (nd->has_drift[k])
+            fn(ctx, &nd->drift[k], NULL, "no_deal", s->issues[k].id, "drift");
+}
+
 static void visit(pl_scenario *s, visit_fn fn, void *ctx)
 {
     visit_actors(s, fn, ctx);
@@ -93,6 +109,7 @@ static void visit(pl_scenario *s, visit_fn fn, void *ctx)
         fn(ctx, &s->staging->breakdown, NULL, "staging", "breakdown", NULL);
     for (size_t g = 0; g < s->n_regimes; g++)
         fn(ctx, &s->regimes[g].hazard, NULL, "regime", s->regimes[g].id, "hazard");
+    visit_nodeal(s, fn, ctx);
 }
 
 /* ---- listing ------------------------------------------------------------ */
@@ -199,7 +216,9 @@ static int own_arrays(pl_scenario *c)
     if (c->durability && (DUP(a, c->durability, 1) ||
                           DUP(a, c->durability->guarantees, c->durability->n_guarantees)))
         return -1;
-    if (DUP(a, c->regimes, c->n_regimes))
+    if (DUP(a, c->regimes, c->n_regimes) ||
+        (c->nodeal && (DUP(a, c->nodeal, 1) || DUP(a, c->nodeal->cost, c->n_actors) ||
+                       DUP(a, c->nodeal->drift, c->n_issues))))
         return -1;
     return c->staging ? DUP(a, c->staging, 1) : 0;
 }
@@ -289,6 +308,8 @@ static void domain(const pl_scenario *s, const char *kind, const char *owner, pl
         in->low = -1, in->high = 1;
     else if (!strcmp(kind, "quota"))
         in->high = body_total(s, owner);
+    else if (!strcmp(kind, "drift"))  /* signed */
+        in->low = -in->high;
     for (size_t i = 0; i < sizeof unit / sizeof *unit; i++)
         if (!strcmp(kind, unit[i]))
             in->high = 1;
@@ -300,8 +321,13 @@ static void owner(const pl_scenario *s, const char *a, const char *b, const char
 {
     snprintf(in->kind, sizeof in->kind, "%s", c ? c : b);
     in->durability = !strcmp(a, "durability") || !strcmp(a, "guarantee") || !strcmp(a, "regime");
+    in->nodeal = !strcmp(a, "no_deal");
     in->actor = in->issue = in->body = -1;
-    if (!strcmp(in->kind, "position") || !strcmp(in->kind, "salience"))
+    if (in->nodeal && !strcmp(in->kind, "conflict_cost"))
+        in->actor = pl_scenario_actor_index(s, b);
+    else if (in->nodeal)
+        in->issue = c ? pl_scenario_issue_index(s, b) : -1;
+    else if (!strcmp(in->kind, "position") || !strcmp(in->kind, "salience"))
         in->actor = pl_scenario_actor_index(s, a), in->issue = pl_scenario_issue_index(s, b);
     else if (!strcmp(in->kind, "weight"))
         in->body = pl_scenario_body_index(s, a), in->actor = pl_scenario_actor_index(s, b);

@@ -21,6 +21,7 @@ typedef struct pl__input {
     char kind[16];          /* "capability", "position", "salience", "weight", "quota", ... */
     long actor, issue, body;/* whose input it is (scenario indices; -1: none) */
     int durability;         /* 1: a number of the durability section */
+    int nodeal;             /* 1: a number of the no_deal section */
 } pl__input;
 
 /* Inputs of s, uncertain or not, in the walk's fixed order. */

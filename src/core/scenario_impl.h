@@ -130,6 +130,7 @@ struct pl_scenario {
     const char *variant;        /* the variant applied when loading, or NULL */
     size_t n_changes;
     const char **changes;       /* the changes applied after it, "PATH=VALUE" as given */
+    struct pl_nodeal_spec *nodeal;          /* NULL when it has no no_deal section */
 };
 
 /* The durability section: how an agreement's terms move military power. */
@@ -202,5 +203,22 @@ typedef struct pl_regime {
 
 /* A value with no range and no provenance. */
 pl_value pl__value_exact(double v);
+
+/*
+** The no_deal section: what no agreement is worth over time (docs/models.md,
+** "No deal over time"): a cost of continued conflict per actor and year, a
+** drift of the status quo per issue and year, over a horizon, discounted.
+*/
+typedef struct pl_nodeal_spec {
+    pl_value horizon;           /* years, > 0 */
+    pl_value discount;          /* per year, (0, 1] */
+    int utility_unit;           /* 1: costs in utility; 0: in scale points */
+    pl_value *cost;             /* per actor: its own cost per year (when has_cost) */
+    unsigned char *has_cost;
+    long *cost_from;            /* per actor: whose cost applies to it (itself, else the
+                                   party one of its bodies ratifies for); -1: none */
+    pl_value *drift;            /* per issue: points per year (when has_drift) */
+    unsigned char *has_drift;
+} pl_nodeal_spec;
 
 #endif

@@ -65,7 +65,10 @@ static void state(const pl_scenario *s, const double *deal, const unsigned char 
 ** period length enters) adds its gain u(after) - u(before) from then on, worth
 ** delta^c of it today, if the talks survive until c ((1 - b)^c). So
 **     V = u(status quo) + sum over stages ((1 - b) delta)^c (u(after) - u(before)),
-** and a breakdown freezes the issues settled so far.
+** and a breakdown freezes the issues settled so far. With the scenario's
+** no_deal section, the start is no deal's value over time instead of the
+** status quo's (nodeal.c): the first stage completed ends the conflict and
+** the drift, and the issues not yet settled stay at the status quo.
 */
 static int run_plan(pl_staging *g, const pl_plan *pl, const pl_settlement *st, const double *deal,
                     plan_result *r, pl_error *err)
@@ -82,8 +85,9 @@ static int run_plan(pl_staging *g, const pl_plan *pl, const pl_settlement *st, c
         return pl__error_nomem(err);
     }
     state(s, deal, settled, x);
-    for (size_t i = 0; i < g->n; i++)
-        r->value[i] = before[i] = pl_settle_point_utility(st, i, x);
+    for (size_t i = 0; i < g->n; i++)  /* with a no-deal path, no deal is worth its value */
+        r->value[i] = before[i] = s->nodeal ? pl_settle_disagreement(st, i)
+                                            : pl_settle_point_utility(st, i, x);
     for (size_t o = 0; o < pl->n_stages; o++) {
         const pl_stage *sg = &pl->stages[pl->order[o]];
         c += sg->years;

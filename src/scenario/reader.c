@@ -442,7 +442,8 @@ static int read_issues(pl_reader *r, const pl_doc_node *seq)
 static const char *const top_keys[] = {"parley", "name", "title", "description", "source",
                                        "actors", "issues", "positions", "bodies",
                                        "ratification", "durability", "staging", "regimes",
-                                       "red_lines", "variants"};
+                                       "red_lines", "variants",
+                                       "no_deal"};
 
 static int read_version(pl_reader *r, const pl_doc_node *root)
 {
@@ -560,6 +561,8 @@ static int read_root(pl_reader *r, const pl_doc_node *root)
         pl_rd_stop(&r->rd, &rc, pl__read_regimes(r, v));
     if ((v = pl_doc_map_get(root, "variants")))
         pl_rd_stop(&r->rd, &rc, pl__read_variants(r, v));
+    if ((v = pl_doc_map_get(root, "no_deal")))
+        pl_rd_stop(&r->rd, &rc, pl__read_nodeal(r, v));
     return rc;
 }
 

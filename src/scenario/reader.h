@@ -97,6 +97,7 @@ int pl__check_variants(pl_doc *d, const char *name, const pl_load_opts *opts, pl
 /* The scenario of d with opts' variant and changes applied (read_variants.c). */
 int pl__read_changed(pl_scenario **out, pl_doc *d, const char *name, const char *data,
                      size_t len, const pl_load_opts *opts, pl_error *err);
+int pl__read_nodeal(pl_reader *r, const pl_doc_node *map);
 
 /* Look up an actor/issue/body id node; on failure an error with a hint. */
 int pl__ref_actor(pl_reader *r, const pl_doc_node *n, const char *where, long *out);

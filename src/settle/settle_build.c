@@ -11,7 +11,8 @@
 ** the judge's own value of the option, or 1 - loss(|x_jk - w_k| / 100);
 ** an issue the judge holds no position on adds nothing.
 ** No-deal value: the actor's no_deal, else u_j(status quo) when every issue
-** has one, else 0 (GENIUS's default); discounted like the utilities.
+** has one, else 0 (GENIUS's default); discounted like the utilities; with
+** the scenario's no_deal section, less the drift and conflict costs (nodeal.c).
 */
 #include "settlement.h"
 #include "../core/error_int.h"
@@ -129,6 +130,15 @@ double pl_settle_issue_utility(const pl_settlement *st, size_t i, size_t k, doub
            pl__settle_value(st, i, k, x, option_at(st, k, x));
 }
 
+/* Judge j's no-deal value from its static value (nodeal.c adds the path, if any). */
+static int no_deal_is(pl_settlement *st, size_t j, double base, const char *from)
+{
+    pl__nodeal_fill(st, j, base, from, &st->judge[j].nd);
+    st->judge[j].d = st->judge[j].nd.value;
+    st->judge[j].d_from = from;
+    return PL_OK;
+}
+
 static int judge_terms(pl_settlement *st, size_t j, pl_error *err)
 {
     const pl_scenario *s = st->s;
@@ -148,19 +158,13 @@ static int judge_terms(pl_settlement *st, size_t j, pl_error *err)
             pl_space_set(st->all, j, k, v, disc * st->w[j * st->K + k] *
                          pl__settle_value(st, j, k, st->at[k][v], (long)v));
     const pl_value *nd = pl_actor_no_deal(a);
-    if (nd) {
-        st->judge[j].d = disc * nd->value;
-        st->judge[j].d_from = "no_deal";
-        return PL_OK;
-    }
+    if (nd)
+        return no_deal_is(st, j, nd->value, "no_deal");
     double d = 0;
     for (size_t k = 0; k < st->K; k++) {
         const pl_value *sq = pl_issue_status_quo(pl_scenario_issue(s, k));
-        if (!sq) {
-            st->judge[j].d = 0;
-            st->judge[j].d_from = "none";
-            return PL_OK;
-        }
+        if (!sq)
+            return no_deal_is(st, j, 0, "none");
         long v = option_at(st, k, sq->value);
         if (v < 0 && pl_scenario_values(s, st->judge[j].actor, k))
             return pl__fail(err, PL_EINPUT, "actor '%s' values issue '%s' by its options, and "
@@ -169,9 +173,7 @@ static int judge_terms(pl_settlement *st, size_t j, pl_error *err)
                             pl_issue_id(pl_scenario_issue(s, k)), sq->value);
         d += st->w[j * st->K + k] * pl__settle_value(st, j, k, sq->value, v);
     }
-    st->judge[j].d = disc * d;
-    st->judge[j].d_from = "status quo";
-    return PL_OK;
+    return no_deal_is(st, j, d, "status quo");
 }
 
 #define PL_MAX_NOISY 20

@@ -532,6 +532,7 @@ int pl_settle_emit_proposal(const pl_settlement *st, const double *proposal_u,
     int rc = emit_findings(st, e);
     emit_space(st, e);
     rc = first_error(rc, emit_parties(st, e));
+    pl__nodeal_emit(st, e);
     emit_frontier(st, e);
     rc = first_error(rc, emit_solutions(st, e));
     emit_packages(st, e);

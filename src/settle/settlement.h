@@ -18,6 +18,7 @@ typedef struct pl__judge {
     size_t actor;
     double d;             /* no-deal utility (the reference of its vote) */
     const char *d_from;   /* "no_deal", "status quo", "none" */
+    pl_nodeal nd;         /* d and what it is made of (nodeal.c) */
     double scale;         /* sum of its weights: a gain of g is 100 g / scale points */
 } pl__judge;
 
@@ -113,6 +114,21 @@ double pl__settle_accept(const pl_settlement *st, const pl__voter *r, const doub
                          const unsigned char *cr);
 /* Win-set counts by visiting every package (settle_zone.c). */
 int pl__settle_winsets(pl_settlement *st, pl_error *err);
+/*
+** Judge j's no-deal value from its static value base (from: "no_deal", "status
+** quo", "none") and the scenario's no_deal section, if any (nodeal.c).
+*/
+void pl__nodeal_fill(const pl_settlement *st, size_t j, double base, const char *from,
+                     pl_nodeal *out);
+/*
+** Discounted average over t in [0, H] years (yearly discount delta in (0, 1])
+** of 1 - L(|p - q(t)| / 100), q(t) = clamp(q + d t, 0, 100); L linear, or
+** quadratic when quadratic is 1.
+*/
+double pl__nodeal_path_mean(double q, double d, double p, int quadratic, double H,
+                            double delta);
+/* The no_deal report, when the scenario has a no_deal section (nodeal_emit.c). */
+void pl__nodeal_emit(const pl_settlement *st, struct pl_emitter *e);
 /* Pairwise logrolls between the parties (settle_rolls.c). */
 int pl__settle_logrolls(pl_settlement *st, pl_error *err);
 /*

@@ -210,6 +210,24 @@ static int op_settle(const ctx *c, test_sink *k, pl_error *err)
     return rc;
 }
 
+/* A scenario from c->data (the no_deal section's reader), then its settlement. */
+static int op_load_settle(const ctx *c, test_sink *k, pl_error *err)
+{
+    pl_scenario *s;
+    int rc = pl_scenario_load_buffer(&s, c->data, c->len, "nodeal.yaml", NULL, err);
+    if (rc)
+        return rc;
+    ctx sc = *c;
+    sc.s = s;
+    pl_settlement *st;
+    rc = pl_settle_compute(&st, s, NULL, err);
+    if (!rc)
+        rc = as_json(st, &sc, describe_settle, k, err);
+    pl_settle_free(st);
+    pl_scenario_free(s);
+    return rc;
+}
+
 static int describe_power(const void *obj, const ctx *c, pl_emitter *e)
 {
     return pl_power_emit(obj, c->game, e);
@@ -435,6 +453,22 @@ static void test_inputs(void **state)
     free(data);
 }
 
+/* The no_deal section: its reader, the settlement that reports it, draws that copy it. */
+static void test_nodeal(void **state)
+{
+    (void)state;
+    ctx c = {0};
+    char *data = slurp("tests/scenarios/nodeal.yaml", &c.len);
+    c.data = data;
+    sweep("no_deal settle", op_load_settle, &c);
+    pl_scenario *s;
+    assert_int_equal(pl_scenario_load_buffer(&s, data, c.len, "nodeal.yaml", NULL, NULL), PL_OK);
+    c.s = s;
+    sweep_some("no_deal stress", op_stress, &c, 400, 100);
+    pl_scenario_free(s);
+    free(data);
+}
+
 static void test_analyses(void **state)
 {
     (void)state;
@@ -507,6 +541,7 @@ int main(void)
         cmocka_unit_test(test_load),
         cmocka_unit_test(test_importers),
         cmocka_unit_test(test_inputs),
+        cmocka_unit_test(test_nodeal),
         cmocka_unit_test(test_analyses),
         cmocka_unit_test(test_red_lines),
         cmocka_unit_test(test_power_large),
