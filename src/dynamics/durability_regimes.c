@@ -12,6 +12,7 @@
 #include "durability_impl.h"
 #include "../core/error_int.h"
 #include "../core/alloc.h"
+#include "../settle/settlement.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -50,22 +51,52 @@ static double actor_value(const pl_scenario *s, size_t a, const pl_regime *r, co
 }
 
 /*
+** What no deal over time costs actor a under regime r (0 without a no_deal
+** section), as parley settle counts it (src/settle/nodeal.c): the utility lost
+** on average as each issue's status quo drifts, and the yearly cost of
+** conflict it bears (in its scale points: a share of its total salience).
+*/
+static double no_deal_path_loss(const pl_scenario *s, size_t a, const pl_regime *r)
+{
+    const pl_nodeal_spec *nd = s->nodeal;
+    if (!nd)
+        return 0;
+    double loss = 0, scale = 0;
+    for (size_t k = 0; k < s->n_issues; k++) {
+        double pos, sal;
+        if (r && r->has[k])
+            pos = r->pos[k], sal = r->sal[k];
+        else if (pl_scenario_position(s, a, k, &pos, &sal) != 1)
+            continue;
+        scale += sal;
+        double q = s->issues[k].status_quo.value, d = nd->drift[k].value;
+        /* the reader refuses a drift on an issue without a status quo or valued by options */
+        if (!nd->has_drift[k] || d == 0 || (!(r && r->has[k]) && pl_scenario_values(s, a, k)))
+            continue;
+        double mean = pl__nodeal_path_mean(q, d, pos, 0, nd->horizon.value, nd->discount.value);
+        loss += sal * ((1 - fabs(pos - q) / 100) - mean);
+    }
+    long from = nd->cost_from[a];
+    double c = from >= 0 ? nd->cost[from].value : 0;
+    return loss + (nd->utility_unit ? c : c * scale / 100);
+}
+
+/*
 ** The actor's no-deal value under regime r: its `no_deal`, else its value of
-** the status quo (0 when an issue has none), as in parley settle. The one
-** place the regimes read a no-deal value (issue 17 item 1 puts the cost of
-** no deal over time here).
+** the status quo (0 when an issue has none), as in parley settle, less what
+** no deal over time costs it (the scenario's no_deal section).
 */
 static double no_deal_value(const pl_scenario *s, size_t a, const pl_regime *r, double *sq)
 {
     const pl_value *nd = pl_actor_no_deal(pl_scenario_actor(s, a));
     if (nd)
-        return nd->value;
+        return nd->value - no_deal_path_loss(s, a, r);
     for (size_t k = 0; k < s->n_issues; k++) {
         if (!s->issues[k].has_status_quo)
-            return 0;
+            return 0 - no_deal_path_loss(s, a, r);
         sq[k] = s->issues[k].status_quo.value;
     }
-    return actor_value(s, a, r, sq);
+    return actor_value(s, a, r, sq) - no_deal_path_loss(s, a, r);
 }
 
 int pl__survival_compute(pl_durability *d, const double *deal, pl_error *err)

@@ -42,6 +42,14 @@ jqe '.durability.regimes[1].ends == 0'
 jqe '(.durability.survival | length) == 11 and .durability.survival[0].survival == 1'
 near .durability.survival[1].survival 0.85 1e-12
 near .durability.survival[10].survival 0.196874 1e-6
+# no deal over time (the no_deal section) lowers what leaving is worth: with a war-like cost of
+# 0.5 utility a year for the USA, the hostile administration's no-deal value is 1.16 - 0.5 = 0.66
+# (the cost is the same every year, so the horizon's discounted average is 0.5), below the
+# deal's 0.725: it stays, and nothing else ends the deal (hand derivation)
+{ cat "$J"; printf 'no_deal:\n  horizon: 10\n  discount: 0.9\n  cost_unit: utility\n  costs: {USA: 0.5}\n'; } > "$TMP/jnd.yaml"
+expect_status 0 "jcpoa with a no-deal cost" -- "$P" durability "$TMP/jnd.yaml" --proposal "$D" --format json
+near .durability.regimes[0].no_deal 0.66 1e-12
+jqe '.durability.regimes[0].leaves == false and .durability.lifetime.survives_horizon == 1'
 # CSV: the survival table alone
 expect_status 0 "jcpoa csv" -- "$P" durability "$J" --proposal "$D" --format csv --table survival
 [ "$(wc -l < "$TMP/out")" -eq 12 ] && ok || bad "survival csv: $(wc -l < "$TMP/out") lines, expected 12"
