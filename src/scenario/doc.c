@@ -536,3 +536,9 @@ const char *pl_doc_describe(const pl_doc_node *n)
         return "a list";
     return n->plain ? "a plain scalar" : "quoted text";
 }
+
+const pl_doc_node *pl_doc_entry_id(const pl_doc_node *e)
+{
+    const pl_doc_node *id = e && e->type == PL_DOC_MAP ? pl_doc_map_get(e, "id") : NULL;
+    return id && id->type == PL_DOC_SCALAR ? id : NULL;
+}

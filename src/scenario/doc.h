@@ -64,6 +64,8 @@ pl_doc_node *pl_doc_map_key(const pl_doc_node *map, size_t i);
 pl_doc_node *pl_doc_map_value(const pl_doc_node *map, size_t i);
 /* Value under key, or NULL. O(pairs). */
 pl_doc_node *pl_doc_map_get(const pl_doc_node *map, const char *key);
+/* The `id` scalar of list entry e (a mapping), or NULL when it has none. */
+const pl_doc_node *pl_doc_entry_id(const pl_doc_node *e);
 
 /* Name of a node's type for messages: "a mapping", "a list", "text", "a number"... */
 const char *pl_doc_describe(const pl_doc_node *n);

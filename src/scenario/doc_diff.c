@@ -22,12 +22,6 @@ static const char *shown(const pl_doc_node *n)
     return n->type == PL_DOC_MAP ? "(a mapping)" : n->type == PL_DOC_SEQ ? "(a list)" : n->text;
 }
 
-static const pl_doc_node *id_of(const pl_doc_node *e)
-{
-    const pl_doc_node *id = e->type == PL_DOC_MAP ? pl_doc_map_get(e, "id") : NULL;
-    return id && id->type == PL_DOC_SCALAR ? id : NULL;
-}
-
 static int node(differ *d, const pl_doc_node *a, const pl_doc_node *b);
 
 /* Into the part `part` of the path (len: the path's length before it), then back. */
@@ -56,9 +50,11 @@ static int maps(differ *d, const pl_doc_node *a, const pl_doc_node *b)
 /* Entry of seq with the id text, or NULL. */
 static const pl_doc_node *with_id(const pl_doc_node *seq, const char *text)
 {
-    for (size_t j = 0; j < seq->len; j++)
-        if (id_of(seq->items[j]) && strcmp(id_of(seq->items[j])->text, text) == 0)
+    for (size_t j = 0; j < seq->len; j++) {
+        const pl_doc_node *id = pl_doc_entry_id(seq->items[j]);
+        if (id && strcmp(id->text, text) == 0)
             return seq->items[j];
+    }
     return NULL;
 }
 
@@ -68,9 +64,9 @@ static int seqs(differ *d, const pl_doc_node *a, const pl_doc_node *b)
     char num[24];
     int rc = 0, ids = a->len > 0 || b->len > 0;
     for (size_t i = 0; i < a->len; i++)
-        ids &= id_of(a->items[i]) != NULL;
+        ids &= pl_doc_entry_id(a->items[i]) != NULL;
     for (size_t i = 0; i < b->len; i++)
-        ids &= id_of(b->items[i]) != NULL;
+        ids &= pl_doc_entry_id(b->items[i]) != NULL;
     if (!ids) {  /* by position */
         size_t n = a->len > b->len ? a->len : b->len;
         for (size_t i = 0; !rc && i < n; i++) {
@@ -80,12 +76,16 @@ static int seqs(differ *d, const pl_doc_node *a, const pl_doc_node *b)
         }
         return rc;
     }
-    for (size_t i = 0; !rc && i < a->len; i++)
-        rc = part(d, len, id_of(a->items[i])->text, a->items[i],
-                  with_id(b, id_of(a->items[i])->text));
-    for (size_t i = 0; !rc && i < b->len; i++)
-        if (!with_id(a, id_of(b->items[i])->text))
-            rc = part(d, len, id_of(b->items[i])->text, NULL, b->items[i]);
+    for (size_t i = 0; !rc && i < a->len; i++) {
+        const pl_doc_node *id = pl_doc_entry_id(a->items[i]);  /* not NULL: ids above */
+        if (id)
+            rc = part(d, len, id->text, a->items[i], with_id(b, id->text));
+    }
+    for (size_t i = 0; !rc && i < b->len; i++) {
+        const pl_doc_node *id = pl_doc_entry_id(b->items[i]);
+        if (id && !with_id(a, id->text))
+            rc = part(d, len, id->text, NULL, b->items[i]);
+    }
     return rc;
 }
 

@@ -111,22 +111,17 @@ static pl_doc_node *copy_container(setter *c, const pl_doc_node *n, size_t extra
 
 static int set_at(setter *c, const pl_doc_node *n, size_t i, pl_doc_node **out);
 
-/* The id of list entry e, or NULL when it has none. */
-static const pl_doc_node *entry_id(const pl_doc_node *e)
-{
-    const pl_doc_node *id = e->type == PL_DOC_MAP ? pl_doc_map_get(e, "id") : NULL;
-    return id && id->type == PL_DOC_SCALAR ? id : NULL;
-}
-
 static int no_entry(setter *c, const pl_doc_node *seq, size_t i)
 {
     const char **ids = pl__mallocarray(seq->len ? seq->len : 1, sizeof *ids);
     if (!ids)
         return pl__error_nomem(c->err);
     size_t n = 0;
-    for (size_t j = 0; j < seq->len; j++)
-        if (entry_id(seq->items[j]))
-            ids[n++] = entry_id(seq->items[j])->text;
+    for (size_t j = 0; j < seq->len; j++) {
+        const pl_doc_node *id = pl_doc_entry_id(seq->items[j]);
+        if (id)
+            ids[n++] = id->text;
+    }
     char word[80];
     snprintf(word, sizeof word, "%.*s", (int)c->seglen[i], c->seg[i]);
     const char *hint = pl_suggest(word, ids, n);
@@ -154,7 +149,7 @@ static int find_entry(setter *c, const pl_doc_node *seq, size_t i, size_t *at, s
 {
     *used = 0;
     for (size_t j = 0; j < seq->len; j++) {
-        const pl_doc_node *id = entry_id(seq->items[j]);
+        const pl_doc_node *id = pl_doc_entry_id(seq->items[j]);
         size_t k = id ? spells(c, i, id) : 0;
         if (k > *used) {
             *at = j;

@@ -102,14 +102,11 @@ static void prefix_error(pl_error *err, const char *pre)
     char msg[PL_ERROR_MSG_MAX];
     if (!err)
         return;
-    snprintf(msg, sizeof msg, "%s%s", pre, err->msg);
+    size_t lp = strnlen(pre, sizeof msg - 1), lm = strnlen(err->msg, sizeof msg - 1 - lp);
+    memcpy(msg, pre, lp);  /* the end of a long message is cut, as snprintf would */
+    memcpy(msg + lp, err->msg, lm);
+    msg[lp + lm] = '\0';
     memcpy(err->msg, msg, sizeof msg);
-}
-
-static const pl_doc_node *entry_id(const pl_doc_node *e)
-{
-    const pl_doc_node *id = e && e->type == PL_DOC_MAP ? pl_doc_map_get(e, "id") : NULL;
-    return id && id->type == PL_DOC_SCALAR ? id : NULL;
 }
 
 /* Variant entry e's changes on *root; its path errors at the path's place in the file. */
@@ -139,11 +136,13 @@ static int find_variant(const pl_doc *d, const char *name, const pl_doc_node **o
     size_t n = vs && vs->type == PL_DOC_SEQ ? vs->len : 0, k = 0;
     char file[PL_ERROR_FILE_MAX];
     snprintf(file, sizeof file, "--variant %s", name);
-    for (size_t i = 0; i < n; i++)
-        if (entry_id(vs->items[i]) && strcmp(entry_id(vs->items[i])->text, name) == 0) {
+    for (size_t i = 0; i < n; i++) {
+        const pl_doc_node *id = pl_doc_entry_id(vs->items[i]);
+        if (id && strcmp(id->text, name) == 0) {
             *out = vs->items[i];
             return PL_OK;
         }
+    }
     if (n == 0)
         return pl__error_set(err, PL_EINPUT, file, 0, 0, "%s declares no variants; expected "
                              "a scenario with a variants section", d->name);
@@ -151,9 +150,10 @@ static int find_variant(const pl_doc *d, const char *name, const pl_doc_node **o
     if (!ids)
         return pl__error_nomem(err);
     char list[256] = "";
+    const pl_doc_node *id;
     for (size_t i = 0, used = 0; i < n; i++)
-        if (entry_id(vs->items[i])) {
-            ids[k++] = entry_id(vs->items[i])->text;
+        if ((id = pl_doc_entry_id(vs->items[i]))) {
+            ids[k++] = id->text;
             if (used < sizeof list - 1)
                 used += (size_t)snprintf(list + used, sizeof list - used, "%s%s",
                                          k > 1 ? ", " : "", ids[k - 1]);
@@ -203,7 +203,7 @@ int pl__check_variants(pl_doc *d, const char *name, const pl_load_opts *opts, pl
     pl_error_list *list = opts ? opts->errors : NULL;
     int first = PL_OK;
     for (size_t i = 0; vs && vs->type == PL_DOC_SEQ && i < vs->len; i++) {
-        const pl_doc_node *id = entry_id(vs->items[i]);
+        const pl_doc_node *id = pl_doc_entry_id(vs->items[i]);
         pl_doc_node *root = d->root;
         pl_scenario *tmp = NULL;
         pl_error e;

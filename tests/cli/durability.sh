@@ -13,31 +13,7 @@ P=$PARLEY
 # The worked example (MODELS.md sec. 10): p = 3/(3+3) = 0.5, the cap multiplies
 # A's capability by 3/7 -> p_1 = (9/7)/(9/7+3) = 0.3; the guarantor's 75/7 gives
 # p(M_A + M_G, M_B) = 0.8, so g >= (0.5 - 0.438889)/(0.8 - 0.3) = 0.277778.
-cat > "$TMP/dur.yaml" <<'YAML'
-parley: 1
-name: commitment
-actors:
-  - {id: A, capability: 1}
-  - {id: B, capability: 1}
-  - {id: G, capability: 1, at_table: false}
-issues:
-  - {id: ARMY, scale: {0: "no cap", 100: "cap"}, status_quo: 0}
-positions:
-  A: {ARMY: {position: 0, salience: 1}}
-  B: {ARMY: {position: 100, salience: 1}}
-bodies:
-  - {id: GUARANTOR, members: [G], quota: majority}
-durability:
-  sides: [A, B]
-  discount: 0.9
-  periods: 1
-  costs: {A: 0.05, B: 0.05}
-  capability: {A: 3, B: 3}
-  terms:
-    - {issue: ARMY, side: A, factor: {0: 1, 100: 0.42857142857142855}}
-  guarantees:
-    - {body: GUARANTOR, protects: A, capability: 10.714285714285714, probability: 0.2}
-YAML
+cp "$SRC/tests/scenarios/commitment.yaml" "$TMP/dur.yaml"
 printf 'ARMY: 100\n' > "$TMP/cap.yaml"
 printf 'ARMY: 0\n' > "$TMP/nocap.yaml"
 

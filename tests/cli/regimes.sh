@@ -93,31 +93,7 @@ converges "$(cat "$TMP/max12")" "$(cat "$TMP/max6")" "$(cat "$TMP/max3")" && ok 
   bad "built-in backstop maximum does not converge: $(cat "$TMP/max12" "$TMP/max6" "$TMP/max3")"
 
 # ---- time in years: the synthetic worked example (MODELS.md sec. 10) ------------------------
-cat > "$TMP/s12.yaml" <<'YAML'
-parley: 1
-name: commitment
-actors:
-  - {id: A, capability: 1}
-  - {id: B, capability: 1}
-  - {id: G, capability: 1, at_table: false}
-issues:
-  - {id: ARMY, scale: {0: "no cap", 100: "cap"}, status_quo: 0}
-positions:
-  A: {ARMY: {position: 0, salience: 1}}
-  B: {ARMY: {position: 100, salience: 1}}
-bodies:
-  - {id: GUARANTOR, members: [G], quota: majority}
-durability:
-  sides: [A, B]
-  discount: 0.9
-  periods: 1
-  costs: {A: 0.05, B: 0.05}
-  capability: {A: 3, B: 3}
-  terms:
-    - {issue: ARMY, side: A, factor: {0: 1, 100: 0.42857142857142855}}
-  guarantees:
-    - {body: GUARANTOR, protects: A, capability: 10.714285714285714, probability: 0.2}
-YAML
+cp "$SRC/tests/scenarios/commitment.yaml" "$TMP/s12.yaml"
 printf 'ARMY: 100\n' > "$TMP/cap.yaml"
 sed 's/^  periods: 1$/  periods: 1\n  period: {months: 6}/' "$TMP/s12.yaml" > "$TMP/s6.yaml"
 sed 's/^  periods: 1$/  periods: {months: 12}\n  period: {years: 0.25}/' "$TMP/s12.yaml" > "$TMP/s3.yaml"
