@@ -30,7 +30,8 @@ static const cli_optdef power_opts[] = {
     {"no-shapley", 0, 0, NULL, "skip Shapley-Shubik (its exact table is n times larger)"},
     {"floating", 0, 0, NULL, "fast floating mode (one weighted condition): the Banzhaf family "
                              "in double precision, no Shapley-Shubik"},
-    {"max-memory", 0, 1, "MIB", "memory for exact counting tables in MiB (default 1024)"},
+    {"max-memory", 0, 1, "MIB", "memory for an ad-hoc game's weights and for exact counting "
+                                  "tables in MiB (default 1024)"},
     {"list", 0, 1, "N", "list minimal coalitions when there are at most N (default 16)"},
     CLI_FROM_OPTDEF,
     {NULL, 0, 0, NULL, NULL}};
@@ -87,12 +88,14 @@ static const struct {
 #define N_GAME_ITEMS (sizeof game_items / sizeof *game_items)
 
 /* The game's options, in command-line order, to the builder. */
-static int adhoc_game(const cli_args *a, pl_game **out)
+static int adhoc_game(const cli_args *a, double max_bytes, pl_game **out)
 {
     pl_game_builder *b = NULL;
     pl_error err;
     pl_error_clear(&err);
     int rc = pl_game_builder_new(&b, &err);
+    if (!rc)
+        rc = pl_game_builder_max_memory(b, max_bytes, &err);
     for (int i = 0; !rc && i < a->nopts; i++)
         for (size_t k = 0; !rc && k < N_GAME_ITEMS; k++)
             if (strcmp(a->opt[i]->name, game_items[k].name) == 0)
@@ -243,7 +246,8 @@ static int run_power(const cli_args *a)
                                    "--builtin or --body");
         jobs = calloc(1, sizeof *jobs);
         targets = calloc(1, sizeof *targets);
-        if (!jobs || !targets || (rc = adhoc_game(a, &jobs[0].g)))
+        if (!jobs || !targets || (rc = adhoc_game(a, o.max_bytes > 0 ? o.max_bytes : 1073741824.0,
+                                                 &jobs[0].g)))
             goto done;
         nj = 1;
         jobs[0].id = jobs[0].name = "game";

@@ -91,6 +91,13 @@ PL_API int pl_game_builder_min_members(pl_game_builder *b, const char *count, pl
 PL_API int pl_game_builder_or(pl_game_builder *b, pl_error *err);
 PL_API int pl_game_builder_names(pl_game_builder *b, const char *list, pl_error *err);
 PL_API int pl_game_builder_veto(pl_game_builder *b, const char *list, pl_error *err);
+/**
+ * Refuse at build, before the members' arrays are allocated, a game whose
+ * weights alone need more than `bytes` (at least 17 bytes a member: its
+ * weight as read, its weight in the condition, its veto flag); 0: no limit
+ * (the default). PL_EINPUT then (exit 2 in the CLI), naming --max-memory.
+ */
+PL_API int pl_game_builder_max_memory(pl_game_builder *b, double bytes, pl_error *err);
 /** The game of the items so far (the builder stays usable); *out is NULL on error. */
 PL_API int pl_game_builder_build(const pl_game_builder *b, pl_game **out, pl_error *err);
 

@@ -25,6 +25,7 @@ typedef struct rec {    /* one recorded item */
 struct pl_game_builder {
     size_t n, cap;
     rec *items;
+    double max_bytes;    /* 0: no limit */
 };
 
 /* The game being built from the items. */
@@ -33,6 +34,7 @@ typedef struct adhoc {
     size_t n;
     int64_t *w;          /* the weights of the last weights item applied */
     int has_w;
+    double max_bytes;    /* the builder's limit; 0: none */
     pl_error *err;
 } adhoc;
 
@@ -76,6 +78,14 @@ static int record(pl_game_builder *b, item_kind kind, const char *value, pl_erro
 int pl_game_builder_weights(pl_game_builder *b, const char *list, pl_error *err)
 {
     return record(b, WEIGHTS, list, err);
+}
+
+int pl_game_builder_max_memory(pl_game_builder *b, double bytes, pl_error *err)
+{
+    if (!b || !(bytes >= 0))
+        return pl__fail(err, PL_EMISUSE, "pl_game_builder_max_memory: NULL or negative");
+    b->max_bytes = bytes;
+    return PL_OK;
 }
 
 int pl_game_builder_quota(pl_game_builder *b, const char *quota, pl_error *err)
@@ -194,6 +204,12 @@ static int apply_weights(adhoc *h, char **item, size_t cnt)
         rc = weight_item(item[j], j, NULL, &n, h->err);
     if (!rc && n > 100000000)
         rc = pl__fail(h->err, PL_EINPUT, "--weights has %zu members; expected at most 10^8", n);
+    /* counted from the member count, before anything of that size is allocated */
+    double bytes = 17.0 * (double)n;
+    if (!rc && h->max_bytes > 0 && bytes > h->max_bytes)
+        rc = pl__fail(h->err, PL_EINPUT, "--weights has %zu members, whose weights alone need "
+                      "%.3g GiB, above the limit of %.3g GiB; expected a smaller game or "
+                      "--max-memory MIB", n, bytes / 1073741824.0, h->max_bytes / 1073741824.0);
     if (!rc)
         rc = adhoc_size(h, n, "weights");
     for (size_t j = 0; !rc && j < cnt; j++)
@@ -329,7 +345,7 @@ int pl_game_builder_build(const pl_game_builder *b, pl_game **out, pl_error *err
     if (!b || !out)
         return pl__fail(err, PL_EMISUSE, "pl_game_builder_build: NULL argument");
     *out = NULL;
-    adhoc h = {NULL, 0, NULL, 0, err};
+    adhoc h = {NULL, 0, NULL, 0, b->max_bytes, err};
     int rc = PL_OK;
     size_t first = 0;
     while (first < b->n && b->items[first].kind != WEIGHTS && b->items[first].kind != NAMES)

@@ -38,10 +38,15 @@ expect_status 2 "smp work" -- "$P" forecast --model smp --smp-max-work 1000
 expect_grep "$TMP/err" "voter evaluations.*above the limit.*--smp-max-work N" "smp estimate"
 expect_status 0 "smp under the limit" -- "$P" forecast --model smp --smp-max-work 1000000
 
-# power --floating: refused by the memory check without a name string per member. 10^7
-# members, not 10^8: at 10^8 the builder still expands the weights into two 8-byte arrays
-# (1.5 GB, about 16 s here, 30 s under ASan) before pl_power_compute checks the limit.
+# power --floating: refused by the memory check without a name string per member (10^7
+# members: the game's weights need 17 x 10^7 bytes = 0.158 GiB, under the limit of 200 MiB;
+# the floating tables and results then pass it)
 expect_status 2 "floating 10^7" -- timeout 20 "$P" power --weights 1x10000000 \
-  --quota 5000001 --floating --max-memory 64
+  --quota 5000001 --floating --max-memory 200
 expect_grep "$TMP/err" "floating mode needs .* GiB.*--max-memory MIB" "floating refusal"
+# 10^8 members: refused from the member count, before the weights are expanded (1.7 GB,
+# 16 s before the builder checked); 17 x 10^8 bytes = 1.58 GiB
+expect_status 2 "floating 10^8" -- timeout 10 "$P" power --weights 1x100000000 \
+  --quota 50000001 --floating --max-memory 64
+expect_grep "$TMP/err" "^parley: --weights has 100000000 members, whose weights alone need 1.58 GiB, above the limit of 0.0625 GiB; expected a smaller game or --max-memory MIB$" "builder refusal"
 finish
