@@ -76,9 +76,7 @@ static double no_deal_path_loss(const pl_scenario *s, size_t a, const pl_regime 
         double mean = pl__nodeal_path_mean(q, d, pos, 0, nd->horizon.value, nd->discount.value);
         loss += sal * ((1 - fabs(pos - q) / 100) - mean);
     }
-    long from = nd->cost_from[a];
-    double c = from >= 0 ? nd->cost[from].value : 0;
-    return loss + (nd->utility_unit ? c : c * scale / 100);
+    return loss + pl__nodeal_cost(nd, a, scale);
 }
 
 /*

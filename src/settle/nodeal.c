@@ -122,6 +122,13 @@ static double drift_loss(const pl_settlement *st, size_t j, const pl_nodeal_spec
     return loss;
 }
 
+double pl__nodeal_cost(const pl_nodeal_spec *nd, size_t a, double scale)
+{
+    long from = nd->cost_from[a];
+    double c = from >= 0 ? nd->cost[from].value : 0;
+    return nd->utility_unit ? c : c * scale / 100;
+}
+
 void pl__nodeal_fill(const pl_settlement *st, size_t j, double base, const char *from,
                      pl_nodeal *out)
 {
@@ -144,7 +151,7 @@ void pl__nodeal_fill(const pl_settlement *st, size_t j, double base, const char 
     out->cost_from = nd->cost_from[a];
     double c = out->cost_from >= 0 ? nd->cost[out->cost_from].value : 0;
     double scale = st->judge[j].scale;
-    out->cost = nd->utility_unit ? c : c * scale / 100;
+    out->cost = pl__nodeal_cost(nd, a, scale);
     out->cost_points = nd->utility_unit ? (scale > 0 ? 100 * c / scale : 0) : c;
     out->drift = drift_loss(st, j, nd);
     out->value = disc * (base - out->drift - out->cost);

@@ -125,6 +125,10 @@ void pl__nodeal_fill(const pl_settlement *st, size_t j, double base, const char 
 ** of 1 - L(|p - q(t)| / 100), q(t) = clamp(q + d t, 0, 100); L linear, or
 ** quadratic when quadratic is 1.
 */
+/* Actor a's cost of continued conflict per year in utility, for a judge whose
+   utility scale (a 100-point move on every issue) is `scale`: its own cost or the
+   one it bears for the party it ratifies for, in points or utility as given. */
+double pl__nodeal_cost(const pl_nodeal_spec *nd, size_t a, double scale);
 double pl__nodeal_path_mean(double q, double d, double p, int quadratic, double H,
                             double delta);
 /* The no_deal report, when the scenario has a no_deal section (nodeal_emit.c). */
