@@ -305,13 +305,27 @@ double pl_settle_option(const pl_settlement *st, size_t k, size_t v, const char 
     return st->at[k][v];
 }
 
-/* Party i's utility of scale points x (opt: the option at each, or -1). */
+/* The option of issue k placed exactly at scale point x, or -1. */
+static long option_at(const pl_settlement *st, size_t k, double x)
+{
+    const pl_issue *is = pl_scenario_issue(st->s, k);
+    size_t no = pl_issue_n_options(is), j = 0;
+    while (j < no && pl_issue_option(is, j, NULL, NULL) != x)
+        j++;
+    return j < no ? (long)j : -1;
+}
+
+/* Party i's utility of scale points x (opt: the option at each, or -1; NULL:
+   the option placed exactly there, if any). Allocates nothing, so a NaN from
+   pl_settle_point_utility can only mean misuse. */
 static double point_utility(const pl_settlement *st, size_t i, const double *x, const long *opt)
 {
     const pl_actor *a = pl_scenario_actor(st->s, st->judge[i].actor);
     double v = 0;
-    for (size_t k = 0; k < st->K; k++)
-        v += st->w[i * st->K + k] * pl__settle_value(st, i, k, x[k], opt[k]);
+    for (size_t k = 0; k < st->K; k++) {
+        long o = opt ? opt[k] : option_at(st, k, x[k]);
+        v += st->w[i * st->K + k] * pl__settle_value(st, i, k, x[k], o);
+    }
     return pow(pl_actor_discount(a), st->o.time) * v;
 }
 
@@ -338,17 +352,5 @@ double pl_settle_point_utility(const pl_settlement *st, size_t i, const double *
 {
     if (!st || i >= st->n || !x)
         return NAN;
-    long *opt = malloc(st->K * sizeof *opt);
-    double u = NAN;
-    if (opt) {
-        for (size_t k = 0; k < st->K; k++) {  /* an option placed exactly there, if any */
-            size_t no = pl_issue_n_options(pl_scenario_issue(st->s, k)), j = 0;
-            while (j < no && pl_issue_option(pl_scenario_issue(st->s, k), j, NULL, NULL) != x[k])
-                j++;
-            opt[k] = j < no ? (long)j : -1;
-        }
-        u = point_utility(st, i, x, opt);
-    }
-    free(opt);
-    return u;
+    return point_utility(st, i, x, NULL);
 }

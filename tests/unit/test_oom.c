@@ -11,6 +11,9 @@
 ** cannot be swept at every N within the test's budget, so every N up to
 ** DENSE is tried, then about SPARSE more spread evenly over the rest (fewer
 ** for stress, claims and the report, whose every run costs tens of ms).
+**
+** To see where allocation N of a failing sweep comes from: build with
+** -DFAIL_ALLOC_TRACE and run with OOM_ONLY=N (only that allocation fails).
 */
 #include "tests/unit/test_util.h"
 #include "tests/unit/fail_alloc.h"
@@ -366,8 +369,12 @@ static void sweep_some(const char *name, op_fn op, const ctx *c, long dense, lon
     if (rc)
         fail_msg("%s: %s", name, err.msg);
     long step = total > dense ? (total - dense) / sparse + 1 : 1, tried = 0;
+    const char *env = getenv("OOM_ONLY");
+    long only = env ? atol(env) : 0;
     clock_t t0 = clock();
     for (long n = 1; n <= total; n += n < dense ? 1 : step, tried++) {
+        if (only && n != only)
+            continue;
         /* room for the whole output first, so the sink itself never allocates */
         test_sink k = {malloc(want.len + 1), 0, want.len + 1};
         assert_non_null(k.data);
