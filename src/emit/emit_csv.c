@@ -7,6 +7,7 @@
 ** or surrounding space), so numbers stay unquoted.
 */
 #include "emit_impl.h"
+#include "../core/alloc.h"
 
 #include <csv.h>
 #include <stdio.h>
@@ -37,14 +38,12 @@ static int put_field(pl_emitter *e, const char *s)
     st->first_cell = 0;
     if (rc || !needs_quotes(s))
         return rc ? rc : pl__emit_puts(e, s);
-    size_t len = strlen(s), need = 2 * len + 3;
-    if (need > st->cap) {
-        char *nb = realloc(st->buf, need);
-        if (!nb)
-            return PL_ENOMEM;
-        st->buf = nb;
-        st->cap = need;
-    }
+    /* room for every character doubled, the quotes and the NUL */
+    size_t len = strlen(s), need = pl__mul(2, len) + 3;
+    char *nb = pl__grow(st->buf, &st->cap, need, 1, 256);
+    if (!nb)
+        return PL_ENOMEM;
+    st->buf = nb;
     size_t n = csv_write(st->buf, st->cap, s, len);
     return pl__emit_write(e, st->buf, n);
 }

@@ -194,16 +194,14 @@ static void put(pl__gx *g, const char *s, size_t n)
 {
     if (g->oom)
         return;
-    if (g->clean_len + n + 1 > g->clean_cap) {
-        size_t cap = 2 * (g->clean_len + n + 1) + 4096;
-        char *p = realloc(g->clean, cap);
-        if (!p) {
-            g->oom = 1;
-            return;
-        }
-        g->clean = p;
-        g->clean_cap = cap;
+    char *p = n < SIZE_MAX - 1 - g->clean_len
+                  ? pl__grow(g->clean, &g->clean_cap, g->clean_len + n + 1, 1, 4096)
+                  : NULL;
+    if (!p) {
+        g->oom = 1;
+        return;
     }
+    g->clean = p;
     memcpy(g->clean + g->clean_len, s, n);
     g->clean_len += n;
     g->clean[g->clean_len] = '\0';

@@ -9,6 +9,7 @@
 #include "../core/fmt.h"
 #include "../core/error_int.h"
 #include "../core/utf8.h"
+#include "../core/alloc.h"
 
 #include <csv.h>
 #include <ctype.h>
@@ -32,9 +33,10 @@ static void on_field(void *s, size_t len, void *ctx)
     if (b->oom)
         return;
     if (b->row.n == b->cap) {
-        size_t cap = b->cap ? 2 * b->cap : 16;
-        char **f = realloc(b->row.field, cap * sizeof *f);
-        size_t *c = f ? realloc(b->row.col, cap * sizeof *c) : NULL;
+        /* the two arrays grow together: each from the same old capacity */
+        size_t fcap = b->cap, ccap = b->cap;
+        char **f = pl__grow(b->row.field, &fcap, b->cap + 1, sizeof *f, 16);
+        size_t *c = f ? pl__grow(b->row.col, &ccap, b->cap + 1, sizeof *c, 16) : NULL;
         if (f)
             b->row.field = f;
         if (!f || !c) {
@@ -42,7 +44,7 @@ static void on_field(void *s, size_t len, void *ctx)
             return;
         }
         b->row.col = c;
-        b->cap = cap;
+        b->cap = fcap;
     }
     char *t = malloc(len + 1);
     if (!t) {

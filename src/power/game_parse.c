@@ -10,6 +10,7 @@
 */
 #include "parley/power.h"
 #include "../core/error_int.h"
+#include "../core/alloc.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -61,13 +62,10 @@ static int record(pl_game_builder *b, item_kind kind, const char *value, pl_erro
 {
     if (!b || (kind != OR && !value))
         return pl__fail(err, PL_EMISUSE, "pl_game_builder: NULL argument");
-    if (b->n == b->cap) {
-        size_t cap = b->cap ? 2 * b->cap : 8;
-        rec *it = realloc(b->items, cap * sizeof *it);
-        if (!it)
-            return pl__error_nomem(err);
-        b->items = it, b->cap = cap;
-    }
+    rec *it = pl__grow(b->items, &b->cap, b->n + 1, sizeof *it, 8);
+    if (!it)
+        return pl__error_nomem(err);
+    b->items = it;
     char *copy = value ? strdup(value) : NULL;
     if (value && !copy)
         return pl__error_nomem(err);

@@ -15,6 +15,7 @@
 #include "../core/alloc.h"
 
 #include <libfyaml.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -271,14 +272,12 @@ static char *scalar_text(pl_arena *a, struct fy_token *t, size_t *len)
     if (!it)
         return NULL;
     while ((c = fy_token_iter_chunk_next(it, c, &err)) != NULL) {
-        if (used + c->len + 1 > cap) {
-            size_t ncap = 2 * (used + c->len + 1);
-            char *nb = realloc(buf, ncap);
-            if (!nb)
-                goto done;
-            buf = nb;
-            cap = ncap;
-        }
+        char *nb = c->len < SIZE_MAX - 1 - used
+                       ? pl__grow(buf, &cap, used + c->len + 1, 1, 64)
+                       : NULL;
+        if (!nb)
+            goto done;
+        buf = nb;
         memcpy(buf + used, c->str, c->len);
         used += c->len;
     }
