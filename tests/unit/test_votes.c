@@ -18,14 +18,10 @@
 /* tests/scenarios/NAME, with `drop` removed everywhere and `extra` appended. */
 static pl_scenario *load(const char *name, const char *drop, const char *extra)
 {
-    char path[1024];
-    snprintf(path, sizeof path, "%s/tests/scenarios/%s", PL_SOURCE_DIR, name);
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
+    char rel[256];
     static char buf[16384];
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
-    buf[n] = '\0';
+    snprintf(rel, sizeof rel, "tests/scenarios/%s", name);
+    test_read_source(rel, buf, sizeof buf - 512);  /* room for `extra` */
     for (char *at; drop && (at = strstr(buf, drop)) != NULL;)
         memmove(at, at + strlen(drop), strlen(at + strlen(drop)) + 1);
     if (extra)
