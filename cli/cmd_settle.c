@@ -14,8 +14,8 @@ static const cli_optdef settle_opts[] = {
     {"loss", 0, 1, "LOSS", "per-issue utility: linear or quadratic (default linear)"},
     {"logrolls", 0, 1, "N", "pairwise logrolls to show (default 5)"},
     {"threads", 0, 1, "N", "threads (default 1; results never depend on it)"},
-    {"proposal", 0, 1, "FILE", "a package (issue: option or scale point) to compare with the "
-                               "solutions"},
+    {"proposal", 0, 1, "FILE", "a package (issue: option or scale point): its votes, its "
+                               "ratification and its distance to each solution"},
     {"frontier-out", 0, 1, "FILE", "write the whole frontier as CSV to FILE"},
     CLI_PROGRESS_OPTDEF,
     {NULL, 0, 0, NULL, NULL}};
@@ -133,11 +133,21 @@ const cli_command cli_cmd_settle = {
     "unacceptable to it whatever its utility: solutions are picked within every\n"
     "party's red lines, and a ratifier votes no on a package crossing its own; the\n"
     "report says which red lines bind, which clash, and which a --proposal crosses.\n"
-    "Win-sets are counted package by package when the space\n"
-    "has at most --max-enumerate packages. --format csv writes the solutions;\n"
+    "Who votes no: for the Nash package (and a --proposal) each party's acceptance\n"
+    "and each ratifying member's vote: utility against its no-deal value, margin\n"
+    "in utility and in scale points, P(yes), and the issues that contribute most\n"
+    "to the margin (salience x loss against the no-deal point, signed, in utility);\n"
+    "each body's rule and probability of passing. A --proposal also gets its\n"
+    "probability of ratification, a verdict in words, and its distance to each\n"
+    "solution: utility_euclidean (Euclidean distance between the parties' utility\n"
+    "vectors, utility units) and points_mean_abs (mean |difference| over the\n"
+    "issues, scale points 0-100). Win-sets are counted package by package when the\n"
+    "space has at most --max-enumerate packages. --format csv writes the solutions;\n"
     "--table NAME another table: issues_options, parties, no_deal_parts, packages,\n"
-    "ratification, acceptance, red_lines, bodies or logrolls. Examples:\n"
+    "ratification, acceptance, red_lines, bodies, votes, votes_bodies, logrolls or\n"
+    "proposal_distances. Examples:\n"
     "  parley settle                       the built-in scenario\n"
     "  parley settle --step 25 --parties RUS,UKR\n"
-    "  parley settle --from genius DOMAIN.xml A.xml B.xml\n",
+    "  parley settle --from genius DOMAIN.xml A.xml B.xml\n"
+    "  parley settle --proposal terms.yaml --format csv --table votes\n",
     run_settle};

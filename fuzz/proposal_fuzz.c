@@ -8,8 +8,9 @@
 ** issues have none. The two settlements (default options, no win-set
 ** enumeration, no logrolls) are computed once; each call reads a proposal
 ** (pl_proposal_load_buffer), takes its utilities (pl_settle_proposal) and
-** checks that an accepted one has finite utilities and a refused one a
-** message.
+** checks that an accepted one has finite utilities, votes whose party
+** utilities agree with them and probabilities in [0, 1] (pl_settle_votes_proposal),
+** and a refused one a message.
 **   make fuzz FUZZ_TIME=300
 ** Built without libFuzzer (fuzz/replay.c) it replays files, for CTest.
 */
@@ -66,6 +67,29 @@ static pl_settlement *settlement(int options, const pl_scenario **scenario)
     return st[options];
 }
 
+static int probability(double p) { return p >= 0 && p <= 1; }
+
+/* The votes on an accepted proposal: each party's utility is the one pl_settle_proposal
+   gives, and every probability is one. */
+static void check_votes(const pl_settlement *st, const pl_proposal *p, const double *u,
+                        size_t n)
+{
+    pl_votes *v = NULL;
+    if (pl_settle_votes_proposal(&v, st, p, NULL) != PL_OK)
+        abort();  /* nothing but memory can fail here */
+    for (size_t i = 0; i < n; i++) {
+        const pl_vote *x = pl_votes_party(v, i);
+        if (!(fabs(x->utility - u[i]) <= 1e-12 * fmax(1, fabs(u[i]))) || !probability(x->p_yes))
+            abort();
+    }
+    for (size_t r = 0; r < pl_votes_n_bodies(v); r++)
+        if (!probability(pl_votes_body(v, r)->p_pass))
+            abort();
+    if (!probability(pl_votes_p_ratified(v)))
+        abort();
+    pl_votes_free(v);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
@@ -84,6 +108,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             for (size_t i = 0; i < n; i++)
                 if (!isfinite(u[i]))
                     abort();  /* an accepted proposal must have finite utilities */
+            check_votes(st, p, u, n);
         } else if (err.msg[0] == '\0') {
             abort();  /* a refused proposal must say why */
         }

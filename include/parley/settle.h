@@ -330,6 +330,70 @@ PL_API double pl_settle_point_utility(const pl_settlement *st, size_t i, const d
  * summed over the issues it is pl_settle_point_utility.
  */
 PL_API double pl_settle_issue_utility(const pl_settlement *st, size_t i, size_t k, double x);
+/* ---- who votes no: the votes on one package (docs/models.md, "Votes") ---- */
+
+/**
+ * One judge's vote on a package: a party's acceptance, or a member's vote in a
+ * ratifying body. Its margin splits over the issues: issue k adds
+ * delta^t W_k (e_k(package) - e_k(no-deal point)), the salience times the loss
+ * it avoids (or suffers) against the no-deal point (the status quo, or its mean
+ * along the no_deal path); `other` is the rest (a cost of conflict, a `no_deal`
+ * value that is not the status quo's utility; all of it without a status quo).
+ */
+typedef struct pl_vote {
+    size_t actor;          /* scenario actor index */
+    double utility;        /* u_j(package) */
+    double no_deal;        /* N_j: the value it compares the package with */
+    double margin;         /* utility - no_deal, in utility */
+    double margin_points;  /* the same in scale points, 100 margin / (sum of its weights),
+                              as a body's noise reads it; NAN when it has no weight */
+    double p_yes;          /* probability of yes; a party: 1 if it accepts, else 0 */
+    int yes;               /* its more likely vote: p_yes >= 1/2 */
+    long red_line;         /* scenario issue of the first of its red lines the package
+                              crosses (then p_yes = 0), or -1 */
+    double other;          /* margin - the sum of the issues' contributions */
+    size_t n_issues;       /* every issue, in the order below */
+    const size_t *issue;   /* scenario issue indices: the issue that pushes hardest towards
+                              its vote first (most negative first for a no, most positive
+                              first for a yes), ties in scenario order */
+    const double *contribution;  /* utility each of them adds to the margin, signed */
+} pl_vote;
+
+/** A ratifying body's vote on the package (one per `ratification:` link). */
+typedef struct pl_vote_body {
+    size_t body;           /* scenario body index */
+    size_t party;          /* the party it ratifies for (index among the settlement's) */
+    const char *rule;      /* its rule in words: "majority (more than 1.5); veto: V3" */
+    double noise;          /* scale points; 0: deterministic votes */
+    double p_pass;         /* probability that it passes the package */
+    int passes;            /* p_pass >= tau (pl_settle_opts) */
+    size_t n_members;
+    const pl_vote *members;  /* in the body's order */
+} pl_vote_body;
+
+typedef struct pl_votes pl_votes;
+
+/**
+ * The votes on package w (one option index per issue): every party's
+ * acceptance and every ratifying body's vote, member by member. Free with
+ * pl_votes_free.
+ */
+PL_API int pl_settle_votes(pl_votes **out, const pl_settlement *st, const uint32_t *w,
+                           pl_error *err);
+/** The same for proposal p (read against the settlement's scenario), which may lie between
+    the packages' options. */
+PL_API int pl_settle_votes_proposal(pl_votes **out, const pl_settlement *st,
+                                    const struct pl_proposal *p, pl_error *err);
+PL_API void pl_votes_free(pl_votes *v);
+PL_API size_t pl_votes_n_parties(const pl_votes *v);
+/** Party i's acceptance (i in the settlement's party order); NULL when i is out of range. */
+PL_API const pl_vote *pl_votes_party(const pl_votes *v, size_t i);
+PL_API size_t pl_votes_n_bodies(const pl_votes *v);
+/** Ratification link r's body, in the order of pl_settle's ratification table. */
+PL_API const pl_vote_body *pl_votes_body(const pl_votes *v, size_t r);
+/** Probability that every ratifying body passes the package (their product). */
+PL_API double pl_votes_p_ratified(const pl_votes *v);
+
 /** Describe everything (and the proposal's distances, if u is not NULL) to an emitter. */
 PL_API int pl_settle_emit(const pl_settlement *st, const double *proposal_u,
                           struct pl_emitter *e);

@@ -6,6 +6,7 @@
 #include "parley/emit.h"
 #include "parley/scenario.h"
 #include "../core/fmt.h"
+#include "../core/body_rule.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -117,14 +118,8 @@ static void emit_body(const pl_scenario *s, const pl_body *b, pl_emitter *e)
     pl_emit_string(e, "name", pl_body_name(b));
     pl_emit_array_begin(e, "quota", NULL);
     for (size_t c = 0; c < pl_body_n_quotas(b); c++) {
-        int strict;
-        double t = pl_body_quota_threshold(b, c, &strict);
-        char buf[160], num[32];
-        size_t rule = pl_body_quota_rule(b, c);
-        snprintf(buf, sizeof buf, "%s%s (%s %s)", rule ? (c && pl_body_quota_rule(b, c - 1) == rule
-                                                          ? "and " : "or ") : "",
-                 pl_body_quota_text(b, c), strict ? "more than" : "at least",
-                 pl__fmt_double(num, t));
+        char buf[160];
+        pl__body_condition_text(b, c, buf, sizeof buf);
         pl_emit_string(e, NULL, buf);
     }
     pl_emit_array_end(e);

@@ -101,25 +101,55 @@ double pl__nodeal_path_mean(double q, double d, double p, int quadratic, double 
     return sum / piece(1, 0, 0, H, r);
 }
 
-/* Utility judge j loses, on average along the path, on the issues that drift. */
-static double drift_loss(const pl_settlement *st, size_t j, const pl_nodeal_spec *nd)
+/* 1 if issue k drifts for judge j (it has a position there, not option values): its
+   position into *pos. The reader refuses a drift on an issue valued by options. */
+static int drifts(const pl_settlement *st, size_t j, size_t k, double *pos)
 {
-    const pl_scenario *s = st->s;
+    const pl_nodeal_spec *nd = st->s->nodeal;
     size_t a = st->judge[j].actor;
-    double loss = 0;
+    double sal;
+    return nd && nd->has_drift[k] && nd->drift[k].value != 0 &&
+           !pl_scenario_values(st->s, a, k) && pl_scenario_position(st->s, a, k, pos, &sal) == 1;
+}
+
+/* The mean value e along the no-deal path of drifting issue k, for a judge at pos. */
+static double path_mean(const pl_settlement *st, size_t k, double pos)
+{
+    const pl_nodeal_spec *nd = st->s->nodeal;
+    return pl__nodeal_path_mean(st->s->issues[k].status_quo.value, nd->drift[k].value, pos,
+                                st->o.loss == PL_LOSS_QUADRATIC, nd->horizon.value,
+                                nd->discount.value);
+}
+
+/* Utility judge j loses, on average along the path, on the issues that drift. */
+static double drift_loss(const pl_settlement *st, size_t j)
+{
+    double loss = 0, pos;
     for (size_t k = 0; k < st->K; k++) {
-        double pos, sal, d = nd->drift[k].value;
-        /* the reader refuses a drift on an issue valued by options */
-        if (!nd->has_drift[k] || d == 0 || pl_scenario_values(s, a, k) ||
-            pl_scenario_position(s, a, k, &pos, &sal) != 1)
+        if (!drifts(st, j, k, &pos))
             continue;
-        double q = s->issues[k].status_quo.value;
-        double now = pl__settle_value(st, j, k, q, -1);
-        double mean = pl__nodeal_path_mean(q, d, pos, st->o.loss == PL_LOSS_QUADRATIC,
-                                           nd->horizon.value, nd->discount.value);
-        loss += st->w[j * st->K + k] * (now - mean);
+        double now = pl__settle_value(st, j, k, st->s->issues[k].status_quo.value, -1);
+        loss += st->w[j * st->K + k] * (now - path_mean(st, k, pos));
     }
     return loss;
+}
+
+int pl__nodeal_point(const pl_settlement *st, size_t j, double *ref)
+{
+    const pl_scenario *s = st->s;
+    int point = 1;
+    for (size_t k = 0; k < st->K && point; k++) {
+        const pl_value *sq = pl_issue_status_quo(pl_scenario_issue(s, k));
+        long v = sq ? pl__settle_option_at(st, k, sq->value) : -1;
+        double pos;
+        point = sq && (v >= 0 || !pl_scenario_values(s, st->judge[j].actor, k));
+        if (point)
+            ref[k] = drifts(st, j, k, &pos) ? path_mean(st, k, pos)
+                                              : pl__settle_value(st, j, k, sq->value, v);
+    }
+    for (size_t k = 0; k < st->K && !point; k++)
+        ref[k] = 0;
+    return point;
 }
 
 double pl__nodeal_cost(const pl_nodeal_spec *nd, size_t a, double scale)
@@ -153,7 +183,7 @@ void pl__nodeal_fill(const pl_settlement *st, size_t j, double base, const char 
     double scale = st->judge[j].scale;
     out->cost = pl__nodeal_cost(nd, a, scale);
     out->cost_points = nd->utility_unit ? (scale > 0 ? 100 * c / scale : 0) : c;
-    out->drift = drift_loss(st, j, nd);
+    out->drift = drift_loss(st, j);
     out->value = disc * (base - out->drift - out->cost);
 }
 

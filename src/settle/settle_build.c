@@ -111,8 +111,7 @@ static int issue_options(pl_settlement *st, size_t k, pl_error *err)
     return PL_OK;
 }
 
-/* The option of issue k placed exactly at x, or -1. */
-static long option_at(const pl_settlement *st, size_t k, double x)
+long pl__settle_option_at(const pl_settlement *st, size_t k, double x)
 {
     for (size_t v = 0; v < st->m[k]; v++)
         if (st->at[k][v] == x)
@@ -127,7 +126,7 @@ double pl_settle_issue_utility(const pl_settlement *st, size_t i, size_t k, doub
         return NAN;
     const pl_actor *a = pl_scenario_actor(st->s, st->judge[i].actor);
     return pow(pl_actor_discount(a), st->o.time) * st->w[i * st->K + k] *
-           pl__settle_value(st, i, k, x, option_at(st, k, x));
+           pl__settle_value(st, i, k, x, pl__settle_option_at(st, k, x));
 }
 
 /* Judge j's no-deal value from its static value (nodeal.c adds the path, if any). */
@@ -165,7 +164,7 @@ static int judge_terms(pl_settlement *st, size_t j, pl_error *err)
         const pl_value *sq = pl_issue_status_quo(pl_scenario_issue(s, k));
         if (!sq)
             return no_deal_is(st, j, 0, "none");
-        long v = option_at(st, k, sq->value);
+        long v = pl__settle_option_at(st, k, sq->value);
         if (v < 0 && pl_scenario_values(s, st->judge[j].actor, k))
             return pl__fail(err, PL_EINPUT, "actor '%s' values issue '%s' by its options, and "
                             "the status quo %g is none of them; expected a no_deal value for "
@@ -280,16 +279,23 @@ int pl__settle_subspace(const pl_settlement *st, size_t n, pl_space **out, pl_er
 
 /* ---- acceptance -------------------------------------------------------- */
 
+double pl__settle_judge_yes(const pl_settlement *st, size_t j, double u, int crossed,
+                            double noise)
+{
+    if (crossed)
+        return 0;  /* a red line: no, whatever the gain or the noise */
+    const pl__judge *jd = &st->judge[j];
+    double g = u - jd->d;
+    double pts = jd->scale > 0 ? 100 * g / jd->scale : 0;
+    return pl_vote_yes(fabs(pts) < 1e-9 ? 0 : pts, noise, st->o.indifferent_yes);
+}
+
 /* Probability that member x of voter r votes yes, given every judge's utility u. */
 static double member_yes(const pl_settlement *st, const pl__voter *r, size_t x,
                          const double *u, const unsigned char *cr)
 {
-    if (cr && cr[r->judge[x]])
-        return 0;  /* a red line: no, whatever the gain or the noise */
-    const pl__judge *jd = &st->judge[r->judge[x]];
-    double g = u[r->judge[x]] - jd->d;
-    double pts = jd->scale > 0 ? 100 * g / jd->scale : 0;
-    return pl_vote_yes(fabs(pts) < 1e-9 ? 0 : pts, r->noise, st->o.indifferent_yes);
+    size_t j = r->judge[x];
+    return pl__settle_judge_yes(st, j, u[j], cr && cr[j], r->noise);
 }
 
 size_t pl__settle_pivotal(const pl_settlement *st, const pl__voter *r, const double *u,

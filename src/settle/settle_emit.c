@@ -8,6 +8,7 @@
 #include "../core/fmt.h"
 #include "parley/emit.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,30 +55,9 @@ static double *scratch(const pl_settlement *st, unsigned char **cr)
     return u;
 }
 
-/* "ratified with probability P (BODY p, BODY p)" for package w. */
-static int nash_ratification(const pl_settlement *st, const uint32_t *w, pl_emitter *e)
-{
-    unsigned char *cr;
-    double *u = scratch(st, &cr);
-    char buf[1024];
-    if (!u)
-        return PL_ENOMEM;
-    int n = pl__snprintf(buf, sizeof buf, "The Nash package is ratified with probability %.3g (",
-                     pl__settle_ratify_package(st, w, u, cr));
-    const unsigned char *c = pl__settle_crossed(st, w, cr);
-    for (size_t r = 0; r < st->n_rat && n > 0 && (size_t)n < sizeof buf; r++)
-        n += pl__snprintf(buf + n, sizeof buf - (size_t)n, "%s%s for %s: %.3g", r ? "; " : "",
-                      pl_body_id(pl_scenario_body(st->s, st->rat[r].body)),
-                      pid(st, st->rat[r].party), pl__settle_ratifies(st, r, u, c));
-    if (n > 0 && (size_t)n < sizeof buf)
-        snprintf(buf + n, sizeof buf - (size_t)n, ").");
-    pl_emit_string(e, "nash_ratification", buf);
-    free(u);
-    return PL_OK;
-}
-
-/* The findings in words; PL_ENOMEM if memory for one ran out (never silently left out). */
-static int emit_findings(const pl_settlement *st, pl_emitter *e)
+/* The findings in words; PL_ENOMEM if memory for one ran out (never silently left out).
+   nv: the votes on the Nash package (NULL: none). */
+static int emit_findings(const pl_settlement *st, const pl_votes *nv, pl_emitter *e)
 {
     int rc = PL_OK;
     char buf[1024], pkg[512];
@@ -102,8 +82,8 @@ static int emit_findings(const pl_settlement *st, pl_emitter *e)
         pl_emit_string(e, "nash", "No package gives every party a gain over no deal, so the "
                        "Nash solution is the disagreement point itself.");
     }
-    if (nash->found && st->n_rat)
-        rc = nash_ratification(st, pl_frontier_package(st->f, nash->ties[0]), e);
+    if (nv && st->n_rat)
+        rc = pl__votes_ratification_finding(st, nv, e);
     const pl__winsets *ws = &st->ws;
     for (size_t r = 0; ws->counted && r < st->n; r++) {
         int has = 0;
@@ -481,27 +461,48 @@ static void emit_logrolls(const pl_settlement *st, pl_emitter *e)
     pl_emit_table_end(e);
 }
 
-/* u: the proposal's utilities; x: its scale points, for its red lines (NULL: not checked). */
-static void emit_proposal(const pl_settlement *st, const double *u, const double *x,
-                          pl_emitter *e)
+/* Mean |x_k - point of w_k| over the issues, in scale points. */
+static double points_distance(const pl_settlement *st, const double *x, const uint32_t *w)
 {
-    static const char *const cols[] = {"to", "distance"};
+    double d = 0;
+    for (size_t k = 0; k < st->K; k++)
+        d += fabs(x[k] - st->at[k][w[k]]);
+    return d / (double)st->K;
+}
+
+/* One row of the proposal's distances to frontier point j (x NULL: no points distance). */
+static void distance_row(const pl_settlement *st, const char *to, size_t j, const double *u,
+                         const double *x, pl_emitter *e)
+{
+    pl_emit_row_begin(e);
+    pl_emit_string(e, NULL, to);
+    pl_emit_number(e, NULL, pl_frontier_distance(st->f, j, u));
+    if (x)
+        pl_emit_number(e, NULL, points_distance(st, x, pl_frontier_package(st->f, j)));
+    else
+        pl_emit_null(e, NULL);
+    pl_emit_row_end(e);
+}
+
+/* u: the proposal's utilities; x: its scale points, for its red lines (NULL: not checked);
+   pv: the votes on it (NULL: none). */
+static int emit_proposal(const pl_settlement *st, const double *u, const double *x,
+                         const pl_votes *pv, pl_emitter *e)
+{
+    static const char *const cols[] = {"to", "utility_euclidean", "points_mean_abs"};
     size_t at = 0;
     pl_emit_object_begin(e, "proposal", "The proposal");
-    pl_emit_table_begin(e, "proposal_distances", "Distance in utilities to each solution and "
-                        "to the frontier", cols, 2);
-    for (int k = 0; k < PL_SOL_COUNT; k++) {
-        if (!st->sol[k].found)
-            continue;
-        pl_emit_row_begin(e);
-        pl_emit_string(e, NULL, pl_solution_name((pl_solution_kind)k));
-        pl_emit_number(e, NULL, pl_frontier_distance(st->f, st->sol[k].ties[0], u));
-        pl_emit_row_end(e);
-    }
-    pl_emit_row_begin(e);
-    pl_emit_string(e, NULL, "frontier");
-    pl_emit_number(e, NULL, pl_frontier_nearest(st->f, u, &at));
-    pl_emit_row_end(e);
+    pl_emit_table_begin(e, "proposal_distances", "Distance to each solution and to the nearest "
+                        "frontier package: utility_euclidean, the Euclidean distance between "
+                        "the parties' utility vectors (utility units); points_mean_abs, the "
+                        "mean over the issues of |proposal - package| (scale points, 0-100)",
+                        cols, 3);
+    for (int k = 0; k < PL_SOL_COUNT; k++)
+        if (st->sol[k].found)
+            distance_row(st, pl_solution_name((pl_solution_kind)k), st->sol[k].ties[0], u, x, e);
+    pl_frontier_nearest(st->f, u, &at);
+    if (pl_frontier_size(st->f))
+        distance_row(st, "frontier", at, u, x, e);
     pl_emit_table_end(e);
     int rational = !(x && st->n_red && pl__settle_red_proposal(st, x, e));
     char key[96];
@@ -511,7 +512,46 @@ static void emit_proposal(const pl_settlement *st, const double *u, const double
         pl_emit_number(e, key, u[i]);
     }
     pl_emit_bool(e, "rational", rational);
+    int rc = PL_OK;
+    if (pv && st->n_rat)
+        pl_emit_number(e, "p_ratified", pl_votes_p_ratified(pv));
+    if (pv)
+        rc = pl__votes_verdict(st, pv, e);
     pl_emit_object_end(e);
+    return rc;
+}
+
+/* The votes on the Nash package and the proposal (either may be NULL), one row each. */
+static int emit_votes(const pl_settlement *st, const pl_votes *nv, const pl_votes *pv,
+                      pl_emitter *e)
+{
+    static const char *const cols[] = {"package", "role", "actor", "vote", "p_yes", "utility",
+                                       "no_deal", "margin", "margin_points", "red_line",
+                                       "top_issues"};
+    static const char *const bcols[] = {"package", "body", "for", "rule", "noise", "p_pass",
+                                        "passes"};
+    int rc = PL_OK;
+    if (!nv && !pv)
+        return PL_OK;
+    pl_emit_table_begin(e, "votes", "Votes: each party's acceptance, each ratifying member's "
+                        "vote (margin: utility - no-deal value, in utility and in scale "
+                        "points; top_issues: what each issue adds to the margin, salience x "
+                        "loss against the no-deal point, in utility)", cols, 11);
+    if (nv)
+        rc = pl__votes_rows(st, nv, "nash", e);
+    if (pv && !rc)
+        rc = pl__votes_rows(st, pv, "proposal", e);
+    pl_emit_table_end(e);
+    if (!st->n_rat)
+        return rc;
+    pl_emit_table_begin(e, "votes_bodies", "Ratifying bodies: rule, noise (scale points), "
+                        "probability of passing, and whether it reaches tau", bcols, 7);
+    if (nv)
+        pl__votes_body_rows(st, nv, "nash", e);
+    if (pv)
+        pl__votes_body_rows(st, pv, "proposal", e);
+    pl_emit_table_end(e);
+    return rc;
 }
 
 static int first_error(int rc, int next) { return rc ? rc : next; }
@@ -521,15 +561,26 @@ int pl_settle_emit(const pl_settlement *st, const double *proposal_u, pl_emitter
     return pl_settle_emit_proposal(st, proposal_u, NULL, e);
 }
 
+/* The votes on the Nash package (*nv) and on the proposal at x (*pv), when there are. */
+static int compute_votes(const pl_settlement *st, const double *x, pl_votes **nv,
+                         pl_votes **pv)
+{
+    const uint32_t *w = pl_settle_solution_package(st, PL_SOL_NASH);
+    int rc = w ? pl_settle_votes(nv, st, w, NULL) : PL_OK;
+    return !rc && x ? pl__settle_votes_at(pv, st, x, NULL, NULL) : rc;
+}
+
 int pl_settle_emit_proposal(const pl_settlement *st, const double *proposal_u,
                             const double *proposal_x, pl_emitter *e)
 {
     if (!st || !e)
         return PL_EMISUSE;
+    pl_votes *nv = NULL, *pv = NULL;
     /* The parts that need scratch memory say PL_ENOMEM rather than leave
        something out; the first error is the result. */
+    int rc = compute_votes(st, proposal_u ? proposal_x : NULL, &nv, &pv);
     pl_emit_object_begin(e, "settlement", "Settlement");
-    int rc = emit_findings(st, e);
+    rc = first_error(rc, emit_findings(st, nv, e));
     emit_space(st, e);
     rc = first_error(rc, emit_parties(st, e));
     pl__nodeal_emit(st, e);
@@ -539,9 +590,11 @@ int pl_settle_emit_proposal(const pl_settlement *st, const double *proposal_u,
     rc = first_error(rc, emit_ratification(st, e));
     emit_winsets(st, e);
     rc = first_error(rc, emit_bodies(st, e));
+    rc = first_error(rc, emit_votes(st, nv, pv, e));
     emit_logrolls(st, e);
     if (proposal_u)
-        emit_proposal(st, proposal_u, proposal_x, e);
+        rc = first_error(rc, emit_proposal(st, proposal_u, proposal_x, pv, e));
+    pl_votes_free(nv), pl_votes_free(pv);
     return first_error(rc, pl_emit_object_end(e));
 }
 

@@ -105,6 +105,15 @@ int pl__settle_build(pl_settlement *st, pl_error *err);
 int pl__settle_subspace(const pl_settlement *st, size_t n, pl_space **out, pl_error *err);
 /* Value e in [0, 1] of judge j for issue k at scale point x (option v, or -1). */
 double pl__settle_value(const pl_settlement *st, size_t j, size_t k, double x, long v);
+/* The option of issue k placed exactly at scale point x, or -1. */
+long pl__settle_option_at(const pl_settlement *st, size_t k, double x);
+/*
+** Probability that judge j votes yes on a package it values u, in a body with
+** this noise (scale points; 0: deterministic): Phi of its gain in scale points
+** over the noise; 0 when the package crosses one of its red lines (crossed).
+*/
+double pl__settle_judge_yes(const pl_settlement *st, size_t j, double u, int crossed,
+                            double noise);
 /*
 ** Probability that ratifier r accepts, given every judge's utility u and
 ** which judges' red lines the package crosses (cr, NULL: none; a member whose
@@ -131,6 +140,13 @@ void pl__nodeal_fill(const pl_settlement *st, size_t j, double base, const char 
 double pl__nodeal_cost(const pl_nodeal_spec *nd, size_t a, double scale);
 double pl__nodeal_path_mean(double q, double d, double p, int quadratic, double H,
                             double delta);
+/*
+** Judge j's value e_jk of the no-deal point on every issue, into ref (K values):
+** the status quo, or its mean along the no-deal path where it drifts. Returns 1;
+** 0 (and ref all 0) when there is no such point: an issue without a status quo,
+** or one the judge values by options that the status quo is none of.
+*/
+int pl__nodeal_point(const pl_settlement *st, size_t j, double *ref);
 /* The no_deal report, when the scenario has a no_deal section (nodeal_emit.c). */
 void pl__nodeal_emit(const pl_settlement *st, struct pl_emitter *e);
 /* Pairwise logrolls between the parties (settle_rolls.c). */
@@ -152,6 +168,25 @@ double pl__settle_ratify_all(const pl_settlement *st, const double *u, const uns
 /* Probability that every ratifier accepts package w; u, cr: room for nj values (scratch). */
 double pl__settle_ratify_package(const pl_settlement *st, const uint32_t *w, double *u,
                                  unsigned char *cr);
+
+/* ---- votes (votes.c, votes_emit.c) ---- */
+
+/* The votes at scale points x (options opt, one per issue; NULL: the option placed at
+   each point, if any). */
+int pl__settle_votes_at(pl_votes **out, const pl_settlement *st, const double *x,
+                        const long *opt, pl_error *err);
+/* Rows of the tables "votes" and "votes_bodies" for one package, named label
+   (pl__votes_rows: PL_ENOMEM when memory for a row's text ran out). */
+int pl__votes_rows(const pl_settlement *st, const pl_votes *v, const char *label,
+                    struct pl_emitter *e);
+void pl__votes_body_rows(const pl_settlement *st, const pl_votes *v, const char *label,
+                         struct pl_emitter *e);
+/* "The Nash package is ratified with probability P (BODY for PARTY: p; ...)." and who
+   blocks it: the finding nash_ratification. PL_ENOMEM when memory ran out. */
+int pl__votes_ratification_finding(const pl_settlement *st, const pl_votes *v,
+                                   struct pl_emitter *e);
+/* A proposal's verdict in words: who accepts, who rejects and why, its ratification. */
+int pl__votes_verdict(const pl_settlement *st, const pl_votes *v, struct pl_emitter *e);
 
 /* ---- red lines (settle_red.c) ---- */
 

@@ -102,10 +102,19 @@ YAML
 expect_status 0 "--proposal" -- "$P" settle --proposal "$TMP/proposal.yaml"
 expect_grep "$TMP/out" "proposal_distances" "proposal distances"
 expect_grep "$TMP/out" "kalai-smorodinsky" "distance to KS"
+expect_grep "$TMP/out" "utility_euclidean  *points_mean_abs" "every distance names its unit"
+expect_grep "$TMP/out" "verdict: " "the proposal's verdict"
 expect_status 0 "--proposal json" -- "$P" settle --proposal "$TMP/proposal.yaml" --format json
 jqe '(.settlement.proposal.proposal_distances | length) > 0'
-jqe '[.settlement.proposal.proposal_distances[] | select(.to == "frontier")][0].distance >= 0'
+jqe '[.settlement.proposal.proposal_distances[] | select(.to == "frontier")][0].utility_euclidean >= 0'
+jqe '[.settlement.proposal.proposal_distances[] | select(.to == "frontier")][0].points_mean_abs >= 0'
+# the proposal above is the Nash package: 0 scale points from it, and the same votes
+jqe '[.settlement.proposal.proposal_distances[] | select(.to == "nash")][0].points_mean_abs == 0'
+jqe '[.settlement.votes[] | select(.package == "nash") | del(.package)] == [.settlement.votes[] | select(.package == "proposal") | del(.package)]'
 jqe '.settlement.proposal.u_RUS > 0'
+jqe '.settlement.proposal.p_ratified >= 0 and .settlement.proposal.p_ratified <= 1'
+jqe '[.settlement.votes[] | select(.package == "proposal" and .role == "party")] | length == 4'
+jqe '[.settlement.votes_bodies[] | select(.package == "proposal") | .body] == ["UKR_RADA", "UKR_RATIFY_PUBLIC"]'
 printf '{"TERR": 50, "NATO": 75, "GUAR": 25, "ARMY": 50, "SEQ": 50, "PAY": 100}\n' > "$TMP/proposal.json"
 "$P" settle --proposal "$TMP/proposal.json" --format json > "$TMP/pj" 2>&1
 jq -c '.settlement.proposal' "$TMP/pj" > "$TMP/pj.c"
@@ -117,6 +126,28 @@ expect_error "$TMP/p175.yaml:2:7: proposal for issue 'NATO' is 175; expected a n
 [ "$(sed -n 2,3p "$TMP/err")" = "$(printf '  NATO: 175\n        ^')" ] && ok || bad "proposal error without its line and caret: $(sed -n 2,3p "$TMP/err")"
 expect_error "$TMP/p175.yaml:2:7: proposal for issue 'NATO' is 175; expected a number in [0, 100]" -- "$P" durability --proposal "$TMP/p175.yaml"
 [ "$(sed -n 3p "$TMP/err")" = "        ^" ] && ok || bad "durability: proposal error without its caret"
+
+# Who votes no: tests/scenarios/voters.yaml, derived by hand in tests/unit/test_votes.c.
+# The Nash package (X 0, Y 50, Z 100) is blocked by V3's veto in A's council: utility 0.34
+# against 0.79, a margin of -0.45 (-45 scale points), mostly Z (-0.3).
+V=$SRC/tests/scenarios/voters.yaml
+expect_status 0 "settle voters.yaml" -- "$P" settle "$V"
+expect_grep "$TMP/out" "A's council blocks it: Third councillor votes no: utility 0.34 < no-deal 0.79 (margin -0.45), mostly Z (-0.3)" "the blocking voter, its margin and its issue"
+expect_grep "$TMP/out" "B's referendum passes it with probability 0.159 only (below 0.5): B's voters votes yes with probability 0.159: utility 0.7 < no-deal 0.8 (margin -0.1, -10 scale points against noise 10), mostly X (-0.15)" "a noisy vote in scale points"
+expect_status 0 "settle voters.yaml json" -- "$P" settle "$V" --format json
+jqe '[.settlement.votes[] | select(.actor == "V3")][0] | .vote == "no" and .margin == -0.45 and .margin_points == -45 and .top_issues == "Z -0.3, X -0.15"'
+jqe '[.settlement.votes[] | select(.actor == "P")][0].p_yes == 0.15865525393145685'
+jqe '[.settlement.votes_bodies[] | .rule] == ["majority (more than 1.5); veto: V3", "majority (more than 0.5)"]'
+expect_status 0 "settle --table votes" -- "$P" settle "$V" --format csv --table votes
+head -n1 "$TMP/out" | tr -d '\r' | grep -q '^package,role,actor,vote,p_yes,utility,no_deal,margin,margin_points,red_line,top_issues$' && ok ||
+  bad "csv votes header: $(head -n1 "$TMP/out")"
+grep -q '^nash,COUNCIL,V3,no,0,0.34,0.79,-0.45,-45,,"Z -0.3, X -0.15"' "$TMP/out" && ok || bad "csv votes: V3's row: $(grep V3 "$TMP/out")"
+expect_status 0 "settle --table votes_bodies" -- "$P" settle "$V" --format csv --table votes_bodies
+grep -q '^nash,COUNCIL,A,majority (more than 1.5); veto: V3,0,0,false' "$TMP/out" && ok || bad "csv votes_bodies: $(cat "$TMP/out")"
+# The status quo as a proposal: the parties accept (margin 0), the indifferent councillors vote no.
+printf 'X: x50\nY: y50\nZ: 50\n' > "$TMP/sq.yaml"
+expect_status 0 "voters.yaml --proposal" -- "$P" settle "$V" --proposal "$TMP/sq.yaml"
+expect_grep "$TMP/out" "verdict: Accepted by Side A, Side B. Ratified with probability 0 (COUNCIL for A: 0; REF for B: 0.5). A's council blocks it: " "the proposal's verdict"
 
 # No package every party likes: two parties at opposite ends who need everything.
 cat > "$TMP/nozone.yaml" <<'YAML'

@@ -109,14 +109,8 @@ static void test_against_quadrature(void **state)
 
 static pl_scenario *load(const char *cut_at)
 {
-    char path[1024];
-    snprintf(path, sizeof path, "%s/tests/scenarios/nodeal.yaml", PL_SOURCE_DIR);
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
     static char buf[8192];
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
-    buf[n] = '\0';
+    size_t n = test_read_source("tests/scenarios/nodeal.yaml", buf, sizeof buf);
     if (cut_at) {
         char *at = strstr(buf, cut_at);
         assert_non_null(at);

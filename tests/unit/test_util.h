@@ -87,6 +87,24 @@ static inline void test_need_file(const char *path)
     skip();
 }
 
+/* The source tree's file rel (e.g. "tests/scenarios/nodeal.yaml") into buf, NUL-terminated;
+   its length. The test fails when it cannot be read or does not fit. */
+static inline size_t test_read_source(const char *rel, char *buf, size_t size)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", PL_SOURCE_DIR, rel);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        fail_msg("cannot read %s", path);
+    size_t n = fread(buf, 1, size - 1, f);
+    int more = fgetc(f) != EOF;
+    fclose(f);
+    if (more)
+        fail_msg("%s is larger than %zu bytes", path, size - 1);
+    buf[n] = '\0';
+    return n;
+}
+
 /* The built-in scenario, or the test fails with the reader's message. */
 static inline pl_scenario *test_builtin(void)
 {
