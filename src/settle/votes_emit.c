@@ -124,26 +124,32 @@ static void mostly(const pl_settlement *st, const pl_vote *v, pl__buf *b)
                        "the status quo's)", v->other);
 }
 
-/* One judge's vote and its reason: "Ukrainian elites vote no: utility 0.4775 < no-deal
-   0.5775 (margin -0.1), mostly TERR (-0.06)". noise < 0: a party. */
+/*
+** One judge's vote and its reason, worded so that the verb never has to agree
+** with a name ("Ukrainian political elites"): a member's "no from Third
+** councillor: utility 0.34 < no-deal 0.79 (margin -0.45), mostly Z (-0.3)"; a
+** party (noise < 0) only "United States: utility ...", after the caller's
+** "rejected by".
+*/
 static void vote_clause(const pl_settlement *st, const pl_vote *v, double noise, pl__buf *b)
 {
     const char *who = actor_words(st, v->actor);
+    /* a noisy member's vote is a probability of yes; a red line is a certain no */
+    if (noise >= 0)
+        pl__buf_printf(b, "%s from ", noise > 0 && v->red_line < 0 ? "yes" : v->yes ? "yes" : "no");
     if (v->red_line >= 0) {
-        pl__buf_printf(b, "%s %s: the package crosses its red line on %s", who,
-                       noise < 0 ? "rejects it" : "votes no", issue_id(st, (size_t)v->red_line));
+        pl__buf_printf(b, "%s: the package crosses its red line on %s", who,
+                       issue_id(st, (size_t)v->red_line));
         return;
     }
     const char *cmp = v->margin < 0 ? "<" : v->margin > 0 ? ">" : "=";
     if (noise > 0)
-        pl__buf_printf(b, "%s votes yes with probability %.3g: utility %.4g %s no-deal %.4g "
+        pl__buf_printf(b, "%s with probability %.3g: utility %.4g %s no-deal %.4g "
                        "(margin %+.3g, %+.3g scale points against noise %g)", who, v->p_yes,
                        v->utility, cmp, v->no_deal, v->margin, v->margin_points, noise);
     else
-        pl__buf_printf(b, "%s %s: utility %.4g %s no-deal %.4g (margin %+.3g)", who,
-                       noise < 0 ? (v->yes ? "accepts" : "rejects") : v->yes ? "votes yes"
-                                                                             : "votes no",
-                       v->utility, cmp, v->no_deal, v->margin);
+        pl__buf_printf(b, "%s: utility %.4g %s no-deal %.4g (margin %+.3g)", who, v->utility,
+                       cmp, v->no_deal, v->margin);
     mostly(st, v, b);
 }
 
@@ -230,7 +236,7 @@ int pl__votes_verdict(const pl_settlement *st, const pl_votes *v, pl_emitter *e)
         const pl_vote *p = pl_votes_party(v, i);
         if (p->yes)
             continue;
-        pl__buf_printf(&b, "%s", no++ ? "; " : yes ? ". " : "");
+        pl__buf_printf(&b, "%s", no++ ? "; rejected by " : yes ? ". Rejected by " : "Rejected by ");
         vote_clause(st, p, -1, &b);
     }
     pl__buf_put(&b, ".", 1);

@@ -132,8 +132,8 @@ expect_error "$TMP/p175.yaml:2:7: proposal for issue 'NATO' is 175; expected a n
 # against 0.79, a margin of -0.45 (-45 scale points), mostly Z (-0.3).
 V=$SRC/tests/scenarios/voters.yaml
 expect_status 0 "settle voters.yaml" -- "$P" settle "$V"
-expect_grep "$TMP/out" "A's council blocks it: Third councillor votes no: utility 0.34 < no-deal 0.79 (margin -0.45), mostly Z (-0.3)" "the blocking voter, its margin and its issue"
-expect_grep "$TMP/out" "B's referendum passes it with probability 0.159 only (below 0.5): B's voters votes yes with probability 0.159: utility 0.7 < no-deal 0.8 (margin -0.1, -10 scale points against noise 10), mostly X (-0.15)" "a noisy vote in scale points"
+expect_grep "$TMP/out" "A's council blocks it: no from Third councillor: utility 0.34 < no-deal 0.79 (margin -0.45), mostly Z (-0.3)" "the blocking voter, its margin and its issue"
+expect_grep "$TMP/out" "B's referendum passes it with probability 0.159 only (below 0.5): yes from B's voters with probability 0.159: utility 0.7 < no-deal 0.8 (margin -0.1, -10 scale points against noise 10), mostly X (-0.15)" "a noisy vote in scale points"
 expect_status 0 "settle voters.yaml json" -- "$P" settle "$V" --format json
 jqe '[.settlement.votes[] | select(.actor == "V3")][0] | .vote == "no" and .margin == -0.45 and .margin_points == -45 and .top_issues == "Z -0.3, X -0.15"'
 jqe '[.settlement.votes[] | select(.actor == "P")][0].p_yes == 0.15865525393145685'
