@@ -8,7 +8,24 @@ P=$PARLEY
 expect_status 0 "report" -- "$P" report -n 60 -o "$TMP/report.html"
 [ -s "$TMP/report.html" ] && ok || bad "no report written"
 expect_grep "$TMP/report.html" "<!DOCTYPE html>" "an HTML document"
-expect_grep "$TMP/report.html" "GUARANTOR_COUNCIL cannot act against RUS" "findings in words"
+expect_grep "$TMP/report.html" "P5 guarantor council (Russia's proposal) cannot act against Russia" "findings in words, names not ids"
+expect_grep "$TMP/report.html" 'id="claims"' "the built-in scenario's own claims"
+expect_grep "$TMP/report.html" "<h3>The packages in words</h3>" "packages in words"
+expect_grep "$TMP/report.html" 'class="note">Note: ' "notes printed as footnotes"
+grep -q "<figcaption>" "$TMP/report.html" && bad "a file-name caption under a chart" || ok
+
+# a scenario of one's own: no claims section unless claims are given (never the built-in's);
+# --claims and --proposal; recorded outcomes beside the forecasts
+J="$SRC/tests/scenarios/jcpoa-2015.yaml"
+expect_status 0 "report of a FILE" -- "$P" report "$J" -n 0 -o "$TMP/j.html"
+grep -q 'id="claims"' "$TMP/j.html" && bad "a claims section without claims" || ok
+expect_grep "$TMP/j.html" "<h3>Forecasts beside the recorded outcomes</h3>" "outcomes beside forecasts"
+expect_grep "$TMP/j.html" "recorded outcome 25" "the outcome in the issue chart"
+expect_status 0 "report --claims --proposal" -- "$P" report "$J" -n 0 --claims "$SRC/tests/scenarios/jcpoa-2015.claims.yaml" --proposal "$SRC/tests/scenarios/jcpoa-2015.deal.yaml" -o "$TMP/jp.html"
+expect_grep "$TMP/jp.html" 'id="claims"' "the given claims checked"
+expect_grep "$TMP/jp.html" "The deal as signed would hold" "the claim's text"
+expect_grep "$TMP/jp.html" "<h2>The proposal, evaluated</h2>" "the proposal's section"
+expect_grep "$TMP/jp.html" "The proposal is accepted by 3 of 3 parties." "acceptance per party"
 for c in issue-TERR eum-TERR smp-TERR frontier winset power-GUARANTOR_COUNCIL stress-forecasts stress-findings stress-tornado; do
   expect_grep "$TMP/report.html" "id=\"chart-$c.svg\"" "chart $c in the report"
 done

@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: MIT */
+/*
+** prose.c: the analyses' sentences as a reader wants them. The analyses write
+** ids ("GUARANTOR_COUNCIL cannot act against RUS") because their text and JSON
+** outputs are read by scripts too; the report swaps every whole-word id of an
+** actor or body for its name, and an issue's where it is plainly the issue. Sentences that say the same thing about
+** different parties share a "shape" (ids, numbers and yes/no masked), so the
+** report can group them instead of listing one bullet per party pair.
+*/
+#include "report_impl.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int word_char(char c) { return isalnum((unsigned char)c) || c == '_'; }
+
+/* An issue id is also often a word of the article's own sentences ("NATO"), which a claim's
+   finding quotes: it is named only where it is plainly the issue, "issue X" or "X 50". */
+static int plainly_issue(const char *text, const char *word, size_t n)
+{
+    return (word - text >= 6 && strncmp(word - 6, "issue ", 6) == 0) ||
+           (word[n] == ' ' && isdigit((unsigned char)word[n + 1]));
+}
+
+/* The name of the actor, body or issue whose id is word (n bytes, in text), or NULL. */
+static const char *name_of(const pl_scenario *s, const char *text, const char *word, size_t n)
+{
+    char id[64];
+    if (!s || n >= sizeof id)
+        return NULL;
+    memcpy(id, word, n);
+    id[n] = '\0';
+    long i = pl_scenario_actor_index(s, id);
+    if (i >= 0)
+        return pl_actor_name(pl_scenario_actor(s, (size_t)i));
+    if ((i = pl_scenario_body_index(s, id)) >= 0)
+        return pl_body_name(pl_scenario_body(s, (size_t)i));
+    if (plainly_issue(text, word, n) && (i = pl_scenario_issue_index(s, id)) >= 0)
+        return pl_issue_name(pl_scenario_issue(s, (size_t)i));
+    return NULL;
+}
+
+/* The length of the word at t (0 when t is not at a word's start). */
+static size_t word_at(const char *text, const char *t)
+{
+    if (t > text && word_char(t[-1]))
+        return 0;
+    size_t n = 0;
+    while (word_char(t[n]))
+        n++;
+    return n;
+}
+
+void pl__prose(pl__buf *h, const pl_scenario *s, const char *text)
+{
+    const char *t = text, *plain = text;
+    while (*t) {
+        size_t n = word_at(text, t);
+        const char *name = n ? name_of(s, text, t, n) : NULL;
+        if (!name) {
+            t += n ? n : 1;
+            continue;
+        }
+        pl__buf_escaped_n(h, plain, (size_t)(t - plain));
+        pl__buf_escaped(h, name);
+        t += n;
+        plain = t;
+    }
+    pl__buf_escaped(h, plain);
+}
+
+char *pl__prose_shape(const pl_scenario *s, const char *text)
+{
+    size_t len = strlen(text);
+    char *out = malloc(len + 1), *o = out;
+    if (!out)
+        return NULL;
+    for (const char *t = text; *t;) {
+        size_t n = word_at(text, t);
+        int digits = n && strspn(t, "0123456789.") >= 1 && isdigit((unsigned char)t[0]);
+        if (n && (digits || name_of(s, text, t, n) || (n == 3 && !strncmp(t, "yes", 3)) ||
+                  (n == 2 && !strncmp(t, "no", 2)))) {
+            *o++ = digits ? '#' : '@';
+            t += n;
+            while (digits && (*t == '.' || isdigit((unsigned char)*t)))
+                t++; /* 0.95: one number */
+        } else {
+            size_t k = n ? n : 1;
+            memcpy(o, t, k);
+            o += k, t += k;
+        }
+    }
+    *o = '\0';
+    return out;
+}
