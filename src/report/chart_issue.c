@@ -51,8 +51,8 @@ static void model_marks(pl_report *r, pl_svg *g, const pl_axis *ax, size_t k, do
         pl__svg_raw(g, "<path d=\"M%.2f %.2f l6 6 l-6 6 l-6 -6 z\" class=\"ink\"/>", x,
                     top - 2);
         pl__svg_line(g, x, top + 10, x, bottom, "line");
-        pl__snprintf(label, sizeof label, "recorded outcome %g", o->value);
-        pl__svg_text(g, ax->a + 110.0 * shown, top - 6, "start", "ink small", label);
+        pl__snprintf(label, sizeof label, "\u25C6 recorded outcome %g", o->value);
+        pl__svg_text(g, ax->a, top - 20, "start", "ink small", label); /* a row of its own */
     }
 }
 
@@ -67,7 +67,8 @@ static int issue_chart(pl_report *r, size_t k)
             rows++;
             wmax = fmax(wmax, pl_actor_capability(pl_scenario_actor(s, i))->value * sal);
         }
-    double top = 58, h = top + 22.0 * (double)rows + 60, left = left_for_names(s);
+    double top = pl_issue_outcome(pl_scenario_issue(s, k)) ? 72 : 58, left = left_for_names(s);
+    double h = top + 22.0 * (double)rows + 60;
     char title[300], desc[600], name[128];
     snprintf(title, sizeof title, "%s: positions and forecasts", pl_issue_name(x));
     snprintf(desc, sizeof desc, "Each actor's position on the 0-100 scale of %s (disc area: "

@@ -399,11 +399,12 @@ static void head(pl__buf *h, const pl_report *r)
                        (unsigned long long)pl_stress_seed(r->stress));
     pl__buf_printf(h, ".</p><nav><a href=\"#summary\">Findings</a><a href=\"#scenario\">"
                       "Scenario</a>%s<a href=\"#forecast\">Forecasts</a><a href=\"#settle\">"
-                      "Deals</a>%s<a href=\"#power\">Power</a><a href=\"#durability\">"
+                      "Deals</a>%s%s<a href=\"#durability\">"
                       "Durability</a><a href=\"#stress\">Robustness</a><a href=\"#sources\">"
                       "Sources and notes</a></nav></header>",
                    r->claims || r->err[PL__R_CLAIMS][0] ? "<a href=\"#claims\">Claims</a>" : "",
-                   r->o.proposal ? "<a href=\"#proposal\">Proposal</a>" : "");
+                   r->o.proposal ? "<a href=\"#proposal\">Proposal</a>" : "",
+                   r->n_bodies ? "<a href=\"#power\">Power</a>" : "");
 }
 
 static int body(pl__buf *h, pl__buf *summary, const pl_report *r)

@@ -140,6 +140,9 @@ static void proposal_findings(pl__buf *h, pl__buf *summary, const pl_report *r, 
         else if (!r->prop_w && pl_settle_has_ratification(r->st))
             pl__buf_printf(o, "<li>Its ratification is not computed: some term is none of its "
                               "issue's settlement outcomes.</li>");
+        else if (!pl_settle_has_ratification(r->st))
+            pl__buf_printf(o, "<li>No party's signature needs ratification in this scenario "
+                              "(no <code>ratification:</code> links).</li>");
         pl__buf_printf(o, "%s", b ? "" : "</ul>");
     }
 }

@@ -127,6 +127,11 @@ static void issues(pl__buf *h, const pl_scenario *s, sources *src)
             cite(h, src, pl_issue_status_quo(x));
             pl__buf_printf(h, "</p>");
         }
+        if (pl_issue_outcome(x)) {
+            pl__buf_printf(h, "<p>Recorded outcome: ");
+            cite(h, src, pl_issue_outcome(x));
+            pl__buf_printf(h, "</p>");
+        }
     }
 }
 
