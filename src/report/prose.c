@@ -10,15 +10,21 @@
 #include "report_impl.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 static int word_char(char c) { return isalnum((unsigned char)c) || c == '_'; }
 
 /* An issue id is also often a word of the article's own sentences ("NATO"), which a claim's
-   finding quotes: it is named only where it is plainly the issue, "issue X" or "X 50". */
+   finding quotes: it is named only where it is plainly the issue: "issue X", "X 50", and an
+   input's label, "RUS TERR salience", "TERR status_quo". */
 static int plainly_issue(const char *text, const char *word, size_t n)
 {
+    static const char *const next[] = {" salience", " position", " status_quo", " outcome"};
+    for (size_t k = 0; k < sizeof next / sizeof *next; k++)
+        if (strncmp(word + n, next[k], strlen(next[k])) == 0 && !word_char(word[n + strlen(next[k])]))
+            return 1;
     return (word - text >= 6 && strncmp(word - 6, "issue ", 6) == 0) ||
            (word[n] == ' ' && isdigit((unsigned char)word[n + 1]));
 }
@@ -52,7 +58,11 @@ static size_t word_at(const char *text, const char *t)
     return n;
 }
 
-void pl__prose(pl__buf *h, const pl_scenario *s, const char *text)
+typedef void (*put_fn)(pl__buf *h, const char *text, size_t n);
+
+static void put_raw(pl__buf *h, const char *text, size_t n) { pl__buf_put(h, text, n); }
+
+static void prose(pl__buf *h, const pl_scenario *s, const char *text, put_fn put)
 {
     const char *t = text, *plain = text;
     while (*t) {
@@ -62,12 +72,25 @@ void pl__prose(pl__buf *h, const pl_scenario *s, const char *text)
             t += n ? n : 1;
             continue;
         }
-        pl__buf_escaped_n(h, plain, (size_t)(t - plain));
-        pl__buf_escaped(h, name);
+        put(h, plain, (size_t)(t - plain));
+        put(h, name, strlen(name));
         t += n;
         plain = t;
     }
-    pl__buf_escaped(h, plain);
+    put(h, plain, strlen(plain));
+}
+
+void pl__prose(pl__buf *h, const pl_scenario *s, const char *text)
+{
+    prose(h, s, text, pl__buf_escaped_n);
+}
+
+void pl__prose_plain(char *buf, size_t size, const pl_scenario *s, const char *text)
+{
+    pl__buf b = {0};
+    prose(&b, s, text, put_raw);
+    snprintf(buf, size, "%s", b.buf && !b.failed ? b.buf : text); /* out of memory: the ids */
+    pl__buf_free(&b);
 }
 
 char *pl__prose_shape(const pl_scenario *s, const char *text)

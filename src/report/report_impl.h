@@ -78,10 +78,12 @@ void pl__sources_free(pl__sources *src);
 void pl__html_scenario(pl__buf *h, const pl_report *r, pl__sources *src);
 void pl__html_back(pl__buf *h, const pl_report *r, pl__sources *src);
 
-/* prose.c: text with every whole-word id of an actor, body or issue replaced by its name
-   (escaped into h); and a sentence's shape (ids, numbers, yes/no masked; malloc'd, NULL
+/* prose.c: text with every whole-word id of an actor or body (and of an issue where it is
+   plainly the issue) replaced by its name (escaped into h); and a sentence's shape (ids, numbers, yes/no masked; malloc'd, NULL
    when out of memory), equal for sentences that say the same of different parties. */
 void pl__prose(pl__buf *h, const pl_scenario *s, const char *text);
+/* The same unescaped into buf[size] (a chart label; the SVG writer escapes it). */
+void pl__prose_plain(char *buf, size_t size, const pl_scenario *s, const char *text);
 char *pl__prose_shape(const pl_scenario *s, const char *text);
 
 /* html_proposal.c: the solutions' packages in words, and the proposal's section. */
