@@ -114,13 +114,14 @@ static int forecasts_chart(pl_report *r)
 }
 
 /* A yes/no finding in words, "an agreement zone exists (as written: yes)". */
-static void finding_label(const pl_report *r, size_t m, char *buf, size_t size)
+static int finding_label(const pl_report *r, size_t m, char *buf, size_t size)
 {
     double base = pl_stress_baseline(r->stress, m);
     char text[240];
-    pl__prose_plain(text, sizeof text, r->s, pl_stress_metric_text(r->stress, m));
+    int rc = pl__prose_plain(text, sizeof text, r->s, pl_stress_metric_text(r->stress, m));
     snprintf(buf, size, "%s (as written: %s)", text, isnan(base) ? "-" : base != 0 ? "yes" : "no");
     fit(buf);
+    return rc;
 }
 
 static int findings_chart(pl_report *r)
@@ -133,9 +134,10 @@ static int findings_chart(pl_report *r)
         return PL_OK;
     double top = 46, row = 22, h = top + row * (double)rows + 50, widest = 0;
     char label[300];
+    int oom = 0;
     for (size_t m = 0; m < M; m++)
         if (pl_stress_metric_kind(st, m) == PL_METRIC_FLAG) {
-            finding_label(r, m, label, sizeof label);
+            oom |= finding_label(r, m, label, sizeof label) != PL_OK;
             widest = fmax(widest, pl__svg_text_width(label, 10));
         }
     double left = left_for(widest);
@@ -150,7 +152,7 @@ static int findings_chart(pl_report *r)
         if (pl_stress_metric_kind(st, m) != PL_METRIC_FLAG)
             continue;
         double y = top + row * (double)k++, yes = pl_stress_mean(st, m, NULL);
-        finding_label(r, m, label, sizeof label);
+        g.failed |= oom | (finding_label(r, m, label, sizeof label) != PL_OK);
         pl__svg_text(&g, left - 8, y + 14, "end", "ink small", label);
         pl__svg_rect(&g, left, y + 4, PLOT, 13, "c7 soft");
         if (!isnan(yes)) {
@@ -217,20 +219,22 @@ static int tornado_chart(pl_report *r)
     double pad = (hi - lo) * 0.05 + 1e-9, top = 60, row = 24, h = top + row * (double)n + 56;
     char title[300], what[240], label[10][200];
     double widest = 0;
+    int oom = 0;
     for (size_t t = 0; t < n; t++) { /* the labels first: the margin makes room for them */
         char input[160];
-        pl__prose_plain(input, sizeof input, r->s, pl_stress_input_label(st, bars[t].j));
+        oom |= pl__prose_plain(input, sizeof input, r->s, pl_stress_input_label(st, bars[t].j));
         pl__snprintf(label[t], sizeof label[t], "%s (r %.2f)", input, bars[t].r);
         fit(label[t]);
         widest = fmax(widest, pl__svg_text_width(label[t], 10));
     }
     double left = left_for(widest), right = left + PLOT;
-    pl__prose_plain(what, sizeof what, r->s, pl_stress_metric_text(st, (size_t)m));
+    oom |= pl__prose_plain(what, sizeof what, r->s, pl_stress_metric_text(st, (size_t)m));
     snprintf(title, sizeof title, "What moves \"%s\" most", what);
     pl_svg g;
     pl__svg_begin(&g, right + 30, h, title, "Tornado chart: for the inputs most correlated with "
                   "the result, the result's regression line at the input's low (vermillion) and "
                   "high (blue) end, around its mean (the vertical line).");
+    g.failed |= oom != 0; /* a label without its names: no chart (PL_ENOMEM) */
     pl__svg_text(&g, 10, 20, "start", "ink title", title);
     pl__svg_text(&g, 10, 38, "start", "ink small", "bars: the result at the input's low "
                  "(vermillion) and high (blue) end; r = correlation over the draws");

@@ -85,12 +85,14 @@ void pl__prose(pl__buf *h, const pl_scenario *s, const char *text)
     prose(h, s, text, pl__buf_escaped_n);
 }
 
-void pl__prose_plain(char *buf, size_t size, const pl_scenario *s, const char *text)
+int pl__prose_plain(char *buf, size_t size, const pl_scenario *s, const char *text)
 {
     pl__buf b = {0};
     prose(&b, s, text, put_raw);
-    snprintf(buf, size, "%s", b.buf && !b.failed ? b.buf : text); /* out of memory: the ids */
+    int ok = b.buf && !b.failed;
+    snprintf(buf, size, "%s", ok ? b.buf : ""); /* out of memory: no label rather than ids */
     pl__buf_free(&b);
+    return ok ? PL_OK : PL_ENOMEM;
 }
 
 char *pl__prose_shape(const pl_scenario *s, const char *text)

@@ -82,8 +82,9 @@ void pl__html_back(pl__buf *h, const pl_report *r, pl__sources *src);
    plainly the issue) replaced by its name (escaped into h); and a sentence's shape (ids, numbers, yes/no masked; malloc'd, NULL
    when out of memory), equal for sentences that say the same of different parties. */
 void pl__prose(pl__buf *h, const pl_scenario *s, const char *text);
-/* The same unescaped into buf[size] (a chart label; the SVG writer escapes it). */
-void pl__prose_plain(char *buf, size_t size, const pl_scenario *s, const char *text);
+/* The same unescaped into buf[size] (a chart label; the SVG writer escapes it); PL_ENOMEM
+   when out of memory (the caller fails its chart rather than show ids). */
+int pl__prose_plain(char *buf, size_t size, const pl_scenario *s, const char *text);
 char *pl__prose_shape(const pl_scenario *s, const char *text);
 
 /* html_proposal.c: the solutions' packages in words, and the proposal's section. */
