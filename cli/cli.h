@@ -183,6 +183,11 @@ int cli_read_input(const cli_args *a, const char *path, pl_input **out);
 /* --proposal FILE (settle, durability) read that way and parsed against s; reports itself. */
 int cli_load_proposal(const cli_args *a, const pl_scenario *s, const char *path,
                       pl_proposal **out);
+/* --claims FILE read that way and parsed against s; without a path, the built-in
+   scenario's own claims when s is a built-in that has them (no FILE given), else *out
+   is NULL. Reports itself. */
+int cli_load_claims(const cli_args *a, const pl_scenario *s, const char *path,
+                    pl_claims **out);
 
 enum {
     CLI_LOAD_SOURCES = 1u << 0,  /* require a source or note on every number */

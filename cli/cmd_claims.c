@@ -25,27 +25,11 @@ static const cli_optdef claims_opts[] = {
 
 static int load_claims(const cli_args *a, const pl_scenario *s, pl_claims **c)
 {
-    pl_error err;
-    pl_error_clear(&err);
-    const char *path = cli_get(a, "claims", NULL);
-    size_t len = 0;
-    const char *text = path ? NULL : pl_builtin_claims(pl_scenario_name(s), &len);
-    if (!path && (a->npos > 0 || !text))
+    int rc = cli_load_claims(a, s, cli_get(a, "claims", NULL), c);
+    if (!rc && !*c)
         return cli_usage_error("claims: give the claims to check with --claims FILE (only the "
                                "built-in scenario has its own)");
-    pl_input *in = NULL;
-    const char *name = "ukraine-2025.claims.yaml";
-    int rc = path ? cli_read_input(a, path, &in) : EXIT_OK;
-    if (rc)
-        return rc;
-    if (in) {
-        text = pl_input_data(in, &len);
-        name = pl_input_name(in);
-    }
-    if ((rc = pl_claims_load_buffer(c, s, text, len, name, &err)) != PL_OK)
-        cli_report(&err, text, len);  /* the line under the message from the bytes read */
-    pl_input_free(in);
-    return cli_input_exit_code(rc);
+    return rc;
 }
 
 static int run_claims(const cli_args *a)

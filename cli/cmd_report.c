@@ -24,6 +24,10 @@ static const cli_optdef report_opts[] = {
     {"pair", 0, 1, "A,B", "the two parties of the utility plane (default: the first two at "
                           "the table)"},
     {"issues", 0, 1, "X,Y", "the two issues of the win-set chart (default: the first two)"},
+    {"claims", 0, 1, "FILE", "claims to check in the report (docs/claims-format.md; default: "
+                             "the built-in scenario's own, none for a FILE)"},
+    {"proposal", 0, 1, "FILE", "a package (issue: option or scale point) to evaluate: each "
+                               "party's utility and acceptance, and its ratification"},
     CLI_FORECAST_OPTDEFS,
     CLI_SETTLE_OPTDEFS,
     CLI_PROGRESS_OPTDEF,
@@ -103,13 +107,41 @@ static int write_svgs(const pl_report *r, const char *dir)
     return rc;
 }
 
+/* The report of r, as SVG files (--svg-dir) or one HTML document. */
+static int write_report(const cli_args *a, const pl_report *r)
+{
+    const char *dir = cli_get(a, "svg-dir", NULL);
+    if (dir)
+        return write_svgs(r, dir);
+    cli_output out;
+    pl_error err;
+    pl_error_clear(&err);
+    int rc = cli_output_open_raw(&out, a);
+    if (rc == EXIT_OK) {
+        int bad = pl_report_html(r, cli_output_write_fn, &out, &err);
+        if (bad && !out.werr)  /* a failed write is reported with its cause */
+            cli_report(&err, NULL, 0);
+        rc = cli_output_close(&out, !bad);
+    }
+    return rc;
+}
+
 static int run_report(const cli_args *a)
 {
     pl_report_opts o = PL_REPORT_OPTS_INIT;
     pl_scenario *s = NULL;
+    pl_claims *claims = NULL;
+    pl_proposal *prop = NULL;
+    const char *prop_path = cli_get(a, "proposal", NULL);
     int rc = read_opts(a, &o);
-    if (rc || (rc = cli_load_scenario(a, &s, 0)))
+    if (rc || (rc = cli_load_scenario(a, &s, 0)) ||
+        (rc = cli_load_claims(a, s, cli_get(a, "claims", NULL), &claims)) ||
+        (prop_path && (rc = cli_load_proposal(a, s, prop_path, &prop)))) {
+        pl_claims_free(claims);
+        pl_scenario_free(s);
         return rc;
+    }
+    o.claims = claims, o.proposal = prop;
     cli_progress p;
     cli_progress_init(&p, a, "report", "steps");
     o.progress = cli_progress_callback(&p);
@@ -118,22 +150,13 @@ static int run_report(const cli_args *a)
     pl_error_clear(&err);
     if (pl_report_build(&r, s, &o, &err)) {
         cli_report(&err, NULL, 0);
-        pl_scenario_free(s);
-        return cli_exit_code(err.code);
-    }
-    const char *dir = cli_get(a, "svg-dir", NULL);
-    if (dir) {
-        rc = write_svgs(r, dir);
+        rc = cli_exit_code(err.code);
     } else {
-        cli_output out;
-        if ((rc = cli_output_open_raw(&out, a)) == EXIT_OK) {
-            int bad = pl_report_html(r, cli_output_write_fn, &out, &err);
-            if (bad && !out.werr)  /* a failed write is reported with its cause */
-                cli_report(&err, NULL, 0);
-            rc = cli_output_close(&out, !bad);
-        }
+        rc = write_report(a, r);
     }
     pl_report_free(r);
+    pl_proposal_free(prop);
+    pl_claims_free(claims);
     pl_scenario_free(s);
     return rc;
 }
@@ -151,9 +174,16 @@ const cli_command cli_cmd_report = {
     "the frontier and the Nash, Kalai-Smorodinsky and egalitarian packages,\n"
     "win-sets and ratification on two issues, voting power per body, and the\n"
     "Monte Carlo ranges, findings and tornado (colour-blind-safe Okabe-Ito\n"
-    "palette).\n"
+    "palette). Prose names actors, issues and bodies by name; packages are given\n"
+    "in words; bodies with their rules; notes and sources as numbered footnotes;\n"
+    "recorded outcomes (an issue's outcome:) beside the forecasts. --claims adds\n"
+    "a section checking the claims (the built-in scenario's own by default; a\n"
+    "FILE gets none unless given); --proposal adds a section evaluating the\n"
+    "package: each party's utility against its no-deal value and the\n"
+    "probability that the ratifying bodies pass it.\n"
     "Examples:\n"
     "  parley report -o report.html          the built-in scenario\n"
     "  parley report my.yaml --pair RUS,USA --issues TERR,ARMY -o my.html\n"
-    "  parley report --svg-dir charts        the charts alone\n",
+    "  parley report --svg-dir charts        the charts alone\n"
+    "  parley report my.yaml --claims my.claims.yaml --proposal deal.yaml -o my.html\n",
     run_report};

@@ -86,6 +86,30 @@ int cli_load_proposal(const cli_args *a, const pl_scenario *s, const char *path,
     return cli_input_exit_code(rc);
 }
 
+int cli_load_claims(const cli_args *a, const pl_scenario *s, const char *path, pl_claims **out)
+{
+    size_t len = 0;
+    const char *text = path || a->npos > 0 ? NULL : pl_builtin_claims(pl_scenario_name(s), &len);
+    *out = NULL;
+    if (!path && !text)
+        return EXIT_OK;
+    pl_input *in = NULL;
+    const char *name = "ukraine-2025.claims.yaml";
+    int rc = path ? cli_read_input(a, path, &in) : EXIT_OK;
+    if (rc)
+        return rc;
+    if (in) {
+        text = pl_input_data(in, &len);
+        name = pl_input_name(in);
+    }
+    pl_error err;
+    pl_error_clear(&err);
+    if ((rc = pl_claims_load_buffer(out, s, text, len, name, &err)) != PL_OK)
+        cli_report(&err, text, len);  /* the line under the message from the bytes read */
+    pl_input_free(in);
+    return cli_input_exit_code(rc);
+}
+
 /* Report err with its source line when it is about one of the inputs. */
 static void report_in(const pl_error *err, pl_input *const *in, int n)
 {

@@ -23,6 +23,9 @@
 extern "C" {
 #endif
 
+struct pl_claims;
+struct pl_proposal;
+
 typedef struct pl_report_opts {
     uint64_t draws;           /* Monte Carlo draws for the robustness section; 0: none */
     uint64_t seed;
@@ -33,9 +36,14 @@ typedef struct pl_report_opts {
     pl_forecast_opts forecast;
     pl_settle_opts settle;
     pl_progress progress;     /* each analysis in turn, in its own units (see progress.h) */
+    const struct pl_claims *claims;     /* claims to check (borrowed; NULL: the report has no
+                                           claims section) */
+    const struct pl_proposal *proposal; /* a package to evaluate (borrowed, read against the
+                                           same scenario; NULL: none) */
 } pl_report_opts;
 #define PL_REPORT_OPTS_INIT                                                                  \
-    {200, 1, 1, NULL, NULL, PL_FORECAST_OPTS_INIT, PL_SETTLE_OPTS_INIT, PL_PROGRESS_NONE}
+    {200, 1, 1, NULL, NULL, PL_FORECAST_OPTS_INIT, PL_SETTLE_OPTS_INIT, PL_PROGRESS_NONE,   \
+     NULL, NULL}
 
 typedef struct pl_report pl_report;
 

@@ -52,10 +52,10 @@ void pl__buf_printf(pl__buf *b, const char *fmt, ...)
     free(big);
 }
 
-void pl__buf_escaped(pl__buf *b, const char *s)
+void pl__buf_escaped_n(pl__buf *b, const char *s, size_t n)
 {
     const char *run = s;
-    for (const char *p = s; p && *p; p++) {
+    for (const char *p = s; p && p < s + n; p++) {
         const char *e = *p == '<' ? "&lt;" : *p == '>' ? "&gt;" : *p == '&' ? "&amp;"
                       : *p == '"' ? "&quot;" : NULL;
         if (!e)
@@ -65,7 +65,13 @@ void pl__buf_escaped(pl__buf *b, const char *s)
         run = p + 1;
     }
     if (run)
-        pl__buf_put(b, run, strlen(run));
+        pl__buf_put(b, run, (size_t)(s + n - run));
+}
+
+void pl__buf_escaped(pl__buf *b, const char *s)
+{
+    if (s)
+        pl__buf_escaped_n(b, s, strlen(s));
 }
 
 void pl__buf_free(pl__buf *b)

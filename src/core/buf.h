@@ -23,6 +23,8 @@ void pl__buf_printf(pl__buf *b, const char *fmt, ...)
     ;
 /* s with <, >, & and " escaped (NULL: nothing). */
 void pl__buf_escaped(pl__buf *b, const char *s);
+/* The first n bytes of s, escaped. */
+void pl__buf_escaped_n(pl__buf *b, const char *s, size_t n);
 void pl__buf_free(pl__buf *b);
 
 #endif

@@ -7,6 +7,7 @@
 #include "svg.h"
 #include "../core/error_int.h"
 #include "../core/alloc.h"
+#include "parley/proposal.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -176,29 +177,65 @@ static int run_stress(pl_report *r)
     return PL_OK;
 }
 
-/* The claims built in for this scenario (the seed article's), checked like parley claims. */
+/* The claims the caller gives (pl_report_opts.claims), checked like parley claims. */
 static int run_claims(pl_report *r)
 {
-    size_t len;
-    const char *text = pl_builtin_claims(pl_scenario_name(r->s), &len);
     pl_error e = {0};
-    if (!text || !pl_builtin_text(pl_scenario_name(r->s), NULL))
+    if (!r->o.claims)
         return PL_OK;
-    if (pl_claims_load_buffer(&r->claims, r->s, text, len, "claims", &e))
-        return keep_error(r, PL__R_CLAIMS, &e);
-    size_t n = pl_claims_count(r->claims);
-    r->claim_res = calloc(n, sizeof *r->claim_res);
-    r->claim_holds = calloc(n, sizeof *r->claim_holds);
-    r->claim_defined = calloc(n, sizeof *r->claim_defined);
+    size_t n = pl_claims_count(r->o.claims);
+    r->claim_res = calloc(n ? n : 1, sizeof *r->claim_res);
+    r->claim_holds = calloc(n ? n : 1, sizeof *r->claim_holds);
+    r->claim_defined = calloc(n ? n : 1, sizeof *r->claim_defined);
     if (!r->claim_res || !r->claim_holds || !r->claim_defined)
         return PL_ENOMEM;
-    if (pl_claims_evaluate(r->claims, r->s, r->claim_res, &e) ||
-        (r->o.draws && pl_claims_robustness_progress(r->claims, r->s, r->o.draws, r->o.seed,
+    if (pl_claims_evaluate(r->o.claims, r->s, r->claim_res, &e) ||
+        (r->o.draws && pl_claims_robustness_progress(r->o.claims, r->s, r->o.draws, r->o.seed,
                                                      r->o.threads, &r->o.progress,
-                                                     r->claim_holds, r->claim_defined, &e))) {
-        pl_claims_free(r->claims);
-        r->claims = NULL;
+                                                     r->claim_holds, r->claim_defined, &e)))
         return keep_error(r, PL__R_CLAIMS, &e);
+    r->claims = r->o.claims;
+    return PL_OK;
+}
+
+/* The package indices of points x (one per issue) in the settlement's outcome space, or 0
+   when some point is none of its issue's outcomes (then no ratification can be computed). */
+static int package_of(const pl_settlement *st, const double *x, size_t K, uint32_t *w)
+{
+    for (size_t k = 0; k < K; k++) {
+        size_t m = pl_space_n_options(pl_settle_space(st), k), v = 0;
+        while (v < m && fabs(pl_settle_option(st, k, v, NULL) - x[k]) > 1e-9)
+            v++;
+        if (v == m)
+            return 0;
+        w[k] = (uint32_t)v;
+    }
+    return 1;
+}
+
+/* The proposal (pl_report_opts.proposal): every party's utility, and, when it lies on the
+   settlement's outcome space, the probability that the ratifying bodies pass it. */
+static int run_proposal(pl_report *r)
+{
+    pl_error e = {0};
+    if (!r->o.proposal || !r->st)
+        return PL_OK;
+    size_t n = pl_space_n_parties(pl_settle_space(r->st)), K = pl_scenario_n_issues(r->s);
+    r->prop_u = pl__mallocarray(n ? n : 1, sizeof *r->prop_u);
+    r->prop_w = pl__mallocarray(K ? K : 1, sizeof *r->prop_w);
+    if (!r->prop_u || !r->prop_w)
+        return PL_ENOMEM;
+    if (pl_settle_proposal(r->st, r->o.proposal, r->prop_u, &e)) {
+        free(r->prop_u), r->prop_u = NULL;
+        return keep_error(r, PL__R_PROPOSAL, &e);
+    }
+    r->prop_p = NAN;
+    if (!package_of(r->st, pl_proposal_points(r->o.proposal), K, r->prop_w)) {
+        free(r->prop_w), r->prop_w = NULL;
+    } else if (pl_settle_has_ratification(r->st)) {
+        r->prop_p = pl_settle_ratification(r->st, r->prop_w);
+        if (isnan(r->prop_p))
+            return PL_ENOMEM; /* its scratch memory ran out */
     }
     return PL_OK;
 }
@@ -225,6 +262,7 @@ int pl_report_build(pl_report **out, const pl_scenario *s, const pl_report_opts 
     }
     if ((rc = run_forecast(r)) || (rc = run_settle(r)) || (rc = run_power(r)) ||
         (rc = run_durability(r)) || (rc = run_stress(r)) || (rc = run_claims(r)) ||
+        (rc = run_proposal(r)) ||
         (rc = pl__chart_issues(r)) || (rc = pl__chart_settle(r)) || (rc = pl__chart_power(r)) ||
         (rc = pl__chart_stress(r))) {
         pl_report_free(r);
@@ -243,7 +281,7 @@ void pl_report_free(pl_report *r)
     pl_settle_free(r->pair_st);
     pl_durability_free(r->dur);
     pl_stress_free(r->stress);
-    pl_claims_free(r->claims);
+    free(r->prop_u), free(r->prop_w);
     free(r->claim_res), free(r->claim_holds), free(r->claim_defined);
     for (size_t b = 0; b < r->n_bodies; b++) {
         if (r->powers)

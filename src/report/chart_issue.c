@@ -14,13 +14,25 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { W = 720, LEFT = 110, RIGHT = 690 };
+/* The plot spans PLOT px; the left margin makes room for the longest row label. */
+enum { PLOT = 580, LEFT = 110, RIGHT = LEFT + PLOT };
 
+/* The left edge of a plot whose rows are labelled with the actors' names (12 px). */
+static double left_for_names(const pl_scenario *s)
+{
+    double w = 0;
+    for (size_t i = 0; i < pl_scenario_n_actors(s); i++)
+        w = fmax(w, pl__svg_text_width(pl_actor_name(pl_scenario_actor(s, i)), 12));
+    return fmax(LEFT, w + 20);
+}
+
+/* A legend entry per model (its colour, its forecast) and the recorded outcome, if any. */
 static void model_marks(pl_report *r, pl_svg *g, const pl_axis *ax, size_t k, double top,
                         double bottom)
 {
     char buf[96];
-    for (int m = 0, shown = 0; r->f && m < PL_MODEL_COUNT; m++) {
+    int shown = 0;
+    for (int m = 0; r->f && m < PL_MODEL_COUNT; m++) {
         if (!pl_forecast_has(r->f, (pl_model)m))
             continue;
         double v = pl_forecast_value(r->f, k, (pl_model)m), x = pl__axis_at(ax, v);
@@ -29,8 +41,18 @@ static void model_marks(pl_report *r, pl_svg *g, const pl_axis *ax, size_t k, do
         snprintf(buf, sizeof buf, "c%d small", m);
         char label[64];
         pl__snprintf(label, sizeof label, "%s %.4g", pl_model_name((pl_model)m), v);
-        pl__svg_text(g, LEFT + 110.0 * shown, top - 6, "start", buf, label);
+        pl__svg_text(g, ax->a + 110.0 * shown, top - 6, "start", buf, label);
         shown++;
+    }
+    const pl_value *o = pl_issue_outcome(pl_scenario_issue(r->s, k));
+    if (o) {
+        double x = pl__axis_at(ax, o->value);
+        char label[64];
+        pl__svg_raw(g, "<path d=\"M%.2f %.2f l6 6 l-6 6 l-6 -6 z\" class=\"ink\"/>", x,
+                    top - 2);
+        pl__svg_line(g, x, top + 10, x, bottom, "line");
+        pl__snprintf(label, sizeof label, "\u25C6 recorded outcome %g", o->value);
+        pl__svg_text(g, ax->a, top - 20, "start", "ink small", label); /* a row of its own */
     }
 }
 
@@ -45,16 +67,17 @@ static int issue_chart(pl_report *r, size_t k)
             rows++;
             wmax = fmax(wmax, pl_actor_capability(pl_scenario_actor(s, i))->value * sal);
         }
-    double top = 58, h = top + 22.0 * (double)rows + 60;
+    double top = pl_issue_outcome(pl_scenario_issue(s, k)) ? 72 : 58, left = left_for_names(s);
+    double h = top + 22.0 * (double)rows + 60;
     char title[300], desc[600], name[128];
     snprintf(title, sizeof title, "%s: positions and forecasts", pl_issue_name(x));
     snprintf(desc, sizeof desc, "Each actor's position on the 0-100 scale of %s (disc area: "
-             "capability x salience), the status quo (dashed) and each model's forecast.",
-             pl_issue_id(x));
+             "capability x salience), the status quo (dashed), each model's forecast and the "
+             "recorded outcome (black, when known).", pl_issue_name(x));
     pl_svg g;
-    pl__svg_begin(&g, W, h, title, desc);
+    pl__svg_begin(&g, left + PLOT + 30, h, title, desc);
     pl__svg_text(&g, 10, 20, "start", "ink title", title);
-    pl_axis ax = {0, 100, LEFT, RIGHT};
+    pl_axis ax = {0, 100, left, left + PLOT};
     double bottom = top + 22.0 * (double)rows;
     for (size_t a = 0; a < pl_issue_n_anchors(x); a++) {
         double px = pl__axis_at(&ax, pl_issue_anchor(x, a, NULL));
@@ -77,8 +100,8 @@ static int issue_chart(pl_report *r, size_t k)
         char tip[160];
         pl__snprintf(tip, sizeof tip, "%s: position %g, salience %g, capability %g", pl_actor_id(a),
                  pos, sal, pl_actor_capability(a)->value);
-        pl__svg_text(&g, LEFT - 10, y + 4, "end", "ink", pl_actor_id(a));
-        pl__svg_line(&g, LEFT, y, RIGHT, y, "grid");
+        pl__svg_text(&g, left - 10, y + 4, "end", "ink", pl_actor_name(a));
+        pl__svg_line(&g, left, y, left + PLOT, y, "grid");
         pl__svg_circle(&g, pl__axis_at(&ax, pos), y, 2 + 8 * sqrt(wmax > 0 ? w / wmax : 0),
                        pl_actor_at_table(a) ? "c4 soft line" : "c7 soft line", tip);
     }
@@ -88,18 +111,47 @@ static int issue_chart(pl_report *r, size_t k)
     return pl__report_add_chart(r, "forecast", name, &g);
 }
 
+/* Each line's name at its right end (x), moved apart so that none overprints another. */
+static void end_labels(pl_svg *g, const char *const *names, double *y, size_t n, double x)
+{
+    pl__svg_spread(y, n, 11);
+    for (size_t i = 0; i < n; i++)
+        if (names[i])
+            pl__svg_text(g, x, y[i] + 4, "start", "ink small", names[i]);
+}
+
+static double names_width(const char *const *names, size_t n)
+{
+    double w = 0;
+    for (size_t i = 0; i < n; i++)
+        w = fmax(w, pl__svg_text_width(names[i], 10));
+    return w;
+}
+
+enum { MAX_LINES = 64 }; /* more lines than this are not labelled one by one */
+
 static int eum_chart(pl_report *r, size_t k)
 {
     const pl_eum *e = pl_forecast_eum(r->f, k);
     if (!e)
         return PL_OK;
-    size_t R = pl_eum_n_rounds(e), n = pl_eum_n_actors(e);
+    size_t R = pl_eum_n_rounds(e), n = pl_eum_n_actors(e), named = 0;
+    const char *names[MAX_LINES];
+    double ends[MAX_LINES], pos, sal;
+    /* the EUM's actors: those at the table with a position on the issue, in scenario order */
+    for (size_t i = 0; i < pl_scenario_n_actors(r->s) && named < MAX_LINES; i++)
+        if (pl_actor_at_table(pl_scenario_actor(r->s, i)) &&
+            pl_scenario_position(r->s, i, k, &pos, &sal) == 1)
+            names[named++] = pl_actor_name(pl_scenario_actor(r->s, i));
+    if (named != n)
+        named = 0; /* not the same actors: no names rather than wrong ones */
     char title[300], name[128];
     snprintf(title, sizeof title, "%s: the Expected Utility Model round by round",
-             pl_issue_id(pl_scenario_issue(r->s, k)));
+             pl_issue_name(pl_scenario_issue(r->s, k)));
     pl_svg g;
-    pl__svg_begin(&g, W, 300, title, "Each actor's position per round (grey), the weighted "
-                  "median (blue, the forecast) and the weighted mean (orange).");
+    pl__svg_begin(&g, RIGHT + 30 + names_width(names, named), 300, title, "Each actor's "
+                  "position per round (grey, named at its end), the weighted median (blue, the "
+                  "forecast) and the weighted mean (orange).");
     pl__svg_text(&g, 10, 20, "start", "ink title", title);
     pl_axis ax = {0, R > 1 ? (double)(R - 1) : 1, LEFT, RIGHT}, ay = {0, 100, 250, 40};
     double xs[512], ys[512];
@@ -108,12 +160,15 @@ static int eum_chart(pl_report *r, size_t k)
         for (size_t t = 0; t < m; t++)
             xs[t] = pl__axis_at(&ax, (double)t), ys[t] = pl__axis_at(&ay, pl_eum_position(e, t, i));
         pl__svg_polyline(&g, xs, ys, m, "line thin c7 nofill");
+        if (i < named)
+            ends[i] = ys[m - 1];
     }
     for (int which = 0; which < 2; which++) {
         for (size_t t = 0; t < m; t++)
             ys[t] = pl__axis_at(&ay, which ? pl_eum_mean(e, t) : pl_eum_median(e, t));
         pl__svg_polyline(&g, xs, ys, m, which ? "line thick c1 nofill" : "line thick c0 nofill");
     }
+    end_labels(&g, names, ends, named, RIGHT + 6);
     pl__svg_text(&g, RIGHT, 34, "end", "c0 small", "median (forecast)");
     pl__svg_text(&g, RIGHT - 110, 34, "end", "c1 small", "mean");
     pl__svg_axis_x(&g, &ax, 254, R > 20 ? 5 : 1, "round");
@@ -126,14 +181,20 @@ static int eum_chart(pl_report *r, size_t k)
 static int smp_chart(pl_report *r, size_t k)
 {
     const pl_smp *m = pl_forecast_smp(r->f);
-    size_t T = pl_smp_n_states(m), n = 0;
-    char title[300], name[128], tip[160];
+    size_t T = pl_smp_n_states(m), n = 0, named = 0;
+    const char *names[MAX_LINES];
+    double ends[MAX_LINES];
+    for (size_t i = 0; i < pl_scenario_n_actors(r->s) && named < MAX_LINES; i++)
+        if (pl_smp_takes_part(r->s, i))
+            names[named++] = pl_actor_name(pl_scenario_actor(r->s, i));
+    char title[300], name[128];
     snprintf(title, sizeof title, "%s: the Spatial Model of Politics turn by turn",
-             pl_issue_id(pl_scenario_issue(r->s, k)));
+             pl_issue_name(pl_scenario_issue(r->s, k)));
     pl_svg g;
-    pl__svg_begin(&g, W, 300, title, "Each actor's position on this issue after each turn of "
-                  "the SMP (all issues bargained at once), and the SMP's forecast (the "
-                  "probability-weighted median of the final positions, dashed).");
+    pl__svg_begin(&g, RIGHT + 30 + names_width(names, named), 300, title, "Each actor's "
+                  "position on this issue after each turn of the SMP (all issues bargained at "
+                  "once), named at its end, and the SMP's forecast (the probability-weighted "
+                  "median of the final positions, dashed).");
     pl__svg_text(&g, 10, 20, "start", "ink title", title);
     pl_axis ax = {0, T > 1 ? (double)(T - 1) : 1, LEFT, RIGHT}, ay = {0, 100, 250, 40};
     double xs[512], ys[512];
@@ -146,10 +207,11 @@ static int smp_chart(pl_report *r, size_t k)
         char cls[32];
         snprintf(cls, sizeof cls, "line thick c%zu nofill", n % 7);
         pl__svg_polyline(&g, xs, ys, cnt, cls);
-        snprintf(tip, sizeof tip, "%s", pl_actor_id(pl_scenario_actor(r->s, i)));
-        pl__svg_text(&g, RIGHT + 4, ys[cnt - 1] + 4, "start", "ink small", tip);
+        if (n < named)
+            ends[n] = ys[cnt - 1];
         n++;
     }
+    end_labels(&g, names, ends, named, RIGHT + 6);
     double f = pl__axis_at(&ay, pl_forecast_value(r->f, k, PL_MODEL_SMP));
     pl__svg_raw(&g, "<line x1=\"%d\" y1=\"%.2f\" x2=\"%d\" y2=\"%.2f\" class=\"line\" "
                     "stroke-dasharray=\"4 3\"><title>SMP forecast %.4g</title></line>", LEFT, f,

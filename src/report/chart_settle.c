@@ -54,9 +54,13 @@ static int plane_chart(pl_report *r)
     for (size_t j = 0; j < n; j++)
         hi0 = fmax(hi0, pl_frontier_utility(f, j, 0)), hi1 = fmax(hi1, pl_frontier_utility(f, j, 1));
     hi0 = ceil(fmax(hi0, d0) * 10 + 0.5) / 10, hi1 = ceil(fmax(hi1, d1) * 10 + 0.5) / 10;
-    char title[200], xt[96], yt[96];
-    snprintf(title, sizeof title, "Package deals for %s and %s: the Pareto frontier",
-             r->pair_ids[0], r->pair_ids[1]);
+    char title[400], xt[200], yt[200];
+    const char *who[2];
+    for (int k = 0; k < 2; k++)
+        who[k] = pl_actor_name(pl_scenario_actor(r->s,
+                                                 (size_t)pl_scenario_actor_index(r->s, r->pair_ids[k])));
+    snprintf(title, sizeof title, "Package deals for %s and %s: the Pareto frontier", who[0],
+             who[1]);
     pl_svg g;
     pl__svg_begin(&g, W, H, title, "Utilities of the efficient packages for two parties, the "
                   "no-deal point and the packages every bargaining solution picks.");
@@ -84,8 +88,8 @@ static int plane_chart(pl_report *r)
     mark_solution(&g, st, &ax, &ay, PL_SOL_NASH, "c0 open", "Nash", -8);
     mark_solution(&g, st, &ax, &ay, PL_SOL_KS, "c1 open", "Kalai-Smorodinsky", 4);
     mark_solution(&g, st, &ax, &ay, PL_SOL_EGALITARIAN, "c5 open", "egalitarian", 16);
-    snprintf(xt, sizeof xt, "utility of %s (0-1)", r->pair_ids[0]);
-    snprintf(yt, sizeof yt, "utility of %s (0-1)", r->pair_ids[1]);
+    snprintf(xt, sizeof xt, "utility of %s", who[0]);
+    snprintf(yt, sizeof yt, "utility of %s", who[1]);
     pl__svg_axis_x(&g, &ax, B + 4, hi0 > 1 ? 0.2 : 0.1, xt);
     pl__svg_axis_y(&g, &ay, L, hi1 > 1 ? 0.2 : 0.1, yt);
     return pl__report_add_chart(r, "settle", "frontier.svg", &g);
@@ -143,8 +147,8 @@ static int winset_chart(pl_report *r, const uint32_t *nash)
     uint32_t w[256];
     memcpy(w, nash, K * sizeof *w);
     char title[300], label[160];
-    const char *ix = pl_issue_id(pl_scenario_issue(r->s, kx));
-    const char *iy = pl_issue_id(pl_scenario_issue(r->s, ky));
+    const char *ix = pl_issue_name(pl_scenario_issue(r->s, kx));
+    const char *iy = pl_issue_name(pl_scenario_issue(r->s, ky));
     snprintf(title, sizeof title, "Win-sets on %s and %s (other issues at the Nash package)",
              ix, iy);
     pl_svg g;

@@ -11,9 +11,12 @@
 #include "../core/fmt.h"
 #include "../emit/tree.h"
 #include "../core/error_int.h"
+#include "../core/alloc.h"
 #include "parley/version.h"
 
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char css[] =
@@ -32,16 +35,19 @@ static const char css[] =
     "dl{display:grid;grid-template-columns:max-content auto;gap:.1em 1em}dt{font-weight:600}"
     "dd{margin:0}.scale dt{text-align:right}.range,.muted{color:var(--muted);font-size:.9em}"
     "ul.findings li{margin:.3em 0}.num{text-decoration:none}.noted{border-bottom:1px dotted}"
-    "figure{margin:1em 0}svg{max-width:100%;height:auto}figcaption{color:var(--muted);"
-    "font-size:.85em}.error{color:#D55E00}nav a{margin-right:1em}"
+    "figure{margin:1.2em 0}figure svg{width:100%;height:auto}svg{max-width:100%;height:auto}"
+    ".error{color:#D55E00}nav a{margin-right:1em}ul.similar{margin:.2em 0;font-size:.95em}"
+    "table.terms th{white-space:nowrap}ol.sources li{margin:.2em 0}.note{font-style:italic}"
     "@media print{body{max-width:none;font-size:11pt}nav{display:none}"
-    "figure,table{break-inside:avoid}h2{break-after:avoid}a{color:inherit}}"
+    "figure,table,li{break-inside:avoid}h2,h3{break-after:avoid}a{color:inherit;"
+    "text-decoration:none}details>summary{display:none}}"
     "</style>";
 
 /* ---- an analysis's description, rendered ---------------------------------------- */
 
 typedef struct render {
     pl__buf *h, *summary;
+    const pl_scenario *s;
 } render;
 
 /* A value as people read it: a number with a fraction to 4 significant digits (full
@@ -94,23 +100,58 @@ static void render_table(render *c, const pl__tnode *list)
     pl__buf_printf(c->h, "</tbody></table>");
 }
 
+/* One finding: the sentence with names for ids; a group's first says how many are like it. */
+static void finding(render *c, pl__buf *b, const char *text, size_t similar, int summary)
+{
+    pl__buf_printf(b, "<li>");
+    pl__prose(b, c->s, text);
+    if (similar && summary)
+        pl__buf_printf(b, " <span class=\"muted\">(and %zu more like it in the section)"
+                          "</span>", similar);
+    if (similar && !summary)
+        pl__buf_printf(b, "<ul class=\"similar\">");
+}
+
+/* The findings, those that say the same of different parties (the same shape) grouped
+   under the first of them: in the summary, the first alone with their count. */
 static void render_findings(render *c, const pl__tnode *obj)
 {
-    pl__buf_printf(c->h, "<ul class=\"findings\">");
-    for (const pl__tnode *v = obj->first; v; v = v->next) {
-        if (v->kind != PL_E_SCALAR)
-            continue;
-        char buf[40];
-        const char *text = pl__scalar_text(buf, &v->v, "null"); /* a sentence: no rounding */
-        for (int k = 0; k < 2; k++) {
-            pl__buf *b = k ? c->summary : c->h;
-            if (!b)
-                continue;
-            pl__buf_printf(b, "<li>");
-            pl__buf_escaped(b, text);
-            pl__buf_printf(b, "</li>");
+    size_t n = 0, k = 0;
+    for (const pl__tnode *v = obj->first; v; v = v->next)
+        n += v->kind == PL_E_SCALAR;
+    const char **text = pl__mallocarray(n ? n : 1, sizeof *text);
+    char **shape = calloc(n ? n : 1, sizeof *shape);
+    char (*buf)[40] = pl__mallocarray(n ? n : 1, sizeof *buf);
+    for (const pl__tnode *v = obj->first; text && shape && buf && v; v = v->next)
+        if (v->kind == PL_E_SCALAR) {
+            text[k] = pl__scalar_text(buf[k], &v->v, "null"); /* a sentence: no rounding */
+            if (!(shape[k] = pl__prose_shape(c->s, text[k])))
+                c->h->failed = 1;
+            k++;
         }
+    pl__buf_printf(c->h, "<ul class=\"findings\">");
+    for (size_t i = 0; !c->h->failed && text && shape && buf && i < n; i++) {
+        if (!text[i])
+            continue; /* shown in its group */
+        size_t similar = 0; /* a bare value ("3", "true") is no sentence to group by */
+        for (size_t j = i + 1; strlen(shape[i]) >= 16 && j < n; j++)
+            similar += text[j] && strcmp(shape[i], shape[j]) == 0;
+        finding(c, c->h, text[i], similar, 0);
+        if (c->summary)
+            finding(c, c->summary, text[i], similar, 1), pl__buf_printf(c->summary, "</li>");
+        for (size_t j = i + 1; similar && j < n; j++)
+            if (text[j] && strcmp(shape[i], shape[j]) == 0) {
+                finding(c, c->h, text[j], 0, 0);
+                pl__buf_printf(c->h, "</li>");
+                text[j] = NULL;
+            }
+        pl__buf_printf(c->h, "%s</li>", similar ? "</ul>" : "");
     }
+    if (!text || !shape || !buf)
+        c->h->failed = 1;
+    for (size_t i = 0; shape && i < n; i++)
+        free(shape[i]);
+    free(shape), free(text), free(buf);
     pl__buf_printf(c->h, "</ul>");
 }
 
@@ -187,7 +228,7 @@ int pl__html_analysis(pl__buf *h, pl__buf *summary, const pl_report *r, pl__emit
     }
     if (!rc) {
         const pl__tnode *root = pl__emitter_tree(e);
-        render c = {h, summary};
+        render c = {h, summary, r ? r->s : NULL}; /* no report: ids stay ids */
         collect_findings(&c, root);
         pl__buf_printf(h, "<details><summary>Every number of this analysis</summary>");
         render_object(&c, root, 0);
@@ -208,9 +249,7 @@ static void charts(pl__buf *h, const pl_report *r, const char *section)
         pl__buf_escaped(h, r->charts[i].name);
         pl__buf_printf(h, "\">");
         pl__buf_put(h, r->charts[i].svg, r->charts[i].len);
-        pl__buf_printf(h, "<figcaption>");
-        pl__buf_escaped(h, r->charts[i].name);
-        pl__buf_printf(h, "</figcaption></figure>");
+        pl__buf_printf(h, "</figure>"); /* the chart's own title says what it is */
     }
 }
 
@@ -258,10 +297,48 @@ static void credibility(pl__buf *h, pl__buf *summary, const pl_report *r)
         for (int k = 0; k < 2; k++) {
             pl__buf *o = k ? summary : h;
             pl__buf_printf(o, "%s", k ? "<li>" : "<p>");
-            pl__buf_escaped(o, text);
+            pl__prose(o, r->s, text);
             pl__buf_printf(o, "%s", k ? "</li>" : "</p>");
         }
     }
+}
+
+/* The recorded outcomes (an issue's outcome:) beside each model's forecast, with the
+   forecast's error in scale points; nothing when no issue has one. */
+static void outcomes(pl__buf *h, const pl_report *r)
+{
+    size_t K = pl_scenario_n_issues(r->s), known = 0;
+    for (size_t k = 0; k < K; k++)
+        known += pl_issue_outcome(pl_scenario_issue(r->s, k)) != NULL;
+    if (!known || !r->f)
+        return;
+    pl__buf_printf(h, "<h3>Forecasts beside the recorded outcomes</h3><p>Each model's forecast "
+                      "and, in brackets, its error against what happened (scale points; the "
+                      "issue charts draw the outcome as a black diamond).</p><table><thead><tr>"
+                      "<th>issue</th><th>recorded outcome</th>");
+    for (int m = 0; m < PL_MODEL_COUNT; m++)
+        if (pl_forecast_has(r->f, (pl_model)m))
+            pl__buf_printf(h, "<th>%s</th>", pl_model_name((pl_model)m));
+    pl__buf_printf(h, "</tr></thead><tbody>");
+    for (size_t k = 0; k < K; k++) {
+        const pl_value *o = pl_issue_outcome(pl_scenario_issue(r->s, k));
+        if (!o)
+            continue;
+        char num[80];
+        pl__buf_printf(h, "<tr><th>");
+        pl__buf_escaped(h, pl_issue_name(pl_scenario_issue(r->s, k)));
+        pl__snprintf(num, sizeof num, "%g", o->value);
+        pl__buf_printf(h, "</th><td>%s</td>", num);
+        for (int m = 0; m < PL_MODEL_COUNT; m++) {
+            if (!pl_forecast_has(r->f, (pl_model)m))
+                continue;
+            double v = pl_forecast_value(r->f, k, (pl_model)m);
+            pl__snprintf(num, sizeof num, "%.4g (%+.3g)", v, v - o->value);
+            pl__buf_printf(h, "<td>%s</td>", num);
+        }
+        pl__buf_printf(h, "</tr>");
+    }
+    pl__buf_printf(h, "</tbody></table>");
 }
 
 typedef struct section {
@@ -288,6 +365,10 @@ static int write_section(pl__buf *h, pl__buf *summary, const pl_report *r, const
         charts(h, r, sc->id);
         if (sc->which == PL__R_POWER)
             credibility(h, summary, r);
+        if (sc->which == PL__R_FORECAST)
+            outcomes(h, r);
+        if (sc->which == PL__R_SETTLE)
+            pl__html_packages(h, r);
         rc = pl__html_analysis(h, summary, r, sc->fn);
     }
     if (summary->len == empty && !summary->failed)
@@ -295,6 +376,8 @@ static int write_section(pl__buf *h, pl__buf *summary, const pl_report *r, const
     else
         pl__buf_printf(summary, "</ul>");
     pl__buf_printf(h, "</section>");
+    if (!rc && sc->which == PL__R_SETTLE && r->o.proposal)
+        pl__html_proposal(h, summary, r);
     return rc;
 }
 
@@ -315,19 +398,21 @@ static void head(pl__buf *h, const pl_report *r)
                        (unsigned long long)pl_stress_draws(r->stress),
                        (unsigned long long)pl_stress_seed(r->stress));
     pl__buf_printf(h, ".</p><nav><a href=\"#summary\">Findings</a><a href=\"#scenario\">"
-                      "Scenario</a><a href=\"#claims\">Claims</a><a href=\"#forecast\">Forecasts</a><a href=\"#settle\">"
-                      "Deals</a><a href=\"#power\">Power</a><a href=\"#durability\">"
+                      "Scenario</a>%s<a href=\"#forecast\">Forecasts</a><a href=\"#settle\">"
+                      "Deals</a>%s%s<a href=\"#durability\">"
                       "Durability</a><a href=\"#stress\">Robustness</a><a href=\"#sources\">"
-                      "Sources</a></nav></header>");
+                      "Sources and notes</a></nav></header>",
+                   r->claims || r->err[PL__R_CLAIMS][0] ? "<a href=\"#claims\">Claims</a>" : "",
+                   r->o.proposal ? "<a href=\"#proposal\">Proposal</a>" : "",
+                   r->n_bodies ? "<a href=\"#power\">Power</a>" : "");
 }
 
 static int body(pl__buf *h, pl__buf *summary, const pl_report *r)
 {
     const section secs[] = {
-        {"claims", "The article's claims, checked", "Each claim of the seed article that a "
-         "model can speak to, with the sentence it comes from, the check's verdict, the "
-         "numbers behind it and the share of Monte Carlo draws in which it holds (see "
-         "docs/case-study.md).", PL__R_CLAIMS, emit_claims, r->claims != NULL},
+        {"claims", "The claims, checked", "Each claim that a model can speak to, with the "
+         "sentence it comes from, the check's verdict, the numbers behind it and the share of "
+         "Monte Carlo draws in which it holds.", PL__R_CLAIMS, emit_claims, r->claims != NULL},
         {"forecast", "Where each issue is likely to land", "Each model's forecast on the "
          "issue's 0&ndash;100 scale; the discs are the actors' positions (area: capability "
          "&times; salience).", PL__R_FORECAST, emit_forecast, r->f != NULL},
@@ -346,7 +431,9 @@ static int body(pl__buf *h, pl__buf *summary, const pl_report *r)
     };
     int rc = PL_OK;
     for (size_t i = 0; !rc && i < sizeof secs / sizeof *secs; i++)
-        rc = write_section(h, summary, r, &secs[i]);
+        if ((secs[i].which != PL__R_CLAIMS || r->claims || r->err[PL__R_CLAIMS][0]) &&
+            (secs[i].which != PL__R_POWER || r->n_bodies))
+            rc = write_section(h, summary, r, &secs[i]); /* no claims or bodies: no section */
     return rc;
 }
 

@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /*
 ** html_scenario.c: the scenario in the report, every number linked to the
-** sentence it rests on: sources are numbered in order of first use and
-** listed at the end; a number with only a note shows it as a tooltip.
+** sentence it rests on: sources and notes are numbered in order of first use
+** and listed at the end (footnotes, so that they survive print); bodies with
+** their rules in words; red lines; what no deal is worth over time.
 */
 #include "report_impl.h"
 #include "../core/alloc.h"
 #include "../core/fmt.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,41 +22,50 @@ void pl__sources_free(pl__sources *src)
     memset(src, 0, sizeof *src);
 }
 
-static size_t source_no(sources *src, const char *text)
+static size_t source_no(sources *src, const char *text, int note)
 {
     for (size_t i = 0; i < src->n; i++)
-        if (src->text[i] == text || strcmp(src->text[i], text) == 0)
+        if (src->text[i].note == note &&
+            (src->text[i].text == text || strcmp(src->text[i].text, text) == 0))
             return i + 1;
-    const char **grown = pl__grow(src->text, &src->cap, src->n + 1, sizeof *grown, 32);
+    pl__footnote *grown = pl__grow(src->text, &src->cap, src->n + 1, sizeof *grown, 32);
     if (!grown)
         return 0;
     src->text = grown;
-    src->text[src->n++] = text;
+    src->text[src->n++] = (pl__footnote){text, note};
     return src->n;
 }
 
-/* A number, linked to its source (footnote number) or carrying its note; its range after it. */
+/* A footnote mark for text (a source or a note), linked to the list at the end. */
+static void mark(pl__buf *h, sources *src, const char *text, int note, int first)
+{
+    size_t k = source_no(src, text, note);
+    if (!k) {
+        h->failed = 1; /* no room to number it: fail the report rather than drop the link */
+        return;
+    }
+    pl__buf_printf(h, "<sup>%s<a href=\"#src-%zu\" title=\"", first ? "" : ",", k);
+    pl__buf_escaped(h, text);
+    pl__buf_printf(h, "\">%zu</a></sup>", k);
+}
+
+/* A number with its footnotes (source, note); its range after it. */
 static void cite(pl__buf *h, sources *src, const pl_value *v)
 {
     char num[64];
     pl__snprintf(num, sizeof num, "%g", v->value);
-    size_t k = v->source ? source_no(src, v->source) : 0;
-    if (v->source && !k)
-        h->failed = 1; /* no room to number it: fail the report rather than drop the link */
-    if (k) {
-        pl__buf_printf(h, "<a class=\"num\" href=\"#src-%zu\" title=\"", k);
-        pl__buf_escaped(h, v->source);
-        pl__buf_printf(h, "\">%s<sup>%zu</sup></a>", num, k);
-    } else if (v->note) {
-        pl__buf_printf(h, "<span class=\"num noted\" title=\"");
-        pl__buf_escaped(h, v->note);
-        pl__buf_printf(h, "\">%s<sup>n</sup></span>", num);
-    } else {
-        pl__buf_printf(h, "%s", num);
-    }
-    if (v->dist != PL_DIST_NONE)
-        pl__buf_printf(h, " <span class=\"range\">[%g&ndash;%g, %s]</span>", v->low, v->high,
+    pl__buf_printf(h, "<span class=\"num\">%s</span>", num);
+    if (v->source)
+        mark(h, src, v->source, 0, 1);
+    if (v->note)
+        mark(h, src, v->note, 1, !v->source);
+    if (v->dist != PL_DIST_NONE) {
+        char lo[40], hi[40];
+        pl__snprintf(lo, sizeof lo, "%g", v->low);
+        pl__snprintf(hi, sizeof hi, "%g", v->high);
+        pl__buf_printf(h, " <span class=\"range\">[%s&ndash;%s, %s]</span>", lo, hi,
                        pl_dist_name(v->dist));
+    }
 }
 
 static void cell_text(pl__buf *h, const char *s)
@@ -66,13 +77,13 @@ static void cell_text(pl__buf *h, const char *s)
 
 static void actors(pl__buf *h, const pl_scenario *s, sources *src)
 {
-    pl__buf_printf(h, "<h3>Actors</h3><table><thead><tr><th>id</th><th>name</th>"
+    pl__buf_printf(h, "<h3>Actors</h3><table><thead><tr><th>actor</th><th>id</th>"
                       "<th>capability (clout)</th><th>at the table</th></tr></thead><tbody>");
     for (size_t i = 0; i < pl_scenario_n_actors(s); i++) {
         const pl_actor *a = pl_scenario_actor(s, i);
         pl__buf_printf(h, "<tr>");
-        cell_text(h, pl_actor_id(a));
         cell_text(h, pl_actor_name(a));
+        cell_text(h, pl_actor_id(a));
         pl__buf_printf(h, "<td>");
         cite(h, src, pl_actor_capability(a));
         pl__buf_printf(h, "</td><td>%s</td></tr>", pl_actor_at_table(a) ? "yes" : "no");
@@ -116,6 +127,11 @@ static void issues(pl__buf *h, const pl_scenario *s, sources *src)
             cite(h, src, pl_issue_status_quo(x));
             pl__buf_printf(h, "</p>");
         }
+        if (pl_issue_outcome(x)) {
+            pl__buf_printf(h, "<p>Recorded outcome: ");
+            cite(h, src, pl_issue_outcome(x));
+            pl__buf_printf(h, "</p>");
+        }
     }
 }
 
@@ -130,8 +146,8 @@ static void positions(pl__buf *h, const pl_scenario *s, sources *src)
             if (pl_scenario_position_value(s, i, k, &pos, &sal) != 1)
                 continue;
             pl__buf_printf(h, "<tr>");
-            cell_text(h, pl_actor_id(pl_scenario_actor(s, i)));
-            cell_text(h, pl_issue_id(pl_scenario_issue(s, k)));
+            cell_text(h, pl_actor_name(pl_scenario_actor(s, i)));
+            cell_text(h, pl_issue_name(pl_scenario_issue(s, k)));
             pl__buf_printf(h, "<td>");
             cite(h, src, &pos);
             pl__buf_printf(h, "</td><td>");
@@ -141,29 +157,143 @@ static void positions(pl__buf *h, const pl_scenario *s, sources *src)
     pl__buf_printf(h, "</tbody></table>");
 }
 
-static void bodies(pl__buf *h, const pl_scenario *s, sources *src)
+static const char *member_name(const pl_scenario *s, const pl_body *y, size_t m)
 {
+    return pl_actor_name(pl_scenario_actor(s, (size_t)pl_body_member(y, m)));
+}
+
+/* Quota condition c in words: "unanimity of 5", "3 of 5 members", "weight above 50 of 100". */
+static void condition(pl__buf *h, const pl_body *y, size_t c)
+{
+    size_t n = pl_body_n_members(y);
+    int strict = 0, equal = 1;
+    double t = pl_body_quota_threshold(y, c, &strict), total = 0;
+    for (size_t m = 0; m < n; m++) {
+        double w = pl_body_quota_weight(y, c, m);
+        total += w;
+        equal &= w == pl_body_quota_weight(y, c, 0);
+    }
+    double unit = n ? pl_body_quota_weight(y, c, 0) : 1, need = t / (unit > 0 ? unit : 1);
+    size_t k = (size_t)(strict ? floor(need) + 1 : ceil(need - 1e-9));
+    char a[40], b[40];
+    if (equal && n == 1)
+        pl__buf_printf(h, "the vote of its one member");
+    else if (equal && k >= n)
+        pl__buf_printf(h, "unanimity of %zu", n);
+    else if (equal)
+        pl__buf_printf(h, "%zu of %zu members", k, n);
+    else {
+        pl__snprintf(a, sizeof a, "%g", t), pl__snprintf(b, sizeof b, "%g", total);
+        pl__buf_printf(h, "a weight %s %s of %s", strict ? "above" : "of at least", a, b);
+    }
+    pl__buf_printf(h, " (quota &ldquo;");
+    pl__buf_escaped(h, pl_body_quota_text(y, c));
+    pl__buf_printf(h, "&rdquo;)");
+}
+
+/* The body's rule in words: its conditions (and alternatives) and who can veto alone. */
+static void rule(pl__buf *h, const pl_report *r, size_t b)
+{
+    const pl_body *y = pl_scenario_body(r->s, b);
+    size_t n = pl_body_n_members(y), vetoes = 0;
+    for (size_t c = 0; c < pl_body_n_quotas(y); c++) {
+        size_t rl = pl_body_quota_rule(y, c);
+        pl__buf_printf(h, "%s", !c ? "" : rl != pl_body_quota_rule(y, c - 1) ? "; or " : " and ");
+        condition(h, y, c);
+    }
+    for (size_t m = 0; m < n; m++)
+        vetoes += (size_t)(r->powers[b] ? pl_power_is_veto(r->powers[b], m) : pl_body_veto(y, m));
+    if (vetoes && vetoes == n)
+        pl__buf_printf(h, n > 1 ? ", every member a veto" : "");
+    for (size_t m = 0, shown = 0; vetoes < n && m < n; m++)
+        if (r->powers[b] ? pl_power_is_veto(r->powers[b], m) : pl_body_veto(y, m)) {
+            pl__buf_printf(h, "%s", shown++ ? ", " : "; a veto: ");
+            pl__buf_escaped(h, member_name(r->s, y, m));
+        }
+    if (!vetoes && n > 1)
+        pl__buf_printf(h, "; no member can block alone");
+    if (pl_body_noise(y)) {
+        char num[40];
+        pl__snprintf(num, sizeof num, "%g", pl_body_noise(y)->value);
+        pl__buf_printf(h, "; each vote with noise of %s scale points", num);
+    }
+}
+
+static void bodies(pl__buf *h, const pl_report *r, sources *src)
+{
+    const pl_scenario *s = r->s;
     if (!pl_scenario_n_bodies(s))
         return;
     pl__buf_printf(h, "<h3>Bodies</h3>");
     for (size_t b = 0; b < pl_scenario_n_bodies(s); b++) {
         const pl_body *y = pl_scenario_body(s, b);
         heading(h, NULL, pl_body_id(y), pl_body_name(y));
-        pl__buf_printf(h, "<p>Members (weight): ");
+        pl__buf_printf(h, "<p>Decides by ");
+        rule(h, r, b);
+        pl__buf_printf(h, ". Members (weight): ");
         for (size_t m = 0; m < pl_body_n_members(y); m++) {
             pl__buf_printf(h, "%s", m ? ", " : "");
-            pl__buf_escaped(h, pl_actor_id(pl_scenario_actor(s, (size_t)pl_body_member(y, m))));
-            pl__buf_printf(h, "%s (", pl_body_veto(y, m) ? " [veto]" : "");
+            pl__buf_escaped(h, member_name(s, y, m));
+            pl__buf_printf(h, " (");
             cite(h, src, pl_body_weight(y, m));
             pl__buf_printf(h, ")");
         }
-        pl__buf_printf(h, ". Rule: ");
-        for (size_t c = 0; c < pl_body_n_quotas(y); c++) {
-            pl__buf_printf(h, "%s", c ? "; " : "");
-            pl__buf_escaped(h, pl_body_quota_text(y, c));
-        }
         pl__buf_printf(h, ".</p>");
+        if (pl_body_description(y)) {
+            pl__buf_printf(h, "<p class=\"muted\">");
+            pl__buf_escaped(h, pl_body_description(y));
+            pl__buf_printf(h, "</p>");
+        }
     }
+}
+
+/* Red lines: the outcomes each actor will not accept at any price. */
+static void red_lines(pl__buf *h, const pl_scenario *s)
+{
+    size_t n = pl_scenario_n_red_lines(s);
+    if (!n)
+        return;
+    pl__buf_printf(h, "<h3>Red lines</h3><table><thead><tr><th>actor</th><th>issue</th>"
+                      "<th>will not accept</th></tr></thead><tbody>");
+    for (size_t j = 0; j < n; j++) {
+        size_t a = 0, k = 0;
+        const char *text = pl_scenario_red_line(s, j, &a, &k);
+        pl__buf_printf(h, "<tr>");
+        cell_text(h, pl_actor_name(pl_scenario_actor(s, a)));
+        cell_text(h, pl_issue_name(pl_scenario_issue(s, k)));
+        cell_text(h, text);
+        pl__buf_printf(h, "</tr>");
+    }
+    pl__buf_printf(h, "</tbody></table>");
+}
+
+/* What no deal is worth over time (the scenario's no_deal section), per party. */
+static void no_deal(pl__buf *h, const pl_report *r)
+{
+    pl_nodeal nd;
+    size_t n = r->st ? pl_space_n_parties(pl_settle_space(r->st)) : 0, shown = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (pl_settle_nodeal(r->st, pl_settle_party(r->st, i), &nd) || !nd.path)
+            continue;
+        if (!shown++)
+            pl__buf_printf(h, "<h3>What no deal is worth</h3><p>Over the scenario's horizon: "
+                              "the static value, less the utility lost as the status quo "
+                              "drifts and the yearly cost of continued conflict, discounted "
+                              "(utilities 0&ndash;1).</p><table><thead><tr><th>party</th>"
+                              "<th>static value (from)</th><th>drift loss</th><th>conflict "
+                              "cost</th><th>no-deal value</th></tr></thead><tbody>");
+        char num[4][40];
+        pl__snprintf(num[0], sizeof num[0], "%.3f", nd.base);
+        pl__snprintf(num[1], sizeof num[1], "%.3f", nd.drift);
+        pl__snprintf(num[2], sizeof num[2], "%.3f", nd.cost);
+        pl__snprintf(num[3], sizeof num[3], "%.3f", nd.value);
+        pl__buf_printf(h, "<tr>");
+        cell_text(h, pl_actor_name(pl_scenario_actor(r->s, pl_settle_party(r->st, i))));
+        pl__buf_printf(h, "<td>%s (%s)</td><td>%s</td><td>%s</td><td><b>%s</b></td></tr>",
+                       num[0], nd.from, num[1], num[2], num[3]);
+    }
+    if (shown)
+        pl__buf_printf(h, "</tbody></table>");
 }
 
 /* The uncertain inputs with their ranges and sources: what the robustness section varies. */
@@ -189,14 +319,17 @@ static void assumptions(pl__buf *h, const pl_scenario *s, sources *src)
 void pl__html_scenario(pl__buf *h, const pl_report *r, pl__sources *src)
 {
     const pl_scenario *s = r->s;
-    pl__buf_printf(h, "<section id=\"scenario\"><h2>The scenario</h2><p>Numbers link to the "
-                      "sentence they rest on (superscript: the source's number, listed at the "
-                      "end; <sup>n</sup>: a note where the source is silent, shown on "
-                      "hover).</p>");
+    pl__buf_printf(h, "<section id=\"scenario\"><h2>The scenario</h2><p>Each number carries "
+                      "its footnotes: the sentence it rests on (a source, quoted) and the "
+                      "modeller's note where the source is silent, numbered together and "
+                      "listed at the end. A range in brackets is what the robustness section "
+                      "draws from.</p>");
     actors(h, s, src);
     issues(h, s, src);
     positions(h, s, src);
-    bodies(h, s, src);
+    bodies(h, r, src);
+    red_lines(h, s);
+    no_deal(h, r);
     pl__buf_printf(h, "</section>");
 }
 
@@ -204,7 +337,7 @@ void pl__html_back(pl__buf *h, const pl_report *r, pl__sources *src)
 {
     const pl_scenario *s = r->s;
     assumptions(h, s, src);
-    pl__buf_printf(h, "<section id=\"sources\"><h2>Sources</h2>");
+    pl__buf_printf(h, "<section id=\"sources\"><h2>Sources and notes</h2>");
     if (pl_scenario_source(s)) {
         pl__buf_printf(h, "<p>");
         pl__buf_escaped(h, pl_scenario_source(s));
@@ -212,9 +345,11 @@ void pl__html_back(pl__buf *h, const pl_report *r, pl__sources *src)
     }
     pl__buf_printf(h, "<ol class=\"sources\">");
     for (size_t i = 0; i < src->n; i++) {
-        pl__buf_printf(h, "<li id=\"src-%zu\">&ldquo;", i + 1);
-        pl__buf_escaped(h, src->text[i]);
-        pl__buf_printf(h, "&rdquo;</li>");
+        int note = src->text[i].note;
+        pl__buf_printf(h, "<li id=\"src-%zu\"%s>%s", i + 1, note ? " class=\"note\"" : "",
+                       note ? "Note: " : "&ldquo;");
+        pl__buf_escaped(h, src->text[i].text);
+        pl__buf_printf(h, "%s</li>", note ? "" : "&rdquo;");
     }
     pl__buf_printf(h, "</ol></section>");
 }

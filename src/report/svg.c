@@ -25,6 +25,7 @@ static const char style[] =
     ".c4{fill:#56B4E9;stroke:#56B4E9}.c5{fill:#D55E00;stroke:#D55E00}"
     ".c6{fill:#F0E442;stroke:#F0E442}.c7{fill:#999999;stroke:#999999}"
     ".open{fill:none;stroke-width:2}.soft{fill-opacity:.35}.nofill{fill:none}"
+    "text[class]{stroke:none}" /* a coloured label is filled, not outlined */
     "</style>";
 
 void pl__svg_begin(pl_svg *g, double w, double h, const char *title, const char *desc)
@@ -142,5 +143,33 @@ void pl__svg_axis_y(pl_svg *g, const pl_axis *ay, double x, double step, const c
                        "transform=\"translate(%.2f %.2f) rotate(-90)\">", x - 36, cy);
         pl__svg_escaped(g, title);
         pl__svg_raw(g, "</text>");
+    }
+}
+
+double pl__svg_text_width(const char *text, double px)
+{
+    size_t chars = 0;
+    for (const char *t = text; t && *t; t++)
+        chars += ((unsigned char)*t & 0xC0) != 0x80; /* UTF-8: count characters, not bytes */
+    return 0.62 * px * (double)chars;
+}
+
+void pl__svg_spread(double *y, size_t n, double gap)
+{
+    /* push apart every pair closer than gap, each by half the shortfall, until none is;
+       the order of equal positions is their index order, so the result is deterministic */
+    for (int round = 0; round < 200; round++) {
+        int moved = 0;
+        for (size_t i = 0; i < n; i++)
+            for (size_t j = i + 1; j < n; j++) {
+                double d = y[j] - y[i], need = gap - (d < 0 ? -d : d);
+                if (need <= 1e-9)
+                    continue;
+                double dir = d > 0 || (d == 0 && j > i) ? 1 : -1;
+                y[i] -= dir * need / 2, y[j] += dir * need / 2;
+                moved = 1;
+            }
+        if (!moved)
+            return;
     }
 }

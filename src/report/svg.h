@@ -42,4 +42,10 @@ static inline double pl__axis_at(const pl_axis *x, double v)
 void pl__svg_axis_x(pl_svg *g, const pl_axis *ax, double y, double step, const char *title);
 void pl__svg_axis_y(pl_svg *g, const pl_axis *ay, double x, double step, const char *title);
 
+/* The width in px of text at font size px (an estimate for a sans-serif font, to make room). */
+double pl__svg_text_width(const char *text, double px);
+/* Move n label positions y apart until every two are at least gap apart (end labels of
+   lines that finish close together), keeping their order. */
+void pl__svg_spread(double *y, size_t n, double gap);
+
 #endif

@@ -8,7 +8,30 @@ P=$PARLEY
 expect_status 0 "report" -- "$P" report -n 60 -o "$TMP/report.html"
 [ -s "$TMP/report.html" ] && ok || bad "no report written"
 expect_grep "$TMP/report.html" "<!DOCTYPE html>" "an HTML document"
-expect_grep "$TMP/report.html" "GUARANTOR_COUNCIL cannot act against RUS" "findings in words"
+grep -q "cannot act against RUS" "$TMP/report.html" && bad "an id in the findings' prose" || ok
+expect_grep "$TMP/report.html" 'id="claims"' "the built-in scenario's own claims"
+expect_grep "$TMP/report.html" "<h3>The packages in words</h3>" "packages in words"
+expect_grep "$TMP/report.html" 'class="note">Note: ' "notes printed as footnotes"
+grep -q "<figcaption>" "$TMP/report.html" && bad "a file-name caption under a chart" || ok
+
+# a scenario of one's own: no claims section unless claims are given (never the built-in's);
+# --claims and --proposal; recorded outcomes beside the forecasts
+J="$SRC/tests/scenarios/jcpoa-2015.yaml"
+expect_status 0 "report of a FILE" -- "$P" report "$J" -n 0 -o "$TMP/j.html"
+grep -q 'id="claims"' "$TMP/j.html" && bad "a claims section without claims" || ok
+expect_grep "$TMP/j.html" "<h3>Forecasts beside the recorded outcomes</h3>" "outcomes beside forecasts"
+expect_grep "$TMP/j.html" "recorded outcome 25" "the outcome in the issue chart"
+expect_grep "$TMP/j.html" "Without a deal United States would win a war" "names, not ids, in the findings"
+expect_grep "$TMP/j.html" "<th>Iran's enrichment</th><td><b>25</b> &mdash; 3.67% with about 5,000 centrifuges</td>" "a package in words"
+expect_status 0 "report --claims --proposal" -- "$P" report "$J" -n 0 --claims "$SRC/tests/scenarios/jcpoa-2015.claims.yaml" --proposal "$SRC/tests/scenarios/jcpoa-2015.deal.yaml" -o "$TMP/jp.html"
+expect_grep "$TMP/jp.html" 'id="claims"' "the given claims checked"
+expect_grep "$TMP/jp.html" "The deal as signed would hold" "the claim's text"
+expect_grep "$TMP/jp.html" "<h2>The proposal, evaluated</h2>" "the proposal's section"
+expect_grep "$TMP/jp.html" "The proposal is accepted by 3 of 3 parties." "acceptance per party"
+expect_error "$TMP/none.yaml: cannot open: No such file or directory" -- "$P" report "$J" -n 0 --claims "$TMP/none.yaml" -o "$TMP/never.html"
+expect_error "$TMP/none.yaml: cannot open: No such file or directory" -- "$P" report "$J" -n 0 --proposal "$TMP/none.yaml" -o "$TMP/never.html"
+printf 'ENRICH: 25\nSANCT: 80\nINSP: 150\n' >"$TMP/off.yaml"
+expect_error "$TMP/off.yaml:3:7: proposal for issue 'INSP' is 150; expected a number in [0, 100]" -- "$P" report "$J" -n 0 --proposal "$TMP/off.yaml" -o "$TMP/never.html"
 for c in issue-TERR eum-TERR smp-TERR frontier winset power-GUARANTOR_COUNCIL stress-forecasts stress-findings stress-tornado; do
   expect_grep "$TMP/report.html" "id=\"chart-$c.svg\"" "chart $c in the report"
 done

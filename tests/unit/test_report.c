@@ -14,6 +14,11 @@
 **  - an analysis's description is rendered the same way for every scalar
 **    type (a whole number vs an int, text that looks like a number or null),
 **    for findings at any depth, tables, lists of objects and nesting;
+**  - the brief (issue 18 item 7), on a hand-made scenario: ids become names in
+**    prose (an issue id only where it is plainly the issue), sentences of the
+**    same shape group, bodies show their rules in words (unanimity of 3 with
+**    every member a veto; 2 of 3 with no veto: counted by hand), no claims
+**    section without claims, the recorded outcome and a note as a footnote;
 **  - when any one allocation of pl_report_html fails, it says PL_ENOMEM and
 **    writes nothing: never a partial or different report.
 */
@@ -107,13 +112,72 @@ static void test_html(void **state)
             fail_msg("the report refers to '%s': %.60s", banned[i], p);
     }
     assert_non_null(strstr(x.data, "<!DOCTYPE html>"));
-    assert_non_null(strstr(x.data, "GUARANTOR_COUNCIL cannot act against RUS"));
+    /* names, not ids, in prose (the exact words: test_brief) */
+    assert_null(strstr(x.data, "cannot act against RUS"));
     assert_non_null(strstr(x.data, "href=\"#src-1\""));
     assert_non_null(strstr(x.data, "<li id=\"src-1\">"));
     for (size_t i = 0; i < pl_report_n_charts(a); i++) /* every chart inline */
         assert_non_null(strstr(x.data, pl_report_chart_svg(a, i, NULL)));
     free(x.data), free(y.data);
     pl_report_free(a), pl_report_free(b);
+    pl_scenario_free(s);
+}
+
+/* A hand-made scenario for the brief's parts: two parties, a council of three in which each
+   has a veto (unanimity), a committee deciding by 2 of 3, a recorded outcome, a note. */
+static const char brief_yaml[] =
+    "parley: 1\nname: brief-test\n"
+    "actors:\n"
+    "  - {id: AA, name: Alpha land, capability: 10}\n"
+    "  - {id: BB, name: Beta state, capability: 10}\n"
+    "  - {id: CC, name: Gamma, capability: 5, at_table: false}\n"
+    "issues:\n"
+    "  - {id: LAND, name: Land, scale: {0: none, 50: half, 100: all}, status_quo: 50,\n"
+    "     outcome: {value: 50, note: hand-made outcome}}\n"
+    "  - {id: SEA, name: Sea, scale: {0: closed, 100: open}, status_quo: 0}\n"
+    "positions:\n"
+    "  AA: {LAND: {position: 100, salience: 0.6}, SEA: {position: 0, salience: 0.4}}\n"
+    "  BB: {LAND: {position: 0, salience: 0.5}, SEA: {position: 100, salience: 0.5}}\n"
+    "  CC: {LAND: {position: 50, salience: 0.5}, SEA: {position: 50, salience: 0.5}}\n"
+    "bodies:\n"
+    "  - {id: COUNCIL, name: The council, members: [AA, BB, CC], quota: unanimity}\n"
+    "  - {id: COMMITTEE, name: The committee, members: [AA, BB, CC], quota: 2}\n";
+
+static void test_brief(void **state)
+{
+    (void)state;
+    pl_scenario *s = NULL;
+    pl_error err;
+    if (pl_scenario_load_buffer(&s, brief_yaml, sizeof brief_yaml - 1, "brief.yaml", NULL, &err))
+        fail_msg("%s", err.msg);
+    /* names for ids: actors and bodies everywhere, an issue only where it is plainly one */
+    pl__buf b = {0};
+    pl__prose(&b, s, "COUNCIL cannot act against AA; LAND is a word; issue LAND; LAND 50, SEA 0.");
+    assert_string_equal(b.buf, "The council cannot act against Alpha land; LAND is a word; "
+                               "issue Land; Land 50, Sea 0.");
+    pl__buf_free(&b);
+    /* the same sentence of different parties has one shape; another sentence another */
+    char *x = pl__prose_shape(s, "AA accepts 12 packages: yes in 95.0%.");
+    char *y = pl__prose_shape(s, "BB accepts 3 packages: no in 5.5%.");
+    char *z = pl__prose_shape(s, "AA rejects 12 packages: yes in 95.0%.");
+    assert_string_equal(x, y);
+    assert_string_not_equal(x, z);
+    free(x), free(y), free(z);
+    /* the report: bodies with their rules in words; no claims section without claims; the
+       outcome beside the forecasts; a note as a numbered footnote */
+    pl_report *r = build(s, 1);
+    test_sink h;
+    html(r, &h);
+    assert_non_null(strstr(h.data, "Decides by unanimity of 3 (quota &ldquo;unanimity&rdquo;), "
+                                   "every member a veto."));
+    assert_non_null(strstr(h.data, "Decides by 2 of 3 members (quota &ldquo;2&rdquo;); no "
+                                   "member can block alone."));
+    assert_null(strstr(h.data, "id=\"claims\""));
+    assert_non_null(strstr(h.data, "<h3>Forecasts beside the recorded outcomes</h3>"));
+    assert_non_null(strstr(h.data, "class=\"note\">Note: hand-made outcome</li>"));
+    assert_null(strstr(h.data, "<figcaption>"));
+    free(h.data);
+    pl_report_free(r);
     pl_scenario_free(s);
 }
 
@@ -314,6 +378,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_charts),
         cmocka_unit_test(test_html),
+        cmocka_unit_test(test_brief),
         cmocka_unit_test(test_bad_options),
         cmocka_unit_test(test_render_values),
         cmocka_unit_test(test_html_out_of_memory),
