@@ -5,6 +5,7 @@
 #include "body_rule.h"
 #include "fmt.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -19,18 +20,54 @@ void pl__body_condition_text(const pl_body *b, size_t c, char *buf, size_t size)
              strict ? "more than" : "at least", pl__fmt_double(num, t));
 }
 
-void pl__body_rule_text(const pl_scenario *s, const pl_body *b, pl__buf *out)
+/* Quota condition c in words: "unanimity of 5", "3 of 5 members", "a weight above 50 of 100". */
+static void condition_words(const pl_body *y, size_t c, pl__buf *out)
 {
-    char cond[256];
-    for (size_t c = 0; c < pl_body_n_quotas(b); c++) {
-        pl__body_condition_text(b, c, cond, sizeof cond);
-        pl__buf_printf(out, "%s%s", c ? ", " : "", cond);
+    size_t n = pl_body_n_members(y);
+    int strict = 0, equal = 1;
+    double t = pl_body_quota_threshold(y, c, &strict), total = 0;
+    for (size_t m = 0; m < n; m++) {
+        double w = pl_body_quota_weight(y, c, m);
+        total += w;
+        equal &= w == pl_body_quota_weight(y, c, 0);
     }
-    size_t said = 0;
-    for (size_t m = 0; m < pl_body_n_members(b); m++) {
-        if (!pl_body_veto(b, m))
-            continue;
-        const pl_actor *a = pl_scenario_actor(s, (size_t)pl_body_member(b, m));
-        pl__buf_printf(out, "%s%s", said++ ? ", " : "; veto: ", pl_actor_id(a));
+    /* equal weights: the quota is a number of members, the smallest count that reaches it */
+    double unit = n ? pl_body_quota_weight(y, c, 0) : 1, need = t / (unit > 0 ? unit : 1);
+    size_t k = (size_t)(strict ? floor(need) + 1 : ceil(need - 1e-9));
+    char a[40], b[40];
+    if (equal && n == 1)
+        pl__buf_printf(out, "the vote of its one member");
+    else if (equal && k >= n)
+        pl__buf_printf(out, "unanimity of %zu", n);
+    else if (equal)
+        pl__buf_printf(out, "%zu of %zu members", k, n);
+    else
+        pl__buf_printf(out, "a weight %s %s of %s", strict ? "above" : "of at least",
+                       pl__fmt_double(a, t), pl__fmt_double(b, total));
+    pl__buf_printf(out, " (quota \xe2\x80\x9c%s\xe2\x80\x9d)", pl_body_quota_text(y, c));
+}
+
+static int declared_veto(const void *ctx, size_t m) { return pl_body_veto(ctx, m); }
+
+void pl__body_rule_words(const pl_scenario *s, const pl_body *y, pl__veto_fn veto,
+                         const void *ctx, pl__buf *out)
+{
+    if (!veto)
+        veto = declared_veto, ctx = y;
+    size_t n = pl_body_n_members(y), vetoes = 0;
+    for (size_t c = 0; c < pl_body_n_quotas(y); c++) {
+        size_t rl = pl_body_quota_rule(y, c);
+        pl__buf_printf(out, "%s", !c ? "" : rl != pl_body_quota_rule(y, c - 1) ? "; or " : " and ");
+        condition_words(y, c, out);
     }
+    for (size_t m = 0; m < n; m++)
+        vetoes += (size_t)(veto(ctx, m) != 0);
+    if (vetoes && vetoes == n && n > 1)
+        pl__buf_printf(out, ", every member a veto");
+    for (size_t m = 0, shown = 0; vetoes < n && m < n; m++)
+        if (veto(ctx, m))
+            pl__buf_printf(out, "%s%s", shown++ ? ", " : "; a veto: ",
+                           pl_actor_name(pl_scenario_actor(s, (size_t)pl_body_member(y, m))));
+    if (!vetoes && n > 1)
+        pl__buf_printf(out, "; no member can block alone");
 }

@@ -17,10 +17,16 @@
 */
 void pl__body_condition_text(const pl_body *b, size_t c, char *buf, size_t size);
 
+/* Whether member m has a veto (ctx: the caller's, e.g. a power analysis). */
+typedef int (*pl__veto_fn)(const void *ctx, size_t m);
+
 /*
-** The whole rule on one line: every condition, then the members with a veto,
-** "majority (more than 1.5); veto: V3". Appended to out (out->failed when memory ran out).
+** The whole rule in words, for people: every condition, then who can block
+** alone: "2 of 3 members (quota “majority”); a veto: Third councillor",
+** "unanimity of 5 (quota “unanimity”), every member a veto". veto NULL: the
+** vetoes the scenario declares. Appended to out (out->failed when memory ran out).
 */
-void pl__body_rule_text(const pl_scenario *s, const pl_body *b, pl__buf *out);
+void pl__body_rule_words(const pl_scenario *s, const pl_body *b, pl__veto_fn veto,
+                         const void *ctx, pl__buf *out);
 
 #endif

@@ -6,6 +6,7 @@
 ** their rules in words; red lines; what no deal is worth over time.
 */
 #include "report_impl.h"
+#include "../core/body_rule.h"
 #include "../core/alloc.h"
 #include "../core/fmt.h"
 
@@ -162,56 +163,31 @@ static const char *member_name(const pl_scenario *s, const pl_body *y, size_t m)
     return pl_actor_name(pl_scenario_actor(s, (size_t)pl_body_member(y, m)));
 }
 
-/* Quota condition c in words: "unanimity of 5", "3 of 5 members", "weight above 50 of 100". */
-static void condition(pl__buf *h, const pl_body *y, size_t c)
+typedef struct veto_ctx {
+    const pl_report *r;
+    size_t b;
+} veto_ctx;
+
+/* A veto as the power analysis finds it (the declared ones when it did not run). */
+static int report_veto(const void *ctx, size_t m)
 {
-    size_t n = pl_body_n_members(y);
-    int strict = 0, equal = 1;
-    double t = pl_body_quota_threshold(y, c, &strict), total = 0;
-    for (size_t m = 0; m < n; m++) {
-        double w = pl_body_quota_weight(y, c, m);
-        total += w;
-        equal &= w == pl_body_quota_weight(y, c, 0);
-    }
-    double unit = n ? pl_body_quota_weight(y, c, 0) : 1, need = t / (unit > 0 ? unit : 1);
-    size_t k = (size_t)(strict ? floor(need) + 1 : ceil(need - 1e-9));
-    char a[40], b[40];
-    if (equal && n == 1)
-        pl__buf_printf(h, "the vote of its one member");
-    else if (equal && k >= n)
-        pl__buf_printf(h, "unanimity of %zu", n);
-    else if (equal)
-        pl__buf_printf(h, "%zu of %zu members", k, n);
-    else {
-        pl__snprintf(a, sizeof a, "%g", t), pl__snprintf(b, sizeof b, "%g", total);
-        pl__buf_printf(h, "a weight %s %s of %s", strict ? "above" : "of at least", a, b);
-    }
-    pl__buf_printf(h, " (quota &ldquo;");
-    pl__buf_escaped(h, pl_body_quota_text(y, c));
-    pl__buf_printf(h, "&rdquo;)");
+    const veto_ctx *v = ctx;
+    return v->r->powers[v->b] ? pl_power_is_veto(v->r->powers[v->b], m)
+                              : pl_body_veto(pl_scenario_body(v->r->s, v->b), m);
 }
 
-/* The body's rule in words: its conditions (and alternatives) and who can veto alone. */
+/* The body's rule in words (core/body_rule.c, as settle's votes word it), and its noise. */
 static void rule(pl__buf *h, const pl_report *r, size_t b)
 {
     const pl_body *y = pl_scenario_body(r->s, b);
-    size_t n = pl_body_n_members(y), vetoes = 0;
-    for (size_t c = 0; c < pl_body_n_quotas(y); c++) {
-        size_t rl = pl_body_quota_rule(y, c);
-        pl__buf_printf(h, "%s", !c ? "" : rl != pl_body_quota_rule(y, c - 1) ? "; or " : " and ");
-        condition(h, y, c);
-    }
-    for (size_t m = 0; m < n; m++)
-        vetoes += (size_t)(r->powers[b] ? pl_power_is_veto(r->powers[b], m) : pl_body_veto(y, m));
-    if (vetoes && vetoes == n)
-        pl__buf_printf(h, n > 1 ? ", every member a veto" : "");
-    for (size_t m = 0, shown = 0; vetoes < n && m < n; m++)
-        if (r->powers[b] ? pl_power_is_veto(r->powers[b], m) : pl_body_veto(y, m)) {
-            pl__buf_printf(h, "%s", shown++ ? ", " : "; a veto: ");
-            pl__buf_escaped(h, member_name(r->s, y, m));
-        }
-    if (!vetoes && n > 1)
-        pl__buf_printf(h, "; no member can block alone");
+    veto_ctx ctx = {r, b};
+    pl__buf w = {0};
+    pl__body_rule_words(r->s, y, report_veto, &ctx, &w);
+    if (w.failed)
+        h->failed = 1;
+    else if (w.len)
+        pl__buf_escaped_n(h, w.buf, w.len);
+    pl__buf_free(&w);
     if (pl_body_noise(y)) {
         char num[40];
         pl__snprintf(num, sizeof num, "%g", pl_body_noise(y)->value);

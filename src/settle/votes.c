@@ -170,7 +170,7 @@ static int body_votes(const pl_settlement *st, pl_votes *v, const double *x, con
                       v->contrib + row * st->K, &v->member[at]);
         }
         off[r] = v->rules.len;
-        pl__body_rule_text(st->s, pl_scenario_body(st->s, q->body), &v->rules);
+        pl__body_rule_words(st->s, pl_scenario_body(st->s, q->body), NULL, NULL, &v->rules);
         pl__buf_put(&v->rules, "", 1);  /* the NUL that ends this body's rule */
     }
     for (size_t r = 0; r < st->n_rat && !v->rules.failed; r++)

@@ -137,13 +137,13 @@ expect_grep "$TMP/out" "B's referendum passes it with probability 0.159 only (be
 expect_status 0 "settle voters.yaml json" -- "$P" settle "$V" --format json
 jqe '[.settlement.votes[] | select(.actor == "V3")][0] | .vote == "no" and .margin == -0.45 and .margin_points == -45 and .top_issues == "Z -0.3, X -0.15"'
 jqe '[.settlement.votes[] | select(.actor == "P")][0].p_yes == 0.15865525393145685'
-jqe '[.settlement.votes_bodies[] | .rule] == ["majority (more than 1.5); veto: V3", "majority (more than 0.5)"]'
+jqe '[.settlement.votes_bodies[] | .rule] == ["2 of 3 members (quota “majority”); a veto: Third councillor", "the vote of its one member (quota “majority”)"]'
 expect_status 0 "settle --table votes" -- "$P" settle "$V" --format csv --table votes
 head -n1 "$TMP/out" | tr -d '\r' | grep -q '^package,role,actor,vote,p_yes,utility,no_deal,margin,margin_points,red_line,top_issues$' && ok ||
   bad "csv votes header: $(head -n1 "$TMP/out")"
 grep -q '^nash,COUNCIL,V3,no,0,0.34,0.79,-0.45,-45,,"Z -0.3, X -0.15"' "$TMP/out" && ok || bad "csv votes: V3's row: $(grep V3 "$TMP/out")"
 expect_status 0 "settle --table votes_bodies" -- "$P" settle "$V" --format csv --table votes_bodies
-grep -q '^nash,COUNCIL,A,majority (more than 1.5); veto: V3,0,0,false' "$TMP/out" && ok || bad "csv votes_bodies: $(cat "$TMP/out")"
+grep -q '^nash,COUNCIL,A,2 of 3 members (quota “majority”); a veto: Third councillor,0,0,false' "$TMP/out" && ok || bad "csv votes_bodies: $(cat "$TMP/out")"
 # The status quo as a proposal: the parties accept (margin 0), the indifferent councillors vote no.
 printf 'X: x50\nY: y50\nZ: 50\n' > "$TMP/sq.yaml"
 expect_status 0 "voters.yaml --proposal" -- "$P" settle "$V" --proposal "$TMP/sq.yaml"

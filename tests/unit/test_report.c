@@ -168,9 +168,9 @@ static void test_brief(void **state)
     pl_report *r = build(s, 1);
     test_sink h;
     html(r, &h);
-    assert_non_null(strstr(h.data, "Decides by unanimity of 3 (quota &ldquo;unanimity&rdquo;), "
+    assert_non_null(strstr(h.data, "Decides by unanimity of 3 (quota \xe2\x80\x9cunanimity\xe2\x80\x9d), "
                                    "every member a veto."));
-    assert_non_null(strstr(h.data, "Decides by 2 of 3 members (quota &ldquo;2&rdquo;); no "
+    assert_non_null(strstr(h.data, "Decides by 2 of 3 members (quota \xe2\x80\x9c" "2\xe2\x80\x9d); no "
                                    "member can block alone."));
     assert_null(strstr(h.data, "id=\"claims\""));
     assert_non_null(strstr(h.data, "<h3>Forecasts beside the recorded outcomes</h3>"));

@@ -118,7 +118,7 @@ static void test_nash_by_hand(void **state)
     const pl_vote_body *c = pl_votes_body(v, 0);
     assert_int_equal(c->body, 0);
     assert_int_equal(c->party, 0);
-    assert_string_equal(c->rule, "majority (more than 1.5); veto: V3");
+    assert_string_equal(c->rule, "2 of 3 members (quota \xe2\x80\x9cmajority\xe2\x80\x9d); a veto: Third councillor");
     assert_near(c->p_pass, 0, 0);
     assert_false(c->passes);
     assert_int_equal(c->n_members, 3);
@@ -136,7 +136,7 @@ static void test_nash_by_hand(void **state)
     expect_issue(v3, 2, Y, 0);
 
     const pl_vote_body *r = pl_votes_body(v, 1);
-    assert_string_equal(r->rule, "majority (more than 0.5)");
+    assert_string_equal(r->rule, "the vote of its one member (quota \xe2\x80\x9cmajority\xe2\x80\x9d)");
     assert_near(r->noise, 10, 0);
     assert_near(r->p_pass, 0.158655253931457, 1e-12);
     assert_false(r->passes);
