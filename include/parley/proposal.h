@@ -45,6 +45,11 @@ PL_API long pl_proposal_option(const pl_proposal *p, size_t k);
 /** The source and the note of issue k's term, when written {value, source, note} (else NULL). */
 PL_API const char *pl_proposal_source(const pl_proposal *p, size_t k);
 PL_API const char *pl_proposal_note(const pl_proposal *p, size_t k);
+struct pl_emitter;
+/** A table "terms" (issue, point, source, note) when some term has a source or note; nothing
+    otherwise. s is the scenario p was read against. */
+PL_API int pl_proposal_emit_sources(const pl_proposal *p, const pl_scenario *s,
+                                    struct pl_emitter *e);
 
 /**
  * A proposal built in for a built-in scenario (scenarios/proposals/NAME.yaml,

@@ -11,6 +11,7 @@
 #include "../core/fmt.h"
 #include "schema.h"
 #include "parley/proposal.h"
+#include "parley/emit.h"
 #include "../core/error_int.h"
 #include "../core/alloc.h"
 #include "../core/arena.h"
@@ -207,4 +208,26 @@ const char *pl_proposal_source(const pl_proposal *p, size_t k)
 const char *pl_proposal_note(const pl_proposal *p, size_t k)
 {
     return p && k < p->K ? p->src[2 * k + 1] : NULL;
+}
+
+int pl_proposal_emit_sources(const pl_proposal *p, const pl_scenario *s, pl_emitter *e)
+{
+    static const char *const cols[] = {"issue", "point", "source", "note"};
+    if (!p || !s || !e || pl_scenario_n_issues(s) != p->K)
+        return PL_EMISUSE;
+    size_t any = 0;
+    for (size_t k = 0; k < 2 * p->K; k++)
+        any += p->src[k] != NULL;
+    if (!any)
+        return PL_OK;
+    pl_emit_table_begin(e, "terms", "Where each term of the proposal comes from", cols, 4);
+    for (size_t k = 0; k < p->K; k++) {
+        pl_emit_row_begin(e);
+        pl_emit_string(e, NULL, pl_issue_id(pl_scenario_issue(s, k)));
+        pl_emit_number(e, NULL, p->x[k]);
+        pl_emit_string(e, NULL, p->src[2 * k]);
+        pl_emit_string(e, NULL, p->src[2 * k + 1]);
+        pl_emit_row_end(e);
+    }
+    return pl_emit_table_end(e);
 }
