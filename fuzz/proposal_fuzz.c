@@ -8,8 +8,8 @@
 ** issues have none. The two settlements (default options, no win-set
 ** enumeration, no logrolls) are computed once; each call reads a proposal
 ** (pl_proposal_load_buffer), takes its utilities (pl_settle_proposal) and
-** checks that an accepted one has finite utilities and a refused one a
-** message.
+** checks that an accepted one has finite utilities and a verdict
+** (pl_verdict_compute), and a refused one a message.
 **   make fuzz FUZZ_TIME=300
 ** Built without libFuzzer (fuzz/replay.c) it replays files, for CTest.
 */
@@ -84,6 +84,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             for (size_t i = 0; i < n; i++)
                 if (!isfinite(u[i]))
                     abort();  /* an accepted proposal must have finite utilities */
+            pl_verdict *v = NULL;  /* and is judged (durability on the built-in scenario) */
+            if (pl_verdict_compute(&v, s, st, p, &err) != PL_OK ||
+                pl_verdict_n_parties(v) != n ||
+                (!pl_verdict_is_package(v) && !isnan(pl_verdict_ratified(v))))
+                abort();
+            pl_verdict_free(v);
         } else if (err.msg[0] == '\0') {
             abort();  /* a refused proposal must say why */
         }
