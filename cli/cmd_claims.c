@@ -12,6 +12,8 @@
 
 static const cli_optdef claims_opts[] = {
     {"claims", 0, 1, "FILE", "the claims file (default: the built-in scenario's own)"},
+    {"proposal", 0, 1, "FILE", "check the claims that take a package (ratification, "
+                               "self_enforcing, no_winners) against this proposal instead"},
     {"draws", 'n', 1, "N", "also check each claim on N Monte Carlo draws (default 200; 0: "
                            "only the scenario as written)"},
     {"seed", 0, 1, "S", "seed of those draws (default 1)"},
@@ -32,6 +34,29 @@ static int load_claims(const cli_args *a, const pl_scenario *s, pl_claims **c)
     return rc;
 }
 
+/* --proposal FILE: the package the claims that take one are checked against. */
+static int use_proposal(const cli_args *a, const pl_scenario *s, pl_claims *c)
+{
+    const char *path = cli_get(a, "proposal", NULL);
+    pl_proposal *p = NULL;
+    if (!path)
+        return EXIT_OK;
+    int rc = cli_load_proposal(a, s, path, &p);
+    size_t n = 0;
+    pl_error err;
+    pl_error_clear(&err);
+    if (!rc && pl_claims_use_proposal(c, p, path, &n, &err)) {
+        cli_report(&err, NULL, 0);
+        rc = cli_exit_code(err.code);
+    }
+    pl_proposal_free(p);
+    if (!rc && !n)
+        rc = cli_usage_error("--proposal %s: no claim takes a package (ratification, "
+                             "self_enforcing or no_winners); expected claims to check it "
+                             "against", path);
+    return rc;
+}
+
 static int run_claims(const cli_args *a)
 {
     unsigned long long draws = 200, seed = 1, threads = 1;
@@ -46,7 +71,9 @@ static int run_claims(const cli_args *a)
                                "--no-breakeven");
     pl_scenario *s = NULL;
     pl_claims *c = NULL;
-    if ((rc = cli_load_scenario(a, &s, 0)) || (rc = load_claims(a, s, &c))) {
+    if ((rc = cli_load_scenario(a, &s, 0)) || (rc = load_claims(a, s, &c)) ||
+        (rc = use_proposal(a, s, c))) {
+        pl_claims_free(c);
         pl_scenario_free(s);
         return rc;
     }
@@ -99,11 +126,17 @@ const cli_command cli_cmd_claims = {
     "input\".\n"
     "Each claim is also checked on --draws Monte Carlo draws of the scenario (as\n"
     "in parley stress; 0 skips them). The built-in scenario carries its own claims,\n"
-    "those of the seed article. Examples:\n"
+    "those of the seed article. With --proposal FILE, the claims whose check takes\n"
+    "a package (ratification, self_enforcing, no_winners) are checked against that\n"
+    "proposal instead of the package the claims file gives them; each says so.\n"
+    "FILE may also name a proposal built in for the built-in scenario (moscow-terms,\n"
+    "europe-kyiv, istanbul-2022; docs/scenario-format.md) when no such file exists.\n"
+    "Examples:\n"
     "  parley claims                        the seed article's claims\n"
     "  parley claims --draws 1000 --threads 2\n"
     "  parley claims --draws 0              the verdicts on the scenario as written\n"
     "  parley claims --explain --format csv --table breakeven\n"
     "  parley claims --no-breakeven --draws 0   verdicts and margins, at once\n"
-    "  parley claims my.yaml --claims my.claims.yaml\n",
+    "  parley claims my.yaml --claims my.claims.yaml\n"
+    "  parley claims --proposal istanbul-2022 --draws 0\n",
     run_claims};

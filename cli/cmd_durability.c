@@ -77,18 +77,18 @@ static int emit_staging(const pl_scenario *s, const pl_settlement *st, const dou
     return cli_document_done(out, drc);
 }
 
-/* --proposal FILE: the deal's scale points. */
-static int read_deal(const cli_args *a, const pl_scenario *s, const char *path, double *deal)
+/* --proposal FILE: the deal's scale points, and the proposal (kept for its verdict). */
+static int read_deal(const cli_args *a, const pl_scenario *s, const char *path, double *deal,
+                     pl_proposal **p)
 {
-    pl_proposal *p = NULL;
-    int rc = cli_load_proposal(a, s, path, &p);
+    int rc = cli_load_proposal(a, s, path, p);
     if (!rc)
-        memcpy(deal, pl_proposal_points(p), pl_proposal_n_issues(p) * sizeof *deal);
-    pl_proposal_free(p);
+        memcpy(deal, pl_proposal_points(*p), pl_proposal_n_issues(*p) * sizeof *deal);
     return rc;
 }
 
-static int test_deal(const cli_args *a, const pl_scenario *s, double *deal, pl_settlement **st)
+static int test_deal(const cli_args *a, const pl_scenario *s, double *deal, pl_settlement **st,
+                     pl_proposal **p)
 {
     pl_settle_opts so = PL_SETTLE_OPTS_INIT;
     so.max_enumerate = 0;
@@ -102,7 +102,7 @@ static int test_deal(const cli_args *a, const pl_scenario *s, double *deal, pl_s
                 pl_scenario_name(s));
         return EXIT_USAGE;
     }
-    int rc = prop ? read_deal(a, s, prop, deal) : EXIT_OK;
+    int rc = prop ? read_deal(a, s, prop, deal, p) : EXIT_OK;
     if (rc)
         return rc;
     if (pl_settle_compute(st, s, &so, &err)) {
@@ -110,6 +110,20 @@ static int test_deal(const cli_args *a, const pl_scenario *s, double *deal, pl_s
         return cli_exit_code(err.code);
     }
     return prop ? EXIT_OK : nash_deal(*st, deal);
+}
+
+/* The deal tested, issue by issue, under a title that says where it comes from. */
+static int emit_deal(const cli_args *a, const pl_scenario *s, const double *deal,
+                     const pl_proposal *p, pl_emitter *e)
+{
+    const char *prop = cli_get(a, "proposal", NULL);
+    char title[200];
+    snprintf(title, sizeof title, "The agreement tested (the proposal %s)", prop ? prop : "");
+    pl_emit_object_begin(e, "deal", prop ? title : "The agreement tested (the Nash package)");
+    for (size_t k = 0; k < pl_scenario_n_issues(s); k++)
+        pl_emit_number(e, pl_issue_id(pl_scenario_issue(s, k)), deal[k]);
+    pl_emit_object_end(e);
+    return p ? pl_proposal_emit_sources(p, s, e) : PL_OK;
 }
 
 static int run_durability(const cli_args *a)
@@ -121,25 +135,27 @@ static int run_durability(const cli_args *a)
     double *deal = malloc((pl_scenario_n_issues(s) + 1) * sizeof *deal);
     pl_durability *d = NULL;
     pl_settlement *st = NULL;
+    pl_proposal *p = NULL;
+    pl_verdict *v = NULL;
     pl_error err;
     pl_error_clear(&err);
-    rc = deal ? test_deal(a, s, deal, &st) : EXIT_FAIL;
-    if (!rc && pl_durability_compute(&d, s, deal, &err)) {
+    rc = deal ? test_deal(a, s, deal, &st, &p) : EXIT_FAIL;
+    if (!rc && (pl_durability_compute(&d, s, deal, &err) ||
+                (p && pl_verdict_compute(&v, s, st, p, &err)))) {
         cli_report(&err, NULL, 0);
         rc = cli_exit_code(err.code);
     }
     cli_output out;
     if (!rc && !(rc = cli_document_begin(&out, a, "path", s))) {
-        pl_emit_object_begin(out.e, "deal", cli_get(a, "proposal", NULL)
-                                                ? "The agreement tested (the proposal)"
-                                                : "The agreement tested (the Nash package)");
-        for (size_t k = 0; k < pl_scenario_n_issues(s); k++)
-            pl_emit_number(out.e, pl_issue_id(pl_scenario_issue(s, k)), deal[k]);
-        pl_emit_object_end(out.e);
-        int drc = pl_durability_emit(d, out.e);
+        int drc = emit_deal(a, s, deal, p, out.e);
+        drc = cli_described(drc, pl_durability_emit(d, out.e));
         emit_gains(s, st, d, deal, out.e);
+        if (v) /* a proposal: who accepts it, who ratifies it */
+            drc = cli_described(drc, pl_verdict_emit(v, out.e));
         rc = emit_staging(s, st, deal, &out, drc);
     }
+    pl_verdict_free(v);
+    pl_proposal_free(p);
     pl_durability_free(d);
     pl_settle_free(st);
     free(deal);
@@ -161,7 +177,13 @@ const cli_command cli_cmd_durability = {
     "body can act against the side it restrains (parley power); parley reports the\n"
     "smallest intervention probability that would make the deal hold, and over how\n"
     "many periods the shift could be phased. The agreement is --proposal, else the\n"
-    "Nash package of parley settle. Gains: each party's utility of the deal minus\n"
+    "Nash package of parley settle (its first tie in package order; the settlement\n"
+    "on the scenario's worded points, without logrolls). A --proposal is also judged\n"
+    "(the verdict): whether each party accepts it (its utility at least its no-deal\n"
+    "value), the probability its ratifying bodies pass it (when it is a package of\n"
+    "the outcome space), and whether it is self-enforcing. FILE may name a proposal\n"
+    "built in for the built-in scenario: moscow-terms, europe-kyiv, istanbul-2022\n"
+    "(scenarios/proposals/; used when no file of that name exists). Gains: each party's utility of the deal minus\n"
     "its no-deal value (tactical), and that gain counted only for the periods before\n"
     "war resumes, (1 - d^f)(u - no deal) (strategic). With a `staging` section, its\n"
     "plans (e.g. a ceasefire first) are compared: the chance of reaching the full\n"

@@ -20,8 +20,10 @@ static const cli_optdef stress_opts[] = {
     {"draws", 'n', 1, "N", "Monte Carlo draws (default 1000)"},
     {"seed", 0, 1, "S", "seed: draw i uses stream i of it (default 1)"},
     {"threads", 0, 1, "N", "threads (default 1; results never depend on it)"},
-    {"analyses", 0, 1, "LIST", "comma-separated: forecast, settle, power, durability "
-                               "(default: every one the scenario supports)"},
+    {"analyses", 0, 1, "LIST", "comma-separated: forecast, settle, power, durability, "
+                               "proposal (default: every one the scenario supports)"},
+    {"proposal", 0, 1, "FILE", "also judge this package in every draw: each party's "
+                               "acceptance, ratification, self-enforcement"},
     {"model", 0, 1, "LIST", "forecast models: mean, median, nbs, eum, exchange (default all)"},
     {"top", 0, 1, "K", "inputs listed per result in the sensitivity table (default 3)"},
     {"store", 0, 1, "FILE", "record the run in this SQLite run store (default $PARLEY_STORE)"},
@@ -40,6 +42,7 @@ typedef struct stress_cli {
     unsigned long long top;
     const char *store_path;
     pl_store *db;
+    pl_proposal *proposal;          /* --proposal, or NULL */
     cli_progress progress;
     pl_error store_err;
 } stress_cli;
@@ -228,7 +231,11 @@ static int read_inputs(const cli_args *a, stress_cli *c, pl_stress_transport *t,
     if (!rc) {
         if (*mpi)
             c->o.transport = t;
-        if ((rc = cli_load_scenario(a, s, 0)) == EXIT_OK && t->rank == 0 && c->store_path)
+        const char *prop = cli_get(a, "proposal", NULL);
+        if ((rc = cli_load_scenario(a, s, 0)) == EXIT_OK && prop &&
+            (rc = cli_load_proposal(a, *s, prop, &c->proposal)) == EXIT_OK)
+            c->o.proposal = c->proposal;
+        if (!rc && t->rank == 0 && c->store_path)
             rc = store_begin(a, c, *s);
     }
     quiet_end(quiet);
@@ -280,6 +287,7 @@ static int run_stress(const cli_args *a)
         analysed = 1;
     }
     pl_store_close(c.db);
+    pl_proposal_free(c.proposal);
     pl_scenario_free(s);
     if (mpi && rc && analysed) /* the others may be waiting for this rank's draws */
         pl_stress_mpi_abort(rc);
@@ -304,8 +312,16 @@ const cli_command cli_cmd_stress = {
     "with each result. A run store (--store FILE, SQLite) keeps the run under an\n"
     "id that hashes its inputs; see `parley runs`. --format csv writes the\n"
     "numbers; --table NAME another table: inputs, flags, packages or sensitivity.\n"
+    "With --proposal FILE every draw also judges that package (the proposal\n"
+    "analysis): whether each party accepts it (its utility at least its no-deal\n"
+    "value), whether all do, the probability its ratifying bodies pass it (when it\n"
+    "is a package of the outcome space), whether it is self-enforcing and, with\n"
+    "regimes, its survival to the horizon: how often each holds and, in the\n"
+    "tornado table, which inputs move it. FILE may name a proposal built in for\n"
+    "the built-in scenario (moscow-terms, europe-kyiv, istanbul-2022).\n"
     "Examples:\n"
     "  parley stress                          1000 draws of the built-in scenario\n"
     "  parley stress -n 100000 --threads 8 --store runs.db\n"
-    "  mpirun -n 4 parley stress -n 1000000   (built with -DPARLEY_MPI=ON)\n",
+    "  mpirun -n 4 parley stress -n 1000000   (built with -DPARLEY_MPI=ON)\n"
+    "  parley stress --proposal moscow-terms --analyses proposal\n",
     run_stress};

@@ -9,6 +9,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,18 +70,48 @@ static int stdin_once(const cli_args *a)
     return EXIT_OK;
 }
 
+/* The built-in proposal of s named `path`, when no file of that name exists (NULL: none). */
+static const char *builtin_proposal(const pl_scenario *s, const char *path, size_t *len)
+{
+    if (strcmp(path, "-") == 0 || access(path, F_OK) == 0)
+        return NULL;
+    return pl_builtin_proposal(pl_scenario_name(s), path, len);
+}
+
+/* After "cannot read FILE": the names that would have been built-in proposals. */
+static void builtin_hint(const pl_scenario *s, const char *path)
+{
+    const char *name = pl_builtin_proposal_name(pl_scenario_name(s), 0);
+    if (!name || strcmp(path, "-") == 0 || access(path, F_OK) == 0)
+        return;
+    fprintf(stderr, "parley: '%s' is neither a file nor a proposal built in for scenario '%s'; "
+            "its built-in proposals are: %s", path, pl_scenario_name(s), name);
+    for (size_t i = 1; (name = pl_builtin_proposal_name(pl_scenario_name(s), i)); i++)
+        fprintf(stderr, ", %s", name);
+    fprintf(stderr, "\n");
+}
+
 int cli_load_proposal(const cli_args *a, const pl_scenario *s, const char *path,
                       pl_proposal **out)
 {
+    size_t len = 0;
+    const char *data = builtin_proposal(s, path, &len), *name = NULL;
+    char file[96];
     pl_input *in = NULL;
-    int rc = cli_read_input(a, path, &in);
-    if (rc)
+    int rc = EXIT_OK;
+    if (data) {  /* messages name it as the file it was built from */
+        snprintf(file, sizeof file, "proposals/%s.yaml", path);
+        name = file;
+    } else if ((rc = cli_read_input(a, path, &in)) != EXIT_OK) {
+        builtin_hint(s, path);
         return rc;
-    size_t len;
-    const char *data = pl_input_data(in, &len);
+    } else {
+        data = pl_input_data(in, &len);
+        name = pl_input_name(in);
+    }
     pl_error err;
     pl_error_clear(&err);
-    if ((rc = pl_proposal_load_buffer(out, s, data, len, pl_input_name(in), &err)) != PL_OK)
+    if ((rc = pl_proposal_load_buffer(out, s, data, len, name, &err)) != PL_OK)
         cli_report(&err, data, len);
     pl_input_free(in);
     return cli_input_exit_code(rc);

@@ -10,6 +10,7 @@
 ** (pl_proposal_load_buffer), takes its utilities (pl_settle_proposal) and
 ** checks that an accepted one has finite utilities, votes whose party
 ** utilities agree with them and probabilities in [0, 1] (pl_settle_votes_proposal),
+** a verdict (pl_verdict_compute),
 ** and a refused one a message.
 **   make fuzz FUZZ_TIME=300
 ** Built without libFuzzer (fuzz/replay.c) it replays files, for CTest.
@@ -109,6 +110,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 if (!isfinite(u[i]))
                     abort();  /* an accepted proposal must have finite utilities */
             check_votes(st, p, u, n);
+            pl_verdict *v = NULL;  /* and is judged (durability on the built-in scenario) */
+            if (pl_verdict_compute(&v, s, st, p, &err) != PL_OK ||
+                pl_verdict_n_parties(v) != n ||
+                (!pl_verdict_is_package(v) && !isnan(pl_verdict_ratified(v))))
+                abort();
+            pl_verdict_free(v);
         } else if (err.msg[0] == '\0') {
             abort();  /* a refused proposal must say why */
         }

@@ -77,6 +77,10 @@ for f in "$here"/../tests/bad/proposal/*.yaml "$here"/../tests/bad/proposal/*.js
   seed "00$s" "$f" "$pcorpus/builtin-$(basename "$f")"
   seed "00$((s + 2))" "$f" "$pcorpus/options-$(basename "$f")"
 done
+# the built-in scenario's proposals: terms written {value, source, note}
+for f in "$here"/../scenarios/proposals/*.yaml; do
+  seed "000" "$f" "$pcorpus/builtin-proposal-$(basename "$f")"
+done
 run proposal_fuzz "$pcorpus"
 
 # Claims files: the seeds and tests/bad/claims, against the built-in scenario

@@ -59,6 +59,19 @@ PL_API const char *pl_claim_text(const pl_claims *c, size_t i);
 PL_API const char *pl_claim_source(const pl_claims *c, size_t i);
 PL_API const char *pl_claim_status_name(pl_claim_status st);
 
+struct pl_proposal;
+/**
+ * Check every claim whose check takes a package (ratification,
+ * self_enforcing, no_winners) against proposal p instead of the package the
+ * claims file gives it; name (e.g. the proposal's file) is shown with those
+ * claims. p must be read against the claims' scenario. *n (may be NULL):
+ * how many claims now use it.
+ */
+PL_API int pl_claims_use_proposal(pl_claims *c, const struct pl_proposal *p, const char *name,
+                                  size_t *n, pl_error *err);
+/** The name of the proposal claim i is checked against (NULL: the claims file's package). */
+PL_API const char *pl_claim_package_from(const pl_claims *c, size_t i);
+
 /**
  * Evaluate every claim on s (the scenario the claims were read against, or a
  * Monte Carlo draw of it) into res (pl_claims_count entries).

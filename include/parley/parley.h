@@ -22,6 +22,7 @@
 #include "parley/evaluate.h"
 #include "parley/settle.h"
 #include "parley/dynamics.h"
+#include "parley/verdict.h"
 #include "parley/progress.h"
 #include "parley/stress.h"
 #include "parley/store.h"

@@ -47,7 +47,8 @@ enum {
     PL_STRESS_SETTLE = 1u << 1,
     PL_STRESS_POWER = 1u << 2,
     PL_STRESS_DURABILITY = 1u << 3,
-    PL_STRESS_ALL = 0xFu
+    PL_STRESS_PROPOSAL = 1u << 4,   /* the findings on opts.proposal (parley/verdict.h) */
+    PL_STRESS_ALL = 0x1Fu
 };
 
 typedef enum pl_metric_kind {
@@ -78,9 +79,12 @@ typedef struct pl_stress_opts {
     pl_progress_fn progress;
     void *payload;
     const pl_stress_transport *transport;  /* NULL: this process does every draw */
+    /* A proposal read against the scenario (NULL: none): with it, each draw also judges it
+       (PL_STRESS_PROPOSAL: each party's acceptance, ratification, self-enforcement). */
+    const struct pl_proposal *proposal;
 } pl_stress_opts;
 #define PL_STRESS_OPTS_INIT                                                                  \
-    {1000, 1, 1, 0, PL_FORECAST_OPTS_INIT, PL_SETTLE_OPTS_INIT, NULL, NULL, NULL, NULL}
+    {1000, 1, 1, 0, PL_FORECAST_OPTS_INIT, PL_SETTLE_OPTS_INIT, NULL, NULL, NULL, NULL, NULL}
 
 typedef struct pl_stress pl_stress;
 struct pl_emitter;

@@ -4,6 +4,7 @@
 ** running the analyses they name; nothing is stored or looked up.
 */
 #include "claims_impl.h"
+#include "parley/verdict.h"
 #include "../core/fmt.h"
 #include "parley/scenario.h"
 #include "parley/settle.h"
@@ -89,21 +90,6 @@ static void can_act(ctx *x, const pl__claim *c, pl_claim_result *r)
     pl_game_free(g);
 }
 
-/* A proposal as a package of the settlement's space (its points must be options). */
-static int package_of(const pl_settlement *st, const double *x, size_t K, uint32_t *w)
-{
-    for (size_t k = 0; k < K; k++) {
-        const pl_space *sp = pl_settle_space(st);
-        size_t v = 0, m = pl_space_n_options(sp, k);
-        while (v < m && fabs(pl_settle_option(st, k, v, NULL) - x[k]) > 1e-9)
-            v++;
-        if (v == m)
-            return -1;
-        w[k] = (uint32_t)v;
-    }
-    return 0;
-}
-
 /* The ratification rule: whose signature needs which bodies ("UKR's signature needs ..."). */
 static void ratification_rule(const pl_scenario *s, pl_claim_result *r)
 {
@@ -123,7 +109,7 @@ static void ratification(ctx *x, const pl__claim *c, pl_claim_result *r)
     const pl_settlement *st = settlement(x);
     size_t K = pl_scenario_n_issues(x->s);
     uint32_t w[256];
-    if (!st || K > 256 || package_of(st, c->x, K, w)) {
+    if (!st || K > 256 || pl_settle_package_at(st, c->x, w)) {
         pl__claim_say(r, PL_CLAIM_UNDEFINED, NAN, "%s", st ? "the proposal is not a package of the "
             "outcome space (its points must be the issues' options)" : x->err.msg);
         return;

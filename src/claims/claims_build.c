@@ -5,6 +5,7 @@
 */
 #include "claims_impl.h"
 #include "../core/error_int.h"
+#include "parley/proposal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -69,4 +70,39 @@ void pl_claims_free(pl_claims *c)
         return;
     pl_arena_free(&c->arena);
     free(c);
+}
+
+/* The kinds whose check takes a package: ratification, self_enforcing, no_winners. */
+static int takes_package(pl__claim_kind k)
+{
+    return k == PL__RATIFICATION || k == PL__SELF_ENFORCING || k == PL__NO_WINNERS;
+}
+
+int pl_claims_use_proposal(pl_claims *c, const pl_proposal *p, const char *name, size_t *n,
+                           pl_error *err)
+{
+    if (!c || !p || !name)
+        return pl__fail(err, PL_EMISUSE, "pl_claims_use_proposal: NULL argument");
+    size_t used = 0;
+    int ok = 1;
+    for (size_t i = 0; i < c->n && ok; i++) {
+        pl__claim *to = &c->c[i];
+        if (!takes_package(to->kind))
+            continue;
+        if (to->n_x != pl_proposal_n_issues(p))
+            return pl__fail(err, PL_EMISUSE, "pl_claims_use_proposal: the proposal has %zu "
+                            "issues, claim '%s' %zu; expected a proposal read against the "
+                            "claims' scenario", pl_proposal_n_issues(p), to->id, to->n_x);
+        to->x = dup(&c->arena, pl_proposal_points(p), to->n_x * sizeof *to->x, &ok);
+        to->package_from = dup_text(&c->arena, name, &ok);
+        used++;
+    }
+    if (n)
+        *n = used;
+    return ok ? PL_OK : pl__error_nomem(err);
+}
+
+const char *pl_claim_package_from(const pl_claims *c, size_t i)
+{
+    return c && i < c->n ? c->c[i].package_from : NULL;
 }

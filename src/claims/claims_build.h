@@ -41,6 +41,8 @@ typedef struct pl__claim_spec {
     long body, actor;           /* scenario body and actor indices */
     int expect;
     const double *x;            /* a proposal: n_x scale points, one per scenario issue */
+    const char *package_from;   /* NULL: x is the claims file's; else the proposal (its name)
+                                   that replaced it (pl_claims_use_proposal) */
     size_t n_x;
     double below, limit;
     pl_model model;

@@ -112,6 +112,9 @@ static void finding(const pl_claims *c, size_t i, const pl_claim_result *r,
     if (pl_claims_n_circular(x, i))
         add(&t, "; it " CIRCULAR);
     add(&t, ". %s", r->detail);
+    if (c->c[i].package_from)
+        add(&t, " (Checked against the proposal %s, not the claims file's package.)",
+            c->c[i].package_from);
     explain_text(&t, x, i, r);
     if (draws && r->status <= PL_CLAIM_HOLDS && defined[i])
         add(&t, " Across %llu draws it holds in %.1f%%%s.", (unsigned long long)draws,

@@ -34,7 +34,7 @@ static const struct {
     WORDS("smp-bargain", "s2p2", "s1p1", "s2pmax"),
     WORDS("smp-commit", "semi", "full", "none"),
     WORDS("smp-bargains", "init", "init-rcvr", "power"),
-    WORDS("analyses", "forecast", "settle", "power", "durability"),
+    WORDS("analyses", "forecast", "settle", "power", "durability", "proposal"),
 };
 
 const char *const *pl_option_choices(const char *option, size_t *n)

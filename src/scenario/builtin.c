@@ -6,12 +6,34 @@
 */
 #include "parley/scenario.h"
 #include "parley/claims.h"
+#include "parley/proposal.h"
 #include "../core/error_int.h"
 
 #include <string.h>
 
 extern const unsigned char pl__builtin_ukraine_2025[], pl__builtin_ukraine_2025_claims[];
 extern const size_t pl__builtin_ukraine_2025_len, pl__builtin_ukraine_2025_claims_len;
+extern const unsigned char pl__builtin_proposal_moscow_terms[],
+    pl__builtin_proposal_europe_kyiv[], pl__builtin_proposal_istanbul_2022[];
+extern const size_t pl__builtin_proposal_moscow_terms_len, pl__builtin_proposal_europe_kyiv_len,
+    pl__builtin_proposal_istanbul_2022_len;
+
+/* The proposals of a built-in scenario (scenarios/proposals/NAME.yaml). */
+typedef struct proposal {
+    const char *scenario, *name;
+    const unsigned char *data;
+    const size_t *len;
+} proposal;
+
+static const proposal proposals[] = {
+    {"ukraine-2025", "moscow-terms", pl__builtin_proposal_moscow_terms,
+     &pl__builtin_proposal_moscow_terms_len},
+    {"ukraine-2025", "europe-kyiv", pl__builtin_proposal_europe_kyiv,
+     &pl__builtin_proposal_europe_kyiv_len},
+    {"ukraine-2025", "istanbul-2022", pl__builtin_proposal_istanbul_2022,
+     &pl__builtin_proposal_istanbul_2022_len},
+};
+#define N_PROPOSALS (sizeof proposals / sizeof *proposals)
 
 typedef struct builtin {
     const char *name;
@@ -72,4 +94,25 @@ int pl_scenario_load_builtin(pl_scenario **out, const char *name, const pl_load_
     strcpy(file, b->name);
     strcat(file, ".yaml");
     return pl_scenario_load_buffer(out, (const char *)b->data, *b->len, file, opts, err);
+}
+
+const char *pl_builtin_proposal(const char *scenario, const char *name, size_t *len)
+{
+    for (size_t i = 0; scenario && name && i < N_PROPOSALS; i++)
+        if (strcmp(proposals[i].scenario, scenario) == 0 && strcmp(proposals[i].name, name) == 0) {
+            if (len)
+                *len = *proposals[i].len;
+            return (const char *)proposals[i].data;
+        }
+    if (len)
+        *len = 0;
+    return NULL;
+}
+
+const char *pl_builtin_proposal_name(const char *scenario, size_t i)
+{
+    for (size_t j = 0; scenario && j < N_PROPOSALS; j++)
+        if (strcmp(proposals[j].scenario, scenario) == 0 && i-- == 0)
+            return proposals[j].name;
+    return NULL;
 }

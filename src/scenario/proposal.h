@@ -15,8 +15,10 @@
 ** a document being read; an issue with named options takes only its option
 ** ids or their scale points. Every issue must be given. x gets each issue's
 ** scale point, opt the option index (-1 when the issue has no named options).
+** A term may be {value, source, note}; src (NULL: not kept) gets 2 per issue,
+** its source and note (NULL when absent), in rd's arena.
 */
 int pl__read_proposal_node(pl_rd *rd, const pl_scenario *s, const pl_doc_node *root, double *x,
-                           long *opt);
+                           long *opt, const char **src);
 
 #endif

@@ -126,7 +126,7 @@ static int read_proposal(creader *r, const pl_doc_node *check, pl__claim_spec *c
     if (!rc && !(x = pl_arena_array(r->rd.arena, K ? K : 1, sizeof *x)))
         rc = pl__error_nomem(r->rd.err);
     if (!rc)
-        rc = pl__read_proposal_node(&r->rd, r->s, p, x, opt);
+        rc = pl__read_proposal_node(&r->rd, r->s, p, x, opt, NULL);
     if (!rc && c->kind == PL__RATIFICATION)
         rc = check_grid(r, p, x);
     c->x = x, c->n_x = K;

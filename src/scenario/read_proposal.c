@@ -2,24 +2,53 @@
 /*
 ** read_proposal.c: a proposed package, e.g. the terms on the table:
 **     TERR: 75
-**     GUAR: 100
+**     GUAR: {value: 100, source: "...", note: "..."}
 **     PAY: split        # an option id, for issues with named options
+** A term written as a mapping carries where it comes from (source, note),
+** which the proposal keeps for those who show it.
 */
 #include "proposal.h"
 #include "../core/fmt.h"
 #include "schema.h"
 #include "parley/proposal.h"
+#include "parley/emit.h"
 #include "../core/error_int.h"
+#include "../core/alloc.h"
+#include "../core/arena.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int read_term(pl_rd *rd, const pl_issue *x, const pl_doc_node *v, double *at, long *opt)
+/* {value, source, note}: the value's node, and its provenance (NULL when absent). */
+static int read_entry(pl_rd *rd, const pl_doc_node **v, const char *what, const char **src)
+{
+    static const char *const keys[] = {"value", "source", "note"};
+    pl_doc_node *n = NULL;
+    int rc = pl_rd_keys(rd, *v, keys, 3, what);
+    if (!rc)
+        rc = pl_rd_need(rd, *v, "value", what, "the option or scale point", &n);
+    for (int j = 0; j < 2 && !rc; j++) {
+        pl_doc_node *t = pl_doc_map_get(*v, keys[j + 1]);
+        char of[200];
+        snprintf(of, sizeof of, "%s of %s", keys[j + 1], what);
+        if (t)
+            rc = pl_rd_text(rd, t, of, &src[j]);
+    }
+    if (!rc)
+        *v = n;
+    return rc;
+}
+
+static int read_term(pl_rd *rd, const pl_issue *x, const pl_doc_node *v, double *at, long *opt,
+                     const char **src)
 {
     char what[160];
     snprintf(what, sizeof what, "proposal for issue '%s'", pl_issue_id(x));
     size_t no = pl_issue_n_options(x);
+    int rc = v->type == PL_DOC_MAP ? read_entry(rd, &v, what, src) : PL_OK;
+    if (rc)
+        return rc;
     *opt = -1;
     if (!no)
         return pl_rd_number(rd, v, what, 0, 100, at);
@@ -53,7 +82,7 @@ static int read_term(pl_rd *rd, const pl_issue *x, const pl_doc_node *v, double 
 }
 
 int pl__read_proposal_node(pl_rd *rd, const pl_scenario *s, const pl_doc_node *root, double *x,
-                           long *opt)
+                           long *opt, const char **src)
 {
     size_t K = pl_scenario_n_issues(s);
     if (!root)
@@ -70,9 +99,13 @@ int pl__read_proposal_node(pl_rd *rd, const pl_scenario *s, const pl_doc_node *r
             rc = pl_rd_fail(rd, key, "'%s' is not an issue of scenario '%s'; expected an "
                             "issue id", key->type == PL_DOC_SCALAR ? key->text : "?",
                             pl_scenario_name(s));
-        else  /* a key given twice is refused by the parser */
+        else { /* a key given twice is refused by the parser */
+            const char *from[2] = {NULL, NULL};
             rc = read_term(rd, pl_scenario_issue(s, (size_t)k), pl_doc_map_value(root, j),
-                           &x[k], &opt[k]);
+                           &x[k], &opt[k], from);
+            if (src)
+                src[2 * k] = from[0], src[2 * k + 1] = from[1];
+        }
         if (!rc)
             seen[k] = 1;
     }
@@ -88,6 +121,8 @@ struct pl_proposal {
     size_t K;
     double *x;          /* scale point per issue */
     long *opt;          /* option index per issue, -1: none */
+    const char **src;   /* source and note per issue (2K; NULL: none), in the arena */
+    pl_arena arena;
 };
 
 static int read_text(pl_proposal *p, const pl_scenario *s, const char *data, size_t len,
@@ -98,8 +133,8 @@ static int read_text(pl_proposal *p, const pl_scenario *s, const char *data, siz
     int json = n >= 5 && strcmp(name + n - 5, ".json") == 0;
     int rc = pl_doc_parse(&doc, data ? data : "", len, name, json ? PL_DOC_JSON : 0, err);
     if (!rc) {
-        pl_rd rd = {name, err, &doc.arena, 0, NULL, NULL};
-        rc = pl__read_proposal_node(&rd, s, doc.root, p->x, p->opt);
+        pl_rd rd = {name, err, &p->arena, 0, NULL, NULL};  /* texts outlive the document */
+        rc = pl__read_proposal_node(&rd, s, doc.root, p->x, p->opt, p->src);
     }
     pl_doc_free(&doc);
     return rc;
@@ -116,10 +151,13 @@ int pl_proposal_load_buffer(pl_proposal **out, const pl_scenario *s, const char 
     int rc = p ? PL_OK : pl__error_nomem(err);
     if (!rc) {
         p->K = K;
-        p->x = malloc((K ? K : 1) * sizeof *p->x);
-        p->opt = malloc((K ? K : 1) * sizeof *p->opt);
-        rc = p->x && p->opt ? read_text(p, s, data, len, name ? name : "<proposal>", err)
-                            : pl__error_nomem(err);
+        pl_arena_init(&p->arena);
+        p->x = pl__mallocarray(K ? K : 1, sizeof *p->x);
+        p->opt = pl__mallocarray(K ? K : 1, sizeof *p->opt);
+        p->src = calloc(K ? 2 * K : 1, sizeof *p->src);
+        rc = p->x && p->opt && p->src
+                 ? read_text(p, s, data, len, name ? name : "<proposal>", err)
+                 : pl__error_nomem(err);
     }
     if (rc) {
         pl_proposal_free(p);
@@ -149,6 +187,8 @@ void pl_proposal_free(pl_proposal *p)
         return;
     free(p->x);
     free(p->opt);
+    free(p->src);
+    pl_arena_free(&p->arena);
     free(p);
 }
 
@@ -158,4 +198,36 @@ const double *pl_proposal_points(const pl_proposal *p) { return p ? p->x : NULL;
 long pl_proposal_option(const pl_proposal *p, size_t k)
 {
     return p && k < p->K ? p->opt[k] : -1;
+}
+
+const char *pl_proposal_source(const pl_proposal *p, size_t k)
+{
+    return p && k < p->K ? p->src[2 * k] : NULL;
+}
+
+const char *pl_proposal_note(const pl_proposal *p, size_t k)
+{
+    return p && k < p->K ? p->src[2 * k + 1] : NULL;
+}
+
+int pl_proposal_emit_sources(const pl_proposal *p, const pl_scenario *s, pl_emitter *e)
+{
+    static const char *const cols[] = {"issue", "point", "source", "note"};
+    if (!p || !s || !e || pl_scenario_n_issues(s) != p->K)
+        return PL_EMISUSE;
+    size_t any = 0;
+    for (size_t k = 0; k < 2 * p->K; k++)
+        any += p->src[k] != NULL;
+    if (!any)
+        return PL_OK;
+    pl_emit_table_begin(e, "terms", "Where each term of the proposal comes from", cols, 4);
+    for (size_t k = 0; k < p->K; k++) {
+        pl_emit_row_begin(e);
+        pl_emit_string(e, NULL, pl_issue_id(pl_scenario_issue(s, k)));
+        pl_emit_number(e, NULL, p->x[k]);
+        pl_emit_string(e, NULL, p->src[2 * k]);
+        pl_emit_string(e, NULL, p->src[2 * k + 1]);
+        pl_emit_row_end(e);
+    }
+    return pl_emit_table_end(e);
 }

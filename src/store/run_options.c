@@ -10,6 +10,7 @@
 #include "parley/stress.h"
 #include "parley/options.h"
 #include "parley/scenario.h"
+#include "parley/proposal.h"
 #include "../core/buf.h"
 #include "../core/error_int.h"
 #include "../core/fmt.h"
@@ -165,6 +166,15 @@ static void put_line(pl__buf *b, const field *f, const pl_stress_opts *o)
     }
 }
 
+/* "proposal=100,100,50,...": a stress --proposal run's package, one point per issue. */
+static void put_proposal(pl__buf *b, const pl_proposal *p)
+{
+    char num[32];
+    pl__buf_printf(b, "proposal=");
+    for (size_t k = 0; k < pl_proposal_n_issues(p); k++)
+        pl__buf_printf(b, "%s%s", k ? "," : "", pl__fmt_exact(num, pl_proposal_points(p)[k]));
+}
+
 static int by_text(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -197,8 +207,8 @@ int pl_run_options(const pl_stress_opts *o, char *buf, size_t size, size_t *len,
         return pl__fail(err, PL_EINPUT, "the SMP's accommodation matrix has no canonical text; "
                         "expected a run without one (accommodate instead) to store");
     const pl_stress_opts d = PL_STRESS_OPTS_INIT;
-    pl__buf line[N_FIELDS];
-    char *sorted[N_FIELDS];
+    pl__buf line[N_FIELDS + 1];
+    char *sorted[N_FIELDS + 1];
     size_t n = 0;
     int failed = 0;
     for (size_t i = 0; i < N_FIELDS; i++) {
@@ -206,6 +216,13 @@ int pl_run_options(const pl_stress_opts *o, char *buf, size_t size, size_t *len,
             continue;
         line[n] = (pl__buf){0};
         put_line(&line[n], &fields[i], o);
+        failed |= line[n].failed;
+        sorted[n] = line[n].buf;
+        n++;
+    }
+    if (o->proposal) {  /* the package judged: its scale points, issue by issue */
+        line[n] = (pl__buf){0};
+        put_proposal(&line[n], o->proposal);
         failed |= line[n].failed;
         sorted[n] = line[n].buf;
         n++;

@@ -103,7 +103,7 @@ static int put_sensitivity(pl_store *db, sqlite3_stmt *st, const pl_stress *s, p
 static int put_failures(pl_store *db, sqlite3_stmt *st, const pl_stress *s, pl_error *err)
 {
     int rc = PL_OK;
-    for (unsigned a = 0; !rc && a < 4; a++) {
+    for (unsigned a = 0; !rc && a < 5; a++) { /* the PL_STRESS_* bits */
         if (!(pl_stress_analyses(s) & (1u << a)))
             continue;
         sqlite3_bind_text(st, 2, pl_option_choice("analyses", (int)a), -1, SQLITE_STATIC);

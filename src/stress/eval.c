@@ -9,6 +9,8 @@
 #include "../core/fmt.h"
 #include "parley/power.h"
 #include "parley/dynamics.h"
+#include "parley/verdict.h"
+#include "parley/proposal.h"
 #include "../core/error_int.h"
 #include "../core/alloc.h"
 #include "../core/scenario_impl.h"
@@ -296,6 +298,38 @@ static int eval_durability(draw_ctx *c, sink *k, pl_error *err)
     return k->rc;
 }
 
+/* The proposal's findings (parley/verdict.h): which metrics exist depends only on the
+   scenario's structure (its parties, bodies, durability section), so every draw has the
+   baseline's. */
+static int eval_proposal(draw_ctx *c, sink *k, pl_error *err)
+{
+    int rc = settlement(c, err);
+    pl_verdict *v = NULL;
+    if (rc || (rc = pl_verdict_compute(&v, c->s, c->st, c->p->o.proposal, err)))
+        return rc;
+    for (size_t i = 0; i < pl_verdict_n_parties(v); i++)
+        put(k, PL_METRIC_FLAG, 0, 1, pl_verdict_accepts(v, i), "proposal.%s.accepts",
+            "%s accepts the proposal (its utility at least its no-deal value)",
+            pl_actor_id(pl_scenario_actor(c->s, pl_settle_party(c->st, i))));
+    put(k, PL_METRIC_FLAG, 0, 1, pl_verdict_accepted(v), "proposal.accepted",
+        "every party accepts the proposal");
+    if (pl_verdict_is_package(v) && pl_settle_has_ratification(c->st))
+        put(k, PL_METRIC_NUMBER, 0, 1, pl_verdict_ratified(v), "proposal.ratified",
+            "P(the proposal is ratified)");
+    const pl_durability *d = pl_verdict_durability(v);
+    if (d)
+        put(k, PL_METRIC_FLAG, 0, 1, pl_verdict_durable(v) == 1, "proposal.self_enforcing",
+            "the proposal is self-enforcing without guarantees");
+    if (d && pl_durability_n_regimes(d)) {
+        double H;
+        pl_durability_lifetime(d, &H, NULL);
+        put(k, PL_METRIC_NUMBER, 0, 1, pl_durability_survival(d, H), "proposal.survival",
+            "P(the proposal outlives the horizon: regime shocks and the commitment check)");
+    }
+    pl_verdict_free(v);
+    return k->rc;
+}
+
 /* ---- one walk, two uses ----------------------------------------------------- */
 
 typedef int (*analysis_fn)(draw_ctx *c, sink *k, pl_error *err);
@@ -303,7 +337,7 @@ typedef int (*analysis_fn)(draw_ctx *c, sink *k, pl_error *err);
 static int walk(const pl__plan *p, const pl_scenario *s, sink *k, double *failed, pl_error *err)
 {
     static const analysis_fn fns[PL__N_ANALYSES] = {eval_forecast, eval_settle, eval_power,
-                                                    eval_durability};
+                                                    eval_durability, eval_proposal};
     /* the baseline's settlement was built when the plan laid out its packages: reuse it */
     draw_ctx c = {p, s, k->p ? k->p->base_st : NULL, 0};
     int rc = PL_OK;
@@ -350,9 +384,9 @@ int pl__plan_draw(const pl__plan *p, uint64_t draw, double *row, pl_error *err)
 
 /* ---- the plan ----------------------------------------------------------------- */
 
-static unsigned supported(const pl_scenario *s)
+static unsigned supported(const pl_scenario *s, const pl_stress_opts *o)
 {
-    unsigned a = PL_STRESS_FORECAST | PL_STRESS_SETTLE;
+    unsigned a = PL_STRESS_FORECAST | PL_STRESS_SETTLE | (o->proposal ? PL_STRESS_PROPOSAL : 0);
     for (size_t b = 0; b < pl_scenario_n_bodies(s); b++)
         if (pl_body_against(pl_scenario_body(s, b)) >= 0)
             a |= PL_STRESS_POWER;
@@ -392,8 +426,15 @@ int pl__plan_init(pl__plan *p, const pl_scenario *s, const pl_stress_opts *o, pl
 {
     memset(p, 0, sizeof *p);
     p->s = s, p->o = *o;
-    unsigned can = supported(s);
+    unsigned can = supported(s, o);
     p->analyses = o->analyses ? o->analyses : can;
+    if (p->analyses & ~can & PL_STRESS_PROPOSAL)
+        return pl__fail(err, PL_EINPUT, "proposal: there is no proposal to judge; expected "
+                        "one (--proposal FILE)");
+    if (o->proposal && pl_proposal_n_issues(o->proposal) != pl_scenario_n_issues(s))
+        return pl__fail(err, PL_EMISUSE, "stress: the proposal has %zu issues, the scenario "
+                        "%zu; expected a proposal read against it",
+                        pl_proposal_n_issues(o->proposal), pl_scenario_n_issues(s));
     if (p->analyses & ~can)
         return pl__fail(err, PL_EINPUT, "%s: the scenario has no %s",
                         (p->analyses & ~can & PL_STRESS_DURABILITY) ? "durability"
@@ -403,7 +444,7 @@ int pl__plan_init(pl__plan *p, const pl_scenario *s, const pl_stress_opts *o, pl
                             : "body meant to act against an actor ('against:')");
     p->J = pl_scenario_n_uncertain(s);
     int rc = PL_OK;
-    if (p->analyses & (PL_STRESS_SETTLE | PL_STRESS_DURABILITY))
+    if (p->analyses & (PL_STRESS_SETTLE | PL_STRESS_DURABILITY | PL_STRESS_PROPOSAL))
         rc = package_radix(p, err);
     if (rc)
         return rc;

@@ -10,7 +10,7 @@
 #include "parley/stress.h"
 #include "parley/scenario.h"
 
-enum { PL__N_ANALYSES = 4 };
+enum { PL__N_ANALYSES = 5 };
 
 typedef struct pl__metric {
     char *key;            /* forecast.TERR.mean */

@@ -343,6 +343,45 @@ static int op_claims(const ctx *c, test_sink *k, pl_error *err)
     return rc;
 }
 
+typedef struct verdict_out {
+    const pl_verdict *v;
+    const pl_proposal *p;
+} verdict_out;
+
+static int describe_verdict(const void *obj, const ctx *c, pl_emitter *e)
+{
+    const verdict_out *o = obj;
+    int rc = pl_proposal_emit_sources(o->p, c->s, e);
+    int rv = pl_verdict_emit(o->v, e);
+    return rc ? rc : rv;
+}
+
+/* A built-in proposal (terms with sources and notes) read and judged: settle, ratification,
+   durability (parley durability --proposal moscow-terms). */
+static int op_verdict(const ctx *c, test_sink *k, pl_error *err)
+{
+    size_t len;
+    const char *text = pl_builtin_proposal("ukraine-2025", "moscow-terms", &len);
+    assert_non_null(text);
+    pl_proposal *p = NULL;
+    pl_settlement *st = NULL;
+    pl_verdict *v = NULL;
+    pl_settle_opts so = PL_SETTLE_OPTS_INIT;
+    so.max_enumerate = 0, so.logrolls = 0;
+    int rc = pl_proposal_load_buffer(&p, c->s, text, len, "moscow-terms.yaml", err);
+    if (!rc)
+        rc = pl_settle_compute(&st, c->s, &so, err);
+    if (!rc)
+        rc = pl_verdict_compute(&v, c->s, st, p, err);
+    verdict_out o = {v, p};
+    if (!rc)
+        rc = as_json(&o, c, describe_verdict, k, err);
+    pl_verdict_free(v);
+    pl_settle_free(st);
+    pl_proposal_free(p);
+    return rc;
+}
+
 static int op_report(const ctx *c, test_sink *k, pl_error *err)
 {
     pl_report_opts o = PL_REPORT_OPTS_INIT;
@@ -497,6 +536,7 @@ static void test_analyses(void **state)
     pl_scenario_free(j);
     sweep_some("stress", op_stress, &c, 700, 150);
     sweep_some("claims", op_claims, &c, 300, 200);
+    sweep_some("proposal verdict", op_verdict, &c, 400, 200);
     sweep_some("report", op_report, &c, 250, 250);
     pl_scenario_free(s);
 }

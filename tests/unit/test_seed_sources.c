@@ -7,7 +7,9 @@
 ** the library exposes are checked through the API; then every one-line
 ** `source: "..."` of the file's text is checked too, which also covers the
 ** sections whose sources the library keeps no accessor for (durability terms),
-** and of the built-in claims file (scenarios/ukraine-2025.claims.yaml).
+** and of the built-in claims file (scenarios/ukraine-2025.claims.yaml), and
+** every term's source in the built-in proposals (scenarios/proposals/), read
+** through pl_proposal_source.
 */
 #include "parley/parley.h"
 
@@ -138,6 +140,30 @@ int main(void)
         check_text(seed, text, tlen);
     if (passed - before < 7) { /* the seven claims each quote their sentence */
         printf("FAIL: only %d quotes checked in the built-in claims\n", passed - before);
+        failed++;
+    }
+    /* the built-in proposals: 14 terms quote the article (the others say it is silent) */
+    before = passed;
+    for (size_t i = 0; pl_builtin_proposal_name("ukraine-2025", i); i++) {
+        const char *name = pl_builtin_proposal_name("ukraine-2025", i);
+        pl_proposal *p = NULL;
+        text = pl_builtin_proposal("ukraine-2025", name, &tlen);
+        if (!text || pl_proposal_load_buffer(&p, s, text, tlen, name, &err)) {
+            printf("FAIL: built-in proposal %s does not load\n", name);
+            failed++;
+            continue;
+        }
+        for (size_t k = 0; k < pl_proposal_n_issues(p); k++) {
+            pl_value v = {0};
+            v.source = pl_proposal_source(p, k);
+            snprintf(what, sizeof what, "proposal %s on %s", name,
+                     pl_issue_id(pl_scenario_issue(s, k)));
+            check(seed, &v, what);
+        }
+        pl_proposal_free(p);
+    }
+    if (passed - before < 14) {
+        printf("FAIL: only %d quotes checked in the built-in proposals\n", passed - before);
         failed++;
     }
     printf("%d passed, %d failed\n", passed, failed);
