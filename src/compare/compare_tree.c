@@ -92,14 +92,38 @@ static int part(walker *w, int brackets, const char *name, const pl__tnode *a,
     return rc;
 }
 
+static const char *key_name(const pl__tnode *m)
+{
+    return m->key ? m->key : "";
+}
+
+/* Which occurrence of its key member m is in its object (a key may be used twice, e.g.
+   a count and a table both named "members"). */
+static size_t occurrence(const pl__tnode *obj, const pl__tnode *m)
+{
+    size_t k = 0;
+    for (const pl__tnode *x = obj->first; x && x != m; x = x->next)
+        k += strcmp(key_name(x), key_name(m)) == 0;
+    return k;
+}
+
+/* The k-th member of obj named key, or NULL. */
+static const pl__tnode *member(const pl__tnode *obj, const char *key, size_t k)
+{
+    for (const pl__tnode *x = obj->first; x; x = x->next)
+        if (strcmp(key_name(x), key) == 0 && k-- == 0)
+            return x;
+    return NULL;
+}
+
 static int objects(walker *w, const pl__tnode *a, const pl__tnode *b)
 {
     int rc = PL_OK;
     for (const pl__tnode *m = a->first; !rc && m; m = m->next)
-        rc = part(w, 0, m->key ? m->key : "?", m, pl__tree_get(b, m->key ? m->key : ""));
+        rc = part(w, 0, key_name(m), m, member(b, key_name(m), occurrence(a, m)));
     for (const pl__tnode *m = b->first; !rc && m; m = m->next)
-        if (!pl__tree_get(a, m->key ? m->key : ""))
-            rc = part(w, 0, m->key ? m->key : "?", NULL, m);
+        if (!member(a, key_name(m), occurrence(b, m)))
+            rc = part(w, 0, key_name(m), NULL, m);
     return rc;
 }
 
