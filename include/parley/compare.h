@@ -9,8 +9,9 @@
 ** file. The analyses run on each side and describe their results into a tree
 ** (the same description `parley forecast`, `settle`, ... print); the two trees
 ** are matched member by member (objects by key, arrays by position, table rows
-** by their identifying columns), and every scalar that prints differently is
-** a change. docs/models.md ("Comparing two runs") defines the size of a change.
+** by their identifying columns), and every scalar that differs is a change
+** (two numbers when the size of the change is above 1e-9, the output's noise
+** rule). docs/models.md ("Comparing two runs") defines the size of a change.
 **
 ** The two scenarios must have the same actors and the same issues (ids, in
 ** any order): results about an actor or an issue that exists on one side only
