@@ -26,21 +26,5 @@ for ok in "a.yaml" "a.yaml --variant c-moves --proposal p.yaml"; do
     fi
 done
 
-nl='
-'
-for expect in *.expect; do
-    [ -e "$expect" ] || continue
-    name=${expect%.expect}
-    if [ ! -e "$name.args" ]; then
-        echo "FAIL $name: no $name.args"
-        fail=$((fail + 1))
-        continue
-    fi
-    old_ifs=$IFS
-    IFS=$nl
-    # shellcheck disable=SC2046 # split on newlines only, on purpose
-    set -- $(cat "$name.args")
-    IFS=$old_ifs
-    bad_check "$name" "$(cat "$expect")" "-o D/out.txt" compare "$@"
-done
+bad_args_cases "compare"
 bad_finish 15
