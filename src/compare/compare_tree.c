@@ -165,9 +165,11 @@ static const char *key_of(walker *w, const pl__tnode *r, size_t k)
     char key[KEY_BYTES], buf[40];
     size_t used = 0;
     key[0] = '\0';
-    for (size_t j = 0; j < k && used < sizeof key - 1; j++)
+    for (size_t j = 0; j < k && used < sizeof key - 1; j++) {
+        const char *t = shown(buf, nth(r, j));  /* NULL only past a short row */
         used += (size_t)pl__snprintf(key + used, sizeof key - used, "%s%s", j ? "," : "",
-                                     shown(buf, nth(r, j)));
+                                     t ? t : "");
+    }
     return pl_arena_strdup(&w->tmp, key);
 }
 
