@@ -33,14 +33,42 @@ double pl__compare_size(double a, double b)
     return fabs(b - a) / (m > 1 ? m : 1);
 }
 
-static int is_number(const pl__tnode *n)
+/* A decimal number written out whole ("12", "-0.5"), into *out. */
+static int decimal(const char *s, double *out)
 {
-    return n && n->kind == PL_E_SCALAR && (n->v.type == PL_S_NUMBER || n->v.type == PL_S_INT);
+    char *end;
+    const char *d = s + (*s == '-');
+    if (*d < '0' || *d > '9')
+        return 0;  /* not "inf", "nan", " 1" or "" */
+    *out = pl__strtod(s, &end);
+    return *end == '\0' && isfinite(*out);
 }
 
-static double number(const pl__tnode *n)
+/*
+** The number n holds, into *out: a number, or a text that is wholly one (exact counts too
+** large for 64 bits, as the power indices write them) or an exact fraction "p/q".
+*/
+static int number(const pl__tnode *n, double *out)
 {
-    return n->v.type == PL_S_INT ? (double)n->v.i : pl__fmt_clean(n->v.d);
+    if (!n || n->kind != PL_E_SCALAR)
+        return 0;
+    if (n->v.type == PL_S_INT || n->v.type == PL_S_NUMBER) {
+        *out = n->v.type == PL_S_INT ? (double)n->v.i : pl__fmt_clean(n->v.d);
+        return 1;
+    }
+    if (n->v.type != PL_S_STRING || !n->v.s || strlen(n->v.s) > 60)
+        return 0;
+    char p[64];
+    const char *slash = strchr(n->v.s, '/');
+    double q;
+    if (!slash)
+        return decimal(n->v.s, out);
+    memcpy(p, n->v.s, (size_t)(slash - n->v.s));
+    p[slash - n->v.s] = '\0';
+    if (!decimal(p, out) || !decimal(slash + 1, &q) || q == 0 || slash[1] == '-')
+        return 0;
+    *out /= q;
+    return 1;
 }
 
 /* A node as the output shows it: a scalar's text (numbers by the noise rule), else what
@@ -67,10 +95,10 @@ static int report(walker *w, const pl__tnode *a, const pl__tnode *b)
     const char *ta = shown(ba, a), *tb = shown(bb, b);
     if (a && b && a->kind == PL_E_SCALAR && b->kind == PL_E_SCALAR && strcmp(ta, tb) == 0)
         return PL_OK;
-    double change = NAN, size = 1;  /* anything but two numbers: a whole change */
-    if (is_number(a) && is_number(b)) {
-        change = number(b) - number(a);
-        size = pl__compare_size(number(a), number(b));
+    double change = NAN, size = 1, x, y;  /* anything but two numbers: a whole change */
+    if (number(a, &x) && number(b, &y)) {
+        change = y - x;
+        size = pl__compare_size(x, y);
         if (size <= PL_FMT_NOISE)  /* rounding: sums taken in another order */
             return PL_OK;
     }

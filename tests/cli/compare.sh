@@ -92,6 +92,15 @@ jqe '[.results[] | select(.what | startswith("settlement.proposal.u_"))] | lengt
 jqe '.inputs == [{"what": "positions.A.X.position", "a": "0", "b": "30"}]'
 jqe '[.results[] | select(.what == "settlement.proposal.u_A")] | length == 1'
 
+# power: the body's quota from majority to unanimity. Three equal members: a member is
+# decisive for 2 of the 4 coalitions of the others under majority ({B}, {C}), for 1
+# under unanimity ({B, C}): its absolute Banzhaf index goes from 1/2 to 1/4.
+"$P" compare s.yaml --set bodies.P.quota=unanimity --analyses power -f json > out
+jqe '.inputs == [{"what": "bodies.P.quota", "a": "majority", "b": "unanimity"}]'
+jqe '[.results[] | select(.what == "P.power.exact[A].banzhaf_absolute")] ==
+     [{"analysis": "power", "what": "P.power.exact[A].banzhaf_absolute", "a": "1/2",
+       "b": "1/4", "change": -0.25, "size": 0.25}]'
+
 # CSV: the results table, or --table inputs
 "$P" compare s.yaml b.yaml -f csv --table inputs > out
 [ "$(head -n1 out | tr -d "\r")" = "what,a,b" ] && ok || bad "CSV inputs header: $(head -n1 out)"

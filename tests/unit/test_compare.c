@@ -7,7 +7,7 @@
 ** not listed; the same edits made by --set give the same differences; identical
 ** sides give none. The tree diff on hand-made tables: rows matched by their
 ** identifying columns whatever their order, rows on one side only, the size of
-** a change; scenarios with other issues are refused with the id's place.
+** a change, texts that are numbers or fractions; scenarios with other issues are refused with the id's place.
 */
 #include "test_util.h"
 #include "compare/compare_impl.h"
@@ -202,6 +202,34 @@ static void test_trees(void **state)
     assert_near(l.d[1].size, 0.2, 1e-15);
     assert_string_equal(l.d[2].what, "t[r]");
     assert_null(l.d[2].a);
+    /* texts that are numbers: 1/2 -> 1/4 is a change of -0.25; 2/4 is 1/2, no change */
+    static const char *const fa[] = {"1/2", "2/4", "17", "x"}, *const fb[] = {"1/4", "1/2", "34", "y"};
+    pl_emitter *fe[2] = {NULL, NULL};
+    const pl__tnode *ft[2];
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(pl__emitter_new_tree(&fe[i], NULL), PL_OK);
+        pl_emit_object_begin(fe[i], NULL, NULL);
+        for (int j = 0; j < 4; j++) {
+            char key[8];
+            snprintf(key, sizeof key, "k%d", j);
+            pl_emit_string(fe[i], key, i ? fb[j] : fa[j]);
+        }
+        pl_emit_object_end(fe[i]);
+        assert_int_equal(pl_emitter_finish(fe[i], NULL), PL_OK);
+        ft[i] = pl__emitter_tree(fe[i]);
+    }
+    l.n = 0;
+    assert_int_equal(pl__compare_trees(&l, "x", ft[0], ft[1]), PL_OK);
+    assert_int_equal(l.n, 3);
+    assert_string_equal(l.d[0].what, "k0");
+    assert_near(l.d[0].change, -0.25, 1e-15);
+    assert_near(l.d[0].size, 0.25, 1e-15);
+    assert_string_equal(l.d[1].what, "k2");
+    assert_near(l.d[1].size, 0.5, 1e-15);   /* 17 -> 34: relative */
+    assert_string_equal(l.d[2].what, "k3");
+    assert_true(l.d[2].size == 1 && isnan(l.d[2].change));
+    pl_emitter_free(fe[0]);
+    pl_emitter_free(fe[1]);
     /* absolute below 1: 0.25 -> 0.5 is 0.25; rounding noise is no change */
     assert_near(pl__compare_size(0.25, 0.5), 0.25, 1e-15);
     assert_near(pl__compare_size(-200, 100), 1.5, 1e-15);
