@@ -56,7 +56,7 @@ typedef struct cli_command {
 extern const cli_optdef cli_global_opts[];
 extern const cli_command cli_cmd_analyze, cli_cmd_forecast, cli_cmd_validate, cli_cmd_scenario,
     cli_cmd_power, cli_cmd_import, cli_cmd_evaluate, cli_cmd_settle, cli_cmd_bargain, cli_cmd_durability,
-    cli_cmd_stress, cli_cmd_runs, cli_cmd_report, cli_cmd_claims;
+    cli_cmd_stress, cli_cmd_runs, cli_cmd_report, cli_cmd_claims, cli_cmd_compare;
 
 void cli_print_command_help(const cli_command *c, FILE *f);
 

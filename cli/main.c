@@ -29,7 +29,7 @@ const cli_optdef cli_global_opts[] = {
 
 static const cli_command *const commands[] = {&cli_cmd_analyze, &cli_cmd_forecast, &cli_cmd_settle, &cli_cmd_bargain, &cli_cmd_durability, &cli_cmd_power,
                                               &cli_cmd_stress, &cli_cmd_runs, &cli_cmd_report,
-                                              &cli_cmd_claims,
+                                              &cli_cmd_claims, &cli_cmd_compare,
                                               &cli_cmd_validate, &cli_cmd_scenario,
                                               &cli_cmd_evaluate, &cli_cmd_import, NULL};
 

@@ -28,6 +28,7 @@
 #include "parley/store.h"
 #include "parley/report.h"
 #include "parley/claims.h"
+#include "parley/compare.h"
 #include "parley/smp.h"
 
 #endif

@@ -19,6 +19,7 @@
 #define PL_DOC_SET_H
 
 #include "doc.h"
+#include "parley/scenario.h"
 
 /* Where a change was written, for its messages. */
 typedef struct pl_doc_where {
@@ -43,5 +44,12 @@ int pl__doc_set(pl_doc *d, pl_doc_node **root, const char *path, pl_doc_node *va
 ** (v is left empty).
 */
 pl_doc_node *pl__doc_adopt(pl_doc *d, pl_doc *v, const char *origin);
+
+/*
+** The root of d with opts' variant, then each of its changes, applied (as
+** loading with opts reads it; read_variants.c); d as written stays intact.
+** Errors as at load: an unknown variant, a change's bad path or value.
+*/
+int pl__doc_changed(pl_doc *d, const pl_load_opts *opts, pl_doc_node **out, pl_error *err);
 
 #endif

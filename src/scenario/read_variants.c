@@ -249,13 +249,11 @@ static int record(pl_scenario *s, const pl_load_opts *opts, pl_error *err)
     return PL_OK;
 }
 
-int pl__read_changed(pl_scenario **out, pl_doc *d, const char *name, const char *data,
-                     size_t len, const pl_load_opts *opts, pl_error *err)
+int pl__doc_changed(pl_doc *d, const pl_load_opts *opts, pl_doc_node **out, pl_error *err)
 {
     pl_doc_node *root = d->root;
     const pl_doc_node *v = NULL;
     int rc = PL_OK;
-    *out = NULL;
     if (opts->variant && !(rc = find_variant(d, opts->variant, &v, err)) &&
         (rc = apply_entry(d, &root, v, err)) == PL_EINPUT) {
         char pre[PL_ID_MAX + 16];
@@ -267,6 +265,16 @@ int pl__read_changed(pl_scenario **out, pl_doc *d, const char *name, const char 
             rc = pl__fail(err, PL_EMISUSE, "pl_load_opts: change %zu is NULL", i);
         else
             rc = apply_change(d, &root, opts->changes[i], err);
+    *out = root;
+    return rc;
+}
+
+int pl__read_changed(pl_scenario **out, pl_doc *d, const char *name, const char *data,
+                     size_t len, const pl_load_opts *opts, pl_error *err)
+{
+    pl_doc_node *root = NULL;
+    *out = NULL;
+    int rc = pl__doc_changed(d, opts, &root, err);
     if (rc)
         return rc;
     /* an error located in the file follows from the changes: say so */

@@ -7,6 +7,9 @@
 #       the first stderr line equal to WANT, nothing on stdout; then runs it
 #       again with OUTARGS appended (D/ standing for an empty directory, e.g.
 #       "-o D/out.yaml") and expects exit 2 and nothing left in that directory.
+#   bad_args_cases "WORDS"  each NAME.expect of the folder with its NAME.args (the
+#                           arguments, one a line, spaces kept) through bad_check
+#                           as `parley WORDS ARGUMENTS` (WORDS split at spaces)
 #   bad_finish MIN_CASES   prints "N passed, M failed"; fails on any failure
 #                          or when fewer than MIN_CASES cases ran.
 # Commands are limited to 60 s each when timeout(1) is available.
@@ -58,6 +61,28 @@ bad_check() {
     [ "$st2" -ne 2 ] && echo "     with $outargs: exit $st2 ($(head -n1 "$tmp/err2"))"
     [ -n "$left" ] && echo "     with $outargs: left behind: ${left% }"
     return 1
+}
+
+bad_args_cases() {
+    prefix=$1
+    nl='
+'
+    for expect in *.expect; do
+        [ -e "$expect" ] || continue
+        name=${expect%.expect}
+        if [ ! -e "$name.args" ]; then
+            echo "FAIL $name: no $name.args"
+            fail=$((fail + 1))
+            continue
+        fi
+        old_ifs=$IFS
+        IFS=$nl
+        # shellcheck disable=SC2046 # split on newlines only, on purpose
+        set -- $(cat "$name.args")
+        IFS=$old_ifs
+        # shellcheck disable=SC2086 # the command's words, split on purpose
+        bad_check "$name" "$(cat "$expect")" "-o D/out.txt" $prefix "$@"
+    done
 }
 
 bad_finish() {

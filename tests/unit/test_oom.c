@@ -567,6 +567,52 @@ static void test_red_lines(void **state)
 /* 70 members: counts beyond one 64-bit word, so the multi-word GMP path. GMP's own
    allocations go through malloc during pl_power_compute (src/power/gmp_mem.c), so they are
    failed in turn too: PL_ENOMEM, not GMP's abort. */
+static int describe_compare(const void *obj, const ctx *c, pl_emitter *e)
+{
+    (void)c;
+    return pl_compare_emit(obj, e);
+}
+
+/* `parley compare FILE --set ...`: both sides loaded, the input diff (the document changed
+   again), forecast, settle and durability on each side, the result trees diffed. */
+static int op_compare(const ctx *c, test_sink *k, pl_error *err)
+{
+    static const char *const changes[] = {"positions.USA.ENRICH.position=40"};
+    pl_load_opts o = PL_LOAD_OPTS_INIT;
+    o.changes = changes;
+    o.n_changes = 1;
+    pl_scenario *s[2] = {NULL, NULL};
+    int rc = pl_scenario_load_buffer(&s[0], c->data, c->len, "j.yaml", NULL, err);
+    if (!rc)
+        rc = pl_scenario_load_buffer(&s[1], c->data, c->len, "j.yaml", &o, err);
+    pl_compare_side side[2] = {PL_COMPARE_SIDE_INIT, PL_COMPARE_SIDE_INIT};
+    for (int i = 0; i < 2; i++) {
+        side[i].s = s[i];
+        side[i].text = c->data;
+        side[i].len = c->len;
+        side[i].name = "j.yaml";
+    }
+    pl_compare *cmp = NULL;
+    if (!rc)
+        rc = pl_compare_compute(&cmp, &side[0], &side[1], NULL, err);
+    if (!rc)
+        rc = as_json(cmp, c, describe_compare, k, err);
+    pl_compare_free(cmp);
+    pl_scenario_free(s[0]);
+    pl_scenario_free(s[1]);
+    return rc;
+}
+
+static void test_compare(void **state)
+{
+    (void)state;
+    ctx c = {0};
+    char *data = slurp("tests/scenarios/jcpoa-2015.yaml", &c.len);
+    c.data = data;
+    sweep_some("compare", op_compare, &c, 600, 200);
+    free(data);
+}
+
 static void test_power_large(void **state)
 {
     (void)state;
@@ -592,6 +638,7 @@ int main(void)
         cmocka_unit_test(test_analyses),
         cmocka_unit_test(test_red_lines),
         cmocka_unit_test(test_power_large),
+        cmocka_unit_test(test_compare),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

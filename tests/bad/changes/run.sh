@@ -20,23 +20,5 @@ if [ "$st" -ne 0 ]; then
     fail=$((fail + 1))
 fi
 
-nl='
-'
-for expect in *.expect; do
-    [ -e "$expect" ] || continue
-    name=${expect%.expect}
-    if [ ! -e "$name.args" ]; then
-        echo "FAIL $name: no $name.args"
-        fail=$((fail + 1))
-        continue
-    fi
-    # one argument a line, spaces kept
-    old_ifs=$IFS
-    IFS=$nl
-    # shellcheck disable=SC2046 # split on newlines only, on purpose
-    set -- $(cat "$name.args")
-    IFS=$old_ifs
-    bad_check "$name" "$(cat "$expect")" "-o D/out.txt" forecast scenario.yaml "$@"
-done
-
+bad_args_cases "forecast scenario.yaml"
 bad_finish 12
