@@ -29,10 +29,11 @@ typedef struct pl_verdict pl_verdict;
 
 /**
  * Judge p on s; st is s's settlement (pl_settle_compute), p a proposal read
- * against s. Acceptance: party i accepts when its utility of the proposal is
- * at least its no-deal value (to 1e-12 relative). Ratification needs the
- * proposal to be a package of st's outcome space (every point an option of
- * its issue); otherwise, or without ratifying bodies, it is undefined (NAN).
+ * against s. Acceptance and ratification are settle's votes on p
+ * (pl_settle_votes_proposal): party i accepts when its utility of the
+ * proposal is at least its no-deal value (to 1e-12 relative) and p crosses
+ * none of its red lines; the ratifying bodies vote on p's points, which need
+ * not be options of the outcome space (NAN without ratifying bodies).
  */
 PL_API int pl_verdict_compute(pl_verdict **out, const struct pl_scenario *s,
                               const struct pl_settlement *st, const struct pl_proposal *p,
@@ -44,13 +45,13 @@ PL_API size_t pl_verdict_n_parties(const pl_verdict *v);
 /** Party i's utility of the proposal and its no-deal value (NAN when i is too large). */
 PL_API double pl_verdict_utility(const pl_verdict *v, size_t i);
 PL_API double pl_verdict_nodeal(const pl_verdict *v, size_t i);
-/** 1 when party i accepts (utility >= no-deal value). */
+/** 1 when party i accepts (utility >= no-deal value, no red line crossed). */
 PL_API int pl_verdict_accepts(const pl_verdict *v, size_t i);
 /** 1 when every party accepts. */
 PL_API int pl_verdict_accepted(const pl_verdict *v);
-/** 1 when the proposal is a package of the outcome space (ratification is defined). */
+/** 1 when the proposal is a package of the outcome space (every point an option). */
 PL_API int pl_verdict_is_package(const pl_verdict *v);
-/** P(every ratifying body passes it); NAN without ratifying bodies or off the space. */
+/** P(every ratifying body passes it); NAN without ratifying bodies. */
 PL_API double pl_verdict_ratified(const pl_verdict *v);
 /** 1 self-enforcing, 0 not (war resumes), -1 the scenario has no durability section. */
 PL_API int pl_verdict_durable(const pl_verdict *v);

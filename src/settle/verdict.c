@@ -28,6 +28,7 @@ struct pl_verdict {
     int package;
     double ratified;
     pl_durability *dur;       /* NULL without a durability section */
+    pl_votes *votes;          /* settle's votes on it: acceptance, ratification */
 };
 
 int pl_settle_package_at(const pl_settlement *st, const double *x, uint32_t *w)
@@ -44,40 +45,34 @@ int pl_settle_package_at(const pl_settlement *st, const double *x, uint32_t *w)
     return sp && x && w ? 0 : -1;
 }
 
-/* Acceptance: the settlement's utilities of the proposal against its no-deal values. */
-static int judge_parties(pl_verdict *v, const pl_settlement *st, const pl_proposal *p,
-                         pl_error *err)
+/*
+** Acceptance and ratification are the votes of parley settle on the proposal
+** (pl_settle_votes_proposal): a party accepts when its utility is at least its
+** no-deal value and the proposal crosses none of its red lines; the bodies
+** vote on the proposal's points, on the outcome space's options or between them.
+*/
+static int judge_votes(pl_verdict *v, const pl_settlement *st, const pl_proposal *p,
+                       pl_error *err)
 {
-    v->n = pl_frontier_n_parties(pl_settle_frontier(st));
+    int rc = pl_settle_votes_proposal(&v->votes, st, p, err);
+    if (rc)
+        return rc;
+    v->n = pl_votes_n_parties(v->votes);
     v->actor = pl__mallocarray(v->n ? v->n : 1, sizeof *v->actor);
     v->u = pl__mallocarray(v->n ? v->n : 1, sizeof *v->u);
     v->d = pl__mallocarray(v->n ? v->n : 1, sizeof *v->d);
     if (!v->actor || !v->u || !v->d)
         return pl__error_nomem(err);
     for (size_t i = 0; i < v->n; i++) {
-        v->actor[i] = pl_settle_party(st, i);
-        v->d[i] = pl_settle_disagreement(st, i);
+        const pl_vote *x = pl_votes_party(v->votes, i);
+        v->actor[i] = x->actor, v->u[i] = x->utility, v->d[i] = x->no_deal;
     }
-    return pl_settle_proposal(st, p, v->u, err);
-}
-
-/* Ratification of the proposal as a package (NAN off the space or without bodies). */
-static int judge_ratification(pl_verdict *v, const pl_settlement *st, const pl_proposal *p,
-                              pl_error *err)
-{
+    v->ratified = pl_votes_n_bodies(v->votes) ? pl_votes_p_ratified(v->votes) : NAN;
     size_t K = pl_proposal_n_issues(p);
     uint32_t *w = pl__mallocarray(K ? K : 1, sizeof *w);
     if (!w)
         return pl__error_nomem(err);
     v->package = pl_settle_package_at(st, pl_proposal_points(p), w) == 0;
-    v->ratified = NAN;
-    if (v->package && pl_settle_has_ratification(st)) {
-        v->ratified = pl_settle_ratification(st, w);
-        if (isnan(v->ratified)) { /* only when its scratch memory ran out */
-            free(w);
-            return pl__error_nomem(err);
-        }
-    }
     free(w);
     return PL_OK;
 }
@@ -92,9 +87,7 @@ int pl_verdict_compute(pl_verdict **out, const pl_scenario *s, const pl_settleme
     if (!v)
         return pl__error_nomem(err);
     v->s = s;
-    int rc = judge_parties(v, st, p, err);
-    if (!rc)
-        rc = judge_ratification(v, st, p, err);
+    int rc = judge_votes(v, st, p, err);
     if (!rc && pl_scenario_has_durability(s))
         rc = pl_durability_compute(&v->dur, s, pl_proposal_points(p), err);
     if (rc) {
@@ -111,6 +104,7 @@ void pl_verdict_free(pl_verdict *v)
         return;
     free(v->actor), free(v->u), free(v->d);
     pl_durability_free(v->dur);
+    pl_votes_free(v->votes);
     free(v);
 }
 
@@ -120,7 +114,7 @@ double pl_verdict_nodeal(const pl_verdict *v, size_t i) { return v && i < v->n ?
 
 int pl_verdict_accepts(const pl_verdict *v, size_t i)
 {
-    return v && i < v->n && v->u[i] >= v->d[i] - pl__tol(v->u[i], v->d[i]);
+    return v && i < v->n && pl_votes_party(v->votes, i)->yes;
 }
 
 int pl_verdict_accepted(const pl_verdict *v)
@@ -158,20 +152,23 @@ static void acceptance_words(const pl_verdict *v, pl__buf *b)
         return;
     }
     pl__buf_printf(b, "Refused by %zu of %zu parties:", no, v->n);
-    for (size_t i = 0, j = 0; i < v->n; i++)
-        if (!pl_verdict_accepts(v, i))
+    for (size_t i = 0, j = 0; i < v->n; i++) {
+        long red = pl_votes_party(v->votes, i)->red_line;
+        if (pl_verdict_accepts(v, i))
+            continue;
+        if (red < 0)
             pl__buf_printf(b, "%s %s (utility %.4g < no deal %.4g, short by %.4g)",
                            j++ ? "," : "", party_id(v, i), v->u[i], v->d[i], v->d[i] - v->u[i]);
+        else
+            pl__buf_printf(b, "%s %s (it crosses its red line on %s)", j++ ? "," : "",
+                           party_id(v, i), pl_issue_id(pl_scenario_issue(v->s, (size_t)red)));
+    }
     pl__buf_printf(b, ".");
 }
 
 static void ratification_words(const pl_verdict *v, pl__buf *b)
 {
-    if (!v->package)
-        pl__buf_printf(b, "Ratification is not defined: the proposal is not a package of the "
-                       "outcome space (some point is none of its issue's options or worded "
-                       "points).");
-    else if (isnan(v->ratified))
+    if (isnan(v->ratified))
         pl__buf_printf(b, "No party's signature needs ratification in this scenario.");
     else
         pl__buf_printf(b, "The ratifying bodies pass it with probability %.3g.", v->ratified);

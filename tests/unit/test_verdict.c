@@ -69,11 +69,12 @@ static void test_hand_derived(void **state)
     assert_int_equal(pl_verdict_durable(v), 0);
     pl_verdict_free(v);
     /* ARMY 30: B's utility 0.3 equals its no-deal value, within the tolerance: it accepts
-       (1 - 70/100 is 0.30000000000000004 in binary); 30 is no worded point: no ratification */
+       (1 - 70/100 is 0.30000000000000004 in binary); 30 is no worded point, yet the voters
+       vote on it: V1 u 0.7, g 30; V2 u 0.9, g 50: P = Phi(3) Phi(5) */
     v = judge(s, st, "ARMY: 30\n");
     assert_true(pl_verdict_accepts(v, 1));
     assert_false(pl_verdict_is_package(v));
-    assert_true(isnan(pl_verdict_ratified(v)));
+    assert_true(fabs(pl_verdict_ratified(v) - 0.99865010197 * 0.99999971335) < 1e-9);
     /* out of range: NAN, not an answer */
     assert_true(isnan(pl_verdict_utility(v, 2)) && !pl_verdict_accepts(v, 2));
     pl_verdict_free(v);
