@@ -45,6 +45,24 @@ expect_status 0 "no break-even" -- "$P" claims --no-breakeven --draws 0 --format
 jqe '(.claims | has("breakeven") | not) and ([.claims.checks[] | select(.claim == "thin-zone-guarantees")][0].margin | test("over by 1 package"))'
 expect_status 2 "--explain --no-breakeven" -- "$P" claims --explain --no-breakeven
 
+# a zone check counts no package that crosses a party's red line (hand: one issue X with
+# options 0, 50, 100, status quo 0; A at 100, B at 60, saliences 1: X 50 gives A +0.5 and B
+# 0.9 - 0.4 = +0.5, X 100 gives A +1 and B 0.6 - 0.4 = +0.2, X 0 gives nobody a gain: 2
+# packages, the claim allowing 1 fails; with B ruling out X "> 75", X 100 leaves the zone: 1)
+cat >"$TMP/rz.yaml" <<'YAML'
+parley: 1
+name: rz
+actors: [{id: A, capability: 1}, {id: B, capability: 1}]
+issues: [{id: X, scale: {0: none, 50: half, 100: all}, status_quo: 0}]
+positions: {A: {X: {position: 100, salience: 1}}, B: {X: {position: 60, salience: 1}}}
+YAML
+printf 'parley-claims: 1\nclaims:\n  - id: z\n    claim: thin\n    check: {kind: zone, issues: [X], max_packages: 1}\n' >"$TMP/rz.claims.yaml"
+expect_status 0 "zone without red lines" -- "$P" claims "$TMP/rz.yaml" --claims "$TMP/rz.claims.yaml" --draws 0 --format json
+jqe '.claims.checks[0].status == "fails" and .claims.checks[0].value == 2'
+printf 'red_lines: {B: {X: "> 75"}}\n' >>"$TMP/rz.yaml"
+expect_status 0 "zone with a red line" -- "$P" claims "$TMP/rz.yaml" --claims "$TMP/rz.claims.yaml" --draws 0 --format json
+jqe '.claims.checks[0].status == "holds" and .claims.checks[0].value == 1'
+
 # docs/case-study.md: its table is the program's output
 sh "$SRC/scripts/case-study-table.sh" "$P" --check 2>"$TMP/drift" && ok || { bad "docs/case-study.md has drifted"; head -12 "$TMP/drift"; }
 finish
