@@ -311,6 +311,11 @@ static void no_winners(ctx *x, const pl__claim *c, pl_claim_result *r)
     char buf[600] = "";
     for (size_t i = 0; i < n; i++) {
         double t = pl_settle_point_utility(st, i, c->x) - pl_settle_disagreement(st, i);
+        if (isnan(t)) { /* only when its scratch memory ran out */
+            pl__error_nomem(&x->err);
+            pl_durability_free(d);
+            return;
+        }
         double g = pl_durability_strategic(d, t);
         g = fabs(g) < 5e-4 ? 0 : g; /* (1 - delta^0) x a loss prints as -0.000 */
         best_t = fmax(best_t, t), best_s = fmax(best_s, g);

@@ -4,11 +4,14 @@
 ** those issues' options (the other issues left where they are) is compared
 ** with the status quo: it is in the zone when no party loses and someone
 ** gains, each party's gain summed over the issues with its weights
-** (pl_settle_issue_utility). The claim holds when at most `max_packages`
-** packages are in the zone: none, or a very thin one.
+** (pl_settle_issue_utility). A package that crosses a party's red line is
+** not in the zone, whatever the party's gain (docs/models.md, "Red lines").
+** The claim holds when at most `max_packages` packages are in the zone: none,
+** or a very thin one.
 */
 #include "claims_impl.h"
 #include "../core/fmt.h"
+#include "../settle/settlement.h"
 #include "parley/settle.h"
 #include "parley/scenario.h"
 
@@ -27,6 +30,8 @@ static int in_zone(const pl_settlement *st, const pl_scenario *s, const pl__clai
         double g = 0;
         for (size_t j = 0; j < c->n_issues; j++) {
             size_t k = c->issues[j];
+            if (!pl__settle_allows(st, i, k, v[j]))
+                return 0;  /* parties are the first judges */
             double sq = pl_issue_status_quo(pl_scenario_issue(s, k))->value;
             g += pl_settle_issue_utility(st, i, k, pl_settle_option(st, k, v[j], NULL)) -
                  pl_settle_issue_utility(st, i, k, sq);

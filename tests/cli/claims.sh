@@ -14,7 +14,10 @@ expect_grep "$TMP/out" "stop the war. Verdict: not modelled." "not modelled"
 # EUR, RUS's 80 x 0.20 = 16 against UKR's and the USA's 15.05)
 [ "$(grep -c 'Margin: ' "$TMP/out")" = 6 ] && ok || bad "a margin for each of the 6 verdicts"
 expect_grep "$TMP/out" "median 100 holds by 0.95 weight units (16 at or above it against 15.05 below)" "leverage margin"
-expect_grep "$TMP/out" "3 packages against at most 2: over by 1 package." "zone margin"
+# on NATO and GUAR no package is in the zone: Russia's red line (GUAR "< 50") leaves GUAR 50,
+# 75, 100, where Ukraine gains nothing on GUAR and NATO away from the status quo's 40 costs
+# Russia or Ukraine (hand, from the positions)
+expect_grep "$TMP/out" "0 packages against at most 2: within by 2 packages." "zone margin"
 expect_grep "$TMP/out" "Break-even: it flips if RUS capability ≤ 67.5 (now 80; range 65 to 95)" "leverage break-even"
 expect_grep "$TMP/out" "It tests its own input: its sentence is also the source of EUR capability" "circular"
 "$P" claims -n 30 --threads 1 --format json >"$TMP/t1.json" 2>/dev/null
@@ -25,11 +28,11 @@ jqe '[.claims.checks[] | select(.claim == "council-cannot-act")][0] | .holds_sha
 
 # --explain: every input that flips a verdict, ranked, in JSON and CSV
 expect_status 0 "explain" -- "$P" claims --explain --draws 0 --threads 2 --format json
-jqe '[.claims.checks[] | .status] == ["holds", "holds", "holds", "fails", "fails", "not modelled", "holds"]'
-jqe '[.claims.breakeven[] | select(.claim == "thin-zone-guarantees")] | length > 1'
+jqe '[.claims.checks[] | .status] == ["holds", "holds", "holds", "fails", "holds", "not modelled", "holds"]'
+jqe '[.claims.breakeven[] | select(.claim == "europe-decorative")] | length == 1'
 jqe '[.claims.breakeven[] | select(.claim == "council-cannot-act")] | length == 0'
 jqe '[.claims.checks[] | select(.claim == "council-cannot-act")][0].label == "by definition of the rules"'
-jqe '[.claims.breakeven[] | select(.claim == "thin-zone-guarantees") | .change] | . == sort'
+jqe '[.claims.breakeven | group_by(.claim)[] | [.[].change] | . == sort] | all and length == 3'
 expect_status 0 "explain csv" -- "$P" claims --explain --draws 0 --threads 2 --format csv --table breakeven
 expect_grep "$TMP/out" "^europe-decorative,RUS capability,80,67.49999" "csv break-even row"
 
@@ -42,8 +45,26 @@ expect_error "parley: claims: give the claims to check with --claims FILE (only 
 expect_status 2 "missing claims file" -- "$P" claims --claims "$TMP/none.yaml"
 expect_error "parley: --draws x: expected a whole number from 0 to 100000000" -- "$P" claims --draws x
 expect_status 0 "no break-even" -- "$P" claims --no-breakeven --draws 0 --format json
-jqe '(.claims | has("breakeven") | not) and ([.claims.checks[] | select(.claim == "thin-zone-guarantees")][0].margin | test("over by 1 package"))'
+jqe '(.claims | has("breakeven") | not) and ([.claims.checks[] | select(.claim == "thin-zone-guarantees")][0].margin | test("within by 2 packages"))'
 expect_status 2 "--explain --no-breakeven" -- "$P" claims --explain --no-breakeven
+
+# a zone check counts no package that crosses a party's red line (hand: one issue X with
+# options 0, 50, 100, status quo 0; A at 100, B at 60, saliences 1: X 50 gives A +0.5 and B
+# 0.9 - 0.4 = +0.5, X 100 gives A +1 and B 0.6 - 0.4 = +0.2, X 0 gives nobody a gain: 2
+# packages, the claim allowing 1 fails; with B ruling out X "> 75", X 100 leaves the zone: 1)
+cat >"$TMP/rz.yaml" <<'YAML'
+parley: 1
+name: rz
+actors: [{id: A, capability: 1}, {id: B, capability: 1}]
+issues: [{id: X, scale: {0: none, 50: half, 100: all}, status_quo: 0}]
+positions: {A: {X: {position: 100, salience: 1}}, B: {X: {position: 60, salience: 1}}}
+YAML
+printf 'parley-claims: 1\nclaims:\n  - id: z\n    claim: thin\n    check: {kind: zone, issues: [X], max_packages: 1}\n' >"$TMP/rz.claims.yaml"
+expect_status 0 "zone without red lines" -- "$P" claims "$TMP/rz.yaml" --claims "$TMP/rz.claims.yaml" --draws 0 --format json
+jqe '.claims.checks[0].status == "fails" and .claims.checks[0].value == 2'
+printf 'red_lines: {B: {X: "> 75"}}\n' >>"$TMP/rz.yaml"
+expect_status 0 "zone with a red line" -- "$P" claims "$TMP/rz.yaml" --claims "$TMP/rz.claims.yaml" --draws 0 --format json
+jqe '.claims.checks[0].status == "holds" and .claims.checks[0].value == 1'
 
 # docs/case-study.md: its table is the program's output
 sh "$SRC/scripts/case-study-table.sh" "$P" --check 2>"$TMP/drift" && ok || { bad "docs/case-study.md has drifted"; head -12 "$TMP/drift"; }

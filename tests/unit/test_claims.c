@@ -82,9 +82,14 @@ static void test_verdicts(void **state)
     assert_int_equal(status(s, "terms-unratifiable"), PL_CLAIM_HOLDS);
     assert_int_equal(status(s, "minsk-pattern"), PL_CLAIM_HOLDS);
     assert_int_equal(status(s, "europe-decorative"), PL_CLAIM_FAILS);
-    assert_int_equal(status(s, "thin-zone-guarantees"), PL_CLAIM_FAILS);
+    assert_int_equal(status(s, "thin-zone-guarantees"), PL_CLAIM_HOLDS);
     assert_int_equal(status(s, "sanctions-ineffective"), PL_CLAIM_NOT_MODELLED);
     assert_int_equal(status(s, "no-winners"), PL_CLAIM_HOLDS);
+    pl_scenario_free(s);
+    /* without Russia's red line the zone on NATO and GUAR is back: 3 packages, each with a
+       force from NATO countries (GUAR 0 or 25), so the claim fails again */
+    s = edited("red_lines:\n  RUS: {GUAR: \"< 50\"}\n", "");
+    assert_int_equal(status(s, "thin-zone-guarantees"), PL_CLAIM_FAILS);
     pl_scenario_free(s);
 }
 
@@ -294,8 +299,8 @@ static void test_margins(void **state)
             assert_non_null(strstr(res[i].margin, "median 100 holds by 0.95 weight units (16 at "
                                    "or above it against 15.05 below)"));
         }
-        if (strcmp(id, "thin-zone-guarantees") == 0)
-            assert_non_null(strstr(res[i].margin, "over by 1 package."));
+        if (strcmp(id, "thin-zone-guarantees") == 0)  /* no package within Russia's red line */
+            assert_non_null(strstr(res[i].margin, "0 packages against at most 2: within by 2"));
         if (strcmp(id, "terms-unratifiable") == 0)
             assert_string_equal(res[i].rule, "UKR's signature needs UKR_RADA and "
                                 "UKR_RATIFY_PUBLIC");
