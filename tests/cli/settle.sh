@@ -90,15 +90,12 @@ for o in "--tau 0" "--step 0" "--loss cubic" "--time 2" "--threads 0" "--step 10
   [ -s "$TMP/err" ] && ok || bad "settle $o: no message"
 done
 
-# A proposal: its utilities and distances.
-cat > "$TMP/proposal.yaml" <<'YAML'
-TERR: 50
-NATO: 75
-GUAR: 25
-ARMY: 50
-SEQ: 50
-PAY: 100
-YAML
+# A proposal: its utilities and distances. It is the built-in's Nash package, read from settle's
+# own output (so the checks below hold whatever the scenario's numbers).
+expect_status 0 "settle json for the Nash package" -- "$P" settle --format json
+jq -r '.settlement.packages[] | select(.solution == "nash") | "\(.issue): \(.point)"' \
+  "$TMP/out" > "$TMP/proposal.yaml"
+[ "$(wc -l < "$TMP/proposal.yaml")" -eq 6 ] && ok || bad "the Nash package: $(cat "$TMP/proposal.yaml")"
 expect_status 0 "--proposal" -- "$P" settle --proposal "$TMP/proposal.yaml"
 expect_grep "$TMP/out" "proposal_distances" "proposal distances"
 expect_grep "$TMP/out" "kalai-smorodinsky" "distance to KS"
@@ -115,7 +112,9 @@ jqe '.settlement.proposal.u_RUS > 0'
 jqe '.settlement.proposal.p_ratified >= 0 and .settlement.proposal.p_ratified <= 1'
 jqe '[.settlement.votes[] | select(.package == "proposal" and .role == "party")] | length == 4'
 jqe '[.settlement.votes_bodies[] | select(.package == "proposal") | .body] == ["UKR_RADA", "UKR_RATIFY_PUBLIC"]'
-printf '{"TERR": 50, "NATO": 75, "GUAR": 25, "ARMY": 50, "SEQ": 50, "PAY": 100}\n' > "$TMP/proposal.json"
+# the same package written as JSON ({"TERR": 75, ...})
+sed 's/^\([A-Z]*\): \(.*\)$/"\1": \2/' "$TMP/proposal.yaml" | paste -sd, - | sed 's/^/{/; s/$/}/' \
+  > "$TMP/proposal.json"
 "$P" settle --proposal "$TMP/proposal.json" --format json > "$TMP/pj" 2>&1
 jq -c '.settlement.proposal' "$TMP/pj" > "$TMP/pj.c"
 jq -c '.settlement.proposal' "$TMP/out" > "$TMP/py.c"
