@@ -198,46 +198,15 @@ static int run_claims(pl_report *r)
     return PL_OK;
 }
 
-/* The package indices of points x (one per issue) in the settlement's outcome space, or 0
-   when some point is none of its issue's outcomes (then no ratification can be computed). */
-static int package_of(const pl_settlement *st, const double *x, size_t K, uint32_t *w)
-{
-    for (size_t k = 0; k < K; k++) {
-        size_t m = pl_space_n_options(pl_settle_space(st), k), v = 0;
-        while (v < m && fabs(pl_settle_option(st, k, v, NULL) - x[k]) > 1e-9)
-            v++;
-        if (v == m)
-            return 0;
-        w[k] = (uint32_t)v;
-    }
-    return 1;
-}
-
-/* The proposal (pl_report_opts.proposal): every party's utility, and, when it lies on the
-   settlement's outcome space, the probability that the ratifying bodies pass it. */
+/* The proposal (pl_report_opts.proposal) judged as every command judges one (parley/verdict.h):
+   each party's acceptance, red lines included, and the ratifying bodies' votes. */
 static int run_proposal(pl_report *r)
 {
     pl_error e = {0};
     if (!r->o.proposal || !r->st)
         return PL_OK;
-    size_t n = pl_space_n_parties(pl_settle_space(r->st)), K = pl_scenario_n_issues(r->s);
-    r->prop_u = pl__mallocarray(n ? n : 1, sizeof *r->prop_u);
-    r->prop_w = pl__mallocarray(K ? K : 1, sizeof *r->prop_w);
-    if (!r->prop_u || !r->prop_w)
-        return PL_ENOMEM;
-    if (pl_settle_proposal(r->st, r->o.proposal, r->prop_u, &e)) {
-        free(r->prop_u), r->prop_u = NULL;
-        return keep_error(r, PL__R_PROPOSAL, &e);
-    }
-    r->prop_p = NAN;
-    if (!package_of(r->st, pl_proposal_points(r->o.proposal), K, r->prop_w)) {
-        free(r->prop_w), r->prop_w = NULL;
-    } else if (pl_settle_has_ratification(r->st)) {
-        r->prop_p = pl_settle_ratification(r->st, r->prop_w);
-        if (isnan(r->prop_p))
-            return PL_ENOMEM; /* its scratch memory ran out */
-    }
-    return PL_OK;
+    int rc = pl_verdict_compute(&r->verdict, r->s, r->st, r->o.proposal, &e);
+    return rc == PL_ENOMEM ? rc : rc ? keep_error(r, PL__R_PROPOSAL, &e) : PL_OK;
 }
 
 int pl_report_build(pl_report **out, const pl_scenario *s, const pl_report_opts *opts,
@@ -281,7 +250,7 @@ void pl_report_free(pl_report *r)
     pl_settle_free(r->pair_st);
     pl_durability_free(r->dur);
     pl_stress_free(r->stress);
-    free(r->prop_u), free(r->prop_w);
+    pl_verdict_free(r->verdict);
     free(r->claim_res), free(r->claim_holds), free(r->claim_defined);
     for (size_t b = 0; b < r->n_bodies; b++) {
         if (r->powers)

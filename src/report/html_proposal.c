@@ -89,14 +89,14 @@ static void ratifiers(pl__buf *h, const pl_scenario *s, size_t a)
 
 static void party_rows(pl__buf *h, const pl_report *r, size_t *yes)
 {
-    size_t n = pl_space_n_parties(pl_settle_space(r->st));
+    size_t n = pl_verdict_n_parties(r->verdict);
     pl__buf_printf(h, "<table><thead><tr><th>party</th><th>utility of the proposal"
                       "</th><th>no-deal value</th><th>margin</th><th>accepts?</th>"
                       "<th>must be ratified by</th></tr></thead><tbody>");
     for (size_t i = 0; i < n; i++) {
         size_t a = pl_settle_party(r->st, i);
-        double u = r->prop_u[i], d = pl_settle_disagreement(r->st, i);
-        int ok = u >= d - 1e-12;
+        double u = pl_verdict_utility(r->verdict, i), d = pl_verdict_nodeal(r->verdict, i);
+        int ok = pl_verdict_accepts(r->verdict, i);
         char num[3][40];
         pl__snprintf(num[0], sizeof num[0], "%.3f", u);
         pl__snprintf(num[1], sizeof num[1], "%.3f", d);
@@ -115,7 +115,8 @@ static void party_rows(pl__buf *h, const pl_report *r, size_t *yes)
 /* The findings of the section, into both h and summary. */
 static void proposal_findings(pl__buf *h, pl__buf *summary, const pl_report *r, size_t yes)
 {
-    size_t n = pl_space_n_parties(pl_settle_space(r->st));
+    size_t n = pl_verdict_n_parties(r->verdict);
+    double p = pl_verdict_ratified(r->verdict);
     for (int b = 0; b < 2; b++) {
         pl__buf *o = b ? summary : h;
         pl__buf_printf(o, "%s<li>The proposal is accepted by %zu of %zu parties", b ? "" :
@@ -123,24 +124,22 @@ static void proposal_findings(pl__buf *h, pl__buf *summary, const pl_report *r, 
         if (yes < n) {
             pl__buf_printf(o, "; ");
             for (size_t i = 0, shown = 0; i < n; i++) {
-                if (r->prop_u[i] >= pl_settle_disagreement(r->st, i) - 1e-12)
+                if (pl_verdict_accepts(r->verdict, i))
                     continue;
                 pl__buf_printf(o, "%s", shown++ ? ", " : "");
                 pl__buf_escaped(o, pl_actor_name(pl_scenario_actor(r->s,
                                                                    pl_settle_party(r->st, i))));
             }
-            pl__buf_printf(o, " %s no deal", n - yes > 1 ? "prefer" : "prefers");
+            pl__buf_printf(o, " (no deal is worth more to %s, or a red line is crossed)",
+                           n - yes > 1 ? "them" : "it");
         }
         pl__buf_printf(o, ".</li>");
         char num[40];
-        pl__snprintf(num, sizeof num, "%.3g", r->prop_p);
-        if (!isnan(r->prop_p))
+        pl__snprintf(num, sizeof num, "%.3g", p);
+        if (!isnan(p))
             pl__buf_printf(o, "<li>The ratifying bodies pass it with probability %s (every "
                               "body of every party that needs ratification).</li>", num);
-        else if (!r->prop_w && pl_settle_has_ratification(r->st))
-            pl__buf_printf(o, "<li>Its ratification is not computed: some term is none of its "
-                              "issue's settlement outcomes.</li>");
-        else if (!pl_settle_has_ratification(r->st))
+        else
             pl__buf_printf(o, "<li>No party's signature needs ratification in this scenario "
                               "(no <code>ratification:</code> links).</li>");
         pl__buf_printf(o, "%s", b ? "" : "</ul>");
@@ -154,7 +153,7 @@ void pl__html_proposal(pl__buf *h, pl__buf *summary, const pl_report *r)
                       "given with --proposal: its terms, what each party at the table gets from "
                       "it against what no deal is worth to it (a party accepts when the margin "
                       "is not negative), and whether the bodies that must ratify it would.</p>");
-    if (r->err[PL__R_PROPOSAL][0] || !r->prop_u) {
+    if (r->err[PL__R_PROPOSAL][0] || !r->verdict) {
         pl__buf_printf(h, "<p class=\"error\">This analysis could not be done: ");
         pl__buf_escaped(h, r->err[PL__R_PROPOSAL][0] ? r->err[PL__R_PROPOSAL]
                                                      : "the package analysis failed");

@@ -11,6 +11,7 @@
 #include "parley/dynamics.h"
 #include "parley/stress.h"
 #include "parley/claims.h"
+#include "parley/verdict.h"
 #include "../core/buf.h"
 
 typedef struct pl__chart {
@@ -37,9 +38,7 @@ struct pl_report {
     const pl_claims *claims;  /* the caller's claims once checked (borrowed), or NULL */
     pl_claim_result *claim_res;
     uint64_t *claim_holds, *claim_defined;
-    double *prop_u;           /* the proposal's utility for each party, or NULL */
-    uint32_t *prop_w;         /* the proposal as a package of the outcome space, or NULL */
-    double prop_p;            /* its probability of ratification; NAN: none needed/known */
+    pl_verdict *verdict;      /* the proposal judged (parley/verdict.h), or NULL */
     char err[7][PL_ERROR_MSG_MAX]; /* why forecast/settle/power/durability/stress/claims/the
                                       proposal failed */
     pl__chart *charts;
