@@ -13,6 +13,7 @@
 #include "error_int.h"
 #include "dist.h"
 #include "inputs.h"
+#include "fmt.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -70,7 +71,23 @@ static void visit_durability(pl_scenario *s, visit_fn fn, void *ctx)
     }
 }
 
-/* Last in the walk, so that the inputs before it keep their numbers. */
+/* After the no_deal section, so that the inputs before them keep their numbers (and the
+   stores' run ids of scenarios without terms stay the same). */
+static void visit_terms(pl_scenario *s, visit_fn fn, void *ctx)
+{
+    pl_durability_spec *d = s->durability;
+    for (size_t j = 0; d && j < d->n_terms; j++) {
+        const pl_dterm *t = &d->terms[j];
+        for (size_t i = 0; i < t->n; i++) {
+            char at[96];
+            pl__snprintf(at, sizeof at, "%s %g (%s)", s->issues[t->issue].id, t->at[i],
+                         s->actors[d->side[t->side]].id);
+            fn(ctx, &t->factor[i], NULL, "durability", at, "factor");
+        }
+    }
+}
+
+/* Last but the terms in the walk, so that the inputs before it keep their numbers. */
 static void visit_nodeal(pl_scenario *s, visit_fn fn, void *ctx)
 {
     pl_nodeal_spec *nd = s->nodeal;
@@ -110,6 +127,7 @@ static void visit(pl_scenario *s, visit_fn fn, void *ctx)
     for (size_t g = 0; g < s->n_regimes; g++)
         fn(ctx, &s->regimes[g].hazard, NULL, "regime", s->regimes[g].id, "hazard");
     visit_nodeal(s, fn, ctx);
+    visit_terms(s, fn, ctx);
 }
 
 /* ---- listing ------------------------------------------------------------ */
@@ -214,8 +232,12 @@ static int own_arrays(pl_scenario *c)
             DUP(a, c->bodies[b].quotas, c->bodies[b].n_quotas))
             return -1;
     if (c->durability && (DUP(a, c->durability, 1) ||
-                          DUP(a, c->durability->guarantees, c->durability->n_guarantees)))
+                          DUP(a, c->durability->guarantees, c->durability->n_guarantees) ||
+                          DUP(a, c->durability->terms, c->durability->n_terms)))
         return -1;
+    for (size_t j = 0; c->durability && j < c->durability->n_terms; j++)
+        if (DUP(a, c->durability->terms[j].factor, c->durability->terms[j].n))
+            return -1;
     if (DUP(a, c->regimes, c->n_regimes) ||
         (c->nodeal && (DUP(a, c->nodeal, 1) || DUP(a, c->nodeal->cost, c->n_actors) ||
                        DUP(a, c->nodeal->drift, c->n_issues))))

@@ -137,7 +137,8 @@ struct pl_scenario {
 typedef struct pl_dterm {
     size_t issue, side;         /* side: 0 = A, 1 = B */
     size_t n;                   /* points of the factor curve, increasing */
-    double *at, *factor;        /* capability multiplier at each issue outcome */
+    double *at;                 /* issue outcomes, increasing */
+    pl_value *factor;           /* capability multiplier at each (a range: stress varies it) */
     double year;                /* fully in effect from this year on (a whole number of
                                    periods); phased in over the year before (durability_scn.c) */
 } pl_dterm;

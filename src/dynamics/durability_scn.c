@@ -28,13 +28,13 @@ void pl_durability_free(pl_durability *d)
 static double factor_at(const pl_dterm *t, double x)
 {
     if (x <= t->at[0])
-        return t->factor[0];
+        return t->factor[0].value;
     for (size_t j = 1; j < t->n; j++)
         if (x <= t->at[j]) {
             double w = (x - t->at[j - 1]) / (t->at[j] - t->at[j - 1]);
-            return t->factor[j - 1] + w * (t->factor[j] - t->factor[j - 1]);
+            return t->factor[j - 1].value + w * (t->factor[j].value - t->factor[j - 1].value);
         }
-    return t->factor[t->n - 1];
+    return t->factor[t->n - 1].value;
 }
 
 /* When term j is fully in effect, in years: its issue's year when given, else its own. */

@@ -58,8 +58,13 @@ static int per_side(pl_reader *r, const pl_durability_spec *d, const pl_doc_node
     return rc;
 }
 
-/* factor: {outcome: multiplier, ...}, at least one point, multipliers >= 0. */
-static int read_factor(pl_reader *r, const pl_doc_node *map, pl_dterm *t, const char *where)
+/*
+** factor: {outcome: multiplier, ...}, at least one point, multipliers in
+** [0, 1e6], each a number or {value, low, high, source, note} (it inherits the
+** term's source and note).
+*/
+static int read_factor(pl_reader *r, const pl_doc_node *map, pl_dterm *t, const char *where,
+                       const pl_rd_prov *prov)
 {
     char what[200];
     snprintf(what, sizeof what, "factor of %s", where);
@@ -80,11 +85,14 @@ static int read_factor(pl_reader *r, const pl_doc_node *map, pl_dterm *t, const 
         if ((rc = pl_rd_key_number(&r->rd, k, what, 0, 100, &t->at[j])))
             return rc;
         pl__snprintf(w2, sizeof w2, "%s at outcome %g", what, t->at[j]);
-        if ((rc = pl_rd_number(&r->rd, pl_doc_map_value(map, j), w2, -1e9, 1e9, &t->factor[j])))
+        const pl_doc_node *v = pl_doc_map_value(map, j);
+        const pl_value *f = &t->factor[j];
+        if ((rc = pl_rd_value(&r->rd, v, w2, -1e9, 1e9, prov, &t->factor[j])))
             return rc;
-        if (!(t->factor[j] >= 0 && t->factor[j] <= 1e6))
-            return pl_rd_fail(&r->rd, pl_doc_map_value(map, j), "%s is %g; expected a capability "
-                              "multiplier in [0, 1e6]", w2, t->factor[j]);
+        if (!(f->low >= 0 && f->high <= 1e6))  /* a plain number's range is itself */
+            return pl_rd_fail(&r->rd, v, "%s %s %g; expected a capability multiplier in [0, 1e6]",
+                              w2, f->low == f->high ? "is" : "reaches",
+                              f->low < 0 ? f->low : f->high);
         if (j && !(t->at[j] > t->at[j - 1]))
             return pl_rd_fail(&r->rd, k, "%s: point %g comes after %g; expected increasing "
                               "outcomes", what, t->at[j], t->at[j - 1]);
@@ -161,8 +169,14 @@ static int read_term(pl_reader *r, pl_durability_spec *d, const pl_doc_node *n, 
         e = side_of(r, d, v, what, &t->side);
     if (pl_rd_stop(&r->rd, &rc, e))
         return rc;
+    pl_rd_prov prov = {NULL, NULL};
+    if (((v = pl_doc_map_get(n, "source")) &&
+         pl_rd_stop(&r->rd, &rc, pl_rd_text(&r->rd, v, "source", &prov.source))) ||
+        ((v = pl_doc_map_get(n, "note")) &&
+         pl_rd_stop(&r->rd, &rc, pl_rd_text(&r->rd, v, "note", &prov.note))))
+        return rc;
     if ((e = pl_rd_need(&r->rd, n, "factor", where, "{outcome: multiplier, ...}", &v)) == PL_OK)
-        e = read_factor(r, v, t, where);
+        e = read_factor(r, v, t, where, &prov);
     if (pl_rd_stop(&r->rd, &rc, e))
         return rc;
     if ((r->rd.flags & PL_LOAD_REQUIRE_SOURCES) && !pl_doc_map_get(n, "source") &&

@@ -152,6 +152,20 @@ done
 "$P" durability "$TMP/nash.yaml" --format json > "$TMP/r2" 2>&1
 cmp -s "$TMP/r1" "$TMP/r2" && ok || bad "two runs differ (Nash package)"
 
+# A term's factor with a range is an uncertain input: stress draws it (and only in its range),
+# and the walk labels it by issue, outcome and side.
+sed 's|factor: {0: 1, 100: 0.42857142857142855}|factor: {0: 1, 100: {value: 0.42857142857142855, low: 0.2, high: 1}}|' \
+  "$SRC/tests/scenarios/commitment.yaml" > "$TMP/ranged.yaml"
+grep -q 'low: 0.2' "$TMP/ranged.yaml" && ok || bad "the ranged factor was not written"
+expect_status 0 "stress a ranged factor" -- "$P" stress "$TMP/ranged.yaml" -n 50 --analyses forecast --format csv --table inputs
+grep -q '^durability ARMY 100 (A) factor,uniform,0.2,0.42857142857142855,1' "$TMP/out" && ok ||
+  bad "the factor is not an uncertain input: $(cat "$TMP/out")"
+expect_status 0 "durability of the ranged factor" -- "$P" durability "$TMP/ranged.yaml" --proposal "$TMP/cap.yaml"
+cp "$TMP/out" "$TMP/ranged.txt"
+expect_status 0 "durability of the plain factor" -- "$P" durability "$TMP/dur.yaml" --proposal "$TMP/cap.yaml"
+sed 1,3d "$TMP/out" > "$TMP/plain.txt"; sed 1,3d "$TMP/ranged.txt" > "$TMP/ranged3.txt"
+cmp -s "$TMP/plain.txt" "$TMP/ranged3.txt" && ok || bad "a range changed the factor's value"
+
 # --help lists the options.
 expect_status 0 "durability --help" -- "$P" durability --help
 for o in --from --proposal --format --output --table --quiet --help; do

@@ -103,7 +103,11 @@ static void test_flips(void **state)
     s = edited("ratification:\n  UKR: [UKR_RADA, UKR_RATIFY_PUBLIC]\n", "");
     assert_int_equal(status(s, "terms-unratifiable"), PL_CLAIM_FAILS);
     pl_scenario_free(s);
-    s = edited("factor: {0: 1, 25: 0.9, 50: 0.75, 75: 0.6, 100: 0.45}", "factor: {0: 1, 100: 1}");
+    s = edited("      factor:\n        0: 1\n        25: {value: 0.9, low: 0.85, high: 1}\n"
+               "        50: {value: 0.75, low: 0.65, high: 0.85}\n"
+               "        75: {value: 0.6, low: 0.5, high: 0.65}\n"
+               "        100: {value: 0.45, low: 0.3, high: 0.5}\n",
+               "      factor: {0: 1, 100: 1}\n");
     assert_int_equal(status(s, "minsk-pattern"), PL_CLAIM_FAILS);
     pl_scenario_free(s);
     s = edited("    capability:\n      value: 20\n      low: 12\n      high: 30\n",
