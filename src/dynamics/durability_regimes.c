@@ -38,14 +38,14 @@ static double actor_value(const pl_scenario *s, size_t a, const pl_regime *r, co
     for (size_t k = 0; k < s->n_issues; k++) {
         double pos, sal;
         if (r && r->has[k]) {
-            u += r->sal[k] * (1 - fabs(r->pos[k] - x[k]) / 100);
+            u += r->sal[k] * pl__issue_score(r->pos[k], x[k], 0);
             continue;
         }
         const double *vals = pl_scenario_values(s, a, k);
         long v = option_at(&s->issues[k], x[k]);
         if (pl_scenario_position(s, a, k, &pos, &sal) != 1)
             continue;
-        u += vals ? (v >= 0 ? vals[v] : 0) : sal * (1 - fabs(pos - x[k]) / 100);
+        u += vals ? (v >= 0 ? vals[v] : 0) : sal * pl__issue_score(pos, x[k], 0);
     }
     return u;
 }
@@ -69,12 +69,11 @@ static double no_deal_path_loss(const pl_scenario *s, size_t a, const pl_regime 
         else if (pl_scenario_position(s, a, k, &pos, &sal) != 1)
             continue;
         scale += sal;
-        double q = s->issues[k].status_quo.value, d = nd->drift[k].value;
         /* the reader refuses a drift on an issue without a status quo or valued by options */
-        if (!nd->has_drift[k] || d == 0 || (!(r && r->has[k]) && pl_scenario_values(s, a, k)))
+        if (!nd->has_drift[k] || nd->drift[k].value == 0 ||
+            (!(r && r->has[k]) && pl_scenario_values(s, a, k)))
             continue;
-        double mean = pl__nodeal_path_mean(q, d, pos, 0, nd->horizon.value, nd->discount.value);
-        loss += sal * ((1 - fabs(pos - q) / 100) - mean);
+        loss += sal * pl__nodeal_drift_gap(s, k, pos, 0);
     }
     return loss + pl__nodeal_cost(nd, a, scale);
 }

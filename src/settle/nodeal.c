@@ -112,25 +112,33 @@ static int drifts(const pl_settlement *st, size_t j, size_t k, double *pos)
            !pl_scenario_values(st->s, a, k) && pl_scenario_position(st->s, a, k, pos, &sal) == 1;
 }
 
-/* The mean value e along the no-deal path of drifting issue k, for a judge at pos. */
+/* The mean value e along the no-deal path of drifting issue k of s, for an actor at pos. */
+static double mean_on_path(const pl_scenario *s, size_t k, double pos, int quadratic)
+{
+    const pl_nodeal_spec *nd = s->nodeal;
+    return pl__nodeal_path_mean(s->issues[k].status_quo.value, nd->drift[k].value, pos,
+                                quadratic, nd->horizon.value, nd->discount.value);
+}
+
 static double path_mean(const pl_settlement *st, size_t k, double pos)
 {
-    const pl_nodeal_spec *nd = st->s->nodeal;
-    return pl__nodeal_path_mean(st->s->issues[k].status_quo.value, nd->drift[k].value, pos,
-                                st->o.loss == PL_LOSS_QUADRATIC, nd->horizon.value,
-                                nd->discount.value);
+    return mean_on_path(st->s, k, pos, st->o.loss == PL_LOSS_QUADRATIC);
+}
+
+double pl__nodeal_drift_gap(const pl_scenario *s, size_t k, double pos, int quadratic)
+{
+    return pl__issue_score(pos, s->issues[k].status_quo.value, quadratic) -
+           mean_on_path(s, k, pos, quadratic);
 }
 
 /* Utility judge j loses, on average along the path, on the issues that drift. */
 static double drift_loss(const pl_settlement *st, size_t j)
 {
     double loss = 0, pos;
-    for (size_t k = 0; k < st->K; k++) {
-        if (!drifts(st, j, k, &pos))
-            continue;
-        double now = pl__settle_value(st, j, k, st->s->issues[k].status_quo.value, -1);
-        loss += st->w[j * st->K + k] * (now - path_mean(st, k, pos));
-    }
+    for (size_t k = 0; k < st->K; k++)
+        if (drifts(st, j, k, &pos))
+            loss += st->w[j * st->K + k] *
+                    pl__nodeal_drift_gap(st->s, k, pos, st->o.loss == PL_LOSS_QUADRATIC);
     return loss;
 }
 

@@ -31,8 +31,13 @@ double pl__settle_value(const pl_settlement *st, size_t j, size_t k, double x, l
     double pos, sal;
     if (pl_scenario_position(st->s, a, k, &pos, &sal) != 1)
         return 0;
+    return pl__issue_score(pos, x, st->o.loss == PL_LOSS_QUADRATIC);
+}
+
+double pl__issue_score(double pos, double x, int quadratic)
+{
     double dist = fabs(pos - x) / 100;
-    return 1 - (st->o.loss == PL_LOSS_QUADRATIC ? dist * dist : dist);
+    return 1 - (quadratic ? dist * dist : dist);
 }
 
 static int add_judge(pl_settlement *st, size_t actor, size_t *at)

@@ -140,6 +140,12 @@ void pl__nodeal_fill(const pl_settlement *st, size_t j, double base, const char 
 double pl__nodeal_cost(const pl_nodeal_spec *nd, size_t a, double scale);
 double pl__nodeal_path_mean(double q, double d, double p, int quadratic, double H,
                             double delta);
+/* What an actor at pos loses per unit of salience, on average along the no-deal path, on
+   drifting issue k of s: its value of the status quo less its mean value on the path. */
+double pl__nodeal_drift_gap(const pl_scenario *s, size_t k, double pos, int quadratic);
+/* The value of outcome x on one issue to an actor at pos (scale points): 1 - |pos - x| / 100,
+   squared distance when quadratic. Settle's judges and durability's regimes score alike. */
+double pl__issue_score(double pos, double x, int quadratic);
 /*
 ** Judge j's value e_jk of the no-deal point on every issue, into ref (K values):
 ** the status quo, or its mean along the no-deal path where it drifts. Returns 1;
