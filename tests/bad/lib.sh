@@ -63,6 +63,17 @@ bad_check() {
     return 1
 }
 
+# bad_good ARGS...: the corpus's good input must pass: `parley ARGS` exits 0, else a
+# failure is counted (so that every failure of the cases is theirs, not the input's).
+bad_good() {
+    $limit "$bin" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
+    st=$?
+    if [ "$st" -ne 0 ]; then
+        echo "FAIL parley $* exits $st: $(head -n1 "$tmp/err")"
+        fail=$((fail + 1))
+    fi
+}
+
 bad_args_cases() {
     prefix=$1
     nl='

@@ -13,12 +13,7 @@
 . "$(dirname "$0")/../lib.sh"
 bad_init "$1" "$2" "$3" changes
 
-$limit "$bin" forecast scenario.yaml </dev/null >"$tmp/out" 2>"$tmp/err"
-st=$?
-if [ "$st" -ne 0 ]; then
-    echo "FAIL scenario.yaml: parley forecast scenario.yaml exits $st: $(head -n1 "$tmp/err")"
-    fail=$((fail + 1))
-fi
+bad_good forecast scenario.yaml
 
 bad_args_cases "forecast scenario.yaml"
 bad_finish 12

@@ -16,15 +16,8 @@
 . "$(dirname "$0")/../lib.sh"
 bad_init "$1" "$2" "$3" compare
 
-for ok in "a.yaml" "a.yaml --variant c-moves --proposal p.yaml"; do
-    # shellcheck disable=SC2086 # split on purpose
-    $limit "$bin" compare $ok </dev/null >"$tmp/out" 2>"$tmp/err"
-    st=$?
-    if [ "$st" -ne 0 ]; then
-        echo "FAIL parley compare $ok exits $st: $(head -n1 "$tmp/err")"
-        fail=$((fail + 1))
-    fi
-done
+bad_good compare a.yaml
+bad_good compare a.yaml --variant c-moves --proposal p.yaml
 
 bad_args_cases "compare"
 bad_finish 15
