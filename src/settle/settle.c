@@ -305,25 +305,15 @@ double pl_settle_option(const pl_settlement *st, size_t k, size_t v, const char 
     return st->at[k][v];
 }
 
-/* The option of issue k placed exactly at scale point x, or -1. */
-static long option_at(const pl_settlement *st, size_t k, double x)
-{
-    const pl_issue *is = pl_scenario_issue(st->s, k);
-    size_t no = pl_issue_n_options(is), j = 0;
-    while (j < no && pl_issue_option(is, j, NULL, NULL) != x)
-        j++;
-    return j < no ? (long)j : -1;
-}
-
 /* Party i's utility of scale points x (opt: the option at each, or -1; NULL:
-   the option placed exactly there, if any). Allocates nothing, so a NaN from
-   pl_settle_point_utility can only mean misuse. */
+   the outcome placed exactly there, if any, as the votes take it). Allocates
+   nothing, so a NaN from pl_settle_point_utility can only mean misuse. */
 static double point_utility(const pl_settlement *st, size_t i, const double *x, const long *opt)
 {
     const pl_actor *a = pl_scenario_actor(st->s, st->judge[i].actor);
     double v = 0;
     for (size_t k = 0; k < st->K; k++) {
-        long o = opt ? opt[k] : option_at(st, k, x[k]);
+        long o = opt ? opt[k] : pl__settle_option_at(st, k, x[k]);
         v += st->w[i * st->K + k] * pl__settle_value(st, i, k, x[k], o);
     }
     return pow(pl_actor_discount(a), st->o.time) * v;
