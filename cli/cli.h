@@ -188,6 +188,10 @@ int cli_load_proposal(const cli_args *a, const pl_scenario *s, const char *path,
    is NULL. Reports itself. */
 int cli_load_claims(const cli_args *a, const pl_scenario *s, const char *path,
                     pl_claims **out);
+/* The same read once and parsed against each of n scenarios (compare's two sides), the
+   built-in claims following s[0]; out[n]. */
+int cli_load_claims_n(const cli_args *a, const pl_scenario *const *s, size_t n,
+                      const char *path, pl_claims **out);
 
 enum {
     CLI_LOAD_SOURCES = 1u << 0,  /* require a source or note on every number */

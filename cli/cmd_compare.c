@@ -144,27 +144,14 @@ static int load_proposal(const pl_input *in, pl_compare_side *x, pl_proposal **p
     return EXIT_OK;
 }
 
-/* The claims (--claims FILE, else the built-in's own) read against each side. */
+/* The claims (--claims FILE, else the built-in's own) read once, against each side. */
 static int load_claims(const cli_args *a, pl_compare_side *x, pl_claims **c)
 {
-    const char *path = cli_get(a, "claims", NULL), *text, *name = "ukraine-2025.claims.yaml";
-    size_t len = 0;
-    pl_input *in = NULL;
-    int rc = path ? cli_read_input(a, path, &in) : EXIT_OK;
-    if (rc)
-        return rc;
-    text = in ? pl_input_data(in, &len) : a->npos ? NULL
-                                                  : pl_builtin_claims(pl_scenario_name(x[0].s), &len);
-    name = in ? pl_input_name(in) : name;
-    pl_error err;
-    pl_error_clear(&err);
-    for (int i = 0; text && !rc && i < 2; i++)
-        if ((rc = pl_claims_load_buffer(&c[i], x[i].s, text, len, name, &err)) != PL_OK)
-            cli_report(&err, text, len);
-        else
-            x[i].claims = c[i];
-    pl_input_free(in);
-    return cli_input_exit_code(rc);
+    const pl_scenario *s[2] = {x[0].s, x[1].s};
+    int rc = cli_load_claims_n(a, s, 2, cli_get(a, "claims", NULL), c);
+    for (int i = 0; !rc && i < 2; i++)
+        x[i].claims = c[i];
+    return rc;
 }
 
 typedef struct loaded {

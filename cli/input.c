@@ -119,9 +119,16 @@ int cli_load_proposal(const cli_args *a, const pl_scenario *s, const char *path,
 
 int cli_load_claims(const cli_args *a, const pl_scenario *s, const char *path, pl_claims **out)
 {
+    return cli_load_claims_n(a, &s, 1, path, out);
+}
+
+int cli_load_claims_n(const cli_args *a, const pl_scenario *const *s, size_t n,
+                      const char *path, pl_claims **out)
+{
     size_t len = 0;
-    const char *text = path || a->npos > 0 ? NULL : pl_builtin_claims(pl_scenario_name(s), &len);
-    *out = NULL;
+    const char *text = path || a->npos > 0 ? NULL : pl_builtin_claims(pl_scenario_name(s[0]), &len);
+    for (size_t i = 0; i < n; i++)
+        out[i] = NULL;
     if (!path && !text)
         return EXIT_OK;
     pl_input *in = NULL;
@@ -135,8 +142,9 @@ int cli_load_claims(const cli_args *a, const pl_scenario *s, const char *path, p
     }
     pl_error err;
     pl_error_clear(&err);
-    if ((rc = pl_claims_load_buffer(out, s, text, len, name, &err)) != PL_OK)
-        cli_report(&err, text, len);  /* the line under the message from the bytes read */
+    for (size_t i = 0; i < n && !rc; i++)  /* the file read once, parsed against each */
+        if ((rc = pl_claims_load_buffer(&out[i], s[i], text, len, name, &err)) != PL_OK)
+            cli_report(&err, text, len);  /* the line under the message from the bytes read */
     pl_input_free(in);
     return cli_input_exit_code(rc);
 }
