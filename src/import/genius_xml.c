@@ -469,6 +469,7 @@ int pl__gx_parse(pl__gx *g, const char *data, size_t len, const char *file, cons
                  const pl_load_opts *opts, pl_error *err)
 {
     memset(g, 0, sizeof *g);
+    pl__xml_quiet_begin(&g->quiet);
     g->file = file;
     g->orig = data ? data : "";
     g->orig_len = data ? len : 0;
@@ -491,6 +492,7 @@ void pl__gx_free(pl__gx *g)
 {
     if (g->doc)
         xmlFreeDoc(g->doc);
+    pl__xml_quiet_end(&g->quiet);
     free(g->clean);
     free(g->map);
     memset(g, 0, sizeof *g);
@@ -520,8 +522,11 @@ const xmlNode *pl__gx_child(const xmlNode *n, const char *name)
 
 static const char *keep(pl_arena *a, xmlChar *s, int *oom)
 {
-    if (!s)
+    if (!s) {
+        if (pl__xml_nomem())
+            *oom = 1;
         return NULL;
+    }
     const char *t = pl_arena_strdup(a, (const char *)s);
     xmlFree(s);
     if (!t)

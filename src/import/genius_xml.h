@@ -17,6 +17,7 @@
 #include <libxml/tree.h>
 #include "parley/scenario.h"
 #include "../core/arena.h"
+#include "xml_read.h"
 
 /* Where the repaired text and the original start to differ by a new amount. */
 typedef struct pl__gx_map {
@@ -36,6 +37,7 @@ typedef struct pl__gx {
     size_t n_warn;             /* warnings so far (shown up to a limit) */
     int oom;
     pl_error xml_err;          /* libxml2's first error, during the parse */
+    pl__xml_quiet quiet;       /* libxml2's printing off until pl__gx_free */
 } pl__gx;
 
 /*

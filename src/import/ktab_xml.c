@@ -75,6 +75,7 @@ typedef struct kx {
     const pl_load_opts *opts;
     xmlDocPtr doc;
     pl_error xml_err;           /* libxml2's first error, during the parse */
+    pl__xml_quiet quiet;        /* libxml2's printing off while the tree is read */
     pl_arena arena;
     int oom;
     pl_error *warn;             /* the first KX_MAX_WARN warnings, held back */
@@ -318,7 +319,7 @@ static const char *text_of(kx *k, const xmlNode *n)
         s++, len--;
     const char *t = pl_arena_strndup(&k->arena, s, len);
     xmlFree(raw);
-    if (!t)
+    if (!t || (!raw && pl__xml_nomem()))
         k->oom = 1;
     return t ? t : "";
 }
@@ -932,6 +933,7 @@ int pl__import_ktab_xml(pl__ybuf *b, const char *data, size_t len, const char *f
     }
     k->opts = opts;
     pl_arena_init(&k->arena);
+    pl__xml_quiet_begin(&k->quiet);
     int rc = parse(k, err);
     if (!rc)
         rc = read_scenario(k, err);
@@ -943,6 +945,7 @@ int pl__import_ktab_xml(pl__ybuf *b, const char *data, size_t len, const char *f
     }
     if (k->doc)
         xmlFreeDoc(k->doc);
+    pl__xml_quiet_end(&k->quiet);
     pl__buf_free(&k->notes);
     pl__buf_free(&k->args);
     pl_arena_free(&k->arena);

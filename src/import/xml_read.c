@@ -6,16 +6,25 @@
 #include "../core/error_int.h"
 
 #include <libxml/SAX2.h>
+#include <libxml/xmlmemory.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+
+/* One parse: what is read, and whether libxml2 ran out of memory (the parser's context's
+   _private points here). */
+typedef struct parse {
+    const pl__xml_read *r;
+    int nomem;
+} parse;
 
 /* Each element remembers where its start tag begins (libxml2 leaves _private to us). */
 static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
                      int n_ns, const xmlChar **ns, int n_attr, int n_def, const xmlChar **attr)
 {
     xmlParserCtxtPtr ctxt = ctx;
-    const pl__xml_read *r = ctxt->_private;
+    const pl__xml_read *r = ((const parse *)ctxt->_private)->r;
     xmlSAX2StartElementNs(ctx, local, prefix, uri, n_ns, ns, n_attr, n_def, attr);
     long at = xmlByteConsumed(ctxt); /* the parser stands at the tag's '>' or "/>" */
     if (!ctxt->node || at < 0 || (size_t)at >= r->len)
@@ -78,8 +87,15 @@ static void xml_message(char *msg, size_t size, const char *m)
 static void on_error(void *ctx, xmlErrorPtr e)
 {
     xmlParserCtxtPtr ctxt = ctx;
-    const pl__xml_read *r = ctxt ? ctxt->_private : NULL;
-    if (!r || !e || e->level < XML_ERR_ERROR || r->kept->code)
+    parse *p = ctxt ? ctxt->_private : NULL;
+    if (!p || !e)
+        return;
+    if (e->code == XML_ERR_NO_MEMORY) { /* not the file's fault; later errors may follow */
+        p->nomem = 1;
+        return;
+    }
+    const pl__xml_read *r = p->r;
+    if (e->level < XML_ERR_ERROR || r->kept->code)
         return;
     char msg[300];
     xml_message(msg, sizeof msg, e->message ? e->message : "unknown");
@@ -90,12 +106,90 @@ static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const
 {
     (void)name, (void)ext, (void)sys;
     xmlParserCtxtPtr ctxt = ctx;
-    const pl__xml_read *r = ctxt->_private;
+    const pl__xml_read *r = ((const parse *)ctxt->_private)->r;
     char msg[160];
     snprintf(msg, sizeof msg, "a <!DOCTYPE> declaration; expected %s, which has none", r->kind);
     if (!r->kept->code)
         r->keep(r->ctx, NULL, ctxt->input ? ctxt->input->line : 1, 1, msg);
     xmlStopParser(ctxt);
+}
+
+/*
+** libxml2 2.9 does not always say when an allocation fails: a name it could
+** not store in its dictionary becomes "Empty XML namespace is not allowed", a
+** comment it could not copy "Start tag expected". So its allocations go
+** through these, which note a failure for the thread; a parse or a walk of the
+** tree after which one is noted is out of memory, whatever libxml2 said. They
+** call the functions libxml2 had (a host program's, if it set its own), so the
+** host's allocations stay as they were. State: write-once function pointers
+** and a per-thread flag, because libxml2's allocator takes no payload.
+*/
+static xmlFreeFunc prev_free;
+static xmlMallocFunc prev_malloc;
+static xmlReallocFunc prev_realloc;
+static xmlStrdupFunc prev_strdup;
+static _Thread_local int nomem_noted;
+
+static void *noted(void *p)
+{
+    if (!p)
+        nomem_noted = 1;
+    return p;
+}
+
+static void *xml_malloc(size_t n) { return noted(prev_malloc(n)); }
+static void *xml_realloc(void *p, size_t n) { return noted(prev_realloc(p, n)); }
+static char *xml_strdup(const char *s) { return noted(prev_strdup(s)); }
+
+static void install_allocator(void)
+{
+    if (xmlMemGet(&prev_free, &prev_malloc, &prev_realloc, &prev_strdup) == 0)
+        xmlMemSetup(prev_free, xml_malloc, xml_realloc, xml_strdup);
+    xmlInitParser(); /* done before any parse so that threads may import later */
+}
+
+int pl__xml_nomem(void) { return nomem_noted; }
+
+static void quiet(void *ctx, const char *fmt, ...)
+{
+    (void)ctx, (void)fmt;
+}
+
+void pl__xml_quiet_begin(pl__xml_quiet *q)
+{
+    q->fn = xmlGenericError;
+    q->ctx = xmlGenericErrorContext;
+    q->on = 1;
+    xmlSetGenericErrorFunc(NULL, quiet);
+}
+
+void pl__xml_quiet_end(pl__xml_quiet *q)
+{
+    if (q->on)
+        xmlSetGenericErrorFunc(q->ctx, q->fn);
+    q->on = 0;
+}
+
+static xmlDocPtr read_memory(const pl__xml_read *r, xmlParserCtxtPtr ctxt, int *nomem)
+{
+    parse p = {r, 0};
+    ctxt->_private = &p;
+    ctxt->sax->startElementNs = on_start;
+    ctxt->sax->serror = on_error;
+    ctxt->sax->internalSubset = on_doctype;
+    xmlResetLastError();
+    /* no encoding named: the importers hand over checked UTF-8, which libxml2 then reads
+       without a converter (a converter's buffer that cannot be allocated is reported as an
+       "encoder error", not as out of memory) */
+    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, r->text, (int)r->len, r->file, NULL,
+                                      XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                      XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC |
+                                      XML_PARSE_NOCDATA);
+    /* an input buffer libxml2 could not allocate is reported without the context */
+    const xmlError *last = xmlGetLastError();
+    *nomem = p.nomem || nomem_noted || ctxt->errNo == XML_ERR_NO_MEMORY || (last && last->code == XML_ERR_NO_MEMORY);
+    ctxt->_private = NULL;
+    return doc;
 }
 
 int pl__xml_parse(const pl__xml_read *r, xmlDocPtr *doc, pl_error *err)
@@ -104,22 +198,19 @@ int pl__xml_parse(const pl__xml_read *r, xmlDocPtr *doc, pl_error *err)
     if (r->len > (size_t)INT32_MAX)
         return pl__error_set(err, PL_EINPUT, r->file, 0, 0, "the file is too large; expected "
                              "at most 2 GiB");
-    xmlInitParser(); /* idempotent; done before any parse so that threads may import later */
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, install_allocator);
+    nomem_noted = 0;
+    int nomem = 1;
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-    if (!ctxt)
-        return pl__error_nomem(err);
-    union {
-        const pl__xml_read *c;
-        void *m;
-    } u = {r}; /* libxml2's slot is not const; the callbacks only read it */
-    ctxt->_private = u.m;
-    ctxt->sax->startElementNs = on_start;
-    ctxt->sax->serror = on_error;
-    ctxt->sax->internalSubset = on_doctype;
-    *doc = xmlCtxtReadMemory(ctxt, r->text, (int)r->len, r->file, "UTF-8",
-                             XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                             XML_PARSE_IGNORE_ENC | XML_PARSE_NOCDATA);
+    if (ctxt)
+        *doc = read_memory(r, ctxt, &nomem);
     xmlFreeParserCtxt(ctxt);
+    if (nomem) {
+        xmlFreeDoc(*doc);
+        *doc = NULL;
+        return pl__error_nomem(err);
+    }
     if (r->kept->code) {
         if (err)
             *err = *r->kept;
