@@ -124,6 +124,13 @@ double pl__settle_accept(const pl_settlement *st, const pl__voter *r, const doub
 /* Win-set counts by visiting every package (settle_zone.c). */
 int pl__settle_winsets(pl_settlement *st, pl_error *err);
 /*
+** Whether some package party a accepts (at least its no-deal value, none of its
+** red lines crossed) is ratified by every body of party r: the win-set pair
+** count > 0, found by branch and bound without counting (settle_pairs.c).
+** PL_ENOMEM when its scratch memory ran out.
+*/
+int pl__settle_pair_exists(const pl_settlement *st, size_t a, size_t r, int *exists);
+/*
 ** Judge j's no-deal value from its static value base (from: "no_deal", "status
 ** quo", "none") and the scenario's no_deal section, if any (nodeal.c).
 */

@@ -17,6 +17,7 @@
 **    problem is symmetric; absorption of a player inside the others' hull.
 */
 #include "tests/unit/test_util.h"
+#include "settle/settlement.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -821,6 +822,59 @@ static void test_red_lines_brute_force(void **state)
     }
 }
 
+/* pl__settle_pair_exists (branch and bound) against the counts of the walk over every
+   package, for every pair of parties: count > 0 exactly when it finds a package. */
+static void expect_pairs_match(const pl_settlement *st, size_t *n_yes, size_t *n_no)
+{
+    size_t n = pl_frontier_n_parties(pl_settle_frontier(st));
+    for (size_t a = 0; a < n; a++)
+        for (size_t r = 0; r < n; r++) {
+            uint64_t cnt = 0;
+            int yes = -1;
+            assert_true(pl_settle_pair_count(st, a, r, &cnt));
+            assert_int_equal(pl__settle_pair_exists(st, a, r, &yes), PL_OK);
+            assert_int_equal(yes, cnt > 0);
+            *(yes ? n_yes : n_no) += 1;
+        }
+}
+
+/* Random small scenarios with red lines and a noisy ratifying body (rl_random_yaml), then
+   300 draws of the built-in scenario (four parties, two ratifying bodies, a red line). */
+static void test_pair_exists_equals_count(void **state)
+{
+    (void)state;
+    uint64_t seed = 23;
+    char yaml[4096];
+    rl_rand r[5];
+    size_t yes = 0, no = 0;
+    for (int trial = 0; trial < 200; trial++) {
+        rl_random_yaml(&seed, yaml, sizeof yaml, r);
+        pl_scenario *s;
+        pl_settlement *st = rl_settle(&s, yaml);
+        expect_pairs_match(st, &yes, &no);
+        pl_settle_free(st);
+        pl_scenario_free(s);
+    }
+    pl_scenario *b = NULL;
+    pl_error err;
+    if (pl_scenario_load_builtin(&b, NULL, NULL, &err))
+        fail_msg("%s", err.msg);
+    double *x = malloc((pl_scenario_n_uncertain(b) + 1) * sizeof *x);
+    assert_non_null(x);
+    for (uint64_t draw = 0; draw < 300; draw++) {
+        pl_scenario *d = NULL;
+        pl_settlement *st = NULL;
+        if (pl_scenario_draw(&d, b, 5, draw, x, &err) || pl_settle_compute(&st, d, NULL, &err))
+            fail_msg("%s", err.msg);
+        expect_pairs_match(st, &yes, &no);
+        pl_settle_free(st);
+        pl_scenario_free(d);
+    }
+    free(x);
+    pl_scenario_free(b);
+    assert_true(yes > 100 && no > 100); /* both answers were put to the test */
+}
+
 /* ---- GENIUS reference values (MODELS.md sec. 7, *enum*, tol 1e-4) ------------- */
 
 #define GENIUS PL_SHARED_DIR "/data/genius/"
@@ -1039,6 +1093,7 @@ int main(void)
         cmocka_unit_test(test_red_lines_clash),
         cmocka_unit_test(test_red_lines_ratifier),
         cmocka_unit_test(test_red_lines_brute_force),
+        cmocka_unit_test(test_pair_exists_equals_count),
         cmocka_unit_test(test_england_zimbabwe),
         cmocka_unit_test(test_itex_cypress),
         cmocka_unit_test(test_reservation_values),
