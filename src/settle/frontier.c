@@ -228,6 +228,7 @@ typedef struct merge_ctx {
     uint64_t budget;    /* dominance tests left */
     double max_bytes;
     double *lo;         /* with a floor: (K + 1) x n, see partial_floors; else NULL */
+    double growth, proj; /* a projected refusal: growth exponent, final size; else 0 */
 } merge_ctx;
 
 /*
@@ -343,11 +344,47 @@ static int merge_refused(const merge_ctx *m, int rc, size_t k, size_t had, size_
                         "--max-memory MIB", cand * candidate_bytes(sp->n) / 1073741824.0, k,
                         sp->K, cand, had, nk, m->max_bytes / 1073741824.0);
     }
+    if (m->proj > 0)
+        return pl__fail(err, PL_ERANGE, "the Pareto frontier is too large to compute here: "
+                        "%zu packages before issue %zu of %zu, with %zu parties, growing as "
+                        "issues^%.2f: about %.3g packages at the end, more dominance tests "
+                        "than the limit (%.3g) allows; expected fewer options (a coarser step) "
+                        "or fewer parties", had, k, sp->K, sp->n, m->growth, m->proj,
+                        (double)PL_MERGE_BUDGET);
     return pl__fail(err, PL_ERANGE, "the Pareto frontier is too large to compute here: "
                     "%zu packages before issue %zu of %zu, with %zu parties (with many "
                     "parties most packages are efficient, and packages that tie for every "
                     "party are all kept); expected fewer options (a coarser step) or "
                     "fewer parties", had, k, sp->K, sp->n);
+}
+
+/*
+** Three or more parties, after step k (spent: its dominance tests, nk: its
+** issue's efficient options): is the rest hopeless? The frontier is projected
+** to keep growing as a power of the issues merged, L^a, a fitted to its size
+** after the first issue and now (with many issues it grows more slowly than
+** that at first: the projection errs low); each later step to cost as many
+** tests per (candidate x kept point) as step k did, with the same share of its
+** issue's options efficient. More than twice the tests left: refuse now (the
+** budget would run out later anyway), with the projected final size.
+*/
+static int hopeless(merge_ctx *m, const level *lv, size_t k, size_t nk, uint64_t spent)
+{
+    const pl_space *sp = m->sp;
+    double s1 = (double)lv[1].size, L = (double)(k + 1), sL = (double)lv[k + 1].size;
+    if (sp->n < 3 || k < 2 || k + 1 >= sp->K || !spent || !(s1 > 0) || !(sL > s1))
+        return 0;
+    double a = log(sL / s1) / log(L), eff = (double)nk / (double)sp->m[k];
+    double rho = (double)spent / ((double)lv[k].size * (double)nk * sL), need = 0, f = sL;
+    for (size_t j = k + 1; j < sp->K; j++) {
+        double next = sL * pow((double)(j + 1) / L, a);
+        need += rho * f * eff * (double)sp->m[j] * next;
+        f = next;
+    }
+    if (!(need > 2 * (double)m->budget))
+        return 0;
+    m->growth = a, m->proj = f;
+    return 1;
 }
 
 /* The levels of the merge, lv[0] = {0}; on a refusal *at is the issue it stopped at. */
@@ -359,9 +396,14 @@ static int merge_levels(merge_ctx *m, level *lv, size_t *keep, size_t *nk, size_
         return PL_ENOMEM;
     int rc = PL_OK;
     for (size_t k = 0; !rc && k < sp->K; k++) {
+        uint64_t before = m->budget;
         *at = k;
         if (!(rc = issue_nd(sp, k, keep, nk)))
             rc = merge_step(m, k, &lv[k], keep, *nk, &lv[k + 1]);
+        if (!rc && hopeless(m, lv, k, *nk, before - m->budget)) {
+            *at = k + 1;
+            rc = PL_ETOOBIG;
+        }
     }
     return rc;
 }
@@ -373,7 +415,8 @@ int pl_frontier_merge(pl_frontier **out, const pl_space *sp, const pl_frontier_o
         return pl__fail(err, PL_EMISUSE, "pl_frontier_merge: NULL argument");
     *out = NULL;
     merge_ctx m = {sp, PL_MERGE_BUDGET,
-                   opts && opts->max_bytes > 0 ? opts->max_bytes : PL_MERGE_DEFAULT_BYTES, NULL};
+                   opts && opts->max_bytes > 0 ? opts->max_bytes : PL_MERGE_DEFAULT_BYTES, NULL,
+                   0, 0};
     level *lv = calloc(sp->K + 1, sizeof *lv);
     size_t maxm = 0, nk = 0, at = 0;
     for (size_t k = 0; k < sp->K; k++)

@@ -152,6 +152,87 @@ static void test_points(void **state)
 }
 
 /* Streaming (any thread count) and sorting give the same frontier of explicit points. */
+/* The naive O(N^2) filter: point x is kept iff no other point dominates it (tolerance
+   as in settle_impl.h). */
+static int naive_kept(size_t n, size_t N, const double *u, size_t x)
+{
+    for (size_t y = 0; y < N; y++) {
+        int ge = 1, gt = 0;
+        for (size_t i = 0; i < n; i++) {
+            double a = u[y * n + i], b = u[x * n + i];
+            double t = 1e-12 * fmax(1, fmax(fabs(a), fabs(b)));
+            ge &= a >= b - t;
+            gt |= a > b + t;
+        }
+        if (ge && gt)
+            return 0;
+    }
+    return 1;
+}
+
+/* The sort-filter skyline (nd.c: packed kept points, last dominator first) against the
+   naive filter on random point sets, d = 3, 4, 5, with and without exact ties. */
+static void test_skyline_equals_naive(void **state)
+{
+    (void)state;
+    uint64_t seed = 31;
+    for (int rep = 0; rep < 45; rep++) {
+        size_t n = 3 + (size_t)rep % 3, N = 1 + mix(&seed) % 2500;
+        double *u = malloc(N * n * sizeof *u);
+        for (size_t j = 0; j < N * n; j++)
+            u[j] = rep % 2 ? (double)(mix(&seed) % 20) / 7 : unif(&seed);
+        if (rep % 3 == 2)  /* anti-correlated: most points efficient */
+            for (size_t j = 0; j < N; j++)
+                u[j * n + n - 1] = 3 - u[j * n] - 0.01 * unif(&seed);
+        pl_frontier *f;
+        pl_frontier_opts o = PL_FRONTIER_OPTS_INIT;
+        o.method = PL_FRONTIER_SORT;
+        assert_int_equal(pl_frontier_points(&f, n, N, u, &o, NULL), PL_OK);
+        size_t at = 0;
+        for (size_t x = 0; x < N; x++)
+            if (naive_kept(n, N, u, x)) {
+                assert_true(at < pl_frontier_size(f));
+                assert_int_equal(pl_frontier_package(f, at++)[0], x);
+            }
+        assert_int_equal(at, pl_frontier_size(f));
+        pl_frontier_free(f);
+        free(u);
+    }
+}
+
+/* Three parties, 30 issues x 10 options: the merge projects its frontier and the tests it
+   would take and refuses before the costly steps, naming the estimate; 12 issues finish. */
+static void test_merge_refuses_early(void **state)
+{
+    (void)state;
+    uint64_t seed = 99;
+    pl_space *sp;
+    size_t m[30];
+    for (int K = 12; K <= 30; K += 18) {
+        for (int k = 0; k < K; k++)
+            m[k] = 10;
+        assert_int_equal(pl_space_new(&sp, 3, (size_t)K, m, NULL), PL_OK);
+        for (size_t i = 0; i < 3; i++)
+            for (int k = 0; k < K; k++)
+                for (size_t v = 0; v < 10; v++)
+                    pl_space_set(sp, i, (size_t)k, v, unif(&seed) / K);
+        pl_frontier *f = NULL;
+        pl_error err;
+        int rc = pl_frontier_merge(&f, sp, NULL, &err);
+        if (K == 12) {
+            if (rc)
+                fail_msg("%s", err.msg);
+            assert_true(pl_frontier_size(f) > 1000);
+        } else {
+            assert_int_equal(rc, PL_ERANGE);
+            assert_non_null(strstr(err.msg, "packages at the end"));
+            assert_non_null(strstr(err.msg, "before issue"));
+        }
+        pl_frontier_free(f);
+        pl_space_free(sp);
+    }
+}
+
 static void test_points_stream_equals_sort(void **state)
 {
     (void)state;
@@ -1083,6 +1164,8 @@ int main(void)
         cmocka_unit_test(test_merge_equals_brute_force),
         cmocka_unit_test(test_points),
         cmocka_unit_test(test_points_stream_equals_sort),
+        cmocka_unit_test(test_skyline_equals_naive),
+        cmocka_unit_test(test_merge_refuses_early),
         cmocka_unit_test(test_solutions_on_frontier),
         cmocka_unit_test(test_symmetric_nash_and_ks_invariance),
         cmocka_unit_test(test_hull),
