@@ -97,7 +97,16 @@ struct pl_settlement {
     size_t n_red;
     pl__red *red;
     int party_red;        /* some party has a red line: the frontier is restricted */
+    int rational_only;    /* the frontier holds its rational part only (pl__settle_compute) */
 };
+
+/*
+** pl_settle_compute, with rational_only 1: the frontier is merged with the
+** no-deal values as its floor, so it holds only the rational part -- all that
+** the solutions, the zone and the rational count read (`parley stress`).
+*/
+int pl__settle_compute(pl_settlement **out, const pl_scenario *s, const pl_settle_opts *opts,
+                       int rational_only, pl_error *err);
 
 /* Outcome space, judges and utilities (settle_build.c). */
 int pl__settle_build(pl_settlement *st, pl_error *err);

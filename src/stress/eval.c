@@ -126,14 +126,14 @@ static pl_settle_opts settle_opts(const pl__plan *p)
     so.threads = 1;        /* the draws are the parallel unit */
     so.logrolls = 0;
     so.max_enumerate = 0;  /* no metric reads the counts: pair_flag asks only "any?" */
-    return so;
+    return so;             /* and only the frontier's rational part (pl__settle_compute) */
 }
 
 static int settlement(draw_ctx *c, pl_error *err)
 {
     if (!c->st && !c->st_rc) {
         pl_settle_opts so = settle_opts(c->p);
-        c->st_rc = pl_settle_compute(&c->st, c->s, &so, err);
+        c->st_rc = pl__settle_compute(&c->st, c->s, &so, 1, err);
     }
     return c->st_rc;
 }
@@ -419,7 +419,7 @@ static unsigned supported(const pl_scenario *s, const pl_stress_opts *o)
 static int package_radix(pl__plan *p, pl_error *err)
 {
     pl_settle_opts so = settle_opts(p);
-    int rc = pl_settle_compute(&p->base_st, p->s, &so, err);
+    int rc = pl__settle_compute(&p->base_st, p->s, &so, 1, err);
     if (rc)
         return rc;
     const pl_space *sp = pl_settle_space(p->base_st);
