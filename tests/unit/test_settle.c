@@ -48,6 +48,34 @@ static pl_space *random_space(uint64_t *seed, size_t n, size_t K, size_t maxm, i
     return sp;
 }
 
+/* The naive O(N^2) filter: point x is kept iff no other point dominates it (tolerance
+   as in settle_impl.h). */
+static int naive_kept(size_t n, size_t N, const double *u, size_t x)
+{
+    for (size_t y = 0; y < N; y++) {
+        int ge = 1, gt = 0;
+        for (size_t i = 0; i < n; i++) {
+            double a = u[y * n + i], b = u[x * n + i];
+            double t = 1e-12 * fmax(1, fmax(fabs(a), fabs(b)));
+            ge &= a >= b - t;
+            gt |= a > b + t;
+        }
+        if (ge && gt)
+            return 0;
+    }
+    return 1;
+}
+
+/* N random points of n utilities: on a coarse grid (many exact ties) or uniform. */
+static double *random_points(uint64_t *seed, size_t n, size_t N, int grid)
+{
+    double *u = malloc(N * n * sizeof *u);
+    assert_non_null(u);
+    for (size_t j = 0; j < N * n; j++)
+        u[j] = grid ? (double)(mix(seed) % 20) / 7 : unif(seed);
+    return u;
+}
+
 /* Brute force: every package, kept iff no package dominates it (same tolerance rule). */
 static size_t brute_count(const pl_space *sp, const double *floor)
 {
@@ -65,20 +93,10 @@ static size_t brute_count(const pl_space *sp, const double *floor)
     }
     size_t c = 0;
     for (size_t x = 0; x < N; x++) {
-        int dom = 0, ok = 1;
+        int ok = 1;
         for (size_t i = 0; floor && i < n; i++)
             ok &= u[x * n + i] >= floor[i] - 1e-12;
-        for (size_t y = 0; y < N && !dom && ok; y++) {
-            int ge = 1, gt = 0;
-            for (size_t i = 0; i < n; i++) {
-                double a = u[y * n + i], b = u[x * n + i];
-                double t = 1e-12 * fmax(1, fmax(fabs(a), fabs(b)));
-                ge &= a >= b - t;
-                gt |= a > b + t;
-            }
-            dom = ge && gt;
-        }
-        c += ok && !dom;
+        c += ok && naive_kept(n, N, u, x);
     }
     free(u);
     return c;
@@ -152,24 +170,6 @@ static void test_points(void **state)
 }
 
 /* Streaming (any thread count) and sorting give the same frontier of explicit points. */
-/* The naive O(N^2) filter: point x is kept iff no other point dominates it (tolerance
-   as in settle_impl.h). */
-static int naive_kept(size_t n, size_t N, const double *u, size_t x)
-{
-    for (size_t y = 0; y < N; y++) {
-        int ge = 1, gt = 0;
-        for (size_t i = 0; i < n; i++) {
-            double a = u[y * n + i], b = u[x * n + i];
-            double t = 1e-12 * fmax(1, fmax(fabs(a), fabs(b)));
-            ge &= a >= b - t;
-            gt |= a > b + t;
-        }
-        if (ge && gt)
-            return 0;
-    }
-    return 1;
-}
-
 /* The sort-filter skyline (nd.c: packed kept points, last dominator first) against the
    naive filter on random point sets, d = 3, 4, 5, with and without exact ties. */
 static void test_skyline_equals_naive(void **state)
@@ -178,9 +178,7 @@ static void test_skyline_equals_naive(void **state)
     uint64_t seed = 31;
     for (int rep = 0; rep < 45; rep++) {
         size_t n = 3 + (size_t)rep % 3, N = 1 + mix(&seed) % 2500;
-        double *u = malloc(N * n * sizeof *u);
-        for (size_t j = 0; j < N * n; j++)
-            u[j] = rep % 2 ? (double)(mix(&seed) % 20) / 7 : unif(&seed);
+        double *u = random_points(&seed, n, N, rep % 2);
         if (rep % 3 == 2)  /* anti-correlated: most points efficient */
             for (size_t j = 0; j < N; j++)
                 u[j * n + n - 1] = 3 - u[j * n] - 0.01 * unif(&seed);
@@ -239,9 +237,7 @@ static void test_points_stream_equals_sort(void **state)
     uint64_t seed = 11;
     for (int rep = 0; rep < 40; rep++) {
         size_t n = 2 + (size_t)rep % 3, N = 1 + mix(&seed) % 3000;
-        double *u = malloc(N * n * sizeof *u);
-        for (size_t j = 0; j < N * n; j++)  /* a coarse grid half of the time: many ties */
-            u[j] = rep % 2 ? (double)(mix(&seed) % 20) / 7 : unif(&seed);
+        double *u = random_points(&seed, n, N, rep % 2); /* a grid half of the time: ties */
         pl_frontier *a, *b, *c;
         pl_frontier_opts o = PL_FRONTIER_OPTS_INIT;
         o.method = PL_FRONTIER_SORT;
