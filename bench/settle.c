@@ -11,7 +11,10 @@
 **     settlement (merge, solutions, win-set counts) vs enumerating the frontier
 **     (skipped when ../shared is absent).
 ** Every pair of methods must give the same frontier size; peak RSS is the
-** process's so far.
+** process's so far. Times are CPU seconds (getrusage, every thread) and, for
+** the methods with threads, wall seconds too. The explicit points are made and
+** filtered half a million at a time (the running frontier joined with each
+** new chunk), so 10^8 points never sit in memory at once.
 **   bench_settle [MAX_POINTS] [SHARED_DIR]     (default 1e8, ../shared)
 */
 #include "parley/parley.h"
@@ -29,48 +32,82 @@ static double rss_mb(void)
     return (double)r.ru_maxrss / 1024;
 }
 
-static double run_points(const double *u, size_t N, pl_frontier_method m, int threads,
-                         size_t *size)
+typedef struct timing {
+    double wall, cpu;
+} timing;
+
+static timing now(void) { return (timing){bench_now(), bench_cpu()}; }
+
+static void add_since(timing *t, timing t0)
+{
+    t->wall += bench_now() - t0.wall;
+    t->cpu += bench_cpu() - t0.cpu;
+}
+
+#define CHUNK ((size_t)500000)
+
+/* Point j of the stream (independent or anti-correlated utilities), into p. */
+static void make_point(uint64_t *s, int anti, double *p)
+{
+    p[0] = bench_unit(s);
+    p[1] = anti ? 1 - p[0] - 0.01 * bench_unit(s) : bench_unit(s);
+}
+
+/*
+** The frontier of N points made CHUNK at a time: each chunk joins the running
+** frontier and the two are filtered by method m. Only the filtering is timed.
+*/
+static timing run_points(size_t N, int anti, pl_frontier_method m, int threads, size_t *size)
 {
     pl_frontier_opts o = PL_FRONTIER_OPTS_INIT;
     o.method = m;
     o.threads = threads;
-    pl_frontier *f;
-    double t0 = bench_now();
-    if (pl_frontier_points(&f, 2, N, u, &o, NULL) != PL_OK) {
-        fprintf(stderr, "bench_settle: out of memory\n");
-        exit(1);
+    uint64_t s = 0x9e3779b97f4a7c15u + N;
+    timing t = {0, 0};
+    size_t F = 0;
+    double *u = NULL;
+    for (size_t done = 0; done < N;) {
+        size_t c = N - done < CHUNK ? N - done : CHUNK;
+        double *grown = realloc(u, 2 * (F + c) * sizeof *u);
+        pl_frontier *f;
+        if (!grown) {
+            fprintf(stderr, "bench_settle: out of memory\n");
+            exit(1);
+        }
+        u = grown;
+        for (size_t j = 0; j < c; j++)
+            make_point(&s, anti, u + 2 * (F + j));
+        timing t0 = now();
+        if (pl_frontier_points(&f, 2, F + c, u, &o, NULL) != PL_OK) {
+            fprintf(stderr, "bench_settle: out of memory\n");
+            exit(1);
+        }
+        F = pl_frontier_size(f);
+        for (size_t j = 0; j < F; j++)
+            u[2 * j] = pl_frontier_utility(f, j, 0), u[2 * j + 1] = pl_frontier_utility(f, j, 1);
+        add_since(&t, t0);
+        pl_frontier_free(f);
+        done += c;
     }
-    double t = bench_now() - t0;
-    *size = pl_frontier_size(f);
-    pl_frontier_free(f);
+    free(u);
+    *size = F;
     return t;
 }
 
 static void points(size_t max)
 {
-    printf("%-14s %11s %9s %9s %9s %9s %8s %8s\n", "points", "N", "frontier", "sort_s",
-           "stream1_s", "stream2_s", "sort/st2", "rss_MB");
+    printf("%-14s %11s %9s %9s %9s %9s %9s %8s %8s\n", "points", "N", "frontier", "sort_cpu",
+           "st1_cpu", "st2_cpu", "st2_wall", "sort/st2", "rss_MB");
     for (int anti = 0; anti < 2; anti++)
         for (size_t N = 1000000; N <= max; N *= 10) {
-            double *u = malloc(2 * N * sizeof *u);
-            if (!u) {
-                printf("%zu points: out of memory\n", N);
-                return;
-            }
-            uint64_t s = 0x9e3779b97f4a7c15u + N;
-            for (size_t j = 0; j < N; j++) {
-                u[2 * j] = bench_unit(&s);
-                u[2 * j + 1] = anti ? 1 - u[2 * j] - 0.01 * bench_unit(&s) : bench_unit(&s);
-            }
             size_t f1, f2, f3;
-            double ts = run_points(u, N, PL_FRONTIER_SORT, 1, &f1);
-            double t1 = run_points(u, N, PL_FRONTIER_STREAM, 1, &f2);
-            double t2 = run_points(u, N, PL_FRONTIER_STREAM, 2, &f3);
-            printf("%-14s %11zu %9zu %9.3f %9.3f %9.3f %8.1f %8.0f%s\n",
-                   anti ? "anticorrelated" : "independent", N, f1, ts, t1, t2, ts / t2, rss_mb(),
+            timing ts = run_points(N, anti, PL_FRONTIER_SORT, 1, &f1);
+            timing t1 = run_points(N, anti, PL_FRONTIER_STREAM, 1, &f2);
+            timing t2 = run_points(N, anti, PL_FRONTIER_STREAM, 2, &f3);
+            printf("%-14s %11zu %9zu %9.3f %9.3f %9.3f %9.3f %8.1f %8.0f%s\n",
+                   anti ? "anticorrelated" : "independent", N, f1, ts.cpu, t1.cpu, t2.cpu,
+                   t2.wall, ts.cpu / t2.cpu, rss_mb(),
                    f1 == f2 && f2 == f3 ? "" : "  MISMATCH");
-            free(u);
             if (anti && N >= 10000000)
                 break;  /* large frontiers: the streaming staircase is O(N F) here */
         }
@@ -95,27 +132,28 @@ static void additive(void)
 {
     pl_frontier *f, *g;
     pl_space *sp = random_space(10, 100, 77);
-    double t0 = bench_now();
+    timing tm = {0, 0}, t0 = now();
     pl_frontier_merge(&f, sp, NULL, NULL);
-    double tm = bench_now() - t0;
-    printf("additive 10 x 100 (%.0e packages): merge %.2e s, frontier %zu, rss %.0f MB\n",
-           pl_space_size(sp), tm, pl_frontier_size(f), rss_mb());
+    add_since(&tm, t0);
+    printf("additive 10 x 100 (%.0e packages): merge cpu %.2e s, frontier %zu, rss %.0f MB\n",
+           pl_space_size(sp), tm.cpu, pl_frontier_size(f), rss_mb());
     pl_frontier_free(f);
     pl_space_free(sp);
     sp = random_space(4, 100, 78);
-    t0 = bench_now();
+    tm = (timing){0, 0}, t0 = now();
     pl_frontier_merge(&f, sp, NULL, NULL);
-    tm = bench_now() - t0;
+    add_since(&tm, t0);
     for (int th = 1; th <= 2; th++) {
         pl_frontier_opts o = PL_FRONTIER_OPTS_INIT;
+        timing te = {0, 0};
         o.threads = th;
-        t0 = bench_now();
+        t0 = now();
         pl_frontier_enumerate(&g, sp, &o, NULL);
-        double te = bench_now() - t0;
-        printf("additive 4 x 100 (%.0e packages): merge %.2e s, enumerate (%d thread%s) %.3f s, "
-               "ratio %.0f, frontier %zu%s\n", pl_space_size(sp), tm, th, th > 1 ? "s" : "",
-               te, te / tm, pl_frontier_size(f),
-               pl_frontier_size(f) == pl_frontier_size(g) ? "" : "  MISMATCH");
+        add_since(&te, t0);
+        printf("additive 4 x 100 (%.0e packages): merge cpu %.2e s, enumerate (%d thread%s) "
+               "cpu %.3f s wall %.3f s, cpu ratio %.0f, frontier %zu%s\n", pl_space_size(sp),
+               tm.cpu, th, th > 1 ? "s" : "", te.cpu, te.wall, te.cpu / tm.cpu,
+               pl_frontier_size(f), pl_frontier_size(f) == pl_frontier_size(g) ? "" : "  MISMATCH");
         pl_frontier_free(g);
     }
     pl_frontier_free(f);
@@ -132,8 +170,8 @@ static void party_domain(const char *shared)
                  shared, p);
         paths[p] = buf[p];
     }
-    printf("%-8s %9s %9s %12s %8s %8s\n", "parties", "frontier", "settle_s", "enumerate_s", "ratio",
-           "rss_MB");
+    printf("%-8s %9s %12s %15s %8s %8s\n", "parties", "frontier", "settle_cpu_s",
+           "enumerate_cpu_s", "ratio", "rss_MB");
     for (size_t m = 2; m <= 9; m++) {
         pl_scenario *s;
         pl_error err;
@@ -145,19 +183,20 @@ static void party_domain(const char *shared)
         so.max_enumerate = 0;
         so.logrolls = 0;
         pl_settlement *st;
-        double t0 = bench_now();
+        timing tm = {0, 0}, te = {0, 0}, t0 = now();
         if (pl_settle_compute(&st, s, &so, &err)) {
             printf("party domain: %s\n", err.msg);
             pl_scenario_free(s);
             return;
         }
-        double tm = bench_now() - t0;
+        add_since(&tm, t0);
         pl_frontier *g;
-        t0 = bench_now();
+        t0 = now();
         pl_frontier_enumerate(&g, pl_settle_space(st), NULL, NULL);
-        double te = bench_now() - t0;
+        add_since(&te, t0);
         size_t fs = pl_frontier_size(pl_settle_frontier(st));
-        printf("%-8zu %9zu %9.4f %12.4f %8.1f %8.0f%s\n", m, fs, tm, te, te / tm, rss_mb(),
+        printf("%-8zu %9zu %12.4f %15.4f %8.1f %8.0f%s\n", m, fs, tm.cpu, te.cpu, te.cpu / tm.cpu,
+               rss_mb(),
                fs == pl_frontier_size(g) ? "" : "  MISMATCH");
         pl_frontier_free(g);
         pl_settle_free(st);

@@ -1,10 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 /*
-** bench/stress.c: `parley stress` on the built-in scenario.
-**   1. draws per second per core for the full analysis (forecast with all five
-**      models, settle, power, durability), on 1 thread and on 2: the ratio is
-**      the scaling (the summaries are checked to be identical);
-**   2. memory over a long run: the process's peak RSS after 10^4 draws and
+** bench/stress.c: `parley stress` on the built-in scenario; every time is
+** printed as CPU seconds (getrusage, all threads) beside wall seconds.
+**   1. draws per CPU-second for the full analysis (forecast with all five
+**      models, settle, power, durability), on 1 thread and on 2 (the
+**      summaries are checked to be identical);
+**   2. the settlement per draw against its baseline in the same process: the
+**      same drawn scenarios settled as `parley settle` does (the win-set
+**      walk over every package, which each draw ran before) vs `stress
+**      --analyses settle` (no walk; the ratification-pair flags by branch and
+**      bound);
+**   3. memory over a long run: the process's peak RSS after 10^4 draws and
 **      after 10^6 draws of a cheap analysis (weighted mean and median), next to
 **      what keeping every value would take. Percentiles are exact up to
 **      PL_STRESS_EXACT draws, then histograms of PL_STRESS_BINS bins, so memory
@@ -26,20 +32,55 @@ static double peak_mb(void)
     return (double)u.ru_maxrss / 1024.0;
 }
 
+typedef struct timing {
+    double wall, cpu;
+} timing;
+
+static timing since(timing t0)
+{
+    return (timing){bench_now() - t0.wall, bench_cpu() - t0.cpu};
+}
+
+static timing now(void) { return (timing){bench_now(), bench_cpu()}; }
+
 static pl_stress *run(const pl_scenario *s, uint64_t draws, int threads, unsigned analyses,
-                      unsigned models, double *secs)
+                      unsigned models, timing *t)
 {
     pl_stress_opts o = PL_STRESS_OPTS_INIT;
     o.draws = draws, o.threads = threads, o.analyses = analyses, o.forecast.models = models;
     pl_stress *st = NULL;
     pl_error err;
-    double t0 = bench_now();
+    timing t0 = now();
     if (pl_stress_run(&st, s, &o, &err)) {
         fprintf(stderr, "bench_stress: %s\n", err.msg);
         exit(1);
     }
-    *secs = bench_now() - t0;
+    *t = since(t0);
     return st;
+}
+
+/* The baseline: each draw settled as `parley settle` does, every package counted. */
+static timing settle_counted(const pl_scenario *s, uint64_t draws)
+{
+    pl_stress_opts so = PL_STRESS_OPTS_INIT;
+    pl_settle_opts o = so.settle;
+    double *x = malloc((pl_scenario_n_uncertain(s) + 1) * sizeof *x);
+    pl_error err;
+    o.logrolls = 0;
+    timing t0 = now();
+    for (uint64_t d = 0; x && d < draws; d++) {
+        pl_scenario *sd = NULL;
+        pl_settlement *st = NULL;
+        if (pl_scenario_draw(&sd, s, so.seed, d, x, &err) ||
+            pl_settle_compute(&st, sd, &o, &err)) {
+            fprintf(stderr, "bench_stress: %s\n", err.msg);
+            exit(1);
+        }
+        pl_settle_free(st);
+        pl_scenario_free(sd);
+    }
+    free(x);
+    return since(t0);
 }
 
 static int same(const pl_stress *a, const pl_stress *b)
@@ -64,27 +105,35 @@ int main(int argc, char **argv)
         return 1;
     }
     printf("uncertain inputs: %zu\n", pl_scenario_n_uncertain(s));
-    double t1, t2;
+    timing t1, t2, tb, ts;
     pl_stress *a = run(s, full, 1, 0, 0, &t1), *b = run(s, full, 2, 0, 0, &t2);
-    printf("full analysis, %llu draws, %zu metrics:\n", (unsigned long long)full,
-           pl_stress_n_metrics(a));
-    printf("  1 thread : %7.3f s  %8.0f draws/s\n", t1, (double)full / t1);
-    printf("  2 threads: %7.3f s  %8.0f draws/s  (%.2fx; %.0f draws/s per core)\n", t2,
-           (double)full / t2, t1 / t2, (double)full / t2 / 2);
+    printf("full analysis, %llu draws, %zu metrics (CPU s, wall s, draws per CPU-second):\n",
+           (unsigned long long)full, pl_stress_n_metrics(a));
+    printf("  1 thread : cpu %7.3f  wall %7.3f  %8.0f draws/cpu-s\n", t1.cpu, t1.wall,
+           (double)full / t1.cpu);
+    printf("  2 threads: cpu %7.3f  wall %7.3f  %8.0f draws/cpu-s  (wall %.2fx of 1 thread)\n",
+           t2.cpu, t2.wall, (double)full / t2.cpu, t1.wall / t2.wall);
     printf("  identical summaries: %s\n", same(a, b) ? "yes" : "NO");
     pl_stress_free(a), pl_stress_free(b);
+    tb = settle_counted(s, full);
+    pl_stress_free(run(s, full, 1, PL_STRESS_SETTLE, 0, &ts));
+    printf("settlement per draw, 1 thread (baseline: every package counted, as parley settle):\n");
+    printf("  baseline: cpu %7.3f  wall %7.3f  %8.1f us/draw\n", tb.cpu, tb.wall,
+           1e6 * tb.cpu / (double)full);
+    printf("  stress  : cpu %7.3f  wall %7.3f  %8.1f us/draw  (%.1fx less CPU)\n", ts.cpu,
+           ts.wall, 1e6 * ts.cpu / (double)full, tb.cpu / ts.cpu);
 
     unsigned cheap = (1u << PL_MODEL_MEAN) | (1u << PL_MODEL_MEDIAN);
     uint64_t sizes[3] = {10000, longrun / 5, longrun};
     double rss[3];
     printf("memory, forecast (mean, median), 2 threads; peak RSS of the process so far:\n");
     for (int k = 0; k < 3; k++) {
-        double secs;
-        pl_stress *c = run(s, sizes[k], 2, PL_STRESS_FORECAST, cheap, &secs);
+        timing t;
+        pl_stress *c = run(s, sizes[k], 2, PL_STRESS_FORECAST, cheap, &t);
         rss[k] = peak_mb();
         size_t M = pl_stress_n_metrics(c);
-        printf("  %8llu draws: %6.2f s, peak RSS %6.1f MB (every value kept would be %.0f MB)\n",
-               (unsigned long long)sizes[k], secs, rss[k],
+        printf("  %8llu draws: cpu %6.2f s, wall %6.2f s, peak RSS %6.1f MB (every value kept "
+               "would be %.0f MB)\n", (unsigned long long)sizes[k], t.cpu, t.wall, rss[k],
                (double)sizes[k] * (double)M * 8 / 1048576.0);
         pl_stress_free(c);
     }

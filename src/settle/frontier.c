@@ -9,6 +9,7 @@
 */
 #include "settle_impl.h"
 #include "../core/error_int.h"
+#include "../core/alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -222,12 +223,63 @@ static double candidate_bytes(size_t n)
                     sizeof(size_t) + 1);
 }
 
-/* next = ND(prev + options opts of issue k). */
-static int merge_step(const pl_space *sp, size_t k, const level *prev, const size_t *opts,
-                      size_t n_opts, level *next, uint64_t *budget, double max_bytes)
+typedef struct merge_ctx {
+    const pl_space *sp;
+    uint64_t budget;    /* dominance tests left */
+    double max_bytes;
+    double *lo;         /* with a floor: (K + 1) x n, see partial_floors; else NULL */
+    double growth, proj; /* a projected refusal: growth exponent, final size; else 0 */
+} merge_ctx;
+
+/*
+** With a floor, a partial package (issues before k) whose party i stays below
+** lo[k * n + i] even with its best option on every issue left can complete
+** only below floor_i, so the merge drops it: what it dominates can complete
+** only below the floor too. The slack, far above rounding, keeps every
+** package the floor at the end would keep. PL_ENOMEM.
+*/
+static int partial_floors(merge_ctx *m, const double *floor)
 {
+    const pl_space *sp = m->sp;
+    size_t n = sp->n, K = sp->K;
+    if (!floor)
+        return PL_OK;
+    if (!(m->lo = pl__mallocarray(pl__mul(K + 1, n), sizeof *m->lo)))
+        return PL_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        double rest = 0;
+        for (size_t k = K + 1; k-- > 0;) {
+            m->lo[k * n + i] = floor[i] - rest - 1e-9 * (1 + fabs(floor[i]) + fabs(rest));
+            double best = -INFINITY;
+            for (size_t v = 0; k && v < sp->m[k - 1]; v++)
+                best = fmax(best, sp->t[i * sp->total + sp->off[k - 1] + v]);
+            rest += k ? best : 0;
+        }
+    }
+    return PL_OK;
+}
+
+/* Keep those of the nk points keep[] (into u) that reach lo; returns how many. */
+static size_t viable(const double *lo, size_t n, const double *u, size_t *keep, size_t nk)
+{
+    size_t m = 0;
+    for (size_t j = 0; j < nk; j++) {
+        size_t i = 0;
+        while (i < n && u[keep[j] * n + i] >= lo[i])
+            i++;
+        if (i == n)
+            keep[m++] = keep[j];
+    }
+    return m;
+}
+
+/* next = ND(prev + options opts of issue k). */
+static int merge_step(merge_ctx *m, size_t k, const level *prev, const size_t *opts,
+                      size_t n_opts, level *next)
+{
+    const pl_space *sp = m->sp;
     size_t n = sp->n, N = prev->size * n_opts;
-    if ((double)prev->size * (double)n_opts * candidate_bytes(n) > max_bytes)
+    if ((double)prev->size * (double)n_opts * candidate_bytes(n) > m->max_bytes)
         return PL_EOVERMEM; /* checked first: it is the one a user can raise */
     if ((n_opts && N / n_opts != prev->size) || N > PL_MERGE_MAX_CANDIDATES)
         return PL_ETOOBIG;
@@ -240,7 +292,9 @@ static int merge_step(const pl_space *sp, size_t k, const level *prev, const siz
                 u[(a * n_opts + b) * n + i] = prev->u[a * n + i] +
                                               sp->t[i * sp->total + sp->off[k] + opts[b]];
     if (!rc)
-        rc = pl__nd(n, N, u, keep, &nk, budget);
+        rc = pl__nd(n, N, u, keep, &nk, &m->budget);
+    if (!rc && m->lo)
+        nk = viable(m->lo + (k + 1) * n, n, u, keep, nk);
     if (rc == PL_ERANGE || (!rc && nk > PL_MERGE_MAX_FRONTIER))
         rc = PL_ETOOBIG;
     if (!rc) {
@@ -277,67 +331,118 @@ static pl_frontier *rebuild(const pl_space *sp, const level *lv)
     return f;
 }
 
+/* Why a merge step at issue k (1-based) was refused: rc PL_EOVERMEM or PL_ETOOBIG. */
+static int merge_refused(const merge_ctx *m, int rc, size_t k, size_t had, size_t nk,
+                         pl_error *err)
+{
+    const pl_space *sp = m->sp;
+    if (rc == PL_EOVERMEM) {
+        double cand = (double)had * (double)nk;
+        return pl__fail(err, PL_EINPUT, "the Pareto frontier would need %.3g GiB at issue %zu "
+                        "of %zu (%.3g candidate packages: %zu efficient so far x %zu options), "
+                        "above the limit of %.3g GiB; expected a coarser step, fewer parties, or "
+                        "--max-memory MIB", cand * candidate_bytes(sp->n) / 1073741824.0, k,
+                        sp->K, cand, had, nk, m->max_bytes / 1073741824.0);
+    }
+    if (m->proj > 0)
+        return pl__fail(err, PL_ERANGE, "the Pareto frontier is too large to compute here: "
+                        "%zu packages before issue %zu of %zu, with %zu parties, growing as "
+                        "issues^%.2f: about %.3g packages at the end, more dominance tests "
+                        "than the limit (%.3g) allows; expected fewer options (a coarser step) "
+                        "or fewer parties", had, k, sp->K, sp->n, m->growth, m->proj,
+                        (double)PL_MERGE_BUDGET);
+    return pl__fail(err, PL_ERANGE, "the Pareto frontier is too large to compute here: "
+                    "%zu packages before issue %zu of %zu, with %zu parties (with many "
+                    "parties most packages are efficient, and packages that tie for every "
+                    "party are all kept); expected fewer options (a coarser step) or "
+                    "fewer parties", had, k, sp->K, sp->n);
+}
+
+/*
+** Three or more parties, after step k (spent: its dominance tests, nk: its
+** issue's efficient options): is the rest hopeless? The frontier is projected
+** to keep growing as a power of the issues merged, L^a, a fitted to its size
+** after the first issue and now (with many issues it grows more slowly than
+** that at first: the projection errs low); each later step to cost as many
+** tests per (candidate x kept point) as step k did, with the same share of its
+** issue's options efficient. More than twice the tests left: refuse now (the
+** budget would run out later anyway), with the projected final size.
+*/
+static int hopeless(merge_ctx *m, const level *lv, size_t k, size_t nk, uint64_t spent)
+{
+    const pl_space *sp = m->sp;
+    double s1 = (double)lv[1].size, L = (double)(k + 1), sL = (double)lv[k + 1].size;
+    if (sp->n < 3 || k < 2 || k + 1 >= sp->K || !spent || !(s1 > 0) || !(sL > s1))
+        return 0;
+    double a = log(sL / s1) / log(L), eff = (double)nk / (double)sp->m[k];
+    double rho = (double)spent / ((double)lv[k].size * (double)nk * sL), need = 0, f = sL;
+    for (size_t j = k + 1; j < sp->K; j++) {
+        double next = sL * pow((double)(j + 1) / L, a);
+        need += rho * f * eff * (double)sp->m[j] * next;
+        f = next;
+    }
+    if (!(need > 2 * (double)m->budget))
+        return 0;
+    m->growth = a, m->proj = f;
+    return 1;
+}
+
+/* The levels of the merge, lv[0] = {0}; on a refusal *at is the issue it stopped at. */
+static int merge_levels(merge_ctx *m, level *lv, size_t *keep, size_t *nk, size_t *at)
+{
+    const pl_space *sp = m->sp;
+    lv[0].size = 1;
+    if (!(lv[0].u = calloc(sp->n, sizeof *lv[0].u)))
+        return PL_ENOMEM;
+    int rc = PL_OK;
+    for (size_t k = 0; !rc && k < sp->K; k++) {
+        uint64_t before = m->budget;
+        *at = k;
+        if (!(rc = issue_nd(sp, k, keep, nk)))
+            rc = merge_step(m, k, &lv[k], keep, *nk, &lv[k + 1]);
+        if (!rc && hopeless(m, lv, k, *nk, before - m->budget)) {
+            *at = k + 1;
+            rc = PL_ETOOBIG;
+        }
+    }
+    return rc;
+}
+
 int pl_frontier_merge(pl_frontier **out, const pl_space *sp, const pl_frontier_opts *opts,
                       pl_error *err)
 {
     if (!out || !sp)
         return pl__fail(err, PL_EMISUSE, "pl_frontier_merge: NULL argument");
     *out = NULL;
+    merge_ctx m = {sp, PL_MERGE_BUDGET,
+                   opts && opts->max_bytes > 0 ? opts->max_bytes : PL_MERGE_DEFAULT_BYTES, NULL,
+                   0, 0};
     level *lv = calloc(sp->K + 1, sizeof *lv);
-    size_t maxm = 0;
+    size_t maxm = 0, nk = 0, at = 0;
     for (size_t k = 0; k < sp->K; k++)
         maxm = sp->m[k] > maxm ? sp->m[k] : maxm;
-    size_t *keep = malloc(maxm * sizeof *keep), nk;
-    int rc = lv && keep ? PL_OK : PL_ENOMEM;
-    if (!rc) {
-        lv[0].size = 1;
-        lv[0].u = calloc(sp->n, sizeof *lv[0].u);
-        rc = lv[0].u ? PL_OK : PL_ENOMEM;
-    }
-    size_t k = 0;
-    uint64_t budget = PL_MERGE_BUDGET;
-    double max_bytes = opts && opts->max_bytes > 0 ? opts->max_bytes : PL_MERGE_DEFAULT_BYTES;
-    for (; !rc && k < sp->K; k++)
-        if (!(rc = issue_nd(sp, k, keep, &nk)))
-            rc = merge_step(sp, k, &lv[k], keep, nk, &lv[k + 1], &budget, max_bytes);
-    if (rc == PL_EOVERMEM) {
-        double had = (double)lv[k - 1].size, cand = had * (double)nk;
-        for (size_t j = 0; j <= sp->K; j++)
-            level_free(&lv[j]);
-        free(lv), free(keep);
-        return pl__fail(err, PL_EINPUT, "the Pareto frontier would need %.3g GiB at issue %zu "
-                        "of %zu (%.3g candidate packages: %.0f efficient so far x %zu options), "
-                        "above the limit of %.3g GiB; expected a coarser step, fewer parties, or "
-                        "--max-memory MIB", cand * candidate_bytes(sp->n) / 1073741824.0, k,
-                        sp->K, cand, had, nk, max_bytes / 1073741824.0);
-    }
-    if (rc == PL_ETOOBIG) {
-        size_t had = lv[k - 1].size;
-        for (size_t j = 0; j <= sp->K; j++)
-            level_free(&lv[j]);
-        free(lv), free(keep);
-        return pl__fail(err, PL_ERANGE, "the Pareto frontier is too large to compute here: "
-                        "%zu packages before issue %zu of %zu, with %zu parties (with many "
-                        "parties most packages are efficient, and packages that tie for every "
-                        "party are all kept); expected fewer options (a coarser step) or "
-                        "fewer parties", had, k, sp->K, sp->n);
-    }
+    size_t *keep = malloc((maxm ? maxm : 1) * sizeof *keep);
+    int rc = lv && keep ? partial_floors(&m, opts ? opts->floor : NULL) : PL_ENOMEM;
+    if (!rc)
+        rc = merge_levels(&m, lv, keep, &nk, &at);
     pl_frontier *f = rc ? NULL : rebuild(sp, lv);
     if (f && (f->merge_sizes = malloc(sp->K * sizeof *f->merge_sizes)))
         for (size_t j = 0; j < sp->K; j++)
             f->merge_sizes[j] = lv[j + 1].size;
+    if (rc == PL_EOVERMEM || rc == PL_ETOOBIG)
+        rc = merge_refused(&m, rc, at + 1, lv[at].size, nk, err);
+    else if (rc || !f || !f->merge_sizes)
+        rc = pl__error_nomem(err);
     for (size_t j = 0; lv && j <= sp->K; j++)
         level_free(&lv[j]);
-    free(lv), free(keep);
-    if (!f || !f->merge_sizes) {
-        pl_frontier_free(f);
-        return pl__error_nomem(err);
+    free(lv), free(keep), free(m.lo);
+    if (!rc) {
+        pl__frontier_floor(f, opts ? opts->floor : NULL);
+        rc = pl__frontier_sort(f) ? pl__error_nomem(err) : PL_OK;
     }
-    pl__frontier_floor(f, opts ? opts->floor : NULL);
-    if (pl__frontier_sort(f)) {
+    if (rc)
         pl_frontier_free(f);
-        return pl__error_nomem(err);
-    }
-    *out = f;
-    return PL_OK;
+    else
+        *out = f;
+    return rc;
 }

@@ -11,6 +11,7 @@
 ** the kept points against their near neighbours.
 */
 #include "settle_impl.h"
+#include "../core/alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -83,22 +84,37 @@ static size_t recheck(size_t n, const double *u, const nd_key *k, size_t *c, siz
     return m;
 }
 
-/* Sort-filter skyline; candidates into c in sum order. (size_t)-1 when the budget runs out. */
+/*
+** Sort-filter skyline; candidates into c in sum order. (size_t)-1 when the
+** budget runs out. The kept points are copied side by side (cu) so the scan
+** stays in cache, and the one that dominated the last rejected point is tried
+** first: neighbours in sum order tend to share a dominator. Only the order of
+** the tests changes: a point is kept iff no kept point dominates it.
+*/
 static size_t sfs(size_t n, const double *u, const nd_key *k, size_t N, size_t *c,
-                  uint64_t *budget)
+                  double *cu, uint64_t *budget)
 {
-    size_t nc = 0;
+    size_t nc = 0, hint = 0;
     for (size_t j = 0; j < N; j++) {
         const double *p = u + k[j].i * n;
         if (budget && *budget < nc)
             return (size_t)-1;
-        size_t q = 0;
-        while (q < nc && !pl__dominates(u + k[c[q]].i * n, p, n))
-            q++;
+        size_t q = 0, tests = 1;
+        if (hint < nc && pl__dominates(cu + hint * n, p, n)) {
+            q = hint;
+        } else {
+            while (q < nc && !pl__dominates(cu + q * n, p, n))
+                q++;
+            tests += q;
+        }
         if (budget)
-            *budget -= q;
-        if (q == nc)
-            c[nc++] = j;
+            *budget -= tests < *budget ? tests : *budget;
+        if (q < nc) {
+            hint = q;
+            continue;
+        }
+        memcpy(cu + nc * n, p, n * sizeof *p);
+        c[nc++] = j;
     }
     return nc;
 }
@@ -112,8 +128,9 @@ int pl__nd(size_t n, size_t N, const double *u, size_t *keep, size_t *n_keep,
     nd_key *k = malloc(N * sizeof *k);
     size_t *c = malloc(N * sizeof *c);
     unsigned char *gone = calloc(N, 1);
-    if (!k || !c || !gone) {
-        free(k), free(c), free(gone);
+    double *cu = n > 2 ? pl__mallocarray(N, n * sizeof *cu) : NULL;
+    if (!k || !c || !gone || (n > 2 && !cu)) {
+        free(k), free(c), free(gone), free(cu);
         return PL_ENOMEM;
     }
     for (size_t j = 0; j < N; j++) {
@@ -131,7 +148,8 @@ int pl__nd(size_t n, size_t N, const double *u, size_t *keep, size_t *n_keep,
         }
     }
     qsort(k, N, sizeof *k, cmp_key);
-    size_t nc = n == 2 ? sweep2(k, N, c) : n == 1 ? 1 : sfs(n, u, k, N, c, budget);
+    size_t nc = n == 2 ? sweep2(k, N, c) : n == 1 ? 1 : sfs(n, u, k, N, c, cu, budget);
+    free(cu);
     if (nc == (size_t)-1) {
         free(k), free(c), free(gone);
         return PL_ERANGE;

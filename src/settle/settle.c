@@ -207,6 +207,7 @@ static int merge(pl_settlement *st, pl_error *err)
 {
     pl_frontier_opts fo = PL_FRONTIER_OPTS_INIT;
     fo.max_bytes = st->o.max_bytes;
+    fo.floor = st->rational_only ? st->d : NULL;
     if (st->party_red)
         return pl__settle_merge_within(st, &fo, err);
     return pl_frontier_merge(&st->f, st->sp, &fo, err);
@@ -226,6 +227,12 @@ static int (*const phases[])(pl_settlement *, pl_error *) = {
 int pl_settle_compute(pl_settlement **out, const pl_scenario *s, const pl_settle_opts *opts,
                       pl_error *err)
 {
+    return pl__settle_compute(out, s, opts, 0, err);
+}
+
+int pl__settle_compute(pl_settlement **out, const pl_scenario *s, const pl_settle_opts *opts,
+                       int rational_only, pl_error *err)
+{
     if (!out || !s)
         return pl__fail(err, PL_EMISUSE, "pl_settle_compute: NULL argument");
     *out = NULL;
@@ -240,6 +247,7 @@ int pl_settle_compute(pl_settlement **out, const pl_scenario *s, const pl_settle
         return pl__error_nomem(err);
     st->s = s;
     st->o = o;
+    st->rational_only = rational_only;
     int rc = PL_OK;
     for (size_t k = 0; !rc && k < N_PHASES; k++)
         if (!(rc = phases[k](st, err)))

@@ -97,7 +97,16 @@ struct pl_settlement {
     size_t n_red;
     pl__red *red;
     int party_red;        /* some party has a red line: the frontier is restricted */
+    int rational_only;    /* the frontier holds its rational part only (pl__settle_compute) */
 };
+
+/*
+** pl_settle_compute, with rational_only 1: the frontier is merged with the
+** no-deal values as its floor, so it holds only the rational part -- all that
+** the solutions, the zone and the rational count read (`parley stress`).
+*/
+int pl__settle_compute(pl_settlement **out, const pl_scenario *s, const pl_settle_opts *opts,
+                       int rational_only, pl_error *err);
 
 /* Outcome space, judges and utilities (settle_build.c). */
 int pl__settle_build(pl_settlement *st, pl_error *err);
@@ -123,6 +132,13 @@ double pl__settle_accept(const pl_settlement *st, const pl__voter *r, const doub
                          const unsigned char *cr);
 /* Win-set counts by visiting every package (settle_zone.c). */
 int pl__settle_winsets(pl_settlement *st, pl_error *err);
+/*
+** Whether some package party a accepts (at least its no-deal value, none of its
+** red lines crossed) is ratified by every body of party r: the win-set pair
+** count > 0, found by branch and bound without counting (settle_pairs.c).
+** PL_ENOMEM when its scratch memory ran out.
+*/
+int pl__settle_pair_exists(const pl_settlement *st, size_t a, size_t r, int *exists);
 /*
 ** Judge j's no-deal value from its static value base (from: "no_deal", "status
 ** quo", "none") and the scenario's no_deal section, if any (nodeal.c).

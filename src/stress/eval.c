@@ -14,6 +14,7 @@
 #include "../core/error_int.h"
 #include "../core/alloc.h"
 #include "../core/scenario_impl.h"
+#include "../settle/settlement.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -118,13 +119,21 @@ static int eval_forecast(draw_ctx *c, sink *k, pl_error *err)
     return k->rc;
 }
 
+/* The settlement every draw (and the baseline) computes. */
+static pl_settle_opts settle_opts(const pl__plan *p)
+{
+    pl_settle_opts so = p->o.settle;
+    so.threads = 1;        /* the draws are the parallel unit */
+    so.logrolls = 0;
+    so.max_enumerate = 0;  /* no metric reads the counts: pair_flag asks only "any?" */
+    return so;             /* and only the frontier's rational part (pl__settle_compute) */
+}
+
 static int settlement(draw_ctx *c, pl_error *err)
 {
     if (!c->st && !c->st_rc) {
-        pl_settle_opts so = c->p->o.settle;
-        so.threads = 1;   /* the draws are the parallel unit */
-        so.logrolls = 0;
-        c->st_rc = pl_settle_compute(&c->st, c->s, &so, err);
+        pl_settle_opts so = settle_opts(c->p);
+        c->st_rc = pl__settle_compute(&c->st, c->s, &so, 1, err);
     }
     return c->st_rc;
 }
@@ -137,6 +146,19 @@ static double package_code(const pl__plan *p, const uint32_t *w)
     for (size_t k = p->K; k-- > 0;)
         code = code * p->radix[k] + w[k];
     return code;
+}
+
+/* "Some package a accepts is ratified by r's bodies": settle's pair count > 0, found
+   without counting; undefined where settle leaves the counts out (above --max-enumerate). */
+static double pair_flag(draw_ctx *c, sink *k, size_t a, size_t r)
+{
+    double size = pl_space_size(pl_settle_space(c->st));
+    int yes = 0;
+    if (size > c->p->o.settle.max_enumerate || size > 9007199254740992.0)
+        return NAN;
+    if (pl__settle_pair_exists(c->st, a, r, &yes))
+        k->rc = PL_ENOMEM;
+    return yes;
 }
 
 static void put_ratification(draw_ctx *c, sink *k, const uint32_t *nash)
@@ -157,11 +179,10 @@ static void put_ratification(draw_ctx *c, sink *k, const uint32_t *nash)
         if (!pl_scenario_n_ratifiers(c->s, pl_settle_party(st, r)))
             continue;
         for (size_t a = 0; a < n; a++) {
-            uint64_t cnt = 0;
             if (a == r)
                 continue;
             const char *aid = pl_actor_id(pl_scenario_actor(c->s, pl_settle_party(st, a)));
-            put(k, PL_METRIC_FLAG, 0, 1, pl_settle_pair_count(st, a, r, &cnt) ? cnt > 0 : NAN,
+            put(k, PL_METRIC_FLAG, 0, 1, pair_flag(c, k, a, r),
                 "settle.%s_and_%s_ratification",
                 "some package %s accepts is ratified by %s's bodies", aid, rid);
         }
@@ -397,9 +418,8 @@ static unsigned supported(const pl_scenario *s, const pl_stress_opts *o)
 
 static int package_radix(pl__plan *p, pl_error *err)
 {
-    pl_settle_opts so = p->o.settle;
-    so.threads = 1, so.logrolls = 0;
-    int rc = pl_settle_compute(&p->base_st, p->s, &so, err);
+    pl_settle_opts so = settle_opts(p);
+    int rc = pl__settle_compute(&p->base_st, p->s, &so, 1, err);
     if (rc)
         return rc;
     const pl_space *sp = pl_settle_space(p->base_st);

@@ -17,6 +17,7 @@
 **    problem is symmetric; absorption of a player inside the others' hull.
 */
 #include "tests/unit/test_util.h"
+#include "settle/settlement.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,6 +48,34 @@ static pl_space *random_space(uint64_t *seed, size_t n, size_t K, size_t maxm, i
     return sp;
 }
 
+/* The naive O(N^2) filter: point x is kept iff no other point dominates it (tolerance
+   as in settle_impl.h). */
+static int naive_kept(size_t n, size_t N, const double *u, size_t x)
+{
+    for (size_t y = 0; y < N; y++) {
+        int ge = 1, gt = 0;
+        for (size_t i = 0; i < n; i++) {
+            double a = u[y * n + i], b = u[x * n + i];
+            double t = 1e-12 * fmax(1, fmax(fabs(a), fabs(b)));
+            ge &= a >= b - t;
+            gt |= a > b + t;
+        }
+        if (ge && gt)
+            return 0;
+    }
+    return 1;
+}
+
+/* N random points of n utilities: on a coarse grid (many exact ties) or uniform. */
+static double *random_points(uint64_t *seed, size_t n, size_t N, int grid)
+{
+    double *u = malloc(N * n * sizeof *u);
+    assert_non_null(u);
+    for (size_t j = 0; j < N * n; j++)
+        u[j] = grid ? (double)(mix(seed) % 20) / 7 : unif(seed);
+    return u;
+}
+
 /* Brute force: every package, kept iff no package dominates it (same tolerance rule). */
 static size_t brute_count(const pl_space *sp, const double *floor)
 {
@@ -64,20 +93,10 @@ static size_t brute_count(const pl_space *sp, const double *floor)
     }
     size_t c = 0;
     for (size_t x = 0; x < N; x++) {
-        int dom = 0, ok = 1;
+        int ok = 1;
         for (size_t i = 0; floor && i < n; i++)
             ok &= u[x * n + i] >= floor[i] - 1e-12;
-        for (size_t y = 0; y < N && !dom && ok; y++) {
-            int ge = 1, gt = 0;
-            for (size_t i = 0; i < n; i++) {
-                double a = u[y * n + i], b = u[x * n + i];
-                double t = 1e-12 * fmax(1, fmax(fabs(a), fabs(b)));
-                ge &= a >= b - t;
-                gt |= a > b + t;
-            }
-            dom = ge && gt;
-        }
-        c += ok && !dom;
+        c += ok && naive_kept(n, N, u, x);
     }
     free(u);
     return c;
@@ -113,15 +132,18 @@ static void test_merge_equals_brute_force(void **state)
             for (size_t i = 0; i < n; i++)
                 assert_true(pl_frontier_utility(fm, j, i) ==
                             pl_space_utility(sp, i, pl_frontier_package(fm, j)));
-        /* a floor keeps the rational part only */
+        /* a floor keeps the rational part only; the merge drops partial packages that
+           cannot reach it, the enumeration filters at the end: the same points */
         double floor[4];
         for (size_t i = 0; i < n; i++)
             floor[i] = 0.3 * (double)K;
-        pl_frontier *fr;
+        pl_frontier *fr, *fre;
         o.floor = floor;
         assert_int_equal(pl_frontier_merge(&fr, sp, &o, NULL), PL_OK);
+        assert_int_equal(pl_frontier_enumerate(&fre, sp, &o, NULL), PL_OK);
         assert_int_equal(pl_frontier_size(fr), pl_frontier_n_rational(fm, floor));
-        pl_frontier_free(fr);
+        same_frontier(fr, fre);
+        pl_frontier_free(fr), pl_frontier_free(fre);
         pl_frontier_free(fm), pl_frontier_free(fe), pl_frontier_free(f3);
         pl_space_free(sp);
     }
@@ -148,15 +170,74 @@ static void test_points(void **state)
 }
 
 /* Streaming (any thread count) and sorting give the same frontier of explicit points. */
+/* The sort-filter skyline (nd.c: packed kept points, last dominator first) against the
+   naive filter on random point sets, d = 3, 4, 5, with and without exact ties. */
+static void test_skyline_equals_naive(void **state)
+{
+    (void)state;
+    uint64_t seed = 31;
+    for (int rep = 0; rep < 45; rep++) {
+        size_t n = 3 + (size_t)rep % 3, N = 1 + mix(&seed) % 2500;
+        double *u = random_points(&seed, n, N, rep % 2);
+        if (rep % 3 == 2)  /* anti-correlated: most points efficient */
+            for (size_t j = 0; j < N; j++)
+                u[j * n + n - 1] = 3 - u[j * n] - 0.01 * unif(&seed);
+        pl_frontier *f;
+        pl_frontier_opts o = PL_FRONTIER_OPTS_INIT;
+        o.method = PL_FRONTIER_SORT;
+        assert_int_equal(pl_frontier_points(&f, n, N, u, &o, NULL), PL_OK);
+        size_t at = 0;
+        for (size_t x = 0; x < N; x++)
+            if (naive_kept(n, N, u, x)) {
+                assert_true(at < pl_frontier_size(f));
+                assert_int_equal(pl_frontier_package(f, at++)[0], x);
+            }
+        assert_int_equal(at, pl_frontier_size(f));
+        pl_frontier_free(f);
+        free(u);
+    }
+}
+
+/* Three parties, 30 issues x 10 options: the merge projects its frontier and the tests it
+   would take and refuses before the costly steps, naming the estimate; 12 issues finish. */
+static void test_merge_refuses_early(void **state)
+{
+    (void)state;
+    uint64_t seed = 99;
+    pl_space *sp;
+    size_t m[30];
+    for (int K = 12; K <= 30; K += 18) {
+        for (int k = 0; k < K; k++)
+            m[k] = 10;
+        assert_int_equal(pl_space_new(&sp, 3, (size_t)K, m, NULL), PL_OK);
+        for (size_t i = 0; i < 3; i++)
+            for (int k = 0; k < K; k++)
+                for (size_t v = 0; v < 10; v++)
+                    pl_space_set(sp, i, (size_t)k, v, unif(&seed) / K);
+        pl_frontier *f = NULL;
+        pl_error err;
+        int rc = pl_frontier_merge(&f, sp, NULL, &err);
+        if (K == 12) {
+            if (rc)
+                fail_msg("%s", err.msg);
+            assert_true(pl_frontier_size(f) > 1000);
+        } else {
+            assert_int_equal(rc, PL_ERANGE);
+            assert_non_null(strstr(err.msg, "packages at the end"));
+            assert_non_null(strstr(err.msg, "before issue"));
+        }
+        pl_frontier_free(f);
+        pl_space_free(sp);
+    }
+}
+
 static void test_points_stream_equals_sort(void **state)
 {
     (void)state;
     uint64_t seed = 11;
     for (int rep = 0; rep < 40; rep++) {
         size_t n = 2 + (size_t)rep % 3, N = 1 + mix(&seed) % 3000;
-        double *u = malloc(N * n * sizeof *u);
-        for (size_t j = 0; j < N * n; j++)  /* a coarse grid half of the time: many ties */
-            u[j] = rep % 2 ? (double)(mix(&seed) % 20) / 7 : unif(&seed);
+        double *u = random_points(&seed, n, N, rep % 2); /* a grid half of the time: ties */
         pl_frontier *a, *b, *c;
         pl_frontier_opts o = PL_FRONTIER_OPTS_INIT;
         o.method = PL_FRONTIER_SORT;
@@ -821,6 +902,59 @@ static void test_red_lines_brute_force(void **state)
     }
 }
 
+/* pl__settle_pair_exists (branch and bound) against the counts of the walk over every
+   package, for every pair of parties: count > 0 exactly when it finds a package. */
+static void expect_pairs_match(const pl_settlement *st, size_t *n_yes, size_t *n_no)
+{
+    size_t n = pl_frontier_n_parties(pl_settle_frontier(st));
+    for (size_t a = 0; a < n; a++)
+        for (size_t r = 0; r < n; r++) {
+            uint64_t cnt = 0;
+            int yes = -1;
+            assert_true(pl_settle_pair_count(st, a, r, &cnt));
+            assert_int_equal(pl__settle_pair_exists(st, a, r, &yes), PL_OK);
+            assert_int_equal(yes, cnt > 0);
+            *(yes ? n_yes : n_no) += 1;
+        }
+}
+
+/* Random small scenarios with red lines and a noisy ratifying body (rl_random_yaml), then
+   300 draws of the built-in scenario (four parties, two ratifying bodies, a red line). */
+static void test_pair_exists_equals_count(void **state)
+{
+    (void)state;
+    uint64_t seed = 23;
+    char yaml[4096];
+    rl_rand r[5];
+    size_t yes = 0, no = 0;
+    for (int trial = 0; trial < 200; trial++) {
+        rl_random_yaml(&seed, yaml, sizeof yaml, r);
+        pl_scenario *s;
+        pl_settlement *st = rl_settle(&s, yaml);
+        expect_pairs_match(st, &yes, &no);
+        pl_settle_free(st);
+        pl_scenario_free(s);
+    }
+    pl_scenario *b = NULL;
+    pl_error err;
+    if (pl_scenario_load_builtin(&b, NULL, NULL, &err))
+        fail_msg("%s", err.msg);
+    double *x = malloc((pl_scenario_n_uncertain(b) + 1) * sizeof *x);
+    assert_non_null(x);
+    for (uint64_t draw = 0; draw < 300; draw++) {
+        pl_scenario *d = NULL;
+        pl_settlement *st = NULL;
+        if (pl_scenario_draw(&d, b, 5, draw, x, &err) || pl_settle_compute(&st, d, NULL, &err))
+            fail_msg("%s", err.msg);
+        expect_pairs_match(st, &yes, &no);
+        pl_settle_free(st);
+        pl_scenario_free(d);
+    }
+    free(x);
+    pl_scenario_free(b);
+    assert_true(yes > 100 && no > 100); /* both answers were put to the test */
+}
+
 /* ---- GENIUS reference values (MODELS.md sec. 7, *enum*, tol 1e-4) ------------- */
 
 #define GENIUS PL_SHARED_DIR "/data/genius/"
@@ -1026,6 +1160,8 @@ int main(void)
         cmocka_unit_test(test_merge_equals_brute_force),
         cmocka_unit_test(test_points),
         cmocka_unit_test(test_points_stream_equals_sort),
+        cmocka_unit_test(test_skyline_equals_naive),
+        cmocka_unit_test(test_merge_refuses_early),
         cmocka_unit_test(test_solutions_on_frontier),
         cmocka_unit_test(test_symmetric_nash_and_ks_invariance),
         cmocka_unit_test(test_hull),
@@ -1039,6 +1175,7 @@ int main(void)
         cmocka_unit_test(test_red_lines_clash),
         cmocka_unit_test(test_red_lines_ratifier),
         cmocka_unit_test(test_red_lines_brute_force),
+        cmocka_unit_test(test_pair_exists_equals_count),
         cmocka_unit_test(test_england_zimbabwe),
         cmocka_unit_test(test_itex_cypress),
         cmocka_unit_test(test_reservation_values),
