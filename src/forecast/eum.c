@@ -42,6 +42,7 @@ typedef struct eum_ctx {
     double *wins, *loses; /* one probability row */
     size_t *ord, *rank;   /* actors by position this round, and each actor's place */
     const pl__eum_votes *votes; /* the probability source of the offers step */
+    double pmax;          /* an upper bound on its probabilities (pl__eum_votes_bound) */
 } eum_ctx;
 
 /* The offer a receiver has accepted so far. */
@@ -189,14 +190,19 @@ static double offer_key(const eum_ctx *c, pl_eum_move t, size_t j, size_t i, dou
 static void consider(const eum_ctx *c, size_t j, size_t i, double usq_j, eum_best *best)
 {
     double ra = c->r[j], rb = c->o->perspective == PL_EUM_OWN ? c->r[i] : c->r[j], pw, pl;
-    pl__eum_votes_pair(c->votes, j, i, &pw, &pl); /* P(j beats i), P(i beats j) */
     /*
     ** Same utilities, Q = 1: a - b = (U_s - U_f)(beta - alpha) with alpha, beta the
     ** weights on failure, and every offer needs b > a. So alpha <= beta means no
-    ** offer, decided before the costly powers.
+    ** offer, decided before the costly powers. alpha = s (1 - pw) <= s, and
+    ** beta = s' (1 - pl) >= s' (1 - pmax) (rounding is monotone): when
+    ** s <= s' (1 - pmax) the test holds whatever the pair's P, known before its
+    ** look-up (under Scholz's tiny P, about half the pairs).
     */
-    if (ra == rb && c->o->q == 1 &&
-        resist_of(c, j, i, 0) * (1 - pw) <= resist_of(c, i, j, 1) * (1 - pl))
+    int same = ra == rb && c->o->q == 1;
+    if (same && resist_of(c, j, i, 0) <= resist_of(c, i, j, 1) * (1 - c->pmax))
+        return;
+    pl__eum_votes_pair(c->votes, j, i, &pw, &pl); /* P(j beats i), P(i beats j) */
+    if (same && resist_of(c, j, i, 0) * (1 - pw) <= resist_of(c, i, j, 1) * (1 - pl))
         return;
     /* the utilities depend on the distance and the exponent only: share them */
     double d = fabs(c->x[i] - c->x[j]) / c->R;
@@ -317,6 +323,7 @@ static int play_round(eum_ctx *c, size_t t)
         c->rank[c->ord[k]] = k;
     double *next = e->pos + t * n;
     c->votes = &v; /* pairs on demand: most receivers settle on a near proposer */
+    c->pmax = pl__eum_votes_bound(&v);
     for (size_t j = 0; j < n; j++)
         best_offer(c, j, t, next);
     c->votes = NULL; /* v lives in this frame only */

@@ -74,6 +74,13 @@ void pl__eum_votes_row(const pl__eum_votes *v, size_t j, double *wins, double *l
 ** pair's votes computed once. O(n^2); PL_ENOMEM or PL_OK.
 */
 int pl__eum_threats(const pl__eum_votes *v, const double *s, double R, double *S);
+/*
+** An upper bound on every P of v: 1, or for Scholz's table 2 W / Z (each d_kp
+** is at most w_k, distances being at most R and exponents positive, so a
+** side's votes are at most W; the 2 absorbs rounding). With P that small a
+** pair can be ruled out before its look-up (eum.c, consider).
+*/
+double pl__eum_votes_bound(const pl__eum_votes *v);
 /* The same for one pair: O(log n) (naive: O(n)). */
 void pl__eum_votes_pair(const pl__eum_votes *v, size_t j, size_t i, double *wins, double *loses);
 

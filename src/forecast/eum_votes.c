@@ -327,6 +327,11 @@ void pl__eum_votes_row(const pl__eum_votes *v, size_t j, double *wins, double *l
     }
 }
 
+double pl__eum_votes_bound(const pl__eum_votes *v)
+{
+    return v->tab && v->zR > 0 ? fmin(1, 2 * v->W / v->zR) : 1;
+}
+
 void pl__eum_votes_pair(const pl__eum_votes *v, size_t j, size_t i, double *wins, double *loses)
 {
     double L, U, lo = fmin(v->x[i], v->x[j]), hi = fmax(v->x[i], v->x[j]);
