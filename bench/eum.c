@@ -1,11 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /*
-** eum.c: benchmark the Expected Utility Model, fast vote sums (sorted
-** positions and prefix sums, O(n^2 log n) per round) against the naive
-** O(n^3) sums, in this process, on random scenarios of n actors, 10 rounds
-** (no early stop: tol 0 and a cycle check that never fires on random data).
-** Both must give the same trajectory; the benchmark stops otherwise.
-**   bench/eum [NMAX]   (default 10000; the naive run stops at 1000)
+** eum.c: benchmark the Expected Utility Model, both presets, fast against
+** naive in this process, on random scenarios of n actors, 10 rounds (no early
+** stop: tol 0 and a cycle check that never fires on random data). default:
+** sorted positions and prefix sums, O(n^2 log n) per round, against the O(n^3)
+** sums (naive up to n = 1000). scholz_code: Scholz's probability from each
+** voter's sorted distances and a table of prefix sums, O(n^2 log n) and n^2
+** powers per round, against the O(n^3) matrix (naive up to n = 300; from
+** 1,000 on it takes tens of seconds); the fast run on THREADS threads too.
+** Both paths must end at the same positions (to 1e-9; threads: exactly);
+** the benchmark stops otherwise.
+** Times are CPU (getrusage, every thread) and wall seconds.
+**   bench/eum [NMAX [THREADS]]   (default 10000 and 2)
 */
 #include "parley/parley.h"
 #include "bench_util.h"
@@ -13,28 +19,65 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
+#include <string.h>
 
-static double timed(const double *x, const double *c, const double *s, size_t n, int naive,
-                    pl_eum **out)
+typedef struct timing {
+    double cpu, wall;
+} timing;
+
+static timing timed(const double *x, const double *c, const double *s, size_t n,
+                    const char *preset, int naive, int threads, pl_eum **out)
 {
-    pl_eum_opts o = PL_EUM_OPTS_INIT;
+    pl_eum_opts o;
     pl_error err;
+    pl_eum_preset(&o, preset, NULL);
     o.naive = naive;
+    o.threads = threads;
     o.tol = 0;
-    double t0 = bench_now();
+    timing t = {bench_cpu(), bench_now()};
     if (pl_eum_run(out, x, c, s, n, &o, &err)) {
         fprintf(stderr, "bench: %s\n", err.msg);
         exit(1);
     }
-    return bench_now() - t0;
+    t.cpu = bench_cpu() - t.cpu;
+    t.wall = bench_now() - t.wall;
+    return t;
+}
+
+/* Stop the benchmark when two runs' final positions differ by more than tol. */
+static void same(const pl_eum *a, const pl_eum *b, double tol, const char *what)
+{
+    for (size_t i = 0; i < pl_eum_n_actors(a); i++)
+        if (fabs(pl_eum_position(a, pl_eum_n_rounds(a), i) -
+                 pl_eum_position(b, pl_eum_n_rounds(b), i)) > tol) {
+            fprintf(stderr, "bench: %s disagree\n", what);
+            exit(1);
+        }
+}
+
+static void row(const char *preset, size_t n, const timing *naive, const timing *fast,
+                const timing *par, int threads, size_t rounds)
+{
+    printf("%-11s n = %-6zu %2zu rounds", preset, n, rounds);
+    if (naive)
+        printf("  naive %9.3f cpu %9.3f wall", naive->cpu, naive->wall);
+    else
+        printf("  naive %9s cpu %9s wall", "-", "-");
+    printf("  fast %8.3f cpu %8.3f wall", fast->cpu, fast->wall);
+    if (par)
+        printf("  %d threads %8.3f cpu %8.3f wall", threads, par->cpu, par->wall);
+    if (naive)
+        printf("  naive/fast %.1fx cpu", naive->cpu / fast->cpu);
+    printf("\n");
 }
 
 int main(int argc, char **argv)
 {
     size_t nmax = argc > 1 ? (size_t)strtoul(argv[1], NULL, 10) : 10000;
-    printf("%-28s %10s %10s %8s\n", "EUM, 10 rounds", "naive", "fast", "ratio");
-    for (size_t n = 10; n <= nmax; n *= 10) {
+    int threads = argc > 2 ? atoi(argv[2]) : 2;
+    static const size_t sizes[] = {10, 100, 300, 1000, 3000, 10000};
+    for (size_t z = 0; z < sizeof sizes / sizeof *sizes && sizes[z] <= nmax; z++) {
+        size_t n = sizes[z];
         double *x = malloc(n * sizeof *x), *c = malloc(n * sizeof *c), *s = malloc(n * sizeof *s);
         uint64_t seed = 88172645463325252u + n;
         for (size_t i = 0; i < n; i++) {
@@ -42,24 +85,24 @@ int main(int argc, char **argv)
             c[i] = bench_unit(&seed);
             s[i] = bench_unit(&seed);
         }
-        pl_eum *f, *v = NULL;
-        double tf = timed(x, c, s, n, 0, &f), tv = 0;
-        if (n <= 1000) {
-            tv = timed(x, c, s, n, 1, &v);
-            for (size_t i = 0; i < n; i++)
-                if (fabs(pl_eum_position(f, pl_eum_n_rounds(f), i) -
-                         pl_eum_position(v, pl_eum_n_rounds(v), i)) > 1e-9) {
-                    fprintf(stderr, "bench: fast and naive disagree\n");
-                    return 1;
-                }
-            printf("n = %-6zu (%2zu rounds)          %9.4fs %9.4fs %7.1fx\n", n,
-                   pl_eum_n_rounds(f), tv, tf, tv / tf);
-        } else {
-            printf("n = %-6zu (%2zu rounds)          %10s %9.4fs\n", n, pl_eum_n_rounds(f), "-",
-                   tf);
+        for (int p = 0; p < 2; p++) {
+            const char *preset = p ? "scholz_code" : "default";
+            size_t naive_max = p ? 300 : 1000;
+            pl_eum *f, *v = NULL, *t = NULL;
+            timing tf = timed(x, c, s, n, preset, 0, 1, &f), tv = {0, 0}, tt = {0, 0};
+            if (n <= naive_max) {
+                tv = timed(x, c, s, n, preset, 1, 1, &v);
+                same(f, v, 1e-9, "fast and naive");
+            }
+            if (p && threads > 1) {
+                tt = timed(x, c, s, n, preset, 0, threads, &t);
+                same(f, t, 0, "1 and more threads");
+            }
+            row(preset, n, v ? &tv : NULL, &tf, t ? &tt : NULL, threads, pl_eum_n_rounds(f));
+            pl_eum_free(f);
+            pl_eum_free(v);
+            pl_eum_free(t);
         }
-        pl_eum_free(f);
-        pl_eum_free(v);
         free(x);
         free(c);
         free(s);

@@ -109,6 +109,9 @@ int cli_usage_error(const char *fmt, ...)
     {"eum-q", 0, 1, "Q", "EUM probability that the status quo persists unchallenged "        \
                          "(default 1)"},                                                     \
     {"eum-capitulation", 0, 0, NULL, "EUM: allow capitulations even under scholz_code"},     \
+    {"eum-cycle", 0, 1, "MODE", "EUM on a repeated state: stop (there), run (on to the "     \
+                                "round limit, as Scholz et al.'s code) or mean (stop; the "  \
+                                "mean of the cycle's medians) (default stop)"},              \
     {"exchange-rule", 0, 1, "RULE", "exchange rate: equal-gain or random-rate "              \
                                     "(default equal-gain)"}
 

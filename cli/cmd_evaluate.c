@@ -14,6 +14,8 @@ static const cli_optdef evaluate_opts[] = {
     {"resamples", 0, 1, "B", "bootstrap resamples of the groups (default 2000)"},
     {"seed", 0, 1, "N", "bootstrap seed (default 0)"},
     {"rounds", 0, 1, "N", "EUM round limit (default 10)"},
+    {"eum-cycle", 0, 1, "MODE", "EUM on a repeated state: stop, run or mean (default stop; "
+                                "see parley forecast)"},
     {NULL, 0, 0, NULL, NULL}};
 
 static int run_evaluate(const cli_args *a)
@@ -27,6 +29,11 @@ static int run_evaluate(const cli_args *a)
     o.resamples = (unsigned)b;
     o.seed = seed;
     o.rounds = (int)rounds;
+    size_t nw;
+    const char *const *words = pl_option_choices("eum-cycle", &nw);
+    const char *v = cli_get(a, "eum-cycle", NULL);
+    if (v && (rc = cli_pick(v, words, (int)nw, "eum-cycle", &o.eum_cycle)))
+        return rc;
     if (a->npos == 0)
         return cli_usage_error("expected parley evaluate DATA (a scenario with outcomes, or "
                                "--from deu deu3.csv)");

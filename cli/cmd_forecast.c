@@ -33,8 +33,8 @@ static const cli_optdef forecast_opts[] = {
     {"smp-max-work", 0, 1, "N", "refuse an SMP estimated above N voter evaluations (5 n^3 "
                                 "per turn; default 10^13)"},
     {"max-memory", 0, 1, "MIB", "memory for the SMP in MiB (default 1024)"},
-    {"threads", 0, 1, "N", "threads for the SMP's challenges (default 1; results never depend "
-                           "on it)"},
+    {"threads", 0, 1, "N", "threads for the SMP's challenges and elections and the EUM's "
+                           "Scholz probability (default 1; results never depend on it)"},
     {"smp-accommodate", 0, 1, "A", "SMP: ideals move this share of the way to the new "
                                    "positions each turn (default 1)"},
     {"smp-stochastic", 0, 0, NULL, "SMP: draw each queue's winner from its odds (with --seed) "

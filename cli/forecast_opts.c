@@ -40,6 +40,9 @@ static int read_eum_opts(const cli_args *a, pl_eum_opts *o)
     k = -1;
     if (!rc && !(rc = enum_opt(a, "eum-salience-25b", &k)) && k >= 0)
         o->sal25b_printed = k;
+    k = -1;
+    if (!rc && !(rc = enum_opt(a, "eum-cycle", &k)) && k >= 0)
+        o->cycle = (pl_eum_cycle)k;
     if (cli_has(a, "eum-capitulation"))
         o->no_capitulation = 0;
     unsigned long long r = 0;
@@ -50,7 +53,8 @@ static int read_eum_opts(const cli_args *a, pl_eum_opts *o)
     return rc;
 }
 
-static int read_smp_opts(const cli_args *a, pl_smp_opts *o)
+/* The SMP's knobs; --threads also serves the EUM's Scholz probability (eum). */
+static int read_smp_opts(const cli_args *a, pl_smp_opts *o, pl_eum_opts *eum)
 {
     int k[8] = {-1, -1, -1, -1, -1, -1, -1, -1}, rc;
     unsigned long long turns = o->max_turns, seed = o->seed, threads = 1, work = 0, mib = 0;
@@ -69,6 +73,7 @@ static int read_smp_opts(const cli_args *a, pl_smp_opts *o)
         (rc = cli_whole_opt(a, "threads", 1, 64, &threads)))
         return rc;
     o->threads = (int)threads;
+    eum->threads = (int)threads;
     o->max_work = (double)work, o->max_bytes = (double)mib * 1048576.0;
     o->stochastic = cli_has(a, "smp-stochastic"), o->seed = seed;
     if ((rc = cli_number_opt(a, "smp-accommodate", 0, 1, "a share in [0, 1]",
@@ -119,7 +124,7 @@ int cli_read_forecast_opts(const cli_args *a, pl_forecast_opts *fo)
     if (!rc)
         rc = read_exchange_opts(a, &fo->exchange, fo->eum.rounds);
     if (!rc)
-        rc = read_smp_opts(a, &fo->smp);
+        rc = read_smp_opts(a, &fo->smp, &fo->eum);
     return rc;
 }
 

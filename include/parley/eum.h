@@ -55,6 +55,13 @@ typedef enum pl_eum_stop {
     PL_EUM_STOP_AGREED      /* everybody at one position from the start */
 } pl_eum_stop;
 
+typedef enum pl_eum_cycle {   /* what a repeated state (period >= 2) means */
+    PL_EUM_CYCLE_STOP = 0,      /* stop at the repeat; the forecast is the last state's median */
+    PL_EUM_CYCLE_RUN,           /* play on to the round limit, as Scholz et al.'s code does */
+    PL_EUM_CYCLE_MEAN           /* stop at the repeat; the forecast is the mean of the medians
+                                   of the states in the cycle */
+} pl_eum_cycle;
+
 typedef struct pl_eum_opts {
     pl_eum_prob prob;
     pl_eum_select select;
@@ -66,10 +73,13 @@ typedef struct pl_eum_opts {
     int rounds;           /* round limit; 10 */
     double tol;           /* convergence and cycle tolerance; 1e-9 */
     int naive;            /* 1: O(n) vote sums per pair (the test oracle) */
+    pl_eum_cycle cycle;   /* what a cycle means; stop */
+    int threads;          /* Scholz's probability on this many threads (0, 1: one); the
+                             numbers never depend on it */
 } pl_eum_opts;
 #define PL_EUM_OPTS_INIT                                                                    \
     {PL_EUM_PROB_PUBLISHED, PL_EUM_SELECT_SMALLEST, PL_EUM_COMPROMISE_FRACTION,            \
-     PL_EUM_RECEIVER, 0, 0, 1.0, 10, 1e-9, 0}
+     PL_EUM_RECEIVER, 0, 0, 1.0, 10, 1e-9, 0, PL_EUM_CYCLE_STOP, 0}
 
 /**
  * Fill o with a named preset: "default" (the published model, the choices
@@ -85,8 +95,8 @@ typedef struct pl_eum pl_eum;
 /**
  * Run the model on n >= 2 actors: positions x (any scale), capabilities
  * c >= 0 and saliences s in [0, 1]; weights c s must not all be 0.
- * Complexity per round: O(n^2 log n) for the published and net probability
- * forms (O(n^3) with naive = 1), O(n^3) for scholz_code.
+ * Complexity per round: O(n^2 log n) for every probability form, with n^2
+ * memory and powers for Scholz's (O(n^3) with naive = 1).
  */
 PL_API int pl_eum_run(pl_eum **out, const double *x, const double *c, const double *s,
                       size_t n, const pl_eum_opts *opts, pl_error *err);
@@ -105,7 +115,11 @@ PL_API double pl_eum_risk(const pl_eum *e, size_t round, size_t i);
 PL_API pl_eum_move pl_eum_accepted(const pl_eum *e, size_t round, size_t i, long *proposer,
                                    double *a, double *b);
 PL_API pl_eum_stop pl_eum_stop_reason(const pl_eum *e, size_t *period);
-/** The forecast: the weighted median after the last round. */
+/**
+ * The forecast: the weighted median after the last round, or with
+ * PL_EUM_CYCLE_MEAN and a cycle of period p, the mean of the last p rounds'
+ * medians.
+ */
 PL_API double pl_eum_forecast(const pl_eum *e);
 PL_API const char *pl_eum_move_name(pl_eum_move m);
 PL_API const char *pl_eum_stop_name(pl_eum_stop s);

@@ -34,6 +34,7 @@ typedef struct pl_evaluate_opts {
     unsigned resamples;  /* bootstrap resamples; 0 = 2000 */
     uint64_t seed;       /* bootstrap seed */
     int rounds;          /* EUM round limit; 0 = 10 */
+    int eum_cycle;       /* what an EUM cycle means (pl_eum_cycle); 0 = stop */
 } pl_evaluate_opts;
 #define PL_EVALUATE_OPTS_INIT {0u, 0u, 0}
 

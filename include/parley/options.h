@@ -12,6 +12,7 @@
 **   eum-compromise    fraction weighted            pl_eum_compromise
 **   eum-perspective   receiver own                 pl_eum_perspective
 **   eum-salience-25b  target printed               pl_eum_opts.sal25b_printed
+**   eum-cycle         stop run mean                pl_eum_cycle
 **   exchange-rule     equal-gain random-rate       pl_exchange_rule
 **   smp-vote          prop binary propbin propcbc cubic asymprosp
 **   smp-victory       linear square quartic octic binary

@@ -106,11 +106,13 @@ typedef struct pl_smp_opts {
                                    max_turns) is above this; 0: 10^13 (an hour or so) */
     double max_bytes;           /* refuse a run needing more memory than this; 0: 1 GiB */
     pl_progress progress;       /* in challengers: n per turn, max_turns x n in all */
+    int naive;                  /* 1: each challenge weighed on its own, third party by third
+                                   party (the test oracle; the same numbers, slower) */
 } pl_smp_opts;
 #define PL_SMP_OPTS_INIT                                                                     \
     {PL_SMP_VOTE_PROP, PL_SMP_VPM_LINEAR, PL_SMP_PCE_CONDITIONAL, PL_SMP_RISK_MID,           \
      PL_SMP_PERSP_ONE_THIRD, PL_SMP_INTERP_S2P2, PL_SMP_COMMIT_SEMI, PL_SMP_BARGAIN_INIT,     \
-     100, 2, 0.02, 1.0, NULL, 1, 0, 0, 0, 0, PL_PROGRESS_NONE}
+     100, 2, 0.02, 1.0, NULL, 1, 0, 0, 0, 0, PL_PROGRESS_NONE, 0}
 
 typedef enum pl_smp_stop {
     PL_SMP_STOP_QUIET = 0,      /* the fractional change fell below stop_ratio */

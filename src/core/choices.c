@@ -25,6 +25,7 @@ static const struct {
     WORDS("eum-compromise", "fraction", "weighted"),
     WORDS("eum-perspective", "receiver", "own"),
     WORDS("eum-salience-25b", "target", "printed"),
+    WORDS("eum-cycle", "stop", "run", "mean"),
     WORDS("exchange-rule", "equal-gain", "random-rate"),
     WORDS("smp-vote", "prop", "binary", "propbin", "propcbc", "cubic", "asymprosp"),
     WORDS("smp-victory", "linear", "square", "quartic", "octic", "binary"),

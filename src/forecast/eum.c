@@ -28,6 +28,7 @@ struct pl_eum {
     double *a, *b;
     pl_eum_stop stop;
     size_t period;
+    double forecast;      /* the median after the last round, or the cycle's mean median */
 };
 
 typedef struct eum_ctx {
@@ -41,6 +42,7 @@ typedef struct eum_ctx {
     double *wins, *loses; /* one probability row */
     size_t *ord, *rank;   /* actors by position this round, and each actor's place */
     const pl__eum_votes *votes; /* the probability source of the offers step */
+    double pmax;          /* an upper bound on its probabilities (pl__eum_votes_bound) */
 } eum_ctx;
 
 /* The offer a receiver has accepted so far. */
@@ -124,7 +126,8 @@ static int risk_exponents(eum_ctx *c, double *S, double *r)
     for (size_t i = 0; i < n; i++)
         c->r[i] = 1;
     pl__eum_votes v;
-    if (pl__eum_votes_init(&v, c->x, c->w, c->r, c->R, n, c->o->prob, c->o->naive))
+    if (pl__eum_votes_init(&v, c->x, c->w, c->r, c->R, n, c->o->prob, c->o->naive,
+                           c->o->threads))
         return PL_ENOMEM;
     double lo = INFINITY, hi = -INFINITY;
     /* at r = 1 and Q = 1, eq. 25a is 2 D (1 - 2 s_i (1 - P)): summed pair by pair */
@@ -187,14 +190,19 @@ static double offer_key(const eum_ctx *c, pl_eum_move t, size_t j, size_t i, dou
 static void consider(const eum_ctx *c, size_t j, size_t i, double usq_j, eum_best *best)
 {
     double ra = c->r[j], rb = c->o->perspective == PL_EUM_OWN ? c->r[i] : c->r[j], pw, pl;
-    pl__eum_votes_pair(c->votes, j, i, &pw, &pl); /* P(j beats i), P(i beats j) */
     /*
     ** Same utilities, Q = 1: a - b = (U_s - U_f)(beta - alpha) with alpha, beta the
     ** weights on failure, and every offer needs b > a. So alpha <= beta means no
-    ** offer, decided before the costly powers.
+    ** offer, decided before the costly powers. alpha = s (1 - pw) <= s, and
+    ** beta = s' (1 - pl) >= s' (1 - pmax) (rounding is monotone): when
+    ** s <= s' (1 - pmax) the test holds whatever the pair's P, known before its
+    ** look-up (under Scholz's tiny P, about half the pairs).
     */
-    if (ra == rb && c->o->q == 1 &&
-        resist_of(c, j, i, 0) * (1 - pw) <= resist_of(c, i, j, 1) * (1 - pl))
+    int same = ra == rb && c->o->q == 1;
+    if (same && resist_of(c, j, i, 0) <= resist_of(c, i, j, 1) * (1 - c->pmax))
+        return;
+    pl__eum_votes_pair(c->votes, j, i, &pw, &pl); /* P(j beats i), P(i beats j) */
+    if (same && resist_of(c, j, i, 0) * (1 - pw) <= resist_of(c, i, j, 1) * (1 - pl))
         return;
     /* the utilities depend on the distance and the exponent only: share them */
     double d = fabs(c->x[i] - c->x[j]) / c->R;
@@ -263,8 +271,12 @@ static int record_centre(pl_eum *e, size_t t, const double *w)
     return pl_weighted_median(&e->median[t], x, w, e->n, PL_TIE_LOWER, NULL);
 }
 
-/* Stop after round t? Converged (nobody moved) or a state seen before (a cycle). */
-static int stopped(pl_eum *e, size_t t, double tol)
+/*
+** Stop after round t? Converged (nobody moved) or a state seen before (a
+** cycle; with PL_EUM_CYCLE_RUN play goes on to the round limit, as in Scholz
+** et al.'s code, which has no such test).
+*/
+static int stopped(pl_eum *e, size_t t, double tol, pl_eum_cycle mode)
 {
     const double *now = e->pos + t * e->n;
     for (size_t back = 1; back <= t; back++) {
@@ -272,13 +284,24 @@ static int stopped(pl_eum *e, size_t t, double tol)
         size_t i = 0;
         while (i < e->n && fabs(now[i] - then[i]) < tol)
             i++;
-        if (i == e->n) {
+        if (i == e->n && (back == 1 || mode != PL_EUM_CYCLE_RUN)) {
             e->stop = back == 1 ? PL_EUM_STOP_CONVERGED : PL_EUM_STOP_CYCLE;
             e->period = back;
             return 1;
         }
     }
     return 0;
+}
+
+/* The forecast: the last median, or the mean of the medians of the cycle's states. */
+static double forecast_of(const pl_eum *e, pl_eum_cycle mode)
+{
+    if (mode != PL_EUM_CYCLE_MEAN || e->stop != PL_EUM_STOP_CYCLE)
+        return e->median[e->rounds];
+    double sum = 0;
+    for (size_t k = 0; k < e->period; k++)
+        sum += e->median[e->rounds - k];
+    return sum / (double)e->period;
 }
 
 static int play_round(eum_ctx *c, size_t t)
@@ -290,7 +313,8 @@ static int play_round(eum_ctx *c, size_t t)
     if (risk_exponents(c, e->S + (t - 1) * n, e->r + (t - 1) * n))
         return PL_ENOMEM;
     pl__eum_votes v;
-    if (pl__eum_votes_init(&v, c->x, c->w, c->r, c->R, n, c->o->prob, c->o->naive))
+    if (pl__eum_votes_init(&v, c->x, c->w, c->r, c->R, n, c->o->prob, c->o->naive,
+                           c->o->threads))
         return PL_ENOMEM;
     for (size_t k = 0; k < n; k++)
         c->ord[k] = k;
@@ -299,6 +323,7 @@ static int play_round(eum_ctx *c, size_t t)
         c->rank[c->ord[k]] = k;
     double *next = e->pos + t * n;
     c->votes = &v; /* pairs on demand: most receivers settle on a near proposer */
+    c->pmax = pl__eum_votes_bound(&v);
     for (size_t j = 0; j < n; j++)
         best_offer(c, j, t, next);
     c->votes = NULL; /* v lives in this frame only */
@@ -322,9 +347,11 @@ static int check_inputs(const double *x, const double *c, const double *s, size_
     if (!(W > 0))
         return pl__fail(err, PL_EINPUT, "every EUM actor has capability x salience 0; expected "
                         "at least one with weight");
-    if (o->rounds < 0 || o->rounds > 100000 || !(o->q >= 0 && o->q <= 1) || !(o->tol >= 0))
-        return pl__fail(err, PL_EINPUT, "EUM options: rounds %d, Q %g, tol %g; expected rounds "
-                        "in [0, 100000], Q in [0, 1], tol >= 0", o->rounds, o->q, o->tol);
+    if (o->rounds < 0 || o->rounds > 100000 || !(o->q >= 0 && o->q <= 1) || !(o->tol >= 0) ||
+        (unsigned)o->cycle > PL_EUM_CYCLE_MEAN)
+        return pl__fail(err, PL_EINPUT, "EUM options: rounds %d, Q %g, tol %g, cycle mode %d; "
+                        "expected rounds in [0, 100000], Q in [0, 1], tol >= 0, a mode 0-2",
+                        o->rounds, o->q, o->tol, (int)o->cycle);
     return PL_OK;
 }
 
@@ -394,9 +421,10 @@ int pl_eum_run(pl_eum **out, const double *x, const double *cap, const double *s
             break;
         }
         e->rounds = t;
-        if (stopped(e, t, o.tol))
+        if (stopped(e, t, o.tol, o.cycle))
             break;
     }
+    e->forecast = forecast_of(e, o.cycle);
 done:
     free(c.w);
     free(c.r);
@@ -438,7 +466,7 @@ double pl_eum_position(const pl_eum *e, size_t t, size_t i)
 
 double pl_eum_median(const pl_eum *e, size_t t) { return e && t <= e->rounds ? e->median[t] : 0; }
 double pl_eum_mean(const pl_eum *e, size_t t) { return e && t <= e->rounds ? e->mean[t] : 0; }
-double pl_eum_forecast(const pl_eum *e) { return e ? e->median[e->rounds] : 0; }
+double pl_eum_forecast(const pl_eum *e) { return e ? e->forecast : 0; }
 
 double pl_eum_threat(const pl_eum *e, size_t t, size_t i)
 {

@@ -8,11 +8,17 @@
 
 #include "parley/eum.h"
 
+#include <math.h>
+
 /*
-** Probability source for one round phase. For the published and net forms
-** positions are sorted once with prefix sums of w and w x, so that one
-** actor's row costs O(n log n) (naive: O(n^2)); Scholz's form keeps the full
-** matrix (its denominator sums every voter over every pair anyway).
+** Probability source for one round phase. Positions are sorted once with
+** prefix sums of w and w x, so that one actor's row costs O(n log n) (naive:
+** O(n^2)). Scholz's form divides by Z, every voter's |vote| summed over every
+** pair of positions: O(n^2) from each voter's sorted distances (naive: the
+** n^3 sum). With every exponent 1 its votes are the published ones over R;
+** otherwise a table of prefix sums over voters (in position order) of
+** d_kp = w_k (|x_k - x_p| / R)^r_k gives any pair's votes in O(log n) after
+** O(n^2) powers (naive: the full matrix of P, O(n^3)).
 */
 typedef struct pl__eum_votes {
     size_t n;
@@ -22,13 +28,42 @@ typedef struct pl__eum_votes {
     double W;
     size_t *ord;        /* actors by position */
     double *xs, *pw, *px; /* sorted positions; prefix sums of w and w x (n + 1) */
-    double *mat;        /* Scholz: P[a * n + b] */
+    double *mat;        /* Scholz, naive: P[a * n + b] */
+    double *tab;        /* Scholz, exponents not all 1: (n + 1) x n, row t column u: the sum
+                           of d over the first t voters in position order to position xs[u] */
+    size_t *rank;       /* Scholz with tab: each actor's place in ord */
+    double zR;          /* Scholz: Z, times R when every exponent is 1 (votes then unscaled) */
 } pl__eum_votes;
 
-/* Prepare for positions x and weights w; r (own exponents) and R are used by Scholz's form. */
+/*
+** Up to this many actors Scholz's form keeps the n^3 sums in the order of
+** Scholz et al.'s code (and of jmckib's replication). The fast sums agree to
+** 1e-12, but the model's choices turn on exact ties (b > a, equal keys), and
+** on 2 of the 353 DEU III issues a last-bit difference flips one: there the
+** forecast would differ from the replication's. Below 64 actors the n^3 sums
+** cost microseconds.
+*/
+#define PL__EUM_SCHOLZ_SUMS 64
+
+/*
+** Prepare for positions x and weights w; r (own exponents, NULL: all 1) and R
+** are used by Scholz's form, whose O(n^2) powers run on `threads` threads
+** (the numbers never depend on it). naive: 1 the O(n) per pair oracle
+** (Scholz: the n^3 matrix); 0 the fast sums (Scholz: above
+** PL__EUM_SCHOLZ_SUMS actors); -1 the fast sums always (tests). PL_ENOMEM or
+** PL_OK.
+*/
 int pl__eum_votes_init(pl__eum_votes *v, const double *x, const double *w, const double *r,
-                       double R, size_t n, pl_eum_prob prob, int naive);
+                       double R, size_t n, pl_eum_prob prob, int naive, int threads);
 void pl__eum_votes_free(pl__eum_votes *v);
+/* Scholz's d_kp for weight w, distance dist and exponent r: one formula for both paths. */
+static inline double pl__eum_scholz_d(double w, double dist, double R, double r)
+{
+    return w * pow(dist / R, r);
+}
+/* After the sorted set-up: Z, and the table unless every exponent is 1 (eum_scholz.c).
+   Frees v and returns PL_ENOMEM on failure. */
+int pl__eum_scholz_init(pl__eum_votes *v, const double *r, double R, int threads);
 /* Actor indices ord[0..n) sorted by position, ties by index (stable); tmp: n scratch. */
 void pl__eum_sort_by_position(size_t *ord, size_t *tmp, size_t n, const double *x);
 /* For actor j: wins[i] = P(j beats i), loses[i] = P(i beats j); 0 where x_i == x_j. */
@@ -39,6 +74,13 @@ void pl__eum_votes_row(const pl__eum_votes *v, size_t j, double *wins, double *l
 ** pair's votes computed once. O(n^2); PL_ENOMEM or PL_OK.
 */
 int pl__eum_threats(const pl__eum_votes *v, const double *s, double R, double *S);
+/*
+** An upper bound on every P of v: 1, or for Scholz's table 2 W / Z (each d_kp
+** is at most w_k, distances being at most R and exponents positive, so a
+** side's votes are at most W; the 2 absorbs rounding). With P that small a
+** pair can be ruled out before its look-up (eum.c, consider).
+*/
+double pl__eum_votes_bound(const pl__eum_votes *v);
 /* The same for one pair: O(log n) (naive: O(n)). */
 void pl__eum_votes_pair(const pl__eum_votes *v, size_t j, size_t i, double *wins, double *loses);
 

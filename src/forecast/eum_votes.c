@@ -64,12 +64,14 @@ static void split_votes_naive(const pl__eum_votes *v, double lo, double hi, doub
 }
 
 /* P(a beats b) from the votes for a (fa) and for b (fb). */
-static double from_votes(pl_eum_prob prob, double fa, double fb)
+static double from_votes(const pl__eum_votes *v, double fa, double fb)
 {
     double tot = fa + fb;
+    if (v->prob == PL_EUM_PROB_SCHOLZ)
+        return v->zR > 0 && fa > 0 ? fa / v->zR : 0;
     if (!(tot > 0))
         return 0;
-    return prob == PL_EUM_PROB_NET ? (fa > fb ? (fa - fb) / tot : 0) : fa / tot;
+    return v->prob == PL_EUM_PROB_NET ? (fa > fb ? (fa - fb) / tot : 0) : fa / tot;
 }
 
 /* -1 if actor i sorts before actor j: by position, then by index. */
@@ -109,7 +111,7 @@ static int scholz_matrix(pl__eum_votes *v, const double *r, double R)
     }
     for (size_t k = 0; k < n; k++)
         for (size_t p = 0; p < n; p++)
-            d[k * n + p] = v->w[k] * pow(fabs(v->x[k] - v->x[p]) / R, r[k]);
+            d[k * n + p] = pl__eum_scholz_d(v->w[k], fabs(v->x[k] - v->x[p]), R, r ? r[k] : 1);
     double z = 0;
     for (size_t k = 0; k < n; k++)
         for (size_t p = 0; p < n; p++)
@@ -131,15 +133,15 @@ static int scholz_matrix(pl__eum_votes *v, const double *r, double R)
 }
 
 int pl__eum_votes_init(pl__eum_votes *v, const double *x, const double *w, const double *r,
-                       double R, size_t n, pl_eum_prob prob, int naive)
+                       double R, size_t n, pl_eum_prob prob, int naive, int threads)
 {
     memset(v, 0, sizeof *v);
     v->n = n;
     v->prob = prob;
-    v->naive = naive;
+    v->naive = naive > 0;
     v->x = x;
     v->w = w;
-    if (prob == PL_EUM_PROB_SCHOLZ)
+    if (prob == PL_EUM_PROB_SCHOLZ && (naive > 0 || (naive == 0 && n <= PL__EUM_SCHOLZ_SUMS)))
         return scholz_matrix(v, r, R);
     size_t *tmp = malloc(n * sizeof *tmp);
     v->ord = malloc(n * sizeof *v->ord);
@@ -163,7 +165,7 @@ int pl__eum_votes_init(pl__eum_votes *v, const double *x, const double *w, const
         v->px[t + 1] = v->px[t] + w[i] * x[i];
     }
     v->W = v->pw[n];
-    return PL_OK;
+    return prob == PL_EUM_PROB_SCHOLZ ? pl__eum_scholz_init(v, r, R, threads) : PL_OK;
 }
 
 void pl__eum_votes_free(pl__eum_votes *v)
@@ -173,7 +175,24 @@ void pl__eum_votes_free(pl__eum_votes *v)
     free(v->pw);
     free(v->px);
     free(v->mat);
+    free(v->tab);
+    free(v->rank);
     memset(v, 0, sizeof *v);
+}
+
+/*
+** Scholz's votes for the lower (L, at place a) and the upper (U, at place b)
+** of two positions from the table: voters below the midpoint back the lower
+** with d_k,upper - d_k,lower, voters above it the upper the other way round.
+*/
+static void table_votes(const pl__eum_votes *v, size_t a, size_t b, double *L, double *U)
+{
+    size_t n = v->n;
+    double m = (v->xs[a] + v->xs[b]) / 2;
+    const double *below = v->tab + bound(v->xs, n, m, 0) * n;
+    const double *above = v->tab + bound(v->xs, n, m, 1) * n, *all = v->tab + n * n;
+    *L = below[b] - below[a];
+    *U = (all[a] - above[a]) - (all[b] - above[b]);
 }
 
 /* Store P(j beats i) and P(i beats j) from the votes for the lower (L) and upper (U) one. */
@@ -181,8 +200,8 @@ static void store_pair(const pl__eum_votes *v, size_t j, size_t i, double L, dou
                        double *wins, double *loses)
 {
     double fj = v->x[j] < v->x[i] ? L : U, fi = v->x[j] < v->x[i] ? U : L;
-    wins[i] = from_votes(v->prob, fj, fi);
-    loses[i] = from_votes(v->prob, fi, fj);
+    wins[i] = from_votes(v, fj, fi);
+    loses[i] = from_votes(v, fi, fj);
 }
 
 /*
@@ -241,7 +260,7 @@ static double threat_by_pairs(const pl__eum_votes *v, size_t i, double si, doubl
 int pl__eum_threats(const pl__eum_votes *v, const double *s, double R, double *S)
 {
     size_t n = v->n;
-    if (v->mat || v->naive) {
+    if (v->mat || v->tab || v->naive) {
         for (size_t i = 0; i < n; i++)
             S[i] = threat_by_pairs(v, i, s[i], R);
         return PL_OK;
@@ -265,9 +284,9 @@ int pl__eum_threats(const pl__eum_votes *v, const double *s, double R, double *S
                 b++;
             votes_at(v, xs[i], xs[t], g1, b, c, &L, &U);
             sd[i] += d;
-            sdp[i] += d * from_votes(v->prob, U, L); /* the upper beats i */
+            sdp[i] += d * from_votes(v, U, L); /* the upper beats i */
             sd[t] += d;
-            sdp[t] += d * from_votes(v->prob, L, U); /* i beats the upper */
+            sdp[t] += d * from_votes(v, L, U); /* i beats the upper */
         }
     }
     for (size_t t = 0; t < n; t++) {
@@ -290,6 +309,11 @@ void pl__eum_votes_row(const pl__eum_votes *v, size_t j, double *wins, double *l
         }
         return;
     }
+    if (v->tab) {
+        for (size_t i = 0; i < n; i++)
+            pl__eum_votes_pair(v, j, i, &wins[i], &loses[i]);
+        return;
+    }
     if (!v->naive) {
         row_sorted(v, j, wins, loses);
         return;
@@ -303,6 +327,11 @@ void pl__eum_votes_row(const pl__eum_votes *v, size_t j, double *wins, double *l
     }
 }
 
+double pl__eum_votes_bound(const pl__eum_votes *v)
+{
+    return v->tab && v->zR > 0 ? fmin(1, 2 * v->W / v->zR) : 1;
+}
+
 void pl__eum_votes_pair(const pl__eum_votes *v, size_t j, size_t i, double *wins, double *loses)
 {
     double L, U, lo = fmin(v->x[i], v->x[j]), hi = fmax(v->x[i], v->x[j]);
@@ -314,11 +343,13 @@ void pl__eum_votes_pair(const pl__eum_votes *v, size_t j, size_t i, double *wins
         *loses = v->mat[i * v->n + j];
         return;
     }
-    if (v->naive)
+    if (v->tab) {
+        table_votes(v, v->rank[lo == v->x[j] ? j : i], v->rank[lo == v->x[j] ? i : j], &L, &U);
+    } else if (v->naive)
         split_votes_naive(v, lo, hi, &L, &U);
     else
         split_votes(v, lo, hi, &L, &U);
     double fj = v->x[j] < v->x[i] ? L : U, fi = v->x[j] < v->x[i] ? U : L;
-    *wins = from_votes(v->prob, fj, fi);
-    *loses = from_votes(v->prob, fi, fj);
+    *wins = from_votes(v, fj, fi);
+    *loses = from_votes(v, fi, fj);
 }

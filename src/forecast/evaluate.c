@@ -144,6 +144,7 @@ static int run_methods(pl_evaluation *e, const pl_scenario *s, const pl_evaluate
             return PL_EINPUT;
         if (o->rounds > 0)
             fo.eum.rounds = o->rounds;
+        fo.eum.cycle = (pl_eum_cycle)o->eum_cycle;
         int rc = pl_forecast_compute(&f, s, &fo, err);
         if (rc)
             return rc;

@@ -12,6 +12,7 @@
 #include "../core/rng.h"
 #include "../core/parallel.h"
 #include "../core/progress.h"
+#include "../core/alloc.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -56,8 +57,9 @@ int pl__smp_risk(const pl_smp *m, turn *t)
     for (size_t k = 0; k < n; k++)
         for (size_t a = 0; a < n; a++)
             t->u[k * n + a] = util(t->d[k * n + a], 0);
-    if (pl__smp_pce(&m->o, n, n, m->c, t->u, t->p, t->work))
-        return -1;
+    int rc = pl__smp_pce(&m->o, n, n, m->c, t->u, t->p, t->work);
+    if (rc)
+        return rc;
     double hi = -1, lo = 2;
     for (size_t i = 0; i < n; i++)
         hi = fmax(hi, t->p[i]), lo = fmin(lo, t->p[i]);
@@ -93,6 +95,13 @@ static void joins(pl_smp_commit cm, double pin, double uni, double unj, double u
     *jj = pin * lose_j + (1 - pin) * win_j;
 }
 
+/* i's expected gain from challenging j (salience sj) that i wins with probability P. */
+static double gain(double sj, double uii, double uij, double P)
+{
+    double sq = uii + uij, vict = 2 * uii, contest = 2 * P * uii + 2 * (1 - P) * uij;
+    return (1 - sj) * vict + sj * contest - sq;
+}
+
 /* h's estimate of i's challenge of j: P(i wins) and i's expected gain. */
 static double challenge(const pl_smp *m, const turn *t, size_t h, size_t i, size_t j, double *P)
 {
@@ -114,8 +123,88 @@ static double challenge(const pl_smp *m, const turn *t, size_t h, size_t i, size
         add(pl__smp_vote(m->o.vote, w, ji, jj), &tij, &tji);
     }
     *P = tij / (tij + tji);
-    double sq = uii + uij, vict = 2 * uii, contest = 2 * *P * uii + 2 * (1 - *P) * uij;
-    return (1 - m->s[j]) * vict + m->s[j] * contest - sq;
+    return gain(m->s[j], uii, uij, *P);
+}
+
+/*
+** The fast form of challenge() for h = i over every target j at once, the
+** same numbers: the n^3 of a turn is every challenger x target x third party,
+** and each third party's vote depends on the target, so it cannot be summed
+** away; but with the third party n outermost, target j innermost, the
+** distances come in rows of d (contiguous), the per-target sums stay in four
+** short arrays, and each target's sum still takes its third parties in
+** ascending order (so it is bit for bit the pair-by-pair sum).
+*/
+typedef struct sweep {
+    double *b, *w, *un_i, *un_n;      /* per actor n: i's belief of n's attitude, n's weight,
+                                         U^i_ni and U^i_nn */
+    double *cij, *cji, *tij, *tji;    /* per target j: the principals' coalitions, then the
+                                         totals with the third parties */
+} sweep;
+
+/* Third party n's vote on (i:j): its weight w, U^i_ni, U^i_nn, belief bn, distance dj to j. */
+static inline void third_party_at(const sweep *s, pl_smp_vote rule, pl_smp_commit cm, double w,
+                                  double uni, double unn, double bn, double dj, size_t j)
+{
+    double unj = util(dj, bn), ji, jj;
+    double v0 = pl__smp_vote(rule, w, uni, unj);
+    double pin = (s->cij[j] + (v0 > 0 ? v0 : 0)) / (s->cij[j] + s->cji[j] + fabs(v0));
+    joins(cm, pin, uni, unj, unn, &ji, &jj);
+    double v = pl__smp_vote(rule, w, ji, jj);
+    s->tij[j] += v > 0 ? v : 0; /* add(): adding 0 leaves the other sum as it is */
+    s->tji[j] -= v > 0 ? 0 : v;
+}
+
+/* Third party n's votes on (i:j) for the targets j in [lo, hi); KTAB's default rules get a
+   loop of their own, free of the rule switches (so the compiler can vectorise it). */
+static void third_party(const pl_smp *m, const sweep *s, size_t n, const double *drow,
+                        size_t lo, size_t hi)
+{
+    double bn = s->b[n], w = s->w[n], uni = s->un_i[n], unn = s->un_n[n];
+    if (m->o.vote == PL_SMP_VOTE_PROP && m->o.commit == PL_SMP_COMMIT_SEMI) {
+        for (size_t j = lo; j < hi; j++)
+            third_party_at(s, PL_SMP_VOTE_PROP, PL_SMP_COMMIT_SEMI, w, uni, unn, bn, drow[j], j);
+        return;
+    }
+    for (size_t j = lo; j < hi; j++)
+        third_party_at(s, m->o.vote, m->o.commit, w, uni, unn, bn, drow[j], j);
+}
+
+/* Challenger i's best target (and P) as challenge_range's loop finds it, all targets at once. */
+static void sweep_challenger(const pl_smp *m, turn *t, const sweep *s, size_t i)
+{
+    size_t N = m->n;
+    for (size_t n = 0; n < N; n++) {
+        s->b[n] = believed(m, t, i, n);
+        s->w[n] = m->s[n] * m->c[n];
+        s->un_i[n] = util(t->d[n * N + i], s->b[n]);
+        s->un_n[n] = util(t->d[n * N + n], s->b[n]);
+    }
+    double uii = s->un_n[i];
+    for (size_t j = 0; j < N; j++) {
+        double cij = 1e-10, cji = 1e-10, uij = util(t->d[i * N + j], s->b[i]);
+        add(pl__smp_vote(m->o.vote, s->w[i], uii, uij), &cij, &cji);
+        add(pl__smp_vote(m->o.vote, s->w[j], s->un_i[j], s->un_n[j]), &cij, &cji);
+        s->cij[j] = s->tij[j] = cij, s->cji[j] = s->tji[j] = cji;
+    }
+    for (size_t n = 0; n < N; n++) {
+        size_t a = n < i ? n : i, b = n < i ? i : n;
+        if (n == i)
+            continue;
+        third_party(m, s, n, t->d + n * N, 0, a);
+        third_party(m, s, n, t->d + n * N, a + 1, b);
+        third_party(m, s, n, t->d + n * N, b + 1, N);
+    }
+    double best = 1e-5;
+    t->target[i] = -1;
+    for (size_t j = 0; j < N; j++) {
+        if (j == i)
+            continue;
+        double P = s->tij[j] / (s->tij[j] + s->tji[j]);
+        double g = gain(m->s[j], uii, util(t->d[i * N + j], s->b[i]), P);
+        if (g > best)
+            best = g, t->target[i] = (long)j, t->P[i] = P;
+    }
 }
 
 static double round4(double v) { return floor(v * 10000 + 0.5) / 10000; }
@@ -180,6 +269,7 @@ typedef struct chjob {
     turn *t;
     const double *x;
     size_t lo, hi;
+    sweep s;      /* this job's scratch (fast path) */
 } chjob;
 
 /* Challengers lo..hi-1: each writes only its own rows (target, P, bargains). */
@@ -189,14 +279,18 @@ static void *challenge_range(void *arg)
     const pl_smp *m = c->m;
     turn *t = c->t;
     for (size_t i = c->lo; i < c->hi; i++) {
-        double best = 1e-5, P;
-        t->target[i] = -1;
-        for (size_t j = 0; j < m->n; j++) {
-            if (j == i)
-                continue;
-            double g = challenge(m, t, i, i, j, &P);
-            if (g > best)
-                best = g, t->target[i] = (long)j, t->P[i] = P;
+        if (!m->o.naive) {
+            sweep_challenger(m, t, &c->s, i);
+        } else {
+            double best = 1e-5, P;
+            t->target[i] = -1;
+            for (size_t j = 0; j < m->n; j++) {
+                if (j == i)
+                    continue;
+                double g = challenge(m, t, i, i, j, &P);
+                if (g > best)
+                    best = g, t->target[i] = (long)j, t->P[i] = P;
+            }
         }
         if (t->target[i] >= 0)
             bargain(m, t, c->x, i, (size_t)t->target[i]);
@@ -209,18 +303,27 @@ static void *challenge_range(void *arg)
 static int challenges(const pl_smp *m, turn *t, const double *x)
 {
     chjob jobs[64];
-    size_t n = (size_t)(m->o.threads > 1 ? m->o.threads : 1), slices = 8;
-    n = n > 64 ? 64 : n > m->n ? m->n : n;
-    uint64_t before = (uint64_t)(t->turn - 1) * m->n, all = (uint64_t)m->o.max_turns * m->n;
-    for (size_t q = 0; q < slices; q++) {
-        size_t lo = m->n * q / slices, hi = m->n * (q + 1) / slices;
-        for (size_t k = 0; k < n; k++)
-            jobs[k] = (chjob){m, t, x, lo + (hi - lo) * k / n, lo + (hi - lo) * (k + 1) / n};
-        if (pl__parallel(jobs, sizeof *jobs, n, challenge_range))
-            return -1;
-        pl__progress(&m->o.progress, before + hi, all);
+    size_t n = (size_t)(m->o.threads > 1 ? m->o.threads : 1), slices = 8, N = m->n;
+    n = n > 64 ? 64 : n > N ? N : n;
+    uint64_t before = (uint64_t)(t->turn - 1) * N, all = (uint64_t)m->o.max_turns * N;
+    double *scratch = pl__mallocarray(pl__mul(8 * n, N), sizeof *scratch);
+    if (!scratch)
+        return -1;
+    int rc = 0;
+    for (size_t q = 0; !rc && q < slices; q++) {
+        size_t lo = N * q / slices, hi = N * (q + 1) / slices;
+        for (size_t k = 0; k < n; k++) {
+            double *z = scratch + 8 * k * N;
+            jobs[k] = (chjob){m, t, x, lo + (hi - lo) * k / n, lo + (hi - lo) * (k + 1) / n,
+                              {z, z + N, z + 2 * N, z + 3 * N, z + 4 * N, z + 5 * N, z + 6 * N,
+                               z + 7 * N}};
+        }
+        rc = pl__parallel(jobs, sizeof *jobs, n, challenge_range) ? -1 : 0;
+        if (!rc)
+            pl__progress(&m->o.progress, before + hi, all);
     }
-    return 0;
+    free(scratch);
+    return rc;
 }
 
 /* Option q's positions for the initiator and the receiver. */
@@ -259,8 +362,9 @@ static int resolve(const pl_smp *m, turn *t, const double *x, const double *base
     for (size_t a = 0; a < n; a++)
         for (size_t q = 0; q < nq; q++)
             t->u[a * nq + q] = option_value(m, t, a, t->queue[q], base[a]);
-    if (pl__smp_pce(&m->o, n, nq, m->c, t->u, t->p, t->work))
-        return -1;
+    int rc = pl__smp_pce(&m->o, n, nq, m->c, t->u, t->p, t->work);
+    if (rc)
+        return rc;
     size_t win = 0;
     if (m->o.stochastic) { /* a draw from the odds; its own stream, so any order gives it */
         pl_rng rng;
@@ -292,8 +396,9 @@ int pl__smp_step(const pl_smp *m, turn *t, const double *x, double *out, double 
                  double *base)
 {
     pl__smp_distances(m, t, x);
-    if (pl__smp_risk(m, t))
-        return -1;
+    int rc = pl__smp_risk(m, t);
+    if (rc)
+        return rc;
     if (challenges(m, t, x))
         return -2;
     for (size_t a = 0; a < m->n; a++) {
@@ -302,8 +407,8 @@ int pl__smp_step(const pl_smp *m, turn *t, const double *x, double *out, double 
             base[a] += pl__smp_U(m, t, a, a, l);
     }
     for (size_t k = 0; k < m->n; k++)
-        if (resolve(m, t, x, base, k, out))
-            return -1;
+        if ((rc = resolve(m, t, x, base, k, out)))
+            return rc;
     *moved = 0;
     for (size_t i = 0; i < m->n; i++) {
         double dd = 0;

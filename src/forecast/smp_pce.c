@@ -4,23 +4,10 @@
 ** election of the SMP (MODELS.md section 6, "Vote", "Victory", "PCE").
 */
 #include "smp_impl.h"
+#include "../core/parallel.h"
 
 #include <math.h>
 #include <string.h>
-
-double pl__smp_vote(pl_smp_vote rule, double w, double ua, double ub)
-{
-    double d = ua - ub, bin = d / 1e-8;
-    bin = bin > 1 ? 1 : bin < -1 ? -1 : bin;
-    switch (rule) {
-    case PL_SMP_VOTE_BINARY: return w * bin;
-    case PL_SMP_VOTE_PROPBIN: return w * (0.8 * d + 0.2 * bin);
-    case PL_SMP_VOTE_PROPCBC: return w * (0.5 * d + 0.5 * d * d * d);
-    case PL_SMP_VOTE_CUBIC: return w * d * d * d;
-    case PL_SMP_VOTE_ASYMPROSP: return d < 0 ? w * d : (2.0 / 3) * w * d;
-    default: return w * d;
-    }
-}
 
 double pl__smp_victory(pl_smp_vpm vpm, double cab, double cba)
 {
@@ -76,19 +63,115 @@ static int markov(const pl_smp_opts *o, size_t m, const double *P, const double 
     return -1;
 }
 
+typedef struct cjob {
+    const pl_smp_opts *o;
+    size_t n, m, lo, hi;  /* voters, options, rows lo..hi-1 */
+    const double *w, *u;
+    double *C, *D;        /* D[a m + b] collects C_ba for b > a (antisymmetric rules) */
+} cjob;
+
+/* The pair-by-pair sums: the oracle (pl_smp_opts.naive). */
+static void coalitions_naive(const cjob *j)
+{
+    size_t m = j->m;
+    for (size_t a = 0; a < m; a++)
+        for (size_t b = 0; b < m; b++) {
+            double c = 1e-8;
+            for (size_t k = 0; a != b && k < j->n; k++) {
+                double v = pl__smp_vote(j->o->vote, j->w[k], j->u[k * m + a], j->u[k * m + b]);
+                c += v > 0 ? v : 0;
+            }
+            j->C[a * m + b] = c;
+        }
+}
+
+/*
+** Voter k's votes on (a:b) for b in [from, m): the positive ones add to C_ab;
+** with D, the negative ones (the votes on (b:a), negated exactly: every rule
+** but asymprosp is odd in u_a - u_b) add to D_ab = C_ba.
+*/
+static inline void coalition_add(pl_smp_vote rule, double wk, double ua, const double *uk,
+                                 double *Ca, double *Da, size_t from, size_t m)
+{
+    for (size_t b = from; b < m; b++) {
+        double v = pl__smp_vote(rule, wk, ua, uk[b]);
+        Ca[b] += v > 0 ? v : 0;
+        if (Da)
+            Da[b] += v < 0 ? -v : 0;
+    }
+}
+
+/*
+** Rows lo..hi-1 of the coalitions C_ab = 1e-8 + sum_k max(vote_k(a:b), 0).
+** Voters outermost, options b innermost: u is voter-major, so each voter's
+** row is read in order, and every C_ab still sums its voters in order (the
+** same numbers as a sum per pair; adding 0 changes nothing, and a vote on
+** (a:a) is 0). With D only b > a: half the votes.
+*/
+static void *coalition_rows(void *arg)
+{
+    const cjob *j = arg;
+    size_t m = j->m;
+    for (size_t a = j->lo; a < j->hi; a++) {
+        double *Ca = j->C + a * m, *Da = j->D ? j->D + a * m : NULL;
+        size_t from = Da ? a + 1 : 0;
+        for (size_t b = from; b < m; b++) {
+            Ca[b] = 1e-8;
+            if (Da)
+                Da[b] = 1e-8;
+        }
+        for (size_t k = 0; k < j->n; k++) {
+            const double *uk = j->u + k * m;
+            if (j->o->vote == PL_SMP_VOTE_PROP) /* its own loop, free of the rule switch */
+                coalition_add(PL_SMP_VOTE_PROP, j->w[k], uk[a], uk, Ca, Da, from, m);
+            else
+                coalition_add(j->o->vote, j->w[k], uk[a], uk, Ca, Da, from, m);
+        }
+    }
+    return NULL;
+}
+
+/*
+** The coalitions, on o->threads threads once they are worth it (n m^2 above
+** 10^6); D (m x m scratch) halves the work for the odd rules. Rows are split
+** so that each thread gets as many pairs (the rows shorten with a).
+*/
+static int coalitions(const pl_smp_opts *o, size_t n, size_t m, const double *w,
+                      const double *u, double *C, double *D)
+{
+    cjob jobs[64];
+    size_t nt = o->threads > 1 && (double)n * (double)m * (double)m > 1e6 ? (size_t)o->threads : 1;
+    nt = nt > 64 ? 64 : nt > m ? m : nt;
+    if (o->vote == PL_SMP_VOTE_ASYMPROSP)
+        D = NULL;
+    for (size_t k = 0; k < nt; k++) {
+        double f0 = (double)k / (double)nt, f1 = (double)(k + 1) / (double)nt;
+        size_t lo = D ? m - (size_t)((double)m * sqrt(1 - f0)) : m * k / nt;
+        size_t hi = D ? (k + 1 == nt ? m : m - (size_t)((double)m * sqrt(1 - f1))) : m * (k + 1) / nt;
+        jobs[k] = (cjob){o, n, m, lo, hi, w, u, C, D};
+    }
+    if (o->naive) {
+        coalitions_naive(jobs);
+        return 0;
+    }
+    if (nt == 1)
+        coalition_rows(jobs);
+    else if (pl__parallel(jobs, sizeof *jobs, nt, coalition_rows))
+        return -1;
+    for (size_t a = 0; D && a < m; a++) {
+        C[a * m + a] = 1e-8;
+        for (size_t b = a + 1; b < m; b++)
+            C[b * m + a] = D[a * m + b];
+    }
+    return 0;
+}
+
 int pl__smp_pce(const pl_smp_opts *o, size_t n, size_t m, const double *w, const double *u,
                 double *p, double *work)
 {
     double *C = work, *P = work + m * m;
-    for (size_t a = 0; a < m; a++)
-        for (size_t b = 0; b < m; b++) {
-            double c = 1e-8;
-            for (size_t k = 0; a != b && k < n; k++) {
-                double v = pl__smp_vote(o->vote, w[k], u[k * m + a], u[k * m + b]);
-                c += v > 0 ? v : 0;
-            }
-            C[a * m + b] = c;
-        }
+    if (coalitions(o, n, m, w, u, C, P)) /* P is free until the coalitions are done */
+        return -2;
     for (size_t a = 0; a < m; a++)
         for (size_t b = 0; b < m; b++)
             P[a * m + b] = a == b ? 0.5 : pl__smp_victory(o->vpm, C[a * m + b], C[b * m + a]);

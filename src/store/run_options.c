@@ -54,6 +54,7 @@ static const field fields[] = {
     F("eum-salience-25b", WORD, forecast.eum.sal25b_printed),
     F("eum-no-capitulation", SWITCH, forecast.eum.no_capitulation),
     F("eum-q", REAL, forecast.eum.q),
+    F("eum-cycle", WORD, forecast.eum.cycle),
     F("rounds", INT, forecast.eum.rounds),
     F("eum-tol", REAL, forecast.eum.tol),
     F("eum-naive", SWITCH, forecast.eum.naive),

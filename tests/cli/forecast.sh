@@ -40,6 +40,13 @@ done
 expect_error "parley: --eum-q 2: expected a probability in [0, 1]" -- "$P" forecast --eum-q 2
 expect_error "parley: --eum-prob odd is not known; expected one of: published, net, scholz" -- "$P" forecast --eum-prob odd
 expect_error "parley: --from xml: not a format parley imports; expected deu, decide, ktab or genius" -- "$P" forecast --from xml x.csv
+# --eum-cycle: every mode runs; a word it does not know is refused (forecast and evaluate)
+for m in stop run mean; do
+  expect_status 0 "--eum-cycle $m" -- "$P" forecast --model eum --eum-preset scholz_code --eum-cycle $m -f json
+  jqe '[.forecasts[] | select(.model == "eum" and .forecast >= 0 and .forecast <= 100)] | length == 6'
+done
+expect_error "parley: --eum-cycle loop is not known; expected one of: stop, run, mean" -- "$P" forecast --eum-cycle loop
+expect_error "parley: --eum-cycle loop is not known; expected one of: stop, run, mean" -- "$P" evaluate --eum-cycle loop x.csv
 expect_error "parley: --from deu reads a FILE in that format; expected --from FORMAT FILE, without --builtin" -- "$P" forecast --from deu
 
 # import and evaluate on the shared data
@@ -55,6 +62,9 @@ if [ -f "$SHARED/data/decide/sample_data.txt" ] && [ -f "$SHARED/deu3/deu3.csv" 
   jqe '[.summary[].method] == ["constant_50","status_quo","mean_unweighted","mean_salience","mean_cs","median_cs","nbs","eum","eum_scholz","exchange"]'
   jqe '[.summary[] | select(.mae_low <= .mae and .mae <= .mae_high)] | length == 10'
   jqe '.summary[] | select(.method == "status_quo") | .n == 253'
+  # --eum-cycle run: DEU n00030i1 as jmckib's replication of Scholz's code has it after round 10
+  expect_status 0 "forecast --eum-cycle run" -- "$P" forecast --from deu "$SHARED/deu3/deu3.csv" --model eum --eum-preset scholz_code --eum-cycle run -f csv
+  expect_grep "$TMP/out" "^n00030i1,eum,44.65586" "the replication's round-10 median"
   expect_status 0 "evaluate csv errors" -- "$P" evaluate --from deu "$SHARED/deu3/deu3.csv" --resamples 50 -q -f csv
   [ "$(wc -l < "$TMP/out")" -eq 354 ] && ok || bad "errors rows: $(wc -l < "$TMP/out")"
   expect_status 0 "import ktab" -- "$P" import --from ktab "$SHARED/data/ktab/dummyData_3Dim.csv"

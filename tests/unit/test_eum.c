@@ -5,7 +5,8 @@
 ** Scholz et al. 2011 Table 1): hand-derived probabilities, the default
 ** preset's round 1 (threats, exponents, moves) and the published trajectory
 ** of Scholz et al.'s code (jmckib/bdm-scholz-expected-utility-model @55f63e9)
-** over 10 rounds; fast vote sums equal the naive ones on random scenarios.
+** over 10 rounds; fast vote sums equal the naive ones on random scenarios
+** (Scholz's form too); the cycle modes on a DEU issue against the replication.
 */
 #include "tests/unit/test_util.h"
 #include "forecast/eum_impl.h"
@@ -40,7 +41,7 @@ static void test_probabilities(void **state)
     for (int naive = 0; naive < 2; naive++) {
         pl__eum_votes v;
         assert_int_equal(pl__eum_votes_init(&v, ec_x, w, NULL, 6, N_EC, PL_EUM_PROB_PUBLISHED,
-                                            naive), PL_OK);
+                                            naive, 1), PL_OK);
         pl__eum_votes_row(&v, FR, wins, loses);
         assert_near(wins[NL], 2.016 / 3.504, 1e-12);
         assert_near(loses[BE], 0.503693, 1e-6); /* P(7, 10) */
@@ -150,8 +151,8 @@ static void test_fast_equals_naive(void **state)
         w[0] += 0.1;
         for (int prob = PL_EUM_PROB_PUBLISHED; prob <= PL_EUM_PROB_NET; prob++) {
             pl__eum_votes f, v;
-            assert_int_equal(pl__eum_votes_init(&f, x, w, NULL, 1, n, (pl_eum_prob)prob, 0), 0);
-            assert_int_equal(pl__eum_votes_init(&v, x, w, NULL, 1, n, (pl_eum_prob)prob, 1), 0);
+            assert_int_equal(pl__eum_votes_init(&f, x, w, NULL, 1, n, (pl_eum_prob)prob, 0, 1), 0);
+            assert_int_equal(pl__eum_votes_init(&v, x, w, NULL, 1, n, (pl_eum_prob)prob, 1, 1), 0);
             for (size_t j = 0; j < n; j++) {
                 pl__eum_votes_row(&f, j, fw, fl);
                 pl__eum_votes_row(&v, j, nw, nl);
@@ -171,6 +172,108 @@ static void test_fast_equals_naive(void **state)
             assert_near(pl_eum_position(a, k, i), pl_eum_position(b, k, i), 1e-12);
     pl_eum_free(a);
     pl_eum_free(b);
+}
+
+/*
+** DEU III issue n00030i1 (visas; Arregui & Perarnaud 2021, as `parley import
+** --from deu` reads it: com, ep, at, be, dk, fi, fr, de, el, it, lu, nl, pt, es,
+** se, uk), preset scholz_code. From round 1 the state alternates: everybody
+** but es and uk at 100, then all but com, ep, es and uk at 44.655862 (period
+** 2). Round-10 values from running jmckib/bdm-scholz-expected-utility-model
+** @55f63e9 (bdm_scholz_model.py, Python 2.7, 10 rounds) on this input:
+** positions 100, 100, 44.65586181297543 x 11, 0, 44.65586181297543, 0; its
+** median 44.65586181297543, mean 52.35250775317917.
+*/
+static const double visas_c[] = {4.1, 4.1, .48, .58, .37, .28, 2.8, 4.1,
+                                 .22, 2.09, .08, 1.03, .27, 1.46, .55, 2.64};
+static const double visas_s[] = {.7, .5, .2, .2, .2, .2, .2, .2, .2, .2, .2, .2, .2, 1, .2, 1};
+enum { VISAS_N = 16, VISAS_ES = 13, VISAS_UK = 15 };
+
+static pl_eum *visas(pl_eum_cycle mode)
+{
+    double x[VISAS_N];
+    for (size_t i = 0; i < VISAS_N; i++)
+        x[i] = i < 2 ? 100 : 0;
+    pl_eum_opts o;
+    pl_eum *e;
+    pl_error err;
+    assert_int_equal(pl_eum_preset(&o, "scholz_code", NULL), PL_OK);
+    o.cycle = mode;
+    if (pl_eum_run(&e, x, visas_c, visas_s, VISAS_N, &o, &err))
+        fail_msg("pl_eum_run: %s", err.msg);
+    return e;
+}
+
+static void test_cycle_modes(void **state)
+{
+    (void)state;
+    const double mid = 44.65586181297543;
+    /* run: all 10 rounds, the replication's round 10 */
+    pl_eum *e = visas(PL_EUM_CYCLE_RUN);
+    assert_int_equal(pl_eum_n_rounds(e), 10);
+    assert_int_equal(pl_eum_stop_reason(e, NULL), PL_EUM_STOP_ROUNDS);
+    for (size_t i = 0; i < VISAS_N; i++)
+        assert_near(pl_eum_position(e, 10, i), i < 2 ? 100 : i == VISAS_ES || i == VISAS_UK ? 0
+                                                                                    : mid, 1e-9);
+    assert_near(pl_eum_median(e, 10), mid, 1e-9);
+    assert_near(pl_eum_mean(e, 10), 52.35250775317917, 1e-9);
+    assert_near(pl_eum_forecast(e), mid, 1e-9);
+    pl_eum_free(e);
+    /* stop: round 3 repeats round 1; the forecast is round 3's median */
+    size_t period;
+    e = visas(PL_EUM_CYCLE_STOP);
+    assert_int_equal(pl_eum_n_rounds(e), 3);
+    assert_int_equal(pl_eum_stop_reason(e, &period), PL_EUM_STOP_CYCLE);
+    assert_int_equal(period, 2);
+    assert_near(pl_eum_forecast(e), 100, 0);
+    pl_eum_free(e);
+    /* mean: the same stop, the mean of rounds 2 and 3's medians */
+    e = visas(PL_EUM_CYCLE_MEAN);
+    assert_int_equal(pl_eum_n_rounds(e), 3);
+    assert_near(pl_eum_forecast(e), (mid + 100) / 2, 1e-9);
+    pl_eum_free(e);
+}
+
+/*
+** Scholz's form: the sorted O(n^2) Z and the table of prefix sums give the
+** naive n^3 sums' probabilities to 1e-12, with exponents all 1 (the threat
+** phase) and drawn from [0.5, 2] (the offers), on 1 and 3 threads alike.
+*/
+static void test_scholz_fast_equals_naive(void **state)
+{
+    (void)state;
+    pl_rng g;
+    pl__rng_seed(&g, 11, 0);
+    for (int trial = 0; trial < 200; trial++) {
+        size_t n = 2 + (size_t)pl__rng_below(&g, 40);
+        double x[64], w[64], r[64], R, lo = INFINITY, hi = -INFINITY;
+        double fw[64], fl[64], nw[64], nl[64], tw[64], tl[64];
+        for (size_t i = 0; i < n; i++) {
+            x[i] = trial % 2 ? (double)pl__rng_below(&g, 11) * 10 : 100 * pl__rng_double(&g);
+            w[i] = pl__rng_double(&g) * (pl__rng_below(&g, 5) ? 1 : 0);
+            r[i] = trial % 3 ? 0.5 + 1.5 * pl__rng_double(&g) : 1;
+            lo = fmin(lo, x[i]), hi = fmax(hi, x[i]);
+        }
+        w[0] += 0.1;
+        R = hi > lo ? hi - lo : 1;
+        pl__eum_votes f, v, t;
+        assert_int_equal(pl__eum_votes_init(&f, x, w, r, R, n, PL_EUM_PROB_SCHOLZ, -1, 1), 0);
+        assert_int_equal(pl__eum_votes_init(&v, x, w, r, R, n, PL_EUM_PROB_SCHOLZ, 1, 1), 0);
+        assert_int_equal(pl__eum_votes_init(&t, x, w, r, R, n, PL_EUM_PROB_SCHOLZ, -1, 3), 0);
+        for (size_t j = 0; j < n; j++) {
+            pl__eum_votes_row(&f, j, fw, fl);
+            pl__eum_votes_row(&v, j, nw, nl);
+            pl__eum_votes_row(&t, j, tw, tl);
+            for (size_t i = 0; i < n; i++) {
+                assert_near(fw[i], nw[i], 1e-12);
+                assert_near(fl[i], nl[i], 1e-12);
+                assert_true(tw[i] == fw[i] && tl[i] == fl[i]); /* threads change nothing */
+            }
+        }
+        pl__eum_votes_free(&f);
+        pl__eum_votes_free(&v);
+        pl__eum_votes_free(&t);
+    }
 }
 
 static void test_edges(void **state)
@@ -195,6 +298,10 @@ static void test_edges(void **state)
     pl_eum_opts o;
     assert_int_equal(pl_eum_preset(&o, "bdm2010", &err), PL_EINPUT);
     assert_non_null(strstr(err.msg, "scholz_code"));
+    pl_eum_opts badc = PL_EUM_OPTS_INIT;
+    badc.cycle = (pl_eum_cycle)3;
+    assert_int_equal(pl_eum_run(&e, x, c, s, 3, &badc, &err), PL_EINPUT);
+    assert_non_null(strstr(err.msg, "cycle"));
 }
 
 int main(void)
@@ -204,6 +311,8 @@ int main(void)
         cmocka_unit_test(test_default_round1),
         cmocka_unit_test(test_scholz_trajectory),
         cmocka_unit_test(test_fast_equals_naive),
+        cmocka_unit_test(test_scholz_fast_equals_naive),
+        cmocka_unit_test(test_cycle_modes),
         cmocka_unit_test(test_edges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
