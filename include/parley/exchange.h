@@ -33,8 +33,10 @@ typedef struct pl_exchange_opts {
     int rounds;        /* 10 */
     uint64_t seed;     /* ties between equal gains, and the random rates */
     pl_progress progress; /* after each round, out of rounds */
+    int naive;         /* 1: every candidate sized again after each exchange (the test
+                          oracle); 0: only those the exchange touched. Same trades. */
 } pl_exchange_opts;
-#define PL_EXCHANGE_OPTS_INIT {PL_EXCHANGE_EQUAL_GAIN, 10, 0u, PL_PROGRESS_NONE}
+#define PL_EXCHANGE_OPTS_INIT {PL_EXCHANGE_EQUAL_GAIN, 10, 0u, PL_PROGRESS_NONE, 0}
 
 /* One executed exchange: i moves on issue p toward j, j on issue q toward i. */
 typedef struct pl_exchange_trade {
