@@ -38,7 +38,6 @@ typedef struct xc_ctx {
     const pl_exchange_opts *o;
     double *x, *y;             /* start and voting positions (n x K) */
     double *O, *W, *O0;        /* per issue; O0: O at the start of the round */
-    signed char *dir;          /* n x K: direction an actor already moved on an issue */
     unsigned char *traded;     /* n x K: took part in an exchange on that issue this round */
     double *dv;                /* n x K: what each demander has seen of O (exchange_impl.h) */
     uint32_t *rec_head;        /* n x K */
@@ -48,6 +47,7 @@ typedef struct xc_ctx {
     size_t n_cand, cap_cand;
     unsigned char *dead;       /* per candidate: executed or no longer feasible */
     uint32_t *top;             /* per candidate: the tied best */
+    uint32_t *seen;            /* per candidate: the last trade it was revisited after */
     uint32_t *hbuf, *hpos;     /* the heap's arrays (fast path) */
     uint32_t *off, *ids;       /* fast path: candidates by (actor, issue) touched, CSR */
     size_t cap_idx;
@@ -76,7 +76,7 @@ static void outcomes(xc_ctx *c)
 
 static pl__xc_state state(const xc_ctx *c)
 {
-    pl__xc_state st = {c->n, c->K, c->s, c->c, c->x, c->O0, c->W, c->y, c->dir, c->dv,
+    pl__xc_state st = {c->n, c->K, c->s, c->c, c->x, c->O0, c->W, c->y, c->dv,
                        c->rec_head, c->rec};
     return st;
 }
@@ -113,6 +113,14 @@ static int roles(xc_ctx *c, size_t a, size_t b, size_t p, size_t q, pl__xc_cand 
     return 1;
 }
 
+/* A candidate's gain and last proposals after sizing t. */
+static void sized(pl__xc_cand *cd, const pl_exchange_trade *t)
+{
+    cd->gain = fmin(t->gain_i, t->gain_j);
+    cd->last_i = t->i_to - t->i_from;
+    cd->last_j = t->j_to - t->j_from;
+}
+
 /* Every feasible candidate of the round, sized; counts the first round's pairs. */
 static int candidates(xc_ctx *c, pl_exchange *e, int count)
 {
@@ -131,9 +139,11 @@ static int candidates(xc_ctx *c, pl_exchange *e, int count)
                         e->candidates++;
                         e->equal_ratios += (size_t)!ok;
                     }
+                    cd.pre_i = cd.pre_j = 0;
+                    cd.sg_i = cd.sg_j = 0;
                     if (!ok || !pl__xc_size(&st, &cd, &t))
                         continue;
-                    cd.gain = fmin(t.gain_i, t.gain_j);
+                    sized(&cd, &t);
                     pl__xc_cand *g = c->n_cand < UINT32_MAX / 4 /* ids and offsets fit 32 bits */
                                          ? pl__grow(c->cand, &c->cap_cand, c->n_cand + 1,
                                                     sizeof *g, 256) : NULL;
@@ -163,6 +173,7 @@ static int room(xc_ctx *c, size_t m)
     size_t cap = m > 2 * c->cap_idx ? m : 2 * c->cap_idx;
     int fast = !c->o->naive;
     if (!resize_array(&c->dead, cap, 1) || !resize_array(&c->top, cap, sizeof *c->top) ||
+        !resize_array(&c->seen, cap, sizeof *c->seen) ||
         (fast && (!resize_array(&c->hbuf, cap, sizeof *c->hbuf) ||
                   !resize_array(&c->hpos, cap, sizeof *c->hpos) ||
                   !resize_array(&c->ids, pl__mul(cap, 4), sizeof *c->ids))))
@@ -247,25 +258,51 @@ static void resize(xc_ctx *c, const pl__xc_state *st, uint32_t id)
         drop(c, id);
         return;
     }
-    c->cand[id].gain = fmin(t.gain_i, t.gain_j);
+    sized(&c->cand[id], &t);
     if (!c->o->naive)
         pl__xc_heap_update(&c->heap, id);
 }
 
-/* After trade cd: naive sizes every candidate again; fast only those sharing one of its keys. */
-static void refresh(xc_ctx *c, const pl__xc_cand *cd)
+/* Add a proposal m to the kept ones (sum *pre, sign *sg). */
+static void keep(double *pre, signed char *sg, double m)
+{
+    signed char d = m > 0 ? 1 : -1;
+    *pre += m;
+    *sg = *sg == 0 || *sg == d ? d : 2;
+}
+
+/*
+** Candidate id after trade r (once per trade, stamped): a party that supplied
+** the same issue in r keeps its last proposal (Decide), then it is sized again.
+*/
+static void revisit(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r, uint32_t id,
+                    uint32_t stamp)
+{
+    pl__xc_cand *e = &c->cand[id];
+    if (c->dead[id] || c->seen[id] == stamp)
+        return;
+    c->seen[id] = stamp;
+    if ((e->i == r->i && e->p == r->p) || (e->i == r->j && e->p == r->q))
+        keep(&e->pre_i, &e->sg_i, e->last_i);
+    if ((e->j == r->i && e->q == r->p) || (e->j == r->j && e->q == r->q))
+        keep(&e->pre_j, &e->sg_j, e->last_j);
+    resize(c, st, id);
+}
+
+/* After trade r: naive sizes every candidate again; fast only those sharing one of its keys. */
+static void refresh(xc_ctx *c, const pl__xc_cand *r, uint32_t stamp)
 {
     pl__xc_state st = state(c);
     if (c->o->naive) {
         for (size_t k = 0; k < c->n_cand; k++)
-            resize(c, &st, (uint32_t)k);
+            revisit(c, &st, r, (uint32_t)k, stamp);
         return;
     }
     size_t key[4];
-    keys(c, cd, key);
-    for (int r = 0; r < 4; r++)
-        for (size_t k = c->off[key[r]]; k < c->off[key[r] + 1]; k++)
-            resize(c, &st, c->ids[k]);
+    keys(c, r, key);
+    for (int k = 0; k < 4; k++)
+        for (size_t m = c->off[key[k]]; m < c->off[key[k] + 1]; m++)
+            revisit(c, &st, r, c->ids[m], stamp);
 }
 
 /* Supplier a gave its vote on k to demander b, now at pos: what b has seen of O_k. */
@@ -302,8 +339,6 @@ static int execute(xc_ctx *c, pl_exchange *e, pl_exchange_trade *t)
 {
     c->y[AT(c, t->i, t->p)] = t->i_to;
     c->y[AT(c, t->j, t->q)] = t->j_to;
-    c->dir[AT(c, t->i, t->p)] = t->i_to > t->i_from ? 1 : -1;
-    c->dir[AT(c, t->j, t->q)] = t->j_to > t->j_from ? 1 : -1;
     c->traded[AT(c, t->i, t->p)] = c->traded[AT(c, t->i, t->q)] = 1;
     c->traded[AT(c, t->j, t->p)] = c->traded[AT(c, t->j, t->q)] = 1;
     if (remember(c, t->i, t->j, t->p, t->i_to) || remember(c, t->j, t->i, t->q, t->j_to))
@@ -323,7 +358,9 @@ static int trade_round(xc_ctx *c, pl_exchange *e, size_t round)
         memset(c->dead, 0, c->n_cand);
     if (!c->o->naive)
         index_round(c);
-    uint32_t id;
+    uint32_t id, stamp = 0;
+    if (c->n_cand)
+        memset(c->seen, 0, c->n_cand * sizeof *c->seen);
     while (pick(c, &id)) {
         pl__xc_state st = state(c);
         pl_exchange_trade t;
@@ -335,7 +372,7 @@ static int trade_round(xc_ctx *c, pl_exchange *e, size_t round)
         pl__xc_cand cd = c->cand[id];
         if ((rc = execute(c, e, &t)))
             return rc;
-        refresh(c, &cd);
+        refresh(c, &cd, ++stamp);
     }
     return PL_OK;
 }
@@ -349,7 +386,6 @@ static int play_round(xc_ctx *c, pl_exchange *e, size_t round)
 {
     size_t nk = c->n * c->K;
     memcpy(c->y, c->x, nk * sizeof *c->y);
-    memset(c->dir, 0, nk);
     memset(c->traded, 0, nk);
     memset(c->rec_head, 0, nk * sizeof *c->rec_head);
     for (size_t k = 0; k < nk; k++)
@@ -380,8 +416,8 @@ static int play_round(xc_ctx *c, pl_exchange *e, size_t round)
 
 static void ctx_free(xc_ctx *c)
 {
-    void *p[] = {c->x, c->y, c->O, c->W, c->O0, c->dir, c->traded, c->dv, c->rec_head, c->rec,
-                 c->cand, c->dead, c->top, c->hbuf, c->hpos, c->off, c->ids};
+    void *p[] = {c->x, c->y, c->O, c->W, c->O0, c->traded, c->dv, c->rec_head, c->rec,
+                 c->cand, c->dead, c->top, c->seen, c->hbuf, c->hpos, c->off, c->ids};
     for (size_t k = 0; k < sizeof p / sizeof *p; k++)
         free(p[k]);
 }
@@ -396,11 +432,10 @@ static int ctx_alloc(xc_ctx *c)
     c->O = pl__mallocarray(c->K, sizeof *c->O);
     c->W = pl__mallocarray(c->K, sizeof *c->W);
     c->O0 = pl__mallocarray(c->K, sizeof *c->O0);
-    c->dir = pl__mallocarray(nk, 1);
     c->traded = pl__mallocarray(nk, 1);
     c->rec_head = pl__mallocarray(nk, sizeof *c->rec_head);
     c->off = c->o->naive ? NULL : pl__mallocarray(pl__mul(nk, 2) + 1, sizeof *c->off);
-    return !c->x || !c->y || !c->dv || !c->O || !c->W || !c->O0 || !c->dir || !c->traded ||
+    return !c->x || !c->y || !c->dv || !c->O || !c->W || !c->O0 || !c->traded ||
            !c->rec_head || (!c->o->naive && !c->off);
 }
 

@@ -39,13 +39,17 @@ static double view(const pl__xc_state *st, size_t a, size_t b, size_t k)
     return o + k_of(st, a, k) * (st->y[AT(st, a, k)] - st->x[AT(st, a, k)]);
 }
 
-/* Decide's is_move_valid: a move of a on k by m (signed) from its vote now. */
-static int move_ok(const pl__xc_state *st, size_t a, size_t k, double m)
+/*
+** Decide's is_move_valid: a move of a on k by m (signed) from its vote now,
+** after the kept proposals (sum pre, sign sg): all in one direction, their sum
+** with m at most 100 (Decide checks only that upper bound).
+*/
+static int move_ok(const pl__xc_state *st, size_t a, size_t k, double m, double pre,
+                   signed char sg)
 {
     double to = st->y[AT(st, a, k)] + m;
-    signed char d = st->dir[AT(st, a, k)];
     return fabs(m) > PL__MIN_MOVE && fabs(m) <= 100 && to >= -1e-9 && to <= 100 + 1e-9 &&
-           (d == 0 || (d > 0) == (m > 0));
+           (sg == 0 || sg == (m > 0 ? 1 : -1)) && pre + m <= 100;
 }
 
 /* Would O (from o0 to o1) pass the demander's position X? */
@@ -90,7 +94,8 @@ int pl__xc_size(const pl__xc_state *st, const pl__xc_cand *cd, pl_exchange_trade
     double si = yip > Xjp ? -1 : 1, sj = yjq > Xiq ? -1 : 1;
     double sip = st->s[AT(st, i, p)], siq = st->s[AT(st, i, q)];
     double sjp = st->s[AT(st, j, p)], sjq = st->s[AT(st, j, q)];
-    if (!move_ok(st, i, p, si * z.mi) || !move_ok(st, j, q, sj * z.mj) ||
+    if (!move_ok(st, i, p, si * z.mi, cd->pre_i, cd->sg_i) ||
+        !move_ok(st, j, q, sj * z.mj, cd->pre_j, cd->sg_j) ||
         !(fmin(siq * z.dq - sip * z.dp, sjp * z.dp - sjq * z.dq) >= PL__MIN_GAIN))
         return 0;
     /* an outcome never passes its demander's start position, as the pair sees O */
@@ -100,7 +105,8 @@ int pl__xc_size(const pl__xc_state *st, const pl__xc_cand *cd, pl_exchange_trade
     o0 = view(st, j, i, q);
     if (passes(Xiq, o0, o0 + sj * z.dq))
         from_dq(&z, fabs(Xiq - o0), rho, kip, kjq);
-    if (!move_ok(st, i, p, si * z.mi) || !move_ok(st, j, q, sj * z.mj))
+    if (!move_ok(st, i, p, si * z.mi, cd->pre_i, cd->sg_i) ||
+        !move_ok(st, j, q, sj * z.mj, cd->pre_j, cd->sg_j))
         return 0;
     t->i = i, t->j = j, t->p = p, t->q = q;
     t->i_from = yip;

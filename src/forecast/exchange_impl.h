@@ -25,6 +25,15 @@ typedef struct pl__xc_cand {
     uint32_t i, j, p, q;
     double rho;  /* rate dO_q / dO_p, fixed when the round starts */
     double gain; /* the smaller of the two gains as last sized */
+    /*
+    ** Decide's record of the moves proposed to i (on p) and j (on q) in this
+    ** candidate: the last proposal, and the sum and sign (0 none, 1 all up, -1
+    ** all down, 2 both) of the earlier ones it keeps. Decide keeps a proposal
+    ** when the actor then trades on that issue elsewhere (base.py,
+    ** invalidate_exchange_by_supply appends the executed move and pops it again).
+    */
+    double last_i, last_j, pre_i, pre_j;
+    signed char sg_i, sg_j;
 } pl__xc_cand;
 
 /* One supply of the round: to whom, a's position on the issue after it, the previous one. */
@@ -35,7 +44,7 @@ typedef struct pl__xc_rec {
 
 /*
 ** What a round's sizing reads (n x K arrays, actor major). x, O0 and W are
-** fixed for the round; y, dir and the demanders' views (dv, rec) change with
+** fixed for the round; y and the demanders' views (dv, rec) change with
 ** every executed exchange.
 */
 typedef struct pl__xc_state {
@@ -45,7 +54,6 @@ typedef struct pl__xc_state {
     const double *O0;   /* O at the start of the round */
     const double *W;    /* sum c s per issue */
     const double *y;    /* voting positions now */
-    const signed char *dir; /* direction an actor already moved on an issue (0: none) */
     /* dv[b K + k]: shift of O_k that demander b has seen: sum over the actors that supplied k
        to b this round of c s (y at their first such exchange - x) / W_k */
     const double *dv;
