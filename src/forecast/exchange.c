@@ -289,8 +289,12 @@ static void revisit(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r, uin
     resize(c, st, id);
 }
 
-/* After trade r: naive sizes every candidate again; fast only those sharing one of its keys. */
-static void refresh(xc_ctx *c, const pl__xc_cand *r, uint32_t stamp)
+/*
+** After trade r: naive sizes every candidate again; fast only those sharing one
+** of its keys, and those of a demander's key only when what it saw of O moved
+** (news[0] for j on p, news[1] for i on q): the others' inputs did not change.
+*/
+static void refresh(xc_ctx *c, const pl__xc_cand *r, uint32_t stamp, const int news[2])
 {
     pl__xc_state st = state(c);
     if (c->o->naive) {
@@ -301,16 +305,21 @@ static void refresh(xc_ctx *c, const pl__xc_cand *r, uint32_t stamp)
     size_t key[4];
     keys(c, r, key);
     for (int k = 0; k < 4; k++)
-        for (size_t m = c->off[key[k]]; m < c->off[key[k] + 1]; m++)
-            revisit(c, &st, r, c->ids[m], stamp);
+        if (k < 2 || news[k - 2])
+            for (size_t m = c->off[key[k]]; m < c->off[key[k] + 1]; m++)
+                revisit(c, &st, r, c->ids[m], stamp);
 }
 
-/* Supplier a gave its vote on k to demander b, now at pos: what b has seen of O_k. */
-static int remember(xc_ctx *c, size_t a, size_t b, size_t k, double pos)
+/*
+** Supplier a gave its vote on k to demander b, now at pos: what b has seen of
+** O_k. *news: 1 when that moved (a's first supply of k to b this round).
+*/
+static int remember(xc_ctx *c, size_t a, size_t b, size_t k, double pos, int *news)
 {
     int seen = 0;
     for (uint32_t r = c->rec_head[AT(c, a, k)]; r; r = c->rec[r - 1].next)
         seen |= c->rec[r - 1].demander == b;
+    *news = !seen;
     if (!seen)
         c->dv[AT(c, b, k)] += c->c[AT(c, a, k)] * c->s[AT(c, a, k)] / c->W[k] *
                               (pos - c->x[AT(c, a, k)]);
@@ -335,13 +344,14 @@ static int record(pl_exchange *e, const pl_exchange_trade *t)
 }
 
 /* Execute trade t: the votes move, both suppliers remember whom they moved for. */
-static int execute(xc_ctx *c, pl_exchange *e, pl_exchange_trade *t)
+static int execute(xc_ctx *c, pl_exchange *e, pl_exchange_trade *t, int news[2])
 {
     c->y[AT(c, t->i, t->p)] = t->i_to;
     c->y[AT(c, t->j, t->q)] = t->j_to;
     c->traded[AT(c, t->i, t->p)] = c->traded[AT(c, t->i, t->q)] = 1;
     c->traded[AT(c, t->j, t->p)] = c->traded[AT(c, t->j, t->q)] = 1;
-    if (remember(c, t->i, t->j, t->p, t->i_to) || remember(c, t->j, t->i, t->q, t->j_to))
+    if (remember(c, t->i, t->j, t->p, t->i_to, &news[0]) ||
+        remember(c, t->j, t->i, t->q, t->j_to, &news[1]))
         return PL_ENOMEM;
     return record(e, t);
 }
@@ -370,9 +380,10 @@ static int trade_round(xc_ctx *c, pl_exchange *e, size_t round)
             continue;
         t.round = round;
         pl__xc_cand cd = c->cand[id];
-        if ((rc = execute(c, e, &t)))
+        int news[2];
+        if ((rc = execute(c, e, &t, news)))
             return rc;
-        refresh(c, &cd, ++stamp);
+        refresh(c, &cd, ++stamp, news);
     }
     return PL_OK;
 }
