@@ -19,14 +19,6 @@
 #include <string.h>
 #include <sys/resource.h>
 
-static double cpu_now(void)
-{
-    struct rusage ru;
-    getrusage(RUSAGE_SELF, &ru);
-    return (double)ru.ru_utime.tv_sec + 1e-6 * (double)ru.ru_utime.tv_usec +
-           (double)ru.ru_stime.tv_sec + 1e-6 * (double)ru.ru_stime.tv_usec;
-}
-
 typedef struct timing {
     double cpu, wall;
 } timing;
@@ -38,10 +30,10 @@ static pl_exchange *run(size_t n, size_t K, const double *x, const double *s, co
     pl_exchange *e = NULL;
     pl_error err;
     o.naive = naive;
-    double c0 = cpu_now(), w0 = bench_now();
+    double c0 = bench_cpu(), w0 = bench_now();
     int rc = sc ? pl_exchange_run_scenario(&e, sc, &o, &err)
                 : pl_exchange_run(&e, n, K, x, s, c, &o, &err);
-    t->cpu = cpu_now() - c0;
+    t->cpu = bench_cpu() - c0;
     t->wall = bench_now() - w0;
     if (rc) {
         fprintf(stderr, "bench: %s\n", err.msg);

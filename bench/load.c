@@ -13,6 +13,7 @@
 **   bench/load [ACTORS ISSUES]
 */
 #include "parley/parley.h"
+#include "bench_util.h"
 
 #include <libfyaml.h>
 #include <stdio.h>
@@ -76,24 +77,9 @@ static void generate(buf *b, int n, int k)
     }
 }
 
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
-}
-
-static double cpu(void)
-{
-    struct rusage ru;
-    getrusage(RUSAGE_SELF, &ru);
-    return (double)ru.ru_utime.tv_sec + 1e-6 * (double)ru.ru_utime.tv_usec +
-           (double)ru.ru_stime.tv_sec + 1e-6 * (double)ru.ru_stime.tv_usec;
-}
-
 static double parse_only(const buf *b, double *cpu_s)
 {
-    double t0 = now(), c0 = cpu();
+    double t0 = bench_now(), c0 = bench_cpu();
     struct fy_parse_cfg cfg = {0};
     cfg.flags = FYPCF_QUIET;
     struct fy_parser *p = fy_parser_create(&cfg);
@@ -105,8 +91,8 @@ static double parse_only(const buf *b, double *cpu_s)
         fy_parser_event_free(p, ev);
     }
     fy_parser_destroy(p);
-    *cpu_s = cpu() - c0;
-    return now() - t0 + 0 * (double)events;
+    *cpu_s = bench_cpu() - c0;
+    return bench_now() - t0 + 0 * (double)events;
 }
 
 int main(int argc, char **argv)
@@ -120,22 +106,22 @@ int main(int argc, char **argv)
     generate(&b, n, k);
     printf("scenario: %d actors x %d issues, %.1f MB of YAML\n", n, k, (double)b.len / 1e6);
     double base_cpu, base = parse_only(&b, &base_cpu);
-    double t0 = now(), c0 = cpu();
+    double t0 = bench_now(), c0 = bench_cpu();
     pl_scenario *s = NULL;
     pl_error err;
     int rc = pl_scenario_load_buffer(&s, b.p, b.len, "bench.yaml", NULL, &err);
-    double load = now() - t0, load_cpu = cpu() - c0;
+    double load = bench_now() - t0, load_cpu = bench_cpu() - c0;
     if (rc) {
         fprintf(stderr, "%s:%d:%d: %s\n", err.file, err.line, err.col, err.msg);
         return 1;
     }
-    t0 = now();
-    c0 = cpu();
+    t0 = bench_now();
+    c0 = bench_cpu();
     pl_forecast *f = NULL;
     pl_forecast_opts fo = PL_FORECAST_OPTS_INIT;
     fo.models = 1u << PL_MODEL_MEAN | 1u << PL_MODEL_MEDIAN | 1u << PL_MODEL_NBS;
     pl_forecast_compute(&f, s, &fo, NULL);
-    double fc = now() - t0, fc_cpu = cpu() - c0;
+    double fc = bench_now() - t0, fc_cpu = bench_cpu() - c0;
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     printf("baseline  libfyaml event parse only   %8.3f s CPU %8.3f s wall  (%.1f MB/s)\n",
