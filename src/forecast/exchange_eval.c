@@ -48,8 +48,9 @@ static int move_ok(const pl__xc_state *st, size_t a, size_t k, double m, double 
                    signed char sg)
 {
     double to = st->y[AT(st, a, k)] + m;
-    return fabs(m) > PL__MIN_MOVE && fabs(m) <= 100 && to >= -1e-9 && to <= 100 + 1e-9 &&
-           (sg == 0 || sg == (m > 0 ? 1 : -1)) && pre + m <= 100;
+    /* 1e-9: Decide's bounds are exact in 28-digit decimals, ours pass through k and back */
+    return fabs(m) > PL__MIN_MOVE && fabs(m) <= 100 + 1e-9 && to >= -1e-9 && to <= 100 + 1e-9 &&
+           (sg == 0 || sg == (m > 0 ? 1 : -1)) && pre + m <= 100 + 1e-9;
 }
 
 /* Would O (from o0 to o1) pass the demander's position X? */
@@ -89,8 +90,11 @@ int pl__xc_size(const pl__xc_state *st, const pl__xc_cand *cd, pl_exchange_trade
     /* j moves all the way to i's position on q, unless i would then have to move past j's */
     sizes z;
     from_dq(&z, fabs(Xiq - yjq) * kjq, rho, kip, kjq);
-    if (z.mi > fabs(Xjp - yip))
+    z.mj = fabs(Xiq - yjq); /* exactly, as Decide sets it, not through k and back */
+    if (z.mi > fabs(Xjp - yip)) {
         from_dp(&z, fabs(Xjp - yip) * kip, rho, kip, kjq);
+        z.mi = fabs(Xjp - yip);
+    }
     double si = yip > Xjp ? -1 : 1, sj = yjq > Xiq ? -1 : 1;
     double sip = st->s[AT(st, i, p)], siq = st->s[AT(st, i, q)];
     double sjp = st->s[AT(st, j, p)], sjq = st->s[AT(st, j, q)];

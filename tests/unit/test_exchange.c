@@ -158,6 +158,40 @@ static void test_decide_round1(void **state)
 }
 
 /*
+** Round 1 on cop21 (15 actors x 13 issues): `decide-reference.py DECIDE cop21.csv
+** 1 1` plays 126 trades; parley's seed 2 plays the same first 57 (the 58th is a
+** tie of China supplying mrv or progress to EU28 at gain 0.168043, broken the
+** other way). The 57th: EU28 supplies finance_who 80 -> 51.3480, Arab_statess
+** progress 0 -> 65, gain 0.170378.
+*/
+static void test_decide_cop21(void **state)
+{
+    (void)state;
+    pl_scenario *sc = decide_file("cop21.csv");
+    if (!sc) {
+        print_message("SKIP: ../shared is absent\n");
+        skip();
+    }
+    pl_exchange_opts o = PL_EXCHANGE_OPTS_INIT;
+    o.rounds = 1;
+    o.seed = 2;
+    pl_exchange *e;
+    assert_int_equal(pl_exchange_run_scenario(&e, sc, &o, NULL), PL_OK);
+    assert_true(pl_exchange_n_trades(e) > 57);
+    const pl_exchange_trade *t = pl_exchange_trade_at(e, 56);
+    assert_string_equal(pl_actor_id(pl_scenario_actor(sc, pl_exchange_actor(e, t->i))), "EU28");
+    assert_string_equal(pl_issue_id(pl_scenario_issue(sc, t->p)), "finance_who");
+    assert_near(t->i_from, 80, 1e-9);
+    assert_near(t->i_to, 51.3480, 1e-4);
+    assert_near(t->j_to, 65, 1e-4);
+    assert_near(t->gain_i, 0.170378, 1e-6);
+    t = pl_exchange_trade_at(e, 57);
+    assert_near(t->gain_i, 0.168043, 1e-6);
+    pl_exchange_free(e);
+    pl_scenario_free(sc);
+}
+
+/*
 ** Ten rounds: Decide's O across Python seeds 1-8 (`decide-reference.py DECIDE
 ** sample_data.txt SEED 10`): tolheffing-binnenstad 67.902-76.404, tol-hoogte
 ** 59.102-63.944, extra-investering 75.608-80.910. Ties break differently, so
@@ -269,6 +303,7 @@ int main(void)
         cmocka_unit_test(test_externality),
         cmocka_unit_test(test_sample_data),
         cmocka_unit_test(test_decide_round1),
+        cmocka_unit_test(test_decide_cop21),
         cmocka_unit_test(test_decide_spread),
         cmocka_unit_test(test_naive_fast),
         cmocka_unit_test(test_bad),
