@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /*
-** exchange.c: benchmark the exchange model on Decide's sample_data (10
-** actors x 6 issues, when ../shared is present) and on a generated scenario
-** of 200 actors x 20 issues, timing each round. The baseline is the first
-** round's candidate count: the work grows with K^2 n^2 per executed exchange.
-**   bench/exchange [SHARED_DIR] [ACTORS ISSUES ROUNDS]
+** exchange.c: benchmark the exchange model, the heap of candidates (fast,
+** re-sizing only the candidates a trade touches) against the naive path
+** (every candidate re-sized after every trade; the same trades, checked here),
+** in this process: Decide's sample_data (when ../shared is present) and
+** generated scenarios of ACTORS x ISSUES, 10 rounds. CPU seconds (getrusage)
+** beside wall seconds. The naive baseline runs only while n^2 K^2 <= 1.1e6
+** (it re-sizes every candidate after every trade). Issue 21's goal sizes
+** (30 x 364, 100 x 100) can be passed but take minutes (docs/models.md).
+**   bench/exchange [SHARED_DIR] [ACTORS ISSUES ...]   (default 30 30  50 20  30 60)
 */
 #include "parley/parley.h"
 #include "bench_util.h"
@@ -12,38 +16,75 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
+#include <string.h>
+#include <sys/resource.h>
 
-static void report(const char *what, const pl_exchange *e, double t)
+typedef struct timing {
+    double cpu, wall;
+} timing;
+
+static pl_exchange *run(size_t n, size_t K, const double *x, const double *s, const double *c,
+                        const pl_scenario *sc, int naive, timing *t)
 {
-    size_t eq, cand = pl_exchange_candidates(e, &eq);
-    printf("%-34s %6zu rounds %7zu exchanges %8zu candidates  %8.3fs  (%.1f us/exchange)\n", what,
-           pl_exchange_n_rounds(e), pl_exchange_n_trades(e), cand, t,
-           1e6 * t / (double)(pl_exchange_n_trades(e) ? pl_exchange_n_trades(e) : 1));
+    pl_exchange_opts o = PL_EXCHANGE_OPTS_INIT;
+    pl_exchange *e = NULL;
+    pl_error err;
+    o.naive = naive;
+    double c0 = bench_cpu(), w0 = bench_now();
+    int rc = sc ? pl_exchange_run_scenario(&e, sc, &o, &err)
+                : pl_exchange_run(&e, n, K, x, s, c, &o, &err);
+    t->cpu = bench_cpu() - c0;
+    t->wall = bench_now() - w0;
+    if (rc) {
+        fprintf(stderr, "bench: %s\n", err.msg);
+        exit(1);
+    }
+    return e;
 }
 
-int main(int argc, char **argv)
+/* Same trades, bit for bit? */
+static int same(const pl_exchange *a, const pl_exchange *b)
 {
-    const char *shared = argc > 1 ? argv[1] : "../shared";
-    size_t n = argc > 3 ? (size_t)atoi(argv[2]) : 200, K = argc > 3 ? (size_t)atoi(argv[3]) : 20;
-    int rounds = argc > 4 ? atoi(argv[4]) : 10;
-    char path[1024];
-    pl_error err;
-    snprintf(path, sizeof path, "%s/data/decide/sample_data.txt", shared);
-    pl_scenario *s;
-    if (pl_import_file(&s, NULL, path, PL_IMPORT_DECIDE, NULL, &err) == PL_OK) {
-        pl_exchange *e;
-        double t0 = bench_now();
-        if (pl_exchange_run_scenario(&e, s, NULL, &err) == PL_OK) {
-            report("sample_data (10 x 6), 10 rounds", e, bench_now() - t0);
-            pl_exchange_free(e);
+    if (pl_exchange_n_trades(a) != pl_exchange_n_trades(b))
+        return 0;
+    for (size_t t = 0; t < pl_exchange_n_trades(a); t++)
+        if (memcmp(pl_exchange_trade_at(a, t), pl_exchange_trade_at(b, t), sizeof(pl_exchange_trade)))
+            return 0;
+    return 1;
+}
+
+static void compare(const char *what, size_t n, size_t K, const double *x, const double *s,
+                    const double *c, const pl_scenario *sc, int with_naive)
+{
+    timing f, v = {0, 0};
+    pl_exchange *fast = run(n, K, x, s, c, sc, 0, &f);
+    printf("%-26s %7zu exchanges  fast %8.3f s CPU %8.3f s wall", what,
+           pl_exchange_n_trades(fast), f.cpu, f.wall);
+    fflush(stdout);
+    if (with_naive) {
+        pl_exchange *naive = run(n, K, x, s, c, sc, 1, &v);
+        printf("  naive %8.3f s CPU %8.3f s wall  ratio %6.1f  %s", v.cpu, v.wall,
+               v.cpu / (f.cpu > 0 ? f.cpu : 1e-9), same(fast, naive) ? "same trades" : "DIFFER");
+        if (!same(fast, naive)) {
+            printf("\n");
+            exit(1);
         }
-        pl_scenario_free(s);
+        pl_exchange_free(naive);
     } else {
-        printf("sample_data: skipped (%s)\n", err.msg);
+        printf("  naive (not run: too slow)");
     }
+    printf("\n");
+    pl_exchange_free(fast);
+}
+
+static void generated(size_t n, size_t K)
+{
     double *x = malloc(n * K * sizeof *x), *sal = malloc(n * K * sizeof *sal);
     double *c = malloc(n * K * sizeof *c);
+    if (!x || !sal || !c) {
+        fprintf(stderr, "bench: out of memory\n");
+        exit(1);
+    }
     uint64_t seed = 2463534242u;
     for (size_t a = 0; a < n; a++) {
         double cap = bench_unit(&seed);
@@ -53,20 +94,36 @@ int main(int argc, char **argv)
             c[a * K + k] = cap;
         }
     }
-    pl_exchange_opts o = PL_EXCHANGE_OPTS_INIT;
-    o.rounds = rounds;
-    pl_exchange *e;
-    double t0 = bench_now();
-    if (pl_exchange_run(&e, n, K, x, sal, c, &o, &err)) {
-        fprintf(stderr, "bench: %s\n", err.msg);
-        return 1;
-    }
     char what[64];
-    snprintf(what, sizeof what, "generated (%zu x %zu), %d rounds", n, K, rounds);
-    report(what, e, bench_now() - t0);
-    pl_exchange_free(e);
+    snprintf(what, sizeof what, "generated %zu x %zu", n, K);
+    compare(what, n, K, x, sal, c, NULL, (double)n * n * K * K <= 1.1e6);
     free(x);
     free(sal);
     free(c);
+}
+
+int main(int argc, char **argv)
+{
+    const char *shared = argc > 1 ? argv[1] : "../shared";
+    char path[1024];
+    pl_error err;
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    printf("exchange model, 10 rounds, heap (fast) vs naive re-sizing, same process\n");
+    snprintf(path, sizeof path, "%s/data/decide/sample_data.txt", shared);
+    pl_scenario *s;
+    if (pl_import_file(&s, NULL, path, PL_IMPORT_DECIDE, NULL, &err) == PL_OK) {
+        compare("sample_data 10 x 6", 0, 0, NULL, NULL, NULL, s, 1);
+        pl_scenario_free(s);
+    } else {
+        printf("sample_data: skipped (%s)\n", err.msg);
+    }
+    if (argc > 3) {
+        for (int a = 2; a + 1 < argc; a += 2)
+            generated((size_t)atoi(argv[a]), (size_t)atoi(argv[a + 1]));
+    } else {
+        generated(30, 30);
+        generated(50, 20);
+        generated(30, 60);
+    }
     return 0;
 }

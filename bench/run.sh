@@ -10,8 +10,8 @@ echo "== bench/power: enumeration vs generating functions, exact; 1,000 members"
 "$build/bench/bench_power" 200
 echo "== bench/eum: Expected Utility Model, fast vote sums vs naive"
 "$build/bench/bench_eum" 10000
-echo "== bench/exchange: exchange model on sample_data and a 200 x 20 scenario"
-"$build/bench/bench_exchange" "${SHARED:-../shared}" 200 20 10
+echo "== bench/exchange: exchange model, heap vs naive, on sample_data and 30 x 30, 50 x 20, 30 x 60 scenarios"
+"$build/bench/bench_exchange" "${SHARED:-../shared}" 30 30 50 20 30 60
 echo "== bench/settle: Pareto frontiers: sort vs streaming, merge vs enumeration, Party domain"
 "$build/bench/bench_settle" 1e8 "${SHARED:-../shared}"
 echo "== bench/stress: Monte Carlo draws per second, 1 vs 2 threads; memory over 10^6 draws"

@@ -5,10 +5,11 @@
 **
 ** Actors trade voting positions across pairs of issues: one moves on an
 ** issue it cares little about toward the other's position, in return for the
-** other's move on an issue it cares about more. Each round executes the best
-** exchanges one at a time until none is left, then actors' positions drift
-** toward their voting positions. The forecast per issue is the
-** capability x salience weighted mean O after the last round.
+** other's move on an issue it cares about more. Each round, played as the
+** Decide implementation plays it (sides of O fixed at the round's start),
+** executes the best exchanges one at a time until none is left, then actors'
+** positions drift toward their voting positions. The forecast per issue is
+** the capability x salience weighted mean O after the last round.
 */
 #ifndef PARLEY_EXCHANGE_H
 #define PARLEY_EXCHANGE_H
@@ -33,8 +34,10 @@ typedef struct pl_exchange_opts {
     int rounds;        /* 10 */
     uint64_t seed;     /* ties between equal gains, and the random rates */
     pl_progress progress; /* after each round, out of rounds */
+    int naive;         /* 1: every candidate sized again after each exchange (the test
+                          oracle); 0: only those the exchange touched. Same trades. */
 } pl_exchange_opts;
-#define PL_EXCHANGE_OPTS_INIT {PL_EXCHANGE_EQUAL_GAIN, 10, 0u, PL_PROGRESS_NONE}
+#define PL_EXCHANGE_OPTS_INIT {PL_EXCHANGE_EQUAL_GAIN, 10, 0u, PL_PROGRESS_NONE, 0}
 
 /* One executed exchange: i moves on issue p toward j, j on issue q toward i. */
 typedef struct pl_exchange_trade {
@@ -49,7 +52,8 @@ typedef struct pl_exchange pl_exchange;
 /**
  * Run the model on n actors and K >= 2 issues. x, s, c are n x K, actor
  * major: position (0-100; NaN = the actor is absent from that issue),
- * salience in [0, 1] and power >= 0. Complexity per exchange O(K^2 n^2).
+ * salience in [0, 1] and power >= 0. Per round O((E + X n K) log E) for E
+ * candidates (<= K^2 n^2 / 4) and X exchanges; O(X E) with opts->naive.
  */
 PL_API int pl_exchange_run(pl_exchange **out, size_t n, size_t K, const double *x,
                            const double *s, const double *c, const pl_exchange_opts *opts,

@@ -20,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PL__MIN_GAIN 1e-10
+#define PL__TIE 1e-12 /* gains this close to the best are a tie */
 
 struct pl_exchange {
     size_t n, K, rounds;
@@ -38,10 +38,20 @@ typedef struct xc_ctx {
     const pl_exchange_opts *o;
     double *x, *y;             /* start and voting positions (n x K) */
     double *O, *W, *O0;        /* per issue; O0: O at the start of the round */
-    signed char *dir;          /* direction an actor already moved on an issue (0: none) */
     unsigned char *traded;     /* n x K: took part in an exchange on that issue this round */
-    pl_exchange_trade *pair_best; /* K x K: best candidate of issues p < q */
-    unsigned char *has, *dirty;
+    double *dv;                /* n x K: what each demander has seen of O (exchange_impl.h) */
+    uint32_t *rec_head;        /* n x K */
+    pl__xc_rec *rec;
+    size_t n_rec, cap_rec;
+    pl__xc_cand *cand;         /* the round's feasible candidates */
+    size_t n_cand, cap_cand;
+    unsigned char *dead;       /* per candidate: executed or no longer feasible */
+    uint32_t *top;             /* per candidate: the tied best */
+    uint32_t *seen;            /* per candidate: the last trade it was revisited after */
+    uint32_t *hbuf, *hpos;     /* the heap's arrays (fast path) */
+    uint32_t *off, *ids;       /* fast path: candidates by (actor, issue) touched, CSR */
+    size_t cap_idx;
+    pl__xc_heap heap;
     pl_rng rng;
 } xc_ctx;
 
@@ -64,83 +74,15 @@ static void outcomes(xc_ctx *c)
     }
 }
 
-/* Side of O an actor's vote is on: 1 at or below, 0 above. */
-static int side(const xc_ctx *c, size_t a, size_t k) { return c->y[AT(c, a, k)] <= c->O[k]; }
-
-/* Sizes of a candidate exchange (i supplies p, j supplies q); 0 if it is not possible. */
-static int size_trade(xc_ctx *c, size_t i, size_t j, size_t p, size_t q, double rho,
-                      pl_exchange_trade *t)
+static pl__xc_state state(const xc_ctx *c)
 {
-    double kip = c->c[AT(c, i, p)] * c->s[AT(c, i, p)] / c->W[p];
-    double kjq = c->c[AT(c, j, q)] * c->s[AT(c, j, q)] / c->W[q];
-    double yip = c->y[AT(c, i, p)], yjp = c->y[AT(c, j, p)];
-    double yiq = c->y[AT(c, i, q)], yjq = c->y[AT(c, j, q)];
-    if (!(kip > 0 && kjq > 0 && rho > 0))
-        return 0;
-    /* j moves all the way to i's position on q; if i would have to move further than j's
-       position on p, i moves all the way instead and j's move shrinks */
-    double dq = fabs(yiq - yjq) * kjq, dp = dq / rho;
-    if (dp / kip > fabs(yjp - yip)) {
-        dp = fabs(yjp - yip) * kip;
-        dq = rho * dp;
-    }
-    /* an outcome never passes its demander's own position */
-    if (dq > fabs(c->O[q] - yiq)) {
-        dq = fabs(c->O[q] - yiq);
-        dp = dq / rho;
-    }
-    if (dp > fabs(c->O[p] - yjp)) {
-        dp = fabs(c->O[p] - yjp);
-        dq = rho * dp;
-    }
-    double di = dp / kip, dj = dq / kjq;
-    signed char si = yjp > yip ? 1 : -1, sj = yiq > yjq ? 1 : -1;
-    if (!(di > 0 && dj > 0))
-        return 0;
-    /* an actor keeps moving on an issue in one direction only */
-    if ((c->dir[AT(c, i, p)] && c->dir[AT(c, i, p)] != si) ||
-        (c->dir[AT(c, j, q)] && c->dir[AT(c, j, q)] != sj))
-        return 0;
-    t->i = i, t->j = j, t->p = p, t->q = q;
-    t->i_from = yip;
-    t->i_to = yip + si * di;
-    t->j_from = yjq;
-    t->j_to = yjq + sj * dj;
-    t->shift_p = dp;
-    t->shift_q = dq;
-    t->gain_i = c->s[AT(c, i, q)] * dq - c->s[AT(c, i, p)] * dp;
-    t->gain_j = c->s[AT(c, j, p)] * dp - c->s[AT(c, j, q)] * dq;
-    if (t->i_to < -1e-9 || t->i_to > 100 + 1e-9 || t->j_to < -1e-9 || t->j_to > 100 + 1e-9)
-        return 0;
-    return t->gain_i >= PL__MIN_GAIN && t->gain_j >= PL__MIN_GAIN;
+    pl__xc_state st = {c->n, c->K, c->s, c->c, c->x, c->O0, c->W, c->y, c->dv,
+                       c->rec_head, c->rec};
+    return st;
 }
 
-/*
-** The exchange of actors a < b on issues p < q, if any: roles by salience
-** ratios. *equal is set when the ratios are equal (no gain either way).
-*/
-static int candidate(xc_ctx *c, size_t a, size_t b, size_t p, size_t q, int *equal,
-                     pl_exchange_trade *t)
-{
-    double ra = c->s[AT(c, a, p)] / c->s[AT(c, a, q)], rb = c->s[AT(c, b, p)] / c->s[AT(c, b, q)];
-    double sap = c->s[AT(c, a, p)], saq = c->s[AT(c, a, q)];
-    double sbp = c->s[AT(c, b, p)], sbq = c->s[AT(c, b, q)];
-    /* equal ratios (up to rounding: 0.4 x 0.6 and 0.3 x 0.8 differ in binary) give no gain */
-    *equal = 0;
-    if (fabs(sap * sbq - sbp * saq) <= 1e-12 * fmax(sap * sbq, sbp * saq)) {
-        *equal = 1;
-        return 0;
-    }
-    /* the actor with the lower ratio s_p / s_q supplies p */
-    size_t i = sap * sbq < sbp * saq ? a : b, j = i == a ? b : a;
-    double lo = i == a ? ra : rb, hi = i == a ? rb : ra;
-    double sip = c->s[AT(c, i, p)], sjp = c->s[AT(c, j, p)];
-    double siq = c->s[AT(c, i, q)], sjq = c->s[AT(c, j, q)];
-    double rho = c->o->rule == PL_EXCHANGE_RANDOM_RATE && isfinite(lo) && isfinite(hi)
-                     ? lo + (hi - lo) * pl__rng_double(&c->rng)
-                     : (sip + sjp) / (siq + sjq);
-    return size_trade(c, i, j, p, q, rho, t);
-}
+/* Side of O an actor's start position is on, fixed for the round: 1 at or below, 0 above. */
+static int side(const xc_ctx *c, size_t a, size_t k) { return c->x[AT(c, a, k)] <= c->O0[k]; }
 
 /* Do a and b stand on opposite sides of O on both p and q? */
 static int opposite(const xc_ctx *c, size_t a, size_t b, size_t p, size_t q)
@@ -149,77 +91,246 @@ static int opposite(const xc_ctx *c, size_t a, size_t b, size_t p, size_t q)
            side(c, a, p) != side(c, b, p) && side(c, a, q) != side(c, b, q);
 }
 
-/* Is gain g better than the best so far (bg)? Equal gains: a seeded reservoir choice. */
-static int better(xc_ctx *c, double g, int found, double bg, size_t *ties)
+/*
+** Roles and rate of actors a, b on issues p, q: the one with the lower ratio
+** s_p / s_q supplies p. 0 when the ratios are equal (no gain either way; 0.4 x
+** 0.6 and 0.3 x 0.8 differ in binary, hence the tolerance).
+*/
+static int roles(xc_ctx *c, size_t a, size_t b, size_t p, size_t q, pl__xc_cand *cd)
 {
-    if (!found || g > bg + 1e-12) {
-        *ties = 1;
-        return 1;
-    }
-    return fabs(g - bg) <= 1e-12 && pl__rng_below(&c->rng, ++*ties) == 0;
+    double sap = c->s[AT(c, a, p)], saq = c->s[AT(c, a, q)];
+    double sbp = c->s[AT(c, b, p)], sbq = c->s[AT(c, b, q)];
+    if (fabs(sap * sbq - sbp * saq) <= 1e-12 * fmax(sap * sbq, sbp * saq))
+        return 0;
+    size_t i = sap * sbq < sbp * saq ? a : b, j = i == a ? b : a;
+    double sip = c->s[AT(c, i, p)], sjp = c->s[AT(c, j, p)];
+    double siq = c->s[AT(c, i, q)], sjq = c->s[AT(c, j, q)];
+    double lo = sip / siq, hi = sjp / sjq;
+    cd->i = (uint32_t)i, cd->j = (uint32_t)j, cd->p = (uint32_t)p, cd->q = (uint32_t)q;
+    cd->rho = c->o->rule == PL_EXCHANGE_RANDOM_RATE && isfinite(lo) && isfinite(hi)
+                  ? lo + (hi - lo) * pl__rng_double(&c->rng)
+                  : (sip + sjp) / (siq + sjq);
+    return 1;
 }
 
-/* The best exchange of issues p < q over all actor pairs; 0 if none. */
-static int scan_pair(xc_ctx *c, pl_exchange *e, size_t p, size_t q, int count,
-                     pl_exchange_trade *best)
+/* A candidate's gain and last proposals after sizing t. */
+static void sized(pl__xc_cand *cd, const pl_exchange_trade *t)
 {
-    int found = 0;
-    size_t ties = 0;
-    for (size_t a = 0; a < c->n; a++)
-        for (size_t b = a + 1; b < c->n; b++) {
-            pl_exchange_trade t;
-            int equal;
-            if (!opposite(c, a, b, p, q))
-                continue;
-            int ok = candidate(c, a, b, p, q, &equal, &t);
-            if (count) {
-                e->candidates++;
-                e->equal_ratios += (size_t)equal;
-            }
-            double g = fmin(t.gain_i, t.gain_j);
-            if (ok && better(c, g, found, found ? fmin(best->gain_i, best->gain_j) : 0, &ties)) {
-                *best = t;
-                found = 1;
-            }
-        }
-    return found;
+    cd->gain = fmin(t->gain_i, t->gain_j);
+    cd->last_i = t->i_to - t->i_from;
+    cd->last_j = t->j_to - t->j_from;
+}
+
+/* Every feasible candidate of the round, sized; counts the first round's pairs. */
+static int candidates(xc_ctx *c, pl_exchange *e, int count)
+{
+    pl__xc_state st = state(c);
+    c->n_cand = 0;
+    for (size_t p = 0; p < c->K; p++)
+        for (size_t q = p + 1; q < c->K; q++)
+            for (size_t a = 0; a < c->n; a++)
+                for (size_t b = a + 1; b < c->n; b++) {
+                    pl__xc_cand cd;
+                    pl_exchange_trade t;
+                    if (!opposite(c, a, b, p, q))
+                        continue;
+                    int ok = roles(c, a, b, p, q, &cd);
+                    if (count) {
+                        e->candidates++;
+                        e->equal_ratios += (size_t)!ok;
+                    }
+                    cd.pre_i = cd.pre_j = 0;
+                    cd.sg_i = cd.sg_j = 0;
+                    if (!ok || !pl__xc_size(&st, &cd, &t))
+                        continue;
+                    sized(&cd, &t);
+                    pl__xc_cand *g = c->n_cand < UINT32_MAX / 4 /* ids and offsets fit 32 bits */
+                                         ? pl__grow(c->cand, &c->cap_cand, c->n_cand + 1,
+                                                    sizeof *g, 256) : NULL;
+                    if (!g)
+                        return PL_ENOMEM;
+                    c->cand = g;
+                    c->cand[c->n_cand++] = cd;
+                }
+    return PL_OK;
+}
+
+/* realloc of *p to n elements of size bytes; 0 on failure (*p unchanged). */
+static int resize_array(void *p, size_t n, size_t size)
+{
+    void *g = realloc(*(void **)p, pl__mul(n, size));
+    if (!g)
+        return 0;
+    *(void **)p = g;
+    return 1;
+}
+
+/* Room for the per-candidate arrays of a round of m candidates. */
+static int room(xc_ctx *c, size_t m)
+{
+    if (m <= c->cap_idx)
+        return PL_OK;
+    size_t cap = m > 2 * c->cap_idx ? m : 2 * c->cap_idx;
+    int fast = !c->o->naive;
+    if (!resize_array(&c->dead, cap, 1) || !resize_array(&c->top, cap, sizeof *c->top) ||
+        !resize_array(&c->seen, cap, sizeof *c->seen) ||
+        (fast && (!resize_array(&c->hbuf, cap, sizeof *c->hbuf) ||
+                  !resize_array(&c->hpos, cap, sizeof *c->hpos) ||
+                  !resize_array(&c->ids, pl__mul(cap, 4), sizeof *c->ids))))
+        return PL_ENOMEM;
+    c->cap_idx = cap;
+    return PL_OK;
+}
+
+/* The four (actor, issue) keys a candidate is touched through: as supplier, then demander. */
+static void keys(const xc_ctx *c, const pl__xc_cand *cd, size_t key[4])
+{
+    size_t nk = c->n * c->K;
+    key[0] = AT(c, cd->i, cd->p);
+    key[1] = AT(c, cd->j, cd->q);
+    key[2] = nk + AT(c, cd->j, cd->p);
+    key[3] = nk + AT(c, cd->i, cd->q);
+}
+
+/* Fast path: candidates by key (CSR) and the heap. */
+static void index_round(xc_ctx *c)
+{
+    size_t nk2 = 2 * c->n * c->K, key[4];
+    memset(c->off, 0, (nk2 + 1) * sizeof *c->off);
+    for (size_t id = 0; id < c->n_cand; id++) {
+        keys(c, &c->cand[id], key);
+        for (int r = 0; r < 4; r++)
+            c->off[key[r] + 1]++;
+    }
+    for (size_t k = 0; k < nk2; k++)
+        c->off[k + 1] += c->off[k];
+    for (size_t id = 0; id < c->n_cand; id++) {
+        keys(c, &c->cand[id], key);
+        for (int r = 0; r < 4; r++)
+            c->ids[c->off[key[r]]++] = (uint32_t)id;
+    }
+    for (size_t k = nk2; k > 0; k--)
+        c->off[k] = c->off[k - 1];
+    c->off[0] = 0;
+    c->heap = (pl__xc_heap){c->hbuf, c->hpos, 0, c->cand};
+    pl__xc_heap_build(&c->heap, c->n_cand);
 }
 
 /*
-** The best exchange now. Each issue pair keeps its best candidate; an
-** exchange on p and q moves O_p and O_q only, so only the pairs that share
-** p or q are scanned again (dirty): the result is that of a full scan.
+** The next exchange: the highest gain; among gains within PL__TIE of it, a
+** seeded uniform choice in candidate order. Naive: a scan of every candidate
+** (the reference); fast: the heap's top.
 */
-static int best_trade(xc_ctx *c, pl_exchange *e, int count, pl_exchange_trade *best)
+static int pick(xc_ctx *c, uint32_t *id)
 {
-    size_t K = c->K, ties = 0;
-    int found = 0;
-    for (size_t p = 0; p < K; p++)
-        for (size_t q = p + 1; q < K; q++) {
-            size_t pq = p * K + q;
-            if (c->dirty[pq]) {
-                c->has[pq] = (unsigned char)scan_pair(c, e, p, q, count, &c->pair_best[pq]);
-                c->dirty[pq] = 0;
-            }
-            if (!c->has[pq])
-                continue;
-            const pl_exchange_trade *t = &c->pair_best[pq];
-            double g = fmin(t->gain_i, t->gain_j);
-            if (better(c, g, found, found ? fmin(best->gain_i, best->gain_j) : 0, &ties)) {
-                *best = *t;
-                found = 1;
-            }
-        }
-    return found;
+    size_t m = 0;
+    if (c->o->naive) {
+        double best = -INFINITY;
+        for (size_t k = 0; k < c->n_cand; k++)
+            if (!c->dead[k] && c->cand[k].gain > best)
+                best = c->cand[k].gain;
+        for (size_t k = 0; k < c->n_cand; k++)
+            if (!c->dead[k] && c->cand[k].gain >= best - PL__TIE)
+                c->top[m++] = (uint32_t)k;
+    } else {
+        m = pl__xc_heap_top(&c->heap, PL__TIE, c->top);
+    }
+    if (m == 0)
+        return 0;
+    *id = c->top[m > 1 ? pl__rng_below(&c->rng, m) : 0];
+    return 1;
 }
 
-/* After an exchange on p and q: every pair that shares one of them must be scanned again. */
-static void touch(xc_ctx *c, size_t p, size_t q)
+static void drop(xc_ctx *c, uint32_t id)
 {
-    for (size_t r = 0; r < c->K; r++) {
-        c->dirty[(r < p ? r : p) * c->K + (r < p ? p : r)] = 1;
-        c->dirty[(r < q ? r : q) * c->K + (r < q ? q : r)] = 1;
+    c->dead[id] = 1;
+    if (!c->o->naive)
+        pl__xc_heap_remove(&c->heap, id);
+}
+
+/* Size candidate id again after a trade; it leaves the round once infeasible. */
+static void resize(xc_ctx *c, const pl__xc_state *st, uint32_t id)
+{
+    pl_exchange_trade t;
+    if (c->dead[id])
+        return;
+    if (!pl__xc_size(st, &c->cand[id], &t)) {
+        drop(c, id);
+        return;
     }
+    sized(&c->cand[id], &t);
+    if (!c->o->naive)
+        pl__xc_heap_update(&c->heap, id);
+}
+
+/* Add a proposal m to the kept ones (sum *pre, sign *sg). */
+static void keep(double *pre, signed char *sg, double m)
+{
+    signed char d = m > 0 ? 1 : -1;
+    *pre += m;
+    *sg = *sg == 0 || *sg == d ? d : 2;
+}
+
+/*
+** Candidate id after trade r (once per trade, stamped): a party that supplied
+** the same issue in r keeps its last proposal (Decide), then it is sized again.
+*/
+static void revisit(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r, uint32_t id,
+                    uint32_t stamp)
+{
+    pl__xc_cand *e = &c->cand[id];
+    if (c->dead[id] || c->seen[id] == stamp)
+        return;
+    c->seen[id] = stamp;
+    if ((e->i == r->i && e->p == r->p) || (e->i == r->j && e->p == r->q))
+        keep(&e->pre_i, &e->sg_i, e->last_i);
+    if ((e->j == r->i && e->q == r->p) || (e->j == r->j && e->q == r->q))
+        keep(&e->pre_j, &e->sg_j, e->last_j);
+    resize(c, st, id);
+}
+
+/*
+** After trade r: naive sizes every candidate again; fast only those sharing one
+** of its keys, and those of a demander's key only when what it saw of O moved
+** (news[0] for j on p, news[1] for i on q): the others' inputs did not change.
+*/
+static void refresh(xc_ctx *c, const pl__xc_cand *r, uint32_t stamp, const int news[2])
+{
+    pl__xc_state st = state(c);
+    if (c->o->naive) {
+        for (size_t k = 0; k < c->n_cand; k++)
+            revisit(c, &st, r, (uint32_t)k, stamp);
+        return;
+    }
+    size_t key[4];
+    keys(c, r, key);
+    for (int k = 0; k < 4; k++)
+        if (k < 2 || news[k - 2])
+            for (size_t m = c->off[key[k]]; m < c->off[key[k] + 1]; m++)
+                revisit(c, &st, r, c->ids[m], stamp);
+}
+
+/*
+** Supplier a gave its vote on k to demander b, now at pos: what b has seen of
+** O_k. *news: 1 when that moved (a's first supply of k to b this round).
+*/
+static int remember(xc_ctx *c, size_t a, size_t b, size_t k, double pos, int *news)
+{
+    int seen = 0;
+    for (uint32_t r = c->rec_head[AT(c, a, k)]; r; r = c->rec[r - 1].next)
+        seen |= c->rec[r - 1].demander == b;
+    *news = !seen;
+    if (!seen)
+        c->dv[AT(c, b, k)] += c->c[AT(c, a, k)] * c->s[AT(c, a, k)] / c->W[k] *
+                              (pos - c->x[AT(c, a, k)]);
+    pl__xc_rec *g = c->n_rec < UINT32_MAX - 1
+                        ? pl__grow(c->rec, &c->cap_rec, c->n_rec + 1, sizeof *g, 64) : NULL;
+    if (!g)
+        return PL_ENOMEM;
+    c->rec = g;
+    c->rec[c->n_rec++] = (pl__xc_rec){(uint32_t)b, c->rec_head[AT(c, a, k)], pos};
+    c->rec_head[AT(c, a, k)] = (uint32_t)c->n_rec;
+    return PL_OK;
 }
 
 static int record(pl_exchange *e, const pl_exchange_trade *t)
@@ -232,31 +343,71 @@ static int record(pl_exchange *e, const pl_exchange_trade *t)
     return PL_OK;
 }
 
+/* Execute trade t: the votes move, both suppliers remember whom they moved for. */
+static int execute(xc_ctx *c, pl_exchange *e, pl_exchange_trade *t, int news[2])
+{
+    c->y[AT(c, t->i, t->p)] = t->i_to;
+    c->y[AT(c, t->j, t->q)] = t->j_to;
+    c->traded[AT(c, t->i, t->p)] = c->traded[AT(c, t->i, t->q)] = 1;
+    c->traded[AT(c, t->j, t->p)] = c->traded[AT(c, t->j, t->q)] = 1;
+    if (remember(c, t->i, t->j, t->p, t->i_to, &news[0]) ||
+        remember(c, t->j, t->i, t->q, t->j_to, &news[1]))
+        return PL_ENOMEM;
+    return record(e, t);
+}
+
+/* The round's exchanges, best first, until none is feasible. */
+static int trade_round(xc_ctx *c, pl_exchange *e, size_t round)
+{
+    int rc = candidates(c, e, round == 1);
+    if (!rc)
+        rc = room(c, c->n_cand);
+    if (rc)
+        return rc;
+    if (c->n_cand)
+        memset(c->dead, 0, c->n_cand);
+    if (!c->o->naive)
+        index_round(c);
+    uint32_t id, stamp = 0;
+    if (c->n_cand)
+        memset(c->seen, 0, c->n_cand * sizeof *c->seen);
+    while (pick(c, &id)) {
+        pl__xc_state st = state(c);
+        pl_exchange_trade t;
+        int ok = pl__xc_size(&st, &c->cand[id], &t);
+        drop(c, id);
+        if (!ok) /* cannot happen: its inputs are those it was sized with */
+            continue;
+        t.round = round;
+        pl__xc_cand cd = c->cand[id];
+        int news[2];
+        if ((rc = execute(c, e, &t, news)))
+            return rc;
+        refresh(c, &cd, ++stamp, news);
+    }
+    return PL_OK;
+}
+
+/*
+** One round (docs/models.md, exchange model): sides and start positions fixed
+** at its start, exchanges until none is left, then externalities and the drift
+** of start positions toward the votes.
+*/
 static int play_round(xc_ctx *c, pl_exchange *e, size_t round)
 {
     size_t nk = c->n * c->K;
     memcpy(c->y, c->x, nk * sizeof *c->y);
-    memset(c->dir, 0, nk);
     memset(c->traded, 0, nk);
-    memset(c->dirty, 1, c->K * c->K);
+    memset(c->rec_head, 0, nk * sizeof *c->rec_head);
+    for (size_t k = 0; k < nk; k++)
+        c->dv[k] = 0;
+    c->n_rec = 0;
     outcomes(c);
     memcpy(c->O0, c->O, c->K * sizeof *c->O0);
-    pl_exchange_trade t;
-    int first = 1;
-    while (best_trade(c, e, round == 1 && first, &t)) {
-        first = 0;
-        t.round = round;
-        c->y[AT(c, t.i, t.p)] = t.i_to;
-        c->y[AT(c, t.j, t.q)] = t.j_to;
-        c->dir[AT(c, t.i, t.p)] = t.i_to > t.i_from ? 1 : -1;
-        c->dir[AT(c, t.j, t.q)] = t.j_to > t.j_from ? 1 : -1;
-        c->traded[AT(c, t.i, t.p)] = c->traded[AT(c, t.i, t.q)] = 1;
-        c->traded[AT(c, t.j, t.p)] = c->traded[AT(c, t.j, t.q)] = 1;
-        outcomes(c);
-        touch(c, t.p, t.q);
-        if (record(e, &t))
-            return PL_ENOMEM;
-    }
+    int rc = trade_round(c, e, round);
+    if (rc)
+        return rc;
+    outcomes(c);
     memcpy(e->O + round * c->K, c->O, c->K * sizeof *c->O);
     /* who did not trade on an issue still gains or loses as its O moves */
     for (size_t a = 0; a < c->n; a++)
@@ -272,6 +423,31 @@ static int play_round(xc_ctx *c, pl_exchange *e, size_t round)
             c->x[k] = (1 - lambda) * c->x[k] + lambda * c->y[k];
     }
     return PL_OK;
+}
+
+static void ctx_free(xc_ctx *c)
+{
+    void *p[] = {c->x, c->y, c->O, c->W, c->O0, c->traded, c->dv, c->rec_head, c->rec,
+                 c->cand, c->dead, c->top, c->seen, c->hbuf, c->hpos, c->off, c->ids};
+    for (size_t k = 0; k < sizeof p / sizeof *p; k++)
+        free(p[k]);
+}
+
+/* The arrays that do not grow; 1 if one could not be allocated. */
+static int ctx_alloc(xc_ctx *c)
+{
+    size_t nk = pl__mul(c->n, c->K);
+    c->x = pl__mallocarray(nk, sizeof *c->x);
+    c->y = pl__mallocarray(nk, sizeof *c->y);
+    c->dv = pl__mallocarray(nk, sizeof *c->dv);
+    c->O = pl__mallocarray(c->K, sizeof *c->O);
+    c->W = pl__mallocarray(c->K, sizeof *c->W);
+    c->O0 = pl__mallocarray(c->K, sizeof *c->O0);
+    c->traded = pl__mallocarray(nk, 1);
+    c->rec_head = pl__mallocarray(nk, sizeof *c->rec_head);
+    c->off = c->o->naive ? NULL : pl__mallocarray(pl__mul(nk, 2) + 1, sizeof *c->off);
+    return !c->x || !c->y || !c->dv || !c->O || !c->W || !c->O0 || !c->traded ||
+           !c->rec_head || (!c->o->naive && !c->off);
 }
 
 static int check(size_t n, size_t K, const double *x, const double *s, const double *c,
@@ -312,19 +488,14 @@ int pl_exchange_run(pl_exchange **out, size_t n, size_t K, const double *x, cons
     /* the sizes below cannot wrap around once these fit */
     int huge = pl__mul(n, K) == SIZE_MAX ||
                pl__mul(pl__mul((size_t)o.rounds + 1, nk), sizeof(double)) == SIZE_MAX ||
-               pl__mul(pl__mul(K, K), sizeof(pl_exchange_trade)) == SIZE_MAX;
+               n >= UINT32_MAX || K >= UINT32_MAX;
     pl_exchange *e = huge ? NULL : calloc(1, sizeof *e);
-    xc_ctx c = {n, K, s, cap, &o, malloc(nk * sizeof(double)), malloc(nk * sizeof(double)),
-                malloc(K * sizeof(double)), malloc(K * sizeof(double)),
-                malloc(K * sizeof(double)), malloc(nk),
-                malloc(nk), malloc(K * K * sizeof(pl_exchange_trade)), calloc(K * K, 1),
-                calloc(K * K, 1), {{0}}};
+    xc_ctx c = {n, K, s, cap, &o, .rng = {{0}}};
     if (e) {
-        e->O = malloc(((size_t)o.rounds + 1) * K * sizeof *e->O);
+        e->O = pl__mallocarray(((size_t)o.rounds + 1) * K, sizeof *e->O);
         e->ext = calloc((size_t)o.rounds * nk + 1, sizeof *e->ext);
     }
-    if (!e || !e->O || !e->ext || !c.x || !c.y || !c.O || !c.W || !c.O0 || !c.dir || !c.traded ||
-        !c.pair_best || !c.has || !c.dirty) {
+    if (!e || !e->O || !e->ext || ctx_alloc(&c)) {
         rc = pl__error_nomem(err);
         goto done;
     }
@@ -348,16 +519,7 @@ int pl_exchange_run(pl_exchange **out, size_t n, size_t K, const double *x, cons
             pl__progress(&o.progress, t, (uint64_t)o.rounds);
     }
 done:
-    free(c.x);
-    free(c.y);
-    free(c.O);
-    free(c.W);
-    free(c.O0);
-    free(c.dir);
-    free(c.traded);
-    free(c.pair_best);
-    free(c.has);
-    free(c.dirty);
+    ctx_free(&c);
     if (rc) {
         pl_exchange_free(e);
         return rc;

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
-** exchange_impl.h: the exchange model over some of a scenario's issues
-** (evaluate runs it within each group of issues decided together).
+** exchange_impl.h: the exchange model's internals (exchange.c runs the
+** rounds, exchange_eval.c sizes one candidate, exchange_heap.c orders the
+** candidates), and the model over some of a scenario's issues (evaluate
+** runs it within each group of issues decided together).
 */
 #ifndef PL_EXCHANGE_IMPL_H
 #define PL_EXCHANGE_IMPL_H
@@ -9,11 +11,81 @@
 #include "parley/exchange.h"
 #include "parley/scenario.h"
 
+#include <stdint.h>
+
 /*
 ** The actors at the table over the K issues issues[0..K) (NULL: issues 0..K),
 ** power = capability, absent where an actor has no position.
 */
 int pl__exchange_run_issues(pl_exchange **out, const pl_scenario *s, const size_t *issues,
                             size_t K, const pl_exchange_opts *opts, pl_error *err);
+
+/* A candidate exchange of the round: actor i supplies issue p, actor j supplies q. */
+typedef struct pl__xc_cand {
+    uint32_t i, j, p, q;
+    double rho;  /* rate dO_q / dO_p, fixed when the round starts */
+    double gain; /* the smaller of the two gains as last sized */
+    /*
+    ** Decide's record of the moves proposed to i (on p) and j (on q) in this
+    ** candidate: the last proposal, and the sum and sign (0 none, 1 all up, -1
+    ** all down, 2 both) of the earlier ones it keeps. Decide keeps a proposal
+    ** when the actor then trades on that issue elsewhere (base.py,
+    ** invalidate_exchange_by_supply appends the executed move and pops it again).
+    */
+    double last_i, last_j, pre_i, pre_j;
+    signed char sg_i, sg_j;
+} pl__xc_cand;
+
+/* One supply of the round: to whom, a's position on the issue after it, the previous one. */
+typedef struct pl__xc_rec {
+    uint32_t demander, next; /* next: index + 1 of the supplier's previous one on the issue */
+    double pos;
+} pl__xc_rec;
+
+/*
+** What a round's sizing reads (n x K arrays, actor major). x, O0 and W are
+** fixed for the round; y and the demanders' views (dv, rec) change with
+** every executed exchange.
+*/
+typedef struct pl__xc_state {
+    size_t n, K;
+    const double *s, *c;
+    const double *x;    /* start positions of the round */
+    const double *O0;   /* O at the start of the round */
+    const double *W;    /* sum c s per issue */
+    const double *y;    /* voting positions now */
+    /* dv[b K + k]: shift of O_k that demander b has seen: sum over the actors that supplied k
+       to b this round of c s (y at their first such exchange - x) / W_k */
+    const double *dv;
+    /* what each supplier gave whom: rec_head[a K + k] - 1 is a's latest exchange of the
+       round supplying k (none: 0), rec[] the chain back through its earlier ones */
+    const uint32_t *rec_head;
+    const struct pl__xc_rec *rec;
+} pl__xc_state;
+
+/*
+** Size candidate *cd as Decide does (exchange_eval.c): 1 and *t filled when it
+** is feasible, 0 when not.
+*/
+int pl__xc_size(const pl__xc_state *st, const pl__xc_cand *cd, pl_exchange_trade *t);
+
+/* Indexed binary max-heap of candidate ids by (gain desc, id asc) (exchange_heap.c). */
+typedef struct pl__xc_heap {
+    uint32_t *h;   /* heap of ids */
+    uint32_t *pos; /* pos[id]: index in h, UINT32_MAX when absent */
+    size_t len;
+    const pl__xc_cand *cand;
+} pl__xc_heap;
+
+/* Heap of ids 0..m-1 over cand (h and pos have room for m). */
+void pl__xc_heap_build(pl__xc_heap *hp, size_t m);
+/* Restore the order after cand[id].gain changed. */
+void pl__xc_heap_update(pl__xc_heap *hp, uint32_t id);
+void pl__xc_heap_remove(pl__xc_heap *hp, uint32_t id);
+/*
+** The ids whose gain is within tol of the best, ascending, into out (room for
+** the heap's length); returns how many.
+*/
+size_t pl__xc_heap_top(const pl__xc_heap *hp, double tol, uint32_t *out);
 
 #endif

@@ -6,7 +6,11 @@
 ** foarsitter/decide-exchange-model); (b) the published expectations on
 ** ../shared/data/decide/sample_data.txt (decide/model/test): 240 candidate
 ** combinations of which 10 have equal ratios, first gain 1.973684, next
-** 1.792636. Tol 1e-6.
+** 1.792636. Tol 1e-6. (c) Decide itself, run with
+** scripts/decide-reference.py on a checkout of foarsitter/decide-exchange-model
+** (commit 51dee66): round 1 on sample_data and the spread of 10 rounds
+** across seeds. (d) the fast path (heap) against the naive one (every
+** candidate re-sized after each trade) on random scenarios, trade by trade.
 */
 #include "tests/unit/test_util.h"
 
@@ -106,6 +110,177 @@ static void test_sample_data(void **state)
     pl_scenario_free(sc);
 }
 
+static pl_scenario *decide_file(const char *name)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/data/decide/%s", PL_SHARED_DIR, name);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fclose(f);
+    pl_scenario *sc;
+    pl_error err;
+    assert_int_equal(pl_import_file(&sc, NULL, path, PL_IMPORT_DECIDE, NULL, &err), PL_OK);
+    return sc;
+}
+
+/*
+** Round 1 on sample_data, as Decide plays it: `python3 scripts/decide-reference.py
+** DECIDE sample_data.txt 2 1` prints these O (its one tie, GL supplying
+** wanneer-tol or tolheffing-binnenstad to VVDs at gain 0.797480, broken the
+** same way as parley's seed 1; all 38 trades then agree to 4 decimals).
+*/
+static void test_decide_round1(void **state)
+{
+    (void)state;
+    pl_scenario *sc = decide_file("sample_data.txt");
+    if (!sc) {
+        print_message("SKIP: ../shared is absent\n");
+        skip();
+    }
+    static const double decide[] = {69.501650, 48.600509, 47.610405, 16.234703, 76.461988,
+                                    46.772734};
+    pl_exchange_opts o = PL_EXCHANGE_OPTS_INIT;
+    o.rounds = 1;
+    o.seed = 1;
+    pl_exchange *e;
+    assert_int_equal(pl_exchange_run_scenario(&e, sc, &o, NULL), PL_OK);
+    assert_int_equal(pl_exchange_n_trades(e), 38);
+    for (size_t k = 0; k < 6; k++)
+        assert_near(pl_exchange_outcome(e, 1, k), decide[k], 1e-6);
+    /* the seventh trade is the tie: VVDs tol-hoogte 0 -> 69.230769, GL wanneer-tol 100 -> 72.227 */
+    const pl_exchange_trade *t = pl_exchange_trade_at(e, 6);
+    assert_near(t->gain_i, 0.797480, 1e-6);
+    assert_near(t->i_to, 69.230769, 1e-6);
+    assert_near(t->j_to, 72.2271, 1e-4);
+    pl_exchange_free(e);
+    pl_scenario_free(sc);
+}
+
+/*
+** Round 1 on cop21 (15 actors x 13 issues): `decide-reference.py DECIDE cop21.csv
+** 1 1` plays 126 trades; parley's seed 2 plays the same first 57 (the 58th is a
+** tie of China supplying mrv or progress to EU28 at gain 0.168043, broken the
+** other way). The 57th: EU28 supplies finance_who 80 -> 51.3480, Arab_statess
+** progress 0 -> 65, gain 0.170378.
+*/
+static void test_decide_cop21(void **state)
+{
+    (void)state;
+    pl_scenario *sc = decide_file("cop21.csv");
+    if (!sc) {
+        print_message("SKIP: ../shared is absent\n");
+        skip();
+    }
+    pl_exchange_opts o = PL_EXCHANGE_OPTS_INIT;
+    o.rounds = 1;
+    o.seed = 2;
+    pl_exchange *e;
+    assert_int_equal(pl_exchange_run_scenario(&e, sc, &o, NULL), PL_OK);
+    assert_true(pl_exchange_n_trades(e) > 57);
+    const pl_exchange_trade *t = pl_exchange_trade_at(e, 56);
+    assert_string_equal(pl_actor_id(pl_scenario_actor(sc, pl_exchange_actor(e, t->i))), "EU28");
+    assert_string_equal(pl_issue_id(pl_scenario_issue(sc, t->p)), "finance_who");
+    assert_near(t->i_from, 80, 1e-9);
+    assert_near(t->i_to, 51.3480, 1e-4);
+    assert_near(t->j_to, 65, 1e-4);
+    assert_near(t->gain_i, 0.170378, 1e-6);
+    t = pl_exchange_trade_at(e, 57);
+    assert_near(t->gain_i, 0.168043, 1e-6);
+    pl_exchange_free(e);
+    pl_scenario_free(sc);
+}
+
+/*
+** Ten rounds: Decide's O across Python seeds 1-8 (`decide-reference.py DECIDE
+** sample_data.txt SEED 10`): tolheffing-binnenstad 67.902-76.404, tol-hoogte
+** 59.102-63.944, extra-investering 75.608-80.910. Ties break differently, so
+** parley's seeds 1-6 must fall in that spread.
+*/
+static void test_decide_spread(void **state)
+{
+    (void)state;
+    pl_scenario *sc = decide_file("sample_data.txt");
+    if (!sc) {
+        print_message("SKIP: ../shared is absent\n");
+        skip();
+    }
+    static const size_t issue[] = {0, 1, 4};
+    static const double lo[] = {67.902, 59.102, 75.608}, hi[] = {76.404, 63.944, 80.910};
+    for (uint64_t seed = 1; seed <= 6; seed++) {
+        pl_exchange_opts o = PL_EXCHANGE_OPTS_INIT;
+        o.seed = seed;
+        pl_exchange *e;
+        assert_int_equal(pl_exchange_run_scenario(&e, sc, &o, NULL), PL_OK);
+        for (size_t r = 0; r < 3; r++) {
+            double v = pl_exchange_outcome(e, 10, issue[r]);
+            if (!(v >= lo[r] && v <= hi[r]))
+                fail_msg("seed %d issue %zu: %f outside Decide's %f-%f", (int)seed, issue[r], v,
+                         lo[r], hi[r]);
+        }
+        pl_exchange_free(e);
+    }
+    pl_scenario_free(sc);
+}
+
+static uint64_t next(uint64_t *s)
+{
+    *s ^= *s << 13;
+    *s ^= *s >> 7;
+    *s ^= *s << 17;
+    return *s;
+}
+
+/* Positions on a coarse grid and saliences from a few values, so ties and equal ratios occur. */
+static void random_scenario(uint64_t *r, size_t n, size_t K, double *x, double *s, double *c)
+{
+    static const double sal[] = {0.1, 0.3, 0.5, 0.6, 0.9, 1.0};
+    for (size_t a = 0; a < n; a++) {
+        double cap = 1 + (double)(next(r) % 5);
+        for (size_t k = 0; k < K; k++) {
+            x[a * K + k] = next(r) % 9 == 0 ? NAN : 12.5 * (double)(next(r) % 9);
+            s[a * K + k] = sal[next(r) % 6];
+            c[a * K + k] = cap;
+        }
+    }
+}
+
+/* The fast path makes the same trades in the same order as the naive one, bit for bit. */
+static void test_naive_fast(void **state)
+{
+    (void)state;
+    uint64_t r = 88172645463325252u;
+    double x[12 * 7], s[12 * 7], c[12 * 7];
+    size_t total = 0;
+    for (int trial = 0; trial < 60; trial++) {
+        size_t n = 2 + next(&r) % 11, K = 2 + next(&r) % 6;
+        random_scenario(&r, n, K, x, s, c);
+        pl_exchange *e[2] = {NULL, NULL};
+        int rc[2];
+        for (int v = 0; v < 2; v++) {
+            pl_exchange_opts o = PL_EXCHANGE_OPTS_INIT;
+            o.seed = (uint64_t)trial;
+            o.rule = trial % 3 == 2 ? PL_EXCHANGE_RANDOM_RATE : PL_EXCHANGE_EQUAL_GAIN;
+            o.rounds = 6;
+            o.naive = v;
+            rc[v] = pl_exchange_run(&e[v], n, K, x, s, c, &o, NULL);
+        }
+        assert_int_equal(rc[0], rc[1]);
+        if (rc[0])
+            continue;
+        assert_int_equal(pl_exchange_n_trades(e[0]), pl_exchange_n_trades(e[1]));
+        for (size_t t = 0; t < pl_exchange_n_trades(e[0]); t++)
+            assert_memory_equal(pl_exchange_trade_at(e[0], t), pl_exchange_trade_at(e[1], t),
+                                sizeof(pl_exchange_trade));
+        for (size_t k = 0; k < K; k++)
+            assert_true(pl_exchange_outcome(e[0], 6, k) == pl_exchange_outcome(e[1], 6, k));
+        total += pl_exchange_n_trades(e[0]);
+        pl_exchange_free(e[0]);
+        pl_exchange_free(e[1]);
+    }
+    assert_true(total > 500); /* the comparison saw real work */
+}
+
 static void test_bad(void **state)
 {
     (void)state;
@@ -127,6 +302,10 @@ int main(void)
         cmocka_unit_test(test_two_actors),
         cmocka_unit_test(test_externality),
         cmocka_unit_test(test_sample_data),
+        cmocka_unit_test(test_decide_round1),
+        cmocka_unit_test(test_decide_cop21),
+        cmocka_unit_test(test_decide_spread),
+        cmocka_unit_test(test_naive_fast),
         cmocka_unit_test(test_bad),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
