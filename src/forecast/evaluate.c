@@ -134,10 +134,22 @@ static int exchange_by_group(pl_evaluation *e, const pl_scenario *s, int R, size
     return rc;
 }
 
+/* The SMP needs 3 actors at the table with a position (smp_scenario.c); with fewer it does
+   not apply and its column stays empty. */
+static int smp_applies(const pl_scenario *s)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < pl_scenario_n_actors(s); i++)
+        n += pl_smp_takes_part(s, i) != 0;
+    return n >= 3;
+}
+
 /* Column c from one forecast run of method me, with EUM's Q q (0: the preset's). */
 static int run_method(pl_evaluation *e, const pl_scenario *s, const method *me, double q,
                       size_t c, pl_error *err)
 {
+    if (me->model == PL_MODEL_SMP && !smp_applies(s))
+        return PL_OK;
     pl_forecast_opts fo = PL_FORECAST_OPTS_INIT;
     fo.weights = me->weights;
     fo.models = me->model < PL_MODEL_COUNT ? 1u << me->model : 1u << PL_MODEL_MEAN;

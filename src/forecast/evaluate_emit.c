@@ -39,7 +39,10 @@ static void emit_summary(const pl_evaluation *e, pl_emitter *em)
         pl_emit_string(em, NULL, kind_name(r));
         pl_emit_int(em, NULL, (long long)c->n);
         for (size_t j = 0; j < sizeof v / sizeof *v; j++)
-            pl_emit_number(em, NULL, v[j]);
+            if (c->n) /* a method that forecasts nothing here has no scores */
+                pl_emit_number(em, NULL, v[j]);
+            else
+                pl_emit_null(em, NULL);
         pl_emit_string(em, NULL, r->fitted[0] ? r->fitted : NULL);
         pl_emit_string(em, NULL, r->what);
         pl_emit_row_end(em);
@@ -98,7 +101,7 @@ static void verdict(const pl_evaluation *e, char *buf, size_t size)
     for (size_t m = 0; m < e->n_rows && u < size; m++) {
         const pl__ev_row *r = &e->row[m];
         const pl__ev_score *c = &r->sc;
-        if (r->kind == PL__EV_BASELINE)
+        if (r->kind == PL__EV_BASELINE || !c->n)
             continue;
         const char *how = c->diff_hi < 0 ? "beats it" : c->diff_lo > 0 ? "is worse"
                                                                        : "is not distinguishable";
