@@ -118,7 +118,7 @@ const cli_command cli_cmd_forecast = {
     "          forecast is the probability-weighted median of the final positions,\n"
     "          shown with the turns and the final positions' probabilities;\n"
     "          --smp-stochastic draws each winner from its odds (with --seed)\n"
-    "  veto    procedural compromise (MODELS.md section 2.4), only when asked\n"
+    "  veto    procedural compromise (MODELS.md section 8), only when asked\n"
     "          (--model veto): the weighted mean moved into the status quo's\n"
     "          win-set under the issue's `decided_by` bodies (without them every\n"
     "          actor at the table can veto); the status quo when the win-set is\n"

@@ -3,7 +3,7 @@
 ** evaluate_fit.c: the methods of `parley evaluate --cv` that fit something,
 ** each fitted on the training folds (every fold but one) and scored on the
 ** fold held out, so no outcome it is scored on was seen when fitting
-** (MODELS.md section 12.2):
+** (MODELS.md section 12; docs/models.md):
 **   best_baseline   the baseline with the lowest training MAE
 **   eum_tuned       EUM's preset and Q (0.5 .. 1) with the lowest training MAE
 **   exchange_tuned  the exchange model's number of rounds (1 .. R)

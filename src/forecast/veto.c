@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
-** veto.c: the procedural, veto-aware compromise (MODELS.md section 2.4).
+** veto.c: the procedural, veto-aware compromise (MODELS.md section 8; docs/models.md).
 ** On one issue the actors' utilities fall with the distance from their
 ** positions, so actor i prefers y to the status quo q iff |y - x_i| < |q - x_i|.
 ** The win-set of q (Tsebelis 2002, ch. 1-2) is the set of y that every body

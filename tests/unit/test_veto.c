@@ -89,12 +89,53 @@ static void test_decided_by(void **state)
     pl_scenario_free(s);
 }
 
+/*
+** MODELS.md section 8's hand vector: members at 10, 30, 50, 70, 90 (weight 1),
+** q = 20: the majority's win-set is (20, 80) and a setter at 100 gets 80; under
+** unanimity it is empty. Here an actor S at 100 outside the body, capability
+** 100, pulls the mean to (250 + 10000) / 105 = 97.6, so the forecast is 80
+** under the majority and 20 (the status quo) under unanimity.
+*/
+static void test_models_vector(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "parley: 1\nname: m8\nactors:\n  - {id: M1, capability: 1}\n  - {id: M2, capability: 1}\n"
+        "  - {id: M3, capability: 1}\n  - {id: M4, capability: 1}\n  - {id: M5, capability: 1}\n"
+        "  - {id: S, capability: 100}\nissues:\n"
+        "  - {id: MAJ, scale: {0: a, 100: b}, status_quo: 20, decided_by: FIVE}\n"
+        "  - {id: UNA, scale: {0: a, 100: b}, status_quo: 20, decided_by: ALL}\n"
+        "positions:\n"
+        "  M1: {MAJ: {position: 10, salience: 1}, UNA: {position: 10, salience: 1}}\n"
+        "  M2: {MAJ: {position: 30, salience: 1}, UNA: {position: 30, salience: 1}}\n"
+        "  M3: {MAJ: {position: 50, salience: 1}, UNA: {position: 50, salience: 1}}\n"
+        "  M4: {MAJ: {position: 70, salience: 1}, UNA: {position: 70, salience: 1}}\n"
+        "  M5: {MAJ: {position: 90, salience: 1}, UNA: {position: 90, salience: 1}}\n"
+        "  S: {MAJ: {position: 100, salience: 1}, UNA: {position: 100, salience: 1}}\n"
+        "bodies:\n  - {id: FIVE, members: [M1, M2, M3, M4, M5], quota: \"3/5\"}\n"
+        "  - {id: ALL, members: [M1, M2, M3, M4, M5], quota: unanimity}\n";
+    pl_scenario *s;
+    pl_error err;
+    assert_int_equal(pl_scenario_load_buffer(&s, text, strlen(text), "m8.yaml", NULL, &err),
+                     PL_OK);
+    pl_forecast_opts o = PL_FORECAST_OPTS_INIT;
+    o.models = 1u << PL_MODEL_VETO;
+    pl_forecast *f = NULL;
+    assert_int_equal(pl_forecast_compute(&f, s, &o, &err), PL_OK);
+    assert_near(pl_forecast_value(f, 0, PL_MODEL_MEAN), 10250.0 / 105, 1e-9);
+    assert_near(pl_forecast_value(f, 0, PL_MODEL_VETO), 80, 1e-12);
+    assert_near(pl_forecast_value(f, 1, PL_MODEL_VETO), 20, 1e-12);
+    pl_forecast_free(f);
+    pl_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases),
         cmocka_unit_test(test_acceptable),
         cmocka_unit_test(test_decided_by),
+        cmocka_unit_test(test_models_vector),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
