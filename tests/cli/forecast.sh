@@ -100,6 +100,8 @@ done
 expect_status 0 "veto" -- "$P" forecast "$SRC/tests/scenarios/veto.yaml" --model veto -f csv
 expect_grep "$TMP/out" "^UNAN,veto,40," "unanimity: the win-set's edge"
 expect_grep "$TMP/out" "^SPLIT,veto,50," "empty win-set: the status quo"
+expect_status 2 "evaluate: outcomes missing, issues counted" -- "$P" evaluate "$SRC/tests/scenarios/veto.yaml" --cv proposal
+expect_grep "$TMP/err" "no issue of scenario 'veto' has an outcome (5 issues skipped)" "skipped issues counted"
 expect_error "parley: expected parley import [--from FORMAT] FILE [-o OUT.yaml]" -- "$P" import
 # the SMP, only on request: its forecasts, turns and final positions; its knobs change it
 expect_status 0 "smp" -- "$P" forecast --model smp --format json
