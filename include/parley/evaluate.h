@@ -60,7 +60,8 @@ PL_API size_t pl_evaluation_n_methods(const pl_evaluation *e);
 PL_API const char *pl_evaluation_method(const pl_evaluation *e, size_t m);
 /** 1 for a baseline, 0 for a model. */
 PL_API int pl_evaluation_is_baseline(const pl_evaluation *e, size_t m);
-/** 1 for a method fitted inside the cross-validation folds. */
+/** 1 for a model fitted inside the cross-validation folds (best_baseline, chosen in each
+    fold, counts as a baseline). */
 PL_API int pl_evaluation_is_fitted(const pl_evaluation *e, size_t m);
 /** Issues scored, MAE and its 95% bootstrap interval. */
 PL_API size_t pl_evaluation_n(const pl_evaluation *e, size_t m);
