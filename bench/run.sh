@@ -18,3 +18,5 @@ echo "== bench/stress: Monte Carlo draws per second, 1 vs 2 threads; memory over
 "$build/bench/bench_stress" 2000 1000000
 echo "== bench/smp: Spatial Model of Politics, time per turn, 10 to 250 actors x 3 dimensions"
 "$build/bench/bench_smp" 5
+echo "== bench/evaluate: parley evaluate on DEU I-III, without and with cross-validation"
+"$build/bench/bench_evaluate" "${SHARED:-../shared}" 2000

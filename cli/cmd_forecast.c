@@ -11,7 +11,7 @@
 static const cli_optdef forecast_opts[] = {
     {"builtin", 0, 2, "NAME", "forecast a built-in scenario (default when no FILE)"},
     {"model", 0, 1, "LIST", "models to run, comma-separated: mean, median, nbs, eum, "
-                            "exchange, smp (default: all but smp)"},
+                            "exchange, smp, veto (default: all but smp and veto)"},
     {"smp-vote", 0, 1, "RULE", "SMP voting rule: prop, binary, propbin, propcbc, cubic or "
                                "asymprosp (default prop)"},
     {"smp-victory", 0, 1, "MODEL", "SMP victory probability: linear, square, quartic, octic "
@@ -120,6 +120,11 @@ const cli_command cli_cmd_forecast = {
     "          forecast is the probability-weighted median of the final positions,\n"
     "          shown with the turns and the final positions' probabilities;\n"
     "          --smp-stochastic draws each winner from its odds (with --seed)\n"
+    "  veto    procedural compromise (MODELS.md section 8), only when asked\n"
+    "          (--model veto): the weighted mean moved into the status quo's\n"
+    "          win-set under the issue's `decided_by` bodies (without them every\n"
+    "          actor at the table can veto); the status quo when the win-set is\n"
+    "          empty; without a status quo, kept between the veto players\n"
     "--trajectory adds the EUM's rounds and the SMP's positions turn by turn, --moves every offer accepted, --exchanges\n"
     "every vote trade. --format csv writes the forecasts table; --table\n"
     "trajectory, moves or exchanges another.\n",

@@ -57,7 +57,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     }
     pl_forecast_opts fo = PL_FORECAST_OPTS_INIT;
-    fo.models = (1u << PL_MODEL_MEAN) | (1u << PL_MODEL_MEDIAN) | (1u << PL_MODEL_EUM);
+    fo.models = (1u << PL_MODEL_MEAN) | (1u << PL_MODEL_MEDIAN) | (1u << PL_MODEL_EUM) |
+                (1u << PL_MODEL_VETO);
     fo.eum.rounds = 3;
     if (sel == PL_IMPORT_COUNT && pl_scenario_n_actors(s) <= 12 && pl_scenario_n_issues(s) <= 4) {
         fo.models |= 1u << PL_MODEL_SMP;

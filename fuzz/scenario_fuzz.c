@@ -204,6 +204,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     pl_forecast_compute(&f, s, NULL, NULL);
     describe_all(s, f);
     pl_forecast_free(f);
+    pl_forecast_opts vo = PL_FORECAST_OPTS_INIT; /* the veto model reads decided_by */
+    vo.models = 1u << PL_MODEL_VETO;
+    f = NULL;
+    pl_forecast_compute(&f, s, &vo, NULL);
+    pl_forecast_free(f);
     pl_scenario_free(s);
     return 0;
 }

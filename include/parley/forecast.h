@@ -53,10 +53,14 @@ typedef enum pl_model {
     PL_MODEL_EXCHANGE, /* exchange model over all issues: O after the last round (K >= 2) */
     PL_MODEL_SMP,      /* KTAB's Spatial Model of Politics over all issues at once: the
                           probability-weighted median of its final state; only on request */
+    PL_MODEL_VETO,     /* procedural compromise: the weighted mean projected onto the status
+                          quo's win-set under the issue's deciders (decided_by; without them
+                          every actor at the table); only on request */
     PL_MODEL_COUNT
 } pl_model;
 
-/** Short name of a model ("mean", "median", "nbs", "eum", "exchange"); NULL if unknown. */
+/** Short name of a model ("mean", "median", "nbs", "eum", "exchange", "smp", "veto"); NULL
+    if unknown. */
 PL_API const char *pl_model_name(pl_model m);
 
 /**

@@ -274,6 +274,10 @@ PL_API const pl_value *pl_issue_status_quo(const pl_issue *x);
 PL_API const pl_value *pl_issue_outcome(const pl_issue *x);
 /** Group the issue belongs to (e.g. a legislative proposal); NULL if none. */
 PL_API const char *pl_issue_group(const pl_issue *x);
+/** Bodies that must approve a change of the issue (`decided_by`): how many, and the
+    scenario body index of the j-th (-1 out of range). 0: none declared. */
+PL_API size_t pl_issue_n_deciders(const pl_issue *x);
+PL_API long pl_issue_decider(const pl_issue *x, size_t j);
 /** Named discrete options (settlement's outcomes on this issue); 0 if none declared. */
 PL_API size_t pl_issue_n_options(const pl_issue *x);
 /** Scale point of option j; *id and *name (if not NULL) get its id and display name. */

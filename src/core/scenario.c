@@ -303,6 +303,13 @@ const pl_value *pl_issue_outcome(const pl_issue *x)
 
 const char *pl_issue_group(const pl_issue *x) { return x ? x->group : NULL; }
 
+size_t pl_issue_n_deciders(const pl_issue *x) { return x ? x->n_deciders : 0; }
+
+long pl_issue_decider(const pl_issue *x, size_t j)
+{
+    return x && j < x->n_deciders ? x->deciders[j] : -1;
+}
+
 size_t pl_body_n_rules(const pl_body *b) { return b ? b->n_rules : 0; }
 
 size_t pl_body_quota_rule(const pl_body *b, size_t c)

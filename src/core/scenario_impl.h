@@ -38,6 +38,8 @@ struct pl_issue {
     double *option_at;          /* where each option lies on the 0-100 scale */
     pl_idmap option_ids;        /* option id -> index */
     double step;                /* grid step for settlement; 0: not declared */
+    size_t n_deciders;          /* bodies that must approve a change (decided_by) */
+    long *deciders;             /* their body indices */
 };
 
 typedef struct pl_quota {

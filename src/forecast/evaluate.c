@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 /*
 ** evaluate.c: forecast accuracy on recorded outcomes (MODELS.md section 12).
-** The methods are the forecast models run through pl_forecast_compute with
-** the baselines computed by the same harness; no parameter is fitted to the
-** outcomes (every model runs with its published defaults), so nothing needs
-** cross-validation. The bootstrap resamples groups (proposals).
+** Every method's forecasts of every scored issue come from pl_forecast_compute
+** (the baselines too, by the same harness) or, for the exchange model, from
+** one run per group: these are the columns. Methods with nothing fitted are
+** scored on their columns as they are; with cross-validation (opts.cv) the
+** fitted methods (evaluate_fit.c) choose among columns or weigh them on the
+** training folds only. The bootstrap resamples groups (proposals).
 */
-#include "parley/evaluate.h"
-#include "../core/fmt.h"
+#include "evaluate_impl.h"
 #include "parley/forecast.h"
+#include "../core/alloc.h"
 #include "../core/error_int.h"
 #include "../core/rng.h"
 #include "exchange_impl.h"
@@ -20,10 +22,10 @@
 
 #define PL__DEFAULT_RESAMPLES 2000
 
-/* A method: a forecast run (weight mode, models, EUM preset) and which model of it. */
+/* A forecast run: weight mode, model, EUM preset and Q. */
 typedef struct method {
     const char *name, *what;
-    int baseline;
+    int kind;
     pl_weight_mode weights;
     pl_model model;       /* PL_MODEL_COUNT: the constant 50 or the status quo */
     int needs_sq;         /* scores only issues with a status quo */
@@ -31,36 +33,36 @@ typedef struct method {
 } method;
 
 static const method methods[] = {
-    {"constant_50", "50 on every issue", 1, PL_WEIGHT_ONE, PL_MODEL_COUNT, 0, NULL},
-    {"status_quo", "the reference point (no change)", 1, PL_WEIGHT_ONE, PL_MODEL_COUNT, 1, NULL},
-    {"mean_unweighted", "unweighted mean of positions", 1, PL_WEIGHT_ONE, PL_MODEL_MEAN, 0, NULL},
-    {"mean_salience", "salience-weighted mean", 1, PL_WEIGHT_S, PL_MODEL_MEAN, 0, NULL},
-    {"mean_cs", "capability x salience weighted mean", 1, PL_WEIGHT_CS, PL_MODEL_MEAN, 0, NULL},
-    {"median_cs", "capability x salience weighted median", 1, PL_WEIGHT_CS, PL_MODEL_MEDIAN, 0,
+    {"constant_50", "50 on every issue", PL__EV_BASELINE, PL_WEIGHT_ONE, PL_MODEL_COUNT, 0, NULL},
+    {"status_quo", "the reference point (no change)", PL__EV_BASELINE, PL_WEIGHT_ONE,
+     PL_MODEL_COUNT, 1, NULL},
+    {"mean_unweighted", "unweighted mean of positions", PL__EV_BASELINE, PL_WEIGHT_ONE,
+     PL_MODEL_MEAN, 0, NULL},
+    {"mean_salience", "salience-weighted mean", PL__EV_BASELINE, PL_WEIGHT_S, PL_MODEL_MEAN, 0,
      NULL},
-    {"nbs", "Nash bargaining solution, status quo as disagreement", 0, PL_WEIGHT_CS,
+    {"mean_cs", "capability x salience weighted mean", PL__EV_BASELINE, PL_WEIGHT_CS,
+     PL_MODEL_MEAN, 0, NULL},
+    {"median_salience", "salience-weighted median", PL__EV_BASELINE, PL_WEIGHT_S,
+     PL_MODEL_MEDIAN, 0, NULL},
+    {"median_cs", "capability x salience weighted median", PL__EV_BASELINE, PL_WEIGHT_CS,
+     PL_MODEL_MEDIAN, 0, NULL},
+    {"nbs", "Nash bargaining solution, status quo as disagreement", PL__EV_MODEL, PL_WEIGHT_CS,
      PL_MODEL_NBS, 1, NULL},
-    {"eum", "Expected Utility Model, published (default preset)", 0, PL_WEIGHT_CS, PL_MODEL_EUM,
-     0, "default"},
-    {"eum_scholz", "Expected Utility Model, Scholz et al.'s code (scholz_code preset)", 0,
-     PL_WEIGHT_CS, PL_MODEL_EUM, 0, "scholz_code"},
-    {"exchange", "exchange model within each group (a one-issue group: the weighted mean)", 0,
-     PL_WEIGHT_CS, PL_MODEL_EXCHANGE, 0, NULL},
+    {"eum", "Expected Utility Model, published (default preset)", PL__EV_MODEL, PL_WEIGHT_CS,
+     PL_MODEL_EUM, 0, "default"},
+    {"eum_scholz", "Expected Utility Model, Scholz et al.'s code (scholz_code preset)",
+     PL__EV_MODEL, PL_WEIGHT_CS, PL_MODEL_EUM, 0, "scholz_code"},
+    {"smp", "KTAB's Spatial Model of Politics over all issues at once (as parley forecast "
+     "--model smp)", PL__EV_MODEL, PL_WEIGHT_CS, PL_MODEL_SMP, 0, NULL},
+    {"veto", "procedural compromise: capability x salience mean moved into the status quo's "
+     "win-set under decided_by (as parley forecast --model veto)", PL__EV_MODEL, PL_WEIGHT_CS,
+     PL_MODEL_VETO, 0, NULL},
 };
 #define N_METHODS (sizeof methods / sizeof *methods)
 
-struct pl_evaluation {
-    size_t n_issues, n_groups;
-    size_t *issue;          /* scenario index of each scored issue */
-    size_t *group;          /* its group (cluster) number */
-    double *fc;             /* N_METHODS x n_issues forecasts; NAN: not scored */
-    size_t n[N_METHODS];
-    double mae[N_METHODS], lo[N_METHODS], hi[N_METHODS];
-    double diff[N_METHODS], dlo[N_METHODS], dhi[N_METHODS];
-    size_t best;
-    unsigned resamples;
-    uint64_t seed;
-};
+/* EUM's Q (probability the status quo persists) tried by eum_tuned besides 1. */
+static const double eum_q[] = {0.5, 0.6, 0.7, 0.8, 0.9};
+static const char *const eum_q_what = "EUM candidate (preset, Q) for eum_tuned";
 
 int pl_mae(double *out, const double *f, const double *o, size_t n, pl_error *err)
 {
@@ -73,10 +75,16 @@ int pl_mae(double *out, const double *f, const double *o, size_t n, pl_error *er
     return PL_OK;
 }
 
-/* Outcome of scored issue t. */
-static double outcome_of(const pl_evaluation *e, const pl_scenario *s, size_t t)
+/* A new column: its name, what it is and its kind; its forecasts start as NAN. */
+static size_t add_col(pl_evaluation *e, const char *name, const char *what, int kind)
 {
-    return pl_issue_outcome(pl_scenario_issue(s, e->issue[t]))->value;
+    size_t c = e->n_cols++;
+    snprintf(e->col_name[c], sizeof e->col_name[c], "%s", name);
+    e->col_what[c] = what;
+    e->col_kind[c] = kind;
+    for (size_t t = 0; t < e->n_issues; t++)
+        e->col[c * e->n_issues + t] = NAN;
+    return c;
 }
 
 /* Scored issues of group g, as indices into e->issue. */
@@ -91,29 +99,34 @@ static size_t group_members(const pl_evaluation *e, size_t g, size_t *out)
 
 /*
 ** The exchange model trades across the issues decided together, so it runs
-** once per group over that group's issues; a group of one issue cannot trade
-** and keeps O, the capability x salience weighted mean (method mean_cs).
+** once per group over that group's issues (pl__exchange_run_issues, the model
+** as src/forecast/exchange.c implements it); a group of one issue cannot trade
+** and keeps O, the capability x salience weighted mean. Column first + t - 1
+** holds round t for t < R, column last round R.
 */
-static int exchange_by_group(pl_evaluation *e, const pl_scenario *s, const pl_evaluate_opts *o,
-                             size_t m, size_t mean_cs, pl_error *err)
+static int exchange_by_group(pl_evaluation *e, const pl_scenario *s, int R, size_t mean_cs,
+                             size_t first, size_t last, pl_error *err)
 {
-    size_t *mem = malloc(e->n_issues * sizeof *mem), *iss = malloc(e->n_issues * sizeof *iss);
+    size_t *mem = pl__mallocarray(e->n_issues, sizeof *mem);
+    size_t *iss = pl__mallocarray(e->n_issues, sizeof *iss);
     int rc = mem && iss ? PL_OK : pl__error_nomem(err);
     pl_exchange_opts xo = PL_EXCHANGE_OPTS_INIT;
-    if (o->rounds > 0)
-        xo.rounds = o->rounds;
+    xo.rounds = R;
     for (size_t g = 0; !rc && g < e->n_groups; g++) {
         size_t k = group_members(e, g, mem);
-        if (k == 1) {
-            e->fc[m * e->n_issues + mem[0]] = e->fc[mean_cs * e->n_issues + mem[0]];
-            continue;
-        }
+        pl_exchange *ex = NULL;
         for (size_t j = 0; j < k; j++)
             iss[j] = e->issue[mem[j]];
-        pl_exchange *ex = NULL;
-        rc = pl__exchange_run_issues(&ex, s, iss, k, &xo, err);
+        if (k > 1)
+            rc = pl__exchange_run_issues(&ex, s, iss, k, &xo, err);
+        size_t done = ex ? pl_exchange_n_rounds(ex) : 0;
         for (size_t j = 0; !rc && j < k; j++)
-            e->fc[m * e->n_issues + mem[j]] = pl_exchange_outcome(ex, pl_exchange_n_rounds(ex), j);
+            for (int t = 1; t <= R; t++) {
+                size_t c = t == R ? last : first + (size_t)t - 1;
+                e->col[c * e->n_issues + mem[j]] =
+                    ex ? pl_exchange_outcome(ex, (size_t)t < done ? (size_t)t : done, j)
+                       : pl__ev_at(e, mean_cs, mem[j]);
+            }
         pl_exchange_free(ex);
     }
     free(mem);
@@ -121,143 +134,99 @@ static int exchange_by_group(pl_evaluation *e, const pl_scenario *s, const pl_ev
     return rc;
 }
 
-/* Forecasts of every method on every scored issue. */
-static int run_methods(pl_evaluation *e, const pl_scenario *s, const pl_evaluate_opts *o,
-                       pl_error *err)
+/* The SMP needs 3 actors at the table with a position (smp_scenario.c); with fewer it does
+   not apply and its column stays empty. */
+static int smp_applies(const pl_scenario *s)
 {
-    size_t mean_cs = 0;
-    for (size_t m = 0; m < N_METHODS; m++) {
-        const method *me = &methods[m];
-        pl_forecast_opts fo = PL_FORECAST_OPTS_INIT;
-        if (me->model == PL_MODEL_MEAN && me->weights == PL_WEIGHT_CS)
-            mean_cs = m;
-        if (me->model == PL_MODEL_EXCHANGE) {
-            int rc = exchange_by_group(e, s, o, m, mean_cs, err);
-            if (rc)
-                return rc;
-            continue;
+    size_t n = 0;
+    for (size_t i = 0; i < pl_scenario_n_actors(s); i++)
+        n += pl_smp_takes_part(s, i) != 0;
+    return n >= 3;
+}
+
+/* Column c from one forecast run of method me, with EUM's Q q (0: the preset's). */
+static int run_method(pl_evaluation *e, const pl_scenario *s, const method *me, double q,
+                      size_t c, pl_error *err)
+{
+    if (me->model == PL_MODEL_SMP && !smp_applies(s))
+        return PL_OK;
+    pl_forecast_opts fo = PL_FORECAST_OPTS_INIT;
+    fo.weights = me->weights;
+    fo.models = me->model < PL_MODEL_COUNT ? 1u << me->model : 1u << PL_MODEL_MEAN;
+    if (me->preset && pl_eum_preset(&fo.eum, me->preset, err))
+        return PL_EINPUT;
+    if (e->o.rounds > 0)
+        fo.eum.rounds = e->o.rounds;
+    fo.eum.cycle = (pl_eum_cycle)e->o.eum_cycle;
+    if (q > 0)
+        fo.eum.q = q;
+    pl_forecast *f = NULL;
+    int rc = pl_forecast_compute(&f, s, &fo, err);
+    for (size_t t = 0; !rc && t < e->n_issues; t++) {
+        const pl_value *sq = pl_issue_status_quo(pl_scenario_issue(s, e->issue[t]));
+        double v = NAN;
+        if (me->needs_sq && !sq)
+            v = NAN;
+        else if (me->model == PL_MODEL_COUNT)
+            v = me->needs_sq ? sq->value : 50;
+        else
+            v = pl_forecast_value(f, e->issue[t], me->model);
+        e->col[c * e->n_issues + t] = v;
+    }
+    pl_forecast_free(f);
+    return rc;
+}
+
+/* Every column: the methods, EUM's (preset, Q) grid, the exchange model round by round. */
+static int run_columns(pl_evaluation *e, const pl_scenario *s, pl_error *err)
+{
+    size_t nq = sizeof eum_q / sizeof *eum_q, mean_cs = 0;
+    int R = e->o.rounds > 0 ? e->o.rounds : 10, rc = PL_OK;
+    size_t nx = R - 1 < 9 ? (size_t)R - 1 : 9; /* exchange candidates: rounds 1 .. nx */
+    if (!(e->col = pl__mallocarray(PL__EV_MAX_COLS * e->n_issues, sizeof *e->col)))
+        return pl__error_nomem(err);
+    for (size_t m = 0; !rc && m < N_METHODS; m++) {
+        size_t c = add_col(e, methods[m].name, methods[m].what, methods[m].kind);
+        mean_cs = strcmp(methods[m].name, "mean_cs") == 0 ? c : mean_cs;
+        rc = run_method(e, s, &methods[m], 0, c, err);
+        for (size_t j = 0; !rc && methods[m].preset && j < nq; j++) {
+            char name[PL__EV_NAME];
+            snprintf(name, sizeof name, "%s_q%02d", methods[m].name, (int)lround(eum_q[j] * 100));
+            rc = run_method(e, s, &methods[m], eum_q[j],
+                            add_col(e, name, eum_q_what, PL__EV_CANDIDATE), err);
         }
-        pl_forecast *f = NULL;
-        fo.weights = me->weights;
-        fo.models = me->model < PL_MODEL_COUNT ? 1u << me->model : 1u << PL_MODEL_MEAN;
-        if (me->preset && pl_eum_preset(&fo.eum, me->preset, err))
-            return PL_EINPUT;
-        if (o->rounds > 0)
-            fo.eum.rounds = o->rounds;
-        fo.eum.cycle = (pl_eum_cycle)o->eum_cycle;
-        int rc = pl_forecast_compute(&f, s, &fo, err);
-        if (rc)
-            return rc;
-        for (size_t t = 0; t < e->n_issues; t++) {
-            const pl_issue *x = pl_scenario_issue(s, e->issue[t]);
-            const pl_value *sq = pl_issue_status_quo(x);
-            double v = NAN;
-            if (me->needs_sq && !sq)
-                v = NAN;
-            else if (me->model == PL_MODEL_COUNT)
-                v = me->needs_sq ? sq->value : 50;
-            else
-                v = pl_forecast_value(f, e->issue[t], me->model);
-            e->fc[m * e->n_issues + t] = v;
-        }
-        pl_forecast_free(f);
     }
-    return PL_OK;
-}
-
-/* Sums of errors and counts per group for method m (and, with m2, on issues both score). */
-static void group_sums(const pl_evaluation *e, const pl_scenario *s, size_t m, long m2,
-                       double *sum, double *sum2, size_t *cnt)
-{
-    memset(sum, 0, e->n_groups * sizeof *sum);
-    memset(sum2, 0, e->n_groups * sizeof *sum2);
-    memset(cnt, 0, e->n_groups * sizeof *cnt);
-    for (size_t t = 0; t < e->n_issues; t++) {
-        double a = e->fc[m * e->n_issues + t];
-        double b = m2 >= 0 ? e->fc[(size_t)m2 * e->n_issues + t] : 0;
-        if (isnan(a) || isnan(b))
-            continue;
-        double y = outcome_of(e, s, t);
-        sum[e->group[t]] += fabs(a - y);
-        sum2[e->group[t]] += m2 >= 0 ? fabs(b - y) : 0;
-        cnt[e->group[t]]++;
+    if (rc)
+        return rc;
+    size_t last = add_col(e, "exchange_group", "exchange model within each group (a group of "
+                          "one issue cannot trade and keeps mean_cs)", PL__EV_MODEL);
+    size_t first = e->n_cols;
+    for (size_t t = 1; t <= nx; t++) {
+        char name[PL__EV_NAME];
+        snprintf(name, sizeof name, "exchange_group_r%zu", t);
+        add_col(e, name, "exchange candidate (rounds) for exchange_tuned", PL__EV_CANDIDATE);
     }
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* Type-7 percentile of sorted v[0..n). */
-static double percentile(const double *v, size_t n, double p)
-{
-    double h = (double)(n - 1) * p;
-    size_t k = (size_t)h;
-    return k + 1 < n ? v[k] + (h - (double)k) * (v[k + 1] - v[k]) : v[n - 1];
-}
-
-/*
-** Bootstrap of MAE(m) (m2 < 0) or MAE(m) - MAE(m2) on common issues: resample
-** b draws groups with replacement from stream b of the seed.
-*/
-static int bootstrap(const pl_evaluation *e, const pl_scenario *s, size_t m, long m2,
-                     double *point, double *lo, double *hi)
-{
-    size_t G = e->n_groups, B = e->resamples;
-    double *sum = malloc(G * sizeof *sum), *sum2 = malloc(G * sizeof *sum2);
-    size_t *cnt = malloc(G * sizeof *cnt);
-    double *stat = malloc(B * sizeof *stat);
-    if (!sum || !sum2 || !cnt || !stat) {
-        free(sum), free(sum2), free(cnt), free(stat);
-        return PL_ENOMEM;
-    }
-    group_sums(e, s, m, m2, sum, sum2, cnt);
-    double ta = 0, tb = 0;
-    size_t tn = 0, kept = 0;
-    for (size_t g = 0; g < G; g++) {
-        ta += sum[g];
-        tb += sum2[g];
-        tn += cnt[g];
-    }
-    *point = tn ? (ta - tb) / (double)tn : 0;
-    for (size_t b = 0; tn && b < B; b++) {
-        pl_rng r;
-        pl__rng_seed(&r, e->seed, b);
-        double a = 0, c = 0;
-        size_t k = 0;
-        for (size_t d = 0; d < G; d++) {
-            size_t g = (size_t)pl__rng_below(&r, G);
-            a += sum[g];
-            c += sum2[g];
-            k += cnt[g];
-        }
-        if (k)
-            stat[kept++] = (a - c) / (double)k;
-    }
-    qsort(stat, kept, sizeof *stat, cmp_double);
-    *lo = kept ? percentile(stat, kept, 0.025) : *point;
-    *hi = kept ? percentile(stat, kept, 0.975) : *point;
-    free(sum), free(sum2), free(cnt), free(stat);
-    return PL_OK;
+    return exchange_by_group(e, s, R, mean_cs, first, last, err);
 }
 
 /* The scored issues (with an outcome) and their groups: same group id, same cluster. */
 static int collect_issues(pl_evaluation *e, const pl_scenario *s, pl_error *err)
 {
-    size_t K = pl_scenario_n_issues(s);
-    e->issue = malloc((K ? K : 1) * sizeof *e->issue);
-    e->group = malloc((K ? K : 1) * sizeof *e->group);
-    const char **names = malloc((K ? K : 1) * sizeof *names);
-    if (!e->issue || !e->group || !names) {
-        free(names);
-        return pl__error_nomem(err);
-    }
-    for (size_t k = 0; k < K; k++) {
+    size_t K = pl_scenario_n_issues(s), KK = K ? K : 1;
+    e->issue = pl__mallocarray(KK, sizeof *e->issue);
+    e->group = pl__mallocarray(KK, sizeof *e->group);
+    e->y = pl__mallocarray(KK, sizeof *e->y);
+    e->fold = calloc(KK, sizeof *e->fold);
+    const char **names = pl__mallocarray(KK, sizeof *names);
+    size_t *size = calloc(KK, sizeof *size);
+    int rc = e->issue && e->group && e->y && e->fold && names && size ? PL_OK
+                                                                      : pl__error_nomem(err);
+    for (size_t k = 0; !rc && k < K; k++) {
         const pl_issue *x = pl_scenario_issue(s, k);
-        if (!pl_issue_outcome(x))
+        if (!pl_issue_outcome(x)) {
+            e->n_skipped++;
             continue;
+        }
         const char *g = pl_issue_group(x);
         size_t c = e->n_groups;
         for (size_t j = 0; g && j < e->n_groups; j++) /* groups come in runs: scan back */
@@ -267,46 +236,124 @@ static int collect_issues(pl_evaluation *e, const pl_scenario *s, pl_error *err)
             }
         if (c == e->n_groups)
             names[e->n_groups++] = g; /* an issue without a group is a group of its own */
+        size[c]++;
         e->group[e->n_issues] = c;
+        e->y[e->n_issues] = pl_issue_outcome(x)->value;
         e->issue[e->n_issues++] = k;
+        for (size_t i = 0; i < pl_scenario_n_actors(s); i++) {
+            double pos, sal;
+            e->n_zero_salience += pl_actor_at_table(pl_scenario_actor(s, i)) &&
+                                  pl_scenario_position(s, i, k, &pos, &sal) == 1 && sal == 0;
+        }
     }
+    for (size_t g = 0; !rc && g < e->n_groups; g++)
+        e->n_single += size[g] == 1;
     free(names);
-    if (e->n_issues == 0)
-        return pl__fail(err, PL_EINPUT, "no issue of scenario '%s' has an outcome; expected "
-                        "issues with `outcome:` (e.g. parley import --from deu)",
-                        pl_scenario_name(s));
+    free(size);
+    if (!rc && e->n_issues == 0)
+        rc = pl__fail(err, PL_EINPUT, "no issue of scenario '%s' has an outcome (%zu issues "
+                      "skipped); expected issues with `outcome:` (e.g. parley import --from deu)",
+                      pl_scenario_name(s), e->n_skipped);
+    return rc;
+}
+
+/*
+** Folds by group: one per group (PL_CV_GROUP), or k folds of groups dealt in a
+** shuffled order (Fisher-Yates, stream UINT64_MAX of the seed: the bootstrap's
+** streams are 0 .. B-1).
+*/
+static int assign_folds(pl_evaluation *e, pl_error *err)
+{
+    size_t G = e->n_groups, k = e->o.cv == PL_CV_GROUP ? G : (size_t)e->o.cv;
+    if (e->o.cv == PL_CV_NONE)
+        return PL_OK;
+    if (G < 2)
+        return pl__fail(err, PL_EINPUT, "cross-validation needs at least 2 groups (proposals) "
+                        "with outcomes; the data has %zu", G);
+    if (k < 2 || k > G)
+        return pl__fail(err, PL_EINPUT, "--cv %zu would leave a fold empty or train on "
+                        "nothing: the data has %zu groups (proposals) with outcomes; expected "
+                        "a number of folds from 2 to %zu, or 'proposal'", k, G, G);
+    size_t *perm = pl__mallocarray(G, sizeof *perm), *fold_of = pl__mallocarray(G, sizeof *fold_of);
+    if (!perm || !fold_of) {
+        free(perm), free(fold_of);
+        return pl__error_nomem(err);
+    }
+    pl_rng r;
+    pl__rng_seed(&r, e->o.seed, UINT64_MAX);
+    for (size_t g = 0; g < G; g++)
+        perm[g] = g;
+    for (size_t g = G; e->o.cv != PL_CV_GROUP && g > 1; g--) {
+        size_t j = (size_t)pl__rng_below(&r, g), tmp = perm[g - 1];
+        perm[g - 1] = perm[j];
+        perm[j] = tmp;
+    }
+    for (size_t p = 0; p < G; p++)
+        fold_of[perm[p]] = p % k;
+    for (size_t t = 0; t < e->n_issues; t++)
+        e->fold[t] = fold_of[e->group[t]];
+    e->n_folds = k;
+    free(perm), free(fold_of);
     return PL_OK;
+}
+
+/* Rows of the methods scored as they are (no fitting): the baselines and models. */
+static int fixed_rows(pl_evaluation *e, pl_error *err)
+{
+    for (size_t c = 0; c < e->n_cols; c++) {
+        if (e->col_kind[c] == PL__EV_CANDIDATE)
+            continue;
+        pl__ev_row *r = &e->row[e->n_rows++];
+        snprintf(r->name, sizeof r->name, "%s", e->col_name[c]);
+        r->what = e->col_what[c];
+        r->kind = e->col_kind[c];
+        if (!(r->fc = pl__mallocarray(e->n_issues, sizeof *r->fc)))
+            return pl__error_nomem(err);
+        memcpy(r->fc, e->col + c * e->n_issues, e->n_issues * sizeof *r->fc);
+    }
+    return PL_OK;
+}
+
+/* Without cross-validation: the baseline with the lowest MAE on the issues it scores. */
+static void best_in_sample(pl_evaluation *e)
+{
+    double best = INFINITY;
+    for (size_t m = 0; m < e->n_rows; m++) {
+        double s = 0;
+        size_t n = 0;
+        for (size_t t = 0; t < e->n_issues; t++)
+            if (!isnan(e->row[m].fc[t]))
+                s += fabs(e->row[m].fc[t] - e->y[t]), n++;
+        if (e->row[m].kind == PL__EV_BASELINE && n && s / (double)n < best) {
+            best = s / (double)n;
+            e->ref = m;
+        }
+    }
 }
 
 int pl_evaluate(pl_evaluation **out, const pl_scenario *s, const pl_evaluate_opts *opts,
                 pl_error *err)
 {
-    pl_evaluate_opts o = PL_EVALUATE_OPTS_INIT;
-    if (opts)
-        o = *opts;
     *out = NULL;
     pl_evaluation *e = calloc(1, sizeof *e);
     if (!e)
         return pl__error_nomem(err);
-    e->resamples = o.resamples ? o.resamples : PL__DEFAULT_RESAMPLES;
-    e->seed = o.seed;
+    pl_evaluate_opts o = PL_EVALUATE_OPTS_INIT;
+    e->o = opts ? *opts : o;
+    e->o.resamples = e->o.resamples ? e->o.resamples : PL__DEFAULT_RESAMPLES;
     int rc = collect_issues(e, s, err);
-    if (!rc && !(e->fc = malloc(N_METHODS * e->n_issues * sizeof *e->fc)))
-        rc = pl__error_nomem(err);
     if (!rc)
-        rc = run_methods(e, s, &o, err);
-    for (size_t m = 0; !rc && m < N_METHODS; m++) {
-        for (size_t t = 0; t < e->n_issues; t++)
-            e->n[m] += (size_t)!isnan(e->fc[m * e->n_issues + t]);
-        if (bootstrap(e, s, m, -1, &e->mae[m], &e->lo[m], &e->hi[m]))
-            rc = pl__error_nomem(err);
-        if (methods[m].baseline && e->n[m] &&
-            (e->n[e->best] == 0 || e->mae[m] < e->mae[e->best]))
-            e->best = m;
-    }
-    for (size_t m = 0; !rc && m < N_METHODS; m++)
-        if (bootstrap(e, s, m, (long)e->best, &e->diff[m], &e->dlo[m], &e->dhi[m]))
-            rc = pl__error_nomem(err);
+        rc = assign_folds(e, err);
+    if (!rc)
+        rc = run_columns(e, s, err);
+    if (!rc)
+        rc = fixed_rows(e, err);
+    if (!rc && e->n_folds)
+        rc = pl__ev_fit(e, err); /* sets e->ref to the baseline chosen fold by fold */
+    else if (!rc)
+        best_in_sample(e);
+    if (!rc && pl__ev_score_all(e))
+        rc = pl__error_nomem(err);
     if (rc) {
         pl_evaluation_free(e);
         return rc;
@@ -319,149 +366,81 @@ void pl_evaluation_free(pl_evaluation *e)
 {
     if (!e)
         return;
+    for (size_t m = 0; m < e->n_rows; m++)
+        free(e->row[m].fc);
     free(e->issue);
     free(e->group);
-    free(e->fc);
+    free(e->y);
+    free(e->fold);
+    free(e->col);
     free(e);
 }
 
-size_t pl_evaluation_n_methods(const pl_evaluation *e) { return e ? N_METHODS : 0; }
+size_t pl_evaluation_n_methods(const pl_evaluation *e) { return e ? e->n_rows : 0; }
 
 const char *pl_evaluation_method(const pl_evaluation *e, size_t m)
 {
-    return e && m < N_METHODS ? methods[m].name : NULL;
+    return e && m < e->n_rows ? e->row[m].name : NULL;
 }
 
 int pl_evaluation_is_baseline(const pl_evaluation *e, size_t m)
 {
-    return e && m < N_METHODS && methods[m].baseline;
+    return e && m < e->n_rows && e->row[m].kind == PL__EV_BASELINE;
 }
 
-size_t pl_evaluation_n(const pl_evaluation *e, size_t m) { return e && m < N_METHODS ? e->n[m] : 0; }
+int pl_evaluation_is_fitted(const pl_evaluation *e, size_t m)
+{
+    return e && m < e->n_rows && e->row[m].kind == PL__EV_FITTED;
+}
+
+size_t pl_evaluation_n(const pl_evaluation *e, size_t m)
+{
+    return e && m < e->n_rows ? e->row[m].sc.n : 0;
+}
+
+static const pl__ev_score *score_of(const pl_evaluation *e, size_t m)
+{
+    static const pl__ev_score none;
+    return e && m < e->n_rows ? &e->row[m].sc : &none;
+}
 
 double pl_evaluation_mae(const pl_evaluation *e, size_t m, double *lo, double *hi)
 {
-    int ok = e && m < N_METHODS;
+    const pl__ev_score *c = score_of(e, m);
     if (lo)
-        *lo = ok ? e->lo[m] : 0;
+        *lo = c->mae_lo;
     if (hi)
-        *hi = ok ? e->hi[m] : 0;
-    return ok ? e->mae[m] : 0;
+        *hi = c->mae_hi;
+    return c->mae;
 }
 
-size_t pl_evaluation_best_baseline(const pl_evaluation *e) { return e ? e->best : 0; }
+double pl_evaluation_median_ae(const pl_evaluation *e, size_t m)
+{
+    return score_of(e, m)->mdae;
+}
+
+double pl_evaluation_within10(const pl_evaluation *e, size_t m)
+{
+    return score_of(e, m)->w10;
+}
+
+size_t pl_evaluation_best_baseline(const pl_evaluation *e) { return e ? e->ref : 0; }
 
 double pl_evaluation_vs_best(const pl_evaluation *e, size_t m, double *lo, double *hi)
 {
-    int ok = e && m < N_METHODS;
+    const pl__ev_score *c = score_of(e, m);
     if (lo)
-        *lo = ok ? e->dlo[m] : 0;
+        *lo = c->diff_lo;
     if (hi)
-        *hi = ok ? e->dhi[m] : 0;
-    return ok ? e->diff[m] : 0;
+        *hi = c->diff_hi;
+    return c->diff;
 }
 
-/* ---- description ---------------------------------------------------------- */
+double pl_evaluation_p(const pl_evaluation *e, size_t m) { return score_of(e, m)->p; }
 
-static void emit_summary(const pl_evaluation *e, pl_emitter *em)
+double pl_evaluation_forecast(const pl_evaluation *e, size_t m, size_t t)
 {
-    static const char *const cols[] = {"method", "kind", "n", "mae", "mae_low", "mae_high",
-                                       "vs_best_baseline", "vs_low", "vs_high", "what"};
-    pl_emit_table_begin(em, "summary", "Mean absolute error (0-100 scale) with 95% bootstrap "
-                        "intervals; vs = MAE minus the best baseline's on common issues",
-                        cols, 10);
-    for (size_t m = 0; m < N_METHODS; m++) {
-        pl_emit_row_begin(em);
-        pl_emit_string(em, NULL, methods[m].name);
-        pl_emit_string(em, NULL, methods[m].baseline ? "baseline" : "model");
-        pl_emit_int(em, NULL, (long long)e->n[m]);
-        pl_emit_number(em, NULL, e->mae[m]);
-        pl_emit_number(em, NULL, e->lo[m]);
-        pl_emit_number(em, NULL, e->hi[m]);
-        pl_emit_number(em, NULL, e->diff[m]);
-        pl_emit_number(em, NULL, e->dlo[m]);
-        pl_emit_number(em, NULL, e->dhi[m]);
-        pl_emit_string(em, NULL, methods[m].what);
-        pl_emit_row_end(em);
-    }
-    pl_emit_table_end(em);
+    return e && m < e->n_rows && t < e->n_issues ? e->row[m].fc[t] : NAN;
 }
 
-static void emit_errors(const pl_evaluation *e, const pl_scenario *s, pl_emitter *em)
-{
-    const char *cols[3 + 2 * N_METHODS];
-    char names[2 * N_METHODS][48];
-    size_t nc = 0;
-    cols[nc++] = "issue";
-    cols[nc++] = "group";
-    cols[nc++] = "outcome";
-    for (size_t m = 0; m < N_METHODS; m++) {
-        snprintf(names[2 * m], sizeof names[0], "%s", methods[m].name);
-        snprintf(names[2 * m + 1], sizeof names[0], "%s_error", methods[m].name);
-        cols[nc++] = names[2 * m];
-        cols[nc++] = names[2 * m + 1];
-    }
-    pl_emit_table_begin(em, "errors", "Per issue: each method's forecast and absolute error",
-                        cols, nc);
-    for (size_t t = 0; t < e->n_issues; t++) {
-        const pl_issue *x = pl_scenario_issue(s, e->issue[t]);
-        double y = outcome_of(e, s, t);
-        pl_emit_row_begin(em);
-        pl_emit_string(em, NULL, pl_issue_id(x));
-        pl_emit_string(em, NULL, pl_issue_group(x));
-        pl_emit_number(em, NULL, y);
-        for (size_t m = 0; m < N_METHODS; m++) {
-            double v = e->fc[m * e->n_issues + t];
-            if (isnan(v)) {
-                pl_emit_null(em, NULL);
-                pl_emit_null(em, NULL);
-            } else {
-                pl_emit_number(em, NULL, v);
-                pl_emit_number(em, NULL, fabs(v - y));
-            }
-        }
-        pl_emit_row_end(em);
-    }
-    pl_emit_table_end(em);
-}
-
-/* One sentence: which models beat the best baseline, by intervals that exclude 0. */
-static void verdict(const pl_evaluation *e, char *buf, size_t size)
-{
-    size_t u = (size_t)pl__snprintf(buf, size, "Best baseline: %s (MAE %.2f). ", methods[e->best].name,
-                                e->mae[e->best]);
-    int any = 0;
-    for (size_t m = 0; m < N_METHODS && u < size; m++) {
-        if (methods[m].baseline)
-            continue;
-        const char *how = e->dhi[m] < 0 ? "beats it" : e->dlo[m] > 0 ? "is worse"
-                                                                      : "is not distinguishable";
-        int k = pl__snprintf(buf + u, size - u, "%s%s (MAE %.2f) %s (difference %+.2f, 95%% "
-                         "interval %+.2f to %+.2f)", any++ ? "; " : "", methods[m].name,
-                         e->mae[m], how, e->diff[m], e->dlo[m], e->dhi[m]);
-        u += k > 0 ? (size_t)k : 0;
-    }
-    if (u < size)
-        snprintf(buf + u, size - u, ".");
-}
-
-int pl_evaluation_emit(const pl_evaluation *e, const pl_scenario *s, pl_emitter *em)
-{
-    char text[2048], seed[32];
-    if (!e || !s || !em)
-        return PL_EMISUSE;
-    pl_emit_object_begin(em, "evaluation", "Forecast accuracy on recorded outcomes");
-    pl_emit_int(em, "issues", (long long)e->n_issues);
-    pl_emit_int(em, "groups", (long long)e->n_groups);
-    pl_emit_int(em, "resamples", (long long)e->resamples);
-    snprintf(seed, sizeof seed, "%llu", (unsigned long long)e->seed);
-    pl_emit_string(em, "seed", seed);
-    pl_emit_string(em, "fitting", "none: every model runs with its published defaults, so no "
-                   "parameter is fitted to the outcomes and no cross-validation is needed");
-    verdict(e, text, sizeof text);
-    pl_emit_string(em, "verdict", text);
-    pl_emit_object_end(em);
-    emit_summary(e, em);
-    emit_errors(e, s, em);
-    return PL_OK;
-}
+size_t pl_evaluation_n_issues(const pl_evaluation *e) { return e ? e->n_issues : 0; }

@@ -5,7 +5,9 @@
 */
 #include "parley/forecast.h"
 #include "../core/error_int.h"
+#include "../core/alloc.h"
 #include "smp_impl.h"
+#include "veto_impl.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -37,7 +39,7 @@ struct pl_forecast {
 const char *pl_model_name(pl_model m)
 {
     static const char *const names[PL_MODEL_COUNT] = {"mean", "median", "nbs", "eum",
-                                                      "exchange", "smp"};
+                                                      "exchange", "smp", "veto"};
     return (m >= 0 && m < PL_MODEL_COUNT) ? names[m] : NULL;
 }
 
@@ -70,10 +72,28 @@ static size_t gather(const pl_scenario *s, size_t k, const pl_forecast_opts *o, 
     return m;
 }
 
-/* The default set (models == 0) is every model but the SMP, which runs only when asked. */
+/* The default set (models == 0) is every model but the SMP and veto, which run only when asked. */
 static int wants(const pl_forecast_opts *o, pl_model m)
 {
-    return o->models == 0 ? m != PL_MODEL_SMP : (int)(o->models >> m & 1u);
+    return o->models == 0 ? m != PL_MODEL_SMP && m != PL_MODEL_VETO : (int)(o->models >> m & 1u);
+}
+
+/* The procedural compromise of every issue from its weighted mean. */
+static int veto_all(pl_forecast *f, const pl_scenario *s, pl_error *err)
+{
+    size_t K = f->n_issues;
+    double *mean = pl__mallocarray(K ? K : 1, sizeof *mean);
+    double *out = pl__mallocarray(K ? K : 1, sizeof *out);
+    int rc = mean && out ? PL_OK : pl__error_nomem(err);
+    for (size_t k = 0; !rc && k < K; k++)
+        mean[k] = f->issues[k].value[PL_MODEL_MEAN];
+    if (!rc)
+        rc = pl__veto_forecasts(s, mean, out, err);
+    for (size_t k = 0; !rc && k < K; k++)
+        f->issues[k].value[PL_MODEL_VETO] = out[k];
+    free(mean);
+    free(out);
+    return rc;
 }
 
 /* The EUM on issue k; a single actor is its own forecast. */
@@ -183,6 +203,8 @@ int pl_forecast_compute(pl_forecast **out, const pl_scenario *s, const pl_foreca
         rc = pl__forecast_smp(s, &o.smp, &f->smp, err);
     for (size_t k = 0; !rc && f->smp && k < K; k++)
         f->issues[k].value[PL_MODEL_SMP] = pl_smp_median(f->smp, k);
+    if (!rc && wants(&o, PL_MODEL_VETO))
+        rc = veto_all(f, s, err);
     free(col.x);
     free(col.w);
     free(col.c);

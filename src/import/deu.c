@@ -31,8 +31,25 @@ static const char *const deu_names[][2] = {
     {"pt", "Portugal"}, {"ro", "Romania"}, {"si", "Slovenia"}, {"sk", "Slovakia"},
     {"es", "Spain"}, {"se", "Sweden"}, {"uk", "United Kingdom"}};
 
+/*
+** Council votes under the Treaty of Nice for 28 members (Croatia's 7 from its
+** 2013 Act of Accession); a qualified majority is 260 of the 352. One rule for
+** every row: DEU III's proposals span 1996-2018, under the EU-15 weights, Nice
+** and, from November 2014, the double majority; the bodies written by the
+** importer are this approximation (docs/scenario-format.md, DEU import).
+*/
+static const struct {
+    const char *code;
+    int votes;
+} nice_votes[] = {{"de", 29}, {"fr", 29}, {"it", 29}, {"uk", 29}, {"es", 27}, {"pl", 27},
+                  {"ro", 14}, {"nl", 13}, {"be", 12}, {"cz", 12}, {"el", 12}, {"hu", 12},
+                  {"pt", 12}, {"at", 10}, {"bu", 10}, {"se", 10}, {"dk", 7}, {"ie", 7},
+                  {"lt", 7}, {"sk", 7}, {"fi", 7}, {"cr", 7}, {"cy", 4}, {"ee", 4},
+                  {"lv", 4}, {"lu", 4}, {"si", 4}, {"mt", 3}};
+
 typedef struct deu_issue {
     char id[64], group[64], name[200], desc[64];
+    int cod, vote;                 /* co-decision; 1 QMV, 2 unanimity, 0 unknown */
     size_t line;
     double x[DEU_ACTORS], s[DEU_ACTORS], rp, out;
     unsigned char has[DEU_ACTORS];
@@ -137,6 +154,9 @@ static int deu_issue_row(deu_ctx *c, const pl__row *row, pl_error *err)
                                     "unique issue ids", x->id);
     snprintf(x->name, sizeof x->name, "%.120s (%s)", row->field[DEU_PRNAME], x->id);
     snprintf(x->desc, sizeof x->desc, "%.12s, %.12s", row->field[DEU_PROC], row->field[DEU_VOTE]);
+    x->cod = strcmp(row->field[DEU_PROC], "COD") == 0;
+    x->vote = strncmp(row->field[DEU_VOTE], "QMV", 3) == 0 ? 1
+              : strncmp(row->field[DEU_VOTE], "Unan", 4) == 0 ? 2 : 0;
     x->line = row->line;
     int rc = deu_actor_values(c, row, x, err);
     if (!rc)
@@ -166,6 +186,48 @@ static const char *actor_name(const char *code)
     return code;
 }
 
+static int nice_of(const char *code)
+{
+    for (size_t k = 0; k < sizeof nice_votes / sizeof *nice_votes; k++)
+        if (strcmp(nice_votes[k].code, code) == 0)
+            return nice_votes[k].votes;
+    return 0;
+}
+
+/* The deciders: the Council by qualified majority or unanimously, the Parliament. */
+static void deu_bodies(pl__ybuf *b, const deu_ctx *c)
+{
+    char id[64];
+    pl__y_raw(b, "bodies:\n  - id: council_qmv\n    name: \"Council, qualified majority (Nice "
+                 "votes, 260 of 352)\"\n    members: {");
+    for (size_t a = 0, n = 0; a < DEU_ACTORS; a++)
+        if (nice_of(c->code[a])) {
+            pl__y_id(id, sizeof id, c->code[a]);
+            pl__y_printf(b, "%s%s: %d", n++ ? ", " : "", id, nice_of(c->code[a]));
+        }
+    pl__y_raw(b, "}\n    quota: \"260/352\"\n  - id: council_unanimity\n    name: \"Council, "
+                 "unanimity\"\n    members: [");
+    for (size_t a = 0, n = 0; a < DEU_ACTORS; a++)
+        if (nice_of(c->code[a])) {
+            pl__y_id(id, sizeof id, c->code[a]);
+            pl__y_printf(b, "%s%s", n++ ? ", " : "", id);
+        }
+    pl__y_raw(b, "]\n    quota: unanimity\n    veto: all\n");
+    for (size_t a = 0; a < DEU_ACTORS; a++)
+        if (strcmp(c->code[a], "ep") == 0)
+            pl__y_raw(b, "  - id: parliament\n    name: \"European Parliament (co-decision)\"\n"
+                         "    members: [ep]\n");
+}
+
+/* decided_by of one issue: the Council's rule, and the Parliament under co-decision. */
+static void deu_decided_by(pl__ybuf *b, const deu_issue *x, int has_ep)
+{
+    if (!x->vote)
+        return; /* rule unknown: no deciders written */
+    pl__y_printf(b, "    decided_by: [%s%s]\n", x->vote == 1 ? "council_qmv" : "council_unanimity",
+                 x->cod && has_ep ? ", parliament" : "");
+}
+
 static void deu_yaml(pl__ybuf *b, const deu_ctx *c, const char *file)
 {
     char id[64];
@@ -183,6 +245,9 @@ static void deu_yaml(pl__ybuf *b, const deu_ctx *c, const char *file)
         pl__y_num(b, c->cap[a]);
         pl__y_raw(b, "}\n");
     }
+    int has_ep = 0;
+    for (size_t a = 0; a < DEU_ACTORS; a++)
+        has_ep |= strcmp(c->code[a], "ep") == 0;
     pl__y_raw(b, "issues:\n");
     for (size_t k = 0; k < c->n; k++) {
         const deu_issue *x = &c->iss[k];
@@ -202,7 +267,9 @@ static void deu_yaml(pl__ybuf *b, const deu_ctx *c, const char *file)
             pl__y_num(b, x->out);
             pl__y_raw(b, "\n");
         }
+        deu_decided_by(b, x, has_ep);
     }
+    deu_bodies(b, c);
     pl__y_raw(b, "positions:\n");
     for (size_t a = 0; a < DEU_ACTORS; a++) {
         if (!c->first_line[a])

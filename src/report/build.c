@@ -98,8 +98,8 @@ static int run_forecast(pl_report *r)
 {
     pl_error e = {0};
     pl_forecast_opts fo = r->o.forecast;
-    if (!fo.models) /* the report shows every model, the SMP included */
-        fo.models = (1u << PL_MODEL_COUNT) - 1;
+    if (!fo.models) /* the report shows every model, the SMP included (veto when asked) */
+        fo.models = (1u << PL_MODEL_VETO) - 1;
     fo.smp.progress = fo.exchange.progress = r->o.progress;
     if (!pl_forecast_compute(&r->f, r->s, &fo, &e))
         return PL_OK;

@@ -420,22 +420,22 @@ int pl__read_bodies(pl_reader *r, const pl_doc_node *seq)
 
 /* ---- ratification ------------------------------------------------------ */
 
-/* One actor's ratification: a body id or a list of them. */
-static int read_ratifiers(pl_reader *r, const pl_doc_node *key, const pl_doc_node *v)
+/*
+** A body id or a list of distinct body ids under `where` (ratification of an
+** actor, the bodies that decide an issue) into a new array *out of *n.
+*/
+static int read_body_list(pl_reader *r, const pl_doc_node *v, const char *where, long **out,
+                          size_t *n)
 {
     pl_scenario *s = r->s;
-    long a, b;
-    int rc = pl__ref_actor(r, key, "ratification", &a);
-    if (rc)
-        return rc;
-    char where[128];
-    snprintf(where, sizeof where, "ratification of '%s'", s->actors[a].id);
     size_t cnt = v->type == PL_DOC_SEQ ? v->len : 1;
+    long b;
+    int rc;
     if (cnt == 0)
         return pl_rd_fail(&r->rd, v, "%s is an empty list; expected at least one body id",
                           where);
-    s->ratifiers[a] = pl_arena_array(&s->arena, cnt, sizeof **s->ratifiers);
-    if (!s->ratifiers[a])
+    long *list = pl_arena_array(&s->arena, cnt, sizeof *list);
+    if (!list)
         return pl__error_nomem(r->rd.err);
     for (size_t m = 0; m < cnt; m++) {
         const pl_doc_node *e = v->type == PL_DOC_SEQ ? v->items[m] : v;
@@ -446,13 +446,27 @@ static int read_ratifiers(pl_reader *r, const pl_doc_node *key, const pl_doc_nod
         if ((rc = pl__ref_body(r, e, where, &b)))
             return rc;
         for (size_t p = 0; p < m; p++)
-            if (s->ratifiers[a][p] == b)
+            if (list[p] == b)
                 return pl_rd_fail(&r->rd, e, "body '%s' is listed twice in %s; expected "
                                   "each body once", s->bodies[b].id, where);
-        s->ratifiers[a][m] = b;
+        list[m] = b;
     }
-    s->n_ratifiers[a] = cnt;
+    *out = list;
+    *n = cnt;
     return PL_OK;
+}
+
+/* One actor's ratification: a body id or a list of them. */
+static int read_ratifiers(pl_reader *r, const pl_doc_node *key, const pl_doc_node *v)
+{
+    pl_scenario *s = r->s;
+    long a;
+    int rc = pl__ref_actor(r, key, "ratification", &a);
+    if (rc)
+        return rc;
+    char where[128];
+    snprintf(where, sizeof where, "ratification of '%s'", s->actors[a].id);
+    return read_body_list(r, v, where, &s->ratifiers[a], &s->n_ratifiers[a]);
 }
 
 int pl__read_ratification(pl_reader *r, const pl_doc_node *map)
@@ -464,5 +478,23 @@ int pl__read_ratification(pl_reader *r, const pl_doc_node *map)
         if (pl_rd_stop(&r->rd, &rc, read_ratifiers(r, pl_doc_map_key(map, j),
                                                    pl_doc_map_value(map, j))))
             break;
+    return rc;
+}
+
+/* Each issue's `decided_by` (read after the bodies it names). */
+int pl__read_decided_by(pl_reader *r, const pl_doc_node *issues)
+{
+    int rc = PL_OK;
+    for (size_t k = 0; issues && issues->type == PL_DOC_SEQ && k < issues->len; k++) {
+        pl_issue *x = &r->s->issues[k];
+        const pl_doc_node *v = issues->items[k]->type == PL_DOC_MAP
+                                   ? pl_doc_map_get(issues->items[k], "decided_by") : NULL;
+        char where[128];
+        if (!v || !x->id)
+            continue;
+        snprintf(where, sizeof where, "decided_by of issue '%s'", x->id);
+        if (pl_rd_stop(&r->rd, &rc, read_body_list(r, v, where, &x->deciders, &x->n_deciders)))
+            break;
+    }
     return rc;
 }

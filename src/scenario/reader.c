@@ -250,7 +250,8 @@ static int read_actors(pl_reader *r, const pl_doc_node *seq)
 /* ---- issues ------------------------------------------------------------ */
 
 static const char *const issue_keys[] = {"id", "name", "description", "scale", "status_quo",
-                                         "outcome", "group", "options", "step"};
+                                         "outcome", "group", "options", "step",
+                                         "decided_by"};
 
 typedef struct anchor {
     double at;
@@ -547,6 +548,8 @@ static int read_root(pl_reader *r, const pl_doc_node *root)
         return rc;
     if ((v = pl_doc_map_get(root, "ratification")) &&
         pl_rd_stop(&r->rd, &rc, pl__read_ratification(r, v)))
+        return rc;
+    if (pl_rd_stop(&r->rd, &rc, pl__read_decided_by(r, pl_doc_map_get(root, "issues"))))
         return rc;
     if ((v = pl_doc_map_get(root, "red_lines")) &&
         pl_rd_stop(&r->rd, &rc, pl__read_red_lines(r, v)))

@@ -54,6 +54,7 @@ int pl__opt_value(pl_reader *r, const pl_doc_node *n, const char *key, const cha
 int pl__read_positions(pl_reader *r, const pl_doc_node *map);
 int pl__read_bodies(pl_reader *r, const pl_doc_node *seq);
 int pl__read_ratification(pl_reader *r, const pl_doc_node *map);
+int pl__read_decided_by(pl_reader *r, const pl_doc_node *issues);
 int pl__read_durability(pl_reader *r, const pl_doc_node *map);
 int pl__read_staging(pl_reader *r, const pl_doc_node *map);
 int pl__read_regimes(pl_reader *r, const pl_doc_node *seq);

@@ -75,6 +75,12 @@ static void emit_issues(const pl_scenario *s, pl_emitter *e)
             pl_emit_number(e, "outcome", pl_issue_outcome(x)->value);
         if (pl_issue_group(x))
             pl_emit_string(e, "group", pl_issue_group(x));
+        if (pl_issue_n_deciders(x)) {
+            pl_emit_array_begin(e, "decided_by", NULL);
+            for (size_t j = 0; j < pl_issue_n_deciders(x); j++)
+                pl_emit_string(e, NULL, pl_body_id(pl_scenario_body(s, (size_t)pl_issue_decider(x, j))));
+            pl_emit_array_end(e);
+        }
         pl_emit_object_begin(e, "scale", NULL);
         for (size_t j = 0; j < pl_issue_n_anchors(x); j++) {
             const char *words;

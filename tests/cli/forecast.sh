@@ -28,7 +28,7 @@ jqe '(.exchanges | length) > 0 and ([.exchanges[] | select(.gain > 0 and .round 
 "$P" forecast --model exchange --exchange-rule random-rate --seed 4 --exchanges -f json > "$TMP/r1"
 "$P" forecast --model exchange --exchange-rule random-rate --seed 4 --exchanges -f json > "$TMP/r2"
 cmp -s "$TMP/r1" "$TMP/r2" && ok || bad "random-rate runs differ with one seed"
-expect_error "parley: --model: 'bdm' is not known; expected mean, median, nbs, eum, exchange or smp" -- "$P" forecast --model bdm
+expect_error "parley: --model: 'bdm' is not known; expected mean, median, nbs, eum, exchange, smp or veto" -- "$P" forecast --model bdm
 expect_error "parley: --eum-preset nope: EUM preset 'nope' is not known; expected default or scholz_code" -- "$P" forecast --eum-preset nope
 for v in 2.5 -1; do
   expect_error "parley: --rounds $v: expected a whole number from 0 to 10000" -- "$P" forecast --rounds $v
@@ -58,15 +58,28 @@ if [ -f "$SHARED/data/decide/sample_data.txt" ] && [ -f "$SHARED/deu3/deu3.csv" 
   expect_status 2 "decide with errors" -- "$P" forecast --from decide "$SHARED/data/decide/copenhagen_with_errors.csv"
   expect_grep "$TMP/err" "copenhagen_with_errors.csv:86:19: position 160 of 'Russia'" "line-numbered error"
   expect_status 0 "evaluate DEU" -- "$P" evaluate --from deu "$SHARED/deu3/deu3.csv" --resamples 200 -q -f json
-  jqe '.evaluation.issues == 353 and .evaluation.groups == 137'
-  jqe '[.summary[].method] == ["constant_50","status_quo","mean_unweighted","mean_salience","mean_cs","median_cs","nbs","eum","eum_scholz","exchange"]'
-  jqe '[.summary[] | select(.mae_low <= .mae and .mae <= .mae_high)] | length == 10'
+  jqe '.evaluation.issues == 353 and .evaluation.groups == 137 and .evaluation.issues_skipped == 11'
+  jqe '[.summary[].method] == ["constant_50","status_quo","mean_unweighted","mean_salience","mean_cs","median_salience","median_cs","nbs","eum","eum_scholz","smp","veto","exchange_group"]'
+  jqe '[.summary[] | select(.mae_low <= .mae and .mae <= .mae_high)] | length == 13'
   jqe '.summary[] | select(.method == "status_quo") | .n == 253'
+  jqe '.summary[] | select(.method == "median_salience") | (.mae * 100 | round) == 2836'
+  jqe '.errors == null'
   # --eum-cycle run: DEU n00030i1 as jmckib's replication of Scholz's code has it after round 10
   expect_status 0 "forecast --eum-cycle run" -- "$P" forecast --from deu "$SHARED/deu3/deu3.csv" --model eum --eum-preset scholz_code --eum-cycle run -f csv
   expect_grep "$TMP/out" "^n00030i1,eum,44.65586" "the replication's round-10 median"
-  expect_status 0 "evaluate csv errors" -- "$P" evaluate --from deu "$SHARED/deu3/deu3.csv" --resamples 50 -q -f csv
+  expect_status 0 "evaluate csv errors" -- "$P" evaluate --from deu "$SHARED/deu3/deu3.csv" --resamples 50 --errors -q -f csv
   [ "$(wc -l < "$TMP/out")" -eq 354 ] && ok || bad "errors rows: $(wc -l < "$TMP/out")"
+  # cross-validated: the fitted methods and the best baseline chosen fold by fold
+  expect_status 0 "evaluate --cv proposal" -- "$P" evaluate --from deu "$SHARED/deu3/deu3.csv" --cv proposal --resamples 100 -q -f json
+  jqe '.evaluation.cross_validation | startswith("leave one group (proposal) out: 137 folds")'
+  jqe '[.summary[] | select(.kind == "model, fitted in each fold")] | length >= 5'
+  jqe '.summary[] | select(.method == "best_baseline") | .vs_best_baseline == 0 and .p_value == 1'
+  jqe '[.summary[] | select(.n == 353 and .within_10 >= 0 and .within_10 <= 1 and .median_ae_low <= .median_ae)] | length >= 18'
+  expect_status 0 "evaluate --cv 5" -- "$P" evaluate --from deu "$SHARED/deu3/deu3.csv" --cv 5 --seed 3 --resamples 20 -q -f csv
+  cp "$TMP/out" "$TMP/cv5a"
+  "$P" evaluate --from deu "$SHARED/deu3/deu3.csv" --cv 5 --seed 3 --resamples 20 -q -f csv > "$TMP/cv5b" 2>/dev/null
+  cmp -s "$TMP/cv5a" "$TMP/cv5b" && ok || bad "--cv 5 with one seed gives two tables"
+  expect_error "parley: --cv 500 would leave a fold empty or train on nothing: the data has 137 groups (proposals) with outcomes; expected a number of folds from 2 to 137, or 'proposal'" -- "$P" evaluate --from deu "$SHARED/deu3/deu3.csv" --cv 500 -q
   expect_status 0 "import ktab" -- "$P" import --from ktab "$SHARED/data/ktab/dummyData_3Dim.csv"
   expect_grep "$TMP/out" "salience: 0.4953" "ktab salience /100"
 else
@@ -90,6 +103,15 @@ expect_grep "$TMP/err" "no issue of scenario 'ukraine-2025' has an outcome" "no 
 for v in 0 -1; do
   expect_error "parley: --resamples $v: expected a whole number from 1 to 1000000" -- "$P" evaluate x.yaml --resamples $v
 done
+for v in 1 x 2.5; do
+  expect_error "parley: --cv $v: expected 'proposal' or a number of folds from 2 to 1000000" -- "$P" evaluate x.yaml --cv $v
+done
+# the veto-aware compromise, only on request, on the hand-made cases (tests/unit/test_veto.c)
+expect_status 0 "veto" -- "$P" forecast "$SRC/tests/scenarios/veto.yaml" --model veto -f csv
+expect_grep "$TMP/out" "^UNAN,veto,40," "unanimity: the win-set's edge"
+expect_grep "$TMP/out" "^SPLIT,veto,50," "empty win-set: the status quo"
+expect_status 2 "evaluate: outcomes missing, issues counted" -- "$P" evaluate "$SRC/tests/scenarios/veto.yaml" --cv proposal
+expect_grep "$TMP/err" "no issue of scenario 'veto' has an outcome (5 issues skipped)" "skipped issues counted"
 expect_error "parley: expected parley import [--from FORMAT] FILE [-o OUT.yaml]" -- "$P" import
 # the SMP, only on request: its forecasts, turns and final positions; its knobs change it
 expect_status 0 "smp" -- "$P" forecast --model smp --format json

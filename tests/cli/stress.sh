@@ -57,7 +57,7 @@ for v in 0 -1; do
   expect_error "parley: --threads $v: expected a whole number from 1 to 256" -- "$P" report --threads $v
 done
 expect_error "parley: --analyses: 'votes' is not known; expected forecast, settle, power, durability or proposal" -- "$P" stress --analyses votes
-expect_error "parley: --model: 'bdm' is not known; expected mean, median, nbs, eum, exchange or smp" -- "$P" stress --model bdm
+expect_error "parley: --model: 'bdm' is not known; expected mean, median, nbs, eum, exchange, smp or veto" -- "$P" stress --model bdm
 expect_error "parley: --store-draws needs a run store: --store FILE or PARLEY_STORE" -- "$P" stress --store-draws
 expect_error "parley: --seed x: expected a whole number from 0 to 18446744073709551615" -- "$P" stress --seed x
 cat >"$TMP/nodur.yaml" <<'YAML'

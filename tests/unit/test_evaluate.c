@@ -4,9 +4,12 @@
 ** of MODELS.md section 12: forecasts (10, 50, 90) against outcomes (20, 20,
 ** 90) err by (10, 30, 0), MAE 13.333333. A hand-made scenario with outcomes:
 ** the baselines by hand, a reproducible bootstrap, issues without outcome
-** left out, and the refusal when nothing has an outcome.
+** left out, and the refusal when nothing has an outcome. Cross-validation
+** on the same scenario by hand (test_cv), the stacking weights on exact
+** mixtures (test_stack).
 */
 #include "tests/unit/test_util.h"
+#include "forecast/evaluate_impl.h"
 
 static const char *const data =
     "parley: 1\nname: ev\nactors:\n"
@@ -85,11 +88,96 @@ static void test_scenario(void **state)
     pl_scenario_free(s);
 }
 
+/*
+** Leave one proposal out, by hand. Fold P1 held out: the baselines' errors on
+** X3 (outcome 0) are constant_50 50, mean_unweighted 10, mean_salience 10,
+** mean_cs 15, median_salience 0 (weights 1, 1: the lower point, 0), median_cs
+** 20, so median_salience forecasts X1 0 (error 40) and X2 60 (error 20). Fold
+** P2 held out: on X1, X2 mean_unweighted errs (10, 0), the lowest (ties with
+** mean_salience, the first listed wins), so X3 gets 10 (error 10). The best
+** baseline out of sample: errors (40, 20, 10), MAE 70/3, median 20, within 10: 1/3.
+*/
+static void test_cv(void **state)
+{
+    (void)state;
+    pl_scenario *s;
+    pl_evaluation *e, *f;
+    pl_error err;
+    assert_int_equal(pl_scenario_load_buffer(&s, data, strlen(data), "ev.yaml", NULL, &err),
+                     PL_OK);
+    pl_evaluate_opts o = PL_EVALUATE_OPTS_INIT;
+    o.resamples = 300;
+    o.seed = 4;
+    o.cv = PL_CV_GROUP;
+    assert_int_equal(pl_evaluate(&e, s, &o, &err), PL_OK);
+    size_t b = find(e, "best_baseline");
+    assert_int_equal(pl_evaluation_best_baseline(e), b);
+    assert_true(pl_evaluation_is_baseline(e, b));
+    assert_near(pl_evaluation_mae(e, b, NULL, NULL), 70.0 / 3, 1e-12);
+    assert_near(pl_evaluation_median_ae(e, b), 20, 1e-12);
+    assert_near(pl_evaluation_within10(e, b), 1.0 / 3, 1e-12);
+    assert_near(pl_evaluation_forecast(e, b, 0), 0, 1e-12);
+    assert_near(pl_evaluation_forecast(e, b, 1), 60, 1e-12);
+    assert_near(pl_evaluation_forecast(e, b, 2), 10, 1e-12);
+    assert_true(pl_evaluation_is_fitted(e, find(e, "ensemble")));
+    assert_int_equal(pl_evaluation_n(e, find(e, "smp")), 0); /* 2 actors: the SMP does not apply */
+    /* same seed, same table */
+    assert_int_equal(pl_evaluate(&f, s, &o, &err), PL_OK);
+    assert_int_equal(pl_evaluation_n_methods(e), pl_evaluation_n_methods(f));
+    for (size_t m = 0; m < pl_evaluation_n_methods(e); m++) {
+        double lo, hi, lo2, hi2;
+        assert_true(pl_evaluation_mae(e, m, &lo, &hi) == pl_evaluation_mae(f, m, &lo2, &hi2));
+        assert_true(lo == lo2 && hi == hi2 && pl_evaluation_p(e, m) == pl_evaluation_p(f, m));
+    }
+    pl_evaluation_free(f);
+    pl_evaluation_free(e);
+    /* 3 folds of 2 groups: one would be empty */
+    o.cv = 3;
+    assert_int_equal(pl_evaluate(&e, s, &o, &err), PL_EINPUT);
+    assert_non_null(strstr(err.msg, "fold empty"));
+    pl_scenario_free(s);
+}
+
+/*
+** Stacking: y = 0.25 a + 0.75 b exactly gives w = (0.25, 0.75); y = 0.5 a + 0.5 c
+** with b in the pool gives (0.5, 0, 0.5); y = 2 a - b (outside the simplex)
+** gives the best convex weights, here all on a (y - a = a - b = (-20, 0, 20)
+** against y - b = 2(a - b): a alone errs by sqrt(800), any w_b > 0 by more).
+*/
+static void test_stack(void **state)
+{
+    (void)state;
+    double a[] = {0, 10, 20}, b[] = {20, 10, 0}, c[] = {5, 5, 5}, F[9], y[3], w[3];
+    unsigned char use[] = {1, 1, 1};
+    for (int t = 0; t < 3; t++) {
+        F[t * 2] = a[t], F[t * 2 + 1] = b[t];
+        y[t] = 0.25 * a[t] + 0.75 * b[t];
+    }
+    assert_int_equal(pl__ev_stack(F, y, use, 3, 2, w), PL_OK);
+    assert_near(w[0], 0.25, 1e-9);
+    assert_near(w[1], 0.75, 1e-9);
+    for (int t = 0; t < 3; t++) {
+        F[t * 3] = a[t], F[t * 3 + 1] = b[t], F[t * 3 + 2] = c[t];
+        y[t] = 0.5 * a[t] + 0.5 * c[t];
+    }
+    assert_int_equal(pl__ev_stack(F, y, use, 3, 3, w), PL_OK);
+    assert_near(w[0], 0.5, 1e-9);
+    assert_near(w[1], 0, 1e-9);
+    assert_near(w[2], 0.5, 1e-9);
+    for (int t = 0; t < 3; t++)
+        F[t * 2] = a[t], F[t * 2 + 1] = b[t], y[t] = 2 * a[t] - b[t];
+    assert_int_equal(pl__ev_stack(F, y, use, 3, 2, w), PL_OK);
+    assert_near(w[0], 1, 1e-9);
+    assert_near(w[1], 0, 1e-9);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_mae),
         cmocka_unit_test(test_scenario),
+        cmocka_unit_test(test_cv),
+        cmocka_unit_test(test_stack),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -240,6 +240,28 @@ static int op_forecast(const ctx *c, test_sink *k, pl_error *err)
     return rc;
 }
 
+static int describe_evaluation(const void *obj, const ctx *c, pl_emitter *e)
+{
+    return pl_evaluation_emit(obj, c->s, e);
+}
+
+/* Cross-validated evaluation (every column, the fits in each fold, the scores) with errors. */
+static int op_evaluate(const ctx *c, test_sink *k, pl_error *err)
+{
+    pl_evaluation *v;
+    pl_evaluate_opts o = PL_EVALUATE_OPTS_INIT;
+    o.resamples = 20;
+    o.cv = PL_CV_GROUP;
+    o.errors = 1;
+    o.rounds = 3;
+    int rc = pl_evaluate(&v, c->s, &o, err);
+    if (rc)
+        return rc;
+    rc = as_json(v, c, describe_evaluation, k, err);
+    pl_evaluation_free(v);
+    return rc;
+}
+
 static int describe_settle(const void *obj, const ctx *c, pl_emitter *e)
 {
     (void)c;
@@ -591,6 +613,34 @@ static void test_analyses(void **state)
     pl_scenario_free(s);
 }
 
+/* The veto model (decided_by bodies' games) and a cross-validated evaluation. */
+static void test_evaluate(void **state)
+{
+    (void)state;
+    static const char *const data =
+        "parley: 1\nname: ev\nactors:\n  - {id: A, capability: 1}\n  - {id: B, capability: 3}\n"
+        "  - {id: C, capability: 2}\nissues:\n"
+        "  - {id: X1, group: P1, scale: {0: a, 100: b}, status_quo: 0, outcome: 40}\n"
+        "  - {id: X2, group: P1, scale: {0: a, 100: b}, outcome: 80, decided_by: ALL}\n"
+        "  - {id: X3, group: P2, scale: {0: a, 100: b}, status_quo: 50, outcome: 0}\n"
+        "  - {id: X4, group: P3, scale: {0: a, 100: b}, outcome: 30}\n"
+        "positions:\n"
+        "  A: {X1: {position: 0, salience: 1}, X2: {position: 100, salience: 0.5},\n"
+        "      X3: {position: 0, salience: 1}, X4: {position: 10, salience: 1}}\n"
+        "  B: {X1: {position: 100, salience: 1}, X2: {position: 60, salience: 0.5},\n"
+        "      X3: {position: 20, salience: 1}, X4: {position: 50, salience: 1}}\n"
+        "  C: {X1: {position: 30, salience: 1}, X2: {position: 70, salience: 1},\n"
+        "      X3: {position: 60, salience: 1}, X4: {position: 90, salience: 1}}\n"
+        "bodies:\n  - {id: ALL, members: [A, B, C], quota: \"2/3\"}\n";
+    pl_scenario *s;
+    assert_int_equal(pl_scenario_load_buffer(&s, data, strlen(data), "ev.yaml", NULL, NULL),
+                     PL_OK);
+    ctx c = {s, NULL, 0, 0, NULL, 1u << PL_MODEL_VETO};
+    sweep("forecast veto", op_forecast, &c);
+    sweep_some("evaluate --cv", op_evaluate, &c, 600, 200);
+    pl_scenario_free(s);
+}
+
 /* Red lines and a tied guarantee: reading them, settle (a ratifier's red line: the masks,
    the restricted merges, the per-red-line counts) and durability (provided_by). */
 static void test_red_lines(void **state)
@@ -686,6 +736,7 @@ int main(void)
         cmocka_unit_test(test_inputs),
         cmocka_unit_test(test_nodeal),
         cmocka_unit_test(test_analyses),
+        cmocka_unit_test(test_evaluate),
         cmocka_unit_test(test_red_lines),
         cmocka_unit_test(test_power_large),
         cmocka_unit_test(test_compare),
