@@ -18,3 +18,9 @@ echo "== bench/stress: Monte Carlo draws per second, 1 vs 2 threads; memory over
 "$build/bench/bench_stress" 2000 1000000
 echo "== bench/smp: Spatial Model of Politics, time per turn, 10 to 250 actors x 3 dimensions"
 "$build/bench/bench_smp" 5
+if /usr/bin/python3 -c "import cffi" 2>/dev/null; then
+  echo "== bench/python_overhead: a Python call vs the CLI; the EUM at n = 300 from Python"
+  /usr/bin/python3 bench/python_overhead.py "$build" 50
+else
+  echo "== bench/python_overhead: skipped (/usr/bin/python3 has no cffi: python3-cffi)"
+fi
