@@ -158,6 +158,12 @@ class Result:
         return self.to_text()
 
 
+def _save(path, content):
+    """Write content as the CLI writes it: UTF-8, line ends as they are."""
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(content)
+
+
 class Chart:
     """One SVG chart; Jupyter shows it inline (_repr_svg_)."""
 
@@ -168,8 +174,7 @@ class Chart:
         return self.svg
 
     def save(self, path):
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(self.svg)
+        _save(path, self.svg)
 
     def __repr__(self):
         return "<parley.Chart %s, %d bytes of SVG>" % (self.name, len(self.svg))
@@ -205,8 +210,7 @@ class Report:
         return self.html
 
     def save(self, path):
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(self.html)
+        _save(path, self.html)
 
     def __repr__(self):
         return "<parley.Report of %s, %d charts>" % (self.scenario, len(self.charts))

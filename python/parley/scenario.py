@@ -4,7 +4,7 @@ changes, validation. Analyses are methods of Scenario (analyses.py, stress.py, p
 import json
 import os
 
-from ._native import ffi, lib, new_error, check, error_from, text
+from ._native import ffi, lib, new_error, check, error_from, text, default_opts
 from ._errors import ScenarioError
 from .results import Result
 
@@ -61,8 +61,7 @@ class _Source:
             check(lib.pl_input_from_buffer(p, data, len(data), name.encode(), err), err)
             keep.append(ffi.gc(p[0], lib.pl_input_free))
             ptrs.append(p[0])
-        opts = ffi.new("pl_load_opts *")
-        check(lib.pl_opts_default(b"load", opts, ffi.sizeof("pl_load_opts")), err)
+        opts = default_opts("load")
         warnings = []
         handle = ffi.new_handle(warnings)
         opts.flags, opts.warn, opts.payload = flags, _warn, handle
