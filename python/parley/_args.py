@@ -3,7 +3,7 @@
 never a value the library would misread."""
 import numbers
 
-from ._native import ffi, lib, choice, new_error, check, text
+from ._native import ffi, lib, choice, new_error, text
 
 
 def whole(name, v, lo, hi):

@@ -1,31 +1,15 @@
 # SPDX-License-Identifier: MIT
 """The analyses of a scenario, each as its CLI command computes and describes it: the same
 library calls in the same order, so to_dict() is the command's JSON document."""
-import json
 import os
 
-from ._native import ffi, lib, new_error, check, default_opts, text
+from ._native import ffi, lib, new_error, check, default_opts
 from ._args import (FORECAST_KEYS, SETTLE_KEYS, forecast_opts, settle_opts, both_opts,
-                    number, model_mask,
-                    name_mask, whole, flag, unknown)
+                    number, model_mask, whole, flag, unknown)
 from ._errors import ScenarioError
 from ._progress import Watch
 from .results import Result, Report, first_failure
-from .scenario import Scenario, _read_file
-
-
-def _yaml_input(x, argument):
-    """(bytes, name) of a path, YAML/JSON text or a dict given for `argument`."""
-    if isinstance(x, dict):
-        return json.dumps(x, indent=2, allow_nan=False).encode(), "<dict>"
-    if isinstance(x, (bytes, bytearray)):
-        return bytes(x), "<text>"
-    if isinstance(x, str) and "\n" in x:
-        return x.encode(), "<text>"
-    if isinstance(x, (str, os.PathLike)):
-        return _read_file(x)
-    raise TypeError("%s: expected a path, YAML text or a dict; got %s"
-                    % (argument, type(x).__name__))
+from .scenario import Scenario, bytes_of
 
 
 def load_proposal(scn, proposal):
@@ -38,7 +22,7 @@ def load_proposal(scn, proposal):
         if t != ffi.NULL:  # messages name it as the file it was built from
             data, name = ffi.buffer(t, n[0])[:], "proposals/%s.yaml" % proposal
     if data is None:
-        data, name = _yaml_input(proposal, "proposal")
+        data, name = bytes_of(proposal, "proposal")
     out, err = ffi.new("pl_proposal **"), new_error()
     check(lib.pl_proposal_load_buffer(out, scn._s, data, len(data), name.encode(), err), err)
     return ffi.gc(out[0], lib.pl_proposal_free), \
@@ -57,7 +41,7 @@ def load_claims(scn, claims):
             return None
         data, name = ffi.buffer(t, n[0])[:], scn.name + ".claims.yaml"
     else:
-        data, name = _yaml_input(claims, "claims")
+        data, name = bytes_of(claims, "claims")
     out, err = ffi.new("pl_claims **"), new_error()
     check(lib.pl_claims_load_buffer(out, scn._s, data, len(data), name.encode(), err), err)
     return ffi.gc(out[0], lib.pl_claims_free)

@@ -90,22 +90,26 @@ def _read_file(path):
     return ffi.buffer(data, n[0])[:], text(lib.pl_input_name(inp))
 
 
-def _source_of(x, fmt, argument="scenario"):
-    """A path (str without a line break, or os.PathLike), YAML/JSON text (str with a line
-    break, or bytes), or a dict."""
+def bytes_of(x, argument):
+    """(bytes, name in messages) of an input given for `argument`: a path (str without a
+    line break, or os.PathLike), YAML or JSON text (str with a line break, or bytes), or a
+    dict (as the JSON json.dumps(x, indent=2) writes, named <dict>)."""
     if isinstance(x, dict):
-        return _Source([(json.dumps(x, indent=2, allow_nan=False).encode(), "<dict>")],
-                       _format(fmt))
+        return json.dumps(x, indent=2, allow_nan=False).encode(), "<dict>"
     if isinstance(x, (bytes, bytearray)):
-        return _Source([(bytes(x), "<text>")], _format(fmt))
-    if isinstance(x, os.PathLike) or (isinstance(x, str) and "\n" not in x):
-        if isinstance(x, str) and not x:
-            raise ValueError("%s: an empty path; expected a file, YAML text or a dict" % argument)
-        return _Source([_read_file(x)], _format(fmt))
-    if isinstance(x, str):
-        return _Source([(x.encode(), "<text>")], _format(fmt))
+        return bytes(x), "<text>"
+    if isinstance(x, str) and "\n" in x:
+        return x.encode(), "<text>"
+    if isinstance(x, str) and not x:
+        raise ValueError("%s: an empty path; expected a file, YAML text or a dict" % argument)
+    if isinstance(x, (str, os.PathLike)):
+        return _read_file(x)
     raise TypeError("%s: expected a path, YAML or JSON text, bytes or a dict; got %s"
                     % (argument, type(x).__name__))
+
+
+def _source_of(x, fmt, argument="scenario"):
+    return _Source([bytes_of(x, argument)], _format(fmt))
 
 
 def load(scenario, format=None, variant=None, changes=None):
@@ -141,8 +145,7 @@ def builtin_names():
 
 
 def _import(fmt, paths):
-    return Scenario(_Source([_read_file(p) if not (isinstance(p, str) and "\n" in p)
-                             else (p.encode(), "<text>") for p in paths], _format(fmt)))
+    return Scenario(_Source([bytes_of(p, "path") for p in paths], _format(fmt)))
 
 
 def import_decide(path):

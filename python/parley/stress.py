@@ -1,8 +1,7 @@
 # SPDX-License-Identifier: MIT
 """`parley stress`: Monte Carlo over every uncertain input of a scenario."""
 from ._native import ffi, lib, new_error, check, default_opts, text
-from ._args import (FORECAST_KEYS, SETTLE_KEYS, forecast_opts, settle_opts, both_opts,
-                    model_mask,
+from ._args import (FORECAST_KEYS, SETTLE_KEYS, both_opts, model_mask,
                     name_mask, whole, unknown)
 from ._progress import Watch
 from .analyses import load_proposal

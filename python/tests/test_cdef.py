@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT, parley
+from conftest import ROOT
 from parley import _native
 
 

@@ -1,7 +1,6 @@
 # SPDX-License-Identifier: MIT
 """Loading: every kind of input, changes, validation, and bad input as exceptions."""
 import json
-import pathlib
 
 import pytest
 
