@@ -27,37 +27,6 @@ static int nash_deal(const pl_settlement *st, double *deal)
     return EXIT_OK;
 }
 
-/* Each party's gain from signing now (tactical) and once renewed war is counted (strategic). */
-static void emit_gains(const pl_scenario *s, const pl_settlement *st, const pl_durability *d,
-                       const double *deal, pl_emitter *e)
-{
-    static const char *const cols[] = {"party", "utility", "no_deal", "tactical", "strategic"};
-    size_t n = pl_frontier_n_parties(pl_settle_frontier(st)), winners = 0;
-    pl_emit_table_begin(e, "gains", "Tactical and strategic gains from signing (utilities of "
-                        "parley settle; strategic: only the periods before war resumes count)",
-                        cols, 5);
-    for (size_t i = 0; i < n; i++) {
-        double u = pl_settle_point_utility(st, i, deal), dv = pl_settle_disagreement(st, i);
-        double strategic = pl_durability_strategic(d, u - dv);
-        winners += strategic > 1e-12;
-        pl_emit_row_begin(e);
-        pl_emit_string(e, NULL, pl_actor_id(pl_scenario_actor(s, pl_settle_party(st, i))));
-        pl_emit_number(e, NULL, u);
-        pl_emit_number(e, NULL, dv);
-        pl_emit_number(e, NULL, u - dv);
-        pl_emit_number(e, NULL, strategic);
-        pl_emit_row_end(e);
-    }
-    pl_emit_table_end(e);
-    int t = pl_durability_fails_at(d, NULL);
-    pl_emit_string(e, "strategic", t == 0 ? "Strategically there are no winners: war resumes "
-                   "at once, so no party keeps any gain from signing."
-                   : t > 0 ? "Strategically the gains shrink: war resumes before the deal's "
-                             "benefits have run their course."
-                           : winners ? "The deal lasts: the tactical gains are strategic too."
-                                     : "The deal lasts, but no party gains from it.");
-}
-
 /* The staged plans, when the scenario has them; closes the document (drc: the describers'
    result so far, cli_document_done). */
 static int emit_staging(const pl_scenario *s, const pl_settlement *st, const double *deal,
@@ -112,20 +81,6 @@ static int test_deal(const cli_args *a, const pl_scenario *s, double *deal, pl_s
     return prop ? EXIT_OK : nash_deal(*st, deal);
 }
 
-/* The deal tested, issue by issue, under a title that says where it comes from. */
-static int emit_deal(const cli_args *a, const pl_scenario *s, const double *deal,
-                     const pl_proposal *p, pl_emitter *e)
-{
-    const char *prop = cli_get(a, "proposal", NULL);
-    char title[200];
-    snprintf(title, sizeof title, "The agreement tested (the proposal %s)", prop ? prop : "");
-    pl_emit_object_begin(e, "deal", prop ? title : "The agreement tested (the Nash package)");
-    for (size_t k = 0; k < pl_scenario_n_issues(s); k++)
-        pl_emit_number(e, pl_issue_id(pl_scenario_issue(s, k)), deal[k]);
-    pl_emit_object_end(e);
-    return p ? pl_proposal_emit_sources(p, s, e) : PL_OK;
-}
-
 static int run_durability(const cli_args *a)
 {
     pl_scenario *s = NULL;
@@ -147,9 +102,9 @@ static int run_durability(const cli_args *a)
     }
     cli_output out;
     if (!rc && !(rc = cli_document_begin(&out, a, "path", s))) {
-        int drc = emit_deal(a, s, deal, p, out.e);
+        int drc = pl_durability_emit_deal(s, deal, cli_get(a, "proposal", NULL), p, out.e);
         drc = cli_described(drc, pl_durability_emit(d, out.e));
-        emit_gains(s, st, d, deal, out.e);
+        drc = cli_described(drc, pl_durability_emit_gains(d, s, st, deal, out.e));
         if (v) /* a proposal: who accepts it, who ratifies it */
             drc = cli_described(drc, pl_verdict_emit(v, out.e));
         rc = emit_staging(s, st, deal, &out, drc);

@@ -4,7 +4,8 @@
 # Usage: scripts/deps.sh [run|check|fuzz|browser|all]   (default: run)
 #   run    build and run parley
 #   check  also the test suite (cmocka, jq, sqlite3, Open MPI, g++ for the header test,
-#          locales for the comma-decimal locale of the locale test)
+#          locales for the comma-decimal locale of the locale test, Debian's python3 with
+#          cffi, pytest, pandas and venv for the Python package's tests)
 #   fuzz   also clang + libFuzzer
 #   browser  also Chromium, for the report's browser test (large; optional)
 # Idempotent: does nothing when everything is present. When not root and
@@ -12,7 +13,8 @@
 set -eu
 
 need_run="cmake make gcc pkg-config libfyaml-dev libcsv-dev libgmp-dev libxml2-dev libsqlite3-dev libxxhash-dev"
-need_check="$need_run g++ libcmocka-dev jq sqlite3 openmpi-bin libopenmpi-dev locales"
+need_check="$need_run g++ libcmocka-dev jq sqlite3 openmpi-bin libopenmpi-dev locales
+            python3 python3-cffi python3-pytest python3-pandas python3-venv"
 need_fuzz="$need_run clang libclang-rt-14-dev"
 
 case "${1:-run}" in

@@ -72,6 +72,30 @@ PL_API int pl_backward_induction(pl_bargain_result *res, size_t n, size_t N, con
                                  int T, pl_error *err);
 PL_API void pl_bargain_result_clear(pl_bargain_result *res);
 
+/* ---- alternating offers over a scenario's settlement (bargain_settle.c) ---- */
+
+struct pl_scenario;
+struct pl_settlement;
+struct pl_emitter;
+/** Each party of st's default discount: its actor's `discount` when below 1, else 0.9. */
+PL_API void pl_bargain_discounts(const struct pl_scenario *s, const struct pl_settlement *st,
+                                 double *delta);
+/**
+ * `parley bargain FILE`: backward induction (pl_backward_induction) over the
+ * packages of st's frontier, T rounds, parties proposing in turn from party
+ * `first` (an index among st's parties) on, with discounts delta (one per
+ * party). With no package on the frontier (none within every party's red
+ * lines) there is no agreement and each party keeps its no-deal value.
+ * res->value is malloc'd: pl_bargain_result_clear.
+ */
+PL_API int pl_bargain_settlement(pl_bargain_result *res, const struct pl_settlement *st,
+                                 size_t first, const double *delta, int T, pl_error *err);
+/** Describe it (object "bargain": rounds, first, packages, agreement, table "values", the
+    no-deal path, the package offered). */
+PL_API int pl_bargain_settlement_emit(const pl_bargain_result *res, const struct pl_scenario *s,
+                                      const struct pl_settlement *st, size_t first, int T,
+                                      struct pl_emitter *e);
+
 /* ---- durability ------------------------------------------------------- */
 
 /** Fearon's range: splits x (A's share) with p - cA <= x <= p + cB beat war for both. */
@@ -267,6 +291,26 @@ PL_API double pl_staging_value(const pl_staging *g, size_t p, size_t i);
 /** Plan p: first period a side prefers war under the full agreement, -1 if none, -2 if no durability section. */
 PL_API int pl_staging_fails_at(const pl_staging *g, size_t p);
 PL_API int pl_staging_emit(const pl_staging *g, struct pl_emitter *e);
+
+
+/* ---- the durability document's parts around the check (durability_gains.c) ---- */
+
+struct pl_proposal;
+/**
+ * The deal tested, issue by issue ("deal"), titled by proposal_name (NULL: the
+ * Nash package), then, when p is not NULL, the proposal's sources.
+ */
+PL_API int pl_durability_emit_deal(const struct pl_scenario *s, const double *deal,
+                                   const char *proposal_name, const struct pl_proposal *p,
+                                   struct pl_emitter *e);
+/**
+ * Each party of st's tactical gain from signing deal (utility less no-deal
+ * value) and its strategic gain (pl_durability_strategic), table "gains",
+ * then "strategic", the verdict in words.
+ */
+PL_API int pl_durability_emit_gains(const pl_durability *d, const struct pl_scenario *s,
+                                    const struct pl_settlement *st, const double *deal,
+                                    struct pl_emitter *e);
 
 #ifdef __cplusplus
 }

@@ -30,5 +30,6 @@
 #include "parley/claims.h"
 #include "parley/compare.h"
 #include "parley/smp.h"
+#include "parley/defaults.h"
 
 #endif

@@ -1,0 +1,23 @@
+# SPDX-License-Identifier: MIT
+"""parley: multi-party, multi-issue negotiation analysis (libparley) from Python.
+
+    import parley
+    s = parley.builtin()                  # or parley.load("scenario.yaml" | text | dict)
+    s.forecast().to_pandas()              # every model's forecast per issue
+
+Every analysis of the CLI is a method of Scenario (forecast, settle, power, durability,
+stress, claims, evaluate, report) returning a Result (to_dict(): the CLI's JSON document;
+to_pandas(table): a table) or a Report (HTML and SVG charts). See docs/python.md.
+"""
+from ._native import __version__, library_version, library_path
+from ._errors import ParleyError, ScenarioError
+from .scenario import (Scenario, load, builtin, builtin_names, validate, import_decide,
+                       import_deu, import_ktab, import_genius)
+from .results import Result, Report, Chart
+from . import analyses as _analyses, stress as _stress  # noqa: F401 (Scenario's methods)
+from .power import power_game
+
+__all__ = ["__version__", "library_version", "library_path", "ParleyError", "ScenarioError",
+           "Scenario", "load", "builtin", "builtin_names", "validate", "import_decide",
+           "import_deu", "import_ktab", "import_genius", "power_game", "Result", "Report",
+           "Chart"]

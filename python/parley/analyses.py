@@ -1,0 +1,317 @@
+# SPDX-License-Identifier: MIT
+"""The analyses of a scenario, each as its CLI command computes and describes it: the same
+library calls in the same order, so to_dict() is the command's JSON document."""
+import os
+
+from ._native import ffi, lib, new_error, check, default_opts
+from ._args import (FORECAST_KEYS, SETTLE_KEYS, forecast_opts, settle_opts, both_opts,
+                    number, model_mask, whole, flag, unknown)
+from ._errors import ScenarioError
+from ._progress import Watch
+from .results import Result, Report, first_failure
+from .scenario import Scenario, bytes_of
+
+
+def load_proposal(scn, proposal):
+    """A pl_proposal read against scn: a built-in proposal's name (as `--proposal NAME`), a
+    path, YAML text or a dict; and the name its titles use."""
+    data = None
+    if isinstance(proposal, str) and "\n" not in proposal and not os.path.exists(proposal):
+        n = ffi.new("size_t *")
+        t = lib.pl_builtin_proposal(scn.name.encode(), proposal.encode(), n)
+        if t != ffi.NULL:  # messages name it as the file it was built from
+            data, name = ffi.buffer(t, n[0])[:], "proposals/%s.yaml" % proposal
+    if data is None:
+        data, name = bytes_of(proposal, "proposal")
+    out, err = ffi.new("pl_proposal **"), new_error()
+    check(lib.pl_proposal_load_buffer(out, scn._s, data, len(data), name.encode(), err), err)
+    return ffi.gc(out[0], lib.pl_proposal_free), \
+        proposal if isinstance(proposal, str) and "\n" not in proposal else name
+
+
+def load_claims(scn, claims):
+    """A pl_claims read against scn: a path, YAML text or a dict; None: the built-in
+    scenario's own claims (as the CLI without --claims), else None."""
+    if claims is None:
+        if scn._builtin is None:
+            return None
+        n = ffi.new("size_t *")
+        t = lib.pl_builtin_claims(scn.name.encode(), n)
+        if t == ffi.NULL:
+            return None
+        data, name = ffi.buffer(t, n[0])[:], scn.name + ".claims.yaml"
+    else:
+        data, name = bytes_of(claims, "claims")
+    out, err = ffi.new("pl_claims **"), new_error()
+    check(lib.pl_claims_load_buffer(out, scn._s, data, len(data), name.encode(), err), err)
+    return ffi.gc(out[0], lib.pl_claims_free)
+
+
+def _computed(kind, free, compute, watch=None):
+    """Run compute(out, err) under watch (progress, Ctrl-C); the object it makes, owned."""
+    out, err = ffi.new(kind + " **"), new_error()
+    if watch is None:
+        rc = compute(out, err)
+    else:
+        with watch:
+            rc = compute(out, err)
+    check(rc, err)
+    return ffi.gc(out[0], free)
+
+
+def forecast(scn, models=None, trajectory=False, moves=False, exchanges=False, progress=None,
+             **kw):
+    """`parley forecast`: every model's forecast per issue (models: names from mean, median,
+    nbs, eum, exchange, smp; default all but smp); trajectory/moves: the EUM's rounds and
+    offers; exchanges: the exchange model's trades. Keywords: the CLI's forecast options
+    with _ for - (weights="cs", eum_preset="scholz_code", rounds=10, seed=0, ...)."""
+    unknown(kw, FORECAST_KEYS, "forecast")
+    fo = default_opts("forecast")
+    forecast_opts(fo, kw)
+    traj, moves = flag("trajectory", trajectory), flag("moves", moves)
+    exchanges = flag("exchanges", exchanges)
+    if models is not None:
+        fo.models = model_mask(models)
+    w = Watch(progress, "forecast", "steps")
+    for p in (fo.smp.progress, fo.exchange.progress):
+        p.fn, p.payload = w.callback, w.handle
+    s = scn._s
+    f = _computed("pl_forecast", lib.pl_forecast_free,
+                  lambda out, err: lib.pl_forecast_compute(out, s, fo, err), w)
+
+    def describe(e):
+        drc = lib.pl_forecast_emit(f, s, e)
+        if lib.pl_forecast_has(f, lib.PL_MODEL_EUM) and (traj or moves):
+            drc = first_failure(drc, lib.pl_forecast_emit_eum(f, s, moves, e))
+        if lib.pl_forecast_has(f, lib.PL_MODEL_EXCHANGE) and exchanges:
+            drc = first_failure(drc, lib.pl_forecast_emit_exchanges(f, s, e))
+        if lib.pl_forecast_has(f, lib.PL_MODEL_SMP):
+            drc = first_failure(drc, lib.pl_forecast_emit_smp(f, s, traj or moves, e))
+        return drc
+    return Result("forecast", describe, scn.name, "forecasts", keep=(scn, f, w))
+
+
+def _settlement(scn, kw, progress, label="settle"):
+    o, keep = default_opts("settle"), []
+    settle_opts(o, kw, keep)
+    w = Watch(progress, label, "phases")
+    o.progress.fn, o.progress.payload = w.callback, w.handle
+    s = scn._s
+    return _computed("pl_settlement", lib.pl_settle_free,
+                     lambda out, err: lib.pl_settle_compute(out, s, o, err), w)
+
+
+def settle(scn, proposal=None, progress=None, **kw):
+    """`parley settle`: the outcome space's Pareto frontier, the bargaining solutions,
+    ratification, win-sets and logrolls; with proposal, that package judged too. Keywords:
+    parties, step, normalise, time, equal_power, tau, indifferent_yes, max_enumerate,
+    max_memory, threads, logrolls, loss."""
+    unknown(kw, SETTLE_KEYS, "settle")
+    st = _settlement(scn, kw, progress)
+    pu, n, K = ffi.NULL, lib.pl_frontier_n_parties(lib.pl_settle_frontier(st)), len(scn.issues)
+    if proposal is not None:
+        p, _ = load_proposal(scn, proposal)
+        pu, err = ffi.new("double[]", n + K), new_error()
+        check(lib.pl_settle_proposal(st, p, pu, err), err)
+        pts = lib.pl_proposal_points(p)
+        for k in range(K):
+            pu[n + k] = pts[k]
+    points = pu + n if pu != ffi.NULL else ffi.NULL
+
+    def describe(e):
+        return lib.pl_settle_emit_proposal(st, pu, points, e)
+    res = Result("settle", describe, scn.name, "solutions", keep=(scn, st, pu))
+    res.frontier = Result("settle frontier", lambda e: lib.pl_settle_emit_frontier(st, e),
+                          None, "frontier", keep=(scn, st), header=False)
+    return res
+
+
+def _nash_deal(st, K):
+    w = lib.pl_settle_solution_package(st, lib.PL_SOL_NASH)
+    if w == ffi.NULL:
+        raise ScenarioError("the settlement has no Nash package (no package gives every "
+                            "party a gain); give the agreement to test with proposal=...")
+    deal = ffi.new("double[]", K + 1)
+    lib.pl_settle_package_points(st, w, deal)
+    return deal
+
+
+def durability(scn, proposal=None):
+    """`parley durability`: would the agreement (proposal, else the Nash package of settle)
+    last? The commitment check, each party's gains, the verdict on a proposal, the staged
+    plans."""
+    s, K = scn._s, len(scn.issues)
+    if not lib.pl_scenario_has_durability(s):
+        raise ScenarioError("scenario '%s' has no durability section; expected one (sides, "
+                            "discount, costs, capability, terms; see "
+                            "docs/scenario-format.md)" % scn.name)
+    p = name = None
+    if proposal is not None:
+        p, name = load_proposal(scn, proposal)
+    st = _settlement(scn, {}, None, "durability")
+    if p is not None:
+        deal, pts = ffi.new("double[]", K + 1), lib.pl_proposal_points(p)
+        for k in range(lib.pl_proposal_n_issues(p)):
+            deal[k] = pts[k]
+    else:
+        deal = _nash_deal(st, K)
+    d = _computed("pl_durability", lib.pl_durability_free,
+                  lambda out, err: lib.pl_durability_compute(out, s, deal, err))
+    v = None
+    if p is not None:
+        v = _computed("pl_verdict", lib.pl_verdict_free,
+                      lambda out, err: lib.pl_verdict_compute(out, s, st, p, err))
+    g = None
+    if lib.pl_scenario_has_staging(s):
+        g = _computed("pl_staging", lib.pl_staging_free,
+                      lambda out, err: lib.pl_staging_compute(out, s, st, deal, err))
+    cname = ffi.new("char[]", name.encode()) if name else ffi.NULL
+
+    def describe(e):
+        drc = lib.pl_durability_emit_deal(s, deal, cname, p if p is not None else ffi.NULL, e)
+        drc = first_failure(drc, lib.pl_durability_emit(d, e))
+        drc = first_failure(drc, lib.pl_durability_emit_gains(d, s, st, deal, e))
+        if v is not None:
+            drc = first_failure(drc, lib.pl_verdict_emit(v, e))
+        if g is not None:
+            drc = first_failure(drc, lib.pl_staging_emit(g, e))
+        return drc
+    return Result("durability", describe, scn.name, "path", keep=(scn, st, d, v, g, p, deal))
+
+
+def evaluate(scn, resamples=None, seed=None, rounds=None):
+    """`parley evaluate`: each model's forecast error against the recorded outcomes, with
+    bootstrap intervals (resamples, default 2000; seed; rounds: the EUM's limit)."""
+    o = default_opts("evaluate")
+    if resamples is not None:
+        o.resamples = whole("resamples", resamples, 1, 1000000)
+    if seed is not None:
+        o.seed = whole("seed", seed, 0, 2**64 - 1)
+    if rounds is not None:
+        o.rounds = whole("rounds", rounds, 0, 100000)
+    s = scn._s
+    ev = _computed("pl_evaluation", lib.pl_evaluation_free,
+                   lambda out, err: lib.pl_evaluate(out, s, o, err))
+    return Result("evaluate", lambda e: lib.pl_evaluation_emit(ev, s, e), scn.name, "errors",
+                  keep=(scn, ev))
+
+
+def claims(scn, claims=None, proposal=None, draws=200, seed=1, threads=1, breakeven=True,
+           explain=False, progress=None):
+    """`parley claims`: an article's claims checked against the analyses (claims: a path,
+    text or dict; None: the built-in scenario's own), each verdict's margin and break-even,
+    and the share of `draws` Monte Carlo draws in which each holds."""
+    draws = whole("draws", draws, 0, 100000000)
+    seed, threads = whole("seed", seed, 0, 2**64 - 1), whole("threads", threads, 1, 256)
+    breakeven, explain = flag("breakeven", breakeven), flag("explain", explain)
+    if explain and not breakeven:
+        raise ValueError("explain=True lists what the break-even search finds: drop "
+                         "breakeven=False")
+    s, c = scn._s, load_claims(scn, claims)
+    if c is None:
+        raise ValueError("claims: give the claims to check (only the built-in scenario has "
+                         "its own)")
+    if proposal is not None:
+        p, name = load_proposal(scn, proposal)
+        n, err = ffi.new("size_t *"), new_error()
+        check(lib.pl_claims_use_proposal(c, p, name.encode(), n, err), err)
+        if not n[0]:
+            raise ValueError("proposal %s: no claim takes a package (ratification, "
+                             "self_enforcing or no_winners); expected claims to check it "
+                             "against" % name)
+    nc = lib.pl_claims_count(c)
+    res = ffi.new("pl_claim_result[]", max(nc, 1))
+    holds, defined = ffi.new("uint64_t[]", max(nc, 1)), ffi.new("uint64_t[]", max(nc, 1))
+    err = new_error()
+    check(lib.pl_claims_evaluate(c, s, res, err), err)
+    x = ffi.NULL
+    if breakeven:
+        x = _computed("pl_claims_explained", lib.pl_claims_explained_free,
+                      lambda out, err: lib.pl_claims_explain(out, c, s, threads, err))
+    if draws:
+        w = Watch(progress, "claims", "draws")
+        cb = ffi.new("pl_progress *")
+        cb.fn, cb.payload = w.callback, w.handle
+        with w:
+            rc = lib.pl_claims_robustness_progress(c, s, draws, seed, threads, cb, holds,
+                                                   defined, err)
+        check(rc, err)
+
+    def describe(e):
+        return lib.pl_claims_emit_explained(c, res, holds, defined, draws, x, explain, e)
+    return Result("claims", describe, scn.name, "checks", keep=(scn, c, res, holds, defined, x))
+
+
+def report(scn, path=None, draws=200, seed=None, threads=None, claims=None, proposal=None,
+           pair=None, issues=None, progress=None, **kw):
+    """`parley report`: one HTML page of every analysis with its charts (a Report: .html,
+    .charts, shown inline in Jupyter); written to path when given. Keywords: the forecast
+    and settlement options."""
+    unknown(kw, set(FORECAST_KEYS) | set(SETTLE_KEYS), "report")
+    o, keep = default_opts("report"), []
+    o.draws = whole("draws", draws, 0, 1000000000)
+    o.seed = whole("seed", 1 if seed is None else seed, 0, 2**64 - 1)
+    o.threads = whole("threads", 1 if threads is None else threads, 1, 256)
+    both_opts(o, kw, seed, threads, keep)
+    for field, v in (("pair", pair), ("issues", issues)):
+        if v is not None:
+            from ._args import ids
+            keep.append(ffi.new("char[]", ids(field, v).encode()))
+            setattr(o, field, keep[-1])
+    c = load_claims(scn, claims)
+    o.claims = c if c is not None else ffi.NULL
+    p = load_proposal(scn, proposal)[0] if proposal is not None else None
+    o.proposal = p if p is not None else ffi.NULL
+    w = Watch(progress, "report", "steps")
+    o.progress.fn, o.progress.payload = w.callback, w.handle
+    s = scn._s
+    r = _computed("pl_report", lib.pl_report_free,
+                  lambda out, err: lib.pl_report_build(out, s, o, err), w)
+    rep = Report(r, scn.name)
+    rep._keep = (scn, c, p, keep)
+    if path is not None:
+        rep.save(path)
+    return rep
+
+
+def bargain(scn, first=None, delta=None, horizon=10, parties=None, step=None):
+    """`parley bargain FILE`: alternating offers over the settlement's efficient packages by
+    backward induction (horizon rounds); first: the party that proposes first (default the
+    first party); delta: one discount for all or one per party (default each party's own
+    below 1, else 0.9); parties, step as settle."""
+    T = whole("horizon", horizon, 1, 100000)
+    kw = {k: v for k, v in (("parties", parties), ("step", step)) if v is not None}
+    st = _settlement(scn, dict(kw, max_enumerate=0, logrolls=0), None, "bargain")
+    n = lib.pl_frontier_n_parties(lib.pl_settle_frontier(st))
+    ids = [scn.actors[lib.pl_settle_party(st, i)] for i in range(n)]
+    f = 0
+    if first is not None:
+        if first not in ids:
+            raise ValueError("first=%r: not one of the %d parties (%s)"
+                             % (first, n, ", ".join(ids)))
+        f = ids.index(first)
+    d = ffi.new("double[]", max(n, 1))
+    lib.pl_bargain_discounts(scn._s, st, d)
+    if delta is not None:
+        ds = [delta] * n if not isinstance(delta, (list, tuple)) else list(delta)
+        if len(ds) not in (1, n):
+            raise ValueError("delta: expected one discount or %d, one per party" % n)
+        ds = ds * n if len(ds) == 1 else ds
+        for i, x in enumerate(ds):
+            d[i] = number("delta", x, 1e-12, 1, "discounts in (0, 1]")
+    r, err = ffi.new("pl_bargain_result *"), new_error()
+    rc = lib.pl_bargain_settlement(r, st, f, d, T, err)
+    res = ffi.gc(r, lib.pl_bargain_result_clear)
+    check(rc, err)
+    s = scn._s
+    return Result("bargain", lambda e: lib.pl_bargain_settlement_emit(res, s, st, f, T, e),
+                  scn.name, "values", keep=(scn, st, res))
+
+
+def _attach():
+    """The analyses as Scenario's methods."""
+    for f in (forecast, settle, durability, evaluate, claims, report, bargain):
+        setattr(Scenario, f.__name__, f)
+
+
+_attach()
