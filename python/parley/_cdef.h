@@ -139,6 +139,8 @@ typedef struct pl_load_opts {
  const pl_value *pl_issue_status_quo(const pl_issue *x);
  const pl_value *pl_issue_outcome(const pl_issue *x);
  const char *pl_issue_group(const pl_issue *x);
+ size_t pl_issue_n_deciders(const pl_issue *x);
+ long pl_issue_decider(const pl_issue *x, size_t j);
  size_t pl_issue_n_options(const pl_issue *x);
  double pl_issue_option(const pl_issue *x, size_t j, const char **id, const char **name);
  double pl_issue_step(const pl_issue *x);
@@ -237,6 +239,11 @@ typedef enum pl_eum_stop {
     PL_EUM_STOP_CYCLE,
     PL_EUM_STOP_AGREED
 } pl_eum_stop;
+typedef enum pl_eum_cycle {
+    PL_EUM_CYCLE_STOP = 0,
+    PL_EUM_CYCLE_RUN,
+    PL_EUM_CYCLE_MEAN
+} pl_eum_cycle;
 typedef struct pl_eum_opts {
     pl_eum_prob prob;
     pl_eum_select select;
@@ -248,6 +255,8 @@ typedef struct pl_eum_opts {
     int rounds;
     double tol;
     int naive;
+    pl_eum_cycle cycle;
+    int threads;
 } pl_eum_opts;
  int pl_eum_preset(pl_eum_opts *o, const char *name, pl_error *err);
  const char *pl_eum_preset_name(size_t k);
@@ -282,6 +291,7 @@ typedef struct pl_exchange_opts {
     int rounds;
     uint64_t seed;
     pl_progress progress;
+    int naive;
 } pl_exchange_opts;
 typedef struct pl_exchange_trade {
     size_t round, i, j, p, q;
@@ -372,6 +382,7 @@ typedef struct pl_smp_opts {
     double max_work;
     double max_bytes;
     pl_progress progress;
+    int naive;
 } pl_smp_opts;
 typedef enum pl_smp_stop {
     PL_SMP_STOP_QUIET = 0,
@@ -416,6 +427,7 @@ typedef enum pl_model {
     PL_MODEL_EUM,
     PL_MODEL_EXCHANGE,
     PL_MODEL_SMP,
+    PL_MODEL_VETO,
     PL_MODEL_COUNT
 } pl_model;
  const char *pl_model_name(pl_model m);
@@ -624,6 +636,9 @@ typedef struct pl_evaluate_opts {
     unsigned resamples;
     uint64_t seed;
     int rounds;
+    int eum_cycle;
+    long cv;
+    int errors;
 } pl_evaluate_opts;
 typedef struct pl_evaluation pl_evaluation;
  int pl_evaluate(pl_evaluation **out, const pl_scenario *s, const pl_evaluate_opts *o,
@@ -632,10 +647,16 @@ typedef struct pl_evaluation pl_evaluation;
  size_t pl_evaluation_n_methods(const pl_evaluation *e);
  const char *pl_evaluation_method(const pl_evaluation *e, size_t m);
  int pl_evaluation_is_baseline(const pl_evaluation *e, size_t m);
+ int pl_evaluation_is_fitted(const pl_evaluation *e, size_t m);
  size_t pl_evaluation_n(const pl_evaluation *e, size_t m);
  double pl_evaluation_mae(const pl_evaluation *e, size_t m, double *lo, double *hi);
+ double pl_evaluation_median_ae(const pl_evaluation *e, size_t m);
+ double pl_evaluation_within10(const pl_evaluation *e, size_t m);
+ size_t pl_evaluation_n_issues(const pl_evaluation *e);
+ double pl_evaluation_forecast(const pl_evaluation *e, size_t m, size_t t);
  size_t pl_evaluation_best_baseline(const pl_evaluation *e);
  double pl_evaluation_vs_best(const pl_evaluation *e, size_t m, double *lo, double *hi);
+ double pl_evaluation_p(const pl_evaluation *e, size_t m);
  int pl_evaluation_emit(const pl_evaluation *e, const pl_scenario *s, pl_emitter *em);
 typedef struct pl_space pl_space;
  int pl_space_new(pl_space **out, size_t n, size_t K, const size_t *m, pl_error *err);
