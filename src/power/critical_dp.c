@@ -37,60 +37,83 @@
 #include <stdlib.h>
 #include <string.h>
 
+/*
+** Entries are stored weight-major: the counts of every c at one weight y are
+** contiguous. No entry ever exceeds L words, so no carry or borrow crosses
+** from one entry into the next, and a step over a whole row of them is one
+** multi-word addition (GMP's mpn layer).
+*/
 typedef struct ctab {
     size_t rows, len, L;
     size_t top;      /* rows above top are zero */
+    const size_t *cap; /* cap[y]: most heavy members a coalition of weight y can hold */
+    size_t minw;     /* every heavy member weighs at least this (>= 1) */
     mp_limb_t *t;
 } ctab;
 
-static inline mp_limb_t *cell(const ctab *T, size_t c, size_t y)
+/* Rows that can be nonzero at weight y: c heavy members weigh at least c minw. */
+static inline size_t hi(const ctab *T, size_t y)
 {
-    return T->t + (c * T->len + y) * T->L;
+    size_t h = T->cap[y] < T->top ? T->cap[y] : T->top;
+    return y / T->minw < h ? y / T->minw : h;
 }
 
-/* Multiply by (1 + u z^w): one more heavy member (rows beyond the table only hold
-   coalitions heavier than len, which the table drops anyway). */
+static inline mp_limb_t *cell(const ctab *T, size_t c, size_t y)
+{
+    return T->t + (y * T->rows + c) * T->L;
+}
+
+/* Multiply by (1 + u z^w), w >= 1: one more heavy member (counts beyond the last row
+   only hold coalitions heavier than len, which the table drops anyway). */
 static void mul_heavy(ctab *T, size_t w)
 {
     if (T->top + 1 < T->rows)
         T->top++;
-    for (size_t c = T->top; c >= 1; c--)
-        for (size_t y = T->len; y-- > w;)
-            pl__limb_add(cell(T, c, y), cell(T, c - 1, y - w), T->L);
+    for (size_t y = T->len; y-- > w;)
+        if (hi(T, y))
+            mpn_add_n(cell(T, 1, y), cell(T, 1, y), cell(T, 0, y - w), (mp_size_t)(hi(T, y) * T->L));
 }
 
-/* Divide by (1 + u z^w): one heavy member fewer (exact: it was multiplied in). */
+/* Divide by (1 + u z^w), w >= 1: one heavy member fewer (exact: it was multiplied in). */
 static void div_heavy(ctab *T, size_t w)
 {
-    for (size_t c = 1; c <= T->top; c++)
-        for (size_t y = w; y < T->len; y++)
-            pl__limb_sub(cell(T, c, y), cell(T, c, y), cell(T, c - 1, y - w), T->L);
+    for (size_t y = w; y < T->len; y++)
+        if (hi(T, y))
+            mpn_sub_n(cell(T, 1, y), cell(T, 1, y), cell(T, 0, y - w), (mp_size_t)(hi(T, y) * T->L));
 }
 
-/* Multiply by (1 + z^w): one more light member. */
+/* Multiply by (1 + z^w), w >= 1: one more light member. */
 static void mul_light(ctab *T, size_t w)
 {
-    for (size_t c = 0; c <= T->top; c++)
-        for (size_t y = T->len; y-- > w;)
-            pl__limb_add(cell(T, c, y), cell(T, c, y - w), T->L);
+    for (size_t y = T->len; y-- > w;)
+        mpn_add_n(cell(T, 0, y), cell(T, 0, y), cell(T, 0, y - w),
+                  (mp_size_t)((hi(T, y) + 1) * T->L));
 }
 
 /*
-** out[c] (c < top) = the table without one heavy member of weight w >= 1, at
-** weight y0: back-substitution along y0 - k w from its lowest point.
+** The table without one heavy member of weight w >= 1, at weight y0, for
+** c < *count (the others are zero): back-substitution along y0 - k w from its
+** lowest point. buf holds two rows; returns the one with the result.
 */
-static void line_without(const ctab *T, size_t w, size_t y0, mp_limb_t *out)
+static mp_limb_t *line_without(const ctab *T, size_t w, size_t y0, mp_limb_t *buf, size_t *count)
 {
-    size_t L = T->L, R = T->top, K = y0 / w;
-    for (size_t c = 0; c < R; c++)
-        memcpy(out + c * L, cell(T, c, y0 - K * w), L * sizeof *out);
+    size_t L = T->L, R = hi(T, y0) + 1, K = y0 / w;
+    R = R < T->top ? R : T->top;
+    mp_limb_t *cur = buf, *next = buf + T->rows * L;
+    *count = R;
+    if (R == 0)
+        return cur;
+    memcpy(cur, cell(T, 0, y0 - K * w), R * L * sizeof *cur);
     for (size_t k = K; k-- > 0;) {
-        size_t y = y0 - k * w;
-        for (size_t c = R; c-- > 1;)
-            pl__limb_sub(out + c * L, cell(T, c, y), out + (c - 1) * L, L);
-        if (R)
-            memcpy(out, cell(T, 0, y), L * sizeof *out);
+        const mp_limb_t *row = cell(T, 0, y0 - k * w);
+        memcpy(next, row, L * sizeof *next);
+        if (R > 1)
+            mpn_sub_n(next + L, row + L, cur, (mp_size_t)((R - 1) * L));
+        mp_limb_t *t = cur;
+        cur = next;
+        next = t;
     }
+    return cur;
 }
 
 /* acc[shift + c] += v[c] for c < count (entries of L words). */
@@ -176,7 +199,7 @@ static double plan_bytes(const crit_plan *p)
     double entry = (double)p->L * sizeof(mp_limb_t);
     double tables = 2.0 * (double)p->rows * (double)p->len * entry;
     double accs = 2.0 * (double)(p->ncls + 1) * (double)(p->rows + 1) * (entry + 2 * sizeof(mpz_t));
-    return tables + accs + (double)p->rows * entry;
+    return tables + accs + 2.0 * (double)p->rows * entry + (double)p->len * sizeof(size_t);
 }
 
 /* The vetoes win alone: V is the only minimal winning coalition, and only its members are
@@ -198,6 +221,7 @@ static void vetoes_alone(pl__minimal_sums *ms, const pl_game *g, const crit_plan
 
 typedef struct crit_run {
     ctab P, H;
+    size_t *cap;
     mp_limb_t *line;
     mpz_t *jo, *mw;   /* (ncls + 1) x (rows + 1): by class (last: vetoes) and heavy count */
 } crit_run;
@@ -206,18 +230,17 @@ typedef struct crit_run {
 static void excess_step(crit_run *r, const crit_plan *p, size_t e, size_t first_heavy)
 {
     size_t x = (size_t)p->need + e, R = p->rows + 1, V = p->ncls;
-    for (size_t c = 0; c <= r->P.top; c++) {
-        acc_add(r->jo + V * R, cell(&r->P, c, x), 1, p->L, c);
-        acc_add(r->mw + V * R, cell(&r->H, c, x), 1, p->L, c);
-    }
+    acc_add(r->jo + V * R, cell(&r->P, 0, x), r->P.top + 1, p->L, 0);
+    acc_add(r->mw + V * R, cell(&r->H, 0, x), r->H.top + 1, p->L, 0);
     for (size_t j = first_heavy; j < p->ncls; j++) {
         size_t w = (size_t)p->cls[j].w;
         if (x < w)
             continue;
-        line_without(&r->P, w, x - w, r->line);
-        acc_add(r->jo + j * R, r->line, r->P.top, p->L, 1);
-        line_without(&r->H, w, x - w, r->line);
-        acc_add(r->mw + j * R, r->line, r->H.top, p->L, 1);
+        size_t count;
+        const mp_limb_t *v = line_without(&r->P, w, x - w, r->line, &count);
+        acc_add(r->jo + j * R, v, count, p->L, 1);
+        v = line_without(&r->H, w, x - w, r->line, &count);
+        acc_add(r->mw + j * R, v, count, p->L, 1);
     }
 }
 
@@ -259,12 +282,13 @@ static int run_alloc(crit_run *r, const crit_plan *p)
 {
     size_t cells = pl__mul(pl__mul(p->rows, p->len), p->L), R = p->rows + 1;
     size_t na = pl__mul(p->ncls + 1, R);
-    r->P = (ctab){p->rows, p->len, p->L, 0, calloc(cells, sizeof(mp_limb_t))};
-    r->H = (ctab){p->rows, p->len, p->L, 0, calloc(cells, sizeof(mp_limb_t))};
-    r->line = pl__mallocarray(pl__mul(p->rows, p->L), sizeof *r->line);
+    r->cap = pl__mallocarray(p->len, sizeof *r->cap);
+    r->P = (ctab){p->rows, p->len, p->L, 0, r->cap, 1, calloc(cells, sizeof(mp_limb_t))};
+    r->H = (ctab){p->rows, p->len, p->L, 0, r->cap, 1, calloc(cells, sizeof(mp_limb_t))};
+    r->line = pl__mallocarray(pl__mul(2 * p->rows, p->L), sizeof *r->line);
     r->jo = pl__mallocarray(na, sizeof *r->jo);
     r->mw = pl__mallocarray(na, sizeof *r->mw);
-    if (!r->P.t || !r->H.t || !r->line || !r->jo || !r->mw) {
+    if (!r->cap || !r->P.t || !r->H.t || !r->line || !r->jo || !r->mw) {
         free(r->jo), free(r->mw);
         r->jo = r->mw = NULL;
         return PL_ENOMEM;
@@ -279,6 +303,7 @@ static void run_free(crit_run *r, const crit_plan *p)
     size_t na = r->jo ? (p->ncls + 1) * (p->rows + 1) : 0;
     pl__mpz_array_free(r->jo, na);
     pl__mpz_array_free(r->mw, na);
+    free(r->cap);
     free(r->P.t);
     free(r->H.t);
     free(r->line);
@@ -296,6 +321,23 @@ static void double_zeros(ctab *T, size_t nzero)
     }
 }
 
+/* cap[y]: how many of the lightest heavy members fit in weight y (every later heavy set
+   is a subset of the first, so the bound holds throughout). */
+static void fill_cap(size_t *cap, const crit_plan *p)
+{
+    size_t j = 0, k = 0, in = 0;
+    int64_t sum = 0;
+    for (size_t y = 0; y < p->len; y++) {
+        while (j < p->ncls && sum + p->cls[j].w <= (int64_t)y && in + 1 < p->rows) {
+            sum += p->cls[j].w;
+            in++;
+            if (++k == p->cls[j].count)
+                j++, k = 0;
+        }
+        cap[y] = in;
+    }
+}
+
 static int count_all(pl__minimal_sums *ms, const pl_game *g, const crit_plan *p)
 {
     crit_run r;
@@ -304,6 +346,7 @@ static int count_all(pl__minimal_sums *ms, const pl_game *g, const crit_plan *p)
         run_free(&r, p);
         return PL_ENOMEM;
     }
+    fill_cap(r.cap, p);
     r.H.t[0] = 1;
     for (size_t j = 0; j < p->ncls; j++)
         for (size_t k = 0; k < p->cls[j].count; k++)
@@ -311,17 +354,21 @@ static int count_all(pl__minimal_sums *ms, const pl_game *g, const crit_plan *p)
     memcpy(r.P.t, r.H.t, p->rows * p->len * p->L * sizeof *r.P.t);
     r.P.top = r.H.top;
     double_zeros(&r.P, p->nzero);
-    size_t first_heavy = 0, wmax = (size_t)p->cls[p->ncls - 1].w;
+    size_t first_heavy = 0, wmax = (size_t)p->cls[p->ncls - 1].w, nheavy = p->nv - p->nzero;
     for (size_t e = 0; e < wmax; e++) {
         excess_step(&r, p, e, first_heavy);
-        if ((size_t)p->cls[first_heavy].w != e + 1)
-            continue;
-        for (size_t k = 0; k < p->cls[first_heavy].count; k++) {
-            div_heavy(&r.P, e + 1);
-            mul_light(&r.P, e + 1);
-            div_heavy(&r.H, e + 1);
+        if ((size_t)p->cls[first_heavy].w == e + 1) {
+            for (size_t k = 0; k < p->cls[first_heavy].count; k++) {
+                div_heavy(&r.P, e + 1);
+                mul_light(&r.P, e + 1);
+                div_heavy(&r.H, e + 1);
+            }
+            nheavy -= p->cls[first_heavy++].count;
         }
-        first_heavy++;
+        /* the heavy members now weigh e + 2 or more, and there are nheavy of them */
+        r.P.minw = r.H.minw = e + 2;
+        if (nheavy < r.P.top)
+            r.P.top = r.H.top = nheavy;
     }
     /* excess >= w_max: only the vetoes are critical, in the coalitions reaching q' + w_max */
     mp_limb_t *sum = r.line;
