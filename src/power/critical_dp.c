@@ -405,11 +405,10 @@ int pl__critical_dp(pl__minimal_sums *ms, const pl_game *g, double max_bytes, pl
     else if (p.need <= 0)
         vetoes_alone(ms, g, &p);
     else if (plan_bytes(&p) > max_bytes)
-        rc = pl__fail(err, PL_ERANGE, "Deegan-Packel, public good and Johnston need tables of "
-                      "%.3g GiB (%zu x %zu entries of %zu words, twice), above the limit of "
-                      "%.3g GiB; expected a smaller game, --max-memory, or --method monte-carlo "
-                      "(which leaves them out)", plan_bytes(&p) / 1073741824.0, p.rows, p.len,
-                      p.L, max_bytes / 1073741824.0);
+        rc = pl__fail(err, PL_ERANGE, "their tables need %.3g GiB (%zu x %zu entries of %zu "
+                      "words, twice), above the limit of %.3g GiB; expected a smaller game or "
+                      "--max-memory MIB", plan_bytes(&p) / 1073741824.0, p.rows, p.len, p.L,
+                      max_bytes / 1073741824.0);
     else if (count_all(ms, g, &p))
         rc = pl__error_nomem(err);
     free(p.cls);

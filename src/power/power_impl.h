@@ -82,6 +82,17 @@ static inline void pl__limb_sub(mp_limb_t *d, const mp_limb_t *a, const mp_limb_
         mpn_sub_n(d, a, b, (mp_size_t)L);
 }
 
+/* t[x + w] += t[x] for x < n (the old t[x]): multiplication by (1 + z^w) of n + w entries of
+   S words each (limbs.c). */
+void pl__run_add_shifted(mp_limb_t *t, size_t n, size_t w, size_t S);
+/* Spread `cells` entries from S to S2 > S words apart, in place (the new words 0). */
+void pl__entries_widen(mp_limb_t *t, size_t cells, size_t S, size_t S2);
+/* Words for counts of coalitions of k members (below 2^k), at most L. */
+static inline size_t pl__words_for(size_t k, size_t L)
+{
+    return k / GMP_NUMB_BITS + 1 < L ? k / GMP_NUMB_BITS + 1 : L;
+}
+
 int pl__enumerate(pl__tally *t, const pl_game *g, int minimal, pl_error *err);
 int pl__count_dp(pl__tally *t, const pl_game *g, int sizes, double max_bytes, pl_error *err);
 

@@ -375,6 +375,34 @@ static void test_critical_equals_enumeration(void **state)
 }
 
 /*
+** Counts of more than one machine word (n = 100): [100; 99, 1 x 99]. The
+** heavy member A is a veto; the minimal winning coalitions are {A, i}, 99 of
+** size 2, so Deegan-Packel and public good give A 1/2 and each other 1/198.
+** Johnston (hand derivation): A + T wins for every nonempty T; i in T is
+** critical only when T = {i} (99 coalitions of 2 critical members, 1/2 each),
+** else A alone is (2^99 - 100 coalitions): each other member gets 1/2 of
+** 2^99 - 1 in all, i.e. 1 / (2^100 - 2).
+*/
+static void test_critical_multiword(void **state)
+{
+    (void)state;
+    int64_t w[100];
+    w[0] = 99;
+    for (size_t m = 1; m < 100; m++)
+        w[m] = 1;
+    pl_game *g = weighted(w, 100, 100);
+    pl_power *p = power(g, PL_POWER_AUTO);
+    expect(p, PL_INDEX_DP, 0, 1, "1/2");
+    expect(p, PL_INDEX_DP, 1, 100, "1/198");
+    expect(p, PL_INDEX_PGI, 0, 1, "1/2");
+    expect(p, PL_INDEX_PGI, 1, 100, "1/198");
+    assert_near(pl_power_value(p, PL_INDEX_JOHNSTON, 7) * (ldexp(1, 100) - 2), 1, 1e-12);
+    assert_near(pl_power_value(p, PL_INDEX_JOHNSTON, 0), 1, 1e-12);
+    pl_power_free(p);
+    pl_game_free(g);
+}
+
+/*
 ** EPIC's published unit-test values (jhstaudacher/EPIC, unittests/test.cpp,
 ** commit 684dbf3, TEST_CASE #01-#17: the games without their precoalitions),
 ** printed there to 6 significant digits, the players in descending order of
@@ -804,6 +832,7 @@ int main(void)
         cmocka_unit_test(test_dp_equals_enumeration),
         cmocka_unit_test(test_critical_equals_enumeration),
         cmocka_unit_test(test_epic_vectors),
+        cmocka_unit_test(test_critical_multiword),
         cmocka_unit_test(test_dual_quota),
         cmocka_unit_test(test_floating),
         cmocka_unit_test(test_monte_carlo),
