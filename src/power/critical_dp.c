@@ -144,11 +144,11 @@ typedef struct crit_plan {
     int64_t need;                /* q' */
     size_t ncls;                 /* distinct positive non-veto weights, ascending */
     wclass *cls;
-    size_t *cls_of;              /* class of each member (ncls: veto or weight 0) */
+    size_t *cls_of;              /* class of each member (SIZE_MAX: veto or weight 0) */
     size_t rows, len, L;
 } crit_plan;
 
-/* Classes, table shape; 0 and need <= 0 when the vetoes win alone. */
+/* Classes and table shape (none when need <= 0: the vetoes win alone). */
 static int plan_make(crit_plan *p, const pl_game *g)
 {
     const pl__cond *q = &g->cond[0];
@@ -176,11 +176,12 @@ static int plan_make(crit_plan *p, const pl_game *g)
     if (p->need <= 0)
         return PL_OK;
     qsort(p->cls, nh, sizeof *p->cls, by_weight);
-    /* rows: more heavy members than fit below len never occur in the table */
-    int64_t wmax = nh ? p->cls[nh - 1].w : 0, sum = 0;
-    p->len = (size_t)(p->need + wmax);
+    /* rows: more heavy members than fit below len never occur in the table (unsigned:
+       q' + w_max may pass 2^63; plan_bytes refuses such a table long before) */
+    uint64_t wmax = nh ? (uint64_t)p->cls[nh - 1].w : 0, sum = 0;
+    p->len = (size_t)((uint64_t)p->need + wmax);
     p->rows = 1;
-    for (size_t j = 0; j < nh && (sum += p->cls[j].w) < (int64_t)p->len; j++)
+    for (size_t j = 0; j < nh && (sum += (uint64_t)p->cls[j].w) < p->len; j++)
         p->rows++;
     for (size_t m = 0; m < g->n; m++)
         p->cls_of[m] = SIZE_MAX;
