@@ -1,14 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /*
 ** power.c: benchmark the voting-power engines on random weighted games
-** (weights uniform in 1..100, quota half the total weight), in this process:
+** (weights uniform in 1..100, quota half the total weight), in this process,
+** each row with CPU seconds (getrusage) beside wall seconds:
 **   enumerate  every coalition (the naive baseline, 2^n)
-**   dp         generating functions with exact GMP counts
-** and prints their times and ratio for n where both run, then the sizes
-** only generating functions reach (Banzhaf family for 1,000 members; with
-** Shapley-Shubik for fewer), and Monte Carlo for the same 1,000 members.
-** Both engines must agree: the benchmark checks it and stops otherwise.
-** Nothing is asserted about time: speed is measured, not tested.
+**   dp         generating functions with exact GMP counts, and for
+**              Deegan-Packel, public good and Johnston the critical-member
+**              tables (src/power/critical_dp.c)
+** Rows where both run print their ratio; the sizes only generating functions
+** reach (issue 21's table: Banzhaf at 1,000 members, Deegan-Packel, public
+** good and Johnston at 200, Shapley-Shubik at N_SS) print the issue's goal
+** beside the time. Engines that run side by side must agree: the benchmark
+** checks it and stops otherwise. Nothing is asserted about time.
 **   bench/power [N_SS]    (N_SS: members for the exact Shapley-Shubik run, default 200)
 */
 #include "parley/parley.h"
@@ -37,85 +40,147 @@ static pl_game *random_game(size_t n, uint64_t seed)
     return g;
 }
 
-/* Seconds for one computation; the result is returned in *out. */
-static double timed_opts(const pl_game *g, pl_power_method method, int no_shapley,
-                         uint64_t samples, int floating, pl_power **out)
+typedef struct spent {
+    double wall, cpu;
+} spent;
+
+/* One computation, timed; the result is returned in *out. minimal: the enumeration
+   lists minimal coalitions (its Deegan-Packel, public good and Johnston baseline). */
+static spent timed_opts(const pl_game *g, pl_power_method method, int no_shapley,
+                        uint64_t samples, int floating, int minimal, double gib, pl_power **out)
 {
     pl_power_opts o = PL_POWER_OPTS_INIT;
-    o.floating = floating;
     pl_error err;
+    o.floating = floating;
     o.method = method;
     o.no_shapley = no_shapley;
     o.samples = samples;
-    o.minimal_limit = 1; /* the enumeration baseline counts swings only */
-    o.max_bytes = 8.0 * 1073741824.0;
-    double t0 = bench_now();
+    o.minimal_limit = minimal ? 30 : 1;
+    o.max_bytes = gib * 1073741824.0;
+    double t0 = bench_now(), c0 = bench_cpu();
     if (pl_power_compute(out, g, &o, &err)) {
         fprintf(stderr, "bench: %s\n", err.msg);
         exit(1);
     }
-    return bench_now() - t0;
+    return (spent){bench_now() - t0, bench_cpu() - c0};
 }
 
-static double timed(const pl_game *g, pl_power_method method, int no_shapley, uint64_t samples,
-                    pl_power **out)
+static spent timed(const pl_game *g, pl_power_method method, int no_shapley, pl_power **out)
 {
-    return timed_opts(g, method, no_shapley, samples, 0, out);
+    return timed_opts(g, method, no_shapley, 0, 0, 0, 8.0, out);
 }
 
-static void same_or_die(const pl_power *a, const pl_power *b, size_t n)
+static void same_or_die(const pl_power *a, const pl_power *b, size_t n, int from, int to)
 {
-    for (int k = PL_INDEX_SS; k <= PL_INDEX_CI; k++)
-        for (size_t m = 0; m < n; m++)
-            if (pl_power_value(a, (pl_power_index)k, m) != pl_power_value(b, (pl_power_index)k, m)) {
+    for (int k = from; k <= to; k++)
+        for (size_t m = 0; m < n; m++) {
+            const char *x = pl_power_exact(a, (pl_power_index)k, m);
+            const char *y = pl_power_exact(b, (pl_power_index)k, m);
+            if (!x || !y || strcmp(x, y) != 0) {
                 fprintf(stderr, "bench: engines disagree on %s of member %zu\n",
                         pl_power_index_name((pl_power_index)k), m + 1);
                 exit(1);
             }
+        }
 }
 
-int main(int argc, char **argv)
+static void row(const char *what, size_t n, const spent *base, spent t, const char *tail)
 {
-    size_t n_ss = argc > 1 ? (size_t)strtoul(argv[1], NULL, 10) : 200;
+    char b[40] = "            -          -";
+    if (base)
+        snprintf(b, sizeof b, "%8.4fs %8.4fs", base->cpu, base->wall);
+    printf("n = %-4zu %-32s %s  %8.4fs %8.4fs", n, what, b, t.cpu, t.wall);
+    if (base)
+        printf("  %6.1fx", base->cpu / t.cpu);
+    printf("  %s\n", tail);
+}
+
+/* Enumeration against generating functions where both run. */
+static void small_games(void)
+{
     static const size_t ns[] = {12, 16, 20, 24};
-    printf("%-34s %10s %10s %8s\n", "game (weights 1..100, quota 50%)", "enumerate", "dp", "ratio");
     for (size_t j = 0; j < sizeof ns / sizeof *ns; j++) {
         pl_game *g = random_game(ns[j], 42 + j);
         pl_power *a, *b;
-        double te = timed(g, PL_POWER_ENUMERATE, 0, 0, &a);
-        double td = timed(g, PL_POWER_DP, 0, 0, &b);
-        same_or_die(a, b, ns[j]);
-        printf("n = %-4zu SS + Banzhaf family         %9.4fs %9.4fs %7.1fx\n", ns[j], te, td,
-               te / td);
+        spent te = timed(g, PL_POWER_ENUMERATE, 0, &a);
+        spent td = timed(g, PL_POWER_DP, 0, &b);
+        same_or_die(a, b, ns[j], PL_INDEX_SS, PL_INDEX_CI);
+        row("SS + Banzhaf family", ns[j], &te, td, "");
         pl_power_free(a);
         pl_power_free(b);
         pl_game_free(g);
     }
-    pl_game *g = random_game(1000, 7);
+}
+
+/* Deegan-Packel, public good and Johnston: enumeration of minimal coalitions against
+   the critical-member tables (with the Banzhaf family, no Shapley-Shubik, in both). */
+static void minimal_games(void)
+{
+    static const size_t ns[] = {16, 20, 24};
+    for (size_t j = 0; j < sizeof ns / sizeof *ns; j++) {
+        pl_game *g = random_game(ns[j], 77 + j);
+        pl_power *a, *b;
+        spent te = timed_opts(g, PL_POWER_ENUMERATE, 1, 0, 0, 1, 8.0, &a);
+        spent td = timed(g, PL_POWER_DP, 1, &b);
+        same_or_die(a, b, ns[j], PL_INDEX_DP, PL_INDEX_JOHNSTON);
+        row("DP + PGI + Johnston + Banzhaf", ns[j], &te, td, "");
+        pl_power_free(a);
+        pl_power_free(b);
+        pl_game_free(g);
+    }
+    pl_game *g = random_game(200, 11);
     pl_power *p;
-    double t = timed(g, PL_POWER_DP, 1, 0, &p);
-    printf("n = 1000 Banzhaf family, exact       %10s %9.4fs   (2^1000 coalitions: no baseline)\n",
-           "-", t);
-    pl_power *fl;
-    double tf = timed_opts(g, PL_POWER_DP, 1, 0, 1, &fl);
+    spent t = timed(g, PL_POWER_DP, 1, &p);
+    if (!pl_power_has(p, PL_INDEX_JOHNSTON)) {
+        fprintf(stderr, "bench: Johnston not computed at n = 200: %s\n", pl_power_note(p));
+        exit(1);
+    }
+    row("DP + PGI + Johnston + Banzhaf", 200, NULL, t,
+        "goal < 5 s (EPIC: Deegan-Packel 5.8 s, Johnston > 150 s)");
+    pl_power_free(p);
+    pl_game_free(g);
+}
+
+/* 1,000 members: exact Banzhaf family against the floating mode and Monte Carlo. */
+static void large_game(void)
+{
+    pl_game *g = random_game(1000, 7);
+    pl_power *p, *fl;
+    /* at the default memory limit, as `parley power` runs it: the critical-member tables
+       (4.2 GiB) are left out with a note */
+    spent t = timed_opts(g, PL_POWER_DP, 1, 0, 0, 0, 1.0, &p);
+    row("Banzhaf family, exact", 1000, NULL, t, "goal < 0.1 s (issue 21: 0.24 s before)");
+    spent tf = timed_opts(g, PL_POWER_DP, 1, 0, 1, 0, 1.0, &fl);
     double worst = 0;
     for (size_t m = 0; m < 1000; m++) {
         double a = pl_power_value(p, PL_INDEX_ABZ, m), b = pl_power_value(fl, PL_INDEX_ABZ, m);
         worst = fmax(worst, fabs(b / a - 1));
     }
-    printf("n = 1000 Banzhaf family, floating    %9.4fs %9.4fs %7.1fx (exact vs floating; "
-           "worst relative difference %.1e)\n", t, tf, t / tf, worst);
+    char tail[96];
+    snprintf(tail, sizeof tail, "(exact vs floating; worst relative difference %.1e)", worst);
+    row("Banzhaf family, floating", 1000, &t, tf, tail);
     pl_power_free(fl);
     pl_power_free(p);
-    t = timed(g, PL_POWER_MONTE_CARLO, 0, 100000, &p);
-    printf("n = 1000 Monte Carlo, 1e5 draws      %10s %9.4fs   (95%% half-width %.4f)\n", "-", t,
-           pl_power_halfwidth(p, PL_INDEX_SS));
+    t = timed_opts(g, PL_POWER_MONTE_CARLO, 0, 100000, 0, 0, 1.0, &p);
+    snprintf(tail, sizeof tail, "(95%% half-width %.4f)", pl_power_halfwidth(p, PL_INDEX_SS));
+    row("Monte Carlo, 1e5 draws", 1000, NULL, t, tail);
     pl_power_free(p);
     pl_game_free(g);
-    g = random_game(n_ss, 9);
-    t = timed(g, PL_POWER_DP, 0, 0, &p);
-    printf("n = %-4zu Shapley-Shubik + Banzhaf, exact %5s %9.4fs   (O(n^2 W) words)\n", n_ss, "-",
-           t);
+}
+
+int main(int argc, char **argv)
+{
+    size_t n_ss = argc > 1 ? (size_t)strtoul(argv[1], NULL, 10) : 200;
+    printf("%-41s %21s  %19s\n", "game (weights 1..100, quota 50%)", "baseline CPU   wall",
+           "new CPU   wall   ratio (CPU)");
+    small_games();
+    minimal_games();
+    large_game();
+    pl_game *g = random_game(n_ss, 9);
+    pl_power *p;
+    spent t = timed(g, PL_POWER_DP, 0, &p);
+    row("SS + Banzhaf + DP/PGI/Johnston", n_ss, NULL, t,
+        "O(n^2 W) words; issue 21 goal at n = 1,000: < 5 s, not reached (see docs/models.md)");
     pl_power_free(p);
     pl_game_free(g);
     return 0;

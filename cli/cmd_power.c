@@ -24,14 +24,18 @@ static const cli_optdef power_opts[] = {
     {"names", 0, 1, "A,B,...", "ad-hoc game: member names (default 1, 2, ...)"},
     {"veto", 0, 1, "A,B,...", "ad-hoc game: members (names or numbers) that can block alone"},
     {"method", 0, 1, "M", "auto, enumerate, dp or monte-carlo (default auto: enumerate up to "
-                          "25 members, else generating functions)"},
+                          "25 members, else generating functions; Deegan-Packel, public good "
+                          "and Johnston of one weighted condition then by critical-member "
+                          "tables)"},
     {"samples", 0, 1, "N", "Monte Carlo draws (default 100000)"},
     {"seed", 0, 1, "N", "Monte Carlo seed (default 0)"},
     {"no-shapley", 0, 0, NULL, "skip Shapley-Shubik (its exact table is n times larger)"},
     {"floating", 0, 0, NULL, "fast floating mode (one weighted condition): the Banzhaf family "
                              "in double precision, no Shapley-Shubik"},
     {"max-memory", 0, 1, "MIB", "memory for an ad-hoc game's weights and for exact counting "
-                                  "tables in MiB (default 1024)"},
+                                  "tables in MiB (default 1024); tables over it are refused, "
+                                  "or left out with a note (Shapley-Shubik in auto mode; "
+                                  "Deegan-Packel, public good, Johnston)"},
     {"list", 0, 1, "N", "list minimal coalitions when there are at most N (default 16)"},
     CLI_FROM_OPTDEF,
     {NULL, 0, 0, NULL, NULL}};
@@ -295,9 +299,11 @@ const cli_command cli_cmd_power = {
     "  coleman_initiate    share of losing coalitions the member can complete\n"
     "  deegan_packel, public_good, johnston   from the minimal winning coalitions\n"
     "Counts are exact (fractions under 'exact'); minimal winning and blocking\n"
-    "coalitions are enumerated up to 25 members. For a body with `against: ACTOR`\n"
-    "(or --against) it says whether the body can decide without that actor and,\n"
-    "if not, the smallest change of rule that would let it.\n"
+    "coalitions are enumerated up to 25 members; for one weighted condition they are\n"
+    "counted at any size, and the three indices of minimal coalitions come from tables\n"
+    "of coalitions by weight and number of critical members. For a body with\n"
+    "`against: ACTOR` (or --against) it says whether the body can decide without that\n"
+    "actor and, if not, the smallest change of rule that would let it.\n"
     "Ad-hoc games: parley power --weights 4,4,4,2,2,1 --quota 12\n"
     "  UN Security Council: --weights 7x5,1x10 --quota 39\n"
     "  several majorities: --min-members 15 --weights POPS --quota 65%\n"

@@ -63,22 +63,50 @@ static int row_moves(const dp_plan *p, size_t r, size_t m, int sign)
     return !p->sizes || (sign > 0 ? s + 1 < p->ls : s >= 1);
 }
 
-/* Multiply the table by (1 + y z^{w_m}); `done` members are already in (bounds the size layers). */
-static void table_add(const dp_plan *p, mp_limb_t *t, size_t m, size_t done)
+/*
+** Multiply the table by (1 + y z^{w_m}); `done` members are already in
+** (bounds the size layers). While the table is built its entries are
+** stored S <= L words apart, S the words counts over the members so far can
+** need (below 2^done); no entry overflows its words, so no carry crosses
+** into the next entry and a run of entries is added as one multi-word
+** number: a whole row when the member moves counts to another row (sizes,
+** more conditions), else runs of w entries that the shift does not overlap.
+*/
+static void table_add(const dp_plan *p, mp_limb_t *t, size_t m, size_t done, size_t S)
 {
-    size_t L = p->L, len0 = p->len[0], w0 = (size_t)p->cond[0]->w[m], sh = row_shift(p, m);
+    size_t len0 = p->len[0], w0 = (size_t)p->cond[0]->w[m], sh = row_shift(p, m);
     size_t active = p->sizes ? (done + 1) * p->rows_w : p->rows;
     if (active > p->rows)
         active = p->rows;
     if (w0 >= len0 && sh == 0)
         return;
+    size_t n = len0 - (w0 < len0 ? w0 : len0);
     for (size_t r = active; r-- > 0;) {
-        if (!row_moves(p, r, m, +1))
+        if (!row_moves(p, r, m, +1) || n == 0)
             continue;
-        mp_limb_t *src = t + r * len0 * L, *dst = t + (r + sh) * len0 * L;
-        for (size_t x = len0 - (w0 < len0 ? w0 : len0); x-- > 0;)
-            pl__limb_add(dst + (x + w0) * L, src + x * L, L);
+        mp_limb_t *src = t + r * len0 * S, *dst = t + ((r + sh) * len0 + w0) * S;
+        if (sh)
+            mpn_add_n(dst, dst, src, (mp_size_t)(n * S));
+        else
+            pl__run_add_shifted(src, n, w0, S);
     }
+}
+
+/* Build the table of every non-veto member, its entries L words apart in the end. */
+static void table_build(const dp_plan *p, mp_limb_t *c, size_t cells)
+{
+    size_t S = 1;
+    c[0] = 1;
+    for (size_t j = 0; j < p->nv; j++) {
+        size_t need = pl__words_for(j + 1, p->L);
+        if (need > S) {
+            pl__entries_widen(c, cells, S, need);
+            S = need;
+        }
+        table_add(p, c, p->mem[j], j, S);
+    }
+    if (S < p->L)
+        pl__entries_widen(c, cells, S, p->L);
 }
 
 /* d = c / (1 + y z^{w_m}): the counts without member m. */
@@ -236,9 +264,7 @@ static int conj_accumulate(dp_plan *p, const pl_game *g, dp_acc *a, int sign, pl
         return pl__error_nomem(err);
     }
     if (c) {
-        c[0] = 1;
-        for (size_t j = 0; j < p->nv; j++)
-            table_add(p, c, p->mem[j], j);
+        table_build(p, c, cells);
         table_count(p, c, off, p->nv, a->tmp, acc);
     } else {
         for (size_t s = 0; s < p->ls; s++)

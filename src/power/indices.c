@@ -91,46 +91,49 @@ static int ratio_index(pl_power *p, pl_power_index k, const mpz_t *num, const mp
     return rc;
 }
 
-/* Deegan-Packel, public good and Johnston from the minimal-coalition counts. */
-static int minimal_indices(pl_power *p, const pl__tally *t, mpq_t q)
+/* Deegan-Packel, public good and Johnston from their numerators. */
+int pl__power_minimal_indices(pl_power *p, const pl__minimal_sums *ms)
+{
+    mpq_t q;
+    mpz_t dpden, pgiden, joden;
+    mpq_init(q);
+    mpz_inits(dpden, pgiden, joden, NULL);
+    for (size_t m = 0; m < ms->n; m++) {
+        mpz_add(pgiden, pgiden, ms->pgi[m]);
+        mpz_add(joden, joden, ms->jo[m]);
+    }
+    mpz_mul(dpden, ms->lcm, ms->n_mwc);
+    int rc = ratio_index(p, PL_INDEX_DP, (const mpz_t *)ms->dp, dpden, q);
+    if (!rc)
+        rc = ratio_index(p, PL_INDEX_PGI, (const mpz_t *)ms->pgi, pgiden, q);
+    if (!rc)
+        rc = ratio_index(p, PL_INDEX_JOHNSTON, (const mpz_t *)ms->jo, joden, q);
+    mpz_clears(dpden, pgiden, joden, NULL);
+    mpq_clear(q);
+    return rc;
+}
+
+/* The numerators from the enumeration's counts by size (n <= 30: 64-bit counts). */
+static int minimal_indices(pl_power *p, const pl__tally *t)
 {
     size_t n = t->n;
-    mpz_t *dp = malloc(n * sizeof *dp), *pgi = malloc(n * sizeof *pgi), *jo = malloc(n * sizeof *jo);
-    mpz_t dpden, pgiden, joden, lcm;
-    int rc = dp && pgi && jo ? PL_OK : PL_ENOMEM;
-    mpz_inits(dpden, pgiden, joden, lcm, NULL);
-    /* common denominator lcm(1..n) keeps the sums of 1/|S| and 1/c in integers */
-    mpz_set_ui(lcm, 1);
-    for (unsigned long k = 2; k <= n; k++)
-        mpz_lcm_ui(lcm, lcm, k);
-    for (size_t m = 0; !rc && m < n; m++) {
-        mpz_inits(dp[m], pgi[m], jo[m], NULL);
+    pl__minimal_sums ms;
+    int rc = pl__minimal_sums_init(&ms, n);
+    mpz_t part;
+    mpz_init(part);
+    mpz_set_ui(ms.n_mwc, (unsigned long)t->n_mwc);
+    for (size_t m = 0; !rc && m < n; m++)
         for (size_t k = 1; k <= n; k++) {
-            uint64_t ms = t->mwc_size[m * (n + 1) + k], jc = t->john[m * (n + 1) + k];
-            mpz_t part;
-            mpz_init(part);
-            mpz_divexact_ui(part, lcm, (unsigned long)k);
-            mpz_addmul_ui(dp[m], part, (unsigned long)ms);
-            mpz_addmul_ui(jo[m], part, (unsigned long)jc);
-            mpz_add_ui(pgi[m], pgi[m], (unsigned long)ms);
-            mpz_clear(part);
+            uint64_t ms_k = t->mwc_size[m * (n + 1) + k], jc = t->john[m * (n + 1) + k];
+            mpz_divexact_ui(part, ms.lcm, (unsigned long)k);
+            mpz_addmul_ui(ms.dp[m], part, (unsigned long)ms_k);
+            mpz_addmul_ui(ms.jo[m], part, (unsigned long)jc);
+            mpz_add_ui(ms.pgi[m], ms.pgi[m], (unsigned long)ms_k);
         }
-        mpz_add(pgiden, pgiden, pgi[m]);
-        mpz_add(joden, joden, jo[m]);
-    }
-    mpz_mul_ui(dpden, lcm, (unsigned long)t->n_mwc);
+    mpz_clear(part);
     if (!rc)
-        rc = ratio_index(p, PL_INDEX_DP, (const mpz_t *)dp, dpden, q);
-    if (!rc)
-        rc = ratio_index(p, PL_INDEX_PGI, (const mpz_t *)pgi, pgiden, q);
-    if (!rc)
-        rc = ratio_index(p, PL_INDEX_JOHNSTON, (const mpz_t *)jo, joden, q);
-    for (size_t m = 0; dp && pgi && jo && m < n; m++)
-        mpz_clears(dp[m], pgi[m], jo[m], NULL);
-    mpz_clears(dpden, pgiden, joden, lcm, NULL);
-    free(dp);
-    free(pgi);
-    free(jo);
+        rc = pl__power_minimal_indices(p, &ms);
+    pl__minimal_sums_clear(&ms);
     return rc;
 }
 
@@ -194,7 +197,7 @@ int pl__power_from_tally(pl_power *p, const pl__tally *t, pl_error *err)
     if (!rc)
         rc = ratio_index(p, PL_INDEX_CI, (const mpz_t *)t->eta, lose, q);
     if (!rc && t->minimal && t->n_mwc)
-        rc = minimal_indices(p, t, q);
+        rc = minimal_indices(p, t);
     if (!rc && t->minimal)
         rc = copy_minimal(p, t);
     if (!rc) {

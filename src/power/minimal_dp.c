@@ -35,13 +35,14 @@ static int heavier_first(const void *a, const void *b)
     return x->m < y->m ? -1 : x->m > y->m;
 }
 
-/* Add to out the coalitions of the prefix table c (cells < len) with weight in [lo, hi]. */
-static void add_window(mpz_t out, const mp_limb_t *c, size_t L, int64_t lo, int64_t hi,
-                       mp_limb_t *acc)
+/* Add to out the coalitions of the prefix table c (cells < len, S words apart, their sum
+   too below 2^(64 S)) with weight in [lo, hi]; acc has L >= S words. */
+static void add_window(mpz_t out, const mp_limb_t *c, size_t S, size_t L, int64_t lo,
+                       int64_t hi, mp_limb_t *acc)
 {
     memset(acc, 0, L * sizeof *acc);
     for (int64_t x = lo < 0 ? 0 : lo; x <= hi; x++)
-        pl__limb_add(acc, c + (size_t)x * L, L);
+        pl__limb_add(acc, c + (size_t)x * S, S);
     mpz_t v;
     mpz_roinit_n(v, acc, (mp_size_t)L);
     mpz_add(out, out, v);
@@ -85,15 +86,22 @@ int pl__count_minimal_dp(mpz_t mwc, mpz_t mbc, const pl_game *g, double max_byte
     }
     if (len)
         c[0] = 1;
+    size_t S = 1;
     for (size_t j = 0; j < nv && len; j++) {
         int64_t w = o[j].w;
         suffix -= w; /* now the weight of o_{j+1}.. */
-        add_window(mwc, c, L, need - w, need - 1, acc);
+        add_window(mwc, c, S, L, need - w, need - 1, acc);
         int64_t need2 = need - suffix;
         if (need2 > 0)
-            add_window(mbc, c, L, need2 - w, need2 - 1, acc);
-        for (size_t x = len; x-- > (size_t)w;) /* add o_j to the prefix */
-            pl__limb_add(c + x * L, c + (x - (size_t)w) * L, L);
+            add_window(mbc, c, S, L, need2 - w, need2 - 1, acc);
+        /* add o_j to the prefix; its counts stay below 2^(j + 1): entries S words apart */
+        size_t S2 = pl__words_for(j + 1, L);
+        if (S2 > S) {
+            pl__entries_widen(c, len, S, S2);
+            S = S2;
+        }
+        if ((size_t)w < len)
+            pl__run_add_shifted(c, len - (size_t)w, (size_t)w, S);
     }
     free(o);
     free(c);

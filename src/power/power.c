@@ -105,6 +105,37 @@ static int count_minimal(pl_power *p, const pl_game *g, double bytes, pl_error *
     return rc;
 }
 
+/* Append a note (the notes of one result are joined by "; "). */
+static void note_add(pl_power *p, const char *what, const char *why)
+{
+    size_t at = strlen(p->note);
+    snprintf(p->note + at, sizeof p->note - at, "%s%s%s", at ? "; " : "", what, why);
+}
+
+/*
+** Deegan-Packel, public good and Johnston of a one-condition game too large
+** to enumerate, by the critical-member tables; left out with a note naming
+** the estimate when those tables would not fit.
+*/
+static int critical_indices(pl_power *p, const pl_game *g, double bytes, pl_error *err)
+{
+    pl__minimal_sums ms;
+    if (pl__minimal_sums_init(&ms, g->n)) {
+        pl__minimal_sums_clear(&ms);
+        return pl__error_nomem(err);
+    }
+    int rc = pl__critical_dp(&ms, g, bytes, err);
+    if (rc == PL_ERANGE) {
+        note_add(p, "Deegan-Packel, public good and Johnston not computed: ", err ? err->msg : "");
+        pl_error_clear(err);
+        rc = PL_OK;
+    } else if (!rc && mpz_sgn(ms.n_mwc) > 0 && pl__power_minimal_indices(p, &ms)) {
+        rc = pl__error_nomem(err);
+    }
+    pl__minimal_sums_clear(&ms);
+    return rc;
+}
+
 static int run_exact(pl_power *p, const pl_game *g, const pl_power_opts *o, pl_error *err)
 {
     size_t minimal_limit = o->minimal_limit ? o->minimal_limit : PL__DEFAULT_MINIMAL;
@@ -128,6 +159,8 @@ static int run_exact(pl_power *p, const pl_game *g, const pl_power_opts *o, pl_e
     pl__tally_clear(&t);
     if (!rc && !minimal && g->n_rules == 1 && g->n_conds == 1)
         rc = count_minimal(p, g, o->max_bytes > 0 ? o->max_bytes : PL__DEFAULT_BYTES, err);
+    if (!rc && !minimal && g->n_rules == 1 && g->n_conds == 1)
+        rc = critical_indices(p, g, o->max_bytes > 0 ? o->max_bytes : PL__DEFAULT_BYTES, err);
     return rc;
 }
 

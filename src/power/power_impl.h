@@ -82,6 +82,17 @@ static inline void pl__limb_sub(mp_limb_t *d, const mp_limb_t *a, const mp_limb_
         mpn_sub_n(d, a, b, (mp_size_t)L);
 }
 
+/* t[x + w] += t[x] for x < n (the old t[x]): multiplication by (1 + z^w) of n + w entries of
+   S words each (limbs.c). */
+void pl__run_add_shifted(mp_limb_t *t, size_t n, size_t w, size_t S);
+/* Spread `cells` entries from S to S2 > S words apart, in place (the new words 0). */
+void pl__entries_widen(mp_limb_t *t, size_t cells, size_t S, size_t S2);
+/* Words for counts of coalitions of k members (below 2^k), at most L. */
+static inline size_t pl__words_for(size_t k, size_t L)
+{
+    return k / GMP_NUMB_BITS + 1 < L ? k / GMP_NUMB_BITS + 1 : L;
+}
+
 int pl__enumerate(pl__tally *t, const pl_game *g, int minimal, pl_error *err);
 int pl__count_dp(pl__tally *t, const pl_game *g, int sizes, double max_bytes, pl_error *err);
 
@@ -91,6 +102,32 @@ int pl__count_dp(pl__tally *t, const pl_game *g, int sizes, double max_bytes, pl
 */
 int pl__count_minimal_dp(mpz_t mwc, mpz_t mbc, const pl_game *g, double max_bytes,
                          pl_error *err);
+
+/*
+** Numerators of the indices of minimal winning coalitions (MWC), shared by
+** enumeration and the critical-member generating functions: with
+** lcm = lcm(1..n), dp[m] = sum over MWCs S holding m of lcm / |S|, pgi[m] =
+** the number of those S, jo[m] = sum over winning S in which m is one of c
+** critical members of lcm / c. Deegan-Packel is dp[m] / (lcm n_mwc).
+*/
+typedef struct pl__minimal_sums {
+    size_t n;
+    mpz_t lcm, n_mwc;
+    mpz_t *dp, *pgi, *jo;
+} pl__minimal_sums;
+
+int pl__minimal_sums_init(pl__minimal_sums *ms, size_t n);
+void pl__minimal_sums_clear(pl__minimal_sums *ms);
+
+/*
+** Deegan-Packel, public good and Johnston numerators of a game of one
+** condition (and vetoes) without enumeration: tables of coalitions by
+** weight and number of critical members (critical_dp.c). PL_ERANGE (with
+** the estimate) when its tables need more than max_bytes.
+*/
+int pl__critical_dp(pl__minimal_sums *ms, const pl_game *g, double max_bytes, pl_error *err);
+/* Bytes of pl__critical_dp's tables for g (a one-condition game). */
+double pl__critical_dp_bytes(const pl_game *g);
 
 /* Monte Carlo estimates: absolute Banzhaf, Shapley-Shubik and A. */
 typedef struct pl__estimate {
@@ -119,12 +156,14 @@ struct pl_power {
     uint64_t *list[2];
     long long *block_with;
     size_t *block_min;
-    char note[640];
+    char note[1024];
 };
 
 /* Decimal text of z (malloc'd), or NULL when out of memory. */
 char *pl__mpz_text(const mpz_t z);
 int pl__power_from_tally(pl_power *p, const pl__tally *t, pl_error *err);
+/* Deegan-Packel, public good and Johnston from their numerators (n_mwc > 0). */
+int pl__power_minimal_indices(pl_power *p, const pl__minimal_sums *ms);
 int pl__power_from_estimate(pl_power *p, const pl__estimate *e, int with_ss, pl_error *err);
 
 /* GMP's memory during one computation on this thread (gmp_mem.c). */

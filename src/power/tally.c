@@ -83,3 +83,33 @@ mpz_t *pl__shapley_factors(size_t n)
     mpz_clear(b);
     return f;
 }
+
+int pl__minimal_sums_init(pl__minimal_sums *ms, size_t n)
+{
+    memset(ms, 0, sizeof *ms);
+    mpz_init_set_ui(ms->lcm, 1);
+    mpz_init(ms->n_mwc);
+    for (unsigned long k = 2; k <= n; k++)
+        mpz_lcm_ui(ms->lcm, ms->lcm, k);
+    ms->dp = malloc((n ? n : 1) * sizeof *ms->dp);
+    ms->pgi = malloc((n ? n : 1) * sizeof *ms->pgi);
+    ms->jo = malloc((n ? n : 1) * sizeof *ms->jo);
+    if (!ms->dp || !ms->pgi || !ms->jo) {
+        free(ms->dp), free(ms->pgi), free(ms->jo);
+        ms->dp = ms->pgi = ms->jo = NULL;
+        return PL_ENOMEM;
+    }
+    ms->n = n;
+    for (size_t m = 0; m < n; m++)
+        mpz_inits(ms->dp[m], ms->pgi[m], ms->jo[m], NULL);
+    return PL_OK;
+}
+
+void pl__minimal_sums_clear(pl__minimal_sums *ms)
+{
+    pl__mpz_array_free(ms->dp, ms->n);
+    pl__mpz_array_free(ms->pgi, ms->n);
+    pl__mpz_array_free(ms->jo, ms->n);
+    mpz_clears(ms->lcm, ms->n_mwc, NULL);
+    memset(ms, 0, sizeof *ms);
+}

@@ -81,6 +81,15 @@ jq -c '[.bodies[0].winning_coalitions, [.bodies[0].exact[].shapley_shubik]]' "$T
 cmp -s "$TMP/body.txt" "$TMP/adhoc.txt" && ok || bad "body alternatives differ from --or: $(cat "$TMP/body.txt") vs $(cat "$TMP/adhoc.txt")"
 grep -q '"33"' "$TMP/body.txt" && bad "the alternative changed nothing" || ok
 
+# Above the enumeration limit (25 members), one condition: Deegan-Packel, public good and
+# Johnston from the critical-member tables (40 equal members: 1/40 each, by symmetry) ...
+expect_status 0 "minimal indices at 40 members" -- "$P" power --weights 1x40 --quota 21 -f json
+jqe '.bodies[0].exact[0].deegan_packel == "1/40" and .bodies[0].exact[39].johnston == "1/40" and .bodies[0].exact[5].public_good == "1/40"'
+# ... and left out with a note giving the estimate and the option when they do not fit.
+expect_status 0 "minimal indices over --max-memory" -- "$P" power --weights 1x600 --quota majority --max-memory 8 -f json
+jqe '.bodies[0].note | contains("Deegan-Packel, public good and Johnston not computed: their tables need 0.0138 GiB (302 x 302 entries of 10 words, twice), above the limit of 0.00781 GiB; expected a smaller game or --max-memory MIB")'
+jqe '.members[0] | has("johnston") | not'
+
 # Monte Carlo: reproducible, with its bound.
 "$P" power --weights 4,4,4,2,2,1 --quota 12 --method monte-carlo --samples 20000 --seed 5 -f json > "$TMP/mc1" 2>&1
 "$P" power --weights 4,4,4,2,2,1 --quota 12 --method monte-carlo --samples 20000 --seed 5 -f json > "$TMP/mc2" 2>&1

@@ -10,6 +10,7 @@
 #include "tests/unit/test_util.h"
 #include "core/rng.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -329,6 +330,158 @@ static void test_dp_equals_enumeration(void **state)
         check_properties(e, n);
         pl_power_free(e);
         pl_power_free(d);
+        pl_game_free(g);
+    }
+}
+
+/* Deegan-Packel, public good and Johnston of two results agree exactly. */
+static void expect_same_minimal(const pl_power *a, const pl_power *b, size_t n)
+{
+    static const pl_power_index ks[] = {PL_INDEX_DP, PL_INDEX_PGI, PL_INDEX_JOHNSTON};
+    for (size_t j = 0; j < 3; j++)
+        for (size_t m = 0; m < n; m++) {
+            const char *x = pl_power_exact(a, ks[j], m), *y = pl_power_exact(b, ks[j], m);
+            if (!x || !y || strcmp(x, y) != 0)
+                fail_msg("%s of member %zu: enumeration %s, critical-member tables %s",
+                         pl_power_index_name(ks[j]), m + 1, x ? x : "(none)", y ? y : "(none)");
+        }
+}
+
+/*
+** The critical-member tables (critical_dp.c, used by --method dp and for
+** one-condition games above the enumeration limit) equal the enumeration on
+** 300 random games of one condition: weights 0-9 or 0-40, quotas anywhere in
+** [1, total], a veto member now and then (which may win alone).
+*/
+static void test_critical_equals_enumeration(void **state)
+{
+    (void)state;
+    pl_rng r;
+    pl__rng_seed(&r, 20261206, 0);
+    for (int trial = 0; trial < 300; trial++) {
+        size_t n = 1 + pl__rng_below(&r, 14);
+        int64_t w[16];
+        int64_t tot = random_weights(&r, n, 0, trial % 2 ? 10 : 41, w);
+        pl_game *g = weighted(w, n, 1 + (int64_t)pl__rng_below(&r, (uint64_t)tot));
+        for (size_t m = 0; m < n; m++)
+            if (pl__rng_below(&r, 6) == 0)
+                pl_game_set_veto(g, m, 1, NULL);
+        pl_power *e = power(g, PL_POWER_ENUMERATE), *d = power(g, PL_POWER_DP);
+        expect_same_minimal(e, d, n);
+        pl_power_free(e);
+        pl_power_free(d);
+        pl_game_free(g);
+    }
+}
+
+/*
+** Counts of more than one machine word (n = 100): [100; 99, 1 x 99]. The
+** heavy member A is a veto; the minimal winning coalitions are {A, i}, 99 of
+** size 2, so Deegan-Packel and public good give A 1/2 and each other 1/198.
+** Johnston (hand derivation): A + T wins for every nonempty T; i in T is
+** critical only when T = {i} (99 coalitions of 2 critical members, 1/2 each),
+** else A alone is (2^99 - 100 coalitions): each other member gets 1/2 of
+** 2^99 - 1 in all, i.e. 1 / (2^100 - 2).
+*/
+static void test_critical_multiword(void **state)
+{
+    (void)state;
+    int64_t w[100];
+    w[0] = 99;
+    for (size_t m = 1; m < 100; m++)
+        w[m] = 1;
+    pl_game *g = weighted(w, 100, 100);
+    pl_power *p = power(g, PL_POWER_AUTO);
+    expect(p, PL_INDEX_DP, 0, 1, "1/2");
+    expect(p, PL_INDEX_DP, 1, 100, "1/198");
+    expect(p, PL_INDEX_PGI, 0, 1, "1/2");
+    expect(p, PL_INDEX_PGI, 1, 100, "1/198");
+    assert_near(pl_power_value(p, PL_INDEX_JOHNSTON, 7) * (ldexp(1, 100) - 2), 1, 1e-12);
+    assert_near(pl_power_value(p, PL_INDEX_JOHNSTON, 0), 1, 1e-12);
+    pl_power_free(p);
+    pl_game_free(g);
+}
+
+/*
+** EPIC's published unit-test values (jhstaudacher/EPIC, unittests/test.cpp,
+** commit 684dbf3, TEST_CASE #01-#17: the games without their precoalitions),
+** printed there to 6 significant digits, the players in descending order of
+** weight (EPIC sorts them; the weights below are so sorted): Shapley-Shubik, Banzhaf,
+** Deegan-Packel, public good and Johnston, by enumeration and by the
+** generating functions and critical-member tables alike.
+*/
+typedef struct epic_case {
+    int64_t q, w[8];
+    size_t n;
+    double v[5][8];  /* SS, Banzhaf, Deegan-Packel, public good, Johnston */
+} epic_case;
+
+static const epic_case epic_cases[] = {
+    {11, {9, 5, 3, 3}, 4, {{0.5, 0.166667, 0.166667, 0.166667}, {0.5, 0.166667, 0.166667, 0.166667},
+       {0.375, 0.208333, 0.208333, 0.208333}, {0.333333, 0.222222, 0.222222, 0.222222},
+       {0.642857, 0.119048, 0.119048, 0.119048}}},                                  /* #01 */
+    {68, {60, 34, 17, 13, 11}, 5, {{0.6, 0.1, 0.1, 0.1, 0.1},
+       {0.636364, 0.0909091, 0.0909091, 0.0909091, 0.0909091}, {0.4, 0.15, 0.15, 0.15, 0.15},
+       {0.333333, 0.166667, 0.166667, 0.166667, 0.166667}, {0.8, 0.05, 0.05, 0.05, 0.05}}}, /* #02 */
+    {5, {4, 3, 1, 1, 1}, 5, {{0.45, 0.2, 0.116667, 0.116667, 0.116667}, {0.44, 0.2, 0.12, 0.12, 0.12},
+       {0.285714, 0.214286, 0.166667, 0.166667, 0.166667},
+       {0.235294, 0.235294, 0.176471, 0.176471, 0.176471},
+       {0.6, 0.166667, 0.0777778, 0.0777778, 0.0777778}}},                           /* #05 */
+    {11, {5, 5, 3, 3, 3}, 5, {{0.25, 0.25, 0.166667, 0.166667, 0.166667},
+       {0.241379, 0.241379, 0.172414, 0.172414, 0.172414},
+       {0.222222, 0.222222, 0.185185, 0.185185, 0.185185},
+       {0.222222, 0.222222, 0.185185, 0.185185, 0.185185},
+       {0.272727, 0.272727, 0.151515, 0.151515, 0.151515}}},                         /* #09 */
+    {8, {5, 5, 2, 1, 1}, 5, {{0.316667, 0.316667, 0.233333, 0.0666667, 0.0666667},
+       {0.307692, 0.307692, 0.230769, 0.0769231, 0.0769231},
+       {0.233333, 0.233333, 0.266667, 0.133333, 0.133333},
+       {0.214286, 0.214286, 0.285714, 0.142857, 0.142857},
+       {0.333333, 0.333333, 0.212121, 0.0606061, 0.0606061}}},                       /* #10 */
+    {9, {6, 3, 2, 1, 1, 1, 1}, 7,
+     {{0.538095, 0.138095, 0.104762, 0.0547619, 0.0547619, 0.0547619, 0.0547619},
+      {0.536842, 0.136842, 0.115789, 0.0526316, 0.0526316, 0.0526316, 0.0526316},
+      {0.283333, 0.0666667, 0.15, 0.125, 0.125, 0.125, 0.125},
+      {0.25, 0.0555556, 0.138889, 0.138889, 0.138889, 0.138889, 0.138889},
+      {0.698718, 0.11859, 0.0865385, 0.0240385, 0.0240385, 0.0240385, 0.0240385}}},  /* #11 */
+    {8, {5, 5, 3, 1, 1}, 5, {{0.333333, 0.333333, 0.333333, 0, 0}, {0.333333, 0.333333, 0.333333, 0, 0},
+       {0.333333, 0.333333, 0.333333, 0, 0}, {0.333333, 0.333333, 0.333333, 0, 0},
+       {0.333333, 0.333333, 0.333333, 0, 0}}},                                       /* #13 */
+    {8, {6, 5, 1, 1, 1, 1, 1, 1}, 8,
+     {{0.375, 0.232143, 0.0654762, 0.0654762, 0.0654762, 0.0654762, 0.0654762, 0.0654762},
+      {0.362385, 0.224771, 0.0688073, 0.0688073, 0.0688073, 0.0688073, 0.0688073, 0.0688073},
+      {0.152778, 0.152778, 0.115741, 0.115741, 0.115741, 0.115741, 0.115741, 0.115741},
+      {0.125984, 0.165354, 0.11811, 0.11811, 0.11811, 0.11811, 0.11811, 0.11811},
+      {0.541322, 0.252066, 0.0344353, 0.0344353, 0.0344353, 0.0344353, 0.0344353, 0.0344353}}},
+                                                                                      /* #14 */
+    {8, {6, 5, 1, 1, 1, 1}, 6, {{0.4, 0.2, 0.1, 0.1, 0.1, 0.1},
+       {0.392857, 0.178571, 0.107143, 0.107143, 0.107143, 0.107143},
+       {0.227273, 0.136364, 0.159091, 0.159091, 0.159091, 0.159091},
+       {0.194444, 0.138889, 0.166667, 0.166667, 0.166667, 0.166667},
+       {0.574074, 0.166667, 0.0648148, 0.0648148, 0.0648148, 0.0648148}}},          /* #15 */
+    {10, {9, 1, 1, 1}, 4, {{0.75, 0.0833333, 0.0833333, 0.0833333}, {0.7, 0.1, 0.1, 0.1},
+       {0.5, 0.166667, 0.166667, 0.166667}, {0.5, 0.166667, 0.166667, 0.166667},
+       {0.785714, 0.0714286, 0.0714286, 0.0714286}}},                               /* #17 */
+};
+
+static void test_epic_vectors(void **state)
+{
+    (void)state;
+    static const pl_power_index ks[] = {PL_INDEX_SS, PL_INDEX_BZ, PL_INDEX_DP, PL_INDEX_PGI,
+                                        PL_INDEX_JOHNSTON};
+    for (size_t c = 0; c < sizeof epic_cases / sizeof *epic_cases; c++) {
+        const epic_case *ec = &epic_cases[c];
+        pl_game *g = weighted(ec->w, ec->n, ec->q);
+        for (int method = 0; method < 2; method++) {
+            pl_power *p = power(g, method ? PL_POWER_DP : PL_POWER_ENUMERATE);
+            for (size_t k = 0; k < 5; k++)
+                for (size_t m = 0; m < ec->n; m++)
+                    if (fabs(pl_power_value(p, ks[k], m) - ec->v[k][m]) > 1e-6)
+                        fail_msg("EPIC game %zu (quota %lld), %s: %s of member %zu is %.7g, "
+                                 "EPIC %.7g", c, (long long)ec->q, method ? "dp" : "enumerate",
+                                 pl_power_index_name(ks[k]), m + 1,
+                                 pl_power_value(p, ks[k], m), ec->v[k][m]);
+            pl_power_free(p);
+        }
         pl_game_free(g);
     }
 }
@@ -677,6 +830,9 @@ int main(void)
         cmocka_unit_test(test_two_majorities),
         cmocka_unit_test(test_eu27),
         cmocka_unit_test(test_dp_equals_enumeration),
+        cmocka_unit_test(test_critical_equals_enumeration),
+        cmocka_unit_test(test_epic_vectors),
+        cmocka_unit_test(test_critical_multiword),
         cmocka_unit_test(test_dual_quota),
         cmocka_unit_test(test_floating),
         cmocka_unit_test(test_monte_carlo),
