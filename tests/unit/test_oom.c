@@ -139,19 +139,23 @@ static int op_load_changed(const ctx *c, test_sink *k, pl_error *err)
                            : rc;
 }
 
-static int op_import(const ctx *c, test_sink *k, pl_error *err)
+/* An import's YAML, then its scenario as JSON, into k; frees both. */
+static int imported(pl_scenario *s, char *yaml, const ctx *c, test_sink *k, pl_error *err)
 {
-    pl_scenario *s;
-    char *yaml;
-    int rc = pl_import_buffer(&s, &yaml, c->data, c->len, "sample", c->fmt, NULL, err);
-    if (rc)
-        return rc;
-    rc = test_sink_write(yaml, strlen(yaml), k) ? PL_EIO : PL_OK;
+    int rc = test_sink_write(yaml, strlen(yaml), k) ? PL_EIO : PL_OK;
     free(yaml);
     if (!rc)
         rc = as_json(s, c, describe_scenario, k, err);
     pl_scenario_free(s);
     return rc;
+}
+
+static int op_import(const ctx *c, test_sink *k, pl_error *err)
+{
+    pl_scenario *s;
+    char *yaml;
+    int rc = pl_import_buffer(&s, &yaml, c->data, c->len, "sample", c->fmt, NULL, err);
+    return rc ? rc : imported(s, yaml, c, k, err);
 }
 
 /* A GENIUS import: c->data is the domain and the profiles, split at "\n----\n". */
@@ -168,14 +172,7 @@ static int op_genius(const ctx *c, test_sink *k, pl_error *err)
     pl_scenario *s;
     char *yaml;
     int rc = pl_import_genius_buffers(&s, &yaml, n, part, len, NULL, NULL, err);
-    if (rc)
-        return rc;
-    rc = test_sink_write(yaml, strlen(yaml), k) ? PL_EIO : PL_OK;
-    free(yaml);
-    if (!rc)
-        rc = as_json(s, c, describe_scenario, k, err);
-    pl_scenario_free(s);
-    return rc;
+    return rc ? rc : imported(s, yaml, c, k, err);
 }
 
 /* An input recognised and loaded (pl_input_from_buffer, pl_input_load). */
