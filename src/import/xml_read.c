@@ -12,19 +12,12 @@
 #include <stdio.h>
 #include <string.h>
 
-/* One parse: what is read, and whether libxml2 ran out of memory (the parser's context's
-   _private points here). */
-typedef struct parse {
-    const pl__xml_read *r;
-    int nomem;
-} parse;
-
 /* Each element remembers where its start tag begins (libxml2 leaves _private to us). */
 static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
                      int n_ns, const xmlChar **ns, int n_attr, int n_def, const xmlChar **attr)
 {
     xmlParserCtxtPtr ctxt = ctx;
-    const pl__xml_read *r = ((const parse *)ctxt->_private)->r;
+    const pl__xml_read *r = ctxt->_private;
     xmlSAX2StartElementNs(ctx, local, prefix, uri, n_ns, ns, n_attr, n_def, attr);
     long at = xmlByteConsumed(ctxt); /* the parser stands at the tag's '>' or "/>" */
     if (!ctxt->node || at < 0 || (size_t)at >= r->len)
@@ -87,16 +80,9 @@ static void xml_message(char *msg, size_t size, const char *m)
 static void on_error(void *ctx, xmlErrorPtr e)
 {
     xmlParserCtxtPtr ctxt = ctx;
-    parse *p = ctxt ? ctxt->_private : NULL;
-    if (!p || !e)
-        return;
-    if (e->code == XML_ERR_NO_MEMORY) { /* not the file's fault; later errors may follow */
-        p->nomem = 1;
-        return;
-    }
-    const pl__xml_read *r = p->r;
-    if (e->level < XML_ERR_ERROR || r->kept->code)
-        return;
+    const pl__xml_read *r = ctxt ? ctxt->_private : NULL;
+    if (!r || !e || e->level < XML_ERR_ERROR || r->kept->code || e->code == XML_ERR_NO_MEMORY)
+        return; /* out of memory is not the file's fault: pl__xml_parse says it */
     char msg[300];
     xml_message(msg, sizeof msg, e->message ? e->message : "unknown");
     r->keep(r->ctx, e, e->line, e->int2, msg);
@@ -106,7 +92,7 @@ static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const
 {
     (void)name, (void)ext, (void)sys;
     xmlParserCtxtPtr ctxt = ctx;
-    const pl__xml_read *r = ((const parse *)ctxt->_private)->r;
+    const pl__xml_read *r = ctxt->_private;
     char msg[160];
     snprintf(msg, sizeof msg, "a <!DOCTYPE> declaration; expected %s, which has none", r->kind);
     if (!r->kept->code)
@@ -170,14 +156,16 @@ void pl__xml_quiet_end(pl__xml_quiet *q)
     q->on = 0;
 }
 
-static xmlDocPtr read_memory(const pl__xml_read *r, xmlParserCtxtPtr ctxt, int *nomem)
+static xmlDocPtr read_memory(const pl__xml_read *r, xmlParserCtxtPtr ctxt)
 {
-    parse p = {r, 0};
-    ctxt->_private = &p;
+    union {
+        const pl__xml_read *c;
+        void *m;
+    } u = {r}; /* libxml2's slot is not const; the callbacks only read it */
+    ctxt->_private = u.m;
     ctxt->sax->startElementNs = on_start;
     ctxt->sax->serror = on_error;
     ctxt->sax->internalSubset = on_doctype;
-    xmlResetLastError();
     /* no encoding named: the importers hand over checked UTF-8, which libxml2 then reads
        without a converter (a converter's buffer that cannot be allocated is reported as an
        "encoder error", not as out of memory) */
@@ -185,9 +173,6 @@ static xmlDocPtr read_memory(const pl__xml_read *r, xmlParserCtxtPtr ctxt, int *
                                       XML_PARSE_NONET | XML_PARSE_NOERROR |
                                       XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC |
                                       XML_PARSE_NOCDATA);
-    /* an input buffer libxml2 could not allocate is reported without the context */
-    const xmlError *last = xmlGetLastError();
-    *nomem = p.nomem || nomem_noted || ctxt->errNo == XML_ERR_NO_MEMORY || (last && last->code == XML_ERR_NO_MEMORY);
     ctxt->_private = NULL;
     return doc;
 }
@@ -200,13 +185,12 @@ int pl__xml_parse(const pl__xml_read *r, xmlDocPtr *doc, pl_error *err)
                              "at most 2 GiB");
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     pthread_once(&once, install_allocator);
-    nomem_noted = 0;
-    int nomem = 1;
+    nomem_noted = 0; /* every allocation of libxml2 notes its failure here (xml_malloc) */
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (ctxt)
-        *doc = read_memory(r, ctxt, &nomem);
+        *doc = read_memory(r, ctxt);
     xmlFreeParserCtxt(ctxt);
-    if (nomem) {
+    if (nomem_noted || !ctxt) {
         xmlFreeDoc(*doc);
         *doc = NULL;
         return pl__error_nomem(err);
