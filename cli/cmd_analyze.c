@@ -26,9 +26,8 @@ static int run_analyze(const cli_args *a)
         return rc;
     cli_output out;
     if ((rc = cli_document_begin(&out, a, "forecasts", NULL)) == EXIT_OK) {
-        int drc = pl_scenario_emit(s, out.e);
-        drc = cli_described(drc, pl_forecast_emit(f, s, out.e));
-        rc = cli_document_done(&out, drc);
+        rc = cli_document_done(&out, pl_forecast_emit_document(f, s, PL_FORECAST_DOC_SCENARIO,
+                                                               out.e));
     }
     pl_forecast_free(f);
     pl_scenario_free(s);

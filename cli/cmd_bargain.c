@@ -39,85 +39,49 @@ static int pair_opt(const cli_args *a, const char *name, double lo, double hi, d
     return n < 0 ? EXIT_USAGE : EXIT_OK;
 }
 
-/* Options that make no sense with the pie, or together. */
-static int pie_usage(const cli_args *a)
+/* The terms of the pie from the options, as given (the library checks how they combine). */
+static int pie_terms(const cli_args *a, pl_pie_terms *t, double *d, double *o, double *b)
 {
     static const char *const scenario_only[] = {"first", "parties", "step"};
     for (size_t i = 0; i < 3; i++)
         if (cli_get(a, scenario_only[i], NULL))
             return cli_usage_error("--%s needs a scenario (FILE or --builtin)", scenario_only[i]);
-    if (cli_get(a, "fallback", NULL) && !cli_get(a, "breakdown", NULL))
-        return cli_usage_error("--fallback needs --breakdown (the payoffs when talks break down)");
-    if (cli_get(a, "horizon", NULL) && (cli_get(a, "outside", NULL) || cli_get(a, "breakdown", NULL)))
-        return cli_usage_error("--horizon on the pie is the alternating-offers game without "
-                               "outside options or breakdown; expected one of them");
-    return EXIT_OK;
-}
-
-/* The shares: *model names the formula. */
-static int pie_shares(const cli_args *a, const double *d, double *x, int *deal, const char **model)
-{
-    double o[2] = {0, 0}, b[2] = {0, 0}, p = 0;
-    unsigned long long T = 0;
-    int rc;
-    pl_error err;
-    if ((rc = pair_opt(a, "outside", 0, 1, o)) || (rc = pair_opt(a, "fallback", 0, 1, b)) ||
-        (rc = cli_whole_opt(a, "horizon", 1, 100000, &T)) ||
-        (rc = cli_number_opt(a, "breakdown", 1e-12, 1, "a probability in (0, 1]", &p)))
-        return rc;
-    *deal = 1;
-    if (cli_get(a, "horizon", NULL)) {
-        if (d[0] != d[1])
-            return cli_usage_error("--horizon %s on the pie needs equal discounts (one --delta "
-                                   "for both parties)", cli_get(a, "horizon", NULL));
-        *model = "finite horizon (backward induction)";
-        x[0] = pl_rubinstein_finite(d[0], (int)T);
-    } else if (p > 0) {
-        *model = "breakdown risk (Binmore, Rubinstein & Wolinsky 1986)";
-        rc = pl_breakdown(p, b[0], b[1], d[0], d[1], &x[0], &err);
-    } else if (d[0] == 1 && d[1] == 1) {
-        return cli_usage_error("--delta 1,1: without impatience or breakdown risk every split "
-                               "is an equilibrium; expected a discount below 1, --breakdown or "
-                               "--horizon");
-    } else {
-        *model = o[0] + o[1] > 0 ? "outside options, either side may quit (Muthoo 1999, ch. 5)"
-                                 : "Rubinstein (1982)";
-        rc = pl_rubinstein_outside(d[0], d[1], o[0], o[1], &x[0], &x[1], deal, &err);
-    }
-    if (rc) {
-        cli_report(&err, NULL, 0);
-        return cli_exit_code(rc);
-    }
-    x[1] = 1 - x[0];
-    if (!*deal)
-        x[0] = o[0], x[1] = o[1];  /* each takes its outside option */
-    return EXIT_OK;
-}
-
-static int pie(const cli_args *a, cli_output *out)
-{
-    double d[2] = {0.9, 0.9}, x[2];
-    int deal, rc;
-    const char *model = NULL, *v = cli_get(a, "delta", NULL);
-    if ((rc = pie_usage(a)))
-        return rc;
+    const char *v = cli_get(a, "delta", NULL);
     int nd = v ? cli_number_list("delta", v, 1e-12, 1, d, 2) : 2;
     if (nd < 0)
         return EXIT_USAGE;
     if (nd == 1)
         d[1] = d[0];  /* one discount for both */
-    if (!v && cli_get(a, "breakdown", NULL))
-        d[0] = d[1] = 1;  /* breakdown risk alone: Binmore, Rubinstein & Wolinsky, no discounting */
-    if ((rc = pie_shares(a, d, x, &deal, &model)) ||
-        (rc = cli_document_begin(out, a, "shares", NULL)))
+    unsigned long long T = 0;
+    int rc;
+    if ((rc = pair_opt(a, "outside", 0, 1, o)) || (rc = pair_opt(a, "fallback", 0, 1, b)) ||
+        (rc = cli_whole_opt(a, "horizon", 1, 100000, &T)) ||
+        (rc = cli_number_opt(a, "breakdown", 1e-12, 1, "a probability in (0, 1]",
+                             &t->breakdown)))
         return rc;
-    pl_emit_object_begin(out->e, "bargain", "Alternating offers over a pie of 1");
-    pl_emit_string(out->e, "model", model);
-    pl_emit_bool(out->e, "agreement", deal);
-    pl_emit_number(out->e, "first_mover", x[0]);
-    pl_emit_number(out->e, "second_mover", x[1]);
-    pl_emit_object_end(out->e);
-    return cli_document_end(out);
+    t->delta = v ? d : NULL;
+    t->outside = cli_get(a, "outside", NULL) ? o : NULL;
+    t->fallback = cli_get(a, "fallback", NULL) ? b : NULL;
+    t->horizon = (int)T;
+    return EXIT_OK;
+}
+
+static int pie(const cli_args *a, cli_output *out)
+{
+    pl_pie_terms t = PL_PIE_TERMS_INIT;
+    pl_pie_result r;
+    double d[2], o[2], b[2];
+    pl_error err;
+    int rc = pie_terms(a, &t, d, o, b);
+    if (rc)
+        return rc;
+    if ((rc = pl_bargain_pie(&r, &t, &err))) {
+        cli_report(&err, NULL, 0);
+        return cli_exit_code(rc);
+    }
+    if ((rc = cli_document_begin(out, a, "shares", NULL)))
+        return rc;
+    return cli_document_done(out, pl_bargain_pie_emit(&r, out->e));
 }
 
 static int run_bargain(const cli_args *a)

@@ -89,19 +89,6 @@ static void side_args(const cli_args *a, const sides *x, int i, cli_args *out)
     }
 }
 
-/* "a.yaml --variant x --set P=V" for side i. */
-static void label(const cli_args *side, const pl_scenario *s, char *buf)
-{
-    size_t used = (size_t)snprintf(buf, LABEL_BYTES, "%s%s", side->npos ? "" : "built-in ",
-                                   side->npos ? side->pos[0] : pl_scenario_name(s));
-    if (pl_scenario_applied_variant(s) && used < LABEL_BYTES)
-        used += (size_t)snprintf(buf + used, LABEL_BYTES - used, " --variant %s",
-                                 pl_scenario_applied_variant(s));
-    for (size_t k = 0; k < pl_scenario_n_changes(s) && used < LABEL_BYTES; k++)
-        used += (size_t)snprintf(buf + used, LABEL_BYTES - used, " --set %s",
-                                 pl_scenario_change(s, k));
-}
-
 /* A side's scenario, its text (*yaml, malloc'd, or the built-in's) and label. */
 static int load_side(const cli_args *side, pl_compare_side *out, pl_scenario **sp, char **yaml,
                      char *lab)
@@ -120,7 +107,7 @@ static int load_side(const cli_args *side, pl_compare_side *out, pl_scenario **s
         out->text = pl_builtin_text(cli_get(side, "builtin", NULL), &out->len);
         out->name = pl_scenario_name(s);
     }
-    label(side, s, lab);
+    pl_compare_label(s, side->npos ? side->pos[0] : NULL, lab, LABEL_BYTES);
     out->label = lab;
     return EXIT_OK;
 }

@@ -58,6 +58,22 @@ static int read_models(const cli_args *a, unsigned *mask)
     return v ? cli_name_list("model", v, names, PL_MODEL_COUNT, mask) : EXIT_OK;
 }
 
+/* The document's optional parts: by option, or by asking for their table with --table. */
+static unsigned parts_asked(const cli_args *a)
+{
+    static const struct {
+        const char *option;
+        unsigned part;
+    } parts[] = {{"trajectory", PL_FORECAST_DOC_TRAJECTORY}, {"moves", PL_FORECAST_DOC_MOVES},
+                 {"exchanges", PL_FORECAST_DOC_EXCHANGES}};
+    const char *table = cli_get(a, "table", NULL);
+    unsigned asked = 0;
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
+        if (cli_has(a, parts[i].option) || (table && strcmp(table, parts[i].option) == 0))
+            asked |= parts[i].part;
+    return asked;
+}
+
 static int run_forecast(const cli_args *a)
 {
     pl_forecast_opts fo = PL_FORECAST_OPTS_INIT;
@@ -77,19 +93,7 @@ static int run_forecast(const cli_args *a)
         return rc;
     cli_output out;
     if ((rc = cli_document_begin(&out, a, "forecasts", s)) == EXIT_OK) {
-        int drc = pl_forecast_emit(f, s, out.e);
-        /* asking for a table by --table asks for its content too */
-        const char *table = cli_get(a, "table", NULL);
-        int moves = cli_has(a, "moves") || (table && strcmp(table, "moves") == 0);
-        int traj = moves || cli_has(a, "trajectory") || (table && strcmp(table, "trajectory") == 0);
-        int trades = cli_has(a, "exchanges") || (table && strcmp(table, "exchanges") == 0);
-        if (pl_forecast_has(f, PL_MODEL_EUM) && traj)
-            drc = cli_described(drc, pl_forecast_emit_eum(f, s, moves, out.e));
-        if (pl_forecast_has(f, PL_MODEL_EXCHANGE) && trades)
-            drc = cli_described(drc, pl_forecast_emit_exchanges(f, s, out.e));
-        if (pl_forecast_has(f, PL_MODEL_SMP))
-            drc = cli_described(drc, pl_forecast_emit_smp(f, s, traj, out.e));
-        rc = cli_document_done(&out, drc);
+        rc = cli_document_done(&out, pl_forecast_emit_document(f, s, parts_asked(a), out.e));
     }
     pl_forecast_free(f);
     pl_scenario_free(s);

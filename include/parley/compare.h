@@ -112,6 +112,16 @@ PL_API unsigned pl_compare_analyses(const pl_compare *c);
  */
 PL_API int pl_compare_emit(const pl_compare *c, pl_emitter *e);
 
+/**
+ * How `parley compare` labels a side (pl_compare_side.label): the file it was
+ * read from as given ("built-in NAME" when file is NULL), then " --variant ID"
+ * for the variant applied and " --set PATH=VALUE" for each change. Writes at
+ * most size bytes (NUL included); returns the label's length, or a length >= size
+ * when it was cut short.
+ */
+PL_API size_t pl_compare_label(const struct pl_scenario *s, const char *file, char *buf,
+                               size_t size);
+
 #ifdef __cplusplus
 }
 #endif

@@ -72,6 +72,38 @@ PL_API int pl_backward_induction(pl_bargain_result *res, size_t n, size_t N, con
                                  int T, pl_error *err);
 PL_API void pl_bargain_result_clear(pl_bargain_result *res);
 
+/* ---- `parley bargain` without a scenario: the pie (bargain_pie.c) ------------ */
+
+/* Two parties split a pie of 1; party 1 proposes first. Absent terms are NULL or 0. */
+typedef struct pl_pie_terms {
+    const double *delta;     /* 2 discounts in (0, 1]; NULL: 0.9 each, or 1 each when only
+                                breakdown is given */
+    const double *outside;   /* 2 outside options in [0, 1]; NULL: none */
+    const double *fallback;  /* 2 payoffs when talks break down (needs breakdown); NULL: 0 */
+    double breakdown;        /* probability of breakdown after a rejection; 0: none */
+    int horizon;             /* rounds of offers (equal discounts); 0: infinite */
+} pl_pie_terms;
+#define PL_PIE_TERMS_INIT {NULL, NULL, NULL, 0.0, 0}
+
+typedef struct pl_pie_result {
+    const char *model;       /* the closed form used (static text, with its source) */
+    int agreement;           /* 0: the outside options sum to more than 1 */
+    double share[2];         /* first and second mover (their outside options when no deal) */
+} pl_pie_result;
+
+/**
+ * The shares: with a horizon, the finite game (pl_rubinstein_finite); with
+ * breakdown, pl_breakdown; else pl_rubinstein_outside (Rubinstein without
+ * outside options). PL_EINPUT for terms that name no game (fallback without
+ * breakdown, a horizon with outside options or breakdown or unequal
+ * discounts, no discounting and no breakdown) or values out of range;
+ * messages name the terms as the CLI's options (--delta, --horizon, ...).
+ */
+PL_API int pl_bargain_pie(pl_pie_result *r, const pl_pie_terms *terms, pl_error *err);
+struct pl_emitter;
+/** Describe it: object "bargain" with model, agreement, first_mover, second_mover. */
+PL_API int pl_bargain_pie_emit(const pl_pie_result *r, struct pl_emitter *e);
+
 /* ---- alternating offers over a scenario's settlement (bargain_settle.c) ---- */
 
 struct pl_scenario;

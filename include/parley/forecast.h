@@ -158,6 +158,22 @@ PL_API int pl_forecast_emit_smp(const pl_forecast *f, const pl_scenario *s, int 
                                 pl_emitter *e);
 PL_API int pl_forecast_emit_exchanges(const pl_forecast *f, const pl_scenario *s, pl_emitter *e);
 
+/* Parts of the forecast's document (pl_forecast_emit_document). */
+enum {
+    PL_FORECAST_DOC_SCENARIO = 1u << 0,   /* the scenario first (`parley analyze`) */
+    PL_FORECAST_DOC_TRAJECTORY = 1u << 1, /* the EUM's rounds; the SMP's turn by turn */
+    PL_FORECAST_DOC_MOVES = 1u << 2,      /* the EUM's offers too (implies trajectory) */
+    PL_FORECAST_DOC_EXCHANGES = 1u << 3   /* the exchange model's trades */
+};
+/**
+ * What `parley forecast` (parts without SCENARIO) or `parley analyze` (SCENARIO)
+ * writes into the object open in e: the scenario when asked, the forecasts, the
+ * EUM's and the exchange model's parts asked for (when those models ran), and
+ * the SMP's turns whenever it ran. Returns the first describer's failure.
+ */
+PL_API int pl_forecast_emit_document(const pl_forecast *f, const pl_scenario *s,
+                                     unsigned parts, pl_emitter *e);
+
 #ifdef __cplusplus
 }
 #endif

@@ -472,6 +472,14 @@ typedef struct pl_forecast pl_forecast;
  int pl_forecast_emit_smp(const pl_forecast *f, const pl_scenario *s, int trajectory,
                                 pl_emitter *e);
  int pl_forecast_emit_exchanges(const pl_forecast *f, const pl_scenario *s, pl_emitter *e);
+enum {
+    PL_FORECAST_DOC_SCENARIO = 1u << 0,
+    PL_FORECAST_DOC_TRAJECTORY = 1u << 1,
+    PL_FORECAST_DOC_MOVES = 1u << 2,
+    PL_FORECAST_DOC_EXCHANGES = 1u << 3
+};
+ int pl_forecast_emit_document(const pl_forecast *f, const pl_scenario *s,
+                                     unsigned parts, pl_emitter *e);
 typedef struct pl_game pl_game;
  int pl_game_new(pl_game **out, size_t n, pl_error *err);
  void pl_game_free(pl_game *g);
@@ -862,6 +870,21 @@ typedef struct pl_bargain_result {
                                  const double *d, const double *delta, const size_t *order,
                                  int T, pl_error *err);
  void pl_bargain_result_clear(pl_bargain_result *res);
+typedef struct pl_pie_terms {
+    const double *delta;
+    const double *outside;
+    const double *fallback;
+    double breakdown;
+    int horizon;
+} pl_pie_terms;
+typedef struct pl_pie_result {
+    const char *model;
+    int agreement;
+    double share[2];
+} pl_pie_result;
+ int pl_bargain_pie(pl_pie_result *r, const pl_pie_terms *terms, pl_error *err);
+struct pl_emitter;
+ int pl_bargain_pie_emit(const pl_pie_result *r, struct pl_emitter *e);
 struct pl_scenario;
 struct pl_settlement;
 struct pl_emitter;
@@ -1200,4 +1223,6 @@ typedef struct pl_compare pl_compare;
  const pl_compare_diff *pl_compare_result(const pl_compare *c, size_t i);
  unsigned pl_compare_analyses(const pl_compare *c);
  int pl_compare_emit(const pl_compare *c, pl_emitter *e);
+ size_t pl_compare_label(const struct pl_scenario *s, const char *file, char *buf,
+                               size_t size);
  int pl_opts_default(const char *kind, void *out, size_t size);

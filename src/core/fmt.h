@@ -67,5 +67,9 @@ double pl__strtod(const char *s, char **end);
 */
 int pl__vsnprintf(char *buf, size_t size, const char *fmt, va_list ap) PL_FMT_PRINTF(3, 0);
 int pl__snprintf(char *buf, size_t size, const char *fmt, ...) PL_FMT_PRINTF(3, 4);
+/* pl__snprintf at buf + *used, adding the length the text needs to *used; nothing once
+   *used has reached size, so a text cut short keeps its full length in *used. */
+void pl__append(char *buf, size_t size, size_t *used, const char *fmt, ...)
+    PL_FMT_PRINTF(4, 5);
 
 #endif

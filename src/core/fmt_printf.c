@@ -265,3 +265,14 @@ int pl__snprintf(char *buf, size_t size, const char *fmt, ...)
     va_end(ap);
     return n;
 }
+
+void pl__append(char *buf, size_t size, size_t *used, const char *fmt, ...)
+{
+    if (*used >= size)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int k = pl__vsnprintf(buf + *used, size - *used, fmt, ap);
+    va_end(ap);
+    *used += k > 0 ? (size_t)k : 0;
+}

@@ -13,7 +13,6 @@
 #include "../core/fmt.h"
 #include "../core/error_int.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -91,19 +90,6 @@ int pl_power_credibility(pl_credibility *cr, const pl_game *g, const pl_power *p
     return PL_OK;
 }
 
-/* Append printf-style text to buf at *used, never past size. */
-static void say(char *buf, size_t size, size_t *used, const char *fmt, ...) PL_PRINTF(4, 5);
-static void say(char *buf, size_t size, size_t *used, const char *fmt, ...)
-{
-    if (*used >= size)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    int k = pl__vsnprintf(buf + *used, size - *used, fmt, ap);
-    va_end(ap);
-    *used += k > 0 ? (size_t)k : 0;
-}
-
 int pl_credibility_text(const pl_credibility *cr, const pl_game *g, const char *body,
                         const char *xn, char *buf, size_t size)
 {
@@ -113,36 +99,36 @@ int pl_credibility_text(const pl_credibility *cr, const pl_game *g, const char *
     buf[0] = '\0';
     if (!cr->member || cr->can_act) {
         if (!cr->member)
-            say(buf, size, &u, "%s%scan act without %s: %s is not a member, so its consent is "
-                "never needed", body ? body : "", body ? " " : "", xn, xn);
+            pl__append(buf, size, &u, "%s%scan act without %s: %s is not a member, so its "
+                       "consent is never needed", body ? body : "", body ? " " : "", xn, xn);
         else
-            say(buf, size, &u, "%s%scan act against %s: the other members can decide without "
-                "it (%.4g%% of winning coalitions exclude %s)", body ? body : "", body ? " " : "",
-                xn, 100 * cr->share_without, xn);
+            pl__append(buf, size, &u, "%s%scan act against %s: the other members can decide "
+                       "without it (%.4g%% of winning coalitions exclude %s)", body ? body : "",
+                       body ? " " : "", xn, 100 * cr->share_without, xn);
         for (size_t k = 0; k < cr->n_blockers && k < 8; k++) {
             char nb[PL__NUMBUF];
-            say(buf, size, &u, "%s%s", k ? ", " : "; but it cannot act without ",
-                pl__game_name(g, cr->blocker[k], nb, sizeof nb));
+            pl__append(buf, size, &u, "%s%s", k ? ", " : "; but it cannot act without ",
+                       pl__game_name(g, cr->blocker[k], nb, sizeof nb));
         }
-        say(buf, size, &u, "%s.", cr->n_blockers > 8 ? " and others" : "");
+        pl__append(buf, size, &u, "%s.", cr->n_blockers > 8 ? " and others" : "");
         return PL_OK;
     }
-    say(buf, size, &u, "%s%scannot act against %s: %s can block alone (%s), so every winning "
-        "coalition includes it.", body ? body : "", body ? " " : "", xn, xn,
-        cr->formal_veto ? "a veto written into the rules" : "through the quota");
+    pl__append(buf, size, &u, "%s%scannot act against %s: %s can block alone (%s), so every "
+               "winning coalition includes it.", body ? body : "", body ? " " : "", xn, xn,
+               cr->formal_veto ? "a veto written into the rules" : "through the quota");
     if (cr->impossible) {
-        say(buf, size, &u, " No change of quota alone can change this: %s holds all the weight "
-            "of a condition in every rule.", xn);
+        pl__append(buf, size, &u, " No change of quota alone can change this: %s holds all "
+                   "the weight of a condition in every rule.", xn);
         return PL_OK;
     }
-    say(buf, size, &u, " The smallest change that would allow it:");
+    pl__append(buf, size, &u, " The smallest change that would allow it:");
     if (cr->drop_veto)
-        say(buf, size, &u, " drop %s's veto%s", xn, cr->n_changes ? " and" : ".");
+        pl__append(buf, size, &u, " drop %s's veto%s", xn, cr->n_changes ? " and" : ".");
     for (size_t k = 0; k < cr->n_changes; k++)
-        say(buf, size, &u, "%s lower %s %lld to %lld of %lld%s", k ? "," : "",
-            g->n_conds > 1 ? "a quota from" : "the quota from", (long long)cr->change_from[k],
-            (long long)cr->change_to[k], (long long)cr->change_total[k],
-            k + 1 == cr->n_changes ? "." : "");
+        pl__append(buf, size, &u, "%s lower %s %lld to %lld of %lld%s", k ? "," : "",
+                   g->n_conds > 1 ? "a quota from" : "the quota from",
+                   (long long)cr->change_from[k], (long long)cr->change_to[k],
+                   (long long)cr->change_total[k], k + 1 == cr->n_changes ? "." : "");
     return PL_OK;
 }
 
