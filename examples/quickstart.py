@@ -35,6 +35,14 @@ print(st.to_pandas("flags")[["finding", "baseline", "share_yes"]].head(5))
 print(parley.power_game(weights=[4, 4, 4, 2, 2, 1], quota=12).to_pandas()[
     ["member", "shapley_shubik", "banzhaf"]])
 
+# %% Bargaining: two parties split a pie (Rubinstein), or take turns over the packages
+print(parley.bargain(delta=[0.9, 0.8])["bargain"])
+print(s.bargain(horizon=6).to_pandas())
+
+# %% Europe off the table: the variant compared with the scenario as written
+c = s.compare(s.with_changes(variant="direct-dialogue"), analyses=["forecast"]).to_pandas()
+print(c[c.change.notna()][["what", "a", "b", "change"]].head(6).to_string(index=False))
+
 # %% Errors carry the position in the input, as the CLI prints them
 try:
     parley.load("name: x\nactors: [\n")

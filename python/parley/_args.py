@@ -76,6 +76,11 @@ FORECAST_KEYS = tuple(_FORECAST_ENUMS) + ("eum_preset", "rounds", "seed", "eum_q
                                            "eum_capitulation")
 
 
+# The central-tendency options (the CLI's CLI_FORECAST_OPTDEFS), all that analyze and compare
+# take of the forecast's.
+CENTRAL_KEYS = ("weights", "median_tie", "loss", "no_status_quo", "disagreement")
+
+
 def _set(o, path, value):
     for p in path[:-1]:
         o = getattr(o, p)

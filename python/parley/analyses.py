@@ -4,47 +4,60 @@ library calls in the same order, so to_dict() is the command's JSON document."""
 import os
 
 from ._native import ffi, lib, new_error, check, default_opts
-from ._args import (FORECAST_KEYS, SETTLE_KEYS, forecast_opts, settle_opts, both_opts,
-                    number, model_mask, whole, flag, unknown)
+from ._args import (FORECAST_KEYS, SETTLE_KEYS, CENTRAL_KEYS, forecast_opts, settle_opts,
+                    both_opts, number, model_mask, whole, flag, unknown)
 from ._errors import ScenarioError
 from ._progress import Watch
 from .results import Result, Report, first_failure
 from .scenario import Scenario, bytes_of
 
 
-def load_proposal(scn, proposal):
-    """A pl_proposal read against scn: a built-in proposal's name (as `--proposal NAME`), a
-    path, YAML text or a dict; and the name its titles use."""
-    data = None
+def proposal_bytes(scn, proposal):
+    """(bytes, name in messages) of a proposal for scn: a built-in proposal's name (as
+    `--proposal NAME`), a path, YAML text or a dict."""
     if isinstance(proposal, str) and "\n" not in proposal and not os.path.exists(proposal):
         n = ffi.new("size_t *")
         t = lib.pl_builtin_proposal(scn.name.encode(), proposal.encode(), n)
         if t != ffi.NULL:  # messages name it as the file it was built from
-            data, name = ffi.buffer(t, n[0])[:], "proposals/%s.yaml" % proposal
-    if data is None:
-        data, name = bytes_of(proposal, "proposal")
+            return ffi.buffer(t, n[0])[:], "proposals/%s.yaml" % proposal
+    return bytes_of(proposal, "proposal")
+
+
+def parse_proposal(scn, data, name):
     out, err = ffi.new("pl_proposal **"), new_error()
     check(lib.pl_proposal_load_buffer(out, scn._s, data, len(data), name.encode(), err), err)
-    return ffi.gc(out[0], lib.pl_proposal_free), \
+    return ffi.gc(out[0], lib.pl_proposal_free)
+
+
+def load_proposal(scn, proposal):
+    """A pl_proposal read against scn (see proposal_bytes), and the name its titles use."""
+    data, name = proposal_bytes(scn, proposal)
+    return parse_proposal(scn, data, name), \
         proposal if isinstance(proposal, str) and "\n" not in proposal else name
 
 
-def load_claims(scn, claims):
-    """A pl_claims read against scn: a path, YAML text or a dict; None: the built-in
+def claims_bytes(scn, claims):
+    """(bytes, name in messages) of claims: a path, YAML text or a dict; None: the built-in
     scenario's own claims (as the CLI without --claims), else None."""
-    if claims is None:
-        if scn._builtin is None:
-            return None
-        n = ffi.new("size_t *")
-        t = lib.pl_builtin_claims(scn.name.encode(), n)
-        if t == ffi.NULL:
-            return None
-        data, name = ffi.buffer(t, n[0])[:], scn.name + ".claims.yaml"
-    else:
-        data, name = bytes_of(claims, "claims")
+    if claims is not None:
+        return bytes_of(claims, "claims")
+    if scn._builtin is None:
+        return None
+    n = ffi.new("size_t *")
+    t = lib.pl_builtin_claims(scn.name.encode(), n)
+    return None if t == ffi.NULL else (ffi.buffer(t, n[0])[:], scn.name + ".claims.yaml")
+
+
+def parse_claims(scn, data, name):
     out, err = ffi.new("pl_claims **"), new_error()
     check(lib.pl_claims_load_buffer(out, scn._s, data, len(data), name.encode(), err), err)
     return ffi.gc(out[0], lib.pl_claims_free)
+
+
+def load_claims(scn, claims):
+    """A pl_claims read against scn (see claims_bytes), or None."""
+    found = claims_bytes(scn, claims)
+    return parse_claims(scn, *found) if found else None
 
 
 def _computed(kind, free, compute, watch=None):
@@ -79,16 +92,26 @@ def forecast(scn, models=None, trajectory=False, moves=False, exchanges=False, p
     f = _computed("pl_forecast", lib.pl_forecast_free,
                   lambda out, err: lib.pl_forecast_compute(out, s, fo, err), w)
 
+    parts = (lib.PL_FORECAST_DOC_TRAJECTORY * traj | lib.PL_FORECAST_DOC_MOVES * moves |
+             lib.PL_FORECAST_DOC_EXCHANGES * exchanges)
+
     def describe(e):
-        drc = lib.pl_forecast_emit(f, s, e)
-        if lib.pl_forecast_has(f, lib.PL_MODEL_EUM) and (traj or moves):
-            drc = first_failure(drc, lib.pl_forecast_emit_eum(f, s, moves, e))
-        if lib.pl_forecast_has(f, lib.PL_MODEL_EXCHANGE) and exchanges:
-            drc = first_failure(drc, lib.pl_forecast_emit_exchanges(f, s, e))
-        if lib.pl_forecast_has(f, lib.PL_MODEL_SMP):
-            drc = first_failure(drc, lib.pl_forecast_emit_smp(f, s, traj or moves, e))
-        return drc
+        return lib.pl_forecast_emit_document(f, s, parts, e)
     return Result("forecast", describe, scn.name, "forecasts", keep=(scn, f, w))
+
+
+def analyze(scn, **kw):
+    """`parley analyze`: the scenario at a glance (actors, issues, positions, bodies) and
+    where each issue lands (mean, median, nbs, eum, exchange). Keywords: weights, median_tie,
+    loss, no_status_quo, disagreement, as forecast."""
+    unknown(kw, CENTRAL_KEYS, "analyze")
+    fo = default_opts("forecast")
+    forecast_opts(fo, kw)
+    s = scn._s
+    f = _computed("pl_forecast", lib.pl_forecast_free,
+                  lambda out, err: lib.pl_forecast_compute(out, s, fo, err))
+    return Result("analyze", lambda e: lib.pl_forecast_emit_document(
+        f, s, lib.PL_FORECAST_DOC_SCENARIO, e), None, "forecasts", keep=(scn, f))
 
 
 def _settlement(scn, kw, progress, label="settle"):
@@ -308,9 +331,45 @@ def bargain(scn, first=None, delta=None, horizon=10, parties=None, step=None):
                   scn.name, "values", keep=(scn, st, res))
 
 
+def _pair(name, v, lo, hi, expect):
+    """Two numbers, one per party, from a list of two (or one number for both), as a C
+    double[2]."""
+    vs = [v, v] if not isinstance(v, (list, tuple)) else list(v)
+    if len(vs) != 2:
+        raise ValueError("%s: expected two numbers, one per party; got %d" % (name, len(vs)))
+    return ffi.new("double[2]", [number(name, x, lo, hi, expect) for x in vs])
+
+
+def bargain_pie(delta=None, outside=None, breakdown=None, fallback=None, horizon=None):
+    """`parley bargain` without a scenario: two parties split a pie of 1, the first proposing
+    first. delta: a discount in (0, 1] for both, or one per party (default 0.9, or 1 with
+    breakdown alone); outside: both parties' outside options in [0, 1]; breakdown: the
+    probability in (0, 1] that talks break down after a rejection, with fallback: both
+    payoffs then; horizon: rounds of offers (equal discounts). The closed form the terms
+    call for: Rubinstein (1982), outside options, breakdown risk or the finite horizon."""
+    t, keep = ffi.new("pl_pie_terms *"), []
+    if delta is not None:
+        keep.append(_pair("delta", delta, 1e-12, 1, "discounts in (0, 1]"))
+        t.delta = keep[-1]
+    for name, v in (("outside", outside), ("fallback", fallback)):
+        if v is not None:
+            if not isinstance(v, (list, tuple)):
+                raise TypeError("%s: expected two numbers in [0, 1], one per party; got %r"
+                                % (name, v))
+            keep.append(_pair(name, v, 0, 1, "two numbers in [0, 1]"))
+            setattr(t, name, keep[-1])
+    if breakdown is not None:
+        t.breakdown = number("breakdown", breakdown, 1e-12, 1, "a probability in (0, 1]")
+    if horizon is not None:
+        t.horizon = whole("horizon", horizon, 1, 100000)
+    r, err = ffi.new("pl_pie_result *"), new_error()
+    check(lib.pl_bargain_pie(r, t, err), err)
+    return Result("bargain", lambda e: lib.pl_bargain_pie_emit(r, e), None, None, keep=(r,))
+
+
 def _attach():
     """The analyses as Scenario's methods."""
-    for f in (forecast, settle, durability, evaluate, claims, report, bargain):
+    for f in (forecast, analyze, settle, durability, evaluate, claims, report, bargain):
         setattr(Scenario, f.__name__, f)
 
 

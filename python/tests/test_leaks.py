@@ -24,6 +24,8 @@ def calls(s, n):
             pass
         if i % 500 == 0:
             parley.builtin().settle(logrolls=0, max_enumerate=0).to_json()
+            s.power().to_json()  # the library's power document, freed with its Result
+            parley.bargain(delta=[0.9, 0.8]).to_json()
 
 
 def test_rss_flat_over_10000_calls(builtin):
