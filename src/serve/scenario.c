@@ -56,18 +56,10 @@ void pl__serve_ctx_free(pl__serve_ctx *c)
     memset(c, 0, sizeof *c);
 }
 
-/* The --set path an error is about ("--set PATH: ..." or "--set PATH=VALUE: ..."). */
-static const char *change_path(const pl_error *err, char *buf, size_t cap)
+/* The --set path an error is about: the loader names the change as its file. */
+static const char *change_path(const pl_error *err)
 {
-    const char *m = err->msg;
-    if (strncmp(m, "--set ", 6) != 0)
-        return NULL;
-    size_t n = strcspn(m + 6, ":= ");
-    if (n == 0 || n >= cap)
-        return NULL;
-    memcpy(buf, m + 6, n);
-    buf[n] = '\0';
-    return buf;
+    return strncmp(err->file, "--set ", 6) == 0 && err->file[6] ? err->file + 6 : NULL;
 }
 
 int pl__serve_load(const pl__serve_ctx *c, const pl__serve_req *q, pl_scenario **s,
@@ -89,8 +81,7 @@ int pl__serve_load(const pl__serve_ctx *c, const pl__serve_req *q, pl_scenario *
     pl_error_clear(&err);
     int rc = pl_scenario_load_buffer(s, text, len, name, &lo, &err);
     if (rc) {
-        char path[256];
-        pl__serve_error(r, pl__serve_status_of(rc), &err, change_path(&err, path, sizeof path));
+        pl__serve_error(r, pl__serve_status_of(rc), &err, change_path(&err));
     }
     return rc;
 }
