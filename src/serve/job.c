@@ -87,6 +87,7 @@ static int read_opts(const pl__serve_req *q, pl_stress_opts *o, pl__serve_resp *
     o->draws = q->has_draws ? q->draws : STRESS_DRAWS_DEFAULT;
     if (q->has_seed)
         o->seed = q->seed;
+    pl__serve_seed(&o->forecast, q);
     if (o->draws < 1 || o->draws > PL_SERVE_MAX_DRAWS) {
         pl__serve_fail(r, o->draws ? 503 : 400, "\"draws\" is %llu: expected a whole number "
                        "from 1 to %u, the work limit per request (`parley stress --draws "

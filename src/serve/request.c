@@ -196,3 +196,11 @@ void pl__serve_req_free(pl__serve_req *q)
     if (q)
         pl_doc_free(&q->doc);
 }
+
+void pl__serve_seed(pl_forecast_opts *fo, const pl__serve_req *q)
+{
+    if (q->has_seed) {  /* as the CLI's --seed: the exchange model's and the SMP's too */
+        fo->exchange.seed = q->seed;
+        fo->smp.seed = q->seed;
+    }
+}

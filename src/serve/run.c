@@ -27,8 +27,7 @@ typedef int (*describe_fn)(const run_in *in, pl_emitter *e, pl_error *err);
 static int forecast_doc(const run_in *in, pl_emitter *e, pl_error *err)
 {
     pl_forecast_opts fo = PL_FORECAST_OPTS_INIT;
-    if (in->q->has_seed)  /* --seed: the exchange model's ties and random rates */
-        fo.exchange.seed = in->q->seed;
+    pl__serve_seed(&fo, in->q);
     pl_forecast *f = NULL;
     int rc = pl_forecast_compute(&f, in->s, &fo, err);
     if (!rc) {  /* `parley forecast` without --trajectory, --moves or --exchanges */

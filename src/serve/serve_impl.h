@@ -98,6 +98,8 @@ void pl__serve_resp_free(pl__serve_resp *r);
    the line and column. */
 int pl__serve_req_parse(pl__serve_req *q, const char *body, size_t len, pl_error *err);
 void pl__serve_req_free(pl__serve_req *q);
+/* options.seed into the forecast options the way the commands' --seed sets them. */
+void pl__serve_seed(pl_forecast_opts *fo, const pl__serve_req *q);
 
 /* A string literal onto a buffer. */
 #define PL_SERVE_PUT(b, lit) pl__buf_put((b), (lit), sizeof(lit) - 1)

@@ -48,6 +48,16 @@ static size_t offset_of(const char *t, size_t len, int line, int col)
     return i;
 }
 
+/* Where node n's text starts: libfyaml places a quoted scalar after its quote. */
+static size_t start_of(const edits *E, const pl_doc_node *n)
+{
+    size_t at = offset_of(E->text, E->len, n->line, n->col);
+    if (n->type == PL_DOC_SCALAR && !n->plain && at > 0 &&
+        (E->text[at - 1] == '"' || E->text[at - 1] == '\''))
+        at--;
+    return at;
+}
+
 /* Bytes of the scalar written at i: a quoted one to its closing quote, else plain text
    of n bytes (plain scalars the loader reads are single-line). */
 static size_t scalar_span(const char *t, size_t len, size_t i, const pl_doc_node *n)
@@ -135,7 +145,7 @@ static void replace(edits *E, const pl_doc_node *o, const pl_doc_node *v)
         E->cannot = v;
         return;
     }
-    size_t at = offset_of(E->text, E->len, o->line, o->col);
+    size_t at = start_of(E, o);
     pl__buf b = {0};
     flow(&b, v, E->json, 0);
     add(E, at, scalar_span(E->text, E->len, at, o), &b);
@@ -149,7 +159,7 @@ static void insert(edits *E, const pl_doc_node *o, const pl_doc_node *k, const p
         E->cannot = k;
         return;
     }
-    size_t at = offset_of(E->text, E->len, first->line, first->col), j = at;
+    size_t at = start_of(E, first), j = at;
     while (j > 0 && (E->text[j - 1] == ' ' || E->text[j - 1] == '\t'))
         j--;
     int in_flow = j > 0 && (E->text[j - 1] == '{' || E->text[j - 1] == ',');
