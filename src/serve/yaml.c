@@ -170,9 +170,13 @@ static void insert(edits *E, const pl_doc_node *o, const pl_doc_node *k, const p
     if (in_flow)
         PL_SERVE_PUT(&b, ", ");
     else {
-        PL_SERVE_PUT(&b, "\n");
-        for (int c = 1; c < first->col; c++)
-            PL_SERVE_PUT(&b, " ");
+        PL_SERVE_PUT(&b, "\n");  /* the first key's column: a space per character before it */
+        size_t ls = at;
+        while (ls > 0 && E->text[ls - 1] != '\n')
+            ls--;
+        for (size_t i = ls; i < at; i++)
+            if (((unsigned char)E->text[i] & 0xC0) != 0x80)
+                PL_SERVE_PUT(&b, " ");
     }
     add(E, at, 0, &b);
 }
