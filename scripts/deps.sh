@@ -5,7 +5,8 @@
 #   run    build and run parley
 #   check  also the test suite (cmocka, jq, sqlite3, Open MPI, g++ for the header test,
 #          locales for the comma-decimal locale of the locale test, Debian's python3 with
-#          cffi, pytest, pandas and venv for the Python package's tests)
+#          cffi, pytest, pandas and venv for the Python package's tests; curl and wrk for
+#          parley serve's API and load tests)
 #   fuzz   also clang + libFuzzer
 #   browser  also Chromium, for the report's browser test (large; optional)
 # Idempotent: does nothing when everything is present. When not root and
@@ -13,8 +14,11 @@
 set -eu
 
 need_run="cmake make gcc pkg-config libfyaml-dev libcsv-dev libgmp-dev libxml2-dev libsqlite3-dev libxxhash-dev"
+# parley serve: the HTTP server (libmicrohttpd); its tests: curl, and wrk for the load test
+need_run="$need_run libmicrohttpd-dev"
 need_check="$need_run g++ libcmocka-dev jq sqlite3 openmpi-bin libopenmpi-dev locales
-            python3 python3-cffi python3-pytest python3-pandas python3-venv"
+            python3 python3-cffi python3-pytest python3-pandas python3-venv
+            curl wrk"
 need_fuzz="$need_run clang libclang-rt-14-dev"
 
 case "${1:-run}" in
