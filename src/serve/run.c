@@ -103,16 +103,22 @@ static int document(const run_in *in, int k, pl__buf *b, double *ms, pl_error *e
     return rc;
 }
 
+unsigned pl__serve_supported(const pl__serve_ctx *c, const pl__serve_req *q,
+                             const pl_scenario *s)
+{
+    int claims = q->scenario == NULL && c->builtin &&
+                 pl_builtin_claims(pl_scenario_name(s), NULL) != NULL;
+    return PL_SERVE_FORECAST | PL_SERVE_SETTLE | (describers[2] ? PL_SERVE_POWER : 0u) |
+           (pl_scenario_has_durability(s) ? PL_SERVE_DURABILITY : 0u) |
+           (claims ? PL_SERVE_CLAIMS : 0u);
+}
+
 /* Which analyses: those asked for, else every fast one the scenario supports. An
    analysis asked for that the scenario cannot give is bad input. */
 static int which(const pl__serve_ctx *c, const pl__serve_req *q, const pl_scenario *s,
                  unsigned *mask, pl__serve_resp *r)
 {
-    int claims = q->scenario == NULL && c->builtin &&
-                 pl_builtin_claims(pl_scenario_name(s), NULL) != NULL;
-    unsigned can = PL_SERVE_FORECAST | PL_SERVE_SETTLE | (describers[2] ? PL_SERVE_POWER : 0u) |
-                   (pl_scenario_has_durability(s) ? PL_SERVE_DURABILITY : 0u) |
-                   (claims ? PL_SERVE_CLAIMS : 0u);
+    unsigned can = pl__serve_supported(c, q, s);
     *mask = q->analyses ? q->analyses : can;
     if (q->has_draws && q->draws > PL_SERVE_MAX_DRAWS) {
         pl__serve_fail(r, 503, "\"draws\" is %llu: the work limit per request is %u draws; "

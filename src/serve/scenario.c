@@ -156,6 +156,7 @@ void pl__serve_get_scenario(pl__serve_ctx *c, pl__serve_resp *r)
     int rc = describe(&r->body, s, c->text, c->len, &err);
     PL_SERVE_PUT(&r->body, ", \"charts\": ");
     pl__serve_chart_list(c, &r->body);
+    pl__serve_page_info(c, &q, s, &r->body);
     PL_SERVE_PUT(&r->body, "}\n");
     pl_scenario_free(s);
     if (rc)

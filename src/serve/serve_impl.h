@@ -134,6 +134,14 @@ void pl__serve_validate(pl__serve_ctx *c, const pl__serve_req *q, pl__serve_resp
 
 /* ---- run.c -------------------------------------------------------------- */
 void pl__serve_run(pl__serve_ctx *c, const pl__serve_req *q, pl__serve_resp *r);
+/* The analyses (PL_SERVE_* bits) POST /api/run can give for q's scenario s. */
+unsigned pl__serve_supported(const pl__serve_ctx *c, const pl__serve_req *q,
+                             const pl_scenario *s);
+
+/* ---- page_info.c -------------------------------------------------------- */
+/* GET /api/scenario's fields for the page: ", \"analyses\": [...], \"ranges\": [...]". */
+void pl__serve_page_info(const pl__serve_ctx *c, const pl__serve_req *q, const pl_scenario *s,
+                         pl__buf *b);
 
 /* ---- charts.c ----------------------------------------------------------- */
 /* POST /api/charts (name NULL: all, as JSON) or /api/chart/<name> (one, as SVG). */
