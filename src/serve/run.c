@@ -72,6 +72,7 @@ static int claims_doc(const run_in *in, pl_emitter *e, pl_error *err)
         o.draws = in->q->draws;
     if (in->q->has_seed)
         o.seed = in->q->seed;
+    o.breakeven = !in->q->no_breakeven;
     if (!rc)
         rc = pl_claims_document(c, in->s, &o, e, err);
     pl_claims_free(c);
