@@ -75,11 +75,11 @@ jq -S .scenario "$TMP/out" | cmp -s - "$(jq -S . "$TMP/scenario.json" >"$TMP/s2"
 SET1='positions.RUS.TERR.salience=0.22'
 SET2='actors.EUR.at_table=false'
 BODY='{"set": [["positions.RUS.TERR.salience", 0.22], ["actors.EUR.at_table", "false"]],
-       "analyses": ["forecast", "settle", "durability", "claims"], "options": {"draws": 20}}'
+       "analyses": ["forecast", "settle", "power", "durability", "claims"], "options": {"draws": 20}}'
 req POST /api/run "$BODY"
 status 200 "run"
 cp "$TMP/out" "$TMP/run.json"
-for a in forecast settle durability; do
+for a in forecast settle power durability; do
   "$P" $a -f json --set "$SET1" --set "$SET2" | jq -S . >"$TMP/cli.$a"
   jq -S ".results.$a" "$TMP/run.json" | cmp -s - "$TMP/cli.$a" && ok ||
     bad "/api/run $a differs from parley $a -f json --set"
@@ -108,7 +108,7 @@ jq -S .results.settle "$TMP/out" | cmp -s - "$TMP/cli.v" && ok || bad "variant/p
 # no body: the default analyses
 req POST /api/run '{"options": {"draws": 0}}'
 status 200 "run with the defaults"
-jqe '(.results | keys) == ["claims", "durability", "forecast", "settle"] or (.results | keys) == ["claims", "durability", "forecast", "power", "settle"]'
+jqe '(.results | keys) == ["claims", "durability", "forecast", "power", "settle"]'
 # a scenario in the request (JSON), and a change to it
 "$P" scenario --builtin >"$TMP/b.yaml"
 jq -n --rawfile t "$TMP/b.yaml" '{scenario: $t, set: [["positions.USA.TERR.position", "60"]], analyses: ["forecast"]}' >"$TMP/body"

@@ -161,9 +161,17 @@ static void test_run(void **state)
     assert_true(strcmp(want, base) != 0);  /* the change moved the forecast */
     free(want), free(base);
     pl__serve_resp_free(&r);
-    /* small.yaml has no durability section and no claims: asking is bad input */
+    /* small.yaml has no durability section, no claims and no bodies: asking is bad input */
     ask(&c, "POST", "/api/run", "{\"analyses\": [\"durability\"]}", 400, &r);
     assert_non_null(strstr(body_of(&r), "durability"));
+    pl__serve_resp_free(&r);
+    ask(&c, "POST", "/api/run", "{\"analyses\": [\"power\"]}", 400, &r);
+    assert_non_null(strstr(body_of(&r), "bodies"));
+    pl__serve_resp_free(&r);
+    /* without "analyses": those the scenario supports, the forecast and the settlement */
+    ask(&c, "POST", "/api/run", "{}", 200, &r);
+    assert_non_null(strstr(body_of(&r), "\"ms\": {\"forecast\": "));
+    assert_null(strstr(body_of(&r), "\"power\": "));
     pl__serve_resp_free(&r);
     /* a value off the scale: the loader's message, the path */
     ask(&c, "POST", "/api/run", "{\"set\": [[\"positions.A.X.salience\", 2]]}", 400, &r);
