@@ -120,118 +120,30 @@ static int is_adhoc(const cli_args *a)
     return 0;
 }
 
-/* ---- analysis and output ---------------------------------------------------- */
+/* ---- the document: composed by the library (pl_power_doc) ------------------- */
 
-typedef struct power_job {
-    const char *id, *name, *target;
-    pl_game *g;
-    pl_power *p;
-    int has_cr;
-    pl_credibility cr;
-} power_job;
-
-static int job_run(power_job *j, const pl_power_opts *o, long x)
+static int power_doc(const cli_args *a, const pl_power_opts *o, pl_scenario **s,
+                     pl_game **g, pl_power_doc **d)
 {
     pl_error err;
     pl_error_clear(&err);
-    if (pl_power_compute(&j->p, j->g, o, &err) ||
-        (j->has_cr && pl_power_credibility(&j->cr, j->g, j->p, x, &err))) {
-        if (err.code == PL_ENOMEM) /* not about this body: the one message for it */
-            return cli_out_of_memory();
-        fprintf(stderr, "parley: %s: %s\n", j->id, err.msg);
-        return cli_exit_code(err.code);
+    int rc;
+    if (is_adhoc(a)) {
+        if (a->npos || cli_has(a, "builtin") || cli_has(a, "body"))
+            return cli_usage_error("an ad-hoc game (--weights, --quota) takes no FILE, "
+                                   "--builtin or --body");
+        if ((rc = adhoc_game(a, o->max_bytes > 0 ? o->max_bytes : 1073741824.0, g)))
+            return rc;
+        rc = pl_power_doc_game(d, *g, cli_get(a, "against", NULL), o, &err);
+    } else {
+        if ((rc = cli_load_scenario(a, s, 0)))
+            return rc;
+        rc = pl_power_doc_scenario(d, *s, cli_get(a, "body", NULL), cli_get(a, "against", NULL),
+                                   o, &err);
     }
-    return EXIT_OK;
-}
-
-static int emit_all(const cli_args *a, const pl_scenario *s, const power_job *jobs, size_t nj)
-{
-    cli_output out;
-    int rc = cli_document_begin(&out, a, "members", s);
     if (rc)
-        return rc;
-    pl_emitter *e = out.e;
-    char text[1024];
-    const pl_power **ps = malloc(nj * sizeof *ps);
-    const pl_game **gs = malloc(nj * sizeof *gs);
-    const char **labels = malloc(nj * sizeof *labels);
-    if (!ps || !gs || !labels) {
-        free(ps);
-        free(gs);
-        free(labels);
-        cli_output_close(&out, 0);
-        return cli_out_of_memory();
-    }
-    for (size_t j = 0; j < nj; j++) {
-        ps[j] = jobs[j].p;
-        gs[j] = jobs[j].g;
-        labels[j] = jobs[j].id;
-    }
-    int drc = pl_power_emit_members(ps, gs, labels, nj, e);
-    free(ps);
-    free(gs);
-    free(labels);
-    pl_emit_object_begin(e, "conclusions", "Can each body act against the actor it is meant "
-                         "to restrain?");
-    for (size_t j = 0; j < nj; j++)
-        if (jobs[j].has_cr) {
-            pl_credibility_text(&jobs[j].cr, jobs[j].g, NULL, jobs[j].target, text,
-                                sizeof text);
-            pl_emit_string(e, jobs[j].id, text);
-        }
-    pl_emit_object_end(e);
-    pl_emit_array_begin(e, "bodies", NULL);
-    for (size_t j = 0; j < nj; j++) {
-        pl_emit_object_begin(e, NULL, jobs[j].name);
-        pl_emit_string(e, "id", jobs[j].id);
-        pl_emit_string(e, "name", jobs[j].name);
-        drc = cli_described(drc, pl_power_emit_summary(jobs[j].p, jobs[j].g, e));
-        if (jobs[j].has_cr)
-            drc = cli_described(drc, pl_credibility_emit(&jobs[j].cr, jobs[j].g, jobs[j].id,
-                                                         jobs[j].target, e));
-        pl_emit_object_end(e);
-    }
-    pl_emit_array_end(e);
-    return cli_document_done(&out, drc);
-}
-
-/* Jobs for the scenario's bodies (or --body), each with its target actor. */
-static int scenario_jobs(const cli_args *a, const pl_scenario *s, power_job *jobs, size_t *nj,
-                         long *targets)
-{
-    const char *only = cli_get(a, "body", NULL), *against = cli_get(a, "against", NULL);
-    long forced = against ? pl_scenario_actor_index(s, against) : -1;
-    if (against && forced < 0)
-        return cli_usage_error("--against %s: no such actor in scenario %s", against,
-                               pl_scenario_name(s));
-    if (only && pl_scenario_body_index(s, only) < 0)
-        return cli_usage_error("--body %s: no such body in scenario %s; see `parley scenario`",
-                               only, pl_scenario_name(s));
-    *nj = 0;
-    for (size_t b = 0; b < pl_scenario_n_bodies(s); b++) {
-        const pl_body *body = pl_scenario_body(s, b);
-        if (only && strcmp(only, pl_body_id(body)) != 0)
-            continue;
-        power_job *j = &jobs[(*nj)++];
-        pl_error err;
-        if (pl_game_from_body(&j->g, s, b, &err)) {
-            cli_report(&err, NULL, 0);
-            return cli_exit_code(err.code);
-        }
-        j->id = pl_body_id(body);
-        j->name = pl_body_name(body);
-        long actor = against ? forced : pl_body_against(body);
-        j->has_cr = actor >= 0;
-        j->target = j->has_cr ? pl_actor_id(pl_scenario_actor(s, (size_t)actor)) : NULL;
-        targets[*nj - 1] = -1;
-        for (size_t m = 0; j->has_cr && m < pl_game_n_members(j->g); m++)
-            if (strcmp(pl_game_member_name(j->g, m), j->target) == 0)
-                targets[*nj - 1] = (long)m;
-    }
-    if (*nj == 0)
-        return cli_usage_error("scenario %s has no bodies; expected a `bodies:` section or an "
-                               "ad-hoc game (--weights W,... --quota Q)", pl_scenario_name(s));
-    return EXIT_OK;
+        cli_report(&err, NULL, 0);
+    return cli_exit_code(rc);
 }
 
 static int run_power(const cli_args *a)
@@ -241,48 +153,14 @@ static int run_power(const cli_args *a)
     if (rc)
         return rc;
     pl_scenario *s = NULL;
-    power_job *jobs = NULL;
-    long *targets = NULL;
-    size_t nj = 0;
-    if (is_adhoc(a)) {
-        if (a->npos || cli_has(a, "builtin") || cli_has(a, "body"))
-            return cli_usage_error("an ad-hoc game (--weights, --quota) takes no FILE, "
-                                   "--builtin or --body");
-        jobs = calloc(1, sizeof *jobs);
-        targets = calloc(1, sizeof *targets);
-        if (!jobs || !targets || (rc = adhoc_game(a, o.max_bytes > 0 ? o.max_bytes : 1073741824.0,
-                                                 &jobs[0].g)))
-            goto done;
-        nj = 1;
-        jobs[0].id = jobs[0].name = "game";
-        const char *x = cli_get(a, "against", NULL);
-        if (x && (targets[0] = pl_game_member_index(jobs[0].g, x)) < 0) {
-            rc = cli_usage_error("--against %s: not a member; expected a name or a number from "
-                                 "1 to %zu", x, pl_game_n_members(jobs[0].g));
-            goto done;
-        }
-        jobs[0].has_cr = x != NULL;
-        jobs[0].target = x;
-    } else {
-        if ((rc = cli_load_scenario(a, &s, 0)))
-            return rc;
-        size_t nb = pl_scenario_n_bodies(s) ? pl_scenario_n_bodies(s) : 1;
-        jobs = calloc(nb, sizeof *jobs);
-        targets = calloc(nb, sizeof *targets);
-        if (!jobs || !targets || (rc = scenario_jobs(a, s, jobs, &nj, targets)))
-            goto done;
-    }
-    for (size_t j = 0; !rc && j < nj; j++)
-        rc = job_run(&jobs[j], &o, targets[j]);
-    if (!rc)
-        rc = emit_all(a, s, jobs, nj);
-done:
-    for (size_t j = 0; jobs && j < nj + (nj == 0); j++) {
-        pl_power_free(jobs[j].p);
-        pl_game_free(jobs[j].g);
-    }
-    free(jobs);
-    free(targets);
+    pl_game *g = NULL;
+    pl_power_doc *d = NULL;
+    cli_output out;
+    if (!(rc = power_doc(a, &o, &s, &g, &d)) &&
+        !(rc = cli_document_begin(&out, a, "members", s)))
+        rc = cli_document_done(&out, pl_power_doc_emit(d, out.e));
+    pl_power_doc_free(d);
+    pl_game_free(g);
     pl_scenario_free(s);
     return rc;
 }

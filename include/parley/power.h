@@ -252,6 +252,40 @@ PL_API int pl_credibility_emit(const pl_credibility *cr, const pl_game *g, const
 PL_API int pl_credibility_text(const pl_credibility *cr, const pl_game *g, const char *body,
                                const char *x_name, char *buf, size_t size);
 
+/* ---- the document of `parley power` (power_doc.c) ------------------------ */
+
+/*
+** What `parley power` writes, composed once for the CLI and the bindings: the
+** members table of every game (column "body"), the conclusions (each verdict
+** in words), and per body its summary and, when it has a target, the object
+** "against". The document borrows the scenario or game it was made from: keep
+** that alive until pl_power_doc_free.
+*/
+typedef struct pl_power_doc pl_power_doc;
+
+/**
+ * `parley power FILE`: every body of s, or only the body with id `body` (when
+ * not NULL); each is tested against the actor `against` when not NULL, else
+ * against its own `against:` actor, if any. opts: NULL for the defaults.
+ * @return PL_OK; PL_ENOTFOUND for an unknown body or actor, PL_EINPUT when s
+ * has no bodies (messages name --body and --against as the CLI's options), a
+ * body's failure as "BODY: message" with its code; PL_ENOMEM.
+ */
+PL_API int pl_power_doc_scenario(pl_power_doc **out, const pl_scenario *s, const char *body,
+                                 const char *against, const pl_power_opts *opts,
+                                 pl_error *err);
+/**
+ * `parley power --weights ...`: the game g, named "game", tested against the
+ * member `against` (a name or a number 1..n as text) when not NULL.
+ * @return PL_OK; PL_EINPUT when `against` is not a member or the indices
+ * cannot be computed ("game: message"); PL_ENOMEM.
+ */
+PL_API int pl_power_doc_game(pl_power_doc **out, const pl_game *g, const char *against,
+                             const pl_power_opts *opts, pl_error *err);
+/** Describe the document into the object open in e (the CLI's root object). */
+PL_API int pl_power_doc_emit(const pl_power_doc *d, pl_emitter *e);
+PL_API void pl_power_doc_free(pl_power_doc *d);  /* NULL is a no-op */
+
 #ifdef __cplusplus
 }
 #endif

@@ -584,6 +584,14 @@ typedef struct pl_credibility {
                                const char *x_name, pl_emitter *e);
  int pl_credibility_text(const pl_credibility *cr, const pl_game *g, const char *body,
                                const char *x_name, char *buf, size_t size);
+typedef struct pl_power_doc pl_power_doc;
+ int pl_power_doc_scenario(pl_power_doc **out, const pl_scenario *s, const char *body,
+                                 const char *against, const pl_power_opts *opts,
+                                 pl_error *err);
+ int pl_power_doc_game(pl_power_doc **out, const pl_game *g, const char *against,
+                             const pl_power_opts *opts, pl_error *err);
+ int pl_power_doc_emit(const pl_power_doc *d, pl_emitter *e);
+ void pl_power_doc_free(pl_power_doc *d);
 typedef enum pl_import_format {
     PL_IMPORT_DEU = 0,
     PL_IMPORT_DECIDE,

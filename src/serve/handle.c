@@ -14,7 +14,7 @@ extern const size_t pl__serve_page_len;
 
 /* A route: its path (or prefix, ending in '/'), the methods it takes. */
 typedef enum { R_PAGE, R_INDEX, R_SCENARIO, R_VALIDATE, R_RUN, R_CHARTS, R_CHART, R_YAML,
-               R_STRESS, R_STRESS_ID, R_NONE } route_id;
+               R_SAVE, R_STRESS, R_STRESS_ID, R_NONE } route_id;
 
 static const struct route {
     const char *path;
@@ -29,6 +29,7 @@ static const struct route {
     {"/api/charts", 0, "POST"},
     {"/api/chart/", 1, "POST"},
     {"/api/yaml", 0, "POST"},
+    {"/api/save", 0, "POST"},
     {"/api/stress", 0, "POST"},
     {"/api/stress/", 1, "GET, DELETE"},
 };
@@ -49,6 +50,8 @@ static const char index_json[] =
     "image/svg+xml\"},\n"
     "  {\"method\": \"POST\", \"path\": \"/api/yaml\", \"gives\": \"the scenario text with the "
     "changes written in, text/yaml\"},\n"
+    "  {\"method\": \"POST\", \"path\": \"/api/save\", \"gives\": \"the same text written "
+    "into --save-dir (when the server was started with it)\"},\n"
     "  {\"method\": \"POST\", \"path\": \"/api/stress\", \"gives\": \"starts a Monte Carlo job: "
     "202 {job}\"},\n"
     "  {\"method\": \"GET\", \"path\": \"/api/stress/ID\", \"gives\": \"the job's state, "
@@ -97,6 +100,8 @@ static void post(pl__serve_ctx *c, route_id id, const char *rest, const char *bo
         pl__serve_charts(c, &q, id == R_CHART ? rest : NULL, r);
     else if (id == R_YAML)
         pl__serve_yaml(c, &q, r);
+    else if (id == R_SAVE)
+        pl__serve_save(c, &q, r);
     else
         pl__serve_job_start(c, &q, r);
     pl__serve_req_free(&q);

@@ -3,7 +3,7 @@
 ** request.c: a POST body (docs/api.md) read with the scenario loader's own
 ** JSON parser (libfyaml through pl_doc_parse), so every error has the line and
 ** column of the body: {"scenario", "variant", "set", "proposal", "analyses",
-** "options": {"seed", "draws", "step"}}, every field optional.
+** "options": {"seed", "draws", "step", "breakeven"}}, every field optional.
 */
 #include "serve_impl.h"
 
@@ -118,7 +118,7 @@ static int read_options(pl__serve_req *q, const pl_doc_node *n, pl_error *err)
 {
     if (n->type != PL_DOC_MAP)
         return BAD(err, n, "\"options\" is %s; expected an object {\"seed\", \"draws\", "
-                           "\"step\"}", pl_doc_describe(n));
+                           "\"step\", \"breakeven\"}", pl_doc_describe(n));
     int rc = PL_OK;
     for (size_t i = 0; i < n->len && !rc; i++) {
         const pl_doc_node *k = pl_doc_map_key(n, i), *v = pl_doc_map_value(n, i);
@@ -128,6 +128,12 @@ static int read_options(pl__serve_req *q, const pl_doc_node *n, pl_error *err)
         } else if (strcmp(k->text, "draws") == 0) {
             rc = want_whole(v, "draws", UINT64_MAX, &q->draws, err);
             q->has_draws = 1;
+        } else if (strcmp(k->text, "breakeven") == 0) {
+            int yes = v->type == PL_DOC_SCALAR && v->plain && strcmp(v->text, "true") == 0;
+            if (!yes && !(v->type == PL_DOC_SCALAR && v->plain && strcmp(v->text, "false") == 0))
+                rc = BAD(err, v, "\"breakeven\" is %s; expected true or false",
+                         v->type == PL_DOC_SCALAR ? v->text : pl_doc_describe(v));
+            q->no_breakeven = !yes;
         } else if (strcmp(k->text, "step") == 0) {
             char *end = NULL;
             q->step = v->type == PL_DOC_SCALAR ? pl__strtod(v->text, &end) : 0;
@@ -135,7 +141,8 @@ static int read_options(pl__serve_req *q, const pl_doc_node *n, pl_error *err)
                 rc = BAD(err, v, "\"step\" is %s; expected a grid step in [0.01, 100]",
                          v->type == PL_DOC_SCALAR ? v->text : pl_doc_describe(v));
         } else
-            rc = BAD(err, k, "option \"%s\" is not known; expected seed, draws or step",
+            rc = BAD(err, k, "option \"%s\" is not known; expected seed, draws, step or "
+                     "breakeven",
                      k->text);
     }
     return rc;

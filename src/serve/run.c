@@ -72,15 +72,30 @@ static int claims_doc(const run_in *in, pl_emitter *e, pl_error *err)
         o.draws = in->q->draws;
     if (in->q->has_seed)
         o.seed = in->q->seed;
+    o.breakeven = !in->q->no_breakeven;
     if (!rc)
         rc = pl_claims_document(c, in->s, &o, e, err);
     pl_claims_free(c);
     return rc;
 }
 
-/* power: NULL until the power command's document is a library function (branch python). */
+static int power_doc(const run_in *in, pl_emitter *e, pl_error *err)
+{
+    pl_power_doc *d = NULL;  /* `parley power`: every body, each against its own target */
+    int rc = pl_power_doc_scenario(&d, in->s, NULL, NULL, NULL, err);
+    if (!rc) {
+        pl_emit_document_begin(e, in->s);
+        int drc = pl_power_doc_emit(d, e);
+        rc = pl_emit_object_end(e);
+        if (drc)
+            rc = drc;
+    }
+    pl_power_doc_free(d);
+    return rc;
+}
+
 static const describe_fn describers[PL_SERVE_N_ANALYSES] = {
-    forecast_doc, settle_doc, NULL, durability_doc, claims_doc};
+    forecast_doc, settle_doc, power_doc, durability_doc, claims_doc};
 
 /* The document of analysis k into b; its time into *ms. */
 static int document(const run_in *in, int k, pl__buf *b, double *ms, pl_error *err)
@@ -108,7 +123,8 @@ unsigned pl__serve_supported(const pl__serve_ctx *c, const pl__serve_req *q,
 {
     int claims = q->scenario == NULL && c->builtin &&
                  pl_builtin_claims(pl_scenario_name(s), NULL) != NULL;
-    return PL_SERVE_FORECAST | PL_SERVE_SETTLE | (describers[2] ? PL_SERVE_POWER : 0u) |
+    return PL_SERVE_FORECAST | PL_SERVE_SETTLE |
+           (pl_scenario_n_bodies(s) ? PL_SERVE_POWER : 0u) |
            (pl_scenario_has_durability(s) ? PL_SERVE_DURABILITY : 0u) |
            (claims ? PL_SERVE_CLAIMS : 0u);
 }
@@ -133,8 +149,7 @@ static int which(const pl__serve_ctx *c, const pl__serve_req *q, const pl_scenar
             k++;
         pl__serve_fail(r, 400, "analysis '%s' needs %s; expected analyses among those the "
                        "scenario supports", pl__serve_analysis_names[k],
-                       k == 2 ? "a library function this build lacks (parley power -f json "
-                                "gives it)"
+                       k == 2 ? "bodies (a `bodies:` section in the scenario)"
                        : k == 3 ? "a `durability` section in the scenario"
                               : "the built-in scenario's claims (the start-up scenario, "
                                 "without \"scenario\" in the request)");

@@ -44,6 +44,7 @@ typedef struct pl__serve_req {
     uint64_t seed, draws;     /* options.seed, options.draws */
     int has_seed, has_draws;
     double step;              /* options.step; 0: not given */
+    int no_breakeven;         /* options.breakeven false: claims without it (--no-breakeven) */
 } pl__serve_req;
 
 /* A stress job (job.c): one at a time per server. */
@@ -152,6 +153,8 @@ void pl__serve_chart_list(pl__serve_ctx *c, pl__buf *b);
 
 /* ---- yaml.c ------------------------------------------------------------- */
 void pl__serve_yaml(pl__serve_ctx *c, const pl__serve_req *q, pl__serve_resp *r);
+/* POST /api/save: the same text written into --save-dir (404 when it is not given). */
+void pl__serve_save(pl__serve_ctx *c, const pl__serve_req *q, pl__serve_resp *r);
 
 /* ---- job.c -------------------------------------------------------------- */
 void pl__serve_job_start(pl__serve_ctx *c, const pl__serve_req *q, pl__serve_resp *r);

@@ -7,13 +7,15 @@
 ** differs is replaced where the file wrote it, a key the changes add is
 ** inserted before the first key of its mapping. Everything else, comments and
 ** notes included, is the file's own bytes. The result is loaded again before it
-** is answered, and must give the scenario the changes give.
+** is answered, and must give the scenario the changes give. POST /api/save
+** writes that text into --save-dir, under the download's name.
 */
 #include "serve_impl.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "../core/alloc.h"
 #include "../core/error_int.h"
 #include "../core/fmt.h"
@@ -316,4 +318,58 @@ void pl__serve_yaml(pl__serve_ctx *c, const pl__serve_req *q, pl__serve_resp *r)
                  plain_word(id) ? id : "scenario", strstr(name, ".json") ? "json" : "yaml");
     }
     pl_scenario_free(s);
+}
+
+/* text into dir/file through a temporary file renamed into place. */
+static int write_file(const char *dir, const char *file, const pl__buf *text, pl_error *err)
+{
+    char path[4096], tmp[4096];
+    if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, file) >= sizeof path ||
+        (size_t)snprintf(tmp, sizeof tmp, "%s/.%s.XXXXXX", dir, file) >= sizeof tmp)
+        return pl__fail(err, PL_EIO, "--save-dir %s: the path is too long", dir);
+    int fd = mkstemp(tmp);
+    if (fd < 0)
+        return pl__fail(err, PL_EIO, "--save-dir %s: cannot write there", dir);
+    size_t done = 0;
+    while (done < text->len) {
+        ssize_t n = write(fd, text->buf + done, text->len - done);
+        if (n <= 0)
+            break;
+        done += (size_t)n;
+    }
+    if (close(fd) != 0 || done < text->len || rename(tmp, path) != 0) {
+        unlink(tmp);
+        return pl__fail(err, PL_EIO, "--save-dir %s: writing %s failed", dir, file);
+    }
+    return PL_OK;
+}
+
+void pl__serve_save(pl__serve_ctx *c, const pl__serve_req *q, pl__serve_resp *r)
+{
+    if (!c->save_dir) {
+        pl__serve_fail(r, 404, "saving is off; expected parley serve --save-dir DIR to allow it "
+                       "(or POST /api/yaml to download the text)");
+        return;
+    }
+    pl__serve_yaml(c, q, r);
+    if (r->status != 200)
+        return;
+    /* the name the download would have: filename="NAME" of the disposition */
+    char file[160];
+    const char *f = strchr(r->disposition, '"');
+    snprintf(file, sizeof file, "%s", f ? f + 1 : "scenario-edited.yaml");
+    file[strcspn(file, "\"")] = '\0';
+    pl_error err;
+    pl_error_clear(&err);
+    int rc = write_file(c->save_dir, file, &r->body, &err);
+    pl__buf_free(&r->body);
+    r->disposition[0] = '\0';
+    r->type = "application/json";
+    if (rc)
+        pl__serve_error(r, 500, &err, NULL);
+    else {
+        PL_SERVE_PUT(&r->body, "{\"ok\": true, \"saved\": ");
+        pl__serve_json_string(&r->body, file, strlen(file));
+        PL_SERVE_PUT(&r->body, "}\n");
+    }
 }

@@ -75,11 +75,11 @@ jq -S .scenario "$TMP/out" | cmp -s - "$(jq -S . "$TMP/scenario.json" >"$TMP/s2"
 SET1='positions.RUS.TERR.salience=0.22'
 SET2='actors.EUR.at_table=false'
 BODY='{"set": [["positions.RUS.TERR.salience", 0.22], ["actors.EUR.at_table", "false"]],
-       "analyses": ["forecast", "settle", "durability", "claims"], "options": {"draws": 20}}'
+       "analyses": ["forecast", "settle", "power", "durability", "claims"], "options": {"draws": 20}}'
 req POST /api/run "$BODY"
 status 200 "run"
 cp "$TMP/out" "$TMP/run.json"
-for a in forecast settle durability; do
+for a in forecast settle power durability; do
   "$P" $a -f json --set "$SET1" --set "$SET2" | jq -S . >"$TMP/cli.$a"
   jq -S ".results.$a" "$TMP/run.json" | cmp -s - "$TMP/cli.$a" && ok ||
     bad "/api/run $a differs from parley $a -f json --set"
@@ -91,6 +91,15 @@ jq -e '.ms.forecast >= 0 and .ms.settle >= 0' "$TMP/run.json" >/dev/null && ok |
 # the change changes the answer: the settle document moves with Russia's salience
 "$P" settle -f json | jq -S . >"$TMP/cli.settle0"
 cmp -s "$TMP/cli.settle0" "$TMP/cli.settle" && bad "the change did not change settle" || ok
+# the page's fast claims: no draws, no break-even search
+req POST /api/run "{\"set\": [[\"positions.RUS.TERR.salience\", 0.22]], \"analyses\": [\"claims\"],
+                   \"options\": {\"draws\": 0, \"breakeven\": false}}"
+status 200 "claims without break-even"
+"$P" claims -f json -n 0 --no-breakeven --set "$SET1" | jq -S . >"$TMP/cli.c0"
+jq -S .results.claims "$TMP/out" | cmp -s - "$TMP/cli.c0" && ok ||
+  bad "claims without break-even differs from parley claims -n 0 --no-breakeven"
+req POST /api/run '{"options": {"breakeven": "no"}}'
+err 400 "breakeven of the wrong type" '.error.message | test("true or false")'
 # a variant and a proposal, as --variant and --proposal
 req POST /api/run '{"variant": "direct-dialogue", "proposal": "moscow-terms", "analyses": ["settle"]}'
 status 200 "run with variant and proposal"
@@ -99,7 +108,7 @@ jq -S .results.settle "$TMP/out" | cmp -s - "$TMP/cli.v" && ok || bad "variant/p
 # no body: the default analyses
 req POST /api/run '{"options": {"draws": 0}}'
 status 200 "run with the defaults"
-jqe '(.results | keys) == ["claims", "durability", "forecast", "settle"] or (.results | keys) == ["claims", "durability", "forecast", "power", "settle"]'
+jqe '(.results | keys) == ["claims", "durability", "forecast", "power", "settle"]'
 # a scenario in the request (JSON), and a change to it
 "$P" scenario --builtin >"$TMP/b.yaml"
 jq -n --rawfile t "$TMP/b.yaml" '{scenario: $t, set: [["positions.USA.TERR.position", "60"]], analyses: ["forecast"]}' >"$TMP/body"
@@ -196,6 +205,8 @@ jq -e '.positions.A.X.position == 20 and .actors[1].risk == 0.1' "$TMP/out" >/de
   bad "the edited JSON is not JSON with the changes"
 req POST /api/yaml '{"set": [["positions.RUS.TERR.salience", "9"]]}'
 err 400 "yaml with a bad change" ''
+req POST /api/save "{\"set\": $CH}"
+err 404 "saving without --save-dir" '.error.message | test("--save-dir")'
 
 # ---- stress: a job, its progress, a request while it runs, 409, cancel ----
 req POST /api/stress '{"options": {"draws": 3000, "seed": 5}}'
@@ -248,6 +259,15 @@ expect_status 2 "serve --port 70000" -- "$P" serve --port 70000
 expect_status 2 "serve --host nonsense" -- "$P" serve --host nonsense --port 0
 expect_grep "$TMP/err" "expected an IPv4 or IPv6 address" "bad host message"
 expect_status 2 "serve --set" -- "$P" serve --set actors.EUR.at_table=false
+mkdir "$TMP/saved"
+start --save-dir "$TMP/saved"
+req POST /api/save "{\"set\": $CH}"
+status 200 "save into --save-dir"
+jqe '.saved == "ukraine-2025-edited.yaml"'
+"$P" scenario -f json "$TMP/saved/ukraine-2025-edited.yaml" | cmp -s - "$TMP/y2" && ok ||
+  bad "the saved file is not the edited scenario"
+[ "$(ls -A "$TMP/saved" | wc -l)" -eq 1 ] && ok || bad "save left other files"
+stop
 start --host 0.0.0.0
 expect_grep "$TMP/serve.err" "warning: serving on 0.0.0.0, not loopback" "non-loopback warning"
 stop

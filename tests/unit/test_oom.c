@@ -310,19 +310,22 @@ static int op_power(const ctx *c, test_sink *k, pl_error *err)
     return rc;
 }
 
-/* Every body of the scenario: the game from the body, then its power. */
+static int describe_power_doc(const void *obj, const ctx *c, pl_emitter *e)
+{
+    (void)c;
+    return pl_power_doc_emit(obj, e);
+}
+
+/* `parley power`'s document: every body's game, its power and whether it can act against
+   its target. */
 static int op_power_bodies(const ctx *c, test_sink *k, pl_error *err)
 {
-    int rc = PL_OK;
-    for (size_t b = 0; !rc && b < pl_scenario_n_bodies(c->s); b++) {
-        pl_game *g;
-        if ((rc = pl_game_from_body(&g, c->s, b, err)) != PL_OK)
-            break;
-        ctx one = *c;
-        one.game = g;
-        rc = op_power(&one, k, err);
-        pl_game_free(g);
-    }
+    pl_power_doc *d;
+    int rc = pl_power_doc_scenario(&d, c->s, NULL, NULL, NULL, err);
+    if (rc)
+        return rc;
+    rc = as_json(d, c, describe_power_doc, k, err);
+    pl_power_doc_free(d);
     return rc;
 }
 
