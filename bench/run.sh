@@ -22,6 +22,8 @@ echo "== bench/evaluate: parley evaluate on DEU I-III, without and with cross-va
 "$build/bench/bench_evaluate" "${SHARED:-../shared}" 2000
 echo "== bench/serve: parley serve under wrk (forecast, settle) and its change-to-result time"
 sh bench/serve.sh "$build" 30
+echo "== bench/serve_page: the what-if page in headless Chromium, change-to-redraw time"
+sh bench/serve_page.sh "$build" 20
 if /usr/bin/python3 -c "import cffi" 2>/dev/null; then
   echo "== bench/python_overhead: a Python call vs the CLI; the EUM at n = 300 from Python"
   /usr/bin/python3 bench/python_overhead.py "$build" 50
