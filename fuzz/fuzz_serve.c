@@ -43,7 +43,8 @@ static void check(const pl__serve_resp *r)
     const char *body = r->static_body ? r->static_body : r->body.buf;
     if (!body || !body[0])
         abort();
-    if (r->status != 200 && strncmp(body, "{\"ok\": false, \"error\": {\"status\": ", 35) != 0)
+    static const char error[] = "{\"ok\": false, \"error\": {\"status\": ";
+    if (r->status != 200 && strncmp(body, error, sizeof error - 1) != 0)
         abort();
 }
 

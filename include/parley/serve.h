@@ -4,8 +4,8 @@
 ** what-if page and a JSON API over one scenario (docs/api.md). Requests are
 ** stateless: the server keeps only the start-up scenario's text, read-only,
 ** and every request carries its own changes, so one browser tab never sees
-** another's edits. Built when libmicrohttpd is found (PARLEY_HAVE_SERVE);
-** without it pl_serve_start returns PL_EMISUSE saying so.
+** another's edits. The sockets need libmicrohttpd: a library built without it
+** has these functions too, and pl_serve_start returns PL_EMISUSE saying so.
 */
 #ifndef PARLEY_SERVE_H
 #define PARLEY_SERVE_H

@@ -22,11 +22,17 @@ const char *const pl__serve_analysis_names[PL_SERVE_N_ANALYSES] = {
 /* An error at node n of the body. */
 #define BAD(err, n, ...) pl__error_set((err), PL_EINPUT, REQ_NAME, (n)->line, (n)->col, __VA_ARGS__)
 
+/* A node as messages name it: a short scalar by its text, anything else by its kind. */
+static const char *shown(const pl_doc_node *n)
+{
+    return n->type == PL_DOC_SCALAR && n->len > 0 && n->len <= 40 ? n->text : pl_doc_describe(n);
+}
+
 static int want_text(const pl_doc_node *n, const char *key, pl_error *err)
 {
-    if (n->type != PL_DOC_SCALAR || (n->plain && strcmp(n->text, "null") == 0))
+    if (n->type != PL_DOC_SCALAR || n->plain)
         return pl__error_set(err, PL_EINPUT, REQ_NAME, n->line, n->col,
-                             "\"%s\" is %s; expected a string", key, pl_doc_describe(n));
+                             "\"%s\" is %s; expected a string", key, shown(n));
     return PL_OK;
 }
 
@@ -42,7 +48,7 @@ static int want_whole(const pl_doc_node *n, const char *key, uint64_t max, uint6
     if (!end || *end || errno || v > max)
         return pl__error_set(err, PL_EINPUT, REQ_NAME, n->line, n->col,
                              "\"%s\" is %s; expected a whole number from 0 to %llu", key,
-                             n->type == PL_DOC_SCALAR ? n->text : pl_doc_describe(n),
+                             shown(n),
                              (unsigned long long)max);
     *out = v;
     return PL_OK;
@@ -53,14 +59,14 @@ static int read_change(pl__serve_req *q, const pl_doc_node *e, size_t i, pl_erro
 {
     if (e->type != PL_DOC_SEQ || e->len != 2)
         return BAD(err, e, "a \"set\" entry is %s; expected [PATH, VALUE], e.g. "
-                           "[\"positions.RUS.TERR.salience\", \"0.3\"]", pl_doc_describe(e));
+                           "[\"positions.RUS.TERR.salience\", \"0.3\"]", shown(e));
     const pl_doc_node *p = e->items[0], *v = e->items[1];
     if (p->type != PL_DOC_SCALAR || !p->text[0] || strchr(p->text, '='))
         return BAD(err, p, "a \"set\" path is %s; expected a path such as "
-                           "positions.RUS.TERR.salience", pl_doc_describe(p));
+                           "positions.RUS.TERR.salience", shown(p));
     if (v->type != PL_DOC_SCALAR)
         return BAD(err, v, "a \"set\" value is %s; expected a string or a number, as "
-                           "--set PATH=VALUE takes it", pl_doc_describe(v));
+                           "--set PATH=VALUE takes it", shown(v));
     size_t lp = strlen(p->text), lv = strlen(v->text);
     char *c = pl_arena_alloc(&q->doc.arena, lp + lv + 2);
     if (!c)
@@ -75,8 +81,7 @@ static int read_change(pl__serve_req *q, const pl_doc_node *e, size_t i, pl_erro
 static int read_set(pl__serve_req *q, const pl_doc_node *n, pl_error *err)
 {
     if (n->type != PL_DOC_SEQ)
-        return BAD(err, n, "\"set\" is %s; expected a list of [PATH, VALUE] pairs",
-                   pl_doc_describe(n));
+        return BAD(err, n, "\"set\" is %s; expected a list of [PATH, VALUE] pairs", shown(n));
     if (n->len > PL_SERVE_MAX_CHANGES)
         return pl__error_set(err, PL_EINPUT, REQ_NAME, n->line, n->col, "\"set\" has %zu "
                              "changes; expected at most %u", n->len, PL_SERVE_MAX_CHANGES);
@@ -96,7 +101,7 @@ static int read_analyses(pl__serve_req *q, const pl_doc_node *n, pl_error *err)
 {
     if (n->type != PL_DOC_SEQ)
         return BAD(err, n, "\"analyses\" is %s; expected a list of names: forecast, settle, "
-                           "power, durability, claims", pl_doc_describe(n));
+                           "power, durability, claims", shown(n));
     for (size_t i = 0; i < n->len; i++) {
         const pl_doc_node *a = n->items[i];
         int k = 0;
@@ -118,7 +123,7 @@ static int read_options(pl__serve_req *q, const pl_doc_node *n, pl_error *err)
 {
     if (n->type != PL_DOC_MAP)
         return BAD(err, n, "\"options\" is %s; expected an object {\"seed\", \"draws\", "
-                           "\"step\", \"breakeven\"}", pl_doc_describe(n));
+                           "\"step\", \"breakeven\"}", shown(n));
     int rc = PL_OK;
     for (size_t i = 0; i < n->len && !rc; i++) {
         const pl_doc_node *k = pl_doc_map_key(n, i), *v = pl_doc_map_value(n, i);
@@ -132,14 +137,14 @@ static int read_options(pl__serve_req *q, const pl_doc_node *n, pl_error *err)
             int yes = v->type == PL_DOC_SCALAR && v->plain && strcmp(v->text, "true") == 0;
             if (!yes && !(v->type == PL_DOC_SCALAR && v->plain && strcmp(v->text, "false") == 0))
                 rc = BAD(err, v, "\"breakeven\" is %s; expected true or false",
-                         v->type == PL_DOC_SCALAR ? v->text : pl_doc_describe(v));
+                         shown(v));
             q->no_breakeven = !yes;
         } else if (strcmp(k->text, "step") == 0) {
             char *end = NULL;
             q->step = v->type == PL_DOC_SCALAR ? pl__strtod(v->text, &end) : 0;
             if (!end || *end || end == v->text || !(q->step >= 0.01 && q->step <= 100))
                 rc = BAD(err, v, "\"step\" is %s; expected a grid step in [0.01, 100]",
-                         v->type == PL_DOC_SCALAR ? v->text : pl_doc_describe(v));
+                         shown(v));
         } else
             rc = BAD(err, k, "option \"%s\" is not known; expected seed, draws, step or "
                      "breakeven",
@@ -163,6 +168,8 @@ static int read_field(pl__serve_req *q, const pl_doc_node *k, const pl_doc_node 
         strcmp(key, "proposal") != 0)
         return BAD(err, k, "\"%s\" is not known; expected scenario, variant, set, proposal, "
                            "analyses or options", key);
+    if (v->type == PL_DOC_SCALAR && v->plain && strcmp(v->text, "null") == 0)
+        return PL_OK;  /* null: as if not given (the default) */
     if ((rc = want_text(v, key, err)))
         return rc;
     if (key[0] == 's') {

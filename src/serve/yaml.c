@@ -224,7 +224,8 @@ static int by_offset(const void *a, const void *b)
 static void apply(const edits *E, pl__buf *out)
 {
     size_t from = 0;
-    qsort(E->e, E->n, sizeof *E->e, by_offset);
+    if (E->n)
+        qsort(E->e, E->n, sizeof *E->e, by_offset);
     for (size_t i = 0; i < E->n; i++) {
         const edit *e = &E->e[i];
         if (e->at < from)  /* two changes on one value: the walk gives one edit each */

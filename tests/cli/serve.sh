@@ -43,6 +43,15 @@ req() {
     CODE=$(curl -s -o "$TMP/out" -D "$TMP/head" -w '%{http_code}' -X "$1" "$URL${2#/}")
   fi
 }
+# wait_job TENTHS: GET /api/stress/$JOB until it is not running, at most TENTHS/10 s
+wait_job() {
+  i=0
+  while [ $i -lt "$1" ]; do
+    req GET "/api/stress/$JOB"
+    jq -e '.state != "running"' "$TMP/out" >/dev/null && break
+    sleep 0.1; i=$((i + 1))
+  done
+}
 # status WANT WHAT: the last answer had that status
 status() { [ "$CODE" = "$1" ] && ok || { bad "$2: HTTP $CODE, expected $1"; head -c 300 "$TMP/out"; echo; }; }
 # err WANT WHAT JQ: an error answer with that status whose error satisfies JQ
@@ -221,22 +230,12 @@ status 200 "job state"
 jqe '.state == "running" or .state == "done"'
 req DELETE "/api/stress/$JOB"
 status 200 "cancel"
-i=0
-while [ $i -lt 100 ]; do
-  req GET "/api/stress/$JOB"
-  jq -e '.state != "running"' "$TMP/out" >/dev/null && break
-  sleep 0.1; i=$((i + 1))
-done
+wait_job 100
 jqe '.state == "cancelled" or .state == "done"'
 req POST /api/stress '{"options": {"draws": 30, "seed": 5}}'
 status 202 "a second job after the first"
 JOB=$(jq -r .job "$TMP/out")
-i=0
-while [ $i -lt 300 ]; do
-  req GET "/api/stress/$JOB"
-  jq -e '.state != "running"' "$TMP/out" >/dev/null && break
-  sleep 0.1; i=$((i + 1))
-done
+wait_job 300
 jqe '.state == "done" and .done == 30 and .total == 30'
 "$P" stress -n 30 --seed 5 -f json | jq -S . >"$TMP/cli.stress"
 jq -S .result "$TMP/out" | cmp -s - "$TMP/cli.stress" && ok || bad "stress result differs from the CLI's"

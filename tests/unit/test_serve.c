@@ -24,6 +24,7 @@ static const char small[] =
     "  - {id: B, capability: 30}\n"
     "issues:\n"
     "  - id: X\n"
+    "    name: \"The X\"\n"
     "    scale: {0: none, 100: all}\n"
     "    status_quo: 50\n"
     "positions:\n"
@@ -31,7 +32,7 @@ static const char small[] =
     "    X: {position: 20, salience: 0.5}   # A's view\n"
     "  B:\n"
     "    X:\n"
-    "      position: \"80\"\n"
+    "      position: 80\n"
     "      salience: 1\n";
 
 static void ctx_small(pl__serve_ctx *c, size_t max_body)
@@ -77,7 +78,7 @@ static void test_routes(void **state)
     pl__serve_resp_free(&r);
     /* 65 bytes against a limit of 64 */
     ask(&c, "POST", "/api/validate",
-        "{\"set\": [[\"positions.A.X.position\", 30]], \"variant\": null     }", 413, &r);
+        "{\"set\": [[\"positions.A.X.position\", 30]], \"variant\": null        }", 413, &r);
     assert_non_null(strstr(body_of(&r), "expected at most 64"));
     pl__serve_resp_free(&r);
     pl__serve_ctx_free(&c);
@@ -100,14 +101,14 @@ static void test_parse(void **state)
     pl__serve_req_free(&q);
     /* each error names the body's line and column */
     static const struct { const char *body, *msg; } bad[] = {
-        {"{\"set\": 3}", "request:1:9: \"set\" is a number; expected a list of [PATH, VALUE]"},
+        {"{\"set\": 3}", "request:1:9: \"set\" is 3; expected a list of [PATH, VALUE]"},
         {"{\n  \"set\": [[\"a\"]]}", "request:2:11: a \"set\" entry is a list; expected [PATH, VALUE]"},
-        {"{\"set\": [[\"a=b\", 1]]}", "request:1:11: a \"set\" path is text; expected a path"},
+        {"{\"set\": [[\"a=b\", 1]]}", "request:1:12: a \"set\" path is a=b; expected a path"},
         {"{\"options\": {\"draws\": -1}}", "request:1:23: \"draws\" is -1; expected a whole number"},
         {"{\"options\": {\"step\": 0}}", "request:1:22: \"step\" is 0; expected a grid step"},
         {"{\"analyses\": []}", "request:1:14: \"analyses\" is empty; expected at least one"},
-        {"{\"variant\": 3, \"x\": 1}", "request:1:13: \"variant\" is a number; expected a string"},
-        {"{\"nope\": 1}", "request:1:2: \"nope\" is not known"},
+        {"{\"variant\": 3, \"x\": 1}", "request:1:13: \"variant\" is 3; expected a string"},
+        {"{\"nope\": 1}", "request:1:3: \"nope\" is not known"},
         {"[]", "request:1:1: the body is a list; expected a JSON object"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
@@ -210,10 +211,10 @@ static void test_yaml(void **state)
        flow mapping, a new position entry */
     static const char *const e1[] = {
         "X: {position: 20, salience: 0.5}", "X: {position: 35, salience: 0.5}",
-        "position: \"80\"", "position: 70",
+        "name: \"The X\"", "name: \"Y axis\"",
         "  - id: A   # the first", "  - risk: 0.5\n    id: A   # the first",
         "{id: B, capability: 30}", "{risk: -0.5, id: B, capability: 30}"};
-    expect_yaml(&c, "{\"set\": [[\"positions.A.X.position\", 35], [\"positions.B.X.position\", 70],"
+    expect_yaml(&c, "{\"set\": [[\"positions.A.X.position\", 35], [\"issues.X.name\", \"Y axis\"],"
                 " [\"actors.A.risk\", 0.5], [\"actors.B.risk\", \"-0.5\"]]}", e1, 8);
     static const char *const e2[] = {"  A:\n    X:", "  A:\n    Y: 3\n    X:"};
     pl__serve_resp r;  /* Y is no issue: the changed scenario does not load, so 400 */
