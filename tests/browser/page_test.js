@@ -201,6 +201,31 @@ async function main() {
     await page.click('#undo');
     await waitRedraw(page, r2);
     check(await page.evaluate(() => window.parley.setList().length) > 0, 'undo after reset brings nothing back');
+    // A value the scenario refuses: the CLI's message beside the control, the results kept.
+    const body = sc.bodies.find(x => x.members.length > 1);
+    const quotaId = 'quota-' + body.id, tooBig = String(body.members.reduce((t, m) => t + m.weight, 0) + 2);
+    const quotaPath = 'bodies.' + body.id + '.quota';
+    let cliMsg = '';
+    try { execFileSync(parley, ['forecast', '--set', quotaPath + '=' + tooBig], {stdio: ['ignore', 'pipe', 'pipe']}); } catch (e) {
+      cliMsg = String(e.stderr).split('\n')[0];
+    }
+    check(cliMsg.startsWith('--set ' + quotaPath + ': '), 'the CLI refuses quota ' + tooBig + ': ' + cliMsg);
+    await page.evaluate(id => { document.getElementById(id).closest('details').open = true; }, quotaId);
+    const r3 = await runs(page), logged = consoleErrors.length;
+    await page.type('#' + quotaId, tooBig);
+    await page.keyboard.press('Tab');
+    await page.waitForFunction(id => document.getElementById('err-' + id).textContent !== '', {timeout: 120000}, quotaId);
+    const near = await page.$eval('#err-' + quotaId, e => e.textContent.trim());
+    check(near === cliMsg, 'beside the quota field: ' + near);
+    check(await runs(page) === r3, 'a refused change redrew the results');
+    const r4 = await runs(page);
+    await page.click('#undo');
+    await waitRedraw(page, r4);
+    check(await page.$eval('#err-' + quotaId, e => e.textContent) === '', 'the message stays after undo');
+    // Chromium logs every 400 answer ("Failed to load resource"): expected for this one alone.
+    consoleErrors.splice(logged, consoleErrors.length - logged,
+                         ...consoleErrors.slice(logged).filter(m => !/status of 400/.test(m)));
+
     // The claims' robustness on request: 200 draws and the break-even search.
     await page.click('#claims-robust');
     await page.waitForFunction(() => /with draws/.test(document.getElementById('claims-note').textContent),
