@@ -20,6 +20,10 @@ echo "== bench/smp: Spatial Model of Politics, time per turn, 10 to 250 actors x
 "$build/bench/bench_smp" 5
 echo "== bench/evaluate: parley evaluate on DEU I-III, without and with cross-validation"
 "$build/bench/bench_evaluate" "${SHARED:-../shared}" 2000
+echo "== bench/serve: parley serve under wrk (forecast, settle) and its change-to-result time"
+sh bench/serve.sh "$build" 30
+echo "== bench/serve_page: the what-if page in headless Chromium, change-to-redraw time"
+sh bench/serve_page.sh "$build" 20
 if /usr/bin/python3 -c "import cffi" 2>/dev/null; then
   echo "== bench/python_overhead: a Python call vs the CLI; the EUM at n = 300 from Python"
   /usr/bin/python3 bench/python_overhead.py "$build" 50

@@ -56,7 +56,8 @@ typedef struct cli_command {
 extern const cli_optdef cli_global_opts[];
 extern const cli_command cli_cmd_analyze, cli_cmd_forecast, cli_cmd_validate, cli_cmd_scenario,
     cli_cmd_power, cli_cmd_import, cli_cmd_evaluate, cli_cmd_settle, cli_cmd_bargain, cli_cmd_durability,
-    cli_cmd_stress, cli_cmd_runs, cli_cmd_report, cli_cmd_claims, cli_cmd_compare;
+    cli_cmd_stress, cli_cmd_runs, cli_cmd_report, cli_cmd_claims, cli_cmd_compare,
+    cli_cmd_serve;
 
 void cli_print_command_help(const cli_command *c, FILE *f);
 
@@ -253,6 +254,10 @@ int cli_document_end(cli_output *o);
 ** own failure cli_output_close reports.
 */
 int cli_document_done(cli_output *o, int drc);
+/* After a library function that computes, then emits a whole document (pl_*_document):
+   drc its result. A failure it explains in err (err->code set) emitted nothing: report it,
+   abandon the output, exit as the code says; otherwise as cli_output_done. */
+int cli_document_result(cli_output *o, int drc, const pl_error *err);
 /* cli_output_close(o, 1) after describers, as cli_document_done. */
 int cli_output_done(cli_output *o, int drc);
 /* The first failure of a sequence of describers: drc = cli_described(drc, pl_x_emit(...)). */

@@ -77,31 +77,21 @@ static int run_claims(const cli_args *a)
         pl_scenario_free(s);
         return rc;
     }
-    size_t n = pl_claims_count(c);
-    pl_claim_result *res = calloc(n, sizeof *res);
-    uint64_t *holds = calloc(n, sizeof *holds), *defined = calloc(n, sizeof *defined);
-    pl_claims_explained *x = NULL;
-    pl_error err;
-    pl_error_clear(&err);
+    pl_claims_document_opts o = PL_CLAIMS_DOCUMENT_OPTS_INIT;
+    o.draws = draws;
+    o.seed = seed;
+    o.threads = (int)threads;
+    o.breakeven = breakeven;
+    o.explain = cli_has(a, "explain");
     cli_progress p;
     cli_progress_init(&p, a, "claims", "draws");
-    pl_progress cb = cli_progress_callback(&p);
-    if (!res || !holds || !defined)
-        rc = EXIT_FAIL;
-    else if (pl_claims_evaluate(c, s, res, &err) ||
-             (breakeven && pl_claims_explain(&x, c, s, (int)threads, &err)) ||
-             (draws && pl_claims_robustness_progress(c, s, draws, seed, (int)threads, &cb,
-                                                     holds, defined, &err))) {
-        cli_report(&err, NULL, 0);
-        rc = cli_exit_code(err.code);
-    }
+    o.progress = cli_progress_callback(&p);
     cli_output out;
-    if (!rc && (rc = cli_document_begin(&out, a, "checks", s)) == EXIT_OK) {
-        rc = cli_document_done(&out, pl_claims_emit_explained(c, res, holds, defined, draws, x,
-                                                              cli_has(a, "explain"), out.e));
+    if ((rc = cli_output_open(&out, a, "checks")) == EXIT_OK) {
+        pl_error err;
+        pl_error_clear(&err);
+        rc = cli_document_result(&out, pl_claims_document(c, s, &o, out.e, &err), &err);
     }
-    pl_claims_explained_free(x);
-    free(res), free(holds), free(defined);
     pl_claims_free(c);
     pl_scenario_free(s);
     return rc;

@@ -20,38 +20,6 @@ static const cli_optdef settle_opts[] = {
     CLI_PROGRESS_OPTDEF,
     {NULL, 0, 0, NULL, NULL}};
 
-/* --proposal FILE: the package's utilities for every party, then its scale points. */
-static int read_proposal(const cli_args *a, const pl_scenario *s, const pl_settlement *st,
-                         double **u)
-{
-    const char *path = cli_get(a, "proposal", NULL);
-    size_t K = pl_scenario_n_issues(s);
-    *u = NULL;
-    if (!path)
-        return EXIT_OK;
-    pl_error err;
-    pl_error_clear(&err);
-    pl_proposal *p = NULL;
-    int rc = cli_load_proposal(a, s, path, &p);
-    if (rc)
-        return rc;
-    size_t n = pl_frontier_n_parties(pl_settle_frontier(st));
-    if (!(*u = malloc((n + K) * sizeof **u))) {
-        pl_proposal_free(p);
-        return cli_out_of_memory();
-    }
-    rc = pl_settle_proposal(st, p, *u, &err);
-    if (!rc)
-        memcpy(*u + n, pl_proposal_points(p), K * sizeof **u);
-    pl_proposal_free(p);
-    if (rc) {
-        cli_report(&err, NULL, 0);
-        free(*u);
-        *u = NULL;
-    }
-    return rc ? cli_input_exit_code(rc) : EXIT_OK;
-}
-
 /* --frontier-out FILE: one row per frontier package. */
 static int write_frontier(cli_output *fr, const pl_settlement *st)
 {
@@ -64,7 +32,7 @@ static int write_frontier(cli_output *fr, const pl_settlement *st)
 /* The frontier file, then the document; both are opened first, so that a bad path for
    either leaves the other untouched. */
 static int emit_settlement(const cli_args *a, const pl_scenario *s, const pl_settlement *st,
-                           const double *pu)
+                           const pl_proposal *p)
 {
     const char *path = cli_get(a, "frontier-out", NULL);
     cli_output fr, out;
@@ -72,7 +40,7 @@ static int emit_settlement(const cli_args *a, const pl_scenario *s, const pl_set
                                          "frontier") : EXIT_OK;
     if (rc)
         return rc;
-    if ((rc = cli_document_begin(&out, a, "solutions", s)) != EXIT_OK) {
+    if ((rc = cli_output_open(&out, a, "solutions")) != EXIT_OK) {
         if (path)
             cli_output_close(&fr, 0);
         return rc;
@@ -81,22 +49,22 @@ static int emit_settlement(const cli_args *a, const pl_scenario *s, const pl_set
         cli_output_close(&out, 0);
         return rc;
     }
-    size_t n = pl_frontier_n_parties(pl_settle_frontier(st));
-    return cli_document_done(&out, pl_settle_emit_proposal(st, pu, pu ? pu + n : NULL, out.e));
+    pl_error err;
+    pl_error_clear(&err);
+    return cli_document_result(&out, pl_settle_document(st, s, p, out.e, &err), &err);
 }
 
 static int run_settle(const cli_args *a)
 {
     pl_settle_opts o = PL_SETTLE_OPTS_INIT;
     int rc = cli_read_settle_opts(a, &o);
-    cli_progress p;
-    cli_progress_init(&p, a, "settle", "phases");
-    o.progress = cli_progress_callback(&p);
+    cli_progress prog;
+    cli_progress_init(&prog, a, "settle", "phases");
+    o.progress = cli_progress_callback(&prog);
     pl_scenario *s = NULL;
     if (rc || (rc = cli_load_scenario(a, &s, 0)))
         return rc;
     pl_settlement *st = NULL;
-    double *pu = NULL;
     pl_error err;
     pl_error_clear(&err);
     if (pl_settle_compute(&st, s, &o, &err) != PL_OK) {
@@ -104,9 +72,11 @@ static int run_settle(const cli_args *a)
         pl_scenario_free(s);
         return cli_exit_code(err.code);
     }
-    if (!(rc = read_proposal(a, s, st, &pu)))
-        rc = emit_settlement(a, s, st, pu);
-    free(pu);
+    const char *prop = cli_get(a, "proposal", NULL);
+    pl_proposal *p = NULL;
+    if (!(rc = prop ? cli_load_proposal(a, s, prop, &p) : EXIT_OK))
+        rc = emit_settlement(a, s, st, p);
+    pl_proposal_free(p);
     pl_settle_free(st);
     pl_scenario_free(s);
     return rc;

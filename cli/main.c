@@ -31,7 +31,7 @@ static const cli_command *const commands[] = {&cli_cmd_analyze, &cli_cmd_forecas
                                               &cli_cmd_stress, &cli_cmd_runs, &cli_cmd_report,
                                               &cli_cmd_claims, &cli_cmd_compare,
                                               &cli_cmd_validate, &cli_cmd_scenario,
-                                              &cli_cmd_evaluate, &cli_cmd_import, NULL};
+                                              &cli_cmd_evaluate, &cli_cmd_import, &cli_cmd_serve, NULL};
 
 int cli_usage_error(const char *fmt, ...)
 {

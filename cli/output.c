@@ -269,10 +269,7 @@ int cli_document_begin(cli_output *o, const cli_args *a, const char *csv_default
     int rc = cli_output_open(o, a, csv_default);
     if (rc)
         return rc;
-    pl_emit_object_begin(o->e, NULL, NULL);
-    pl_emit_string(o->e, "parley", pl_version());
-    if (s)
-        pl_emit_string(o->e, "scenario", pl_scenario_name(s));
+    pl_emit_document_begin(o->e, s);
     return EXIT_OK;
 }
 
@@ -282,6 +279,15 @@ int cli_document_done(cli_output *o, int drc)
 {
     pl_emit_object_end(o->e);
     return cli_output_done(o, drc);
+}
+
+int cli_document_result(cli_output *o, int drc, const pl_error *err)
+{
+    if (!drc || !err->code)
+        return cli_output_done(o, drc);
+    cli_report(err, NULL, 0);
+    cli_output_close(o, 0);
+    return cli_exit_code(err->code);
 }
 
 int cli_output_done(cli_output *o, int drc)

@@ -95,3 +95,12 @@ for f in "$here"/seeds/claims/*.yaml "$here"/seeds/claims/*.json \
   seed "00$((s + 2))" "$f" "$ccorpus/$p-draws-$(basename "$f")"
 done
 run claims_fuzz "$ccorpus"
+
+# parley serve's request bodies: each seed behind each route byte (0 validate, 1 yaml,
+# 2 run the forecast, 3 the parser alone).
+scorpus="$build/fuzz-corpus/serve"
+mkdir -p "$scorpus"
+for f in "$here"/seeds/serve/*.json; do
+  for r in 0 1 2 3; do seed "00$r" "$f" "$scorpus/$r-$(basename "$f")"; done
+done
+run fuzz_serve "$scorpus"

@@ -155,6 +155,26 @@ PL_API int pl_claims_emit_explained(const pl_claims *c, const pl_claim_result *r
                                     uint64_t draws, const pl_claims_explained *x, int full,
                                     pl_emitter *e);
 
+/* What `parley claims` checks beyond the verdicts (its options and their defaults). */
+typedef struct pl_claims_document_opts {
+    uint64_t draws;           /* Monte Carlo draws (0: only the scenario as written); 200 */
+    uint64_t seed;            /* 1 */
+    int threads;              /* 1; results never depend on it */
+    int breakeven;            /* run the break-even search; 1 */
+    int explain;              /* every input that can flip each verdict (needs breakeven); 0 */
+    pl_progress progress;     /* the draws' progress */
+} pl_claims_document_opts;
+#define PL_CLAIMS_DOCUMENT_OPTS_INIT {200, 1, 1, 1, 0, PL_PROGRESS_NONE}
+
+/**
+ * The whole document `parley claims` writes, frame included (pl_emit_document_begin):
+ * pl_claims_evaluate, pl_claims_explain and pl_claims_robustness_progress as o says,
+ * then pl_claims_emit_explained. Nothing is emitted unless all of it was computed.
+ * o NULL: the defaults. PL_EMISUSE for explain without breakeven.
+ */
+PL_API int pl_claims_document(const pl_claims *c, const struct pl_scenario *s,
+                              const pl_claims_document_opts *o, pl_emitter *e, pl_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -343,6 +343,16 @@ PL_API int pl_durability_emit_deal(const struct pl_scenario *s, const double *de
 PL_API int pl_durability_emit_gains(const pl_durability *d, const struct pl_scenario *s,
                                     const struct pl_settlement *st, const double *deal,
                                     struct pl_emitter *e);
+/**
+ * The whole document `parley durability` writes, frame included
+ * (pl_emit_document_begin): the deal (p, titled proposal_name; NULL: the Nash package
+ * of the settlement), the check, the gains, p's verdict and the staged plans. Nothing
+ * is emitted unless every part was computed. PL_EINPUT when s has no durability
+ * section; PL_ERROR when there is no Nash package to test.
+ */
+PL_API int pl_durability_document(const struct pl_scenario *s, const struct pl_proposal *p,
+                                  const char *proposal_name, struct pl_emitter *e,
+                                  pl_error *err);
 
 #ifdef __cplusplus
 }

@@ -68,6 +68,12 @@ PL_API int pl_emit_number_or_null(pl_emitter *e, const char *key, double value);
 
 /** Describe a scenario (actors, issues, positions, bodies, ratification, red lines). */
 struct pl_scenario;
+/**
+ * Open the root object every command's document starts with: "parley" (the library's
+ * version), then "scenario" (its name) when s is not NULL. Close it with
+ * pl_emit_object_end. `parley serve` frames each analysis' document the same way.
+ */
+PL_API int pl_emit_document_begin(pl_emitter *e, const struct pl_scenario *s);
 PL_API int pl_scenario_emit(const struct pl_scenario *s, pl_emitter *e);
 
 #ifdef __cplusplus

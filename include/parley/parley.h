@@ -31,5 +31,6 @@
 #include "parley/compare.h"
 #include "parley/smp.h"
 #include "parley/defaults.h"
+#include "parley/serve.h"
 
 #endif

@@ -404,6 +404,14 @@ PL_API int pl_settle_emit(const pl_settlement *st, const double *proposal_u,
  */
 PL_API int pl_settle_emit_proposal(const pl_settlement *st, const double *proposal_u,
                                    const double *proposal_x, struct pl_emitter *e);
+/**
+ * The whole document `parley settle` writes, frame included (pl_emit_document_begin):
+ * pl_settle_emit_proposal with proposal p's utilities and scale points (p NULL: none).
+ * p must be read against s, the settlement's scenario; PL_EMISUSE otherwise.
+ */
+PL_API int pl_settle_document(const pl_settlement *st, const struct pl_scenario *s,
+                              const struct pl_proposal *p, struct pl_emitter *e,
+                              pl_error *err);
 /** Package w as a table (issue, point, option in words) under key. */
 PL_API int pl_settle_emit_package(const pl_settlement *st, const char *key, const char *title,
                                   const uint32_t *w, struct pl_emitter *e);

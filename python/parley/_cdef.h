@@ -208,6 +208,7 @@ typedef struct pl_emitter pl_emitter;
  int pl_emit_null(pl_emitter *e, const char *key);
  int pl_emit_number_or_null(pl_emitter *e, const char *key, double value);
 struct pl_scenario;
+ int pl_emit_document_begin(pl_emitter *e, const struct pl_scenario *s);
  int pl_scenario_emit(const struct pl_scenario *s, pl_emitter *e);
 typedef enum pl_eum_prob {
     PL_EUM_PROB_PUBLISHED = 0,
@@ -852,6 +853,9 @@ typedef struct pl_votes pl_votes;
                           struct pl_emitter *e);
  int pl_settle_emit_proposal(const pl_settlement *st, const double *proposal_u,
                                    const double *proposal_x, struct pl_emitter *e);
+ int pl_settle_document(const pl_settlement *st, const struct pl_scenario *s,
+                              const struct pl_proposal *p, struct pl_emitter *e,
+                              pl_error *err);
  int pl_settle_emit_package(const pl_settlement *st, const char *key, const char *title,
                                   const uint32_t *w, struct pl_emitter *e);
  int pl_settle_emit_frontier(const pl_settlement *st, struct pl_emitter *e);
@@ -965,6 +969,9 @@ struct pl_proposal;
  int pl_durability_emit_gains(const pl_durability *d, const struct pl_scenario *s,
                                     const struct pl_settlement *st, const double *deal,
                                     struct pl_emitter *e);
+ int pl_durability_document(const struct pl_scenario *s, const struct pl_proposal *p,
+                                  const char *proposal_name, struct pl_emitter *e,
+                                  pl_error *err);
 struct pl_scenario;
 struct pl_settlement;
 struct pl_proposal;
@@ -1176,6 +1183,16 @@ typedef struct pl_claims_explained pl_claims_explained;
                                     const uint64_t *holds, const uint64_t *defined,
                                     uint64_t draws, const pl_claims_explained *x, int full,
                                     pl_emitter *e);
+typedef struct pl_claims_document_opts {
+    uint64_t draws;
+    uint64_t seed;
+    int threads;
+    int breakeven;
+    int explain;
+    pl_progress progress;
+} pl_claims_document_opts;
+ int pl_claims_document(const pl_claims *c, const struct pl_scenario *s,
+                              const pl_claims_document_opts *o, pl_emitter *e, pl_error *err);
 struct pl_scenario;
 struct pl_proposal;
 struct pl_claims;
@@ -1226,3 +1243,17 @@ typedef struct pl_compare pl_compare;
  size_t pl_compare_label(const struct pl_scenario *s, const char *file, char *buf,
                                size_t size);
  int pl_opts_default(const char *kind, void *out, size_t size);
+typedef struct pl_serve_opts {
+    const char *text;
+    size_t len;
+    const char *name;
+    const char *host;
+    unsigned port;
+    unsigned threads;
+    size_t max_body;
+    const char *save_dir;
+} pl_serve_opts;
+typedef struct pl_server pl_server;
+ int pl_serve_start(pl_server **out, const pl_serve_opts *opts, pl_error *err);
+ unsigned pl_serve_port(const pl_server *srv);
+ void pl_serve_stop(pl_server *srv);

@@ -4,6 +4,8 @@
 */
 #include "emit_impl.h"
 #include "../core/error_int.h"
+#include "parley/scenario.h"
+#include "parley/version.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -195,6 +197,14 @@ static int scalar(pl_emitter *e, const char *key, const pl_scalar *v)
 int pl_emit_object_begin(pl_emitter *e, const char *key, const char *title)
 {
     return e ? open_kind(e, PL_E_OBJECT, key, title, NULL, 0) : PL_EMISUSE;
+}
+
+int pl_emit_document_begin(pl_emitter *e, const struct pl_scenario *s)
+{
+    /* errors are sticky: the last call's result is the first failure's */
+    pl_emit_object_begin(e, NULL, NULL);
+    int rc = pl_emit_string(e, "parley", pl_version());
+    return s ? pl_emit_string(e, "scenario", pl_scenario_name(s)) : rc;
 }
 int pl_emit_object_end(pl_emitter *e) { return e ? close_kind(e, PL_E_OBJECT) : PL_EMISUSE; }
 int pl_emit_array_begin(pl_emitter *e, const char *key, const char *title)

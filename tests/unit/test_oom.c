@@ -20,6 +20,7 @@
 */
 #include "tests/unit/test_util.h"
 #include "tests/unit/fail_alloc.h"
+#include "serve/serve_impl.h"
 
 #include <time.h>
 
@@ -50,6 +51,7 @@ typedef struct ctx {
     pl_import_format fmt;
     const pl_game *game;
     unsigned models;      /* forecast: the models asked for (0: the default set) */
+    pl__serve_ctx *serve; /* parley serve's state (the start-up scenario) */
 } ctx;
 
 /* An operation: its result as text into k. */
@@ -461,6 +463,30 @@ static int op_report(const ctx *c, test_sink *k, pl_error *err)
     return rc;
 }
 
+/* parley serve's POST /api/run: the answer's documents, or 503 "out of memory" (never
+   another answer); the timings ("ms") are left out, they differ run to run. */
+static int op_serve_run(const ctx *c, test_sink *k, pl_error *err)
+{
+    static const char body[] = "{\"set\": [[\"positions.RUS.TERR.salience\", 0.25]], "
+                               "\"analyses\": [\"forecast\", \"settle\", \"durability\"]}";
+    pl__serve_resp r;
+    pl__serve_handle(c->serve, "POST", "/api/run", body, sizeof body - 1, &r);
+    const char *text = r.static_body ? r.static_body : r.body.buf;
+    int rc = PL_OK;
+    if (r.status == 503 && strstr(text, "\"message\": \"out of memory\""))
+        rc = nomem(err);
+    else if (r.status != 200) {
+        err->code = rc = PL_ERROR;
+        snprintf(err->msg, sizeof err->msg, "HTTP %d: %.200s", r.status, text);
+    }
+    else {
+        const char *ms = strstr(text, "}, \"ms\": {");
+        test_sink_write(text, ms ? (size_t)(ms - text) : strlen(text), k);
+    }
+    pl__serve_resp_free(&r);
+    return rc;
+}
+
 /* ---- the sweep ------------------------------------------------------------ */
 
 static void sweep_some(const char *name, op_fn op, const ctx *c, long dense, long sparse)
@@ -613,6 +639,17 @@ static void test_analyses(void **state)
     pl_scenario_free(s);
 }
 
+static void test_serve(void **state)
+{
+    (void)state;
+    pl__serve_ctx sc;  /* the server's state is made once, as the server makes it */
+    pl_serve_opts so = PL_SERVE_OPTS_INIT;
+    assert_int_equal(pl__serve_ctx_init(&sc, &so, NULL), PL_OK);
+    ctx cs = {NULL, NULL, 0, 0, NULL, 0, &sc};
+    sweep_some("serve /api/run", op_serve_run, &cs, 400, 200);
+    pl__serve_ctx_free(&sc);
+}
+
 /* The veto model (decided_by bodies' games) and a cross-validated evaluation. */
 static void test_evaluate(void **state)
 {
@@ -736,6 +773,7 @@ int main(void)
         cmocka_unit_test(test_inputs),
         cmocka_unit_test(test_nodeal),
         cmocka_unit_test(test_analyses),
+        cmocka_unit_test(test_serve),
         cmocka_unit_test(test_evaluate),
         cmocka_unit_test(test_red_lines),
         cmocka_unit_test(test_power_large),
