@@ -196,6 +196,46 @@ static void test_check(void **state)
     pl_scenario_free(s);
 }
 
+/*
+** A body with one written veto and a majority: P (40), Q (80), R (90), quota
+** majority, veto P; q = 50. Above q the coalitions from the far end, {R} and
+** {R, Q}, lack P, so nothing above q passes; below q, {P} is 1 of 3: the
+** win-set is [50, 50]. The mean (40 + 80 + 90) / 3 = 70 is rejected by P, the
+** only veto player (without Q, P and R still pass; without R, P and Q), by
+** |70 - 40| - |50 - 40| = 20; Q and R prefer 70 to 50 and are not named.
+*/
+static void test_check_veto_member(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "parley: 1\nname: vm\nactors:\n  - {id: P, capability: 1}\n  - {id: Q, capability: 1}\n"
+        "  - {id: R, capability: 1}\nissues:\n"
+        "  - {id: X, scale: {0: a, 100: b}, status_quo: 50, decided_by: COUNCIL}\n"
+        "positions:\n  P: {X: {position: 40, salience: 1}}\n  Q: {X: {position: 80, salience: 1}}\n"
+        "  R: {X: {position: 90, salience: 1}}\n"
+        "bodies:\n  - {id: COUNCIL, members: [P, Q, R], quota: majority, veto: [P]}\n";
+    pl_scenario *s;
+    pl_error err;
+    assert_int_equal(pl_scenario_load_buffer(&s, text, strlen(text), "vm.yaml", NULL, &err),
+                     PL_OK);
+    pl_forecast_opts o = PL_FORECAST_OPTS_INIT;
+    o.models = 1u << PL_MODEL_MEAN;
+    pl_forecast *f = NULL;
+    assert_int_equal(pl_forecast_compute(&f, s, &o, &err), PL_OK);
+    pl__veto_check c;
+    assert_int_equal(pl__veto_check_run(&c, f, s, &err), PL_OK);
+    assert_near(pl_forecast_value(f, 0, PL_MODEL_MEAN), 70, 1e-12);
+    assert_near(c.lo[0], 50, 1e-12);
+    assert_near(c.hi[0], 50, 1e-12);
+    assert_int_equal(c.n_miss, 1);
+    assert_int_equal(c.miss[0].body, pl_scenario_body_index(s, "COUNCIL"));
+    assert_int_equal(c.miss[0].actor, pl_scenario_actor_index(s, "P"));
+    assert_near(c.miss[0].margin, 20, 1e-12);
+    pl__veto_check_free(&c);
+    pl_forecast_free(f);
+    pl_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -204,6 +244,7 @@ int main(void)
         cmocka_unit_test(test_decided_by),
         cmocka_unit_test(test_models_vector),
         cmocka_unit_test(test_check),
+        cmocka_unit_test(test_check_veto_member),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
