@@ -28,9 +28,6 @@
 
 #define SHRINK_STEPS 20
 #define MAX_STACK 16
-/* IRLS for least absolute deviations (Schlossmacher 1973): rows weighted 1 / max(|r|, floor) */
-#define LAD_ITERS 30
-#define LAD_FLOOR 0.5
 
 /* Columns that a fitted method chooses among or combines. */
 typedef struct col_set {
@@ -182,31 +179,6 @@ static int shrunk_row(pl_evaluation *e, size_t c, const size_t *base, const char
     return PL_OK;
 }
 
-/*
-** Stacking weights by least absolute deviations: least squares, then LAD_ITERS
-** rounds of least squares with each row scaled by 1 / sqrt(max(|residual|, LAD_FLOOR)),
-** which minimises sum |residual| at the fixed point (Schlossmacher 1973).
-** F2, y2: scratch of F's and y's sizes.
-*/
-static int stack_lad(const double *F, const double *y, const unsigned char *use, size_t T,
-                     size_t m, double *w, double *F2, double *y2)
-{
-    int rc = pl__ev_stack(F, y, use, T, m, w);
-    for (int it = 0; !rc && it < LAD_ITERS; it++) {
-        for (size_t t = 0; t < T; t++) {
-            double v = 0;
-            for (size_t j = 0; j < m; j++)
-                v += w[j] * F[t * m + j];
-            double g = 1 / sqrt(fmax(fabs(y[t] - v), LAD_FLOOR));
-            for (size_t j = 0; j < m; j++)
-                F2[t * m + j] = g * F[t * m + j];
-            y2[t] = g * y[t];
-        }
-        rc = pl__ev_stack(F2, y2, use, T, m, w);
-    }
-    return rc;
-}
-
 /* The stacked ensemble of the complete baselines and models (lad: by least absolute deviations). */
 static int ensemble_row(pl_evaluation *e, const col_set *set, int lad, pl_error *err)
 {
@@ -233,7 +205,9 @@ static int ensemble_row(pl_evaluation *e, const col_set *set, int lad, pl_error 
     for (size_t f = 0; r && !rc && f < e->n_folds; f++) {
         for (size_t t = 0; t < T; t++)
             use[t] = e->fold[t] != f;
-        if ((rc = lad ? stack_lad(F, e->y, use, T, m, w, F2, y2) : pl__ev_stack(F, e->y, use, T, m, w)))
+        rc = lad ? pl__ev_stack_lad(F, e->y, use, T, m, w, F2, y2)
+                 : pl__ev_stack(F, e->y, use, T, m, w);
+        if (rc)
             rc = pl__error_nomem(err);
         for (size_t t = 0; !rc && t < T; t++) {
             if (use[t])
