@@ -17,18 +17,26 @@
 #include "tests/unit/test_util.h"
 #include "src/forecast/veto_impl.h"
 
-static pl_forecast *run(pl_scenario **s)
+/* The scenario in text[0..n) and its forecasts by the models in the mask. */
+static pl_forecast *compute(pl_scenario **s, const char *text, size_t n, unsigned models)
 {
-    char buf[8192];
     pl_error err;
-    size_t n = test_read_source("tests/scenarios/veto.yaml", buf, sizeof buf);
-    assert_int_equal(pl_scenario_load_buffer(s, buf, n, "veto.yaml", NULL, &err), PL_OK);
+    assert_int_equal(pl_scenario_load_buffer(s, text, n, "veto.yaml", NULL, &err), PL_OK);
     pl_forecast_opts o = PL_FORECAST_OPTS_INIT;
-    o.models = 1u << PL_MODEL_VETO;
+    o.models = models;
     pl_forecast *f = NULL;
     assert_int_equal(pl_forecast_compute(&f, *s, &o, &err), PL_OK);
     return f;
 }
+
+static pl_forecast *run_models(pl_scenario **s, unsigned models)
+{
+    char buf[8192];
+    size_t n = test_read_source("tests/scenarios/veto.yaml", buf, sizeof buf);
+    return compute(s, buf, n, models);
+}
+
+static pl_forecast *run(pl_scenario **s) { return run_models(s, 1u << PL_MODEL_VETO); }
 
 static void test_cases(void **state)
 {
@@ -116,13 +124,7 @@ static void test_models_vector(void **state)
         "bodies:\n  - {id: FIVE, members: [M1, M2, M3, M4, M5], quota: \"3/5\"}\n"
         "  - {id: ALL, members: [M1, M2, M3, M4, M5], quota: unanimity}\n";
     pl_scenario *s;
-    pl_error err;
-    assert_int_equal(pl_scenario_load_buffer(&s, text, strlen(text), "m8.yaml", NULL, &err),
-                     PL_OK);
-    pl_forecast_opts o = PL_FORECAST_OPTS_INIT;
-    o.models = 1u << PL_MODEL_VETO;
-    pl_forecast *f = NULL;
-    assert_int_equal(pl_forecast_compute(&f, s, &o, &err), PL_OK);
+    pl_forecast *f = compute(&s, text, strlen(text), 1u << PL_MODEL_VETO);
     assert_near(pl_forecast_value(f, 0, PL_MODEL_MEAN), 10250.0 / 105, 1e-9);
     assert_near(pl_forecast_value(f, 0, PL_MODEL_VETO), 80, 1e-12);
     assert_near(pl_forecast_value(f, 1, PL_MODEL_VETO), 20, 1e-12);
@@ -148,15 +150,10 @@ static void test_models_vector(void **state)
 static void test_check(void **state)
 {
     (void)state;
-    char buf[8192];
     pl_error err;
     pl_scenario *s;
-    size_t n = test_read_source("tests/scenarios/veto.yaml", buf, sizeof buf);
-    assert_int_equal(pl_scenario_load_buffer(&s, buf, n, "veto.yaml", NULL, &err), PL_OK);
-    pl_forecast_opts o = PL_FORECAST_OPTS_INIT;
-    o.models = 1u << PL_MODEL_MEAN | 1u << PL_MODEL_MEDIAN | 1u << PL_MODEL_VETO;
-    pl_forecast *f = NULL;
-    assert_int_equal(pl_forecast_compute(&f, s, &o, &err), PL_OK);
+    pl_forecast *f = run_models(&s, 1u << PL_MODEL_MEAN | 1u << PL_MODEL_MEDIAN |
+                                        1u << PL_MODEL_VETO);
     pl__veto_check c;
     assert_int_equal(pl__veto_check_run(&c, f, s, &err), PL_OK);
     static const struct {
@@ -216,12 +213,7 @@ static void test_check_veto_member(void **state)
         "bodies:\n  - {id: COUNCIL, members: [P, Q, R], quota: majority, veto: [P]}\n";
     pl_scenario *s;
     pl_error err;
-    assert_int_equal(pl_scenario_load_buffer(&s, text, strlen(text), "vm.yaml", NULL, &err),
-                     PL_OK);
-    pl_forecast_opts o = PL_FORECAST_OPTS_INIT;
-    o.models = 1u << PL_MODEL_MEAN;
-    pl_forecast *f = NULL;
-    assert_int_equal(pl_forecast_compute(&f, s, &o, &err), PL_OK);
+    pl_forecast *f = compute(&s, text, strlen(text), 1u << PL_MODEL_MEAN);
     pl__veto_check c;
     assert_int_equal(pl__veto_check_run(&c, f, s, &err), PL_OK);
     assert_near(pl_forecast_value(f, 0, PL_MODEL_MEAN), 70, 1e-12);
