@@ -129,6 +129,11 @@ const cli_command cli_cmd_forecast = {
     "          win-set under the issue's `decided_by` bodies (without them every\n"
     "          actor at the table can veto); the status quo when the win-set is\n"
     "          empty; without a status quo, kept between the veto players\n"
+    "Every model's forecast on an issue with a status quo is checked against\n"
+    "that win-set: table outside_win_set names each veto player that would\n"
+    "reject a forecast for the status quo and its margin in points (how much\n"
+    "nearer the status quo is to its position), or the body when a majority\n"
+    "turns it down (margin: how far outside the body's win-set).\n"
     "--trajectory adds the EUM's rounds and the SMP's positions turn by turn, --moves every offer accepted, --exchanges\n"
     "every vote trade. --format csv writes the forecasts table; --table\n"
     "trajectory, moves or exchanges another.\n",

@@ -8,10 +8,14 @@
 **   eum_tuned       EUM's preset and Q (0.5 .. 1) with the lowest training MAE
 **   exchange_tuned  the exchange model's number of rounds (1 .. R)
 **   X_shrunk        w X + (1 - w) best_baseline, w in 0, 0.05, .., 1 by training MAE
+**   status_quo_shrunk  the same with X the status quo where one is recorded (the
+**                   best baseline alone elsewhere)
 **   ensemble        the stacked ensemble: non-negative weights summing to 1 on the
 **                   baselines and models, by least squares (evaluate_stack.c)
+**   ensemble_lad    the same weights fitted by least absolute deviations, the
+**                   score's own criterion, by iteratively reweighted least squares
 ** Only methods with a forecast on every issue take part (a status quo is not
-** recorded everywhere).
+** recorded everywhere), but for the status quo's shrinkage.
 */
 #include "evaluate_impl.h"
 #include "../core/alloc.h"
@@ -49,7 +53,13 @@ static void select_cols(const pl_evaluation *e, int kind, const char *prefix, co
             out->c[out->n++] = c;
 }
 
-/* Training MAE of w a + (1 - w) b (b NULL: a alone) on the issues outside fold f. */
+/* w a + (1 - w) b; b alone where a has no forecast. */
+static double blend(double a, double b, double w)
+{
+    return isnan(a) ? b : w * a + (1 - w) * b;
+}
+
+/* Training MAE of blend(a, b, w) (b NULL: a alone) on the issues outside fold f. */
 static double train_mae(const pl_evaluation *e, size_t f, const double *a, const double *b,
                         double w)
 {
@@ -57,7 +67,7 @@ static double train_mae(const pl_evaluation *e, size_t f, const double *a, const
     size_t n = 0;
     for (size_t t = 0; t < e->n_issues; t++)
         if (e->fold[t] != f) {
-            s += fabs((b ? w * a[t] + (1 - w) * b[t] : a[t]) - e->y[t]);
+            s += fabs((b ? blend(a[t], b[t], w) : a[t]) - e->y[t]);
             n++;
         }
     return n ? s / (double)n : INFINITY;
@@ -137,13 +147,16 @@ static int choice_row(pl_evaluation *e, const char *name, const char *what, int 
     return PL_OK;
 }
 
-/* X_shrunk: w X + (1 - w) (the fold's best baseline), w on a grid, by training MAE. */
-static int shrunk_row(pl_evaluation *e, size_t c, const size_t *base, pl_error *err)
+/*
+** X_shrunk: w X + (1 - w) (the fold's best baseline), w on a grid, by training MAE;
+** where X has no forecast (the status quo), the baseline.
+*/
+static int shrunk_row(pl_evaluation *e, size_t c, const size_t *base, const char *what,
+                      pl_error *err)
 {
     char name[PL__EV_NAME];
     snprintf(name, sizeof name, "%.30s_shrunk", e->col_name[c]);
-    pl__ev_row *r = new_row(e, name, "the model shrunk toward the best baseline: w model + "
-                            "(1 - w) baseline, w fitted on the training folds", PL__EV_FITTED);
+    pl__ev_row *r = new_row(e, name, what, PL__EV_FITTED);
     if (!r)
         return pl__error_nomem(err);
     double lo = 1, hi = 0, sum = 0;
@@ -158,7 +171,7 @@ static int shrunk_row(pl_evaluation *e, size_t c, const size_t *base, pl_error *
         }
         for (size_t t = 0; t < e->n_issues; t++)
             if (e->fold[t] == f)
-                r->fc[t] = bw * a[t] + (1 - bw) * b[t];
+                r->fc[t] = blend(a[t], b[t], bw);
         lo = fmin(lo, bw), hi = fmax(hi, bw), sum += bw;
     }
     snprintf(r->fitted, sizeof r->fitted, "w: mean %.2f over the folds (%.2f to %.2f)",
@@ -166,25 +179,35 @@ static int shrunk_row(pl_evaluation *e, size_t c, const size_t *base, pl_error *
     return PL_OK;
 }
 
-/* The stacked ensemble of the complete baselines and models. */
-static int ensemble_row(pl_evaluation *e, const col_set *set, pl_error *err)
+/* The stacked ensemble of the complete baselines and models (lad: by least absolute deviations). */
+static int ensemble_row(pl_evaluation *e, const col_set *set, int lad, pl_error *err)
 {
     size_t m = set->n < MAX_STACK ? set->n : MAX_STACK, T = e->n_issues;
-    double *F = pl__mallocarray(pl__mul(T ? T : 1, m ? m : 1), sizeof *F);
+    size_t Fn = pl__mul(T ? T : 1, m ? m : 1);
+    double *F = pl__mallocarray(Fn, sizeof *F);
+    double *F2 = lad ? pl__mallocarray(Fn, sizeof *F2) : NULL;
+    double *y2 = lad ? pl__mallocarray(T ? T : 1, sizeof *y2) : NULL;
     unsigned char *use = malloc(T ? T : 1);
     double w[MAX_STACK], mean_w[MAX_STACK] = {0};
-    pl__ev_row *r = F && use && m ? new_row(e, "ensemble", "stacked ensemble: non-negative "
-                                            "weights summing to 1 on the baselines and models, "
-                                            "fitted by least squares on the training folds",
-                                            PL__EV_FITTED) : NULL;
-    int rc = r || (F && use && !m) ? PL_OK : pl__error_nomem(err);
+    int ok = F && use && (!lad || (F2 && y2));
+    pl__ev_row *r = ok && m ? new_row(e, lad ? "ensemble_lad" : "ensemble",
+                                      lad ? "stacked ensemble: non-negative weights summing to 1 "
+                                            "on the baselines and models, fitted by least "
+                                            "absolute deviations on the training folds"
+                                          : "stacked ensemble: non-negative weights summing to 1 "
+                                            "on the baselines and models, fitted by least "
+                                            "squares on the training folds",
+                                      PL__EV_FITTED) : NULL;
+    int rc = r || (ok && !m) ? PL_OK : pl__error_nomem(err);
     for (size_t t = 0; r && t < T; t++)
         for (size_t j = 0; j < m; j++)
             F[t * m + j] = pl__ev_at(e, set->c[j], t);
     for (size_t f = 0; r && !rc && f < e->n_folds; f++) {
         for (size_t t = 0; t < T; t++)
             use[t] = e->fold[t] != f;
-        if ((rc = pl__ev_stack(F, e->y, use, T, m, w)))
+        rc = lad ? pl__ev_stack_lad(F, e->y, use, T, m, w, F2, y2)
+                 : pl__ev_stack(F, e->y, use, T, m, w);
+        if (rc)
             rc = pl__error_nomem(err);
         for (size_t t = 0; !rc && t < T; t++) {
             if (use[t])
@@ -203,6 +226,8 @@ static int ensemble_row(pl_evaluation *e, const col_set *set, pl_error *err)
             u += (size_t)snprintf(r->fitted + u, sizeof r->fitted - u, " %s %.2f",
                                   e->col_name[set->c[j]], mean_w[j]);
     free(F);
+    free(F2);
+    free(y2);
     free(use);
     return rc;
 }
@@ -237,9 +262,19 @@ int pl__ev_fit(pl_evaluation *e, pl_error *err)
         rc = choice_row(e, "exchange_tuned", "exchange model within each group, rounds chosen "
                         "on the training folds", PL__EV_FITTED, &ex, NULL, err);
     for (size_t j = 0; !rc && base.n && j < models.n; j++)
-        rc = shrunk_row(e, models.c[j], chosen, err);
+        rc = shrunk_row(e, models.c[j], chosen, "the model shrunk toward the best baseline: "
+                        "w model + (1 - w) baseline, w fitted on the training folds", err);
+    /* issue 20's last attempts, fixed before their scores were seen: the status quo's pull */
+    for (size_t c = 0; !rc && base.n && c < e->n_cols; c++)
+        if (strcmp(e->col_name[c], "status_quo") == 0)
+            rc = shrunk_row(e, c, chosen, "the best baseline moved toward the status quo where "
+                            "one is recorded: w q + (1 - w) baseline, w fitted on the training "
+                            "folds", err);
     if (!rc)
-        rc = ensemble_row(e, &all, err);
+        rc = ensemble_row(e, &all, 0, err);
+    /* and stacking by the score's own criterion */
+    if (!rc)
+        rc = ensemble_row(e, &all, 1, err);
     free(chosen);
     return rc;
 }

@@ -72,6 +72,14 @@ int pl__ev_fit(pl_evaluation *e, pl_error *err);
 int pl__ev_stack(const double *F, const double *y, const unsigned char *use, size_t n, size_t m,
                  double *w);
 
+/*
+** The same weights by least absolute deviations: least squares, then 30 rounds of it
+** with row t scaled by 1 / sqrt(max(|residual_t|, 0.5)) (iteratively reweighted least
+** squares; Schlossmacher 1973). F2 (n x m) and y2 (n): scratch. PL_ENOMEM.
+*/
+int pl__ev_stack_lad(const double *F, const double *y, const unsigned char *use, size_t n,
+                     size_t m, double *w, double *F2, double *y2);
+
 /* Score every row against row e->ref (B resamples, seed o.seed). PL_ENOMEM. */
 int pl__ev_score_all(pl_evaluation *e);
 

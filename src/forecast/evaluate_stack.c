@@ -12,6 +12,8 @@
 ** problem is a convex quadratic programme; its optimum solves the system on
 ** its own support). Supports whose system is singular are skipped; single
 ** columns never are (the system [g 1; 1 0] has determinant -1).
+** pl__ev_stack_lad fits the same weights by least absolute deviations, the
+** score's own criterion, through a sequence of those least-squares solves.
 */
 #include "evaluate_impl.h"
 
@@ -20,6 +22,9 @@
 #include <string.h>
 
 #define MAXM 16
+/* IRLS for least absolute deviations (Schlossmacher 1973): rows weighted 1 / max(|r|, floor) */
+#define LAD_ITERS 30
+#define LAD_FLOOR 0.5
 
 /* Solve the k x k system A z = r in place (partial pivoting); 0 when singular. */
 static int solve(double *A, double *r, size_t k, double scale)
@@ -123,4 +128,29 @@ int pl__ev_stack(const double *F, const double *y, const unsigned char *use, siz
         }
     }
     return PL_OK;
+}
+
+/*
+** Stacking weights by least absolute deviations: least squares, then LAD_ITERS
+** rounds of least squares with each row scaled by 1 / sqrt(max(|residual|, LAD_FLOOR)),
+** which minimises sum |residual| at the fixed point (Schlossmacher 1973).
+** F2, y2: scratch of F's and y's sizes.
+*/
+int pl__ev_stack_lad(const double *F, const double *y, const unsigned char *use, size_t T,
+                     size_t m, double *w, double *F2, double *y2)
+{
+    int rc = pl__ev_stack(F, y, use, T, m, w);
+    for (int it = 0; !rc && it < LAD_ITERS; it++) {
+        for (size_t t = 0; t < T; t++) {
+            double v = 0;
+            for (size_t j = 0; j < m; j++)
+                v += w[j] * F[t * m + j];
+            double g = 1 / sqrt(fmax(fabs(y[t] - v), LAD_FLOOR));
+            for (size_t j = 0; j < m; j++)
+                F2[t * m + j] = g * F[t * m + j];
+            y2[t] = g * y[t];
+        }
+        rc = pl__ev_stack(F2, y2, use, T, m, w);
+    }
+    return rc;
 }

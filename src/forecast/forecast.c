@@ -296,7 +296,14 @@ int pl_forecast_emit(const pl_forecast *f, const pl_scenario *s, pl_emitter *e)
             pl_emit_row_end(e);
         }
     }
-    return pl_emit_table_end(e);
+    int rc = pl_emit_table_end(e);
+    pl__veto_check c = {0};
+    if (!rc)
+        rc = pl__veto_check_run(&c, f, s, NULL);
+    if (!rc)
+        rc = pl__veto_check_emit(&c, f, s, e);
+    pl__veto_check_free(&c);
+    return rc;
 }
 
 static void emit_moves(const pl_forecast *f, const pl_scenario *s, pl_emitter *e)

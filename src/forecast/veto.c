@@ -19,7 +19,6 @@
 ** without a position on the issue has no stake in it and joins any coalition.
 */
 #include "veto_impl.h"
-#include "parley/power.h"
 #include "../core/alloc.h"
 #include "../core/error_int.h"
 
@@ -27,15 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The voters of one decider on one issue: member slots of its game (or the counted actors). */
-typedef struct voters {
-    const pl_game *game;   /* NULL: unanimity of the n voters */
-    size_t n;
-    double *x;             /* position of each; NAN: no position on the issue */
-    unsigned char *in;     /* scratch coalition */
-} voters;
-
-static int wins(const voters *v)
+static int wins(const pl__veto *v)
 {
     if (v->game)
         return pl_game_wins(v->game, v->in);
@@ -46,7 +37,7 @@ static int wins(const voters *v)
 }
 
 /* For qsort: members by dir * position, farthest first; ties by slot (stable). */
-typedef struct keyed {
+typedef struct pl__veto_keyed {
     double key;
     size_t m;
 } keyed;
@@ -59,12 +50,9 @@ static int cmp_keyed(const void *a, const void *b)
     return (p->m > q->m) - (p->m < q->m);
 }
 
-/*
-** The farthest point on side dir (+1 above q, -1 below) that the decider
-** passes against q; q itself when it passes nothing on that side.
-*/
-static double side_bound(const voters *v, double q, int dir, keyed *ord)
+double pl__veto_side_bound(pl__veto *v, double q, int dir)
 {
+    keyed *ord = v->ord;
     size_t c = 0;
     for (size_t m = 0; m < v->n; m++) {
         v->in[m] = (unsigned char)(isnan(v->x[m]) != 0);
@@ -86,54 +74,66 @@ static double side_bound(const voters *v, double q, int dir, keyed *ord)
     return q;
 }
 
+int pl__veto_is_veto(pl__veto *v, size_t m)
+{
+    for (size_t j = 0; j < v->n; j++)
+        v->in[j] = (unsigned char)(j != m);
+    return !wins(v);
+}
+
 /* Range of the veto players' positions: members without whom the rest cannot pass anything. */
-static void veto_range(const voters *v, double *lo, double *hi)
+static void veto_range(pl__veto *v, double *lo, double *hi)
 {
     for (size_t m = 0; m < v->n; m++) {
-        if (isnan(v->x[m]))
-            continue;
-        for (size_t j = 0; j < v->n; j++)
-            v->in[j] = (unsigned char)(j != m);
-        if (wins(v))
+        if (isnan(v->x[m]) || !pl__veto_is_veto(v, m))
             continue;
         *lo = fmin(*lo, v->x[m]);
         *hi = fmax(*hi, v->x[m]);
     }
 }
 
-/* Fill v with decider d of issue k (d == n_deciders: the actors at the table). */
-static void load_voters(const pl_scenario *s, size_t k, const pl_game *const *games, long body,
-                        voters *v)
+size_t pl__veto_n_deciders(const pl__veto *v, size_t k)
 {
+    size_t nd = pl_issue_n_deciders(pl_scenario_issue(v->s, k));
+    return nd ? nd : 1;
+}
+
+long pl__veto_load(pl__veto *v, size_t k, size_t d)
+{
+    const pl_scenario *s = v->s;
+    const pl_issue *x = pl_scenario_issue(s, k);
+    long body = pl_issue_n_deciders(x) ? pl_issue_decider(x, d) : -1;
     double pos, sal;
     v->n = 0;
-    v->game = body >= 0 ? games[body] : NULL;
+    v->game = body >= 0 ? v->games[body] : NULL;
     if (body >= 0) {
         const pl_body *b = pl_scenario_body(s, (size_t)body);
-        for (size_t m = 0; m < pl_body_n_members(b); m++)
-            v->x[v->n++] = pl_scenario_position(s, (size_t)pl_body_member(b, m), k, &pos, &sal)
-                                   == 1 ? pos : NAN;
-        return;
+        for (size_t m = 0; m < pl_body_n_members(b); m++) {
+            size_t i = (size_t)pl_body_member(b, m);
+            v->actor[v->n] = i;
+            v->x[v->n++] = pl_scenario_position(s, i, k, &pos, &sal) == 1 ? pos : NAN;
+        }
+        return body;
     }
     for (size_t i = 0; i < pl_scenario_n_actors(s); i++)
         if (pl_actor_at_table(pl_scenario_actor(s, i)) &&
-            pl_scenario_position(s, i, k, &pos, &sal) == 1)
+            pl_scenario_position(s, i, k, &pos, &sal) == 1) {
+            v->actor[v->n] = i;
             v->x[v->n++] = pos;
+        }
+    return -1;
 }
 
 /* The forecast on issue k from its weighted mean. */
-static double issue_forecast(const pl_scenario *s, size_t k, const pl_game *const *games,
-                             voters *v, keyed *ord, double mean)
+static double issue_forecast(pl__veto *v, size_t k, double mean)
 {
-    const pl_issue *x = pl_scenario_issue(s, k);
-    const pl_value *sq = pl_issue_status_quo(x);
-    size_t nd = pl_issue_n_deciders(x);
+    const pl_value *sq = pl_issue_status_quo(pl_scenario_issue(v->s, k));
     double lo = 0, hi = 100, vlo = INFINITY, vhi = -INFINITY;
-    for (size_t d = 0; d < (nd ? nd : 1); d++) {
-        load_voters(s, k, games, nd ? pl_issue_decider(x, d) : -1, v);
+    for (size_t d = 0; d < pl__veto_n_deciders(v, k); d++) {
+        pl__veto_load(v, k, d);
         if (sq) {
-            lo = fmax(lo, side_bound(v, sq->value, -1, ord));
-            hi = fmin(hi, side_bound(v, sq->value, +1, ord));
+            lo = fmax(lo, pl__veto_side_bound(v, sq->value, -1));
+            hi = fmin(hi, pl__veto_side_bound(v, sq->value, +1));
         } else {
             veto_range(v, &vlo, &vhi);
         }
@@ -158,22 +158,37 @@ static int build_games(const pl_scenario *s, pl_game **games, pl_error *err)
     return PL_OK;
 }
 
-int pl__veto_forecasts(const pl_scenario *s, const double *mean, double *out, pl_error *err)
+int pl__veto_open(pl__veto *v, const pl_scenario *s, pl_error *err)
 {
     size_t nb = pl_scenario_n_bodies(s), n = pl_scenario_n_actors(s);
     for (size_t b = 0; b < nb; b++)
         n = pl_body_n_members(pl_scenario_body(s, b)) > n ? pl_body_n_members(pl_scenario_body(s, b)) : n;
-    pl_game **games = calloc(nb ? nb : 1, sizeof *games);
-    voters v = {NULL, 0, pl__mallocarray(n ? n : 1, sizeof(double)), malloc(n ? n : 1)};
-    keyed *ord = pl__mallocarray(n ? n : 1, sizeof *ord);
-    int rc = games && v.x && v.in && ord ? build_games(s, games, err) : pl__error_nomem(err);
+    n = n ? n : 1;
+    *v = (pl__veto){s, nb, calloc(nb ? nb : 1, sizeof *v->games), NULL, 0,
+                    pl__mallocarray(n, sizeof *v->x), pl__mallocarray(n, sizeof *v->actor),
+                    malloc(n), pl__mallocarray(n, sizeof *v->ord)};
+    return v->games && v->x && v->actor && v->in && v->ord ? build_games(s, v->games, err)
+                                                           : pl__error_nomem(err);
+}
+
+void pl__veto_close(pl__veto *v)
+{
+    for (size_t b = 0; v->games && b < v->n_bodies; b++)
+        pl_game_free(v->games[b]);
+    free(v->games);
+    free(v->x);
+    free(v->actor);
+    free(v->in);
+    free(v->ord);
+    *v = (pl__veto){0};
+}
+
+int pl__veto_forecasts(const pl_scenario *s, const double *mean, double *out, pl_error *err)
+{
+    pl__veto v;
+    int rc = pl__veto_open(&v, s, err);
     for (size_t k = 0; !rc && k < pl_scenario_n_issues(s); k++)
-        out[k] = issue_forecast(s, k, (const pl_game *const *)games, &v, ord, mean[k]);
-    for (size_t b = 0; games && b < nb; b++)
-        pl_game_free(games[b]);
-    free(games);
-    free(v.x);
-    free(v.in);
-    free(ord);
+        out[k] = issue_forecast(&v, k, mean[k]);
+    pl__veto_close(&v);
     return rc;
 }

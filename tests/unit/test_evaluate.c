@@ -171,6 +171,31 @@ static void test_stack(void **state)
     assert_near(w[1], 0, 1e-9);
 }
 
+/*
+** Least absolute deviations against least squares: columns a = (0, 10, 20, 30, 40)
+** and c = a + 25, y = a but for an outlier y_5 = a_5 + 100. With w on a, the
+** residuals are r_t - d, r = (0, 0, 0, 0, 100), d = 25 (1 - w). Least squares:
+** d = mean r = 20, w = 0.2. LAD: d = median r = 0, w = 1; the IRLS floor of 0.5
+** stops at the weighted mean with weights 2 (floored) and 1 / (100 - d):
+** d (8 + 1 / (100 - d)) = 100 / (100 - d), i.e. 8 d^2 - 801 d + 100 = 0,
+** d = (801 - 799) / 16 = 0.125, w = 1 - d / 25 = 0.995.
+*/
+static void test_stack_lad(void **state)
+{
+    (void)state;
+    double F[10], y[5], w[2], F2[10], y2[5];
+    unsigned char use[] = {1, 1, 1, 1, 1};
+    for (int t = 0; t < 5; t++) {
+        F[t * 2] = 10.0 * t, F[t * 2 + 1] = 10.0 * t + 25;
+        y[t] = 10.0 * t + (t == 4 ? 100 : 0);
+    }
+    assert_int_equal(pl__ev_stack(F, y, use, 5, 2, w), PL_OK);
+    assert_near(w[0], 0.2, 1e-9);
+    assert_int_equal(pl__ev_stack_lad(F, y, use, 5, 2, w, F2, y2), PL_OK);
+    assert_near(w[0], 0.995, 1e-6);
+    assert_near(w[0] + w[1], 1, 1e-12);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -178,6 +203,7 @@ int main(void)
         cmocka_unit_test(test_scenario),
         cmocka_unit_test(test_cv),
         cmocka_unit_test(test_stack),
+        cmocka_unit_test(test_stack_lad),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -223,6 +223,70 @@ static void test_decide_spread(void **state)
     pl_scenario_free(sc);
 }
 
+/*
+** Why three sample_data issues strayed outside Decide's spread of seeds 1-8, and
+** the numbers now pinned. Decide breaks a tie with Python's random module,
+** parley with its own stream, so seed n of one is not seed n of the other: only
+** the distributions over seeds can be compared, and the range of 8 seeds is a
+** small sample of Decide's. Over Python seeds 1-30 (`decide-reference.py DECIDE
+** sample_data.txt SEED 10`, 14-19 ties each) Decide's O after 10 rounds has
+** these means and standard deviations (its ranges: 67.63-76.40, 59.10-65.18,
+** 37.11-44.81, 3.79-11.50, 75.61-83.07, 44.89-49.87; parley's seeds 1-30 stay
+** inside them but by 0.25 below on the first, 0.03 below on extra-investering and
+** 0.78 below and 1.16 above on the ring, 44.10-51.03); parley's seeds 1-30 give
+** the means pinned below (to 1e-3), and each differs from Decide's by less than
+** one standard error of the difference (|t| <= 0.82; Kolmogorov-Smirnov D <= 0.23,
+** below the 5% critical value of about 0.35 for 30 against 30).
+** With ties broken alike (the first tied exchange in candidate order: Decide's
+** ALLOW_RANDOM = False against a build of parley that takes the lowest tied id),
+** all trades of rounds 1-4 agree and O to 1e-6; round 5 parts at its 34th trade,
+** a knife-edge of rounding, not of rule: trade 33 had moved the outcome of
+** tol-hoogte exactly onto PvdA's position (O may not pass the demander's), and
+** Willems, supplying tol-hoogte to PvdA once more (with kleine-of-grote-ring in
+** return), sees O at that position. Decide's 28-digit decimals leave it a hair
+** short, so the move is cut to 0 and the exchange dropped; parley's doubles land
+** on it, so nothing is cut and Willems moves 36.25 -> 45.22 (gain 0.096). Making
+** "at the position" count as passing it fixes that trade but loses round 1 of
+** test_decide_round1 (37 trades against Decide's 38: there Decide does not cut),
+** and over 30 seeds matches Decide no better
+** (|t| up to 1.50), so parley keeps its rule (docs/models.md, exchange model).
+*/
+static void test_decide_seeds(void **state)
+{
+    (void)state;
+    pl_scenario *sc = decide_file("sample_data.txt");
+    if (!sc) {
+        print_message("SKIP: ../shared is absent\n");
+        skip();
+    }
+    enum { SEEDS = 30, K = 6 };
+    static const double dmean[K] = {70.914, 62.624, 40.496, 7.300, 77.329, 46.786};
+    static const double dsd[K] = {2.547, 1.478, 1.893, 2.292, 1.631, 1.502};
+    static const double pinned[K] = {70.777, 62.534, 40.181, 7.294, 77.617, 47.147};
+    double sum[K] = {0}, sq[K] = {0};
+    for (uint64_t seed = 1; seed <= SEEDS; seed++) {
+        pl_exchange_opts o = PL_EXCHANGE_OPTS_INIT;
+        o.seed = seed;
+        pl_exchange *e;
+        assert_int_equal(pl_exchange_run_scenario(&e, sc, &o, NULL), PL_OK);
+        for (size_t k = 0; k < K; k++) {
+            double v = pl_exchange_outcome(e, 10, k);
+            sum[k] += v;
+            sq[k] += v * v;
+        }
+        pl_exchange_free(e);
+    }
+    for (size_t k = 0; k < K; k++) {
+        double m = sum[k] / SEEDS, var = (sq[k] - SEEDS * m * m) / (SEEDS - 1);
+        double se = sqrt(dsd[k] * dsd[k] / SEEDS + var / SEEDS);
+        assert_near(m, pinned[k], 1e-3);
+        if (fabs(m - dmean[k]) > 2 * se)
+            fail_msg("issue %zu: mean %f, Decide's %f, more than 2 standard errors (%f)", k, m,
+                     dmean[k], se);
+    }
+    pl_scenario_free(sc);
+}
+
 static uint64_t next(uint64_t *s)
 {
     *s ^= *s << 13;
@@ -305,6 +369,7 @@ int main(void)
         cmocka_unit_test(test_decide_round1),
         cmocka_unit_test(test_decide_cop21),
         cmocka_unit_test(test_decide_spread),
+        cmocka_unit_test(test_decide_seeds),
         cmocka_unit_test(test_naive_fast),
         cmocka_unit_test(test_bad),
     };
