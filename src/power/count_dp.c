@@ -11,7 +11,9 @@
 ** by requiring the veto members (their weight is subtracted from the quota).
 ** Alternative rules ("or") are combined by inclusion-exclusion over the
 ** rule subsets. A single condition keeps only x < quota: everything else
-** is the binomial total minus that, which bounds the table by the quota.
+** is the binomial total minus that, which bounds the table by the quota;
+** without sizes it is then read through its prefix sums (X / w steps per
+** distinct weight, conj_capped) instead of an inverse pass.
 **
 ** Entries are exact: ceil((n+1)/64) machine words each, added with GMP's
 ** mpn layer (one word, i.e. plain 64-bit integers, while n < 64). Counts of
@@ -217,7 +219,8 @@ static int plan_make(dp_plan *p, const pl_game *g, unsigned mask, int sizes, pl_
 static int plan_check_memory(const dp_plan *p, double max_bytes, pl_error *err)
 {
     double cells = (double)p->rows * (double)(p->K ? p->len[0] : 1);
-    double bytes = 2 * cells * (double)p->L * sizeof(mp_limb_t);
+    double tables = p->capped && !p->sizes ? 1 : 2; /* conj_capped needs no second one */
+    double bytes = tables * cells * (double)p->L * sizeof(mp_limb_t);
     if (bytes > max_bytes)
         return pl__fail(err, PL_ERANGE, "exact counting needs tables of %.3g GiB (%.3g cells of "
                         "%zu words%s), above the limit of %.3g GiB; expected a smaller game, "
@@ -249,9 +252,84 @@ static void acc_add(mpz_t *dst, mpz_t *src, const dp_plan *p, size_t shift, int 
     }
 }
 
-/* Inclusion-exclusion term of one rule subset: sign x counts of its conjunction. */
-static int conj_accumulate(dp_plan *p, const pl_game *g, dp_acc *a, int sign, pl_error *err)
+/* The table turned in place into prefix sums: entry X - 1 holds P(X) = c[0] + .. + c[X - 1]. */
+static void prefix_sums(mp_limb_t *c, size_t len, size_t L)
 {
+    for (size_t x = 1; x < len; x++)
+        pl__limb_add(c + x * L, c + (x - 1) * L, L);
+}
+
+/*
+** out = S(X), the coalitions of weight below X once a member of weight w is
+** removed, from the prefix sums P. The table without it is
+** D(x) = c(x) - D(x - w); summed below X, S(X) = P(X) - S(X - w), S = 0 at
+** X <= 0: X / w steps, from the lowest X - k w > 0 up. Every S is a count
+** of coalitions, so no step leaves L words.
+*/
+static void below_without(mp_limb_t *out, const mp_limb_t *P, size_t L, int64_t X, size_t w)
+{
+    memset(out, 0, L * sizeof *out);
+    if (X <= 0)
+        return;
+    if (w == 0) { /* a member of weight 0 doubles every count */
+        mpn_rshift(out, P + ((size_t)X - 1) * L, (mp_size_t)L, 1);
+        return;
+    }
+    size_t x = (size_t)X;
+    for (size_t y = x - (x - 1) / w * w; y <= x; y += w)
+        pl__limb_sub(out, P + (y - 1) * L, out, L);
+}
+
+/* tmp[0] = 2^pool - (the L words at v): the coalitions that reach the quota. */
+static void capped_total(mpz_t out, const mp_limb_t *v, size_t L, size_t pool)
+{
+    mpz_t z;
+    mpz_roinit_n(z, v, (mp_size_t)L);
+    mpz_ui_pow_ui(out, 2, (unsigned long)pool);
+    mpz_sub(out, out, z);
+}
+
+/*
+** One condition without sizes: the table built heaviest first (the minimal
+** coalitions counted on the way when mc asks, a game of one condition),
+** then every distinct weight read from its prefix sums in X / w steps
+** instead of an inverse pass over the table.
+*/
+static int conj_capped(dp_plan *p, const pl_game *g, dp_acc *a, int sign,
+                       pl__minimal_counts *mc)
+{
+    size_t L = p->L, len = p->len[0], nvet = g->n - p->nv;
+    int count_min = mc && g->n_rules == 1 && g->n_conds == 1;
+    mp_limb_t *c = calloc(len * L, sizeof *c), *v = malloc(L * sizeof *v);
+    int rc = c && v ? pl__weight_table(c, len, L, g, p->cond[0], count_min ? mc->n[0] : NULL,
+                                       count_min ? mc->n[1] : NULL) : PL_ENOMEM;
+    if (!rc) {
+        if (count_min)
+            mc->done = 1;
+        prefix_sums(c, len, L);
+        capped_total(a->tmp[0], c + (len - 1) * L, L, p->nv);
+        acc_add(a->W, a->tmp, p, nvet, sign);
+    }
+    for (size_t j = 0; !rc && j < p->nv; j++) {
+        size_t m = p->mem[j];
+        if (a->rep[m] != m)
+            continue;
+        int64_t w = p->cond[0]->w[m];
+        below_without(v, c, L, p->need[0] - w, (size_t)w);
+        capped_total(a->tmp[0], v, L, p->nv - 1);
+        acc_add(a->In + a->cls[m] * a->ks, a->tmp, p, nvet + 1, sign);
+    }
+    free(c);
+    free(v);
+    return rc;
+}
+
+/* Inclusion-exclusion term of one rule subset: sign x counts of its conjunction. */
+static int conj_accumulate(dp_plan *p, const pl_game *g, dp_acc *a, int sign,
+                           pl__minimal_counts *mc, pl_error *err)
+{
+    if (p->capped && !p->sizes)
+        return conj_capped(p, g, a, sign, mc) ? pl__error_nomem(err) : PL_OK;
     size_t nvet = g->n - p->nv, cells = p->rows * (p->K ? p->len[0] : 1);
     mp_limb_t *c = NULL, *d = NULL, *acc = calloc(p->L, sizeof *acc);
     int64_t off[PL__MAX_DIMS] = {0};
@@ -406,7 +484,8 @@ static int check_result_size(size_t n, int sizes, double max_bytes, pl_error *er
     return PL_OK;
 }
 
-int pl__count_dp(pl__tally *t, const pl_game *g, int sizes, double max_bytes, pl_error *err)
+int pl__count_dp(pl__tally *t, const pl_game *g, int sizes, double max_bytes,
+                 pl__minimal_counts *mc, pl_error *err)
 {
     size_t n = g->n;
     dp_plan p;
@@ -446,7 +525,7 @@ int pl__count_dp(pl__tally *t, const pl_game *g, int sizes, double max_bytes, pl
     for (unsigned mask = 1; !rc && mask < 1u << g->n_rules; mask++) {
         int ok = plan_make(&p, g, mask, sizes, err);
         if (ok > 0)
-            rc = conj_accumulate(&p, g, &a, __builtin_popcount(mask) & 1 ? 1 : -1, err);
+            rc = conj_accumulate(&p, g, &a, __builtin_popcount(mask) & 1 ? 1 : -1, mc, err);
     }
     if (!rc && finish_tally(t, g, &a))
         rc = pl__error_nomem(err);

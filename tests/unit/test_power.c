@@ -278,10 +278,11 @@ static pl_game *random_game(pl_rng *r, size_t n, int simple)
     return g;
 }
 
-static void expect_same(const pl_power *a, const pl_power *b, size_t n)
+/* Indices from..Coleman's initiative and |W| of two results agree exactly. */
+static void expect_same_from(const pl_power *a, const pl_power *b, size_t n, int from)
 {
     assert_string_equal(pl_power_n_winning(a), pl_power_n_winning(b));
-    for (int k = PL_INDEX_SS; k <= PL_INDEX_CI; k++)
+    for (int k = from; k <= PL_INDEX_CI; k++)
         for (size_t m = 0; m < n; m++) {
             const char *x = pl_power_exact(a, (pl_power_index)k, m);
             const char *y = pl_power_exact(b, (pl_power_index)k, m);
@@ -291,6 +292,11 @@ static void expect_same(const pl_power *a, const pl_power *b, size_t n)
                 fail_msg("%s of member %zu: enumeration %s, generating functions %s",
                          pl_power_index_name((pl_power_index)k), m + 1, x, y);
         }
+}
+
+static void expect_same(const pl_power *a, const pl_power *b, size_t n)
+{
+    expect_same_from(a, b, n, PL_INDEX_SS);
 }
 
 static void check_properties(const pl_power *p, size_t n)
@@ -329,6 +335,73 @@ static void test_dp_equals_enumeration(void **state)
         }
         check_properties(e, n);
         pl_power_free(e);
+        pl_power_free(d);
+        pl_game_free(g);
+    }
+}
+
+static pl_power *power_no_shapley(const pl_game *g, pl_power_method method)
+{
+    pl_power_opts o = PL_POWER_OPTS_INIT;
+    pl_power *p;
+    pl_error err;
+    o.method = method;
+    o.no_shapley = 1;
+    if (pl_power_compute(&p, g, &o, &err) != PL_OK)
+        fail_msg("pl_power_compute: %s", err.msg);
+    return p;
+}
+
+static void expect_same_minimal_counts(const pl_power *a, const pl_power *b)
+{
+    for (int blocking = 0; blocking < 2; blocking++) {
+        const char *x = pl_power_minimal_count(a, blocking), *y = pl_power_minimal_count(b, blocking);
+        if (!x || !y || strcmp(x, y) != 0)
+            fail_msg("minimal %s coalitions: %s and %s", blocking ? "blocking" : "winning",
+                     x ? x : "(none)", y ? y : "(none)");
+    }
+}
+
+/*
+** The Banzhaf family without Shapley-Shubik: a one-condition table is built
+** heaviest first (counting minimal coalitions on the way) and read through
+** prefix sums (count_dp.c conj_capped). 250 random games against the
+** enumeration (1-16 members, rules and vetoes as random_game makes them),
+** then 40 games of 50-150 members, across the one-, two- and three-word
+** counts, against the size-indexed tables of the Shapley-Shubik path (an
+** inverse pass per distinct weight, minimal coalitions counted apart).
+*/
+static void test_banzhaf_prefix_path(void **state)
+{
+    (void)state;
+    pl_rng r;
+    pl__rng_seed(&r, 20261207, 0);
+    for (int trial = 0; trial < 250; trial++) {
+        size_t n = 1 + pl__rng_below(&r, 16);
+        pl_game *g = random_game(&r, n, trial % 2 == 0);
+        pl_power *e = power_no_shapley(g, PL_POWER_ENUMERATE);
+        pl_power *d = power_no_shapley(g, PL_POWER_DP);
+        expect_same_from(e, d, n, PL_INDEX_BZ);
+        if (pl_game_n_rules(g) == 1 && pl_game_n_conditions(g, 0) == 1)
+            expect_same_minimal_counts(e, d);
+        pl_power_free(e);
+        pl_power_free(d);
+        pl_game_free(g);
+    }
+    for (int trial = 0; trial < 40; trial++) {
+        size_t n = 50 + pl__rng_below(&r, 101);
+        int64_t w[150], tot = random_weights(&r, n, 0, 41, w);
+        pl_game *g = weighted(w, n, 1 + (int64_t)pl__rng_below(&r, (uint64_t)tot));
+        for (size_t m = 0; m < n; m++)
+            if (pl__rng_below(&r, 40) == 0)
+                pl_game_set_veto(g, m, 1, NULL);
+        pl_power *s = power(g, PL_POWER_DP), *d = power_no_shapley(g, PL_POWER_DP);
+        /* counts this large have no short fractions: the swings themselves, exactly */
+        assert_string_equal(pl_power_n_winning(s), pl_power_n_winning(d));
+        for (size_t m = 0; m < n; m++)
+            assert_string_equal(pl_power_swings(s, m), pl_power_swings(d, m));
+        expect_same_minimal_counts(s, d);
+        pl_power_free(s);
         pl_power_free(d);
         pl_game_free(g);
     }
@@ -832,6 +905,7 @@ int main(void)
         cmocka_unit_test(test_dp_equals_enumeration),
         cmocka_unit_test(test_critical_equals_enumeration),
         cmocka_unit_test(test_epic_vectors),
+        cmocka_unit_test(test_banzhaf_prefix_path),
         cmocka_unit_test(test_critical_multiword),
         cmocka_unit_test(test_dual_quota),
         cmocka_unit_test(test_floating),
