@@ -40,6 +40,7 @@ typedef struct dp_plan {
     size_t ls;                    /* size layers (nv + 1) or 1 without sizes */
     int sizes;                    /* 1: counts by coalition size (Shapley-Shubik) */
     int capped;                   /* K == 1: dimension 0 holds only x < need */
+    int naive;                    /* 1: capped tables read by inverse passes too */
     size_t L;                     /* limbs per entry */
     size_t rows;
 } dp_plan;
@@ -219,7 +220,7 @@ static int plan_make(dp_plan *p, const pl_game *g, unsigned mask, int sizes, pl_
 static int plan_check_memory(const dp_plan *p, double max_bytes, pl_error *err)
 {
     double cells = (double)p->rows * (double)(p->K ? p->len[0] : 1);
-    double tables = p->capped && !p->sizes ? 1 : 2; /* conj_capped needs no second one */
+    double tables = p->capped && !p->naive ? 1 : 2; /* conj_capped needs no second one */
     double bytes = tables * cells * (double)p->L * sizeof(mp_limb_t);
     if (bytes > max_bytes)
         return pl__fail(err, PL_ERANGE, "exact counting needs tables of %.3g GiB (%.3g cells of "
@@ -252,62 +253,92 @@ static void acc_add(mpz_t *dst, mpz_t *src, const dp_plan *p, size_t shift, int 
     }
 }
 
-/* The table turned in place into prefix sums: entry X - 1 holds P(X) = c[0] + .. + c[X - 1]. */
-static void prefix_sums(mp_limb_t *c, size_t len, size_t L)
+/* Each size layer turned in place into prefix sums: entry X - 1 holds
+   P(s, X) = c(s, 0) + .. + c(s, X - 1). */
+static void prefix_sums(const dp_plan *p, mp_limb_t *c)
 {
-    for (size_t x = 1; x < len; x++)
-        pl__limb_add(c + x * L, c + (x - 1) * L, L);
+    size_t L = p->L, len = p->len[0];
+    for (size_t s = 0; s < p->ls; s++)
+        for (size_t x = 1; x < len; x++)
+            pl__limb_add(c + (s * len + x) * L, c + (s * len + x - 1) * L, L);
 }
 
 /*
-** out = S(X), the coalitions of weight below X once a member of weight w is
-** removed, from the prefix sums P. The table without it is
-** D(x) = c(x) - D(x - w); summed below X, S(X) = P(X) - S(X - w), S = 0 at
-** X <= 0: X / w steps, from the lowest X - k w > 0 up. Every S is a count
-** of coalitions, so no step leaves L words.
+** v(s) = S(s, X), the coalitions of size s (any size without sizes) and
+** weight below X once a member of weight w is removed, from the prefix sums
+** P. The table without it is D(s, x) = c(s, x) - D(s - 1, x - w) (without
+** sizes D(x) = c(x) - D(x - w)); summed below X, S(s, X) = P(s, X) -
+** S(s - 1, X - w), S = 0 at X <= 0: X / w steps of one pass over the sizes,
+** from the lowest X - k w > 0 up. Every S is a count of coalitions, so no
+** step leaves L words.
 */
-static void below_without(mp_limb_t *out, const mp_limb_t *P, size_t L, int64_t X, size_t w)
+static void below_without(mp_limb_t *v, const mp_limb_t *P, const dp_plan *p, int64_t X,
+                          size_t w)
 {
-    memset(out, 0, L * sizeof *out);
+    size_t L = p->L, len = p->len[0];
+    memset(v, 0, p->ls * L * sizeof *v);
     if (X <= 0)
         return;
-    if (w == 0) { /* a member of weight 0 doubles every count */
-        mpn_rshift(out, P + ((size_t)X - 1) * L, (mp_size_t)L, 1);
+    size_t x = (size_t)X;
+    if (w == 0 && !p->sizes) { /* a member of weight 0 doubles every count */
+        mpn_rshift(v, P + (x - 1) * L, (mp_size_t)L, 1);
         return;
     }
-    size_t x = (size_t)X;
+    if (w == 0) { /* S(s, X) = P(s, X) - S(s - 1, X) */
+        for (size_t s = 0; s < p->ls; s++)
+            pl__limb_sub(v + s * L, P + (s * len + x - 1) * L, s ? v + (s - 1) * L : v + s * L, L);
+        return;
+    }
     for (size_t y = x - (x - 1) / w * w; y <= x; y += w)
-        pl__limb_sub(out, P + (y - 1) * L, out, L);
+        for (size_t s = p->ls; s-- > 0;) { /* v(s - 1) still holds S(s - 1, y - w) */
+            const mp_limb_t *Py = P + (s * len + y - 1) * L;
+            if (p->sizes && s == 0)
+                memcpy(v, Py, L * sizeof *v);
+            else
+                pl__limb_sub(v + s * L, Py, v + (p->sizes ? s - 1 : s) * L, L);
+        }
 }
 
-/* tmp[0] = 2^pool - (the L words at v): the coalitions that reach the quota. */
-static void capped_total(mpz_t out, const mp_limb_t *v, size_t L, size_t pool)
+/* out[s] = C(pool, s) (without sizes 2^pool) - v(s): the coalitions that reach the quota. */
+static void capped_total(const dp_plan *p, mpz_t *out, const mp_limb_t *v, size_t pool)
 {
-    mpz_t z;
-    mpz_roinit_n(z, v, (mp_size_t)L);
-    mpz_ui_pow_ui(out, 2, (unsigned long)pool);
-    mpz_sub(out, out, z);
+    for (size_t s = 0; s < p->ls; s++) {
+        mpz_t z;
+        mpz_roinit_n(z, v + s * p->L, (mp_size_t)p->L);
+        if (p->sizes)
+            mpz_bin_uiui(out[s], (unsigned long)pool, (unsigned long)s);
+        else
+            mpz_ui_pow_ui(out[s], 2, (unsigned long)pool);
+        mpz_sub(out[s], out[s], z);
+    }
 }
 
 /*
-** One condition without sizes: the table built heaviest first (the minimal
-** coalitions counted on the way when mc asks, a game of one condition),
-** then every distinct weight read from its prefix sums in X / w steps
-** instead of an inverse pass over the table.
+** One condition: the table built (without sizes heaviest first, by halves,
+** the minimal coalitions counted on the way when mc asks of a game of one
+** condition), then every distinct weight read from its prefix sums in X / w
+** passes over the sizes instead of an inverse pass over the whole table,
+** which also needs no second table.
 */
 static int conj_capped(dp_plan *p, const pl_game *g, dp_acc *a, int sign,
                        pl__minimal_counts *mc)
 {
-    size_t L = p->L, len = p->len[0], nvet = g->n - p->nv;
-    int count_min = mc && g->n_rules == 1 && g->n_conds == 1;
-    mp_limb_t *c = calloc(len * L, sizeof *c), *v = malloc(L * sizeof *v);
-    int rc = c && v ? pl__weight_table(c, len, L, g, p->cond[0], count_min ? mc->n[0] : NULL,
-                                       count_min ? mc->n[1] : NULL) : PL_ENOMEM;
+    size_t L = p->L, len = p->len[0], nvet = g->n - p->nv, cells = p->ls * len;
+    int count_min = mc && !p->sizes && g->n_rules == 1 && g->n_conds == 1;
+    mp_limb_t *c = calloc(cells * L, sizeof *c), *v = malloc(p->ls * L * sizeof *v);
+    int rc = c && v ? PL_OK : PL_ENOMEM;
+    if (!rc && p->sizes)
+        table_build(p, c, cells);
+    else if (!rc)
+        rc = pl__weight_table(c, len, L, g, p->cond[0], count_min ? mc->n[0] : NULL,
+                              count_min ? mc->n[1] : NULL);
     if (!rc) {
         if (count_min)
             mc->done = 1;
-        prefix_sums(c, len, L);
-        capped_total(a->tmp[0], c + (len - 1) * L, L, p->nv);
+        prefix_sums(p, c);
+        for (size_t s = 0; s < p->ls; s++)
+            memcpy(v + s * L, c + (s * len + len - 1) * L, L * sizeof *v);
+        capped_total(p, a->tmp, v, p->nv);
         acc_add(a->W, a->tmp, p, nvet, sign);
     }
     for (size_t j = 0; !rc && j < p->nv; j++) {
@@ -315,8 +346,8 @@ static int conj_capped(dp_plan *p, const pl_game *g, dp_acc *a, int sign,
         if (a->rep[m] != m)
             continue;
         int64_t w = p->cond[0]->w[m];
-        below_without(v, c, L, p->need[0] - w, (size_t)w);
-        capped_total(a->tmp[0], v, L, p->nv - 1);
+        below_without(v, c, p, p->need[0] - w, (size_t)w);
+        capped_total(p, a->tmp, v, p->nv - 1);
         acc_add(a->In + a->cls[m] * a->ks, a->tmp, p, nvet + 1, sign);
     }
     free(c);
@@ -328,7 +359,7 @@ static int conj_capped(dp_plan *p, const pl_game *g, dp_acc *a, int sign,
 static int conj_accumulate(dp_plan *p, const pl_game *g, dp_acc *a, int sign,
                            pl__minimal_counts *mc, pl_error *err)
 {
-    if (p->capped && !p->sizes)
+    if (p->capped && !p->naive)
         return conj_capped(p, g, a, sign, mc) ? pl__error_nomem(err) : PL_OK;
     size_t nvet = g->n - p->nv, cells = p->rows * (p->K ? p->len[0] : 1);
     mp_limb_t *c = NULL, *d = NULL, *acc = calloc(p->L, sizeof *acc);
@@ -484,7 +515,7 @@ static int check_result_size(size_t n, int sizes, double max_bytes, pl_error *er
     return PL_OK;
 }
 
-int pl__count_dp(pl__tally *t, const pl_game *g, int sizes, double max_bytes,
+int pl__count_dp(pl__tally *t, const pl_game *g, int sizes, double max_bytes, int naive,
                  pl__minimal_counts *mc, pl_error *err)
 {
     size_t n = g->n;
@@ -497,6 +528,7 @@ int pl__count_dp(pl__tally *t, const pl_game *g, int sizes, double max_bytes,
         return rc;
     a.ks = sizes ? n + 2 : 1;
     p.n = n;
+    p.naive = naive;
     p.mem = malloc(n * sizeof *p.mem);
     a.rep = malloc(n * sizeof *a.rep);
     a.cls = malloc(n * sizeof *a.cls);

@@ -75,7 +75,7 @@ static int run_dp(pl_power *p, pl__tally *t, const pl_game *g, const pl_power_op
 {
     double bytes = o->max_bytes > 0 ? o->max_bytes : PL__DEFAULT_BYTES;
     int sizes = t->ss != NULL, autom = o->method == PL_POWER_AUTO;
-    int rc = pl__count_dp(t, g, sizes, bytes, mc, err);
+    int rc = pl__count_dp(t, g, sizes, bytes, o->naive, mc, err);
     if (rc == PL_ERANGE && autom && g->n <= 30) {
         snprintf(p->note, sizeof p->note, "counted by enumerating all 2^%zu coalitions: %s",
                  g->n, err ? err->msg : "");
@@ -87,7 +87,7 @@ static int run_dp(pl_power *p, pl__tally *t, const pl_game *g, const pl_power_op
         snprintf(p->note, sizeof p->note, "Shapley-Shubik not computed: %s", err ? err->msg : "");
         pl_error_clear(err);
         pl__tally_drop_shapley(t);
-        rc = pl__count_dp(t, g, 0, bytes, mc, err);
+        rc = pl__count_dp(t, g, 0, bytes, o->naive, mc, err);
     }
     return rc;
 }

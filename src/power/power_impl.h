@@ -104,9 +104,10 @@ typedef struct pl__minimal_counts {
 /*
 ** Swing counts by generating functions (count_dp.c). With mc (not NULL) and
 ** a game of one rule of one condition, the minimal coalitions are counted
-** from the same table when its build allows (mc->done then).
+** from the same table when its build allows (mc->done then). naive: one
+** condition's table is read by inverse passes, as several conditions' are.
 */
-int pl__count_dp(pl__tally *t, const pl_game *g, int sizes, double max_bytes,
+int pl__count_dp(pl__tally *t, const pl_game *g, int sizes, double max_bytes, int naive,
                  pl__minimal_counts *mc, pl_error *err);
 
 /*
@@ -116,8 +117,8 @@ int pl__count_dp(pl__tally *t, const pl_game *g, int sizes, double max_bytes,
 int pl__count_minimal_dp(mpz_t mwc, mpz_t mbc, const pl_game *g, double max_bytes,
                          pl_error *err);
 /*
-** The weight table c[x], x < len, of the non-veto members' coalitions by
-** their weight in condition q (L words an entry, c zeroed), built heaviest
+** The weight table c[x], x < len (len >= 1), of the non-veto members'
+** coalitions by their weight in condition q (L words an entry), built heaviest
 ** first; with mwc and mbc (not NULL; q the game's only condition) the
 ** minimal coalitions are counted on the way. PL_ENOMEM only.
 */

@@ -340,13 +340,14 @@ static void test_dp_equals_enumeration(void **state)
     }
 }
 
-static pl_power *power_no_shapley(const pl_game *g, pl_power_method method)
+static pl_power *power_with(const pl_game *g, pl_power_method method, int no_shapley, int naive)
 {
     pl_power_opts o = PL_POWER_OPTS_INIT;
     pl_power *p;
     pl_error err;
     o.method = method;
-    o.no_shapley = 1;
+    o.no_shapley = no_shapley;
+    o.naive = naive;
     if (pl_power_compute(&p, g, &o, &err) != PL_OK)
         fail_msg("pl_power_compute: %s", err.msg);
     return p;
@@ -362,14 +363,28 @@ static void expect_same_minimal_counts(const pl_power *a, const pl_power *b)
     }
 }
 
+/* The same swing counts, |W|, minimal coalition counts (and Shapley-Shubik numerators when
+   both have them, as exact fractions or not at all) of two results. */
+static void expect_same_counts(const pl_power *a, const pl_power *b, size_t n)
+{
+    assert_string_equal(pl_power_n_winning(a), pl_power_n_winning(b));
+    for (size_t m = 0; m < n; m++) {
+        assert_string_equal(pl_power_swings(a, m), pl_power_swings(b, m));
+        if (pl_power_has(a, PL_INDEX_SS) && pl_power_has(b, PL_INDEX_SS))
+            assert_true(pl_power_value(a, PL_INDEX_SS, m) == pl_power_value(b, PL_INDEX_SS, m));
+    }
+    expect_same_minimal_counts(a, b);
+}
+
 /*
-** The Banzhaf family without Shapley-Shubik: a one-condition table is built
-** heaviest first (counting minimal coalitions on the way) and read through
-** prefix sums (count_dp.c conj_capped). 250 random games against the
-** enumeration (1-16 members, rules and vetoes as random_game makes them),
-** then 40 games of 50-150 members, across the one-, two- and three-word
-** counts, against the size-indexed tables of the Shapley-Shubik path (an
-** inverse pass per distinct weight, minimal coalitions counted apart).
+** One condition: the table is read through prefix sums (count_dp.c
+** conj_capped); without Shapley-Shubik it is built heaviest first by halves
+** and counts the minimal coalitions on the way. 250 random games against
+** the enumeration (1-16 members, rules and vetoes as random_game makes
+** them); then 40 games of 50-150 members, across the one-, two- and
+** three-word counts: without Shapley-Shubik against the size-indexed path,
+** and both against the naive path (an inverse pass per distinct weight over
+** a second table, minimal coalitions counted on a table of their own).
 */
 static void test_banzhaf_prefix_path(void **state)
 {
@@ -379,8 +394,8 @@ static void test_banzhaf_prefix_path(void **state)
     for (int trial = 0; trial < 250; trial++) {
         size_t n = 1 + pl__rng_below(&r, 16);
         pl_game *g = random_game(&r, n, trial % 2 == 0);
-        pl_power *e = power_no_shapley(g, PL_POWER_ENUMERATE);
-        pl_power *d = power_no_shapley(g, PL_POWER_DP);
+        pl_power *e = power_with(g, PL_POWER_ENUMERATE, 1, 0);
+        pl_power *d = power_with(g, PL_POWER_DP, 1, 0);
         expect_same_from(e, d, n, PL_INDEX_BZ);
         if (pl_game_n_rules(g) == 1 && pl_game_n_conditions(g, 0) == 1)
             expect_same_minimal_counts(e, d);
@@ -395,14 +410,20 @@ static void test_banzhaf_prefix_path(void **state)
         for (size_t m = 0; m < n; m++)
             if (pl__rng_below(&r, 40) == 0)
                 pl_game_set_veto(g, m, 1, NULL);
-        pl_power *s = power(g, PL_POWER_DP), *d = power_no_shapley(g, PL_POWER_DP);
         /* counts this large have no short fractions: the swings themselves, exactly */
-        assert_string_equal(pl_power_n_winning(s), pl_power_n_winning(d));
-        for (size_t m = 0; m < n; m++)
-            assert_string_equal(pl_power_swings(s, m), pl_power_swings(d, m));
-        expect_same_minimal_counts(s, d);
+        pl_power *s = power(g, PL_POWER_DP), *d = power_with(g, PL_POWER_DP, 1, 0);
+        pl_power *sn = power_with(g, PL_POWER_DP, 0, 1), *dn = power_with(g, PL_POWER_DP, 1, 1);
+        expect_same_counts(s, d, n);
+        expect_same_counts(s, sn, n);
+        expect_same_counts(d, dn, n);
+        for (size_t m = 0; m < n; m++) {
+            const char *x = pl_power_exact(s, PL_INDEX_SS, m), *y = pl_power_exact(sn, PL_INDEX_SS, m);
+            assert_true(x == y || (x && y && strcmp(x, y) == 0));
+        }
         pl_power_free(s);
         pl_power_free(d);
+        pl_power_free(sn);
+        pl_power_free(dn);
         pl_game_free(g);
     }
 }
