@@ -565,9 +565,11 @@ static void test_epic_vectors(void **state)
     for (size_t c = 0; c < sizeof epic_cases / sizeof *epic_cases; c++) {
         const epic_case *ec = &epic_cases[c];
         pl_game *g = weighted(ec->w, ec->n, ec->q);
-        for (int method = 0; method < 2; method++) {
-            pl_power *p = power(g, method ? PL_POWER_DP : PL_POWER_ENUMERATE);
-            for (size_t k = 0; k < 5; k++)
+        /* enumeration, dp, and dp without Shapley-Shubik (the heaviest-first table) */
+        for (int method = 0; method < 3; method++) {
+            pl_power *p = method == 2 ? power_with(g, PL_POWER_DP, 1, 0)
+                                      : power(g, method ? PL_POWER_DP : PL_POWER_ENUMERATE);
+            for (size_t k = method == 2; k < 5; k++)
                 for (size_t m = 0; m < ec->n; m++)
                     if (fabs(pl_power_value(p, ks[k], m) - ec->v[k][m]) > 1e-6)
                         fail_msg("EPIC game %zu (quota %lld), %s: %s of member %zu is %.7g, "
