@@ -152,8 +152,12 @@ typedef struct pl_power_opts {
     int no_shapley;          /* 1: skip Shapley-Shubik (generating functions then O(n W)) */
     int floating;            /* 1: fast floating mode for one weighted condition: the Banzhaf
                                 family in doubles, no Shapley-Shubik, no exact fractions */
+    int naive;               /* 1: generating functions remove each distinct weight by an
+                                inverse pass over a second table, and count minimal
+                                coalitions on a table of their own (the test oracle and
+                                bench/power's baseline); same results */
 } pl_power_opts;
-#define PL_POWER_OPTS_INIT {PL_POWER_AUTO, 0, 0, 0, 0, 0.0, 0, 0}
+#define PL_POWER_OPTS_INIT {PL_POWER_AUTO, 0, 0, 0, 0, 0.0, 0, 0, 0}
 
 typedef struct pl_power pl_power;
 

@@ -539,6 +539,7 @@ typedef struct pl_power_opts {
     double max_bytes;
     int no_shapley;
     int floating;
+    int naive;
 } pl_power_opts;
 typedef struct pl_power pl_power;
  int pl_power_compute(pl_power **out, const pl_game *g, const pl_power_opts *opts,

@@ -11,7 +11,9 @@
 ** by requiring the veto members (their weight is subtracted from the quota).
 ** Alternative rules ("or") are combined by inclusion-exclusion over the
 ** rule subsets. A single condition keeps only x < quota: everything else
-** is the binomial total minus that, which bounds the table by the quota.
+** is the binomial total minus that, which bounds the table by the quota;
+** without sizes it is then read through its prefix sums (X / w steps per
+** distinct weight, conj_capped) instead of an inverse pass.
 **
 ** Entries are exact: ceil((n+1)/64) machine words each, added with GMP's
 ** mpn layer (one word, i.e. plain 64-bit integers, while n < 64). Counts of
@@ -38,6 +40,7 @@ typedef struct dp_plan {
     size_t ls;                    /* size layers (nv + 1) or 1 without sizes */
     int sizes;                    /* 1: counts by coalition size (Shapley-Shubik) */
     int capped;                   /* K == 1: dimension 0 holds only x < need */
+    int naive;                    /* 1: capped tables read by inverse passes too */
     size_t L;                     /* limbs per entry */
     size_t rows;
 } dp_plan;
@@ -217,7 +220,8 @@ static int plan_make(dp_plan *p, const pl_game *g, unsigned mask, int sizes, pl_
 static int plan_check_memory(const dp_plan *p, double max_bytes, pl_error *err)
 {
     double cells = (double)p->rows * (double)(p->K ? p->len[0] : 1);
-    double bytes = 2 * cells * (double)p->L * sizeof(mp_limb_t);
+    double tables = p->capped && !p->naive ? 1 : 2; /* conj_capped needs no second one */
+    double bytes = tables * cells * (double)p->L * sizeof(mp_limb_t);
     if (bytes > max_bytes)
         return pl__fail(err, PL_ERANGE, "exact counting needs tables of %.3g GiB (%.3g cells of "
                         "%zu words%s), above the limit of %.3g GiB; expected a smaller game, "
@@ -249,9 +253,114 @@ static void acc_add(mpz_t *dst, mpz_t *src, const dp_plan *p, size_t shift, int 
     }
 }
 
-/* Inclusion-exclusion term of one rule subset: sign x counts of its conjunction. */
-static int conj_accumulate(dp_plan *p, const pl_game *g, dp_acc *a, int sign, pl_error *err)
+/* Each size layer turned in place into prefix sums: entry X - 1 holds
+   P(s, X) = c(s, 0) + .. + c(s, X - 1). */
+static void prefix_sums(const dp_plan *p, mp_limb_t *c)
 {
+    size_t L = p->L, len = p->len[0];
+    for (size_t s = 0; s < p->ls; s++)
+        for (size_t x = 1; x < len; x++)
+            pl__limb_add(c + (s * len + x) * L, c + (s * len + x - 1) * L, L);
+}
+
+/*
+** v(s) = S(s, X), the coalitions of size s (any size without sizes) and
+** weight below X once a member of weight w is removed, from the prefix sums
+** P. The table without it is D(s, x) = c(s, x) - D(s - 1, x - w) (without
+** sizes D(x) = c(x) - D(x - w)); summed below X, S(s, X) = P(s, X) -
+** S(s - 1, X - w), S = 0 at X <= 0: X / w steps of one pass over the sizes,
+** from the lowest X - k w > 0 up. Every S is a count of coalitions, so no
+** step leaves L words.
+*/
+static void below_without(mp_limb_t *v, const mp_limb_t *P, const dp_plan *p, int64_t X,
+                          size_t w)
+{
+    size_t L = p->L, len = p->len[0];
+    memset(v, 0, p->ls * L * sizeof *v);
+    if (X <= 0)
+        return;
+    size_t x = (size_t)X;
+    if (w == 0 && !p->sizes) { /* a member of weight 0 doubles every count */
+        mpn_rshift(v, P + (x - 1) * L, (mp_size_t)L, 1);
+        return;
+    }
+    if (w == 0) { /* S(s, X) = P(s, X) - S(s - 1, X) */
+        for (size_t s = 0; s < p->ls; s++)
+            pl__limb_sub(v + s * L, P + (s * len + x - 1) * L, s ? v + (s - 1) * L : v + s * L, L);
+        return;
+    }
+    for (size_t y = x - (x - 1) / w * w; y <= x; y += w)
+        for (size_t s = p->ls; s-- > 0;) { /* v(s - 1) still holds S(s - 1, y - w) */
+            const mp_limb_t *Py = P + (s * len + y - 1) * L;
+            if (p->sizes && s == 0)
+                memcpy(v, Py, L * sizeof *v);
+            else
+                pl__limb_sub(v + s * L, Py, v + (p->sizes ? s - 1 : s) * L, L);
+        }
+}
+
+/* out[s] = C(pool, s) (without sizes 2^pool) - v(s): the coalitions that reach the quota. */
+static void capped_total(const dp_plan *p, mpz_t *out, const mp_limb_t *v, size_t pool)
+{
+    for (size_t s = 0; s < p->ls; s++) {
+        mpz_t z;
+        mpz_roinit_n(z, v + s * p->L, (mp_size_t)p->L);
+        if (p->sizes)
+            mpz_bin_uiui(out[s], (unsigned long)pool, (unsigned long)s);
+        else
+            mpz_ui_pow_ui(out[s], 2, (unsigned long)pool);
+        mpz_sub(out[s], out[s], z);
+    }
+}
+
+/*
+** One condition: the table built (without sizes heaviest first, by halves,
+** the minimal coalitions counted on the way when mc asks of a game of one
+** condition), then every distinct weight read from its prefix sums in X / w
+** passes over the sizes instead of an inverse pass over the whole table,
+** which also needs no second table.
+*/
+static int conj_capped(dp_plan *p, const pl_game *g, dp_acc *a, int sign,
+                       pl__minimal_counts *mc)
+{
+    size_t L = p->L, len = p->len[0], nvet = g->n - p->nv, cells = p->ls * len;
+    int count_min = mc && !p->sizes && g->n_rules == 1 && g->n_conds == 1;
+    mp_limb_t *c = calloc(cells * L, sizeof *c), *v = malloc(p->ls * L * sizeof *v);
+    int rc = c && v ? PL_OK : PL_ENOMEM;
+    if (!rc && p->sizes)
+        table_build(p, c, cells);
+    else if (!rc)
+        rc = pl__weight_table(c, len, L, g, p->cond[0], count_min ? mc->n[0] : NULL,
+                              count_min ? mc->n[1] : NULL);
+    if (!rc) {
+        if (count_min)
+            mc->done = 1;
+        prefix_sums(p, c);
+        for (size_t s = 0; s < p->ls; s++)
+            memcpy(v + s * L, c + (s * len + len - 1) * L, L * sizeof *v);
+        capped_total(p, a->tmp, v, p->nv);
+        acc_add(a->W, a->tmp, p, nvet, sign);
+    }
+    for (size_t j = 0; !rc && j < p->nv; j++) {
+        size_t m = p->mem[j];
+        if (a->rep[m] != m)
+            continue;
+        int64_t w = p->cond[0]->w[m];
+        below_without(v, c, p, p->need[0] - w, (size_t)w);
+        capped_total(p, a->tmp, v, p->nv - 1);
+        acc_add(a->In + a->cls[m] * a->ks, a->tmp, p, nvet + 1, sign);
+    }
+    free(c);
+    free(v);
+    return rc;
+}
+
+/* Inclusion-exclusion term of one rule subset: sign x counts of its conjunction. */
+static int conj_accumulate(dp_plan *p, const pl_game *g, dp_acc *a, int sign,
+                           pl__minimal_counts *mc, pl_error *err)
+{
+    if (p->capped && !p->naive)
+        return conj_capped(p, g, a, sign, mc) ? pl__error_nomem(err) : PL_OK;
     size_t nvet = g->n - p->nv, cells = p->rows * (p->K ? p->len[0] : 1);
     mp_limb_t *c = NULL, *d = NULL, *acc = calloc(p->L, sizeof *acc);
     int64_t off[PL__MAX_DIMS] = {0};
@@ -406,7 +515,8 @@ static int check_result_size(size_t n, int sizes, double max_bytes, pl_error *er
     return PL_OK;
 }
 
-int pl__count_dp(pl__tally *t, const pl_game *g, int sizes, double max_bytes, pl_error *err)
+int pl__count_dp(pl__tally *t, const pl_game *g, int sizes, double max_bytes, int naive,
+                 pl__minimal_counts *mc, pl_error *err)
 {
     size_t n = g->n;
     dp_plan p;
@@ -418,6 +528,7 @@ int pl__count_dp(pl__tally *t, const pl_game *g, int sizes, double max_bytes, pl
         return rc;
     a.ks = sizes ? n + 2 : 1;
     p.n = n;
+    p.naive = naive;
     p.mem = malloc(n * sizeof *p.mem);
     a.rep = malloc(n * sizeof *a.rep);
     a.cls = malloc(n * sizeof *a.cls);
@@ -446,7 +557,7 @@ int pl__count_dp(pl__tally *t, const pl_game *g, int sizes, double max_bytes, pl
     for (unsigned mask = 1; !rc && mask < 1u << g->n_rules; mask++) {
         int ok = plan_make(&p, g, mask, sizes, err);
         if (ok > 0)
-            rc = conj_accumulate(&p, g, &a, __builtin_popcount(mask) & 1 ? 1 : -1, err);
+            rc = conj_accumulate(&p, g, &a, __builtin_popcount(mask) & 1 ? 1 : -1, mc, err);
     }
     if (!rc && finish_tally(t, g, &a))
         rc = pl__error_nomem(err);

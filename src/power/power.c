@@ -67,13 +67,15 @@ static int find_vetoes(pl_power *p, const pl_game *g)
 ** Generating functions. In auto mode a table too large falls back to
 ** counting by enumeration when n <= 30 (huge weights such as populations),
 ** else to the Banzhaf family without Shapley-Shubik's size-indexed table.
+** The Banzhaf family's table of a one-condition game also counts its
+** minimal coalitions (mc).
 */
 static int run_dp(pl_power *p, pl__tally *t, const pl_game *g, const pl_power_opts *o,
-                  pl_error *err)
+                  pl__minimal_counts *mc, pl_error *err)
 {
     double bytes = o->max_bytes > 0 ? o->max_bytes : PL__DEFAULT_BYTES;
     int sizes = t->ss != NULL, autom = o->method == PL_POWER_AUTO;
-    int rc = pl__count_dp(t, g, sizes, bytes, err);
+    int rc = pl__count_dp(t, g, sizes, bytes, o->naive, mc, err);
     if (rc == PL_ERANGE && autom && g->n <= 30) {
         snprintf(p->note, sizeof p->note, "counted by enumerating all 2^%zu coalitions: %s",
                  g->n, err ? err->msg : "");
@@ -85,23 +87,22 @@ static int run_dp(pl_power *p, pl__tally *t, const pl_game *g, const pl_power_op
         snprintf(p->note, sizeof p->note, "Shapley-Shubik not computed: %s", err ? err->msg : "");
         pl_error_clear(err);
         pl__tally_drop_shapley(t);
-        rc = pl__count_dp(t, g, 0, bytes, err);
+        rc = pl__count_dp(t, g, 0, bytes, o->naive, mc, err);
     }
     return rc;
 }
 
-/* Minimal coalitions of a one-condition game counted without enumeration. */
-static int count_minimal(pl_power *p, const pl_game *g, double bytes, pl_error *err)
+/* Minimal coalitions of a one-condition game counted without enumeration (unless the
+   swing counts' table did already). */
+static int count_minimal(pl_power *p, const pl_game *g, pl__minimal_counts *mc, double bytes,
+                         pl_error *err)
 {
-    mpz_t c[2];
-    mpz_inits(c[0], c[1], NULL);
-    int rc = pl__count_minimal_dp(c[0], c[1], g, bytes, err);
+    int rc = mc->done ? PL_OK : pl__count_minimal_dp(mc->n[0], mc->n[1], g, bytes, err);
     for (int b = 0; !rc && b < 2; b++) {
-        p->n_min[b] = mpz_fits_slong_p(c[b]) ? (long long)mpz_get_si(c[b]) : -1;
-        if (!(p->n_min_text[b] = pl__mpz_text(c[b])))
+        p->n_min[b] = mpz_fits_slong_p(mc->n[b]) ? (long long)mpz_get_si(mc->n[b]) : -1;
+        if (!(p->n_min_text[b] = pl__mpz_text(mc->n[b])))
             rc = pl__error_nomem(err);
     }
-    mpz_clears(c[0], c[1], NULL);
     return rc;
 }
 
@@ -142,25 +143,30 @@ static int run_exact(pl_power *p, const pl_game *g, const pl_power_opts *o, pl_e
     int enumerate = o->method == PL_POWER_ENUMERATE ||
                     (o->method == PL_POWER_AUTO && g->n <= minimal_limit);
     int minimal = enumerate && g->n <= minimal_limit;
-    int sizes = !o->no_shapley;
+    int sizes = !o->no_shapley, one = g->n_rules == 1 && g->n_conds == 1;
+    double bytes = o->max_bytes > 0 ? o->max_bytes : PL__DEFAULT_BYTES;
+    pl__minimal_counts mc = {.done = 0};
     pl__tally t;
+    mpz_inits(mc.n[0], mc.n[1], NULL);
     int rc = pl__tally_init(&t, g->n, sizes || enumerate, minimal,
                             o->list_limit ? o->list_limit : PL__DEFAULT_LIST);
     if (rc) {
         pl__tally_clear(&t);
+        mpz_clears(mc.n[0], mc.n[1], NULL);
         return pl__error_nomem(err);
     }
     p->method = enumerate ? PL_POWER_ENUMERATE : PL_POWER_DP;
-    rc = enumerate ? pl__enumerate(&t, g, minimal, err) : run_dp(p, &t, g, o, err);
+    rc = enumerate ? pl__enumerate(&t, g, minimal, err) : run_dp(p, &t, g, o, &mc, err);
     if (!rc && o->no_shapley)
         pl__tally_drop_shapley(&t);
     if (!rc)
         rc = pl__power_from_tally(p, &t, err);
     pl__tally_clear(&t);
-    if (!rc && !minimal && g->n_rules == 1 && g->n_conds == 1)
-        rc = count_minimal(p, g, o->max_bytes > 0 ? o->max_bytes : PL__DEFAULT_BYTES, err);
-    if (!rc && !minimal && g->n_rules == 1 && g->n_conds == 1)
-        rc = critical_indices(p, g, o->max_bytes > 0 ? o->max_bytes : PL__DEFAULT_BYTES, err);
+    if (!rc && !minimal && one)
+        rc = count_minimal(p, g, &mc, bytes, err);
+    mpz_clears(mc.n[0], mc.n[1], NULL);
+    if (!rc && !minimal && one)
+        rc = critical_indices(p, g, bytes, err);
     return rc;
 }
 

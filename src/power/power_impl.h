@@ -94,7 +94,21 @@ static inline size_t pl__words_for(size_t k, size_t L)
 }
 
 int pl__enumerate(pl__tally *t, const pl_game *g, int minimal, pl_error *err);
-int pl__count_dp(pl__tally *t, const pl_game *g, int sizes, double max_bytes, pl_error *err);
+
+/* Numbers of minimal winning [0] and minimal blocking [1] coalitions; done: counted. */
+typedef struct pl__minimal_counts {
+    mpz_t n[2];
+    int done;
+} pl__minimal_counts;
+
+/*
+** Swing counts by generating functions (count_dp.c). With mc (not NULL) and
+** a game of one rule of one condition, the minimal coalitions are counted
+** from the same table when its build allows (mc->done then). naive: one
+** condition's table is read by inverse passes, as several conditions' are.
+*/
+int pl__count_dp(pl__tally *t, const pl_game *g, int sizes, double max_bytes, int naive,
+                 pl__minimal_counts *mc, pl_error *err);
 
 /*
 ** Numbers of minimal winning and minimal blocking coalitions of a game with
@@ -102,6 +116,14 @@ int pl__count_dp(pl__tally *t, const pl_game *g, int sizes, double max_bytes, pl
 */
 int pl__count_minimal_dp(mpz_t mwc, mpz_t mbc, const pl_game *g, double max_bytes,
                          pl_error *err);
+/*
+** The weight table c[x], x < len (len >= 1), of the non-veto members'
+** coalitions by their weight in condition q (L words an entry), built heaviest
+** first; with mwc and mbc (not NULL; q the game's only condition) the
+** minimal coalitions are counted on the way. PL_ENOMEM only.
+*/
+int pl__weight_table(mp_limb_t *c, size_t len, size_t L, const pl_game *g, const pl__cond *q,
+                     mpz_t mwc, mpz_t mbc);
 
 /*
 ** Numerators of the indices of minimal winning coalitions (MWC), shared by

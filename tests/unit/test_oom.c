@@ -301,16 +301,30 @@ static int describe_power(const void *obj, const ctx *c, pl_emitter *e)
     return pl_power_emit(obj, c->game, e);
 }
 
-static int op_power(const ctx *c, test_sink *k, pl_error *err)
+static int power_json(const ctx *c, test_sink *k, const pl_power_opts *o, pl_error *err)
 {
     pl_power *p;
-    int rc = pl_power_compute(&p, c->game, NULL, err);
+    int rc = pl_power_compute(&p, c->game, o, err);
     if (rc)
         return rc;
     rc = as_json(p, c, describe_power, k, err);
     pl_power_free(p);
     return rc;
 }
+
+static int op_power(const ctx *c, test_sink *k, pl_error *err)
+{
+    return power_json(c, k, NULL, err);
+}
+
+/* Without Shapley-Shubik: the one-condition table that also counts minimal coalitions. */
+static int op_power_banzhaf(const ctx *c, test_sink *k, pl_error *err)
+{
+    pl_power_opts o = PL_POWER_OPTS_INIT;
+    o.no_shapley = 1;
+    return power_json(c, k, &o, err);
+}
+
 
 static int describe_power_doc(const void *obj, const ctx *c, pl_emitter *e)
 {
@@ -762,6 +776,7 @@ static void test_power_large(void **state)
     assert_int_equal(pl_game_add_condition(g, w, 120, NULL), PL_OK);
     ctx c = {NULL, NULL, 0, 0, g, 0};
     sweep("power (70, GMP)", op_power, &c);
+    sweep("power (70, GMP, no Shapley-Shubik)", op_power_banzhaf, &c);
     pl_game_free(g);
 }
 

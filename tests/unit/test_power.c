@@ -278,10 +278,11 @@ static pl_game *random_game(pl_rng *r, size_t n, int simple)
     return g;
 }
 
-static void expect_same(const pl_power *a, const pl_power *b, size_t n)
+/* Indices from..Coleman's initiative and |W| of two results agree exactly. */
+static void expect_same_from(const pl_power *a, const pl_power *b, size_t n, int from)
 {
     assert_string_equal(pl_power_n_winning(a), pl_power_n_winning(b));
-    for (int k = PL_INDEX_SS; k <= PL_INDEX_CI; k++)
+    for (int k = from; k <= PL_INDEX_CI; k++)
         for (size_t m = 0; m < n; m++) {
             const char *x = pl_power_exact(a, (pl_power_index)k, m);
             const char *y = pl_power_exact(b, (pl_power_index)k, m);
@@ -291,6 +292,11 @@ static void expect_same(const pl_power *a, const pl_power *b, size_t n)
                 fail_msg("%s of member %zu: enumeration %s, generating functions %s",
                          pl_power_index_name((pl_power_index)k), m + 1, x, y);
         }
+}
+
+static void expect_same(const pl_power *a, const pl_power *b, size_t n)
+{
+    expect_same_from(a, b, n, PL_INDEX_SS);
 }
 
 static void check_properties(const pl_power *p, size_t n)
@@ -330,6 +336,94 @@ static void test_dp_equals_enumeration(void **state)
         check_properties(e, n);
         pl_power_free(e);
         pl_power_free(d);
+        pl_game_free(g);
+    }
+}
+
+static pl_power *power_with(const pl_game *g, pl_power_method method, int no_shapley, int naive)
+{
+    pl_power_opts o = PL_POWER_OPTS_INIT;
+    pl_power *p;
+    pl_error err;
+    o.method = method;
+    o.no_shapley = no_shapley;
+    o.naive = naive;
+    if (pl_power_compute(&p, g, &o, &err) != PL_OK)
+        fail_msg("pl_power_compute: %s", err.msg);
+    return p;
+}
+
+static void expect_same_minimal_counts(const pl_power *a, const pl_power *b)
+{
+    for (int blocking = 0; blocking < 2; blocking++) {
+        const char *x = pl_power_minimal_count(a, blocking), *y = pl_power_minimal_count(b, blocking);
+        if (!x || !y || strcmp(x, y) != 0)
+            fail_msg("minimal %s coalitions: %s and %s", blocking ? "blocking" : "winning",
+                     x ? x : "(none)", y ? y : "(none)");
+    }
+}
+
+/* The same swing counts, |W|, minimal coalition counts (and Shapley-Shubik numerators when
+   both have them, as exact fractions or not at all) of two results. */
+static void expect_same_counts(const pl_power *a, const pl_power *b, size_t n)
+{
+    assert_string_equal(pl_power_n_winning(a), pl_power_n_winning(b));
+    for (size_t m = 0; m < n; m++) {
+        assert_string_equal(pl_power_swings(a, m), pl_power_swings(b, m));
+        if (pl_power_has(a, PL_INDEX_SS) && pl_power_has(b, PL_INDEX_SS))
+            assert_true(pl_power_value(a, PL_INDEX_SS, m) == pl_power_value(b, PL_INDEX_SS, m));
+    }
+    expect_same_minimal_counts(a, b);
+}
+
+/*
+** One condition: the table is read through prefix sums (count_dp.c
+** conj_capped); without Shapley-Shubik it is built heaviest first by halves
+** and counts the minimal coalitions on the way. 250 random games against
+** the enumeration (1-16 members, rules and vetoes as random_game makes
+** them); then 40 games of 50-150 members, across the one-, two- and
+** three-word counts: without Shapley-Shubik against the size-indexed path,
+** and both against the naive path (an inverse pass per distinct weight over
+** a second table, minimal coalitions counted on a table of their own).
+*/
+static void test_banzhaf_prefix_path(void **state)
+{
+    (void)state;
+    pl_rng r;
+    pl__rng_seed(&r, 20261207, 0);
+    for (int trial = 0; trial < 250; trial++) {
+        size_t n = 1 + pl__rng_below(&r, 16);
+        pl_game *g = random_game(&r, n, trial % 2 == 0);
+        pl_power *e = power_with(g, PL_POWER_ENUMERATE, 1, 0);
+        pl_power *d = power_with(g, PL_POWER_DP, 1, 0);
+        expect_same_from(e, d, n, PL_INDEX_BZ);
+        if (pl_game_n_rules(g) == 1 && pl_game_n_conditions(g, 0) == 1)
+            expect_same_minimal_counts(e, d);
+        pl_power_free(e);
+        pl_power_free(d);
+        pl_game_free(g);
+    }
+    for (int trial = 0; trial < 40; trial++) {
+        size_t n = 50 + pl__rng_below(&r, 101);
+        int64_t w[150], tot = random_weights(&r, n, 0, 41, w);
+        pl_game *g = weighted(w, n, 1 + (int64_t)pl__rng_below(&r, (uint64_t)tot));
+        for (size_t m = 0; m < n; m++)
+            if (pl__rng_below(&r, 40) == 0)
+                pl_game_set_veto(g, m, 1, NULL);
+        /* counts this large have no short fractions: the swings themselves, exactly */
+        pl_power *s = power(g, PL_POWER_DP), *d = power_with(g, PL_POWER_DP, 1, 0);
+        pl_power *sn = power_with(g, PL_POWER_DP, 0, 1), *dn = power_with(g, PL_POWER_DP, 1, 1);
+        expect_same_counts(s, d, n);
+        expect_same_counts(s, sn, n);
+        expect_same_counts(d, dn, n);
+        for (size_t m = 0; m < n; m++) {
+            const char *x = pl_power_exact(s, PL_INDEX_SS, m), *y = pl_power_exact(sn, PL_INDEX_SS, m);
+            assert_true(x == y || (x && y && strcmp(x, y) == 0));
+        }
+        pl_power_free(s);
+        pl_power_free(d);
+        pl_power_free(sn);
+        pl_power_free(dn);
         pl_game_free(g);
     }
 }
@@ -471,9 +565,11 @@ static void test_epic_vectors(void **state)
     for (size_t c = 0; c < sizeof epic_cases / sizeof *epic_cases; c++) {
         const epic_case *ec = &epic_cases[c];
         pl_game *g = weighted(ec->w, ec->n, ec->q);
-        for (int method = 0; method < 2; method++) {
-            pl_power *p = power(g, method ? PL_POWER_DP : PL_POWER_ENUMERATE);
-            for (size_t k = 0; k < 5; k++)
+        /* enumeration, dp, and dp without Shapley-Shubik (the heaviest-first table) */
+        for (int method = 0; method < 3; method++) {
+            pl_power *p = method == 2 ? power_with(g, PL_POWER_DP, 1, 0)
+                                      : power(g, method ? PL_POWER_DP : PL_POWER_ENUMERATE);
+            for (size_t k = method == 2; k < 5; k++)
                 for (size_t m = 0; m < ec->n; m++)
                     if (fabs(pl_power_value(p, ks[k], m) - ec->v[k][m]) > 1e-6)
                         fail_msg("EPIC game %zu (quota %lld), %s: %s of member %zu is %.7g, "
@@ -832,6 +928,7 @@ int main(void)
         cmocka_unit_test(test_dp_equals_enumeration),
         cmocka_unit_test(test_critical_equals_enumeration),
         cmocka_unit_test(test_epic_vectors),
+        cmocka_unit_test(test_banzhaf_prefix_path),
         cmocka_unit_test(test_critical_multiword),
         cmocka_unit_test(test_dual_quota),
         cmocka_unit_test(test_floating),
