@@ -325,7 +325,6 @@ static int op_power_banzhaf(const ctx *c, test_sink *k, pl_error *err)
     return power_json(c, k, &o, err);
 }
 
-
 static int describe_power_doc(const void *obj, const ctx *c, pl_emitter *e)
 {
     (void)c;
