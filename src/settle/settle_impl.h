@@ -57,6 +57,15 @@ static inline int pl__dominates(const double *p, const double *q, size_t n)
 int pl__nd(size_t n, size_t N, const double *u, size_t *keep, size_t *n_keep,
            uint64_t *budget);
 
+/*
+** The same set as pl__nd for three or more parties, by divide and conquer on
+** ranks (skyline.c). PL_OK, PL_ENOMEM, or PL__SKY_UNSURE when ranks cannot
+** stand for the tolerance on these points (fewer than 3 parties, values
+** spaced about the tolerance apart): the caller then uses pl__nd.
+*/
+#define PL__SKY_UNSURE 1
+int pl__skyline(size_t n, size_t N, const double *u, size_t *keep, size_t *n_keep);
+
 /* ---- streaming ------------------------------------------------------------ */
 
 /*
