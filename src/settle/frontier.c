@@ -10,6 +10,7 @@
 #include "settle_impl.h"
 #include "../core/error_int.h"
 #include "../core/alloc.h"
+#include "../core/progress.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -238,6 +239,7 @@ typedef struct merge_ctx {
     size_t *eff;        /* K: each issue's efficient options (issue_nd) */
     double proj_bytes;  /* a projected refusal by memory: the largest step's bytes; else 0 */
     size_t proj_at;     /* and the issue (1-based) of that step */
+    const pl__span *span; /* progress: issues merged; NULL: none */
 } merge_ctx;
 
 /*
@@ -476,6 +478,8 @@ static int merge_levels(merge_ctx *m, level *lv, size_t *keep, size_t *nk, size_
             *at = k + 1;
             rc = PL_EOVERMEM;
         }
+        if (!rc)
+            pl__span_report(m->span, k + 1, sp->K);
     }
     return rc;
 }
@@ -483,12 +487,18 @@ static int merge_levels(merge_ctx *m, level *lv, size_t *keep, size_t *nk, size_
 int pl_frontier_merge(pl_frontier **out, const pl_space *sp, const pl_frontier_opts *opts,
                       pl_error *err)
 {
+    return pl__frontier_merge(out, sp, opts, NULL, err);
+}
+
+int pl__frontier_merge(pl_frontier **out, const pl_space *sp, const pl_frontier_opts *opts,
+                       const pl__span *span, pl_error *err)
+{
     if (!out || !sp)
         return pl__fail(err, PL_EMISUSE, "pl_frontier_merge: NULL argument");
     *out = NULL;
     merge_ctx m = {sp, PL_MERGE_BUDGET,
                    opts && opts->max_bytes > 0 ? opts->max_bytes : PL_MERGE_DEFAULT_BYTES, NULL,
-                   0, 0, sp->n >= 3 && !(opts && opts->method == PL_FRONTIER_SORT), NULL, 0, 0};
+                   0, 0, sp->n >= 3 && !(opts && opts->method == PL_FRONTIER_SORT), NULL, 0, 0, span};
     level *lv = calloc(sp->K + 1, sizeof *lv);
     size_t maxm = 0, nk = 0, at = 0;
     for (size_t k = 0; k < sp->K; k++)

@@ -116,6 +116,11 @@ void pl__space_decode(const pl_space *sp, uint64_t idx, uint32_t *w);
 int pl__stream_frontier(const pl_space *sp, const double *pts, size_t n, uint64_t N,
                         int threads, pl_frontier **out);
 
+/* pl_frontier_merge reporting each issue merged through span (NULL: none). */
+struct pl__span;
+int pl__frontier_merge(pl_frontier **out, const pl_space *sp, const pl_frontier_opts *opts,
+                       const struct pl__span *span, pl_error *err);
+
 /* A frontier with room for size points; NULL when out of memory. */
 pl_frontier *pl__frontier_alloc(size_t n, size_t K, size_t size);
 /* Sort points by package (lexicographic), as every result is reported. */
