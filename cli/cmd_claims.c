@@ -83,12 +83,13 @@ static int run_claims(const cli_args *a)
     pl_claims_explained *x = NULL;
     pl_error err;
     pl_error_clear(&err);
-    cli_progress p;
+    cli_progress p, ps;
     cli_progress_init(&p, a, "claims", "draws");
-    pl_progress cb = cli_progress_callback(&p);
+    cli_progress_init(&ps, a, "claims: settle", "steps");
+    pl_progress cb = cli_progress_callback(&p), cbs = cli_progress_callback(&ps);
     if (!res || !holds || !defined)
         rc = EXIT_FAIL;
-    else if (pl_claims_evaluate(c, s, res, &err) ||
+    else if (pl_claims_evaluate_progress(c, s, res, &cbs, &err) ||
              (breakeven && pl_claims_explain(&x, c, s, (int)threads, &err)) ||
              (draws && pl_claims_robustness_progress(c, s, draws, seed, (int)threads, &cb,
                                                      holds, defined, &err))) {

@@ -78,6 +78,11 @@ PL_API const char *pl_claim_package_from(const pl_claims *c, size_t i);
  */
 PL_API int pl_claims_evaluate(const pl_claims *c, const struct pl_scenario *s,
                               pl_claim_result *res, pl_error *err);
+/** pl_claims_evaluate reporting the steps of the settlement it runs (if a claim needs one)
+    to progress (NULL: none), as pl_settle_opts.progress. */
+PL_API int pl_claims_evaluate_progress(const pl_claims *c, const struct pl_scenario *s,
+                                       pl_claim_result *res, const pl_progress *progress,
+                                       pl_error *err);
 /**
  * The same on `draws` Monte Carlo draws of s (stream i of seed for draw i, as
  * parley stress): holds[i] and defined[i] count the draws in which claim i

@@ -44,17 +44,51 @@ static int tight(double lo, double hi)
     return hi - lo <= pl__tol(minabs, 0);
 }
 
+/* The order of doubles as unsigned integers: negatives reversed below the positives. */
+static inline uint64_t order_bits(double v)
+{
+    uint64_t b;
+    memcpy(&b, &v, sizeof b);
+    return b >> 63 ? ~b : b | (uint64_t)1 << 63;
+}
+
+/*
+** Sort k by value, ties by index (k starts in index order): least significant
+** digit first, 16 bits a pass, each pass stable; a pass whose digit is the same
+** for every key is skipped. tmp: N more keys. Small sets (under 1,024): qsort.
+*/
+static void sort_values(value_key *k, value_key *tmp, size_t N, size_t *count)
+{
+    if (N < 1024) {
+        qsort(k, N, sizeof *k, cmp_value);
+        return;
+    }
+    for (unsigned shift = 0; shift < 64; shift += 16) {
+        memset(count, 0, 65537 * sizeof *count);
+        for (size_t j = 0; j < N; j++)
+            count[(order_bits(k[j].v) >> shift & 0xffff) + 1]++;
+        if (count[(order_bits(k[0].v) >> shift & 0xffff) + 1] == N)
+            continue;
+        for (size_t d = 1; d <= 65536; d++)
+            count[d] += count[d - 1];
+        for (size_t j = 0; j < N; j++)
+            tmp[count[order_bits(k[j].v) >> shift & 0xffff]++] = k[j];
+        memcpy(k, tmp, N * sizeof *k);
+    }
+}
+
 /*
 ** Rank coordinate c of the N points into r (N x n): values within the
 ** tolerance of their neighbour share a rank. *spread gets the widest cluster,
 ** *gap the narrowest gap between clusters; 0 when a cluster is not tight.
 */
 static int rank_coordinate(size_t n, size_t N, const double *u, size_t c, value_key *k,
-                           uint32_t *r, double *spread, double *gap)
+                           value_key *tmp, size_t *count, uint32_t *r, double *spread,
+                           double *gap)
 {
     for (size_t j = 0; j < N; j++)
         k[j] = (value_key){u[j * n + c], (uint32_t)j};
-    qsort(k, N, sizeof *k, cmp_value);
+    sort_values(k, tmp, N, count);
     uint32_t rank = 0;
     size_t first = 0;
     for (size_t j = 0; j <= N; j++) {
@@ -362,14 +396,15 @@ int pl__skyline(size_t n, size_t N, const double *u, size_t *keep, size_t *n_kee
         return PL__SKY_UNSURE;
     if (N == 0)
         return PL_OK;
-    value_key *k = pl__mallocarray(N, sizeof *k);
+    value_key *k = pl__mallocarray(N, 2 * sizeof *k);
     uint32_t *r = pl__mallocarray(pl__mul(N, n), sizeof *r);
-    int rc = k && r ? PL_OK : PL_ENOMEM;
+    size_t *count = malloc(65537 * sizeof *count);
+    int rc = k && r && count ? PL_OK : PL_ENOMEM;
     double spread = 0, gap = INFINITY;
     for (size_t c = 0; !rc && c < n; c++)
-        if (!rank_coordinate(n, N, u, c, k, r, &spread, &gap))
+        if (!rank_coordinate(n, N, u, c, k, k + N, count, r, &spread, &gap))
             rc = PL__SKY_UNSURE;
-    free(k);
+    free(k), free(count);
     if (!rc && !ranks_decide(n, N, u, spread * (double)n, gap))
         rc = PL__SKY_UNSURE;
     if (!rc)

@@ -220,6 +220,12 @@ if [ "$(wc -l <"$TMP/steps")" -ge 2 ] && sort -n -c -u "$TMP/steps" 2>/dev/null 
 else bad "progress lines not several and increasing up to 700: $(tr '\n' ' ' <"$TMP/three.err")"; fi
 "$P" settle "$TMP/three.yaml" >"$TMP/three.plain" 2>/dev/null || bad "3 x 22 settle: exit $?"
 cmp -s "$TMP/three.out" "$TMP/three.plain" && ok || bad "stdout differs with --progress"
+# claims and report run a settlement: its steps show under their labels too
+"$P" claims -n 0 --progress >/dev/null 2>"$TMP/claims.err" || bad "claims --progress: exit $?"
+expect_grep "$TMP/claims.err" "^claims: settle: 700/700 steps" "claims shows the settlement's steps"
+"$P" report -n 0 --progress -o "$TMP/report.html" 2>"$TMP/report.err" ||
+  bad "report --progress: exit $?"
+expect_grep "$TMP/report.err" "^report: 700/700 steps" "report shows the settlement's steps"
 # 4 parties x 20 issues: the projected frontier would outgrow the memory limit; refused at
 # once (exit 2) with the estimate and the option
 synth 4 20 1 >"$TMP/four.yaml"

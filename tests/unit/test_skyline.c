@@ -11,30 +11,19 @@
 #include "tests/unit/test_util.h"
 #include "settle/settle_impl.h"
 
-/* SplitMix64, as in test_settle.c. */
-static uint64_t mix(uint64_t *s)
-{
-    uint64_t z = (*s += 0x9e3779b97f4a7c15u);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
-    return z ^ (z >> 31);
-}
-
-static double unif(uint64_t *s) { return (double)(mix(s) >> 11) * 0x1p-53; }
-
 /* One coordinate of kind `kind`: 0 uniform, 1 a grid of 1/7 (exact ties), 2 a sum of three
    tenths in a random order (equal on paper, a rounding apart in doubles), 3 anti-correlated
    with the first coordinate (set by the caller). */
 static double coordinate(uint64_t *s, int kind)
 {
     if (kind == 1)
-        return (double)(mix(s) % 12) / 7;
+        return (double)(test_mix(s) % 12) / 7;
     if (kind == 2) {
-        double a = (double)(mix(s) % 4) / 10, b = (double)(mix(s) % 4) / 10;
-        double c = (double)(mix(s) % 4) / 10;
-        return mix(s) % 2 ? (a + b) + c : (c + b) + a;
+        double a = (double)(test_mix(s) % 4) / 10, b = (double)(test_mix(s) % 4) / 10;
+        double c = (double)(test_mix(s) % 4) / 10;
+        return test_mix(s) % 2 ? (a + b) + c : (c + b) + a;
     }
-    return unif(s);
+    return test_unif(s);
 }
 
 static double *points(uint64_t *s, size_t n, size_t N, int kind)
@@ -45,7 +34,7 @@ static double *points(uint64_t *s, size_t n, size_t N, int kind)
         for (size_t i = 0; i < n; i++)
             u[j * n + i] = coordinate(s, kind == 3 ? 0 : kind);
         if (kind == 3) /* sum close to constant: most points efficient */
-            u[j * n + n - 1] = (double)n - u[j * n] - u[j * n + 1] - 0.01 * unif(s);
+            u[j * n + n - 1] = (double)n - u[j * n] - u[j * n + 1] - 0.01 * test_unif(s);
     }
     return u;
 }
@@ -57,7 +46,7 @@ static void test_points_equal_nd(void **state)
     (void)state;
     uint64_t seed = 2026;
     for (int rep = 0; rep < 320; rep++) {
-        size_t n = 3 + (size_t)rep % 4, N = 1 + mix(&seed) % (rep % 5 ? 400 : 3000);
+        size_t n = 3 + (size_t)rep % 4, N = 1 + test_mix(&seed) % (rep % 5 ? 400 : 3000);
         double *u = points(&seed, n, N, rep % 4);
         size_t *a = malloc(N * sizeof *a), *b = malloc(N * sizeof *b), na = 0, nb = 0;
         assert_true(a && b);
@@ -94,10 +83,10 @@ static void test_merge_equal(void **state)
     (void)state;
     uint64_t seed = 7;
     for (int rep = 0; rep < 200; rep++) {
-        size_t n = 3 + (size_t)rep % 3, K = 1 + mix(&seed) % 7, m[8];
+        size_t n = 3 + (size_t)rep % 3, K = 1 + test_mix(&seed) % 7, m[8];
         int kind = rep % 3; /* uniform, grid, sums of tenths */
         for (size_t k = 0; k < K; k++)
-            m[k] = 1 + mix(&seed) % 6;
+            m[k] = 1 + test_mix(&seed) % 6;
         pl_space *sp;
         assert_int_equal(pl_space_new(&sp, n, K, m, NULL), PL_OK);
         for (size_t i = 0; i < n; i++)
