@@ -14,6 +14,8 @@ echo "== bench/exchange: exchange model, heap vs naive, on sample_data and 30 x 
 "$build/bench/bench_exchange" "${SHARED:-../shared}" 30 30 50 20 30 60
 echo "== bench/settle: Pareto frontiers: sort vs streaming, merge vs enumeration, Party domain"
 "$build/bench/bench_settle" 1e8 "${SHARED:-../shared}"
+echo "== bench/frontier: 3+ parties, divide and conquer vs the sort-filter skyline (baseline)"
+"$build/bench/bench_frontier"
 echo "== bench/stress: Monte Carlo draws per second, 1 vs 2 threads; memory over 10^6 draws"
 "$build/bench/bench_stress" 2000 1000000
 echo "== bench/smp: Spatial Model of Politics, time per turn, 10 to 250 actors x 3 dimensions"

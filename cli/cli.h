@@ -141,7 +141,8 @@ int cli_usage_error(const char *fmt, ...)
     {"max-enumerate", 0, 1, "N", "count win-sets package by package up to N packages "        \
                                  "(default 10000000)"},                                       \
     {"max-memory", 0, 1, "MIB", "memory for the frontier's candidate packages in MiB "        \
-                                "(default 1024)"}
+                                "(default 1024); with 3+ parties also the projection of "     \
+                                "later issues' steps"}
 
 /* Read the settlement options (those the command defines) into o. */
 int cli_read_settle_opts(const cli_args *a, pl_settle_opts *o);

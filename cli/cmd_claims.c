@@ -83,9 +83,11 @@ static int run_claims(const cli_args *a)
     o.threads = (int)threads;
     o.breakeven = breakeven;
     o.explain = cli_has(a, "explain");
-    cli_progress p;
+    cli_progress p, ps;
     cli_progress_init(&p, a, "claims", "draws");
+    cli_progress_init(&ps, a, "claims: settle", "steps");
     o.progress = cli_progress_callback(&p);
+    o.settle_progress = cli_progress_callback(&ps);
     cli_output out;
     if ((rc = cli_output_open(&out, a, "checks")) == EXIT_OK) {
         pl_error err;

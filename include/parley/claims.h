@@ -78,6 +78,11 @@ PL_API const char *pl_claim_package_from(const pl_claims *c, size_t i);
  */
 PL_API int pl_claims_evaluate(const pl_claims *c, const struct pl_scenario *s,
                               pl_claim_result *res, pl_error *err);
+/** pl_claims_evaluate reporting the steps of the settlement it runs (if a claim needs one)
+    to progress (NULL: none), as pl_settle_opts.progress. */
+PL_API int pl_claims_evaluate_progress(const pl_claims *c, const struct pl_scenario *s,
+                                       pl_claim_result *res, const pl_progress *progress,
+                                       pl_error *err);
 /**
  * The same on `draws` Monte Carlo draws of s (stream i of seed for draw i, as
  * parley stress): holds[i] and defined[i] count the draws in which claim i
@@ -163,12 +168,13 @@ typedef struct pl_claims_document_opts {
     int breakeven;            /* run the break-even search; 1 */
     int explain;              /* every input that can flip each verdict (needs breakeven); 0 */
     pl_progress progress;     /* the draws' progress */
+    pl_progress settle_progress; /* the steps of the settlement a claim needs */
 } pl_claims_document_opts;
-#define PL_CLAIMS_DOCUMENT_OPTS_INIT {200, 1, 1, 1, 0, PL_PROGRESS_NONE}
+#define PL_CLAIMS_DOCUMENT_OPTS_INIT {200, 1, 1, 1, 0, PL_PROGRESS_NONE, PL_PROGRESS_NONE}
 
 /**
  * The whole document `parley claims` writes, frame included (pl_emit_document_begin):
- * pl_claims_evaluate, pl_claims_explain and pl_claims_robustness_progress as o says,
+ * pl_claims_evaluate_progress, pl_claims_explain and pl_claims_robustness_progress as o says,
  * then pl_claims_emit_explained. Nothing is emitted unless all of it was computed.
  * o NULL: the defaults. PL_EMISUSE for explain without breakeven.
  */

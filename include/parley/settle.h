@@ -70,7 +70,11 @@ typedef struct pl_frontier_opts {
  * size, not with the space's: 10 issues x 100 options (10^20 packages) for two
  * parties take milliseconds. opts->floor is applied after the merge. A step
  * whose candidates (partial frontier x options) would need more memory than
- * opts->max_bytes is refused before it allocates: PL_EINPUT, with the estimate.
+ * opts->max_bytes is refused before it allocates: PL_EINPUT, with the estimate;
+ * with three or more parties so is a merge whose frontier, projected after
+ * each issue, would outgrow it at a later step. Three or more parties: divide
+ * and conquer (skyline.c), or with method PL_FRONTIER_SORT the sort-filter
+ * skyline (the former method, kept as a baseline); the same frontier.
  */
 PL_API int pl_frontier_merge(pl_frontier **out, const pl_space *sp, const pl_frontier_opts *opts,
                              pl_error *err);
@@ -229,8 +233,10 @@ typedef struct pl_settle_opts {
     int indifferent_yes;    /* an indifferent deterministic voter votes yes (default no) */
     double max_enumerate;   /* win-set counts visit every package up to this many (1e7) */
     size_t logrolls;        /* how many pairwise logrolls to report (5) */
-    double max_bytes;       /* memory for the frontier merge (pl_frontier_opts); 0 = 1 GiB */
-    pl_progress progress;   /* after each phase (build, merge, solutions, ...) of a fixed list */
+    double max_bytes;       /* memory for the frontier merge (pl_frontier_opts), also its
+                               projection after each issue; 0 = 1 GiB */
+    pl_progress progress;   /* 100 steps per phase (build, merge, solutions, ...) of a fixed
+                               list, reported within the long ones (each issue merged, ...) */
 } pl_settle_opts;
 #define PL_SETTLE_OPTS_INIT {PL_LOSS_LINEAR, 0, 0, 0, NULL, 1, 0, 0.5, 0, 1e7, 5, 0, \
                              PL_PROGRESS_NONE}

@@ -1152,6 +1152,9 @@ struct pl_proposal;
  const char *pl_claim_package_from(const pl_claims *c, size_t i);
  int pl_claims_evaluate(const pl_claims *c, const struct pl_scenario *s,
                               pl_claim_result *res, pl_error *err);
+ int pl_claims_evaluate_progress(const pl_claims *c, const struct pl_scenario *s,
+                                       pl_claim_result *res, const pl_progress *progress,
+                                       pl_error *err);
  int pl_claims_robustness(const pl_claims *c, const struct pl_scenario *s, uint64_t draws,
                                 uint64_t seed, int threads, uint64_t *holds, uint64_t *defined,
                                 pl_error *err);

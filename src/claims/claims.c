@@ -26,6 +26,7 @@ typedef struct ctx {
     pl_settlement *st;
     int st_rc;
     pl_error err;
+    const pl_progress *progress; /* the settlement's steps; NULL: none */
 } ctx;
 
 static const pl_settlement *settlement(ctx *x)
@@ -34,6 +35,8 @@ static const pl_settlement *settlement(ctx *x)
         pl_settle_opts o = PL_SETTLE_OPTS_INIT;
         o.logrolls = 0;
         o.max_enumerate = 0; /* no claim reads the win-set counts; they cost most of a probe */
+        if (x->progress)
+            o.progress = *x->progress;
         x->st_rc = pl_settle_compute(&x->st, x->s, &o, &x->err);
     }
     return x->st;
@@ -350,7 +353,7 @@ static void evaluate(ctx *x, const pl__claim *c, pl_claim_result *r)
 void pl__claims_evaluate_some(const pl_claims *c, const pl_scenario *s, const unsigned char *want,
                               pl_claim_result *res)
 {
-    ctx x = {s, NULL, 0, {0}};
+    ctx x = {s, NULL, 0, {0}, NULL};
     for (size_t i = 0; i < c->n; i++)
         if (want[i])
             evaluate(&x, &c->c[i], &res[i]);
@@ -360,9 +363,15 @@ void pl__claims_evaluate_some(const pl_claims *c, const pl_scenario *s, const un
 int pl_claims_evaluate(const pl_claims *c, const pl_scenario *s, pl_claim_result *res,
                        pl_error *err)
 {
+    return pl_claims_evaluate_progress(c, s, res, NULL, err);
+}
+
+int pl_claims_evaluate_progress(const pl_claims *c, const pl_scenario *s, pl_claim_result *res,
+                                const pl_progress *progress, pl_error *err)
+{
     if (!c || !s || !res)
         return pl__fail(err, PL_EMISUSE, "pl_claims_evaluate: NULL argument");
-    ctx x = {s, NULL, 0, {0}};
+    ctx x = {s, NULL, 0, {0}, progress};
     for (size_t i = 0; i < c->n && x.err.code != PL_ENOMEM; i++)
         evaluate(&x, &c->c[i], &res[i]);
     pl_settle_free(x.st);

@@ -24,7 +24,7 @@ int pl_claims_document(const pl_claims *c, const pl_scenario *s,
     pl_claims_explained *x = NULL;
     int rc = res && holds && defined ? PL_OK : pl__error_nomem(err);
     int threads = o->threads > 0 ? o->threads : 1;
-    if (!rc && !(rc = pl_claims_evaluate(c, s, res, err)) && o->breakeven)
+    if (!rc && !(rc = pl_claims_evaluate_progress(c, s, res, &o->settle_progress, err)) && o->breakeven)
         rc = pl_claims_explain(&x, c, s, threads, err);
     if (!rc && o->draws)
         rc = pl_claims_robustness_progress(c, s, o->draws, o->seed, threads, &o->progress,

@@ -189,7 +189,7 @@ static int run_claims(pl_report *r)
     r->claim_defined = calloc(n ? n : 1, sizeof *r->claim_defined);
     if (!r->claim_res || !r->claim_holds || !r->claim_defined)
         return PL_ENOMEM;
-    if (pl_claims_evaluate(r->o.claims, r->s, r->claim_res, &e) ||
+    if (pl_claims_evaluate_progress(r->o.claims, r->s, r->claim_res, &r->o.progress, &e) ||
         (r->o.draws && pl_claims_robustness_progress(r->o.claims, r->s, r->o.draws, r->o.seed,
                                                      r->o.threads, &r->o.progress,
                                                      r->claim_holds, r->claim_defined, &e)))

@@ -10,6 +10,7 @@
 #include "settle_impl.h"
 #include "../core/error_int.h"
 #include "../core/alloc.h"
+#include "../core/progress.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -216,9 +217,14 @@ static int issue_nd(const pl_space *sp, size_t k, size_t *keep, size_t *nk)
 #define PL_MERGE_DEFAULT_BYTES 1073741824.0
 
 /* Bytes a merge step holds per candidate: its utilities, its index in the kept list, and
-   pl__nd's sort key, candidate list and flag. */
-static double candidate_bytes(size_t n)
+   pl__nd's sort key, candidate list and flag; or, by divide and conquer (skyline.c), its
+   ranks and the larger of the ranking's sort key and the recursion's arrays (selection,
+   tree, sweep key, index). */
+static double candidate_bytes(size_t n, int skyline)
 {
+    if (skyline)
+        return (double)(n * (sizeof(double) + sizeof(uint32_t)) + sizeof(size_t) +
+                        4 * sizeof(uint32_t) + sizeof(uint32_t[4]));
     return (double)(n * sizeof(double) + 2 * sizeof(size_t) + sizeof(double[2]) +
                     sizeof(size_t) + 1);
 }
@@ -229,6 +235,11 @@ typedef struct merge_ctx {
     double max_bytes;
     double *lo;         /* with a floor: (K + 1) x n, see partial_floors; else NULL */
     double growth, proj; /* a projected refusal: growth exponent, final size; else 0 */
+    int skyline;        /* three or more parties: divide and conquer (skyline.c) */
+    size_t *eff;        /* K: each issue's efficient options (issue_nd) */
+    double proj_bytes;  /* a projected refusal by memory: the largest step's bytes; else 0 */
+    size_t proj_at;     /* and the issue (1-based) of that step */
+    const pl__span *span; /* progress: issues merged; NULL: none */
 } merge_ctx;
 
 /*
@@ -273,13 +284,24 @@ static size_t viable(const double *lo, size_t n, const double *u, size_t *keep, 
     return m;
 }
 
+/* The non-dominated candidates: divide and conquer when it gives pl__nd's set, else pl__nd. */
+static int merge_nd(merge_ctx *m, size_t N, const double *u, size_t *keep, size_t *nk)
+{
+    if (m->skyline) {
+        int rc = pl__skyline(m->sp->n, N, u, keep, nk);
+        if (rc != PL__SKY_UNSURE)
+            return rc;
+    }
+    return pl__nd(m->sp->n, N, u, keep, nk, &m->budget);
+}
+
 /* next = ND(prev + options opts of issue k). */
 static int merge_step(merge_ctx *m, size_t k, const level *prev, const size_t *opts,
                       size_t n_opts, level *next)
 {
     const pl_space *sp = m->sp;
     size_t n = sp->n, N = prev->size * n_opts;
-    if ((double)prev->size * (double)n_opts * candidate_bytes(n) > m->max_bytes)
+    if ((double)prev->size * (double)n_opts * candidate_bytes(n, m->skyline) > m->max_bytes)
         return PL_EOVERMEM; /* checked first: it is the one a user can raise */
     if ((n_opts && N / n_opts != prev->size) || N > PL_MERGE_MAX_CANDIDATES)
         return PL_ETOOBIG;
@@ -292,7 +314,7 @@ static int merge_step(merge_ctx *m, size_t k, const level *prev, const size_t *o
                 u[(a * n_opts + b) * n + i] = prev->u[a * n + i] +
                                               sp->t[i * sp->total + sp->off[k] + opts[b]];
     if (!rc)
-        rc = pl__nd(n, N, u, keep, &nk, &m->budget);
+        rc = merge_nd(m, N, u, keep, &nk);
     if (!rc && m->lo)
         nk = viable(m->lo + (k + 1) * n, n, u, keep, nk);
     if (rc == PL_ERANGE || (!rc && nk > PL_MERGE_MAX_FRONTIER))
@@ -336,22 +358,29 @@ static int merge_refused(const merge_ctx *m, int rc, size_t k, size_t had, size_
                          pl_error *err)
 {
     const pl_space *sp = m->sp;
+    if (rc == PL_EOVERMEM && m->proj_bytes > 0)
+        return pl__fail(err, PL_EINPUT, "the Pareto frontier is estimated at about %.3g "
+                        "packages after issue %zu of %zu (%zu after issue %zu, growing as "
+                        "issues^%.2f), its merge needing about %.3g GiB at issue %zu, above the "
+                        "limit of %.3g GiB; expected a coarser step, fewer parties, or "
+                        "--max-memory MIB", m->proj, sp->K, sp->K, had, k - 1, m->growth,
+                        m->proj_bytes / 1073741824.0, m->proj_at, m->max_bytes / 1073741824.0);
     if (rc == PL_EOVERMEM) {
         double cand = (double)had * (double)nk;
         return pl__fail(err, PL_EINPUT, "the Pareto frontier would need %.3g GiB at issue %zu "
                         "of %zu (%.3g candidate packages: %zu efficient so far x %zu options), "
                         "above the limit of %.3g GiB; expected a coarser step, fewer parties, or "
-                        "--max-memory MIB", cand * candidate_bytes(sp->n) / 1073741824.0, k,
-                        sp->K, cand, had, nk, m->max_bytes / 1073741824.0);
+                        "--max-memory MIB", cand * candidate_bytes(sp->n, m->skyline) /
+                        1073741824.0, k, sp->K, cand, had, nk, m->max_bytes / 1073741824.0);
     }
     if (m->proj > 0)
-        return pl__fail(err, PL_ERANGE, "the Pareto frontier is too large to compute here: "
+        return pl__fail(err, PL_EINPUT, "the Pareto frontier is too large to compute here: "
                         "%zu packages before issue %zu of %zu, with %zu parties, growing as "
                         "issues^%.2f: about %.3g packages at the end, more dominance tests "
                         "than the limit (%.3g) allows; expected fewer options (a coarser step) "
                         "or fewer parties", had, k, sp->K, sp->n, m->growth, m->proj,
                         (double)PL_MERGE_BUDGET);
-    return pl__fail(err, PL_ERANGE, "the Pareto frontier is too large to compute here: "
+    return pl__fail(err, PL_EINPUT, "the Pareto frontier is too large to compute here: "
                     "%zu packages before issue %zu of %zu, with %zu parties (with many "
                     "parties most packages are efficient, and packages that tie for every "
                     "party are all kept); expected fewer options (a coarser step) or "
@@ -387,12 +416,54 @@ static int hopeless(merge_ctx *m, const level *lv, size_t k, size_t nk, uint64_t
     return 1;
 }
 
+/*
+** Divide and conquer, after L = k + 1 issues (4 or more, some left): will a
+** later step's candidates fit in max_bytes? The frontier is projected to grow
+** as a power of the issues merged, L^a, with a fitted to its sizes after L/2
+** issues and after L (the local growth: with many issues it slows, so the
+** projection errs high, and a refusal names the estimate and --max-memory);
+** each later issue multiplies it by its efficient options as candidates. Too
+** large: refuse now, before the costly steps.
+*/
+static int projected_over(merge_ctx *m, const level *lv, size_t k)
+{
+    const pl_space *sp = m->sp;
+    size_t L = k + 1, h = L / 2;
+    if (!m->skyline || L < 4 || L >= sp->K || !(lv[L].size > lv[h].size))
+        return 0;
+    double a = log((double)lv[L].size / (double)lv[h].size) / log((double)L / (double)h);
+    double f = (double)lv[L].size, worst = 0;
+    size_t at = 0;
+    for (size_t j = L; j < sp->K; j++) { /* step j merges issue j + 1 into f = F_j */
+        double bytes = f * (double)m->eff[j] * candidate_bytes(sp->n, 1);
+        if (bytes > worst)
+            worst = bytes, at = j + 1;
+        f = (double)lv[L].size * pow((double)(j + 1) / (double)L, a);
+    }
+    if (!(worst > m->max_bytes))
+        return 0;
+    m->growth = a, m->proj = f, m->proj_bytes = worst, m->proj_at = at;
+    return 1;
+}
+
+/* Each issue's efficient options (their count in m->eff), and the largest count. */
+static int count_efficient(merge_ctx *m, size_t *keep)
+{
+    const pl_space *sp = m->sp;
+    if (!(m->eff = pl__mallocarray(sp->K ? sp->K : 1, sizeof *m->eff)))
+        return PL_ENOMEM;
+    for (size_t k = 0; k < sp->K; k++)
+        if (issue_nd(sp, k, keep, &m->eff[k]))
+            return PL_ENOMEM;
+    return PL_OK;
+}
+
 /* The levels of the merge, lv[0] = {0}; on a refusal *at is the issue it stopped at. */
 static int merge_levels(merge_ctx *m, level *lv, size_t *keep, size_t *nk, size_t *at)
 {
     const pl_space *sp = m->sp;
     lv[0].size = 1;
-    if (!(lv[0].u = calloc(sp->n, sizeof *lv[0].u)))
+    if (!(lv[0].u = calloc(sp->n, sizeof *lv[0].u)) || count_efficient(m, keep))
         return PL_ENOMEM;
     int rc = PL_OK;
     for (size_t k = 0; !rc && k < sp->K; k++) {
@@ -403,7 +474,12 @@ static int merge_levels(merge_ctx *m, level *lv, size_t *keep, size_t *nk, size_
         if (!rc && hopeless(m, lv, k, *nk, before - m->budget)) {
             *at = k + 1;
             rc = PL_ETOOBIG;
+        } else if (!rc && projected_over(m, lv, k)) {
+            *at = k + 1;
+            rc = PL_EOVERMEM;
         }
+        if (!rc)
+            pl__span_report(m->span, k + 1, sp->K);
     }
     return rc;
 }
@@ -411,12 +487,18 @@ static int merge_levels(merge_ctx *m, level *lv, size_t *keep, size_t *nk, size_
 int pl_frontier_merge(pl_frontier **out, const pl_space *sp, const pl_frontier_opts *opts,
                       pl_error *err)
 {
+    return pl__frontier_merge(out, sp, opts, NULL, err);
+}
+
+int pl__frontier_merge(pl_frontier **out, const pl_space *sp, const pl_frontier_opts *opts,
+                       const pl__span *span, pl_error *err)
+{
     if (!out || !sp)
         return pl__fail(err, PL_EMISUSE, "pl_frontier_merge: NULL argument");
     *out = NULL;
     merge_ctx m = {sp, PL_MERGE_BUDGET,
                    opts && opts->max_bytes > 0 ? opts->max_bytes : PL_MERGE_DEFAULT_BYTES, NULL,
-                   0, 0};
+                   0, 0, sp->n >= 3 && !(opts && opts->method == PL_FRONTIER_SORT), NULL, 0, 0, span};
     level *lv = calloc(sp->K + 1, sizeof *lv);
     size_t maxm = 0, nk = 0, at = 0;
     for (size_t k = 0; k < sp->K; k++)
@@ -435,7 +517,7 @@ int pl_frontier_merge(pl_frontier **out, const pl_space *sp, const pl_frontier_o
         rc = pl__error_nomem(err);
     for (size_t j = 0; lv && j <= sp->K; j++)
         level_free(&lv[j]);
-    free(lv), free(keep), free(m.lo);
+    free(lv), free(keep), free(m.lo), free(m.eff);
     if (!rc) {
         pl__frontier_floor(f, opts ? opts->floor : NULL);
         rc = pl__frontier_sort(f) ? pl__error_nomem(err) : PL_OK;

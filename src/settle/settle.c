@@ -69,6 +69,7 @@ static int solve_all(pl_settlement *st, pl_error *err)
                           k == PL_SOL_KS ? &st->ks_flat : NULL, err);
         if (rc)
             return rc;
+        pl__span_report(&st->span, (uint64_t)k + 1, PL_SOL_COUNT + 1);
     }
     if (st->n == 2) {  /* no hull is no finding; out of memory is an error */
         int rc = pl_hull2(st->f, st->d, NULL, &st->hull_vertices, st->hull_nash, st->hull_ks,
@@ -144,11 +145,18 @@ static int ratified_space(pl_settlement *st, size_t nj, pl_space **sp, uint32_t 
     return pl__settle_within(st, nj, 1, sp, *map, err);
 }
 
-/* The best point of ext for the ratification-constrained Nash product. */
+/* Progress: every this many points of a frontier scanned. */
+#define PL_SCAN_BLOCK 4096
+
+/* The best point of ext for the ratification-constrained Nash product; progress over
+   [lo, hi] of the phase (span). */
 static int ratified_best(pl_settlement *st, const pl_frontier *ext, size_t nj, double *u,
-                         unsigned char *cr, size_t *at, double *best)
+                         unsigned char *cr, size_t *at, double *best, const pl__span *span)
 {
-    for (size_t j = 0; j < pl_frontier_size(ext); j++) {
+    size_t N = pl_frontier_size(ext);
+    for (size_t j = 0; j < N; j++) {
+        if (j % PL_SCAN_BLOCK == 0)
+            pl__span_report(span, j, N);
         for (size_t i = 0; i < nj; i++)
             u[i] = pl_frontier_utility(ext, j, i);
         const unsigned char *c = pl__settle_crossed(st, pl_frontier_package(ext, j), cr);
@@ -181,13 +189,16 @@ static int ratified_nash(pl_settlement *st, pl_error *err)
     fo.floor = floor;
     if (!rc)
         rc = ratified_space(st, nj, &sp, &map, err);
-    if (!rc && sp && !(rc = pl_frontier_merge(&ext, sp, &fo, err)) && map)
+    pl__span half = st->span; /* the merge, then the scan of its frontier */
+    half.hi = st->span.lo + (st->span.hi - st->span.lo) / 2;
+    if (!rc && sp && !(rc = pl__frontier_merge(&ext, sp, &fo, &half, err)) && map)
         pl__settle_unmap(st, ext, map);
     pl_space_free(sp);
     double best = 0;
     size_t at = 0;
+    half.lo = half.hi, half.hi = st->span.hi;
     if (!rc && ext)
-        rc = ratified_best(st, ext, nj, u, cr, &at, &best);
+        rc = ratified_best(st, ext, nj, u, cr, &at, &best, &half);
     if (!rc && best > 0) {
         st->rnash = malloc(st->K * sizeof *st->rnash);
         if (!st->rnash)
@@ -210,7 +221,7 @@ static int merge(pl_settlement *st, pl_error *err)
     fo.floor = st->rational_only ? st->d : NULL;
     if (st->party_red)
         return pl__settle_merge_within(st, &fo, err);
-    return pl_frontier_merge(&st->f, st->sp, &fo, err);
+    return pl__frontier_merge(&st->f, st->sp, &fo, &st->span, err);
 }
 
 static int weigh(pl_settlement *st, pl_error *err)
@@ -218,11 +229,14 @@ static int weigh(pl_settlement *st, pl_error *err)
     return weights(st) ? pl__error_nomem(err) : PL_OK;
 }
 
-/* The analysis in order, each needing the ones before; progress is reported after each. */
+/* The analysis in order, each needing the ones before; progress is reported after each,
+   PL_SETTLE_STEPS steps apart, and the long ones (the merges, the solutions, the scan for the
+   ratified Nash point, the package walk of the win-sets, the logrolls) report within. */
 static int (*const phases[])(pl_settlement *, pl_error *) = {
     pl__settle_build, weigh, merge, solve_all, ratified_nash, pl__settle_winsets,
     pl__settle_logrolls};
 #define N_PHASES (sizeof phases / sizeof *phases)
+#define PL_SETTLE_STEPS 100
 
 int pl_settle_compute(pl_settlement **out, const pl_scenario *s, const pl_settle_opts *opts,
                       pl_error *err)
@@ -249,9 +263,12 @@ int pl__settle_compute(pl_settlement **out, const pl_scenario *s, const pl_settl
     st->o = o;
     st->rational_only = rational_only;
     int rc = PL_OK;
-    for (size_t k = 0; !rc && k < N_PHASES; k++)
+    for (size_t k = 0; !rc && k < N_PHASES; k++) {
+        st->span = (pl__span){&st->o.progress, k * PL_SETTLE_STEPS, (k + 1) * PL_SETTLE_STEPS,
+                              N_PHASES * PL_SETTLE_STEPS};
         if (!(rc = phases[k](st, err)))
-            pl__progress(&o.progress, k + 1, N_PHASES);
+            pl__progress(&o.progress, (k + 1) * PL_SETTLE_STEPS, N_PHASES * PL_SETTLE_STEPS);
+    }
     if (rc) {
         pl_settle_free(st);
         return rc;

@@ -57,6 +57,15 @@ static inline int pl__dominates(const double *p, const double *q, size_t n)
 int pl__nd(size_t n, size_t N, const double *u, size_t *keep, size_t *n_keep,
            uint64_t *budget);
 
+/*
+** The same set as pl__nd for three or more parties, by divide and conquer on
+** ranks (skyline.c). PL_OK, PL_ENOMEM, or PL__SKY_UNSURE when ranks cannot
+** stand for the tolerance on these points (fewer than 3 parties, values
+** spaced about the tolerance apart): the caller then uses pl__nd.
+*/
+#define PL__SKY_UNSURE 1
+int pl__skyline(size_t n, size_t N, const double *u, size_t *keep, size_t *n_keep);
+
 /* ---- streaming ------------------------------------------------------------ */
 
 /*
@@ -106,6 +115,11 @@ void pl__space_decode(const pl_space *sp, uint64_t idx, uint32_t *w);
 */
 int pl__stream_frontier(const pl_space *sp, const double *pts, size_t n, uint64_t N,
                         int threads, pl_frontier **out);
+
+/* pl_frontier_merge reporting each issue merged through span (NULL: none). */
+struct pl__span;
+int pl__frontier_merge(pl_frontier **out, const pl_space *sp, const pl_frontier_opts *opts,
+                       const struct pl__span *span, pl_error *err);
 
 /* A frontier with room for size points; NULL when out of memory. */
 pl_frontier *pl__frontier_alloc(size_t n, size_t K, size_t size);

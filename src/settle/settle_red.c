@@ -141,7 +141,7 @@ int pl__settle_merge_within(pl_settlement *st, const pl_frontier_opts *fo, pl_er
     int rc = map ? pl__settle_within(st, st->n, 0, &sp, map, err) : pl__error_nomem(err);
     if (!rc && !sp && !(st->f = pl__frontier_alloc(st->n, st->K, 0)))
         rc = pl__error_nomem(err);
-    else if (!rc && sp && !(rc = pl_frontier_merge(&st->f, sp, fo, err)))
+    else if (!rc && sp && !(rc = pl__frontier_merge(&st->f, sp, fo, &st->span, err)))
         pl__settle_unmap(st, st->f, map);
     pl_space_free(sp);
     free(map);

@@ -78,6 +78,7 @@ int pl__settle_logrolls(pl_settlement *st, pl_error *err)
                 ta += sa[k], tb += sb[k];
             r->gain = r->r.nash_a + r->r.nash_b - (ta + tb) / 2;
             st->n_rolls++;
+            pl__span_report(&st->span, a * st->n + b, st->n * st->n);
         }
     free(sa), free(sb);
     if (rc)

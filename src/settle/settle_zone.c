@@ -112,10 +112,10 @@ static void *run_range(void *arg)
     return NULL;
 }
 
-static int zone_init(zone_ctx *c, const pl_settlement *st, uint64_t lo, uint64_t hi)
+static int zone_init(zone_ctx *c, const pl_settlement *st)
 {
     memset(c, 0, sizeof *c);
-    c->st = st, c->lo = lo, c->hi = hi;
+    c->st = st;
     c->acc = malloc(st->n);
     c->rat = malloc(st->n);
     c->pass = malloc(st->n_bod + 1);
@@ -168,6 +168,33 @@ static int gather(pl_settlement *st, zone_ctx *z, int nt)
     return rc;
 }
 
+/*
+** Walk packages 0..N-1 in blocks (at most PL_ZONE_BLOCKS, each of 2^16 packages or more),
+** each shared by the threads, with a progress report after each: the same reports
+** whatever the thread count. Counts are sums, the streams keep the same set.
+*/
+#define PL_ZONE_BLOCKS 64
+static int walk_blocks(pl_settlement *st, zone_ctx *z, int nt, uint64_t N)
+{
+    uint64_t blocks = N >> 16 < PL_ZONE_BLOCKS ? (N >> 16) + 1 : PL_ZONE_BLOCKS;
+    int rc = PL_OK;
+    for (uint64_t b = 0; !rc && b < blocks; b++) {
+        uint64_t lo = N * b / blocks, hi = N * (b + 1) / blocks;
+        for (int t = 0; t < nt; t++) {
+            z[t].lo = lo + (hi - lo) * (uint64_t)t / (uint64_t)nt;
+            z[t].hi = lo + (hi - lo) * (uint64_t)(t + 1) / (uint64_t)nt;
+        }
+        if (nt > 1)
+            rc = pl__parallel(z, sizeof *z, (size_t)nt, run_range);
+        else
+            run_range(z);
+        for (int t = 0; !rc && t < nt; t++)
+            rc = z[t].rc;
+        pl__span_report(&st->span, b + 1, blocks);
+    }
+    return rc;
+}
+
 int pl__settle_winsets(pl_settlement *st, pl_error *err)
 {
     pl__winsets *ws = &st->ws;
@@ -186,12 +213,9 @@ int pl__settle_winsets(pl_settlement *st, pl_error *err)
     zone_ctx *z = calloc((size_t)nt, sizeof *z);
     int rc = z ? PL_OK : PL_ENOMEM;
     for (int t = 0; !rc && t < nt; t++)
-        rc = zone_init(&z[t], st, N * (uint64_t)t / (uint64_t)nt,
-                       N * (uint64_t)(t + 1) / (uint64_t)nt);
+        rc = zone_init(&z[t], st);
     if (!rc)
-        rc = pl__parallel(z, sizeof *z, (size_t)nt, run_range);
-    for (int t = 0; !rc && t < nt; t++)
-        rc = z[t].rc;
+        rc = walk_blocks(st, z, nt, N);
     if (!rc)
         rc = gather(st, z, nt);
     ws->counted = !rc;

@@ -12,6 +12,7 @@
 #include "parley/scenario.h"
 #include "parley/proposal.h"
 #include "../core/scenario_impl.h"
+#include "../core/progress.h"
 
 /* A party at the table, or a member of a body that ratifies for one. */
 typedef struct pl__judge {
@@ -98,6 +99,7 @@ struct pl_settlement {
     pl__red *red;
     int party_red;        /* some party has a red line: the frontier is restricted */
     int rational_only;    /* the frontier holds its rational part only (pl__settle_compute) */
+    pl__span span;        /* progress: the running phase's part of o.progress's total */
 };
 
 /*

@@ -29,7 +29,7 @@ check claims claims -n 40 -f json
 check report report -n 40
 # --quiet keeps warnings away but not progress asked for by name
 "$P" settle --progress --quiet >/dev/null 2>"$TMP/err"
-expect_grep "$TMP/err" "^settle: 7/7 phases" "settle --progress --quiet"
+expect_grep "$TMP/err" "^settle: 700/700 steps" "settle --progress --quiet"
 # the final report always comes, at done == total, so one line is certain
 expect_grep "$TMP/prog.err" "report: 40/40" "report reaches its total"
 

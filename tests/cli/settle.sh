@@ -187,6 +187,54 @@ expect_status 2 "a coarse step under a small limit" -- timeout 20 "$P" settle "$
 expect_grep "$TMP/err" "above the limit of 0.000977 GiB" "the limit in the message"
 expect_status 0 "--max-memory raises the limit" -- timeout 20 "$P" settle "$TMP/two.yaml" --step 0.2 --max-memory 64
 
+# Three and more parties (issue 21 item 4): synthetic scenarios, n parties x K issues x 10
+# options (0, 10, ..., 90), positions and saliences from awk's generator with a fixed seed.
+synth() { # parties issues seed
+  awk -v n="$1" -v K="$2" -v seed="$3" 'BEGIN {
+    srand(seed); print "parley: 1\nname: synth\ntitle: synthetic\nactors:"
+    for (i = 0; i < n; i++) printf "  - {id: P%d, name: P%d, capability: 1}\n", i, i
+    print "issues:"
+    for (k = 0; k < K; k++) {
+      printf "  - {id: I%d, name: I%d, scale: {0: lo, 100: hi}, status_quo: 50, options: [", k, k
+      for (v = 0; v < 10; v++) printf "%s{id: o%d, at: %d}", v ? ", " : "", v, v * 10
+      print "]}"
+    }
+    print "positions:"
+    for (i = 0; i < n; i++) {
+      printf "  P%d: {", i
+      for (k = 0; k < K; k++)
+        printf "%sI%d: {position: %d, salience: %.3f}", k ? ", " : "", k, int(rand() * 101),
+               (1 + int(rand() * 9)) / (10 * K)
+      print "}"
+    }
+  }'
+}
+# Progress within the phases: 3 parties x 22 issues (about 1-3 s) shows several lines, their
+# steps increasing, the last 700/700; stdout is the same without --progress.
+synth 3 22 1 >"$TMP/three.yaml"
+"$P" settle "$TMP/three.yaml" --progress >"$TMP/three.out" 2>"$TMP/three.err" ||
+  bad "3 x 22 settle --progress: exit $?"
+sed -n 's/^settle: \([0-9]*\)\/700 steps, .*/\1/p' "$TMP/three.err" >"$TMP/steps"
+if [ "$(wc -l <"$TMP/steps")" -ge 2 ] && sort -n -c -u "$TMP/steps" 2>/dev/null &&
+   [ "$(tail -n 1 "$TMP/steps")" = 700 ]; then ok
+else bad "progress lines not several and increasing up to 700: $(tr '\n' ' ' <"$TMP/three.err")"; fi
+"$P" settle "$TMP/three.yaml" >"$TMP/three.plain" 2>/dev/null || bad "3 x 22 settle: exit $?"
+cmp -s "$TMP/three.out" "$TMP/three.plain" && ok || bad "stdout differs with --progress"
+# claims and report run a settlement: its steps show under their labels too
+"$P" claims -n 0 --progress >/dev/null 2>"$TMP/claims.err" || bad "claims --progress: exit $?"
+expect_grep "$TMP/claims.err" "^claims: settle: 700/700 steps" "claims shows the settlement's steps"
+"$P" report -n 0 --progress -o "$TMP/report.html" 2>"$TMP/report.err" ||
+  bad "report --progress: exit $?"
+expect_grep "$TMP/report.err" "^report: 700/700 steps" "report shows the settlement's steps"
+# 4 parties x 20 issues: the projected frontier would outgrow the memory limit; refused at
+# once (exit 2) with the estimate and the option
+synth 4 20 1 >"$TMP/four.yaml"
+expect_status 2 "4 parties x 20 issues refused" -- timeout 60 "$P" settle "$TMP/four.yaml"
+expect_grep "$TMP/err" "estimated at about .* packages after issue 20 of 20 .* above the limit of 1 GiB; .*--max-memory MIB" "the refusal gives the estimate and the option"
+# the built-in scenario's 4 parties at --step 5 (21^6 packages) are computed exactly
+expect_status 0 "4 parties at --step 5" -- timeout 120 "$P" settle --step 5 -f json
+expect_grep "$TMP/out" "of the 48020 efficient packages" "the 4-party frontier at --step 5"
+
 # --help lists every option.
 expect_status 0 "settle --help" -- "$P" settle --help
 for o in --from --parties --step --loss --normalise --time --equal-power --tau --indifferent-yes \

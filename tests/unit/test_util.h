@@ -131,4 +131,16 @@ static inline pl_settlement *test_settle_genius(size_t n_files, const char *cons
     return st;
 }
 
+/* SplitMix64 (Steele, Lea & Flood 2014): a tiny deterministic generator for random cases. */
+static inline uint64_t test_mix(uint64_t *s)
+{
+    uint64_t z = (*s += 0x9e3779b97f4a7c15u);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
+    return z ^ (z >> 31);
+}
+
+/* Uniform in [0, 1) from test_mix. */
+static inline double test_unif(uint64_t *s) { return (double)(test_mix(s) >> 11) * 0x1p-53; }
+
 #endif
