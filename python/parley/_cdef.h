@@ -1194,6 +1194,7 @@ typedef struct pl_claims_document_opts {
     int breakeven;
     int explain;
     pl_progress progress;
+    pl_progress settle_progress;
 } pl_claims_document_opts;
  int pl_claims_document(const pl_claims *c, const struct pl_scenario *s,
                               const pl_claims_document_opts *o, pl_emitter *e, pl_error *err);

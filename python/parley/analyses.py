@@ -117,7 +117,7 @@ def analyze(scn, **kw):
 def _settlement(scn, kw, progress, label="settle"):
     o, keep = default_opts("settle"), []
     settle_opts(o, kw, keep)
-    w = Watch(progress, label, "phases")
+    w = Watch(progress, label, "steps")
     o.progress.fn, o.progress.payload = w.callback, w.handle
     s = scn._s
     return _computed("pl_settlement", lib.pl_settle_free,
