@@ -58,9 +58,9 @@ static int run_settle(const cli_args *a)
 {
     pl_settle_opts o = PL_SETTLE_OPTS_INIT;
     int rc = cli_read_settle_opts(a, &o);
-    cli_progress p;
-    cli_progress_init(&p, a, "settle", "steps");
-    o.progress = cli_progress_callback(&p);
+    cli_progress prog;
+    cli_progress_init(&prog, a, "settle", "steps");
+    o.progress = cli_progress_callback(&prog);
     pl_scenario *s = NULL;
     if (rc || (rc = cli_load_scenario(a, &s, 0)))
         return rc;
