@@ -6,8 +6,9 @@
 #   check  also the test suite (cmocka, jq, sqlite3, Open MPI, g++ for the header test,
 #          locales for the comma-decimal locale of the locale test, Debian's python3 with
 #          cffi, pytest, pandas and venv for the Python package's tests; curl and wrk for
-#          parley serve's API and load tests; Chromium, Node.js and npm for the browser
-#          tests, then `npm ci` in tests/browser for puppeteer-core)
+#          parley serve's API and load tests; libunistring-dev for the static-link test;
+#          Chromium, Node.js and npm for the browser tests, then `npm ci` in tests/browser
+#          for puppeteer-core)
 #   fuzz   also clang + libFuzzer
 #   browser  the same as check (kept for old instructions)
 # Idempotent: does nothing when everything is present. When not root and
@@ -19,7 +20,10 @@ need_run="cmake make gcc pkg-config libfyaml-dev libcsv-dev libgmp-dev libxml2-d
 need_run="$need_run libmicrohttpd-dev"
 need_check="$need_run g++ libcmocka-dev jq sqlite3 openmpi-bin libopenmpi-dev locales
             python3 python3-cffi python3-pytest python3-pandas python3-venv
-            curl wrk"
+            curl wrk libunistring-dev"
+# libunistring-dev: the static-link consumer test (pkg-config --static parley) links
+# libmicrohttpd's GnuTLS, whose gnutls.pc names -lunistring; Debian's libgnutls28-dev does
+# not pull in the package that has that link-time library.
 need_fuzz="$need_run clang libclang-rt-14-dev"
 # The browser tests (the report, parley serve's page): Debian's chromium, and Node.js with npm
 # for puppeteer-core. Node is looked for as a command, not a package: a machine with Node from
