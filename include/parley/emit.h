@@ -23,7 +23,8 @@ typedef enum pl_format {
     PL_FORMAT_CSV        /* one table (RFC 4180) chosen by pl_emit_opts.csv_table */
 } pl_format;
 
-/** Sink for the output; return 0 on success, non-zero on failure. */
+/** Sink for the output; return 0 on success, PL_ENOMEM when a sink into memory could not
+    grow (the emitter then reports out of memory), any other non-zero on failure (PL_EIO). */
 typedef int (*pl_write_fn)(const char *data, size_t len, void *payload);
 
 typedef struct pl_emit_opts {

@@ -36,7 +36,10 @@ int pl__emit_write(pl_emitter *e, const char *data, size_t len)
 {
     if (e->rc)
         return e->rc;
-    if (len && e->write(data, len, e->payload) != 0)
+    int w = len ? e->write(data, len, e->payload) : 0;
+    if (w == PL_ENOMEM) /* a sink into memory that could not grow: not an I/O error */
+        return pl__emit_fail(e, PL_ENOMEM, "out of memory");
+    if (w)
         return pl__emit_fail(e, PL_EIO, "cannot write the output");
     return PL_OK;
 }

@@ -87,7 +87,7 @@ static int to_buf(const char *data, size_t len, void *payload)
 {
     pl__buf *b = payload;
     pl__buf_put(b, data, len);
-    return b->failed ? -1 : 0;
+    return b->failed ? PL_ENOMEM : 0;
 }
 
 int pl__serve_emitter(pl_emitter **e, pl__buf *b, pl_error *err)
