@@ -18,8 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static double util(double d, double r) { return d <= 1 ? (1 - d) * (1 + d * r) : (1 - d) * (1 + r); }
-
 /* Salience-weighted distance from actor i's ideal y to point x (0-1). */
 static double distance(const pl_smp *m, size_t i, const double *y, const double *x)
 {
@@ -32,7 +30,7 @@ static double distance(const pl_smp *m, size_t i, const double *y, const double 
     return sqrt(num / den);
 }
 
-static double believed(const pl_smp *m, const turn *t, size_t h, size_t i)
+double pl__smp_believed(const pl_smp *m, const turn *t, size_t h, size_t i)
 {
     double rh = t->r[h], ri = t->r[i];
     switch (m->o.persp) {
@@ -47,7 +45,7 @@ static double believed(const pl_smp *m, const turn *t, size_t h, size_t i)
 /* U^h_ij: h's estimate of i's utility for j's position. */
 double pl__smp_U(const pl_smp *m, const turn *t, size_t h, size_t i, size_t j)
 {
-    return util(t->d[i * m->n + j], believed(m, t, h, i));
+    return pl__smp_util(t->d[i * m->n + j], pl__smp_believed(m, t, h, i));
 }
 
 /* Risk attitudes from the risk-neutral election over the n positions. */
@@ -56,7 +54,7 @@ int pl__smp_risk(const pl_smp *m, turn *t)
     size_t n = m->n;
     for (size_t k = 0; k < n; k++)
         for (size_t a = 0; a < n; a++)
-            t->u[k * n + a] = util(t->d[k * n + a], 0);
+            t->u[k * n + a] = pl__smp_util(t->d[k * n + a], 0);
     int rc = pl__smp_pce(&m->o, n, n, m->c, t->u, t->p, t->work);
     if (rc)
         return rc;
@@ -73,43 +71,14 @@ int pl__smp_risk(const pl_smp *m, turn *t)
     return 0;
 }
 
-/* Add vote v to the coalition for i (positive) or for j (its magnitude). */
-static void add(double v, double *cij, double *cji)
-{
-    if (v > 0)
-        *cij += v;
-    else
-        *cji -= v;
-}
-
-/* What third party n expects of (i:j) when it backs i and when it backs j, given pin. */
-static void joins(pl_smp_commit cm, double pin, double uni, double unj, double unn, double *ji,
-                  double *jj)
-{
-    double own = cm == PL_SMP_COMMIT_FULL ? 0 : 1; /* does n keep a third of its own place? */
-    double keep_i = cm == PL_SMP_COMMIT_NONE ? 1 : 0, keep_j = keep_i;
-    /* i wins with n: two parties at i's position and n at its own (semi, none) or i's (full) */
-    double win_i = 2 * uni + (own ? unn : uni), lose_i = 3 * unj - keep_i * (unj - unn);
-    double win_j = 2 * unj + (own ? unn : unj), lose_j = 3 * uni - keep_j * (uni - unn);
-    *ji = pin * win_i + (1 - pin) * lose_i;
-    *jj = pin * lose_j + (1 - pin) * win_j;
-}
-
-/* i's expected gain from challenging j (salience sj) that i wins with probability P. */
-static double gain(double sj, double uii, double uij, double P)
-{
-    double sq = uii + uij, vict = 2 * uii, contest = 2 * P * uii + 2 * (1 - P) * uij;
-    return (1 - sj) * vict + sj * contest - sq;
-}
-
 /* h's estimate of i's challenge of j: P(i wins) and i's expected gain. */
 static double challenge(const pl_smp *m, const turn *t, size_t h, size_t i, size_t j, double *P)
 {
     double cij = 1e-10, cji = 1e-10, wi = m->s[i] * m->c[i], wj = m->s[j] * m->c[j];
     double uii = pl__smp_U(m, t, h, i, i), uij = pl__smp_U(m, t, h, i, j);
-    add(pl__smp_vote(m->o.vote, wi, uii, uij), &cij, &cji);
-    add(pl__smp_vote(m->o.vote, wj, pl__smp_U(m, t, h, j, i), pl__smp_U(m, t, h, j, j)), &cij,
-        &cji);
+    pl__smp_add(pl__smp_vote(m->o.vote, wi, uii, uij), &cij, &cji);
+    double uji = pl__smp_U(m, t, h, j, i), ujj = pl__smp_U(m, t, h, j, j);
+    pl__smp_add(pl__smp_vote(m->o.vote, wj, uji, ujj), &cij, &cji);
     double tij = cij, tji = cji;
     for (size_t n = 0; n < m->n; n++) {
         if (n == i || n == j)
@@ -119,92 +88,11 @@ static double challenge(const pl_smp *m, const turn *t, size_t h, size_t i, size
         double v0 = pl__smp_vote(m->o.vote, w, uni, unj), ji, jj;
         /* each third party weighs in on the principals' little contest alone */
         double pin = (cij + (v0 > 0 ? v0 : 0)) / (cij + cji + fabs(v0));
-        joins(m->o.commit, pin, uni, unj, unn, &ji, &jj);
-        add(pl__smp_vote(m->o.vote, w, ji, jj), &tij, &tji);
+        pl__smp_joins(m->o.commit, pin, uni, unj, unn, &ji, &jj);
+        pl__smp_add(pl__smp_vote(m->o.vote, w, ji, jj), &tij, &tji);
     }
     *P = tij / (tij + tji);
-    return gain(m->s[j], uii, uij, *P);
-}
-
-/*
-** The fast form of challenge() for h = i over every target j at once, the
-** same numbers: the n^3 of a turn is every challenger x target x third party,
-** and each third party's vote depends on the target, so it cannot be summed
-** away; but with the third party n outermost, target j innermost, the
-** distances come in rows of d (contiguous), the per-target sums stay in four
-** short arrays, and each target's sum still takes its third parties in
-** ascending order (so it is bit for bit the pair-by-pair sum).
-*/
-typedef struct sweep {
-    double *b, *w, *un_i, *un_n;      /* per actor n: i's belief of n's attitude, n's weight,
-                                         U^i_ni and U^i_nn */
-    double *cij, *cji, *tij, *tji;    /* per target j: the principals' coalitions, then the
-                                         totals with the third parties */
-} sweep;
-
-/* Third party n's vote on (i:j): its weight w, U^i_ni, U^i_nn, belief bn, distance dj to j. */
-static inline void third_party_at(const sweep *s, pl_smp_vote rule, pl_smp_commit cm, double w,
-                                  double uni, double unn, double bn, double dj, size_t j)
-{
-    double unj = util(dj, bn), ji, jj;
-    double v0 = pl__smp_vote(rule, w, uni, unj);
-    double pin = (s->cij[j] + (v0 > 0 ? v0 : 0)) / (s->cij[j] + s->cji[j] + fabs(v0));
-    joins(cm, pin, uni, unj, unn, &ji, &jj);
-    double v = pl__smp_vote(rule, w, ji, jj);
-    s->tij[j] += v > 0 ? v : 0; /* add(): adding 0 leaves the other sum as it is */
-    s->tji[j] -= v > 0 ? 0 : v;
-}
-
-/* Third party n's votes on (i:j) for the targets j in [lo, hi); KTAB's default rules get a
-   loop of their own, free of the rule switches (so the compiler can vectorise it). */
-static void third_party(const pl_smp *m, const sweep *s, size_t n, const double *drow,
-                        size_t lo, size_t hi)
-{
-    double bn = s->b[n], w = s->w[n], uni = s->un_i[n], unn = s->un_n[n];
-    if (m->o.vote == PL_SMP_VOTE_PROP && m->o.commit == PL_SMP_COMMIT_SEMI) {
-        for (size_t j = lo; j < hi; j++)
-            third_party_at(s, PL_SMP_VOTE_PROP, PL_SMP_COMMIT_SEMI, w, uni, unn, bn, drow[j], j);
-        return;
-    }
-    for (size_t j = lo; j < hi; j++)
-        third_party_at(s, m->o.vote, m->o.commit, w, uni, unn, bn, drow[j], j);
-}
-
-/* Challenger i's best target (and P) as challenge_range's loop finds it, all targets at once. */
-static void sweep_challenger(const pl_smp *m, turn *t, const sweep *s, size_t i)
-{
-    size_t N = m->n;
-    for (size_t n = 0; n < N; n++) {
-        s->b[n] = believed(m, t, i, n);
-        s->w[n] = m->s[n] * m->c[n];
-        s->un_i[n] = util(t->d[n * N + i], s->b[n]);
-        s->un_n[n] = util(t->d[n * N + n], s->b[n]);
-    }
-    double uii = s->un_n[i];
-    for (size_t j = 0; j < N; j++) {
-        double cij = 1e-10, cji = 1e-10, uij = util(t->d[i * N + j], s->b[i]);
-        add(pl__smp_vote(m->o.vote, s->w[i], uii, uij), &cij, &cji);
-        add(pl__smp_vote(m->o.vote, s->w[j], s->un_i[j], s->un_n[j]), &cij, &cji);
-        s->cij[j] = s->tij[j] = cij, s->cji[j] = s->tji[j] = cji;
-    }
-    for (size_t n = 0; n < N; n++) {
-        size_t a = n < i ? n : i, b = n < i ? i : n;
-        if (n == i)
-            continue;
-        third_party(m, s, n, t->d + n * N, 0, a);
-        third_party(m, s, n, t->d + n * N, a + 1, b);
-        third_party(m, s, n, t->d + n * N, b + 1, N);
-    }
-    double best = 1e-5;
-    t->target[i] = -1;
-    for (size_t j = 0; j < N; j++) {
-        if (j == i)
-            continue;
-        double P = s->tij[j] / (s->tij[j] + s->tji[j]);
-        double g = gain(m->s[j], uii, util(t->d[i * N + j], s->b[i]), P);
-        if (g > best)
-            best = g, t->target[i] = (long)j, t->P[i] = P;
-    }
+    return pl__smp_gain(m->s[j], uii, uij, *P);
 }
 
 static double round4(double v) { return floor(v * 10000 + 0.5) / 10000; }
@@ -279,8 +167,8 @@ static void *challenge_range(void *arg)
     const pl_smp *m = c->m;
     turn *t = c->t;
     for (size_t i = c->lo; i < c->hi; i++) {
-        if (!m->o.naive) {
-            sweep_challenger(m, t, &c->s, i);
+        if (m->o.naive != 1) {
+            pl__smp_sweep(m, t, &c->s, i);
         } else {
             double best = 1e-5, P;
             t->target[i] = -1;
@@ -344,7 +232,8 @@ static double option_value(const pl_smp *m, const turn *t, size_t a, size_t q, d
     const double *y = m->ideal + a * m->K, *pi, *pj;
     option_pos(m, t, q, &pi, &pj);
     double v = base - pl__smp_U(m, t, a, a, i) - pl__smp_U(m, t, a, a, j);
-    v += util(distance(m, a, y, pi), t->r[a]) + util(distance(m, a, y, pj), t->r[a]);
+    v += pl__smp_util(distance(m, a, y, pi), t->r[a]) +
+         pl__smp_util(distance(m, a, y, pj), t->r[a]);
     return v / (double)m->n;
 }
 

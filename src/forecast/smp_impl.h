@@ -22,6 +22,64 @@ static inline double pl__smp_vote(pl_smp_vote rule, double w, double ua, double 
     default: return w * d;
     }
 }
+/*
+** The n^3 loops' kernels get clones for wider vectors (AVX2, AVX-512), picked
+** at load time by the CPU: every lane does the IEEE operations of the scalar
+** code in the same order (no sum is split across lanes, no contraction into
+** FMA: -ffp-contract=off), so every clone gives the same numbers bit for bit.
+*/
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
+#define PL__SMP_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define PL__SMP_CLONES
+#endif
+/* The same loops kept scalar: the previous fast turn, the benchmark's baseline. A body that
+   both share is PL__SMP_INLINE, so that each gets its own copy, vectorised or not. */
+#if defined(__GNUC__) && !defined(__clang__)
+#define PL__SMP_SCALAR __attribute__((optimize("no-tree-vectorize")))
+#define PL__SMP_INLINE __attribute__((always_inline)) inline
+#else
+#define PL__SMP_SCALAR
+#define PL__SMP_INLINE inline
+#endif
+
+/* u(d, r): the utility of a position at distance d (0-1 scale) to an actor of risk attitude r.
+   Both arms computed, then one taken: a select that the n^3 loops vectorise. */
+static inline double pl__smp_util(double d, double r)
+{
+    double near = (1 - d) * (1 + d * r), far = (1 - d) * (1 + r);
+    return d <= 1 ? near : far;
+}
+
+/* Add vote v to the coalition for i (positive) or for j (its magnitude). */
+static inline void pl__smp_add(double v, double *cij, double *cji)
+{
+    if (v > 0)
+        *cij += v;
+    else
+        *cji -= v;
+}
+
+/* What third party n expects of (i:j) when it backs i and when it backs j, given pin. */
+static inline void pl__smp_joins(pl_smp_commit cm, double pin, double uni, double unj, double unn,
+                                 double *ji, double *jj)
+{
+    double own = cm == PL_SMP_COMMIT_FULL ? 0 : 1; /* does n keep a third of its own place? */
+    double keep_i = cm == PL_SMP_COMMIT_NONE ? 1 : 0, keep_j = keep_i;
+    /* i wins with n: two parties at i's position and n at its own (semi, none) or i's (full) */
+    double win_i = 2 * uni + (own ? unn : uni), lose_i = 3 * unj - keep_i * (unj - unn);
+    double win_j = 2 * unj + (own ? unn : unj), lose_j = 3 * uni - keep_j * (uni - unn);
+    *ji = pin * win_i + (1 - pin) * lose_i;
+    *jj = pin * lose_j + (1 - pin) * win_j;
+}
+
+/* i's expected gain from challenging j (salience sj) that i wins with probability P. */
+static inline double pl__smp_gain(double sj, double uii, double uij, double P)
+{
+    double sq = uii + uij, vict = 2 * uii, contest = 2 * P * uii + 2 * (1 - P) * uij;
+    return (1 - sj) * vict + sj * contest - sq;
+}
+
 /* P(a > b) from the coalition strengths C_ab and C_ba. */
 double pl__smp_victory(pl_smp_vpm vpm, double cab, double cba);
 /*
@@ -66,6 +124,21 @@ struct pl_scenario;
 /* The SMP over a scenario: actors at the table, one dimension per issue (smp_scenario.c). */
 int pl__forecast_smp(const struct pl_scenario *s, const pl_smp_opts *o, pl_smp **out,
                      pl_error *err);
+
+/*
+** The fast form of challenge() for h = i over every target j at once
+** (smp_sweep.c): per actor n, i's belief of n's attitude, n's weight, U^i_ni
+** and U^i_nn; per target j, the principals' coalitions, then the totals with
+** the third parties.
+*/
+typedef struct sweep {
+    double *b, *w, *un_i, *un_n;
+    double *cij, *cji, *tij, *tji;
+} sweep;
+/* Challenger i's best target (t->target[i], -1: none) and its P, through scratch s. */
+void pl__smp_sweep(const pl_smp *m, turn *t, const sweep *s, size_t i);
+/* h's belief of i's risk attitude under the perspective rule. */
+double pl__smp_believed(const pl_smp *m, const turn *t, size_t h, size_t i);
 
 void pl__smp_distances(const pl_smp *m, turn *t, const double *x);
 int pl__smp_risk(const pl_smp *m, turn *t);

@@ -90,14 +90,42 @@ static void coalitions_naive(const cjob *j)
 ** with D, the negative ones (the votes on (b:a), negated exactly: every rule
 ** but asymprosp is odd in u_a - u_b) add to D_ab = C_ba.
 */
-static inline void coalition_add(pl_smp_vote rule, double wk, double ua, const double *uk,
-                                 double *Ca, double *Da, size_t from, size_t m)
+static inline void coalition_add(pl_smp_vote rule, double wk, double ua,
+                                 const double *restrict uk, double *restrict Ca,
+                                 double *restrict Da, size_t from, size_t m)
 {
+    if (!Da) {
+        for (size_t b = from; b < m; b++) {
+            double v = pl__smp_vote(rule, wk, ua, uk[b]);
+            Ca[b] += v > 0 ? v : 0;
+        }
+        return;
+    }
     for (size_t b = from; b < m; b++) {
         double v = pl__smp_vote(rule, wk, ua, uk[b]);
         Ca[b] += v > 0 ? v : 0;
-        if (Da)
-            Da[b] += v < 0 ? -v : 0;
+        Da[b] += v < 0 ? -v : 0;
+    }
+}
+
+/* Voter k's votes with the rule made a constant in each case (each loop vectorises). */
+static inline void coalition_add_by_rule(pl_smp_vote rule, double wk, double ua,
+                                         const double *uk, double *Ca, double *Da, size_t from,
+                                         size_t m)
+{
+    switch (rule) {
+    case PL_SMP_VOTE_PROP: coalition_add(PL_SMP_VOTE_PROP, wk, ua, uk, Ca, Da, from, m); break;
+    case PL_SMP_VOTE_BINARY:
+        coalition_add(PL_SMP_VOTE_BINARY, wk, ua, uk, Ca, Da, from, m);
+        break;
+    case PL_SMP_VOTE_PROPBIN:
+        coalition_add(PL_SMP_VOTE_PROPBIN, wk, ua, uk, Ca, Da, from, m);
+        break;
+    case PL_SMP_VOTE_PROPCBC:
+        coalition_add(PL_SMP_VOTE_PROPCBC, wk, ua, uk, Ca, Da, from, m);
+        break;
+    case PL_SMP_VOTE_CUBIC: coalition_add(PL_SMP_VOTE_CUBIC, wk, ua, uk, Ca, Da, from, m); break;
+    default: coalition_add(PL_SMP_VOTE_ASYMPROSP, wk, ua, uk, Ca, NULL, from, m); break;
     }
 }
 
@@ -108,9 +136,8 @@ static inline void coalition_add(pl_smp_vote rule, double wk, double ua, const d
 ** same numbers as a sum per pair; adding 0 changes nothing, and a vote on
 ** (a:a) is 0). With D only b > a: half the votes.
 */
-static void *coalition_rows(void *arg)
+static PL__SMP_INLINE void rows(const cjob *j)
 {
-    const cjob *j = arg;
     size_t m = j->m;
     for (size_t a = j->lo; a < j->hi; a++) {
         double *Ca = j->C + a * m, *Da = j->D ? j->D + a * m : NULL;
@@ -122,12 +149,22 @@ static void *coalition_rows(void *arg)
         }
         for (size_t k = 0; k < j->n; k++) {
             const double *uk = j->u + k * m;
-            if (j->o->vote == PL_SMP_VOTE_PROP) /* its own loop, free of the rule switch */
-                coalition_add(PL_SMP_VOTE_PROP, j->w[k], uk[a], uk, Ca, Da, from, m);
-            else
-                coalition_add(j->o->vote, j->w[k], uk[a], uk, Ca, Da, from, m);
+            coalition_add_by_rule(j->o->vote, j->w[k], uk[a], uk, Ca, Da, from, m);
         }
     }
+}
+
+/* rows() with clones for wider vectors (smp_impl.h): the same numbers on every CPU. */
+PL__SMP_CLONES static void *coalition_rows(void *arg)
+{
+    rows(arg);
+    return NULL;
+}
+
+/* rows() left scalar, as before the loops were vectorised (pl_smp_opts.naive = 2). */
+PL__SMP_SCALAR static void *coalition_rows_scalar(void *arg)
+{
+    rows(arg);
     return NULL;
 }
 
@@ -150,13 +187,14 @@ static int coalitions(const pl_smp_opts *o, size_t n, size_t m, const double *w,
         size_t hi = D ? (k + 1 == nt ? m : m - (size_t)((double)m * sqrt(1 - f1))) : m * (k + 1) / nt;
         jobs[k] = (cjob){o, n, m, lo, hi, w, u, C, D};
     }
-    if (o->naive) {
+    if (o->naive == 1) {
         coalitions_naive(jobs);
         return 0;
     }
+    void *(*fn)(void *) = o->naive == 2 ? coalition_rows_scalar : coalition_rows;
     if (nt == 1)
-        coalition_rows(jobs);
-    else if (pl__parallel(jobs, sizeof *jobs, nt, coalition_rows))
+        fn(jobs);
+    else if (pl__parallel(jobs, sizeof *jobs, nt, fn))
         return -1;
     for (size_t a = 0; D && a < m; a++) {
         C[a * m + a] = 1e-8;
