@@ -90,9 +90,9 @@ static void coalitions_naive(const cjob *j)
 ** with D, the negative ones (the votes on (b:a), negated exactly: every rule
 ** but asymprosp is odd in u_a - u_b) add to D_ab = C_ba.
 */
-static inline void coalition_add(pl_smp_vote rule, double wk, double ua,
-                                 const double *restrict uk, double *restrict Ca,
-                                 double *restrict Da, size_t from, size_t m)
+static PL__SMP_INLINE void coalition_add(pl_smp_vote rule, double wk, double ua,
+                                         const double *restrict uk, double *restrict Ca,
+                                         double *restrict Da, size_t from, size_t m)
 {
     if (!Da) {
         for (size_t b = from; b < m; b++) {
@@ -109,9 +109,9 @@ static inline void coalition_add(pl_smp_vote rule, double wk, double ua,
 }
 
 /* Voter k's votes with the rule made a constant in each case (each loop vectorises). */
-static inline void coalition_add_by_rule(pl_smp_vote rule, double wk, double ua,
-                                         const double *uk, double *Ca, double *Da, size_t from,
-                                         size_t m)
+static PL__SMP_INLINE void coalition_add_by_rule(pl_smp_vote rule, double wk, double ua,
+                                                 const double *uk, double *Ca, double *Da,
+                                                 size_t from, size_t m)
 {
     switch (rule) {
     case PL_SMP_VOTE_PROP: coalition_add(PL_SMP_VOTE_PROP, wk, ua, uk, Ca, Da, from, m); break;

@@ -27,8 +27,8 @@ typedef struct third {
 
 /* n's votes on (i:j) for j in [lo, hi), rule and commitment given: when both are constants
    (the callers below) the switches leave the loop and it vectorises. */
-static inline void votes(const sweep *s, const third *v, pl_smp_vote rule, pl_smp_commit cm,
-                         size_t lo, size_t hi)
+static PL__SMP_INLINE void votes(const sweep *s, const third *v, pl_smp_vote rule,
+                                 pl_smp_commit cm, size_t lo, size_t hi)
 {
     const double *restrict cij = s->cij, *restrict cji = s->cji, *restrict d = v->drow;
     double *restrict tij = s->tij, *restrict tji = s->tji;
@@ -46,8 +46,8 @@ static inline void votes(const sweep *s, const third *v, pl_smp_vote rule, pl_sm
 }
 
 /* votes() with the rule made a constant in each case; KTAB's default commitment too. */
-static inline void votes_by_rule(const sweep *s, const third *v, pl_smp_vote rule,
-                                 pl_smp_commit cm, size_t lo, size_t hi)
+static PL__SMP_INLINE void votes_by_rule(const sweep *s, const third *v, pl_smp_vote rule,
+                                         pl_smp_commit cm, size_t lo, size_t hi)
 {
     switch (rule) {
     case PL_SMP_VOTE_PROP:
