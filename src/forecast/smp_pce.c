@@ -21,6 +21,8 @@ double pl__smp_victory(pl_smp_vpm vpm, double cab, double cba)
     }
     int e = vpm == PL_SMP_VPM_SQUARE ? 2 : vpm == PL_SMP_VPM_QUARTIC ? 4
           : vpm == PL_SMP_VPM_OCTIC ? 8 : 1;
+    if (e == 1) /* pow(x, 1) is x exactly (an error below 1 ulp must give the exact x) */
+        return cab / (cab + cba);
     double fa = pow(cab, e), fb = pow(cba, e);
     return fa / (fa + fb);
 }
@@ -62,6 +64,8 @@ static int markov(const pl_smp_opts *o, size_t m, const double *P, const double 
     }
     return -1;
 }
+
+enum { PL__SMP_ROWS = 8 }; /* rows of coalitions summed together */
 
 typedef struct cjob {
     const pl_smp_opts *o;
@@ -131,25 +135,34 @@ static PL__SMP_INLINE void coalition_add_by_rule(pl_smp_vote rule, double wk, do
 
 /*
 ** Rows lo..hi-1 of the coalitions C_ab = 1e-8 + sum_k max(vote_k(a:b), 0).
-** Voters outermost, options b innermost: u is voter-major, so each voter's
+** Voters outside, options b innermost: u is voter-major, so each voter's
 ** row is read in order, and every C_ab still sums its voters in order (the
 ** same numbers as a sum per pair; adding 0 changes nothing, and a vote on
-** (a:a) is 0). With D only b > a: half the votes.
+** (a:a) is 0). With D only b > a: half the votes. O(n m^2) time; u is read
+** m / PL__SMP_ROWS times, not m times.
 */
 static PL__SMP_INLINE void rows(const cjob *j)
 {
     size_t m = j->m;
     for (size_t a = j->lo; a < j->hi; a++) {
         double *Ca = j->C + a * m, *Da = j->D ? j->D + a * m : NULL;
-        size_t from = Da ? a + 1 : 0;
-        for (size_t b = from; b < m; b++) {
+        for (size_t b = Da ? a + 1 : 0; b < m; b++) {
             Ca[b] = 1e-8;
             if (Da)
                 Da[b] = 1e-8;
         }
+    }
+    /* ROWS rows at a time: each voter's row of u is read once per block (from L1), not
+       once per row (from memory: u is n m doubles) */
+    for (size_t a0 = j->lo; a0 < j->hi; a0 += PL__SMP_ROWS) {
+        size_t a1 = j->hi - a0 < PL__SMP_ROWS ? j->hi : a0 + PL__SMP_ROWS;
         for (size_t k = 0; k < j->n; k++) {
             const double *uk = j->u + k * m;
-            coalition_add_by_rule(j->o->vote, j->w[k], uk[a], uk, Ca, Da, from, m);
+            for (size_t a = a0; a < a1; a++) {
+                double *Ca = j->C + a * m, *Da = j->D ? j->D + a * m : NULL;
+                coalition_add_by_rule(j->o->vote, j->w[k], uk[a], uk, Ca, Da, Da ? a + 1 : 0,
+                                      m);
+            }
         }
     }
 }
