@@ -157,31 +157,41 @@ typedef struct chjob {
     turn *t;
     const double *x;
     size_t lo, hi;
-    sweep s;      /* this job's scratch (fast path) */
+    sweep s[PL__SMP_BLOCK]; /* this job's scratch (fast path), one per challenger of a block */
 } chjob;
 
-/* Challengers lo..hi-1: each writes only its own rows (target, P, bargains). */
+/* Challenger i's best target and its P, challenge by challenge (the naive path). */
+static void targets_naive(const pl_smp *m, turn *t, size_t i)
+{
+    double best = 1e-5, P;
+    t->target[i] = -1;
+    for (size_t j = 0; j < m->n; j++) {
+        if (j == i)
+            continue;
+        double g = challenge(m, t, i, i, j, &P);
+        if (g > best)
+            best = g, t->target[i] = (long)j, t->P[i] = P;
+    }
+}
+
+/* Challengers lo..hi-1, in blocks that share each row of distances (one block of one on
+   the scalar baseline, as before blocks): each writes only its own rows (target, P,
+   bargains). */
 static void *challenge_range(void *arg)
 {
     chjob *c = arg;
     const pl_smp *m = c->m;
     turn *t = c->t;
-    for (size_t i = c->lo; i < c->hi; i++) {
-        if (m->o.naive != 1) {
-            pl__smp_sweep(m, t, &c->s, i);
-        } else {
-            double best = 1e-5, P;
-            t->target[i] = -1;
-            for (size_t j = 0; j < m->n; j++) {
-                if (j == i)
-                    continue;
-                double g = challenge(m, t, i, i, j, &P);
-                if (g > best)
-                    best = g, t->target[i] = (long)j, t->P[i] = P;
-            }
-        }
-        if (t->target[i] >= 0)
-            bargain(m, t, c->x, i, (size_t)t->target[i]);
+    size_t block = m->o.naive == 2 ? 1 : PL__SMP_BLOCK;
+    for (size_t i0 = c->lo; i0 < c->hi; i0 += block) {
+        size_t nb = c->hi - i0 < block ? c->hi - i0 : block;
+        if (m->o.naive != 1)
+            pl__smp_sweep(m, t, c->s, i0, nb);
+        for (size_t i = i0; m->o.naive == 1 && i < i0 + nb; i++)
+            targets_naive(m, t, i);
+        for (size_t i = i0; i < i0 + nb; i++)
+            if (t->target[i] >= 0)
+                bargain(m, t, c->x, i, (size_t)t->target[i]);
     }
     return NULL;
 }
@@ -194,17 +204,20 @@ static int challenges(const pl_smp *m, turn *t, const double *x)
     size_t n = (size_t)(m->o.threads > 1 ? m->o.threads : 1), slices = 8, N = m->n;
     n = n > 64 ? 64 : n > N ? N : n;
     uint64_t before = (uint64_t)(t->turn - 1) * N, all = (uint64_t)m->o.max_turns * N;
-    double *scratch = pl__mallocarray(pl__mul(8 * n, N), sizeof *scratch);
+    double *scratch = pl__mallocarray(pl__mul(8 * PL__SMP_BLOCK * n, N), sizeof *scratch);
     if (!scratch)
         return -1;
     int rc = 0;
     for (size_t q = 0; !rc && q < slices; q++) {
         size_t lo = N * q / slices, hi = N * (q + 1) / slices;
         for (size_t k = 0; k < n; k++) {
-            double *z = scratch + 8 * k * N;
             jobs[k] = (chjob){m, t, x, lo + (hi - lo) * k / n, lo + (hi - lo) * (k + 1) / n,
-                              {z, z + N, z + 2 * N, z + 3 * N, z + 4 * N, z + 5 * N, z + 6 * N,
-                               z + 7 * N}};
+                              {{0}}};
+            for (size_t b = 0; b < PL__SMP_BLOCK; b++) {
+                double *z = scratch + 8 * (k * PL__SMP_BLOCK + b) * N;
+                jobs[k].s[b] = (sweep){z, z + N, z + 2 * N, z + 3 * N, z + 4 * N, z + 5 * N,
+                                       z + 6 * N, z + 7 * N};
+            }
         }
         rc = pl__parallel(jobs, sizeof *jobs, n, challenge_range) ? -1 : 0;
         if (!rc)

@@ -135,8 +135,12 @@ typedef struct sweep {
     double *b, *w, *un_i, *un_n;
     double *cij, *cji, *tij, *tji;
 } sweep;
-/* Challenger i's best target (t->target[i], -1: none) and its P, through scratch s. */
-void pl__smp_sweep(const pl_smp *m, turn *t, const sweep *s, size_t i);
+/* Challengers swept together: each row of distances is read from memory once for them all
+   (their per-target sums, 32 n bytes each, stay in L2). */
+enum { PL__SMP_BLOCK = 4 };
+/* Challengers i0..i0+nb-1 (nb <= PL__SMP_BLOCK): each one's best target (t->target[i], -1:
+   none) and its P, through scratch s[0..nb-1]. */
+void pl__smp_sweep(const pl_smp *m, turn *t, const sweep *s, size_t i0, size_t nb);
 /* h's belief of i's risk attitude under the perspective rule. */
 double pl__smp_believed(const pl_smp *m, const turn *t, size_t h, size_t i);
 

@@ -108,19 +108,10 @@ static void principals(const pl_smp *m, const turn *t, const sweep *s, size_t i)
     }
 }
 
-void pl__smp_sweep(const pl_smp *m, turn *t, const sweep *s, size_t i)
+/* Challenger i's best target and its P from the totals in s. */
+static void choose(const pl_smp *m, turn *t, const sweep *s, size_t i)
 {
     size_t N = m->n;
-    principals(m, t, s, i);
-    for (size_t n = 0; n < N; n++) {
-        third v = {s->w[n], s->un_i[n], s->un_n[n], s->b[n], t->d + n * N};
-        if (n == i)
-            continue;
-        if (m->o.naive == 2)
-            third_party_scalar(s, &v, m->o.vote, m->o.commit, i, n, N);
-        else
-            third_party_vector(s, &v, m->o.vote, m->o.commit, i, n, N);
-    }
     double best = 1e-5, uii = s->un_n[i];
     t->target[i] = -1;
     for (size_t j = 0; j < N; j++) {
@@ -131,4 +122,24 @@ void pl__smp_sweep(const pl_smp *m, turn *t, const sweep *s, size_t i)
         if (g > best)
             best = g, t->target[i] = (long)j, t->P[i] = P;
     }
+}
+
+void pl__smp_sweep(const pl_smp *m, turn *t, const sweep *s, size_t i0, size_t nb)
+{
+    size_t N = m->n;
+    for (size_t b = 0; b < nb; b++)
+        principals(m, t, &s[b], i0 + b);
+    for (size_t n = 0; n < N; n++)
+        for (size_t b = 0; b < nb; b++) {
+            const sweep *sb = &s[b];
+            third v = {sb->w[n], sb->un_i[n], sb->un_n[n], sb->b[n], t->d + n * N};
+            if (n == i0 + b)
+                continue;
+            if (m->o.naive == 2)
+                third_party_scalar(sb, &v, m->o.vote, m->o.commit, i0 + b, n, N);
+            else
+                third_party_vector(sb, &v, m->o.vote, m->o.commit, i0 + b, n, N);
+        }
+    for (size_t b = 0; b < nb; b++)
+        choose(m, t, &s[b], i0 + b);
 }
