@@ -18,8 +18,8 @@ echo "== bench/frontier: 3+ parties, divide and conquer vs the sort-filter skyli
 "$build/bench/bench_frontier"
 echo "== bench/stress: Monte Carlo draws per second, 1 vs 2 threads; memory over 10^6 draws"
 "$build/bench/bench_stress" 2000 1000000
-echo "== bench/smp: Spatial Model of Politics, time per turn, 10 to 250 actors x 3 dimensions"
-"$build/bench/bench_smp" 5
+echo "== bench/smp: Spatial Model of Politics, CPU per turn, 10 to 1,000 actors x 3 dimensions (goal at 1,000: < 2 s); naive up to 250, the previous fast turn up to 1,000"
+"$build/bench/bench_smp" 2 1000 250 1000
 echo "== bench/evaluate: parley evaluate on DEU I-III, without and with cross-validation"
 "$build/bench/bench_evaluate" "${SHARED:-../shared}" 2000
 echo "== bench/serve: parley serve under wrk (forecast, settle) and its change-to-result time"

@@ -139,9 +139,9 @@ static PL__SMP_INLINE void coalition_add_by_rule(pl_smp_vote rule, double wk, do
 ** row is read in order, and every C_ab still sums its voters in order (the
 ** same numbers as a sum per pair; adding 0 changes nothing, and a vote on
 ** (a:a) is 0). With D only b > a: half the votes. O(n m^2) time; u is read
-** m / PL__SMP_ROWS times, not m times.
+** m / block times, not m times.
 */
-static PL__SMP_INLINE void rows(const cjob *j)
+static PL__SMP_INLINE void rows(const cjob *j, size_t block)
 {
     size_t m = j->m;
     for (size_t a = j->lo; a < j->hi; a++) {
@@ -152,10 +152,10 @@ static PL__SMP_INLINE void rows(const cjob *j)
                 Da[b] = 1e-8;
         }
     }
-    /* ROWS rows at a time: each voter's row of u is read once per block (from L1), not
+    /* block rows at a time: each voter's row of u is read once per block (from L1), not
        once per row (from memory: u is n m doubles) */
-    for (size_t a0 = j->lo; a0 < j->hi; a0 += PL__SMP_ROWS) {
-        size_t a1 = j->hi - a0 < PL__SMP_ROWS ? j->hi : a0 + PL__SMP_ROWS;
+    for (size_t a0 = j->lo; a0 < j->hi; a0 += block) {
+        size_t a1 = j->hi - a0 < block ? j->hi : a0 + block;
         for (size_t k = 0; k < j->n; k++) {
             const double *uk = j->u + k * m;
             for (size_t a = a0; a < a1; a++) {
@@ -170,14 +170,14 @@ static PL__SMP_INLINE void rows(const cjob *j)
 /* rows() with clones for wider vectors (smp_impl.h): the same numbers on every CPU. */
 PL__SMP_CLONES static void *coalition_rows(void *arg)
 {
-    rows(arg);
+    rows(arg, PL__SMP_ROWS);
     return NULL;
 }
 
-/* rows() left scalar, as before the loops were vectorised (pl_smp_opts.naive = 2). */
+/* rows() left scalar and row by row, as before (pl_smp_opts.naive = 2). */
 PL__SMP_SCALAR static void *coalition_rows_scalar(void *arg)
 {
-    rows(arg);
+    rows(arg, 1);
     return NULL;
 }
 
