@@ -107,7 +107,9 @@ typedef struct pl_smp_opts {
     double max_bytes;           /* refuse a run needing more memory than this; 0: 1 GiB */
     pl_progress progress;       /* in challengers: n per turn, max_turns x n in all */
     int naive;                  /* 1: each challenge weighed on its own, third party by third
-                                   party (the test oracle; the same numbers, slower) */
+                                   party (the test oracle; the same numbers, slower); 2: the
+                                   fast turn's loops scalar, one challenger at a time (the
+                                   benchmark's baseline; the same numbers); 0: vectorised */
 } pl_smp_opts;
 #define PL_SMP_OPTS_INIT                                                                     \
     {PL_SMP_VOTE_PROP, PL_SMP_VPM_LINEAR, PL_SMP_PCE_CONDITIONAL, PL_SMP_RISK_MID,           \

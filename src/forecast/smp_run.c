@@ -223,8 +223,9 @@ static int check_size(size_t n, size_t K, const pl_smp_opts *o, pl_error *err)
         o = &d;
     double N = (double)n, m = 2 * N + 2, turns = o->max_turns ? o->max_turns : 1;
     double work = 5 * N * N * N * turns, max_work = o->max_work > 0 ? o->max_work : 1e13;
+    double threads = o->threads > 1 ? (o->threads > 64 ? 64 : o->threads) : 1;
     double bytes = 8 * (N * N + N * m + 2 * m * m + m + (turns + 1) * N * (double)K +
-                        8 * N * (double)K + 8 * N);
+                        8 * N * (double)K + 8 * PL__SMP_BLOCK * threads * N);
     double max_bytes = o->max_bytes > 0 ? o->max_bytes : 1073741824.0;
     if (bytes > max_bytes)
         return pl__fail(err, PL_EINPUT, "the SMP of %zu actors would need %.3g GiB (its "
