@@ -193,6 +193,27 @@ static void assert_same_run(const pl_smp *a, const pl_smp *b, size_t n, size_t k
         assert_true(pl_smp_probability(a, i) == pl_smp_probability(b, i));
 }
 
+/* The pair-by-pair run (the oracle), the previous fast turn (naive = 2), the fast turn on 1
+   and on `threads` threads agree bit for bit; the oracle's change in turn 1 is returned. */
+static double assert_paths_agree(pl_smp_opts o, size_t n, size_t k, const double *c,
+                                 const double *x, const double *s, int threads)
+{
+    pl_smp *r[4] = {NULL, NULL, NULL, NULL};
+    for (int v = 0; v < 4; v++) {
+        o.naive = v == 0 ? 1 : v == 1 ? 2 : 0;
+        o.threads = v == 3 ? threads : 1;
+        pl_error err;
+        if (pl_smp_run(&r[v], n, k, c, x, s, &o, &err))
+            fail_msg("%s", err.msg);
+    }
+    for (int v = 1; v < 4; v++)
+        assert_same_run(r[0], r[v], n, k);
+    double change = pl_smp_change(r[0], 1);
+    for (int v = 0; v < 4; v++)
+        pl_smp_free(r[v]);
+    return change;
+}
+
 /*
 ** The fast challenges (third parties outermost, every target at once) and the
 ** voter-major elections on threads give the pair-by-pair run bit for bit: 104
@@ -222,19 +243,8 @@ static void test_fast_equals_naive(void **state)
                                                                    : PL_SMP_VOTE_PROP;
         o.commit = variant == 1 ? PL_SMP_COMMIT_FULL : variant == 2 ? PL_SMP_COMMIT_NONE
                                                                     : PL_SMP_COMMIT_SEMI;
-        pl_smp *r[4] = {NULL, NULL, NULL, NULL};
-        for (int k = 0; k < 4; k++) {
-            o.naive = k == 0 ? 1 : k == 3 ? 2 : 0;
-            o.threads = k == 2 ? 2 : 1;
-            pl_error err;
-            if (pl_smp_run(&r[k], NB, K, c, x, s, &o, &err))
-                fail_msg("%s", err.msg);
-        }
-        for (int k = 1; k < 4; k++)
-            assert_same_run(r[0], r[k], NB, K);
         /* and the run moved: the comparison is not of still states */
-        assert_true(pl_smp_change(r[0], 1) > 0);
-        pl_smp_free(r[0]), pl_smp_free(r[1]), pl_smp_free(r[2]), pl_smp_free(r[3]);
+        assert_true(assert_paths_agree(o, NB, K, c, x, s, 2) > 0);
     }
 }
 
@@ -278,19 +288,7 @@ static void test_random_paths_agree(void **state)
                 x[i * k + d] = 100 * u[9 + NMAX + ((i * k + d) * 7) % (NMAX * KMAX)];
             }
         }
-        pl_smp *r[4] = {NULL, NULL, NULL, NULL};
-        for (int v = 0; v < 4; v++) {
-            o.naive = v == 0 ? 1 : v == 1 ? 2 : 0;
-            o.threads = v == 3 ? 3 : 1;
-            pl_error err;
-            if (pl_smp_run(&r[v], n, k, c, x, s, &o, &err))
-                fail_msg("case %d: %s", cs, err.msg);
-        }
-        for (int v = 1; v < 4; v++)
-            assert_same_run(r[0], r[v], n, k);
-        moved += pl_smp_change(r[0], 1) > 0;
-        for (int v = 0; v < 4; v++)
-            pl_smp_free(r[v]);
+        moved += assert_paths_agree(o, n, k, c, x, s, 3) > 0;
     }
     assert_true(moved > 200); /* the runs compared are runs, not still states */
 }
