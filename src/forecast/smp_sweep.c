@@ -12,7 +12,9 @@
 ** four short arrays, and the loop over j is straight-line code (selects, no
 ** branches) that the compiler vectorises, with clones for AVX2 and AVX-512.
 ** Each target's sum still takes its third parties in ascending order, and each
-** lane does the scalar operations: bit for bit the pair-by-pair sum.
+** lane does the scalar operations: bit for bit the pair-by-pair sum. The
+** challengers of a block (PL__SMP_BLOCK) take each third party in turn, so a
+** row of d comes from memory once per block, not once per challenger.
 */
 #include "smp_impl.h"
 
