@@ -11,6 +11,7 @@
 #include "../core/error_int.h"
 #include "../core/alloc.h"
 #include "../core/progress.h"
+#include "../core/sort.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -102,7 +103,7 @@ int pl__frontier_sort(pl_frontier *f)
     if (!rc) {
         for (size_t j = 0; j < f->size; j++)
             c[j] = (sort_ctx){f, j};
-        qsort(c, f->size, sizeof *c, cmp_pkg);
+        pl__sort(c, f->size, sizeof *c, cmp_pkg);
         for (size_t j = 0; j < f->size; j++)
             order[j] = c[j].j;
         rc = permute(f, order, f->size); /* unsorted, the first of ties would differ */
@@ -270,20 +271,6 @@ static int partial_floors(merge_ctx *m, const double *floor)
     return PL_OK;
 }
 
-/* Keep those of the nk points keep[] (into u) that reach lo; returns how many. */
-static size_t viable(const double *lo, size_t n, const double *u, size_t *keep, size_t nk)
-{
-    size_t m = 0;
-    for (size_t j = 0; j < nk; j++) {
-        size_t i = 0;
-        while (i < n && u[keep[j] * n + i] >= lo[i])
-            i++;
-        if (i == n)
-            keep[m++] = keep[j];
-    }
-    return m;
-}
-
 /* The non-dominated candidates: divide and conquer when it gives pl__nd's set, else pl__nd. */
 static int merge_nd(merge_ctx *m, size_t N, const double *u, size_t *keep, size_t *nk)
 {
@@ -293,6 +280,42 @@ static int merge_nd(merge_ctx *m, size_t N, const double *u, size_t *keep, size_
             return rc;
     }
     return pl__nd(m->sp->n, N, u, keep, nk, &m->budget);
+}
+
+/* Candidate c = a * n_opts + b of a merge step: prev point a plus option opts[b]. */
+static void candidate(const pl_space *sp, size_t k, const level *prev, const size_t *opts,
+                      size_t n_opts, size_t c, double *u)
+{
+    size_t n = sp->n, a = c / n_opts, b = c % n_opts;
+    for (size_t i = 0; i < n; i++)
+        u[i] = prev->u[a * n + i] + sp->t[i * sp->total + sp->off[k] + opts[b]];
+}
+
+/*
+** The candidates of a merge step into u, their numbers into at: every one, or
+** with a floor only those that can reach it (partial_floors). Dropping them
+** before the non-dominated filter instead of after keeps the same packages in
+** the end: a viable candidate p that only non-viable candidates q dominate has
+** p_i <= q_i + tol < lo_i + tol on some party i, so it cannot reach the floor
+** either (lo sits 1e-9 below what the floor needs, far more than the K
+** tolerances of 1e-12 such steps can add up to); it and whatever it dominates
+** later are dropped by the floor at the end. Returns how many.
+*/
+static size_t candidates(const merge_ctx *m, size_t k, const level *prev, const size_t *opts,
+                         size_t n_opts, double *u, size_t *at)
+{
+    size_t n = m->sp->n, N = prev->size * n_opts, nv = 0;
+    const double *lo = m->lo ? m->lo + (k + 1) * n : NULL;
+    for (size_t c = 0; c < N; c++) {
+        double *p = u + nv * n;
+        candidate(m->sp, k, prev, opts, n_opts, c, p);
+        size_t i = 0;
+        while (lo && i < n && p[i] >= lo[i])
+            i++;
+        if (!lo || i == n)
+            at[nv++] = c;
+    }
+    return nv;
 }
 
 /* next = ND(prev + options opts of issue k). */
@@ -307,16 +330,12 @@ static int merge_step(merge_ctx *m, size_t k, const level *prev, const size_t *o
         return PL_ETOOBIG;
     double *u = N <= SIZE_MAX / sizeof(double) / n ? malloc((N ? N : 1) * n * sizeof *u) : NULL;
     size_t *keep = malloc((N ? N : 1) * sizeof *keep), nk = 0;
-    int rc = u && keep ? PL_OK : PL_ENOMEM;
-    for (size_t a = 0; !rc && a < prev->size; a++)
-        for (size_t b = 0; b < n_opts; b++)
-            for (size_t i = 0; i < n; i++)
-                u[(a * n_opts + b) * n + i] = prev->u[a * n + i] +
-                                              sp->t[i * sp->total + sp->off[k] + opts[b]];
+    size_t *at = malloc((N ? N : 1) * sizeof *at), nv = 0;
+    int rc = u && keep && at ? PL_OK : PL_ENOMEM;
     if (!rc)
-        rc = merge_nd(m, N, u, keep, &nk);
-    if (!rc && m->lo)
-        nk = viable(m->lo + (k + 1) * n, n, u, keep, nk);
+        nv = candidates(m, k, prev, opts, n_opts, u, at);
+    if (!rc)
+        rc = merge_nd(m, nv, u, keep, &nk);
     if (rc == PL_ERANGE || (!rc && nk > PL_MERGE_MAX_FRONTIER))
         rc = PL_ETOOBIG;
     if (!rc) {
@@ -327,11 +346,11 @@ static int merge_step(merge_ctx *m, size_t k, const level *prev, const size_t *o
     }
     for (size_t j = 0; !rc && j < nk; j++) {
         memcpy(next->u + j * n, u + keep[j] * n, n * sizeof *u);
-        next->parent[j] = (uint32_t)(keep[j] / n_opts);
-        next->opt[j] = (uint32_t)opts[keep[j] % n_opts];
+        next->parent[j] = (uint32_t)(at[keep[j]] / n_opts);
+        next->opt[j] = (uint32_t)opts[at[keep[j]] % n_opts];
     }
     next->size = rc ? 0 : nk;
-    free(u), free(keep);
+    free(u), free(keep), free(at);
     return rc;
 }
 

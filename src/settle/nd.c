@@ -12,6 +12,7 @@
 */
 #include "settle_impl.h"
 #include "../core/alloc.h"
+#include "../core/sort.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -147,7 +148,7 @@ int pl__nd(size_t n, size_t N, const double *u, size_t *keep, size_t *n_keep,
             k[j].b = n ? p[0] : 0;
         }
     }
-    qsort(k, N, sizeof *k, cmp_key);
+    pl__sort(k, N, sizeof *k, cmp_key);
     size_t nc = n == 2 ? sweep2(k, N, c) : n == 1 ? 1 : sfs(n, u, k, N, c, cu, budget);
     free(cu);
     if (nc == (size_t)-1) {
@@ -163,7 +164,7 @@ int pl__nd(size_t n, size_t N, const double *u, size_t *keep, size_t *n_keep,
     }
     for (size_t j = 0; j < nc; j++)
         keep[j] = k[c[j]].i;
-    qsort(keep, nc, sizeof *keep, cmp_size);
+    pl__sort(keep, nc, sizeof *keep, cmp_size);
     *n_keep = nc;
     free(k), free(c), free(gone);
     return PL_OK;

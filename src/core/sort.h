@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: MIT */
+/*
+** sort.h: sorting small arrays without qsort's overhead (library-internal).
+** glibc's qsort is a merge sort that may allocate its buffer and calls the
+** comparison through a pointer; on the few dozen to few hundred keys a
+** per-draw frontier merge sorts, that costs more than the comparisons.
+** pl__sort is a merge sort on a stack buffer (insertion sort on short runs)
+** that the compiler specialises for the comparison passed (a static
+** function), and qsort above PL__SORT_BYTES. With a comparison that is a
+** total order (ties broken by an index, as every caller's is) every sort
+** gives the same order, so switching between them changes no result.
+*/
+#ifndef PL_CORE_SORT_H
+#define PL_CORE_SORT_H
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Arrays of at most this many bytes are sorted here, larger ones by qsort. */
+#define PL__SORT_BYTES 4096
+/* Runs this short are sorted by insertion. */
+#define PL__SORT_RUN 12
+
+typedef int (*pl__cmp_fn)(const void *, const void *);
+
+/* Insertion sort of N elements of size bytes (at most 32). */
+static inline void pl__sort_insert(unsigned char *a, size_t N, size_t size, pl__cmp_fn cmp)
+{
+    unsigned char t[32];
+    for (size_t j = 1; j < N; j++) {
+        size_t i = j;
+        memcpy(t, a + j * size, size);
+        while (i > 0 && cmp(a + (i - 1) * size, t) > 0) {
+            memcpy(a + i * size, a + (i - 1) * size, size);
+            i--;
+        }
+        if (i != j)
+            memcpy(a + i * size, t, size);
+    }
+}
+
+/* Top-down merge sort of a[0..N) with tmp (as large): halves sorted, then merged via tmp. */
+static inline void pl__sort_merge(unsigned char *a, unsigned char *tmp, size_t N, size_t size,
+                                  pl__cmp_fn cmp)
+{
+    if (N <= PL__SORT_RUN) {
+        pl__sort_insert(a, N, size, cmp);
+        return;
+    }
+    size_t h = N / 2, i = 0, j = h, o = 0;
+    pl__sort_merge(a, tmp, h, size, cmp);
+    pl__sort_merge(a + h * size, tmp, N - h, size, cmp);
+    if (cmp(a + (h - 1) * size, a + h * size) <= 0)
+        return; /* already in order */
+    while (i < h && j < N) { /* the left one first on ties: stable */
+        int right = cmp(a + j * size, a + i * size) < 0;
+        memcpy(tmp + o++ * size, a + (right ? j++ : i++) * size, size);
+    }
+    memcpy(tmp + o * size, a + i * size, (h - i) * size); /* what is left of the left half */
+    memcpy(a, tmp, (o + h - i) * size); /* the right half's rest is already in place */
+}
+
+static inline void pl__sort(void *base, size_t N, size_t size, pl__cmp_fn cmp)
+{
+    unsigned char tmp[PL__SORT_BYTES];
+    if (size <= 32 && N <= PL__SORT_BYTES / size)
+        pl__sort_merge(base, tmp, N, size, cmp);
+    else
+        qsort(base, N, size, cmp);
+}
+
+#endif
