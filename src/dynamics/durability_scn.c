@@ -168,12 +168,12 @@ static int credible(const pl_durability *d, const pl_dguarantee *gu, pl_error *e
 
 /* Guarantee j: counted probability, whether the deal holds, the minimum. */
 static int guarantee(pl_durability *d, size_t j, const double *deal, const double *issue_year,
-                     double *helped, double *eff, pl_error *err)
+                     const signed char *known, double *helped, double *eff, pl_error *err)
 {
     const pl_durability_spec *sp = d->spec;
     const pl_dguarantee *gu = &sp->guarantees[j];
     pl__dguar *r = &d->g[j];
-    int c = credible(d, gu, err);
+    int c = known && known[j] >= 0 ? known[j] : credible(d, gu, err);
     if (c < 0)
         return c;
     r->credible = c;
@@ -245,6 +245,13 @@ static size_t path_length(const pl_durability_spec *sp, const double *issue_year
 int pl__durability_compute_years(pl_durability **out, const pl_scenario *s, const double *deal,
                                  const double *issue_year, pl_error *err)
 {
+    return pl__durability_compute_known(out, s, deal, issue_year, NULL, err);
+}
+
+int pl__durability_compute_known(pl_durability **out, const pl_scenario *s, const double *deal,
+                                 const double *issue_year, const signed char *credible,
+                                 pl_error *err)
+{
     if (!out || !s || !deal)
         return pl__fail(err, PL_EMISUSE, "pl_durability_compute: NULL argument");
     *out = NULL;
@@ -270,7 +277,7 @@ int pl__durability_compute_years(pl_durability **out, const pl_scenario *s, cons
         to_years(&d->plain, d->spec->step);
     }
     for (size_t j = 0; !rc && j < d->spec->n_guarantees; j++)
-        rc = guarantee(d, j, deal, issue_year, helped, eff, err);
+        rc = guarantee(d, j, deal, issue_year, credible, helped, eff, err);
     free(helped), free(eff);
     if (!rc)
         rc = pl__survival_compute(d, deal, err);
