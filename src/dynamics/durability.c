@@ -57,6 +57,20 @@ static int check_params(double delta, double cA, double cB, pl_error *err)
     return PL_OK;
 }
 
+/* Period t of a power path p (T1 periods): each side's war value, its peace value, and
+   whether it fights (a for side A, b for side B). */
+static inline void period_values(size_t T1, const double *p, double delta, double cA,
+                                 double cB, size_t t, double *war_a, double *war_b,
+                                 double *peace_a, double *peace_b, int *a, int *b)
+{
+    size_t u = t + 1 < T1 ? t + 1 : t;  /* after the path, power stays */
+    *war_a = (p[t] - cA) / (1 - delta);
+    *war_b = (1 - p[t] - cB) / (1 - delta);
+    *peace_a = 1 + delta * (p[u] - cA) / (1 - delta);
+    *peace_b = 1 + delta * (1 - p[u] - cB) / (1 - delta);
+    *a = *war_a > *peace_a + 1e-12, *b = *war_b > *peace_b + 1e-12;
+}
+
 int pl_commitment_check(pl_commitment *out, size_t T1, const double *p, double delta,
                         double cA, double cB, pl_error *err)
 {
@@ -84,12 +98,9 @@ int pl_commitment_check(pl_commitment *out, size_t T1, const double *p, double d
     out->fails_at = -1;
     out->side = -1;
     for (size_t t = 0; t < T1; t++) {
-        size_t u = t + 1 < T1 ? t + 1 : t;  /* after the path, power stays */
-        out->war_a[t] = (p[t] - cA) / (1 - delta);
-        out->war_b[t] = (1 - p[t] - cB) / (1 - delta);
-        out->peace_a[t] = 1 + delta * (p[u] - cA) / (1 - delta);
-        out->peace_b[t] = 1 + delta * (1 - p[u] - cB) / (1 - delta);
-        int a = out->war_a[t] > out->peace_a[t] + 1e-12, b = out->war_b[t] > out->peace_b[t] + 1e-12;
+        int a, b;
+        period_values(T1, p, delta, cA, cB, t, &out->war_a[t], &out->war_b[t],
+                      &out->peace_a[t], &out->peace_b[t], &a, &b);
         if (out->fails_at < 0 && (a || b)) {
             out->fails_at = (int)t;
             out->side = a ? 0 : 1;
@@ -111,28 +122,30 @@ typedef struct gpath {
     int protect_a;
     double delta, cA, cB;
     double *p;          /* scratch, T1 */
-    int *oom;           /* set when a check ran out of memory: its answer means nothing */
 } gpath;
 
+/* pl_commitment_check's verdict on every period, without its arrays: the guarantee's
+   bisection asks some sixty times a draw. A path that check would refuse (a power outside
+   [0, 1], which rounding could give) holds nowhere, as when holds() called it. */
 static int holds(const gpath *q, double g, int which)
 {
     q->p[0] = q->plain[0];
     for (size_t t = 1; t < q->T1; t++)
         q->p[t] = g * q->helped[t] + (1 - g) * q->plain[t];
-    pl_commitment c;
-    int rc = pl_commitment_check(&c, q->T1, q->p, q->delta, q->cA, q->cB, NULL);
-    if (rc) {
-        *q->oom |= rc == PL_ENOMEM;
+    if (q->T1 < 1)
         return 0;
-    }
-    int ok = 1;
-    for (size_t t = 0; t < q->T1; t++) {
-        int a = c.war_a[t] > c.peace_a[t] + 1e-12, b = c.war_b[t] > c.peace_b[t] + 1e-12;
+    for (size_t t = 0; t < q->T1; t++)
+        if (!(q->p[t] >= 0 && q->p[t] <= 1))
+            return 0;
+    for (size_t t = 0; t < q->T1; t++) { /* the first period a side fights decides */
+        double wa, wb, pa, pb;
+        int a, b;
+        period_values(q->T1, q->p, q->delta, q->cA, q->cB, t, &wa, &wb, &pa, &pb, &a, &b);
         int mine = q->protect_a ? a : b, other = q->protect_a ? b : a;
-        ok &= !((which & PROTECTED) && mine) && !((which & OTHER) && other);
+        if (((which & PROTECTED) && mine) || ((which & OTHER) && other))
+            return 0;
     }
-    pl_commitment_clear(&c);
-    return ok;
+    return 1;
 }
 
 /* The edge of a monotone check by bisection to 1e-9: want = 1 finds the least g that holds. */
@@ -166,8 +179,7 @@ int pl_min_guarantee_path(size_t T1, const double *plain, const double *helped, 
     double *scratch = malloc((T1 ? T1 : 1) * sizeof *scratch);
     if (!scratch)
         return pl__error_nomem(err);
-    int oom = 0;
-    gpath q = {T1, plain, helped, protect_a, delta, cA, cB, scratch, &oom};
+    gpath q = {T1, plain, helped, protect_a, delta, cA, cB, scratch};
     *g = NAN;
     *possible = 0;
     if (g_max)  /* the other side stays in up to here (NAN: not even without the guarantee) */
@@ -178,7 +190,7 @@ int pl_min_guarantee_path(size_t T1, const double *plain, const double *helped, 
         *possible = holds(&q, *g, BOTH);
     }
     free(scratch);
-    return oom ? pl__error_nomem(err) : PL_OK;
+    return PL_OK;
 }
 
 int pl_min_guarantee(double MA0, double MB0, double MA1, double MB1, double MG, int protect_a,
