@@ -271,9 +271,19 @@ static int partial_floors(merge_ctx *m, const double *floor)
     return PL_OK;
 }
 
-/* The non-dominated candidates: divide and conquer when it gives pl__nd's set, else pl__nd. */
+/*
+** Below this many candidates the sort-filter skyline (pl__nd) is cheaper than
+** divide and conquer, whose ranking sorts every coordinate: a per-draw merge of
+** `parley stress` has a few dozen candidates a step.
+*/
+#define PL_MERGE_SMALL 64
+
+/* The non-dominated candidates: divide and conquer when it gives pl__nd's set, else pl__nd
+   (pl__skyline's set is pl__nd's, settle_impl.h, so the choice changes no result). */
 static int merge_nd(merge_ctx *m, size_t N, const double *u, size_t *keep, size_t *nk)
 {
+    if (m->skyline && N < PL_MERGE_SMALL) /* no budget spent: hopeless() reads none */
+        return pl__nd(m->sp->n, N, u, keep, nk, NULL);
     if (m->skyline) {
         int rc = pl__skyline(m->sp->n, N, u, keep, nk);
         if (rc != PL__SKY_UNSURE)
