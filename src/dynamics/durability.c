@@ -57,19 +57,14 @@ static int check_params(double delta, double cA, double cB, pl_error *err)
     return PL_OK;
 }
 
-/* Period t of a power path p (T1 periods): each side's war value, its peace value, and
-   whether it fights (a for side A, b for side B). */
-static inline void period_values(size_t T1, const double *p, double delta, double cA,
-                                 double cB, size_t t, double *war_a, double *war_b,
-                                 double *peace_a, double *peace_b, int *a, int *b)
+/* A side's war value at a period where its chance of winning is q, its peace value when
+   that chance will be qn next period, and whether it fights (war worth more than peace). */
+static inline double war_value(double q, double c, double delta) { return (q - c) / (1 - delta); }
+static inline double peace_value(double qn, double c, double delta)
 {
-    size_t u = t + 1 < T1 ? t + 1 : t;  /* after the path, power stays */
-    *war_a = (p[t] - cA) / (1 - delta);
-    *war_b = (1 - p[t] - cB) / (1 - delta);
-    *peace_a = 1 + delta * (p[u] - cA) / (1 - delta);
-    *peace_b = 1 + delta * (1 - p[u] - cB) / (1 - delta);
-    *a = *war_a > *peace_a + 1e-12, *b = *war_b > *peace_b + 1e-12;
+    return 1 + delta * (qn - c) / (1 - delta);
 }
+static inline int fights(double war, double peace) { return war > peace + 1e-12; }
 
 int pl_commitment_check(pl_commitment *out, size_t T1, const double *p, double delta,
                         double cA, double cB, pl_error *err)
@@ -98,9 +93,12 @@ int pl_commitment_check(pl_commitment *out, size_t T1, const double *p, double d
     out->fails_at = -1;
     out->side = -1;
     for (size_t t = 0; t < T1; t++) {
-        int a, b;
-        period_values(T1, p, delta, cA, cB, t, &out->war_a[t], &out->war_b[t],
-                      &out->peace_a[t], &out->peace_b[t], &a, &b);
+        size_t u = t + 1 < T1 ? t + 1 : t;  /* after the path, power stays */
+        out->war_a[t] = war_value(p[t], cA, delta);
+        out->war_b[t] = war_value(1 - p[t], cB, delta);
+        out->peace_a[t] = peace_value(p[u], cA, delta);
+        out->peace_b[t] = peace_value(1 - p[u], cB, delta);
+        int a = fights(out->war_a[t], out->peace_a[t]), b = fights(out->war_b[t], out->peace_b[t]);
         if (out->fails_at < 0 && (a || b)) {
             out->fails_at = (int)t;
             out->side = a ? 0 : 1;
@@ -124,9 +122,10 @@ typedef struct gpath {
     double *p;          /* scratch, T1 */
 } gpath;
 
-/* pl_commitment_check's verdict on every period, without its arrays: the guarantee's
-   bisection asks some sixty times a draw. A path that check would refuse (a power outside
-   [0, 1], which rounding could give) holds nowhere, as when holds() called it. */
+/* pl_commitment_check's verdict on every period, without its arrays, and for the side(s)
+   asked only: the guarantee's bisection asks some sixty times a draw. A path that check would
+   refuse (a power outside [0, 1], which rounding could give) holds nowhere, as when holds()
+   called it. */
 static int holds(const gpath *q, double g, int which)
 {
     q->p[0] = q->plain[0];
@@ -137,12 +136,15 @@ static int holds(const gpath *q, double g, int which)
     for (size_t t = 0; t < q->T1; t++)
         if (!(q->p[t] >= 0 && q->p[t] <= 1))
             return 0;
-    for (size_t t = 0; t < q->T1; t++) { /* the first period a side fights decides */
-        double wa, wb, pa, pb;
-        int a, b;
-        period_values(q->T1, q->p, q->delta, q->cA, q->cB, t, &wa, &wb, &pa, &pb, &a, &b);
-        int mine = q->protect_a ? a : b, other = q->protect_a ? b : a;
-        if (((which & PROTECTED) && mine) || ((which & OTHER) && other))
+    int ask_a = (which & (q->protect_a ? PROTECTED : OTHER)) != 0;
+    int ask_b = (which & (q->protect_a ? OTHER : PROTECTED)) != 0;
+    for (size_t t = 0; t < q->T1; t++) { /* the first period a side asked about fights decides */
+        size_t u = t + 1 < q->T1 ? t + 1 : t;
+        const double *p = q->p;
+        if (ask_a && fights(war_value(p[t], q->cA, q->delta), peace_value(p[u], q->cA, q->delta)))
+            return 0;
+        if (ask_b && fights(war_value(1 - p[t], q->cB, q->delta),
+                            peace_value(1 - p[u], q->cB, q->delta)))
             return 0;
     }
     return 1;
