@@ -237,10 +237,11 @@ typedef struct merge_ctx {
     double *lo;         /* with a floor: (K + 1) x n, see partial_floors; else NULL */
     double growth, proj; /* a projected refusal: growth exponent, final size; else 0 */
     int skyline;        /* three or more parties: divide and conquer (skyline.c) */
-    size_t *eff;        /* K: each issue's efficient options (issue_nd) */
+    size_t *eff;        /* K: the number of each issue's efficient options (issue_nd) */
     double proj_bytes;  /* a projected refusal by memory: the largest step's bytes; else 0 */
     size_t proj_at;     /* and the issue (1-based) of that step */
     const pl__span *span; /* progress: issues merged; NULL: none */
+    size_t *eff_opt;    /* sum of m: issue k's efficient options from eff_opt + off[k] */
 } merge_ctx;
 
 /*
@@ -475,31 +476,33 @@ static int projected_over(merge_ctx *m, const level *lv, size_t k)
     return 1;
 }
 
-/* Each issue's efficient options (their count in m->eff), and the largest count. */
-static int count_efficient(merge_ctx *m, size_t *keep)
+/* Each issue's efficient options (m->eff_opt, their count in m->eff), found once for the
+   projection and the steps. */
+static int find_efficient(merge_ctx *m)
 {
     const pl_space *sp = m->sp;
-    if (!(m->eff = pl__mallocarray(sp->K ? sp->K : 1, sizeof *m->eff)))
+    if (!(m->eff = pl__mallocarray(sp->K ? sp->K : 1, sizeof *m->eff)) ||
+        !(m->eff_opt = pl__mallocarray(sp->total ? sp->total : 1, sizeof *m->eff_opt)))
         return PL_ENOMEM;
     for (size_t k = 0; k < sp->K; k++)
-        if (issue_nd(sp, k, keep, &m->eff[k]))
+        if (issue_nd(sp, k, m->eff_opt + sp->off[k], &m->eff[k]))
             return PL_ENOMEM;
     return PL_OK;
 }
 
 /* The levels of the merge, lv[0] = {0}; on a refusal *at is the issue it stopped at. */
-static int merge_levels(merge_ctx *m, level *lv, size_t *keep, size_t *nk, size_t *at)
+static int merge_levels(merge_ctx *m, level *lv, size_t *nk, size_t *at)
 {
     const pl_space *sp = m->sp;
     lv[0].size = 1;
-    if (!(lv[0].u = calloc(sp->n, sizeof *lv[0].u)) || count_efficient(m, keep))
+    if (!(lv[0].u = calloc(sp->n, sizeof *lv[0].u)) || find_efficient(m))
         return PL_ENOMEM;
     int rc = PL_OK;
     for (size_t k = 0; !rc && k < sp->K; k++) {
         uint64_t before = m->budget;
         *at = k;
-        if (!(rc = issue_nd(sp, k, keep, nk)))
-            rc = merge_step(m, k, &lv[k], keep, *nk, &lv[k + 1]);
+        *nk = m->eff[k];
+        rc = merge_step(m, k, &lv[k], m->eff_opt + sp->off[k], *nk, &lv[k + 1]);
         if (!rc && hopeless(m, lv, k, *nk, before - m->budget)) {
             *at = k + 1;
             rc = PL_ETOOBIG;
@@ -529,13 +532,10 @@ int pl__frontier_merge(pl_frontier **out, const pl_space *sp, const pl_frontier_
                    opts && opts->max_bytes > 0 ? opts->max_bytes : PL_MERGE_DEFAULT_BYTES, NULL,
                    0, 0, sp->n >= 3 && !(opts && opts->method == PL_FRONTIER_SORT), NULL, 0, 0, span};
     level *lv = calloc(sp->K + 1, sizeof *lv);
-    size_t maxm = 0, nk = 0, at = 0;
-    for (size_t k = 0; k < sp->K; k++)
-        maxm = sp->m[k] > maxm ? sp->m[k] : maxm;
-    size_t *keep = malloc((maxm ? maxm : 1) * sizeof *keep);
-    int rc = lv && keep ? partial_floors(&m, opts ? opts->floor : NULL) : PL_ENOMEM;
+    size_t nk = 0, at = 0;
+    int rc = lv ? partial_floors(&m, opts ? opts->floor : NULL) : PL_ENOMEM;
     if (!rc)
-        rc = merge_levels(&m, lv, keep, &nk, &at);
+        rc = merge_levels(&m, lv, &nk, &at);
     pl_frontier *f = rc ? NULL : rebuild(sp, lv);
     if (f && (f->merge_sizes = malloc(sp->K * sizeof *f->merge_sizes)))
         for (size_t j = 0; j < sp->K; j++)
@@ -546,7 +546,7 @@ int pl__frontier_merge(pl_frontier **out, const pl_space *sp, const pl_frontier_
         rc = pl__error_nomem(err);
     for (size_t j = 0; lv && j <= sp->K; j++)
         level_free(&lv[j]);
-    free(lv), free(keep), free(m.lo), free(m.eff);
+    free(lv), free(m.lo), free(m.eff), free(m.eff_opt);
     if (!rc) {
         pl__frontier_floor(f, opts ? opts->floor : NULL);
         rc = pl__frontier_sort(f) ? pl__error_nomem(err) : PL_OK;
