@@ -4,9 +4,9 @@
 ** glibc's qsort is a merge sort that may allocate its buffer and calls the
 ** comparison through a pointer; on the few dozen to few hundred keys a
 ** per-draw frontier merge sorts, that costs more than the comparisons.
-** pl__sort is a merge sort on a stack buffer (insertion sort on short runs)
-** that the compiler specialises for the comparison passed (a static
-** function), and qsort above PL__SORT_BYTES. With a comparison that is a
+** pl__sort is an insertion sort inlined at the call for a few dozen
+** elements (the compiler folds in the size and the comparison), a merge sort
+** on a stack buffer up to PL__SORT_BYTES, and qsort above. With a comparison that is a
 ** total order (ties broken by an index, as every caller's is) every sort
 ** gives the same order, so switching between them changes no result.
 */
@@ -19,13 +19,22 @@
 
 /* Arrays of at most this many bytes are sorted here, larger ones by qsort. */
 #define PL__SORT_BYTES 4096
+/* Up to this many elements: insertion sort inlined at the call, where the element size and
+   the comparison are constants the compiler folds in. */
+#define PL__SORT_INLINE 24
+
+#if defined(__GNUC__)
+#define PL__ALWAYS_INLINE __attribute__((always_inline)) inline
+#else
+#define PL__ALWAYS_INLINE inline
+#endif
 /* Runs this short are sorted by insertion. */
 #define PL__SORT_RUN 12
 
 typedef int (*pl__cmp_fn)(const void *, const void *);
 
 /* Insertion sort of N elements of size bytes (at most 32). */
-static inline void pl__sort_insert(unsigned char *a, size_t N, size_t size, pl__cmp_fn cmp)
+static PL__ALWAYS_INLINE void pl__sort_insert(unsigned char *a, size_t N, size_t size, pl__cmp_fn cmp)
 {
     unsigned char t[32];
     for (size_t j = 1; j < N; j++) {
@@ -61,10 +70,12 @@ static inline void pl__sort_merge(unsigned char *a, unsigned char *tmp, size_t N
     memcpy(a, tmp, (o + h - i) * size); /* the right half's rest is already in place */
 }
 
-static inline void pl__sort(void *base, size_t N, size_t size, pl__cmp_fn cmp)
+static PL__ALWAYS_INLINE void pl__sort(void *base, size_t N, size_t size, pl__cmp_fn cmp)
 {
     unsigned char tmp[PL__SORT_BYTES];
-    if (size <= 32 && N <= PL__SORT_BYTES / size)
+    if (size <= 32 && N <= PL__SORT_INLINE)
+        pl__sort_insert(base, N, size, cmp);
+    else if (size <= 32 && N <= PL__SORT_BYTES / size)
         pl__sort_merge(base, tmp, N, size, cmp);
     else
         qsort(base, N, size, cmp);
