@@ -122,25 +122,26 @@ typedef struct gpath {
     double *p;          /* scratch, T1 */
 } gpath;
 
-/* pl_commitment_check's verdict on every period, without its arrays, and for the side(s)
-   asked only: the guarantee's bisection asks some sixty times a draw. A path that check would
-   refuse (a power outside [0, 1], which rounding could give) holds nowhere, as when holds()
-   called it. */
+/* pl_commitment_check's verdict on every period, without its arrays, for the side(s) asked
+   only, and period by period (power at t + 1 made when t needs it): the guarantee's bisection
+   asks some sixty times a draw. A path that check would refuse (a power outside [0, 1],
+   which rounding could give) holds nowhere, as when holds() called it; every way out before
+   the last period is a "no", so stopping at the first one gives the same answer. */
 static int holds(const gpath *q, double g, int which)
 {
-    q->p[0] = q->plain[0];
-    for (size_t t = 1; t < q->T1; t++)
-        q->p[t] = g * q->helped[t] + (1 - g) * q->plain[t];
-    if (q->T1 < 1)
+    double *p = q->p;
+    if (q->T1 < 1 || !(q->plain[0] >= 0 && q->plain[0] <= 1))
         return 0;
-    for (size_t t = 0; t < q->T1; t++)
-        if (!(q->p[t] >= 0 && q->p[t] <= 1))
-            return 0;
+    p[0] = q->plain[0];
     int ask_a = (which & (q->protect_a ? PROTECTED : OTHER)) != 0;
     int ask_b = (which & (q->protect_a ? OTHER : PROTECTED)) != 0;
     for (size_t t = 0; t < q->T1; t++) { /* the first period a side asked about fights decides */
         size_t u = t + 1 < q->T1 ? t + 1 : t;
-        const double *p = q->p;
+        if (u > t) {
+            p[u] = g * q->helped[u] + (1 - g) * q->plain[u];
+            if (!(p[u] >= 0 && p[u] <= 1))
+                return 0;
+        }
         if (ask_a && fights(war_value(p[t], q->cA, q->delta), peace_value(p[u], q->cA, q->delta)))
             return 0;
         if (ask_b && fights(war_value(1 - p[t], q->cB, q->delta),
