@@ -21,7 +21,7 @@
 #define PL__SORT_BYTES 4096
 /* Up to this many elements: insertion sort inlined at the call, where the element size and
    the comparison are constants the compiler folds in. */
-#define PL__SORT_INLINE 24
+#define PL__SORT_INLINE 48
 
 #if defined(__GNUC__)
 #define PL__ALWAYS_INLINE __attribute__((always_inline)) inline
@@ -34,7 +34,8 @@
 typedef int (*pl__cmp_fn)(const void *, const void *);
 
 /* Insertion sort of N elements of size bytes (at most 32). */
-static PL__ALWAYS_INLINE void pl__sort_insert(unsigned char *a, size_t N, size_t size, pl__cmp_fn cmp)
+static PL__ALWAYS_INLINE void pl__sort_insert(unsigned char *a, size_t N, size_t size,
+                                              pl__cmp_fn cmp)
 {
     unsigned char t[32];
     for (size_t j = 1; j < N; j++) {
@@ -70,15 +71,26 @@ static inline void pl__sort_merge(unsigned char *a, unsigned char *tmp, size_t N
     memcpy(a, tmp, (o + h - i) * size); /* the right half's rest is already in place */
 }
 
-static PL__ALWAYS_INLINE void pl__sort(void *base, size_t N, size_t size, pl__cmp_fn cmp)
+/* Above PL__SORT_INLINE: not inlined, so that the buffer lives on the stack only while it
+   sorts (callers such as the skyline's recursion would otherwise carry it in every frame). */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void pl__sort_larger(void *base, size_t N, size_t size, pl__cmp_fn cmp)
 {
     unsigned char tmp[PL__SORT_BYTES];
-    if (size <= 32 && N <= PL__SORT_INLINE)
-        pl__sort_insert(base, N, size, cmp);
-    else if (size <= 32 && N <= PL__SORT_BYTES / size)
+    if (size <= 32 && N <= PL__SORT_BYTES / size)
         pl__sort_merge(base, tmp, N, size, cmp);
     else
         qsort(base, N, size, cmp);
+}
+
+static PL__ALWAYS_INLINE void pl__sort(void *base, size_t N, size_t size, pl__cmp_fn cmp)
+{
+    if (size <= 32 && N <= PL__SORT_INLINE)
+        pl__sort_insert(base, N, size, cmp);
+    else
+        pl__sort_larger(base, N, size, cmp);
 }
 
 #endif
