@@ -73,15 +73,16 @@ static void visit_durability(pl_scenario *s, visit_fn fn, void *ctx)
 
 /* After the no_deal section, so that the inputs before them keep their numbers (and the
    stores' run ids of scenarios without terms stay the same). */
-static void visit_terms(pl_scenario *s, visit_fn fn, void *ctx)
+static void visit_terms(pl_scenario *s, visit_fn fn, void *ctx, int labels)
 {
     pl_durability_spec *d = s->durability;
     for (size_t j = 0; d && j < d->n_terms; j++) {
         const pl_dterm *t = &d->terms[j];
         for (size_t i = 0; i < t->n; i++) {
-            char at[96];
-            pl__snprintf(at, sizeof at, "%s %g (%s)", s->issues[t->issue].id, t->at[i],
-                         s->actors[d->side[t->side]].id);
+            char at[96] = "";
+            if (labels) /* formatting a number costs more than a draw's copy: only to list */
+                pl__snprintf(at, sizeof at, "%s %g (%s)", s->issues[t->issue].id, t->at[i],
+                             s->actors[d->side[t->side]].id);
             fn(ctx, &t->factor[i], NULL, "durability", at, "factor");
         }
     }
@@ -103,7 +104,8 @@ static void visit_nodeal(pl_scenario *s, visit_fn fn, void *ctx)
             fn(ctx, &nd->drift[k], NULL, "no_deal", s->issues[k].id, "drift");
 }
 
-static void visit(pl_scenario *s, visit_fn fn, void *ctx)
+/* labels 0: fn ignores the labels (a draw), so those that must be formatted are left empty. */
+static void visit(pl_scenario *s, visit_fn fn, void *ctx, int labels)
 {
     visit_actors(s, fn, ctx);
     for (size_t k = 0; k < s->n_issues; k++)
@@ -127,7 +129,7 @@ static void visit(pl_scenario *s, visit_fn fn, void *ctx)
     for (size_t g = 0; g < s->n_regimes; g++)
         fn(ctx, &s->regimes[g].hazard, NULL, "regime", s->regimes[g].id, "hazard");
     visit_nodeal(s, fn, ctx);
-    visit_terms(s, fn, ctx);
+    visit_terms(s, fn, ctx, labels);
 }
 
 /* ---- listing ------------------------------------------------------------ */
@@ -161,7 +163,7 @@ static void list(const pl_scenario *s, lister *l)
         pl_scenario *m;
     } u = {s};
     if (s)
-        visit(u.m, list_one, l);
+        visit(u.m, list_one, l, 1);
 }
 
 size_t pl_scenario_n_uncertain(const pl_scenario *s)
@@ -291,7 +293,7 @@ int pl_scenario_draw(pl_scenario **out, const pl_scenario *s, uint64_t seed, uin
         return PL_ENOMEM;
     drawer d = {{{0}}, drawn, 0};
     pl__rng_seed(&d.rng, seed, stream);
-    visit(c, draw_one, &d);
+    visit(c, draw_one, &d, 0);
     rescale_quotas(c);
     *out = c;
     return PL_OK;
@@ -400,7 +402,7 @@ static size_t pick(const pl_scenario *s, picker *p)
         pl_scenario *m;
     } u = {s};
     if (s)
-        visit(u.m, pick_one, p);
+        visit(u.m, pick_one, p, 1);
     return p->n;
 }
 
@@ -428,7 +430,7 @@ int pl__scenario_with_input(pl_scenario **out, const pl_scenario *s, size_t j, d
     if (copy_of(&c, s, err))
         return PL_ENOMEM;
     picker p = {0, j, NULL, x, 0, c};
-    visit(c, pick_one, &p);
+    visit(c, pick_one, &p, 1);
     if (!p.found) {
         pl_scenario_free(c);
         return pl__fail(err, PL_EMISUSE, "pl__scenario_with_input: no input %zu", j);

@@ -57,6 +57,15 @@ static int check_params(double delta, double cA, double cB, pl_error *err)
     return PL_OK;
 }
 
+/* A side's war value at a period where its chance of winning is q, its peace value when
+   that chance will be qn next period, and whether it fights (war worth more than peace). */
+static inline double war_value(double q, double c, double delta) { return (q - c) / (1 - delta); }
+static inline double peace_value(double qn, double c, double delta)
+{
+    return 1 + delta * (qn - c) / (1 - delta);
+}
+static inline int fights(double war, double peace) { return war > peace + 1e-12; }
+
 int pl_commitment_check(pl_commitment *out, size_t T1, const double *p, double delta,
                         double cA, double cB, pl_error *err)
 {
@@ -85,11 +94,11 @@ int pl_commitment_check(pl_commitment *out, size_t T1, const double *p, double d
     out->side = -1;
     for (size_t t = 0; t < T1; t++) {
         size_t u = t + 1 < T1 ? t + 1 : t;  /* after the path, power stays */
-        out->war_a[t] = (p[t] - cA) / (1 - delta);
-        out->war_b[t] = (1 - p[t] - cB) / (1 - delta);
-        out->peace_a[t] = 1 + delta * (p[u] - cA) / (1 - delta);
-        out->peace_b[t] = 1 + delta * (1 - p[u] - cB) / (1 - delta);
-        int a = out->war_a[t] > out->peace_a[t] + 1e-12, b = out->war_b[t] > out->peace_b[t] + 1e-12;
+        out->war_a[t] = war_value(p[t], cA, delta);
+        out->war_b[t] = war_value(1 - p[t], cB, delta);
+        out->peace_a[t] = peace_value(p[u], cA, delta);
+        out->peace_b[t] = peace_value(1 - p[u], cB, delta);
+        int a = fights(out->war_a[t], out->peace_a[t]), b = fights(out->war_b[t], out->peace_b[t]);
         if (out->fails_at < 0 && (a || b)) {
             out->fails_at = (int)t;
             out->side = a ? 0 : 1;
@@ -111,28 +120,35 @@ typedef struct gpath {
     int protect_a;
     double delta, cA, cB;
     double *p;          /* scratch, T1 */
-    int *oom;           /* set when a check ran out of memory: its answer means nothing */
 } gpath;
 
+/* pl_commitment_check's verdict on every period, without its arrays, for the side(s) asked
+   only, and period by period (power at t + 1 made when t needs it): the guarantee's bisection
+   asks some sixty times a draw. A path that check would refuse (a power outside [0, 1],
+   which rounding could give) holds nowhere, as when holds() called it; every way out before
+   the last period is a "no", so stopping at the first one gives the same answer. */
 static int holds(const gpath *q, double g, int which)
 {
-    q->p[0] = q->plain[0];
-    for (size_t t = 1; t < q->T1; t++)
-        q->p[t] = g * q->helped[t] + (1 - g) * q->plain[t];
-    pl_commitment c;
-    int rc = pl_commitment_check(&c, q->T1, q->p, q->delta, q->cA, q->cB, NULL);
-    if (rc) {
-        *q->oom |= rc == PL_ENOMEM;
+    double *p = q->p;
+    if (q->T1 < 1 || !(q->plain[0] >= 0 && q->plain[0] <= 1))
         return 0;
+    p[0] = q->plain[0];
+    int ask_a = (which & (q->protect_a ? PROTECTED : OTHER)) != 0;
+    int ask_b = (which & (q->protect_a ? OTHER : PROTECTED)) != 0;
+    for (size_t t = 0; t < q->T1; t++) { /* the first period a side asked about fights decides */
+        size_t u = t + 1 < q->T1 ? t + 1 : t;
+        if (u > t) {
+            p[u] = g * q->helped[u] + (1 - g) * q->plain[u];
+            if (!(p[u] >= 0 && p[u] <= 1))
+                return 0;
+        }
+        if (ask_a && fights(war_value(p[t], q->cA, q->delta), peace_value(p[u], q->cA, q->delta)))
+            return 0;
+        if (ask_b && fights(war_value(1 - p[t], q->cB, q->delta),
+                            peace_value(1 - p[u], q->cB, q->delta)))
+            return 0;
     }
-    int ok = 1;
-    for (size_t t = 0; t < q->T1; t++) {
-        int a = c.war_a[t] > c.peace_a[t] + 1e-12, b = c.war_b[t] > c.peace_b[t] + 1e-12;
-        int mine = q->protect_a ? a : b, other = q->protect_a ? b : a;
-        ok &= !((which & PROTECTED) && mine) && !((which & OTHER) && other);
-    }
-    pl_commitment_clear(&c);
-    return ok;
+    return 1;
 }
 
 /* The edge of a monotone check by bisection to 1e-9: want = 1 finds the least g that holds. */
@@ -166,8 +182,7 @@ int pl_min_guarantee_path(size_t T1, const double *plain, const double *helped, 
     double *scratch = malloc((T1 ? T1 : 1) * sizeof *scratch);
     if (!scratch)
         return pl__error_nomem(err);
-    int oom = 0;
-    gpath q = {T1, plain, helped, protect_a, delta, cA, cB, scratch, &oom};
+    gpath q = {T1, plain, helped, protect_a, delta, cA, cB, scratch};
     *g = NAN;
     *possible = 0;
     if (g_max)  /* the other side stays in up to here (NAN: not even without the guarantee) */
@@ -178,7 +193,7 @@ int pl_min_guarantee_path(size_t T1, const double *plain, const double *helped, 
         *possible = holds(&q, *g, BOTH);
     }
     free(scratch);
-    return oom ? pl__error_nomem(err) : PL_OK;
+    return PL_OK;
 }
 
 int pl_min_guarantee(double MA0, double MB0, double MA1, double MB1, double MG, int protect_a,

@@ -41,6 +41,12 @@ struct pl_durability {
 /* The durability of deal with issue k's terms in effect from issue_year[k] (NULL: their own). */
 int pl__durability_compute_years(pl_durability **out, const pl_scenario *s, const double *deal,
                                  const double *issue_year, pl_error *err);
+/* The same with each guarantee's credibility known (credible[j] 0 or 1; -1 or NULL: count
+   it): a Monte Carlo draw that leaves the guarantor body's game as it was reuses the
+   baseline's verdict instead of computing the body's power indices again. */
+int pl__durability_compute_known(pl_durability **out, const pl_scenario *s, const double *deal,
+                                 const double *issue_year, const signed char *credible,
+                                 pl_error *err);
 /* The regimes' verdicts and the deal's survival (durability_regimes.c); needs d->plain. */
 int pl__survival_compute(pl_durability *d, const double *deal, pl_error *err);
 /* The survival part of the report, when the scenario has regimes. */

@@ -59,6 +59,7 @@ typedef struct path_in {
     const pl_durability *d;
     const double *deal, *issue_year;
     const pl_dguarantee *g;     /* NULL: no guarantee; else it is in effect from year 1 */
+    double *last;               /* the last contest: M_A, M_B and A's chance (NAN: none yet) */
 } path_in;
 
 /* Capabilities once every shift complete by year z has happened (the yearly model). */
@@ -73,9 +74,17 @@ static void settled_state(const path_in *q, double z, double *M)
         M[q->g->protects] += q->g->capability.value;
 }
 
-static double chance(const pl_durability_spec *sp, const double *M)
+/* A's chance at capabilities M. Once every term is in effect the capabilities stop
+   changing, and every later period asks the same contest: the last one is kept (the same
+   inputs give the same number, so nothing changes but the pow calls saved). */
+static double chance(const path_in *q, const double *M)
 {
-    return M[0] + M[1] > 0 ? pl_contest(M[0], M[1], sp->gamma) : 0.5;
+    const pl_durability_spec *sp = q->d->spec;
+    if (!isnan(q->last[2]) && !memcmp(M, q->last, 2 * sizeof *M)) /* bit for bit: -0 is not 0 */
+        return q->last[2];
+    q->last[0] = M[0], q->last[1] = M[1];
+    q->last[2] = M[0] + M[1] > 0 ? pl_contest(M[0], M[1], sp->gamma) : 0.5;
+    return q->last[2];
 }
 
 /* The window (*from, *to] of the shift under way at year x; 0 when none is. */
@@ -104,15 +113,14 @@ static int window(const path_in *q, double x, double *from, double *to)
 /* A's chance of winning at year x, and the capabilities shown (M). */
 static double chance_at(const path_in *q, double x, double *M)
 {
-    const pl_durability_spec *sp = q->d->spec;
     double from, to, M1[2];
     if (!window(q, x, &from, &to)) {
         settled_state(q, x, M);
-        return chance(sp, M);
+        return chance(q, M);
     }
     settled_state(q, from, M);
     settled_state(q, to, M1);
-    double w = (x - from) / (to - from), p0 = chance(sp, M), p1 = chance(sp, M1);
+    double w = (x - from) / (to - from), p0 = chance(q, M), p1 = chance(q, M1);
     M[0] += w * (M1[0] - M[0]), M[1] += w * (M1[1] - M[1]);
     return p0 + w * (p1 - p0);
 }
@@ -120,7 +128,8 @@ static double chance_at(const path_in *q, double x, double *M)
 /* Capabilities and A's chance per period. */
 static void power_path(pl_durability *d, const double *deal, const double *issue_year)
 {
-    path_in q = {d, deal, issue_year, NULL};
+    double last[3] = {NAN, NAN, NAN};
+    path_in q = {d, deal, issue_year, NULL, last};
     for (size_t t = 0; t < d->T1; t++) {
         double M[2];
         d->p[t] = chance_at(&q, (double)t * d->spec->step, M);
@@ -168,18 +177,19 @@ static int credible(const pl_durability *d, const pl_dguarantee *gu, pl_error *e
 
 /* Guarantee j: counted probability, whether the deal holds, the minimum. */
 static int guarantee(pl_durability *d, size_t j, const double *deal, const double *issue_year,
-                     double *helped, double *eff, pl_error *err)
+                     const signed char *known, double *helped, double *eff, pl_error *err)
 {
     const pl_durability_spec *sp = d->spec;
     const pl_dguarantee *gu = &sp->guarantees[j];
     pl__dguar *r = &d->g[j];
-    int c = credible(d, gu, err);
+    int c = known && known[j] >= 0 ? known[j] : credible(d, gu, err);
     if (c < 0)
         return c;
     r->credible = c;
     r->provided = pl__guarantee_provided(gu, deal);
     r->counted = c && r->provided ? gu->probability.value : 0;
-    path_in q = {d, deal, issue_year, gu};
+    double last[3] = {NAN, NAN, NAN};
+    path_in q = {d, deal, issue_year, gu, last};
     for (size_t t = 0; t < d->T1; t++) {
         double M[2];
         helped[t] = chance_at(&q, (double)t * sp->step, M);
@@ -245,6 +255,13 @@ static size_t path_length(const pl_durability_spec *sp, const double *issue_year
 int pl__durability_compute_years(pl_durability **out, const pl_scenario *s, const double *deal,
                                  const double *issue_year, pl_error *err)
 {
+    return pl__durability_compute_known(out, s, deal, issue_year, NULL, err);
+}
+
+int pl__durability_compute_known(pl_durability **out, const pl_scenario *s, const double *deal,
+                                 const double *issue_year, const signed char *credible,
+                                 pl_error *err)
+{
     if (!out || !s || !deal)
         return pl__fail(err, PL_EMISUSE, "pl_durability_compute: NULL argument");
     *out = NULL;
@@ -270,7 +287,7 @@ int pl__durability_compute_years(pl_durability **out, const pl_scenario *s, cons
         to_years(&d->plain, d->spec->step);
     }
     for (size_t j = 0; !rc && j < d->spec->n_guarantees; j++)
-        rc = guarantee(d, j, deal, issue_year, helped, eff, err);
+        rc = guarantee(d, j, deal, issue_year, credible, helped, eff, err);
     free(helped), free(eff);
     if (!rc)
         rc = pl__survival_compute(d, deal, err);

@@ -11,6 +11,7 @@
 #include "../core/error_int.h"
 #include "../core/alloc.h"
 #include "../core/progress.h"
+#include "../core/sort.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -102,7 +103,7 @@ int pl__frontier_sort(pl_frontier *f)
     if (!rc) {
         for (size_t j = 0; j < f->size; j++)
             c[j] = (sort_ctx){f, j};
-        qsort(c, f->size, sizeof *c, cmp_pkg);
+        pl__sort(c, f->size, sizeof *c, cmp_pkg);
         for (size_t j = 0; j < f->size; j++)
             order[j] = c[j].j;
         rc = permute(f, order, f->size); /* unsorted, the first of ties would differ */
@@ -236,10 +237,11 @@ typedef struct merge_ctx {
     double *lo;         /* with a floor: (K + 1) x n, see partial_floors; else NULL */
     double growth, proj; /* a projected refusal: growth exponent, final size; else 0 */
     int skyline;        /* three or more parties: divide and conquer (skyline.c) */
-    size_t *eff;        /* K: each issue's efficient options (issue_nd) */
+    size_t *eff;        /* K: the number of each issue's efficient options (issue_nd) */
     double proj_bytes;  /* a projected refusal by memory: the largest step's bytes; else 0 */
     size_t proj_at;     /* and the issue (1-based) of that step */
     const pl__span *span; /* progress: issues merged; NULL: none */
+    size_t *eff_opt;    /* sum of m: issue k's efficient options from eff_opt + off[k] */
 } merge_ctx;
 
 /*
@@ -270,29 +272,63 @@ static int partial_floors(merge_ctx *m, const double *floor)
     return PL_OK;
 }
 
-/* Keep those of the nk points keep[] (into u) that reach lo; returns how many. */
-static size_t viable(const double *lo, size_t n, const double *u, size_t *keep, size_t nk)
-{
-    size_t m = 0;
-    for (size_t j = 0; j < nk; j++) {
-        size_t i = 0;
-        while (i < n && u[keep[j] * n + i] >= lo[i])
-            i++;
-        if (i == n)
-            keep[m++] = keep[j];
-    }
-    return m;
-}
+/*
+** Below this many candidates the sort-filter skyline (pl__nd, at most N^2 / 2
+** dominance tests) is cheaper than divide and conquer, whose ranking sorts every
+** coordinate: a per-draw merge of `parley stress` has a few dozen to a few
+** hundred candidates a step (callgrind on the built-in: 64 -> 256 cut the
+** merges' instructions by a tenth).
+*/
+#define PL_MERGE_SMALL 256
 
-/* The non-dominated candidates: divide and conquer when it gives pl__nd's set, else pl__nd. */
+/* The non-dominated candidates: divide and conquer when it gives pl__nd's set, else pl__nd
+   (pl__skyline's set is pl__nd's, settle_impl.h, so the choice changes no result). */
 static int merge_nd(merge_ctx *m, size_t N, const double *u, size_t *keep, size_t *nk)
 {
+    if (m->skyline && N < PL_MERGE_SMALL) /* no budget spent: hopeless() reads none */
+        return pl__nd(m->sp->n, N, u, keep, nk, NULL);
     if (m->skyline) {
         int rc = pl__skyline(m->sp->n, N, u, keep, nk);
         if (rc != PL__SKY_UNSURE)
             return rc;
     }
     return pl__nd(m->sp->n, N, u, keep, nk, &m->budget);
+}
+
+/* Candidate c = a * n_opts + b of a merge step: prev point a plus option opts[b]. */
+static void candidate(const pl_space *sp, size_t k, const level *prev, const size_t *opts,
+                      size_t n_opts, size_t c, double *u)
+{
+    size_t n = sp->n, a = c / n_opts, b = c % n_opts;
+    for (size_t i = 0; i < n; i++)
+        u[i] = prev->u[a * n + i] + sp->t[i * sp->total + sp->off[k] + opts[b]];
+}
+
+/*
+** The candidates of a merge step into u, their numbers into at: every one, or
+** with a floor only those that can reach it (partial_floors). Dropping them
+** before the non-dominated filter instead of after keeps the same packages in
+** the end: a viable candidate p that only non-viable candidates q dominate has
+** p_i <= q_i + tol < lo_i + tol on some party i, so it cannot reach the floor
+** either (lo sits 1e-9 below what the floor needs, far more than the K
+** tolerances of 1e-12 such steps can add up to); it and whatever it dominates
+** later are dropped by the floor at the end. Returns how many.
+*/
+static size_t candidates(const merge_ctx *m, size_t k, const level *prev, const size_t *opts,
+                         size_t n_opts, double *u, size_t *at)
+{
+    size_t n = m->sp->n, N = prev->size * n_opts, nv = 0;
+    const double *lo = m->lo ? m->lo + (k + 1) * n : NULL;
+    for (size_t c = 0; c < N; c++) {
+        double *p = u + nv * n;
+        candidate(m->sp, k, prev, opts, n_opts, c, p);
+        size_t i = 0;
+        while (lo && i < n && p[i] >= lo[i])
+            i++;
+        if (!lo || i == n)
+            at[nv++] = c;
+    }
+    return nv;
 }
 
 /* next = ND(prev + options opts of issue k). */
@@ -307,16 +343,12 @@ static int merge_step(merge_ctx *m, size_t k, const level *prev, const size_t *o
         return PL_ETOOBIG;
     double *u = N <= SIZE_MAX / sizeof(double) / n ? malloc((N ? N : 1) * n * sizeof *u) : NULL;
     size_t *keep = malloc((N ? N : 1) * sizeof *keep), nk = 0;
-    int rc = u && keep ? PL_OK : PL_ENOMEM;
-    for (size_t a = 0; !rc && a < prev->size; a++)
-        for (size_t b = 0; b < n_opts; b++)
-            for (size_t i = 0; i < n; i++)
-                u[(a * n_opts + b) * n + i] = prev->u[a * n + i] +
-                                              sp->t[i * sp->total + sp->off[k] + opts[b]];
+    size_t *at = malloc((N ? N : 1) * sizeof *at), nv = 0;
+    int rc = u && keep && at ? PL_OK : PL_ENOMEM;
     if (!rc)
-        rc = merge_nd(m, N, u, keep, &nk);
-    if (!rc && m->lo)
-        nk = viable(m->lo + (k + 1) * n, n, u, keep, nk);
+        nv = candidates(m, k, prev, opts, n_opts, u, at);
+    if (!rc)
+        rc = merge_nd(m, nv, u, keep, &nk);
     if (rc == PL_ERANGE || (!rc && nk > PL_MERGE_MAX_FRONTIER))
         rc = PL_ETOOBIG;
     if (!rc) {
@@ -327,11 +359,11 @@ static int merge_step(merge_ctx *m, size_t k, const level *prev, const size_t *o
     }
     for (size_t j = 0; !rc && j < nk; j++) {
         memcpy(next->u + j * n, u + keep[j] * n, n * sizeof *u);
-        next->parent[j] = (uint32_t)(keep[j] / n_opts);
-        next->opt[j] = (uint32_t)opts[keep[j] % n_opts];
+        next->parent[j] = (uint32_t)(at[keep[j]] / n_opts);
+        next->opt[j] = (uint32_t)opts[at[keep[j]] % n_opts];
     }
     next->size = rc ? 0 : nk;
-    free(u), free(keep);
+    free(u), free(keep), free(at);
     return rc;
 }
 
@@ -446,31 +478,33 @@ static int projected_over(merge_ctx *m, const level *lv, size_t k)
     return 1;
 }
 
-/* Each issue's efficient options (their count in m->eff), and the largest count. */
-static int count_efficient(merge_ctx *m, size_t *keep)
+/* Each issue's efficient options (m->eff_opt, their count in m->eff), found once for the
+   projection and the steps. */
+static int find_efficient(merge_ctx *m)
 {
     const pl_space *sp = m->sp;
-    if (!(m->eff = pl__mallocarray(sp->K ? sp->K : 1, sizeof *m->eff)))
+    if (!(m->eff = pl__mallocarray(sp->K ? sp->K : 1, sizeof *m->eff)) ||
+        !(m->eff_opt = pl__mallocarray(sp->total ? sp->total : 1, sizeof *m->eff_opt)))
         return PL_ENOMEM;
     for (size_t k = 0; k < sp->K; k++)
-        if (issue_nd(sp, k, keep, &m->eff[k]))
+        if (issue_nd(sp, k, m->eff_opt + sp->off[k], &m->eff[k]))
             return PL_ENOMEM;
     return PL_OK;
 }
 
 /* The levels of the merge, lv[0] = {0}; on a refusal *at is the issue it stopped at. */
-static int merge_levels(merge_ctx *m, level *lv, size_t *keep, size_t *nk, size_t *at)
+static int merge_levels(merge_ctx *m, level *lv, size_t *nk, size_t *at)
 {
     const pl_space *sp = m->sp;
     lv[0].size = 1;
-    if (!(lv[0].u = calloc(sp->n, sizeof *lv[0].u)) || count_efficient(m, keep))
+    if (!(lv[0].u = calloc(sp->n, sizeof *lv[0].u)) || find_efficient(m))
         return PL_ENOMEM;
     int rc = PL_OK;
     for (size_t k = 0; !rc && k < sp->K; k++) {
         uint64_t before = m->budget;
         *at = k;
-        if (!(rc = issue_nd(sp, k, keep, nk)))
-            rc = merge_step(m, k, &lv[k], keep, *nk, &lv[k + 1]);
+        *nk = m->eff[k];
+        rc = merge_step(m, k, &lv[k], m->eff_opt + sp->off[k], *nk, &lv[k + 1]);
         if (!rc && hopeless(m, lv, k, *nk, before - m->budget)) {
             *at = k + 1;
             rc = PL_ETOOBIG;
@@ -500,13 +534,10 @@ int pl__frontier_merge(pl_frontier **out, const pl_space *sp, const pl_frontier_
                    opts && opts->max_bytes > 0 ? opts->max_bytes : PL_MERGE_DEFAULT_BYTES, NULL,
                    0, 0, sp->n >= 3 && !(opts && opts->method == PL_FRONTIER_SORT), NULL, 0, 0, span};
     level *lv = calloc(sp->K + 1, sizeof *lv);
-    size_t maxm = 0, nk = 0, at = 0;
-    for (size_t k = 0; k < sp->K; k++)
-        maxm = sp->m[k] > maxm ? sp->m[k] : maxm;
-    size_t *keep = malloc((maxm ? maxm : 1) * sizeof *keep);
-    int rc = lv && keep ? partial_floors(&m, opts ? opts->floor : NULL) : PL_ENOMEM;
+    size_t nk = 0, at = 0;
+    int rc = lv ? partial_floors(&m, opts ? opts->floor : NULL) : PL_ENOMEM;
     if (!rc)
-        rc = merge_levels(&m, lv, keep, &nk, &at);
+        rc = merge_levels(&m, lv, &nk, &at);
     pl_frontier *f = rc ? NULL : rebuild(sp, lv);
     if (f && (f->merge_sizes = malloc(sp->K * sizeof *f->merge_sizes)))
         for (size_t j = 0; j < sp->K; j++)
@@ -517,7 +548,7 @@ int pl__frontier_merge(pl_frontier **out, const pl_space *sp, const pl_frontier_
         rc = pl__error_nomem(err);
     for (size_t j = 0; lv && j <= sp->K; j++)
         level_free(&lv[j]);
-    free(lv), free(keep), free(m.lo), free(m.eff);
+    free(lv), free(m.lo), free(m.eff), free(m.eff_opt);
     if (!rc) {
         pl__frontier_floor(f, opts ? opts->floor : NULL);
         rc = pl__frontier_sort(f) ? pl__error_nomem(err) : PL_OK;

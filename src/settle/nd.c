@@ -12,6 +12,7 @@
 */
 #include "settle_impl.h"
 #include "../core/alloc.h"
+#include "../core/sort.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -125,14 +126,18 @@ int pl__nd(size_t n, size_t N, const double *u, size_t *keep, size_t *n_keep,
     *n_keep = 0;
     if (N == 0)
         return PL_OK;
-    nd_key *k = malloc(N * sizeof *k);
-    size_t *c = malloc(N * sizeof *c);
-    unsigned char *gone = calloc(N, 1);
-    double *cu = n > 2 ? pl__mallocarray(N, n * sizeof *cu) : NULL;
-    if (!k || !c || !gone || (n > 2 && !cu)) {
-        free(k), free(c), free(gone), free(cu);
+    /* one block (keys, candidates, kept points' copies, flags): a per-draw merge calls this
+       some forty times on a few dozen points */
+    size_t ncu = n > 2 ? pl__mul(N, n) : 0;
+    size_t bytes = pl__mul(N, sizeof(nd_key) + sizeof(size_t) + 1);
+    size_t cub = pl__mul(ncu, sizeof(double));
+    nd_key *k = bytes < SIZE_MAX - cub ? malloc(bytes + cub) : NULL; /* either SIZE_MAX: NULL */
+    if (!k)
         return PL_ENOMEM;
-    }
+    double *cu = (double *)(k + N);         /* ncu of them (n > 2) */
+    size_t *c = (size_t *)(cu + ncu);       /* N */
+    unsigned char *gone = (unsigned char *)(c + N); /* N */
+    memset(gone, 0, N);
     for (size_t j = 0; j < N; j++) {
         const double *p = u + j * n;
         k[j].i = j;
@@ -147,11 +152,10 @@ int pl__nd(size_t n, size_t N, const double *u, size_t *keep, size_t *n_keep,
             k[j].b = n ? p[0] : 0;
         }
     }
-    qsort(k, N, sizeof *k, cmp_key);
+    pl__sort(k, N, sizeof *k, cmp_key);
     size_t nc = n == 2 ? sweep2(k, N, c) : n == 1 ? 1 : sfs(n, u, k, N, c, cu, budget);
-    free(cu);
     if (nc == (size_t)-1) {
-        free(k), free(c), free(gone);
+        free(k);
         return PL_ERANGE;
     }
     if (n == 1) {  /* every point within tolerance of the maximum */
@@ -163,8 +167,8 @@ int pl__nd(size_t n, size_t N, const double *u, size_t *keep, size_t *n_keep,
     }
     for (size_t j = 0; j < nc; j++)
         keep[j] = k[c[j]].i;
-    qsort(keep, nc, sizeof *keep, cmp_size);
+    pl__sort(keep, nc, sizeof *keep, cmp_size);
     *n_keep = nc;
-    free(k), free(c), free(gone);
+    free(k);
     return PL_OK;
 }

@@ -61,10 +61,19 @@ static int weights(pl_settlement *st)
     return PL_OK;
 }
 
+/* The solutions a settlement of `parley stress` (rational_only) reports: the others are left
+   not found, and no stress metric reads them. */
+static int stress_reads(int k)
+{
+    return k == PL_SOL_NASH || k == PL_SOL_KS || k == PL_SOL_EGALITARIAN;
+}
+
 static int solve_all(pl_settlement *st, pl_error *err)
 {
     pl_solve_opts so = {st->d, st->alpha, NULL};
     for (int k = 0; k < PL_SOL_COUNT; k++) {
+        if (st->rational_only && !stress_reads(k))
+            continue;
         int rc = pl_solve(&st->sol[k], (pl_solution_kind)k, st->f, &so,
                           k == PL_SOL_KS ? &st->ks_flat : NULL, err);
         if (rc)

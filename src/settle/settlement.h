@@ -105,7 +105,9 @@ struct pl_settlement {
 /*
 ** pl_settle_compute, with rational_only 1: the frontier is merged with the
 ** no-deal values as its floor, so it holds only the rational part -- all that
-** the solutions, the zone and the rational count read (`parley stress`).
+** the solutions, the zone and the rational count read (`parley stress`); of
+** the solutions only Nash, Kalai-Smorodinsky and egalitarian, which stress
+** reports, are computed (the others are left not found).
 */
 int pl__settle_compute(pl_settlement **out, const pl_scenario *s, const pl_settle_opts *opts,
                        int rational_only, pl_error *err);

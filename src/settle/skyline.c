@@ -19,6 +19,7 @@
 */
 #include "settle_impl.h"
 #include "../core/alloc.h"
+#include "../core/sort.h"
 
 #include <float.h>
 #include <stdlib.h>
@@ -55,12 +56,14 @@ static inline uint64_t order_bits(double v)
 /*
 ** Sort k by value, ties by index (k starts in index order): least significant
 ** digit first, 16 bits a pass, each pass stable; a pass whose digit is the same
-** for every key is skipped. tmp: N more keys. Small sets (under 1,024): qsort.
+** for every key is skipped. tmp: N more keys; count: 65,537 counters. Small
+** sets (under PL__RADIX_MIN): a comparison sort, and no counters needed.
 */
+#define PL__RADIX_MIN 1024
 static void sort_values(value_key *k, value_key *tmp, size_t N, size_t *count)
 {
-    if (N < 1024) {
-        qsort(k, N, sizeof *k, cmp_value);
+    if (N < PL__RADIX_MIN) {
+        pl__sort(k, N, sizeof *k, cmp_value);
         return;
     }
     for (unsigned shift = 0; shift < 64; shift += 16) {
@@ -267,7 +270,7 @@ static size_t maxima3(sky *s, uint32_t *ix, size_t cnt, size_t c)
         k[j] = (sweep_key){R(s, ix[j], c), R(s, ix[j], c + 1), R(s, ix[j], c + 2), ix[j]};
         top = k[j].b > top ? k[j].b : top;
     }
-    qsort(k, cnt, sizeof *k, cmp_sweep);
+    pl__sort(k, cnt, sizeof *k, cmp_sweep);
     size_t kept = 0;
     for (size_t g = 0, e; g < cnt; g = e) {
         uint32_t best = 0;
@@ -298,8 +301,8 @@ static size_t filter2(sky *s, const uint32_t *A, size_t na, uint32_t *B, size_t 
         ka[j] = (sweep_key){R(s, A[j], c), R(s, A[j], c + 1), 0, A[j]};
     for (size_t j = 0; j < nb; j++)
         kb[j] = (sweep_key){R(s, B[j], c), R(s, B[j], c + 1), 0, B[j]};
-    qsort(ka, na, sizeof *ka, cmp_sweep);
-    qsort(kb, nb, sizeof *kb, cmp_sweep);
+    pl__sort(ka, na, sizeof *ka, cmp_sweep);
+    pl__sort(kb, nb, sizeof *kb, cmp_sweep);
     size_t i = 0, kept = 0;
     uint32_t best = 0;
     int any = 0;
@@ -380,7 +383,7 @@ static int ranked_maxima(size_t n, size_t N, const uint32_t *r, size_t *keep, si
         for (size_t j = 0; j < N; j++)
             ix[j] = (uint32_t)j;
         size_t kept = maxima(&s, ix, N, 0);
-        qsort(ix, kept, sizeof *ix, cmp_u32);
+        pl__sort(ix, kept, sizeof *ix, cmp_u32);
         for (size_t j = 0; j < kept; j++)
             keep[j] = ix[j];
         *n_keep = kept;
@@ -398,8 +401,10 @@ int pl__skyline(size_t n, size_t N, const double *u, size_t *keep, size_t *n_kee
         return PL_OK;
     value_key *k = pl__mallocarray(N, 2 * sizeof *k);
     uint32_t *r = pl__mallocarray(pl__mul(N, n), sizeof *r);
-    size_t *count = malloc(65537 * sizeof *count);
-    int rc = k && r && count ? PL_OK : PL_ENOMEM;
+    /* the radix sort's counters (512 KiB) only where it runs: a small set's merge step
+       would spend more on them than on its ranking */
+    size_t *count = N >= PL__RADIX_MIN ? malloc(65537 * sizeof *count) : NULL;
+    int rc = k && r && (count || N < PL__RADIX_MIN) ? PL_OK : PL_ENOMEM;
     double spread = 0, gap = INFINITY;
     for (size_t c = 0; !rc && c < n; c++)
         if (!rank_coordinate(n, N, u, c, k, k + N, count, r, &spread, &gap))

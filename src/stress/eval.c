@@ -15,6 +15,7 @@
 #include "../core/alloc.h"
 #include "../core/scenario_impl.h"
 #include "../settle/settlement.h"
+#include "../dynamics/durability_impl.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -238,15 +239,38 @@ static int body_can_act(const pl_scenario *s, size_t b, int *can, pl_error *err)
     return rc;
 }
 
+/* Whether a drawn body's game is the baseline's: the draw changes only its weights and the
+   thresholds of quotas written as shares of them (core/draw.c); members, vetoes and rules are
+   shared. Then its credibility is the baseline's, and the draw need not count coalitions. */
+static int same_game(const pl_body *x, const pl_body *y)
+{
+    for (size_t m = 0; m < x->n_members; m++)
+        if (x->weight[m].value != y->weight[m].value)
+            return 0;
+    for (size_t q = 0; q < x->n_quotas; q++)
+        if (x->quotas[q].threshold != y->quotas[q].threshold)
+            return 0;
+    return 1;
+}
+
 static int eval_power(draw_ctx *c, sink *k, pl_error *err)
 {
-    for (size_t b = 0; b < pl_scenario_n_bodies(c->s); b++) {
+    size_t nb = pl_scenario_n_bodies(c->s);
+    if (k->p && !(k->p->base_can = calloc(nb ? nb : 1, 1)))
+        return PL_ENOMEM;
+    for (size_t b = 0; b < nb; b++) {
         const pl_body *y = pl_scenario_body(c->s, b);
         if (pl_body_against(y) < 0)
             continue;
-        int can = 0, rc = body_can_act(c->s, b, &can, err);
+        int can = 0, rc = PL_OK;
+        if (!k->p && same_game(y, pl_scenario_body(c->p->s, b)))
+            can = c->p->base_can[b];
+        else
+            rc = body_can_act(c->s, b, &can, err);
         if (rc)
             return rc;
+        if (k->p)
+            k->p->base_can[b] = (unsigned char)can;
         const char *xid = pl_actor_id(pl_scenario_actor(c->s, (size_t)pl_body_against(y)));
         put(k, PL_METRIC_FLAG, 0, 1, can, "power.%s.acts_against_%s", "%s can act against %s",
             pl_body_id(y), xid);
@@ -274,6 +298,37 @@ static void put_survival(const pl_durability *d, sink *k)
     }
 }
 
+/* The guarantees whose body's game a draw leaves as it was: the baseline's credibility
+   (known[j] 0 or 1), else -1. NULL on the baseline, or with more than 64 guarantees. */
+static const signed char *known_credible(const draw_ctx *c, const sink *k, signed char *known)
+{
+    const pl_durability_spec *sp = c->s->durability;
+    if (k->p || !c->p->base_cred || sp->n_guarantees > 64)
+        return NULL;
+    for (size_t j = 0; j < sp->n_guarantees; j++) {
+        size_t b = (size_t)sp->guarantees[j].body;
+        known[j] = same_game(pl_scenario_body(c->s, b), pl_scenario_body(c->p->s, b))
+                       ? (signed char)c->p->base_cred[j] : -1;
+    }
+    return known;
+}
+
+/* On the baseline: each guarantee's credibility, for the draws (known_credible). */
+static int keep_credible(sink *k, const pl_durability *d)
+{
+    size_t n = pl_durability_n_guarantees(d);
+    if (!k->p || !n)
+        return PL_OK;
+    if (!(k->p->base_cred = malloc(n)))
+        return PL_ENOMEM;
+    for (size_t j = 0; j < n; j++) {
+        int credible = 0;
+        pl_durability_guarantee(d, j, &credible, NULL, NULL, NULL, NULL);
+        k->p->base_cred[j] = (unsigned char)credible;
+    }
+    return PL_OK;
+}
+
 static int eval_durability(draw_ctx *c, sink *k, pl_error *err)
 {
     int rc = settlement(c, err);
@@ -294,8 +349,14 @@ static int eval_durability(draw_ctx *c, sink *k, pl_error *err)
         return pl__fail(err, PL_ERANGE, "more than 256 issues");
     pl_settle_package_points(c->st, nash, deal);
     pl_durability *d = NULL;
-    if ((rc = pl_durability_compute(&d, c->s, deal, err)))
+    signed char known[64];
+    if ((rc = pl__durability_compute_known(&d, c->s, deal, NULL, known_credible(c, k, known),
+                                           err)))
         return rc;
+    if ((rc = keep_credible(k, d))) {
+        pl_durability_free(d);
+        return rc;
+    }
     int side = 0, fails = pl_durability_fails_at(d, &side);
     put(k, PL_METRIC_FLAG, 0, 1, fails < 0, "durability.holds",
         "the Nash deal is self-enforcing without guarantees");
@@ -481,6 +542,7 @@ void pl__plan_free(pl__plan *p)
     free(p->m);
     free(p->radix);
     free(p->kinds);
+    free(p->base_can), free(p->base_cred);
     pl_settle_free(p->base_st);
     memset(p, 0, sizeof *p);
 }

@@ -35,6 +35,8 @@ typedef struct pl__plan {
     struct pl_settlement *base_st;  /* the baseline settlement, for package words */
     size_t K;                       /* issues of the outcome space */
     double *radix;                  /* options per issue (package codes), NULL: no codes */
+    unsigned char *base_can;        /* power: per body, its credibility on the baseline */
+    unsigned char *base_cred;       /* durability: per guarantee, its credibility there */
 } pl__plan;
 
 static inline size_t pl__row_len(const pl__plan *p) { return p->J + p->M + PL__N_ANALYSES; }

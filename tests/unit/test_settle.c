@@ -138,6 +138,50 @@ static void test_merge_equals_brute_force(void **state)
     }
 }
 
+/*
+** The merge with a floor drops the candidates that cannot reach it before the
+** non-dominated filter (frontier.c, candidates()); the former order, filter
+** then floor, is the merge without a floor with the floor applied at the end.
+** Both must keep the same packages with the same utilities: 240 random spaces,
+** 2 to 6 parties, half of them with utilities on a coarse grid so that ties
+** (the tolerance's edge) are common, the floor at a random share of the range.
+*/
+static void test_floor_before_filter(void **state)
+{
+    (void)state;
+    uint64_t seed = 2112;
+    for (int rep = 0; rep < 240; rep++) {
+        size_t n = 2 + (size_t)rep % 5, K = 1 + test_mix(&seed) % 6;
+        pl_space *sp = random_space(&seed, n, K, 5, rep % 2 ? 3 : 0);
+        double floor[6];
+        for (size_t i = 0; i < n; i++)
+            floor[i] = (0.2 + 0.4 * test_unif(&seed)) * (double)K;
+        pl_frontier_opts o = PL_FRONTIER_OPTS_INIT;
+        pl_frontier *all, *fl;
+        assert_int_equal(pl_frontier_merge(&all, sp, &o, NULL), PL_OK);
+        o.floor = floor;
+        assert_int_equal(pl_frontier_merge(&fl, sp, &o, NULL), PL_OK);
+        size_t at = 0;
+        for (size_t j = 0; j < pl_frontier_size(all); j++) {
+            size_t i = 0;
+            while (i < n && pl_frontier_utility(all, j, i) >= floor[i] -
+                                1e-12 * fmax(1, fabs(pl_frontier_utility(all, j, i))))
+                i++;
+            if (i < n)
+                continue;
+            assert_true(at < pl_frontier_size(fl));
+            assert_memory_equal(pl_frontier_package(all, j), pl_frontier_package(fl, at),
+                                K * sizeof(uint32_t));
+            for (i = 0; i < n; i++)
+                assert_true(pl_frontier_utility(all, j, i) == pl_frontier_utility(fl, at, i));
+            at++;
+        }
+        assert_int_equal(at, pl_frontier_size(fl));
+        pl_frontier_free(all), pl_frontier_free(fl);
+        pl_space_free(sp);
+    }
+}
+
 static void test_points(void **state)
 {
     (void)state;
@@ -1150,6 +1194,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_merge_equals_brute_force),
+        cmocka_unit_test(test_floor_before_filter),
         cmocka_unit_test(test_points),
         cmocka_unit_test(test_points_stream_equals_sort),
         cmocka_unit_test(test_skyline_equals_naive),
