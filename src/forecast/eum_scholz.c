@@ -37,8 +37,16 @@ static void voter_row(const rows_job *j, size_t t, double *row)
     const pl__eum_votes *v = j->v;
     size_t k = v->ord[t];
     double rk = j->r ? j->r[k] : 1;
+    if (rk == 1) {
+        for (size_t u = 0; u < v->n; u++)
+            row[u] = pl__eum_scholz_d(v->w[k], fabs(v->xs[t] - v->xs[u]), j->R, 1);
+        return;
+    }
+    /* actors that share a position share its power: after a few rounds about half do */
     for (size_t u = 0; u < v->n; u++)
-        row[u] = pl__eum_scholz_d(v->w[k], fabs(v->xs[t] - v->xs[u]), j->R, rk);
+        row[u] = u > 0 && v->xs[u] == v->xs[u - 1]
+                     ? row[u - 1]
+                     : pl__eum_scholz_d(v->w[k], fabs(v->xs[t] - v->xs[u]), j->R, rk);
 }
 
 /* Voters merged at once (lanes): one voter's merge waits on each load and compare. */
