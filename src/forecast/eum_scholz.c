@@ -29,6 +29,7 @@ typedef struct rows_job {
     double *scratch;   /* Z_LANES rows, when there is no table */
     double *tab;       /* row t + 1 receives voter t's d */
     double *zk;        /* each voter's share of Z */
+    int sums;          /* the first job: it also turns its rows into prefix sums */
 } rows_job;
 
 /* Voter ord[t]'s d to every position, in position order. */
@@ -105,17 +106,24 @@ static void *rows_run(void *arg)
             at[q] = t + q;
         }
         voters_z(rows, at, n, z);
-        for (size_t q = 0; q < g; q++)
+        for (size_t q = 0; q < g; q++) {
             j->zk[t + q] = z[q];
+            /* while the row is in cache; the first job starts from row 0 (zero), so
+               every row before it is final: the sums of prefix_rows, added in its order */
+            if (!j->tab || !j->sums)
+                continue;
+            double *row = j->tab + (t + q + 1) * n, *prev = row - n;
+            for (size_t u = 0; u < n; u++)
+                row[u] += prev[u];
+        }
     }
     return NULL;
 }
 
-/* Rows 1..n hold each voter's d: make them prefix sums; row 0 is zero. */
-static void prefix_rows(double *tab, size_t n)
+/* Rows from..n hold each voter's d, rows before them prefix sums: make them prefix sums. */
+static void prefix_rows(double *tab, size_t n, size_t from)
 {
-    memset(tab, 0, n * sizeof *tab);
-    for (size_t t = 1; t <= n; t++)
+    for (size_t t = from; t <= n; t++)
         for (size_t u = 0; u < n; u++)
             tab[t * n + u] += tab[(t - 1) * n + u];
 }
@@ -150,10 +158,12 @@ int pl__eum_scholz_init(pl__eum_votes *v, const double *r, double R, int threads
         scratch = pl__mallocarray(pl__mul(pl__mul(nt, Z_LANES), n), sizeof *scratch);
     else if (table_memory(v, buf))
         v->rank = malloc(n * sizeof *v->rank);
+    if (v->tab)
+        memset(v->tab, 0, n * sizeof *v->tab); /* row 0 */
     rows_job jobs[64];
     for (size_t k = 0; k < nt; k++)
         jobs[k] = (rows_job){v, ones ? NULL : r, R, n * k / nt, n * (k + 1) / nt,
-                             scratch ? scratch + k * Z_LANES * n : NULL, v->tab, zk};
+                             scratch ? scratch + k * Z_LANES * n : NULL, v->tab, zk, k == 0};
     if (!zk || (ones ? !scratch : !v->rank) || pl__parallel(jobs, sizeof *jobs, nt, rows_run)) {
         free(zk);
         free(scratch);
@@ -166,7 +176,7 @@ int pl__eum_scholz_init(pl__eum_votes *v, const double *r, double R, int threads
     /* with every exponent 1, d_kp - d_kq is the published vote over R: P = votes / (R Z) */
     v->zR = ones ? z * R : z;
     if (v->tab) {
-        prefix_rows(v->tab, n);
+        prefix_rows(v->tab, n, jobs[0].hi + 1);
         for (size_t t = 0; t < n; t++)
             v->rank[v->ord[t]] = t;
     }
