@@ -43,6 +43,7 @@ typedef struct eum_ctx {
     size_t *ord, *rank;   /* actors by position this round, and each actor's place */
     const pl__eum_votes *votes; /* the probability source of the offers step */
     double pmax;          /* an upper bound on its probabilities (pl__eum_votes_bound) */
+    pl__eum_buf tab;      /* Scholz's table, reused round after round */
 } eum_ctx;
 
 /* The offer a receiver has accepted so far. */
@@ -119,6 +120,9 @@ static double resist_of(const eum_ctx *c, size_t ch, size_t tg, int eq25b)
     return eq25b && c->o->sal25b_printed ? c->s[ch] : c->s[tg];
 }
 
+/* The vote sums' mode for opts.naive: 2 (no offer reach) uses the fast sums. */
+static int votes_naive(const pl_eum_opts *o) { return o->naive == 2 ? 0 : o->naive; }
+
 /* Steps 2: threat totals S_i = sum_j E_j(j challenges i) at r = 1, and the exponents. */
 static int risk_exponents(eum_ctx *c, double *S, double *r)
 {
@@ -126,7 +130,7 @@ static int risk_exponents(eum_ctx *c, double *S, double *r)
     for (size_t i = 0; i < n; i++)
         c->r[i] = 1;
     pl__eum_votes v;
-    if (pl__eum_votes_init(&v, c->x, c->w, c->r, c->R, n, c->o->prob, c->o->naive,
+    if (pl__eum_votes_init(&v, c->x, c->w, c->r, c->R, n, c->o->prob, votes_naive(c->o),
                            c->o->threads))
         return PL_ENOMEM;
     double lo = INFINITY, hi = -INFINITY;
@@ -223,18 +227,43 @@ static void consider(const eum_ctx *c, size_t j, size_t i, double usq_j, eum_bes
 }
 
 /*
+** How far from receiver j an offer can come from (a distance; INFINITY: any).
+** Every offer type needs b > 0, b = K - beta D with K = U_s - U_sq,
+** D = U_s - U_f > 0 and beta = s_j (1 - P(i beats j)) >= s_j (1 - pmax)
+** (Q = 1, utilities at j's exponent, j resisting with its own salience). So b > 0
+** needs beta < rho = K / D = (f(1/2) - f(1/2 - h)) / (f(1/2 + h) - f(1/2 - h)),
+** f(y) = y^r, h = d / 2. rho <= 1/2 for r >= 1 (f convex); for r < 1,
+** rho <= 2^-r: with c = 2^-r that is phi(a) = c (1 - a)^r + (1 - c) a^r - c >= 0
+** for a = 1/2 - h in [0, 1/2], and phi is concave with phi(0) = phi(1/2) = 0. When
+** s_j (1 - pmax) >= rho_max + 1e-6, b <= -1e-6 D mathematically; at a distance
+** of at least 1e-4 R, D >= 2.8e-4 (r in [1/2, 2]), so b <= -2.8e-10, far beyond
+** the rounding of b (< 1e-13: terms of size 2 and powers within 1 ulp): the
+** computed b is negative too and nobody that far can make j an offer. Under
+** Scholz's tiny P that settles every receiver with s_j above about 1/2 in O(1).
+*/
+static double offer_reach(const eum_ctx *c, size_t j)
+{
+    if (c->o->q != 1 || c->o->perspective != PL_EUM_RECEIVER || c->o->sal25b_printed ||
+        c->o->naive == 2)
+        return INFINITY;
+    double rho_max = c->r[j] >= 1 ? 0.5 : pow(0.5, c->r[j]);
+    return c->s[j] * (1 - c->pmax) >= rho_max + 1e-6 ? 1e-4 * c->R : INFINITY;
+}
+
+/*
 ** Steps 3-5 for receiver j: the offer it accepts. Proposers are visited from
 ** the nearest outward, one distance at a time: a conflict ranks above every
 ** other type and, within conflicts, the smaller move (distance) wins, so the
 ** first distance that yields a conflict settles it and the farther proposers
-** need not be weighed (not with max-eu, whose key is not the distance).
+** need not be weighed (not with max-eu, whose key is not the distance); nor need
+** those beyond offer_reach.
 */
 static void best_offer(eum_ctx *c, size_t j, size_t t, double *next)
 {
     pl_eum *e = c->e;
     size_t n = c->n, at = (t - 1) * n + j, rj = c->rank[j];
     eum_best best = {PL_EUM_NONE, 0, c->x[j], 0, 0, 0};
-    double usq_j = util(0.5, c->r[j]), xj = c->x[j];
+    double usq_j = util(0.5, c->r[j]), xj = c->x[j], reach = offer_reach(c, j);
     int early = c->o->select != PL_EUM_SELECT_MAX_EU;
     size_t lo = rj, hi = rj; /* [lo, hi) holds j's own position */
     while (lo > 0 && c->x[c->ord[lo - 1]] == xj)
@@ -244,6 +273,8 @@ static void best_offer(eum_ctx *c, size_t j, size_t t, double *next)
     while (lo > 0 || hi < n) {
         double dl = lo > 0 ? xj - c->x[c->ord[lo - 1]] : INFINITY;
         double dr = hi < n ? c->x[c->ord[hi]] - xj : INFINITY, d = fmin(dl, dr);
+        if (d >= reach)
+            break;
         while (lo > 0 && xj - c->x[c->ord[lo - 1]] == d)
             consider(c, j, c->ord[--lo], usq_j, &best);
         while (hi < n && c->x[c->ord[hi]] - xj == d)
@@ -313,8 +344,8 @@ static int play_round(eum_ctx *c, size_t t)
     if (risk_exponents(c, e->S + (t - 1) * n, e->r + (t - 1) * n))
         return PL_ENOMEM;
     pl__eum_votes v;
-    if (pl__eum_votes_init(&v, c->x, c->w, c->r, c->R, n, c->o->prob, c->o->naive,
-                           c->o->threads))
+    if (pl__eum_votes_init_buf(&v, c->x, c->w, c->r, c->R, n, c->o->prob, votes_naive(c->o),
+                               c->o->threads, &c->tab))
         return PL_ENOMEM;
     for (size_t k = 0; k < n; k++)
         c->ord[k] = k;
@@ -426,6 +457,7 @@ int pl_eum_run(pl_eum **out, const double *x, const double *cap, const double *s
     }
     e->forecast = forecast_of(e, o.cycle);
 done:
+    free(c.tab.p);
     free(c.w);
     free(c.r);
     free(c.wins);

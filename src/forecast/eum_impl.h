@@ -33,7 +33,18 @@ typedef struct pl__eum_votes {
                            of d over the first t voters in position order to position xs[u] */
     size_t *rank;       /* Scholz with tab: each actor's place in ord */
     double zR;          /* Scholz: Z, times R when every exponent is 1 (votes then unscaled) */
+    int tab_lent;       /* tab belongs to a pl__eum_buf, not to v */
 } pl__eum_votes;
+
+/*
+** Memory for Scholz's table that outlives one phase (the caller frees p): the
+** rounds of a run reuse it instead of mapping fresh n^2 memory every round
+** (the page faults were a fifth of the CPU at n = 3,000).
+*/
+typedef struct pl__eum_buf {
+    double *p;
+    size_t cap; /* doubles */
+} pl__eum_buf;
 
 /*
 ** Up to this many actors Scholz's form keeps the n^3 sums in the order of
@@ -55,15 +66,22 @@ typedef struct pl__eum_votes {
 */
 int pl__eum_votes_init(pl__eum_votes *v, const double *x, const double *w, const double *r,
                        double R, size_t n, pl_eum_prob prob, int naive, int threads);
+/* The same, Scholz's table (if any) in buf, grown when too small; buf NULL: v's own. */
+int pl__eum_votes_init_buf(pl__eum_votes *v, const double *x, const double *w, const double *r,
+                           double R, size_t n, pl_eum_prob prob, int naive, int threads,
+                           pl__eum_buf *buf);
 void pl__eum_votes_free(pl__eum_votes *v);
 /* Scholz's d_kp for weight w, distance dist and exponent r: one formula for both paths. */
 static inline double pl__eum_scholz_d(double w, double dist, double R, double r)
 {
-    return w * pow(dist / R, r);
+    /* pow(y, 1) is y (glibc's pow errs by under 0.52 ulp, so an exact result is returned):
+       the threat phase, where every exponent is 1, skips n^2 powers with the same numbers */
+    return w * (r == 1 ? dist / R : pow(dist / R, r));
 }
-/* After the sorted set-up: Z, and the table unless every exponent is 1 (eum_scholz.c).
-   Frees v and returns PL_ENOMEM on failure. */
-int pl__eum_scholz_init(pl__eum_votes *v, const double *r, double R, int threads);
+/* After the sorted set-up: Z, and the table unless every exponent is 1 (eum_scholz.c),
+   in buf if not NULL. Frees v and returns PL_ENOMEM on failure. */
+int pl__eum_scholz_init(pl__eum_votes *v, const double *r, double R, int threads,
+                        pl__eum_buf *buf);
 /* Actor indices ord[0..n) sorted by position, ties by index (stable); tmp: n scratch. */
 void pl__eum_sort_by_position(size_t *ord, size_t *tmp, size_t n, const double *x);
 /* For actor j: wins[i] = P(j beats i), loses[i] = P(i beats j); 0 where x_i == x_j. */

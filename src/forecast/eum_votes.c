@@ -135,6 +135,13 @@ static int scholz_matrix(pl__eum_votes *v, const double *r, double R)
 int pl__eum_votes_init(pl__eum_votes *v, const double *x, const double *w, const double *r,
                        double R, size_t n, pl_eum_prob prob, int naive, int threads)
 {
+    return pl__eum_votes_init_buf(v, x, w, r, R, n, prob, naive, threads, NULL);
+}
+
+int pl__eum_votes_init_buf(pl__eum_votes *v, const double *x, const double *w, const double *r,
+                           double R, size_t n, pl_eum_prob prob, int naive, int threads,
+                           pl__eum_buf *buf)
+{
     memset(v, 0, sizeof *v);
     v->n = n;
     v->prob = prob;
@@ -165,7 +172,7 @@ int pl__eum_votes_init(pl__eum_votes *v, const double *x, const double *w, const
         v->px[t + 1] = v->px[t] + w[i] * x[i];
     }
     v->W = v->pw[n];
-    return prob == PL_EUM_PROB_SCHOLZ ? pl__eum_scholz_init(v, r, R, threads) : PL_OK;
+    return prob == PL_EUM_PROB_SCHOLZ ? pl__eum_scholz_init(v, r, R, threads, buf) : PL_OK;
 }
 
 void pl__eum_votes_free(pl__eum_votes *v)
@@ -175,7 +182,8 @@ void pl__eum_votes_free(pl__eum_votes *v)
     free(v->pw);
     free(v->px);
     free(v->mat);
-    free(v->tab);
+    if (!v->tab_lent)
+        free(v->tab);
     free(v->rank);
     memset(v, 0, sizeof *v);
 }

@@ -6,7 +6,8 @@
 ** preset's round 1 (threats, exponents, moves) and the published trajectory
 ** of Scholz et al.'s code (jmckib/bdm-scholz-expected-utility-model @55f63e9)
 ** over 10 rounds; fast vote sums equal the naive ones on random scenarios
-** (Scholz's form too); the cycle modes on a DEU issue against the replication.
+** (Scholz's form too); the offer reach changes no number; the cycle modes on a
+** DEU issue against the replication.
 */
 #include "tests/unit/test_util.h"
 #include "forecast/eum_impl.h"
@@ -276,6 +277,56 @@ static void test_scholz_fast_equals_naive(void **state)
     }
 }
 
+/*
+** The offer reach (eum.c, offer_reach: receivers with s_j (1 - Pmax) above the
+** bound on K / D weigh only proposers nearer than 1e-4 R) is exact: on 200
+** random scenarios above PL__EUM_SCHOLZ_SUMS actors (Scholz's table), scholz_code
+** with it and without it (naive = 2) play the same 10 rounds to the last bit:
+** positions, threats, exponents, accepted offers and their a and b. Tolerance 0:
+** the proof in eum.c leaves a margin 2,800 times the rounding of b.
+*/
+static void test_offer_reach_exact(void **state)
+{
+    (void)state;
+    pl_rng g;
+    pl__rng_seed(&g, 21, 0);
+    enum { NMAX = 140 };
+    double x[NMAX], c[NMAX], s[NMAX];
+    for (int trial = 0; trial < 200; trial++) {
+        size_t n = PL__EUM_SCHOLZ_SUMS + 1 + (size_t)pl__rng_below(&g, NMAX - PL__EUM_SCHOLZ_SUMS);
+        for (size_t i = 0; i < n; i++) {
+            /* coarse positions (every other trial) make ties and equal distances common */
+            x[i] = trial % 2 ? (double)pl__rng_below(&g, 21) * 5 : 100 * pl__rng_double(&g);
+            c[i] = pl__rng_double(&g);
+            s[i] = trial % 4 == 3 ? 0.3 + 0.4 * pl__rng_double(&g) : pl__rng_double(&g);
+        }
+        pl_eum *e[2];
+        for (int k = 0; k < 2; k++) {
+            pl_eum_opts o;
+            pl_error err;
+            assert_int_equal(pl_eum_preset(&o, "scholz_code", NULL), PL_OK);
+            o.naive = 2 * k;
+            o.tol = 0;
+            if (pl_eum_run(&e[k], x, c, s, n, &o, &err))
+                fail_msg("pl_eum_run: %s", err.msg);
+        }
+        assert_int_equal(pl_eum_n_rounds(e[0]), pl_eum_n_rounds(e[1]));
+        for (size_t t = 1; t <= pl_eum_n_rounds(e[0]); t++)
+            for (size_t i = 0; i < n; i++) {
+                long p[2];
+                double a[2], b[2];
+                pl_eum_move m0 = pl_eum_accepted(e[0], t, i, &p[0], &a[0], &b[0]);
+                assert_int_equal(m0, pl_eum_accepted(e[1], t, i, &p[1], &a[1], &b[1]));
+                assert_true(p[0] == p[1] && a[0] == a[1] && b[0] == b[1]);
+                assert_true(pl_eum_position(e[0], t, i) == pl_eum_position(e[1], t, i));
+                assert_true(pl_eum_threat(e[0], t, i) == pl_eum_threat(e[1], t, i));
+                assert_true(pl_eum_risk(e[0], t, i) == pl_eum_risk(e[1], t, i));
+            }
+        pl_eum_free(e[0]);
+        pl_eum_free(e[1]);
+    }
+}
+
 static void test_edges(void **state)
 {
     (void)state;
@@ -312,6 +363,7 @@ int main(void)
         cmocka_unit_test(test_scholz_trajectory),
         cmocka_unit_test(test_fast_equals_naive),
         cmocka_unit_test(test_scholz_fast_equals_naive),
+        cmocka_unit_test(test_offer_reach_exact),
         cmocka_unit_test(test_cycle_modes),
         cmocka_unit_test(test_edges),
     };

@@ -652,6 +652,41 @@ static void test_analyses(void **state)
     pl_scenario_free(s);
 }
 
+/* The EUM under Scholz's probability above 64 actors: its table (reused round after
+   round) and the threads' scratch rows; the final positions are the output. */
+static int op_eum_scholz(const ctx *c, test_sink *k, pl_error *err)
+{
+    (void)c;
+    enum { N = 80 };
+    double x[N], cap[N], sal[N];
+    for (size_t i = 0; i < N; i++) { /* a fixed spread: every salience, positions in a cycle */
+        x[i] = (double)(i * 37 % 101);
+        cap[i] = 1 + (double)(i % 7);
+        sal[i] = (double)(i % 10) / 10 + 0.05;
+    }
+    pl_eum_opts o;
+    pl_eum *e = NULL;
+    assert_int_equal(pl_eum_preset(&o, "scholz_code", NULL), PL_OK);
+    o.rounds = 3;
+    o.threads = 2;
+    int rc = pl_eum_run(&e, x, cap, sal, N, &o, err);
+    for (size_t i = 0; rc == PL_OK && i < N; i++) {
+        char b[40];
+        int len = snprintf(b, sizeof b, "%a\n", pl_eum_position(e, pl_eum_n_rounds(e), i));
+        if (test_sink_write(b, (size_t)len, k))
+            rc = PL_EIO;
+    }
+    pl_eum_free(e);
+    return rc;
+}
+
+static void test_eum_scholz(void **state)
+{
+    (void)state;
+    ctx c = {NULL, NULL, 0, 0, NULL, 0};
+    sweep("eum scholz_code", op_eum_scholz, &c);
+}
+
 static void test_serve(void **state)
 {
     (void)state;
@@ -787,6 +822,7 @@ int main(void)
         cmocka_unit_test(test_inputs),
         cmocka_unit_test(test_nodeal),
         cmocka_unit_test(test_analyses),
+        cmocka_unit_test(test_eum_scholz),
         cmocka_unit_test(test_serve),
         cmocka_unit_test(test_evaluate),
         cmocka_unit_test(test_red_lines),
