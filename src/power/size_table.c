@@ -24,6 +24,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifndef PL__SWEEP
+#define PL__SWEEP 4 /* members added in one sweep down the rows */
+#endif
+
 static int by_weight_down(const void *a, const void *b)
 {
     int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
@@ -89,42 +93,60 @@ static mp_limb_t *cell(const pl__size_table *t, size_t s, int64_t x, size_t S)
     return t->c + (t->off[s] + (size_t)(x - t->LO[s])) * S;
 }
 
-/* Add the member of weight w, `done` members being in (rows above done are empty). */
-static void add_member(pl__size_table *t, int64_t w, size_t done, size_t S)
+/* Add row r, shifted by w, into row r + 1: one member's step for that row. */
+static void add_row(pl__size_table *t, size_t r, int64_t w, size_t S)
 {
-    size_t top = done < t->rows - 1 ? done : t->rows - 1;
-    for (size_t r = top + 1; r-- > 0;) {
-        if (r + 1 >= t->rows || t->hi[r] < 0)
-            continue;
-        int64_t a = t->lo[r], b = t->hi[r] < t->need - 1 - w ? t->hi[r] : t->need - 1 - w;
-        if (a > b)
-            continue;
-        /* rows are apart, so a run is one multi-word addition (no entry overflows S words) */
-        mp_limb_t *dst = cell(t, r + 1, a + w, S);
-        mpn_add_n(dst, dst, cell(t, r, a, S), (mp_size_t)((size_t)(b - a + 1) * S));
-        if (a + w < t->lo[r + 1])
-            t->lo[r + 1] = a + w;
-        if (b + w > t->hi[r + 1])
-            t->hi[r + 1] = b + w;
-    }
+    if (t->hi[r] < 0)
+        return;
+    int64_t a = t->lo[r], b = t->hi[r] < t->need - 1 - w ? t->hi[r] : t->need - 1 - w;
+    if (a > b)
+        return;
+    /* rows are apart, so a run is one multi-word addition (no entry overflows S words) */
+    mp_limb_t *dst = cell(t, r + 1, a + w, S);
+    mpn_add_n(dst, dst, cell(t, r, a, S), (mp_size_t)((size_t)(b - a + 1) * S));
+    if (a + w < t->lo[r + 1])
+        t->lo[r + 1] = a + w;
+    if (b + w > t->hi[r + 1])
+        t->hi[r + 1] = b + w;
+}
+
+/*
+** Add members j .. j + b - 1 (j members in before them) in one sweep down
+** the rows. Member j + m adds row r into row r + 1 once member j + m - 1 is
+** done with both: at step k it takes row r = k + m + 1 - b, which member
+** j + m - 1 wrote at step k (just before) and whose row r + 1 it wrote at
+** step k + 1. So the b + 1 rows of a step are read from memory once for b
+** members instead of b times.
+*/
+static void add_members(pl__size_table *t, size_t j, size_t b, size_t S)
+{
+    if (t->rows < 2)
+        return;
+    size_t last = t->rows - 2, top = j < last ? j : last;
+    for (size_t k = top + b; k-- > 0;)
+        for (size_t m = 0; m < b; m++) {
+            size_t r = k + m + 1 - b; /* wraps when k + m + 1 < b: then above every row */
+            if (k + m + 1 >= b && r <= j + m && r <= last)
+                add_row(t, r, t->w[j + m], S);
+        }
 }
 
 /* Build the table, heaviest member first, then turn each row into its prefix sums. */
 int pl__size_table_build(pl__size_table *t)
 {
     size_t L = t->L, S = 1;
-    if (!(t->c = pl__mallocarray(pl__mul(t->cells, L), sizeof *t->c)))
+    if (!(t->c = calloc(pl__mul(t->cells, L), sizeof *t->c)))
         return PL_ENOMEM;
-    memset(t->c, 0, t->cells * L * sizeof *t->c);
     t->c[0] = 1;
     t->lo[0] = t->hi[0] = 0;
-    for (size_t j = 0; j < t->nv; j++) {
-        size_t need = pl__words_for(j + 1, L);
+    for (size_t j = 0; j < t->nv; j += PL__SWEEP) {
+        size_t b = t->nv - j < PL__SWEEP ? t->nv - j : PL__SWEEP;
+        size_t need = pl__words_for(j + b, L);
         if (need > S) {
             pl__entries_widen(t->c, t->cells, S, need);
             S = need;
         }
-        add_member(t, t->w[j], j, S);
+        add_members(t, j, b, S);
     }
     if (S < L)
         pl__entries_widen(t->c, t->cells, S, L);
