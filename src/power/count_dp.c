@@ -321,6 +321,46 @@ static void capped_total(const dp_plan *p, mpz_t *out, const mp_limb_t *v, size_
     }
 }
 
+/* v = the coalitions (by size) below X once a member of weight w is removed (w < 0: none
+   removed, X = need: all of the table), read from a one-condition table. */
+typedef void below_fn(const dp_plan *p, const void *tab, int64_t X, int64_t w, mp_limb_t *v);
+
+/* |W| and each weight class's winning coalitions with its member, by size, from a
+   one-condition table read through below. */
+static void capped_read(const dp_plan *p, const pl_game *g, dp_acc *a, int sign,
+                        below_fn *below, const void *tab, mp_limb_t *v)
+{
+    size_t nvet = g->n - p->nv;
+    below(p, tab, p->need[0], -1, v);
+    capped_total(p, a->tmp, v, p->nv);
+    acc_add(a->W, a->tmp, p, nvet, sign);
+    for (size_t j = 0; j < p->nv; j++) {
+        size_t m = p->mem[j];
+        if (a->rep[m] != m)
+            continue;
+        int64_t w = p->cond[0]->w[m];
+        below(p, tab, p->need[0] - w, w, v);
+        capped_total(p, a->tmp, v, p->nv - 1);
+        acc_add(a->In + a->cls[m] * a->ks, a->tmp, p, nvet + 1, sign);
+    }
+}
+
+/* below_fn of the prefix sums of a table without sizes. */
+static void weight_below(const dp_plan *p, const void *tab, int64_t X, int64_t w, mp_limb_t *v)
+{
+    const mp_limb_t *P = tab;
+    if (w < 0)
+        memcpy(v, P + (p->len[0] - 1) * p->L, p->L * sizeof *v);
+    else
+        below_without(v, P, p, X, (size_t)w);
+}
+
+/* below_fn of the trimmed (size, weight) table. */
+static void size_below(const dp_plan *p, const void *tab, int64_t X, int64_t w, mp_limb_t *v)
+{
+    pl__size_table_below(tab, X, w, p->ls, v);
+}
+
 /*
 ** One condition without sizes: the table built heaviest first, by halves,
 ** the minimal coalitions counted on the way when mc asks of a game of one
@@ -331,7 +371,7 @@ static void capped_total(const dp_plan *p, mpz_t *out, const mp_limb_t *v, size_
 static int conj_capped(dp_plan *p, const pl_game *g, dp_acc *a, int sign,
                        pl__minimal_counts *mc)
 {
-    size_t L = p->L, len = p->len[0], nvet = g->n - p->nv, cells = len;
+    size_t L = p->L, len = p->len[0], cells = len;
     int count_min = mc && g->n_rules == 1 && g->n_conds == 1;
     mp_limb_t *c = calloc(cells * L, sizeof *c), *v = malloc(L * sizeof *v);
     int rc = c && v ? PL_OK : PL_ENOMEM;
@@ -342,18 +382,7 @@ static int conj_capped(dp_plan *p, const pl_game *g, dp_acc *a, int sign,
         if (count_min)
             mc->done = 1;
         prefix_sums(p, c);
-        memcpy(v, c + (len - 1) * L, L * sizeof *v);
-        capped_total(p, a->tmp, v, p->nv);
-        acc_add(a->W, a->tmp, p, nvet, sign);
-    }
-    for (size_t j = 0; !rc && j < p->nv; j++) {
-        size_t m = p->mem[j];
-        if (a->rep[m] != m)
-            continue;
-        int64_t w = p->cond[0]->w[m];
-        below_without(v, c, p, p->need[0] - w, (size_t)w);
-        capped_total(p, a->tmp, v, p->nv - 1);
-        acc_add(a->In + a->cls[m] * a->ks, a->tmp, p, nvet + 1, sign);
+        capped_read(p, g, a, sign, weight_below, c, v);
     }
     free(c);
     free(v);
@@ -366,29 +395,16 @@ static int conj_capped(dp_plan *p, const pl_game *g, dp_acc *a, int sign,
 */
 static int conj_sized(dp_plan *p, const pl_game *g, dp_acc *a, int sign)
 {
-    size_t L = p->L, nvet = g->n - p->nv;
     pl__size_table st;
-    mp_limb_t *v = pl__mallocarray(pl__mul(p->ls, L), sizeof *v);
+    mp_limb_t *v = pl__mallocarray(pl__mul(p->ls, p->L), sizeof *v);
     int rc = v ? sized_plan(p, &st) : PL_ENOMEM;
     if (rc) {
         free(v);
         return rc;
     }
     rc = pl__size_table_build(&st);
-    if (!rc) {
-        pl__size_table_below(&st, p->need[0], -1, p->ls, v);
-        capped_total(p, a->tmp, v, p->nv);
-        acc_add(a->W, a->tmp, p, nvet, sign);
-    }
-    for (size_t j = 0; !rc && j < p->nv; j++) {
-        size_t m = p->mem[j];
-        if (a->rep[m] != m)
-            continue;
-        int64_t w = p->cond[0]->w[m];
-        pl__size_table_below(&st, p->need[0] - w, w, p->ls, v);
-        capped_total(p, a->tmp, v, p->nv - 1);
-        acc_add(a->In + a->cls[m] * a->ks, a->tmp, p, nvet + 1, sign);
-    }
+    if (!rc)
+        capped_read(p, g, a, sign, size_below, &st, v);
     pl__size_table_free(&st);
     free(v);
     return rc;

@@ -251,6 +251,20 @@ static int64_t random_weights(pl_rng *r, size_t n, int64_t lo, uint64_t span, in
     return tot;
 }
 
+/* A random game of one condition: n <= 160 weights in [0, span), the quota anywhere in
+   [1, total], each member a veto with odds 1 in veto_odds. */
+static pl_game *random_weighted(pl_rng *r, size_t n, uint64_t span, uint64_t veto_odds)
+{
+    int64_t w[160], tot;
+    assert_true(n <= 160);
+    tot = random_weights(r, n, 0, span, w);
+    pl_game *g = weighted(w, n, 1 + (int64_t)pl__rng_below(r, (uint64_t)tot));
+    for (size_t m = 0; m < n; m++)
+        if (pl__rng_below(r, veto_odds) == 0)
+            pl_game_set_veto(g, m, 1, NULL);
+    return g;
+}
+
 /*
 ** A random game: 1-2 rules of 1-2 conditions (at most 3 in all: the rules'
 ** conjunction is one table dimension per condition), weights 0-9, vetoes
@@ -405,11 +419,7 @@ static void test_banzhaf_prefix_path(void **state)
     }
     for (int trial = 0; trial < 40; trial++) {
         size_t n = 50 + pl__rng_below(&r, 101);
-        int64_t w[150], tot = random_weights(&r, n, 0, 41, w);
-        pl_game *g = weighted(w, n, 1 + (int64_t)pl__rng_below(&r, (uint64_t)tot));
-        for (size_t m = 0; m < n; m++)
-            if (pl__rng_below(&r, 40) == 0)
-                pl_game_set_veto(g, m, 1, NULL);
+        pl_game *g = random_weighted(&r, n, 41, 40);
         /* counts this large have no short fractions: the swings themselves, exactly */
         pl_power *s = power(g, PL_POWER_DP), *d = power_with(g, PL_POWER_DP, 1, 0);
         pl_power *sn = power_with(g, PL_POWER_DP, 0, 1), *dn = power_with(g, PL_POWER_DP, 1, 1);
@@ -446,11 +456,7 @@ static void test_shapley_size_table(void **state)
     pl__rng_seed(&r, 20261207, 3);
     for (int trial = 0; trial < 250; trial++) {
         size_t n = 1 + pl__rng_below(&r, 16);
-        int64_t w[16], tot = random_weights(&r, n, 0, trial % 2 ? 4 : 41, w);
-        pl_game *g = weighted(w, n, 1 + (int64_t)pl__rng_below(&r, (uint64_t)tot));
-        for (size_t m = 0; m < n; m++)
-            if (pl__rng_below(&r, 10) == 0)
-                pl_game_set_veto(g, m, 1, NULL);
+        pl_game *g = random_weighted(&r, n, trial % 2 ? 4 : 41, 10);
         pl_power *e = power(g, PL_POWER_ENUMERATE), *d = power(g, PL_POWER_DP);
         expect_same(e, d, n);
         pl_power_free(e);
@@ -501,12 +507,7 @@ static void test_critical_equals_enumeration(void **state)
     pl__rng_seed(&r, 20261206, 0);
     for (int trial = 0; trial < 300; trial++) {
         size_t n = 1 + pl__rng_below(&r, 14);
-        int64_t w[16];
-        int64_t tot = random_weights(&r, n, 0, trial % 2 ? 10 : 41, w);
-        pl_game *g = weighted(w, n, 1 + (int64_t)pl__rng_below(&r, (uint64_t)tot));
-        for (size_t m = 0; m < n; m++)
-            if (pl__rng_below(&r, 6) == 0)
-                pl_game_set_veto(g, m, 1, NULL);
+        pl_game *g = random_weighted(&r, n, trial % 2 ? 10 : 41, 6);
         pl_power *e = power(g, PL_POWER_ENUMERATE), *d = power(g, PL_POWER_DP);
         expect_same_minimal(e, d, n);
         pl_power_free(e);
