@@ -11,10 +11,12 @@
 **              tables (src/power/critical_dp.c)
 ** Rows where both run print their ratio; the sizes only generating functions
 ** reach (issue 21's table: Banzhaf at 1,000 members, Deegan-Packel, public
-** good and Johnston at 200, Shapley-Shubik at N_SS) print the issue's goal
+** good and Johnston at 200, Shapley-Shubik at N_BIG) print the issue's goal
 ** beside the time. Engines that run side by side must agree: the benchmark
 ** checks it and stops otherwise. Nothing is asserted about time.
-**   bench/power [N_SS]    (N_SS: members for the exact Shapley-Shubik run, default 200)
+**   bench/power [N_SS [N_BIG]]   (N_SS: members for the naive against the new exact
+**                                 Shapley-Shubik, default 200; N_BIG: members for the
+**                                 Shapley-Shubik goal row, default 1000)
 */
 #include "parley/parley.h"
 #include "bench_util.h"
@@ -100,39 +102,31 @@ static void row(const char *what, size_t n, const spent *base, spent t, const ch
     printf("  %s\n", tail);
 }
 
-/* Enumeration against generating functions where both run. */
-static void small_games(void)
+/*
+** Enumeration against generating functions where both run, on games of each
+** size in ns: indices from..to must agree. minimal: the enumeration lists
+** minimal coalitions and neither computes Shapley-Shubik (Deegan-Packel,
+** public good and Johnston against the critical-member tables).
+*/
+static void side_by_side(const size_t *ns, size_t count, uint64_t seed, int minimal,
+                         pl_power_index from, pl_power_index to, const char *what)
 {
-    static const size_t ns[] = {12, 16, 20, 24};
-    for (size_t j = 0; j < sizeof ns / sizeof *ns; j++) {
-        pl_game *g = random_game(ns[j], 42 + j);
+    for (size_t j = 0; j < count; j++) {
+        pl_game *g = random_game(ns[j], seed + j);
         pl_power *a, *b;
-        spent te = timed(g, PL_POWER_ENUMERATE, 0, &a);
-        spent td = timed(g, PL_POWER_DP, 0, &b);
-        same_or_die(a, b, ns[j], PL_INDEX_SS, PL_INDEX_CI);
-        row("SS + Banzhaf family", ns[j], &te, td, "");
+        spent te = timed_opts(g, PL_POWER_ENUMERATE, minimal, 0, 0, minimal, 8.0, &a);
+        spent td = timed(g, PL_POWER_DP, minimal, &b);
+        same_or_die(a, b, ns[j], from, to);
+        row(what, ns[j], &te, td, "");
         pl_power_free(a);
         pl_power_free(b);
         pl_game_free(g);
     }
 }
 
-/* Deegan-Packel, public good and Johnston: enumeration of minimal coalitions against
-   the critical-member tables (with the Banzhaf family, no Shapley-Shubik, in both). */
-static void minimal_games(void)
+/* Deegan-Packel, public good and Johnston at 200 members, against the issue's goal. */
+static void minimal_large(void)
 {
-    static const size_t ns[] = {16, 20, 24};
-    for (size_t j = 0; j < sizeof ns / sizeof *ns; j++) {
-        pl_game *g = random_game(ns[j], 77 + j);
-        pl_power *a, *b;
-        spent te = timed_opts(g, PL_POWER_ENUMERATE, 1, 0, 0, 1, 8.0, &a);
-        spent td = timed(g, PL_POWER_DP, 1, &b);
-        same_or_die(a, b, ns[j], PL_INDEX_DP, PL_INDEX_JOHNSTON);
-        row("DP + PGI + Johnston + Banzhaf", ns[j], &te, td, "");
-        pl_power_free(a);
-        pl_power_free(b);
-        pl_game_free(g);
-    }
     pl_game *g = random_game(200, 11);
     pl_power *p;
     spent t = timed(g, PL_POWER_DP, 1, &p);
@@ -178,13 +172,50 @@ static void large_game(void)
     pl_game_free(g);
 }
 
+/*
+** Shapley-Shubik exact at n members as `parley power` runs it (1 GiB of
+** tables): the trimmed (size, weight) table. The baseline, the naive path
+** (two full tables), runs first in the same limit; where it is refused its
+** estimate is printed instead.
+*/
+static void shapley_large(size_t n)
+{
+    pl_game *g = random_game(n, 9);
+    pl_power_opts o = PL_POWER_OPTS_INIT;
+    pl_power *p = NULL;
+    pl_error err;
+    char tail[400];
+    o.method = PL_POWER_DP;
+    o.naive = 1;
+    o.max_bytes = 1073741824.0;
+    double t0 = bench_now(), c0 = bench_cpu();
+    int refused = pl_power_compute(&p, g, &o, &err) != PL_OK;
+    spent tn = {bench_now() - t0, bench_cpu() - c0};
+    pl_power_free(p);
+    snprintf(tail, sizeof tail, "goal < 5 s%s%.300s", refused ? "; naive path refused: " : "",
+             refused ? err.msg : "");
+    spent t = timed_opts(g, PL_POWER_DP, 0, 0, 0, 0, 1.0, &p);
+    if (!pl_power_has(p, PL_INDEX_SS)) {
+        fprintf(stderr, "bench: Shapley-Shubik not computed at n = %zu: %s\n", n,
+                pl_power_note(p));
+        exit(1);
+    }
+    row("SS + Banzhaf family, 1 GiB", n, refused ? NULL : &tn, t, tail);
+    pl_power_free(p);
+    pl_game_free(g);
+}
+
 int main(int argc, char **argv)
 {
+    static const size_t small[] = {12, 16, 20, 24}, minimal[] = {16, 20, 24};
     size_t n_ss = argc > 1 ? (size_t)strtoul(argv[1], NULL, 10) : 200;
+    size_t n_big = argc > 2 ? (size_t)strtoul(argv[2], NULL, 10) : 1000;
     printf("%-41s %21s  %19s\n", "game (weights 1..100, quota 50%)", "baseline CPU   wall",
            "new CPU   wall   ratio (CPU)");
-    small_games();
-    minimal_games();
+    side_by_side(small, 4, 42, 0, PL_INDEX_SS, PL_INDEX_CI, "SS + Banzhaf family");
+    side_by_side(minimal, 3, 77, 1, PL_INDEX_DP, PL_INDEX_JOHNSTON,
+                 "DP + PGI + Johnston + Banzhaf");
+    minimal_large();
     large_game();
     pl_game *g = random_game(n_ss, 9);
     pl_power *p, *q;
@@ -199,9 +230,10 @@ int main(int argc, char **argv)
             exit(1);
         }
     row("SS + Banzhaf + DP/PGI/Johnston", n_ss, &tn, t,
-        "O(n^2 W) words; issue 21 goal at n = 1,000: < 5 s, not reached (see docs/models.md)");
+        "naive: full tables, an inverse pass per distinct weight");
     pl_power_free(p);
     pl_power_free(q);
     pl_game_free(g);
+    shapley_large(n_big);
     return 0;
 }

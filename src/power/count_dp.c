@@ -21,6 +21,7 @@
 */
 #include "power_impl.h"
 #include "../core/error_int.h"
+#include "../core/alloc.h"
 #include "../core/rng.h"
 
 #include <stdlib.h>
@@ -217,10 +218,30 @@ static int plan_make(dp_plan *p, const pl_game *g, unsigned mask, int sizes, pl_
     return 1;
 }
 
+/* The trimmed (size, weight) table of a one-condition plan with sizes (size_table.c). */
+static int sized_plan(const dp_plan *p, pl__size_table *st)
+{
+    int64_t *w = pl__mallocarray(p->nv ? p->nv : 1, sizeof *w);
+    if (!w)
+        return PL_ENOMEM;
+    for (size_t j = 0; j < p->nv; j++)
+        w[j] = p->cond[0]->w[p->mem[j]];
+    int rc = pl__size_table_plan(st, w, p->nv, p->need[0]);
+    free(w);
+    return rc;
+}
+
 static int plan_check_memory(const dp_plan *p, double max_bytes, pl_error *err)
 {
     double cells = (double)p->rows * (double)(p->K ? p->len[0] : 1);
     double tables = p->capped && !p->naive ? 1 : 2; /* conj_capped needs no second one */
+    if (p->capped && !p->naive && p->sizes) { /* conj_sized: only the rows' reachable ranges */
+        pl__size_table st;
+        if (sized_plan(p, &st))
+            return pl__error_nomem(err);
+        cells = (double)st.cells;
+        pl__size_table_free(&st);
+    }
     double bytes = tables * cells * (double)p->L * sizeof(mp_limb_t);
     if (bytes > max_bytes)
         return pl__fail(err, PL_ERANGE, "exact counting needs tables of %.3g GiB (%.3g cells of "
@@ -264,39 +285,26 @@ static void prefix_sums(const dp_plan *p, mp_limb_t *c)
 }
 
 /*
-** v(s) = S(s, X), the coalitions of size s (any size without sizes) and
-** weight below X once a member of weight w is removed, from the prefix sums
-** P. The table without it is D(s, x) = c(s, x) - D(s - 1, x - w) (without
-** sizes D(x) = c(x) - D(x - w)); summed below X, S(s, X) = P(s, X) -
-** S(s - 1, X - w), S = 0 at X <= 0: X / w steps of one pass over the sizes,
-** from the lowest X - k w > 0 up. Every S is a count of coalitions, so no
-** step leaves L words.
+** v = S(X), the coalitions of weight below X once a member of weight w is
+** removed, from the prefix sums P (a table without sizes). The table without
+** it is D(x) = c(x) - D(x - w); summed below X, S(X) = P(X) - S(X - w), S = 0
+** at X <= 0: X / w steps from the lowest X - k w > 0 up. Every S is a count
+** of coalitions, so no step leaves L words.
 */
 static void below_without(mp_limb_t *v, const mp_limb_t *P, const dp_plan *p, int64_t X,
                           size_t w)
 {
-    size_t L = p->L, len = p->len[0];
-    memset(v, 0, p->ls * L * sizeof *v);
+    size_t L = p->L;
+    memset(v, 0, L * sizeof *v);
     if (X <= 0)
         return;
     size_t x = (size_t)X;
-    if (w == 0 && !p->sizes) { /* a member of weight 0 doubles every count */
+    if (w == 0) { /* a member of weight 0 doubles every count */
         mpn_rshift(v, P + (x - 1) * L, (mp_size_t)L, 1);
         return;
     }
-    if (w == 0) { /* S(s, X) = P(s, X) - S(s - 1, X) */
-        for (size_t s = 0; s < p->ls; s++)
-            pl__limb_sub(v + s * L, P + (s * len + x - 1) * L, s ? v + (s - 1) * L : v + s * L, L);
-        return;
-    }
     for (size_t y = x - (x - 1) / w * w; y <= x; y += w)
-        for (size_t s = p->ls; s-- > 0;) { /* v(s - 1) still holds S(s - 1, y - w) */
-            const mp_limb_t *Py = P + (s * len + y - 1) * L;
-            if (p->sizes && s == 0)
-                memcpy(v, Py, L * sizeof *v);
-            else
-                pl__limb_sub(v + s * L, Py, v + (p->sizes ? s - 1 : s) * L, L);
-        }
+        pl__limb_sub(v, P + (y - 1) * L, v, L);
 }
 
 /* out[s] = C(pool, s) (without sizes 2^pool) - v(s): the coalitions that reach the quota. */
@@ -313,44 +321,91 @@ static void capped_total(const dp_plan *p, mpz_t *out, const mp_limb_t *v, size_
     }
 }
 
+/* v = the coalitions (by size) below X once a member of weight w is removed (w < 0: none
+   removed, X = need: all of the table), read from a one-condition table. */
+typedef void below_fn(const dp_plan *p, const void *tab, int64_t X, int64_t w, mp_limb_t *v);
+
+/* |W| and each weight class's winning coalitions with its member, by size, from a
+   one-condition table read through below. */
+static void capped_read(const dp_plan *p, const pl_game *g, dp_acc *a, int sign,
+                        below_fn *below, const void *tab, mp_limb_t *v)
+{
+    size_t nvet = g->n - p->nv;
+    below(p, tab, p->need[0], -1, v);
+    capped_total(p, a->tmp, v, p->nv);
+    acc_add(a->W, a->tmp, p, nvet, sign);
+    for (size_t j = 0; j < p->nv; j++) {
+        size_t m = p->mem[j];
+        if (a->rep[m] != m)
+            continue;
+        int64_t w = p->cond[0]->w[m];
+        below(p, tab, p->need[0] - w, w, v);
+        capped_total(p, a->tmp, v, p->nv - 1);
+        acc_add(a->In + a->cls[m] * a->ks, a->tmp, p, nvet + 1, sign);
+    }
+}
+
+/* below_fn of the prefix sums of a table without sizes. */
+static void weight_below(const dp_plan *p, const void *tab, int64_t X, int64_t w, mp_limb_t *v)
+{
+    const mp_limb_t *P = tab;
+    if (w < 0)
+        memcpy(v, P + (p->len[0] - 1) * p->L, p->L * sizeof *v);
+    else
+        below_without(v, P, p, X, (size_t)w);
+}
+
+/* below_fn of the trimmed (size, weight) table. */
+static void size_below(const dp_plan *p, const void *tab, int64_t X, int64_t w, mp_limb_t *v)
+{
+    pl__size_table_below(tab, X, w, p->ls, v);
+}
+
 /*
-** One condition: the table built (without sizes heaviest first, by halves,
+** One condition without sizes: the table built heaviest first, by halves,
 ** the minimal coalitions counted on the way when mc asks of a game of one
-** condition), then every distinct weight read from its prefix sums in X / w
-** passes over the sizes instead of an inverse pass over the whole table,
-** which also needs no second table.
+** condition, then every distinct weight read from its prefix sums in X / w
+** steps instead of an inverse pass over the whole table, which also needs
+** no second table.
 */
 static int conj_capped(dp_plan *p, const pl_game *g, dp_acc *a, int sign,
                        pl__minimal_counts *mc)
 {
-    size_t L = p->L, len = p->len[0], nvet = g->n - p->nv, cells = p->ls * len;
-    int count_min = mc && !p->sizes && g->n_rules == 1 && g->n_conds == 1;
-    mp_limb_t *c = calloc(cells * L, sizeof *c), *v = malloc(p->ls * L * sizeof *v);
+    size_t L = p->L, len = p->len[0], cells = len;
+    int count_min = mc && g->n_rules == 1 && g->n_conds == 1;
+    mp_limb_t *c = calloc(cells * L, sizeof *c), *v = malloc(L * sizeof *v);
     int rc = c && v ? PL_OK : PL_ENOMEM;
-    if (!rc && p->sizes)
-        table_build(p, c, cells);
-    else if (!rc)
+    if (!rc)
         rc = pl__weight_table(c, len, L, g, p->cond[0], count_min ? mc->n[0] : NULL,
                               count_min ? mc->n[1] : NULL);
     if (!rc) {
         if (count_min)
             mc->done = 1;
         prefix_sums(p, c);
-        for (size_t s = 0; s < p->ls; s++)
-            memcpy(v + s * L, c + (s * len + len - 1) * L, L * sizeof *v);
-        capped_total(p, a->tmp, v, p->nv);
-        acc_add(a->W, a->tmp, p, nvet, sign);
-    }
-    for (size_t j = 0; !rc && j < p->nv; j++) {
-        size_t m = p->mem[j];
-        if (a->rep[m] != m)
-            continue;
-        int64_t w = p->cond[0]->w[m];
-        below_without(v, c, p, p->need[0] - w, (size_t)w);
-        capped_total(p, a->tmp, v, p->nv - 1);
-        acc_add(a->In + a->cls[m] * a->ks, a->tmp, p, nvet + 1, sign);
+        capped_read(p, g, a, sign, weight_below, c, v);
     }
     free(c);
+    free(v);
+    return rc;
+}
+
+/*
+** One condition with sizes (Shapley-Shubik): the trimmed (size, weight)
+** table (size_table.c), every distinct weight removed where it is read.
+*/
+static int conj_sized(dp_plan *p, const pl_game *g, dp_acc *a, int sign)
+{
+    pl__size_table st;
+    mp_limb_t *v = pl__mallocarray(pl__mul(p->ls, p->L), sizeof *v);
+    int rc = v ? sized_plan(p, &st) : PL_ENOMEM;
+    if (rc) {
+        free(v);
+        return rc;
+    }
+    rc = pl__size_table_build(&st);
+    if (!rc)
+        capped_read(p, g, a, sign, size_below, &st, v);
+    pl__size_table_free(&st);
     free(v);
     return rc;
 }
@@ -359,6 +414,8 @@ static int conj_capped(dp_plan *p, const pl_game *g, dp_acc *a, int sign,
 static int conj_accumulate(dp_plan *p, const pl_game *g, dp_acc *a, int sign,
                            pl__minimal_counts *mc, pl_error *err)
 {
+    if (p->capped && !p->naive && p->sizes)
+        return conj_sized(p, g, a, sign) ? pl__error_nomem(err) : PL_OK;
     if (p->capped && !p->naive)
         return conj_capped(p, g, a, sign, mc) ? pl__error_nomem(err) : PL_OK;
     size_t nvet = g->n - p->nv, cells = p->rows * (p->K ? p->len[0] : 1);

@@ -7,8 +7,6 @@
 */
 #include "power_impl.h"
 
-#include <string.h>
-
 void pl__run_add_shifted(mp_limb_t *t, size_t n, size_t w, size_t S)
 {
     if (w == 0) { /* t[x] += t[x]: every count doubles */
@@ -24,10 +22,16 @@ void pl__run_add_shifted(mp_limb_t *t, size_t n, size_t w, size_t S)
     }
 }
 
+/* Word by word, from the top entry down (each lands at or above where it was): a call
+   to memmove and memset per entry of a few words cost more than the copy. */
 void pl__entries_widen(mp_limb_t *t, size_t cells, size_t S, size_t S2)
 {
     for (size_t e = cells; e-- > 0;) {
-        memmove(t + e * S2, t + e * S, S * sizeof *t);
-        memset(t + e * S2 + S, 0, (S2 - S) * sizeof *t);
+        mp_limb_t *d = t + e * S2;
+        const mp_limb_t *s = t + e * S;
+        for (size_t k = S2; k-- > S;)
+            d[k] = 0;
+        for (size_t k = S; k-- > 0;)
+            d[k] = s[k];
     }
 }

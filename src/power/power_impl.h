@@ -95,6 +95,25 @@ static inline size_t pl__words_for(size_t k, size_t L)
 
 int pl__enumerate(pl__tally *t, const pl_game *g, int minimal, pl_error *err);
 
+/*
+** The Shapley-Shubik table of one condition, by (size, weight), its rows
+** trimmed to the weights a coalition of that size can have (size_table.c).
+*/
+typedef struct pl__size_table {
+    size_t nv, rows, cells, L;   /* members; rows (sizes 0..rows-1); entries; words each */
+    int64_t need;                /* entries hold weights x < need */
+    int64_t *w;                  /* the members' weights, heaviest first */
+    int64_t *lo, *hi;            /* nonzero range of each row so far */
+    int64_t *LO, *HI;            /* row s holds x in [LO_s, HI_s] */
+    size_t *off;                 /* first entry of each row (rows + 1) */
+    mp_limb_t *c;                /* after the build: each row's prefix sums */
+} pl__size_table;
+int pl__size_table_plan(pl__size_table *t, const int64_t *w, size_t nv, int64_t need);
+int pl__size_table_build(pl__size_table *t);
+void pl__size_table_below(const pl__size_table *t, int64_t X, int64_t w, size_t sizes,
+                          mp_limb_t *v);
+void pl__size_table_free(pl__size_table *t);
+
 /* Numbers of minimal winning [0] and minimal blocking [1] coalitions; done: counted. */
 typedef struct pl__minimal_counts {
     mpz_t n[2];

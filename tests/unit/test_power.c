@@ -251,6 +251,20 @@ static int64_t random_weights(pl_rng *r, size_t n, int64_t lo, uint64_t span, in
     return tot;
 }
 
+/* A random game of one condition: n <= 160 weights in [0, span), the quota anywhere in
+   [1, total], each member a veto with odds 1 in veto_odds. */
+static pl_game *random_weighted(pl_rng *r, size_t n, uint64_t span, uint64_t veto_odds)
+{
+    int64_t w[160], tot;
+    assert_true(n <= 160);
+    tot = random_weights(r, n, 0, span, w);
+    pl_game *g = weighted(w, n, 1 + (int64_t)pl__rng_below(r, (uint64_t)tot));
+    for (size_t m = 0; m < n; m++)
+        if (pl__rng_below(r, veto_odds) == 0)
+            pl_game_set_veto(g, m, 1, NULL);
+    return g;
+}
+
 /*
 ** A random game: 1-2 rules of 1-2 conditions (at most 3 in all: the rules'
 ** conjunction is one table dimension per condition), weights 0-9, vetoes
@@ -405,11 +419,7 @@ static void test_banzhaf_prefix_path(void **state)
     }
     for (int trial = 0; trial < 40; trial++) {
         size_t n = 50 + pl__rng_below(&r, 101);
-        int64_t w[150], tot = random_weights(&r, n, 0, 41, w);
-        pl_game *g = weighted(w, n, 1 + (int64_t)pl__rng_below(&r, (uint64_t)tot));
-        for (size_t m = 0; m < n; m++)
-            if (pl__rng_below(&r, 40) == 0)
-                pl_game_set_veto(g, m, 1, NULL);
+        pl_game *g = random_weighted(&r, n, 41, 40);
         /* counts this large have no short fractions: the swings themselves, exactly */
         pl_power *s = power(g, PL_POWER_DP), *d = power_with(g, PL_POWER_DP, 1, 0);
         pl_power *sn = power_with(g, PL_POWER_DP, 0, 1), *dn = power_with(g, PL_POWER_DP, 1, 1);
@@ -423,6 +433,49 @@ static void test_banzhaf_prefix_path(void **state)
         pl_power_free(s);
         pl_power_free(d);
         pl_power_free(sn);
+        pl_power_free(dn);
+        pl_game_free(g);
+    }
+}
+
+/*
+** Shapley-Shubik of one condition from the trimmed (size, weight) table
+** (size_table.c: rows cut to the weights their size can reach, members added
+** heaviest first, sweeps of several members, a member removed where read).
+** Counts are exact integers, so the tolerance is none: the same fractions as
+** the enumeration on 250 random games (1-16 members, weights 0-3 or 0-40, so
+** both many equal members and few; quotas anywhere in [1, total]; a veto now
+** and then, which moves the quota the table is cut at), and the same swings
+** and Shapley-Shubik values as the naive path (full table, an inverse pass
+** per distinct weight) on 20 games of 40-120 members of weights 0-12.
+*/
+static void test_shapley_size_table(void **state)
+{
+    (void)state;
+    pl_rng r;
+    pl__rng_seed(&r, 20261207, 3);
+    for (int trial = 0; trial < 250; trial++) {
+        size_t n = 1 + pl__rng_below(&r, 16);
+        pl_game *g = random_weighted(&r, n, trial % 2 ? 4 : 41, 10);
+        pl_power *e = power(g, PL_POWER_ENUMERATE), *d = power(g, PL_POWER_DP);
+        expect_same(e, d, n);
+        pl_power_free(e);
+        pl_power_free(d);
+        pl_game_free(g);
+    }
+    for (int trial = 0; trial < 20; trial++) {
+        size_t n = 40 + pl__rng_below(&r, 81);
+        int64_t w[120], tot = random_weights(&r, n, 0, 13, w);
+        pl_game *g = weighted(w, n, 1 + (int64_t)pl__rng_below(&r, (uint64_t)tot));
+        if (trial % 4 == 0)
+            pl_game_set_veto(g, pl__rng_below(&r, n), 1, NULL);
+        pl_power *d = power(g, PL_POWER_DP), *dn = power_with(g, PL_POWER_DP, 0, 1);
+        expect_same_counts(d, dn, n);
+        for (size_t m = 0; m < n; m++) {
+            const char *x = pl_power_exact(d, PL_INDEX_SS, m), *y = pl_power_exact(dn, PL_INDEX_SS, m);
+            assert_true(x == y || (x && y && strcmp(x, y) == 0));
+        }
+        pl_power_free(d);
         pl_power_free(dn);
         pl_game_free(g);
     }
@@ -454,12 +507,7 @@ static void test_critical_equals_enumeration(void **state)
     pl__rng_seed(&r, 20261206, 0);
     for (int trial = 0; trial < 300; trial++) {
         size_t n = 1 + pl__rng_below(&r, 14);
-        int64_t w[16];
-        int64_t tot = random_weights(&r, n, 0, trial % 2 ? 10 : 41, w);
-        pl_game *g = weighted(w, n, 1 + (int64_t)pl__rng_below(&r, (uint64_t)tot));
-        for (size_t m = 0; m < n; m++)
-            if (pl__rng_below(&r, 6) == 0)
-                pl_game_set_veto(g, m, 1, NULL);
+        pl_game *g = random_weighted(&r, n, trial % 2 ? 10 : 41, 6);
         pl_power *e = power(g, PL_POWER_ENUMERATE), *d = power(g, PL_POWER_DP);
         expect_same_minimal(e, d, n);
         pl_power_free(e);
@@ -784,11 +832,12 @@ static void test_bad_games(void **state)
     assert_int_equal(pl_power_compute(&p, g, NULL, &err), PL_EINPUT);
     assert_non_null(strstr(err.msg, "no quota"));
     pl_game_free(g);
-    /* too large to enumerate, too large a table: refused with the way out named */
+    /* too large to enumerate, too large a table: refused with the way out named (weights
+       spread apart: equal ones leave the Shapley-Shubik table one entry a row, size_table.c) */
     int64_t big[40];
     for (int m = 0; m < 40; m++)
-        big[m] = (int64_t)1 << 40;
-    g = weighted(big, 40, (int64_t)20 << 40);
+        big[m] = (int64_t)(m + 1) << 34;
+    g = weighted(big, 40, (int64_t)410 << 34);
     pl_power_opts o = PL_POWER_OPTS_INIT;
     o.method = PL_POWER_ENUMERATE;
     assert_int_equal(pl_power_compute(&p, g, &o, &err), PL_EINPUT);
@@ -929,6 +978,7 @@ int main(void)
         cmocka_unit_test(test_critical_equals_enumeration),
         cmocka_unit_test(test_epic_vectors),
         cmocka_unit_test(test_banzhaf_prefix_path),
+        cmocka_unit_test(test_shapley_size_table),
         cmocka_unit_test(test_critical_multiword),
         cmocka_unit_test(test_dual_quota),
         cmocka_unit_test(test_floating),
