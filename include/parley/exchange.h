@@ -34,8 +34,10 @@ typedef struct pl_exchange_opts {
     int rounds;        /* 10 */
     uint64_t seed;     /* ties between equal gains, and the random rates */
     pl_progress progress; /* after each round, out of rounds */
-    int naive;         /* 1: every candidate sized again after each exchange (the test
-                          oracle); 0: only those the exchange touched. Same trades. */
+    int naive;         /* the path, all making the same trades: 0 (fast) the pairs by side
+                          groups and a max-tree, only the candidates an exchange touched
+                          sized again; 1 every candidate sized again after each exchange
+                          (the test oracle); 2 issue 20's heap (the bench's baseline) */
 } pl_exchange_opts;
 #define PL_EXCHANGE_OPTS_INIT {PL_EXCHANGE_EQUAL_GAIN, 10, 0u, PL_PROGRESS_NONE, 0}
 
