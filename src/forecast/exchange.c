@@ -21,7 +21,7 @@
 #include <string.h>
 
 #define PL__TIE 1e-12 /* gains this close to the best are a tie */
-#define PL__AHEAD 8   /* candidates a revisit loads ahead (a few cache-miss latencies' worth) */
+#define PL__AHEAD 16  /* candidates a revisit loads ahead (a few cache-miss latencies' worth) */
 
 struct pl_exchange {
     size_t n, K, rounds;
@@ -39,6 +39,7 @@ typedef struct xc_ctx {
     const pl_exchange_opts *o;
     double *x, *y;             /* start and voting positions (n x K) */
     double *O, *W, *O0;        /* per issue; O0: O at the start of the round */
+    double *k;                 /* n x K: c s / W, fixed for the run (W does not move) */
     unsigned char *traded;     /* n x K: took part in an exchange on that issue this round */
     double *dv;                /* n x K: what each demander has seen of O (exchange_impl.h) */
     uint32_t *rec_head;        /* n x K */
@@ -82,7 +83,7 @@ static void outcomes(xc_ctx *c)
 
 static pl__xc_state state(const xc_ctx *c)
 {
-    pl__xc_state st = {c->n, c->K, c->s, c->c, c->x, c->O0, c->W, c->y, c->dv,
+    pl__xc_state st = {c->n, c->K, c->s, c->c, c->x, c->O0, c->W, c->k, c->y, c->dv,
                        c->rec_head, c->rec};
     return st;
 }
@@ -401,8 +402,7 @@ static int remember(xc_ctx *c, size_t a, size_t b, size_t k, double pos, int *ne
         seen |= c->rec[r - 1].demander == b;
     *news = !seen;
     if (!seen)
-        c->dv[AT(c, b, k)] += c->c[AT(c, a, k)] * c->s[AT(c, a, k)] / c->W[k] *
-                              (pos - c->x[AT(c, a, k)]);
+        c->dv[AT(c, b, k)] += c->k[AT(c, a, k)] * (pos - c->x[AT(c, a, k)]);
     pl__xc_rec *g = c->n_rec < UINT32_MAX - 1
                         ? pl__grow(c->rec, &c->cap_rec, c->n_rec + 1, sizeof *g, 64) : NULL;
     if (!g)
@@ -503,7 +503,7 @@ static int play_round(xc_ctx *c, pl_exchange *e, size_t round)
 
 static void ctx_free(xc_ctx *c)
 {
-    void *p[] = {c->x, c->y, c->O, c->W, c->O0, c->traded, c->dv, c->rec_head, c->rec,
+    void *p[] = {c->x, c->y, c->k, c->O, c->W, c->O0, c->traded, c->dv, c->rec_head, c->rec,
                  c->cand, c->top, c->hbuf, c->hpos, c->tbuf, c->off,
                  c->ids, c->len, c->sd, c->pairs};
     for (size_t k = 0; k < sizeof p / sizeof *p; k++)
@@ -517,6 +517,7 @@ static int ctx_alloc(xc_ctx *c)
     c->x = pl__mallocarray(nk, sizeof *c->x);
     c->y = pl__mallocarray(nk, sizeof *c->y);
     c->dv = pl__mallocarray(nk, sizeof *c->dv);
+    c->k = pl__mallocarray(nk, sizeof *c->k);
     c->O = pl__mallocarray(c->K, sizeof *c->O);
     c->W = pl__mallocarray(c->K, sizeof *c->W);
     c->O0 = pl__mallocarray(c->K, sizeof *c->O0);
@@ -527,7 +528,7 @@ static int ctx_alloc(xc_ctx *c)
     c->len = fast ? pl__mallocarray(pl__mul(nk, 2), sizeof *c->len) : NULL;
     c->sd = fast ? pl__mallocarray(nk, 1) : NULL;
     c->pairs = fast ? pl__mallocarray(pl__mul(c->n, 4), sizeof *c->pairs) : NULL;
-    return !c->x || !c->y || !c->dv || !c->O || !c->W || !c->O0 || !c->traded ||
+    return !c->x || !c->y || !c->dv || !c->k || !c->O || !c->W || !c->O0 || !c->traded ||
            !c->rec_head || (index && !c->off) || (fast && (!c->len || !c->sd || !c->pairs));
 }
 
@@ -595,6 +596,9 @@ int pl_exchange_run(pl_exchange **out, size_t n, size_t K, const double *x, cons
                           "salience > 0; expected at least one", k + 1);
             goto done;
         }
+    for (size_t a = 0; a < n; a++)
+        for (size_t k = 0; k < K; k++)
+            c.k[a * K + k] = cap[a * K + k] * s[a * K + k] / c.W[k];
     memcpy(e->O, c.O, K * sizeof *c.O);
     for (size_t t = 1; t <= (size_t)o.rounds && !rc; t++) {
         rc = play_round(&c, e, t) ? pl__error_nomem(err) : PL_OK;

@@ -72,6 +72,7 @@ typedef struct pl__xc_state {
     const double *x;    /* start positions of the round */
     const double *O0;   /* O at the start of the round */
     const double *W;    /* sum c s per issue */
+    const double *k;    /* c s / W: how far a's vote moves O (fixed for the run) */
     const double *y;    /* voting positions now */
     /* dv[b K + k]: shift of O_k that demander b has seen: sum over the actors that supplied k
        to b this round of c s (y at their first such exchange - x) / W_k */
