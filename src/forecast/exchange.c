@@ -51,7 +51,7 @@ typedef struct xc_ctx {
     int path;                  /* PL__XC_FAST, _NAIVE or _HEAP (exchange_impl.h) */
     uint32_t *hbuf, *hpos;     /* heap path: the heap's arrays */
     pl__xc_heap heap;
-    double *tbuf;              /* fast path: the max-tree's nodes */
+    double *tbuf, *gbuf;       /* fast path: the max-tree's nodes and gains */
     size_t cap_tree;
     pl__xc_tree tree;
     uint32_t *off, *ids;       /* fast and heap: candidates by (actor, issue) touched, CSR */
@@ -216,7 +216,8 @@ static int room(xc_ctx *c, size_t m)
     if (!resize_array(&c->top, cap, sizeof *c->top) ||
         (heap && (!resize_array(&c->hbuf, cap, sizeof *c->hbuf) ||
                   !resize_array(&c->hpos, cap, sizeof *c->hpos))) ||
-        (index && !resize_array(&c->ids, pl__mul(cap, 4), sizeof *c->ids)))
+        (index && !resize_array(&c->ids, pl__mul(cap, 4), sizeof *c->ids)) ||
+        (c->path == PL__XC_FAST && !resize_array(&c->gbuf, cap, sizeof *c->gbuf)))
         return PL_ENOMEM;
     c->cap_idx = cap;
     return PL_OK;
@@ -259,7 +260,7 @@ static void index_round(xc_ctx *c)
     }
     for (size_t k = 0; k < nk2; k++)
         c->len[k] = c->off[k + 1] - c->off[k];
-    pl__xc_tree_build(&c->tree, c->tbuf, c->cand, c->n_cand);
+    pl__xc_tree_build(&c->tree, c->tbuf, c->gbuf, c->cand, c->n_cand);
 }
 
 /*
@@ -292,10 +293,11 @@ static int pick(xc_ctx *c, uint32_t *id)
 static void drop(xc_ctx *c, uint32_t id)
 {
     c->cand[id].dead = 1;
-    if (c->path == PL__XC_HEAP)
+    if (c->path == PL__XC_HEAP) {
         pl__xc_heap_remove(&c->heap, id);
-    else if (c->path == PL__XC_FAST)
+    } else if (c->path == PL__XC_FAST) {
         pl__xc_tree_set(&c->tree, id, -INFINITY);
+    }
 }
 
 /* Size candidate id again after a trade; it leaves the round once infeasible. */
@@ -361,6 +363,7 @@ static void revisit_key(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r,
             const char *at = (const char *)&c->cand[ids[m + PL__AHEAD]];
             PL__PREFETCH(at);
             PL__PREFETCH(at + sizeof(pl__xc_cand) - 1);
+            PL__PREFETCH(&c->gbuf[ids[m + PL__AHEAD]]); /* its gain in the tree */
         }
         if (c->cand[ids[m]].dead) {
             ids[m] = ids[--c->len[key]];
@@ -504,7 +507,7 @@ static int play_round(xc_ctx *c, pl_exchange *e, size_t round)
 static void ctx_free(xc_ctx *c)
 {
     void *p[] = {c->x, c->y, c->k, c->O, c->W, c->O0, c->traded, c->dv, c->rec_head, c->rec,
-                 c->cand, c->top, c->hbuf, c->hpos, c->tbuf, c->off,
+                 c->cand, c->top, c->hbuf, c->hpos, c->tbuf, c->gbuf, c->off,
                  c->ids, c->len, c->sd, c->pairs};
     for (size_t k = 0; k < sizeof p / sizeof *p; k++)
         free(p[k]);

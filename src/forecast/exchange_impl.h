@@ -93,20 +93,24 @@ int pl__xc_size(const pl__xc_state *st, const pl__xc_cand *cd, pl_exchange_trade
 enum { PL__XC_FAST = 0, PL__XC_NAIVE = 1, PL__XC_HEAP = 2 };
 
 /*
-** Max-tree (tournament tree) over candidate ids 0..m-1 (exchange_tree.c):
-** t[L + id] is candidate id's gain (-inf: dead, or no candidate), t[v] the
-** larger of t[2v] and t[2v + 1]; L a power of two >= m.
+** Max-tree over blocks of PL__XC_BLOCK candidates (exchange_tree.c): g[id]
+** the gain of candidate id (-inf: it left the round), t[L + b] the largest
+** of block b, t[v] the larger of t[2v] and t[2v + 1]; L a power of two >
+** m / PL__XC_BLOCK.
 */
+#define PL__XC_BLOCK 8 /* gains: a cache line */
 typedef struct pl__xc_tree {
     double *t; /* 2 L */
-    size_t L;
+    double *g; /* m */
+    size_t L, m;
 } pl__xc_tree;
 
 /* Leaves for m candidates: L, the power of two the tree needs (2 L doubles); 0 if too many. */
 size_t pl__xc_tree_leaves(size_t m);
-/* Tree over cand[0..m) in t (2 pl__xc_tree_leaves(m) doubles). */
-void pl__xc_tree_build(pl__xc_tree *tr, double *t, const pl__xc_cand *cand, size_t m);
-/* Candidate id's gain is now g (-INFINITY: it left). */
+/* Tree over the gains of cand[0..m) in t (2 pl__xc_tree_leaves(m) doubles) and g (m). */
+void pl__xc_tree_build(pl__xc_tree *tr, double *t, double *g, const pl__xc_cand *cand,
+                       size_t m);
+/* Candidate id's gain is now g (-INFINITY: it left the round). */
 void pl__xc_tree_set(pl__xc_tree *tr, uint32_t id, double g);
 /*
 ** The ids whose gain is within tol of the best (not -inf), ascending, into out
