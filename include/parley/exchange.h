@@ -54,8 +54,10 @@ typedef struct pl_exchange pl_exchange;
 /**
  * Run the model on n actors and K >= 2 issues. x, s, c are n x K, actor
  * major: position (0-100; NaN = the actor is absent from that issue),
- * salience in [0, 1] and power >= 0. Per round O((E + X n K) log E) for E
- * candidates (<= K^2 n^2 / 4) and X exchanges; O(X E) with opts->naive.
+ * salience in [0, 1] and power >= 0. Per round, for E candidates
+ * (<= K^2 n^2 / 4), P actor pairs on opposite sides and X exchanges, each
+ * touching R = O(n K) candidates: O(K^2 n + P + E + X R) typical, O(X R log E)
+ * worst (docs/models.md); O(K^2 n^2 + X E) with opts->naive = 1.
  */
 PL_API int pl_exchange_run(pl_exchange **out, size_t n, size_t K, const double *x,
                            const double *s, const double *c, const pl_exchange_opts *opts,
