@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /*
-** exchange.c: benchmark the exchange model, the heap of candidates (fast,
-** re-sizing only the candidates a trade touches) against the naive path
-** (every candidate re-sized after every trade; the same trades, checked here),
-** in this process: Decide's sample_data (when ../shared is present) and
-** generated scenarios of ACTORS x ISSUES, 10 rounds. CPU seconds (getrusage)
-** beside wall seconds. The naive baseline runs only while n^2 K^2 <= 1.1e6
-** (it re-sizes every candidate after every trade). Issue 21's goal sizes
-** (30 x 364, 100 x 100) can be passed but take minutes (docs/models.md).
+** exchange.c: benchmark the exchange model's fast path (pairs by side groups,
+** a max-tree, only the candidates a trade touches re-sized) against a baseline
+** in this process, checking that both make the same trades bit for bit: the
+** naive path (every candidate re-sized after every trade) while n^2 K^2 <=
+** 1.1e6, else issue 20's heap (the previous fast path) while n^2 K^2 <= 2e7,
+** else none (named as such). Rows: Decide's sample_data and DEU III as one
+** scenario (367 issues x 30 actors; both when SHARED_DIR is there, skipped
+** otherwise), then generated scenarios of ACTORS x ISSUES, 10 rounds. Issue
+** 21's goals are printed beside their rows: DEU III < 1 s, 100 x 100 < 10 s
+** (CPU seconds, getrusage; wall beside).
 **   bench/exchange [SHARED_DIR] [ACTORS ISSUES ...]   (default 30 30  50 20  30 60)
 */
 #include "parley/parley.h"
@@ -24,12 +26,12 @@ typedef struct timing {
 } timing;
 
 static pl_exchange *run(size_t n, size_t K, const double *x, const double *s, const double *c,
-                        const pl_scenario *sc, int naive, timing *t)
+                        const pl_scenario *sc, int path, timing *t)
 {
     pl_exchange_opts o = PL_EXCHANGE_OPTS_INIT;
     pl_exchange *e = NULL;
     pl_error err;
-    o.naive = naive;
+    o.naive = path;
     double c0 = bench_cpu(), w0 = bench_now();
     int rc = sc ? pl_exchange_run_scenario(&e, sc, &o, &err)
                 : pl_exchange_run(&e, n, K, x, s, c, &o, &err);
@@ -53,28 +55,40 @@ static int same(const pl_exchange *a, const pl_exchange *b)
     return 1;
 }
 
+/* Fast against the baseline path (1 naive, 2 heap, 0 none); goal: CPU seconds, 0 none. */
 static void compare(const char *what, size_t n, size_t K, const double *x, const double *s,
-                    const double *c, const pl_scenario *sc, int with_naive)
+                    const double *c, const pl_scenario *sc, int baseline, double goal)
 {
+    static const char *name[] = {"", "naive", "heap"};
     timing f, v = {0, 0};
     pl_exchange *fast = run(n, K, x, s, c, sc, 0, &f);
     printf("%-26s %7zu exchanges  fast %8.3f s CPU %8.3f s wall", what,
            pl_exchange_n_trades(fast), f.cpu, f.wall);
+    if (goal > 0)
+        printf(" (goal < %g s: %s)", goal, f.cpu < goal ? "met" : "NOT met");
     fflush(stdout);
-    if (with_naive) {
-        pl_exchange *naive = run(n, K, x, s, c, sc, 1, &v);
-        printf("  naive %8.3f s CPU %8.3f s wall  ratio %6.1f  %s", v.cpu, v.wall,
-               v.cpu / (f.cpu > 0 ? f.cpu : 1e-9), same(fast, naive) ? "same trades" : "DIFFER");
-        if (!same(fast, naive)) {
+    if (baseline) {
+        pl_exchange *base = run(n, K, x, s, c, sc, baseline, &v);
+        int ok = same(fast, base);
+        printf("  %s %8.3f s CPU %8.3f s wall  ratio %6.1f  %s", name[baseline], v.cpu, v.wall,
+               v.cpu / (f.cpu > 0 ? f.cpu : 1e-9), ok ? "same trades" : "DIFFER");
+        pl_exchange_free(base);
+        if (!ok) {
             printf("\n");
             exit(1);
         }
-        pl_exchange_free(naive);
     } else {
-        printf("  naive (not run: too slow)");
+        printf("  baseline not run (naive and heap take minutes at this size)");
     }
     printf("\n");
     pl_exchange_free(fast);
+}
+
+/* The baseline a size allows (see the head of this file). */
+static int baseline_for(size_t n, size_t K)
+{
+    double w = (double)n * n * K * K;
+    return w <= 1.1e6 ? 1 : w <= 2e7 ? 2 : 0;
 }
 
 static void generated(size_t n, size_t K)
@@ -96,7 +110,7 @@ static void generated(size_t n, size_t K)
     }
     char what[64];
     snprintf(what, sizeof what, "generated %zu x %zu", n, K);
-    compare(what, n, K, x, sal, c, NULL, (double)n * n * K * K <= 1.1e6);
+    compare(what, n, K, x, sal, c, NULL, baseline_for(n, K), n == 100 && K == 100 ? 10 : 0);
     free(x);
     free(sal);
     free(c);
@@ -108,14 +122,25 @@ int main(int argc, char **argv)
     char path[1024];
     pl_error err;
     setvbuf(stdout, NULL, _IOLBF, 0);
-    printf("exchange model, 10 rounds, heap (fast) vs naive re-sizing, same process\n");
+    printf("exchange model, 10 rounds, fast path vs a baseline (naive or issue 20's heap), "
+           "same process\n");
     snprintf(path, sizeof path, "%s/data/decide/sample_data.txt", shared);
     pl_scenario *s;
     if (pl_import_file(&s, NULL, path, PL_IMPORT_DECIDE, NULL, &err) == PL_OK) {
-        compare("sample_data 10 x 6", 0, 0, NULL, NULL, NULL, s, 1);
+        compare("sample_data 10 x 6", 0, 0, NULL, NULL, NULL, s, 1, 0);
         pl_scenario_free(s);
     } else {
         printf("sample_data: skipped (%s)\n", err.msg);
+    }
+    snprintf(path, sizeof path, "%s/deu3/deu3.csv", shared);
+    if (pl_import_file(&s, NULL, path, PL_IMPORT_DEU, NULL, &err) == PL_OK) {
+        char what[64];
+        snprintf(what, sizeof what, "DEU III %zu x %zu", pl_scenario_n_issues(s),
+                 pl_scenario_n_actors(s));
+        compare(what, 0, 0, NULL, NULL, NULL, s, 2, 1);
+        pl_scenario_free(s);
+    } else {
+        printf("DEU III as one scenario: skipped (%s)\n", err.msg);
     }
     if (argc > 3) {
         for (int a = 2; a + 1 < argc; a += 2)

@@ -10,8 +10,8 @@ echo "== bench/power: enumeration vs generating functions and critical-member ta
 "$build/bench/bench_power" 200 1000
 echo "== bench/eum: Expected Utility Model, fast vote sums vs naive; scholz_code vs the earlier fast path (to 3,000) and issue 21's goal at 10,000, 1 and 2 threads"
 "$build/bench/bench_eum" 10000 2
-echo "== bench/exchange: exchange model, heap vs naive, on sample_data and 30 x 30, 50 x 20, 30 x 60 scenarios"
-"$build/bench/bench_exchange" "${SHARED:-../shared}" 30 30 50 20 30 60
+echo "== bench/exchange: exchange model, fast path vs naive (sample_data, 30 x 30) or issue 20's heap (DEU III as one scenario, goal < 1 s); 100 x 100 (goal < 10 s)"
+"$build/bench/bench_exchange" "${SHARED:-../shared}" 30 30 100 100
 echo "== bench/settle: Pareto frontiers: sort vs streaming, merge vs enumeration, Party domain"
 "$build/bench/bench_settle" 1e8 "${SHARED:-../shared}"
 echo "== bench/frontier: 3+ parties, divide and conquer vs the sort-filter skyline (baseline)"

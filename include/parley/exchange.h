@@ -34,8 +34,10 @@ typedef struct pl_exchange_opts {
     int rounds;        /* 10 */
     uint64_t seed;     /* ties between equal gains, and the random rates */
     pl_progress progress; /* after each round, out of rounds */
-    int naive;         /* 1: every candidate sized again after each exchange (the test
-                          oracle); 0: only those the exchange touched. Same trades. */
+    int naive;         /* the path, all making the same trades: 0 (fast) the pairs by side
+                          groups and a max-tree, only the candidates an exchange touched
+                          sized again; 1 every candidate sized again after each exchange
+                          (the test oracle); 2 issue 20's heap (the bench's baseline) */
 } pl_exchange_opts;
 #define PL_EXCHANGE_OPTS_INIT {PL_EXCHANGE_EQUAL_GAIN, 10, 0u, PL_PROGRESS_NONE, 0}
 
@@ -52,8 +54,10 @@ typedef struct pl_exchange pl_exchange;
 /**
  * Run the model on n actors and K >= 2 issues. x, s, c are n x K, actor
  * major: position (0-100; NaN = the actor is absent from that issue),
- * salience in [0, 1] and power >= 0. Per round O((E + X n K) log E) for E
- * candidates (<= K^2 n^2 / 4) and X exchanges; O(X E) with opts->naive.
+ * salience in [0, 1] and power >= 0. Per round, for E candidates
+ * (<= K^2 n^2 / 4), P actor pairs on opposite sides and X exchanges, each
+ * touching R = O(n K) candidates: O(K^2 n + P + E + X R) typical, O(X R log E)
+ * worst (docs/models.md); O(K^2 n^2 + X E) with opts->naive = 1.
  */
 PL_API int pl_exchange_run(pl_exchange **out, size_t n, size_t K, const double *x,
                            const double *s, const double *c, const pl_exchange_opts *opts,

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #define PL__TIE 1e-12 /* gains this close to the best are a tie */
+#define PL__AHEAD 16  /* candidates a revisit loads ahead (a few cache-miss latencies' worth) */
 
 struct pl_exchange {
     size_t n, K, rounds;
@@ -38,6 +39,7 @@ typedef struct xc_ctx {
     const pl_exchange_opts *o;
     double *x, *y;             /* start and voting positions (n x K) */
     double *O, *W, *O0;        /* per issue; O0: O at the start of the round */
+    double *k;                 /* n x K: c s / W, fixed for the run (W does not move) */
     unsigned char *traded;     /* n x K: took part in an exchange on that issue this round */
     double *dv;                /* n x K: what each demander has seen of O (exchange_impl.h) */
     uint32_t *rec_head;        /* n x K */
@@ -45,13 +47,18 @@ typedef struct xc_ctx {
     size_t n_rec, cap_rec;
     pl__xc_cand *cand;         /* the round's feasible candidates */
     size_t n_cand, cap_cand;
-    unsigned char *dead;       /* per candidate: executed or no longer feasible */
     uint32_t *top;             /* per candidate: the tied best */
-    uint32_t *seen;            /* per candidate: the last trade it was revisited after */
-    uint32_t *hbuf, *hpos;     /* the heap's arrays (fast path) */
-    uint32_t *off, *ids;       /* fast path: candidates by (actor, issue) touched, CSR */
-    size_t cap_idx;
+    int path;                  /* PL__XC_FAST, _NAIVE or _HEAP (exchange_impl.h) */
+    uint32_t *hbuf, *hpos;     /* heap path: the heap's arrays */
     pl__xc_heap heap;
+    double *tbuf, *gbuf;       /* fast path: the max-tree's nodes and gains */
+    size_t cap_tree;
+    pl__xc_tree tree;
+    uint32_t *off, *ids;       /* fast and heap: candidates by (actor, issue) touched, CSR */
+    uint32_t *len;             /* fast: how many of a key's ids are still kept (the dead go) */
+    unsigned char *sd;         /* fast: K x n sides of O (exchange_pairs.c) */
+    uint32_t *pairs;           /* fast: 4 n, exchange_pairs.c's groups */
+    size_t cap_idx;
     pl_rng rng;
 } xc_ctx;
 
@@ -76,7 +83,7 @@ static void outcomes(xc_ctx *c)
 
 static pl__xc_state state(const xc_ctx *c)
 {
-    pl__xc_state st = {c->n, c->K, c->s, c->c, c->x, c->O0, c->W, c->y, c->dv,
+    pl__xc_state st = {c->n, c->K, c->s, c->c, c->x, c->O0, c->W, c->k, c->y, c->dv,
                        c->rec_head, c->rec};
     return st;
 }
@@ -121,36 +128,64 @@ static void sized(pl__xc_cand *cd, const pl_exchange_trade *t)
     cd->last_j = t->j_to - t->j_from;
 }
 
-/* Every feasible candidate of the round, sized; counts the first round's pairs. */
+/* What sizing the round's pairs needs. */
+typedef struct xc_gen {
+    xc_ctx *c;
+    pl_exchange *e;
+    pl__xc_state st;
+    int count; /* first round: count the pairs */
+} xc_gen;
+
+/* Actors a < b, opposite on both p and q: a candidate when its ratios differ and it is feasible. */
+static int add_pair(void *arg, size_t a, size_t b, size_t p, size_t q)
+{
+    xc_gen *gn = arg;
+    xc_ctx *c = gn->c;
+    pl__xc_cand cd;
+    pl_exchange_trade t;
+    int ok = roles(c, a, b, p, q, &cd);
+    if (gn->count) {
+        gn->e->candidates++;
+        gn->e->equal_ratios += (size_t)!ok;
+    }
+    cd.pre_i = cd.pre_j = 0;
+    cd.sg_i = cd.sg_j = 0;
+    cd.seen = 0;
+    cd.dead = 0;
+    if (!ok || !pl__xc_size(&gn->st, &cd, &t))
+        return PL_OK;
+    sized(&cd, &t);
+    pl__xc_cand *g = c->n_cand < UINT32_MAX / 4 /* ids and offsets fit 32 bits */
+                         ? pl__grow(c->cand, &c->cap_cand, c->n_cand + 1, sizeof *g, 256)
+                         : NULL;
+    if (!g)
+        return PL_ENOMEM;
+    c->cand = g;
+    c->cand[c->n_cand++] = cd;
+    return PL_OK;
+}
+
+/*
+** Every feasible candidate of the round, sized; counts the first round's pairs.
+** Naive: every actor pair on every issue pair; fast: by groups (exchange_pairs.c).
+*/
 static int candidates(xc_ctx *c, pl_exchange *e, int count)
 {
-    pl__xc_state st = state(c);
+    xc_gen gn = {c, e, state(c), count};
     c->n_cand = 0;
+    if (c->path == PL__XC_FAST) {
+        for (size_t k = 0; k < c->K; k++)
+            for (size_t a = 0; a < c->n; a++)
+                c->sd[k * c->n + a] = (unsigned char)(present(c, a, k) ? 2 - side(c, a, k) : 0);
+        return pl__xc_pairs(c->n, c->K, c->sd, c->pairs, add_pair, &gn);
+    }
     for (size_t p = 0; p < c->K; p++)
         for (size_t q = p + 1; q < c->K; q++)
             for (size_t a = 0; a < c->n; a++)
                 for (size_t b = a + 1; b < c->n; b++) {
-                    pl__xc_cand cd;
-                    pl_exchange_trade t;
-                    if (!opposite(c, a, b, p, q))
-                        continue;
-                    int ok = roles(c, a, b, p, q, &cd);
-                    if (count) {
-                        e->candidates++;
-                        e->equal_ratios += (size_t)!ok;
-                    }
-                    cd.pre_i = cd.pre_j = 0;
-                    cd.sg_i = cd.sg_j = 0;
-                    if (!ok || !pl__xc_size(&st, &cd, &t))
-                        continue;
-                    sized(&cd, &t);
-                    pl__xc_cand *g = c->n_cand < UINT32_MAX / 4 /* ids and offsets fit 32 bits */
-                                         ? pl__grow(c->cand, &c->cap_cand, c->n_cand + 1,
-                                                    sizeof *g, 256) : NULL;
-                    if (!g)
-                        return PL_ENOMEM;
-                    c->cand = g;
-                    c->cand[c->n_cand++] = cd;
+                    int rc = opposite(c, a, b, p, q) ? add_pair(&gn, a, b, p, q) : PL_OK;
+                    if (rc)
+                        return rc;
                 }
     return PL_OK;
 }
@@ -168,15 +203,21 @@ static int resize_array(void *p, size_t n, size_t size)
 /* Room for the per-candidate arrays of a round of m candidates. */
 static int room(xc_ctx *c, size_t m)
 {
+    if (c->path == PL__XC_FAST) {
+        size_t L = pl__xc_tree_leaves(m);
+        if (L == 0 || (2 * L > c->cap_tree && !resize_array(&c->tbuf, 2 * L, sizeof *c->tbuf)))
+            return PL_ENOMEM;
+        c->cap_tree = 2 * L > c->cap_tree ? 2 * L : c->cap_tree;
+    }
     if (m <= c->cap_idx)
         return PL_OK;
     size_t cap = m > 2 * c->cap_idx ? m : 2 * c->cap_idx;
-    int fast = !c->o->naive;
-    if (!resize_array(&c->dead, cap, 1) || !resize_array(&c->top, cap, sizeof *c->top) ||
-        !resize_array(&c->seen, cap, sizeof *c->seen) ||
-        (fast && (!resize_array(&c->hbuf, cap, sizeof *c->hbuf) ||
-                  !resize_array(&c->hpos, cap, sizeof *c->hpos) ||
-                  !resize_array(&c->ids, pl__mul(cap, 4), sizeof *c->ids))))
+    int heap = c->path == PL__XC_HEAP, index = c->path != PL__XC_NAIVE;
+    if (!resize_array(&c->top, cap, sizeof *c->top) ||
+        (heap && (!resize_array(&c->hbuf, cap, sizeof *c->hbuf) ||
+                  !resize_array(&c->hpos, cap, sizeof *c->hpos))) ||
+        (index && !resize_array(&c->ids, pl__mul(cap, 4), sizeof *c->ids)) ||
+        (c->path == PL__XC_FAST && !resize_array(&c->gbuf, cap, sizeof *c->gbuf)))
         return PL_ENOMEM;
     c->cap_idx = cap;
     return PL_OK;
@@ -192,7 +233,7 @@ static void keys(const xc_ctx *c, const pl__xc_cand *cd, size_t key[4])
     key[3] = nk + AT(c, cd->i, cd->q);
 }
 
-/* Fast path: candidates by key (CSR) and the heap. */
+/* Fast and heap paths: candidates by key (CSR), and the max-tree or the heap. */
 static void index_round(xc_ctx *c)
 {
     size_t nk2 = 2 * c->n * c->K, key[4];
@@ -212,28 +253,36 @@ static void index_round(xc_ctx *c)
     for (size_t k = nk2; k > 0; k--)
         c->off[k] = c->off[k - 1];
     c->off[0] = 0;
-    c->heap = (pl__xc_heap){c->hbuf, c->hpos, 0, c->cand};
-    pl__xc_heap_build(&c->heap, c->n_cand);
+    if (c->path == PL__XC_HEAP) {
+        c->heap = (pl__xc_heap){c->hbuf, c->hpos, 0, c->cand};
+        pl__xc_heap_build(&c->heap, c->n_cand);
+        return;
+    }
+    for (size_t k = 0; k < nk2; k++)
+        c->len[k] = c->off[k + 1] - c->off[k];
+    pl__xc_tree_build(&c->tree, c->tbuf, c->gbuf, c->cand, c->n_cand);
 }
 
 /*
 ** The next exchange: the highest gain; among gains within PL__TIE of it, a
 ** seeded uniform choice in candidate order. Naive: a scan of every candidate
-** (the reference); fast: the heap's top.
+** (the reference); fast: the max-tree's top; heap: the heap's.
 */
 static int pick(xc_ctx *c, uint32_t *id)
 {
     size_t m = 0;
-    if (c->o->naive) {
+    if (c->path == PL__XC_NAIVE) {
         double best = -INFINITY;
         for (size_t k = 0; k < c->n_cand; k++)
-            if (!c->dead[k] && c->cand[k].gain > best)
+            if (!c->cand[k].dead && c->cand[k].gain > best)
                 best = c->cand[k].gain;
         for (size_t k = 0; k < c->n_cand; k++)
-            if (!c->dead[k] && c->cand[k].gain >= best - PL__TIE)
+            if (!c->cand[k].dead && c->cand[k].gain >= best - PL__TIE)
                 c->top[m++] = (uint32_t)k;
-    } else {
+    } else if (c->path == PL__XC_HEAP) {
         m = pl__xc_heap_top(&c->heap, PL__TIE, c->top);
+    } else {
+        m = pl__xc_tree_top(&c->tree, PL__TIE, c->top);
     }
     if (m == 0)
         return 0;
@@ -243,24 +292,30 @@ static int pick(xc_ctx *c, uint32_t *id)
 
 static void drop(xc_ctx *c, uint32_t id)
 {
-    c->dead[id] = 1;
-    if (!c->o->naive)
+    c->cand[id].dead = 1;
+    if (c->path == PL__XC_HEAP) {
         pl__xc_heap_remove(&c->heap, id);
+    } else if (c->path == PL__XC_FAST) {
+        pl__xc_tree_set(&c->tree, id, -INFINITY);
+    }
 }
 
 /* Size candidate id again after a trade; it leaves the round once infeasible. */
 static void resize(xc_ctx *c, const pl__xc_state *st, uint32_t id)
 {
     pl_exchange_trade t;
-    if (c->dead[id])
+    if (c->cand[id].dead)
         return;
     if (!pl__xc_size(st, &c->cand[id], &t)) {
         drop(c, id);
         return;
     }
+    double was = c->cand[id].gain;
     sized(&c->cand[id], &t);
-    if (!c->o->naive)
+    if (c->path == PL__XC_HEAP)
         pl__xc_heap_update(&c->heap, id);
+    else if (c->path == PL__XC_FAST && c->cand[id].gain != was) /* else it keeps its place */
+        pl__xc_tree_set(&c->tree, id, c->cand[id].gain);
 }
 
 /* Add a proposal m to the kept ones (sum *pre, sign *sg). */
@@ -279,9 +334,9 @@ static void revisit(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r, uin
                     uint32_t stamp)
 {
     pl__xc_cand *e = &c->cand[id];
-    if (c->dead[id] || c->seen[id] == stamp)
+    if (c->cand[id].dead || c->cand[id].seen == stamp)
         return;
-    c->seen[id] = stamp;
+    c->cand[id].seen = stamp;
     if ((e->i == r->i && e->p == r->p) || (e->i == r->j && e->p == r->q))
         keep(&e->pre_i, &e->sg_i, e->last_i);
     if ((e->j == r->i && e->q == r->p) || (e->j == r->j && e->q == r->q))
@@ -290,14 +345,44 @@ static void revisit(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r, uin
 }
 
 /*
-** After trade r: naive sizes every candidate again; fast only those sharing one
-** of its keys, and those of a demander's key only when what it saw of O moved
-** (news[0] for j on p, news[1] for i on q): the others' inputs did not change.
+** The candidates of one key after trade r. Fast: a dead one leaves the key's
+** list as it is met (swapped with the last kept; the order of revisits within
+** a trade does not matter, each reads only the state the trade left).
+*/
+static void revisit_key(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r, size_t key,
+                        uint32_t stamp)
+{
+    uint32_t *ids = c->ids + c->off[key];
+    if (c->path == PL__XC_HEAP) {
+        for (size_t m = 0; m < c->off[key + 1] - c->off[key]; m++)
+            revisit(c, st, r, ids[m], stamp);
+        return;
+    }
+    for (size_t m = 0; m < c->len[key];) {
+        if (m + PL__AHEAD < c->len[key]) { /* each revisit is a cache miss: overlap them */
+            const char *at = (const char *)&c->cand[ids[m + PL__AHEAD]];
+            PL__PREFETCH(at);
+            PL__PREFETCH(at + sizeof(pl__xc_cand) - 1);
+            PL__PREFETCH(&c->gbuf[ids[m + PL__AHEAD]]); /* its gain in the tree */
+        }
+        if (c->cand[ids[m]].dead) {
+            ids[m] = ids[--c->len[key]];
+            continue;
+        }
+        revisit(c, st, r, ids[m++], stamp);
+    }
+}
+
+/*
+** After trade r: naive sizes every candidate again; fast and heap only those
+** sharing one of its keys, and those of a demander's key only when what it saw
+** of O moved (news[0] for j on p, news[1] for i on q): the others' inputs did
+** not change.
 */
 static void refresh(xc_ctx *c, const pl__xc_cand *r, uint32_t stamp, const int news[2])
 {
     pl__xc_state st = state(c);
-    if (c->o->naive) {
+    if (c->path == PL__XC_NAIVE) {
         for (size_t k = 0; k < c->n_cand; k++)
             revisit(c, &st, r, (uint32_t)k, stamp);
         return;
@@ -306,8 +391,7 @@ static void refresh(xc_ctx *c, const pl__xc_cand *r, uint32_t stamp, const int n
     keys(c, r, key);
     for (int k = 0; k < 4; k++)
         if (k < 2 || news[k - 2])
-            for (size_t m = c->off[key[k]]; m < c->off[key[k] + 1]; m++)
-                revisit(c, &st, r, c->ids[m], stamp);
+            revisit_key(c, &st, r, key[k], stamp);
 }
 
 /*
@@ -321,8 +405,7 @@ static int remember(xc_ctx *c, size_t a, size_t b, size_t k, double pos, int *ne
         seen |= c->rec[r - 1].demander == b;
     *news = !seen;
     if (!seen)
-        c->dv[AT(c, b, k)] += c->c[AT(c, a, k)] * c->s[AT(c, a, k)] / c->W[k] *
-                              (pos - c->x[AT(c, a, k)]);
+        c->dv[AT(c, b, k)] += c->k[AT(c, a, k)] * (pos - c->x[AT(c, a, k)]);
     pl__xc_rec *g = c->n_rec < UINT32_MAX - 1
                         ? pl__grow(c->rec, &c->cap_rec, c->n_rec + 1, sizeof *g, 64) : NULL;
     if (!g)
@@ -364,13 +447,9 @@ static int trade_round(xc_ctx *c, pl_exchange *e, size_t round)
         rc = room(c, c->n_cand);
     if (rc)
         return rc;
-    if (c->n_cand)
-        memset(c->dead, 0, c->n_cand);
-    if (!c->o->naive)
+    if (c->path != PL__XC_NAIVE)
         index_round(c);
     uint32_t id, stamp = 0;
-    if (c->n_cand)
-        memset(c->seen, 0, c->n_cand * sizeof *c->seen);
     while (pick(c, &id)) {
         pl__xc_state st = state(c);
         pl_exchange_trade t;
@@ -427,8 +506,9 @@ static int play_round(xc_ctx *c, pl_exchange *e, size_t round)
 
 static void ctx_free(xc_ctx *c)
 {
-    void *p[] = {c->x, c->y, c->O, c->W, c->O0, c->traded, c->dv, c->rec_head, c->rec,
-                 c->cand, c->dead, c->top, c->seen, c->hbuf, c->hpos, c->off, c->ids};
+    void *p[] = {c->x, c->y, c->k, c->O, c->W, c->O0, c->traded, c->dv, c->rec_head, c->rec,
+                 c->cand, c->top, c->hbuf, c->hpos, c->tbuf, c->gbuf, c->off,
+                 c->ids, c->len, c->sd, c->pairs};
     for (size_t k = 0; k < sizeof p / sizeof *p; k++)
         free(p[k]);
 }
@@ -440,14 +520,19 @@ static int ctx_alloc(xc_ctx *c)
     c->x = pl__mallocarray(nk, sizeof *c->x);
     c->y = pl__mallocarray(nk, sizeof *c->y);
     c->dv = pl__mallocarray(nk, sizeof *c->dv);
+    c->k = pl__mallocarray(nk, sizeof *c->k);
     c->O = pl__mallocarray(c->K, sizeof *c->O);
     c->W = pl__mallocarray(c->K, sizeof *c->W);
     c->O0 = pl__mallocarray(c->K, sizeof *c->O0);
     c->traded = pl__mallocarray(nk, 1);
     c->rec_head = pl__mallocarray(nk, sizeof *c->rec_head);
-    c->off = c->o->naive ? NULL : pl__mallocarray(pl__mul(nk, 2) + 1, sizeof *c->off);
-    return !c->x || !c->y || !c->dv || !c->O || !c->W || !c->O0 || !c->traded ||
-           !c->rec_head || (!c->o->naive && !c->off);
+    int fast = c->path == PL__XC_FAST, index = c->path != PL__XC_NAIVE;
+    c->off = index ? pl__mallocarray(pl__mul(nk, 2) + 1, sizeof *c->off) : NULL;
+    c->len = fast ? pl__mallocarray(pl__mul(nk, 2), sizeof *c->len) : NULL;
+    c->sd = fast ? pl__mallocarray(nk, 1) : NULL;
+    c->pairs = fast ? pl__mallocarray(pl__mul(c->n, 4), sizeof *c->pairs) : NULL;
+    return !c->x || !c->y || !c->dv || !c->k || !c->O || !c->W || !c->O0 || !c->traded ||
+           !c->rec_head || (index && !c->off) || (fast && (!c->len || !c->sd || !c->pairs));
 }
 
 static int check(size_t n, size_t K, const double *x, const double *s, const double *c,
@@ -468,6 +553,9 @@ static int check(size_t n, size_t K, const double *x, const double *s, const dou
                                 "[0, 100], salience in [0, 1], power >= 0", a + 1, k + 1, x[i],
                                 s[i], c[i]);
         }
+    if (o->naive < PL__XC_FAST || o->naive > PL__XC_HEAP)
+        return pl__fail(err, PL_EINPUT, "exchange model: path %d; expected 0 (fast), 1 (naive) "
+                        "or 2 (heap)", o->naive);
     if (o->rounds < 0 || o->rounds > 10000)
         return pl__fail(err, PL_EINPUT, "exchange model: %d rounds; expected 0 to 10000",
                         o->rounds);
@@ -490,7 +578,7 @@ int pl_exchange_run(pl_exchange **out, size_t n, size_t K, const double *x, cons
                pl__mul(pl__mul((size_t)o.rounds + 1, nk), sizeof(double)) == SIZE_MAX ||
                n >= UINT32_MAX || K >= UINT32_MAX;
     pl_exchange *e = huge ? NULL : calloc(1, sizeof *e);
-    xc_ctx c = {n, K, s, cap, &o, .rng = {{0}}};
+    xc_ctx c = {n, K, s, cap, &o, .path = o.naive, .rng = {{0}}};
     if (e) {
         e->O = pl__mallocarray(((size_t)o.rounds + 1) * K, sizeof *e->O);
         e->ext = calloc((size_t)o.rounds * nk + 1, sizeof *e->ext);
@@ -511,6 +599,9 @@ int pl_exchange_run(pl_exchange **out, size_t n, size_t K, const double *x, cons
                           "salience > 0; expected at least one", k + 1);
             goto done;
         }
+    for (size_t a = 0; a < n; a++)
+        for (size_t k = 0; k < K; k++)
+            c.k[a * K + k] = cap[a * K + k] * s[a * K + k] / c.W[k];
     memcpy(e->O, c.O, K * sizeof *c.O);
     for (size_t t = 1; t <= (size_t)o.rounds && !rc; t++) {
         rc = play_round(&c, e, t) ? pl__error_nomem(err) : PL_OK;

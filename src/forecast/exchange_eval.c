@@ -16,10 +16,7 @@
 #define PL__MIN_MOVE 1e-10 /* Decide: a move of 1e-10 or less is no move */
 #define PL__MIN_GAIN 1e-10 /* Decide: nor is a gain below 1e-10 */
 
-static double k_of(const pl__xc_state *st, size_t a, size_t k)
-{
-    return st->c[AT(st, a, k)] * st->s[AT(st, a, k)] / st->W[k];
-}
+static double k_of(const pl__xc_state *st, size_t a, size_t k) { return st->k[AT(st, a, k)]; }
 
 /*
 ** O_k as supplier a sees it in an exchange with demander b: the round's start

@@ -33,8 +33,27 @@ typedef struct pl__xc_cand {
     ** invalidate_exchange_by_supply appends the executed move and pops it again).
     */
     double last_i, last_j, pre_i, pre_j;
+    uint32_t seen;     /* the last trade it was revisited after (a stamp) */
     signed char sg_i, sg_j;
-} pl__xc_cand;
+    unsigned char dead; /* executed or no longer feasible */
+} pl__xc_cand; /* 72 bytes: what a revisit reads and writes, in one place */
+
+/* A hint to load *p now (a candidate a revisit will read a few steps on). */
+#if defined(__GNUC__) || defined(__clang__)
+#define PL__PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PL__PREFETCH(p) ((void)(p))
+#endif
+
+/*
+** Every pair of actors a < b on opposite sides of O on both issues p < q, in
+** the order (p, q, a, b), to visit (exchange_pairs.c); a non-zero return from
+** visit stops the walk and is returned. sd: K x n (issue major), 0 absent,
+** 1 at or below O, 2 above; scratch: room for 4 n.
+*/
+typedef int (*pl__xc_visit)(void *arg, size_t a, size_t b, size_t p, size_t q);
+int pl__xc_pairs(size_t n, size_t K, const unsigned char *sd, uint32_t *scratch,
+                 pl__xc_visit visit, void *arg);
 
 /* One supply of the round: to whom, a's position on the issue after it, the previous one. */
 typedef struct pl__xc_rec {
@@ -53,6 +72,7 @@ typedef struct pl__xc_state {
     const double *x;    /* start positions of the round */
     const double *O0;   /* O at the start of the round */
     const double *W;    /* sum c s per issue */
+    const double *k;    /* c s / W: how far a's vote moves O (fixed for the run) */
     const double *y;    /* voting positions now */
     /* dv[b K + k]: shift of O_k that demander b has seen: sum over the actors that supplied k
        to b this round of c s (y at their first such exchange - x) / W_k */
@@ -69,7 +89,40 @@ typedef struct pl__xc_state {
 */
 int pl__xc_size(const pl__xc_state *st, const pl__xc_cand *cd, pl_exchange_trade *t);
 
-/* Indexed binary max-heap of candidate ids by (gain desc, id asc) (exchange_heap.c). */
+/* The paths of pl_exchange_opts.naive: the same trades, three ways. */
+enum { PL__XC_FAST = 0, PL__XC_NAIVE = 1, PL__XC_HEAP = 2 };
+
+/*
+** Max-tree over blocks of PL__XC_BLOCK candidates (exchange_tree.c): g[id]
+** the gain of candidate id (-inf: it left the round), t[L + b] the largest
+** of block b, t[v] the larger of t[2v] and t[2v + 1]; L a power of two >
+** m / PL__XC_BLOCK.
+*/
+#define PL__XC_BLOCK 8 /* gains: a cache line */
+typedef struct pl__xc_tree {
+    double *t; /* 2 L */
+    double *g; /* m */
+    size_t L, m;
+} pl__xc_tree;
+
+/* Leaves for m candidates: L, the power of two the tree needs (2 L doubles); 0 if too many. */
+size_t pl__xc_tree_leaves(size_t m);
+/* Tree over the gains of cand[0..m) in t (2 pl__xc_tree_leaves(m) doubles) and g (m). */
+void pl__xc_tree_build(pl__xc_tree *tr, double *t, double *g, const pl__xc_cand *cand,
+                       size_t m);
+/* Candidate id's gain is now g (-INFINITY: it left the round). */
+void pl__xc_tree_set(pl__xc_tree *tr, uint32_t id, double g);
+/*
+** The ids whose gain is within tol of the best (not -inf), ascending, into out
+** (room for every candidate); returns how many.
+*/
+size_t pl__xc_tree_top(const pl__xc_tree *tr, double tol, uint32_t *out);
+
+/*
+** Indexed binary max-heap of candidate ids by (gain desc, id asc)
+** (exchange_heap.c): issue 20's fast path, kept as the bench's baseline
+** (PL__XC_HEAP).
+*/
 typedef struct pl__xc_heap {
     uint32_t *h;   /* heap of ids */
     uint32_t *pos; /* pos[id]: index in h, UINT32_MAX when absent */

@@ -9,8 +9,9 @@
 ** 1.792636. Tol 1e-6. (c) Decide itself, run with
 ** scripts/decide-reference.py on a checkout of foarsitter/decide-exchange-model
 ** (commit 51dee66): round 1 on sample_data and the spread of 10 rounds
-** across seeds. (d) the fast path (heap) against the naive one (every
-** candidate re-sized after each trade) on random scenarios, trade by trade.
+** across seeds. (d) the fast path (side groups, max-tree) and issue 20's heap
+** against the naive one (every candidate re-sized after each trade) on random
+** scenarios, trade by trade.
 */
 #include "tests/unit/test_util.h"
 
@@ -309,40 +310,67 @@ static void random_scenario(uint64_t *r, size_t n, size_t K, double *x, double *
     }
 }
 
-/* The fast path makes the same trades in the same order as the naive one, bit for bit. */
+/* Run path (PL__XC_*: 0 fast, 1 naive, 2 heap) on a random case; the rc. */
+static int run_path(pl_exchange **e, size_t n, size_t K, const double *x, const double *s,
+                    const double *c, int trial, int path)
+{
+    pl_exchange_opts o = PL_EXCHANGE_OPTS_INIT;
+    o.seed = (uint64_t)trial;
+    o.rule = trial % 3 == 2 ? PL_EXCHANGE_RANDOM_RATE : PL_EXCHANGE_EQUAL_GAIN;
+    o.rounds = 6;
+    o.naive = path;
+    *e = NULL;
+    return pl_exchange_run(e, n, K, x, s, c, &o, NULL);
+}
+
+/* Same trades in the same order, bit for bit, the same outcomes; returns the trades. */
+static size_t assert_same(const pl_exchange *a, const pl_exchange *b, size_t K)
+{
+    assert_int_equal(pl_exchange_n_trades(a), pl_exchange_n_trades(b));
+    for (size_t t = 0; t < pl_exchange_n_trades(a); t++)
+        assert_memory_equal(pl_exchange_trade_at(a, t), pl_exchange_trade_at(b, t),
+                            sizeof(pl_exchange_trade));
+    for (size_t k = 0; k < K; k++)
+        assert_true(pl_exchange_outcome(a, 6, k) == pl_exchange_outcome(b, 6, k));
+    size_t ea, eb, ca = pl_exchange_candidates(a, &ea), cb = pl_exchange_candidates(b, &eb);
+    assert_int_equal(ca, cb);
+    assert_int_equal(ea, eb);
+    return pl_exchange_n_trades(a);
+}
+
+/*
+** The fast path (pairs by side groups, max-tree, dead candidates dropped from
+** the key lists) and issue 20's heap make the same trades in the same order as
+** the naive re-scan, bit for bit (no tolerance: the same candidates are sized
+** by the same code from the same inputs; only which are sized and how the best
+** is found differ), on 240 random scenarios up to 12 actors x 7 issues and 24
+** up to 24 x 14.
+*/
 static void test_naive_fast(void **state)
 {
     (void)state;
     uint64_t r = 88172645463325252u;
-    double x[12 * 7], s[12 * 7], c[12 * 7];
+    double x[24 * 14], s[24 * 14], c[24 * 14];
     size_t total = 0;
-    for (int trial = 0; trial < 60; trial++) {
-        size_t n = 2 + next(&r) % 11, K = 2 + next(&r) % 6;
+    for (int trial = 0; trial < 264; trial++) {
+        int big = trial >= 240;
+        size_t n = big ? 12 + next(&r) % 13 : 2 + next(&r) % 11;
+        size_t K = big ? 7 + next(&r) % 8 : 2 + next(&r) % 6;
         random_scenario(&r, n, K, x, s, c);
-        pl_exchange *e[2] = {NULL, NULL};
-        int rc[2];
-        for (int v = 0; v < 2; v++) {
-            pl_exchange_opts o = PL_EXCHANGE_OPTS_INIT;
-            o.seed = (uint64_t)trial;
-            o.rule = trial % 3 == 2 ? PL_EXCHANGE_RANDOM_RATE : PL_EXCHANGE_EQUAL_GAIN;
-            o.rounds = 6;
-            o.naive = v;
-            rc[v] = pl_exchange_run(&e[v], n, K, x, s, c, &o, NULL);
-        }
+        pl_exchange *e[3];
+        int rc[3];
+        for (int v = 0; v < 3; v++)
+            rc[v] = run_path(&e[v], n, K, x, s, c, trial, v);
         assert_int_equal(rc[0], rc[1]);
+        assert_int_equal(rc[2], rc[1]);
         if (rc[0])
             continue;
-        assert_int_equal(pl_exchange_n_trades(e[0]), pl_exchange_n_trades(e[1]));
-        for (size_t t = 0; t < pl_exchange_n_trades(e[0]); t++)
-            assert_memory_equal(pl_exchange_trade_at(e[0], t), pl_exchange_trade_at(e[1], t),
-                                sizeof(pl_exchange_trade));
-        for (size_t k = 0; k < K; k++)
-            assert_true(pl_exchange_outcome(e[0], 6, k) == pl_exchange_outcome(e[1], 6, k));
-        total += pl_exchange_n_trades(e[0]);
-        pl_exchange_free(e[0]);
-        pl_exchange_free(e[1]);
+        total += assert_same(e[0], e[1], K);
+        assert_same(e[2], e[1], K);
+        for (int v = 0; v < 3; v++)
+            pl_exchange_free(e[v]);
     }
-    assert_true(total > 500); /* the comparison saw real work */
+    assert_true(total > 5000); /* the comparison saw real work */
 }
 
 static void test_bad(void **state)
@@ -358,6 +386,10 @@ static void test_bad(void **state)
     double z[] = {0, 0, 0, 0}, x3[] = {0, 0, 100, 100};
     assert_int_equal(pl_exchange_run(&e, 2, 2, x3, s2, z, NULL, &err), PL_EINPUT);
     assert_non_null(strstr(err.msg, "no actor with power"));
+    pl_exchange_opts o = PL_EXCHANGE_OPTS_INIT;
+    o.naive = 3;
+    assert_int_equal(pl_exchange_run(&e, 2, 2, x3, s2, c2, &o, &err), PL_EINPUT);
+    assert_non_null(strstr(err.msg, "path 3"));
 }
 
 int main(void)
