@@ -11,7 +11,7 @@ build=${1:-build}
 secs=${2:-30}
 P="$build/cli/parley"
 command -v wrk >/dev/null 2>&1 || { echo "bench/serve: wrk is not installed (scripts/deps.sh check)"; exit 0; }
-T=$(mktemp -d); trap 'kill $SPID 2>/dev/null; rm -rf "$T"' EXIT
+T=$(mktemp -d); trap 'kill $SPID 2>/dev/null || true; rm -rf "$T"' EXIT
 "$P" serve --port 0 --threads 2 >"$T/out" 2>"$T/err" &
 SPID=$!
 i=0

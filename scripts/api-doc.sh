@@ -8,7 +8,7 @@ set -eu
 P=${1:?usage: $0 PATH/TO/parley}
 root=$(cd "$(dirname "$0")/.." && pwd)
 doc="$root/docs/api.md"
-T=$(mktemp -d); trap 'kill $SPID 2>/dev/null; rm -rf "$T"' EXIT
+T=$(mktemp -d); trap 'kill $SPID 2>/dev/null || true; rm -rf "$T"' EXIT
 "$P" serve --port 0 >"$T/out" 2>"$T/err" &
 SPID=$!
 i=0

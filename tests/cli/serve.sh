@@ -15,7 +15,7 @@ command -v curl >/dev/null 2>&1 || { echo "SKIP: curl is not installed (scripts/
 start() {
   "$P" serve --port 0 "$@" >"$TMP/serve.out" 2>"$TMP/serve.err" &
   SPID=$!
-  trap 'kill $SPID 2>/dev/null; rm -rf "$TMP"' EXIT  # no server left behind a failed run
+  trap 'kill $SPID 2>/dev/null || true; rm -rf "$TMP"' EXIT  # no server left behind a failed run
   i=0
   while [ $i -lt 100 ] && ! grep -q '^parley serve: http' "$TMP/serve.out" 2>/dev/null; do
     kill -0 $SPID 2>/dev/null || break

@@ -11,7 +11,7 @@ command -v curl >/dev/null 2>&1 || { echo "SKIP: curl is not installed"; exit 77
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}quarantine_size_mb=0" \
   "$P" serve --port 0 --threads 2 >"$TMP/out" 2>"$TMP/err" &
 SPID=$!
-trap 'kill $SPID 2>/dev/null; rm -rf "$TMP"' EXIT
+trap 'kill $SPID 2>/dev/null || true; rm -rf "$TMP"' EXIT
 i=0
 while [ $i -lt 100 ] && ! grep -q http "$TMP/out" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
 URL=$(sed -n 's/^parley serve: \(http:[^ ]*\).*/\1/p' "$TMP/out")
