@@ -68,7 +68,9 @@ typedef struct pl_frontier_opts {
  * Exact frontier of an additive space by merging issue by issue (MODELS.md
  * sec. 7): F_k = ND(F_{k-1} + ND(issue k)). Cost grows with the frontier's
  * size, not with the space's: 10 issues x 100 options (10^20 packages) for two
- * parties take milliseconds. opts->floor is applied after the merge. A step
+ * parties take milliseconds. opts->floor drops, at every step, the partial
+ * packages whose best completion misses it (before the step's filter) and
+ * the packages below it at the end; the result is the floored frontier. A step
  * whose candidates (partial frontier x options) would need more memory than
  * opts->max_bytes is refused before it allocates: PL_EINPUT, with the estimate;
  * with three or more parties so is a merge whose frontier, projected after

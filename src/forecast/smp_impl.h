@@ -27,8 +27,9 @@ static inline double pl__smp_vote(pl_smp_vote rule, double w, double ua, double 
 ** at load time by the CPU: every lane does the IEEE operations of the scalar
 ** code in the same order (no sum is split across lanes, no contraction into
 ** FMA: -ffp-contract=off), so every clone gives the same numbers bit for bit.
+** PL_HAVE_TARGET_CLONES: the build found the toolchain can (src/CMakeLists.txt).
 */
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
+#if defined(PL_HAVE_TARGET_CLONES) && defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
 #define PL__SMP_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
 #else
 #define PL__SMP_CLONES

@@ -21,7 +21,7 @@ double pl__smp_victory(pl_smp_vpm vpm, double cab, double cba)
     }
     int e = vpm == PL_SMP_VPM_SQUARE ? 2 : vpm == PL_SMP_VPM_QUARTIC ? 4
           : vpm == PL_SMP_VPM_OCTIC ? 8 : 1;
-    if (e == 1) /* pow(x, 1) is x exactly (an error below 1 ulp must give the exact x) */
+    if (e == 1) /* pow(x, 1) is x: x is representable and glibc's pow errs by under half an ulp */
         return cab / (cab + cba);
     double fa = pow(cab, e), fb = pow(cba, e);
     return fa / (fa + fb);
@@ -129,7 +129,10 @@ static PL__SMP_INLINE void coalition_add_by_rule(pl_smp_vote rule, double wk, do
         coalition_add(PL_SMP_VOTE_PROPCBC, wk, ua, uk, Ca, Da, from, m);
         break;
     case PL_SMP_VOTE_CUBIC: coalition_add(PL_SMP_VOTE_CUBIC, wk, ua, uk, Ca, Da, from, m); break;
-    default: coalition_add(PL_SMP_VOTE_ASYMPROSP, wk, ua, uk, Ca, NULL, from, m); break;
+    case PL_SMP_VOTE_ASYMPROSP:
+        coalition_add(PL_SMP_VOTE_ASYMPROSP, wk, ua, uk, Ca, NULL, from, m);
+        break;
+    default: break; /* refused by pl_smp_run */
     }
 }
 

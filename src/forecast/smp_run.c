@@ -240,6 +240,21 @@ static int check_size(size_t n, size_t K, const pl_smp_opts *o, pl_error *err)
     return PL_OK;
 }
 
+/* Every rule a known one: the turn's paths switch on them, and an unknown value would
+   send each path to its own default (misuse, said as such rather than guessed). */
+static int check_rules(const pl_smp_opts *o, pl_error *err)
+{
+    if (o && ((unsigned)o->vote > PL_SMP_VOTE_ASYMPROSP || (unsigned)o->vpm > PL_SMP_VPM_BINARY ||
+              (unsigned)o->pce > PL_SMP_PCE_MARKOV_INCENTIVE ||
+              (unsigned)o->risk > PL_SMP_RISK_MAX || (unsigned)o->persp > PL_SMP_PERSP_FULL ||
+              (unsigned)o->interp > PL_SMP_INTERP_S2PMAX ||
+              (unsigned)o->commit > PL_SMP_COMMIT_NONE ||
+              (unsigned)o->bargains > PL_SMP_BARGAIN_POWER))
+        return pl__fail(err, PL_EMISUSE, "pl_smp_run: a rule of pl_smp_opts (vote, vpm, pce, "
+                        "risk, persp, interp, commit or bargains) is out of its enum's range");
+    return PL_OK;
+}
+
 int pl_smp_run(pl_smp **out, size_t n, size_t K, const double *c, const double *x,
                const double *s, const pl_smp_opts *opts, pl_error *err)
 {
@@ -249,6 +264,8 @@ int pl_smp_run(pl_smp **out, size_t n, size_t K, const double *c, const double *
     int rc = check(n, K, c, x, s, err);
     if (!rc)
         rc = check_size(n, K, opts, err);
+    if (!rc)
+        rc = check_rules(opts, err);
     if (rc)
         return rc;
     if (opts && !(opts->accommodate >= 0 && opts->accommodate <= 1))

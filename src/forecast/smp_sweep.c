@@ -62,7 +62,8 @@ static PL__SMP_INLINE void votes_by_rule(const sweep *s, const third *v, pl_smp_
     case PL_SMP_VOTE_PROPBIN: votes(s, v, PL_SMP_VOTE_PROPBIN, cm, lo, hi); break;
     case PL_SMP_VOTE_PROPCBC: votes(s, v, PL_SMP_VOTE_PROPCBC, cm, lo, hi); break;
     case PL_SMP_VOTE_CUBIC: votes(s, v, PL_SMP_VOTE_CUBIC, cm, lo, hi); break;
-    default: votes(s, v, PL_SMP_VOTE_ASYMPROSP, cm, lo, hi); break;
+    case PL_SMP_VOTE_ASYMPROSP: votes(s, v, PL_SMP_VOTE_ASYMPROSP, cm, lo, hi); break;
+    default: break; /* refused by pl_smp_run */
     }
 }
 

@@ -235,15 +235,17 @@ static int plan_check_memory(const dp_plan *p, double max_bytes, pl_error *err)
 {
     double cells = (double)p->rows * (double)(p->K ? p->len[0] : 1);
     double tables = p->capped && !p->naive ? 1 : 2; /* conj_capped needs no second one */
+    int too_big = 0;
     if (p->capped && !p->naive && p->sizes) { /* conj_sized: only the rows' reachable ranges */
         pl__size_table st;
         if (sized_plan(p, &st))
             return pl__error_nomem(err);
-        cells = (double)st.cells;
+        cells = st.cells_est;
+        too_big = st.too_big;
         pl__size_table_free(&st);
     }
     double bytes = tables * cells * (double)p->L * sizeof(mp_limb_t);
-    if (bytes > max_bytes)
+    if (bytes > max_bytes || too_big)
         return pl__fail(err, PL_ERANGE, "exact counting needs tables of %.3g GiB (%.3g cells of "
                         "%zu words%s), above the limit of %.3g GiB; expected a smaller game, "
                         "--max-memory, or --method monte-carlo", bytes / 1073741824.0, cells,
@@ -402,7 +404,7 @@ static int conj_sized(dp_plan *p, const pl_game *g, dp_acc *a, int sign)
         free(v);
         return rc;
     }
-    rc = pl__size_table_build(&st);
+    rc = st.too_big ? PL_ERANGE : pl__size_table_build(&st); /* too_big: refused before */
     if (!rc)
         capped_read(p, g, a, sign, size_below, &st, v);
     pl__size_table_free(&st);

@@ -101,6 +101,8 @@ int pl__enumerate(pl__tally *t, const pl_game *g, int minimal, pl_error *err);
 */
 typedef struct pl__size_table {
     size_t nv, rows, cells, L;   /* members; rows (sizes 0..rows-1); entries; words each */
+    double cells_est;            /* entries, counted in a double: cells wraps beyond SIZE_MAX */
+    int too_big;                 /* 1: more entries than a size_t indexes; never built */
     int64_t need;                /* entries hold weights x < need */
     int64_t *w;                  /* the members' weights, heaviest first */
     int64_t *lo, *hi;            /* nonzero range of each row so far */

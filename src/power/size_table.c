@@ -46,7 +46,9 @@ void pl__size_table_free(pl__size_table *t)
 /*
 ** The rows' ranges and offsets for the members' weights w (nv of them) and
 ** cells x < need (need >= 1). PL_ENOMEM only; t->cells is then the table's
-** size in entries.
+** size in entries, and t->cells_est the same in a double. Weights up to 2^50
+** can ask for more entries than a size_t counts: then t->too_big, and the
+** offsets are not to be used (the memory check refuses on cells_est).
 */
 int pl__size_table_plan(pl__size_table *t, const int64_t *w, size_t nv, int64_t need)
 {
@@ -80,10 +82,15 @@ int pl__size_table_plan(pl__size_table *t, const int64_t *w, size_t nv, int64_t 
         t->HI[s] = heavy < need - 1 ? heavy : need - 1;
         t->lo[s] = INT64_MAX; /* empty until the build reaches it */
         t->hi[s] = -1;
-        t->off[s + 1] = t->off[s] + (size_t)(t->HI[s] - t->LO[s] + 1);
+        double span = (double)(t->HI[s] - t->LO[s]) + 1;
+        t->cells_est += span;
+        if (t->too_big || span > (double)(SIZE_MAX / 2) - (double)t->off[s])
+            t->too_big = 1; /* the double has the size; off[] stops growing */
+        else
+            t->off[s + 1] = t->off[s] + (size_t)(t->HI[s] - t->LO[s] + 1);
         t->rows = s + 1;
     }
-    t->cells = t->off[t->rows];
+    t->cells = t->too_big ? SIZE_MAX : t->off[t->rows];
     return PL_OK;
 }
 

@@ -846,6 +846,19 @@ static void test_bad_games(void **state)
     assert_int_equal(pl_power_compute(&p, g, &o, &err), PL_EINPUT);
     assert_non_null(strstr(err.msg, "monte-carlo"));
     pl_game_free(g);
+    /* a Shapley-Shubik table of about 2^70 entries (4,000 weights spread over [2^49, 2^50]):
+       more than a size_t counts, refused with the estimate, never indexed (size_table.c) */
+    int64_t *huge = malloc(4000 * sizeof *huge), tot = 0;
+    assert_non_null(huge);
+    for (int m = 0; m < 4000; m++)
+        tot += huge[m] = ((int64_t)1 << 49) + (int64_t)m * (((int64_t)1 << 49) / 4000);
+    g = weighted(huge, 4000, tot / 2 + 1);
+    o.method = PL_POWER_DP;
+    assert_int_equal(pl_power_compute(&p, g, &o, &err), PL_EINPUT);
+    assert_non_null(strstr(err.msg, "--max-memory"));
+    assert_non_null(strstr(err.msg, "7.51e+20 cells")); /* summed in a double: 1.27e+19 wrapped */
+    pl_game_free(g);
+    free(huge);
 }
 
 /* The game language of `parley power`: items "name=value" (or "or") to a builder, built. */

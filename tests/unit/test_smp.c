@@ -337,6 +337,11 @@ static void test_bad_input(void **state)
         s[i] = S100[i] / 100;
     assert_int_equal(pl_smp_run(&m, N, K, C, x, s, &o, &err), PL_EINPUT);
     assert_non_null(strstr(err.msg, "accommodation"));
+    o.accommodate = 1; /* a rule outside its enum: each path would take its own default */
+    o.vote = (pl_smp_vote)(PL_SMP_VOTE_ASYMPROSP + 1);
+    assert_int_equal(pl_smp_run(&m, N, K, C, x, s, &o, &err), PL_EMISUSE);
+    o.vote = PL_SMP_VOTE_PROP, o.vpm = (pl_smp_vpm)(PL_SMP_VPM_BINARY + 1);
+    assert_int_equal(pl_smp_run(&m, N, K, C, x, s, &o, &err), PL_EMISUSE);
     for (size_t i = 0; i < N * K; i++) /* everybody at one point: nothing to bargain over */
         s[i] = S100[i] / 100, x[i] = 50;
     assert_int_equal(pl_smp_run(&m, N, K, C, x, s, NULL, &err), PL_OK);
