@@ -332,6 +332,15 @@ static void check_properties(const pl_power *p, size_t n)
     assert_near(bz, 1, 1e-12);
 }
 
+/* Shapley-Shubik's exact fractions of two results, member by member (none: both none). */
+static void expect_same_exact_ss(const pl_power *a, const pl_power *b, size_t n)
+{
+    for (size_t m = 0; m < n; m++) {
+        const char *x = pl_power_exact(a, PL_INDEX_SS, m), *y = pl_power_exact(b, PL_INDEX_SS, m);
+        assert_true(x == y || (x && y && strcmp(x, y) == 0));
+    }
+}
+
 static void test_dp_equals_enumeration(void **state)
 {
     (void)state;
@@ -426,14 +435,31 @@ static void test_banzhaf_prefix_path(void **state)
         expect_same_counts(s, d, n);
         expect_same_counts(s, sn, n);
         expect_same_counts(d, dn, n);
-        for (size_t m = 0; m < n; m++) {
-            const char *x = pl_power_exact(s, PL_INDEX_SS, m), *y = pl_power_exact(sn, PL_INDEX_SS, m);
-            assert_true(x == y || (x && y && strcmp(x, y) == 0));
-        }
+        expect_same_exact_ss(s, sn, n);
         pl_power_free(s);
         pl_power_free(d);
         pl_power_free(sn);
         pl_power_free(dn);
+        pl_game_free(g);
+    }
+}
+
+/*
+** `trials` random one-condition games of 1..nmax members, weights in [0, span)
+** on odd trials and [0, 41) on even ones (few weights, many equal members; or
+** many), a veto one time in veto_odds: enumeration and the DP agree by check.
+*/
+static void random_games_agree(pl_rng *r, int trials, uint64_t nmax, uint64_t span,
+                               uint64_t veto_odds,
+                               void (*check)(const pl_power *, const pl_power *, size_t))
+{
+    for (int trial = 0; trial < trials; trial++) {
+        size_t n = 1 + pl__rng_below(r, nmax);
+        pl_game *g = random_weighted(r, n, trial % 2 ? span : 41, veto_odds);
+        pl_power *e = power(g, PL_POWER_ENUMERATE), *d = power(g, PL_POWER_DP);
+        check(e, d, n);
+        pl_power_free(e);
+        pl_power_free(d);
         pl_game_free(g);
     }
 }
@@ -454,15 +480,7 @@ static void test_shapley_size_table(void **state)
     (void)state;
     pl_rng r;
     pl__rng_seed(&r, 20261207, 3);
-    for (int trial = 0; trial < 250; trial++) {
-        size_t n = 1 + pl__rng_below(&r, 16);
-        pl_game *g = random_weighted(&r, n, trial % 2 ? 4 : 41, 10);
-        pl_power *e = power(g, PL_POWER_ENUMERATE), *d = power(g, PL_POWER_DP);
-        expect_same(e, d, n);
-        pl_power_free(e);
-        pl_power_free(d);
-        pl_game_free(g);
-    }
+    random_games_agree(&r, 250, 16, 4, 10, expect_same);
     for (int trial = 0; trial < 20; trial++) {
         size_t n = 40 + pl__rng_below(&r, 81);
         int64_t w[120], tot = random_weights(&r, n, 0, 13, w);
@@ -471,10 +489,7 @@ static void test_shapley_size_table(void **state)
             pl_game_set_veto(g, pl__rng_below(&r, n), 1, NULL);
         pl_power *d = power(g, PL_POWER_DP), *dn = power_with(g, PL_POWER_DP, 0, 1);
         expect_same_counts(d, dn, n);
-        for (size_t m = 0; m < n; m++) {
-            const char *x = pl_power_exact(d, PL_INDEX_SS, m), *y = pl_power_exact(dn, PL_INDEX_SS, m);
-            assert_true(x == y || (x && y && strcmp(x, y) == 0));
-        }
+        expect_same_exact_ss(d, dn, n);
         pl_power_free(d);
         pl_power_free(dn);
         pl_game_free(g);
@@ -505,15 +520,7 @@ static void test_critical_equals_enumeration(void **state)
     (void)state;
     pl_rng r;
     pl__rng_seed(&r, 20261206, 0);
-    for (int trial = 0; trial < 300; trial++) {
-        size_t n = 1 + pl__rng_below(&r, 14);
-        pl_game *g = random_weighted(&r, n, trial % 2 ? 10 : 41, 6);
-        pl_power *e = power(g, PL_POWER_ENUMERATE), *d = power(g, PL_POWER_DP);
-        expect_same_minimal(e, d, n);
-        pl_power_free(e);
-        pl_power_free(d);
-        pl_game_free(g);
-    }
+    random_games_agree(&r, 300, 14, 10, 6, expect_same_minimal);
 }
 
 /*
