@@ -343,6 +343,24 @@ PL_API int pl_durability_emit_deal(const struct pl_scenario *s, const double *de
 PL_API int pl_durability_emit_gains(const pl_durability *d, const struct pl_scenario *s,
                                     const struct pl_settlement *st, const double *deal,
                                     struct pl_emitter *e);
+/*
+** The parts of that document, computed (the deal, the settlement it comes from,
+** the check, p's verdict, the staged plans) and kept to be described any number
+** of times. It borrows s and p: keep them alive until pl_durability_doc_free.
+*/
+typedef struct pl_durability_doc pl_durability_doc;
+/**
+ * Compute the document's parts (the deal is p, titled proposal_name, or the Nash
+ * package of a settlement without win-set counts or logrolls).
+ * @return PL_OK; PL_EINPUT when s has no durability section; PL_ERROR when there is
+ * no Nash package to test; a part's own failure; PL_ENOMEM.
+ */
+PL_API int pl_durability_doc_compute(pl_durability_doc **out, const struct pl_scenario *s,
+                                     const struct pl_proposal *p, const char *proposal_name,
+                                     pl_error *err);
+/** Describe the parts into the object open in e (the CLI's root object). */
+PL_API int pl_durability_doc_emit(const pl_durability_doc *x, struct pl_emitter *e);
+PL_API void pl_durability_doc_free(pl_durability_doc *x);  /* NULL is a no-op */
 /**
  * The whole document `parley durability` writes, frame included
  * (pl_emit_document_begin): the deal (p, titled proposal_name; NULL: the Nash package

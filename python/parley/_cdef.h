@@ -970,6 +970,12 @@ struct pl_proposal;
  int pl_durability_emit_gains(const pl_durability *d, const struct pl_scenario *s,
                                     const struct pl_settlement *st, const double *deal,
                                     struct pl_emitter *e);
+typedef struct pl_durability_doc pl_durability_doc;
+ int pl_durability_doc_compute(pl_durability_doc **out, const struct pl_scenario *s,
+                                     const struct pl_proposal *p, const char *proposal_name,
+                                     pl_error *err);
+ int pl_durability_doc_emit(const pl_durability_doc *x, struct pl_emitter *e);
+ void pl_durability_doc_free(pl_durability_doc *x);
  int pl_durability_document(const struct pl_scenario *s, const struct pl_proposal *p,
                                   const char *proposal_name, struct pl_emitter *e,
                                   pl_error *err);

@@ -6,9 +6,8 @@ import os
 from ._native import ffi, lib, new_error, check, default_opts
 from ._args import (FORECAST_KEYS, SETTLE_KEYS, CENTRAL_KEYS, forecast_opts, settle_opts,
                     both_opts, number, model_mask, whole, flag, unknown)
-from ._errors import ScenarioError
 from ._progress import Watch
-from .results import Result, Report, first_failure
+from .results import Result, Report
 from .scenario import Scenario, bytes_of
 
 
@@ -149,57 +148,20 @@ def settle(scn, proposal=None, progress=None, **kw):
     return res
 
 
-def _nash_deal(st, K):
-    w = lib.pl_settle_solution_package(st, lib.PL_SOL_NASH)
-    if w == ffi.NULL:
-        raise ScenarioError("the settlement has no Nash package (no package gives every "
-                            "party a gain); give the agreement to test with proposal=...")
-    deal = ffi.new("double[]", K + 1)
-    lib.pl_settle_package_points(st, w, deal)
-    return deal
-
-
 def durability(scn, proposal=None):
     """`parley durability`: would the agreement (proposal, else the Nash package of settle)
     last? The commitment check, each party's gains, the verdict on a proposal, the staged
-    plans."""
-    s, K = scn._s, len(scn.issues)
-    if not lib.pl_scenario_has_durability(s):
-        raise ScenarioError("scenario '%s' has no durability section; expected one (sides, "
-                            "discount, costs, capability, terms; see "
-                            "docs/scenario-format.md)" % scn.name)
+    plans. The document is the library's (pl_durability_doc), as the command writes it."""
     p = name = None
     if proposal is not None:
         p, name = load_proposal(scn, proposal)
-    st = _settlement(scn, {}, None, "durability")
-    if p is not None:
-        deal, pts = ffi.new("double[]", K + 1), lib.pl_proposal_points(p)
-        for k in range(lib.pl_proposal_n_issues(p)):
-            deal[k] = pts[k]
-    else:
-        deal = _nash_deal(st, K)
-    d = _computed("pl_durability", lib.pl_durability_free,
-                  lambda out, err: lib.pl_durability_compute(out, s, deal, err))
-    v = None
-    if p is not None:
-        v = _computed("pl_verdict", lib.pl_verdict_free,
-                      lambda out, err: lib.pl_verdict_compute(out, s, st, p, err))
-    g = None
-    if lib.pl_scenario_has_staging(s):
-        g = _computed("pl_staging", lib.pl_staging_free,
-                      lambda out, err: lib.pl_staging_compute(out, s, st, deal, err))
     cname = ffi.new("char[]", name.encode()) if name else ffi.NULL
-
-    def describe(e):
-        drc = lib.pl_durability_emit_deal(s, deal, cname, p if p is not None else ffi.NULL, e)
-        drc = first_failure(drc, lib.pl_durability_emit(d, e))
-        drc = first_failure(drc, lib.pl_durability_emit_gains(d, s, st, deal, e))
-        if v is not None:
-            drc = first_failure(drc, lib.pl_verdict_emit(v, e))
-        if g is not None:
-            drc = first_failure(drc, lib.pl_staging_emit(g, e))
-        return drc
-    return Result("durability", describe, scn.name, "path", keep=(scn, st, d, v, g, p, deal))
+    s = scn._s
+    d = _computed("pl_durability_doc", lib.pl_durability_doc_free,
+                  lambda out, err: lib.pl_durability_doc_compute(
+                      out, s, p if p is not None else ffi.NULL, cname, err))
+    return Result("durability", lambda e: lib.pl_durability_doc_emit(d, e), scn.name, "path",
+                  keep=(scn, p, d))
 
 
 def evaluate(scn, resamples=None, seed=None, rounds=None):

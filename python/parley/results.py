@@ -48,14 +48,6 @@ def emit_document(describe, scenario_name=None, fmt="json", table=None, header=T
     return b"".join(chunks).decode("utf-8")
 
 
-def first_failure(*codes):
-    """The first non-zero status of a sequence of describers (as cli_described)."""
-    for c in codes:
-        if c:
-            return c
-    return lib.PL_OK
-
-
 def _find_table(node, key):
     if isinstance(node, dict):
         if key in node and isinstance(node[key], list):

@@ -5,6 +5,8 @@
 ** package of a settlement without win-set counts or logrolls), the commitment
 ** check, the gains, the proposal's verdict and the staged plans. Everything is
 ** computed before the first member is emitted, so a failure emits nothing.
+** pl_durability_doc keeps the parts between computing and describing, so the
+** Python binding describes the same document in its own frame.
 */
 #include "parley/parley.h"
 
@@ -13,15 +15,18 @@
 #include "../core/alloc.h"
 #include "../core/error_int.h"
 
-typedef struct durability_parts {
+struct pl_durability_doc {
+    const pl_scenario *s;
+    const pl_proposal *p;
+    char *proposal_name;
     double *deal;
     pl_settlement *st;
     pl_durability *d;
     pl_verdict *v;
     pl_staging *g;
-} durability_parts;
+};
 
-static int compute(durability_parts *x, const pl_scenario *s, const pl_proposal *p,
+static int compute(pl_durability_doc *x, const pl_scenario *s, const pl_proposal *p,
                    pl_error *err)
 {
     pl_settle_opts so = PL_SETTLE_OPTS_INIT;
@@ -51,39 +56,70 @@ static int compute(durability_parts *x, const pl_scenario *s, const pl_proposal 
     return rc;
 }
 
-static int describe(const durability_parts *x, const pl_scenario *s, const pl_proposal *p,
-                    const char *proposal_name, pl_emitter *e)
+int pl_durability_doc_compute(pl_durability_doc **out, const pl_scenario *s,
+                              const pl_proposal *p, const char *proposal_name, pl_error *err)
 {
-    pl_emit_document_begin(e, s);
-    int drc = pl_durability_emit_deal(s, x->deal, proposal_name, p, e), rc;
+    *out = NULL;
+    if (!pl_scenario_has_durability(s))
+        return pl__fail(err, PL_EINPUT, "scenario '%s' has no durability section; expected one "
+                        "(sides, discount, costs, capability, terms; see "
+                        "docs/scenario-format.md)", pl_scenario_name(s));
+    pl_durability_doc *x = calloc(1, sizeof *x);
+    size_t len = proposal_name ? strlen(proposal_name) + 1 : 0;
+    if (!x || (len && !(x->proposal_name = malloc(len)))) {
+        free(x);
+        return pl__error_nomem(err);
+    }
+    if (len)
+        memcpy(x->proposal_name, proposal_name, len);
+    x->s = s;
+    x->p = p;
+    int rc = compute(x, s, p, err);
+    if (rc) {
+        pl_durability_doc_free(x);
+        return rc;
+    }
+    *out = x;
+    return PL_OK;
+}
+
+int pl_durability_doc_emit(const pl_durability_doc *x, pl_emitter *e)
+{
+    int drc = pl_durability_emit_deal(x->s, x->deal, x->proposal_name, x->p, e), rc;
     if (!drc)
         drc = pl_durability_emit(x->d, e);
-    if ((rc = pl_durability_emit_gains(x->d, s, x->st, x->deal, e)) && !drc)
+    if ((rc = pl_durability_emit_gains(x->d, x->s, x->st, x->deal, e)) && !drc)
         drc = rc;
     if (x->v && (rc = pl_verdict_emit(x->v, e)) && !drc)  /* who accepts it, who ratifies */
         drc = rc;
     if (x->g && (rc = pl_staging_emit(x->g, e)) && !drc)
         drc = rc;
-    rc = pl_emit_object_end(e);
-    return drc ? drc : rc;
+    return drc;
+}
+
+void pl_durability_doc_free(pl_durability_doc *x)
+{
+    if (!x)
+        return;
+    pl_staging_free(x->g);
+    pl_verdict_free(x->v);
+    pl_durability_free(x->d);
+    pl_settle_free(x->st);
+    free(x->deal);
+    free(x->proposal_name);
+    free(x);
 }
 
 int pl_durability_document(const pl_scenario *s, const pl_proposal *p, const char *proposal_name,
                            pl_emitter *e, pl_error *err)
 {
-    if (!pl_scenario_has_durability(s))
-        return pl__fail(err, PL_EINPUT, "scenario '%s' has no durability section; expected one "
-                        "(sides, discount, costs, capability, terms; see "
-                        "docs/scenario-format.md)", pl_scenario_name(s));
-    durability_parts x;
-    memset(&x, 0, sizeof x);
-    int rc = compute(&x, s, p, err);
-    if (!rc)
-        rc = describe(&x, s, p, proposal_name, e);
-    pl_staging_free(x.g);
-    pl_verdict_free(x.v);
-    pl_durability_free(x.d);
-    pl_settle_free(x.st);
-    free(x.deal);
-    return rc;
+    pl_durability_doc *x;
+    int rc = pl_durability_doc_compute(&x, s, p, proposal_name, err);
+    if (rc)
+        return rc;
+    pl_emit_document_begin(e, s);
+    int drc = pl_durability_doc_emit(x, e);
+    rc = pl_emit_object_end(e);
+    pl_durability_doc_free(x);
+    return drc ? drc : rc;
 }

@@ -366,6 +366,24 @@ static int op_durability(const ctx *c, test_sink *k, pl_error *err)
     return rc;
 }
 
+static int describe_durability_doc(const void *obj, const ctx *c, pl_emitter *e)
+{
+    (void)c;
+    return pl_durability_doc_emit(obj, e);
+}
+
+/* `parley durability`'s whole document (settlement, Nash deal, check, gains, staging). */
+static int op_durability_doc(const ctx *c, test_sink *k, pl_error *err)
+{
+    pl_durability_doc *d;
+    int rc = pl_durability_doc_compute(&d, c->s, NULL, NULL, err);
+    if (rc)
+        return rc;
+    rc = as_json(d, c, describe_durability_doc, k, err);
+    pl_durability_doc_free(d);
+    return rc;
+}
+
 static int describe_stress(const void *obj, const ctx *c, pl_emitter *e)
 {
     (void)c;
@@ -644,6 +662,7 @@ static void test_analyses(void **state)
     assert_int_equal(pl_scenario_load_file(&j, path, NULL, NULL), PL_OK);
     ctx cj = {j, NULL, 0, 0, NULL, 0};
     sweep("durability (regimes)", op_durability, &cj);
+    sweep_some("durability document", op_durability_doc, &c, 400, 200);
     pl_scenario_free(j);
     sweep_some("stress", op_stress, &c, 700, 150);
     sweep_some("claims", op_claims, &c, 300, 200);
