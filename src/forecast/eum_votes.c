@@ -197,10 +197,10 @@ static void table_votes(const pl__eum_votes *v, size_t a, size_t b, double *L, d
 {
     size_t n = v->n;
     double m = (v->xs[a] + v->xs[b]) / 2;
-    const double *below = v->tab + bound(v->xs, n, m, 0) * n;
-    const double *above = v->tab + bound(v->xs, n, m, 1) * n, *all = v->tab + n * n;
-    *L = below[b] - below[a];
-    *U = (all[a] - above[a]) - (all[b] - above[b]);
+    size_t below = bound(v->xs, n, m, 0), above = bound(v->xs, n, m, 1);
+    *L = pl__eum_scholz_cell(v, below, b) - pl__eum_scholz_cell(v, below, a);
+    *U = (pl__eum_scholz_cell(v, n, a) - pl__eum_scholz_cell(v, above, a)) -
+         (pl__eum_scholz_cell(v, n, b) - pl__eum_scholz_cell(v, above, b));
 }
 
 /* Store P(j beats i) and P(i beats j) from the votes for the lower (L) and upper (U) one. */
