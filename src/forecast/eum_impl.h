@@ -19,7 +19,7 @@
 ** otherwise a table of prefix sums over voters (in position order) of
 ** d_kp = w_k (|x_k - x_p| / R)^r_k gives any pair's votes in O(log n) after
 ** O(n^2) powers (naive: the full matrix of P, O(n^3)). That table has
-** (n + 1) x n entries (800 MB at n = 10,000) but few are read (eum.c's offer
+** (n + 1) x n entries (800 MB at n = 10,000; kept: 55 MB) but few are read (eum.c's offer
 ** reach: 5-50 n pairs a round), so only part of it is kept (eum_scholz.c):
 ** every PL__EUM_CP-th row, a band of PL__EUM_BAND columns either side of the
 ** diagonal and row n; any other entry is its checkpoint plus the voters' d
@@ -40,6 +40,7 @@ typedef struct pl__eum_votes {
                            then the band, (n + 1) x (2 PL__EUM_BAND + 1) */
     const double *r;    /* Scholz with tab: the exponents (the caller's array), and R */
     double R;
+    size_t every, half; /* Scholz with tab: checkpoint stride and band half-width kept */
     size_t *rank;       /* Scholz with tab: each actor's place in ord */
     double zR;          /* Scholz: Z, times R when every exponent is 1 (votes then unscaled) */
     int tab_lent;       /* tab belongs to a pl__eum_buf, not to v */
@@ -52,6 +53,7 @@ typedef struct pl__eum_votes {
 typedef struct pl__eum_buf {
     double *p;
     size_t cap; /* doubles */
+    int full;   /* keep every row of the table (as before: the benchmark's baseline) */
 } pl__eum_buf;
 
 /*
@@ -88,7 +90,7 @@ static inline double pl__eum_scholz_d(double w, double dist, double R, double r)
 }
 /* Rows of Scholz's table kept: every PL__EUM_CP-th, and PL__EUM_BAND columns either side of
    the diagonal in every row (look-ups of near pairs fall in the band). */
-#define PL__EUM_CP 32
+#define PL__EUM_CP 16
 #define PL__EUM_BAND 32
 /* After the sorted set-up: Z, and the table unless every exponent is 1 (eum_scholz.c),
    in buf if not NULL; r must outlive v. Frees v and returns PL_ENOMEM on failure. */

@@ -10,8 +10,8 @@
 ** 2 sum_i (i f_(i) - sum_{h < i} f_(h)). The same rows, summed over voters in
 ** position order, give the table from which any pair's votes are two
 ** differences (eum_votes.c). Of its (n + 1) x n entries only every
-** PL__EUM_CP-th row, row n and a band around the diagonal are kept (n^2 / 32
-** + 66 n doubles, not n^2): the sums are a left fold over voters, so an entry
+** PL__EUM_CP-th row, row n and a band around the diagonal are kept (n^2 / 16
+** + 67 n doubles, not n^2): the sums are a left fold over voters, so an entry
 ** resumed from a kept row with the same d added in the same order has the same
 ** bits. The n^2 powers run on threads, blocks of voters at a time, each voter's
 ** row and share of Z on its own, folded into the table in voter order
@@ -64,32 +64,37 @@ static void voter_row(const rows_job *j, size_t t, double *row)
 /* Voters merged at once (lanes): one voter's merge waits on each load and compare. */
 #define Z_LANES 4
 
+/* A row's stride: n entries between two sentinels (+infinity), so that a merge's runs end
+   without a test. */
+#define STRIDE(n) ((n) + 2)
+
 /*
 ** sum_p sum_q |row_q - row_p| for the voters at places t[q] with rows[q]: each
 ** voter's two runs merged ascending, every lane with the same operations in the
 ** same order as alone (so the same bits). Which run comes next is data, not
 ** pattern: a select, not a branch; the lanes' independent chains hide one
-** another's latency.
+** another's latency. A run ends at its row's sentinel, which never sorts first
+** while the other run has values (d is finite): n steps take every value.
 */
 static void voters_z(const double *const rows[Z_LANES], const size_t t[Z_LANES], size_t n,
                      double z[Z_LANES])
 {
-    size_t l[Z_LANES], h[Z_LANES]; /* next: row[l - 1] going left, row[h] going right */
-    double below[Z_LANES], acc[Z_LANES];
+    const double *l[Z_LANES], *h[Z_LANES]; /* next: *l going left, *h going right */
+    double below[Z_LANES], acc[Z_LANES], fi = 0; /* fi: i, as a double */
     for (size_t q = 0; q < Z_LANES; q++) {
-        l[q] = h[q] = t[q] + 1;
+        l[q] = rows[q] + t[q];
+        h[q] = l[q] + 1;
         below[q] = acc[q] = 0;
     }
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n; i++, fi++) {
 #pragma GCC unroll 4
         for (size_t q = 0; q < Z_LANES; q++) {
-            const double *row = rows[q];
-            double fl = l[q] > 0 ? row[l[q] - 1] : INFINITY, fh = h[q] < n ? row[h[q]] : INFINITY;
+            double fl = *l[q], fh = *h[q];
             size_t left = fl <= fh;
             double f = left ? fl : fh;
             l[q] -= left;
             h[q] += 1 - left;
-            acc[q] += (double)i * f - below[q]; /* f's excess over every smaller value */
+            acc[q] += fi * f - below[q]; /* f's excess over every smaller value */
             below[q] += f;
         }
     }
@@ -111,7 +116,8 @@ static void *rows_run(void *arg)
                 at[q] = at[g - 1];
                 continue;
             }
-            double *row = j->scratch + (j->keep ? t - j->lo + q : q) * n;
+            double *row = j->scratch + (j->keep ? t - j->lo + q : q) * STRIDE(n) + 1;
+            row[-1] = row[n] = INFINITY;
             voter_row(j, t + q, row);
             rows[q] = row;
             at[q] = t + q;
@@ -123,40 +129,42 @@ static void *rows_run(void *arg)
     return NULL;
 }
 
-/* The kept parts of the table: checkpoint rows, row n, the band. */
+/* The kept parts of the table: checkpoint rows (every `every`-th), row n, the band of `half`
+   columns either side of the diagonal (w = 2 half + 1 a row; none when half is 0). */
 typedef struct kept {
     double *cp, *all, *band;
+    size_t every, half, w;
 } kept;
 
 static kept kept_of(const pl__eum_votes *v)
 {
     size_t n = v->n;
-    double *all = v->tab + (n / PL__EUM_CP + 1) * n;
-    return (kept){v->tab, all, all + n};
+    double *all = v->tab + (n / v->every + 1) * n;
+    return (kept){v->tab, all, all + n, v->every, v->half, v->half ? 2 * v->half + 1 : 0};
 }
-
-#define BAND_W (2 * PL__EUM_BAND + 1)
 
 /*
 ** Voters lo..hi's rows (rows[t - lo]) added to the running sums acc, voter by
 ** voter: acc then holds row t + 1 of the table, of which the band and every
-** PL__EUM_CP-th row are kept. Row n is acc itself at the end.
+** every-th row are kept. Row n is acc itself at the end.
 */
 static void fold_rows(const pl__eum_votes *v, const double *rows, size_t lo, size_t hi)
 {
     size_t n = v->n;
     kept k = kept_of(v);
     for (size_t t = lo; t < hi; t++) {
-        const double *row = rows + (t - lo) * n;
+        const double *row = rows + (t - lo) * STRIDE(n) + 1;
         for (size_t u = 0; u < n; u++)
             k.all[u] = row[u] + k.all[u];
-        size_t a = t + 1 > PL__EUM_BAND ? t + 1 - PL__EUM_BAND : 0;
-        size_t b = t + 1 + PL__EUM_BAND < n ? t + 1 + PL__EUM_BAND : n - 1;
-        double *band = k.band + (t + 1) * BAND_W + PL__EUM_BAND - (t + 1);
-        for (size_t u = a; u <= b; u++)
-            band[u] = k.all[u];
-        if ((t + 1) % PL__EUM_CP == 0 && t + 1 < n)
-            memcpy(k.cp + (t + 1) / PL__EUM_CP * n, k.all, n * sizeof *k.all);
+        if (k.half) {
+            size_t a = t + 1 > k.half ? t + 1 - k.half : 0;
+            size_t b = t + 1 + k.half < n ? t + 1 + k.half : n - 1;
+            double *band = k.band + (t + 1) * k.w + k.half - (t + 1);
+            for (size_t u = a; u <= b; u++)
+                band[u] = k.all[u];
+        }
+        if ((t + 1) % k.every == 0 && t + 1 < n)
+            memcpy(k.cp + (t + 1) / k.every * n, k.all, n * sizeof *k.all);
     }
 }
 
@@ -166,28 +174,37 @@ double pl__eum_scholz_cell(const pl__eum_votes *v, size_t t, size_t u)
     kept k = kept_of(v);
     if (t == n)
         return k.all[u];
-    if (u + PL__EUM_BAND >= t && u <= t + PL__EUM_BAND)
-        return k.band[t * BAND_W + PL__EUM_BAND + u - t];
+    if (k.half && u + k.half >= t && u <= t + k.half)
+        return k.band[t * k.w + k.half + u - t];
     /* the fold from the checkpoint below: row s + 1 = d of voter s + row s, as fold_rows */
-    size_t s = t / PL__EUM_CP * PL__EUM_CP;
-    double sum = k.cp[s / PL__EUM_CP * n + u];
+    size_t s = t / k.every * k.every;
+    double sum = k.cp[s / k.every * n + u];
     for (; s < t; s++)
         sum = voter_d(v, v->r, v->R, s, u) + sum;
     return sum;
 }
 
 /* Doubles of the kept table (checkpoints, row n, band) and of nt jobs' rows. */
-static size_t table_size(size_t n, size_t nt)
+static size_t table_size(const pl__eum_votes *v, size_t nt)
 {
-    size_t cp = pl__mul(n / PL__EUM_CP + 2, n), band = pl__mul(n + 1, BAND_W);
-    size_t rows = pl__mul(pl__mul(nt, BLOCK), n);
+    size_t n = v->n, w = v->half ? 2 * v->half + 1 : 0;
+    size_t cp = pl__mul(n / v->every + 2, n), band = pl__mul(n + 1, w);
+    size_t rows = pl__mul(pl__mul(nt, BLOCK), STRIDE(n));
     return cp + band < cp || cp + band + rows < rows ? SIZE_MAX : cp + band + rows;
+}
+
+/* Which rows and band to keep: PL__EUM_CP and PL__EUM_BAND, or every row for a full buf. */
+static void table_shape(pl__eum_votes *v, const pl__eum_buf *buf)
+{
+    int full = buf && buf->full;
+    v->every = full ? 1 : PL__EUM_CP;
+    v->half = full ? 0 : PL__EUM_BAND;
 }
 
 /* Point v->tab at the kept table and rows: buf's, grown if need be, or v's own. NULL if none. */
 static double *table_memory(pl__eum_votes *v, size_t nt, pl__eum_buf *buf)
 {
-    size_t need = table_size(v->n, nt);
+    size_t need = table_size(v, nt);
     if (!buf)
         return v->tab = pl__mallocarray(need, sizeof *v->tab);
     if (buf->cap < need) {
@@ -206,16 +223,16 @@ static int table_run(pl__eum_votes *v, const double *r, double R, size_t nt, dou
 {
     size_t n = v->n;
     kept k = kept_of(v);
-    double *rows = k.band + (n + 1) * BAND_W;
+    double *rows = k.band + (n + 1) * k.w;
     memset(k.cp, 0, n * sizeof *k.cp);     /* row 0 */
     memset(k.all, 0, n * sizeof *k.all);   /* the running sums */
-    memset(k.band, 0, BAND_W * sizeof *k.band);
+    memset(k.band, 0, k.w * sizeof *k.band);
     rows_job jobs[64];
     for (size_t lo = 0; lo < n; lo += nt * BLOCK) {
         size_t hi = n - lo < nt * BLOCK ? n : lo + nt * BLOCK, m = 0;
         for (size_t a = lo; a < hi; a += BLOCK, m++)
             jobs[m] = (rows_job){v, r, R, a, hi - a < BLOCK ? hi : a + BLOCK,
-                                 rows + (a - lo) * n, 1, zk};
+                                 rows + (a - lo) * STRIDE(n), 1, zk};
         if (m == 1)
             rows_run(jobs);
         else if (pl__parallel(jobs, sizeof *jobs, m, rows_run))
@@ -229,13 +246,13 @@ static int table_run(pl__eum_votes *v, const double *r, double R, size_t nt, dou
 static int ones_run(pl__eum_votes *v, double R, size_t nt, double *zk)
 {
     size_t n = v->n;
-    double *scratch = pl__mallocarray(pl__mul(pl__mul(nt, Z_LANES), n), sizeof *scratch);
+    double *scratch = pl__mallocarray(pl__mul(pl__mul(nt, Z_LANES), STRIDE(n)), sizeof *scratch);
     if (!scratch)
         return PL_ENOMEM;
     rows_job jobs[64];
     for (size_t k = 0; k < nt; k++)
         jobs[k] = (rows_job){v, NULL, R, n * k / nt, n * (k + 1) / nt,
-                             scratch + k * Z_LANES * n, 0, zk};
+                             scratch + k * Z_LANES * STRIDE(n), 0, zk};
     int rc = nt == 1 ? (rows_run(jobs), PL_OK) : pl__parallel(jobs, sizeof *jobs, nt, rows_run);
     free(scratch);
     return rc;
@@ -253,7 +270,8 @@ int pl__eum_scholz_init(pl__eum_votes *v, const double *r, double R, int threads
     int rc = PL_ENOMEM;
     if (zk && ones)
         rc = ones_run(v, R, nt, zk);
-    else if (zk && table_memory(v, nt, buf) && (v->rank = malloc(n * sizeof *v->rank))) {
+    else if (zk && (table_shape(v, buf), table_memory(v, nt, buf)) &&
+             (v->rank = malloc(n * sizeof *v->rank))) {
         v->r = r;
         v->R = R;
         rc = table_run(v, r, R, nt, zk);

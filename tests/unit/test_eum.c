@@ -282,7 +282,8 @@ static void test_scholz_fast_equals_naive(void **state)
 ** The offer reach (eum.c, offer_reach: receivers with s_j (1 - Pmax) above the
 ** bound on K / D weigh only proposers nearer than 1e-4 R) is exact: on 200
 ** random scenarios above PL__EUM_SCHOLZ_SUMS actors (Scholz's table), scholz_code
-** with it and without it (naive = 2) play the same 10 rounds to the last bit:
+** with it and without it (naive = 2, which also keeps the whole table, not
+** checkpoints and a band) play the same 10 rounds to the last bit:
 ** positions, threats, exponents, accepted offers and their a and b. Tolerance 0:
 ** the proof in eum.c leaves a margin 2,800 times the rounding of b.
 */
