@@ -37,6 +37,9 @@ typedef struct rows_job {
     double *scratch;   /* keep: a row for each voter of lo..hi; else Z_LANES rows */
     int keep;          /* the rows are folded into the table after the job */
     double *zk;        /* each voter's share of Z */
+    const double *ux;  /* the distinct positions, nd of them, ascending (NULL: not known) */
+    const size_t *grp; /* each place's index in ux */
+    size_t nd;
 } rows_job;
 
 /* Voter t's d to position u (both places in position order): every table entry sums these. */
@@ -57,9 +60,16 @@ static void voter_row(const rows_job *j, size_t t, double *row)
             row[u] = pl__eum_scholz_d(v->w[k], fabs(v->xs[t] - v->xs[u]), j->R, 1);
         return;
     }
-    /* actors that share a position share its power: after a few rounds about half do */
-    for (size_t u = 0; u < v->n; u++)
-        row[u] = u > 0 && v->xs[u] == v->xs[u - 1] ? row[u - 1] : voter_d(v, j->r, j->R, t, u);
+    /*
+    ** actors that share a position share its power (after a few rounds about half
+    ** do): one per distinct position into row[0..nd), with no branch between the
+    ** calls, then spread out from the back (grp[u] <= u, so row[grp[u]] is still
+    ** the value of u's position when u is written)
+    */
+    for (size_t g = 0; g < j->nd; g++)
+        row[g] = pl__eum_scholz_d(v->w[k], fabs(v->xs[t] - j->ux[g]), j->R, rk);
+    for (size_t u = v->n; u-- > 0;)
+        row[u] = row[j->grp[u]];
 }
 /* Voters merged at once (lanes): one voter's merge waits on each load and compare. */
 #define Z_LANES 4
@@ -218,8 +228,9 @@ static double *table_memory(pl__eum_votes *v, size_t nt, pl__eum_buf *buf)
     return v->tab = buf->p;
 }
 
-/* Z's shares and the table, nt jobs of BLOCK voters at a time, folded in voter order. */
-static int table_run(pl__eum_votes *v, const double *r, double R, size_t nt, double *zk)
+/* table_run's blocks, with the distinct positions ux (nd) and each place's index grp. */
+static int table_blocks(pl__eum_votes *v, const double *r, double R, size_t nt, double *zk,
+                        const double *ux, const size_t *grp, size_t nd)
 {
     size_t n = v->n;
     kept k = kept_of(v);
@@ -232,7 +243,7 @@ static int table_run(pl__eum_votes *v, const double *r, double R, size_t nt, dou
         size_t hi = n - lo < nt * BLOCK ? n : lo + nt * BLOCK, m = 0;
         for (size_t a = lo; a < hi; a += BLOCK, m++)
             jobs[m] = (rows_job){v, r, R, a, hi - a < BLOCK ? hi : a + BLOCK,
-                                 rows + (a - lo) * STRIDE(n), 1, zk};
+                                 rows + (a - lo) * STRIDE(n), 1, zk, ux, grp, nd};
         if (m == 1)
             rows_run(jobs);
         else if (pl__parallel(jobs, sizeof *jobs, m, rows_run))
@@ -240,6 +251,28 @@ static int table_run(pl__eum_votes *v, const double *r, double R, size_t nt, dou
         fold_rows(v, rows, lo, hi);
     }
     return PL_OK;
+}
+
+/* Z's shares and the table, nt jobs of BLOCK voters at a time, folded in voter order. */
+static int table_run(pl__eum_votes *v, const double *r, double R, size_t nt, double *zk)
+{
+    size_t n = v->n, nd = 0;
+    double *ux = malloc(n * sizeof *ux);
+    size_t *grp = malloc(n * sizeof *grp);
+    if (!ux || !grp) {
+        free(ux);
+        free(grp);
+        return PL_ENOMEM;
+    }
+    for (size_t u = 0; u < n; u++) {
+        if (u == 0 || v->xs[u] != v->xs[u - 1])
+            ux[nd++] = v->xs[u];
+        grp[u] = nd - 1;
+    }
+    int rc = table_blocks(v, r, R, nt, zk, ux, grp, nd);
+    free(ux);
+    free(grp);
+    return rc;
 }
 
 /* Z's shares with every exponent 1 (no table): nt jobs over ranges of voters. */
@@ -252,7 +285,7 @@ static int ones_run(pl__eum_votes *v, double R, size_t nt, double *zk)
     rows_job jobs[64];
     for (size_t k = 0; k < nt; k++)
         jobs[k] = (rows_job){v, NULL, R, n * k / nt, n * (k + 1) / nt,
-                             scratch + k * Z_LANES * STRIDE(n), 0, zk};
+                             scratch + k * Z_LANES * STRIDE(n), 0, zk, NULL, NULL, 0};
     int rc = nt == 1 ? (rows_run(jobs), PL_OK) : pl__parallel(jobs, sizeof *jobs, nt, rows_run);
     free(scratch);
     return rc;
