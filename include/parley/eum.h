@@ -74,7 +74,9 @@ typedef struct pl_eum_opts {
     double tol;           /* convergence and cycle tolerance; 1e-9 */
     int naive;            /* 1: O(n) vote sums per pair (the test oracle); 2: the fast sums,
                              but every receiver weighs proposers however far (no offer
-                             reach: the earlier fast path, for tests and bench/eum) */
+                             reach) and Scholz's whole table kept: the earlier fast path,
+                             for tests and bench/eum; 3: the offer reach with the whole
+                             table (bench/eum's baseline for the kept rows) */
     pl_eum_cycle cycle;   /* what a cycle means; stop */
     int threads;          /* Scholz's probability on this many threads (0, 1: one); the
                              numbers never depend on it */

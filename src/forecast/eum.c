@@ -120,8 +120,8 @@ static double resist_of(const eum_ctx *c, size_t ch, size_t tg, int eq25b)
     return eq25b && c->o->sal25b_printed ? c->s[ch] : c->s[tg];
 }
 
-/* The vote sums' mode for opts.naive: 2 (no offer reach) uses the fast sums. */
-static int votes_naive(const pl_eum_opts *o) { return o->naive == 2 ? 0 : o->naive; }
+/* The vote sums' mode for opts.naive: 2 (no offer reach) and 3 (full table) use the fast sums. */
+static int votes_naive(const pl_eum_opts *o) { return o->naive >= 2 ? 0 : o->naive; }
 
 /* Steps 2: threat totals S_i = sum_j E_j(j challenges i) at r = 1, and the exponents. */
 static int risk_exponents(eum_ctx *c, double *S, double *r)
@@ -433,6 +433,7 @@ int pl_eum_run(pl_eum **out, const double *x, const double *cap, const double *s
         rc = pl__error_nomem(err);
         goto done;
     }
+    c.tab.full = o.naive >= 2; /* the earlier paths keep Scholz's whole table */
     double lo = x[0], hi = x[0];
     for (size_t i = 0; i < n; i++) {
         c.w[i] = cap[i] * s[i];

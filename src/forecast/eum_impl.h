@@ -18,7 +18,12 @@
 ** n^3 sum). With every exponent 1 its votes are the published ones over R;
 ** otherwise a table of prefix sums over voters (in position order) of
 ** d_kp = w_k (|x_k - x_p| / R)^r_k gives any pair's votes in O(log n) after
-** O(n^2) powers (naive: the full matrix of P, O(n^3)).
+** O(n^2) powers (naive: the full matrix of P, O(n^3)). That table has
+** (n + 1) x n entries (800 MB at n = 10,000; kept: 55 MB) but few are read (eum.c's offer
+** reach: 5-50 n pairs a round), so only part of it is kept (eum_scholz.c):
+** every PL__EUM_CP-th row, a band of PL__EUM_BAND columns either side of the
+** diagonal and row n; any other entry is its checkpoint plus the voters' d
+** added in the same order, the same bits as the full table.
 */
 typedef struct pl__eum_votes {
     size_t n;
@@ -29,8 +34,13 @@ typedef struct pl__eum_votes {
     size_t *ord;        /* actors by position */
     double *xs, *pw, *px; /* sorted positions; prefix sums of w and w x (n + 1) */
     double *mat;        /* Scholz, naive: P[a * n + b] */
-    double *tab;        /* Scholz, exponents not all 1: (n + 1) x n, row t column u: the sum
-                           of d over the first t voters in position order to position xs[u] */
+    double *tab;        /* Scholz, exponents not all 1: the kept rows of the table whose row t,
+                           column u is the sum of d over the first t voters in position order
+                           to position xs[u]: (n / PL__EUM_CP + 1) x n checkpoints, then row n,
+                           then the band, (n + 1) x (2 PL__EUM_BAND + 1) */
+    const double *r;    /* Scholz with tab: the exponents (the caller's array), and R */
+    double R;
+    size_t every, half; /* Scholz with tab: checkpoint stride and band half-width kept */
     size_t *rank;       /* Scholz with tab: each actor's place in ord */
     double zR;          /* Scholz: Z, times R when every exponent is 1 (votes then unscaled) */
     int tab_lent;       /* tab belongs to a pl__eum_buf, not to v */
@@ -38,12 +48,12 @@ typedef struct pl__eum_votes {
 
 /*
 ** Memory for Scholz's table that outlives one phase (the caller frees p): the
-** rounds of a run reuse it instead of mapping fresh n^2 memory every round
-** (the page faults were a fifth of the CPU at n = 3,000).
+** rounds of a run reuse it instead of mapping fresh memory every round.
 */
 typedef struct pl__eum_buf {
     double *p;
     size_t cap; /* doubles */
+    int full;   /* keep every row of the table (as before: the benchmark's baseline) */
 } pl__eum_buf;
 
 /*
@@ -78,10 +88,16 @@ static inline double pl__eum_scholz_d(double w, double dist, double R, double r)
        the threat phase, where every exponent is 1, skips n^2 powers with the same numbers */
     return w * (r == 1 ? dist / R : pow(dist / R, r));
 }
+/* Rows of Scholz's table kept: every PL__EUM_CP-th, and PL__EUM_BAND columns either side of
+   the diagonal in every row (look-ups of near pairs fall in the band). */
+#define PL__EUM_CP 16
+#define PL__EUM_BAND 32
 /* After the sorted set-up: Z, and the table unless every exponent is 1 (eum_scholz.c),
-   in buf if not NULL. Frees v and returns PL_ENOMEM on failure. */
+   in buf if not NULL; r must outlive v. Frees v and returns PL_ENOMEM on failure. */
 int pl__eum_scholz_init(pl__eum_votes *v, const double *r, double R, int threads,
                         pl__eum_buf *buf);
+/* Entry (t, u) of Scholz's table: from the kept rows, or resumed from a checkpoint. */
+double pl__eum_scholz_cell(const pl__eum_votes *v, size_t t, size_t u);
 /* Actor indices ord[0..n) sorted by position, ties by index (stable); tmp: n scratch. */
 void pl__eum_sort_by_position(size_t *ord, size_t *tmp, size_t n, const double *x);
 /* For actor j: wins[i] = P(j beats i), loses[i] = P(i beats j); 0 where x_i == x_j. */

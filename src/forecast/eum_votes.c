@@ -197,10 +197,10 @@ static void table_votes(const pl__eum_votes *v, size_t a, size_t b, double *L, d
 {
     size_t n = v->n;
     double m = (v->xs[a] + v->xs[b]) / 2;
-    const double *below = v->tab + bound(v->xs, n, m, 0) * n;
-    const double *above = v->tab + bound(v->xs, n, m, 1) * n, *all = v->tab + n * n;
-    *L = below[b] - below[a];
-    *U = (all[a] - above[a]) - (all[b] - above[b]);
+    size_t below = bound(v->xs, n, m, 0), above = bound(v->xs, n, m, 1);
+    *L = pl__eum_scholz_cell(v, below, b) - pl__eum_scholz_cell(v, below, a);
+    *U = (pl__eum_scholz_cell(v, n, a) - pl__eum_scholz_cell(v, above, a)) -
+         (pl__eum_scholz_cell(v, n, b) - pl__eum_scholz_cell(v, above, b));
 }
 
 /* Store P(j beats i) and P(i beats j) from the votes for the lower (L) and upper (U) one. */
@@ -259,11 +259,46 @@ static double threat_by_pairs(const pl__eum_votes *v, size_t i, double si, doubl
 }
 
 /*
+** P(a beats b) as from_votes, for prob a constant where it is inlined: both
+** arms computed and one selected, so a loop of it vectorises (each lane the
+** same IEEE operations; an unused arm may divide by 0, which reads no flags).
+*/
+static inline double votes_p(pl_eum_prob prob, double zR, double fa, double fb)
+{
+    double tot = fa + fb, q = prob == PL_EUM_PROB_SCHOLZ ? fa / zR
+                            : prob == PL_EUM_PROB_NET  ? (fa - fb) / tot
+                                                        : fa / tot;
+    int ok = prob == PL_EUM_PROB_SCHOLZ ? zR > 0 && fa > 0
+                                        : tot > 0 && (prob != PL_EUM_PROB_NET || fa > fb);
+    return ok ? q : 0;
+}
+
+/*
+** Threat sums of the pairs (i, t), t from g1 on (xs[t] > xs[i]; b[t], c[t]:
+** the range ends of votes_at): the upper one's into sd, sdp at t; d P(upper
+** beats i) into up[t] for the lower one, whose sums are folded afterwards in t
+** order. No sum runs across t here, so the loop vectorises.
+*/
+static inline void threat_pairs(const pl__eum_votes *v, pl_eum_prob prob, size_t i, size_t g1,
+                                const size_t *b, const size_t *c, double *sd, double *sdp,
+                                double *up)
+{
+    const double *xs = v->xs;
+    for (size_t t = g1; t < v->n; t++) {
+        double d = xs[t] - xs[i], L, U;
+        votes_at(v, xs[i], xs[t], g1, b[t], c[t], &L, &U);
+        sd[t] += d;
+        sdp[t] += d * votes_p(prob, v->zR, L, U); /* i beats the upper */
+        up[t] = d * votes_p(prob, v->zR, U, L);   /* the upper beats i */
+    }
+}
+
+/*
 ** Every threat total at once: each unordered pair's votes are computed once
 ** (walking right from every position) and serve both actors, P(upper beats
 ** lower) for the lower one and P(lower beats upper) for the upper one. Sums
 ** are kept in sorted order, so every access is sequential. Half the work of
-** n walks.
+** n walks. Each sum adds its terms in the order of the walks (i, then t).
 */
 int pl__eum_threats(const pl__eum_votes *v, const double *s, double R, double *S)
 {
@@ -274,34 +309,48 @@ int pl__eum_threats(const pl__eum_votes *v, const double *s, double R, double *S
         return PL_OK;
     }
     const double *xs = v->xs;
-    double *sd = calloc(2 * n + 1, sizeof *sd);
-    if (!sd)
+    double *sd = calloc(3 * n + 1, sizeof *sd);
+    size_t *bc = pl__mallocarray(pl__mul(2, n) + 1, sizeof *bc);
+    if (!sd || !bc) {
+        free(sd);
+        free(bc);
         return PL_ENOMEM;
-    double *sdp = sd + n; /* only now: arithmetic on NULL is undefined */
+    }
+    double *sdp = sd + n, *up = sd + 2 * n; /* only now: arithmetic on NULL is undefined */
+    size_t *b = bc, *c = bc + n;
+    for (size_t t = 0; t < n; t++) /* c: the start of t's group of equal positions */
+        c[t] = t > 0 && xs[t] == xs[t - 1] ? c[t - 1] : t;
     for (size_t i = 0; i < n; i++) {
-        /* pairs (i, t) with xs[t] > xs[i]: lo = xs[i] (a = g1), m rises, c = t's group start */
-        size_t g1 = i + 1, b, c;
+        /* pairs (i, t) with xs[t] > xs[i]: lo = xs[i] (a = g1), m rises */
+        size_t g1 = i + 1, bt;
         while (g1 < n && xs[g1] == xs[i])
             g1++;
-        c = b = g1;
+        bt = g1;
         for (size_t t = g1; t < n; t++) {
-            if (xs[t] != xs[t - 1])
-                c = t;
-            double m = (xs[i] + xs[t]) / 2, d = xs[t] - xs[i], L, U;
-            while (b < c && xs[b] <= m)
-                b++;
-            votes_at(v, xs[i], xs[t], g1, b, c, &L, &U);
-            sd[i] += d;
-            sdp[i] += d * from_votes(v, U, L); /* the upper beats i */
-            sd[t] += d;
-            sdp[t] += d * from_votes(v, L, U); /* i beats the upper */
+            while (bt < c[t] && xs[bt] <= (xs[i] + xs[t]) / 2)
+                bt++;
+            b[t] = bt;
         }
+        if (v->prob == PL_EUM_PROB_SCHOLZ)
+            threat_pairs(v, PL_EUM_PROB_SCHOLZ, i, g1, b, c, sd, sdp, up);
+        else if (v->prob == PL_EUM_PROB_NET)
+            threat_pairs(v, PL_EUM_PROB_NET, i, g1, b, c, sd, sdp, up);
+        else
+            threat_pairs(v, PL_EUM_PROB_PUBLISHED, i, g1, b, c, sd, sdp, up);
+        double di = sd[i], pi = sdp[i]; /* in registers: the stores would chain through memory */
+        for (size_t t = g1; t < n; t++) {
+            di += xs[t] - xs[i];
+            pi += up[t];
+        }
+        sd[i] = di;
+        sdp[i] = pi;
     }
     for (size_t t = 0; t < n; t++) {
         size_t a = v->ord[t];
         S[a] = 2 * ((1 - 2 * s[a]) * sd[t] + 2 * s[a] * sdp[t]) / R;
     }
     free(sd);
+    free(bc);
     return PL_OK;
 }
 

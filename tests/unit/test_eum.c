@@ -6,7 +6,8 @@
 ** preset's round 1 (threats, exponents, moves) and the published trajectory
 ** of Scholz et al.'s code (jmckib/bdm-scholz-expected-utility-model @55f63e9)
 ** over 10 rounds; fast vote sums equal the naive ones on random scenarios
-** (Scholz's form too); the offer reach changes no number; the cycle modes on a
+** (Scholz's form too); the kept parts of Scholz's table give the full table's
+** bits; the offer reach changes no number; the cycle modes on a
 ** DEU issue against the replication.
 */
 #include "tests/unit/test_util.h"
@@ -281,7 +282,8 @@ static void test_scholz_fast_equals_naive(void **state)
 ** The offer reach (eum.c, offer_reach: receivers with s_j (1 - Pmax) above the
 ** bound on K / D weigh only proposers nearer than 1e-4 R) is exact: on 200
 ** random scenarios above PL__EUM_SCHOLZ_SUMS actors (Scholz's table), scholz_code
-** with it and without it (naive = 2) play the same 10 rounds to the last bit:
+** with it and without it (naive = 2, which also keeps the whole table, not
+** checkpoints and a band) play the same 10 rounds to the last bit:
 ** positions, threats, exponents, accepted offers and their a and b. Tolerance 0:
 ** the proof in eum.c leaves a margin 2,800 times the rounding of b.
 */
@@ -355,6 +357,50 @@ static void test_edges(void **state)
     assert_non_null(strstr(err.msg, "cycle"));
 }
 
+/*
+** Scholz's table keeps only every PL__EUM_CP-th row, row n and a band around
+** the diagonal (eum_scholz.c); every entry, kept or resumed from a checkpoint,
+** must have the bits of the full table: row t, column u is the fold from 0 of
+** d_su = w (|xs_s - xs_u| / R)^r over voters s < t in position order, which is
+** recomputed here entry by entry (tolerance 0: the same operations in the same
+** order). 200 random scenarios of 65-200 actors (past two checkpoints and the
+** band), positions coarse every other one (ties), on 1 and 3 threads.
+*/
+static void test_scholz_table_kept(void **state)
+{
+    (void)state;
+    pl_rng g;
+    pl__rng_seed(&g, 31, 0);
+    enum { NMAX = 200 };
+    double x[NMAX], w[NMAX], r[NMAX];
+    for (int trial = 0; trial < 200; trial++) {
+        size_t n = 65 + (size_t)pl__rng_below(&g, NMAX - 64);
+        double lo = INFINITY, hi = -INFINITY;
+        for (size_t i = 0; i < n; i++) {
+            x[i] = trial % 2 ? (double)pl__rng_below(&g, 21) * 5 : 100 * pl__rng_double(&g);
+            w[i] = pl__rng_double(&g);
+            r[i] = 0.5 + 1.5 * pl__rng_double(&g);
+            lo = fmin(lo, x[i]), hi = fmax(hi, x[i]);
+        }
+        double R = hi - lo;
+        pl__eum_votes v;
+        assert_int_equal(pl__eum_votes_init(&v, x, w, r, R, n, PL_EUM_PROB_SCHOLZ, -1,
+                                            1 + 2 * (trial % 2)), 0);
+        assert_non_null(v.tab);
+        for (size_t u = 0; u < n; u += 1 + (size_t)pl__rng_below(&g, 4)) {
+            double sum = 0;
+            for (size_t t = 0; t <= n; t++) {
+                if (t > 0) {
+                    size_t k = v.ord[t - 1];
+                    sum = w[k] * pow(fabs(v.xs[t - 1] - v.xs[u]) / R, r[k]) + sum;
+                }
+                assert_true(pl__eum_scholz_cell(&v, t, u) == sum);
+            }
+        }
+        pl__eum_votes_free(&v);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -364,6 +410,7 @@ int main(void)
         cmocka_unit_test(test_fast_equals_naive),
         cmocka_unit_test(test_scholz_fast_equals_naive),
         cmocka_unit_test(test_offer_reach_exact),
+        cmocka_unit_test(test_scholz_table_kept),
         cmocka_unit_test(test_cycle_modes),
         cmocka_unit_test(test_edges),
     };
