@@ -15,7 +15,8 @@
 **    [low, high] and leaves the original untouched; quotas given as shares
 **    follow drawn weights; the summary is bit-identical for 1 and 3 threads
 **    and for 3 simulated ranks (the transport protocol of montecarlo.c run
-**    on threads); histogram percentiles are within one bin of exact.
+**    on threads); histogram percentiles are within one bin of exact; a draw's
+**    forecast models run together give each model's numbers run alone.
 */
 #include "tests/unit/test_util.h"
 #include "core/dist.h"
@@ -253,23 +254,28 @@ static pl_stress *run(const pl_scenario *s, int threads, const pl_stress_transpo
     return st;
 }
 
+/* Metric ma of a and mb of b: the same numbers, bit for bit. */
+static void same_metric(const pl_stress *a, size_t ma, const pl_stress *b, size_t mb)
+{
+    double sa, sb, xa = pl_stress_mean(a, ma, &sa), xb = pl_stress_mean(b, mb, &sb);
+    assert_memory_equal(&xa, &xb, sizeof xa);
+    assert_memory_equal(&sa, &sb, sizeof sa);
+    double qa = pl_stress_quantile(a, ma, 0.95), qb = pl_stress_quantile(b, mb, 0.95);
+    assert_memory_equal(&qa, &qb, sizeof qa);
+    for (size_t j = 0; j < 5; j++) {
+        double ra = pl_stress_correlation(a, ma, j), rb = pl_stress_correlation(b, mb, j);
+        assert_memory_equal(&ra, &rb, sizeof ra);
+    }
+    assert_true(pl_stress_defined(a, ma) == pl_stress_defined(b, mb));
+    assert_true(pl_stress_agreement(a, ma) == pl_stress_agreement(b, mb) ||
+                (isnan(pl_stress_agreement(a, ma)) && isnan(pl_stress_agreement(b, mb))));
+}
+
 static void same_summary(const pl_stress *a, const pl_stress *b)
 {
     assert_int_equal(pl_stress_n_metrics(a), pl_stress_n_metrics(b));
-    for (size_t m = 0; m < pl_stress_n_metrics(a); m++) {
-        double sa, sb, ma = pl_stress_mean(a, m, &sa), mb = pl_stress_mean(b, m, &sb);
-        assert_memory_equal(&ma, &mb, sizeof ma);
-        assert_memory_equal(&sa, &sb, sizeof sa);
-        double qa = pl_stress_quantile(a, m, 0.95), qb = pl_stress_quantile(b, m, 0.95);
-        assert_memory_equal(&qa, &qb, sizeof qa);
-        for (size_t j = 0; j < 5; j++) {
-            double ra = pl_stress_correlation(a, m, j), rb = pl_stress_correlation(b, m, j);
-            assert_memory_equal(&ra, &rb, sizeof ra);
-        }
-        assert_true(pl_stress_defined(a, m) == pl_stress_defined(b, m));
-        assert_true(pl_stress_agreement(a, m) == pl_stress_agreement(b, m) ||
-                    (isnan(pl_stress_agreement(a, m)) && isnan(pl_stress_agreement(b, m))));
-    }
+    for (size_t m = 0; m < pl_stress_n_metrics(a); m++)
+        same_metric(a, m, b, m);
 }
 
 static void test_threads(void **state)
@@ -376,6 +382,56 @@ static void test_ranks(void **state)
     pl_scenario_free(s);
 }
 
+/* The forecast models of a draw in one run (src/forecast/forecast_impl.h), against each model
+   run alone: with the catastrophic disagreement at -48 instead of the status quo, the Nash
+   bargaining solution has no answer in some draws (measured: 264 of 300 defined, seed 1), and
+   then only its own numbers are undefined; every model's numbers are its own run's, bit for
+   bit. */
+static pl_stress *run_models(const pl_scenario *s, unsigned models)
+{
+    pl_stress_opts o = PL_STRESS_OPTS_INIT;
+    o.draws = 300, o.analyses = PL_STRESS_FORECAST, o.forecast.models = models;
+    o.forecast.ignore_status_quo = 1, o.forecast.disagreement = -48;
+    pl_stress *st = NULL;
+    pl_error err;
+    if (pl_stress_run(&st, s, &o, &err))
+        fail_msg("%s", err.msg);
+    return st;
+}
+
+static void test_models_apart(void **state)
+{
+    (void)state;
+    static const pl_model each[] = {PL_MODEL_MEAN, PL_MODEL_MEDIAN, PL_MODEL_NBS, PL_MODEL_EUM};
+    pl_scenario *s = test_builtin();
+    unsigned all = 0;
+    for (size_t i = 0; i < 4; i++)
+        all |= 1u << each[i];
+    pl_stress *a = run_models(s, all);
+    size_t nbs_defined = 0, compared = 0;
+    for (size_t i = 0; i < 4; i++) {
+        pl_stress *b = run_models(s, 1u << each[i]);
+        for (size_t mb = 0; mb < pl_stress_n_metrics(b); mb++) {
+            const char *key = pl_stress_metric_key(b, mb);
+            size_t ma = 0;
+            while (ma < pl_stress_n_metrics(a) && strcmp(pl_stress_metric_key(a, ma), key))
+                ma++;
+            assert_true(ma < pl_stress_n_metrics(a));
+            same_metric(a, ma, b, mb);
+            compared++;
+            if (each[i] == PL_MODEL_NBS)
+                nbs_defined = (size_t)pl_stress_defined(b, mb);
+            else
+                assert_int_equal(pl_stress_defined(b, mb), 300);
+        }
+        pl_stress_free(b);
+    }
+    assert_int_equal(compared, pl_stress_n_metrics(a));
+    assert_true(nbs_defined > 0 && nbs_defined < 300);
+    pl_stress_free(a);
+    pl_scenario_free(s);
+}
+
 static void test_errors(void **state)
 {
     (void)state;
@@ -406,6 +462,7 @@ int main(void)
         cmocka_unit_test(test_draw_weights), cmocka_unit_test(test_quantiles),
         cmocka_unit_test(test_correlation), cmocka_unit_test(test_threads),
         cmocka_unit_test(test_ranks),       cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_models_apart),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
