@@ -102,6 +102,48 @@ static int cmp_double(const void *x, const void *y)
     return (a > b) - (a < b);
 }
 
+/* Merge the sorted runs a[0..h) and a[h..n) into out; the left one first on ties. */
+static void merge_runs(const double *a, size_t h, size_t n, double *out)
+{
+    size_t i = 0, j = h, o = 0;
+    while (i < h && j < n)
+        out[o++] = a[j] < a[i] ? a[j++] : a[i++];
+    while (i < h)
+        out[o++] = a[i++];
+    while (j < n)
+        out[o++] = a[j++];
+}
+
+/*
+** Sort n numbers (no NaN) in place with tmp (n of them): runs of 16 by insertion, then
+** bottom-up merges. Stable, as glibc's qsort (a merge sort) with cmp_double, so -0 and 0 keep
+** their order too and the percentiles are the same to the bit; the comparisons inline, which
+** at 2,000 draws of some thirty numbers was a tenth of the analyses' own time per draw.
+*/
+static void sort_values(double *a, size_t n, double *tmp)
+{
+    enum { RUN = 16 };
+    for (size_t lo = 0; lo < n; lo += RUN)
+        for (size_t j = lo + 1; j < n && j < lo + RUN; j++) {
+            double t = a[j];
+            size_t i = j;
+            for (; i > lo && a[i - 1] > t; i--)
+                a[i] = a[i - 1];
+            a[i] = t;
+        }
+    double *src = a, *dst = tmp;
+    for (size_t w = RUN; w < n; w *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * w) {
+            size_t h = lo + w < n ? w : n - lo, len = lo + 2 * w < n ? 2 * w : n - lo;
+            merge_runs(src + lo, h, len, dst + lo);
+        }
+        double *t = src;
+        src = dst, dst = t;
+    }
+    if (src != a)
+        memcpy(a, src, n * sizeof *a);
+}
+
 /* The value of rank r (0-based) from the histogram: exact when its bin holds one value. */
 static double bin_rank(const pl__acc *a, uint64_t r)
 {
@@ -187,8 +229,12 @@ static int cmp_tally(const void *x, const void *y)
 
 void pl__acc_finish(pl__acc *a)
 {
-    if (a->n_vals) /* once, for every percentile */
+    double *tmp = a->n_vals ? malloc(a->n_vals * sizeof *tmp) : NULL;
+    if (tmp) /* once, for every percentile */
+        sort_values(a->vals, a->n_vals, tmp);
+    else if (a->n_vals) /* no room for the merge: the same order, as qsort makes it */
         qsort(a->vals, a->n_vals, sizeof *a->vals, cmp_double);
+    free(tmp);
     if (a->n_tally)
         qsort(a->tally, a->n_tally, sizeof *a->tally, cmp_tally);
     free(a->slot);  /* the order no longer matches the slots */

@@ -211,6 +211,52 @@ static void test_quantiles(void **state)
     pl__acc_free(&a);
 }
 
+/* A value and where it came, for a stable reference order. */
+typedef struct seen {
+    double v;
+    size_t at;
+} seen;
+
+static int cmp_seen(const void *x, const void *y)
+{
+    const seen *a = x, *b = y;
+    if (a->v != b->v)
+        return a->v < b->v ? -1 : 1;
+    return (a->at > b->at) - (a->at < b->at);
+}
+
+/* The kept values sorted by pl__acc_finish (acc.c, sort_values: insertion runs, then bottom-up
+   merges) against qsort with ties broken by arrival: the same bits in the same order, -0 and
+   0 included (they compare equal, and a stable sort keeps them as they came), for sizes
+   around the run length and the merge widths. */
+static void test_values_sorted(void **state)
+{
+    (void)state;
+    static const size_t sizes[] = {1, 2, 15, 16, 17, 31, 33, 64, 100, 257, 1000, 5003};
+    pl__metric m = {NULL, NULL, PL_METRIC_NUMBER, 0, -1, 1, 0};
+    uint64_t r = 77;
+    for (size_t z = 0; z < sizeof sizes / sizeof *sizes; z++) {
+        size_t n = sizes[z];
+        seen *ref = malloc(n * sizeof *ref);
+        pl__acc a;
+        assert_non_null(ref);
+        assert_int_equal(pl__acc_init(&a, &m, 0), PL_OK);
+        for (size_t i = 0; i < n; i++) {
+            uint64_t k = test_mix(&r) % 7;  /* many ties, and both zeros */
+            double v = k == 0 ? -0.0 : k == 1 ? 0.0 : (double)(test_mix(&r) % 50) / 49 - 0.5;
+            ref[i] = (seen){v, i};
+            assert_int_equal(pl__acc_add(&a, &m, v, NULL, 0, i), PL_OK);
+        }
+        qsort(ref, n, sizeof *ref, cmp_seen);
+        pl__acc_finish(&a);
+        assert_int_equal(a.n_vals, n);
+        for (size_t i = 0; i < n; i++)
+            assert_memory_equal(&a.vals[i], &ref[i].v, sizeof ref[i].v);
+        pl__acc_free(&a);
+        free(ref);
+    }
+}
+
 static void test_correlation(void **state)
 {
     (void)state;
@@ -462,7 +508,7 @@ int main(void)
         cmocka_unit_test(test_draw_weights), cmocka_unit_test(test_quantiles),
         cmocka_unit_test(test_correlation), cmocka_unit_test(test_threads),
         cmocka_unit_test(test_ranks),       cmocka_unit_test(test_errors),
-        cmocka_unit_test(test_models_apart),
+        cmocka_unit_test(test_models_apart), cmocka_unit_test(test_values_sorted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
