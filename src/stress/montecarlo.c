@@ -153,7 +153,8 @@ int pl_stress_run(pl_stress **out, const pl_scenario *s, const pl_stress_opts *o
         rc = run_blocks(st, o, rank, ranks, rows, err);
     free(rows);
     for (size_t m = 0; !rc && rank == 0 && m < st->plan.M; m++)
-        pl__acc_finish(&st->acc[m]);
+        if (pl__acc_finish(&st->acc[m]))
+            rc = pl__error_nomem(err);
     if (rc || rank != 0) {
         pl_stress_free(st);
         return rc;

@@ -80,8 +80,9 @@ int pl__acc_add(pl__acc *a, const pl__metric *m, double y, const double *x, size
 /* Percentile q (type 7) of a number; after pl__acc_finish. */
 double pl__acc_quantile(const pl__acc *a, const pl__metric *m, double q);
 /* After the last draw: the kept values sorted (percentiles read them in place), the tally
-   by count, most frequent first (ties: first seen). No draw may be added after it. */
-void pl__acc_finish(pl__acc *a);
+   by count, most frequent first (ties: first seen). No draw may be added after it.
+   PL_ENOMEM (the sort's scratch). */
+int pl__acc_finish(pl__acc *a);
 
 struct pl_stress {
     pl__plan plan;
