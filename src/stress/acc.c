@@ -23,13 +23,15 @@ int pl__acc_init(pl__acc *a, const pl__metric *m, size_t J)
     a->mx = calloc(J, sizeof *a->mx);
     a->m2x = calloc(J, sizeof *a->m2x);
     a->cxy = calloc(J, sizeof *a->cxy);
-    return a->mx && a->m2x && a->cxy ? PL_OK : PL_ENOMEM;
+    a->dx = malloc(J * sizeof *a->dx);
+    return a->mx && a->m2x && a->cxy && a->dx ? PL_OK : PL_ENOMEM;
 }
 
 void pl__acc_free(pl__acc *a)
 {
     free(a->vals), free(a->bin_n), free(a->bin_lo), free(a->bin_hi);
     free(a->tally), free(a->slot), free(a->mx), free(a->m2x), free(a->cxy);
+    free(a->dx);
     memset(a, 0, sizeof *a);
 }
 
@@ -239,27 +241,48 @@ int pl__acc_finish(pl__acc *a)
 
 /* ---- one draw ------------------------------------------------------------------- */
 
+int pl__acc_add_value(pl__acc *a, const pl__metric *m, double y, uint64_t draw, double *ry)
+{
+    a->n++;
+    a->agree += y == m->base;
+    if (m->kind == PL_METRIC_PACKAGE)
+        return tally(a, y, draw);
+    a->min = fmin(a->min, y), a->max = fmax(a->max, y);
+    double n = (double)a->n, dy = y - a->mean;
+    a->mean += dy / n;
+    *ry = y - a->mean;
+    a->m2 += dy * *ry;
+    return m->kind == PL_METRIC_NUMBER ? keep_value(a, m, y) : PL_OK;
+}
+
+void pl__xmom_add(pl__xmom *g, const double *x, size_t J)
+{
+    double n = (double)++g->n;
+    for (size_t j = 0; j < J; j++) {
+        double dx = x[j] - g->mx[j];
+        g->dx[j] = dx;
+        g->mx[j] += dx / n;
+        g->m2x[j] += dx * (x[j] - g->mx[j]);
+    }
+}
+
+void pl__acc_add_cov(pl__acc *a, const pl__xmom *g, double ry, size_t J)
+{
+    for (size_t j = 0; j < J; j++)
+        a->cxy[j] += g->dx[j] * ry;
+}
+
 int pl__acc_add(pl__acc *a, const pl__metric *m, double y, const double *x, size_t J,
                 uint64_t draw)
 {
     if (isnan(y))
         return PL_OK;
-    a->n++;
-    if (m->kind == PL_METRIC_PACKAGE) {
-        a->agree += y == m->base;
-        return tally(a, y, draw);
+    double ry = 0;
+    int rc = pl__acc_add_value(a, m, y, draw, &ry);
+    if (m->kind != PL_METRIC_PACKAGE && J) { /* the inputs' moments are this metric's own */
+        pl__xmom own = {a->n - 1, a->mx, a->m2x, a->dx};
+        pl__xmom_add(&own, x, J);
+        pl__acc_add_cov(a, &own, ry, J);
     }
-    a->agree += y == m->base;
-    a->min = fmin(a->min, y), a->max = fmax(a->max, y);
-    double n = (double)a->n, dy = y - a->mean;
-    a->mean += dy / n;
-    double ry = y - a->mean;
-    a->m2 += dy * ry;
-    for (size_t j = 0; j < J; j++) {
-        double dx = x[j] - a->mx[j];
-        a->mx[j] += dx / n;
-        a->m2x[j] += dx * (x[j] - a->mx[j]);
-        a->cxy[j] += dx * ry;
-    }
-    return m->kind == PL_METRIC_NUMBER ? keep_value(a, m, y) : PL_OK;
+    return rc;
 }

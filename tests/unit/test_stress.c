@@ -16,7 +16,8 @@
 **    follow drawn weights; the summary is bit-identical for 1 and 3 threads
 **    and for 3 simulated ranks (the transport protocol of montecarlo.c run
 **    on threads); histogram percentiles are within one bin of exact; a draw's
-**    forecast models run together give each model's numbers run alone.
+**    forecast models run together give each model's numbers run alone; the
+**    inputs' moments folded once per group of metrics give each metric's own.
 */
 #include "tests/unit/test_util.h"
 #include "core/dist.h"
@@ -478,6 +479,69 @@ static void test_models_apart(void **state)
     pl_scenario_free(s);
 }
 
+/* Every draw's row (inputs, then metrics), kept by on_draw. */
+typedef struct rows {
+    double *v;
+    size_t len, n;
+} rows;
+
+static int keep_row(void *payload, uint64_t draw, const double *values, size_t n)
+{
+    rows *r = payload;
+    (void)draw;
+    r->len = n;
+    memcpy(r->v + r->n++ * n, values, n * sizeof *values);
+    return 0;
+}
+
+/* The run folds the inputs' moments once per group of metrics defined in the same draws
+   (xmom.c), splitting a group when its metrics part: each metric's correlations and tornado
+   bars are those of its own accumulator fed every row (pl__acc_add), bit for bit. With the
+   catastrophic disagreement at -48 the NBS forecasts are undefined in some draws, the
+   durability numbers when a draw has no Nash deal: groups split. */
+static void test_groups_equal_own(void **state)
+{
+    (void)state;
+    pl_scenario *s = test_builtin();
+    pl_stress_opts o = PL_STRESS_OPTS_INIT;
+    rows r = {malloc(200 * 512 * sizeof(double)), 0, 0};
+    assert_non_null(r.v);
+    o.draws = 200, o.forecast.ignore_status_quo = 1, o.forecast.disagreement = -48;
+    o.forecast.models = (1u << PL_MODEL_MEAN) | (1u << PL_MODEL_NBS) | (1u << PL_MODEL_MEDIAN);
+    o.on_draw = keep_row, o.payload = &r;
+    pl_stress *st = NULL;
+    pl_error err;
+    if (pl_stress_run(&st, s, &o, &err))
+        fail_msg("%s", err.msg);
+    const pl__plan *p = &st->plan;
+    assert_int_equal(r.n, 200);
+    assert_true(r.len == p->J + p->M && r.len <= 512);
+    size_t partial = 0;
+    for (size_t m = 0; m < p->M; m++) {
+        pl__acc a;
+        assert_int_equal(pl__acc_init(&a, &p->m[m], p->J), PL_OK);
+        for (size_t d = 0; d < r.n; d++)
+            assert_int_equal(pl__acc_add(&a, &p->m[m], r.v[d * r.len + p->J + m],
+                                         r.v + d * r.len, p->J, d), PL_OK);
+        partial += a.n > 0 && a.n < r.n;
+        for (size_t j = 0; a.mx && j < p->J; j++) {
+            double want = a.cxy[j] / sqrt(a.m2 * a.m2x[j]), got = pl_stress_correlation(st, m, j);
+            if (!(a.m2 > 0) || !(a.m2x[j] > 0))
+                want = NAN;
+            assert_memory_equal(&st->acc[m].mx[j], &a.mx[j], sizeof a.mx[j]);
+            assert_memory_equal(&st->acc[m].m2x[j], &a.m2x[j], sizeof a.m2x[j]);
+            assert_memory_equal(&st->acc[m].cxy[j], &a.cxy[j], sizeof a.cxy[j]);
+            assert_true(isnan(want) ? isnan(got) : !memcmp(&want, &got, sizeof got));
+        }
+        pl__acc_free(&a);
+    }
+    assert_true(partial >= 6); /* the NBS forecasts at least: some groups split */
+    assert_true(st->groups.n >= 2);
+    pl_stress_free(st);
+    free(r.v);
+    pl_scenario_free(s);
+}
+
 static void test_errors(void **state)
 {
     (void)state;
@@ -509,6 +573,7 @@ int main(void)
         cmocka_unit_test(test_correlation), cmocka_unit_test(test_threads),
         cmocka_unit_test(test_ranks),       cmocka_unit_test(test_errors),
         cmocka_unit_test(test_models_apart), cmocka_unit_test(test_values_sorted),
+        cmocka_unit_test(test_groups_equal_own),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
