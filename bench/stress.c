@@ -6,7 +6,8 @@
 **      models, settle, power, durability), on 1 thread and on 2 (the
 **      summaries are checked to be identical), beside issue 21's goal of
 **      10,000 draws per CPU-second, and the same without the exchange model
-**      (what the rest of a draw costs: the exchange model is tuned apart);
+**      (what the rest of a draw costs: the exchange model is tuned apart),
+**      beside its goal of 70 us a draw;
 **   2. the settlement per draw against its baseline in the same process: the
 **      same drawn scenarios settled as `parley settle` does (the win-set
 **      walk over every package, which each draw ran before) vs `stress
@@ -126,6 +127,11 @@ int main(int argc, char **argv)
            1e6 * t1.cpu / (double)full, 100 * ((double)full / t1.cpu) / 10000);
     printf("  without the exchange model (mean, median, nbs, eum): cpu %7.3f  %8.0f draws/cpu-s "
            "(%.1f us/draw)\n", tx.cpu, (double)full / tx.cpu, 1e6 * tx.cpu / (double)full);
+    /* issue 21's budget: the exchange model at <= 15 us leaves 85 us, less a margin, to the
+       rest; 88.0 us at d410e48 is a fixed figure (idle machine), the same outputs bit for bit */
+    printf("  goal without the exchange model: <= 70 us/draw; measured %.1f us/draw (%.0f%% of "
+           "the budget; 88.0 us/draw at d410e48, a fixed figure from an idle machine)\n",
+           1e6 * tx.cpu / (double)full, 100 * (1e6 * tx.cpu / (double)full) / 70);
     tb = settle_counted(s, full);
     pl_stress_free(run(s, full, 1, PL_STRESS_SETTLE, 0, &ts));
     printf("settlement per draw, 1 thread (baseline: every package counted, as parley settle):\n");

@@ -12,6 +12,7 @@
 ** spreads a shift so that no step is large enough to make war worth it.
 */
 #include "parley/dynamics.h"
+#include "durability_impl.h"
 #include "../core/error_int.h"
 
 #include <math.h>
@@ -114,12 +115,20 @@ int pl_commitment_check(pl_commitment *out, size_t T1, const double *p, double d
 ** it) or both.
 */
 enum { PROTECTED = 1, OTHER = 2, BOTH = 3 };
+
+/* Where holds() is known without walking the path (see sure_side): no when g > fa or
+   g < fb, yes when lo < g < hi. */
+typedef struct gsure {
+    double fa, fb, lo, hi;
+} gsure;
+
 typedef struct gpath {
     size_t T1;
     const double *plain, *helped;
     int protect_a;
     double delta, cA, cB;
     double *p;          /* scratch, T1 */
+    const gsure *sure;  /* per `which` (1..3); NULL: walk the path every time */
 } gpath;
 
 /* pl_commitment_check's verdict on every period, without its arrays, for the side(s) asked
@@ -151,13 +160,91 @@ static int holds(const gpath *q, double g, int which)
     return 1;
 }
 
+/*
+** holds() without the walk where its answer is certain (docs/models.md, "Durability"). In
+** real numbers each period's test is linear in g: a side fights at t when
+**     m_t(g) = a_t + b_t g = W_t - (1 + delta W_{t+1}) - 1e-12 > 0,
+** W = (q - c)/D, D = 1 - delta as holds() rounds it, q = p (side A) or 1 - p (side B),
+** p_t = plain_t + g (helped_t - plain_t) (p_0 = plain_0). With u = 2^-53 and K = 2 + 1/D,
+** every quantity holds() forms is at most K in size (q, c in [0, 1]), and its roundings
+** move its war-minus-peace by at most 21 u K (4u in p, 5u in 1 - p, then each subtraction,
+** division, product and sum); a_t, b_t, a_t + b_t g and the thresholds below, rounded
+** here, are off by at most 25 u K more. So where |m_t(g)| > E = 2^-44 K = 512 u K, holds()
+** decides period t by the sign of m_t(g): a period sure to fight makes the answer no, and
+** when every period is sure not to, yes. Power never leaves [0, 1] in doubles for g in
+** [0, 1] (rounding is monotone: g h + (1 - g) l <= fl(g + fl(1 - g)) = 1 for h, l <= 1, and
+** every term is >= 0), so holds()'s range test passes there and plays no part. Only g
+** within E / |b_t| of a root (some 1e-11 on the built-in scenario; the bisection stops at
+** 1e-9) walks the path; the answers, and so every bisection, are holds()'s bit for bit.
+*/
+static void sure_period(gsure *s, double a, double b, double E)
+{
+    if (b > 0) {                      /* fights above (E - a) / b, sure not below the other */
+        double f = (E - a) / b, ok = (-E - a) / b;
+        s->fa = f < s->fa ? f : s->fa, s->hi = ok < s->hi ? ok : s->hi;
+    } else if (b < 0) {               /* the mirror */
+        double f = (E - a) / b, ok = (-E - a) / b;
+        s->fb = f > s->fb ? f : s->fb, s->lo = ok > s->lo ? ok : s->lo;
+    } else if (a > E) {
+        s->fa = -INFINITY;            /* fights at every g */
+    } else if (!(a < -E)) {
+        s->hi = -INFINITY;            /* never sure */
+    }
+}
+
+/* The periods of one side (a: side A, else B) into s. */
+static void sure_side(const gpath *q, int a, gsure *s)
+{
+    double D = 1 - q->delta, E = ldexp(2 + 1 / D, -44), c = a ? q->cA : q->cB;
+    *s = (gsure){INFINITY, -INFINITY, -INFINITY, INFINITY};
+    for (size_t t = 0; t < q->T1; t++) {
+        size_t u = t + 1 < q->T1 ? t + 1 : t;
+        double lt = a ? q->plain[t] : 1 - q->plain[t], lu = a ? q->plain[u] : 1 - q->plain[u];
+        double dt = t ? q->helped[t] - q->plain[t] : 0, du = q->helped[u] - q->plain[u];
+        double m0 = (lt - c) / D - 1 - q->delta * (lu - c) / D - 1e-12;
+        double b = (dt - (u > t ? q->delta * du : q->delta * dt)) / D;
+        sure_period(s, m0, a ? b : -b, E);
+    }
+}
+
+/* The sure ranges for each `which`: the sides asked about combined. */
+static void sure_all(const gpath *q, gsure *out)
+{
+    gsure side[2];
+    sure_side(q, 1, &side[0]);
+    sure_side(q, 0, &side[1]);
+    for (int w = PROTECTED; w <= BOTH; w++) {
+        gsure s = {INFINITY, -INFINITY, -INFINITY, INFINITY};
+        for (int i = 0; i < 2; i++) {
+            if (!(w & ((i == 0) == (q->protect_a != 0) ? PROTECTED : OTHER)))
+                continue;
+            s.fa = side[i].fa < s.fa ? side[i].fa : s.fa;
+            s.fb = side[i].fb > s.fb ? side[i].fb : s.fb;
+            s.lo = side[i].lo > s.lo ? side[i].lo : s.lo;
+            s.hi = side[i].hi < s.hi ? side[i].hi : s.hi;
+        }
+        out[w] = s;
+    }
+}
+
+/* holds(), walking the path only where the sure ranges leave it open. */
+static int holds_at(const gpath *q, double g, int which)
+{
+    const gsure *s = q->sure ? &q->sure[which] : NULL;
+    if (s && (g > s->fa || g < s->fb))
+        return 0;
+    if (s && g > s->lo && g < s->hi)
+        return 1;
+    return holds(q, g, which);
+}
+
 /* The edge of a monotone check by bisection to 1e-9: want = 1 finds the least g that holds. */
 static double edge(const gpath *q, int which, int rising)
 {
     double lo = 0, hi = 1;
     while (hi - lo > 1e-9) {
         double mid = (lo + hi) / 2;
-        if (holds(q, mid, which) == rising)
+        if (holds_at(q, mid, which) == rising)
             hi = mid;
         else
             lo = mid;
@@ -169,6 +256,14 @@ int pl_min_guarantee_path(size_t T1, const double *plain, const double *helped, 
                           double delta, double cA, double cB, double *g, int *possible,
                           double *g_max, pl_error *err)
 {
+    return pl__min_guarantee_path(T1, plain, helped, protect_a, delta, cA, cB, g, possible,
+                                  g_max, 1, err);
+}
+
+int pl__min_guarantee_path(size_t T1, const double *plain, const double *helped, int protect_a,
+                           double delta, double cA, double cB, double *g, int *possible,
+                           double *g_max, int sure, pl_error *err)
+{
     if (!plain || !helped || !g || !possible)
         return pl__fail(err, PL_EMISUSE, "pl_min_guarantee_path: NULL argument");
     int rc = check_params(delta, cA, cB, err);
@@ -179,20 +274,25 @@ int pl_min_guarantee_path(size_t T1, const double *plain, const double *helped, 
             return pl__fail(err, PL_EINPUT, "power in period %zu is %g (%g with the "
                             "guarantee); expected probabilities in [0, 1]", t, plain[t],
                             helped[t]);
-    double *scratch = malloc((T1 ? T1 : 1) * sizeof *scratch);
+    double stack[256];  /* a path of a few years in months: no allocation */
+    double *scratch = T1 <= 256 ? stack : malloc(T1 * sizeof *scratch);
     if (!scratch)
         return pl__error_nomem(err);
-    gpath q = {T1, plain, helped, protect_a, delta, cA, cB, scratch};
+    gsure ranges[BOTH + 1];
+    gpath q = {T1, plain, helped, protect_a, delta, cA, cB, scratch, NULL};
+    if (sure && T1 >= 1) /* holds() is no for an empty path, whatever the ranges say */
+        sure_all(&q, ranges), q.sure = ranges;
     *g = NAN;
     *possible = 0;
     if (g_max)  /* the other side stays in up to here (NAN: not even without the guarantee) */
-        *g_max = !holds(&q, 0, OTHER) ? NAN : holds(&q, 1, OTHER) ? 1 : edge(&q, OTHER, 0);
-    if (holds(&q, 1, PROTECTED)) {
-        *g = holds(&q, 0, PROTECTED) ? 0 : edge(&q, PROTECTED, 1);
+        *g_max = !holds_at(&q, 0, OTHER) ? NAN : holds_at(&q, 1, OTHER) ? 1 : edge(&q, OTHER, 0);
+    if (holds_at(&q, 1, PROTECTED)) {
+        *g = holds_at(&q, 0, PROTECTED) ? 0 : edge(&q, PROTECTED, 1);
         /* a larger g only hurts the other side: if it fails here, no g works */
-        *possible = holds(&q, *g, BOTH);
+        *possible = holds_at(&q, *g, BOTH);
     }
-    free(scratch);
+    if (scratch != stack)
+        free(scratch);
     return PL_OK;
 }
 

@@ -47,6 +47,11 @@ int pl__durability_compute_years(pl_durability **out, const pl_scenario *s, cons
 int pl__durability_compute_known(pl_durability **out, const pl_scenario *s, const double *deal,
                                  const double *issue_year, const signed char *credible,
                                  pl_error *err);
+/* pl_min_guarantee_path; sure = 0 walks the path at every step of the bisections (the check
+   the sure ranges stand in for, kept to test them against). */
+int pl__min_guarantee_path(size_t T1, const double *plain, const double *helped, int protect_a,
+                           double delta, double cA, double cB, double *g, int *possible,
+                           double *g_max, int sure, pl_error *err);
 /* The regimes' verdicts and the deal's survival (durability_regimes.c); needs d->plain. */
 int pl__survival_compute(pl_durability *d, const double *deal, pl_error *err);
 /* The survival part of the report, when the scenario has regimes. */

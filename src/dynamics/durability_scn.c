@@ -125,17 +125,45 @@ static double chance_at(const path_in *q, double x, double *M)
     return p0 + w * (p1 - p0);
 }
 
+/* Is every shift done by year x (each term's year and the guarantee's year 1 behind it)?
+   Then chance_at gives the same capabilities and chance at x as at every later year: no
+   window is open and the settled state counts every term. */
+static int all_done(const path_in *q, double x)
+{
+    const pl_durability_spec *sp = q->d->spec;
+    if (q->g && x <= 1 + 1e-9)
+        return 0;
+    for (size_t j = 0; j < sp->n_terms; j++)
+        if (term_year(sp, j, q->issue_year) >= x - 1e-9)
+            return 0;
+    return 1;
+}
+
+/* A's chance per period into p, the capabilities into MA, MB (NULL: not wanted); once every
+   shift is done, each later period repeats the last (all_done): the same numbers. */
+static void path_of(path_in *q, double *p, double *MA, double *MB)
+{
+    const pl_durability *d = q->d;
+    int done = 0;
+    for (size_t t = 0; t < d->T1; t++) {
+        double M[2], x = (double)t * d->spec->step;
+        if (done) {
+            p[t] = p[t - 1], M[0] = MA ? MA[t - 1] : 0, M[1] = MB ? MB[t - 1] : 0;
+        } else {
+            p[t] = chance_at(q, x, M);
+            done = all_done(q, x);
+        }
+        if (MA)
+            MA[t] = M[0], MB[t] = M[1];
+    }
+}
+
 /* Capabilities and A's chance per period. */
 static void power_path(pl_durability *d, const double *deal, const double *issue_year)
 {
     double last[3] = {NAN, NAN, NAN};
     path_in q = {d, deal, issue_year, NULL, last};
-    for (size_t t = 0; t < d->T1; t++) {
-        double M[2];
-        d->p[t] = chance_at(&q, (double)t * d->spec->step, M);
-        d->MA[t] = M[0];
-        d->MB[t] = M[1];
-    }
+    path_of(&q, d->p, d->MA, d->MB);
 }
 
 /* The discount factor of one period: the yearly one to the period's length in years. */
@@ -190,11 +218,9 @@ static int guarantee(pl_durability *d, size_t j, const double *deal, const doubl
     r->counted = c && r->provided ? gu->probability.value : 0;
     double last[3] = {NAN, NAN, NAN};
     path_in q = {d, deal, issue_year, gu, last};
-    for (size_t t = 0; t < d->T1; t++) {
-        double M[2];
-        helped[t] = chance_at(&q, (double)t * sp->step, M);
+    path_of(&q, helped, NULL, NULL);
+    for (size_t t = 0; t < d->T1; t++)
         eff[t] = t ? r->counted * helped[t] + (1 - r->counted) * d->p[t] : d->p[0];
-    }
     pl_commitment c2;
     int rc = pl_commitment_check(&c2, d->T1, eff, period_discount(sp), sp->cost[0].value,
                                  sp->cost[1].value, err);

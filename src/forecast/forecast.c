@@ -8,6 +8,7 @@
 #include "../core/alloc.h"
 #include "smp_impl.h"
 #include "veto_impl.h"
+#include "forecast_impl.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -126,15 +127,37 @@ static int issue_error(pl_error *err, int rc, const pl_scenario *s, size_t k)
     return rc;
 }
 
-static int forecast_issue(const pl_scenario *s, size_t k, const pl_forecast_opts *o,
-                          columns *col, issue_result *res, pl_error *err)
+/* Model m's run on issue k (the median, the NBS or the EUM). */
+static int run_model(pl_model m, const pl_forecast_opts *o, const columns *col, size_t n,
+                     const pl_nbs_opts *nbs, issue_result *res, pl_error *err)
 {
+    if (m == PL_MODEL_MEDIAN)
+        return pl_weighted_median(&res->value[m], col->x, col->w, n, o->tie, err);
+    if (m == PL_MODEL_NBS)
+        return pl_nbs_1d(&res->value[m], col->x, col->w, n, nbs, err);
+    return eum_issue(o, col, n, res, err);
+}
+
+/* A model's failure: with `failed`, marked there (bits) and the others go on; out of memory
+   stops everything. */
+static int go_on(int rc, unsigned bits, unsigned *failed)
+{
+    if (rc && failed && rc != PL_ENOMEM) {
+        *failed |= bits;
+        return PL_OK;
+    }
+    return rc;
+}
+
+static int forecast_issue(const pl_scenario *s, size_t k, const pl_forecast_opts *o,
+                          columns *col, issue_result *res, unsigned *failed, pl_error *err)
+{
+    static const pl_model each[] = {PL_MODEL_MEDIAN, PL_MODEL_NBS, PL_MODEL_EUM};
     size_t m = gather(s, k, o, col);
-    double *x = col->x, *w = col->w;
     res->counted = m;
     res->total_weight = 0;
     for (size_t i = 0; i < m; i++)
-        res->total_weight += w[i];
+        res->total_weight += col->w[i];
     pl_nbs_opts nbs = PL_NBS_OPTS_INIT;
     nbs.loss = o->loss;
     nbs.disagreement = o->disagreement;
@@ -143,15 +166,18 @@ static int forecast_issue(const pl_scenario *s, size_t k, const pl_forecast_opts
         nbs.has_status_quo = 1;
         nbs.status_quo = sq->value;
     }
-    /* the mean runs always: it also checks that the issue has weight */
-    int rc = pl_weighted_mean(&res->value[PL_MODEL_MEAN], x, w, m, err);
-    if (!rc && wants(o, PL_MODEL_MEDIAN))
-        rc = pl_weighted_median(&res->value[PL_MODEL_MEDIAN], x, w, m, o->tie, err);
-    if (!rc && wants(o, PL_MODEL_NBS))
-        rc = pl_nbs_1d(&res->value[PL_MODEL_NBS], x, w, m, &nbs, err);
-    if (!rc && wants(o, PL_MODEL_EUM))
-        rc = eum_issue(o, col, m, res, err);
-    return issue_error(err, rc, s, k);
+    /* the mean runs always: it also checks that the issue has weight, for every model */
+    int rc = pl_weighted_mean(&res->value[PL_MODEL_MEAN], col->x, col->w, m, err);
+    if (rc)
+        return issue_error(err, go_on(rc, ~0u, failed), s, k);
+    for (size_t j = 0; j < sizeof each / sizeof *each; j++) {
+        if (!wants(o, each[j]) || (failed && (*failed >> each[j] & 1u)))
+            continue;
+        rc = run_model(each[j], o, col, m, &nbs, res, err);
+        if ((rc = issue_error(err, go_on(rc, 1u << each[j], failed), s, k)))
+            return rc;
+    }
+    return PL_OK;
 }
 
 /* The exchange model over every issue at once (it trades across issues). */
@@ -175,6 +201,33 @@ static int exchange_all(pl_forecast *f, const pl_scenario *s, const pl_forecast_
 int pl_forecast_compute(pl_forecast **out, const pl_scenario *s, const pl_forecast_opts *opts,
                         pl_error *err)
 {
+    return pl__forecast_compute_each(out, s, opts, NULL, err);
+}
+
+/* The models that run on the whole scenario, after the issues (failed: as in forecast_issue;
+   each needs the issues' means, so none runs once the mean has failed). */
+static int whole_models(pl_forecast *f, const pl_scenario *s, const pl_forecast_opts *o,
+                        unsigned *failed, pl_error *err)
+{
+    int rc = PL_OK;
+    if (failed && (*failed >> PL_MODEL_MEAN & 1u))
+        return PL_OK;
+    if (f->n_issues >= 2 && wants(o, PL_MODEL_EXCHANGE) &&
+        (rc = go_on(exchange_all(f, s, o, err), 1u << PL_MODEL_EXCHANGE, failed)))
+        return rc;
+    if (wants(o, PL_MODEL_SMP) &&
+        (rc = go_on(pl__forecast_smp(s, &o->smp, &f->smp, err), 1u << PL_MODEL_SMP, failed)))
+        return rc;
+    for (size_t k = 0; f->smp && k < f->n_issues; k++)
+        f->issues[k].value[PL_MODEL_SMP] = pl_smp_median(f->smp, k);
+    if (wants(o, PL_MODEL_VETO))
+        rc = go_on(veto_all(f, s, err), 1u << PL_MODEL_VETO, failed);
+    return rc;
+}
+
+int pl__forecast_compute_each(pl_forecast **out, const pl_scenario *s,
+                              const pl_forecast_opts *opts, unsigned *failed, pl_error *err)
+{
     if (!out || !s)
         return pl__fail(err, PL_EMISUSE, "pl_forecast_compute: NULL argument");
     *out = NULL;
@@ -195,16 +248,12 @@ int pl_forecast_compute(pl_forecast **out, const pl_scenario *s, const pl_foreca
         f->opts = o;
         f->n_issues = K;
     }
+    if (failed)
+        *failed = 0;
     for (size_t k = 0; !rc && k < K; k++)
-        rc = forecast_issue(s, k, &o, &col, &f->issues[k], err);
-    if (!rc && K >= 2 && wants(&o, PL_MODEL_EXCHANGE))
-        rc = exchange_all(f, s, &o, err);
-    if (!rc && wants(&o, PL_MODEL_SMP))
-        rc = pl__forecast_smp(s, &o.smp, &f->smp, err);
-    for (size_t k = 0; !rc && f->smp && k < K; k++)
-        f->issues[k].value[PL_MODEL_SMP] = pl_smp_median(f->smp, k);
-    if (!rc && wants(&o, PL_MODEL_VETO))
-        rc = veto_all(f, s, err);
+        rc = forecast_issue(s, k, &o, &col, &f->issues[k], failed, err);
+    if (!rc)
+        rc = whole_models(f, s, &o, failed, err);
     free(col.x);
     free(col.w);
     free(col.c);

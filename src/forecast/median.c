@@ -6,6 +6,7 @@
 */
 #include "parley/forecast.h"
 #include "../core/error_int.h"
+#include "../core/sort.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -23,32 +24,24 @@ static int cmp_point(const void *a, const void *b)
     return (p->i > q->i) - (p->i < q->i);
 }
 
-int pl_weighted_median(double *out, const double *x, const double *w, size_t n,
-                       pl_median_tie tie, pl_error *err)
+/* The median with p (room for n points) as its scratch. */
+static int median_in(point *p, double *out, const double *x, const double *w, size_t n,
+                     pl_median_tie tie, pl_error *err)
 {
-    if (!out || (n && (!x || !w)))
-        return pl__fail(err, PL_EMISUSE, "pl_weighted_median: NULL argument");
-    point *p = malloc((n ? n : 1) * sizeof *p);
-    if (!p)
-        return pl__error_nomem(err);
     size_t m = 0;
     double total = 0;
     for (size_t i = 0; i < n; i++) {
-        if (!(w[i] >= 0) || !isfinite(w[i]) || !isfinite(x[i])) {
-            free(p);
+        if (!(w[i] >= 0) || !isfinite(w[i]) || !isfinite(x[i]))
             return pl__fail(err, PL_EINPUT, "weighted median: weight %zu is %g at position "
                             "%g; expected finite numbers, weights >= 0", i + 1, w[i], x[i]);
-        }
         if (w[i] > 0) /* zero-weight points never decide */
             p[m++] = (point){x[i], w[i], i};
         total += w[i];
     }
-    if (!(total > 0)) {
-        free(p);
+    if (!(total > 0))
         return pl__fail(err, PL_EINPUT, "weighted median: the weights sum to 0; expected at "
                         "least one positive weight");
-    }
-    qsort(p, m, sizeof *p, cmp_point);
+    pl__sort(p, m, sizeof *p, cmp_point); /* a total order (ties by input order): any sort */
     double half = total / 2, eps = 1e-12 * total, cum = 0;
     size_t k = 0;
     for (; k < m; k++) {
@@ -66,7 +59,21 @@ int pl_weighted_median(double *out, const double *x, const double *w, size_t n,
         else if (tie == PL_TIE_MIDPOINT)
             v = (p[k].x + p[k + 1].x) / 2;
     }
-    free(p);
     *out = v;
     return PL_OK;
+}
+
+int pl_weighted_median(double *out, const double *x, const double *w, size_t n,
+                       pl_median_tie tie, pl_error *err)
+{
+    if (!out || (n && (!x || !w)))
+        return pl__fail(err, PL_EMISUSE, "pl_weighted_median: NULL argument");
+    point stack[64]; /* the EUM asks every round of every issue, for a few actors */
+    point *p = n <= 64 ? stack : malloc(n * sizeof *p);
+    if (!p)
+        return pl__error_nomem(err);
+    int rc = median_in(p, out, x, w, n, tie, err);
+    if (p != stack)
+        free(p);
+    return rc;
 }

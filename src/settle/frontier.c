@@ -176,15 +176,26 @@ int pl_frontier_points(pl_frontier **out, size_t n, size_t N, const double *u,
 
 typedef struct level {
     size_t size;
-    double *u;          /* size x n */
+    double *u;          /* size x n; one block with parent and opt */
     uint32_t *parent;   /* index in the previous level */
     uint32_t *opt;      /* option of this level's issue */
 } level;
 
 static void level_free(level *l)
 {
-    free(l->u), free(l->parent), free(l->opt);
+    free(l->u);
     memset(l, 0, sizeof *l);
+}
+
+/* Room for size points of n utilities in l, in one block. */
+static int level_alloc(level *l, size_t size, size_t n)
+{
+    size_t cap = size ? size : 1, per = pl__mul(n, sizeof(double)) + 2 * sizeof(uint32_t);
+    if (!(l->u = per < SIZE_MAX ? pl__mallocarray(cap, per) : NULL))
+        return PL_ENOMEM;
+    l->parent = (uint32_t *)(l->u + cap * n);
+    l->opt = l->parent + cap;
+    return PL_OK;
 }
 
 /* Options of issue k that no other option of it dominates. */
@@ -264,8 +275,10 @@ static int partial_floors(merge_ctx *m, const double *floor)
         for (size_t k = K + 1; k-- > 0;) {
             m->lo[k * n + i] = floor[i] - rest - 1e-9 * (1 + fabs(floor[i]) + fabs(rest));
             double best = -INFINITY;
-            for (size_t v = 0; k && v < sp->m[k - 1]; v++)
-                best = fmax(best, sp->t[i * sp->total + sp->off[k - 1] + v]);
+            for (size_t v = 0; k && v < sp->m[k - 1]; v++) { /* fmax: utilities are finite */
+                double x = sp->t[i * sp->total + sp->off[k - 1] + v];
+                best = x > best ? x : best;
+            }
             rest += k ? best : 0;
         }
     }
@@ -341,29 +354,27 @@ static int merge_step(merge_ctx *m, size_t k, const level *prev, const size_t *o
         return PL_EOVERMEM; /* checked first: it is the one a user can raise */
     if ((n_opts && N / n_opts != prev->size) || N > PL_MERGE_MAX_CANDIDATES)
         return PL_ETOOBIG;
-    double *u = N <= SIZE_MAX / sizeof(double) / n ? malloc((N ? N : 1) * n * sizeof *u) : NULL;
-    size_t *keep = malloc((N ? N : 1) * sizeof *keep), nk = 0;
-    size_t *at = malloc((N ? N : 1) * sizeof *at), nv = 0;
-    int rc = u && keep && at ? PL_OK : PL_ENOMEM;
+    /* one block: the candidates' utilities, then keep and at (N each) */
+    size_t per = pl__mul(n, sizeof(double)) + 2 * sizeof(size_t), cap = N ? N : 1;
+    double *u = per < SIZE_MAX ? pl__mallocarray(cap, per) : NULL;
+    size_t *keep = u ? (size_t *)(u + cap * n) : NULL, *at = keep ? keep + cap : NULL;
+    size_t nk = 0, nv = 0;
+    int rc = u ? PL_OK : PL_ENOMEM;
     if (!rc)
         nv = candidates(m, k, prev, opts, n_opts, u, at);
     if (!rc)
         rc = merge_nd(m, nv, u, keep, &nk);
     if (rc == PL_ERANGE || (!rc && nk > PL_MERGE_MAX_FRONTIER))
         rc = PL_ETOOBIG;
-    if (!rc) {
-        next->u = malloc((nk ? nk : 1) * n * sizeof *next->u);
-        next->parent = malloc((nk ? nk : 1) * sizeof *next->parent);
-        next->opt = malloc((nk ? nk : 1) * sizeof *next->opt);
-        rc = next->u && next->parent && next->opt ? PL_OK : PL_ENOMEM;
-    }
+    if (!rc)
+        rc = level_alloc(next, nk, n);
     for (size_t j = 0; !rc && j < nk; j++) {
         memcpy(next->u + j * n, u + keep[j] * n, n * sizeof *u);
         next->parent[j] = (uint32_t)(at[keep[j]] / n_opts);
         next->opt[j] = (uint32_t)opts[at[keep[j]] % n_opts];
     }
     next->size = rc ? 0 : nk;
-    free(u), free(keep), free(at);
+    free(u);
     return rc;
 }
 

@@ -17,6 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Parties up to which the bounds of dominates_unit fit on the stack. */
+#define PL__ND_UNIT_MAX 16
+
 typedef struct nd_key {
     double a, b;    /* 2 parties: u1, u2; more: the sum, 0 */
     size_t i;
@@ -32,10 +35,38 @@ static int cmp_key(const void *x, const void *y)
     return (p->i > q->i) - (p->i < q->i);
 }
 
-static int cmp_size(const void *x, const void *y)
+/*
+** pl__dominates(q, p, n) when every utility lies in [-1, 1], as a party's does (weights
+** summing to at most 1 over values in [0, 1]): there pl__tol is 1e-12 for every pair, so p's
+** bounds lo = p - 1e-12 and hi = p + 1e-12, rounded as pl__dominates rounds them, are made
+** once per point tested instead of once per test. The same comparisons, so the same answer.
+*/
+typedef struct unit_bounds {
+    double lo[PL__ND_UNIT_MAX], hi[PL__ND_UNIT_MAX];
+} unit_bounds;
+
+static inline void unit_bounds_of(unit_bounds *b, const double *p, size_t n)
 {
-    size_t a = *(const size_t *)x, b = *(const size_t *)y;
-    return (a > b) - (a < b);
+    for (size_t i = 0; i < n; i++)
+        b->lo[i] = p[i] - 1e-12, b->hi[i] = p[i] + 1e-12;
+}
+
+static inline int dominates_unit(const double *q, const unit_bounds *b, size_t n)
+{
+    int strict = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (q[i] < b->lo[i])
+            return 0;
+        strict |= q[i] > b->hi[i];
+    }
+    return strict;
+}
+
+/* Does q dominate p (b: p's bounds when `unit`)? */
+static inline int dominated_by(const double *q, const double *p, const unit_bounds *b,
+                               int unit, size_t n)
+{
+    return unit ? dominates_unit(q, b, n) : pl__dominates(q, p, n);
 }
 
 /* Sweep over keys sorted by (u1, u2) descending; candidates into c, in that order. */
@@ -59,23 +90,26 @@ static size_t sweep2(const nd_key *k, size_t N, size_t *c)
 ** `reach` of j's (later ones) or earlier ones, which the sweep bounds.
 */
 static size_t recheck(size_t n, const double *u, const nd_key *k, size_t *c, size_t nc,
-                      unsigned char *gone)
+                      unsigned char *gone, int unit)
 {
+    unit_bounds b;
     for (size_t j = 0; j < nc; j++) {
         const double *p = u + k[c[j]].i * n;
         double reach = 64 * (double)n * pl__tol(k[c[j]].a, 0);
+        if (unit)
+            unit_bounds_of(&b, p, n);
         for (size_t q = j; q-- > 0;) {
             if (n == 2 && k[c[q]].b < k[c[j]].b - reach)
                 break;  /* earlier sweep candidates below this can't reach u2 */
             if (n > 2 && k[c[q]].a > k[c[j]].a + reach)
                 break;
-            if (pl__dominates(u + k[c[q]].i * n, p, n)) {
+            if (dominated_by(u + k[c[q]].i * n, p, &b, unit, n)) {
                 gone[j] = 1;
                 break;
             }
         }
         for (size_t q = j + 1; !gone[j] && q < nc && k[c[q]].a >= k[c[j]].a - reach; q++)
-            if (pl__dominates(u + k[c[q]].i * n, p, n))
+            if (dominated_by(u + k[c[q]].i * n, p, &b, unit, n))
                 gone[j] = 1;
     }
     size_t m = 0;
@@ -93,18 +127,21 @@ static size_t recheck(size_t n, const double *u, const nd_key *k, size_t *c, siz
 ** the tests changes: a point is kept iff no kept point dominates it.
 */
 static size_t sfs(size_t n, const double *u, const nd_key *k, size_t N, size_t *c,
-                  double *cu, uint64_t *budget)
+                  double *cu, uint64_t *budget, int unit)
 {
     size_t nc = 0, hint = 0;
+    unit_bounds b;
     for (size_t j = 0; j < N; j++) {
         const double *p = u + k[j].i * n;
         if (budget && *budget < nc)
             return (size_t)-1;
+        if (unit)
+            unit_bounds_of(&b, p, n);
         size_t q = 0, tests = 1;
-        if (hint < nc && pl__dominates(cu + hint * n, p, n)) {
+        if (hint < nc && dominated_by(cu + hint * n, p, &b, unit, n)) {
             q = hint;
         } else {
-            while (q < nc && !pl__dominates(cu + q * n, p, n))
+            while (q < nc && !dominated_by(cu + q * n, p, &b, unit, n))
                 q++;
             tests += q;
         }
@@ -120,24 +157,23 @@ static size_t sfs(size_t n, const double *u, const nd_key *k, size_t N, size_t *
     return nc;
 }
 
-int pl__nd(size_t n, size_t N, const double *u, size_t *keep, size_t *n_keep,
-           uint64_t *budget)
+/* keep[0..nc) = the kept points' indices (k[c[j]].i, distinct, below N) in increasing order,
+   by marking them in mark (N bytes, zeros) instead of sorting. */
+static void kept_in_order(const nd_key *k, const size_t *c, size_t nc, unsigned char *mark,
+                          size_t *keep)
 {
-    *n_keep = 0;
-    if (N == 0)
-        return PL_OK;
-    /* one block (keys, candidates, kept points' copies, flags): a per-draw merge calls this
-       some forty times on a few dozen points */
-    size_t ncu = n > 2 ? pl__mul(N, n) : 0;
-    size_t bytes = pl__mul(N, sizeof(nd_key) + sizeof(size_t) + 1);
-    size_t cub = pl__mul(ncu, sizeof(double));
-    nd_key *k = bytes < SIZE_MAX - cub ? malloc(bytes + cub) : NULL; /* either SIZE_MAX: NULL */
-    if (!k)
-        return PL_ENOMEM;
-    double *cu = (double *)(k + N);         /* ncu of them (n > 2) */
-    size_t *c = (size_t *)(cu + ncu);       /* N */
-    unsigned char *gone = (unsigned char *)(c + N); /* N */
-    memset(gone, 0, N);
+    for (size_t j = 0; j < nc; j++)
+        mark[k[c[j]].i] = 1;
+    for (size_t i = 0, m = 0; m < nc; i++)
+        if (mark[i])
+            keep[m++] = i;
+}
+
+/* The keys (2 parties: u1, u2; more: the sum, u1; 1: u1, 0) in k; whether every utility is
+   within [-1, 1] (dominates_unit). */
+static int make_keys(size_t n, size_t N, const double *u, nd_key *k)
+{
+    int unit = n > 2 && n <= PL__ND_UNIT_MAX;
     for (size_t j = 0; j < N; j++) {
         const double *p = u + j * n;
         k[j].i = j;
@@ -146,16 +182,43 @@ int pl__nd(size_t n, size_t N, const double *u, size_t *keep, size_t *n_keep,
             k[j].b = p[1];
         } else {
             double s = 0;
-            for (size_t i = 0; i < n; i++)
+            for (size_t i = 0; i < n; i++) {
                 s += p[i];
+                unit &= fabs(p[i]) <= 1;
+            }
             k[j].a = s;
             k[j].b = n ? p[0] : 0;
         }
     }
+    return unit;
+}
+
+int pl__nd(size_t n, size_t N, const double *u, size_t *keep, size_t *n_keep,
+           uint64_t *budget)
+{
+    *n_keep = 0;
+    if (N == 0)
+        return PL_OK;
+    /* one block (keys, candidates, kept points' copies, flags): a per-draw merge calls this
+       some forty times on a few dozen points, so small ones stay on the stack */
+    double stack[1024];
+    size_t ncu = n > 2 ? pl__mul(N, n) : 0;
+    size_t bytes = pl__mul(N, sizeof(nd_key) + sizeof(size_t) + 1);
+    size_t cub = pl__mul(ncu, sizeof(double));
+    size_t all = bytes < SIZE_MAX - cub ? bytes + cub : SIZE_MAX; /* either SIZE_MAX: too big */
+    nd_key *k = all <= sizeof stack ? (nd_key *)stack : all < SIZE_MAX ? malloc(all) : NULL;
+    if (!k)
+        return PL_ENOMEM;
+    double *cu = (double *)(k + N);         /* ncu of them (n > 2) */
+    size_t *c = (size_t *)(cu + ncu);       /* N */
+    unsigned char *gone = (unsigned char *)(c + N); /* N */
+    memset(gone, 0, N);
+    int unit = make_keys(n, N, u, k);
     pl__sort(k, N, sizeof *k, cmp_key);
-    size_t nc = n == 2 ? sweep2(k, N, c) : n == 1 ? 1 : sfs(n, u, k, N, c, cu, budget);
+    size_t nc = n == 2 ? sweep2(k, N, c) : n == 1 ? 1 : sfs(n, u, k, N, c, cu, budget, unit);
     if (nc == (size_t)-1) {
-        free(k);
+        if (k != (nd_key *)stack)
+            free(k);
         return PL_ERANGE;
     }
     if (n == 1) {  /* every point within tolerance of the maximum */
@@ -163,12 +226,12 @@ int pl__nd(size_t n, size_t N, const double *u, size_t *keep, size_t *n_keep,
         for (size_t j = 0; j < N && k[j].a >= k[0].a - pl__tol(k[j].a, k[0].a); j++)
             c[nc++] = j;
     } else {
-        nc = recheck(n, u, k, c, nc, gone);
+        nc = recheck(n, u, k, c, nc, gone, unit);
     }
-    for (size_t j = 0; j < nc; j++)
-        keep[j] = k[c[j]].i;
-    pl__sort(keep, nc, sizeof *keep, cmp_size);
+    memset(gone, 0, N);
+    kept_in_order(k, c, nc, gone, keep);
     *n_keep = nc;
-    free(k);
+    if (k != (nd_key *)stack)
+        free(k);
     return PL_OK;
 }

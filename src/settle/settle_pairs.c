@@ -100,8 +100,10 @@ int pl__settle_pair_exists(const pl_settlement *st, size_t a, size_t r, int *exi
         c.rest[K * nj + j] = 0;
         for (size_t k = K; k-- > 0;) {
             double best = -INFINITY;
-            for (size_t v = 0; v < sp->m[k]; v++)
-                best = fmax(best, sp->t[j * sp->total + sp->off[k] + v]);
+            for (size_t v = 0; v < sp->m[k]; v++) { /* fmax: utilities are finite */
+                double x = sp->t[j * sp->total + sp->off[k] + v];
+                best = x > best ? x : best;
+            }
             c.rest[k * nj + j] = c.rest[(k + 1) * nj + j] + best;
         }
     }

@@ -14,6 +14,7 @@
 #include "../core/error_int.h"
 #include "../core/alloc.h"
 #include "../core/scenario_impl.h"
+#include "../forecast/forecast_impl.h"
 #include "../settle/settlement.h"
 #include "../dynamics/durability_impl.h"
 
@@ -87,37 +88,54 @@ typedef struct draw_ctx {
     int st_rc;
 } draw_ctx;
 
-/* Models one at a time: one that has no answer in a draw (a Nash bargaining issue where no
-   outcome beats disagreement) leaves only its own numbers undefined. */
+/* Model m's forecast of every issue (f NULL: undefined). */
+static void put_model(draw_ctx *c, sink *k, const pl_forecast *f, int m)
+{
+    for (size_t x = 0; x < pl_scenario_n_issues(c->s); x++)
+        put(k, PL_METRIC_NUMBER, 0, 100, f ? pl_forecast_value(f, x, (pl_model)m) : NAN,
+            "forecast.%s.%s", "%s forecast (%s)", pl_issue_id(pl_scenario_issue(c->s, x)),
+            pl_model_name((pl_model)m));
+}
+
+/* A draw's models in one run: one that has no answer (a Nash bargaining issue where no
+   outcome beats disagreement) leaves only its own numbers undefined, and the others' are
+   what they are when each runs alone (forecast_impl.h). */
+static int forecast_draw(draw_ctx *c, sink *k, pl_error *err)
+{
+    pl_forecast_opts fo = c->p->o.forecast;
+    pl_forecast *f = NULL;
+    unsigned failed = 0;
+    fo.models = c->p->models;
+    int rc = fo.models ? pl__forecast_compute_each(&f, c->s, &fo, &failed, err) : PL_OK;
+    for (int m = 0; !rc && m < PL_MODEL_COUNT; m++)
+        if (c->p->models & (1u << m))
+            put_model(c, k, (failed >> m & 1u) ? NULL : f, m);
+    pl_forecast_free(f);
+    return rc ? rc : k->rc;
+}
+
+/* On the baseline, model by model: which apply, and a failure is the user's to see. */
 static int eval_forecast(draw_ctx *c, sink *k, pl_error *err)
 {
-    size_t K = pl_scenario_n_issues(c->s);
-    if (k->p) { /* the baseline decides which models run: all asked for that apply */
-        pl_forecast *f = NULL;
-        int rc = pl_forecast_compute(&f, c->s, &c->p->o.forecast, err);
-        for (int m = 0; !rc && m < PL_MODEL_COUNT; m++)
-            if (pl_forecast_has(f, (pl_model)m))
-                k->p->models |= 1u << m;
-        pl_forecast_free(f);
-        if (rc)
-            return rc;
-    }
-    for (int m = 0; m < PL_MODEL_COUNT; m++) {
+    if (!k->p) /* 0 models would ask for the default set */
+        return forecast_draw(c, k, err);
+    pl_forecast *f = NULL;
+    int rc = pl_forecast_compute(&f, c->s, &c->p->o.forecast, err);
+    for (int m = 0; !rc && m < PL_MODEL_COUNT; m++) /* all asked for that apply */
+        if (pl_forecast_has(f, (pl_model)m))
+            k->p->models |= 1u << m;
+    pl_forecast_free(f);
+    for (int m = 0; !rc && m < PL_MODEL_COUNT; m++) {
         if (!(c->p->models & (1u << m)))
             continue;
         pl_forecast_opts fo = c->p->o.forecast;
-        pl_forecast *f = NULL;
         fo.models = 1u << m;
-        int rc = pl_forecast_compute(&f, c->s, &fo, err);
-        if (rc && (k->p || rc == PL_ENOMEM))
-            return rc;
-        for (size_t x = 0; x < K; x++)
-            put(k, PL_METRIC_NUMBER, 0, 100, rc ? NAN : pl_forecast_value(f, x, (pl_model)m),
-                "forecast.%s.%s", "%s forecast (%s)",
-                pl_issue_id(pl_scenario_issue(c->s, x)), pl_model_name((pl_model)m));
+        if (!(rc = pl_forecast_compute(&f, c->s, &fo, err)))
+            put_model(c, k, f, m);
         pl_forecast_free(f);
+        f = NULL;
     }
-    return k->rc;
+    return rc ? rc : k->rc;
 }
 
 /* The settlement every draw (and the baseline) computes. */

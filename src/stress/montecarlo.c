@@ -58,9 +58,8 @@ static int fold(pl_stress *st, const double *rows, uint64_t lo, uint64_t hi, pl_
     size_t len = pl__row_len(p);
     for (uint64_t d = lo; d < hi; d++) {
         const double *row = rows + (d - lo) * len;
-        for (size_t m = 0; m < p->M; m++)
-            if (pl__acc_add(&st->acc[m], &p->m[m], row[p->J + m], row, p->J, d))
-                return pl__error_nomem(err);
+        if (pl__groups_fold(&st->groups, st->acc, p->m, row, d))
+            return pl__error_nomem(err);
         for (size_t a = 0; a < PL__N_ANALYSES; a++)
             st->failures[a] += row[p->J + p->M + a] != 0;
         if (p->o.on_draw && p->o.on_draw(p->o.payload, d, row, p->J + p->M))
@@ -84,6 +83,8 @@ static int setup(pl_stress *st, const pl_scenario *s, const pl_stress_opts *o, i
     for (size_t m = 0; m < p->M; m++)
         if (pl__acc_init(&st->acc[m], &p->m[m], p->J))
             return pl__error_nomem(err);
+    if (pl__groups_init(&st->groups, p->m, p->M, p->J))
+        return pl__error_nomem(err);
     for (size_t j = 0; j < p->J; j++) {
         char buf[256];
         st->inputs[j] = pl_scenario_uncertain(s, j, buf, sizeof buf);
@@ -152,8 +153,11 @@ int pl_stress_run(pl_stress **out, const pl_scenario *s, const pl_stress_opts *o
     if (!rc)
         rc = run_blocks(st, o, rank, ranks, rows, err);
     free(rows);
+    if (!rc && rank == 0)
+        pl__groups_finish(&st->groups, st->acc);
     for (size_t m = 0; !rc && rank == 0 && m < st->plan.M; m++)
-        pl__acc_finish(&st->acc[m]);
+        if (pl__acc_finish(&st->acc[m]))
+            rc = pl__error_nomem(err);
     if (rc || rank != 0) {
         pl_stress_free(st);
         return rc;
@@ -171,6 +175,7 @@ void pl_stress_free(pl_stress *st)
     for (size_t j = 0; st->labels && j < st->plan.J; j++)
         free(st->labels[j]);
     free(st->acc), free(st->labels), free(st->inputs);
+    pl__groups_free(&st->groups);
     pl__plan_free(&st->plan);
     free(st);
 }

@@ -70,22 +70,61 @@ typedef struct pl__acc {
     size_t *slot;                    /* open addressing: code -> tally index + 1 */
     size_t cap_slot;
     double *mx, *m2x, *cxy;          /* per input: sensitivity co-moments */
+    double *dx;                      /* pl__acc_add's scratch (pl__xmom) */
 } pl__acc;
 
 int pl__acc_init(pl__acc *a, const pl__metric *m, size_t J);
 void pl__acc_free(pl__acc *a);
-/* Fold one draw's value y (NAN: undefined) with the inputs x (J of them). */
+/* The inputs' running means and second moments (Welford) over the draws where a metric is
+   defined; dx: the last draw's x less the mean before it, which the co-moments read. */
+typedef struct pl__xmom {
+    uint64_t n;
+    double *mx, *m2x, *dx;
+} pl__xmom;
+
+/* Fold inputs x (J of them) into g. */
+void pl__xmom_add(pl__xmom *g, const double *x, size_t J);
+/* pl__acc_add's own part for a value y (not NAN): count, extremes, mean, variance, the kept
+   values or the tally; *ry = y less the new mean. */
+int pl__acc_add_value(pl__acc *a, const pl__metric *m, double y, uint64_t draw, double *ry);
+/* The co-moments of a's value (ry from pl__acc_add_value) with the inputs of g's last draw. */
+void pl__acc_add_cov(pl__acc *a, const pl__xmom *g, double ry, size_t J);
+/* Fold one draw's value y (NAN: undefined) with the inputs x (J of them): the three above,
+   the inputs' moments a's own. */
 int pl__acc_add(pl__acc *a, const pl__metric *m, double y, const double *x, size_t J,
                 uint64_t draw);
 /* Percentile q (type 7) of a number; after pl__acc_finish. */
 double pl__acc_quantile(const pl__acc *a, const pl__metric *m, double q);
 /* After the last draw: the kept values sorted (percentiles read them in place), the tally
-   by count, most frequent first (ties: first seen). No draw may be added after it. */
-void pl__acc_finish(pl__acc *a);
+   by count, most frequent first (ties: first seen). No draw may be added after it.
+   PL_ENOMEM (the sort's scratch). */
+int pl__acc_finish(pl__acc *a);
+
+/*
+** Metrics defined in the same draws have the same inputs' moments, bit for bit: the run folds
+** them once per group (xmom.c) instead of once per metric, and a group splits in two the
+** first draw where some of its metrics are defined and some not.
+*/
+typedef struct pl__groups {
+    size_t M, J, n;
+    pl__xmom *g;                 /* n of them, room for M */
+    size_t *of;                  /* per metric: its group; (size_t)-1: none (packages) */
+    unsigned char *def, *undef;  /* per group, this draw: a member defined, one undefined */
+    size_t *split;               /* per group, this draw: where its defined members go */
+} pl__groups;
+
+int pl__groups_init(pl__groups *G, const pl__metric *m, size_t M, size_t J);
+/* Fold one row (J inputs, then M metrics) into acc, the inputs' moments by group. */
+int pl__groups_fold(pl__groups *G, pl__acc *acc, const pl__metric *m, const double *row,
+                    uint64_t draw);
+/* After the last draw: each metric's inputs' moments from its group (pl__acc's mx, m2x). */
+void pl__groups_finish(const pl__groups *G, pl__acc *acc);
+void pl__groups_free(pl__groups *G);
 
 struct pl_stress {
     pl__plan plan;
     pl__acc *acc;
+    pl__groups groups;
     uint64_t draws, failures[PL__N_ANALYSES];
     char **labels;                   /* uncertain inputs */
     const pl_value **inputs;

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: MIT */
+/*
+** forecast_impl.h: pl_forecast_compute for callers that take each model's
+** failure on its own (library-internal).
+*/
+#ifndef PL_FORECAST_IMPL_H
+#define PL_FORECAST_IMPL_H
+
+#include "parley/forecast.h"
+
+/*
+** pl_forecast_compute, or (failed not NULL) going on past a model that fails: bit m of
+** *failed is set when model m has no answer (on some issue, or on the whole scenario; every
+** bit when an issue has no weight: every model needs its mean), and its values are not to be
+** read; the others are what they are when each model runs alone. Out of memory still fails
+** the whole run.
+*/
+int pl__forecast_compute_each(pl_forecast **out, const pl_scenario *s,
+                              const pl_forecast_opts *opts, unsigned *failed, pl_error *err);
+
+#endif
