@@ -378,6 +378,14 @@ static int check_inputs(const double *x, const double *c, const double *s, size_
     if (!(W > 0))
         return pl__fail(err, PL_EINPUT, "every EUM actor has capability x salience 0; expected "
                         "at least one with weight");
+    /* distances are shares of the spread and weights of the total: both must be finite */
+    double lo = x[0], hi = x[0];
+    for (size_t i = 1; i < n; i++)
+        lo = fmin(lo, x[i]), hi = fmax(hi, x[i]);
+    if (!isfinite(hi - lo) || !isfinite(W))
+        return pl__fail(err, PL_EINPUT, "EUM positions span %g and capability x salience sums "
+                        "to %g; expected both finite (rescale the positions or capabilities)",
+                        hi - lo, W);
     if (o->rounds < 0 || o->rounds > 100000 || !(o->q >= 0 && o->q <= 1) || !(o->tol >= 0) ||
         (unsigned)o->cycle > PL_EUM_CYCLE_MEAN)
         return pl__fail(err, PL_EINPUT, "EUM options: rounds %d, Q %g, tol %g, cycle mode %d; "

@@ -84,7 +84,9 @@ static void voter_row(const rows_job *j, size_t t, double *row)
 ** same order as alone (so the same bits). Which run comes next is data, not
 ** pattern: a select, not a branch; the lanes' independent chains hide one
 ** another's latency. A run ends at its row's sentinel, which never sorts first
-** while the other run has values (d is finite): n steps take every value.
+** while the other run has values (d is finite): n steps take every value. A
+** run is also never read past its sentinel, whatever the values (a NaN
+** compares false): the same choices for finite rows, no read out of the row.
 */
 static void voters_z(const double *const rows[Z_LANES], const size_t t[Z_LANES], size_t n,
                      double z[Z_LANES])
@@ -100,7 +102,7 @@ static void voters_z(const double *const rows[Z_LANES], const size_t t[Z_LANES],
 #pragma GCC unroll 4
         for (size_t q = 0; q < Z_LANES; q++) {
             double fl = *l[q], fh = *h[q];
-            size_t left = fl <= fh;
+            size_t left = ((fl <= fh) | (h[q] == rows[q] + n)) & (l[q] != rows[q] - 1);
             double f = left ? fl : fh;
             l[q] -= left;
             h[q] += 1 - left;

@@ -348,6 +348,19 @@ static void test_edges(void **state)
     assert_int_equal(pl_eum_run(&e, bad, c, s, 3, NULL, &err), PL_EINPUT);
     double neg[] = {1, -1, 1};
     assert_int_equal(pl_eum_run(&e, x, neg, s, 3, NULL, &err), PL_EINPUT);
+    /* finite positions whose spread is not (the review's repro: 96 actors under Scholz's
+       probability, whose merge of a NaN row read past it) and weights that sum past a double */
+    enum { NW = 96 };
+    double wx[NW], wc[NW], ws[NW];
+    for (size_t i = 0; i < NW; i++)
+        wx[i] = i < NW / 2 ? -1e308 : i + 1 < NW ? (double)i : 1e308, wc[i] = 1, ws[i] = .5;
+    pl_eum_opts wide = PL_EUM_OPTS_INIT;
+    wide.prob = PL_EUM_PROB_SCHOLZ;
+    assert_int_equal(pl_eum_run(&e, wx, wc, ws, NW, &wide, &err), PL_EINPUT);
+    assert_non_null(strstr(err.msg, "span"));
+    double huge[] = {1e308, 1e308, 1e308}, one[] = {1, 1, 1}, y[] = {0, 50, 100};
+    assert_int_equal(pl_eum_run(&e, y, huge, one, 3, NULL, &err), PL_EINPUT);
+    assert_non_null(strstr(err.msg, "finite"));
     pl_eum_opts o;
     assert_int_equal(pl_eum_preset(&o, "bdm2010", &err), PL_EINPUT);
     assert_non_null(strstr(err.msg, "scholz_code"));
