@@ -347,7 +347,12 @@ static void revisit(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r, uin
 /*
 ** The candidates of one key after trade r. Fast: a dead one leaves the key's
 ** list as it is met (swapped with the last kept; the order of revisits within
-** a trade does not matter, each reads only the state the trade left).
+** a trade does not matter, each reads only the state the trade left). It is
+** known dead by its gain in the tree, -inf exactly for the dead (drop sets it;
+** a sized gain is finite), so the dead cost a read of 8 bytes, not of the
+** candidate: most entries a trade meets belong to candidates an earlier
+** trade killed. Loads overlap: the gain two strides ahead, the candidate (if
+** live) one stride ahead.
 */
 static void revisit_key(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r, size_t key,
                         uint32_t stamp)
@@ -358,14 +363,16 @@ static void revisit_key(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r,
             revisit(c, st, r, ids[m], stamp);
         return;
     }
+    const double *g = c->gbuf;
     for (size_t m = 0; m < c->len[key];) {
-        if (m + PL__AHEAD < c->len[key]) { /* each revisit is a cache miss: overlap them */
+        if (m + 2 * PL__AHEAD < c->len[key])
+            PL__PREFETCH(&g[ids[m + 2 * PL__AHEAD]]);
+        if (m + PL__AHEAD < c->len[key] && g[ids[m + PL__AHEAD]] != -INFINITY) {
             const char *at = (const char *)&c->cand[ids[m + PL__AHEAD]];
             PL__PREFETCH(at);
             PL__PREFETCH(at + sizeof(pl__xc_cand) - 1);
-            PL__PREFETCH(&c->gbuf[ids[m + PL__AHEAD]]); /* its gain in the tree */
         }
-        if (c->cand[ids[m]].dead) {
+        if (g[ids[m]] == -INFINITY) {
             ids[m] = ids[--c->len[key]];
             continue;
         }

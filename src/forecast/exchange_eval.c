@@ -84,6 +84,15 @@ int pl__xc_size(const pl__xc_state *st, const pl__xc_cand *cd, pl_exchange_trade
         return 0;
     double yip = st->y[AT(st, i, p)], yjq = st->y[AT(st, j, q)];
     double Xjp = st->x[AT(st, j, p)], Xiq = st->x[AT(st, i, q)]; /* the demanders' */
+    double si = yip > Xjp ? -1 : 1, sj = yjq > Xiq ? -1 : 1;
+    /*
+    ** The kept proposals' sign first (most candidates a trade makes infeasible
+    ** fail here): each move below is si (sj) times a size >= 0 or NaN, so
+    ** move_ok's sign test sees si (sj), or its size test fails; either way it
+    ** returns 0, as it would after the sizing.
+    */
+    if ((cd->sg_i != 0 && cd->sg_i != si) || (cd->sg_j != 0 && cd->sg_j != sj))
+        return 0;
     /* j moves all the way to i's position on q, unless i would then have to move past j's */
     sizes z;
     from_dq(&z, fabs(Xiq - yjq) * kjq, rho, kip, kjq);
@@ -92,7 +101,6 @@ int pl__xc_size(const pl__xc_state *st, const pl__xc_cand *cd, pl_exchange_trade
         from_dp(&z, fabs(Xjp - yip) * kip, rho, kip, kjq);
         z.mi = fabs(Xjp - yip);
     }
-    double si = yip > Xjp ? -1 : 1, sj = yjq > Xiq ? -1 : 1;
     double sip = st->s[AT(st, i, p)], siq = st->s[AT(st, i, q)];
     double sjp = st->s[AT(st, j, p)], sjq = st->s[AT(st, j, q)];
     if (!move_ok(st, i, p, si * z.mi, cd->pre_i, cd->sg_i) ||
