@@ -22,6 +22,7 @@
 
 #define PL__TIE 1e-12 /* gains this close to the best are a tie */
 #define PL__AHEAD 16  /* candidates a revisit loads ahead (a few cache-miss latencies' worth) */
+#define PL__XC_VIA_I 0x80000000u /* ids stay below 2^30 (add_pair) */
 
 struct pl_exchange {
     size_t n, K, rounds;
@@ -56,6 +57,8 @@ typedef struct xc_ctx {
     pl__xc_tree tree;
     uint32_t *off, *ids;       /* fast and heap: candidates by (actor, issue) touched, CSR */
     uint32_t *len;             /* fast: how many of a key's ids are still kept (the dead go) */
+    pl__xc_range *range;       /* fast: per candidate, the dv ranges of its last sizing */
+    size_t cap_range;
     unsigned char *sd;         /* fast: K x n sides of O (exchange_pairs.c) */
     uint32_t *pairs;           /* fast: 4 n, exchange_pairs.c's groups */
     size_t cap_idx;
@@ -120,6 +123,25 @@ static int roles(xc_ctx *c, size_t a, size_t b, size_t p, size_t q, pl__xc_cand 
     return 1;
 }
 
+/*
+** A range of pl__xc_size's dvr as floats, rounded inward (a float range never
+** holds more): moved in by 2^-22 of itself and 2^-100 before rounding, more
+** than a float's rounding moves it (2^-24 relative, 2^-150 absolute); the
+** values are below 1e3, far inside a float's range.
+*/
+static void inward(const double dvr[2], float *lo, float *hi)
+{
+    double l = dvr[0], h = dvr[1];
+    *lo = (float)(isfinite(l) ? l + (fabs(l) * 0x1p-22 + 0x1p-100) : l);
+    *hi = (float)(isfinite(h) ? h - (fabs(h) * 0x1p-22 + 0x1p-100) : h);
+}
+
+static void set_range(pl__xc_range *r, const double dvr[4])
+{
+    inward(dvr, &r->lo_p, &r->hi_p);
+    inward(dvr + 2, &r->lo_q, &r->hi_q);
+}
+
 /* A candidate's gain and last proposals after sizing t. */
 static void sized(pl__xc_cand *cd, const pl_exchange_trade *t)
 {
@@ -143,6 +165,7 @@ static int add_pair(void *arg, size_t a, size_t b, size_t p, size_t q)
     xc_ctx *c = gn->c;
     pl__xc_cand cd;
     pl_exchange_trade t;
+    double dvr[4];
     int ok = roles(c, a, b, p, q, &cd);
     if (gn->count) {
         gn->e->candidates++;
@@ -152,15 +175,22 @@ static int add_pair(void *arg, size_t a, size_t b, size_t p, size_t q)
     cd.sg_i = cd.sg_j = 0;
     cd.seen = 0;
     cd.dead = 0;
-    if (!ok || !pl__xc_size(&gn->st, &cd, &t))
+    if (!ok || !pl__xc_size(&gn->st, &cd, &t, c->path == PL__XC_FAST ? dvr : NULL))
         return PL_OK;
     sized(&cd, &t);
-    pl__xc_cand *g = c->n_cand < UINT32_MAX / 4 /* ids and offsets fit 32 bits */
+    pl__xc_cand *g = c->n_cand < UINT32_MAX / 4 /* ids (and PL__XC_VIA_I) and offsets fit 32 bits */
                          ? pl__grow(c->cand, &c->cap_cand, c->n_cand + 1, sizeof *g, 256)
                          : NULL;
     if (!g)
         return PL_ENOMEM;
     c->cand = g;
+    if (c->path == PL__XC_FAST) {
+        pl__xc_range *r = pl__grow(c->range, &c->cap_range, c->n_cand + 1, sizeof *r, 256);
+        if (!r)
+            return PL_ENOMEM;
+        c->range = r;
+        set_range(&c->range[c->n_cand], dvr);
+    }
     c->cand[c->n_cand++] = cd;
     return PL_OK;
 }
@@ -245,10 +275,12 @@ static void index_round(xc_ctx *c)
     }
     for (size_t k = 0; k < nk2; k++)
         c->off[k + 1] += c->off[k];
+    /* fast: an entry of a demand list through i (the candidate's q) carries PL__XC_VIA_I */
+    uint32_t via_i = c->path == PL__XC_FAST ? PL__XC_VIA_I : 0;
     for (size_t id = 0; id < c->n_cand; id++) {
         keys(c, &c->cand[id], key);
         for (int r = 0; r < 4; r++)
-            c->ids[c->off[key[r]]++] = (uint32_t)id;
+            c->ids[c->off[key[r]]++] = (uint32_t)id | (r == 3 ? via_i : 0);
     }
     for (size_t k = nk2; k > 0; k--)
         c->off[k] = c->off[k - 1];
@@ -304,14 +336,18 @@ static void drop(xc_ctx *c, uint32_t id)
 static void resize(xc_ctx *c, const pl__xc_state *st, uint32_t id)
 {
     pl_exchange_trade t;
+    double dvr[4];
+    int fast = c->path == PL__XC_FAST;
     if (c->cand[id].dead)
         return;
-    if (!pl__xc_size(st, &c->cand[id], &t)) {
+    if (!pl__xc_size(st, &c->cand[id], &t, fast ? dvr : NULL)) {
         drop(c, id);
         return;
     }
     double was = c->cand[id].gain;
     sized(&c->cand[id], &t);
+    if (fast)
+        set_range(&c->range[id], dvr);
     if (c->path == PL__XC_HEAP)
         pl__xc_heap_update(&c->heap, id);
     else if (c->path == PL__XC_FAST && c->cand[id].gain != was) /* else it keeps its place */
@@ -381,6 +417,41 @@ static void revisit_key(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r,
 }
 
 /*
+** Fast path, the candidates of demand key (b, u) after trade r moved dv[b u]
+** (and no supply key of theirs: those were revisited first): only those whose
+** range for it no longer holds dv, or none (pl__xc_size's dvr: inside it the
+** sizing comes out the same bit for bit). Not marking the skipped as seen
+** keeps them open to the other demand key r moved, if it is theirs too; the
+** range read there holds while this one does. Dead ones leave as in
+** revisit_key.
+*/
+static void revisit_demand(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r,
+                           size_t key, uint32_t stamp)
+{
+    double dv = c->dv[key - c->n * c->K];
+    uint32_t *ids = c->ids + c->off[key];
+    const double *g = c->gbuf;
+    for (size_t m = 0; m < c->len[key];) {
+        if (m + PL__AHEAD < c->len[key]) {
+            uint32_t ahead = ids[m + PL__AHEAD] & ~PL__XC_VIA_I;
+            PL__PREFETCH(&g[ahead]);
+            PL__PREFETCH(&c->range[ahead]);
+        }
+        uint32_t id = ids[m] & ~PL__XC_VIA_I;
+        if (g[id] == -INFINITY) {
+            ids[m] = ids[--c->len[key]];
+            continue;
+        }
+        const pl__xc_range *rg = &c->range[id];
+        int via_i = (ids[m] & PL__XC_VIA_I) != 0; /* key is the candidate's (i, q), else (j, p) */
+        float lo = via_i ? rg->lo_q : rg->lo_p, hi = via_i ? rg->hi_q : rg->hi_p;
+        if (!(lo <= dv && dv <= hi))
+            revisit(c, st, r, id, stamp);
+        m++;
+    }
+}
+
+/*
 ** After trade r: naive sizes every candidate again; fast and heap only those
 ** sharing one of its keys, and those of a demander's key only when what it saw
 ** of O moved (news[0] for j on p, news[1] for i on q): the others' inputs did
@@ -397,8 +468,10 @@ static void refresh(xc_ctx *c, const pl__xc_cand *r, uint32_t stamp, const int n
     size_t key[4];
     keys(c, r, key);
     for (int k = 0; k < 4; k++)
-        if (k < 2 || news[k - 2])
+        if (k < 2)
             revisit_key(c, &st, r, key[k], stamp);
+        else if (news[k - 2])
+            (c->path == PL__XC_FAST ? revisit_demand : revisit_key)(c, &st, r, key[k], stamp);
 }
 
 /*
@@ -460,7 +533,7 @@ static int trade_round(xc_ctx *c, pl_exchange *e, size_t round)
     while (pick(c, &id)) {
         pl__xc_state st = state(c);
         pl_exchange_trade t;
-        int ok = pl__xc_size(&st, &c->cand[id], &t);
+        int ok = pl__xc_size(&st, &c->cand[id], &t, NULL);
         drop(c, id);
         if (!ok) /* cannot happen: its inputs are those it was sized with */
             continue;
@@ -515,7 +588,7 @@ static void ctx_free(xc_ctx *c)
 {
     void *p[] = {c->x, c->y, c->k, c->O, c->W, c->O0, c->traded, c->dv, c->rec_head, c->rec,
                  c->cand, c->top, c->hbuf, c->hpos, c->tbuf, c->gbuf, c->off,
-                 c->ids, c->len, c->sd, c->pairs};
+                 c->ids, c->len, c->sd, c->pairs, c->range};
     for (size_t k = 0; k < sizeof p / sizeof *p; k++)
         free(p[k]);
 }
