@@ -183,6 +183,30 @@ typedef struct xc_gen {
     int count; /* first round: count the pairs */
 } xc_gen;
 
+/* Room for one more candidate (and its range on the fast path); 1 when there is none. */
+static int grow_cand(xc_ctx *c)
+{
+    size_t cap = c->cap_cand, need = c->n_cand + 1;
+    pl__xc_cand *g = c->n_cand < UINT32_MAX / 4 /* ids (and PL__XC_VIA_I) and offsets fit 32 bits */
+                         ? pl__grow(c->cand, &c->cap_cand, need, sizeof *g, 256)
+                         : NULL;
+    if (!g)
+        return 1;
+    c->cand = g;
+    if (c->cap_cand != cap)
+        huge_pages(g, c->cap_cand * sizeof *g);
+    if (c->path == PL__XC_FAST) {
+        cap = c->cap_range;
+        pl__xc_range *r = pl__grow(c->range, &c->cap_range, c->cap_cand, sizeof *r, 256);
+        if (!r)
+            return 1;
+        c->range = r;
+        if (c->cap_range != cap)
+            huge_pages(r, c->cap_range * sizeof *r);
+    }
+    return 0;
+}
+
 /* Actors a < b, opposite on both p and q: a candidate when its ratios differ and it is feasible. */
 static int add_pair(void *arg, size_t a, size_t b, size_t p, size_t q)
 {
@@ -203,25 +227,10 @@ static int add_pair(void *arg, size_t a, size_t b, size_t p, size_t q)
     if (!ok || !pl__xc_size(&gn->st, &cd, &t, c->path == PL__XC_FAST ? dvr : NULL))
         return PL_OK;
     sized(&cd, &t);
-    size_t cap = c->cap_cand;
-    pl__xc_cand *g = c->n_cand < UINT32_MAX / 4 /* ids (and PL__XC_VIA_I) and offsets fit 32 bits */
-                         ? pl__grow(c->cand, &c->cap_cand, c->n_cand + 1, sizeof *g, 256)
-                         : NULL;
-    if (!g)
+    if ((c->n_cand == c->cap_cand || !c->cand) && grow_cand(c))
         return PL_ENOMEM;
-    if (c->cap_cand != cap)
-        huge_pages(g, c->cap_cand * sizeof *g);
-    c->cand = g;
-    if (c->path == PL__XC_FAST) {
-        cap = c->cap_range;
-        pl__xc_range *r = pl__grow(c->range, &c->cap_range, c->n_cand + 1, sizeof *r, 256);
-        if (!r)
-            return PL_ENOMEM;
-        if (c->cap_range != cap)
-            huge_pages(r, c->cap_range * sizeof *r);
-        c->range = r;
+    if (c->path == PL__XC_FAST)
         set_range(&c->range[c->n_cand], dvr);
-    }
     c->cand[c->n_cand++] = cd;
     return PL_OK;
 }
