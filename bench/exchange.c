@@ -10,7 +10,8 @@
 ** otherwise), then generated scenarios of ACTORS x ISSUES, 10 rounds. Issue
 ** 21's goals are printed beside their rows: DEU III < 1 s, 100 x 100 < 10 s
 ** (CPU seconds, getrusage; wall beside).
-**   bench/exchange [SHARED_DIR] [ACTORS ISSUES ...]   (default 30 30  50 20  30 60)
+**   bench/exchange [SHARED_DIR] [ACTORS ISSUES ...]   (default 30 30  50 20  30 60);
+** first the built-in scenario per run (fast and naive interleaved, CPU us per run)
 */
 #include "parley/parley.h"
 #include "bench_util.h"
@@ -91,6 +92,48 @@ static int baseline_for(size_t n, size_t K)
     return w <= 1.1e6 ? 1 : w <= 2e7 ? 2 : 0;
 }
 
+/*
+** The built-in scenario, per run (what every `parley stress` draw pays): RUNS
+** runs of the fast path and of the naive one, interleaved in blocks of 50 so
+** that both see the same load; CPU microseconds per run. Goal (issue 21):
+** <= 15 us.
+*/
+static void builtin_per_run(int runs)
+{
+    pl_scenario *s;
+    pl_error err;
+    if (pl_scenario_load_builtin(&s, NULL, NULL, &err) != PL_OK) {
+        fprintf(stderr, "bench: %s\n", err.msg);
+        exit(1);
+    }
+    double cpu[2] = {0, 0};
+    pl_exchange *ref[2] = {NULL, NULL};
+    for (int done = 0; done < runs; done += 50)
+        for (int path = 0; path < 2; path++) {
+            double c0 = bench_cpu(); /* the block, not each run: getrusage's resolution */
+            for (int r = 0; r < 50; r++) {
+                timing t;
+                pl_exchange *e = run(0, 0, NULL, NULL, NULL, s, path, &t);
+                if (!ref[path])
+                    ref[path] = e;
+                else
+                    pl_exchange_free(e);
+            }
+            cpu[path] += bench_cpu() - c0;
+        }
+    int ok = same(ref[0], ref[1]);
+    double per = 1e6 * cpu[0] / runs, base = 1e6 * cpu[1] / runs;
+    printf("built-in %zu x %zu, per run   %7zu exchanges  fast %8.2f us CPU (goal <= 15 us: %s)"
+           "  naive %8.2f us CPU  ratio %6.1f  %s\n", pl_scenario_n_actors(s),
+           pl_scenario_n_issues(s), pl_exchange_n_trades(ref[0]), per, per <= 15 ? "met" : "NOT met",
+           base, base / (per > 0 ? per : 1e-9), ok ? "same trades" : "DIFFER");
+    pl_exchange_free(ref[0]);
+    pl_exchange_free(ref[1]);
+    pl_scenario_free(s);
+    if (!ok)
+        exit(1);
+}
+
 static void generated(size_t n, size_t K)
 {
     double *x = malloc(n * K * sizeof *x), *sal = malloc(n * K * sizeof *sal);
@@ -124,6 +167,7 @@ int main(int argc, char **argv)
     setvbuf(stdout, NULL, _IOLBF, 0);
     printf("exchange model, 10 rounds, fast path vs a baseline (naive or issue 20's heap), "
            "same process\n");
+    builtin_per_run(2000);
     snprintf(path, sizeof path, "%s/data/decide/sample_data.txt", shared);
     pl_scenario *s;
     if (pl_import_file(&s, NULL, path, PL_IMPORT_DECIDE, NULL, &err) == PL_OK) {

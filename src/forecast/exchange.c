@@ -7,6 +7,9 @@
 ** j supplies q and demands p; the rate rho = dO_q / dO_p lies between the
 ** break-even rates s_ip/s_iq and s_jp/s_jq (equal gain: the mediant).
 */
+#if defined(__linux__) && !defined(_DEFAULT_SOURCE)
+#define _DEFAULT_SOURCE /* MADV_HUGEPAGE (huge_pages), beyond POSIX */
+#endif
 #include "parley/exchange.h"
 #include "exchange_impl.h"
 #include "parley/scenario.h"
@@ -19,9 +22,13 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 #define PL__TIE 1e-12 /* gains this close to the best are a tie */
 #define PL__AHEAD 16  /* candidates a revisit loads ahead (a few cache-miss latencies' worth) */
+#define PL__XC_VIA_I 0x80000000u /* ids stay below 2^30 (add_pair) */
 
 struct pl_exchange {
     size_t n, K, rounds;
@@ -56,6 +63,8 @@ typedef struct xc_ctx {
     pl__xc_tree tree;
     uint32_t *off, *ids;       /* fast and heap: candidates by (actor, issue) touched, CSR */
     uint32_t *len;             /* fast: how many of a key's ids are still kept (the dead go) */
+    pl__xc_range *range;       /* fast: per candidate, the dv ranges of its last sizing */
+    size_t cap_range;
     unsigned char *sd;         /* fast: K x n sides of O (exchange_pairs.c) */
     uint32_t *pairs;           /* fast: 4 n, exchange_pairs.c's groups */
     size_t cap_idx;
@@ -63,6 +72,25 @@ typedef struct xc_ctx {
 } xc_ctx;
 
 #define AT(c, a, k) ((a) * (c)->K + (k))
+
+/*
+** An array of the round just grown to bytes: ask for huge pages where the
+** system has them (Linux, transparent huge pages in madvise mode). Revisits
+** read candidates, gains and ranges at random across hundreds of MB (100
+** actors x 100 issues): with 4 KiB pages nearly every read also misses the
+** TLB. Only what is not yet touched gets huge pages, so it is asked at each
+** growth; a hint, its failure changes nothing.
+*/
+static void huge_pages(void *p, size_t bytes)
+{
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    uintptr_t a = ((uintptr_t)p + 4095) & ~(uintptr_t)4095, end = (uintptr_t)p + bytes;
+    if (bytes >= ((size_t)4 << 20) && end > a)
+        (void)madvise((void *)a, (size_t)(end - a) & ~(size_t)4095, MADV_HUGEPAGE);
+#else
+    (void)p, (void)bytes;
+#endif
+}
 
 static int present(const xc_ctx *c, size_t a, size_t k) { return !isnan(c->x[AT(c, a, k)]); }
 
@@ -120,6 +148,25 @@ static int roles(xc_ctx *c, size_t a, size_t b, size_t p, size_t q, pl__xc_cand 
     return 1;
 }
 
+/*
+** A range of pl__xc_size's dvr as floats, rounded inward (a float range never
+** holds more): moved in by 2^-22 of itself and 2^-100 before rounding, more
+** than a float's rounding moves it (2^-24 relative, 2^-150 absolute); the
+** values are below 1e3, far inside a float's range.
+*/
+static void inward(const double dvr[2], float *lo, float *hi)
+{
+    double l = dvr[0], h = dvr[1];
+    *lo = (float)(isfinite(l) ? l + (fabs(l) * 0x1p-22 + 0x1p-100) : l);
+    *hi = (float)(isfinite(h) ? h - (fabs(h) * 0x1p-22 + 0x1p-100) : h);
+}
+
+static void set_range(pl__xc_range *r, const double dvr[4])
+{
+    inward(dvr, &r->lo_p, &r->hi_p);
+    inward(dvr + 2, &r->lo_q, &r->hi_q);
+}
+
 /* A candidate's gain and last proposals after sizing t. */
 static void sized(pl__xc_cand *cd, const pl_exchange_trade *t)
 {
@@ -136,6 +183,30 @@ typedef struct xc_gen {
     int count; /* first round: count the pairs */
 } xc_gen;
 
+/* Room for one more candidate (and its range on the fast path); 1 when there is none. */
+static int grow_cand(xc_ctx *c)
+{
+    size_t cap = c->cap_cand, need = c->n_cand + 1;
+    pl__xc_cand *g = c->n_cand < UINT32_MAX / 4 /* ids (and PL__XC_VIA_I) and offsets fit 32 bits */
+                         ? pl__grow(c->cand, &c->cap_cand, need, sizeof *g, 256)
+                         : NULL;
+    if (!g)
+        return 1;
+    c->cand = g;
+    if (c->cap_cand != cap)
+        huge_pages(g, c->cap_cand * sizeof *g);
+    if (c->path == PL__XC_FAST) {
+        cap = c->cap_range;
+        pl__xc_range *r = pl__grow(c->range, &c->cap_range, c->cap_cand, sizeof *r, 256);
+        if (!r)
+            return 1;
+        c->range = r;
+        if (c->cap_range != cap)
+            huge_pages(r, c->cap_range * sizeof *r);
+    }
+    return 0;
+}
+
 /* Actors a < b, opposite on both p and q: a candidate when its ratios differ and it is feasible. */
 static int add_pair(void *arg, size_t a, size_t b, size_t p, size_t q)
 {
@@ -143,6 +214,7 @@ static int add_pair(void *arg, size_t a, size_t b, size_t p, size_t q)
     xc_ctx *c = gn->c;
     pl__xc_cand cd;
     pl_exchange_trade t;
+    double dvr[4];
     int ok = roles(c, a, b, p, q, &cd);
     if (gn->count) {
         gn->e->candidates++;
@@ -152,15 +224,13 @@ static int add_pair(void *arg, size_t a, size_t b, size_t p, size_t q)
     cd.sg_i = cd.sg_j = 0;
     cd.seen = 0;
     cd.dead = 0;
-    if (!ok || !pl__xc_size(&gn->st, &cd, &t))
+    if (!ok || !pl__xc_size(&gn->st, &cd, &t, c->path == PL__XC_FAST ? dvr : NULL))
         return PL_OK;
     sized(&cd, &t);
-    pl__xc_cand *g = c->n_cand < UINT32_MAX / 4 /* ids and offsets fit 32 bits */
-                         ? pl__grow(c->cand, &c->cap_cand, c->n_cand + 1, sizeof *g, 256)
-                         : NULL;
-    if (!g)
+    if ((c->n_cand == c->cap_cand || !c->cand) && grow_cand(c))
         return PL_ENOMEM;
-    c->cand = g;
+    if (c->path == PL__XC_FAST)
+        set_range(&c->range[c->n_cand], dvr);
     c->cand[c->n_cand++] = cd;
     return PL_OK;
 }
@@ -197,6 +267,7 @@ static int resize_array(void *p, size_t n, size_t size)
     if (!g)
         return 0;
     *(void **)p = g;
+    huge_pages(g, n * size);
     return 1;
 }
 
@@ -245,10 +316,12 @@ static void index_round(xc_ctx *c)
     }
     for (size_t k = 0; k < nk2; k++)
         c->off[k + 1] += c->off[k];
+    /* fast: an entry of a demand list through i (the candidate's q) carries PL__XC_VIA_I */
+    uint32_t via_i = c->path == PL__XC_FAST ? PL__XC_VIA_I : 0;
     for (size_t id = 0; id < c->n_cand; id++) {
         keys(c, &c->cand[id], key);
         for (int r = 0; r < 4; r++)
-            c->ids[c->off[key[r]]++] = (uint32_t)id;
+            c->ids[c->off[key[r]]++] = (uint32_t)id | (r == 3 ? via_i : 0);
     }
     for (size_t k = nk2; k > 0; k--)
         c->off[k] = c->off[k - 1];
@@ -304,14 +377,18 @@ static void drop(xc_ctx *c, uint32_t id)
 static void resize(xc_ctx *c, const pl__xc_state *st, uint32_t id)
 {
     pl_exchange_trade t;
+    double dvr[4];
+    int fast = c->path == PL__XC_FAST;
     if (c->cand[id].dead)
         return;
-    if (!pl__xc_size(st, &c->cand[id], &t)) {
+    if (!pl__xc_size(st, &c->cand[id], &t, fast ? dvr : NULL)) {
         drop(c, id);
         return;
     }
     double was = c->cand[id].gain;
     sized(&c->cand[id], &t);
+    if (fast)
+        set_range(&c->range[id], dvr);
     if (c->path == PL__XC_HEAP)
         pl__xc_heap_update(&c->heap, id);
     else if (c->path == PL__XC_FAST && c->cand[id].gain != was) /* else it keeps its place */
@@ -347,7 +424,12 @@ static void revisit(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r, uin
 /*
 ** The candidates of one key after trade r. Fast: a dead one leaves the key's
 ** list as it is met (swapped with the last kept; the order of revisits within
-** a trade does not matter, each reads only the state the trade left).
+** a trade does not matter, each reads only the state the trade left). It is
+** known dead by its gain in the tree, -inf exactly for the dead (drop sets it;
+** a sized gain is finite), so the dead cost a read of 8 bytes, not of the
+** candidate: most entries a trade meets belong to candidates an earlier
+** trade killed. Loads overlap: the gain two strides ahead, the candidate (if
+** live) one stride ahead.
 */
 static void revisit_key(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r, size_t key,
                         uint32_t stamp)
@@ -358,18 +440,55 @@ static void revisit_key(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r,
             revisit(c, st, r, ids[m], stamp);
         return;
     }
+    const double *g = c->gbuf;
     for (size_t m = 0; m < c->len[key];) {
-        if (m + PL__AHEAD < c->len[key]) { /* each revisit is a cache miss: overlap them */
+        if (m + 2 * PL__AHEAD < c->len[key])
+            PL__PREFETCH(&g[ids[m + 2 * PL__AHEAD]]);
+        if (m + PL__AHEAD < c->len[key] && g[ids[m + PL__AHEAD]] != -INFINITY) {
             const char *at = (const char *)&c->cand[ids[m + PL__AHEAD]];
             PL__PREFETCH(at);
             PL__PREFETCH(at + sizeof(pl__xc_cand) - 1);
-            PL__PREFETCH(&c->gbuf[ids[m + PL__AHEAD]]); /* its gain in the tree */
         }
-        if (c->cand[ids[m]].dead) {
+        if (g[ids[m]] == -INFINITY) {
             ids[m] = ids[--c->len[key]];
             continue;
         }
         revisit(c, st, r, ids[m++], stamp);
+    }
+}
+
+/*
+** Fast path, the candidates of demand key (b, u) after trade r moved dv[b u]
+** (and no supply key of theirs: those were revisited first): only those whose
+** range for it no longer holds dv, or none (pl__xc_size's dvr: inside it the
+** sizing comes out the same bit for bit). Not marking the skipped as seen
+** keeps them open to the other demand key r moved, if it is theirs too; the
+** range read there holds while this one does. Dead ones leave as in
+** revisit_key.
+*/
+static void revisit_demand(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r,
+                           size_t key, uint32_t stamp)
+{
+    double dv = c->dv[key - c->n * c->K];
+    uint32_t *ids = c->ids + c->off[key];
+    const double *g = c->gbuf;
+    for (size_t m = 0; m < c->len[key];) {
+        if (m + PL__AHEAD < c->len[key]) {
+            uint32_t ahead = ids[m + PL__AHEAD] & ~PL__XC_VIA_I;
+            PL__PREFETCH(&g[ahead]);
+            PL__PREFETCH(&c->range[ahead]);
+        }
+        uint32_t id = ids[m] & ~PL__XC_VIA_I;
+        if (g[id] == -INFINITY) {
+            ids[m] = ids[--c->len[key]];
+            continue;
+        }
+        const pl__xc_range *rg = &c->range[id];
+        int via_i = (ids[m] & PL__XC_VIA_I) != 0; /* key is the candidate's (i, q), else (j, p) */
+        float lo = via_i ? rg->lo_q : rg->lo_p, hi = via_i ? rg->hi_q : rg->hi_p;
+        if (!(lo <= dv && dv <= hi))
+            revisit(c, st, r, id, stamp);
+        m++;
     }
 }
 
@@ -390,8 +509,10 @@ static void refresh(xc_ctx *c, const pl__xc_cand *r, uint32_t stamp, const int n
     size_t key[4];
     keys(c, r, key);
     for (int k = 0; k < 4; k++)
-        if (k < 2 || news[k - 2])
+        if (k < 2)
             revisit_key(c, &st, r, key[k], stamp);
+        else if (news[k - 2])
+            (c->path == PL__XC_FAST ? revisit_demand : revisit_key)(c, &st, r, key[k], stamp);
 }
 
 /*
@@ -453,7 +574,7 @@ static int trade_round(xc_ctx *c, pl_exchange *e, size_t round)
     while (pick(c, &id)) {
         pl__xc_state st = state(c);
         pl_exchange_trade t;
-        int ok = pl__xc_size(&st, &c->cand[id], &t);
+        int ok = pl__xc_size(&st, &c->cand[id], &t, NULL);
         drop(c, id);
         if (!ok) /* cannot happen: its inputs are those it was sized with */
             continue;
@@ -508,7 +629,7 @@ static void ctx_free(xc_ctx *c)
 {
     void *p[] = {c->x, c->y, c->k, c->O, c->W, c->O0, c->traded, c->dv, c->rec_head, c->rec,
                  c->cand, c->top, c->hbuf, c->hpos, c->tbuf, c->gbuf, c->off,
-                 c->ids, c->len, c->sd, c->pairs};
+                 c->ids, c->len, c->sd, c->pairs, c->range};
     for (size_t k = 0; k < sizeof p / sizeof *p; k++)
         free(p[k]);
 }

@@ -76,7 +76,36 @@ static void from_dq(sizes *z, double dq, double rho, double kip, double kjq)
     z->mi = z->dp / kip;
 }
 
-int pl__xc_size(const pl__xc_state *st, const pl__xc_cand *cd, pl_exchange_trade *t)
+/*
+** The demander's view o0 and the step d of O toward its position X: the range
+** of its dv (now dv) over which O still does not pass X (passes() stays
+** false), so that a trade moving only that dv within it leaves the sizing as
+** it is (exchange.c, revisit_demand). Not passing is o0 <= e0 or o0 >= e1,
+** e0 = min(X, X - d), e1 = max(X, X - d), and o0 moves with dv one for one
+** (view adds dv to terms dv does not change). PL__SAFE absorbs the rounding
+** of o0, o0 + d and X - o (a few ulps of numbers below 400, < 1e-12): inside
+** the range the computed passes() is false as the exact one is, by 1e-9. No
+** range (NaN) when O passed X (clip: the size then follows dv), or o0 lies
+** within 2 PL__SAFE of an edge.
+*/
+#define PL__SAFE 1e-9
+static void still(int clip, double X, double o0, double d, double dv, double out[2])
+{
+    double e0 = d > 0 ? X - d : X, e1 = d > 0 ? X : X - d; /* d is finite */
+    out[0] = out[1] = NAN;
+    if (clip)
+        return;
+    if (o0 <= e0 - 2 * PL__SAFE) {
+        out[0] = -INFINITY;
+        out[1] = dv + (e0 - o0) - PL__SAFE;
+    } else if (o0 >= e1 + 2 * PL__SAFE) {
+        out[0] = dv - (o0 - e1) + PL__SAFE;
+        out[1] = INFINITY;
+    }
+}
+
+int pl__xc_size(const pl__xc_state *st, const pl__xc_cand *cd, pl_exchange_trade *t,
+                double dvr[4])
 {
     size_t i = cd->i, j = cd->j, p = cd->p, q = cd->q;
     double kip = k_of(st, i, p), kjq = k_of(st, j, q), rho = cd->rho;
@@ -84,6 +113,15 @@ int pl__xc_size(const pl__xc_state *st, const pl__xc_cand *cd, pl_exchange_trade
         return 0;
     double yip = st->y[AT(st, i, p)], yjq = st->y[AT(st, j, q)];
     double Xjp = st->x[AT(st, j, p)], Xiq = st->x[AT(st, i, q)]; /* the demanders' */
+    double si = yip > Xjp ? -1 : 1, sj = yjq > Xiq ? -1 : 1;
+    /*
+    ** The kept proposals' sign first (most candidates a trade makes infeasible
+    ** fail here): each move below is si (sj) times a size >= 0 or NaN, so
+    ** move_ok's sign test sees si (sj), or its size test fails; either way it
+    ** returns 0, as it would after the sizing.
+    */
+    if ((cd->sg_i != 0 && cd->sg_i != si) || (cd->sg_j != 0 && cd->sg_j != sj))
+        return 0;
     /* j moves all the way to i's position on q, unless i would then have to move past j's */
     sizes z;
     from_dq(&z, fabs(Xiq - yjq) * kjq, rho, kip, kjq);
@@ -92,7 +130,6 @@ int pl__xc_size(const pl__xc_state *st, const pl__xc_cand *cd, pl_exchange_trade
         from_dp(&z, fabs(Xjp - yip) * kip, rho, kip, kjq);
         z.mi = fabs(Xjp - yip);
     }
-    double si = yip > Xjp ? -1 : 1, sj = yjq > Xiq ? -1 : 1;
     double sip = st->s[AT(st, i, p)], siq = st->s[AT(st, i, q)];
     double sjp = st->s[AT(st, j, p)], sjq = st->s[AT(st, j, q)];
     if (!move_ok(st, i, p, si * z.mi, cd->pre_i, cd->sg_i) ||
@@ -101,10 +138,16 @@ int pl__xc_size(const pl__xc_state *st, const pl__xc_cand *cd, pl_exchange_trade
         return 0;
     /* an outcome never passes its demander's start position, as the pair sees O */
     double o0 = view(st, i, j, p);
-    if (passes(Xjp, o0, o0 + si * z.dp))
+    int clip = passes(Xjp, o0, o0 + si * z.dp);
+    if (dvr)
+        still(clip, Xjp, o0, si * z.dp, st->dv[AT(st, j, p)], dvr);
+    if (clip)
         from_dp(&z, fabs(Xjp - o0), rho, kip, kjq);
     o0 = view(st, j, i, q);
-    if (passes(Xiq, o0, o0 + sj * z.dq))
+    clip = passes(Xiq, o0, o0 + sj * z.dq);
+    if (dvr)
+        still(clip, Xiq, o0, sj * z.dq, st->dv[AT(st, i, q)], dvr + 2);
+    if (clip)
         from_dq(&z, fabs(Xiq - o0), rho, kip, kjq);
     if (!move_ok(st, i, p, si * z.mi, cd->pre_i, cd->sg_i) ||
         !move_ok(st, j, q, sj * z.mj, cd->pre_j, cd->sg_j))

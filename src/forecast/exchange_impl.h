@@ -85,9 +85,18 @@ typedef struct pl__xc_state {
 
 /*
 ** Size candidate *cd as Decide does (exchange_eval.c): 1 and *t filled when it
-** is feasible, 0 when not.
+** is feasible, 0 when not. dvr (NULL: not wanted), when feasible: the ranges
+** [dvr[0], dvr[1]] of dv[j p] and [dvr[2], dvr[3]] of dv[i q] over which the
+** sizing comes out the same while nothing else it reads changes (NaN: none);
+** the second holds while the first does.
 */
-int pl__xc_size(const pl__xc_state *st, const pl__xc_cand *cd, pl_exchange_trade *t);
+int pl__xc_size(const pl__xc_state *st, const pl__xc_cand *cd, pl_exchange_trade *t,
+                double dvr[4]);
+
+/* Fast path: a candidate's dvr as floats, rounded inward (exchange.c). */
+typedef struct pl__xc_range {
+    float lo_p, hi_p, lo_q, hi_q;
+} pl__xc_range;
 
 /* The paths of pl_exchange_opts.naive: the same trades, three ways. */
 enum { PL__XC_FAST = 0, PL__XC_NAIVE = 1, PL__XC_HEAP = 2 };

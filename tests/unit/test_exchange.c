@@ -373,6 +373,43 @@ static void test_naive_fast(void **state)
     assert_true(total > 5000); /* the comparison saw real work */
 }
 
+/*
+** The fast path's demand-key ranges (exchange_eval.c, still) where they
+** matter most: positions continuous and close together (40-60) and powers
+** unequal (1-100), so that O often passes a demander's position (the sizes
+** then follow the demander's view: no range) and trades often move a view
+** across a range's edge. The oracle is the naive path, which re-sizes every
+** candidate after every trade; same trades bit for bit, no tolerance.
+*/
+static void test_naive_fast_crowded(void **state)
+{
+    (void)state;
+    uint64_t r = 0x9E3779B97F4A7C15u;
+    double x[16 * 8], s[16 * 8], c[16 * 8];
+    size_t total = 0;
+    for (int trial = 0; trial < 220; trial++) {
+        size_t n = 4 + next(&r) % 13, K = 2 + next(&r) % 7;
+        for (size_t a = 0; a < n; a++) {
+            double cap = 1 + (double)(next(&r) % 100);
+            for (size_t k = 0; k < K; k++) {
+                x[a * K + k] = 40 + 20 * (double)(next(&r) >> 11) * 0x1.0p-53;
+                s[a * K + k] = 0.05 + 0.95 * (double)(next(&r) >> 11) * 0x1.0p-53;
+                c[a * K + k] = cap;
+            }
+        }
+        pl_exchange *e[2];
+        int rc[2];
+        for (int v = 0; v < 2; v++)
+            rc[v] = run_path(&e[v], n, K, x, s, c, trial, v);
+        assert_int_equal(rc[0], PL_OK);
+        assert_int_equal(rc[1], PL_OK);
+        total += assert_same(e[0], e[1], K);
+        pl_exchange_free(e[0]);
+        pl_exchange_free(e[1]);
+    }
+    assert_true(total > 5000); /* the comparison saw real work */
+}
+
 static void test_bad(void **state)
 {
     (void)state;
@@ -403,6 +440,7 @@ int main(void)
         cmocka_unit_test(test_decide_spread),
         cmocka_unit_test(test_decide_seeds),
         cmocka_unit_test(test_naive_fast),
+        cmocka_unit_test(test_naive_fast_crowded),
         cmocka_unit_test(test_bad),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
