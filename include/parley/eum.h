@@ -97,10 +97,12 @@ PL_API const char *pl_eum_preset_name(size_t k);
 typedef struct pl_eum pl_eum;
 
 /**
- * Run the model on n >= 2 actors: positions x (any scale), capabilities
- * c >= 0 and saliences s in [0, 1]; weights c s must not all be 0.
+ * Run the model on n >= 2 actors: positions x (any scale whose spread is a
+ * finite double), capabilities c >= 0 and saliences s in [0, 1]; weights c s
+ * must not all be 0 and must sum to a finite double.
  * Complexity per round: O(n^2 log n) for every probability form, with n^2
- * memory and powers for Scholz's (O(n^3) with naive = 1).
+ * powers and about n^2 / 16 doubles for Scholz's (every 16th row of its table,
+ * docs/models.md) (O(n^3) with naive = 1).
  */
 PL_API int pl_eum_run(pl_eum **out, const double *x, const double *c, const double *s,
                       size_t n, const pl_eum_opts *opts, pl_error *err);

@@ -63,15 +63,25 @@ static void split_votes_naive(const pl__eum_votes *v, double lo, double hi, doub
     }
 }
 
-/* P(a beats b) from the votes for a (fa) and for b (fb). */
+/*
+** P(a beats b) from the votes for a (fa) and for b (fb), the one rule of every
+** path. With prob a constant where it is inlined (the threat pass), both arms
+** are computed and one selected, so a loop of it vectorises (each lane the
+** same IEEE operations; an unused arm may divide by 0, which reads no flags).
+*/
+static inline double votes_p(pl_eum_prob prob, double zR, double fa, double fb)
+{
+    double tot = fa + fb, q = prob == PL_EUM_PROB_SCHOLZ ? fa / zR
+                            : prob == PL_EUM_PROB_NET  ? (fa - fb) / tot
+                                                        : fa / tot;
+    int ok = prob == PL_EUM_PROB_SCHOLZ ? zR > 0 && fa > 0
+                                        : tot > 0 && (prob != PL_EUM_PROB_NET || fa > fb);
+    return ok ? q : 0;
+}
+
 static double from_votes(const pl__eum_votes *v, double fa, double fb)
 {
-    double tot = fa + fb;
-    if (v->prob == PL_EUM_PROB_SCHOLZ)
-        return v->zR > 0 && fa > 0 ? fa / v->zR : 0;
-    if (!(tot > 0))
-        return 0;
-    return v->prob == PL_EUM_PROB_NET ? (fa > fb ? (fa - fb) / tot : 0) : fa / tot;
+    return votes_p(v->prob, v->zR, fa, fb);
 }
 
 /* -1 if actor i sorts before actor j: by position, then by index. */
@@ -258,20 +268,6 @@ static double threat_by_pairs(const pl__eum_votes *v, size_t i, double si, doubl
     return sum;
 }
 
-/*
-** P(a beats b) as from_votes, for prob a constant where it is inlined: both
-** arms computed and one selected, so a loop of it vectorises (each lane the
-** same IEEE operations; an unused arm may divide by 0, which reads no flags).
-*/
-static inline double votes_p(pl_eum_prob prob, double zR, double fa, double fb)
-{
-    double tot = fa + fb, q = prob == PL_EUM_PROB_SCHOLZ ? fa / zR
-                            : prob == PL_EUM_PROB_NET  ? (fa - fb) / tot
-                                                        : fa / tot;
-    int ok = prob == PL_EUM_PROB_SCHOLZ ? zR > 0 && fa > 0
-                                        : tot > 0 && (prob != PL_EUM_PROB_NET || fa > fb);
-    return ok ? q : 0;
-}
 
 /*
 ** Threat sums of the pairs (i, t), t from g1 on (xs[t] > xs[i]; b[t], c[t]:

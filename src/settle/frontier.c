@@ -187,10 +187,17 @@ static void level_free(level *l)
     memset(l, 0, sizeof *l);
 }
 
+/* Bytes per point of a block: n utilities and `extra` more; SIZE_MAX when that does not fit. */
+static size_t block_per(size_t n, size_t extra)
+{
+    size_t du = pl__mul(n, sizeof(double));
+    return du <= SIZE_MAX - extra ? du + extra : SIZE_MAX;
+}
+
 /* Room for size points of n utilities in l, in one block. */
 static int level_alloc(level *l, size_t size, size_t n)
 {
-    size_t cap = size ? size : 1, per = pl__mul(n, sizeof(double)) + 2 * sizeof(uint32_t);
+    size_t cap = size ? size : 1, per = block_per(n, 2 * sizeof(uint32_t));
     if (!(l->u = per < SIZE_MAX ? pl__mallocarray(cap, per) : NULL))
         return PL_ENOMEM;
     l->parent = (uint32_t *)(l->u + cap * n);
@@ -355,7 +362,7 @@ static int merge_step(merge_ctx *m, size_t k, const level *prev, const size_t *o
     if ((n_opts && N / n_opts != prev->size) || N > PL_MERGE_MAX_CANDIDATES)
         return PL_ETOOBIG;
     /* one block: the candidates' utilities, then keep and at (N each) */
-    size_t per = pl__mul(n, sizeof(double)) + 2 * sizeof(size_t), cap = N ? N : 1;
+    size_t per = block_per(n, 2 * sizeof(size_t)), cap = N ? N : 1;
     double *u = per < SIZE_MAX ? pl__mallocarray(cap, per) : NULL;
     size_t *keep = u ? (size_t *)(u + cap * n) : NULL, *at = keep ? keep + cap : NULL;
     size_t nk = 0, nv = 0;

@@ -14,6 +14,7 @@
 #include "../core/alloc.h"
 #include "../core/sort.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -201,7 +202,7 @@ int pl__nd(size_t n, size_t N, const double *u, size_t *keep, size_t *n_keep,
         return PL_OK;
     /* one block (keys, candidates, kept points' copies, flags): a per-draw merge calls this
        some forty times on a few dozen points, so small ones stay on the stack */
-    double stack[1024];
+    _Alignas(max_align_t) unsigned char stack[8192]; /* scratch of several types */
     size_t ncu = n > 2 ? pl__mul(N, n) : 0;
     size_t bytes = pl__mul(N, sizeof(nd_key) + sizeof(size_t) + 1);
     size_t cub = pl__mul(ncu, sizeof(double));
