@@ -496,6 +496,42 @@ static void test_shapley_size_table(void **state)
     }
 }
 
+/*
+** Shapley-Shubik by residues (size_residue.c: the trimmed table built once
+** per modulus, 2^64 and primes below 2^63, the reads put together by the
+** Chinese remainder theorem) against the same table in GMP words (naive 2,
+** the build before): exact integers, so no tolerance. 60 random games of
+** 20-260 members, so that 1 to 5 moduli are used (nv up to 64 takes 2^64
+** alone, each 63 bits more one prime): weights 0-3 (few distinct, many equal
+** members), 0-40 or 0-400 (most distinct), quotas anywhere in [1, total], a
+** veto one time in four.
+*/
+static void test_shapley_residues(void **state)
+{
+    (void)state;
+    static const uint64_t spans[] = {4, 41, 401};
+    pl_rng r;
+    pl__rng_seed(&r, 20261207, 7);
+    for (int trial = 0; trial < 60; trial++) {
+        size_t n = 20 + pl__rng_below(&r, trial < 50 ? 121 : 241);
+        uint64_t span = spans[trial % 3];
+        if (n > 140 && span > 41)
+            span = 41; /* the GMP table of 200+ members of weights to 400 is slow sanitized */
+        int64_t w[260], tot = random_weights(&r, n, 0, span, w);
+        pl_game *g = weighted(w, n, 1 + (int64_t)pl__rng_below(&r, (uint64_t)tot));
+        if (trial % 4 == 1)
+            pl_game_set_veto(g, pl__rng_below(&r, n), 1, NULL);
+        pl_power *d = power_with(g, PL_POWER_DP, 0, 0), *gm = power_with(g, PL_POWER_DP, 0, 2);
+        expect_same_counts(d, gm, n);
+        for (size_t m = 0; m < n; m++)
+            assert_true(pl_power_value(d, PL_INDEX_SS, m) == pl_power_value(gm, PL_INDEX_SS, m));
+        expect_same_exact_ss(d, gm, n);
+        pl_power_free(d);
+        pl_power_free(gm);
+        pl_game_free(g);
+    }
+}
+
 /* Deegan-Packel, public good and Johnston of two results agree exactly. */
 static void expect_same_minimal(const pl_power *a, const pl_power *b, size_t n)
 {
@@ -999,6 +1035,7 @@ int main(void)
         cmocka_unit_test(test_epic_vectors),
         cmocka_unit_test(test_banzhaf_prefix_path),
         cmocka_unit_test(test_shapley_size_table),
+        cmocka_unit_test(test_shapley_residues),
         cmocka_unit_test(test_critical_multiword),
         cmocka_unit_test(test_dual_quota),
         cmocka_unit_test(test_floating),
