@@ -251,11 +251,11 @@ static int plan_check_memory(const dp_plan *p, double max_bytes, pl_error *err)
     }
     if (bytes > max_bytes || too_big)
         return pl__fail(err, PL_ERANGE, "exact counting needs tables of %.3g GiB (%.3g cells of "
-                        "%zu words%s), above the limit of %.3g GiB; expected a smaller game, "
+                        "%zu word%s%s), above the limit of %.3g GiB; expected a smaller game, "
                         "--max-memory, or --method monte-carlo", bytes / 1073741824.0, cells,
-                        residues ? (size_t)1 : p->L,
-                        residues ? ", one modulus at a time, and the residues read, by coalition "
-                                   "size for Shapley-Shubik"
+                        residues ? (size_t)1 : p->L, residues ? "" : "s",
+                        residues ? " for one modulus at a time, and the residues read, by "
+                                   "coalition size for Shapley-Shubik"
                                  : p->sizes ? ", by coalition size for Shapley-Shubik" : "",
                         max_bytes / 1073741824.0);
     return PL_OK;

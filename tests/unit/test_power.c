@@ -532,6 +532,39 @@ static void test_shapley_residues(void **state)
     }
 }
 
+/*
+** The memory check follows the layout that runs: 120 members of weights
+** 1..100 (a hand count from size_table.c's plan: about 1.2e5 cells of two
+** words in GMP words, 1.9 MB; by residues one word a cell for one modulus at
+** a time plus 2 moduli x (distinct weights + 1) x rows words of reads, about
+** 1.1 MB). At 1.5 MB the residues run and the GMP table (naive 2) is
+** refused; at 0.5 MB both are refused, the residues' estimate naming them.
+*/
+static void test_shapley_residues_memory(void **state)
+{
+    (void)state;
+    int64_t w[120], tot = 0;
+    for (size_t m = 0; m < 120; m++)
+        tot += w[m] = 1 + (int64_t)(m * 37 % 100);
+    pl_game *g = weighted(w, 120, tot / 2 + 1);
+    pl_power_opts o = PL_POWER_OPTS_INIT;
+    pl_power *p;
+    pl_error err;
+    o.method = PL_POWER_DP;
+    o.max_bytes = 1.5e6;
+    assert_int_equal(pl_power_compute(&p, g, &o, &err), PL_OK);
+    assert_true(pl_power_has(p, PL_INDEX_SS));
+    pl_power_free(p);
+    o.naive = 2;
+    assert_int_equal(pl_power_compute(&p, g, &o, &err), PL_EINPUT);
+    assert_non_null(strstr(err.msg, "of 2 words, by coalition size"));
+    o.naive = 0;
+    o.max_bytes = 0.5e6;
+    assert_int_equal(pl_power_compute(&p, g, &o, &err), PL_EINPUT);
+    assert_non_null(strstr(err.msg, "of 1 word for one modulus at a time"));
+    pl_game_free(g);
+}
+
 /* Deegan-Packel, public good and Johnston of two results agree exactly. */
 static void expect_same_minimal(const pl_power *a, const pl_power *b, size_t n)
 {
@@ -1036,6 +1069,7 @@ int main(void)
         cmocka_unit_test(test_banzhaf_prefix_path),
         cmocka_unit_test(test_shapley_size_table),
         cmocka_unit_test(test_shapley_residues),
+        cmocka_unit_test(test_shapley_residues_memory),
         cmocka_unit_test(test_critical_multiword),
         cmocka_unit_test(test_dual_quota),
         cmocka_unit_test(test_floating),
