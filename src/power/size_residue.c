@@ -7,7 +7,7 @@
 ** only those reads are kept, nq x rows x k words, and the exact counts are
 ** put together by the Chinese remainder theorem when asked for. Residues
 ** of exact integers add and subtract like them, so every read is exact:
-** the sums the reads make are counts of coalitions, below 2^nv <= M.
+** the sums the reads make are counts of coalitions, below C(nv, s) <= M.
 **
 ** Against the GMP build (words growing to n / 64 a cell, in a carry chain),
 ** a build here moves one word a cell-addition: k builds of the cells
@@ -52,9 +52,26 @@ static size_t distinct(const pl__size_table *t)
     return d;
 }
 
+/*
+** Bits of the largest count read: a read of size s (s < rows) counts
+** coalitions of s members among at most nv, at most C(nv, s), which grows
+** with s up to nv / 2. Below a quota that stops the rows short of nv / 2
+** this is far less than nv bits, and so are the moduli.
+*/
+static size_t read_bits(const pl__size_table *t)
+{
+    size_t s = t->rows ? t->rows - 1 : 0;
+    mpz_t c;
+    mpz_init(c);
+    mpz_bin_uiui(c, (unsigned long)t->nv, (unsigned long)(s < t->nv / 2 ? s : t->nv / 2));
+    size_t bits = mpz_sizeinbase(c, 2);
+    mpz_clear(c);
+    return bits;
+}
+
 double pl__size_reads_bytes(const pl__size_table *t)
 {
-    double k = (double)pl__moduli_count(t->nv);
+    double k = (double)pl__moduli_count(read_bits(t));
     return ((double)t->cells + (double)(distinct(t) + 1) * (double)t->rows * k) *
            sizeof(uint64_t);
 }
@@ -115,7 +132,7 @@ int pl__size_reads_make(pl__size_reads *r, pl__size_table *t)
     memset(r, 0, sizeof *r);
     r->nq = distinct(t) + 1;
     r->rows = t->rows;
-    if (pl__moduli_init(&r->mod, t->nv, t->L))
+    if (pl__moduli_init(&r->mod, read_bits(t), t->L))
         return PL_ENOMEM;
     size_t k = r->mod.k, per = r->nq * t->rows; /* no wrap: checked with k below */
     uint64_t *tab = pl__mallocarray(t->cells, sizeof *tab);

@@ -501,10 +501,11 @@ static void test_shapley_size_table(void **state)
 ** per modulus, 2^64 and primes below 2^63, the reads put together by the
 ** Chinese remainder theorem) against the same table in GMP words (naive 2,
 ** the build before): exact integers, so no tolerance. 60 random games of
-** 20-260 members, so that 1 to 5 moduli are used (nv up to 64 takes 2^64
-** alone, each 63 bits more one prime): weights 0-3 (few distinct, many equal
-** members), 0-40 or 0-400 (most distinct), quotas anywhere in [1, total], a
-** veto one time in four.
+** 20-260 members, so that 1 to 5 moduli are used (reads below 2^64 take 2^64
+** alone, each 63 bits more one prime; low quotas, whose rows stop short of
+** half the members, fewer): weights 0-3 (few distinct, many equal members),
+** 0-40 or 0-400 (most distinct), quotas anywhere in [1, total], a veto one
+** time in four.
 */
 static void test_shapley_residues(void **state)
 {
