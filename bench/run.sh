@@ -6,7 +6,7 @@ set -eu
 build=${1:-build}
 echo "== bench/load: loading and validating a 10,000 x 100 scenario"
 "$build/bench/bench_load" 10000 100
-echo "== bench/power: enumeration vs generating functions and critical-member tables, exact; the naive generating-function path vs prefix sums; Banzhaf at 1,000 members, Deegan-Packel/public good/Johnston at 200, Shapley-Shubik at 200 (naive vs new) and at 1,000 (the goal row)"
+echo "== bench/power: enumeration vs generating functions and critical-member tables, exact; the naive generating-function path vs prefix sums; Banzhaf at 1,000 members, Deegan-Packel/public good/Johnston at 200, Shapley-Shubik at 200 (naive vs new), at 400 and at 1,000 (the goal row) by residues against the table in GMP words"
 "$build/bench/bench_power" 200 1000
 echo "== bench/eum: Expected Utility Model, fast vote sums vs naive; scholz_code vs the earlier fast path (to 3,000) and issue 21's goal at 10,000, 1 and 2 threads"
 "$build/bench/bench_eum" 10000 2

@@ -155,7 +155,9 @@ typedef struct pl_power_opts {
     int naive;               /* 1: generating functions remove each distinct weight by an
                                 inverse pass over a second table, and count minimal
                                 coalitions on a table of their own (the test oracle and
-                                bench/power's baseline); same results */
+                                bench/power's baseline); 2: Shapley-Shubik's trimmed table
+                                in GMP words rather than residues (the build before);
+                                same results */
 } pl_power_opts;
 #define PL_POWER_OPTS_INIT {PL_POWER_AUTO, 0, 0, 0, 0, 0.0, 0, 0, 0}
 

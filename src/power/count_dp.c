@@ -41,7 +41,8 @@ typedef struct dp_plan {
     size_t ls;                    /* size layers (nv + 1) or 1 without sizes */
     int sizes;                    /* 1: counts by coalition size (Shapley-Shubik) */
     int capped;                   /* K == 1: dimension 0 holds only x < need */
-    int naive;                    /* 1: capped tables read by inverse passes too */
+    int naive;                    /* 1: capped tables read by inverse passes too; 2: the
+                                     Shapley-Shubik table in GMP words, not residues */
     size_t L;                     /* limbs per entry */
     size_t rows;
 } dp_plan;
@@ -234,22 +235,28 @@ static int sized_plan(const dp_plan *p, pl__size_table *st)
 static int plan_check_memory(const dp_plan *p, double max_bytes, pl_error *err)
 {
     double cells = (double)p->rows * (double)(p->K ? p->len[0] : 1);
-    double tables = p->capped && !p->naive ? 1 : 2; /* conj_capped needs no second one */
-    int too_big = 0;
-    if (p->capped && !p->naive && p->sizes) { /* conj_sized: only the rows' reachable ranges */
+    double tables = p->capped && p->naive != 1 ? 1 : 2; /* conj_capped needs no second one */
+    double bytes = tables * cells * (double)p->L * sizeof(mp_limb_t);
+    int too_big = 0, residues = 0;
+    if (p->capped && p->naive != 1 && p->sizes) { /* conj_sized: only the rows' reachable ranges */
         pl__size_table st;
         if (sized_plan(p, &st))
             return pl__error_nomem(err);
         cells = st.cells_est;
         too_big = st.too_big;
+        residues = p->naive != 2 && GMP_NUMB_BITS == 64;
+        bytes = residues ? pl__size_reads_bytes(&st)
+                         : cells * (double)p->L * sizeof(mp_limb_t);
         pl__size_table_free(&st);
     }
-    double bytes = tables * cells * (double)p->L * sizeof(mp_limb_t);
     if (bytes > max_bytes || too_big)
         return pl__fail(err, PL_ERANGE, "exact counting needs tables of %.3g GiB (%.3g cells of "
-                        "%zu words%s), above the limit of %.3g GiB; expected a smaller game, "
+                        "%zu word%s%s), above the limit of %.3g GiB; expected a smaller game, "
                         "--max-memory, or --method monte-carlo", bytes / 1073741824.0, cells,
-                        p->L, p->sizes ? ", by coalition size for Shapley-Shubik" : "",
+                        residues ? (size_t)1 : p->L, residues ? "" : "s",
+                        residues ? " for one modulus at a time, and the residues read, by "
+                                   "coalition size for Shapley-Shubik"
+                                 : p->sizes ? ", by coalition size for Shapley-Shubik" : "",
                         max_bytes / 1073741824.0);
     return PL_OK;
 }
@@ -357,10 +364,17 @@ static void weight_below(const dp_plan *p, const void *tab, int64_t X, int64_t w
         below_without(v, P, p, X, (size_t)w);
 }
 
-/* below_fn of the trimmed (size, weight) table. */
+/* below_fn of the trimmed (size, weight) table in GMP words. */
 static void size_below(const dp_plan *p, const void *tab, int64_t X, int64_t w, mp_limb_t *v)
 {
     pl__size_table_below(tab, X, w, p->ls, v);
+}
+
+/* below_fn of the same table's reads by residues (X is need - w: the reads made). */
+static void reads_below(const dp_plan *p, const void *tab, int64_t X, int64_t w, mp_limb_t *v)
+{
+    (void)X;
+    pl__size_reads_get(tab, w, p->ls, v);
 }
 
 /*
@@ -393,20 +407,32 @@ static int conj_capped(dp_plan *p, const pl_game *g, dp_acc *a, int sign,
 
 /*
 ** One condition with sizes (Shapley-Shubik): the trimmed (size, weight)
-** table (size_table.c), every distinct weight removed where it is read.
+** table (size_table.c), every distinct weight removed where it is read; by
+** residues (size_residue.c) where GMP's words are 64 bits, else (and with
+** naive 2, bench/power's baseline) in GMP words.
 */
 static int conj_sized(dp_plan *p, const pl_game *g, dp_acc *a, int sign)
 {
     pl__size_table st;
+    pl__size_reads rd;
     mp_limb_t *v = pl__mallocarray(pl__mul(p->ls, p->L), sizeof *v);
     int rc = v ? sized_plan(p, &st) : PL_ENOMEM;
     if (rc) {
         free(v);
         return rc;
     }
-    rc = st.too_big ? PL_ERANGE : pl__size_table_build(&st); /* too_big: refused before */
-    if (!rc)
-        capped_read(p, g, a, sign, size_below, &st, v);
+    if (st.too_big) { /* refused before */
+        rc = PL_ERANGE;
+    } else if (p->naive == 2 || GMP_NUMB_BITS != 64) {
+        rc = pl__size_table_build(&st);
+        if (!rc)
+            capped_read(p, g, a, sign, size_below, &st, v);
+    } else {
+        rc = pl__size_reads_make(&rd, &st);
+        if (!rc)
+            capped_read(p, g, a, sign, reads_below, &rd, v);
+        pl__size_reads_free(&rd);
+    }
     pl__size_table_free(&st);
     free(v);
     return rc;
@@ -416,9 +442,9 @@ static int conj_sized(dp_plan *p, const pl_game *g, dp_acc *a, int sign)
 static int conj_accumulate(dp_plan *p, const pl_game *g, dp_acc *a, int sign,
                            pl__minimal_counts *mc, pl_error *err)
 {
-    if (p->capped && !p->naive && p->sizes)
+    if (p->capped && p->naive != 1 && p->sizes)
         return conj_sized(p, g, a, sign) ? pl__error_nomem(err) : PL_OK;
-    if (p->capped && !p->naive)
+    if (p->capped && p->naive != 1)
         return conj_capped(p, g, a, sign, mc) ? pl__error_nomem(err) : PL_OK;
     size_t nvet = g->n - p->nv, cells = p->rows * (p->K ? p->len[0] : 1);
     mp_limb_t *c = NULL, *d = NULL, *acc = calloc(p->L, sizeof *acc);

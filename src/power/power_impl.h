@@ -111,10 +111,60 @@ typedef struct pl__size_table {
     mp_limb_t *c;                /* after the build: each row's prefix sums */
 } pl__size_table;
 int pl__size_table_plan(pl__size_table *t, const int64_t *w, size_t nv, int64_t need);
+/* Add `cells` consecutive entries from entry `from` into those from entry `to`. */
+typedef void pl__size_add_fn(void *ctx, size_t from, size_t to, size_t cells);
+#ifndef PL__SWEEP
+#define PL__SWEEP 4 /* members added in one sweep down the rows (GMP words) */
+#endif
+#ifndef PL__SWEEP_RES
+#define PL__SWEEP_RES 16 /* the same, one residue a cell (size_residue.c) */
+#endif
+/* Members j .. j + b - 1 into the table, in one sweep down the rows. */
+void pl__size_table_sweep(pl__size_table *t, size_t j, size_t b, pl__size_add_fn *add, void *ctx);
+void pl__size_table_restart(pl__size_table *t);
+/* The table in GMP words (the build before the residues; bench/power's baseline). */
 int pl__size_table_build(pl__size_table *t);
 void pl__size_table_below(const pl__size_table *t, int64_t X, int64_t w, size_t sizes,
                           mp_limb_t *v);
 void pl__size_table_free(pl__size_table *t);
+
+/* Moduli 2^64 (p[0] = 0) and primes below 2^63 for exact values below 2^bits (residue.c). */
+typedef struct pl__moduli {
+    size_t k, L;            /* moduli; words of the values put together */
+    size_t stride, Mn;      /* words of M and of each C_i; M's own */
+    uint64_t *p;
+    mp_limb_t *M, *C;       /* their product; C_i = (M / m_i) ((M / m_i)^-1 mod m_i) */
+} pl__moduli;
+size_t pl__moduli_count(size_t bits);
+int pl__moduli_init(pl__moduli *m, size_t bits, size_t L);
+void pl__moduli_free(pl__moduli *m);
+/* Words of pl__moduli_crt's scratch. */
+static inline size_t pl__moduli_scratch(const pl__moduli *m) { return 3 * m->stride + 4; }
+/* out (L words) = the value with residues r[0..k-1]. */
+void pl__moduli_crt(const pl__moduli *m, const uint64_t *r, mp_limb_t *out, mp_limb_t *scratch);
+/* d[x] = d[x] + s[x] mod p (p = 0: 2^64), x < n; entries below p. */
+void pl__residue_add(uint64_t *restrict d, const uint64_t *restrict s, size_t n, uint64_t p);
+
+/*
+** The reads of the trimmed table by residues (size_residue.c): the table is
+** built once per modulus, one word a cell, and read at X = need (nothing
+** removed) and at need - w for each distinct weight w with that member
+** removed; the reads are kept as residues and put together on demand.
+*/
+typedef struct pl__size_reads {
+    size_t nq, rows;        /* reads (q = 0: nothing removed); sizes read (the table's rows) */
+    int64_t *qw;            /* the weight removed by read q >= 1, descending */
+    uint64_t *res;          /* k x nq x rows residues */
+    pl__moduli mod;
+    mp_limb_t *scratch;
+} pl__size_reads;
+/* Reads of a planned table (t->c unused): PL_ENOMEM only. */
+int pl__size_reads_make(pl__size_reads *r, pl__size_table *t);
+/* Bytes pl__size_reads_make allocates for a planned table. */
+double pl__size_reads_bytes(const pl__size_table *t);
+/* v[s] (L words, s < sizes) as pl__size_table_below gives it, for w < 0 or a weight read. */
+void pl__size_reads_get(const pl__size_reads *r, int64_t w, size_t sizes, mp_limb_t *v);
+void pl__size_reads_free(pl__size_reads *r);
 
 /* Numbers of minimal winning [0] and minimal blocking [1] coalitions; done: counted. */
 typedef struct pl__minimal_counts {

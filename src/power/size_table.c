@@ -24,10 +24,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#ifndef PL__SWEEP
-#define PL__SWEEP 4 /* members added in one sweep down the rows */
-#endif
-
 static int by_weight_down(const void *a, const void *b)
 {
     int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
@@ -80,8 +76,6 @@ int pl__size_table_plan(pl__size_table *t, const int64_t *w, size_t nv, int64_t 
             break;
         t->LO[s] = light;
         t->HI[s] = heavy < need - 1 ? heavy : need - 1;
-        t->lo[s] = INT64_MAX; /* empty until the build reaches it */
-        t->hi[s] = -1;
         double span = (double)(t->HI[s] - t->LO[s]) + 1;
         t->cells_est += span;
         if (t->too_big || span > (double)(SIZE_MAX / 2) - (double)t->off[s])
@@ -100,17 +94,20 @@ static mp_limb_t *cell(const pl__size_table *t, size_t s, int64_t x, size_t S)
     return t->c + (t->off[s] + (size_t)(x - t->LO[s])) * S;
 }
 
-/* Add row r, shifted by w, into row r + 1: one member's step for that row. */
-static void add_row(pl__size_table *t, size_t r, int64_t w, size_t S)
+/*
+** Add row r, shifted by w, into row r + 1: one member's step for that row,
+** the run of cells itself added by add (entries from .. from + cells - 1
+** into to ..).
+*/
+static void add_row(pl__size_table *t, size_t r, int64_t w, pl__size_add_fn *add, void *ctx)
 {
     if (t->hi[r] < 0)
         return;
     int64_t a = t->lo[r], b = t->hi[r] < t->need - 1 - w ? t->hi[r] : t->need - 1 - w;
     if (a > b)
         return;
-    /* rows are apart, so a run is one multi-word addition (no entry overflows S words) */
-    mp_limb_t *dst = cell(t, r + 1, a + w, S);
-    mpn_add_n(dst, dst, cell(t, r, a, S), (mp_size_t)((size_t)(b - a + 1) * S));
+    add(ctx, t->off[r] + (size_t)(a - t->LO[r]), t->off[r + 1] + (size_t)(a + w - t->LO[r + 1]),
+        (size_t)(b - a + 1));
     if (a + w < t->lo[r + 1])
         t->lo[r + 1] = a + w;
     if (b + w > t->hi[r + 1])
@@ -125,7 +122,7 @@ static void add_row(pl__size_table *t, size_t r, int64_t w, size_t S)
 ** step k + 1. So the b + 1 rows of a step are read from memory once for b
 ** members instead of b times.
 */
-static void add_members(pl__size_table *t, size_t j, size_t b, size_t S)
+void pl__size_table_sweep(pl__size_table *t, size_t j, size_t b, pl__size_add_fn *add, void *ctx)
 {
     if (t->rows < 2)
         return;
@@ -134,29 +131,55 @@ static void add_members(pl__size_table *t, size_t j, size_t b, size_t S)
         for (size_t m = 0; m < b; m++) {
             size_t r = k + m + 1 - b; /* wraps when k + m + 1 < b: then above every row */
             if (k + m + 1 >= b && r <= j + m && r <= last)
-                add_row(t, r, t->w[j + m], S);
+                add_row(t, r, t->w[j + m], add, ctx);
         }
 }
 
-/* Build the table, heaviest member first, then turn each row into its prefix sums. */
+/* Every row empty but row 0 (the empty coalition), before a build. */
+void pl__size_table_restart(pl__size_table *t)
+{
+    for (size_t s = 0; s < t->rows; s++) {
+        t->lo[s] = INT64_MAX;
+        t->hi[s] = -1;
+    }
+    t->lo[0] = t->hi[0] = 0;
+}
+
+/* The GMP build's step: entries S words apart, rows apart, so a run is one multi-word
+   addition (no entry overflows S words). */
+typedef struct limb_add {
+    mp_limb_t *c;
+    size_t S;
+} limb_add;
+
+static void limb_run_add(void *ctx, size_t from, size_t to, size_t cells)
+{
+    const limb_add *la = ctx;
+    mp_limb_t *dst = la->c + to * la->S;
+    mpn_add_n(dst, dst, la->c + from * la->S, (mp_size_t)(cells * la->S));
+}
+
+/* Build the table in GMP words (S growing with the members in, up to L), heaviest member
+   first, then turn each row into its prefix sums. */
 int pl__size_table_build(pl__size_table *t)
 {
-    size_t L = t->L, S = 1;
-    if (!(t->c = calloc(pl__mul(t->cells, L), sizeof *t->c)))
+    size_t L = t->L;
+    limb_add la = {calloc(pl__mul(t->cells, L), sizeof *t->c), 1};
+    if (!(t->c = la.c))
         return PL_ENOMEM;
     t->c[0] = 1;
-    t->lo[0] = t->hi[0] = 0;
+    pl__size_table_restart(t);
     for (size_t j = 0; j < t->nv; j += PL__SWEEP) {
         size_t b = t->nv - j < PL__SWEEP ? t->nv - j : PL__SWEEP;
         size_t need = pl__words_for(j + b, L);
-        if (need > S) {
-            pl__entries_widen(t->c, t->cells, S, need);
-            S = need;
+        if (need > la.S) {
+            pl__entries_widen(t->c, t->cells, la.S, need);
+            la.S = need;
         }
-        add_members(t, j, b, S);
+        pl__size_table_sweep(t, j, b, limb_run_add, &la);
     }
-    if (S < L)
-        pl__entries_widen(t->c, t->cells, S, L);
+    if (la.S < L)
+        pl__entries_widen(t->c, t->cells, la.S, L);
     for (size_t s = 0; s < t->rows; s++)
         for (int64_t x = t->LO[s] + 1; x <= t->HI[s]; x++)
             pl__limb_add(cell(t, s, x, L), cell(t, s, x - 1, L), L);

@@ -496,6 +496,74 @@ static void test_shapley_size_table(void **state)
     }
 }
 
+/*
+** Shapley-Shubik by residues (size_residue.c: the trimmed table built once
+** per modulus, 2^64 and primes below 2^63, the reads put together by the
+** Chinese remainder theorem) against the same table in GMP words (naive 2,
+** the build before): exact integers, so no tolerance. 60 random games of
+** 20-260 members, so that 1 to 5 moduli are used (reads below 2^64 take 2^64
+** alone, each 63 bits more one prime; low quotas, whose rows stop short of
+** half the members, fewer): weights 0-3 (few distinct, many equal members),
+** 0-40 or 0-400 (most distinct), quotas anywhere in [1, total], a veto one
+** time in four.
+*/
+static void test_shapley_residues(void **state)
+{
+    (void)state;
+    static const uint64_t spans[] = {4, 41, 401};
+    pl_rng r;
+    pl__rng_seed(&r, 20261207, 7);
+    for (int trial = 0; trial < 60; trial++) {
+        size_t n = 20 + pl__rng_below(&r, trial < 50 ? 121 : 241);
+        uint64_t span = spans[trial % 3];
+        if (n > 140 && span > 41)
+            span = 41; /* the GMP table of 200+ members of weights to 400 is slow sanitized */
+        int64_t w[260], tot = random_weights(&r, n, 0, span, w);
+        pl_game *g = weighted(w, n, 1 + (int64_t)pl__rng_below(&r, (uint64_t)tot));
+        if (trial % 4 == 1)
+            pl_game_set_veto(g, pl__rng_below(&r, n), 1, NULL);
+        pl_power *d = power_with(g, PL_POWER_DP, 0, 0), *gm = power_with(g, PL_POWER_DP, 0, 2);
+        expect_same_counts(d, gm, n);
+        expect_same_exact_ss(d, gm, n);
+        pl_power_free(d);
+        pl_power_free(gm);
+        pl_game_free(g);
+    }
+}
+
+/*
+** The memory check follows the layout that runs: 120 members of weights
+** 1..100 (a hand count from size_table.c's plan: about 1.2e5 cells of two
+** words in GMP words, 1.9 MB; by residues one word a cell for one modulus at
+** a time plus 2 moduli x (distinct weights + 1) x rows words of reads, about
+** 1.1 MB). At 1.5 MB the residues run and the GMP table (naive 2) is
+** refused; at 0.5 MB both are refused, the residues' estimate naming them.
+*/
+static void test_shapley_residues_memory(void **state)
+{
+    (void)state;
+    int64_t w[120], tot = 0;
+    for (size_t m = 0; m < 120; m++)
+        tot += w[m] = 1 + (int64_t)(m * 37 % 100);
+    pl_game *g = weighted(w, 120, tot / 2 + 1);
+    pl_power_opts o = PL_POWER_OPTS_INIT;
+    pl_power *p;
+    pl_error err;
+    o.method = PL_POWER_DP;
+    o.max_bytes = 1.5e6;
+    assert_int_equal(pl_power_compute(&p, g, &o, &err), PL_OK);
+    assert_true(pl_power_has(p, PL_INDEX_SS));
+    pl_power_free(p);
+    o.naive = 2;
+    assert_int_equal(pl_power_compute(&p, g, &o, &err), PL_EINPUT);
+    assert_non_null(strstr(err.msg, "of 2 words, by coalition size"));
+    o.naive = 0;
+    o.max_bytes = 0.5e6;
+    assert_int_equal(pl_power_compute(&p, g, &o, &err), PL_EINPUT);
+    assert_non_null(strstr(err.msg, "of 1 word for one modulus at a time"));
+    pl_game_free(g);
+}
+
 /* Deegan-Packel, public good and Johnston of two results agree exactly. */
 static void expect_same_minimal(const pl_power *a, const pl_power *b, size_t n)
 {
@@ -999,6 +1067,8 @@ int main(void)
         cmocka_unit_test(test_epic_vectors),
         cmocka_unit_test(test_banzhaf_prefix_path),
         cmocka_unit_test(test_shapley_size_table),
+        cmocka_unit_test(test_shapley_residues),
+        cmocka_unit_test(test_shapley_residues_memory),
         cmocka_unit_test(test_critical_multiword),
         cmocka_unit_test(test_dual_quota),
         cmocka_unit_test(test_floating),

@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: MIT */
+/*
+** size_residue.c: the Shapley-Shubik reads of the trimmed (size, weight)
+** table (size_table.c) by residues (residue.c). The table is built once per
+** modulus, one word a cell (the trimmed rows of size_table.c, the same
+** sweeps), turned into prefix sums and read at every X the removals need;
+** only those reads are kept, nq x rows x k words, and the exact counts are
+** put together by the Chinese remainder theorem when asked for. Residues
+** of exact integers add and subtract like them, so every read is exact:
+** the sums the reads make are counts of coalitions, below C(nv, s) <= M.
+**
+** Against the GMP build (words growing to n / 64 a cell, in a carry chain),
+** a build here moves one word a cell-addition: k builds of the cells
+** instead of one of the cells' words (k is about n / 62, as many as the
+** GMP build's final words; its early members need fewer), but the rows of a
+** sweep are a sixteenth as long at n = 1,000, so they stay in the core's
+** cache, and the additions are independent lanes that vectorise.
+*/
+#include "power_impl.h"
+#include "../core/alloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct mod_add {
+    uint64_t *tab, p;
+} mod_add;
+
+static void residue_run_add(void *ctx, size_t from, size_t to, size_t cells)
+{
+    const mod_add *ma = ctx;
+    pl__residue_add(ma->tab + to, ma->tab + from, cells, ma->p);
+}
+
+static uint64_t add_mod(uint64_t a, uint64_t b, uint64_t p)
+{
+    uint64_t s = a + b, d = s - p;
+    return d < s ? d : s;
+}
+
+static uint64_t sub_mod(uint64_t a, uint64_t b, uint64_t p)
+{
+    return a - b + (a < b ? p : 0);
+}
+
+/* Distinct weights of the table's members (sorted heaviest first). */
+static size_t distinct(const pl__size_table *t)
+{
+    size_t d = 0;
+    for (size_t j = 0; j < t->nv; j++)
+        d += j == 0 || t->w[j] != t->w[j - 1];
+    return d;
+}
+
+/*
+** Bits of the largest count read: a read of size s (s < rows) counts
+** coalitions of s members among at most nv, at most C(nv, s), which grows
+** with s up to nv / 2. Below a quota that stops the rows short of nv / 2
+** this is far less than nv bits, and so are the moduli.
+*/
+static size_t read_bits(const pl__size_table *t)
+{
+    size_t s = t->rows ? t->rows - 1 : 0;
+    mpz_t c;
+    mpz_init(c);
+    mpz_bin_uiui(c, (unsigned long)t->nv, (unsigned long)(s < t->nv / 2 ? s : t->nv / 2));
+    size_t bits = mpz_sizeinbase(c, 2);
+    mpz_clear(c);
+    return bits;
+}
+
+double pl__size_reads_bytes(const pl__size_table *t)
+{
+    double k = (double)pl__moduli_count(read_bits(t));
+    return ((double)t->cells + (double)(distinct(t) + 1) * (double)t->rows * k) *
+           sizeof(uint64_t);
+}
+
+void pl__size_reads_free(pl__size_reads *r)
+{
+    free(r->qw);
+    free(r->res);
+    free(r->scratch);
+    pl__moduli_free(&r->mod);
+    memset(r, 0, sizeof *r);
+}
+
+/* The table mod p, built heaviest first, PL__SWEEP_RES members a sweep. */
+static void build_mod(pl__size_table *t, uint64_t *tab, uint64_t p)
+{
+    mod_add ma = {tab, p};
+    memset(tab, 0, t->cells * sizeof *tab);
+    tab[0] = 1;
+    pl__size_table_restart(t);
+    for (size_t j = 0; j < t->nv; j += PL__SWEEP_RES)
+        pl__size_table_sweep(t, j, t->nv - j < PL__SWEEP_RES ? t->nv - j : PL__SWEEP_RES,
+                             residue_run_add, &ma);
+}
+
+/*
+** Row r turned into its prefix sums P(r, .), then its terms of every read:
+** acc[q][s] (s < rows) gathers S(s, X_q) mod p, the coalitions of size s
+** below X_q once a member of weight w_q is removed (read 0: none), as
+** S(s, X) = sum_t (-1)^t P(s - t, X - t w) (size_table.c); row r gives the
+** terms t = s - r. Row by row, so each row is read from memory once for all
+** the reads. Sizes from rows up count nothing (their lightest coalitions
+** reach need), so are not read.
+*/
+static void read_row(const pl__size_table *t, const pl__size_reads *rd, uint64_t *tab, size_t r,
+                     uint64_t p, uint64_t *acc)
+{
+    uint64_t *P = tab + t->off[r];
+    for (size_t x = 1; x < t->off[r + 1] - t->off[r]; x++)
+        P[x] = add_mod(P[x], P[x - 1], p);
+    for (size_t q = 0; q < rd->nq; q++) {
+        int64_t w = q ? rd->qw[q] : 0, X = t->need - w;
+        uint64_t *a = acc + q * t->rows;
+        for (size_t k = 0; r + k < t->rows; k++) {
+            int64_t x = X - (int64_t)k * w;
+            if (x <= t->LO[r])
+                break;
+            uint64_t v = P[(x - 1 < t->HI[r] ? x - 1 : t->HI[r]) - t->LO[r]];
+            a[r + k] = k % 2 ? sub_mod(a[r + k], v, p) : add_mod(a[r + k], v, p);
+            if (q == 0)
+                break;
+        }
+    }
+}
+
+int pl__size_reads_make(pl__size_reads *r, pl__size_table *t)
+{
+    memset(r, 0, sizeof *r);
+    r->nq = distinct(t) + 1;
+    r->rows = t->rows;
+    if (pl__moduli_init(&r->mod, read_bits(t), t->L))
+        return PL_ENOMEM;
+    size_t k = r->mod.k, per = r->nq * t->rows; /* no wrap: checked with k below */
+    uint64_t *tab = pl__mallocarray(t->cells, sizeof *tab);
+    r->qw = pl__mallocarray(r->nq, sizeof *r->qw);
+    r->res = pl__mallocarray(pl__mul(pl__mul(r->nq, r->rows), k), sizeof *r->res);
+    r->scratch = pl__mallocarray(pl__moduli_scratch(&r->mod) + k, sizeof *r->scratch);
+    if (!tab || !r->qw || !r->res || !r->scratch) {
+        free(tab);
+        pl__size_reads_free(r);
+        return PL_ENOMEM;
+    }
+    r->qw[0] = -1;
+    for (size_t j = 0, q = 1; j < t->nv; j++)
+        if (j == 0 || t->w[j] != t->w[j - 1])
+            r->qw[q++] = t->w[j];
+    memset(r->res, 0, per * k * sizeof *r->res);
+    for (size_t i = 0; i < k; i++) {
+        build_mod(t, tab, r->mod.p[i]);
+        for (size_t s = 0; s < t->rows; s++)
+            read_row(t, r, tab, s, r->mod.p[i], r->res + i * per);
+    }
+    free(tab);
+    return PL_OK;
+}
+
+/* Read q of weight w: 0 for none removed, else found among the weights (descending). */
+static size_t read_of(const pl__size_reads *r, int64_t w)
+{
+    size_t a = 1, b = r->nq;
+    if (w < 0)
+        return 0;
+    while (b - a > 1) {
+        size_t c = a + (b - a) / 2;
+        if (r->qw[c] >= w)
+            a = c;
+        else
+            b = c;
+    }
+    return a;
+}
+
+void pl__size_reads_get(const pl__size_reads *r, int64_t w, size_t sizes, mp_limb_t *v)
+{
+    size_t q = read_of(r, w), L = r->mod.L, k = r->mod.k, per = r->nq * r->rows;
+    uint64_t *res = r->scratch + pl__moduli_scratch(&r->mod);
+    for (size_t s = 0; s < sizes; s++) {
+        if (s < r->rows) {
+            for (size_t i = 0; i < k; i++)
+                res[i] = r->res[i * per + q * r->rows + s];
+            pl__moduli_crt(&r->mod, res, v + s * L, r->scratch);
+        } else {
+            memset(v + s * L, 0, L * sizeof *v);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: MIT */
+/*
+** test_power_residue.c: the multi-modular arithmetic of the Shapley-Shubik
+** table (src/power/residue.c). Vectors by construction: random integers
+** reduced modulo each modulus by GMP and put back together must come back
+** bit for bit (the Chinese remainder theorem: Knuth, TAOCP vol. 2, 4.3.2);
+** the moduli are coprime (2^64 and distinct primes) and their product is
+** above 2^bits; the vector kernel equals the scalar definition.
+*/
+#include "tests/unit/test_util.h"
+#include "core/rng.h"
+#include "power/power_impl.h"
+
+/* The moduli for 0..2,100 bits: prime (GMP's test), distinct, above 2^63 - 2^32, enough. */
+static void test_moduli(void **state)
+{
+    (void)state;
+    mpz_t z, M;
+    mpz_inits(z, M, NULL);
+    for (size_t bits = 0; bits <= 2100; bits += 7) {
+        pl__moduli m;
+        assert_int_equal(pl__moduli_init(&m, bits, bits / 64 + 1), PL_OK);
+        assert_int_equal(m.k, pl__moduli_count(bits));
+        assert_true(m.p[0] == 0);
+        mpz_set_ui(M, 1);
+        mpz_mul_2exp(M, M, 64);
+        for (size_t i = 1; i < m.k; i++) {
+            mpz_set_ui(z, (unsigned long)m.p[i]);
+            assert_true(mpz_probab_prime_p(z, 40) > 0);
+            assert_true(m.p[i] < (UINT64_C(1) << 63) && m.p[i] > (UINT64_C(1) << 63) - (UINT64_C(1) << 32));
+            assert_true(i == 1 || m.p[i] < m.p[i - 1]);
+            mpz_mul(M, M, z);
+        }
+        assert_true(mpz_sizeinbase(M, 2) > bits); /* M >= 2^bits */
+        /* one modulus fewer would not always do: the count is the least the bound allows */
+        if (m.k > 1)
+            assert_true(mpz_sizeinbase(M, 2) <= bits + 64);
+        pl__moduli_free(&m);
+    }
+    mpz_clears(z, M, NULL);
+}
+
+/* 400 random values below 2^bits (bits 1..2,000, some all ones): residues, then back. */
+static void test_crt_round_trip(void **state)
+{
+    (void)state;
+    pl_rng r;
+    pl__rng_seed(&r, 20261207, 11);
+    mpz_t v, z, got;
+    mpz_inits(v, z, got, NULL);
+    for (int trial = 0; trial < 400; trial++) {
+        size_t bits = 1 + pl__rng_below(&r, 2000), L = bits / 64 + 1;
+        pl__moduli m;
+        assert_int_equal(pl__moduli_init(&m, bits, L), PL_OK);
+        mpz_set_ui(v, 0);
+        for (size_t b = 0; b < bits; b++)
+            if (trial % 10 == 0 || pl__rng_below(&r, 2))
+                mpz_setbit(v, b);
+        uint64_t res[40];
+        mp_limb_t out[40], scratch[200];
+        assert_true(m.k <= 40 && pl__moduli_scratch(&m) <= 200);
+        for (size_t i = 0; i < m.k; i++) {
+            if (i == 0) {
+                mpz_set_ui(z, 0);
+                mpz_setbit(z, 64);
+            } else {
+                mpz_set_ui(z, (unsigned long)m.p[i]);
+            }
+            mpz_mod(z, v, z);
+            res[i] = mpz_size(z) ? (uint64_t)mpz_getlimbn(z, 0) : 0;
+        }
+        pl__moduli_crt(&m, res, out, scratch);
+        mpz_roinit_n(got, out, (mp_size_t)L);
+        if (mpz_cmp(got, v) != 0)
+            fail_msg("trial %d: %zu bits not recovered", trial, bits);
+        pl__moduli_free(&m);
+    }
+    mpz_clears(v, z, got, NULL);
+}
+
+/* The kernel (vector clones where built) against a + b mod p in 128 bits, lengths 0..70. */
+static void test_residue_add(void **state)
+{
+    (void)state;
+    static const uint64_t ps[] = {0, (UINT64_C(1) << 63) - 25, 3, 1000003};
+    pl_rng r;
+    pl__rng_seed(&r, 20261207, 12);
+    uint64_t d[70], s[70], want[70];
+    for (size_t j = 0; j < 4; j++)
+        for (size_t n = 0; n < 70; n++) {
+            uint64_t p = ps[j];
+            for (size_t x = 0; x < n; x++) {
+                d[x] = p ? pl__rng_below(&r, p) : pl__rng_next(&r);
+                s[x] = x % 7 == 0 && p ? p - 1 : p ? pl__rng_below(&r, p) : pl__rng_next(&r);
+                __extension__ unsigned __int128 sum = (unsigned __int128)d[x] + s[x];
+                want[x] = p ? (uint64_t)(sum % p) : (uint64_t)sum;
+            }
+            pl__residue_add(d, s, n, p);
+            for (size_t x = 0; x < n; x++)
+                assert_true(d[x] == want[x]);
+        }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_moduli),
+        cmocka_unit_test(test_crt_round_trip),
+        cmocka_unit_test(test_residue_add),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
