@@ -244,7 +244,7 @@ static int plan_check_memory(const dp_plan *p, double max_bytes, pl_error *err)
             return pl__error_nomem(err);
         cells = st.cells_est;
         too_big = st.too_big;
-        residues = p->naive != 2 && GMP_NUMB_BITS == 64;
+        residues = p->naive != 2 && PL__RESIDUES_OK;
         bytes = residues ? pl__size_reads_bytes(&st)
                          : cells * (double)p->L * sizeof(mp_limb_t);
         pl__size_table_free(&st);
@@ -423,7 +423,7 @@ static int conj_sized(dp_plan *p, const pl_game *g, dp_acc *a, int sign)
     }
     if (st.too_big) { /* refused before */
         rc = PL_ERANGE;
-    } else if (p->naive == 2 || GMP_NUMB_BITS != 64) {
+    } else if (p->naive == 2 || !PL__RESIDUES_OK) {
         rc = pl__size_table_build(&st);
         if (!rc)
             capped_read(p, g, a, sign, size_below, &st, v);

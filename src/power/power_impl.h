@@ -6,8 +6,17 @@
 #ifndef PL_POWER_IMPL_H
 #define PL_POWER_IMPL_H
 
+#include <limits.h>
+#include <stdint.h>
 #include <gmp.h>
 #include "parley/power.h"
+
+/*
+** The residue build (residue.c, size_residue.c) holds one 64-bit word a cell
+** and hands its moduli to GMP's _ui functions: it needs 64-bit limbs and an
+** unsigned long that holds a modulus (not so on LLP64 targets).
+*/
+#define PL__RESIDUES_OK (GMP_NUMB_BITS == 64 && ULONG_MAX >= UINT64_MAX)
 
 /* One condition w(S) >= quota of a rule. */
 typedef struct pl__cond {
