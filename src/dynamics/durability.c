@@ -252,6 +252,21 @@ static double edge(const gpath *q, int which, int rising)
     return rising ? hi : lo;
 }
 
+int pl__guarantee_holds(size_t T1, const double *plain, const double *helped, int protect_a,
+                        double delta, double cA, double cB, double g, int which, int sure)
+{
+    double *p = malloc((T1 ? T1 : 1) * sizeof *p);
+    if (!p)
+        return -1;
+    gsure ranges[BOTH + 1];
+    gpath q = {T1, plain, helped, protect_a, delta, cA, cB, p, NULL};
+    if (sure && T1 >= 1)
+        sure_all(&q, ranges), q.sure = ranges;
+    int r = holds_at(&q, g, which);
+    free(p);
+    return r;
+}
+
 int pl_min_guarantee_path(size_t T1, const double *plain, const double *helped, int protect_a,
                           double delta, double cA, double cB, double *g, int *possible,
                           double *g_max, pl_error *err)

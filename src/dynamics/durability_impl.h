@@ -52,6 +52,11 @@ int pl__durability_compute_known(pl_durability **out, const pl_scenario *s, cons
 int pl__min_guarantee_path(size_t T1, const double *plain, const double *helped, int protect_a,
                            double delta, double cA, double cB, double *g, int *possible,
                            double *g_max, int sure, pl_error *err);
+/* For tests: does the path hold at g for `which` (1 the protected side, 2 the other, 3
+   both), decided from the sure ranges where they are sure (sure = 1) or by walking it? -1:
+   out of memory. */
+int pl__guarantee_holds(size_t T1, const double *plain, const double *helped, int protect_a,
+                        double delta, double cA, double cB, double g, int which, int sure);
 /* The regimes' verdicts and the deal's survival (durability_regimes.c); needs d->plain. */
 int pl__survival_compute(pl_durability *d, const double *deal, pl_error *err);
 /* The survival part of the report, when the scenario has regimes. */

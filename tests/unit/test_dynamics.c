@@ -588,6 +588,49 @@ static void test_guarantee_sure_ranges(void **state)
     assert_true(edges >= 100 && limits >= 100); /* the edges were searched, not only 0 or 1 */
 }
 
+/*
+** The sure ranges' margin E (durability.c, sure_side) at the edges themselves: the
+** bisections above stop at 1e-9 and almost never probe within rounding of a root. Here
+** each random path's edge is narrowed to two adjacent doubles of the walked check, and
+** the sure-range check is compared with the walk at 64 doubles either side of it, for
+** each side asked about: the same answer at every one (with E = 0 some differ).
+*/
+static void test_guarantee_sure_margin(void **state)
+{
+    (void)state;
+    uint64_t s = 77;
+    double plain[81], helped[81];
+    long probes = 0;
+    for (int rep = 0; rep < 600; rep++) {
+        int protect_a;
+        size_t T1 = guarantee_path(&s, plain, helped, &protect_a);
+        double delta = unit(&s) < 0.5 ? 0.5 + 0.49 * unit(&s) : pow(0.8 + 0.17 * unit(&s), 1.0 / 12);
+        double cA = 0.2 * unit(&s), cB = 0.2 * unit(&s);
+        for (int which = 1; which <= 3; which++) {
+#define HOLDS(g, sure) pl__guarantee_holds(T1, plain, helped, protect_a, delta, cA, cB, g, which, sure)
+            double lo = 0, hi = 1;
+            int at_lo = HOLDS(lo, 0);
+            if (at_lo == HOLDS(hi, 0))
+                continue; /* no edge in [0, 1] to narrow */
+            while (nextafter(lo, 1) < hi) { /* to adjacent doubles: the walk's own edge */
+                double mid = lo + (hi - lo) / 2;
+                mid = mid > lo && mid < hi ? mid : nextafter(lo, 1);
+                if (HOLDS(mid, 0) == at_lo)
+                    lo = mid;
+                else
+                    hi = mid;
+            }
+            double g = lo;
+            for (int k = 0; k < 64; k++)
+                g = nextafter(g, -1);
+            for (int k = 0; k < 130 && g <= 1; k++, g = nextafter(g, 2), probes++)
+                assert_int_equal(HOLDS(g, 1), HOLDS(g, 0));
+#undef HOLDS
+        }
+    }
+    assert_true(probes > 20000);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -602,6 +645,7 @@ int main(void)
         cmocka_unit_test(test_guarantee_provided_by),
         cmocka_unit_test(test_staging_by_hand),
         cmocka_unit_test(test_guarantee_sure_ranges),
+        cmocka_unit_test(test_guarantee_sure_margin),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
