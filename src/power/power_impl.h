@@ -152,6 +152,13 @@ static inline size_t pl__moduli_scratch(const pl__moduli *m) { return 3 * m->str
 /* out (L words) = the value with residues r[0..k-1]. */
 void pl__moduli_crt(const pl__moduli *m, const uint64_t *r, mp_limb_t *out, mp_limb_t *scratch);
 /* d[x] = d[x] + s[x] mod p (p = 0: 2^64), x < n; entries below p. */
+/* a + b mod p, both below p (p = 0: mod 2^64). p < 2^63, so the sum s fits a word, and
+   min(s, s - p) is s - p exactly when s >= p (below p the subtraction wraps above s). */
+static inline uint64_t pl__add_mod(uint64_t a, uint64_t b, uint64_t p)
+{
+    uint64_t s = a + b, d = s - p;
+    return d < s ? d : s;
+}
 void pl__residue_add(uint64_t *restrict d, const uint64_t *restrict s, size_t n, uint64_t p);
 
 /*

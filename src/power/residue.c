@@ -17,10 +17,9 @@
 #include <string.h>
 
 /*
-** d[x] = d[x] + s[x] mod p, both below p (p = 0: mod 2^64). p < 2^63, so the
-** sum a fits a word, and min(a, a - p) is a - p exactly when a >= p (below p
-** the subtraction wraps above a). Clones for wider vectors where the
-** toolchain builds them (src/CMakeLists.txt); integer lanes, the same words.
+** d[x] = d[x] + s[x] mod p (pl__add_mod, inlined: the loop vectorises). Clones
+** for wider vectors where the toolchain builds them (src/CMakeLists.txt);
+** integer lanes, the same words.
 */
 #if defined(PL_HAVE_TARGET_CLONES) && defined(__GNUC__) && !defined(__clang__) && \
     defined(__x86_64__)
@@ -28,10 +27,8 @@ __attribute__((target_clones("avx512f", "avx2", "default")))
 #endif
 void pl__residue_add(uint64_t *restrict d, const uint64_t *restrict s, size_t n, uint64_t p)
 {
-    for (size_t x = 0; x < n; x++) {
-        uint64_t a = d[x] + s[x], b = a - p;
-        d[x] = b < a ? b : a;
-    }
+    for (size_t x = 0; x < n; x++)
+        d[x] = pl__add_mod(d[x], s[x], p);
 }
 
 void pl__moduli_free(pl__moduli *m)

@@ -32,12 +32,6 @@ static void residue_run_add(void *ctx, size_t from, size_t to, size_t cells)
     pl__residue_add(ma->tab + to, ma->tab + from, cells, ma->p);
 }
 
-static uint64_t add_mod(uint64_t a, uint64_t b, uint64_t p)
-{
-    uint64_t s = a + b, d = s - p;
-    return d < s ? d : s;
-}
-
 static uint64_t sub_mod(uint64_t a, uint64_t b, uint64_t p)
 {
     return a - b + (a < b ? p : 0);
@@ -111,7 +105,7 @@ static void read_row(const pl__size_table *t, const pl__size_reads *rd, uint64_t
 {
     uint64_t *P = tab + t->off[r];
     for (size_t x = 1; x < t->off[r + 1] - t->off[r]; x++)
-        P[x] = add_mod(P[x], P[x - 1], p);
+        P[x] = pl__add_mod(P[x], P[x - 1], p);
     for (size_t q = 0; q < rd->nq; q++) {
         int64_t w = q ? rd->qw[q] : 0, X = t->need - w;
         uint64_t *a = acc + q * t->rows;
@@ -120,7 +114,7 @@ static void read_row(const pl__size_table *t, const pl__size_reads *rd, uint64_t
             if (x <= t->LO[r])
                 break;
             uint64_t v = P[(x - 1 < t->HI[r] ? x - 1 : t->HI[r]) - t->LO[r]];
-            a[r + k] = k % 2 ? sub_mod(a[r + k], v, p) : add_mod(a[r + k], v, p);
+            a[r + k] = k % 2 ? sub_mod(a[r + k], v, p) : pl__add_mod(a[r + k], v, p);
             if (q == 0)
                 break;
         }
