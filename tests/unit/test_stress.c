@@ -227,14 +227,14 @@ static int cmp_seen(const void *x, const void *y)
     return (a->at > b->at) - (a->at < b->at);
 }
 
-/* The kept values sorted by pl__acc_finish (acc.c, sort_values: insertion runs, then bottom-up
-   merges) against qsort with ties broken by arrival: the same bits in the same order, -0 and
-   0 included (they compare equal, and a stable sort keeps them as they came), for sizes
-   around the run length and the merge widths. */
+/* The kept values sorted by pl__acc_finish (acc.c: core/sort.h's merge sort, insertion runs of
+   up to PL__SORT_RUN, then merges) against qsort with ties broken by arrival: the same bits in
+   the same order, -0 and 0 included (they compare equal, and a stable sort keeps them as they
+   came), for sizes around the run length and the merge widths. */
 static void test_values_sorted(void **state)
 {
     (void)state;
-    static const size_t sizes[] = {1, 2, 15, 16, 17, 31, 33, 64, 100, 257, 1000, 5003};
+    static const size_t sizes[] = {1, 2, 12, 13, 15, 16, 17, 25, 31, 33, 64, 100, 257, 1000, 5003};
     pl__metric m = {NULL, NULL, PL_METRIC_NUMBER, 0, -1, 1, 0};
     uint64_t r = 77;
     for (size_t z = 0; z < sizeof sizes / sizeof *sizes; z++) {
