@@ -22,15 +22,22 @@ static pl_game *weighted(const int64_t *w, size_t n, int64_t q)
     return g;
 }
 
-static pl_power *power(const pl_game *g, pl_power_method method)
+static pl_power *power_with(const pl_game *g, pl_power_method method, int no_shapley, int naive)
 {
     pl_power_opts o = PL_POWER_OPTS_INIT;
     pl_power *p;
     pl_error err;
     o.method = method;
+    o.no_shapley = no_shapley;
+    o.naive = naive;
     if (pl_power_compute(&p, g, &o, &err) != PL_OK)
         fail_msg("pl_power_compute: %s", err.msg);
     return p;
+}
+
+static pl_power *power(const pl_game *g, pl_power_method method)
+{
+    return power_with(g, method, 0, 0);
 }
 
 /* Index k of members [from, to) equals the fraction want. */
@@ -363,19 +370,6 @@ static void test_dp_equals_enumeration(void **state)
     }
 }
 
-static pl_power *power_with(const pl_game *g, pl_power_method method, int no_shapley, int naive)
-{
-    pl_power_opts o = PL_POWER_OPTS_INIT;
-    pl_power *p;
-    pl_error err;
-    o.method = method;
-    o.no_shapley = no_shapley;
-    o.naive = naive;
-    if (pl_power_compute(&p, g, &o, &err) != PL_OK)
-        fail_msg("pl_power_compute: %s", err.msg);
-    return p;
-}
-
 static void expect_same_minimal_counts(const pl_power *a, const pl_power *b)
 {
     for (int blocking = 0; blocking < 2; blocking++) {
@@ -444,6 +438,17 @@ static void test_banzhaf_prefix_path(void **state)
     }
 }
 
+/* The generating-function path with naive = a and with naive = b give g (n members) the
+   same counts and the same exact Shapley-Shubik fractions. */
+static void expect_paths_agree(const pl_game *g, size_t n, int a, int b)
+{
+    pl_power *x = power_with(g, PL_POWER_DP, 0, a), *y = power_with(g, PL_POWER_DP, 0, b);
+    expect_same_counts(x, y, n);
+    expect_same_exact_ss(x, y, n);
+    pl_power_free(x);
+    pl_power_free(y);
+}
+
 /*
 ** `trials` random one-condition games of 1..nmax members, weights in [0, span)
 ** on odd trials and [0, 41) on even ones (few weights, many equal members; or
@@ -487,11 +492,7 @@ static void test_shapley_size_table(void **state)
         pl_game *g = weighted(w, n, 1 + (int64_t)pl__rng_below(&r, (uint64_t)tot));
         if (trial % 4 == 0)
             pl_game_set_veto(g, pl__rng_below(&r, n), 1, NULL);
-        pl_power *d = power(g, PL_POWER_DP), *dn = power_with(g, PL_POWER_DP, 0, 1);
-        expect_same_counts(d, dn, n);
-        expect_same_exact_ss(d, dn, n);
-        pl_power_free(d);
-        pl_power_free(dn);
+        expect_paths_agree(g, n, 0, 1);
         pl_game_free(g);
     }
 }
@@ -522,11 +523,7 @@ static void test_shapley_residues(void **state)
         pl_game *g = weighted(w, n, 1 + (int64_t)pl__rng_below(&r, (uint64_t)tot));
         if (trial % 4 == 1)
             pl_game_set_veto(g, pl__rng_below(&r, n), 1, NULL);
-        pl_power *d = power_with(g, PL_POWER_DP, 0, 0), *gm = power_with(g, PL_POWER_DP, 0, 2);
-        expect_same_counts(d, gm, n);
-        expect_same_exact_ss(d, gm, n);
-        pl_power_free(d);
-        pl_power_free(gm);
+        expect_paths_agree(g, n, 0, 2); /* residues against GMP words */
         pl_game_free(g);
     }
 }
