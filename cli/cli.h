@@ -33,6 +33,7 @@ typedef struct cli_args {
     const char *val[CLI_MAX_OPTS];
     int npos;
     const char *pos[CLI_MAX_ARGS];
+    double progress_every; /* seconds between progress lines on a file or pipe (cli_progress_env) */
 } cli_args;
 
 /* Parse argv[first..] against the global options and cmd_opts. */
@@ -280,14 +281,21 @@ int cli_write_all(const char *opt, const char *path, const void *data, size_t le
 /* --progress: the option row of every command that reports progress. */
 #define CLI_PROGRESS_OPTDEF                                                                  \
     {"progress", 0, 0, NULL, "show progress on stderr even when it is not a terminal "        \
-                             "(default: on a terminal, unless --quiet)"}
+                             "(default: on a terminal, unless --quiet); a line a second, or every "  \
+                             "$PARLEY_PROGRESS_EVERY seconds"}
 
 typedef struct cli_progress {
     const char *label, *unit;   /* "settle", "phases" */
     int on, tty;
+    double every;               /* seconds between lines on a file or pipe */
+    int shown;                  /* a line shown, done its count */
+    uint64_t done;
     struct timespec t0, last;
 } cli_progress;
 
+/* a->progress_every from PARLEY_PROGRESS_EVERY (default 1 s); a usage error when it is not a
+   number of seconds from 0 to 3600. */
+int cli_progress_env(cli_args *a);
 /* On with --progress, or on a terminal without --quiet. */
 void cli_progress_init(cli_progress *p, const cli_args *a, const char *label, const char *unit);
 void cli_progress_show(cli_progress *p, uint64_t done, uint64_t total);

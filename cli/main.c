@@ -193,7 +193,7 @@ static int run(int argc, char **argv)
         argc--;
     }
     int rc = cli_parse(&a, cmd->opts, argc, argv, 1);
-    if (rc)
+    if (rc || (rc = cli_progress_env(&a)))
         return rc;
     if (cli_has(&a, "version") || cli_has(&a, "help"))
         return print_info(&a, cmd, ci);

@@ -30,6 +30,15 @@ check report report -n 40
 # --quiet keeps warnings away but not progress asked for by name
 "$P" settle --progress --quiet >/dev/null 2>"$TMP/err"
 expect_grep "$TMP/err" "^settle: 700/700 steps" "settle --progress --quiet"
+# PARLEY_PROGRESS_EVERY: a number of seconds from 0 to 3600, else a usage error before any work
+for v in -1 abc 1e9 nan " 1" 2x 3601; do
+  PARLEY_PROGRESS_EVERY="$v" expect_status 2 "PARLEY_PROGRESS_EVERY='$v'" -- "$P" settle --progress
+  expect_grep "$TMP/err" "^parley: PARLEY_PROGRESS_EVERY=$v: expected the seconds between progress lines" \
+    "PARLEY_PROGRESS_EVERY='$v' names the variable"
+  [ -s "$TMP/out" ] && bad "PARLEY_PROGRESS_EVERY='$v': output on stdout" || ok
+done
+PARLEY_PROGRESS_EVERY=0.5 expect_status 0 "PARLEY_PROGRESS_EVERY=0.5" -- "$P" settle --progress
+PARLEY_PROGRESS_EVERY= expect_status 0 "PARLEY_PROGRESS_EVERY empty: the default" -- "$P" settle
 # the final report always comes, at done == total, so one line is certain
 expect_grep "$TMP/prog.err" "report: 40/40" "report reaches its total"
 
