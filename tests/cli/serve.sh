@@ -16,8 +16,8 @@ start() {
   "$P" serve --port 0 "$@" >"$TMP/serve.out" 2>"$TMP/serve.err" &
   SPID=$!
   trap 'kill $SPID 2>/dev/null || true; rm -rf "$TMP"' EXIT  # no server left behind a failed run
-  i=0
-  while [ $i -lt 100 ] && ! grep -q '^parley serve: http' "$TMP/serve.out" 2>/dev/null; do
+  i=0  # up to 60 s: a deadline for a loaded machine under the sanitizers, not a timing
+  while [ $i -lt 600 ] && ! grep -q '^parley serve: http' "$TMP/serve.out" 2>/dev/null; do
     kill -0 $SPID 2>/dev/null || break
     sleep 0.1; i=$((i + 1))
   done
@@ -25,7 +25,10 @@ start() {
   if [ -z "$URL" ]; then
     if grep -q 'without libmicrohttpd' "$TMP/serve.err"; then
       echo "SKIP: parley was built without libmicrohttpd"; exit 77; fi
-    bad "serve did not print its URL"; cat "$TMP/serve.err"; finish
+    if kill -0 $SPID 2>/dev/null; then how="still running after $((i / 10)) s"
+    else wait $SPID; how="exited with status $? after $((i / 10)) s"; fi
+    bad "serve $* did not print its URL ($how); its stdout and stderr follow"
+    sed 's/^/  out| /' "$TMP/serve.out"; sed 's/^/  err| /' "$TMP/serve.err"; finish
   fi
 }
 stop() {
