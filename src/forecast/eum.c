@@ -433,11 +433,13 @@ int pl_eum_run(pl_eum **out, const double *x, const double *cap, const double *s
     if (rc)
         return rc;
     pl_eum *e = eum_alloc(n, (size_t)o.rounds);
-    eum_ctx c = {e, &o, n, s, malloc(n * sizeof(double)), 0, 0, NULL,
-                 malloc(n * sizeof(double)), malloc(n * sizeof(double)),
-                 malloc(n * sizeof(double)), malloc(n * sizeof(size_t)),
-                 malloc(n * sizeof(size_t))};
-    if (!e || !c.w || !c.r || !c.wins || !c.loses || !c.ord || !c.rank) {
+    /* w, r, wins, loses, then ord and rank in one block (a size_t fits a double's room:
+       eum_votes.c) */
+    double *blk = pl__mallocarray(pl__mul(n, 6), sizeof(double));
+    eum_ctx c = {e, &o, n, s, blk, 0, 0, NULL, blk ? blk + n : NULL, blk ? blk + 2 * n : NULL,
+                 blk ? blk + 3 * n : NULL, blk ? (size_t *)(void *)(blk + 4 * n) : NULL,
+                 blk ? (size_t *)(void *)(blk + 5 * n) : NULL};
+    if (!e || !blk) {
         rc = pl__error_nomem(err);
         goto done;
     }
@@ -467,12 +469,7 @@ int pl_eum_run(pl_eum **out, const double *x, const double *cap, const double *s
     e->forecast = forecast_of(e, o.cycle);
 done:
     free(c.tab.p);
-    free(c.w);
-    free(c.r);
-    free(c.wins);
-    free(c.loses);
-    free(c.ord);
-    free(c.rank);
+    free(blk);
     if (rc) {
         pl_eum_free(e);
         return rc;

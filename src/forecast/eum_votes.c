@@ -11,6 +11,7 @@
 #include "../core/alloc.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -160,20 +161,21 @@ int pl__eum_votes_init_buf(pl__eum_votes *v, const double *x, const double *w, c
     v->w = w;
     if (prob == PL_EUM_PROB_SCHOLZ && (naive > 0 || (naive == 0 && n <= PL__EUM_SCHOLZ_SUMS)))
         return scholz_matrix(v, r, R);
-    size_t *tmp = malloc(n * sizeof *tmp);
-    v->ord = malloc(n * sizeof *v->ord);
-    v->xs = malloc(n * sizeof *v->xs);
-    v->pw = malloc((n + 1) * sizeof *v->pw);
-    v->px = malloc((n + 1) * sizeof *v->px);
-    if (!tmp || !v->ord || !v->xs || !v->pw || !v->px) {
-        free(tmp);
-        pl__eum_votes_free(v); /* the callers free v only after a success */
+    /*
+    ** One block for xs, pw, px (3 n + 2 doubles) then ord and the sort's scratch (2 n
+    ** size_t, in 2 n doubles' room): a stress draw sets up the vote sums twice a round of every issue's EUM,
+    ** and five allocations each were half of a draw's calls to malloc.
+    */
+    _Static_assert(sizeof(size_t) <= sizeof(double), "a size_t fits where a double does");
+    if (n > (SIZE_MAX - 2) / 5 || !(v->xs = pl__mallocarray(5 * n + 2, sizeof(double))))
         return PL_ENOMEM;
-    }
+    v->pw = v->xs + n;
+    v->px = v->pw + n + 1;
+    v->ord = (size_t *)(void *)(v->px + n + 1);
+    size_t *tmp = v->ord + n;
     for (size_t i = 0; i < n; i++)
         v->ord[i] = i;
     pl__eum_sort_by_position(v->ord, tmp, n, x);
-    free(tmp);
     v->pw[0] = v->px[0] = 0;
     for (size_t t = 0; t < n; t++) {
         size_t i = v->ord[t];
@@ -187,10 +189,7 @@ int pl__eum_votes_init_buf(pl__eum_votes *v, const double *x, const double *w, c
 
 void pl__eum_votes_free(pl__eum_votes *v)
 {
-    free(v->ord);
-    free(v->xs);
-    free(v->pw);
-    free(v->px);
+    free(v->xs); /* with pw, px and ord */
     free(v->mat);
     if (!v->tab_lent)
         free(v->tab);
