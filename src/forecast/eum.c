@@ -394,6 +394,11 @@ static int check_inputs(const double *x, const double *c, const double *s, size_
     return PL_OK;
 }
 
+/*
+** The record of a run in one zeroed block (a stress draw runs the EUM on every issue: ten
+** allocations a run were a fifth of a draw's): pos, median and mean by round, then S, r, a, b,
+** proposer and type by round and actor (cells = cap n + 1 each), widest members first.
+*/
 static pl_eum *eum_alloc(size_t n, size_t cap)
 {
     pl_eum *e = calloc(1, sizeof *e);
@@ -401,24 +406,25 @@ static pl_eum *eum_alloc(size_t n, size_t cap)
         return NULL;
     e->n = n;
     e->cap = cap;
-    if (pl__mul(pl__mul(cap + 1, n), sizeof(double)) == SIZE_MAX) {
+    /* the sizes in doubles first: once the block's bytes fit, no sum below wraps */
+    double bytes = ((double)(cap + 1) * (double)n + 2 * ((double)cap + 1) +
+                    4 * ((double)cap * (double)n + 1)) * sizeof(double) +
+                   ((double)cap * (double)n + 1) * (sizeof(long) + 1);
+    size_t rows = (cap + 1) * n, cells = cap * n + 1;
+    if (bytes > (double)(SIZE_MAX / 2) ||
+        !(e->pos = calloc(1, (rows + 2 * (cap + 1) + 4 * cells) * sizeof(double) +
+                                 cells * (sizeof(long) + 1)))) {
         free(e);
-        return NULL; /* the sizes below cannot wrap around once this one fits */
-    }
-    e->pos = malloc((cap + 1) * n * sizeof *e->pos);
-    e->median = malloc((cap + 1) * sizeof *e->median);
-    e->mean = malloc((cap + 1) * sizeof *e->mean);
-    e->S = calloc(cap * n + 1, sizeof *e->S);
-    e->r = calloc(cap * n + 1, sizeof *e->r);
-    e->type = calloc(cap * n + 1, 1);
-    e->proposer = calloc(cap * n + 1, sizeof *e->proposer);
-    e->a = calloc(cap * n + 1, sizeof *e->a);
-    e->b = calloc(cap * n + 1, sizeof *e->b);
-    if (!e->pos || !e->median || !e->mean || !e->S || !e->r || !e->type || !e->proposer ||
-        !e->a || !e->b) {
-        pl_eum_free(e);
         return NULL;
     }
+    e->median = e->pos + rows;
+    e->mean = e->median + cap + 1;
+    e->S = e->mean + cap + 1;
+    e->r = e->S + cells;
+    e->a = e->r + cells;
+    e->b = e->a + cells;
+    e->proposer = (long *)(void *)(e->b + cells);
+    e->type = (unsigned char *)(e->proposer + cells);
     return e;
 }
 
@@ -482,15 +488,7 @@ void pl_eum_free(pl_eum *e)
 {
     if (!e)
         return;
-    free(e->pos);
-    free(e->median);
-    free(e->mean);
-    free(e->S);
-    free(e->r);
-    free(e->type);
-    free(e->proposer);
-    free(e->a);
-    free(e->b);
+    free(e->pos); /* and every other array of the record (eum_alloc) */
     free(e);
 }
 

@@ -304,15 +304,12 @@ int pl__eum_threats(const pl__eum_votes *v, const double *s, double R, double *S
         return PL_OK;
     }
     const double *xs = v->xs;
-    double *sd = calloc(3 * n + 1, sizeof *sd);
-    size_t *bc = pl__mallocarray(pl__mul(2, n) + 1, sizeof *bc);
-    if (!sd || !bc) {
-        free(sd);
-        free(bc);
+    /* sd, sdp, up (zeroed) and b, c, in 2 n doubles' room (a size_t fits: init_buf) */
+    double *sd = n > (SIZE_MAX - 1) / 5 ? NULL : calloc(5 * n + 1, sizeof *sd);
+    if (!sd)
         return PL_ENOMEM;
-    }
     double *sdp = sd + n, *up = sd + 2 * n; /* only now: arithmetic on NULL is undefined */
-    size_t *b = bc, *c = bc + n;
+    size_t *b = (size_t *)(void *)(sd + 3 * n), *c = b + n;
     for (size_t t = 0; t < n; t++) /* c: the start of t's group of equal positions */
         c[t] = t > 0 && xs[t] == xs[t - 1] ? c[t - 1] : t;
     for (size_t i = 0; i < n; i++) {
@@ -345,7 +342,6 @@ int pl__eum_threats(const pl__eum_votes *v, const double *s, double R, double *S
         S[a] = 2 * ((1 - 2 * s[a]) * sd[t] + 2 * s[a] * sdp[t]) / R;
     }
     free(sd);
-    free(bc);
     return PL_OK;
 }
 
