@@ -39,7 +39,7 @@ const cli_command cli_cmd_analyze = {
     "Summarise a scenario and forecast where each issue lands.",
     analyze_opts,
     "Prints actors, issues with their worded scales, positions, bodies, and per\n"
-    "issue every forecast over the actors at the table (MODELS.md sections 2-5):\n"
+    "issue every forecast over the actors at the table (docs/models.md):\n"
     "  mean      capability x salience weighted mean (compromise model)\n"
     "  median    weighted median (the weighted Condorcet winner in one dimension)\n"
     "  nbs       Nash bargaining solution, the status quo as disagreement point\n"

@@ -96,14 +96,15 @@ const cli_command cli_cmd_bargain = {
     "bargain", "[FILE]",
     "Alternating offers: Rubinstein shares, or backward induction over a scenario's packages.",
     bargain_opts,
-    "Without FILE: two parties split a pie of 1 (MODELS.md section 9). Party 1\n"
-    "proposes first; shares are x1 = (1 - d2)/(1 - d1 d2) (Rubinstein 1982); with\n"
-    "--outside the responder's outside option binds when larger (no deal when the\n"
-    "two sum to more than 1); with --breakdown P and --fallback B1,B2 talks collapse\n"
-    "after a rejection with probability P, and the responder is offered\n"
-    "P b + (1 - P) d v (Binmore, Rubinstein & Wolinsky 1986; d = 1: no discounting);\n"
-    "with --horizon T and one discount d, (1 - (-d)^T)/(1 + d). The discount is\n"
-    "0.9 unless --delta says otherwise, or 1 when only --breakdown is given.\n"
+    "Without FILE: two parties split a pie of 1 (docs/models.md, \"Bargaining over\n"
+    "time\"). Party 1 proposes first; shares are x1 = (1 - d2)/(1 - d1 d2)\n"
+    "(Rubinstein 1982); with --outside the responder's outside option binds when\n"
+    "larger (no deal when the two sum to more than 1); with --breakdown P and\n"
+    "--fallback B1,B2 talks collapse after a rejection with probability P, and\n"
+    "the responder is offered P b + (1 - P) d v (Binmore, Rubinstein & Wolinsky\n"
+    "1986; d = 1: no discounting); with --horizon T and one discount d,\n"
+    "(1 - (-d)^T)/(1 + d). The discount is 0.9 unless --delta says otherwise, or 1\n"
+    "when only --breakdown is given.\n"
     "With FILE (or --builtin): the parties propose in turn over the efficient\n"
     "packages of `parley settle`, each responder accepting what is worth at least\n"
     "its discounted value of going on; after the last round each gets its no-deal\n"

@@ -44,7 +44,7 @@ const cli_command cli_cmd_durability = {
     "cap). Per period t, A's chance of winning a war is p = M_A^g/(M_A^g + M_B^g);\n"
     "a side prefers war when its war value (p - c)/(1 - d) exceeds the most a deal\n"
     "can credibly give it, the whole pie now plus its discounted war value next\n"
-    "period (MODELS.md section 10, after Powell 2006). A guarantee counts only if its\n"
+    "period (Powell 2006; docs/models.md). A guarantee counts only if its\n"
     "body can act against the side it restrains (parley power); parley reports the\n"
     "smallest intervention probability that would make the deal hold, and over how\n"
     "many periods the shift could be phased. The agreement is --proposal, else the\n"

@@ -87,7 +87,7 @@ const cli_command cli_cmd_evaluate = {
     evaluate_opts,
     "DATA is a scenario whose issues carry `outcome:` (and `group:`), or another\n"
     "tool's file with --from (e.g. parley evaluate --from deu deu3.csv). Methods\n"
-    "(MODELS.md section 12):\n"
+    "(docs/models.md, \"Evaluation on recorded outcomes\"):\n"
     "  baselines  constant_50, status_quo, mean_unweighted, mean_salience,\n"
     "             mean_cs, median_salience, median_cs\n"
     "  models     nbs (status quo as disagreement), eum (published), eum_scholz,\n"

@@ -169,7 +169,7 @@ const cli_command cli_cmd_power = {
     "power", "[FILE]",
     "Voting power in each body, and whether it can act against a member.",
     power_opts,
-    "Power indices of every member of every body (MODELS.md section 11):\n"
+    "Power indices of every member of every body (docs/models.md, \"Voting power\"):\n"
     "  shapley_shubik      share of orderings in which the member is pivotal\n"
     "  banzhaf             share of all swings (normalised Banzhaf)\n"
     "  banzhaf_absolute    chance of being critical in a random coalition (Penrose)\n"

@@ -180,5 +180,5 @@ for o in --builtin --from --delta --horizon --first --outside --breakdown --fall
          --format --output --table --quiet --help; do
   expect_grep "$TMP/out" "^ .*$o" "bargain --help: $o"
 done
-expect_grep "$TMP/out" "MODELS.md section 9" "bargain --help cites MODELS.md"
+expect_grep "$TMP/out" "docs/models.md, \"Bargaining over" "bargain --help cites docs/models.md"
 finish

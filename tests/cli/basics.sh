@@ -22,6 +22,15 @@ for c in analyze validate scenario; do
 done
 expect_status 0 "help after the command" -- "$PARLEY" analyze -h
 
+# Every document a command's help sends the reader to is one the repository ships
+# (the help once cited "MODELS.md section 9", a reference no user has).
+for c in $(sed -n 's/^  \([a-z][a-z]*\)  .*/\1/p' "$TMP/help"); do
+  "$PARLEY" "$c" --help >"$TMP/h" 2>&1
+  for f in $(grep -o '[A-Za-z/_.-]*\.md' "$TMP/h" | sort -u); do
+    [ -f "$SRC/$f" ] && ok || bad "$c --help cites $f, which the repository does not have"
+  done
+done
+
 expect_status 2 "unknown command" -- "$PARLEY" analyse
 expect_grep "$TMP/err" "did you mean 'analyze'" "command suggestion"
 expect_status 2 "unknown option" -- "$PARLEY" analyze --wieghts cs
