@@ -147,10 +147,13 @@ static void durability_margin(const pl_durability *d, pl_claim_result *r)
     int fails = pl_durability_fails_at(d, NULL) >= 0;
     size_t ph = pl_durability_phasing(d);
     int w0 = fails && ph ? pl__snprintf(r->margin, sizeof r->margin, "Phased over %zu periods it "
-                                    "would hold. Guarantees, which the check leaves out: ", ph)
-           : pl__snprintf(r->margin, sizeof r->margin, "%s. Guarantees, which the check leaves out: ",
+                                    "would hold.", ph)
+           : pl__snprintf(r->margin, sizeof r->margin, "%s.",
                       fails ? "No phasing makes it hold" : "It holds on its own");
-    size_t u = w0 > 0 ? (size_t)w0 : 0;
+    size_t lead = w0 > 0 && (size_t)w0 < sizeof r->margin ? (size_t)w0 : 0;
+    int w1 = pl__snprintf(r->margin + lead, sizeof r->margin - lead,
+                          " Guarantees, which the check leaves out: ");
+    size_t u = lead + (w1 > 0 ? (size_t)w1 : 0), heading = u;
     for (size_t j = 0; j < pl_durability_n_guarantees(d) && u < sizeof r->margin; j++) {
         int cred, holds;
         double counted, lo, hi;
@@ -169,7 +172,9 @@ static void durability_margin(const pl_durability *d, pl_claim_result *r)
                       "side would rather fight. ", b, hi, counted) : 0;
         u += w > 0 ? (size_t)w : 0;
     }
-    if (u >= 2 && u < sizeof r->margin)
+    if (u == heading && lead < sizeof r->margin)
+        r->margin[lead] = '\0'; /* no guarantee to speak of: no heading without a sentence */
+    else if (u >= 2 && u < sizeof r->margin)
         r->margin[u - 1] = '\0'; /* the last sentence's space */
 }
 

@@ -66,6 +66,13 @@ printf 'red_lines: {B: {X: "> 75"}}\n' >>"$TMP/rz.yaml"
 expect_status 0 "zone with a red line" -- "$P" claims "$TMP/rz.yaml" --claims "$TMP/rz.claims.yaml" --draws 0 --format json
 jqe '.claims.checks[0].status == "holds" and .claims.checks[0].value == 1'
 
+# a durability section without guarantees: the margin says the deal holds on its own, and no
+# heading "Guarantees, which the check leaves out:" is left with nothing after it
+J="$SRC/tests/scenarios/jcpoa-2015"
+expect_status 0 "self_enforcing, no guarantee" -- "$P" claims "$J.yaml" --claims "$J.claims.yaml" --no-breakeven --draws 0
+expect_grep "$TMP/out" "Margin: It holds on its own.$" "margin without guarantees"
+grep -q "leaves out: *$" "$TMP/out" && bad "a guarantees heading with no guarantee after it" || ok
+
 # docs/case-study.md: its table is the program's output
 sh "$SRC/scripts/case-study-table.sh" "$P" --check 2>"$TMP/drift" && ok || { bad "docs/case-study.md has drifted"; head -12 "$TMP/drift"; }
 finish
