@@ -147,6 +147,24 @@ static pl_votes *votes_new(const pl_settlement *st)
     return v;
 }
 
+/*
+** Whether member m blocks alone: its veto is written into the rules, or the others together
+** cannot pass (a bloc holding more than the total less the quota, as the unionist vote of a
+** two-bloc referendum). The rule in words names both, as parley power's veto column does.
+** A ratifying body has at most 64 members (settle_build.c).
+*/
+static int blocks_alone(const void *game, size_t m)
+{
+    const pl_game *g = game;
+    unsigned char others[64];
+    size_t n = pl_game_n_members(g);
+    if (pl_game_is_veto(g, m) || n > sizeof others)
+        return pl_game_is_veto(g, m);
+    memset(others, 1, n);
+    others[m] = 0;
+    return !pl_game_wins(g, others);
+}
+
 /* Every ratifying body's vote; u: every judge's utility, cr: their red lines crossed. */
 static int body_votes(const pl_settlement *st, pl_votes *v, const double *x, const long *opt,
                       const double *u, const unsigned char *cr, double *ref, size_t row)
@@ -170,7 +188,8 @@ static int body_votes(const pl_settlement *st, pl_votes *v, const double *x, con
                       v->contrib + row * st->K, &v->member[at]);
         }
         off[r] = v->rules.len;
-        pl__body_rule_words(st->s, pl_scenario_body(st->s, q->body), NULL, NULL, &v->rules);
+        pl__body_rule_words(st->s, pl_scenario_body(st->s, q->body), blocks_alone, q->game,
+                            &v->rules);
         pl__buf_put(&v->rules, "", 1);  /* the NUL that ends this body's rule */
     }
     for (size_t r = 0; r < st->n_rat && !v->rules.failed; r++)

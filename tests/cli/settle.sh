@@ -137,6 +137,10 @@ expect_status 0 "settle voters.yaml json" -- "$P" settle "$V" --format json
 jqe '[.settlement.votes[] | select(.actor == "V3")][0] | .vote == "no" and .margin == -0.45 and .margin_points == -45 and .top_issues == "Z -0.3, X -0.15"'
 jqe '[.settlement.votes[] | select(.actor == "P")][0].p_yes == 0.15865525393145685'
 jqe '[.settlement.votes_bodies[] | .rule] == ["2 of 3 members (quota “majority”); a veto: Third councillor", "the vote of its one member (quota “majority”)"]'
+# V3 with no written veto but half the council's weight still blocks alone (V1 and V2 hold 2,
+# not above 2 of 4): the rule in words names it rather than "no member can block alone".
+expect_status 0 "settle voters.yaml, a veto by weight" -- "$P" settle "$V" --format json --set bodies.COUNCIL.veto=none --set 'bodies.COUNCIL.members={V1: 1, V2: 1, V3: 2}'
+jqe '.settlement.votes_bodies[0].rule == "a weight above 2 of 4 (quota “majority”); a veto: Third councillor"'
 expect_status 0 "settle --table votes" -- "$P" settle "$V" --format csv --table votes
 head -n1 "$TMP/out" | tr -d '\r' | grep -q '^package,role,actor,vote,p_yes,utility,no_deal,margin,margin_points,red_line,top_issues$' && ok ||
   bad "csv votes header: $(head -n1 "$TMP/out")"
