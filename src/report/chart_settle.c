@@ -30,7 +30,12 @@ static void mark_solution(pl_svg *g, const pl_settlement *st, const pl_axis *ax,
     char tip[128];
     pl__snprintf(tip, sizeof tip, "%s: (%.3f, %.3f)", label, u0, u1);
     pl__svg_circle(g, x, y, 7, cls, tip);
-    pl__svg_text(g, x + 10, y + dy, "start", "ink small", label);
+    /* a point near the right edge (a party's best package) takes its label on its left:
+       written to its right the label ran out of the chart and was cut off */
+    if (x + 10 + pl__svg_text_width(label, 10) > W - 4)
+        pl__svg_text(g, x - 10, y + dy, "end", "ink small", label);
+    else
+        pl__svg_text(g, x + 10, y + dy, "start", "ink small", label);
 }
 
 /* Insertion sort by x (a two-party frontier has tens to thousands of points, nearly sorted). */

@@ -25,6 +25,7 @@
 #include "tests/unit/test_util.h"
 #include "tests/unit/fail_alloc.h"
 #include "report/report_impl.h"
+#include "report/svg.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -177,6 +178,73 @@ static void test_brief(void **state)
     assert_non_null(strstr(h.data, "class=\"note\">Note: hand-made outcome</li>"));
     assert_null(strstr(h.data, "<figcaption>"));
     free(h.data);
+    pl_report_free(r);
+    pl_scenario_free(s);
+}
+
+/*
+** Two parties, each caring for one issue only: the package that gives each its issue is
+** every party's best, so the Nash, Kalai-Smorodinsky and egalitarian points sit at the
+** plane's right edge (x = 690 of 720). Every small label of the chart must lie inside it
+** (they were written to the right of their point and ran out of the chart).
+*/
+static const char corner_yaml[] =
+    "parley: 1\nname: corner\n"
+    "actors: [{id: A, capability: 1}, {id: B, capability: 1}]\n"
+    "issues:\n"
+    "  - {id: X, scale: {0: a, 100: b}, status_quo: 50}\n"
+    "  - {id: Y, scale: {0: a, 100: b}, status_quo: 50}\n"
+    "positions:\n"
+    "  A: {X: {position: 0, salience: 1}}\n"
+    "  B: {Y: {position: 100, salience: 1}}\n";
+
+static void expect_labels_inside(xmlNodePtr n, double width)
+{
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        expect_labels_inside(n->children, width);
+        xmlChar *cls = xmlGetProp(n, (const xmlChar *)"class"), *x = xmlGetProp(n, (const xmlChar *)"x"),
+                *anchor = xmlGetProp(n, (const xmlChar *)"text-anchor"), *text = xmlNodeGetContent(n);
+        if (strcmp((const char *)n->name, "text") == 0 && cls && strstr((const char *)cls, "small") &&
+            x && anchor) {
+            double at = strtod((const char *)x, NULL), w = pl__svg_text_width((const char *)text, 10);
+            double lo = strcmp((const char *)anchor, "end") == 0 ? at - w : at;
+            if (strcmp((const char *)anchor, "middle") == 0)
+                lo = at - w / 2;
+            if (lo < 0 || lo + w > width)
+                fail_msg("label '%s' spans %.1f to %.1f, outside the chart's 0 to %.0f",
+                         (const char *)text, lo, lo + w, width);
+        }
+        xmlFree(cls), xmlFree(x), xmlFree(anchor), xmlFree(text);
+    }
+}
+
+static void test_frontier_labels(void **state)
+{
+    (void)state;
+    pl_scenario *s = NULL;
+    pl_error err;
+    if (pl_scenario_load_buffer(&s, corner_yaml, sizeof corner_yaml - 1, "corner.yaml", NULL, &err))
+        fail_msg("%s", err.msg);
+    pl_report *r = build(s, 1);
+    int found = 0;
+    for (size_t i = 0; i < pl_report_n_charts(r); i++) {
+        if (strcmp(pl_report_chart_name(r, i), "frontier.svg") != 0)
+            continue;
+        size_t len;
+        const char *svg = pl_report_chart_svg(r, i, &len);
+        assert_non_null(strstr(svg, ">Kalai-Smorodinsky</text>"));
+        xmlDocPtr doc = xmlReadMemory(svg, (int)len, "frontier.svg", NULL, XML_PARSE_NONET);
+        assert_non_null(doc);
+        xmlNodePtr root = xmlDocGetRootElement(doc);
+        xmlChar *w = xmlGetProp(root, (const xmlChar *)"width");
+        assert_non_null(w);
+        expect_labels_inside(root->children, strtod((const char *)w, NULL));
+        xmlFree(w), xmlFreeDoc(doc);
+        found = 1;
+    }
+    assert_true(found);
     pl_report_free(r);
     pl_scenario_free(s);
 }
@@ -379,6 +447,7 @@ int main(void)
         cmocka_unit_test(test_charts),
         cmocka_unit_test(test_html),
         cmocka_unit_test(test_brief),
+        cmocka_unit_test(test_frontier_labels),
         cmocka_unit_test(test_bad_options),
         cmocka_unit_test(test_render_values),
         cmocka_unit_test(test_html_out_of_memory),
