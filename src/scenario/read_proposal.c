@@ -81,6 +81,26 @@ static int read_term(pl_rd *rd, const pl_issue *x, const pl_doc_node *v, double 
                       list);
 }
 
+static const char *id_at(const pl_scenario *s, char kind, size_t i)
+{
+    return kind == 'i' ? pl_issue_id(pl_scenario_issue(s, i))
+         : kind == 'a' ? pl_actor_id(pl_scenario_actor(s, i)) : pl_body_id(pl_scenario_body(s, i));
+}
+
+const char *pl__scenario_id_hint(const pl_scenario *s, char kind, const char *id)
+{
+    size_t n = kind == 'i' ? pl_scenario_n_issues(s)
+             : kind == 'a' ? pl_scenario_n_actors(s) : pl_scenario_n_bodies(s);
+    const char **cands = n ? malloc(n * sizeof *cands) : NULL;
+    if (!cands)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        cands[i] = id_at(s, kind, i);
+    const char *hint = pl_suggest(id, cands, n); /* a pointer into the scenario's ids */
+    free(cands);
+    return hint;
+}
+
 int pl__read_proposal_node(pl_rd *rd, const pl_scenario *s, const pl_doc_node *root, double *x,
                            long *opt, const char **src)
 {
@@ -95,7 +115,12 @@ int pl__read_proposal_node(pl_rd *rd, const pl_scenario *s, const pl_doc_node *r
     for (size_t j = 0; !rc && j < root->len; j++) {
         const pl_doc_node *key = pl_doc_map_key(root, j);
         long k = key->type == PL_DOC_SCALAR ? pl_scenario_issue_index(s, key->text) : -1;
-        if (k < 0)
+        const char *hint = k < 0 && key->type == PL_DOC_SCALAR
+                               ? pl__scenario_id_hint(s, 'i', key->text) : NULL;
+        if (k < 0 && hint)
+            rc = pl_rd_fail(rd, key, "'%s' is not an issue of scenario '%s'; did you mean "
+                            "'%s'?", key->text, pl_scenario_name(s), hint);
+        else if (k < 0)
             rc = pl_rd_fail(rd, key, "'%s' is not an issue of scenario '%s'; expected an "
                             "issue id", key->type == PL_DOC_SCALAR ? key->text : "?",
                             pl_scenario_name(s));
