@@ -93,13 +93,32 @@ int pl_rd_seq(pl_rd *r, const pl_doc_node *n, const char *what, const char *expe
     return expect_type(r, n, PL_DOC_SEQ, what, expect);
 }
 
-static int unknown_key(pl_rd *r, const pl_doc_node *k, const char *const *allowed, size_t n,
-                       const char *where)
+/*
+** Pair i of map looks like a text cut by a comma: in a flow mapping,
+** `{name: United States (Clinton, Mitchell)}` is the key name with the value "United
+** States (Clinton" and a key "Mitchell)" without a value. Such a key has an empty plain
+** value (which the reader places at its key) and follows a scalar value on its line.
+*/
+static int cut_by_comma(const pl_doc_node *map, size_t i)
 {
+    const pl_doc_node *k = pl_doc_map_key(map, i), *v = pl_doc_map_value(map, i);
+    const pl_doc_node *before = i ? pl_doc_map_value(map, i - 1) : NULL;
+    return v && v->type == PL_DOC_SCALAR && v->plain && v->len == 0 && before &&
+           before->type == PL_DOC_SCALAR && before->line == k->line && before->col < k->col;
+}
+
+static int unknown_key(pl_rd *r, const pl_doc_node *map, size_t i, const char *const *allowed,
+                       size_t n, const char *where)
+{
+    const pl_doc_node *k = pl_doc_map_key(map, i);
     const char *hint = pl_suggest(k->text, allowed, n);
     if (hint)
         return pl_rd_fail(r, k, "unknown key '%.64s' in %s; did you mean '%s'?", k->text,
                           where, hint);
+    if (cut_by_comma(map, i))
+        return pl_rd_fail(r, k, "unknown key '%.64s' in %s; a comma inside { } ends an "
+                          "unquoted text, so the rest became a key: expected the text in "
+                          "quotes (name: \"a, b\")", k->text, where);
     char list[256] = "";
     for (size_t j = 0; j < n; j++) {
         size_t used = strlen(list);
@@ -120,7 +139,7 @@ int pl_rd_keys(pl_rd *r, const pl_doc_node *map, const char *const *allowed, siz
             j++;
         if (j == n) {
             r->typo = map;
-            if (pl_rd_stop(r, &acc, unknown_key(r, k, allowed, n, where)))
+            if (pl_rd_stop(r, &acc, unknown_key(r, map, i, allowed, n, where)))
                 break;
         }
     }
