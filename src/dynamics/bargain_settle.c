@@ -8,6 +8,7 @@
 #include "../core/alloc.h"
 #include "../core/error_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -84,6 +85,34 @@ static const char *party_id(const pl_scenario *s, const pl_settlement *st, size_
     return pl_actor_id(pl_scenario_actor(s, pl_settle_party(st, i)));
 }
 
+/*
+** A party whose value of the game is below its no-deal value looks like an error in the
+** table; it is the finite horizon (no deal comes only after the last round, discounted by
+** then), so say so, naming each such party with both numbers. Without agreement every
+** party gets its discounted no-deal value, which needs no saying.
+*/
+static void emit_below_no_deal(const pl_bargain_result *r, const pl_scenario *s,
+                               const pl_settlement *st, size_t n, int T, pl_emitter *e)
+{
+    char text[1024];
+    size_t u = 0, k = 0;
+    for (size_t i = 0; r->agreed && i < n && u < sizeof text; i++) {
+        double d = pl_settle_disagreement(st, i);
+        if (r->value[i] >= d - 1e-12 * (1 + (d < 0 ? -d : d)))
+            continue;
+        int w = snprintf(text + u, sizeof text - u, "%s%s (%.3f against %.3f)", k++ ? ", " : "",
+                         party_id(s, st, i), r->value[i], d);
+        u += w > 0 ? (size_t)w : 0;
+    }
+    if (!r->agreed || !k || u >= sizeof text)
+        return;
+    snprintf(text + u, sizeof text - u, ": %s less than %s no-deal value, because no deal "
+             "comes only after the last of the %d rounds, discounted by then; holding out is "
+             "worth less than what %s offered.", k > 1 ? "these parties get" : "gets",
+             k > 1 ? "their" : "its", T, k > 1 ? "they are" : "it is");
+    pl_emit_string(e, "below_no_deal", text);
+}
+
 int pl_bargain_settlement_emit(const pl_bargain_result *r, const pl_scenario *s,
                                const pl_settlement *st, size_t first, int T, pl_emitter *e)
 {
@@ -104,6 +133,7 @@ int pl_bargain_settlement_emit(const pl_bargain_result *r, const pl_scenario *s,
         pl_emit_row_end(e);
     }
     pl_emit_table_end(e);
+    emit_below_no_deal(r, s, st, n, T, e);
     emit_disagreement(st, e);
     int drc = r->agreed ? pl_settle_emit_package(st, "package", "The package the first "
                                                  "proposer offers, accepted at once",

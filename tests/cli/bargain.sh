@@ -181,4 +181,9 @@ for o in --builtin --from --delta --horizon --first --outside --breakdown --fall
   expect_grep "$TMP/out" "^ .*$o" "bargain --help: $o"
 done
 expect_grep "$TMP/out" "docs/models.md, \"Bargaining over" "bargain --help cites docs/models.md"
+# The built-in scenario's game gives the USA 0.382 against its no-deal 0.424 (the finite
+# horizon: holding out ends in no deal discounted by then); the output says so, with both
+# numbers, instead of leaving a value below no deal unexplained.
+expect_status 0 "bargain --builtin, below no deal" -- "$P" bargain --builtin
+expect_grep "$TMP/out" "^below_no_deal: USA (0.382 against 0.424): gets less than its no-deal value, because no deal comes only after the last of the 10 rounds" "a value below no deal explained"
 finish
