@@ -7,6 +7,7 @@
 #include "suggest.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define WORD_MAX 64
@@ -64,4 +65,24 @@ const char *pl_suggest(const char *word, const char *const *cands, size_t n)
         }
     }
     return best;
+}
+
+static const char *id_at(const pl_scenario *s, char kind, size_t i)
+{
+    return kind == 'i' ? pl_issue_id(pl_scenario_issue(s, i))
+         : kind == 'a' ? pl_actor_id(pl_scenario_actor(s, i)) : pl_body_id(pl_scenario_body(s, i));
+}
+
+const char *pl__scenario_id_hint(const pl_scenario *s, char kind, const char *id)
+{
+    size_t n = kind == 'i' ? pl_scenario_n_issues(s)
+             : kind == 'a' ? pl_scenario_n_actors(s) : pl_scenario_n_bodies(s);
+    const char **cands = n ? malloc(n * sizeof *cands) : NULL;
+    if (!cands)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        cands[i] = id_at(s, kind, i);
+    const char *hint = pl_suggest(id, cands, n); /* a pointer into the scenario's ids */
+    free(cands);
+    return hint;
 }

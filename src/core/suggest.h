@@ -8,8 +8,16 @@
 #include <stddef.h>
 /* pl_suggest is public (parley/error.h), so that the CLI and bindings hint the same way. */
 #include "parley/error.h"
+#include "parley/scenario.h"
 
 /* Levenshtein distance between a and b, capped at cap + 1 (cheap early exit). */
 size_t pl__edit_distance(const char *a, const char *b, size_t cap);
+
+/*
+** The id of the scenario's issue (kind 'i'), actor ('a') or body ('b') that id is a
+** plausible typo of (pl_suggest), for a "did you mean" hint; NULL when none is close or
+** memory ran out (a hint is never worth failing over).
+*/
+const char *pl__scenario_id_hint(const pl_scenario *s, char kind, const char *id);
 
 #endif

@@ -7,6 +7,7 @@
 #include "svg.h"
 #include "../core/error_int.h"
 #include "../core/alloc.h"
+#include "../core/suggest.h"
 #include "parley/proposal.h"
 
 #include <math.h>
@@ -58,10 +59,16 @@ static int pick_pair(pl_report *r, pl_error *err)
 {
     if (r->o.pair) {
         int rc = split_pair(r->o.pair, r->pair_ids, err);
-        for (int k = 0; !rc && k < 2; k++)
-            if (pl_scenario_actor_index(r->s, r->pair_ids[k]) < 0)
+        for (int k = 0; !rc && k < 2; k++) {
+            const char *hint = pl_scenario_actor_index(r->s, r->pair_ids[k]) < 0
+                                   ? pl__scenario_id_hint(r->s, 'a', r->pair_ids[k]) : NULL;
+            if (hint)
+                rc = pl__fail(err, PL_EINPUT, "--pair: no actor '%s'; did you mean '%s'?",
+                              r->pair_ids[k], hint);
+            else if (pl_scenario_actor_index(r->s, r->pair_ids[k]) < 0)
                 rc = pl__fail(err, PL_EINPUT, "--pair: no actor '%s'; expected two actor ids",
                               r->pair_ids[k]);
+        }
         return rc;
     }
     int k = 0;

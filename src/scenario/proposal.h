@@ -21,11 +21,4 @@
 int pl__read_proposal_node(pl_rd *rd, const pl_scenario *s, const pl_doc_node *root, double *x,
                            long *opt, const char **src);
 
-/*
-** The id of the scenario's issue (kind 'i'), actor ('a') or body ('b') that id is a
-** plausible typo of (pl_suggest), for a "did you mean" hint; NULL when none is close or
-** memory ran out (a hint is never worth failing over).
-*/
-const char *pl__scenario_id_hint(const pl_scenario *s, char kind, const char *id);
-
 #endif

@@ -12,6 +12,7 @@
 */
 #include "schema.h"
 #include "../core/fmt.h"
+#include "../core/suggest.h"
 #include "proposal.h"
 #include "../claims/claims_build.h"
 #include "../core/error_int.h"

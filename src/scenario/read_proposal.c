@@ -15,6 +15,7 @@
 #include "../core/error_int.h"
 #include "../core/alloc.h"
 #include "../core/arena.h"
+#include "../core/suggest.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,26 +80,6 @@ static int read_term(pl_rd *rd, const pl_issue *x, const pl_doc_node *v, double 
     return pl_rd_fail(rd, v, "%s is %s%s; expected one of: %s", what,
                       pl_rd_got(v, got, sizeof got), word ? ", which is none of its options" : "",
                       list);
-}
-
-static const char *id_at(const pl_scenario *s, char kind, size_t i)
-{
-    return kind == 'i' ? pl_issue_id(pl_scenario_issue(s, i))
-         : kind == 'a' ? pl_actor_id(pl_scenario_actor(s, i)) : pl_body_id(pl_scenario_body(s, i));
-}
-
-const char *pl__scenario_id_hint(const pl_scenario *s, char kind, const char *id)
-{
-    size_t n = kind == 'i' ? pl_scenario_n_issues(s)
-             : kind == 'a' ? pl_scenario_n_actors(s) : pl_scenario_n_bodies(s);
-    const char **cands = n ? malloc(n * sizeof *cands) : NULL;
-    if (!cands)
-        return NULL;
-    for (size_t i = 0; i < n; i++)
-        cands[i] = id_at(s, kind, i);
-    const char *hint = pl_suggest(id, cands, n); /* a pointer into the scenario's ids */
-    free(cands);
-    return hint;
 }
 
 int pl__read_proposal_node(pl_rd *rd, const pl_scenario *s, const pl_doc_node *root, double *x,
