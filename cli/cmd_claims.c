@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 static const cli_optdef claims_opts[] = {
+    {"builtin", 0, 2, "NAME", "check the claims of a built-in scenario (default when no FILE)"},
     {"claims", 0, 1, "FILE", "the claims file (default: the built-in scenario's own)"},
     {"proposal", 0, 1, "FILE", "check the claims that take a package (ratification, "
                                "self_enforcing, no_winners) against this proposal instead"},

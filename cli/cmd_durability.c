@@ -9,6 +9,7 @@
 #include <string.h>
 
 static const cli_optdef durability_opts[] = {
+    {"builtin", 0, 2, "NAME", "test a built-in scenario (default when no FILE)"},
     CLI_FROM_OPTDEF,
     {"proposal", 0, 1, "FILE", "the agreement to test (issue: option or scale point; default: "
                                "the Nash package of parley settle)"},

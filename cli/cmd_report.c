@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 static const cli_optdef report_opts[] = {
+    {"builtin", 0, 2, "NAME", "report on a built-in scenario (default when no FILE)"},
     CLI_FROM_OPTDEF,
     {"svg-dir", 0, 1, "DIR", "write the charts as SVG files into DIR instead of the report"},
     {"draws", 'n', 1, "N", "Monte Carlo draws for the robustness section (default 200; 0: "

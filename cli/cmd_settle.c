@@ -9,6 +9,7 @@
 #include <string.h>
 
 static const cli_optdef settle_opts[] = {
+    {"builtin", 0, 2, "NAME", "settle a built-in scenario (default when no FILE)"},
     CLI_FROM_OPTDEF,
     CLI_SETTLE_OPTDEFS,
     {"loss", 0, 1, "LOSS", "per-issue utility: linear or quadratic (default linear)"},

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 static const cli_optdef stress_opts[] = {
+    {"builtin", 0, 2, "NAME", "stress a built-in scenario (default when no FILE)"},
     CLI_FROM_OPTDEF,
     {"draws", 'n', 1, "N", "Monte Carlo draws (default 1000)"},
     {"seed", 0, 1, "S", "seed: draw i uses stream i of it (default 1)"},

@@ -31,6 +31,15 @@ for c in $(sed -n 's/^  \([a-z][a-z]*\)  .*/\1/p' "$TMP/help"); do
   done
 done
 
+# --builtin works on the analyses that read a scenario, as on forecast and power (settle,
+# durability, stress, claims and report once refused it as an unknown option)
+expect_status 0 "settle --builtin" -- "$PARLEY" settle --builtin
+expect_status 0 "durability --builtin" -- "$PARLEY" durability --builtin
+expect_status 0 "stress --builtin" -- "$PARLEY" stress --builtin -n 2
+expect_status 0 "claims --builtin" -- "$PARLEY" claims --builtin --draws 0 --no-breakeven
+expect_status 0 "report --builtin" -- "$PARLEY" report --builtin -n 0 -o "$TMP/builtin.html"
+expect_status 2 "settle --builtin FILE" -- "$PARLEY" settle --builtin "$SRC/tests/scenarios/voters.yaml"
+
 expect_status 2 "unknown command" -- "$PARLEY" analyse
 expect_grep "$TMP/err" "did you mean 'analyze'" "command suggestion"
 expect_status 2 "unknown option" -- "$PARLEY" analyze --wieghts cs
