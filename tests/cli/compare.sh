@@ -86,6 +86,7 @@ printf 'X: 100\nY: 100\n' > p2.yaml
 "$P" compare s.yaml --proposal p1.yaml --proposal p2.yaml --analyses settle -f json > out
 jqe '.inputs == [{"what": "proposal.X", "a": "50", "b": "100"}]'
 jqe '.compared.analyses == "settle"'
+jqe '.compared.a == "s.yaml --proposal p1.yaml" and .compared.b == "s.yaml --proposal p2.yaml"'
 jqe '[.results[] | select(.what | startswith("settlement.proposal.u_"))] | length == 3'
 # one proposal: judged on both sides
 "$P" compare s.yaml --proposal p1.yaml --set positions.A.X.position=30 -f json > out
