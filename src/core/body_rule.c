@@ -4,6 +4,7 @@
 */
 #include "body_rule.h"
 #include "fmt.h"
+#include "scenario_impl.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -12,10 +13,21 @@
 void pl__body_condition_text(const pl_body *b, size_t c, char *buf, size_t size)
 {
     int strict;
-    double t = pl_body_quota_threshold(b, c, &strict);
-    char num[32];
+    double t = pl_body_quota_threshold(b, c, &strict), total = 0;
+    char num[32], of[32];
     size_t rule = pl_body_quota_rule(b, c);
     const char *join = !rule ? "" : c && pl_body_quota_rule(b, c - 1) == rule ? "and " : "or ";
+    /* a condition with weights of its own (a community's share, a population) is not
+       measured in the members' weights listed beside it: say so, with its total (a count
+       of members, {members: N}, is plain as it is) */
+    if (b->quotas[c].weights && strcmp(pl_body_quota_text(b, c), "members") != 0) {
+        for (size_t m = 0; m < pl_body_n_members(b); m++)
+            total += pl_body_quota_weight(b, c, m);
+        snprintf(buf, size, "%s%s (%s %s of %s, by its own weights)", join,
+                 pl_body_quota_text(b, c), strict ? "more than" : "at least",
+                 pl__fmt_double(num, t), pl__fmt_double(of, total));
+        return;
+    }
     snprintf(buf, size, "%s%s (%s %s)", join, pl_body_quota_text(b, c),
              strict ? "more than" : "at least", pl__fmt_double(num, t));
 }

@@ -80,6 +80,10 @@ jq -c '[.bodies[0].winning_coalitions, [.bodies[0].exact[].shapley_shubik]]' "$T
 "$P" power -f json --min-members 4 --weights 33,28,14,12,6,5,2 --quota 65 --or --min-members 5 | jq -c '[.bodies[0].winning_coalitions, [.bodies[0].exact[].shapley_shubik]]' > "$TMP/adhoc.txt"
 cmp -s "$TMP/body.txt" "$TMP/adhoc.txt" && ok || bad "body alternatives differ from --or: $(cat "$TMP/body.txt") vs $(cat "$TMP/adhoc.txt")"
 grep -q '"33"' "$TMP/body.txt" && bad "the alternative changed nothing" || ok
+# The scenario's body in words: the weighted condition says it is measured by its own
+# weights (65 of 100), not the members' weight 1 listed beside it.
+expect_status 0 "analyze: a condition with its own weights" -- "$P" analyze "$TMP/alt.yaml" -q
+expect_grep "$TMP/out" "quota: members (at least 4), 65 (at least 65 of 100, by its own weights), or members (at least 5)" "own weights named, with their total"
 
 # Above the enumeration limit (25 members), one condition: Deegan-Packel, public good and
 # Johnston from the critical-member tables (40 equal members: 1/40 each, by symmetry) ...
