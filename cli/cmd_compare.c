@@ -165,12 +165,6 @@ static int load_all(const cli_args *a, const sides *x, loaded *L)
     for (int i = 0; i < 2 && !rc && x->proposal[i]; i++)
         rc = load_proposal(L->prop_in[i] ? L->prop_in[i] : L->prop_in[0], &L->side[i],
                            &L->prop[i]);
-    /* two proposals on one file: the labels say which side judges which */
-    for (int i = 0; i < 2 && !rc && L->side[i].proposal_name; i++) {
-        size_t used = strlen(L->label[i]);
-        snprintf(L->label[i] + used, LABEL_BYTES - used, " --proposal %s",
-                 L->side[i].proposal_name);
-    }
     return rc ? rc : load_claims(a, L->side, L->claims);
 }
 

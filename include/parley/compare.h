@@ -50,7 +50,8 @@ PL_API const char *pl_compare_analysis_name(pl_compare_analysis a);
 
 /* One side of the comparison. Everything is borrowed for pl_compare_compute only. */
 typedef struct pl_compare_side {
-    const char *label;                 /* how the output names the side ("a.yaml"); NULL: "a"/"b" */
+    const char *label;                 /* how the output names the side ("a.yaml"); NULL: "a"/"b";
+                                          the output adds " --proposal NAME" with a proposal */
     const struct pl_scenario *s;       /* as loaded, with its variant and --set changes */
     const char *text;                  /* the parley text s was read from, before its changes */
     size_t len;
@@ -58,7 +59,7 @@ typedef struct pl_compare_side {
     const struct pl_proposal *proposal;  /* NULL: none (durability tests the Nash package) */
     const char *proposal_text;         /* the proposal's text, for the input diff; NULL: none */
     size_t proposal_len;
-    const char *proposal_name;
+    const char *proposal_name;         /* the proposal's name in messages and labels (its file) */
     const struct pl_claims *claims;    /* read against s; NULL: no claims compared */
 } pl_compare_side;
 #define PL_COMPARE_SIDE_INIT {NULL, NULL, NULL, 0, NULL, NULL, NULL, 0, NULL, NULL}
@@ -115,7 +116,8 @@ PL_API int pl_compare_emit(const pl_compare *c, pl_emitter *e);
 /**
  * How `parley compare` labels a side (pl_compare_side.label): the file it was
  * read from as given ("built-in NAME" when file is NULL), then " --variant ID"
- * for the variant applied and " --set PATH=VALUE" for each change. Writes at
+ * for the variant applied and " --set PATH=VALUE" for each change (the
+ * comparison adds " --proposal NAME" for a side's proposal). Writes at
  * most size bytes (NUL included); returns the label's length, or a length >= size
  * when it was cut short.
  */

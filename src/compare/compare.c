@@ -9,6 +9,7 @@
 #include "../core/error_int.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,21 @@ static const char *copy(pl_arena *arena, const char *s, int *ok)
 {
     const char *c = s ? pl_arena_strdup(arena, s) : NULL;
     *ok &= !s || c;
+    return c;
+}
+
+/* A side's label as the output names it: the caller's (or dflt), then " --proposal NAME" when
+   the side judges a proposal, so two proposals on one scenario file are told apart. */
+static const char *side_label(pl_arena *arena, const pl_compare_side *x, const char *dflt, int *ok)
+{
+    const char *l = x->label ? x->label : dflt;
+    if (!x->proposal_name)
+        return copy(arena, l, ok);
+    size_t n = strlen(l) + strlen(" --proposal ") + strlen(x->proposal_name) + 1;
+    char *c = pl_arena_alloc(arena, n);
+    if (c)
+        snprintf(c, n, "%s --proposal %s", l, x->proposal_name);
+    *ok &= c != NULL;
     return c;
 }
 
@@ -114,8 +130,8 @@ static int compute(pl_compare *c, const pl_compare_side *a, const pl_compare_sid
                    const pl_compare_opts *opts, pl_error *err)
 {
     int ok = 1;
-    c->label[0] = copy(&c->arena, a->label ? a->label : "a", &ok);
-    c->label[1] = copy(&c->arena, b->label ? b->label : "b", &ok);
+    c->label[0] = side_label(&c->arena, a, "a", &ok);
+    c->label[1] = side_label(&c->arena, b, "b", &ok);
     if (!ok)
         return pl__error_nomem(err);
     int rc = pl__compare_inputs(&c->inputs, a, b, err);
