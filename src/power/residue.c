@@ -19,7 +19,10 @@
 /*
 ** d[x] = d[x] + s[x] mod p (pl__add_mod, inlined: the loop vectorises). Clones
 ** for wider vectors where the toolchain builds them (src/CMakeLists.txt);
-** integer lanes, the same words.
+** integer lanes, the same words. The first cells up to a 64-byte boundary of
+** d are done alone, so that the vector loop's loads and stores of d do not
+** straddle cache lines (s is shifted from d by any number of cells): 7.5
+** against 5.3 additions a ns in a micro-benchmark of 16 rows of 1,024 cells.
 */
 #if defined(PL_HAVE_TARGET_CLONES) && defined(__GNUC__) && !defined(__clang__) && \
     defined(__x86_64__)
@@ -27,7 +30,11 @@ __attribute__((target_clones("avx512f", "avx2", "default")))
 #endif
 void pl__residue_add(uint64_t *restrict d, const uint64_t *restrict s, size_t n, uint64_t p)
 {
-    for (size_t x = 0; x < n; x++)
+    size_t head = (size_t)((64 - (uintptr_t)d % 64) % 64 / sizeof *d);
+    size_t x = 0;
+    for (; x < head && x < n; x++)
+        d[x] = pl__add_mod(d[x], s[x], p);
+    for (; x < n; x++)
         d[x] = pl__add_mod(d[x], s[x], p);
 }
 

@@ -76,12 +76,17 @@ int pl__size_table_plan(pl__size_table *t, const int64_t *w, size_t nv, int64_t 
             break;
         t->LO[s] = light;
         t->HI[s] = heavy < need - 1 ? heavy : need - 1;
-        double span = (double)(t->HI[s] - t->LO[s]) + 1;
+        /* up to PL__ROW_ALIGN - 1 cells of padding before the row, so that its x = 0
+           falls on a multiple of PL__ROW_ALIGN cells (the residue build's aligned runs) */
+        size_t pad = t->too_big ? 0 : ((size_t)light - t->off[s]) % PL__ROW_ALIGN;
+        double span = (double)(t->HI[s] - t->LO[s]) + 1 + (double)pad;
         t->cells_est += span;
-        if (t->too_big || span > (double)(SIZE_MAX / 2) - (double)t->off[s])
+        if (t->too_big || span > (double)(SIZE_MAX / 2) - (double)t->off[s]) {
             t->too_big = 1; /* the double has the size; off[] stops growing */
-        else
+        } else {
+            t->off[s] += pad;
             t->off[s + 1] = t->off[s] + (size_t)(t->HI[s] - t->LO[s] + 1);
+        }
         t->rows = s + 1;
     }
     t->cells = t->too_big ? SIZE_MAX : t->off[t->rows];
@@ -95,23 +100,38 @@ static mp_limb_t *cell(const pl__size_table *t, size_t s, int64_t x, size_t S)
 }
 
 /*
+** The source range [*a, *b] of row r that a member of weight w adds into
+** row r + 1 (*a > *b: none): the row's nonzero range so far, cut where the
+** sum would reach need; row r + 1's range grows to hold what it receives.
+*/
+static void step_range(pl__size_table *t, size_t r, int64_t w, int64_t *a, int64_t *b)
+{
+    *a = 0;
+    *b = -1;
+    if (t->hi[r] < 0)
+        return;
+    *a = t->lo[r];
+    *b = t->hi[r] < t->need - 1 - w ? t->hi[r] : t->need - 1 - w;
+    if (*a > *b)
+        return;
+    if (*a + w < t->lo[r + 1])
+        t->lo[r + 1] = *a + w;
+    if (*b + w > t->hi[r + 1])
+        t->hi[r + 1] = *b + w;
+}
+
+/*
 ** Add row r, shifted by w, into row r + 1: one member's step for that row,
 ** the run of cells itself added by add (entries from .. from + cells - 1
 ** into to ..).
 */
 static void add_row(pl__size_table *t, size_t r, int64_t w, pl__size_add_fn *add, void *ctx)
 {
-    if (t->hi[r] < 0)
-        return;
-    int64_t a = t->lo[r], b = t->hi[r] < t->need - 1 - w ? t->hi[r] : t->need - 1 - w;
-    if (a > b)
-        return;
-    add(ctx, t->off[r] + (size_t)(a - t->LO[r]), t->off[r + 1] + (size_t)(a + w - t->LO[r + 1]),
-        (size_t)(b - a + 1));
-    if (a + w < t->lo[r + 1])
-        t->lo[r + 1] = a + w;
-    if (b + w > t->hi[r + 1])
-        t->hi[r + 1] = b + w;
+    int64_t a, b;
+    step_range(t, r, w, &a, &b);
+    if (a <= b)
+        add(ctx, t->off[r] + (size_t)(a - t->LO[r]), t->off[r + 1] + (size_t)(a + w - t->LO[r + 1]),
+            (size_t)(b - a + 1));
 }
 
 /*
@@ -133,6 +153,116 @@ void pl__size_table_sweep(pl__size_table *t, size_t j, size_t b, pl__size_add_fn
             if (k + m + 1 >= b && r <= j + m && r <= last)
                 add_row(t, r, t->w[j + m], add, ctx);
         }
+}
+
+int pl__sweep_plan_init(pl__sweep_plan *pl, const pl__size_table *t, size_t bmax)
+{
+    pl->bmax = bmax;
+    pl->rng = pl__mallocarray(pl__mul(pl__mul(t->rows + bmax, bmax), 2), sizeof *pl->rng);
+    pl->box = pl__mallocarray(pl__mul(t->rows + bmax, 2), sizeof *pl->box);
+    if (!pl->rng || !pl->box) {
+        pl__sweep_plan_free(pl);
+        return PL_ENOMEM;
+    }
+    return PL_OK;
+}
+
+double pl__sweep_plan_bytes(const pl__size_table *t, size_t bmax)
+{
+    return 2.0 * ((double)t->rows + (double)bmax) * ((double)bmax + 1) * sizeof(int64_t);
+}
+
+void pl__sweep_plan_free(pl__sweep_plan *pl)
+{
+    free(pl->rng);
+    free(pl->box);
+    memset(pl, 0, sizeof *pl);
+}
+
+/*
+** The ranges of pl__size_table_sweep's steps, in its order (so the same
+** ranges, and the rows' ranges after them), without adding: rng[2 (k b + m)]
+** the source range of member m at step k, box[2 k] the lowest and highest
+** destination x - m H of the step's members. Returns the steps.
+*/
+static size_t plan_sweep(pl__size_table *t, size_t j, size_t b, int64_t H, pl__sweep_plan *pl)
+{
+    size_t last = t->rows - 2, top = j < last ? j : last;
+    for (size_t k = top + b; k-- > 0;) {
+        int64_t *box = pl->box + 2 * k;
+        box[0] = INT64_MAX;
+        box[1] = INT64_MIN;
+        for (size_t m = 0; m < b; m++) {
+            size_t r = k + m + 1 - b; /* wraps as in pl__size_table_sweep */
+            int64_t *g = pl->rng + 2 * (k * b + m), w = t->w[j + m], mH = (int64_t)m * H;
+            g[0] = 0;
+            g[1] = -1;
+            if (k + m + 1 >= b && r <= j + m && r <= last)
+                step_range(t, r, w, &g[0], &g[1]);
+            if (g[0] <= g[1]) {
+                box[0] = g[0] + w - mH < box[0] ? g[0] + w - mH : box[0];
+                box[1] = g[1] + w - mH > box[1] ? g[1] + w - mH : box[1];
+            }
+        }
+    }
+    return top + b;
+}
+
+/* One pass of the tiled sweep: member m adds into the columns [X0 + m H, X1 + m H). */
+static void sweep_pass(const pl__size_table *t, size_t j, size_t b, int64_t H, size_t steps,
+                       const pl__sweep_plan *pl, int64_t X0, int64_t X1, pl__size_add_fn *add,
+                       void *ctx)
+{
+    for (size_t k = steps; k-- > 0;) {
+        const int64_t *box = pl->box + 2 * k;
+        if (box[0] >= X1 || box[1] < X0)
+            continue;
+        for (size_t m = 0; m < b; m++) {
+            const int64_t *g = pl->rng + 2 * (k * b + m);
+            int64_t w = t->w[j + m], mH = (int64_t)m * H;
+            int64_t u = g[0] + w > X0 + mH ? g[0] + w : X0 + mH;
+            int64_t v = g[1] + w < X1 - 1 + mH ? g[1] + w : X1 - 1 + mH;
+            if (u > v)
+                continue;
+            size_t r = k + m + 1 - b;
+            add(ctx, t->off[r] + (size_t)(u - w - t->LO[r]),
+                t->off[r + 1] + (size_t)(u - t->LO[r + 1]), (size_t)(v - u + 1));
+        }
+    }
+}
+
+/*
+** pl__size_table_sweep's additions (the same ranges, the same words) in
+** passes over `tile` columns, so that the b + 1 rows a step touches stay in
+** the core's cache from one step to the next instead of being read again
+** from a row of up to need words. Pass t, in descending X_t, adds member m's
+** destinations [X_t + m H, X_t + tile + m H), H the sweep's heaviest weight;
+** inside a pass the order is the untiled one (k descending, m ascending).
+** That reads the same values as the untiled sweep (proof sketch): member m
+** reads row r at x - w_m for a destination x in its window, so at columns
+** >= X_t + m H - w_m >= X_t + (m - 1) H. (a) Every member m' < m has added
+** into row r there: its later passes only write below X_t + m' H, and in
+** pass t it took row r at an earlier step (k descending). (b) No member
+** m' >= m has: its earlier passes wrote at X_t + tile + m' H and above,
+** beyond the columns m reads (w_m >= 0), and in pass t it takes row r at a
+** later step. Additions into a cell then happen in the untiled order.
+*/
+void pl__size_table_sweep_tiled(pl__size_table *t, size_t j, size_t b, int64_t tile,
+                                pl__sweep_plan *pl, pl__size_add_fn *add, void *ctx)
+{
+    if (t->rows < 2)
+        return;
+    int64_t A = PL__ROW_ALIGN, H = (t->w[j] + A - 1) / A * A, lo = INT64_MAX, hi = INT64_MIN;
+    size_t steps = plan_sweep(t, j, b, H, pl);
+    for (size_t k = 0; k < steps; k++) {
+        lo = pl->box[2 * k] < lo ? pl->box[2 * k] : lo;
+        hi = pl->box[2 * k + 1] > hi ? pl->box[2 * k + 1] : hi;
+    }
+    /* windows from multiples of A: the runs start aligned but at the ranges' ends */
+    int64_t X = hi + 1, rem = X % A;
+    X += rem > 0 ? A - rem : rem < 0 ? -rem : 0;
+    for (; X > lo; X -= tile)
+        sweep_pass(t, j, b, H, steps, pl, X - tile, X, add, ctx);
 }
 
 /* Every row empty but row 0 (the empty coalition), before a build. */

@@ -11,6 +11,9 @@
 #include "core/rng.h"
 #include "power/power_impl.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 /* The moduli for 0..2,100 bits: prime (GMP's test), distinct, above 2^63 - 2^32, enough. */
 static void test_moduli(void **state)
 {
@@ -101,12 +104,103 @@ static void test_residue_add(void **state)
         }
 }
 
+/* The untiled or tiled sweeps of b members, mod p, into tab (the test's own runs). */
+typedef struct tab_mod {
+    uint64_t *tab, p;
+} tab_mod;
+
+static void tab_add(void *ctx, size_t from, size_t to, size_t cells)
+{
+    const tab_mod *c = ctx;
+    pl__residue_add(c->tab + to, c->tab + from, cells, c->p);
+}
+
+static void sweeps(pl__size_table *t, uint64_t *tab, uint64_t p, size_t b, int64_t tile,
+                   pl__sweep_plan *pl)
+{
+    tab_mod c = {tab, p};
+    memset(tab, 0, t->cells * sizeof *tab);
+    tab[0] = 1;
+    pl__size_table_restart(t);
+    for (size_t j = 0; j < t->nv; j += b) {
+        size_t bj = t->nv - j < b ? t->nv - j : b;
+        if (tile)
+            pl__size_table_sweep_tiled(t, j, bj, tile, pl, tab_add, &c);
+        else
+            pl__size_table_sweep(t, j, bj, tab_add, &c);
+    }
+}
+
+/* The table and the rows' ranges after the build, tiled against untiled. */
+static void expect_same_tables(pl__size_table *t, uint64_t p, size_t b, int64_t tile,
+                               uint64_t *want, uint64_t *got, int64_t *ranges)
+{
+    pl__sweep_plan pl;
+    assert_int_equal(pl__sweep_plan_init(&pl, t, b), PL_OK);
+    sweeps(t, want, p, b, 0, &pl);
+    memcpy(ranges, t->lo, 2 * (t->nv + 1) * sizeof *ranges); /* lo then hi */
+    sweeps(t, got, p, b, tile, &pl);
+    if (memcmp(want, got, t->cells * sizeof *want) != 0)
+        fail_msg("%zu members, need %lld, %zu a sweep, tile %lld: tables differ", t->nv,
+                 (long long)t->need, b, (long long)tile);
+    assert_memory_equal(ranges, t->lo, 2 * (t->nv + 1) * sizeof *ranges);
+    pl__sweep_plan_free(&pl);
+}
+
+/*
+** The tiled sweeps (size_table.c) give the untiled sweeps' table, every cell
+** of every modulus's build, on 300 random games of 1-200 members: weights
+** 0-3 (many equal, zeros), 0-40 or 0-400, quotas anywhere in [1, total];
+** sweeps of 1, 2, 3, 16, 64 members and tiles of 1 to 1,024 columns (not
+** only multiples of 8), and the build itself (pl__size_residue_build at
+** PL__TILE_RES against 0) for each of the game's moduli.
+*/
+static void test_tiled_sweeps(void **state)
+{
+    (void)state;
+    static const uint64_t spans[] = {4, 41, 401};
+    static const size_t bs[] = {1, 2, 3, 16, 64};
+    static const int64_t tiles[] = {1, 5, 8, 64, 200, 1024};
+    pl_rng r;
+    pl__rng_seed(&r, 20261207, 13);
+    for (int trial = 0; trial < 300; trial++) {
+        size_t n = 1 + pl__rng_below(&r, trial % 3 == 2 ? 60 : 200);
+        int64_t w[200], tot = 0;
+        for (size_t m = 0; m < n; m++)
+            tot += w[m] = (int64_t)pl__rng_below(&r, spans[trial % 3]);
+        pl__size_table t;
+        int64_t need = 1 + (int64_t)pl__rng_below(&r, (uint64_t)tot + 1);
+        assert_int_equal(pl__size_table_plan(&t, w, n, need), PL_OK);
+        uint64_t *want = malloc(t.cells * sizeof *want), *got = malloc(t.cells * sizeof *got);
+        int64_t *ranges = malloc(2 * (n + 1) * sizeof *ranges);
+        assert_true(want && got && ranges);
+        pl__moduli m;
+        assert_int_equal(pl__moduli_init(&m, n, t.L), PL_OK);
+        uint64_t p = m.p[pl__rng_below(&r, m.k)];
+        expect_same_tables(&t, p, bs[trial % 5], tiles[pl__rng_below(&r, 6)], want, got, ranges);
+        pl__sweep_plan pl;
+        assert_int_equal(pl__sweep_plan_init(&pl, &t, PL__SWEEP_RES), PL_OK);
+        for (size_t i = 0; i < m.k; i++) {
+            pl__size_residue_build(&t, want, m.p[i], &pl, 0);
+            pl__size_residue_build(&t, got, m.p[i], &pl, PL__TILE_RES);
+            assert_memory_equal(want, got, t.cells * sizeof *want);
+        }
+        pl__sweep_plan_free(&pl);
+        pl__moduli_free(&m);
+        pl__size_table_free(&t);
+        free(want);
+        free(got);
+        free(ranges);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_moduli),
         cmocka_unit_test(test_crt_round_trip),
         cmocka_unit_test(test_residue_add),
+        cmocka_unit_test(test_tiled_sweeps),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
