@@ -38,6 +38,22 @@ void pl__residue_add(uint64_t *restrict d, const uint64_t *restrict s, size_t n,
         d[x] = pl__add_mod(d[x], s[x], p);
 }
 
+/* d[x] + 2 a[x] + b[x] mod p, as three of pl__add_mod (the same clones, the same peel). */
+#if defined(PL_HAVE_TARGET_CLONES) && defined(__GNUC__) && !defined(__clang__) && \
+    defined(__x86_64__)
+__attribute__((target_clones("avx512f", "avx2", "default")))
+#endif
+void pl__residue_add_pair(uint64_t *restrict d, const uint64_t *restrict a,
+                          const uint64_t *restrict b, size_t n, uint64_t p)
+{
+    size_t head = (size_t)((64 - (uintptr_t)d % 64) % 64 / sizeof *d);
+    size_t x = 0;
+    for (; x < head && x < n; x++)
+        d[x] = pl__add_mod(d[x], pl__add_mod(pl__add_mod(a[x], a[x], p), b[x], p), p);
+    for (; x < n; x++)
+        d[x] = pl__add_mod(d[x], pl__add_mod(pl__add_mod(a[x], a[x], p), b[x], p), p);
+}
+
 void pl__moduli_free(pl__moduli *m)
 {
     free(m->p);

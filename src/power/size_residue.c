@@ -35,6 +35,12 @@ static void residue_run_add(void *ctx, size_t from, size_t to, size_t cells)
     pl__residue_add(ma->tab + to, ma->tab + from, cells, ma->p);
 }
 
+static void residue_run_pair(void *ctx, size_t a, size_t b, size_t to, size_t cells)
+{
+    const mod_add *ma = ctx;
+    pl__residue_add_pair(ma->tab + to, ma->tab + a, ma->tab + b, cells, ma->p);
+}
+
 static uint64_t sub_mod(uint64_t a, uint64_t b, uint64_t p)
 {
     return a - b + (a < b ? p : 0);
@@ -98,7 +104,8 @@ void pl__size_residue_build(pl__size_table *t, uint64_t *tab, uint64_t p, pl__sw
     for (size_t j = 0; j < t->nv; j += PL__SWEEP_RES) {
         size_t b = t->nv - j < PL__SWEEP_RES ? t->nv - j : PL__SWEEP_RES;
         if (tile > 0)
-            pl__size_table_sweep_tiled(t, j, b, tile, pl, residue_run_add, &ma);
+            pl__size_table_sweep_tiled(t, j, b, tile, pl, residue_run_add, residue_run_pair,
+                                       &ma);
         else
             pl__size_table_sweep(t, j, b, residue_run_add, &ma);
     }
