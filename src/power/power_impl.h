@@ -183,6 +183,9 @@ void pl__residue_add(uint64_t *restrict d, const uint64_t *restrict s, size_t n,
 /* d[x] = d[x] + 2 a[x] + b[x] mod p, x < n; entries below p. */
 void pl__residue_add_pair(uint64_t *restrict d, const uint64_t *restrict a,
                           const uint64_t *restrict b, size_t n, uint64_t p);
+/* a[k] = a[k] + (-1)^k P[-k w] mod p, k < n. */
+void pl__residue_terms(uint64_t *restrict a, const uint64_t *restrict P, size_t w, size_t n,
+                       uint64_t p);
 #ifndef PL__TILE_RES
 #define PL__TILE_RES 1024 /* columns a pass of the residue build's tiled sweeps */
 #endif

@@ -54,6 +54,24 @@ void pl__residue_add_pair(uint64_t *restrict d, const uint64_t *restrict a,
         d[x] = pl__add_mod(d[x], pl__add_mod(pl__add_mod(a[x], a[x], p), b[x], p), p);
 }
 
+/*
+** a[k] = a[k] + (-1)^k P[-k w] mod p for k < n (P[0] the first read): the
+** terms of one read from one row (size_residue.c), a strided gather that the
+** vector clones do eight at a time.
+*/
+#if defined(PL_HAVE_TARGET_CLONES) && defined(__GNUC__) && !defined(__clang__) && \
+    defined(__x86_64__)
+__attribute__((target_clones("avx512f", "avx2", "default")))
+#endif
+void pl__residue_terms(uint64_t *restrict a, const uint64_t *restrict P, size_t w, size_t n,
+                       uint64_t p)
+{
+    for (size_t k = 0; k < n; k++) {
+        uint64_t v = P[-(ptrdiff_t)(k * w)], neg = v ? p - v : 0;
+        a[k] = pl__add_mod(a[k], k % 2 ? neg : v, p);
+    }
+}
+
 void pl__moduli_free(pl__moduli *m)
 {
     free(m->p);

@@ -119,6 +119,33 @@ static void test_residue_add(void **state)
         }
 }
 
+/* The reads' kernel against a[k] + (-1)^k P[-k w] mod p in 128 bits: strides 0-4, 0-40 terms. */
+static void test_residue_terms(void **state)
+{
+    (void)state;
+    static const uint64_t ps[] = {0, (UINT64_C(1) << 63) - 25, 3, 1000003};
+    pl_rng r;
+    pl__rng_seed(&r, 20261207, 14);
+    uint64_t P[200], a[40], want[40];
+    for (size_t j = 0; j < 4; j++)
+        for (size_t w = 0; w < 5; w++)
+            for (size_t n = 0; n <= 40; n++) {
+                uint64_t p = ps[j];
+                for (size_t x = 0; x < 200; x++)
+                    P[x] = residue(&r, p, x);
+                for (size_t k = 0; k < n; k++) {
+                    a[k] = residue(&r, p, k + 1);
+                    __extension__ unsigned __int128 v = P[199 - k * w];
+                    __extension__ unsigned __int128 m = p ? p : (unsigned __int128)1 << 64;
+                    v = k % 2 ? m - v : v;
+                    want[k] = (uint64_t)((a[k] + v) % m);
+                }
+                pl__residue_terms(a, P + 199, w, n, p);
+                for (size_t k = 0; k < n; k++)
+                    assert_true(a[k] == want[k]);
+            }
+}
+
 /* The untiled or tiled sweeps of b members, mod p, into tab (the test's own runs). */
 typedef struct tab_mod {
     uint64_t *tab, p;
@@ -238,6 +265,7 @@ int main(void)
         cmocka_unit_test(test_moduli),
         cmocka_unit_test(test_crt_round_trip),
         cmocka_unit_test(test_residue_add),
+        cmocka_unit_test(test_residue_terms),
         cmocka_unit_test(test_tiled_sweeps),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
