@@ -10,7 +10,10 @@
 ** be nonzero. At n = 1,000 with weights 1..100 and a half-total quota that
 ** is a third of the n x need rectangle, and the build, heaviest member
 ** first, adds to each row only the range its members so far can reach
-** (lo_s, hi_s): a quarter of the full build's word additions.
+** (lo_s, hi_s): a quarter of the full build's word additions. The GMP build
+** sweeps down the rows a few members at a time; the residue build
+** (size_residue.c) does the same additions in passes over stretches of
+** columns, two members of equal weight at once (pl__size_table_sweep_tiled).
 **
 ** A member of weight w is removed only where it is read: the counts below X
 ** without it are S(s, X) = P(s, X) - S(s - 1, X - w), with P the row's
