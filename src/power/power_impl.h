@@ -122,14 +122,34 @@ typedef struct pl__size_table {
 int pl__size_table_plan(pl__size_table *t, const int64_t *w, size_t nv, int64_t need);
 /* Add `cells` consecutive entries from entry `from` into those from entry `to`. */
 typedef void pl__size_add_fn(void *ctx, size_t from, size_t to, size_t cells);
+/* Each row of the table starts at x = 0 a multiple of this many cells in (size_table.c). */
+#define PL__ROW_ALIGN 8
 #ifndef PL__SWEEP
 #define PL__SWEEP 4 /* members added in one sweep down the rows (GMP words) */
 #endif
 #ifndef PL__SWEEP_RES
-#define PL__SWEEP_RES 16 /* the same, one residue a cell (size_residue.c) */
+#define PL__SWEEP_RES 64 /* the same, one residue a cell (size_residue.c), tiled */
 #endif
 /* Members j .. j + b - 1 into the table, in one sweep down the rows. */
 void pl__size_table_sweep(pl__size_table *t, size_t j, size_t b, pl__size_add_fn *add, void *ctx);
+/* Each step's ranges of one sweep, planned before its tiled passes (size_table.c). */
+typedef struct pl__sweep_plan {
+    size_t bmax;        /* members a sweep at most */
+    int64_t *rng;       /* 4 x (rows + bmax) x bmax: each step's units' destinations */
+    int64_t *box;       /* 2 x (rows + bmax): each step's destinations, skewed */
+    int64_t *unit;      /* 3 x (bmax + 1): each unit's first member, members, skew */
+} pl__sweep_plan;
+int pl__sweep_plan_init(pl__sweep_plan *pl, const pl__size_table *t, size_t bmax);
+void pl__sweep_plan_free(pl__sweep_plan *pl);
+/* Bytes pl__sweep_plan_init allocates. */
+double pl__sweep_plan_bytes(const pl__size_table *t, size_t bmax);
+/* Add twice the entries from a .., and those from b .., into those from `to` .. */
+typedef void pl__size_add_pair_fn(void *ctx, size_t a, size_t b, size_t to, size_t cells);
+/* pl__size_table_sweep's additions in passes of `tile` columns (tile >= 1); with add_pair
+   (not NULL), two members of equal weight at once. */
+void pl__size_table_sweep_tiled(pl__size_table *t, size_t j, size_t b, int64_t tile,
+                                pl__sweep_plan *pl, pl__size_add_fn *add,
+                                pl__size_add_pair_fn *add_pair, void *ctx);
 void pl__size_table_restart(pl__size_table *t);
 /* The table in GMP words (the build before the residues; bench/power's baseline). */
 int pl__size_table_build(pl__size_table *t);
@@ -160,6 +180,18 @@ static inline uint64_t pl__add_mod(uint64_t a, uint64_t b, uint64_t p)
     return d < s ? d : s;
 }
 void pl__residue_add(uint64_t *restrict d, const uint64_t *restrict s, size_t n, uint64_t p);
+/* d[x] = d[x] + 2 a[x] + b[x] mod p, x < n; entries below p. */
+void pl__residue_add_pair(uint64_t *restrict d, const uint64_t *restrict a,
+                          const uint64_t *restrict b, size_t n, uint64_t p);
+/* a[k] = a[k] + (-1)^k P[-k w] mod p, k < n. */
+void pl__residue_terms(uint64_t *restrict a, const uint64_t *restrict P, size_t w, size_t n,
+                       uint64_t p);
+#ifndef PL__TILE_RES
+#define PL__TILE_RES 1024 /* columns a pass of the residue build's tiled sweeps */
+#endif
+/* The table mod p in tab (t->cells words), in passes of tile columns (0: untiled). */
+void pl__size_residue_build(pl__size_table *t, uint64_t *tab, uint64_t p, pl__sweep_plan *pl,
+                            int64_t tile);
 
 /*
 ** The reads of the trimmed table by residues (size_residue.c): the table is

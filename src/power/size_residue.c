@@ -3,8 +3,9 @@
 ** size_residue.c: the Shapley-Shubik reads of the trimmed (size, weight)
 ** table (size_table.c) by residues (residue.c). The table is built once per
 ** modulus, one word a cell (the trimmed rows of size_table.c, the same
-** sweeps), turned into prefix sums and read at every X the removals need;
-** only those reads are kept, nq x rows x k words, and the exact counts are
+** sweeps' additions, done in passes of PL__TILE_RES columns), turned into
+** prefix sums and read at every X the removals need; only those reads are
+** kept, nq x rows x k words, and the exact counts are
 ** put together by the Chinese remainder theorem when asked for. Residues
 ** of exact integers add and subtract like them, so every read is exact:
 ** the sums the reads make are counts of coalitions, below C(nv, s) <= M.
@@ -12,9 +13,11 @@
 ** Against the GMP build (words growing to n / 64 a cell, in a carry chain),
 ** a build here moves one word a cell-addition: k builds of the cells
 ** instead of one of the cells' words (k is about n / 62, as many as the
-** GMP build's final words; its early members need fewer), but the rows of a
-** sweep are a sixteenth as long at n = 1,000, so they stay in the core's
-** cache, and the additions are independent lanes that vectorise.
+** GMP build's final words; its early members need fewer), but a cell is a
+** sixteenth as long at n = 1,000, so a pass's stretch of the rows a step
+** of the sweep touches (65 rows of 1,024 cells, 0.5 MB) stays in the
+** core's second-level cache from one member to the next, and the
+** additions are independent lanes that vectorise.
 */
 #include "power_impl.h"
 #include "../core/alloc.h"
@@ -30,6 +33,12 @@ static void residue_run_add(void *ctx, size_t from, size_t to, size_t cells)
 {
     const mod_add *ma = ctx;
     pl__residue_add(ma->tab + to, ma->tab + from, cells, ma->p);
+}
+
+static void residue_run_pair(void *ctx, size_t a, size_t b, size_t to, size_t cells)
+{
+    const mod_add *ma = ctx;
+    pl__residue_add_pair(ma->tab + to, ma->tab + a, ma->tab + b, cells, ma->p);
 }
 
 static uint64_t sub_mod(uint64_t a, uint64_t b, uint64_t p)
@@ -66,8 +75,9 @@ static size_t read_bits(const pl__size_table *t)
 double pl__size_reads_bytes(const pl__size_table *t)
 {
     double k = (double)pl__moduli_count(read_bits(t));
-    return ((double)t->cells + (double)(distinct(t) + 1) * (double)t->rows * k) *
-           sizeof(uint64_t);
+    double reads = (double)(distinct(t) + 1) * (double)t->rows * k;
+    double words = (double)t->cells + PL__ROW_ALIGN - 1 + reads;
+    return words * sizeof(uint64_t) + pl__sweep_plan_bytes(t, PL__SWEEP_RES);
 }
 
 void pl__size_reads_free(pl__size_reads *r)
@@ -79,16 +89,26 @@ void pl__size_reads_free(pl__size_reads *r)
     memset(r, 0, sizeof *r);
 }
 
-/* The table mod p, built heaviest first, PL__SWEEP_RES members a sweep. */
-static void build_mod(pl__size_table *t, uint64_t *tab, uint64_t p)
+/*
+** The table mod p, built heaviest first, PL__SWEEP_RES members a sweep, in
+** passes of `tile` columns (tile 0: untiled, the test's baseline); pl has
+** room for PL__SWEEP_RES members a sweep.
+*/
+void pl__size_residue_build(pl__size_table *t, uint64_t *tab, uint64_t p, pl__sweep_plan *pl,
+                            int64_t tile)
 {
     mod_add ma = {tab, p};
     memset(tab, 0, t->cells * sizeof *tab);
     tab[0] = 1;
     pl__size_table_restart(t);
-    for (size_t j = 0; j < t->nv; j += PL__SWEEP_RES)
-        pl__size_table_sweep(t, j, t->nv - j < PL__SWEEP_RES ? t->nv - j : PL__SWEEP_RES,
-                             residue_run_add, &ma);
+    for (size_t j = 0; j < t->nv; j += PL__SWEEP_RES) {
+        size_t b = t->nv - j < PL__SWEEP_RES ? t->nv - j : PL__SWEEP_RES;
+        if (tile > 0)
+            pl__size_table_sweep_tiled(t, j, b, tile, pl, residue_run_add, residue_run_pair,
+                                       &ma);
+        else
+            pl__size_table_sweep(t, j, b, residue_run_add, &ma);
+    }
 }
 
 /*
@@ -97,28 +117,64 @@ static void build_mod(pl__size_table *t, uint64_t *tab, uint64_t p)
 ** below X_q once a member of weight w_q is removed (read 0: none), as
 ** S(s, X) = sum_t (-1)^t P(s - t, X - t w) (size_table.c); row r gives the
 ** terms t = s - r. Row by row, so each row is read from memory once for all
-** the reads. Sizes from rows up count nothing (their lightest coalitions
-** reach need), so are not read.
+** the reads; a read's terms from one row are a strided gather
+** (pl__residue_terms, vectorised: the reads took 27 ms a modulus at n =
+** 1,000, 13-22 ms since). Sizes from rows up count nothing (their lightest
+** coalitions reach need), so are not read.
 */
 static void read_row(const pl__size_table *t, const pl__size_reads *rd, uint64_t *tab, size_t r,
                      uint64_t p, uint64_t *acc)
 {
     uint64_t *P = tab + t->off[r];
-    for (size_t x = 1; x < t->off[r + 1] - t->off[r]; x++)
+    for (size_t x = 1; x < (size_t)(t->HI[r] - t->LO[r] + 1); x++)
         P[x] = pl__add_mod(P[x], P[x - 1], p);
-    for (size_t q = 0; q < rd->nq; q++) {
-        int64_t w = q ? rd->qw[q] : 0, X = t->need - w;
-        uint64_t *a = acc + q * t->rows;
-        for (size_t k = 0; r + k < t->rows; k++) {
-            int64_t x = X - (int64_t)k * w;
-            if (x <= t->LO[r])
-                break;
-            uint64_t v = P[(x - 1 < t->HI[r] ? x - 1 : t->HI[r]) - t->LO[r]];
-            a[r + k] = k % 2 ? sub_mod(a[r + k], v, p) : pl__add_mod(a[r + k], v, p);
-            if (q == 0)
-                break;
+    int64_t LO = t->LO[r], HI = t->HI[r];
+    acc[r] = pl__add_mod(acc[r], P[(t->need - 1 < HI ? t->need - 1 : HI) - LO], p);
+    for (size_t q = 1; q < rd->nq; q++) {
+        int64_t w = rd->qw[q], X = t->need - w;
+        uint64_t *a = acc + q * t->rows + r;
+        if (X <= LO)
+            continue;
+        /* terms while X - k w > LO (and sizes below rows); the first ones read the
+           row's total while X - k w - 1 > HI */
+        size_t n = t->rows - r, k = 0;
+        if (w > 0 && (uint64_t)((X - LO - 1) / w) + 1 < n)
+            n = (size_t)((X - LO - 1) / w) + 1;
+        for (; k < n && X - (int64_t)k * w - 1 > HI; k++)
+            a[k] = k % 2 ? sub_mod(a[k], P[HI - LO], p) : pl__add_mod(a[k], P[HI - LO], p);
+        if (k < n && k % 2) { /* the kernel starts with a plus */
+            a[k] = sub_mod(a[k], P[X - (int64_t)k * w - 1 - LO], p);
+            k++;
         }
+        if (k < n)
+            pl__residue_terms(a + k, P + (X - (int64_t)k * w - 1 - LO), (size_t)w, n - k, p);
     }
+}
+
+/*
+** Every modulus's table, built and read into r->res. The table starts on a
+** multiple of PL__ROW_ALIGN words (64 bytes), so that the tiled sweeps' runs
+** start on one. PL_ENOMEM only.
+*/
+static int build_and_read(pl__size_reads *r, pl__size_table *t)
+{
+    size_t per = r->nq * t->rows, A = PL__ROW_ALIGN;
+    uint64_t *raw = pl__mallocarray(t->cells + A - 1, sizeof *raw);
+    pl__sweep_plan pl;
+    int rc = raw ? pl__sweep_plan_init(&pl, t, PL__SWEEP_RES) : PL_ENOMEM;
+    if (rc) {
+        free(raw);
+        return rc;
+    }
+    uint64_t *tab = raw + (A - (uintptr_t)raw / sizeof *raw % A) % A;
+    for (size_t i = 0; i < r->mod.k; i++) {
+        pl__size_residue_build(t, tab, r->mod.p[i], &pl, PL__TILE_RES);
+        for (size_t s = 0; s < t->rows; s++)
+            read_row(t, r, tab, s, r->mod.p[i], r->res + i * per);
+    }
+    free(raw);
+    pl__sweep_plan_free(&pl);
+    return PL_OK;
 }
 
 int pl__size_reads_make(pl__size_reads *r, pl__size_table *t)
@@ -129,12 +185,10 @@ int pl__size_reads_make(pl__size_reads *r, pl__size_table *t)
     if (pl__moduli_init(&r->mod, read_bits(t), t->L))
         return PL_ENOMEM;
     size_t k = r->mod.k, per = r->nq * t->rows; /* no wrap: checked with k below */
-    uint64_t *tab = pl__mallocarray(t->cells, sizeof *tab);
     r->qw = pl__mallocarray(r->nq, sizeof *r->qw);
     r->res = pl__mallocarray(pl__mul(pl__mul(r->nq, r->rows), k), sizeof *r->res);
     r->scratch = pl__mallocarray(pl__moduli_scratch(&r->mod) + k, sizeof *r->scratch);
-    if (!tab || !r->qw || !r->res || !r->scratch) {
-        free(tab);
+    if (!r->qw || !r->res || !r->scratch) {
         pl__size_reads_free(r);
         return PL_ENOMEM;
     }
@@ -143,12 +197,10 @@ int pl__size_reads_make(pl__size_reads *r, pl__size_table *t)
         if (j == 0 || t->w[j] != t->w[j - 1])
             r->qw[q++] = t->w[j];
     memset(r->res, 0, per * k * sizeof *r->res);
-    for (size_t i = 0; i < k; i++) {
-        build_mod(t, tab, r->mod.p[i]);
-        for (size_t s = 0; s < t->rows; s++)
-            read_row(t, r, tab, s, r->mod.p[i], r->res + i * per);
+    if (build_and_read(r, t)) {
+        pl__size_reads_free(r);
+        return PL_ENOMEM;
     }
-    free(tab);
     return PL_OK;
 }
 

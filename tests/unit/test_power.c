@@ -532,9 +532,10 @@ static void test_shapley_residues(void **state)
 ** The memory check follows the layout that runs: 120 members of weights
 ** 1..100 (a hand count from size_table.c's plan: about 1.2e5 cells of two
 ** words in GMP words, 1.9 MB; by residues one word a cell for one modulus at
-** a time plus 2 moduli x (distinct weights + 1) x rows words of reads, about
-** 1.1 MB). At 1.5 MB the residues run and the GMP table (naive 2) is
-** refused; at 0.5 MB both are refused, the residues' estimate naming them.
+** a time plus 2 moduli x (distinct weights + 1) x rows words of reads and
+** the tiled sweeps' plan, about 1.26 MB). At 1.5 MB the residues run and
+** the GMP table (naive 2) is refused; at 0.5 MB both are refused, the
+** residues' estimate naming them.
 */
 static void test_shapley_residues_memory(void **state)
 {
