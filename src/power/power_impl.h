@@ -183,6 +183,13 @@ void pl__residue_add(uint64_t *restrict d, const uint64_t *restrict s, size_t n,
 /* d[x] = d[x] + 2 a[x] + b[x] mod p, x < n; entries below p. */
 void pl__residue_add_pair(uint64_t *restrict d, const uint64_t *restrict a,
                           const uint64_t *restrict b, size_t n, uint64_t p);
+/* A residue table and its modulus: the context of the two adapters below, which pass a
+   sweep's runs (pl__size_add_fn, pl__size_add_pair_fn) to the kernels above. */
+typedef struct pl__mod_tab {
+    uint64_t *tab, p;
+} pl__mod_tab;
+void pl__mod_tab_add(void *ctx, size_t from, size_t to, size_t cells);
+void pl__mod_tab_pair(void *ctx, size_t a, size_t b, size_t to, size_t cells);
 /* a[k] = a[k] + (-1)^k P[-k w] mod p, k < n. */
 void pl__residue_terms(uint64_t *restrict a, const uint64_t *restrict P, size_t w, size_t n,
                        uint64_t p);

@@ -25,20 +25,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct mod_add {
-    uint64_t *tab, p;
-} mod_add;
-
-static void residue_run_add(void *ctx, size_t from, size_t to, size_t cells)
+void pl__mod_tab_add(void *ctx, size_t from, size_t to, size_t cells)
 {
-    const mod_add *ma = ctx;
-    pl__residue_add(ma->tab + to, ma->tab + from, cells, ma->p);
+    const pl__mod_tab *m = ctx;
+    pl__residue_add(m->tab + to, m->tab + from, cells, m->p);
 }
 
-static void residue_run_pair(void *ctx, size_t a, size_t b, size_t to, size_t cells)
+void pl__mod_tab_pair(void *ctx, size_t a, size_t b, size_t to, size_t cells)
 {
-    const mod_add *ma = ctx;
-    pl__residue_add_pair(ma->tab + to, ma->tab + a, ma->tab + b, cells, ma->p);
+    const pl__mod_tab *m = ctx;
+    pl__residue_add_pair(m->tab + to, m->tab + a, m->tab + b, cells, m->p);
 }
 
 static uint64_t sub_mod(uint64_t a, uint64_t b, uint64_t p)
@@ -97,17 +93,17 @@ void pl__size_reads_free(pl__size_reads *r)
 void pl__size_residue_build(pl__size_table *t, uint64_t *tab, uint64_t p, pl__sweep_plan *pl,
                             int64_t tile)
 {
-    mod_add ma = {tab, p};
+    pl__mod_tab ma = {tab, p};
     memset(tab, 0, t->cells * sizeof *tab);
     tab[0] = 1;
     pl__size_table_restart(t);
     for (size_t j = 0; j < t->nv; j += PL__SWEEP_RES) {
         size_t b = t->nv - j < PL__SWEEP_RES ? t->nv - j : PL__SWEEP_RES;
         if (tile > 0)
-            pl__size_table_sweep_tiled(t, j, b, tile, pl, residue_run_add, residue_run_pair,
+            pl__size_table_sweep_tiled(t, j, b, tile, pl, pl__mod_tab_add, pl__mod_tab_pair,
                                        &ma);
         else
-            pl__size_table_sweep(t, j, b, residue_run_add, &ma);
+            pl__size_table_sweep(t, j, b, pl__mod_tab_add, &ma);
     }
 }
 

@@ -146,38 +146,21 @@ static void test_residue_terms(void **state)
             }
 }
 
-/* The untiled or tiled sweeps of b members, mod p, into tab (the test's own runs). */
-typedef struct tab_mod {
-    uint64_t *tab, p;
-} tab_mod;
-
-static void tab_add(void *ctx, size_t from, size_t to, size_t cells)
-{
-    const tab_mod *c = ctx;
-    pl__residue_add(c->tab + to, c->tab + from, cells, c->p);
-}
-
-static void tab_pair(void *ctx, size_t a, size_t b, size_t to, size_t cells)
-{
-    const tab_mod *c = ctx;
-    pl__residue_add_pair(c->tab + to, c->tab + a, c->tab + b, cells, c->p);
-}
-
 /* tile < 0: tiled with pairs of equal weights, -tile columns a pass. */
 static void sweeps(pl__size_table *t, uint64_t *tab, uint64_t p, size_t b, int64_t tile,
                    pl__sweep_plan *pl)
 {
-    tab_mod c = {tab, p};
+    pl__mod_tab c = {tab, p};
     memset(tab, 0, t->cells * sizeof *tab);
     tab[0] = 1;
     pl__size_table_restart(t);
     for (size_t j = 0; j < t->nv; j += b) {
         size_t bj = t->nv - j < b ? t->nv - j : b;
         if (tile)
-            pl__size_table_sweep_tiled(t, j, bj, tile < 0 ? -tile : tile, pl, tab_add,
-                                       tile < 0 ? tab_pair : NULL, &c);
+            pl__size_table_sweep_tiled(t, j, bj, tile < 0 ? -tile : tile, pl, pl__mod_tab_add,
+                                       tile < 0 ? pl__mod_tab_pair : NULL, &c);
         else
-            pl__size_table_sweep(t, j, bj, tab_add, &c);
+            pl__size_table_sweep(t, j, bj, pl__mod_tab_add, &c);
     }
 }
 
