@@ -6,6 +6,7 @@
 */
 #include "parley/parley.h"
 #include "../core/alloc.h"
+#include "../core/buf.h"
 #include "../core/error_int.h"
 
 #include <stdio.h>
@@ -91,26 +92,28 @@ static const char *party_id(const pl_scenario *s, const pl_settlement *st, size_
 ** then), so say so, naming each such party with both numbers. Without agreement every
 ** party gets its discounted no-deal value, which needs no saying.
 */
-static void emit_below_no_deal(const pl_bargain_result *r, const pl_scenario *s,
-                               const pl_settlement *st, size_t n, int T, pl_emitter *e)
+static int emit_below_no_deal(const pl_bargain_result *r, const pl_scenario *s,
+                              const pl_settlement *st, size_t n, int T, pl_emitter *e)
 {
-    char text[1024];
-    size_t u = 0, k = 0;
-    for (size_t i = 0; r->agreed && i < n && u < sizeof text; i++) {
+    pl__buf b = {0};
+    size_t k = 0;
+    for (size_t i = 0; r->agreed && i < n; i++) {
         double d = pl_settle_disagreement(st, i);
         if (r->value[i] >= d - 1e-12 * (1 + (d < 0 ? -d : d)))
             continue;
-        int w = snprintf(text + u, sizeof text - u, "%s%s (%.3f against %.3f)", k++ ? ", " : "",
-                         party_id(s, st, i), r->value[i], d);
-        u += w > 0 ? (size_t)w : 0;
+        pl__buf_printf(&b, "%s%s (%.3f against %.3f)", k++ ? ", " : "", party_id(s, st, i),
+                       r->value[i], d);
     }
-    if (!r->agreed || !k || u >= sizeof text)
-        return;
-    snprintf(text + u, sizeof text - u, ": %s less than %s no-deal value, because no deal "
-             "comes only after the last of the %d rounds, discounted by then; holding out is "
-             "worth less than what %s offered.", k > 1 ? "these parties get" : "gets",
-             k > 1 ? "their" : "its", T, k > 1 ? "they are" : "it is");
-    pl_emit_string(e, "below_no_deal", text);
+    if (k)
+        pl__buf_printf(&b, ": %s less than %s no-deal value, because no deal comes only after "
+                       "the last of the %d rounds, discounted by then; holding out is worth "
+                       "less than what %s offered.", k > 1 ? "these parties get" : "gets",
+                       k > 1 ? "their" : "its", T, k > 1 ? "they are" : "it is");
+    int rc = b.failed ? PL_ENOMEM : PL_OK;
+    if (k && !rc)
+        pl_emit_string(e, "below_no_deal", b.buf);
+    pl__buf_free(&b);
+    return rc;
 }
 
 int pl_bargain_settlement_emit(const pl_bargain_result *r, const pl_scenario *s,
@@ -133,7 +136,8 @@ int pl_bargain_settlement_emit(const pl_bargain_result *r, const pl_scenario *s,
         pl_emit_row_end(e);
     }
     pl_emit_table_end(e);
-    emit_below_no_deal(r, s, st, n, T, e);
+    if (emit_below_no_deal(r, s, st, n, T, e))
+        return PL_ENOMEM;
     emit_disagreement(st, e);
     int drc = r->agreed ? pl_settle_emit_package(st, "package", "The package the first "
                                                  "proposer offers, accepted at once",
