@@ -113,10 +113,14 @@ PL_API size_t pl_game_n_members(const pl_game *g);
 PL_API const char *pl_game_member_name(const pl_game *g, size_t m);
 PL_API size_t pl_game_n_rules(const pl_game *g);
 PL_API size_t pl_game_n_conditions(const pl_game *g, size_t rule);
-/** Quota and weights of condition c of a rule; weight(m) is 1 for a member count. */
+/** Quota and weights of condition c of a rule; weight(m) is 1 for a member count. They are
+    whole numbers: a game built from a scenario's body whose weights have decimals holds
+    them times pl_game_scale (a power of ten, 1 for whole weights); over it they are the
+    scenario's own numbers, as parley power shows them. 0 for a condition that is not there. */
 PL_API int64_t pl_game_quota(const pl_game *g, size_t rule, size_t c);
 PL_API int64_t pl_game_weight(const pl_game *g, size_t rule, size_t c, size_t m);
 PL_API int64_t pl_game_total(const pl_game *g, size_t rule, size_t c);
+PL_API int64_t pl_game_scale(const pl_game *g, size_t rule, size_t c);
 PL_API int pl_game_is_veto(const pl_game *g, size_t m);
 /** 1 if the coalition {m : in[m] != 0} wins. Complexity: O(n x conditions). */
 PL_API int pl_game_wins(const pl_game *g, const unsigned char *in);
@@ -241,6 +245,7 @@ typedef struct pl_credibility {
     size_t n_changes;        /* conditions of that rule whose quota must fall */
     size_t change_cond[8];
     int64_t change_from[8], change_to[8], change_total[8];
+    int64_t change_scale[8]; /* those three are the scenario's weights times this (whole) */
     int impossible;          /* no quota change can do it (X holds all of a weight) */
     long long blocking_with; /* minimal blocking coalitions containing X; -1: not enumerated */
     size_t smallest_blocking;/* size of the smallest of them (0: none or not enumerated) */

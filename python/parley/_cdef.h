@@ -511,6 +511,7 @@ typedef struct pl_game_builder pl_game_builder;
  int64_t pl_game_quota(const pl_game *g, size_t rule, size_t c);
  int64_t pl_game_weight(const pl_game *g, size_t rule, size_t c, size_t m);
  int64_t pl_game_total(const pl_game *g, size_t rule, size_t c);
+ int64_t pl_game_scale(const pl_game *g, size_t rule, size_t c);
  int pl_game_is_veto(const pl_game *g, size_t m);
  int pl_game_wins(const pl_game *g, const unsigned char *in);
 typedef enum pl_power_index {
@@ -581,6 +582,7 @@ typedef struct pl_credibility {
     size_t n_changes;
     size_t change_cond[8];
     int64_t change_from[8], change_to[8], change_total[8];
+    int64_t change_scale[8];
     int impossible;
     long long blocking_with;
     size_t smallest_blocking;

@@ -32,6 +32,7 @@ static long rule_changes(const pl_game *g, size_t r, size_t x, pl_credibility *c
             cr->change_from[k] = q->quota;
             cr->change_to[k] = others;
             cr->change_total[k] = q->total;
+            cr->change_scale[k] = q->scale;
             k++;
         }
         j++;
@@ -84,10 +85,20 @@ int pl_power_credibility(pl_credibility *cr, const pl_game *g, const pl_power *p
             memcpy(cr->change_from, tmp.change_from, sizeof tmp.change_from);
             memcpy(cr->change_to, tmp.change_to, sizeof tmp.change_to);
             memcpy(cr->change_total, tmp.change_total, sizeof tmp.change_total);
+            memcpy(cr->change_scale, tmp.change_scale, sizeof tmp.change_scale);
         }
     }
     cr->impossible = best < 0;
     return PL_OK;
+}
+
+/* v over scale as the scenario wrote it: whole numbers as integers, scaled ones as decimals. */
+static void units_text(int64_t v, int64_t scale, char out[32])
+{
+    if (scale > 1)
+        snprintf(out, 32, "%.15g", (double)v / (double)scale);
+    else
+        snprintf(out, 32, "%lld", (long long)v);
 }
 
 int pl_credibility_text(const pl_credibility *cr, const pl_game *g, const char *body,
@@ -124,11 +135,15 @@ int pl_credibility_text(const pl_credibility *cr, const pl_game *g, const char *
     pl__append(buf, size, &u, " The smallest change that would allow it:");
     if (cr->drop_veto)
         pl__append(buf, size, &u, " drop %s's veto%s", xn, cr->n_changes ? " and" : ".");
-    for (size_t k = 0; k < cr->n_changes; k++)
-        pl__append(buf, size, &u, "%s lower %s %lld to %lld of %lld%s", k ? "," : "",
-                   g->n_conds > 1 ? "a quota from" : "the quota from",
-                   (long long)cr->change_from[k], (long long)cr->change_to[k],
-                   (long long)cr->change_total[k], k + 1 == cr->n_changes ? "." : "");
+    for (size_t k = 0; k < cr->n_changes; k++) {
+        char from[32], to[32], total[32];
+        units_text(cr->change_from[k], cr->change_scale[k], from);
+        units_text(cr->change_to[k], cr->change_scale[k], to);
+        units_text(cr->change_total[k], cr->change_scale[k], total);
+        pl__append(buf, size, &u, "%s lower %s %s to %s of %s%s", k ? "," : "",
+                   g->n_conds > 1 ? "a quota from" : "the quota from", from, to, total,
+                   k + 1 == cr->n_changes ? "." : "");
+    }
     return PL_OK;
 }
 
@@ -161,9 +176,9 @@ int pl_credibility_emit(const pl_credibility *cr, const pl_game *g, const char *
                 pl_emit_row_begin(e);
                 pl_emit_int(e, NULL, (long long)cr->rule + 1);
                 pl_emit_int(e, NULL, (long long)cr->change_cond[k] + 1);
-                pl_emit_int(e, NULL, cr->change_from[k]);
-                pl_emit_int(e, NULL, cr->change_to[k]);
-                pl_emit_int(e, NULL, cr->change_total[k]);
+                pl__emit_units(e, cr->change_from[k], cr->change_scale[k]);
+                pl__emit_units(e, cr->change_to[k], cr->change_scale[k]);
+                pl__emit_units(e, cr->change_total[k], cr->change_scale[k]);
                 pl_emit_row_end(e);
             }
             pl_emit_table_end(e);

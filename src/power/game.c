@@ -119,6 +119,7 @@ int pl_game_add_condition(pl_game *g, const int64_t *weights, int64_t quota, pl_
     c->total = total;
     c->rule = g->n_rules - 1;
     c->count = weights == NULL;
+    c->scale = 1;
     g->n_conds++;
     return PL_OK;
 }
@@ -176,6 +177,12 @@ int64_t pl_game_total(const pl_game *g, size_t rule, size_t c)
 {
     const pl__cond *q = cond_at(g, rule, c);
     return q ? q->total : 0;
+}
+
+int64_t pl_game_scale(const pl_game *g, size_t rule, size_t c)
+{
+    const pl__cond *q = cond_at(g, rule, c);
+    return q ? q->scale : 0;
 }
 
 int64_t pl_game_weight(const pl_game *g, size_t rule, size_t c, size_t m)
@@ -311,6 +318,8 @@ static int add_body_condition(pl_game *g, const pl_scenario *s, const pl_body *b
         tot += iw[m];
     }
     rc = pl_game_add_condition(g, iw, integer_quota(q, tot, p), err);
+    if (!rc)
+        g->cond[g->n_conds - 1].scale = p; /* shown over it: the scenario's own numbers */
 done:
     free(w);
     free(iw);

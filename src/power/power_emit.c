@@ -9,6 +9,14 @@
 
 static const char *const method_names[] = {"auto", "enumerate", "dp", "monte-carlo"};
 
+void pl__emit_units(pl_emitter *e, int64_t v, int64_t scale)
+{
+    if (scale > 1)
+        pl_emit_number(e, NULL, (double)v / (double)scale);
+    else
+        pl_emit_int(e, NULL, v);
+}
+
 static void emit_rules(const pl_game *g, pl_emitter *e)
 {
     static const char *const cols[] = {"rule", "condition", "kind", "quota", "total"};
@@ -22,8 +30,8 @@ static void emit_rules(const pl_game *g, pl_emitter *e)
         pl_emit_int(e, NULL, (long long)q->rule + 1);
         pl_emit_int(e, NULL, (long long)j + 1);
         pl_emit_string(e, NULL, q->count ? "members" : "weight");
-        pl_emit_int(e, NULL, q->quota);
-        pl_emit_int(e, NULL, q->total);
+        pl__emit_units(e, q->quota, q->scale);
+        pl__emit_units(e, q->total, q->scale);
         pl_emit_row_end(e);
     }
     pl_emit_table_end(e);

@@ -24,7 +24,12 @@ typedef struct pl__cond {
     int64_t quota, total;
     size_t rule;
     int count;           /* 1: a member count (every weight 1) */
+    int64_t scale;       /* w, quota and total are the scenario's weights times this power
+                            of ten, made whole (game.c); 1 for a game given in integers */
 } pl__cond;
+
+/* A condition's quota or total in the scenario's own units (the integer over its scale). */
+void pl__emit_units(pl_emitter *e, int64_t v, int64_t scale);
 
 struct pl_game {
     size_t n, n_rules, n_conds, cap_conds;

@@ -85,6 +85,39 @@ grep -q '"33"' "$TMP/body.txt" && bad "the alternative changed nothing" || ok
 expect_status 0 "analyze: a condition with its own weights" -- "$P" analyze "$TMP/alt.yaml" -q
 expect_grep "$TMP/out" "quota: members (at least 4), 65 (at least 65 of 100, by its own weights), or members (at least 5)" "own weights named, with their total"
 
+# Weights with decimals are counted exactly in tenths (or hundredths, ...), but shown in the
+# scenario's own numbers: quota 6.1 of 12.1 (majority of 5.5 + 4.1 + 2.5), not 61 of 121; and
+# the smallest change that lets the body act against A names the quota the same way (the
+# others hold 6.6, so the quota must fall from 7 to 6.6 of 12.1)
+cat >"$TMP/dec.yaml" <<'YAML'
+parley: 1
+name: decimals
+actors:
+  - {id: A, capability: 1}
+  - {id: B, capability: 1}
+  - {id: C, capability: 1}
+issues:
+  - {id: X, scale: {0: no, 100: yes}}
+positions:
+  A: {X: {position: 0, salience: 1}}
+  B: {X: {position: 100, salience: 1}}
+bodies:
+  - id: HALF
+    members: {A: 5.5, B: 4.1, C: 2.5}
+    quota: majority
+  - id: HIGH
+    members: {A: 5.5, B: 4.1, C: 2.5}
+    quota: 7
+    against: A
+YAML
+expect_status 0 "decimal weights" -- "$P" power "$TMP/dec.yaml" -q -f json
+jqe '[.bodies[0].rules[0].quota, .bodies[0].rules[0].total] == [6.1, 12.1]'
+jqe '.bodies[1].against.smallest_change.quota_changes[0] | [.quota, .new_quota, .total] == [7, 6.6, 12.1]'
+jqe '.bodies[1].against.verdict | endswith("lower the quota from 7 to 6.6 of 12.1.")'
+# whole weights stay integers
+expect_status 0 "whole weights" -- "$P" power --weights 33,28,14 --quota 40 -f json
+jqe '[.bodies[0].rules[0].quota, .bodies[0].rules[0].total] == [40, 75]'
+
 # Above the enumeration limit (25 members), one condition: Deegan-Packel, public good and
 # Johnston from the critical-member tables (40 equal members: 1/40 each, by symmetry) ...
 expect_status 0 "minimal indices at 40 members" -- "$P" power --weights 1x40 --quota 21 -f json
