@@ -50,23 +50,16 @@ jqe '.bodies[0].rules[0].quota == 3'
 expect_status 0 "or" -- "$P" power --weights 3,2,1 --quota 5 --or --min-members 3 -f json
 jqe '(.bodies[0].rules | length) == 2 and .bodies[0].winning_coalitions == "2"'
 # A scenario body with an alternative rule equals the same game typed with --or.
-cat > "$TMP/alt.yaml" <<'YAML'
-parley: 1
-name: council
-actors:
-  - {id: A, capability: 1}
-  - {id: B, capability: 1}
-  - {id: C, capability: 1}
-  - {id: D, capability: 1}
-  - {id: E, capability: 1}
-  - {id: F, capability: 1}
-  - {id: G, capability: 1}
-issues:
-  - {id: X, scale: {0: no, 100: yes}}
-positions:
-  A: {X: {position: 0, salience: 1}}
-  B: {X: {position: 100, salience: 1}}
-bodies:
+# council NAME ID...: the top of a scenario for a body appended after it: actors ID... of
+# capability 1, one issue X on which A and B take the ends
+council() {
+  name=$1; shift
+  printf 'parley: 1\nname: %s\nactors:\n' "$name"
+  for a in "$@"; do printf '  - {id: %s, capability: 1}\n' "$a"; done
+  printf 'issues:\n  - {id: X, scale: {0: no, 100: yes}}\npositions:\n'
+  printf '  A: {X: {position: 0, salience: 1}}\n  B: {X: {position: 100, salience: 1}}\nbodies:\n'
+}
+{ council council A B C D E F G; cat <<'YAML'
   - id: COUNCIL
     members: [A, B, C, D, E, F, G]
     quota:
@@ -75,6 +68,7 @@ bodies:
     alternatives:
       - {members: 5}
 YAML
+} > "$TMP/alt.yaml"
 expect_status 0 "body with alternatives" -- "$P" power "$TMP/alt.yaml" -q -f json
 jq -c '[.bodies[0].winning_coalitions, [.bodies[0].exact[].shapley_shubik]]' "$TMP/out" > "$TMP/body.txt"
 "$P" power -f json --min-members 4 --weights 33,28,14,12,6,5,2 --quota 65 --or --min-members 5 | jq -c '[.bodies[0].winning_coalitions, [.bodies[0].exact[].shapley_shubik]]' > "$TMP/adhoc.txt"
@@ -89,19 +83,7 @@ expect_grep "$TMP/out" "quota: members (at least 4), 65 (at least 65 of 100, by 
 # scenario's own numbers: quota 6.1 of 12.1 (majority of 5.5 + 4.1 + 2.5), not 61 of 121; and
 # the smallest change that lets the body act against A names the quota the same way (the
 # others hold 6.6, so the quota must fall from 7 to 6.6 of 12.1)
-cat >"$TMP/dec.yaml" <<'YAML'
-parley: 1
-name: decimals
-actors:
-  - {id: A, capability: 1}
-  - {id: B, capability: 1}
-  - {id: C, capability: 1}
-issues:
-  - {id: X, scale: {0: no, 100: yes}}
-positions:
-  A: {X: {position: 0, salience: 1}}
-  B: {X: {position: 100, salience: 1}}
-bodies:
+{ council decimals A B C; cat <<'YAML'
   - id: HALF
     members: {A: 5.5, B: 4.1, C: 2.5}
     quota: majority
@@ -110,7 +92,8 @@ bodies:
     quota: 7
     against: A
 YAML
-expect_status 0 "decimal weights" -- "$P" power "$TMP/dec.yaml" -q -f json
+} > "$TMP/decw.yaml"
+expect_status 0 "decimal weights" -- "$P" power "$TMP/decw.yaml" -q -f json
 jqe '[.bodies[0].rules[0].quota, .bodies[0].rules[0].total] == [6.1, 12.1]'
 jqe '.bodies[1].against.smallest_change.quota_changes[0] | [.quota, .new_quota, .total] == [7, 6.6, 12.1]'
 jqe '.bodies[1].against.verdict | endswith("lower the quota from 7 to 6.6 of 12.1.")'
