@@ -86,24 +86,24 @@ void pl__size_reads_free(pl__size_reads *r)
 }
 
 /*
-** The table mod p, built heaviest first, PL__SWEEP_RES members a sweep, in
-** passes of `tile` columns (tile 0: untiled, the test's baseline); pl has
-** room for PL__SWEEP_RES members a sweep.
+** The table mod p, built heaviest first, b members a sweep (the build: PL__SWEEP_RES), in
+** passes of `tile` columns (tile 0: untiled, the tests' baseline), adding two members of
+** equal weight as one unit when `pairs`; pl has room for b members a sweep.
 */
 void pl__size_residue_build(pl__size_table *t, uint64_t *tab, uint64_t p, pl__sweep_plan *pl,
-                            int64_t tile)
+                            size_t b, int64_t tile, int pairs)
 {
     pl__mod_tab ma = {tab, p};
     memset(tab, 0, t->cells * sizeof *tab);
     tab[0] = 1;
     pl__size_table_restart(t);
-    for (size_t j = 0; j < t->nv; j += PL__SWEEP_RES) {
-        size_t b = t->nv - j < PL__SWEEP_RES ? t->nv - j : PL__SWEEP_RES;
+    for (size_t j = 0; j < t->nv; j += b) {
+        size_t bj = t->nv - j < b ? t->nv - j : b;
         if (tile > 0)
-            pl__size_table_sweep_tiled(t, j, b, tile, pl, pl__mod_tab_add, pl__mod_tab_pair,
-                                       &ma);
+            pl__size_table_sweep_tiled(t, j, bj, tile, pl, pl__mod_tab_add,
+                                       pairs ? pl__mod_tab_pair : NULL, &ma);
         else
-            pl__size_table_sweep(t, j, b, pl__mod_tab_add, &ma);
+            pl__size_table_sweep(t, j, bj, pl__mod_tab_add, &ma);
     }
 }
 
@@ -164,7 +164,7 @@ static int build_and_read(pl__size_reads *r, pl__size_table *t)
     }
     uint64_t *tab = raw + (A - (uintptr_t)raw / sizeof *raw % A) % A;
     for (size_t i = 0; i < r->mod.k; i++) {
-        pl__size_residue_build(t, tab, r->mod.p[i], &pl, PL__TILE_RES);
+        pl__size_residue_build(t, tab, r->mod.p[i], &pl, PL__SWEEP_RES, PL__TILE_RES, 1);
         for (size_t s = 0; s < t->rows; s++)
             read_row(t, r, tab, s, r->mod.p[i], r->res + i * per);
     }

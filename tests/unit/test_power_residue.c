@@ -150,18 +150,7 @@ static void test_residue_terms(void **state)
 static void sweeps(pl__size_table *t, uint64_t *tab, uint64_t p, size_t b, int64_t tile,
                    pl__sweep_plan *pl)
 {
-    pl__mod_tab c = {tab, p};
-    memset(tab, 0, t->cells * sizeof *tab);
-    tab[0] = 1;
-    pl__size_table_restart(t);
-    for (size_t j = 0; j < t->nv; j += b) {
-        size_t bj = t->nv - j < b ? t->nv - j : b;
-        if (tile)
-            pl__size_table_sweep_tiled(t, j, bj, tile < 0 ? -tile : tile, pl, pl__mod_tab_add,
-                                       tile < 0 ? pl__mod_tab_pair : NULL, &c);
-        else
-            pl__size_table_sweep(t, j, bj, pl__mod_tab_add, &c);
-    }
+    pl__size_residue_build(t, tab, p, pl, b, tile < 0 ? -tile : tile, tile < 0);
 }
 
 /* The table and the rows' ranges after the build, tiled against untiled. */
@@ -227,8 +216,8 @@ static void test_tiled_sweeps(void **state)
         pl__sweep_plan pl;
         assert_int_equal(pl__sweep_plan_init(&pl, &t, PL__SWEEP_RES), PL_OK);
         for (size_t i = 0; i < m.k; i++) {
-            pl__size_residue_build(&t, want, m.p[i], &pl, 0);
-            pl__size_residue_build(&t, got, m.p[i], &pl, PL__TILE_RES);
+            pl__size_residue_build(&t, want, m.p[i], &pl, PL__SWEEP_RES, 0, 0);
+            pl__size_residue_build(&t, got, m.p[i], &pl, PL__SWEEP_RES, PL__TILE_RES, 1);
             if (memcmp(want, got, t.cells * sizeof *want) != 0)
                 fail_msg("trial %d: %zu members, need %lld, modulus %zu: builds differ", trial,
                          n, (long long)need, i);
