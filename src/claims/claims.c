@@ -122,11 +122,13 @@ static void ratification(ctx *x, const pl__claim *c, pl_claim_result *r)
         pl__error_nomem(&x->err);
         return;
     }
-    pl__claim_say(r, p < c->below ? PL_CLAIM_HOLDS : PL_CLAIM_FAILS, p, "The ratifying bodies pass the "
-        "proposal with probability %.3g (the claim needs below %g).", p, c->below);
+    int holds = c->above ? p > c->below : p < c->below;
+    const char *side = c->above ? "above" : "below";
+    pl__claim_say(r, holds ? PL_CLAIM_HOLDS : PL_CLAIM_FAILS, p, "The ratifying bodies pass the "
+        "proposal with probability %.3g (the claim needs %s %g).", p, side, c->below);
     r->threshold = c->below;
     pl__snprintf(r->margin, sizeof r->margin, "Probability %.3g against the claim's %g: %.3g %s.",
-             p, c->below, fabs(c->below - p), p < c->below ? "to spare" : "too high");
+             p, c->below, fabs(c->below - p), holds ? "to spare" : c->above ? "too low" : "too high");
     ratification_rule(x->s, r);
 }
 

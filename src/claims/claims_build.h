@@ -21,7 +21,7 @@
 
 typedef enum pl__claim_kind {
     PL__CAN_ACT,          /* body, actor (against), expect */
-    PL__RATIFICATION,     /* x (proposal), below */
+    PL__RATIFICATION,     /* x (proposal), below or above */
     PL__SELF_ENFORCING,   /* x, expect */
     PL__LEVERAGE,         /* actor, model, limit (largest forecast shift) */
     PL__ZONE,             /* issues, limit (most packages every party prefers) */
@@ -45,6 +45,7 @@ typedef struct pl__claim_spec {
                                    that replaced it (pl_claims_use_proposal) */
     size_t n_x;
     double below, limit;
+    int above;                  /* ratification: the claim is p > below (written `above`) */
     pl_model model;
     size_t n_issues;
     const size_t *issues;       /* scenario issue indices */

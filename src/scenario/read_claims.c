@@ -25,7 +25,7 @@
 
 /* The keys each kind takes besides `kind`. */
 static const char *const kind_keys[PL__N_KINDS][4] = {
-    {"body", "against", "expect", NULL}, {"proposal", "below", NULL, NULL},
+    {"body", "against", "expect", NULL}, {"proposal", "below", "above", NULL},
     {"proposal", "expect", NULL, NULL},  {"actor", "model", "max_shift", NULL},
     {"issues", "max_packages", NULL, NULL}, {"proposal", NULL, NULL, NULL},
     {"why", NULL, NULL, NULL}};
@@ -197,7 +197,7 @@ static int read_fields(creader *r, const pl_doc_node *check, pl__claim_spec *c)
 {
     pl_doc_node *n;
     int rc = PL_OK;
-    c->below = 0.5, c->expect = 0;
+    c->below = 0.5, c->expect = 0, c->above = 0;
     switch (c->kind) {
     case PL__CAN_ACT:
         if (!(rc = need(r, check, "body", &n)) && !(rc = ref(r, n, "body", 1, &c->body)) &&
@@ -206,8 +206,16 @@ static int read_fields(creader *r, const pl_doc_node *check, pl__claim_spec *c)
             rc = pl_rd_bool(&r->rd, n, "expect", &c->expect);
         return rc;
     case PL__RATIFICATION:
-        if (!(rc = read_proposal(r, check, c)) && (n = pl_doc_map_get(check, "below")))
-            rc = pl_rd_number(&r->rd, n, "below", 0, 1, &c->below);
+        if ((rc = read_proposal(r, check, c)))
+            return rc;
+        pl_doc_node *a = pl_doc_map_get(check, "above");
+        if ((n = pl_doc_map_get(check, "below")) && a)
+            return pl_rd_fail(&r->rd, a, "a ratification claim has both below and above; "
+                              "expected one: below P (ratified with probability under P) or "
+                              "above P (over P)");
+        c->above = a != NULL;
+        if (a || n)
+            rc = pl_rd_number(&r->rd, a ? a : n, a ? "above" : "below", 0, 1, &c->below);
         return rc;
     case PL__SELF_ENFORCING:
         if (!(rc = read_proposal(r, check, c)) && !(rc = need(r, check, "expect", &n)))

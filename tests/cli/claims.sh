@@ -73,6 +73,22 @@ expect_status 0 "self_enforcing, no guarantee" -- "$P" claims "$J.yaml" --claims
 expect_grep "$TMP/out" "Margin: It holds on its own.$" "margin without guarantees"
 grep -q "leaves out: *$" "$TMP/out" && bad "a guarantees heading with no guarantee after it" || ok
 
+# ratification: `above P` claims the deal passes (p > P), `below P` that it fails (p < P). On
+# settle's Nash package (p_ratified 0.564 on the built-in) below 0.5 fails, too high, and above
+# 0.5 holds; both report settle's probability. On a package no body passes (p 0), above fails,
+# too low.
+"$P" settle -f json >"$TMP/settle.json" || bad "settle: exit $?"
+R=$(jq -r '"{" + ([.settlement.packages[] | select(.solution == "nash") | "\(.issue): \(.point)"] | join(", ")) + "}"' "$TMP/settle.json")
+Z='{TERR: 75, NATO: 100, GUAR: 50, ARMY: 50, SEQ: 50, PAY: 50}'
+rat() { printf '  - {id: %s, claim: c, check: {kind: ratification, proposal: %s, %s: 0.5}}\n' "$@"; }
+{ printf 'parley-claims: 1\nscenario: ukraine-2025\nclaims:\n'
+  rat lo "$R" below; rat hi "$R" above; rat zero "$Z" above; } >"$TMP/rat.claims.yaml"
+expect_status 0 "ratification above and below" -- "$P" claims --claims "$TMP/rat.claims.yaml" --no-breakeven --draws 0 --format json
+p=$(jq '.settlement.solutions[] | select(.solution == "nash") | .p_ratified' "$TMP/settle.json")
+jqe "[.claims.checks[0].value, .claims.checks[1].value] == [$p, $p] and $p > 0.5"
+jqe '[.claims.checks[].status] == ["fails", "holds", "fails"]'
+jqe '(.claims.checks[0].margin | endswith("too high.")) and (.claims.checks[1].margin | endswith("to spare.")) and (.claims.checks[2].margin | endswith("too low."))'
+
 # docs/case-study.md: its table is the program's output
 sh "$SRC/scripts/case-study-table.sh" "$P" --check 2>"$TMP/drift" && ok || { bad "docs/case-study.md has drifted"; head -12 "$TMP/drift"; }
 finish
