@@ -81,4 +81,10 @@ sed 's/capability: {value: 10, low: 5, high: 15}/capability: {value: 10, low: 15
   "$TMP/nodur.yaml" >"$TMP/lowhigh.yaml"
 expect_status 2 "low above high" -- "$P" stress "$TMP/lowhigh.yaml"
 expect_grep "$TMP/err" "lowhigh.yaml:4:.*low of .* is 15, above high 5; expected low <= value <= high" "low > high message"
+# A flag the same in every draw has a standard error of 0, which says nothing; the finding
+# gives the exact one-sided 95% bound instead (Clopper-Pearson with all n of n: 0.05^(1/n);
+# by hand 0.05^(1/64) = 0.95429). The guarantor council never acts against RUS (a written veto).
+expect_status 0 "stress -n 64" -- "$P" stress -n 64
+expect_grep "$TMP/out" "GUARANTOR_COUNCIL can act against RUS: no as written; across 64 draws, no in 100.0% (all 64; at least 95.4% with 95% confidence)." "bound when every draw agrees"
+grep -q "standard error 0.0 points" "$TMP/out" && bad "a standard error of 0 still shown" || ok
 finish
