@@ -7,6 +7,7 @@
 #include "suggest.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,7 +74,7 @@ static const char *id_at(const pl_scenario *s, char kind, size_t i)
          : kind == 'a' ? pl_actor_id(pl_scenario_actor(s, i)) : pl_body_id(pl_scenario_body(s, i));
 }
 
-const char *pl__scenario_id_hint(const pl_scenario *s, char kind, const char *id)
+static const char *id_hint(const pl_scenario *s, char kind, const char *id)
 {
     size_t n = kind == 'i' ? pl_scenario_n_issues(s)
              : kind == 'a' ? pl_scenario_n_actors(s) : pl_scenario_n_bodies(s);
@@ -85,4 +86,14 @@ const char *pl__scenario_id_hint(const pl_scenario *s, char kind, const char *id
     const char *hint = pl_suggest(id, cands, n); /* a pointer into the scenario's ids */
     free(cands);
     return hint;
+}
+
+const char *pl__scenario_id_tail(const pl_scenario *s, char kind, const char *id,
+                                 const char *expect, char *buf, size_t size)
+{
+    const char *hint = id_hint(s, kind, id);
+    if (!hint)
+        return expect;
+    snprintf(buf, size, "did you mean '%s'?", hint);
+    return buf;
 }

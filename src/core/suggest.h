@@ -14,10 +14,11 @@
 size_t pl__edit_distance(const char *a, const char *b, size_t cap);
 
 /*
-** The id of the scenario's issue (kind 'i'), actor ('a') or body ('b') that id is a
-** plausible typo of (pl_suggest), for a "did you mean" hint; NULL when none is close or
-** memory ran out (a hint is never worth failing over).
+** The end of an error for an id that is not the scenario's issue (kind 'i'), actor ('a')
+** or body ('b'): "did you mean 'X'?" (written into buf) when id is a plausible typo of X
+** (pl_suggest), else expect (also when memory ran out: a hint is never worth failing over).
 */
-const char *pl__scenario_id_hint(const pl_scenario *s, char kind, const char *id);
+const char *pl__scenario_id_tail(const pl_scenario *s, char kind, const char *id,
+                                 const char *expect, char *buf, size_t size);
 
 #endif

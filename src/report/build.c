@@ -59,16 +59,12 @@ static int pick_pair(pl_report *r, pl_error *err)
 {
     if (r->o.pair) {
         int rc = split_pair(r->o.pair, r->pair_ids, err);
-        for (int k = 0; !rc && k < 2; k++) {
-            const char *hint = pl_scenario_actor_index(r->s, r->pair_ids[k]) < 0
-                                   ? pl__scenario_id_hint(r->s, 'a', r->pair_ids[k]) : NULL;
-            if (hint)
-                rc = pl__fail(err, PL_EINPUT, "--pair: no actor '%s'; did you mean '%s'?",
-                              r->pair_ids[k], hint);
-            else if (pl_scenario_actor_index(r->s, r->pair_ids[k]) < 0)
-                rc = pl__fail(err, PL_EINPUT, "--pair: no actor '%s'; expected two actor ids",
-                              r->pair_ids[k]);
-        }
+        char tail[160];
+        for (int k = 0; !rc && k < 2; k++)
+            if (pl_scenario_actor_index(r->s, r->pair_ids[k]) < 0)
+                rc = pl__fail(err, PL_EINPUT, "--pair: no actor '%s'; %s", r->pair_ids[k],
+                              pl__scenario_id_tail(r->s, 'a', r->pair_ids[k],
+                                                   "expected two actor ids", tail, sizeof tail));
         return rc;
     }
     int k = 0;

@@ -43,15 +43,13 @@ static int ref(creader *r, const pl_doc_node *n, const char *what, int body, lon
     if (rc)
         return rc;
     *out = body ? pl_scenario_body_index(r->s, id) : pl_scenario_actor_index(r->s, id);
-    const char *hint = *out < 0 ? pl__scenario_id_hint(r->s, body ? 'b' : 'a', id) : NULL;
-    if (hint)
-        return pl_rd_fail(&r->rd, n, "%s is '%s', which is not %s of scenario '%s'; did you "
-                          "mean '%s'?", what, id, body ? "a body" : "an actor",
-                          pl_scenario_name(r->s), hint);
+    char tail[160];
     if (*out < 0)
-        return pl_rd_fail(&r->rd, n, "%s is '%s', which is not %s of scenario '%s'; expected "
-                          "%s id", what, id, body ? "a body" : "an actor",
-                          pl_scenario_name(r->s), body ? "a body" : "an actor");
+        return pl_rd_fail(&r->rd, n, "%s is '%s', which is not %s of scenario '%s'; %s", what, id,
+                          body ? "a body" : "an actor", pl_scenario_name(r->s),
+                          pl__scenario_id_tail(r->s, body ? 'b' : 'a', id,
+                                               body ? "expected a body id" : "expected an actor id",
+                                               tail, sizeof tail));
     return PL_OK;
 }
 
@@ -166,15 +164,13 @@ static int read_issues(creader *r, const pl_doc_node *check, pl__claim_spec *c)
     for (size_t i = 0; !rc && i < seq->len; i++) {
         const char *id;
         long k = -1;
-        const char *hint = NULL;
+        char tail[160];
         if (!(rc = pl_rd_id(&r->rd, seq->items[i], "an issue", &id)) &&
-            (k = pl_scenario_issue_index(r->s, id)) < 0 &&
-            (hint = pl__scenario_id_hint(r->s, 'i', id)) != NULL)
-            rc = pl_rd_fail(&r->rd, seq->items[i], "'%s' is not an issue of scenario '%s'; "
-                            "did you mean '%s'?", id, pl_scenario_name(r->s), hint);
-        else if (!rc && k < 0)
-            rc = pl_rd_fail(&r->rd, seq->items[i], "'%s' is not an issue of scenario '%s'; "
-                            "expected an issue id", id, pl_scenario_name(r->s));
+            (k = pl_scenario_issue_index(r->s, id)) < 0)
+            rc = pl_rd_fail(&r->rd, seq->items[i], "'%s' is not an issue of scenario '%s'; %s",
+                            id, pl_scenario_name(r->s),
+                            pl__scenario_id_tail(r->s, 'i', id, "expected an issue id", tail,
+                                                 sizeof tail));
         for (size_t j = 0; !rc && j < i; j++)
             if (issues[j] == (size_t)k)
                 rc = pl_rd_fail(&r->rd, seq->items[i], "issue '%s' is listed twice; expected "

@@ -96,15 +96,14 @@ int pl__read_proposal_node(pl_rd *rd, const pl_scenario *s, const pl_doc_node *r
     for (size_t j = 0; !rc && j < root->len; j++) {
         const pl_doc_node *key = pl_doc_map_key(root, j);
         long k = key->type == PL_DOC_SCALAR ? pl_scenario_issue_index(s, key->text) : -1;
-        const char *hint = k < 0 && key->type == PL_DOC_SCALAR
-                               ? pl__scenario_id_hint(s, 'i', key->text) : NULL;
-        if (k < 0 && hint)
-            rc = pl_rd_fail(rd, key, "'%s' is not an issue of scenario '%s'; did you mean "
-                            "'%s'?", key->text, pl_scenario_name(s), hint);
-        else if (k < 0)
-            rc = pl_rd_fail(rd, key, "'%s' is not an issue of scenario '%s'; expected an "
-                            "issue id", key->type == PL_DOC_SCALAR ? key->text : "?",
-                            pl_scenario_name(s));
+        char tail[160];
+        if (k < 0)
+            rc = pl_rd_fail(rd, key, "'%s' is not an issue of scenario '%s'; %s",
+                            key->type == PL_DOC_SCALAR ? key->text : "?", pl_scenario_name(s),
+                            key->type == PL_DOC_SCALAR
+                                ? pl__scenario_id_tail(s, 'i', key->text, "expected an issue id",
+                                                       tail, sizeof tail)
+                                : "expected an issue id");
         else { /* a key given twice is refused by the parser */
             const char *from[2] = {NULL, NULL};
             rc = read_term(rd, pl_scenario_issue(s, (size_t)k), pl_doc_map_value(root, j),

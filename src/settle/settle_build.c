@@ -73,13 +73,12 @@ static int pick_parties(pl_settlement *st, pl_error *err)
         char id[128];
         snprintf(id, sizeof id, "%.*s", (int)(len < sizeof id ? len : sizeof id - 1), p);
         long a = pl_scenario_actor_index(s, id);
-        const char *hint = a < 0 ? pl__scenario_id_hint(s, 'a', id) : NULL;
-        if (hint)
-            return pl__fail(err, PL_ENOTFOUND, "parties: '%s' is not an actor of scenario '%s'; "
-                            "did you mean '%s'?", id, pl_scenario_name(s), hint);
+        char tail[160];
         if (a < 0)
             return pl__fail(err, PL_ENOTFOUND, "parties: '%s' is not an actor of scenario '%s'; "
-                            "expected actor ids separated by commas", id, pl_scenario_name(s));
+                            "%s", id, pl_scenario_name(s),
+                            pl__scenario_id_tail(s, 'a', id, "expected actor ids separated by "
+                                                 "commas", tail, sizeof tail));
         size_t before = st->nj;
         if (add_judge(st, (size_t)a, &at))
             return pl__error_nomem(err);
