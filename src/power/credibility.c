@@ -96,7 +96,7 @@ int pl_power_credibility(pl_credibility *cr, const pl_game *g, const pl_power *p
 static void units_text(int64_t v, int64_t scale, char out[32])
 {
     if (scale > 1)
-        snprintf(out, 32, "%.15g", (double)v / (double)scale);
+        pl__fmt_double(out, (double)v / (double)scale); /* as the tables print it (C locale) */
     else
         snprintf(out, 32, "%lld", (long long)v);
 }
