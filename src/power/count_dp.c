@@ -232,6 +232,10 @@ static int sized_plan(const dp_plan *p, pl__size_table *st)
     return rc;
 }
 
+/* The Shapley-Shubik table by residues (size_residue.c), else in GMP words (naive = 2, or
+   where an unsigned long cannot hold a 64-bit modulus): what is checked is what is built. */
+static int use_residues(const dp_plan *p) { return p->naive != 2 && PL__RESIDUES_OK; }
+
 static int plan_check_memory(const dp_plan *p, double max_bytes, pl_error *err)
 {
     double cells = (double)p->rows * (double)(p->K ? p->len[0] : 1);
@@ -244,7 +248,7 @@ static int plan_check_memory(const dp_plan *p, double max_bytes, pl_error *err)
             return pl__error_nomem(err);
         cells = st.cells_est;
         too_big = st.too_big;
-        residues = p->naive != 2 && PL__RESIDUES_OK;
+        residues = use_residues(p);
         bytes = residues ? pl__size_reads_bytes(&st)
                          : cells * (double)p->L * sizeof(mp_limb_t);
         pl__size_table_free(&st);
@@ -423,7 +427,7 @@ static int conj_sized(dp_plan *p, const pl_game *g, dp_acc *a, int sign)
     }
     if (st.too_big) { /* refused before */
         rc = PL_ERANGE;
-    } else if (p->naive == 2 || !PL__RESIDUES_OK) {
+    } else if (!use_residues(p)) {
         rc = pl__size_table_build(&st);
         if (!rc)
             capped_read(p, g, a, sign, size_below, &st, v);
