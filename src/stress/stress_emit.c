@@ -43,25 +43,24 @@ static void finding(const pl_stress *st, size_t m, char *buf, size_t size)
     size_t u = n > 0 && (size_t)n < size ? (size_t)n : 0;
     double se, mean = pl_stress_mean(st, m, &se);
     if (x->kind == PL_METRIC_FLAG) {
-        int base = x->base != 0;
-        double share = base ? mean : 1 - mean;
+        int written = x->base != 0, said = written;
+        double share = written ? mean : 1 - mean;
+        if (share == 0) /* none the written way: say the share the other way */
+            said = !written, share = 1;
         char how[96];
         /*
         ** Every draw the same way: the standard error is 0, which says nothing; the exact
         ** one-sided 95% bound does (Clopper & Pearson 1934: with all n of n, the share is at
         ** least 0.05^(1/n); 95.4% at n = 64, 99.7% at 1,000).
         */
-        if (share == 1 || share == 0)
+        if (share == 1)
             pl__snprintf(how, sizeof how, "all %llu; at least %.1f%% with 95%% confidence",
                          (unsigned long long)a->n, 100 * pow(0.05, 1 / (double)a->n));
         else
             pl__snprintf(how, sizeof how, "standard error %.1f points", 100 * se);
-        if (share == 0)
-            base = !base; /* none the written way: say the share the other way */
         pl__snprintf(buf + u, size - u, ": %s as written; across %llu draws%s, %s in %.1f%% "
-                 "(%s).", isnan(x->base) ? "undefined" : x->base != 0 ? "yes" : "no",
-                 N, defined_note(st, m, note, sizeof note), base ? "yes" : "no",
-                 100 * (base ? mean : 1 - mean), how);
+                 "(%s).", isnan(x->base) ? "undefined" : written ? "yes" : "no", N,
+                 defined_note(st, m, note, sizeof note), said ? "yes" : "no", 100 * share, how);
     } else if (x->kind == PL_METRIC_PACKAGE) {
         pl__stress_package_words(st, x->base, pkg, sizeof pkg);
         if (a->n_tally)
