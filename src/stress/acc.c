@@ -24,7 +24,7 @@ int pl__acc_init(pl__acc *a, const pl__metric *m, size_t J)
     a->mx = calloc(J, sizeof *a->mx);
     a->m2x = calloc(J, sizeof *a->m2x);
     a->cxy = calloc(J, sizeof *a->cxy);
-    a->dx = malloc(J * sizeof *a->dx);
+    a->dx = pl__mallocarray(J, sizeof *a->dx);
     return a->mx && a->m2x && a->cxy && a->dx ? PL_OK : PL_ENOMEM;
 }
 
