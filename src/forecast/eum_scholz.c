@@ -74,8 +74,8 @@ static void voter_row(const rows_job *j, size_t t, double *row)
 /* Voters merged at once (lanes): one voter's merge waits on each load and compare. */
 #define Z_LANES 4
 
-/* A row's stride: n entries between two sentinels (+infinity), so that a merge's runs end
-   without a test. */
+/* A row's stride: n entries between two sentinels (+infinity), which keep a merge's loads
+   within the row (voters_z still tests both ends: a NaN compares false). */
 #define STRIDE(n) ((n) + 2)
 
 /*
