@@ -95,9 +95,11 @@ static const char *party_id(const pl_scenario *s, const pl_settlement *st, size_
 static int emit_below_no_deal(const pl_bargain_result *r, const pl_scenario *s,
                               const pl_settlement *st, size_t n, int T, pl_emitter *e)
 {
+    if (!r->agreed) /* each then gets its discounted no-deal value: nothing to explain */
+        return PL_OK;
     pl__buf b = {0};
     size_t k = 0;
-    for (size_t i = 0; r->agreed && i < n; i++) {
+    for (size_t i = 0; i < n; i++) {
         double d = pl_settle_disagreement(st, i);
         if (r->value[i] >= d - 1e-12 * (1 + (d < 0 ? -d : d)))
             continue;
