@@ -13,6 +13,9 @@ command -v curl >/dev/null 2>&1 || { echo "SKIP: curl is not installed (scripts/
 
 # start ARGS...: a server on a free port; URL is its address
 start() {
+  # emptied here, not only by the background job's redirection: the loop below could read a
+  # previous server's URL before that job truncates the file (the flake seen three times)
+  : >"$TMP/serve.out"; : >"$TMP/serve.err"
   "$P" serve --port 0 "$@" >"$TMP/serve.out" 2>"$TMP/serve.err" &
   SPID=$!
   trap 'kill $SPID 2>/dev/null || true; rm -rf "$TMP"' EXIT  # no server left behind a failed run
