@@ -12,6 +12,11 @@ size_t pl__mul(size_t a, size_t b)
     return b && a > SIZE_MAX / b ? SIZE_MAX : a * b;
 }
 
+size_t pl__add(size_t a, size_t b)
+{
+    return a > SIZE_MAX - b ? SIZE_MAX : a + b;
+}
+
 void *pl__mallocarray(size_t n, size_t size)
 {
     size_t bytes = pl__mul(n, size);

@@ -12,6 +12,9 @@
 /* a * b, or SIZE_MAX when that overflows (so an allocation of it fails). */
 size_t pl__mul(size_t a, size_t b);
 
+/* a + b, or SIZE_MAX when that overflows: sums of pl__mul's results stay saturated. */
+size_t pl__add(size_t a, size_t b);
+
 /* malloc of n elements of size bytes; NULL when n * size overflows. */
 void *pl__mallocarray(size_t n, size_t size);
 

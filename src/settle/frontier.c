@@ -25,8 +25,8 @@ pl_frontier *pl__frontier_alloc(size_t n, size_t K, size_t size)
     f->n = n;
     f->K = K;
     f->size = size;
-    f->u = cap <= SIZE_MAX / sizeof(double) / n ? malloc(cap * n * sizeof *f->u) : NULL;
-    f->pkg = cap <= SIZE_MAX / sizeof(uint32_t) / K ? malloc(cap * K * sizeof *f->pkg) : NULL;
+    f->u = pl__mallocarray(pl__mul(cap, n), sizeof *f->u);
+    f->pkg = pl__mallocarray(pl__mul(cap, K), sizeof *f->pkg);
     if (!f->u || !f->pkg) {
         pl_frontier_free(f);
         return NULL;
@@ -190,8 +190,7 @@ static void level_free(level *l)
 /* Bytes per point of a block: n utilities and `extra` more; SIZE_MAX when that does not fit. */
 static size_t block_per(size_t n, size_t extra)
 {
-    size_t du = pl__mul(n, sizeof(double));
-    return du <= SIZE_MAX - extra ? du + extra : SIZE_MAX;
+    return pl__add(pl__mul(n, sizeof(double)), extra);
 }
 
 /* Room for size points of n utilities in l, in one block. */

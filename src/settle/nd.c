@@ -206,7 +206,7 @@ int pl__nd(size_t n, size_t N, const double *u, size_t *keep, size_t *n_keep,
     size_t ncu = n > 2 ? pl__mul(N, n) : 0;
     size_t bytes = pl__mul(N, sizeof(nd_key) + sizeof(size_t) + 1);
     size_t cub = pl__mul(ncu, sizeof(double));
-    size_t all = bytes < SIZE_MAX - cub ? bytes + cub : SIZE_MAX; /* either SIZE_MAX: too big */
+    size_t all = pl__add(bytes, cub); /* SIZE_MAX: too big */
     nd_key *k = all <= sizeof stack ? (nd_key *)stack : all < SIZE_MAX ? malloc(all) : NULL;
     if (!k)
         return PL_ENOMEM;
