@@ -233,6 +233,10 @@ static void test_tiled_sweeps(void **state)
 
 int main(void)
 {
+    /* the residues are 64-bit words passed through GMP's limbs: where limbs are narrower
+       parley builds the table in GMP words only (count_dp.c), and this has nothing to test */
+    if (!PL__RESIDUES_OK)
+        return 77;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_moduli),
         cmocka_unit_test(test_crt_round_trip),
