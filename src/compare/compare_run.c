@@ -99,7 +99,7 @@ static int deal_of(const pl_compare_side *x, const pl_compare_opts *o, double *d
         pl_settle_package_points(st, w, deal);
     else if (!rc)
         rc = pl__fail(err, PL_EINPUT, "%s: the settlement has no Nash package for durability "
-                      "to test; expected --proposal FILE", pl_scenario_name(x->s));
+                      "to test; expected " PL__PROPOSAL_HINT, pl_scenario_name(x->s));
     pl_settle_free(st);
     return rc;
 }

@@ -26,6 +26,12 @@ int pl__error_list_add(pl_error_list *l, const pl_error *e);
 /* Sort by line, then column (errors without a line last); equal places keep their order. */
 void pl__error_list_sort(pl_error_list *l);
 
+/*
+** How a message asks for a proposal file, in the words of both front ends (the library's
+** messages reach the command line and Python alike).
+*/
+#define PL__PROPOSAL_HINT "--proposal FILE (Python: proposal=)"
+
 /* Plain message, no position. */
 #define pl__fail(err, code, ...) pl__error_set((err), (code), NULL, 0, 0, __VA_ARGS__)
 

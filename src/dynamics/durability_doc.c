@@ -44,8 +44,8 @@ static int compute(pl_durability_doc *x, const pl_scenario *s, const pl_proposal
         const uint32_t *w = pl_settle_solution_package(x->st, PL_SOL_NASH);
         if (!w)
             return pl__fail(err, PL_ERROR, "the settlement has no Nash package (no package gives "
-                            "every party a gain); give the agreement to test with --proposal "
-                            "FILE");
+                            "every party a gain); give the agreement to test with "
+                            PL__PROPOSAL_HINT);
         pl_settle_package_points(x->st, w, x->deal);
     }
     if ((rc = pl_durability_compute(&x->d, s, x->deal, err)) ||

@@ -529,7 +529,7 @@ int pl__plan_init(pl__plan *p, const pl_scenario *s, const pl_stress_opts *o, pl
     p->analyses = o->analyses ? o->analyses : can;
     if (p->analyses & ~can & PL_STRESS_PROPOSAL)
         return pl__fail(err, PL_EINPUT, "proposal: there is no proposal to judge; expected "
-                        "one (--proposal FILE)");
+                        "one: " PL__PROPOSAL_HINT);
     if (o->proposal && pl_proposal_n_issues(o->proposal) != pl_scenario_n_issues(s))
         return pl__fail(err, PL_EMISUSE, "stress: the proposal has %zu issues, the scenario "
                         "%zu; expected a proposal read against it",

@@ -86,7 +86,7 @@ cp "$TMP/out" "$TMP/s1.json"
 "$P" stress "$S" --proposal "$TMP/mid.yaml" --analyses proposal -n 2000 --format json --threads 2 > "$TMP/s2.json" 2>/dev/null
 cmp -s "$TMP/s1.json" "$TMP/s2.json" && ok || bad "stress --proposal differs with --threads 2"
 # The proposal analysis needs a proposal.
-expect_error "parley: proposal: there is no proposal to judge; expected one (--proposal FILE)" -- "$P" stress "$S" --analyses proposal -n 10
+expect_error "parley: proposal: there is no proposal to judge; expected one: --proposal FILE (Python: proposal=)" -- "$P" stress "$S" --analyses proposal -n 10
 # A run store keeps the proposal among the run's options: another proposal is another run.
 expect_status 0 "store 1" -- "$P" stress "$S" --proposal "$TMP/mid.yaml" --analyses proposal -n 20 --store "$TMP/r.db" --quiet
 expect_status 0 "store 2" -- "$P" stress "$S" --proposal "$TMP/cap.yaml" --analyses proposal -n 20 --store "$TMP/r.db" --quiet
