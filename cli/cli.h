@@ -186,6 +186,17 @@ int cli_pick(const char *given, const char *const *names, int n, const char *opt
 int cli_max_input(const cli_args *a, size_t *bytes);
 /* Read path into *out; reports a failure itself (naming --max-input above the limit). */
 int cli_read_input(const cli_args *a, const char *path, pl_input **out);
+/* A proposal's bytes and the name its messages give them (name may point into file). */
+typedef struct cli_text {
+    const char *data, *name;
+    size_t len;
+    char file[96];
+} cli_text;
+/* --proposal FILE's bytes: a proposal built in for s when no file of that name exists (named
+   proposals/NAME.yaml, as it was written; *in NULL), else the file read into *in. Reports a
+   failure itself, with s's built-in proposal names. */
+int cli_proposal_text(const cli_args *a, const pl_scenario *s, const char *path, pl_input **in,
+                      cli_text *t);
 /* --proposal FILE (settle, durability) read that way and parsed against s; reports itself. */
 int cli_load_proposal(const cli_args *a, const pl_scenario *s, const char *path,
                       pl_proposal **out);

@@ -112,22 +112,20 @@ static int load_side(const cli_args *side, pl_compare_side *out, pl_scenario **s
     return EXIT_OK;
 }
 
-/* Side i's proposal (in: its bytes, read once) parsed against its scenario. */
-static int load_proposal(const pl_input *in, pl_compare_side *x, pl_proposal **p)
+/* Side i's proposal (t: its bytes, read once) parsed against its scenario. */
+static int load_proposal(const cli_text *t, pl_compare_side *x, pl_proposal **p)
 {
-    size_t len;
-    const char *data = pl_input_data(in, &len);
     pl_error err;
     pl_error_clear(&err);
-    int rc = pl_proposal_load_buffer(p, x->s, data, len, pl_input_name(in), &err);
+    int rc = pl_proposal_load_buffer(p, x->s, t->data, t->len, t->name, &err);
     if (rc) {
-        cli_report(&err, data, len);
+        cli_report(&err, t->data, t->len);
         return cli_input_exit_code(rc);
     }
     x->proposal = *p;
-    x->proposal_text = data;
-    x->proposal_len = len;
-    x->proposal_name = pl_input_name(in);
+    x->proposal_text = t->data;
+    x->proposal_len = t->len;
+    x->proposal_name = t->name;
     return EXIT_OK;
 }
 
@@ -147,6 +145,7 @@ typedef struct loaded {
     char *yaml[2];
     char label[2][LABEL_BYTES];
     pl_input *prop_in[2];
+    cli_text prop_text[2]; /* a built-in proposal's or prop_in's bytes */
     pl_proposal *prop[2];
     pl_claims *claims[2];
 } loaded;
@@ -159,12 +158,12 @@ static int load_all(const cli_args *a, const sides *x, loaded *L)
         side_args(a, x, i, &side[i]);
         rc = load_side(&side[i], &L->side[i], &L->s[i], &L->yaml[i], L->label[i]);
     }
+    /* one --proposal: read once (it may be standard input), named against side A */
+    int two = x->proposal[1] != x->proposal[0];
+    for (int i = 0; i < 1 + two && !rc && x->proposal[i]; i++)
+        rc = cli_proposal_text(a, L->s[i], x->proposal[i], &L->prop_in[i], &L->prop_text[i]);
     for (int i = 0; i < 2 && !rc && x->proposal[i]; i++)
-        if (i == 0 || x->proposal[1] != x->proposal[0])
-            rc = cli_read_input(a, x->proposal[i], &L->prop_in[i]);
-    for (int i = 0; i < 2 && !rc && x->proposal[i]; i++)
-        rc = load_proposal(L->prop_in[i] ? L->prop_in[i] : L->prop_in[0], &L->side[i],
-                           &L->prop[i]);
+        rc = load_proposal(&L->prop_text[two ? i : 0], &L->side[i], &L->prop[i]);
     return rc ? rc : load_claims(a, L->side, L->claims);
 }
 

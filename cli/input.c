@@ -91,28 +91,38 @@ static void builtin_hint(const pl_scenario *s, const char *path)
     fprintf(stderr, "\n");
 }
 
+int cli_proposal_text(const cli_args *a, const pl_scenario *s, const char *path, pl_input **in,
+                      cli_text *t)
+{
+    memset(t, 0, sizeof *t);
+    *in = NULL;
+    if ((t->data = builtin_proposal(s, path, &t->len))) { /* named as the file it was built from */
+        snprintf(t->file, sizeof t->file, "proposals/%s.yaml", path);
+        t->name = t->file;
+        return EXIT_OK;
+    }
+    int rc = cli_read_input(a, path, in);
+    if (rc != EXIT_OK) {
+        builtin_hint(s, path);
+        return rc;
+    }
+    t->data = pl_input_data(*in, &t->len);
+    t->name = pl_input_name(*in);
+    return EXIT_OK;
+}
+
 int cli_load_proposal(const cli_args *a, const pl_scenario *s, const char *path,
                       pl_proposal **out)
 {
-    size_t len = 0;
-    const char *data = builtin_proposal(s, path, &len), *name = NULL;
-    char file[96];
-    pl_input *in = NULL;
-    int rc = EXIT_OK;
-    if (data) {  /* messages name it as the file it was built from */
-        snprintf(file, sizeof file, "proposals/%s.yaml", path);
-        name = file;
-    } else if ((rc = cli_read_input(a, path, &in)) != EXIT_OK) {
-        builtin_hint(s, path);
+    pl_input *in;
+    cli_text t;
+    int rc = cli_proposal_text(a, s, path, &in, &t);
+    if (rc != EXIT_OK)
         return rc;
-    } else {
-        data = pl_input_data(in, &len);
-        name = pl_input_name(in);
-    }
     pl_error err;
     pl_error_clear(&err);
-    if ((rc = pl_proposal_load_buffer(out, s, data, len, name, &err)) != PL_OK)
-        cli_report(&err, data, len);
+    if ((rc = pl_proposal_load_buffer(out, s, t.data, t.len, t.name, &err)) != PL_OK)
+        cli_report(&err, t.data, t.len);
     pl_input_free(in);
     return cli_input_exit_code(rc);
 }

@@ -64,6 +64,38 @@ static size_t width(const char *s)
     return w;
 }
 
+/*
+** A text cell of a table that another column follows is shown to at most
+** PL__CELL_MAX columns, its end replaced by an ellipsis: one long note or
+** verdict would otherwise widen its column, and so every line of the table,
+** to hundreds of columns. The last column is shown whole (nothing is
+** aligned after it), and so is every value in JSON and CSV.
+*/
+#define PL__CELL_MAX 72
+
+/* Bytes of s's first `cols` display columns (UTF-8: a column a lead byte). */
+static size_t prefix_bytes(const char *s, size_t cols)
+{
+    size_t b = 0;
+    for (size_t c = 0; s[b]; b++) {
+        if (((unsigned char)s[b] & 0xC0) != 0x80 && c++ == cols)
+            break;
+    }
+    return b;
+}
+
+/* s as a cell of column c of t shown: clipped (into clip, PL__CELL_MAX * 4 + 4 bytes) when
+   another column follows and it is wider than PL__CELL_MAX. */
+static const char *cell_text(const char *s, const pl__tnode *t, size_t c, char *clip)
+{
+    if (c + 1 >= t->ncols || width(s) <= PL__CELL_MAX)
+        return s;
+    size_t b = prefix_bytes(s, PL__CELL_MAX - 1);
+    memcpy(clip, s, b);
+    memcpy(clip + b, "\xe2\x80\xa6", 4); /* U+2026 HORIZONTAL ELLIPSIS, and the NUL */
+    return clip;
+}
+
 static int pad(pl_emitter *e, size_t n)
 {
     static const char spaces[] = "                                ";
@@ -99,12 +131,13 @@ static int table_line(pl_emitter *e, const pl__tnode *t, const pl__tnode *row,
     int same = above != NULL;
     const pl__tnode *cell = row ? row->first : NULL, *up = above ? above->first : NULL;
     for (size_t c = 0; !rc && c < t->ncols; c++) {
-        char buf[48], upbuf[48];
+        char buf[48], upbuf[48], clip[PL__CELL_MAX * 4 + 4];
         const char *s = cell ? text_of(buf, cell) : t->cols[c];
         if (same && !is_number(cell) && c + 1 < t->ncols && strcmp(s, text_of(upbuf, up)) == 0)
             s = "";
         else
             same = 0;
+        s = cell_text(s, t, c, clip);
         size_t sw = width(s), gap = w[c] - sw;
         int right = num[c] && row;
         if (c)
@@ -134,8 +167,8 @@ static int render_table(pl_emitter *e, const pl__tnode *t, size_t ind)
     for (const pl__tnode *row = t->first; row; row = row->next) {
         size_t c = 0;
         for (const pl__tnode *cell = row->first; cell; cell = cell->next, c++) {
-            char buf[48];
-            size_t cw = width(text_of(buf, cell));
+            char buf[48], clip[PL__CELL_MAX * 4 + 4];
+            size_t cw = width(cell_text(text_of(buf, cell), t, c, clip));
             w[c] = cw > w[c] ? cw : w[c];
             num[c] |= is_number(cell);
         }

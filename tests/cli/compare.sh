@@ -92,6 +92,13 @@ jqe '[.results[] | select(.what | startswith("settlement.proposal.u_"))] | lengt
 "$P" compare s.yaml --proposal p1.yaml --set positions.A.X.position=30 -f json > out
 jqe '.inputs == [{"what": "positions.A.X.position", "a": "0", "b": "30"}]'
 jqe '[.results[] | select(.what == "settlement.proposal.u_A")] | length == 1'
+# proposals built in for the built-in scenario, by name (as settle and durability take them),
+# and a name that is neither a file nor built in, answered with the built-in names
+"$P" compare --proposal moscow-terms --proposal europe-kyiv --analyses settle -f json > out
+jqe '.compared.a == "built-in ukraine-2025 --proposal proposals/moscow-terms.yaml"'
+jqe '[.inputs[] | select(.what == "proposal.TERR.value")] == [{"what": "proposal.TERR.value", "a": "100", "b": "50"}]'
+expect_status 2 "compare --proposal with an unknown name" -- "$P" compare --proposal nope --analyses settle
+grep -q "its built-in proposals are: moscow-terms" "$TMP/err" && ok || bad "compare --proposal nope: no built-in names: $(head -n2 "$TMP/err")"
 
 # power: the body's quota from majority to unanimity. Three equal members: a member is
 # decisive for 2 of the 4 coalitions of the others under majority ({B}, {C}), for 1

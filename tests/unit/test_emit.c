@@ -107,6 +107,42 @@ static void text(void **state)
     assert_string_equal(k.buf, text_out);
 }
 
+/*
+** A text cell longer than 72 columns is clipped to 71 and an ellipsis when another column
+** follows, whole in the last column; columns count UTF-8 characters, not bytes; two equal long
+** cells still group. Hand-made: 80 characters ("é" twice), the same in the last column.
+*/
+static void text_clips_wide_cells(void **state)
+{
+    (void)state;
+    static const char *const cols[] = {"a", "b"};
+    char longer[128] = "\xc3\xa9\xc3\xa9";
+    for (int i = 2; i < 80; i++)
+        strcat(longer, i % 10 ? "x" : " ");
+    pl_emitter *e = NULL;
+    sink k = {.len = 0};
+    assert_int_equal(pl_emitter_new(&e, PL_FORMAT_TEXT, to_sink, &k, NULL, NULL), PL_OK);
+    pl_emit_object_begin(e, NULL, NULL);
+    pl_emit_table_begin(e, "t", "T", cols, 2);
+    for (int r = 0; r < 2; r++) {
+        pl_emit_row_begin(e);
+        pl_emit_string(e, NULL, longer);
+        pl_emit_string(e, NULL, r ? "short" : longer);
+        pl_emit_row_end(e);
+    }
+    pl_emit_table_end(e);
+    pl_emit_object_end(e);
+    pl_error err;
+    assert_int_equal(pl_emitter_finish(e, &err), PL_OK);
+    pl_emitter_free(e);
+    char want[1024], clipped[128];
+    memcpy(clipped, longer, 4 + 69); /* 2 two-byte characters and 69 more: 71 columns */
+    strcpy(clipped + 4 + 69, "\xe2\x80\xa6");
+    snprintf(want, sizeof want, "\nT\n-\na%71s  b\n%s  %s\n%72s  short\n", "", clipped, longer,
+             "");
+    assert_string_equal(k.buf, want);
+}
+
 static void refuses_nan_and_misuse(void **state)
 {
     (void)state;
@@ -404,6 +440,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(json), cmocka_unit_test(csv), cmocka_unit_test(text),
+        cmocka_unit_test(text_clips_wide_cells),
         cmocka_unit_test(refuses_nan_and_misuse), cmocka_unit_test(write_failure_is_reported),
         cmocka_unit_test(tree_shape), cmocka_unit_test(tree_types_and_copies),
         cmocka_unit_test(tree_nested), cmocka_unit_test(tree_misuse),
