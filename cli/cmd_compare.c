@@ -15,7 +15,8 @@
 static const cli_optdef compare_opts[] = {
     {"builtin", 0, 2, "NAME", "compare a built-in scenario (default when no FILE)"},
     {"proposal", 0, 1, "FILE", "a proposal to judge on a side: given once, on both; twice, "
-                               "the first on A and the second on B"},
+                               "the first on A and the second on B (FILE may name a proposal "
+                               "built in for the built-in scenario, as for durability)"},
     {"claims", 0, 1, "FILE", "claims to check on both sides (default: the built-in "
                              "scenario's own, when it is compared)"},
     {"analyses", 0, 1, "LIST", "analyses to compare, comma-separated: forecast, settle, power, "
