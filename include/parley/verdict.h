@@ -47,6 +47,9 @@ PL_API double pl_verdict_utility(const pl_verdict *v, size_t i);
 PL_API double pl_verdict_nodeal(const pl_verdict *v, size_t i);
 /** 1 when party i accepts (utility >= no-deal value, no red line crossed). */
 PL_API int pl_verdict_accepts(const pl_verdict *v, size_t i);
+/** The scenario issue of the first of party i's red lines the proposal crosses, or -1 (none,
+    or i too large). */
+PL_API long pl_verdict_red_line(const pl_verdict *v, size_t i);
 /** 1 when every party accepts. */
 PL_API int pl_verdict_accepted(const pl_verdict *v);
 /** 1 when the proposal is a package of the outcome space (every point an option). */

@@ -995,6 +995,7 @@ typedef struct pl_verdict pl_verdict;
  double pl_verdict_utility(const pl_verdict *v, size_t i);
  double pl_verdict_nodeal(const pl_verdict *v, size_t i);
  int pl_verdict_accepts(const pl_verdict *v, size_t i);
+ long pl_verdict_red_line(const pl_verdict *v, size_t i);
  int pl_verdict_accepted(const pl_verdict *v);
  int pl_verdict_is_package(const pl_verdict *v);
  double pl_verdict_ratified(const pl_verdict *v);

@@ -129,9 +129,15 @@ static void proposal_findings(pl__buf *h, pl__buf *summary, const pl_report *r, 
                 pl__buf_printf(o, "%s", shown++ ? ", " : "");
                 pl__buf_escaped(o, pl_actor_name(pl_scenario_actor(r->s,
                                                                    pl_settle_party(r->st, i))));
+                long red = pl_verdict_red_line(r->verdict, i);
+                if (red >= 0) {
+                    pl__buf_printf(o, " (it crosses its red line on ");
+                    pl__buf_escaped(o, pl_issue_id(pl_scenario_issue(r->s, (size_t)red)));
+                    pl__buf_printf(o, ")");
+                } else {
+                    pl__buf_printf(o, " (no deal is worth more to it)");
+                }
             }
-            pl__buf_printf(o, " (no deal is worth more to %s, or a red line is crossed)",
-                           n - yes > 1 ? "them" : "it");
         }
         pl__buf_printf(o, ".</li>");
         char num[40];

@@ -117,6 +117,11 @@ int pl_verdict_accepts(const pl_verdict *v, size_t i)
     return v && i < v->n && pl_votes_party(v->votes, i)->yes;
 }
 
+long pl_verdict_red_line(const pl_verdict *v, size_t i)
+{
+    return v && i < v->n ? pl_votes_party(v->votes, i)->red_line : -1;
+}
+
 int pl_verdict_accepted(const pl_verdict *v)
 {
     size_t i = 0;

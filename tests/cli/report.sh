@@ -28,6 +28,10 @@ expect_grep "$TMP/jp.html" 'id="claims"' "the given claims checked"
 expect_grep "$TMP/jp.html" "The deal as signed would hold" "the claim's text"
 expect_grep "$TMP/jp.html" "<h2>The proposal, evaluated</h2>" "the proposal's section"
 expect_grep "$TMP/jp.html" "The proposal is accepted by 3 of 3 parties." "acceptance per party"
+# each party that rejects, with its reason: europe-kyiv crosses Russia's red line (GUAR < 50),
+# and the United States gains less than no deal gives it
+expect_status 0 "report --proposal europe-kyiv" -- "$P" report -n 0 --proposal europe-kyiv -o "$TMP/ek.html"
+expect_grep "$TMP/ek.html" "accepted by 2 of 4 parties; Russia (it crosses its red line on GUAR), United States (no deal is worth more to it)." "the reason each party rejects"
 expect_error "$TMP/none.yaml: cannot open: No such file or directory" -- "$P" report "$J" -n 0 --claims "$TMP/none.yaml" -o "$TMP/never.html"
 expect_error "$TMP/none.yaml: cannot open: No such file or directory" -- "$P" report "$J" -n 0 --proposal "$TMP/none.yaml" -o "$TMP/never.html"
 printf 'ENRICH: 25\nSANCT: 80\nINSP: 150\n' >"$TMP/off.yaml"

@@ -138,6 +138,41 @@ static void test_builtin_names(void **state)
     assert_null(pl_builtin_proposal_name("proposal", 0));
 }
 
+/*
+** The red line a proposal crosses, by party: the built-in scenario's only red line is
+** Russia's, GUAR "< 50" (scenarios/ukraine-2025.yaml, red_lines), and europe-kyiv puts GUAR at
+** 0, so Russia rejects it for that line and no other party has one to cross; moscow-terms
+** (GUAR 100) crosses none.
+*/
+static void test_red_line(void **state)
+{
+    (void)state;
+    pl_scenario *s = NULL;
+    assert_int_equal(pl_scenario_load_builtin(&s, NULL, NULL, NULL), PL_OK);
+    pl_settlement *st = settle(s);
+    static const char *const names[] = {"europe-kyiv", "moscow-terms"};
+    for (int k = 0; k < 2; k++) {
+        size_t len;
+        const char *text = pl_builtin_proposal("ukraine-2025", names[k], &len);
+        pl_verdict *v = judge(s, st, text);
+        for (size_t i = 0; i < pl_verdict_n_parties(v); i++) {
+            const char *who = pl_actor_id(pl_scenario_actor(s, pl_settle_party(st, i)));
+            long red = pl_verdict_red_line(v, i);
+            if (k == 0 && strcmp(who, "RUS") == 0) {
+                assert_true(red >= 0);
+                assert_string_equal(pl_issue_id(pl_scenario_issue(s, (size_t)red)), "GUAR");
+                assert_false(pl_verdict_accepts(v, i));
+            } else {
+                assert_int_equal(red, -1);
+            }
+        }
+        assert_int_equal(pl_verdict_red_line(v, pl_verdict_n_parties(v)), -1); /* out of range */
+        pl_verdict_free(v);
+    }
+    pl_settle_free(st);
+    pl_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -145,6 +180,7 @@ int main(void)
         cmocka_unit_test(test_package_at),
         cmocka_unit_test(test_sources),
         cmocka_unit_test(test_builtin_names),
+        cmocka_unit_test(test_red_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
