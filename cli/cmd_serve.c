@@ -20,6 +20,8 @@ static const cli_optdef serve_opts[] = {
                                 "(default 1048576)"},
     {"save-dir", 0, 1, "DIR", "let POST /api/save write the edited scenario into DIR "
                               "(default: saving is off; the server writes nowhere else)"},
+    {"claims", 0, 1, "FILE", "the claims the page and POST /api/run check, read once at start "
+                             "(default: the built-in scenario's own, when it is served)"},
     {NULL, 0, 0, NULL, NULL}};
 
 static int loopback(const char *host)
@@ -60,7 +62,8 @@ static int serve(const pl_serve_opts *o)
     pl_error err;
     pl_error_clear(&err);
     if (pl_serve_start(&srv, o, &err) != PL_OK) {
-        cli_report(&err, o->text, o->len);
+        int in_claims = o->claims && strcmp(err.file, o->claims_name) == 0;
+        cli_report(&err, in_claims ? o->claims : o->text, in_claims ? o->claims_len : o->len);
         return cli_exit_code(err.code);
     }
     if (!loopback(o->host))
@@ -81,14 +84,24 @@ static int run_serve(const cli_args *a)
 {
     pl_serve_opts o = PL_SERVE_OPTS_INIT;
     pl_scenario *s = NULL;
+    pl_input *claims = NULL;
+    const char *path = cli_get(a, "claims", NULL);
     int rc = read_opts(a, &o);
-    if (rc || (rc = cli_load_scenario(a, &s, 0)))
+    if (rc || (rc = cli_load_scenario(a, &s, 0)) ||
+        (path && (rc = cli_read_input(a, path, &claims)))) {
+        pl_scenario_free(s);
         return rc;
+    }
     if (a->npos > 0) {  /* the file's text (an import's converted text); else the built-in */
         o.text = pl_scenario_text(s, &o.len);
         o.name = a->pos[0];
     }
+    if (claims) {  /* checked against the scenario when the server starts */
+        o.claims = pl_input_data(claims, &o.claims_len);
+        o.claims_name = pl_input_name(claims);
+    }
     rc = serve(&o);
+    pl_input_free(claims);
     pl_scenario_free(s);
     return rc;
 }
@@ -105,7 +118,8 @@ const cli_command cli_cmd_serve = {
     "stateless: each carries its own changes, so tabs never see each other's edits.\n"
     "Limits: bodies over --max-body get 413; a request for more than 20000 draws\n"
     "gets 503; one stress job at a time (409 while it runs). The server reads no\n"
-    "file but FILE (read once, at start) and writes none but into --save-dir.\n"
+    "file but FILE and --claims (read once, at start) and writes none but into\n"
+    "--save-dir.\n"
     "Prints its URL; SIGINT or SIGTERM stops it. Examples:\n"
     "  parley serve                       the built-in scenario on 127.0.0.1:8080\n"
     "  parley serve my.yaml --port 0      any free port (the URL says which)\n",

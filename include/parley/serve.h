@@ -30,8 +30,13 @@ typedef struct pl_serve_opts {
     unsigned threads;       /* worker threads of the pool (0: 2; at most 64) */
     size_t max_body;        /* largest request body in bytes (0: 1 MiB) */
     const char *save_dir;   /* where POST /api/save writes; NULL: saving is off */
+    /* A claims file's text (copied) checked against the start-up scenario, and its name in
+       messages; claims NULL: the built-in scenario's own claims when it is served. */
+    const char *claims;
+    size_t claims_len;
+    const char *claims_name;
 } pl_serve_opts;
-#define PL_SERVE_OPTS_INIT {NULL, 0, NULL, NULL, 0, 0, 0, NULL}
+#define PL_SERVE_OPTS_INIT {NULL, 0, NULL, NULL, 0, 0, 0, NULL, NULL, 0, NULL}
 
 typedef struct pl_server pl_server;
 

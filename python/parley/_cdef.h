@@ -1266,6 +1266,9 @@ typedef struct pl_serve_opts {
     unsigned threads;
     size_t max_body;
     const char *save_dir;
+    const char *claims;
+    size_t claims_len;
+    const char *claims_name;
 } pl_serve_opts;
 typedef struct pl_server pl_server;
  int pl_serve_start(pl_server **out, const pl_serve_opts *opts, pl_error *err);

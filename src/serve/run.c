@@ -61,10 +61,9 @@ static int durability_doc(const run_in *in, pl_emitter *e, pl_error *err)
 
 static int claims_doc(const run_in *in, pl_emitter *e, pl_error *err)
 {
-    size_t len = 0;
-    const char *text = pl_builtin_claims(pl_scenario_name(in->s), &len);
-    pl_claims *c = NULL;
-    int rc = pl_claims_load_buffer(&c, in->s, text, len, "ukraine-2025.claims.yaml", err);
+    pl_claims *c = NULL;  /* read against the request's scenario: its changes count */
+    int rc = pl_claims_load_buffer(&c, in->s, in->c->claims, in->c->claims_len,
+                                   in->c->claims_name, err);
     if (!rc && in->p)
         rc = pl_claims_use_proposal(c, in->p, in->q->proposal, NULL, err);
     pl_claims_document_opts o = PL_CLAIMS_DOCUMENT_OPTS_INIT;
@@ -121,8 +120,7 @@ static int document(const run_in *in, int k, pl__buf *b, double *ms, pl_error *e
 unsigned pl__serve_supported(const pl__serve_ctx *c, const pl__serve_req *q,
                              const pl_scenario *s)
 {
-    int claims = q->scenario == NULL && c->builtin &&
-                 pl_builtin_claims(pl_scenario_name(s), NULL) != NULL;
+    int claims = q->scenario == NULL && c->claims != NULL; /* ids of the start-up scenario */
     return PL_SERVE_FORECAST | PL_SERVE_SETTLE |
            (pl_scenario_n_bodies(s) ? PL_SERVE_POWER : 0u) |
            (pl_scenario_has_durability(s) ? PL_SERVE_DURABILITY : 0u) |
@@ -151,8 +149,9 @@ static int which(const pl__serve_ctx *c, const pl__serve_req *q, const pl_scenar
                        "scenario supports", pl__serve_analysis_names[k],
                        k == 2 ? "bodies (a `bodies:` section in the scenario)"
                        : k == 3 ? "a `durability` section in the scenario"
-                              : "the built-in scenario's claims (the start-up scenario, "
-                                "without \"scenario\" in the request)");
+                              : "claims (serve --claims FILE, or the built-in scenario's "
+                                "own) and the start-up scenario (no \"scenario\" in the "
+                                "request)");
         return PL_EINPUT;
     }
     return PL_OK;

@@ -20,6 +20,25 @@ static char *dup_n(const char *s, size_t n)
     return d;
 }
 
+/* The claims the server checks: opts' (--claims), else the built-in scenario's own, copied
+   into c; 0 when memory runs out (no claims at all is not a failure). */
+static int keep_claims(pl__serve_ctx *c, const pl_serve_opts *o)
+{
+    const char *text = o->claims, *name = o->claims_name;
+    size_t len = o->claims_len;
+    if (!text && c->builtin) {
+        text = pl_builtin_claims(pl_builtin_name(0), &len);
+        name = "ukraine-2025.claims.yaml";  /* as `parley claims` names them */
+    }
+    if (!text)
+        return 1;
+    name = name ? name : "claims.yaml";
+    c->claims = dup_n(text, len);
+    c->claims_len = len;
+    c->claims_name = dup_n(name, strlen(name));
+    return c->claims && c->claims_name;
+}
+
 int pl__serve_ctx_init(pl__serve_ctx *c, const pl_serve_opts *o, pl_error *err)
 {
     memset(c, 0, sizeof *c);
@@ -35,13 +54,18 @@ int pl__serve_ctx_init(pl__serve_ctx *c, const pl_serve_opts *o, pl_error *err)
     c->len = len;
     c->name = dup_n(name ? name : "scenario.yaml", strlen(name ? name : "scenario.yaml"));
     c->save_dir = o->save_dir ? dup_n(o->save_dir, strlen(o->save_dir)) : NULL;
-    if (!c->text || !c->name || (o->save_dir && !c->save_dir) ||
+    if (!c->text || !c->name || (o->save_dir && !c->save_dir) || !keep_claims(c, o) ||
         pthread_mutex_init(&c->job.mu, NULL) != 0) {
-        free(c->text), free(c->name), free(c->save_dir);
+        free(c->text), free(c->name), free(c->save_dir), free(c->claims), free(c->claims_name);
         return pl__error_nomem(err);
     }
-    pl_scenario *s = NULL;  /* refuse to start on a scenario that does not load */
+    /* refuse to start on a scenario, or claims, that do not load */
+    pl_scenario *s = NULL;
+    pl_claims *cl = NULL;
     int rc = pl_scenario_load_buffer(&s, c->text, c->len, c->name, NULL, err);
+    if (!rc && c->claims)
+        rc = pl_claims_load_buffer(&cl, s, c->claims, c->claims_len, c->claims_name, err);
+    pl_claims_free(cl);
     pl_scenario_free(s);
     if (rc)
         pl__serve_ctx_free(c);
@@ -52,7 +76,7 @@ void pl__serve_ctx_free(pl__serve_ctx *c)
 {
     pl__serve_job_stop(c);
     pthread_mutex_destroy(&c->job.mu);
-    free(c->text), free(c->name), free(c->save_dir);
+    free(c->text), free(c->name), free(c->save_dir), free(c->claims), free(c->claims_name);
     memset(c, 0, sizeof *c);
 }
 

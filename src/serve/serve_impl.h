@@ -69,6 +69,10 @@ typedef struct pl__serve_ctx {
     int builtin;              /* it is the built-in scenario (with its claims, proposals) */
     size_t max_body;
     char *save_dir;           /* NULL: POST /api/save is off */
+    char *claims;             /* the claims' text (NUL-terminated): --claims, else the
+                                 built-in scenario's own; NULL: none */
+    size_t claims_len;
+    char *claims_name;
     pl__serve_job job;
 } pl__serve_ctx;
 

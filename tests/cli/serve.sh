@@ -278,4 +278,25 @@ start --host 0.0.0.0
 expect_grep "$TMP/serve.err" "warning: serving on 0.0.0.0, not loopback" "non-loopback warning"
 stop
 
+# ---- --claims FILE: a scenario file's claims, the same document as `parley claims` ----
+J="$SRC/tests/scenarios/jcpoa-2015.yaml"; JC="$SRC/tests/scenarios/jcpoa-2015.claims.yaml"
+start "$J" --claims "$JC"
+req GET /api/scenario
+jqe '.analyses | index("claims") != null'
+req POST /api/run '{"analyses": ["claims"], "options": {"draws": 0, "breakeven": false}}'
+status 200 "claims of --claims"
+"$P" claims "$J" --claims "$JC" -f json -n 0 --no-breakeven | jq -S . >"$TMP/cli.jc"
+jq -S .results.claims "$TMP/out" | cmp -s - "$TMP/cli.jc" && ok ||
+  bad "/api/run claims of serve --claims differs from parley claims -n 0 --no-breakeven"
+stop
+# ... none without it (a file's scenario has no built-in claims), and bad claims stop the start
+start "$J"
+req POST /api/run '{"analyses": ["claims"]}'
+err 400 "claims without --claims" '.error.message | test("serve --claims FILE")'
+stop
+printf 'parley-claims: 1\nclaims:\n  - {id: x, text: y, check: {kind: nope}}\n' >"$TMP/bad.claims.yaml"
+expect_status 2 "serve --claims with a bad file" -- "$P" serve "$J" --claims "$TMP/bad.claims.yaml" --port 0
+grep -q "^$TMP/bad.claims.yaml:3:" "$TMP/err" && ok || bad "bad claims: no file:line: $(head -n1 "$TMP/err")"
+expect_status 2 "serve --claims with a missing file" -- "$P" serve --claims "$TMP/none.yaml" --port 0
+
 finish
