@@ -99,38 +99,17 @@ static int on_draw(void *payload, uint64_t draw, const double *v, size_t n)
 
 /* ---- the run store ------------------------------------------------------------------- */
 
-/* The canonical options of the run, then the scenario's what-if changes: the library writes
-   both from the values. */
-static char *run_options(const stress_cli *c, const pl_scenario *sc, pl_error *err)
-{
-    size_t len = 0, more = 0;
-    if (pl_run_options(&c->o, NULL, 0, &len, err) || pl_run_changes(sc, NULL, 0, &more, err))
-        return NULL;
-    char *s = malloc(len + more + 1);
-    if (s) {  /* as sized: neither can fail now */
-        pl_run_options(&c->o, s, len + 1, &len, NULL);
-        pl_run_changes(sc, s + len, more + 1, &more, NULL);
-    } else
-        err->code = PL_ENOMEM, snprintf(err->msg, sizeof err->msg, "%s", pl_strerror(PL_ENOMEM));
-    return s;
-}
-
 static int store_begin(const cli_args *a, stress_cli *c, const pl_scenario *s)
 {
     pl_error err;
     pl_error_clear(&err);
-    char *opts = run_options(c, s, &err), id[33];
-    int replaced = 0, rc = opts ? pl_store_open(&c->db, c->store_path, 1, &err) : err.code;
-    if (!rc) {
-        size_t len = 0;
-        const char *text = pl_scenario_text(s, &len);
-        /* the file as named (NULL: the built-in scenario) */
-        const char *file = a->npos ? strcmp(a->pos[0], "-") ? a->pos[0] : "<stdin>" : NULL;
-        pl_run_info r = {"stress", pl_scenario_name(s), text,  len, opts, c->o.seed, c->o.draws,
-                         file,     cli_get(a, "label", NULL)};
-        rc = pl_store_begin(c->db, &r, id, &replaced, &err);
-    }
-    free(opts);
+    char id[33];
+    /* the file as named (NULL: the built-in scenario) */
+    const char *file = a->npos ? strcmp(a->pos[0], "-") ? a->pos[0] : "<stdin>" : NULL;
+    int replaced = 0, rc = pl_store_open(&c->db, c->store_path, 1, &err);
+    if (!rc)
+        rc = pl_store_begin_stress(c->db, s, &c->o, file, cli_get(a, "label", NULL), id,
+                                   &replaced, &err);
     if (rc) {
         cli_report(&err, NULL, 0);
         pl_store_close(c->db);

@@ -94,6 +94,16 @@ PL_API void pl_store_close(pl_store *db);
  */
 PL_API int pl_store_begin(pl_store *db, const pl_run_info *r, char id[33], int *replaced,
                           pl_error *err);
+/**
+ * pl_store_begin for a stress run of scenario s with options o, as `parley stress --store`
+ * records it: its id hashes s's text, o's canonical options (pl_run_options) with s's
+ * what-if changes (pl_run_changes), the seed and the number of draws. file (the scenario's
+ * file as the user named it; NULL: a built-in scenario) and label (NULL: none) are for
+ * listings only.
+ */
+PL_API int pl_store_begin_stress(pl_store *db, const struct pl_scenario *s,
+                                 const struct pl_stress_opts *o, const char *file,
+                                 const char *label, char id[33], int *replaced, pl_error *err);
 /** One draw's values (inputs then metrics, as pl_stress_opts.on_draw gives them); kept in
     a temporary file ($TMPDIR) until pl_store_commit, not in memory. */
 PL_API int pl_store_draw(pl_store *db, uint64_t draw, const double *values, size_t n,

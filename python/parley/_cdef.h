@@ -1097,6 +1097,9 @@ struct pl_scenario;
  void pl_store_close(pl_store *db);
  int pl_store_begin(pl_store *db, const pl_run_info *r, char id[33], int *replaced,
                           pl_error *err);
+ int pl_store_begin_stress(pl_store *db, const struct pl_scenario *s,
+                                 const struct pl_stress_opts *o, const char *file,
+                                 const char *label, char id[33], int *replaced, pl_error *err);
  int pl_store_draw(pl_store *db, uint64_t draw, const double *values, size_t n,
                          pl_error *err);
  int pl_store_commit(pl_store *db, const struct pl_stress *st, pl_error *err);

@@ -11,7 +11,7 @@ go on, which stops it at the next draw; other analyses finish their call first.
 import sys
 import threading
 
-from ._native import ffi
+from ._native import ffi, lib, new_error
 
 _current = threading.local()
 
@@ -35,7 +35,15 @@ def _progress(payload, done, total):
 
 @ffi.callback("int(void *, uint64_t, const double *, size_t)", onerror=_record_stop)
 def _on_draw(payload, draw, values, n):
-    return 1 if ffi.from_handle(payload).exc is not None else 0
+    w = ffi.from_handle(payload)
+    if w.exc is not None:
+        return 1
+    if w.db is not None:  # store_draws: the draw's values into the run store (the GIL held)
+        err = new_error()
+        if lib.pl_store_draw(w.db, draw, values, n, err) != lib.PL_OK:
+            w.store_err = err
+            return 1
+    return 0
 
 
 class _Bar:
@@ -54,7 +62,7 @@ class Watch:
     """One call's progress reports and interruption. progress: None or False (none), True
     (a line on stderr), or a callable f(done, total)."""
 
-    def __init__(self, progress, label, unit):
+    def __init__(self, progress, label, unit, db=None):
         if progress is True:
             progress = _Bar(label, unit)
         elif progress is False:
@@ -63,6 +71,7 @@ class Watch:
             raise TypeError("progress: expected True, False, None or a callable "
                             "f(done, total); got %r" % (progress,))
         self.fn, self.exc = progress, None
+        self.db, self.store_err = db, None  # stress: a run store taking every draw, its failure
         self.handle = ffi.new_handle(self)
 
     def show(self, done, total):

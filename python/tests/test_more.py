@@ -155,6 +155,28 @@ def test_runs_errors(store, tmp_path, monkeypatch):
     assert parley.runs().path == str(store)
 
 
+def test_stress_writes_a_run_store(builtin, tmp_path):
+    """stress(store=...) records the run as `parley stress --store` does: the same id for the
+    same inputs (the CLI then replaces it), the label and the draws; runs reads it back."""
+    path = tmp_path / "py.db"
+    r = builtin.stress(draws=12, seed=3, store=path, label="from Python", store_draws=True)
+    assert len(r.run_id) == 32 and not r.replaced
+    listed = parley.runs(path).list().to_dict()["runs"]
+    assert [(x["id"], x["label"], x["draws"]) for x in listed] == [(r.run_id, "from Python", 12)]
+    exported = parley.runs(path).export(r.run_id).to_dict()
+    assert exported["run"]["draws"] == 12
+    c = cli("stress", "-n", "12", "--seed", "3", "--store", str(path))
+    assert "run %s (same inputs as a stored run, which it replaces)" % r.run_id in c.stderr
+    again = builtin.stress(draws=12, seed=3, store=path)
+    assert again.run_id == r.run_id and again.replaced
+    with pytest.raises(ValueError, match="store=PATH"):
+        builtin.stress(draws=2, label="no store")
+    with pytest.raises(TypeError, match="store"):
+        builtin.stress(draws=2, store=12)
+    with pytest.raises(parley.ScenarioError, match="cannot create the run store"):
+        builtin.stress(draws=2, store=tmp_path / "no" / "such" / "dir.db")
+
+
 def test_out_of_memory_is_memory_error():
     """The library's PL_ENOMEM reaches Python as MemoryError: a game of 2^60 members, whose
     veto flags alone (2^60 bytes) cannot be allocated. In a child process, whose sanitizer

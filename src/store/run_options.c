@@ -258,3 +258,37 @@ int pl_run_changes(const pl_scenario *s, char *buf, size_t size, size_t *len, pl
     pl__buf_free(&b);
     return PL_OK;
 }
+
+/* The run's options text: pl_run_options' lines, then pl_run_changes' (NULL: see err). */
+static char *options_text(const pl_stress_opts *o, const pl_scenario *s, pl_error *err)
+{
+    size_t len = 0, more = 0;
+    if (pl_run_options(o, NULL, 0, &len, err) || pl_run_changes(s, NULL, 0, &more, err))
+        return NULL;
+    char *t = malloc(len + more + 1);
+    if (!t) {
+        pl__error_nomem(err);
+        return NULL;
+    }
+    pl_run_options(o, t, len + 1, &len, NULL); /* as sized: neither can fail now */
+    pl_run_changes(s, t + len, more + 1, &more, NULL);
+    return t;
+}
+
+int pl_store_begin_stress(pl_store *db, const pl_scenario *s, const pl_stress_opts *o,
+                          const char *file, const char *label, char id[33], int *replaced,
+                          pl_error *err)
+{
+    if (!db || !s || !o || !id)
+        return pl__fail(err, PL_EMISUSE, "pl_store_begin_stress: NULL argument");
+    char *opts = options_text(o, s, err);
+    if (!opts)
+        return err && err->code ? err->code : PL_ENOMEM;
+    size_t len = 0;
+    const char *text = pl_scenario_text(s, &len);
+    pl_run_info r = {"stress", pl_scenario_name(s), text, len, opts, o->seed, o->draws,
+                     file, label};
+    int rc = pl_store_begin(db, &r, id, replaced, err);
+    free(opts);
+    return rc;
+}
