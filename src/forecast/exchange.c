@@ -170,7 +170,7 @@ static void set_range(pl__xc_range *r, const double dvr[4])
 /* A candidate's gain and last proposals after sizing t. */
 static void sized(pl__xc_cand *cd, const pl_exchange_trade *t)
 {
-    cd->gain = fmin(t->gain_i, t->gain_j);
+    cd->gain = pl__xc_min(t->gain_i, t->gain_j);
     cd->last_i = t->i_to - t->i_from;
     cd->last_j = t->j_to - t->j_from;
 }

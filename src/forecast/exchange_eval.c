@@ -16,38 +16,38 @@
 #define PL__MIN_MOVE 1e-10 /* Decide: a move of 1e-10 or less is no move */
 #define PL__MIN_GAIN 1e-10 /* Decide: nor is a gain below 1e-10 */
 
-static double k_of(const pl__xc_state *st, size_t a, size_t k) { return st->k[AT(st, a, k)]; }
-
 /*
-** O_k as supplier a sees it in an exchange with demander b: the round's start
-** O, moved by a's own votes so far and by the votes others gave b on k (each
-** at its first exchange with b, as Decide's "updates" keep it), not by trades
-** among third parties.
+** O_k as supplier a sees it in an exchange with demander b (k_ak = c s / W at
+** ak = a K + k, bk = b K + k): the round's start O, moved by a's own votes so
+** far and by the votes others gave b on k (each at its first exchange with b,
+** as Decide's "updates" keep it), not by trades among third parties.
 */
-static double view(const pl__xc_state *st, size_t a, size_t b, size_t k)
+static double view(const pl__xc_state *st, size_t ak, size_t bk, size_t k, size_t b,
+                   double k_ak)
 {
-    double o = st->O0[k] + st->dv[AT(st, b, k)];
+    double o = st->O0[k] + st->dv[bk];
     double first = NAN; /* a's own position as b saw it, if a already supplied k to b */
-    for (uint32_t r = st->rec_head[AT(st, a, k)]; r; r = st->rec[r - 1].next)
+    for (uint32_t r = st->rec_head[ak]; r; r = st->rec[r - 1].next)
         if (st->rec[r - 1].demander == b)
             first = st->rec[r - 1].pos;
     if (!isnan(first))
-        o -= k_of(st, a, k) * (first - st->x[AT(st, a, k)]);
-    return o + k_of(st, a, k) * (st->y[AT(st, a, k)] - st->x[AT(st, a, k)]);
+        o -= k_ak * (first - st->x[ak]);
+    return o + k_ak * (st->y[ak] - st->x[ak]);
 }
 
 /*
-** Decide's is_move_valid: a move of a on k by m (signed) from its vote now,
-** after the kept proposals (sum pre, sign sg): all in one direction, their sum
-** with m at most 100 (Decide checks only that upper bound).
+** Decide's is_move_valid: a move by m (signed) from the vote y, after the kept
+** proposals (sum pre): their sum with m at most 100 (Decide checks only that
+** upper bound). Its other test, that every kept proposal has m's sign, is
+** pl__xc_size's before the sizing: a move there is the side's sign times a
+** size >= 0 (or NaN), so once |m| > PL__MIN_MOVE its sign is the side's.
 */
-static int move_ok(const pl__xc_state *st, size_t a, size_t k, double m, double pre,
-                   signed char sg)
+static int move_ok(double y, double m, double pre)
 {
-    double to = st->y[AT(st, a, k)] + m;
+    double to = y + m;
     /* 1e-9: Decide's bounds are exact in 28-digit decimals, ours pass through k and back */
     return fabs(m) > PL__MIN_MOVE && fabs(m) <= 100 + 1e-9 && to >= -1e-9 && to <= 100 + 1e-9 &&
-           (sg == 0 || sg == (m > 0 ? 1 : -1)) && pre + m <= 100 + 1e-9;
+           pre + m <= 100 + 1e-9;
 }
 
 /* Would O (from o0 to o1) pass the demander's position X? */
@@ -107,18 +107,19 @@ static void still(int clip, double X, double o0, double d, double dv, double out
 int pl__xc_size(const pl__xc_state *st, const pl__xc_cand *cd, pl_exchange_trade *t,
                 double dvr[4])
 {
-    size_t i = cd->i, j = cd->j, p = cd->p, q = cd->q;
-    double kip = k_of(st, i, p), kjq = k_of(st, j, q), rho = cd->rho;
+    size_t K = st->K, i = cd->i, j = cd->j, p = cd->p, q = cd->q;
+    size_t ip = i * K + p, iq = i * K + q, jp = j * K + p, jq = j * K + q;
+    double kip = st->k[ip], kjq = st->k[jq], rho = cd->rho;
     if (!(kip > 0 && kjq > 0 && rho > 0 && isfinite(rho)))
         return 0;
-    double yip = st->y[AT(st, i, p)], yjq = st->y[AT(st, j, q)];
-    double Xjp = st->x[AT(st, j, p)], Xiq = st->x[AT(st, i, q)]; /* the demanders' */
+    double yip = st->y[ip], yjq = st->y[jq];
+    double Xjp = st->x[jp], Xiq = st->x[iq]; /* the demanders' */
     double si = yip > Xjp ? -1 : 1, sj = yjq > Xiq ? -1 : 1;
     /*
     ** The kept proposals' sign first (most candidates a trade makes infeasible
     ** fail here): each move below is si (sj) times a size >= 0 or NaN, so
-    ** move_ok's sign test sees si (sj), or its size test fails; either way it
-    ** returns 0, as it would after the sizing.
+    ** Decide's sign test sees si (sj), or move_ok's size test fails; either
+    ** way the candidate is infeasible, as it would be after the sizing.
     */
     if ((cd->sg_i != 0 && cd->sg_i != si) || (cd->sg_j != 0 && cd->sg_j != sj))
         return 0;
@@ -130,27 +131,26 @@ int pl__xc_size(const pl__xc_state *st, const pl__xc_cand *cd, pl_exchange_trade
         from_dp(&z, fabs(Xjp - yip) * kip, rho, kip, kjq);
         z.mi = fabs(Xjp - yip);
     }
-    double sip = st->s[AT(st, i, p)], siq = st->s[AT(st, i, q)];
-    double sjp = st->s[AT(st, j, p)], sjq = st->s[AT(st, j, q)];
-    if (!move_ok(st, i, p, si * z.mi, cd->pre_i, cd->sg_i) ||
-        !move_ok(st, j, q, sj * z.mj, cd->pre_j, cd->sg_j) ||
-        !(fmin(siq * z.dq - sip * z.dp, sjp * z.dp - sjq * z.dq) >= PL__MIN_GAIN))
+    double sip = st->s[ip], siq = st->s[iq], sjp = st->s[jp], sjq = st->s[jq];
+    if (!move_ok(yip, si * z.mi, cd->pre_i) || !move_ok(yjq, sj * z.mj, cd->pre_j) ||
+        !(pl__xc_min(siq * z.dq - sip * z.dp, sjp * z.dp - sjq * z.dq) >= PL__MIN_GAIN))
         return 0;
     /* an outcome never passes its demander's start position, as the pair sees O */
-    double o0 = view(st, i, j, p);
-    int clip = passes(Xjp, o0, o0 + si * z.dp);
+    double o0 = view(st, ip, jp, p, j, kip);
+    int clip_p = passes(Xjp, o0, o0 + si * z.dp);
     if (dvr)
-        still(clip, Xjp, o0, si * z.dp, st->dv[AT(st, j, p)], dvr);
-    if (clip)
+        still(clip_p, Xjp, o0, si * z.dp, st->dv[jp], dvr);
+    if (clip_p)
         from_dp(&z, fabs(Xjp - o0), rho, kip, kjq);
-    o0 = view(st, j, i, q);
-    clip = passes(Xiq, o0, o0 + sj * z.dq);
+    o0 = view(st, jq, iq, q, i, kjq);
+    int clip_q = passes(Xiq, o0, o0 + sj * z.dq);
     if (dvr)
-        still(clip, Xiq, o0, sj * z.dq, st->dv[AT(st, i, q)], dvr + 2);
-    if (clip)
+        still(clip_q, Xiq, o0, sj * z.dq, st->dv[iq], dvr + 2);
+    if (clip_q)
         from_dq(&z, fabs(Xiq - o0), rho, kip, kjq);
-    if (!move_ok(st, i, p, si * z.mi, cd->pre_i, cd->sg_i) ||
-        !move_ok(st, j, q, sj * z.mj, cd->pre_j, cd->sg_j))
+    /* without a clip the moves are those move_ok passed above */
+    if ((clip_p || clip_q) &&
+        (!move_ok(yip, si * z.mi, cd->pre_i) || !move_ok(yjq, sj * z.mj, cd->pre_j)))
         return 0;
     t->i = i, t->j = j, t->p = p, t->q = q;
     t->i_from = yip;

@@ -11,6 +11,7 @@
 #include "parley/exchange.h"
 #include "parley/scenario.h"
 
+#include <math.h>
 #include <stdint.h>
 
 /*
@@ -37,6 +38,12 @@ typedef struct pl__xc_cand {
     signed char sg_i, sg_j;
     unsigned char dead; /* executed or no longer feasible */
 } pl__xc_cand; /* 72 bytes: what a revisit reads and writes, in one place */
+
+/*
+** fmin(a, b) as glibc's returns it (the other when one is NaN; a when they are
+** equal, so of two zeros the first), without the call into libm.
+*/
+static inline double pl__xc_min(double a, double b) { return b < a || isnan(a) ? b : a; }
 
 /* A hint to load *p now (a candidate a revisit will read a few steps on). */
 #if defined(__GNUC__) || defined(__clang__)
