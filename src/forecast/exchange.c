@@ -18,6 +18,7 @@
 #include "../core/alloc.h"
 #include "../core/progress.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <math.h>
 #include <stdlib.h>
@@ -29,6 +30,18 @@
 #define PL__TIE 1e-12 /* gains this close to the best are a tie */
 #define PL__AHEAD 16  /* candidates a revisit loads ahead (a few cache-miss latencies' worth) */
 #define PL__XC_VIA_I 0x80000000u /* ids stay below 2^30 (add_pair) */
+/*
+** The fast path keeps no index and no tree when a round can hold at most this
+** many candidates (small_bound): a scan of the live ones per trade costs less
+** than building them each round (the built-in scenario, 4 x 6: at most 60).
+*/
+#define PL__XC_SMALL 256
+
+/* Small: what a trade's scan reads of a candidate besides its gain. */
+typedef struct xc_small {
+    double dvr[4];   /* its last sizing's dv ranges (pl__xc_size) */
+    uint32_t key[4]; /* its (actor, issue) indices: i p, j q (supplies), j p, i q (demands) */
+} xc_small;
 
 struct pl_exchange {
     size_t n, K, rounds;
@@ -68,6 +81,17 @@ typedef struct xc_ctx {
     unsigned char *sd;         /* fast: K x n sides of O (exchange_pairs.c) */
     uint32_t *pairs;           /* fast: 4 n, exchange_pairs.c's groups */
     size_t cap_idx;
+    /* small (fast path, rounds of at most PL__XC_SMALL candidates, allocated once): */
+    int small;
+    pl_exchange_trade *last;   /* per candidate, its last sizing (executed as it is) */
+    xc_small *sm;              /* per candidate */
+    /*
+    ** Sets of candidates, bit id of words words each (small_set): for each
+    ** (actor, issue) k those supplying through it (as i p or j q) at k, those
+    ** demanding through it (as j p or i q) at n K + k; the live at 2 n K.
+    */
+    uint64_t *set;
+    size_t words;
     pl_rng rng;
 } xc_ctx;
 
@@ -135,7 +159,8 @@ static int roles(xc_ctx *c, size_t a, size_t b, size_t p, size_t q, pl__xc_cand 
 {
     double sap = c->s[AT(c, a, p)], saq = c->s[AT(c, a, q)];
     double sbp = c->s[AT(c, b, p)], sbq = c->s[AT(c, b, q)];
-    if (fabs(sap * sbq - sbp * saq) <= 1e-12 * fmax(sap * sbq, sbp * saq))
+    double ab = sap * sbq, ba = sbp * saq; /* saliences: in [0, 1], never NaN */
+    if (fabs(ab - ba) <= 1e-12 * (ab > ba ? ab : ba))
         return 0;
     size_t i = sap * sbq < sbp * saq ? a : b, j = i == a ? b : a;
     double sip = c->s[AT(c, i, p)], sjp = c->s[AT(c, j, p)];
@@ -224,6 +249,19 @@ static int add_pair(void *arg, size_t a, size_t b, size_t p, size_t q)
     cd.sg_i = cd.sg_j = 0;
     cd.seen = 0;
     cd.dead = 0;
+    if (c->small) { /* room for every candidate the run can have (small_bound) */
+        assert(c->n_cand < c->cap_cand);
+        pl_exchange_trade *at = &c->last[c->n_cand];
+        xc_small *sm = &c->sm[c->n_cand];
+        at->round = 0; /* pl__xc_size sets the rest */
+        if (ok && pl__xc_size(&gn->st, &cd, at, sm->dvr)) {
+            sized(&cd, at);
+            sm->key[0] = (uint32_t)AT(c, cd.i, cd.p), sm->key[1] = (uint32_t)AT(c, cd.j, cd.q);
+            sm->key[2] = (uint32_t)AT(c, cd.j, cd.p), sm->key[3] = (uint32_t)AT(c, cd.i, cd.q);
+            c->cand[c->n_cand++] = cd;
+        }
+        return PL_OK;
+    }
     if (!ok || !pl__xc_size(&gn->st, &cd, &t, c->path == PL__XC_FAST ? dvr : NULL))
         return PL_OK;
     sized(&cd, &t);
@@ -274,6 +312,8 @@ static int resize_array(void *p, size_t n, size_t size)
 /* Room for the per-candidate arrays of a round of m candidates. */
 static int room(xc_ctx *c, size_t m)
 {
+    if (c->small)
+        return PL_OK;
     if (c->path == PL__XC_FAST) {
         size_t L = pl__xc_tree_leaves(m);
         if (L == 0 || (2 * L > c->cap_tree && !resize_array(&c->tbuf, 2 * L, sizeof *c->tbuf)))
@@ -302,6 +342,26 @@ static void keys(const xc_ctx *c, const pl__xc_cand *cd, size_t key[4])
     key[1] = AT(c, cd->j, cd->q);
     key[2] = nk + AT(c, cd->j, cd->p);
     key[3] = nk + AT(c, cd->i, cd->q);
+}
+
+/* Small: set k (small_set's layout). */
+static uint64_t *small_set(const xc_ctx *c, size_t k) { return c->set + k * c->words; }
+
+/* Small: the round's sets, every candidate live. */
+static void sets_round(xc_ctx *c)
+{
+    size_t nk = c->n * c->K;
+    memset(c->set, 0, (2 * nk + 1) * c->words * sizeof *c->set);
+    for (size_t id = 0; id < c->n_cand; id++) {
+        const xc_small *sm = &c->sm[id];
+        size_t w = id / 64;
+        uint64_t bit = (uint64_t)1 << (id % 64);
+        small_set(c, sm->key[0])[w] |= bit;
+        small_set(c, sm->key[1])[w] |= bit;
+        small_set(c, nk + sm->key[2])[w] |= bit;
+        small_set(c, nk + sm->key[3])[w] |= bit;
+        small_set(c, 2 * nk)[w] |= bit;
+    }
 }
 
 /* Fast and heap paths: candidates by key (CSR), and the max-tree or the heap. */
@@ -337,6 +397,35 @@ static void index_round(xc_ctx *c)
 }
 
 /*
+** Small: the naive scan's ties over the live set in one pass. Whatever is
+** within PL__TIE of the final best is within it of the best so far when met,
+** so the kept ones hold the naive's, in id order; those the best left behind
+** go at the end (and most as soon as it rises).
+*/
+static size_t top_small(xc_ctx *c)
+{
+    const uint64_t *live = small_set(c, 2 * c->n * c->K);
+    double best = -INFINITY;
+    size_t m = 0;
+    for (size_t w = 0; w < c->words; w++)
+        for (uint64_t b = live[w]; b; b &= b - 1) {
+            uint32_t id = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(b));
+            double g = c->cand[id].gain;
+            if (g > best) {
+                best = g;
+                size_t k = 0;
+                for (size_t t = 0; t < m; t++)
+                    if (c->cand[c->top[t]].gain >= best - PL__TIE)
+                        c->top[k++] = c->top[t];
+                m = k;
+            }
+            if (g >= best - PL__TIE)
+                c->top[m++] = id;
+        }
+    return m;
+}
+
+/*
 ** The next exchange: the highest gain; among gains within PL__TIE of it, a
 ** seeded uniform choice in candidate order. Naive: a scan of every candidate
 ** (the reference); fast: the max-tree's top; heap: the heap's.
@@ -344,7 +433,9 @@ static void index_round(xc_ctx *c)
 static int pick(xc_ctx *c, uint32_t *id)
 {
     size_t m = 0;
-    if (c->path == PL__XC_NAIVE) {
+    if (c->small) {
+        m = top_small(c);
+    } else if (c->path == PL__XC_NAIVE) {
         double best = -INFINITY;
         for (size_t k = 0; k < c->n_cand; k++)
             if (!c->cand[k].dead && c->cand[k].gain > best)
@@ -366,7 +457,9 @@ static int pick(xc_ctx *c, uint32_t *id)
 static void drop(xc_ctx *c, uint32_t id)
 {
     c->cand[id].dead = 1;
-    if (c->path == PL__XC_HEAP) {
+    if (c->small) {
+        small_set(c, 2 * c->n * c->K)[id / 64] &= ~((uint64_t)1 << (id % 64));
+    } else if (c->path == PL__XC_HEAP) {
         pl__xc_heap_remove(&c->heap, id);
     } else if (c->path == PL__XC_FAST) {
         pl__xc_tree_set(&c->tree, id, -INFINITY);
@@ -381,6 +474,13 @@ static void resize(xc_ctx *c, const pl__xc_state *st, uint32_t id)
     int fast = c->path == PL__XC_FAST;
     if (c->cand[id].dead)
         return;
+    if (c->small) {
+        if (!pl__xc_size(st, &c->cand[id], &c->last[id], c->sm[id].dvr))
+            c->cand[id].dead = 1;
+        else
+            sized(&c->cand[id], &c->last[id]);
+        return;
+    }
     if (!pl__xc_size(st, &c->cand[id], &t, fast ? dvr : NULL)) {
         drop(c, id);
         return;
@@ -493,6 +593,40 @@ static void revisit_demand(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand 
 }
 
 /*
+** Small: the candidates the index would revisit after trade r (refresh),
+** from the sets: those sharing a supply key with r, then those of a demand
+** key whose dv r moved (news) out of their last sizing's range. Each set is
+** walked once, so none is revisited twice. The dead leave the live set.
+*/
+static void refresh_small(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r,
+                          uint32_t stamp, const int news[2])
+{
+    size_t W = c->words, nk = c->n * c->K;
+    /* the demand keys r moved (UINT32_MAX: not moved): its dv[j p] and dv[i q] */
+    uint32_t dp = news[0] ? (uint32_t)AT(c, r->j, r->p) : UINT32_MAX;
+    uint32_t dq = news[1] ? (uint32_t)AT(c, r->i, r->q) : UINT32_MAX;
+    const uint64_t *s0 = small_set(c, AT(c, r->i, r->p)), *s1 = small_set(c, AT(c, r->j, r->q));
+    const uint64_t *d0 = news[0] ? small_set(c, nk + dp) : NULL;
+    const uint64_t *d1 = news[1] ? small_set(c, nk + dq) : NULL;
+    uint64_t *live = small_set(c, 2 * nk);
+    for (size_t w = 0; w < W; w++) {
+        uint64_t sup = (s0[w] | s1[w]) & live[w];
+        uint64_t dem = ((d0 ? d0[w] : 0) | (d1 ? d1[w] : 0)) & live[w] & ~sup;
+        for (uint64_t b = sup | dem; b; b &= b - 1) {
+            uint32_t id = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(b));
+            const xc_small *sm = &c->sm[id];
+            uint32_t jp = sm->key[2], iq = sm->key[3];
+            if ((sup & (b & -b)) ||
+                ((jp == dp || jp == dq) && !(sm->dvr[0] <= c->dv[jp] && c->dv[jp] <= sm->dvr[1])) ||
+                ((iq == dp || iq == dq) && !(sm->dvr[2] <= c->dv[iq] && c->dv[iq] <= sm->dvr[3])))
+                revisit(c, st, r, id, stamp);
+            if (c->cand[id].dead)
+                live[w] &= ~(b & -b);
+        }
+    }
+}
+
+/*
 ** After trade r: naive sizes every candidate again; fast and heap only those
 ** sharing one of its keys, and those of a demander's key only when what it saw
 ** of O moved (news[0] for j on p, news[1] for i on q): the others' inputs did
@@ -501,6 +635,10 @@ static void revisit_demand(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand 
 static void refresh(xc_ctx *c, const pl__xc_cand *r, uint32_t stamp, const int news[2])
 {
     pl__xc_state st = state(c);
+    if (c->small) {
+        refresh_small(c, &st, r, stamp, news);
+        return;
+    }
     if (c->path == PL__XC_NAIVE) {
         for (size_t k = 0; k < c->n_cand; k++)
             revisit(c, &st, r, (uint32_t)k, stamp);
@@ -560,6 +698,19 @@ static int execute(xc_ctx *c, pl_exchange *e, pl_exchange_trade *t, int news[2])
     return record(e, t);
 }
 
+#ifndef NDEBUG
+/* Sizing cd now gives t (but its round)? */
+static int same_sizing(const pl__xc_state *st, const pl__xc_cand *cd, const pl_exchange_trade *t)
+{
+    pl_exchange_trade u;
+    double dvr[4];
+    if (!pl__xc_size(st, cd, &u, dvr))
+        return 0;
+    u.round = t->round;
+    return memcmp(&u, t, sizeof u) == 0;
+}
+#endif
+
 /* The round's exchanges, best first, until none is feasible. */
 static int trade_round(xc_ctx *c, pl_exchange *e, size_t round)
 {
@@ -568,13 +719,26 @@ static int trade_round(xc_ctx *c, pl_exchange *e, size_t round)
         rc = room(c, c->n_cand);
     if (rc)
         return rc;
-    if (c->path != PL__XC_NAIVE)
+    if (c->small) {
+        sets_round(c);
+    } else if (c->path != PL__XC_NAIVE) {
         index_round(c);
+    }
     uint32_t id, stamp = 0;
     while (pick(c, &id)) {
         pl__xc_state st = state(c);
         pl_exchange_trade t;
-        int ok = pl__xc_size(&st, &c->cand[id], &t, NULL);
+        /*
+        ** Small: its last sizing, as sizing it now would give (checked in debug
+        ** builds): every trade since revisited it if it touched any input.
+        */
+        int ok = 1;
+        if (c->small) {
+            t = c->last[id];
+            assert(same_sizing(&st, &c->cand[id], &t));
+        } else {
+            ok = pl__xc_size(&st, &c->cand[id], &t, NULL);
+        }
         drop(c, id);
         if (!ok) /* cannot happen: its inputs are those it was sized with */
             continue;
@@ -629,9 +793,22 @@ static void ctx_free(xc_ctx *c)
 {
     void *p[] = {c->x, c->y, c->k, c->O, c->W, c->O0, c->traded, c->dv, c->rec_head, c->rec,
                  c->cand, c->top, c->hbuf, c->hpos, c->tbuf, c->gbuf, c->off,
-                 c->ids, c->len, c->sd, c->pairs, c->range};
+                 c->ids, c->len, c->sd, c->pairs, c->range, c->last, c->sm, c->set};
     for (size_t k = 0; k < sizeof p / sizeof *p; k++)
         free(p[k]);
+}
+
+/*
+** The most candidates a round of n actors on K issues can have: per issue pair
+** |A||D| + |B||C| over the four side groups, at most floor(n/2) ceil(n/2);
+** PL__XC_SMALL + 1 when that is more than PL__XC_SMALL.
+*/
+static size_t small_bound(size_t n, size_t K)
+{
+    if (n > 64 || K > 64) /* more than PL__XC_SMALL either way; the product fits 32 bits */
+        return PL__XC_SMALL + 1;
+    size_t m = K * (K - 1) / 2 * (n / 2) * (n - n / 2);
+    return m <= PL__XC_SMALL ? m : PL__XC_SMALL + 1;
 }
 
 /* The arrays that do not grow; 1 if one could not be allocated. */
@@ -652,6 +829,18 @@ static int ctx_alloc(xc_ctx *c)
     c->len = fast ? pl__mallocarray(pl__mul(nk, 2), sizeof *c->len) : NULL;
     c->sd = fast ? pl__mallocarray(nk, 1) : NULL;
     c->pairs = fast ? pl__mallocarray(pl__mul(c->n, 4), sizeof *c->pairs) : NULL;
+    if (c->small) {
+        size_t m = small_bound(c->n, c->K);
+        c->cand = pl__mallocarray(m, sizeof *c->cand);
+        c->cap_cand = m;
+        c->top = pl__mallocarray(m, sizeof *c->top);
+        c->last = pl__mallocarray(m, sizeof *c->last);
+        c->sm = pl__mallocarray(m, sizeof *c->sm);
+        c->words = (m + 63) / 64;
+        c->set = pl__mallocarray(pl__mul(2 * nk + 1, c->words), sizeof *c->set);
+        if (!c->cand || !c->top || !c->last || !c->sm || !c->set)
+            return 1;
+    }
     return !c->x || !c->y || !c->dv || !c->k || !c->O || !c->W || !c->O0 || !c->traded ||
            !c->rec_head || (index && !c->off) || (fast && (!c->len || !c->sd || !c->pairs));
 }
@@ -674,9 +863,9 @@ static int check(size_t n, size_t K, const double *x, const double *s, const dou
                                 "[0, 100], salience in [0, 1], power >= 0", a + 1, k + 1, x[i],
                                 s[i], c[i]);
         }
-    if (o->naive < PL__XC_FAST || o->naive > PL__XC_HEAP)
-        return pl__fail(err, PL_EINPUT, "exchange model: path %d; expected 0 (fast), 1 (naive) "
-                        "or 2 (heap)", o->naive);
+    if (o->naive < PL__XC_FAST || o->naive > PL__XC_INDEXED)
+        return pl__fail(err, PL_EINPUT, "exchange model: path %d; expected 0 (fast), 1 (naive), "
+                        "2 (heap) or 3 (fast, always indexed)", o->naive);
     if (o->rounds < 0 || o->rounds > 10000)
         return pl__fail(err, PL_EINPUT, "exchange model: %d rounds; expected 0 to 10000",
                         o->rounds);
@@ -699,7 +888,9 @@ int pl_exchange_run(pl_exchange **out, size_t n, size_t K, const double *x, cons
                pl__mul(pl__mul((size_t)o.rounds + 1, nk), sizeof(double)) == SIZE_MAX ||
                n >= UINT32_MAX || K >= UINT32_MAX;
     pl_exchange *e = huge ? NULL : calloc(1, sizeof *e);
-    xc_ctx c = {n, K, s, cap, &o, .path = o.naive, .rng = {{0}}};
+    xc_ctx c = {n, K, s, cap, &o, .path = o.naive == PL__XC_INDEXED ? PL__XC_FAST : o.naive,
+                .rng = {{0}}};
+    c.small = o.naive == PL__XC_FAST && small_bound(n, K) <= PL__XC_SMALL;
     if (e) {
         e->O = pl__mallocarray(((size_t)o.rounds + 1) * K, sizeof *e->O);
         e->ext = calloc((size_t)o.rounds * nk + 1, sizeof *e->ext);

@@ -22,7 +22,7 @@
 ** far and by the votes others gave b on k (each at its first exchange with b,
 ** as Decide's "updates" keep it), not by trades among third parties.
 */
-static double view(const pl__xc_state *st, size_t ak, size_t bk, size_t k, size_t b,
+static PL__XC_INLINE double view(const pl__xc_state *st, size_t ak, size_t bk, size_t k, size_t b,
                    double k_ak)
 {
     double o = st->O0[k] + st->dv[bk];
@@ -42,7 +42,7 @@ static double view(const pl__xc_state *st, size_t ak, size_t bk, size_t k, size_
 ** pl__xc_size's before the sizing: a move there is the side's sign times a
 ** size >= 0 (or NaN), so once |m| > PL__MIN_MOVE its sign is the side's.
 */
-static int move_ok(double y, double m, double pre)
+static PL__XC_INLINE int move_ok(double y, double m, double pre)
 {
     double to = y + m;
     /* 1e-9: Decide's bounds are exact in 28-digit decimals, ours pass through k and back */
@@ -51,7 +51,7 @@ static int move_ok(double y, double m, double pre)
 }
 
 /* Would O (from o0 to o1) pass the demander's position X? */
-static int passes(double X, double o0, double o1)
+static PL__XC_INLINE int passes(double X, double o0, double o1)
 {
     return !((X - o0 >= 0 && X - o1 >= 0) || (X - o0 <= 0 && X - o1 <= 0));
 }
@@ -89,7 +89,7 @@ static void from_dq(sizes *z, double dq, double rho, double kip, double kjq)
 ** within 2 PL__SAFE of an edge.
 */
 #define PL__SAFE 1e-9
-static void still(int clip, double X, double o0, double d, double dv, double out[2])
+static PL__XC_INLINE void still(int clip, double X, double o0, double d, double dv, double out[2])
 {
     double e0 = d > 0 ? X - d : X, e1 = d > 0 ? X : X - d; /* d is finite */
     out[0] = out[1] = NAN;
