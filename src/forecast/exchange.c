@@ -237,39 +237,42 @@ static int add_pair(void *arg, size_t a, size_t b, size_t p, size_t q)
 {
     xc_gen *gn = arg;
     xc_ctx *c = gn->c;
-    pl__xc_cand cd;
+    /* small: in place (room for every candidate the run can have, small_bound) */
+    pl__xc_cand local, *cd = c->small ? &c->cand[c->n_cand] : &local;
     pl_exchange_trade t;
     double dvr[4];
-    int ok = roles(c, a, b, p, q, &cd);
+    int ok = roles(c, a, b, p, q, cd);
     if (gn->count) {
         gn->e->candidates++;
         gn->e->equal_ratios += (size_t)!ok;
     }
-    cd.pre_i = cd.pre_j = 0;
-    cd.sg_i = cd.sg_j = 0;
-    cd.seen = 0;
-    cd.dead = 0;
-    if (c->small) { /* room for every candidate the run can have (small_bound) */
+    if (!ok || !pl__xc_sizable(&gn->st, cd))
+        return PL_OK;
+    cd->pre_i = cd->pre_j = 0;
+    cd->sg_i = cd->sg_j = 0;
+    cd->seen = 0;
+    cd->dead = 0;
+    if (c->small) {
         assert(c->n_cand < c->cap_cand);
         pl_exchange_trade *at = &c->last[c->n_cand];
         xc_small *sm = &c->sm[c->n_cand];
         at->round = 0; /* pl__xc_size sets the rest */
-        if (ok && pl__xc_size(&gn->st, &cd, at, sm->dvr)) {
-            sized(&cd, at);
-            sm->key[0] = (uint32_t)AT(c, cd.i, cd.p), sm->key[1] = (uint32_t)AT(c, cd.j, cd.q);
-            sm->key[2] = (uint32_t)AT(c, cd.j, cd.p), sm->key[3] = (uint32_t)AT(c, cd.i, cd.q);
-            c->cand[c->n_cand++] = cd;
+        if (pl__xc_size(&gn->st, cd, at, sm->dvr)) {
+            sized(cd, at);
+            sm->key[0] = (uint32_t)AT(c, cd->i, cd->p), sm->key[1] = (uint32_t)AT(c, cd->j, cd->q);
+            sm->key[2] = (uint32_t)AT(c, cd->j, cd->p), sm->key[3] = (uint32_t)AT(c, cd->i, cd->q);
+            c->n_cand++;
         }
         return PL_OK;
     }
-    if (!ok || !pl__xc_size(&gn->st, &cd, &t, c->path == PL__XC_FAST ? dvr : NULL))
+    if (!pl__xc_size(&gn->st, cd, &t, c->path == PL__XC_FAST ? dvr : NULL))
         return PL_OK;
-    sized(&cd, &t);
+    sized(cd, &t);
     if ((c->n_cand == c->cap_cand || !c->cand) && grow_cand(c))
         return PL_ENOMEM;
     if (c->path == PL__XC_FAST)
         set_range(&c->range[c->n_cand], dvr);
-    c->cand[c->n_cand++] = cd;
+    c->cand[c->n_cand++] = *cd;
     return PL_OK;
 }
 
@@ -474,13 +477,6 @@ static void resize(xc_ctx *c, const pl__xc_state *st, uint32_t id)
     int fast = c->path == PL__XC_FAST;
     if (c->cand[id].dead)
         return;
-    if (c->small) {
-        if (!pl__xc_size(st, &c->cand[id], &c->last[id], c->sm[id].dvr))
-            c->cand[id].dead = 1;
-        else
-            sized(&c->cand[id], &c->last[id]);
-        return;
-    }
     if (!pl__xc_size(st, &c->cand[id], &t, fast ? dvr : NULL)) {
         drop(c, id);
         return;
@@ -595,17 +591,18 @@ static void revisit_demand(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand 
 /*
 ** Small: the candidates the index would revisit after trade r (refresh),
 ** from the sets: those sharing a supply key with r, then those of a demand
-** key whose dv r moved (news) out of their last sizing's range. Each set is
-** walked once, so none is revisited twice. The dead leave the live set.
+** key whose dv r moved (news) out of their last sizing's range. Each is met
+** once (revisit's stamp is not needed); the dead leave the live set.
 */
 static void refresh_small(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r,
-                          uint32_t stamp, const int news[2])
+                          const int news[2])
 {
     size_t W = c->words, nk = c->n * c->K;
+    uint32_t rip = (uint32_t)AT(c, r->i, r->p), rjq = (uint32_t)AT(c, r->j, r->q);
     /* the demand keys r moved (UINT32_MAX: not moved): its dv[j p] and dv[i q] */
     uint32_t dp = news[0] ? (uint32_t)AT(c, r->j, r->p) : UINT32_MAX;
     uint32_t dq = news[1] ? (uint32_t)AT(c, r->i, r->q) : UINT32_MAX;
-    const uint64_t *s0 = small_set(c, AT(c, r->i, r->p)), *s1 = small_set(c, AT(c, r->j, r->q));
+    const uint64_t *s0 = small_set(c, rip), *s1 = small_set(c, rjq);
     const uint64_t *d0 = news[0] ? small_set(c, nk + dp) : NULL;
     const uint64_t *d1 = news[1] ? small_set(c, nk + dq) : NULL;
     uint64_t *live = small_set(c, 2 * nk);
@@ -615,13 +612,23 @@ static void refresh_small(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *
         for (uint64_t b = sup | dem; b; b &= b - 1) {
             uint32_t id = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(b));
             const xc_small *sm = &c->sm[id];
-            uint32_t jp = sm->key[2], iq = sm->key[3];
-            if ((sup & (b & -b)) ||
-                ((jp == dp || jp == dq) && !(sm->dvr[0] <= c->dv[jp] && c->dv[jp] <= sm->dvr[1])) ||
-                ((iq == dp || iq == dq) && !(sm->dvr[2] <= c->dv[iq] && c->dv[iq] <= sm->dvr[3])))
-                revisit(c, st, r, id, stamp);
-            if (c->cand[id].dead)
+            uint32_t ip = sm->key[0], jq = sm->key[1], jp = sm->key[2], iq = sm->key[3];
+            if (!(sup & (b & -b)) &&
+                !((jp == dp || jp == dq) && !(sm->dvr[0] <= c->dv[jp] && c->dv[jp] <= sm->dvr[1])) &&
+                !((iq == dp || iq == dq) && !(sm->dvr[2] <= c->dv[iq] && c->dv[iq] <= sm->dvr[3])))
+                continue;
+            /* revisit's: a party that supplied the same issue in r keeps its proposal */
+            pl__xc_cand *e = &c->cand[id];
+            if (ip == rip || ip == rjq)
+                keep(&e->pre_i, &e->sg_i, e->last_i);
+            if (jq == rip || jq == rjq)
+                keep(&e->pre_j, &e->sg_j, e->last_j);
+            if (pl__xc_size(st, e, &c->last[id], c->sm[id].dvr)) {
+                sized(e, &c->last[id]);
+            } else {
+                e->dead = 1;
                 live[w] &= ~(b & -b);
+            }
         }
     }
 }
@@ -636,7 +643,7 @@ static void refresh(xc_ctx *c, const pl__xc_cand *r, uint32_t stamp, const int n
 {
     pl__xc_state st = state(c);
     if (c->small) {
-        refresh_small(c, &st, r, stamp, news);
+        refresh_small(c, &st, r, news);
         return;
     }
     if (c->path == PL__XC_NAIVE) {
@@ -665,11 +672,13 @@ static int remember(xc_ctx *c, size_t a, size_t b, size_t k, double pos, int *ne
     *news = !seen;
     if (!seen)
         c->dv[AT(c, b, k)] += c->k[AT(c, a, k)] * (pos - c->x[AT(c, a, k)]);
-    pl__xc_rec *g = c->n_rec < UINT32_MAX - 1
-                        ? pl__grow(c->rec, &c->cap_rec, c->n_rec + 1, sizeof *g, 64) : NULL;
-    if (!g)
-        return PL_ENOMEM;
-    c->rec = g;
+    if (c->n_rec == c->cap_rec || !c->rec) { /* the test saves a call per record */
+        pl__xc_rec *g = c->n_rec < UINT32_MAX - 1
+                            ? pl__grow(c->rec, &c->cap_rec, c->n_rec + 1, sizeof *g, 64) : NULL;
+        if (!g)
+            return PL_ENOMEM;
+        c->rec = g;
+    }
     c->rec[c->n_rec++] = (pl__xc_rec){(uint32_t)b, c->rec_head[AT(c, a, k)], pos};
     c->rec_head[AT(c, a, k)] = (uint32_t)c->n_rec;
     return PL_OK;
@@ -677,10 +686,12 @@ static int remember(xc_ctx *c, size_t a, size_t b, size_t k, double pos, int *ne
 
 static int record(pl_exchange *e, const pl_exchange_trade *t)
 {
-    pl_exchange_trade *grown = pl__grow(e->trade, &e->cap_trades, e->n_trades + 1, sizeof *grown, 64);
-    if (!grown)
-        return PL_ENOMEM;
-    e->trade = grown;
+    if (e->n_trades == e->cap_trades || !e->trade) {
+        pl_exchange_trade *g = pl__grow(e->trade, &e->cap_trades, e->n_trades + 1, sizeof *g, 64);
+        if (!g)
+            return PL_ENOMEM;
+        e->trade = g;
+    }
     e->trade[e->n_trades++] = *t;
     return PL_OK;
 }

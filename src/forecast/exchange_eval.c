@@ -10,6 +10,7 @@
 */
 #include "exchange_impl.h"
 
+#include <assert.h>
 #include <math.h>
 
 #define AT(st, a, k) ((a) * (st)->K + (k))
@@ -91,17 +92,25 @@ static void from_dq(sizes *z, double dq, double rho, double kip, double kjq)
 #define PL__SAFE 1e-9
 static PL__XC_INLINE void still(int clip, double X, double o0, double d, double dv, double out[2])
 {
-    double e0 = d > 0 ? X - d : X, e1 = d > 0 ? X : X - d; /* d is finite */
-    out[0] = out[1] = NAN;
-    if (clip)
-        return;
-    if (o0 <= e0 - 2 * PL__SAFE) {
-        out[0] = -INFINITY;
-        out[1] = dv + (e0 - o0) - PL__SAFE;
-    } else if (o0 >= e1 + 2 * PL__SAFE) {
-        out[0] = dv - (o0 - e1) + PL__SAFE;
-        out[1] = INFINITY;
+    double lo = NAN, hi = NAN;
+    if (!clip) {
+        double e0 = d > 0 ? X - d : X, e1 = d > 0 ? X : X - d; /* d is finite */
+        if (o0 <= e0 - 2 * PL__SAFE) {
+            lo = -INFINITY;
+            hi = dv + (e0 - o0) - PL__SAFE;
+        } else if (o0 >= e1 + 2 * PL__SAFE) {
+            lo = dv - (o0 - e1) + PL__SAFE;
+            hi = INFINITY;
+        }
     }
+    out[0] = lo;
+    out[1] = hi;
+}
+
+int pl__xc_sizable(const pl__xc_state *st, const pl__xc_cand *cd)
+{
+    double kip = st->k[cd->i * st->K + cd->p], kjq = st->k[cd->j * st->K + cd->q];
+    return kip > 0 && kjq > 0 && cd->rho > 0 && isfinite(cd->rho);
 }
 
 int pl__xc_size(const pl__xc_state *st, const pl__xc_cand *cd, pl_exchange_trade *t,
@@ -110,19 +119,19 @@ int pl__xc_size(const pl__xc_state *st, const pl__xc_cand *cd, pl_exchange_trade
     size_t K = st->K, i = cd->i, j = cd->j, p = cd->p, q = cd->q;
     size_t ip = i * K + p, iq = i * K + q, jp = j * K + p, jq = j * K + q;
     double kip = st->k[ip], kjq = st->k[jq], rho = cd->rho;
-    if (!(kip > 0 && kjq > 0 && rho > 0 && isfinite(rho)))
-        return 0;
+    assert(pl__xc_sizable(st, cd));
     double yip = st->y[ip], yjq = st->y[jq];
     double Xjp = st->x[jp], Xiq = st->x[iq]; /* the demanders' */
-    double si = yip > Xjp ? -1 : 1, sj = yjq > Xiq ? -1 : 1;
+    int ni = yip > Xjp ? -1 : 1, nj = yjq > Xiq ? -1 : 1;
     /*
     ** The kept proposals' sign first (most candidates a trade makes infeasible
     ** fail here): each move below is si (sj) times a size >= 0 or NaN, so
     ** Decide's sign test sees si (sj), or move_ok's size test fails; either
     ** way the candidate is infeasible, as it would be after the sizing.
     */
-    if ((cd->sg_i != 0 && cd->sg_i != si) || (cd->sg_j != 0 && cd->sg_j != sj))
+    if ((cd->sg_i != 0 && cd->sg_i != ni) || (cd->sg_j != 0 && cd->sg_j != nj))
         return 0;
+    double si = ni, sj = nj;
     /* j moves all the way to i's position on q, unless i would then have to move past j's */
     sizes z;
     from_dq(&z, fabs(Xiq - yjq) * kjq, rho, kip, kjq);

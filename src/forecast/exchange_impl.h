@@ -98,8 +98,13 @@ typedef struct pl__xc_state {
 } pl__xc_state;
 
 /*
-** Size candidate *cd as Decide does (exchange_eval.c): 1 and *t filled when it
-** is feasible, 0 when not. dvr (NULL: not wanted), when feasible: the ranges
+** Can candidate *cd be sized at all: k_ip > 0, k_jq > 0, rho finite and > 0?
+** These are fixed for the run, so a candidate checked when it is made stays so.
+*/
+int pl__xc_sizable(const pl__xc_state *st, const pl__xc_cand *cd);
+/*
+** Size candidate *cd, sizable, as Decide does (exchange_eval.c): 1 and *t
+** filled when it is feasible, 0 when not. dvr (NULL: not wanted), when feasible: the ranges
 ** [dvr[0], dvr[1]] of dv[j p] and [dvr[2], dvr[3]] of dv[i q] over which the
 ** sizing comes out the same while nothing else it reads changes (NaN: none);
 ** the second holds while the first does.
