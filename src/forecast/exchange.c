@@ -353,17 +353,18 @@ static uint64_t *small_set(const xc_ctx *c, size_t k) { return c->set + k * c->w
 /* Small: the round's sets, every candidate live. */
 static void sets_round(xc_ctx *c)
 {
-    size_t nk = c->n * c->K;
-    memset(c->set, 0, (2 * nk + 1) * c->words * sizeof *c->set);
+    size_t nk = c->n * c->K, W = c->words;
+    uint64_t *sup = c->set, *dem = small_set(c, nk), *live = small_set(c, 2 * nk);
+    memset(c->set, 0, (2 * nk + 1) * W * sizeof *c->set);
     for (size_t id = 0; id < c->n_cand; id++) {
         const xc_small *sm = &c->sm[id];
         size_t w = id / 64;
         uint64_t bit = (uint64_t)1 << (id % 64);
-        small_set(c, sm->key[0])[w] |= bit;
-        small_set(c, sm->key[1])[w] |= bit;
-        small_set(c, nk + sm->key[2])[w] |= bit;
-        small_set(c, nk + sm->key[3])[w] |= bit;
-        small_set(c, 2 * nk)[w] |= bit;
+        sup[sm->key[0] * W + w] |= bit;
+        sup[sm->key[1] * W + w] |= bit;
+        dem[sm->key[2] * W + w] |= bit;
+        dem[sm->key[3] * W + w] |= bit;
+        live[w] |= bit;
     }
 }
 
@@ -400,29 +401,39 @@ static void index_round(xc_ctx *c)
 }
 
 /*
-** Small: the naive scan's ties over the live set in one pass. Whatever is
-** within PL__TIE of the final best is within it of the best so far when met,
-** so the kept ones hold the naive's, in id order; those the best left behind
-** go at the end (and most as soon as it rises).
+** Small: the naive scan's ties over the live set, in one pass when the best is
+** clear: besides the best (its first holder) it keeps the largest other gain;
+** when that is within PL__TIE of the best, or the best is -inf (a tie the
+** first pass cannot see), the naive's second pass runs.
 */
 static size_t top_small(xc_ctx *c)
 {
     const uint64_t *live = small_set(c, 2 * c->n * c->K);
-    double best = -INFINITY;
-    size_t m = 0;
+    double best = -INFINITY, second = -INFINITY;
+    uint32_t at = 0;
     for (size_t w = 0; w < c->words; w++)
         for (uint64_t b = live[w]; b; b &= b - 1) {
             uint32_t id = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(b));
             double g = c->cand[id].gain;
             if (g > best) {
+                second = best;
                 best = g;
-                size_t k = 0;
-                for (size_t t = 0; t < m; t++)
-                    if (c->cand[c->top[t]].gain >= best - PL__TIE)
-                        c->top[k++] = c->top[t];
-                m = k;
+                at = id;
+            } else if (g > second) {
+                second = g;
             }
-            if (g >= best - PL__TIE)
+        }
+    if (best == -INFINITY)
+        second = best; /* none live, or all -inf: the second pass decides */
+    if (!(second >= best - PL__TIE)) {
+        c->top[0] = at;
+        return 1;
+    }
+    size_t m = 0;
+    for (size_t w = 0; w < c->words; w++)
+        for (uint64_t b = live[w]; b; b &= b - 1) {
+            uint32_t id = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(b));
+            if (c->cand[id].gain >= best - PL__TIE)
                 c->top[m++] = id;
         }
     return m;
@@ -611,9 +622,10 @@ static void refresh_small(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *
         uint64_t dem = ((d0 ? d0[w] : 0) | (d1 ? d1[w] : 0)) & live[w] & ~sup;
         for (uint64_t b = sup | dem; b; b &= b - 1) {
             uint32_t id = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(b));
+            uint64_t bit = b & -b;
             const xc_small *sm = &c->sm[id];
             uint32_t ip = sm->key[0], jq = sm->key[1], jp = sm->key[2], iq = sm->key[3];
-            if (!(sup & (b & -b)) &&
+            if (!(sup & bit) &&
                 !((jp == dp || jp == dq) && !(sm->dvr[0] <= c->dv[jp] && c->dv[jp] <= sm->dvr[1])) &&
                 !((iq == dp || iq == dq) && !(sm->dvr[2] <= c->dv[iq] && c->dv[iq] <= sm->dvr[3])))
                 continue;
@@ -627,7 +639,7 @@ static void refresh_small(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *
                 sized(e, &c->last[id]);
             } else {
                 e->dead = 1;
-                live[w] &= ~(b & -b);
+                live[w] &= ~bit;
             }
         }
     }

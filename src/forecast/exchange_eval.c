@@ -107,12 +107,6 @@ static PL__XC_INLINE void still(int clip, double X, double o0, double d, double 
     out[1] = hi;
 }
 
-int pl__xc_sizable(const pl__xc_state *st, const pl__xc_cand *cd)
-{
-    double kip = st->k[cd->i * st->K + cd->p], kjq = st->k[cd->j * st->K + cd->q];
-    return kip > 0 && kjq > 0 && cd->rho > 0 && isfinite(cd->rho);
-}
-
 int pl__xc_size(const pl__xc_state *st, const pl__xc_cand *cd, pl_exchange_trade *t,
                 double dvr[4])
 {

@@ -101,7 +101,11 @@ typedef struct pl__xc_state {
 ** Can candidate *cd be sized at all: k_ip > 0, k_jq > 0, rho finite and > 0?
 ** These are fixed for the run, so a candidate checked when it is made stays so.
 */
-int pl__xc_sizable(const pl__xc_state *st, const pl__xc_cand *cd);
+static inline int pl__xc_sizable(const pl__xc_state *st, const pl__xc_cand *cd)
+{
+    double kip = st->k[cd->i * st->K + cd->p], kjq = st->k[cd->j * st->K + cd->q];
+    return kip > 0 && kjq > 0 && cd->rho > 0 && isfinite(cd->rho);
+}
 /*
 ** Size candidate *cd, sizable, as Decide does (exchange_eval.c): 1 and *t
 ** filled when it is feasible, 0 when not. dvr (NULL: not wanted), when feasible: the ranges
