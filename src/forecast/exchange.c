@@ -257,7 +257,7 @@ static int add_pair(void *arg, size_t a, size_t b, size_t p, size_t q)
         pl_exchange_trade *at = &c->last[c->n_cand];
         xc_small *sm = &c->sm[c->n_cand];
         at->round = 0; /* pl__xc_size sets the rest */
-        if (pl__xc_size(&gn->st, cd, at, sm->dvr)) {
+        if (pl__xc_size_fresh(&gn->st, cd, at, sm->dvr)) {
             sized(cd, at);
             sm->key[0] = (uint32_t)AT(c, cd->i, cd->p), sm->key[1] = (uint32_t)AT(c, cd->j, cd->q);
             sm->key[2] = (uint32_t)AT(c, cd->j, cd->p), sm->key[3] = (uint32_t)AT(c, cd->i, cd->q);
@@ -265,7 +265,7 @@ static int add_pair(void *arg, size_t a, size_t b, size_t p, size_t q)
         }
         return PL_OK;
     }
-    if (!pl__xc_size(&gn->st, cd, &t, c->path == PL__XC_FAST ? dvr : NULL))
+    if (!pl__xc_size_fresh(&gn->st, cd, &t, c->path == PL__XC_FAST ? dvr : NULL))
         return PL_OK;
     sized(cd, &t);
     if ((c->n_cand == c->cap_cand || !c->cand) && grow_cand(c))

@@ -12,6 +12,7 @@
 
 #include <assert.h>
 #include <math.h>
+#include <string.h>
 
 #define AT(st, a, k) ((a) * (st)->K + (k))
 #define PL__MIN_MOVE 1e-10 /* Decide: a move of 1e-10 or less is no move */
@@ -107,8 +108,14 @@ static PL__XC_INLINE void still(int clip, double X, double o0, double d, double 
     out[1] = hi;
 }
 
-int pl__xc_size(const pl__xc_state *st, const pl__xc_cand *cd, pl_exchange_trade *t,
-                double dvr[4])
+/*
+** The sizing; fresh: at the start of a round, where it gets simpler (the
+** compiler keeps a copy of each): no proposal is kept yet, y = x, every dv is 0
+** and no supplier has a record, so view() is O0 exactly (O0 + 0 + k 0 with O0
+** never -0: a sum from +0 over weights times positions >= 0, divided by w > 0).
+*/
+static PL__XC_INLINE int size_of(const pl__xc_state *st, const pl__xc_cand *cd,
+                                 pl_exchange_trade *t, double dvr[4], int fresh)
 {
     size_t K = st->K, i = cd->i, j = cd->j, p = cd->p, q = cd->q;
     size_t ip = i * K + p, iq = i * K + q, jp = j * K + p, jq = j * K + q;
@@ -123,7 +130,7 @@ int pl__xc_size(const pl__xc_state *st, const pl__xc_cand *cd, pl_exchange_trade
     ** Decide's sign test sees si (sj), or move_ok's size test fails; either
     ** way the candidate is infeasible, as it would be after the sizing.
     */
-    if ((cd->sg_i != 0 && cd->sg_i != ni) || (cd->sg_j != 0 && cd->sg_j != nj))
+    if (!fresh && ((cd->sg_i != 0 && cd->sg_i != ni) || (cd->sg_j != 0 && cd->sg_j != nj)))
         return 0;
     double si = ni, sj = nj;
     /* j moves all the way to i's position on q, unless i would then have to move past j's */
@@ -139,13 +146,13 @@ int pl__xc_size(const pl__xc_state *st, const pl__xc_cand *cd, pl_exchange_trade
         !(pl__xc_min(siq * z.dq - sip * z.dp, sjp * z.dp - sjq * z.dq) >= PL__MIN_GAIN))
         return 0;
     /* an outcome never passes its demander's start position, as the pair sees O */
-    double o0 = view(st, ip, jp, p, j, kip);
+    double o0 = fresh ? st->O0[p] : view(st, ip, jp, p, j, kip);
     int clip_p = passes(Xjp, o0, o0 + si * z.dp);
     if (dvr)
         still(clip_p, Xjp, o0, si * z.dp, st->dv[jp], dvr);
     if (clip_p)
         from_dp(&z, fabs(Xjp - o0), rho, kip, kjq);
-    o0 = view(st, jq, iq, q, i, kjq);
+    o0 = fresh ? st->O0[q] : view(st, jq, iq, q, i, kjq);
     int clip_q = passes(Xiq, o0, o0 + sj * z.dq);
     if (dvr)
         still(clip_q, Xiq, o0, sj * z.dq, st->dv[iq], dvr + 2);
@@ -165,4 +172,24 @@ int pl__xc_size(const pl__xc_state *st, const pl__xc_cand *cd, pl_exchange_trade
     t->gain_i = siq * z.dq - sip * z.dp;
     t->gain_j = sjp * z.dp - sjq * z.dq;
     return 1;
+}
+
+int pl__xc_size(const pl__xc_state *st, const pl__xc_cand *cd, pl_exchange_trade *t,
+                double dvr[4])
+{
+    return size_of(st, cd, t, dvr, 0);
+}
+
+int pl__xc_size_fresh(const pl__xc_state *st, const pl__xc_cand *cd, pl_exchange_trade *t,
+                      double dvr[4])
+{
+    assert(cd->sg_i == 0 && cd->sg_j == 0 && cd->pre_i == 0 && cd->pre_j == 0);
+    int ok = size_of(st, cd, t, dvr, 1);
+#ifndef NDEBUG /* the same bytes as the general sizing */
+    pl_exchange_trade u = *t;
+    double r[4];
+    assert(size_of(st, cd, &u, dvr ? r : NULL, 0) == ok);
+    assert(!ok || (memcmp(&u, t, sizeof u) == 0 && (!dvr || memcmp(r, dvr, sizeof r) == 0)));
+#endif
+    return ok;
 }

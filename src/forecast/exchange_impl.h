@@ -115,6 +115,9 @@ static inline int pl__xc_sizable(const pl__xc_state *st, const pl__xc_cand *cd)
 */
 int pl__xc_size(const pl__xc_state *st, const pl__xc_cand *cd, pl_exchange_trade *t,
                 double dvr[4]);
+/* The same at the start of a round (y = x, no dv, no record, no kept proposal). */
+int pl__xc_size_fresh(const pl__xc_state *st, const pl__xc_cand *cd, pl_exchange_trade *t,
+                      double dvr[4]);
 
 /* Fast path: a candidate's dvr as floats, rounded inward (exchange.c). */
 typedef struct pl__xc_range {
