@@ -676,7 +676,8 @@ static void refresh(xc_ctx *c, const pl__xc_cand *r, uint32_t stamp, const int n
 ** Supplier a gave its vote on k to demander b, now at pos: what b has seen of
 ** O_k. *news: 1 when that moved (a's first supply of k to b this round).
 */
-static int remember(xc_ctx *c, size_t a, size_t b, size_t k, double pos, int *news)
+static PL__XC_INLINE int remember(xc_ctx *c, size_t a, size_t b, size_t k, double pos,
+                                  int *news)
 {
     int seen = 0;
     for (uint32_t r = c->rec_head[AT(c, a, k)]; r; r = c->rec[r - 1].next)
@@ -723,11 +724,12 @@ static int execute(xc_ctx *c, pl_exchange *e, pl_exchange_trade *t, int news[2])
 
 #ifndef NDEBUG
 /* Sizing cd now gives t (but its round)? */
-static int same_sizing(const pl__xc_state *st, const pl__xc_cand *cd, const pl_exchange_trade *t)
+static int same_sizing(const xc_ctx *c, const pl__xc_cand *cd, const pl_exchange_trade *t)
 {
+    pl__xc_state st = state(c);
     pl_exchange_trade u;
     double dvr[4];
-    if (!pl__xc_size(st, cd, &u, dvr))
+    if (!pl__xc_size(&st, cd, &u, dvr))
         return 0;
     u.round = t->round;
     return memcmp(&u, t, sizeof u) == 0;
@@ -749,25 +751,30 @@ static int trade_round(xc_ctx *c, pl_exchange *e, size_t round)
     }
     uint32_t id, stamp = 0;
     while (pick(c, &id)) {
+        int news[2];
+        if (c->small) {
+            /*
+            ** Its last sizing, as sizing it now would give (debug builds check):
+            ** every trade since revisited it if it touched an input. It is dead
+            ** from here on: no revisit touches it, so it stands for the trade.
+            */
+            pl_exchange_trade *tp = &c->last[id];
+            assert(same_sizing(c, &c->cand[id], tp));
+            drop(c, id);
+            tp->round = round;
+            if ((rc = execute(c, e, tp, news)))
+                return rc;
+            refresh(c, &c->cand[id], ++stamp, news);
+            continue;
+        }
         pl__xc_state st = state(c);
         pl_exchange_trade t;
-        /*
-        ** Small: its last sizing, as sizing it now would give (checked in debug
-        ** builds): every trade since revisited it if it touched any input.
-        */
-        int ok = 1;
-        if (c->small) {
-            t = c->last[id];
-            assert(same_sizing(&st, &c->cand[id], &t));
-        } else {
-            ok = pl__xc_size(&st, &c->cand[id], &t, NULL);
-        }
+        int ok = pl__xc_size(&st, &c->cand[id], &t, NULL);
         drop(c, id);
         if (!ok) /* cannot happen: its inputs are those it was sized with */
             continue;
         t.round = round;
         pl__xc_cand cd = c->cand[id];
-        int news[2];
         if ((rc = execute(c, e, &t, news)))
             return rc;
         refresh(c, &cd, ++stamp, news);
