@@ -38,15 +38,14 @@ static PL__XC_INLINE double view(const pl__xc_state *st, size_t ak, size_t bk, s
 }
 
 /*
-** Decide's is_move_valid: a move by m (signed) from the vote y, after the kept
+** Decide's is_move_valid: a move by m (signed) to the vote to, after the kept
 ** proposals (sum pre): their sum with m at most 100 (Decide checks only that
 ** upper bound). Its other test, that every kept proposal has m's sign, is
 ** pl__xc_size's before the sizing: a move there is the side's sign times a
 ** size >= 0 (or NaN), so once |m| > PL__MIN_MOVE its sign is the side's.
 */
-static PL__XC_INLINE int move_ok(double y, double m, double pre)
+static PL__XC_INLINE int move_ok(double m, double to, double pre)
 {
-    double to = y + m;
     /* 1e-9: Decide's bounds are exact in 28-digit decimals, ours pass through k and back */
     return fabs(m) > PL__MIN_MOVE && fabs(m) <= 100 + 1e-9 && to >= -1e-9 && to <= 100 + 1e-9 &&
            pre + m <= 100 + 1e-9;
@@ -142,8 +141,10 @@ static PL__XC_INLINE int size_of(const pl__xc_state *st, const pl__xc_cand *cd,
         z.mi = fabs(Xjp - yip);
     }
     double sip = st->s[ip], siq = st->s[iq], sjp = st->s[jp], sjq = st->s[jq];
-    if (!move_ok(yip, si * z.mi, cd->pre_i) || !move_ok(yjq, sj * z.mj, cd->pre_j) ||
-        !(pl__xc_min(siq * z.dq - sip * z.dp, sjp * z.dp - sjq * z.dq) >= PL__MIN_GAIN))
+    double mi = si * z.mi, mj = sj * z.mj, toi = yip + mi, toj = yjq + mj;
+    double gi = siq * z.dq - sip * z.dp, gj = sjp * z.dp - sjq * z.dq;
+    if (!move_ok(mi, toi, cd->pre_i) || !move_ok(mj, toj, cd->pre_j) ||
+        !(pl__xc_min(gi, gj) >= PL__MIN_GAIN))
         return 0;
     /* an outcome never passes its demander's start position, as the pair sees O */
     double o0 = fresh ? st->O0[p] : view(st, ip, jp, p, j, kip);
@@ -158,19 +159,22 @@ static PL__XC_INLINE int size_of(const pl__xc_state *st, const pl__xc_cand *cd,
         still(clip_q, Xiq, o0, sj * z.dq, st->dv[iq], dvr + 2);
     if (clip_q)
         from_dq(&z, fabs(Xiq - o0), rho, kip, kjq);
-    /* without a clip the moves are those move_ok passed above */
-    if ((clip_p || clip_q) &&
-        (!move_ok(yip, si * z.mi, cd->pre_i) || !move_ok(yjq, sj * z.mj, cd->pre_j)))
-        return 0;
+    /* without a clip the moves and gains are those found above */
+    if (clip_p || clip_q) {
+        mi = si * z.mi, mj = sj * z.mj, toi = yip + mi, toj = yjq + mj;
+        if (!move_ok(mi, toi, cd->pre_i) || !move_ok(mj, toj, cd->pre_j))
+            return 0;
+        gi = siq * z.dq - sip * z.dp, gj = sjp * z.dp - sjq * z.dq;
+    }
     t->i = i, t->j = j, t->p = p, t->q = q;
     t->i_from = yip;
-    t->i_to = yip + si * z.mi;
+    t->i_to = toi;
     t->j_from = yjq;
-    t->j_to = yjq + sj * z.mj;
+    t->j_to = toj;
     t->shift_p = z.dp;
     t->shift_q = z.dq;
-    t->gain_i = siq * z.dq - sip * z.dp;
-    t->gain_j = sjp * z.dp - sjq * z.dq;
+    t->gain_i = gi;
+    t->gain_j = gj;
     return 1;
 }
 

@@ -39,16 +39,17 @@ static void group(const unsigned char *sp, const unsigned char *sq, size_t n, ui
 static int pairs_few(size_t n, size_t K, const unsigned char *sd, pl__xc_visit visit, void *arg)
 {
     enum { MAXP = PL__XC_FEW * (PL__XC_FEW - 1) / 2 };
-    uint64_t opp[MAXP];
+    uint64_t opp[MAXP], lo[PL__XC_FEW] = {0}, hi[PL__XC_FEW] = {0}; /* sides 1 and 2, bit k */
     unsigned char pa[MAXP], pb[MAXP], on_p[MAXP];
+    for (size_t k = 0; k < K; k++)
+        for (size_t a = 0; a < n; a++) {
+            lo[a] |= (uint64_t)(sd[k * n + a] == 1) << k;
+            hi[a] |= (uint64_t)(sd[k * n + a] == 2) << k;
+        }
     size_t np = 0;
     for (size_t a = 0; a < n; a++)
         for (size_t b = a + 1; b < n; b++) {
-            uint64_t m = 0;
-            for (size_t k = 0; k < K; k++) {
-                unsigned char sa = sd[k * n + a], sb = sd[k * n + b];
-                m |= (uint64_t)(sa && sb && sa != sb) << k;
-            }
+            uint64_t m = (lo[a] & hi[b]) | (hi[a] & lo[b]);
             if (m & (m - 1))
                 opp[np] = m, pa[np] = (unsigned char)a, pb[np++] = (unsigned char)b;
         }
