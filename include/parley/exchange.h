@@ -36,7 +36,7 @@ typedef struct pl_exchange_opts {
     pl_progress progress; /* after each round, out of rounds */
     int naive;         /* the path, all making the same trades: 0 (fast) the pairs by side
                           groups and a max-tree, only the candidates an exchange touched
-                          sized again (on runs of at most 256 candidates a round, sets of
+                          sized again (on runs of at most 64 candidates a round, sets of
                           them scanned instead); 1 every candidate sized again after each
                           exchange (the test oracle); 2 issue 20's heap (the bench's
                           baseline); 3 the fast path without the sets (tests) */

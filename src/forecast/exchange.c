@@ -32,10 +32,11 @@
 #define PL__XC_VIA_I 0x80000000u /* ids stay below 2^30 (add_pair) */
 /*
 ** The fast path keeps no index and no tree when a round can hold at most this
-** many candidates (small_bound): a scan of the live ones per trade costs less
-** than building them each round (the built-in scenario, 4 x 6: at most 60).
+** many candidates (small_bound), one bit each in a word: sets of them per key
+** cost less than building those each round (the built-in scenario, 4 x 6:
+** at most 60).
 */
-#define PL__XC_SMALL 256
+#define PL__XC_SMALL 64
 
 /* Small: what a trade's scan reads of a candidate besides its gain. */
 typedef struct xc_small {
@@ -86,12 +87,12 @@ typedef struct xc_ctx {
     pl_exchange_trade *last;   /* per candidate, its last sizing (executed as it is) */
     xc_small *sm;              /* per candidate */
     /*
-    ** Sets of candidates, bit id of words words each (small_set): for each
-    ** (actor, issue) k those supplying through it (as i p or j q) at k, those
-    ** demanding through it (as j p or i q) at n K + k; the live at 2 n K.
+    ** Sets of candidates, bit id each: for each (actor, issue) k those supplying
+    ** through it (as i p or j q) at k, those demanding through it (as j p or
+    ** i q) at n K + k.
     */
     uint64_t *set;
-    size_t words;
+    uint64_t live;             /* the live */
     pl_rng rng;
 } xc_ctx;
 
@@ -347,25 +348,21 @@ static void keys(const xc_ctx *c, const pl__xc_cand *cd, size_t key[4])
     key[3] = nk + AT(c, cd->i, cd->q);
 }
 
-/* Small: set k (small_set's layout). */
-static uint64_t *small_set(const xc_ctx *c, size_t k) { return c->set + k * c->words; }
-
 /* Small: the round's sets, every candidate live. */
 static void sets_round(xc_ctx *c)
 {
-    size_t nk = c->n * c->K, W = c->words;
-    uint64_t *sup = c->set, *dem = small_set(c, nk), *live = small_set(c, 2 * nk);
-    memset(c->set, 0, (2 * nk + 1) * W * sizeof *c->set);
+    size_t nk = c->n * c->K;
+    uint64_t *sup = c->set, *dem = c->set + nk;
+    memset(c->set, 0, 2 * nk * sizeof *c->set);
     for (size_t id = 0; id < c->n_cand; id++) {
         const xc_small *sm = &c->sm[id];
-        size_t w = id / 64;
-        uint64_t bit = (uint64_t)1 << (id % 64);
-        sup[sm->key[0] * W + w] |= bit;
-        sup[sm->key[1] * W + w] |= bit;
-        dem[sm->key[2] * W + w] |= bit;
-        dem[sm->key[3] * W + w] |= bit;
-        live[w] |= bit;
+        uint64_t bit = (uint64_t)1 << id;
+        sup[sm->key[0]] |= bit;
+        sup[sm->key[1]] |= bit;
+        dem[sm->key[2]] |= bit;
+        dem[sm->key[3]] |= bit;
     }
+    c->live = c->n_cand < 64 ? ((uint64_t)1 << c->n_cand) - 1 : ~(uint64_t)0;
 }
 
 /* Fast and heap paths: candidates by key (CSR), and the max-tree or the heap. */
@@ -408,21 +405,19 @@ static void index_round(xc_ctx *c)
 */
 static size_t top_small(xc_ctx *c)
 {
-    const uint64_t *live = small_set(c, 2 * c->n * c->K);
     double best = -INFINITY, second = -INFINITY;
     uint32_t at = 0;
-    for (size_t w = 0; w < c->words; w++)
-        for (uint64_t b = live[w]; b; b &= b - 1) {
-            uint32_t id = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(b));
-            double g = c->cand[id].gain;
-            if (g > best) {
-                second = best;
-                best = g;
-                at = id;
-            } else if (g > second) {
-                second = g;
-            }
+    for (uint64_t b = c->live; b; b &= b - 1) {
+        uint32_t id = (uint32_t)__builtin_ctzll(b);
+        double g = c->cand[id].gain;
+        if (g > best) {
+            second = best;
+            best = g;
+            at = id;
+        } else if (g > second) {
+            second = g;
         }
+    }
     if (best == -INFINITY)
         second = best; /* none live, or all -inf: the second pass decides */
     if (!(second >= best - PL__TIE)) {
@@ -430,12 +425,11 @@ static size_t top_small(xc_ctx *c)
         return 1;
     }
     size_t m = 0;
-    for (size_t w = 0; w < c->words; w++)
-        for (uint64_t b = live[w]; b; b &= b - 1) {
-            uint32_t id = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(b));
-            if (c->cand[id].gain >= best - PL__TIE)
-                c->top[m++] = id;
-        }
+    for (uint64_t b = c->live; b; b &= b - 1) {
+        uint32_t id = (uint32_t)__builtin_ctzll(b);
+        if (c->cand[id].gain >= best - PL__TIE)
+            c->top[m++] = id;
+    }
     return m;
 }
 
@@ -472,7 +466,7 @@ static void drop(xc_ctx *c, uint32_t id)
 {
     c->cand[id].dead = 1;
     if (c->small) {
-        small_set(c, 2 * c->n * c->K)[id / 64] &= ~((uint64_t)1 << (id % 64));
+        c->live &= ~((uint64_t)1 << id);
     } else if (c->path == PL__XC_HEAP) {
         pl__xc_heap_remove(&c->heap, id);
     } else if (c->path == PL__XC_FAST) {
@@ -608,39 +602,32 @@ static void revisit_demand(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand 
 static void refresh_small(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r,
                           const int news[2])
 {
-    size_t W = c->words, nk = c->n * c->K;
+    size_t nk = c->n * c->K;
     uint32_t rip = (uint32_t)AT(c, r->i, r->p), rjq = (uint32_t)AT(c, r->j, r->q);
     /* the demand keys r moved (UINT32_MAX: not moved): its dv[j p] and dv[i q] */
     uint32_t dp = news[0] ? (uint32_t)AT(c, r->j, r->p) : UINT32_MAX;
     uint32_t dq = news[1] ? (uint32_t)AT(c, r->i, r->q) : UINT32_MAX;
-    const uint64_t *s0 = small_set(c, rip), *s1 = small_set(c, rjq);
-    const uint64_t *d0 = news[0] ? small_set(c, nk + dp) : NULL;
-    const uint64_t *d1 = news[1] ? small_set(c, nk + dq) : NULL;
-    uint64_t *live = small_set(c, 2 * nk);
-    for (size_t w = 0; w < W; w++) {
-        uint64_t sup = (s0[w] | s1[w]) & live[w];
-        uint64_t dem = ((d0 ? d0[w] : 0) | (d1 ? d1[w] : 0)) & live[w] & ~sup;
-        for (uint64_t b = sup | dem; b; b &= b - 1) {
-            uint32_t id = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(b));
-            uint64_t bit = b & -b;
-            const xc_small *sm = &c->sm[id];
-            uint32_t ip = sm->key[0], jq = sm->key[1], jp = sm->key[2], iq = sm->key[3];
-            if (!(sup & bit) &&
-                !((jp == dp || jp == dq) && !(sm->dvr[0] <= c->dv[jp] && c->dv[jp] <= sm->dvr[1])) &&
-                !((iq == dp || iq == dq) && !(sm->dvr[2] <= c->dv[iq] && c->dv[iq] <= sm->dvr[3])))
-                continue;
-            /* revisit's: a party that supplied the same issue in r keeps its proposal */
-            pl__xc_cand *e = &c->cand[id];
-            if (ip == rip || ip == rjq)
-                keep(&e->pre_i, &e->sg_i, e->last_i);
-            if (jq == rip || jq == rjq)
-                keep(&e->pre_j, &e->sg_j, e->last_j);
-            if (pl__xc_size(st, e, &c->last[id], c->sm[id].dvr)) {
-                sized(e, &c->last[id]);
-            } else {
-                e->dead = 1;
-                live[w] &= ~bit;
-            }
+    uint64_t sup = (c->set[rip] | c->set[rjq]) & c->live;
+    uint64_t dem = ((news[0] ? c->set[nk + dp] : 0) | (news[1] ? c->set[nk + dq] : 0)) & c->live;
+    for (uint64_t b = sup | dem; b; b &= b - 1) {
+        uint32_t id = (uint32_t)__builtin_ctzll(b);
+        const xc_small *sm = &c->sm[id];
+        uint32_t ip = sm->key[0], jq = sm->key[1], jp = sm->key[2], iq = sm->key[3];
+        if (!(sup >> id & 1) &&
+            !((jp == dp || jp == dq) && !(sm->dvr[0] <= c->dv[jp] && c->dv[jp] <= sm->dvr[1])) &&
+            !((iq == dp || iq == dq) && !(sm->dvr[2] <= c->dv[iq] && c->dv[iq] <= sm->dvr[3])))
+            continue;
+        /* revisit's: a party that supplied the same issue in r keeps its proposal */
+        pl__xc_cand *e = &c->cand[id];
+        if (ip == rip || ip == rjq)
+            keep(&e->pre_i, &e->sg_i, e->last_i);
+        if (jq == rip || jq == rjq)
+            keep(&e->pre_j, &e->sg_j, e->last_j);
+        if (pl__xc_size(st, e, &c->last[id], c->sm[id].dvr)) {
+            sized(e, &c->last[id]);
+        } else {
+            e->dead = 1;
+            c->live &= ~((uint64_t)1 << id);
         }
     }
 }
@@ -866,8 +853,7 @@ static int ctx_alloc(xc_ctx *c)
         c->top = pl__mallocarray(m, sizeof *c->top);
         c->last = pl__mallocarray(m, sizeof *c->last);
         c->sm = pl__mallocarray(m, sizeof *c->sm);
-        c->words = (m + 63) / 64;
-        c->set = pl__mallocarray(pl__mul(2 * nk + 1, c->words), sizeof *c->set);
+        c->set = pl__mallocarray(pl__mul(nk, 2), sizeof *c->set);
         if (!c->cand || !c->top || !c->last || !c->sm || !c->set)
             return 1;
     }
