@@ -12,6 +12,7 @@
 #endif
 #include "parley/exchange.h"
 #include "exchange_impl.h"
+#include "exchange_size.h"
 #include "parley/scenario.h"
 #include "../core/error_int.h"
 #include "../core/rng.h"
@@ -119,18 +120,27 @@ static void huge_pages(void *p, size_t bytes)
 
 static int present(const xc_ctx *c, size_t a, size_t k) { return !isnan(c->x[AT(c, a, k)]); }
 
+/* W, the sum of c s per issue: fixed for the run (weights and presence do not move). */
+static void weights(xc_ctx *c)
+{
+    for (size_t k = 0; k < c->K; k++) {
+        double w = 0;
+        for (size_t a = 0; a < c->n; a++)
+            if (present(c, a, k))
+                w += c->c[AT(c, a, k)] * c->s[AT(c, a, k)];
+        c->W[k] = w;
+    }
+}
+
+/* O from the votes y (W from weights(), the same sum as before it moved out of here). */
 static void outcomes(xc_ctx *c)
 {
     for (size_t k = 0; k < c->K; k++) {
-        double w = 0, wx = 0;
+        double wx = 0;
         for (size_t a = 0; a < c->n; a++)
-            if (present(c, a, k)) {
-                double v = c->c[AT(c, a, k)] * c->s[AT(c, a, k)];
-                w += v;
-                wx += v * c->y[AT(c, a, k)];
-            }
-        c->W[k] = w;
-        c->O[k] = w > 0 ? wx / w : 0;
+            if (present(c, a, k))
+                wx += c->c[AT(c, a, k)] * c->s[AT(c, a, k)] * c->y[AT(c, a, k)];
+        c->O[k] = c->W[k] > 0 ? wx / c->W[k] : 0;
     }
 }
 
@@ -233,6 +243,19 @@ static int grow_cand(xc_ctx *c)
     return 0;
 }
 
+#ifndef NDEBUG
+/* Does pl__xc_size_fresh give what the inline sizing gave (ok, t and dvr)? */
+static int same_fresh(const pl__xc_state *st, const pl__xc_cand *cd, int ok,
+                      const pl_exchange_trade *t, const double dvr[4])
+{
+    pl_exchange_trade u = *t;
+    double r[4];
+    if (pl__xc_size_fresh(st, cd, &u, r) != ok)
+        return 0;
+    return !ok || (memcmp(&u, t, sizeof u) == 0 && memcmp(r, dvr, sizeof r) == 0);
+}
+#endif
+
 /* Actors a < b, opposite on both p and q: a candidate when its ratios differ and it is feasible. */
 static int add_pair(void *arg, size_t a, size_t b, size_t p, size_t q)
 {
@@ -258,7 +281,9 @@ static int add_pair(void *arg, size_t a, size_t b, size_t p, size_t q)
         pl_exchange_trade *at = &c->last[c->n_cand];
         xc_small *sm = &c->sm[c->n_cand];
         at->round = 0; /* pl__xc_size sets the rest */
-        if (pl__xc_size_fresh(&gn->st, cd, at, sm->dvr)) {
+        int fit = pl__xc_size_of(&gn->st, cd, at, sm->dvr, 1); /* inline, as in the refresh */
+        assert(same_fresh(&gn->st, cd, fit, at, sm->dvr));
+        if (fit) {
             sized(cd, at);
             sm->key[0] = (uint32_t)AT(c, cd->i, cd->p), sm->key[1] = (uint32_t)AT(c, cd->j, cd->q);
             sm->key[2] = (uint32_t)AT(c, cd->j, cd->p), sm->key[3] = (uint32_t)AT(c, cd->i, cd->q);
@@ -623,7 +648,7 @@ static void refresh_small(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *
             keep(&e->pre_i, &e->sg_i, e->last_i);
         if (jq == rip || jq == rjq)
             keep(&e->pre_j, &e->sg_j, e->last_j);
-        if (pl__xc_size(st, e, &c->last[id], c->sm[id].dvr)) {
+        if (pl__xc_size_of(st, e, &c->last[id], c->sm[id].dvr, 0)) {
             sized(e, &c->last[id]);
         } else {
             e->dead = 1;
@@ -841,9 +866,9 @@ static int ctx_alloc(xc_ctx *c)
     c->O0 = pl__mallocarray(c->K, sizeof *c->O0);
     c->traded = pl__mallocarray(nk, 1);
     c->rec_head = pl__mallocarray(nk, sizeof *c->rec_head);
-    int fast = c->path == PL__XC_FAST, index = c->path != PL__XC_NAIVE;
+    int fast = c->path == PL__XC_FAST, index = c->path != PL__XC_NAIVE && !c->small;
     c->off = index ? pl__mallocarray(pl__mul(nk, 2) + 1, sizeof *c->off) : NULL;
-    c->len = fast ? pl__mallocarray(pl__mul(nk, 2), sizeof *c->len) : NULL;
+    c->len = fast && index ? pl__mallocarray(pl__mul(nk, 2), sizeof *c->len) : NULL;
     c->sd = fast ? pl__mallocarray(nk, 1) : NULL;
     c->pairs = fast ? pl__mallocarray(pl__mul(c->n, 4), sizeof *c->pairs) : NULL;
     if (c->small) {
@@ -858,7 +883,8 @@ static int ctx_alloc(xc_ctx *c)
             return 1;
     }
     return !c->x || !c->y || !c->dv || !c->k || !c->O || !c->W || !c->O0 || !c->traded ||
-           !c->rec_head || (index && !c->off) || (fast && (!c->len || !c->sd || !c->pairs));
+           !c->rec_head || (index && !c->off) || (fast && index && !c->len) ||
+           (fast && (!c->sd || !c->pairs));
 }
 
 static int check(size_t n, size_t K, const double *x, const double *s, const double *c,
@@ -920,6 +946,7 @@ int pl_exchange_run(pl_exchange **out, size_t n, size_t K, const double *x, cons
     pl__rng_seed(&c.rng, o.seed, 0);
     memcpy(c.x, x, nk * sizeof *x);
     memcpy(c.y, x, nk * sizeof *x);
+    weights(&c);
     outcomes(&c);
     for (size_t k = 0; k < K; k++)
         if (!(c.W[k] > 0)) {

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
 ** exchange_impl.h: the exchange model's internals (exchange.c runs the
-** rounds, exchange_eval.c sizes one candidate, exchange_heap.c orders the
-** candidates), and the model over some of a scenario's issues (evaluate
-** runs it within each group of issues decided together).
+** rounds, exchange_size.h sizes one candidate, exchange_eval.c as functions,
+** exchange_tree.c and exchange_heap.c order the candidates), and the model
+** over some of a scenario's issues (evaluate runs it within each group of
+** issues decided together).
 */
 #ifndef PL_EXCHANGE_IMPL_H
 #define PL_EXCHANGE_IMPL_H
@@ -107,7 +108,7 @@ static inline int pl__xc_sizable(const pl__xc_state *st, const pl__xc_cand *cd)
     return kip > 0 && kjq > 0 && cd->rho > 0 && isfinite(cd->rho);
 }
 /*
-** Size candidate *cd, sizable, as Decide does (exchange_eval.c): 1 and *t
+** Size candidate *cd, sizable, as Decide does (exchange_size.h): 1 and *t
 ** filled when it is feasible, 0 when not. dvr (NULL: not wanted), when feasible: the ranges
 ** [dvr[0], dvr[1]] of dv[j p] and [dvr[2], dvr[3]] of dv[i q] over which the
 ** sizing comes out the same while nothing else it reads changes (NaN: none);

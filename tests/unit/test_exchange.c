@@ -378,7 +378,7 @@ static void test_naive_fast(void **state)
 }
 
 /*
-** pl__xc_size's demand-key ranges at their edges (exchange_eval.c, still; the
+** pl__xc_size's demand-key ranges at their edges (exchange_size.h, still; the
 ** review's finding: the whole-run tests catch a range widened by 1e-2, not by
 ** 1e-4). One candidate of two actors on two issues, random positions with the
 ** demander's view placed near the edges of "O passes X"; dv[j p] (then dv[i q])
@@ -452,7 +452,7 @@ static void test_size_ranges(void **state)
 }
 
 /*
-** The fast path's demand-key ranges (exchange_eval.c, still) where they
+** The fast path's demand-key ranges (exchange_size.h, still) where they
 ** matter most: positions continuous and close together (40-60) and powers
 ** unequal (1-100), so that O often passes a demander's position (the sizes
 ** then follow the demander's view: no range) and trades often move a view
