@@ -94,6 +94,7 @@ typedef struct xc_ctx {
     */
     uint64_t *set;
     uint64_t live;             /* the live */
+    pl__xc_state st;           /* the sizing's view of the arrays (rec follows remember) */
     pl_rng rng;
 } xc_ctx;
 
@@ -281,12 +282,13 @@ static int add_pair(void *arg, size_t a, size_t b, size_t p, size_t q)
         pl_exchange_trade *at = &c->last[c->n_cand];
         xc_small *sm = &c->sm[c->n_cand];
         at->round = 0; /* pl__xc_size sets the rest */
-        int fit = pl__xc_size_of(&gn->st, cd, at, sm->dvr, 1); /* inline, as in the refresh */
+        sm->key[0] = (uint32_t)AT(c, cd->i, cd->p), sm->key[1] = (uint32_t)AT(c, cd->j, cd->q);
+        sm->key[2] = (uint32_t)AT(c, cd->j, cd->p), sm->key[3] = (uint32_t)AT(c, cd->i, cd->q);
+        /* inline, as in the refresh */
+        int fit = pl__xc_size_of(&gn->st, cd, sm->key, at, sm->dvr, 1);
         assert(same_fresh(&gn->st, cd, fit, at, sm->dvr));
         if (fit) {
             sized(cd, at);
-            sm->key[0] = (uint32_t)AT(c, cd->i, cd->p), sm->key[1] = (uint32_t)AT(c, cd->j, cd->q);
-            sm->key[2] = (uint32_t)AT(c, cd->j, cd->p), sm->key[3] = (uint32_t)AT(c, cd->i, cd->q);
             c->n_cand++;
         }
         return PL_OK;
@@ -648,7 +650,7 @@ static void refresh_small(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *
             keep(&e->pre_i, &e->sg_i, e->last_i);
         if (jq == rip || jq == rjq)
             keep(&e->pre_j, &e->sg_j, e->last_j);
-        if (pl__xc_size_of(st, e, &c->last[id], c->sm[id].dvr, 0)) {
+        if (pl__xc_size_of(st, e, sm->key, &c->last[id], c->sm[id].dvr, 0)) {
             sized(e, &c->last[id]);
         } else {
             e->dead = 1;
@@ -665,11 +667,11 @@ static void refresh_small(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *
 */
 static void refresh(xc_ctx *c, const pl__xc_cand *r, uint32_t stamp, const int news[2])
 {
-    pl__xc_state st = state(c);
     if (c->small) {
-        refresh_small(c, &st, r, news);
+        refresh_small(c, &c->st, r, news);
         return;
     }
+    pl__xc_state st = state(c);
     if (c->path == PL__XC_NAIVE) {
         for (size_t k = 0; k < c->n_cand; k++)
             revisit(c, &st, r, (uint32_t)k, stamp);
@@ -703,6 +705,7 @@ static PL__XC_INLINE int remember(xc_ctx *c, size_t a, size_t b, size_t k, doubl
         if (!g)
             return PL_ENOMEM;
         c->rec = g;
+        c->st.rec = g;
     }
     c->rec[c->n_rec++] = (pl__xc_rec){(uint32_t)b, c->rec_head[AT(c, a, k)], pos};
     c->rec_head[AT(c, a, k)] = (uint32_t)c->n_rec;
@@ -941,6 +944,7 @@ int pl_exchange_run(pl_exchange **out, size_t n, size_t K, const double *x, cons
         rc = pl__error_nomem(err);
         goto done;
     }
+    c.st = state(&c); /* the arrays stay where they are, but rec (remember updates it) */
     e->n = n;
     e->K = K;
     pl__rng_seed(&c.rng, o.seed, 0);

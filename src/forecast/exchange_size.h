@@ -114,12 +114,15 @@ static PL__XC_INLINE void still(int clip, double X, double o0, double d, double 
 ** compiler keeps a copy of each): no proposal is kept yet, y = x, every dv is 0
 ** and no supplier has a record, so view() is O0 exactly (O0 + 0 + k 0 with O0
 ** never -0: a sum from +0 over weights times positions >= 0, divided by w > 0).
+** key (NULL: computed): the indices i p, j q, j p, i q (x[i p] at a K + k).
 */
 static PL__XC_INLINE int pl__xc_size_of(const pl__xc_state *st, const pl__xc_cand *cd,
-                                        pl_exchange_trade *t, double dvr[4], int fresh)
+                                        const uint32_t key[4], pl_exchange_trade *t,
+                                        double dvr[4], int fresh)
 {
     size_t K = st->K, i = cd->i, j = cd->j, p = cd->p, q = cd->q;
-    size_t ip = i * K + p, iq = i * K + q, jp = j * K + p, jq = j * K + q;
+    size_t ip = key ? key[0] : i * K + p, jq = key ? key[1] : j * K + q;
+    size_t jp = key ? key[2] : j * K + p, iq = key ? key[3] : i * K + q;
     double kip = st->k[ip], kjq = st->k[jq], rho = cd->rho;
     assert(pl__xc_sizable(st, cd));
     double yip = st->y[ip], yjq = st->y[jq];
