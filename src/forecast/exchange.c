@@ -836,7 +836,7 @@ static int play_round(xc_ctx *c, pl_exchange *e, size_t round)
 
 static void ctx_free(xc_ctx *c)
 {
-    void *p[] = {c->x, c->y, c->k, c->O, c->W, c->O0, c->traded, c->dv, c->rec_head, c->rec,
+    void *p[] = {c->x /* and y, dv, k, O, W, O0 (ctx_alloc) */, c->traded, c->rec_head, c->rec,
                  c->cand, c->top, c->hbuf, c->hpos, c->tbuf, c->gbuf, c->off,
                  c->ids, c->len, c->sd, c->pairs, c->range, c->last, c->sm, c->set};
     for (size_t k = 0; k < sizeof p / sizeof *p; k++)
@@ -860,13 +860,13 @@ static size_t small_bound(size_t n, size_t K)
 static int ctx_alloc(xc_ctx *c)
 {
     size_t nk = pl__mul(c->n, c->K);
-    c->x = pl__mallocarray(nk, sizeof *c->x);
-    c->y = pl__mallocarray(nk, sizeof *c->y);
-    c->dv = pl__mallocarray(nk, sizeof *c->dv);
-    c->k = pl__mallocarray(nk, sizeof *c->k);
-    c->O = pl__mallocarray(c->K, sizeof *c->O);
-    c->W = pl__mallocarray(c->K, sizeof *c->W);
-    c->O0 = pl__mallocarray(c->K, sizeof *c->O0);
+    /* the doubles in one block (a small run is worth a few allocations); no wrap: pl_exchange_run
+       checked that (rounds + 1) n K doubles fit */
+    c->x = pl__mallocarray(pl__mul(nk, 4) + pl__mul(c->K, 3), sizeof *c->x);
+    if (c->x) {
+        c->y = c->x + nk, c->dv = c->y + nk, c->k = c->dv + nk;
+        c->O = c->k + nk, c->W = c->O + c->K, c->O0 = c->W + c->K;
+    }
     c->traded = pl__mallocarray(nk, 1);
     c->rec_head = pl__mallocarray(nk, sizeof *c->rec_head);
     int fast = c->path == PL__XC_FAST, index = c->path != PL__XC_NAIVE && !c->small;
