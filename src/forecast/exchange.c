@@ -630,10 +630,10 @@ static void refresh_small(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *
                           const int news[2])
 {
     size_t nk = c->n * c->K;
-    uint32_t rip = (uint32_t)AT(c, r->i, r->p), rjq = (uint32_t)AT(c, r->j, r->q);
+    const uint32_t *rk = c->sm[r - c->cand].key; /* r is a candidate of the round */
+    uint32_t rip = rk[0], rjq = rk[1];
     /* the demand keys r moved (UINT32_MAX: not moved): its dv[j p] and dv[i q] */
-    uint32_t dp = news[0] ? (uint32_t)AT(c, r->j, r->p) : UINT32_MAX;
-    uint32_t dq = news[1] ? (uint32_t)AT(c, r->i, r->q) : UINT32_MAX;
+    uint32_t dp = news[0] ? rk[2] : UINT32_MAX, dq = news[1] ? rk[3] : UINT32_MAX;
     uint64_t sup = (c->set[rip] | c->set[rjq]) & c->live;
     uint64_t dem = ((news[0] ? c->set[nk + dp] : 0) | (news[1] ? c->set[nk + dq] : 0)) & c->live;
     for (uint64_t b = sup | dem; b; b &= b - 1) {
