@@ -26,8 +26,8 @@
 ** far and by the votes others gave b on k (each at its first exchange with b,
 ** as Decide's "updates" keep it), not by trades among third parties.
 */
-static PL__XC_INLINE double view(const pl__xc_state *st, size_t ak, size_t bk, size_t k, size_t b,
-                   double k_ak)
+static PL__XC_INLINE double view(const pl__xc_state *st, size_t ak, size_t bk, size_t k,
+                                 size_t b, double k_ak)
 {
     double o = st->O0[k] + st->dv[bk];
     double first = NAN; /* a's own position as b saw it, if a already supplied k to b */
