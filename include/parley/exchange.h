@@ -36,8 +36,10 @@ typedef struct pl_exchange_opts {
     pl_progress progress; /* after each round, out of rounds */
     int naive;         /* the path, all making the same trades: 0 (fast) the pairs by side
                           groups and a max-tree, only the candidates an exchange touched
-                          sized again; 1 every candidate sized again after each exchange
-                          (the test oracle); 2 issue 20's heap (the bench's baseline) */
+                          sized again (on runs of at most 64 candidates a round, sets of
+                          them scanned instead); 1 every candidate sized again after each
+                          exchange (the test oracle); 2 issue 20's heap (the bench's
+                          baseline); 3 the fast path without the sets (tests) */
 } pl_exchange_opts;
 #define PL_EXCHANGE_OPTS_INIT {PL_EXCHANGE_EQUAL_GAIN, 10, 0u, PL_PROGRESS_NONE, 0}
 

@@ -12,12 +12,14 @@
 #endif
 #include "parley/exchange.h"
 #include "exchange_impl.h"
+#include "exchange_size.h"
 #include "parley/scenario.h"
 #include "../core/error_int.h"
 #include "../core/rng.h"
 #include "../core/alloc.h"
 #include "../core/progress.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <math.h>
 #include <stdlib.h>
@@ -29,6 +31,19 @@
 #define PL__TIE 1e-12 /* gains this close to the best are a tie */
 #define PL__AHEAD 16  /* candidates a revisit loads ahead (a few cache-miss latencies' worth) */
 #define PL__XC_VIA_I 0x80000000u /* ids stay below 2^30 (add_pair) */
+/*
+** The fast path keeps no index and no tree when a round can hold at most this
+** many candidates (small_bound), one bit each in a word: sets of them per key
+** cost less than building those each round (the built-in scenario, 4 x 6:
+** at most 60).
+*/
+#define PL__XC_SMALL 64
+
+/* Small: what a trade's scan reads of a candidate besides its gain. */
+typedef struct xc_small {
+    double dvr[4];   /* its last sizing's dv ranges (pl__xc_size) */
+    uint32_t key[4]; /* its (actor, issue) indices: i p, j q (supplies), j p, i q (demands) */
+} xc_small;
 
 struct pl_exchange {
     size_t n, K, rounds;
@@ -68,6 +83,18 @@ typedef struct xc_ctx {
     unsigned char *sd;         /* fast: K x n sides of O (exchange_pairs.c) */
     uint32_t *pairs;           /* fast: 4 n, exchange_pairs.c's groups */
     size_t cap_idx;
+    /* small (fast path, rounds of at most PL__XC_SMALL candidates, allocated once): */
+    int small;
+    pl_exchange_trade *last;   /* per candidate, its last sizing (executed as it is) */
+    xc_small *sm;              /* per candidate */
+    /*
+    ** Sets of candidates, bit id each: for each (actor, issue) k those supplying
+    ** through it (as i p or j q) at k, those demanding through it (as j p or
+    ** i q) at n K + k.
+    */
+    uint64_t *set;
+    uint64_t live;             /* the live */
+    pl__xc_state st;           /* the sizing's view of the arrays (rec follows remember) */
     pl_rng rng;
 } xc_ctx;
 
@@ -94,18 +121,27 @@ static void huge_pages(void *p, size_t bytes)
 
 static int present(const xc_ctx *c, size_t a, size_t k) { return !isnan(c->x[AT(c, a, k)]); }
 
+/* W, the sum of c s per issue: fixed for the run (weights and presence do not move). */
+static void weights(xc_ctx *c)
+{
+    for (size_t k = 0; k < c->K; k++) {
+        double w = 0;
+        for (size_t a = 0; a < c->n; a++)
+            if (present(c, a, k))
+                w += c->c[AT(c, a, k)] * c->s[AT(c, a, k)];
+        c->W[k] = w;
+    }
+}
+
+/* O from the votes y (W from weights(), the same sum as before it moved out of here). */
 static void outcomes(xc_ctx *c)
 {
     for (size_t k = 0; k < c->K; k++) {
-        double w = 0, wx = 0;
+        double wx = 0;
         for (size_t a = 0; a < c->n; a++)
-            if (present(c, a, k)) {
-                double v = c->c[AT(c, a, k)] * c->s[AT(c, a, k)];
-                w += v;
-                wx += v * c->y[AT(c, a, k)];
-            }
-        c->W[k] = w;
-        c->O[k] = w > 0 ? wx / w : 0;
+            if (present(c, a, k))
+                wx += c->c[AT(c, a, k)] * c->s[AT(c, a, k)] * c->y[AT(c, a, k)];
+        c->O[k] = c->W[k] > 0 ? wx / c->W[k] : 0;
     }
 }
 
@@ -135,7 +171,8 @@ static int roles(xc_ctx *c, size_t a, size_t b, size_t p, size_t q, pl__xc_cand 
 {
     double sap = c->s[AT(c, a, p)], saq = c->s[AT(c, a, q)];
     double sbp = c->s[AT(c, b, p)], sbq = c->s[AT(c, b, q)];
-    if (fabs(sap * sbq - sbp * saq) <= 1e-12 * fmax(sap * sbq, sbp * saq))
+    double ab = sap * sbq, ba = sbp * saq; /* saliences: in [0, 1], never NaN */
+    if (fabs(ab - ba) <= 1e-12 * (ab > ba ? ab : ba))
         return 0;
     size_t i = sap * sbq < sbp * saq ? a : b, j = i == a ? b : a;
     double sip = c->s[AT(c, i, p)], sjp = c->s[AT(c, j, p)];
@@ -170,7 +207,7 @@ static void set_range(pl__xc_range *r, const double dvr[4])
 /* A candidate's gain and last proposals after sizing t. */
 static void sized(pl__xc_cand *cd, const pl_exchange_trade *t)
 {
-    cd->gain = fmin(t->gain_i, t->gain_j);
+    cd->gain = pl__xc_min(t->gain_i, t->gain_j);
     cd->last_i = t->i_to - t->i_from;
     cd->last_j = t->j_to - t->j_from;
 }
@@ -207,31 +244,63 @@ static int grow_cand(xc_ctx *c)
     return 0;
 }
 
+#ifndef NDEBUG
+/* Does pl__xc_size_fresh give what the inline sizing gave (ok, t and dvr)? */
+static int same_fresh(const pl__xc_state *st, const pl__xc_cand *cd, int ok,
+                      const pl_exchange_trade *t, const double dvr[4])
+{
+    pl_exchange_trade u = *t;
+    double r[4];
+    if (pl__xc_size_fresh(st, cd, &u, r) != ok)
+        return 0;
+    return !ok || (memcmp(&u, t, sizeof u) == 0 && memcmp(r, dvr, sizeof r) == 0);
+}
+#endif
+
 /* Actors a < b, opposite on both p and q: a candidate when its ratios differ and it is feasible. */
 static int add_pair(void *arg, size_t a, size_t b, size_t p, size_t q)
 {
     xc_gen *gn = arg;
     xc_ctx *c = gn->c;
-    pl__xc_cand cd;
+    /* small: in place (room for every candidate the run can have, small_bound) */
+    pl__xc_cand local, *cd = c->small ? &c->cand[c->n_cand] : &local;
     pl_exchange_trade t;
     double dvr[4];
-    int ok = roles(c, a, b, p, q, &cd);
+    int ok = roles(c, a, b, p, q, cd);
     if (gn->count) {
         gn->e->candidates++;
         gn->e->equal_ratios += (size_t)!ok;
     }
-    cd.pre_i = cd.pre_j = 0;
-    cd.sg_i = cd.sg_j = 0;
-    cd.seen = 0;
-    cd.dead = 0;
-    if (!ok || !pl__xc_size(&gn->st, &cd, &t, c->path == PL__XC_FAST ? dvr : NULL))
+    if (!ok || !pl__xc_sizable(&gn->st, cd))
         return PL_OK;
-    sized(&cd, &t);
+    cd->pre_i = cd->pre_j = 0;
+    cd->sg_i = cd->sg_j = 0;
+    cd->seen = 0;
+    cd->dead = 0;
+    if (c->small) {
+        assert(c->n_cand < c->cap_cand);
+        pl_exchange_trade *at = &c->last[c->n_cand];
+        xc_small *sm = &c->sm[c->n_cand];
+        at->round = 0; /* pl__xc_size sets the rest */
+        sm->key[0] = (uint32_t)AT(c, cd->i, cd->p), sm->key[1] = (uint32_t)AT(c, cd->j, cd->q);
+        sm->key[2] = (uint32_t)AT(c, cd->j, cd->p), sm->key[3] = (uint32_t)AT(c, cd->i, cd->q);
+        /* inline, as in the refresh */
+        int fit = pl__xc_size_of(&gn->st, cd, sm->key, at, sm->dvr, 1);
+        assert(same_fresh(&gn->st, cd, fit, at, sm->dvr));
+        if (fit) {
+            sized(cd, at);
+            c->n_cand++;
+        }
+        return PL_OK;
+    }
+    if (!pl__xc_size_fresh(&gn->st, cd, &t, c->path == PL__XC_FAST ? dvr : NULL))
+        return PL_OK;
+    sized(cd, &t);
     if ((c->n_cand == c->cap_cand || !c->cand) && grow_cand(c))
         return PL_ENOMEM;
     if (c->path == PL__XC_FAST)
         set_range(&c->range[c->n_cand], dvr);
-    c->cand[c->n_cand++] = cd;
+    c->cand[c->n_cand++] = *cd;
     return PL_OK;
 }
 
@@ -274,6 +343,8 @@ static int resize_array(void *p, size_t n, size_t size)
 /* Room for the per-candidate arrays of a round of m candidates. */
 static int room(xc_ctx *c, size_t m)
 {
+    if (c->small)
+        return PL_OK;
     if (c->path == PL__XC_FAST) {
         size_t L = pl__xc_tree_leaves(m);
         if (L == 0 || (2 * L > c->cap_tree && !resize_array(&c->tbuf, 2 * L, sizeof *c->tbuf)))
@@ -302,6 +373,23 @@ static void keys(const xc_ctx *c, const pl__xc_cand *cd, size_t key[4])
     key[1] = AT(c, cd->j, cd->q);
     key[2] = nk + AT(c, cd->j, cd->p);
     key[3] = nk + AT(c, cd->i, cd->q);
+}
+
+/* Small: the round's sets, every candidate live. */
+static void sets_round(xc_ctx *c)
+{
+    size_t nk = c->n * c->K;
+    uint64_t *sup = c->set, *dem = c->set + nk;
+    memset(c->set, 0, 2 * nk * sizeof *c->set);
+    for (size_t id = 0; id < c->n_cand; id++) {
+        const xc_small *sm = &c->sm[id];
+        uint64_t bit = (uint64_t)1 << id;
+        sup[sm->key[0]] |= bit;
+        sup[sm->key[1]] |= bit;
+        dem[sm->key[2]] |= bit;
+        dem[sm->key[3]] |= bit;
+    }
+    c->live = c->n_cand < 64 ? ((uint64_t)1 << c->n_cand) - 1 : ~(uint64_t)0;
 }
 
 /* Fast and heap paths: candidates by key (CSR), and the max-tree or the heap. */
@@ -337,6 +425,42 @@ static void index_round(xc_ctx *c)
 }
 
 /*
+** Small: the naive scan's ties over the live set, in one pass when the best is
+** clear: besides the best (its first holder) it keeps the largest other gain;
+** when that is within PL__TIE of the best, or the best is -inf (a tie the
+** first pass cannot see), the naive's second pass runs.
+*/
+static size_t top_small(xc_ctx *c)
+{
+    double best = -INFINITY, second = -INFINITY;
+    uint32_t at = 0;
+    for (uint64_t b = c->live; b; b &= b - 1) {
+        uint32_t id = (uint32_t)__builtin_ctzll(b);
+        double g = c->cand[id].gain;
+        if (g > best) {
+            second = best;
+            best = g;
+            at = id;
+        } else if (g > second) {
+            second = g;
+        }
+    }
+    if (best == -INFINITY)
+        second = best; /* none live, or all -inf: the second pass decides */
+    if (!(second >= best - PL__TIE)) {
+        c->top[0] = at;
+        return 1;
+    }
+    size_t m = 0;
+    for (uint64_t b = c->live; b; b &= b - 1) {
+        uint32_t id = (uint32_t)__builtin_ctzll(b);
+        if (c->cand[id].gain >= best - PL__TIE)
+            c->top[m++] = id;
+    }
+    return m;
+}
+
+/*
 ** The next exchange: the highest gain; among gains within PL__TIE of it, a
 ** seeded uniform choice in candidate order. Naive: a scan of every candidate
 ** (the reference); fast: the max-tree's top; heap: the heap's.
@@ -344,7 +468,9 @@ static void index_round(xc_ctx *c)
 static int pick(xc_ctx *c, uint32_t *id)
 {
     size_t m = 0;
-    if (c->path == PL__XC_NAIVE) {
+    if (c->small) {
+        m = top_small(c);
+    } else if (c->path == PL__XC_NAIVE) {
         double best = -INFINITY;
         for (size_t k = 0; k < c->n_cand; k++)
             if (!c->cand[k].dead && c->cand[k].gain > best)
@@ -366,7 +492,9 @@ static int pick(xc_ctx *c, uint32_t *id)
 static void drop(xc_ctx *c, uint32_t id)
 {
     c->cand[id].dead = 1;
-    if (c->path == PL__XC_HEAP) {
+    if (c->small) {
+        c->live &= ~((uint64_t)1 << id);
+    } else if (c->path == PL__XC_HEAP) {
         pl__xc_heap_remove(&c->heap, id);
     } else if (c->path == PL__XC_FAST) {
         pl__xc_tree_set(&c->tree, id, -INFINITY);
@@ -493,6 +621,45 @@ static void revisit_demand(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand 
 }
 
 /*
+** Small: the candidates the index would revisit after trade r (refresh),
+** from the sets: those sharing a supply key with r, then those of a demand
+** key whose dv r moved (news) out of their last sizing's range. Each is met
+** once (revisit's stamp is not needed); the dead leave the live set.
+*/
+static void refresh_small(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r,
+                          const int news[2])
+{
+    size_t nk = c->n * c->K;
+    const uint32_t *rk = c->sm[r - c->cand].key; /* r is a candidate of the round */
+    uint32_t rip = rk[0], rjq = rk[1];
+    /* the demand keys r moved (UINT32_MAX: not moved): its dv[j p] and dv[i q] */
+    uint32_t dp = news[0] ? rk[2] : UINT32_MAX, dq = news[1] ? rk[3] : UINT32_MAX;
+    uint64_t sup = (c->set[rip] | c->set[rjq]) & c->live;
+    uint64_t dem = ((news[0] ? c->set[nk + dp] : 0) | (news[1] ? c->set[nk + dq] : 0)) & c->live;
+    for (uint64_t b = sup | dem; b; b &= b - 1) {
+        uint32_t id = (uint32_t)__builtin_ctzll(b);
+        const xc_small *sm = &c->sm[id];
+        uint32_t ip = sm->key[0], jq = sm->key[1], jp = sm->key[2], iq = sm->key[3];
+        if (!(sup >> id & 1) &&
+            !((jp == dp || jp == dq) && !(sm->dvr[0] <= c->dv[jp] && c->dv[jp] <= sm->dvr[1])) &&
+            !((iq == dp || iq == dq) && !(sm->dvr[2] <= c->dv[iq] && c->dv[iq] <= sm->dvr[3])))
+            continue;
+        /* revisit's: a party that supplied the same issue in r keeps its proposal */
+        pl__xc_cand *e = &c->cand[id];
+        if (ip == rip || ip == rjq)
+            keep(&e->pre_i, &e->sg_i, e->last_i);
+        if (jq == rip || jq == rjq)
+            keep(&e->pre_j, &e->sg_j, e->last_j);
+        if (pl__xc_size_of(st, e, sm->key, &c->last[id], c->sm[id].dvr, 0)) {
+            sized(e, &c->last[id]);
+        } else {
+            e->dead = 1;
+            c->live &= ~((uint64_t)1 << id);
+        }
+    }
+}
+
+/*
 ** After trade r: naive sizes every candidate again; fast and heap only those
 ** sharing one of its keys, and those of a demander's key only when what it saw
 ** of O moved (news[0] for j on p, news[1] for i on q): the others' inputs did
@@ -500,6 +667,10 @@ static void revisit_demand(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand 
 */
 static void refresh(xc_ctx *c, const pl__xc_cand *r, uint32_t stamp, const int news[2])
 {
+    if (c->small) {
+        refresh_small(c, &c->st, r, news);
+        return;
+    }
     pl__xc_state st = state(c);
     if (c->path == PL__XC_NAIVE) {
         for (size_t k = 0; k < c->n_cand; k++)
@@ -519,7 +690,8 @@ static void refresh(xc_ctx *c, const pl__xc_cand *r, uint32_t stamp, const int n
 ** Supplier a gave its vote on k to demander b, now at pos: what b has seen of
 ** O_k. *news: 1 when that moved (a's first supply of k to b this round).
 */
-static int remember(xc_ctx *c, size_t a, size_t b, size_t k, double pos, int *news)
+static PL__XC_INLINE int remember(xc_ctx *c, size_t a, size_t b, size_t k, double pos,
+                                  int *news)
 {
     int seen = 0;
     for (uint32_t r = c->rec_head[AT(c, a, k)]; r; r = c->rec[r - 1].next)
@@ -527,11 +699,14 @@ static int remember(xc_ctx *c, size_t a, size_t b, size_t k, double pos, int *ne
     *news = !seen;
     if (!seen)
         c->dv[AT(c, b, k)] += c->k[AT(c, a, k)] * (pos - c->x[AT(c, a, k)]);
-    pl__xc_rec *g = c->n_rec < UINT32_MAX - 1
-                        ? pl__grow(c->rec, &c->cap_rec, c->n_rec + 1, sizeof *g, 64) : NULL;
-    if (!g)
-        return PL_ENOMEM;
-    c->rec = g;
+    if (c->n_rec == c->cap_rec || !c->rec) { /* the test saves a call per record */
+        pl__xc_rec *g = c->n_rec < UINT32_MAX - 1
+                            ? pl__grow(c->rec, &c->cap_rec, c->n_rec + 1, sizeof *g, 64) : NULL;
+        if (!g)
+            return PL_ENOMEM;
+        c->rec = g;
+        c->st.rec = g;
+    }
     c->rec[c->n_rec++] = (pl__xc_rec){(uint32_t)b, c->rec_head[AT(c, a, k)], pos};
     c->rec_head[AT(c, a, k)] = (uint32_t)c->n_rec;
     return PL_OK;
@@ -539,10 +714,12 @@ static int remember(xc_ctx *c, size_t a, size_t b, size_t k, double pos, int *ne
 
 static int record(pl_exchange *e, const pl_exchange_trade *t)
 {
-    pl_exchange_trade *grown = pl__grow(e->trade, &e->cap_trades, e->n_trades + 1, sizeof *grown, 64);
-    if (!grown)
-        return PL_ENOMEM;
-    e->trade = grown;
+    if (e->n_trades == e->cap_trades || !e->trade) {
+        pl_exchange_trade *g = pl__grow(e->trade, &e->cap_trades, e->n_trades + 1, sizeof *g, 64);
+        if (!g)
+            return PL_ENOMEM;
+        e->trade = g;
+    }
     e->trade[e->n_trades++] = *t;
     return PL_OK;
 }
@@ -560,6 +737,20 @@ static int execute(xc_ctx *c, pl_exchange *e, pl_exchange_trade *t, int news[2])
     return record(e, t);
 }
 
+#ifndef NDEBUG
+/* Sizing cd now gives t (but its round)? */
+static int same_sizing(const xc_ctx *c, const pl__xc_cand *cd, const pl_exchange_trade *t)
+{
+    pl__xc_state st = state(c);
+    pl_exchange_trade u;
+    double dvr[4];
+    if (!pl__xc_size(&st, cd, &u, dvr))
+        return 0;
+    u.round = t->round;
+    return memcmp(&u, t, sizeof u) == 0;
+}
+#endif
+
 /* The round's exchanges, best first, until none is feasible. */
 static int trade_round(xc_ctx *c, pl_exchange *e, size_t round)
 {
@@ -568,10 +759,29 @@ static int trade_round(xc_ctx *c, pl_exchange *e, size_t round)
         rc = room(c, c->n_cand);
     if (rc)
         return rc;
-    if (c->path != PL__XC_NAIVE)
+    if (c->small) {
+        sets_round(c);
+    } else if (c->path != PL__XC_NAIVE) {
         index_round(c);
+    }
     uint32_t id, stamp = 0;
     while (pick(c, &id)) {
+        int news[2];
+        if (c->small) {
+            /*
+            ** Its last sizing, as sizing it now would give (debug builds check):
+            ** every trade since revisited it if it touched an input. It is dead
+            ** from here on: no revisit touches it, so it stands for the trade.
+            */
+            pl_exchange_trade *tp = &c->last[id];
+            assert(same_sizing(c, &c->cand[id], tp));
+            drop(c, id);
+            tp->round = round;
+            if ((rc = execute(c, e, tp, news)))
+                return rc;
+            refresh(c, &c->cand[id], ++stamp, news);
+            continue;
+        }
         pl__xc_state st = state(c);
         pl_exchange_trade t;
         int ok = pl__xc_size(&st, &c->cand[id], &t, NULL);
@@ -580,7 +790,6 @@ static int trade_round(xc_ctx *c, pl_exchange *e, size_t round)
             continue;
         t.round = round;
         pl__xc_cand cd = c->cand[id];
-        int news[2];
         if ((rc = execute(c, e, &t, news)))
             return rc;
         refresh(c, &cd, ++stamp, news);
@@ -627,33 +836,58 @@ static int play_round(xc_ctx *c, pl_exchange *e, size_t round)
 
 static void ctx_free(xc_ctx *c)
 {
-    void *p[] = {c->x, c->y, c->k, c->O, c->W, c->O0, c->traded, c->dv, c->rec_head, c->rec,
+    void *p[] = {c->x /* and y, dv, k, O, W, O0 (ctx_alloc) */, c->traded, c->rec_head, c->rec,
                  c->cand, c->top, c->hbuf, c->hpos, c->tbuf, c->gbuf, c->off,
-                 c->ids, c->len, c->sd, c->pairs, c->range};
+                 c->ids, c->len, c->sd, c->pairs, c->range, c->last, c->sm, c->set};
     for (size_t k = 0; k < sizeof p / sizeof *p; k++)
         free(p[k]);
+}
+
+/*
+** The most candidates a round of n actors on K issues can have: per issue pair
+** |A||D| + |B||C| over the four side groups, at most floor(n/2) ceil(n/2);
+** PL__XC_SMALL + 1 when that is more than PL__XC_SMALL.
+*/
+static size_t small_bound(size_t n, size_t K)
+{
+    if (n > 64 || K > 64) /* more than PL__XC_SMALL either way; the product fits 32 bits */
+        return PL__XC_SMALL + 1;
+    size_t m = K * (K - 1) / 2 * (n / 2) * (n - n / 2);
+    return m <= PL__XC_SMALL ? m : PL__XC_SMALL + 1;
 }
 
 /* The arrays that do not grow; 1 if one could not be allocated. */
 static int ctx_alloc(xc_ctx *c)
 {
     size_t nk = pl__mul(c->n, c->K);
-    c->x = pl__mallocarray(nk, sizeof *c->x);
-    c->y = pl__mallocarray(nk, sizeof *c->y);
-    c->dv = pl__mallocarray(nk, sizeof *c->dv);
-    c->k = pl__mallocarray(nk, sizeof *c->k);
-    c->O = pl__mallocarray(c->K, sizeof *c->O);
-    c->W = pl__mallocarray(c->K, sizeof *c->W);
-    c->O0 = pl__mallocarray(c->K, sizeof *c->O0);
+    /* the doubles in one block (a small run is worth a few allocations); no wrap: pl_exchange_run
+       checked that (rounds + 1) n K doubles fit */
+    c->x = pl__mallocarray(pl__mul(nk, 4) + pl__mul(c->K, 3), sizeof *c->x);
+    if (c->x) {
+        c->y = c->x + nk, c->dv = c->y + nk, c->k = c->dv + nk;
+        c->O = c->k + nk, c->W = c->O + c->K, c->O0 = c->W + c->K;
+    }
     c->traded = pl__mallocarray(nk, 1);
     c->rec_head = pl__mallocarray(nk, sizeof *c->rec_head);
-    int fast = c->path == PL__XC_FAST, index = c->path != PL__XC_NAIVE;
+    int fast = c->path == PL__XC_FAST, index = c->path != PL__XC_NAIVE && !c->small;
     c->off = index ? pl__mallocarray(pl__mul(nk, 2) + 1, sizeof *c->off) : NULL;
-    c->len = fast ? pl__mallocarray(pl__mul(nk, 2), sizeof *c->len) : NULL;
+    c->len = fast && index ? pl__mallocarray(pl__mul(nk, 2), sizeof *c->len) : NULL;
     c->sd = fast ? pl__mallocarray(nk, 1) : NULL;
     c->pairs = fast ? pl__mallocarray(pl__mul(c->n, 4), sizeof *c->pairs) : NULL;
+    if (c->small) {
+        size_t m = small_bound(c->n, c->K);
+        c->cand = pl__mallocarray(m, sizeof *c->cand);
+        c->cap_cand = m;
+        c->top = pl__mallocarray(m, sizeof *c->top);
+        c->last = pl__mallocarray(m, sizeof *c->last);
+        c->sm = pl__mallocarray(m, sizeof *c->sm);
+        c->set = pl__mallocarray(pl__mul(nk, 2), sizeof *c->set);
+        if (!c->cand || !c->top || !c->last || !c->sm || !c->set)
+            return 1;
+    }
     return !c->x || !c->y || !c->dv || !c->k || !c->O || !c->W || !c->O0 || !c->traded ||
-           !c->rec_head || (index && !c->off) || (fast && (!c->len || !c->sd || !c->pairs));
+           !c->rec_head || (index && !c->off) || (fast && index && !c->len) ||
+           (fast && (!c->sd || !c->pairs));
 }
 
 static int check(size_t n, size_t K, const double *x, const double *s, const double *c,
@@ -674,9 +908,9 @@ static int check(size_t n, size_t K, const double *x, const double *s, const dou
                                 "[0, 100], salience in [0, 1], power >= 0", a + 1, k + 1, x[i],
                                 s[i], c[i]);
         }
-    if (o->naive < PL__XC_FAST || o->naive > PL__XC_HEAP)
-        return pl__fail(err, PL_EINPUT, "exchange model: path %d; expected 0 (fast), 1 (naive) "
-                        "or 2 (heap)", o->naive);
+    if (o->naive < PL__XC_FAST || o->naive > PL__XC_INDEXED)
+        return pl__fail(err, PL_EINPUT, "exchange model: path %d; expected 0 (fast), 1 (naive), "
+                        "2 (heap) or 3 (fast, always indexed)", o->naive);
     if (o->rounds < 0 || o->rounds > 10000)
         return pl__fail(err, PL_EINPUT, "exchange model: %d rounds; expected 0 to 10000",
                         o->rounds);
@@ -699,7 +933,9 @@ int pl_exchange_run(pl_exchange **out, size_t n, size_t K, const double *x, cons
                pl__mul(pl__mul((size_t)o.rounds + 1, nk), sizeof(double)) == SIZE_MAX ||
                n >= UINT32_MAX || K >= UINT32_MAX;
     pl_exchange *e = huge ? NULL : calloc(1, sizeof *e);
-    xc_ctx c = {n, K, s, cap, &o, .path = o.naive, .rng = {{0}}};
+    xc_ctx c = {n, K, s, cap, &o, .path = o.naive == PL__XC_INDEXED ? PL__XC_FAST : o.naive,
+                .rng = {{0}}};
+    c.small = o.naive == PL__XC_FAST && small_bound(n, K) <= PL__XC_SMALL;
     if (e) {
         e->O = pl__mallocarray(((size_t)o.rounds + 1) * K, sizeof *e->O);
         e->ext = calloc((size_t)o.rounds * nk + 1, sizeof *e->ext);
@@ -708,11 +944,13 @@ int pl_exchange_run(pl_exchange **out, size_t n, size_t K, const double *x, cons
         rc = pl__error_nomem(err);
         goto done;
     }
+    c.st = state(&c); /* the arrays stay where they are, but rec (remember updates it) */
     e->n = n;
     e->K = K;
     pl__rng_seed(&c.rng, o.seed, 0);
     memcpy(c.x, x, nk * sizeof *x);
     memcpy(c.y, x, nk * sizeof *x);
+    weights(&c);
     outcomes(&c);
     for (size_t k = 0; k < K; k++)
         if (!(c.W[k] > 0)) {

@@ -1,165 +1,29 @@
 /* SPDX-License-Identifier: MIT */
 /*
-** exchange_eval.c: the size of one candidate exchange within a round, as
-** Decide computes it (foarsitter/decide-exchange-model, decide/model/
-** equalgain.py EqualGainExchange.calculate and base.py
-** AbstractExchangeActor.check_nbs; docs/models.md, exchange model).
-** Notation: i supplies p (moves its vote toward j's start position on p),
-** j supplies q; moving a's vote by dy on u shifts O_u by dy k_au,
-** k_au = c s / W_u; rho = dO_q / dO_p.
+** exchange_eval.c: the sizing of exchange_size.h as functions, for the
+** indexed, naive and heap paths and the tests.
 */
-#include "exchange_impl.h"
+#include "exchange_size.h"
 
-#include <math.h>
-
-#define AT(st, a, k) ((a) * (st)->K + (k))
-#define PL__MIN_MOVE 1e-10 /* Decide: a move of 1e-10 or less is no move */
-#define PL__MIN_GAIN 1e-10 /* Decide: nor is a gain below 1e-10 */
-
-static double k_of(const pl__xc_state *st, size_t a, size_t k) { return st->k[AT(st, a, k)]; }
-
-/*
-** O_k as supplier a sees it in an exchange with demander b: the round's start
-** O, moved by a's own votes so far and by the votes others gave b on k (each
-** at its first exchange with b, as Decide's "updates" keep it), not by trades
-** among third parties.
-*/
-static double view(const pl__xc_state *st, size_t a, size_t b, size_t k)
-{
-    double o = st->O0[k] + st->dv[AT(st, b, k)];
-    double first = NAN; /* a's own position as b saw it, if a already supplied k to b */
-    for (uint32_t r = st->rec_head[AT(st, a, k)]; r; r = st->rec[r - 1].next)
-        if (st->rec[r - 1].demander == b)
-            first = st->rec[r - 1].pos;
-    if (!isnan(first))
-        o -= k_of(st, a, k) * (first - st->x[AT(st, a, k)]);
-    return o + k_of(st, a, k) * (st->y[AT(st, a, k)] - st->x[AT(st, a, k)]);
-}
-
-/*
-** Decide's is_move_valid: a move of a on k by m (signed) from its vote now,
-** after the kept proposals (sum pre, sign sg): all in one direction, their sum
-** with m at most 100 (Decide checks only that upper bound).
-*/
-static int move_ok(const pl__xc_state *st, size_t a, size_t k, double m, double pre,
-                   signed char sg)
-{
-    double to = st->y[AT(st, a, k)] + m;
-    /* 1e-9: Decide's bounds are exact in 28-digit decimals, ours pass through k and back */
-    return fabs(m) > PL__MIN_MOVE && fabs(m) <= 100 + 1e-9 && to >= -1e-9 && to <= 100 + 1e-9 &&
-           (sg == 0 || sg == (m > 0 ? 1 : -1)) && pre + m <= 100 + 1e-9;
-}
-
-/* Would O (from o0 to o1) pass the demander's position X? */
-static int passes(double X, double o0, double o1)
-{
-    return !((X - o0 >= 0 && X - o1 >= 0) || (X - o0 <= 0 && X - o1 <= 0));
-}
-
-typedef struct sizes {
-    double mi, mj, dp, dq; /* |moves| and |shifts of O| */
-} sizes;
-
-static void from_dp(sizes *z, double dp, double rho, double kip, double kjq)
-{
-    z->dp = dp;
-    z->mi = dp / kip;
-    z->dq = rho * dp;
-    z->mj = z->dq / kjq;
-}
-
-static void from_dq(sizes *z, double dq, double rho, double kip, double kjq)
-{
-    z->dq = dq;
-    z->mj = dq / kjq;
-    z->dp = dq / rho;
-    z->mi = z->dp / kip;
-}
-
-/*
-** The demander's view o0 and the step d of O toward its position X: the range
-** of its dv (now dv) over which O still does not pass X (passes() stays
-** false), so that a trade moving only that dv within it leaves the sizing as
-** it is (exchange.c, revisit_demand). Not passing is o0 <= e0 or o0 >= e1,
-** e0 = min(X, X - d), e1 = max(X, X - d), and o0 moves with dv one for one
-** (view adds dv to terms dv does not change). PL__SAFE absorbs the rounding
-** of o0, o0 + d and X - o (a few ulps of numbers below 400, < 1e-12): inside
-** the range the computed passes() is false as the exact one is, by 1e-9. No
-** range (NaN) when O passed X (clip: the size then follows dv), or o0 lies
-** within 2 PL__SAFE of an edge.
-*/
-#define PL__SAFE 1e-9
-static void still(int clip, double X, double o0, double d, double dv, double out[2])
-{
-    double e0 = d > 0 ? X - d : X, e1 = d > 0 ? X : X - d; /* d is finite */
-    out[0] = out[1] = NAN;
-    if (clip)
-        return;
-    if (o0 <= e0 - 2 * PL__SAFE) {
-        out[0] = -INFINITY;
-        out[1] = dv + (e0 - o0) - PL__SAFE;
-    } else if (o0 >= e1 + 2 * PL__SAFE) {
-        out[0] = dv - (o0 - e1) + PL__SAFE;
-        out[1] = INFINITY;
-    }
-}
+#include <assert.h>
+#include <string.h>
 
 int pl__xc_size(const pl__xc_state *st, const pl__xc_cand *cd, pl_exchange_trade *t,
                 double dvr[4])
 {
-    size_t i = cd->i, j = cd->j, p = cd->p, q = cd->q;
-    double kip = k_of(st, i, p), kjq = k_of(st, j, q), rho = cd->rho;
-    if (!(kip > 0 && kjq > 0 && rho > 0 && isfinite(rho)))
-        return 0;
-    double yip = st->y[AT(st, i, p)], yjq = st->y[AT(st, j, q)];
-    double Xjp = st->x[AT(st, j, p)], Xiq = st->x[AT(st, i, q)]; /* the demanders' */
-    double si = yip > Xjp ? -1 : 1, sj = yjq > Xiq ? -1 : 1;
-    /*
-    ** The kept proposals' sign first (most candidates a trade makes infeasible
-    ** fail here): each move below is si (sj) times a size >= 0 or NaN, so
-    ** move_ok's sign test sees si (sj), or its size test fails; either way it
-    ** returns 0, as it would after the sizing.
-    */
-    if ((cd->sg_i != 0 && cd->sg_i != si) || (cd->sg_j != 0 && cd->sg_j != sj))
-        return 0;
-    /* j moves all the way to i's position on q, unless i would then have to move past j's */
-    sizes z;
-    from_dq(&z, fabs(Xiq - yjq) * kjq, rho, kip, kjq);
-    z.mj = fabs(Xiq - yjq); /* exactly, as Decide sets it, not through k and back */
-    if (z.mi > fabs(Xjp - yip)) {
-        from_dp(&z, fabs(Xjp - yip) * kip, rho, kip, kjq);
-        z.mi = fabs(Xjp - yip);
-    }
-    double sip = st->s[AT(st, i, p)], siq = st->s[AT(st, i, q)];
-    double sjp = st->s[AT(st, j, p)], sjq = st->s[AT(st, j, q)];
-    if (!move_ok(st, i, p, si * z.mi, cd->pre_i, cd->sg_i) ||
-        !move_ok(st, j, q, sj * z.mj, cd->pre_j, cd->sg_j) ||
-        !(fmin(siq * z.dq - sip * z.dp, sjp * z.dp - sjq * z.dq) >= PL__MIN_GAIN))
-        return 0;
-    /* an outcome never passes its demander's start position, as the pair sees O */
-    double o0 = view(st, i, j, p);
-    int clip = passes(Xjp, o0, o0 + si * z.dp);
-    if (dvr)
-        still(clip, Xjp, o0, si * z.dp, st->dv[AT(st, j, p)], dvr);
-    if (clip)
-        from_dp(&z, fabs(Xjp - o0), rho, kip, kjq);
-    o0 = view(st, j, i, q);
-    clip = passes(Xiq, o0, o0 + sj * z.dq);
-    if (dvr)
-        still(clip, Xiq, o0, sj * z.dq, st->dv[AT(st, i, q)], dvr + 2);
-    if (clip)
-        from_dq(&z, fabs(Xiq - o0), rho, kip, kjq);
-    if (!move_ok(st, i, p, si * z.mi, cd->pre_i, cd->sg_i) ||
-        !move_ok(st, j, q, sj * z.mj, cd->pre_j, cd->sg_j))
-        return 0;
-    t->i = i, t->j = j, t->p = p, t->q = q;
-    t->i_from = yip;
-    t->i_to = yip + si * z.mi;
-    t->j_from = yjq;
-    t->j_to = yjq + sj * z.mj;
-    t->shift_p = z.dp;
-    t->shift_q = z.dq;
-    t->gain_i = siq * z.dq - sip * z.dp;
-    t->gain_j = sjp * z.dp - sjq * z.dq;
-    return 1;
+    return pl__xc_size_of(st, cd, NULL, t, dvr, 0);
+}
+
+int pl__xc_size_fresh(const pl__xc_state *st, const pl__xc_cand *cd, pl_exchange_trade *t,
+                      double dvr[4])
+{
+    assert(cd->sg_i == 0 && cd->sg_j == 0 && cd->pre_i == 0 && cd->pre_j == 0);
+    int ok = pl__xc_size_of(st, cd, NULL, t, dvr, 1);
+#ifndef NDEBUG /* the same bytes as the general sizing */
+    pl_exchange_trade u = *t;
+    double r[4];
+    assert(pl__xc_size_of(st, cd, NULL, &u, dvr ? r : NULL, 0) == ok);
+    assert(!ok || (memcmp(&u, t, sizeof u) == 0 && (!dvr || memcmp(r, dvr, sizeof r) == 0)));
+#endif
+    return ok;
 }

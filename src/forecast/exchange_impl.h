@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
 ** exchange_impl.h: the exchange model's internals (exchange.c runs the
-** rounds, exchange_eval.c sizes one candidate, exchange_heap.c orders the
-** candidates), and the model over some of a scenario's issues (evaluate
-** runs it within each group of issues decided together).
+** rounds, exchange_size.h sizes one candidate, exchange_eval.c as functions,
+** exchange_tree.c and exchange_heap.c order the candidates), and the model
+** over some of a scenario's issues (evaluate runs it within each group of
+** issues decided together).
 */
 #ifndef PL_EXCHANGE_IMPL_H
 #define PL_EXCHANGE_IMPL_H
@@ -11,6 +12,7 @@
 #include "parley/exchange.h"
 #include "parley/scenario.h"
 
+#include <math.h>
 #include <stdint.h>
 
 /*
@@ -37,6 +39,22 @@ typedef struct pl__xc_cand {
     signed char sg_i, sg_j;
     unsigned char dead; /* executed or no longer feasible */
 } pl__xc_cand; /* 72 bytes: what a revisit reads and writes, in one place */
+
+/*
+** fmin(a, b) as glibc's returns it (the other when one is NaN; a when they are
+** equal, so of two zeros the first), without the call into libm.
+*/
+static inline double pl__xc_min(double a, double b) { return b < a || isnan(a) ? b : a; }
+
+/*
+** The sizing, its helpers and remember: inlined where GCC would not, since on
+** small runs a call costs a tenth of the work it wraps.
+*/
+#if defined(__GNUC__) || defined(__clang__)
+#define PL__XC_INLINE __attribute__((always_inline)) inline
+#else
+#define PL__XC_INLINE inline
+#endif
 
 /* A hint to load *p now (a candidate a revisit will read a few steps on). */
 #if defined(__GNUC__) || defined(__clang__)
@@ -84,22 +102,38 @@ typedef struct pl__xc_state {
 } pl__xc_state;
 
 /*
-** Size candidate *cd as Decide does (exchange_eval.c): 1 and *t filled when it
-** is feasible, 0 when not. dvr (NULL: not wanted), when feasible: the ranges
+** Can candidate *cd be sized at all: k_ip > 0, k_jq > 0, rho finite and > 0?
+** These are fixed for the run, so a candidate checked when it is made stays so.
+*/
+static inline int pl__xc_sizable(const pl__xc_state *st, const pl__xc_cand *cd)
+{
+    double kip = st->k[cd->i * st->K + cd->p], kjq = st->k[cd->j * st->K + cd->q];
+    return kip > 0 && kjq > 0 && cd->rho > 0 && isfinite(cd->rho);
+}
+/*
+** Size candidate *cd, sizable, as Decide does (exchange_size.h): 1 and *t
+** filled when it is feasible, 0 when not. dvr (NULL: not wanted), when feasible: the ranges
 ** [dvr[0], dvr[1]] of dv[j p] and [dvr[2], dvr[3]] of dv[i q] over which the
 ** sizing comes out the same while nothing else it reads changes (NaN: none);
 ** the second holds while the first does.
 */
 int pl__xc_size(const pl__xc_state *st, const pl__xc_cand *cd, pl_exchange_trade *t,
                 double dvr[4]);
+/* The same at the start of a round (y = x, no dv, no record, no kept proposal). */
+int pl__xc_size_fresh(const pl__xc_state *st, const pl__xc_cand *cd, pl_exchange_trade *t,
+                      double dvr[4]);
 
 /* Fast path: a candidate's dvr as floats, rounded inward (exchange.c). */
 typedef struct pl__xc_range {
     float lo_p, hi_p, lo_q, hi_q;
 } pl__xc_range;
 
-/* The paths of pl_exchange_opts.naive: the same trades, three ways. */
-enum { PL__XC_FAST = 0, PL__XC_NAIVE = 1, PL__XC_HEAP = 2 };
+/*
+** The paths of pl_exchange_opts.naive: the same trades, four ways. INDEXED is
+** the fast path without its scan of small runs (exchange.c, PL__XC_SMALL), so
+** that the tests compare both on small cases.
+*/
+enum { PL__XC_FAST = 0, PL__XC_NAIVE = 1, PL__XC_HEAP = 2, PL__XC_INDEXED = 3 };
 
 /*
 ** Max-tree over blocks of PL__XC_BLOCK candidates (exchange_tree.c): g[id]

@@ -29,9 +29,51 @@ static void group(const unsigned char *sp, const unsigned char *sq, size_t n, ui
         }
 }
 
+/*
+** Few actors (n < PL__XC_FEW, K <= 64): for each pair a < b once, the issues
+** on which both are present on opposite sides (a bit each; kept when two or
+** more); then per issue p the pairs holding p, and per q > p those of them
+** holding q, in the same order. Cheaper than the groups for so few actors.
+*/
+#define PL__XC_FEW 8
+static int pairs_few(size_t n, size_t K, const unsigned char *sd, pl__xc_visit visit, void *arg)
+{
+    enum { MAXP = PL__XC_FEW * (PL__XC_FEW - 1) / 2 };
+    uint64_t opp[MAXP], lo[PL__XC_FEW] = {0}, hi[PL__XC_FEW] = {0}; /* sides 1 and 2, bit k */
+    unsigned char pa[MAXP], pb[MAXP], on_p[MAXP];
+    for (size_t k = 0; k < K; k++)
+        for (size_t a = 0; a < n; a++) {
+            lo[a] |= (uint64_t)(sd[k * n + a] == 1) << k;
+            hi[a] |= (uint64_t)(sd[k * n + a] == 2) << k;
+        }
+    size_t np = 0;
+    for (size_t a = 0; a < n; a++)
+        for (size_t b = a + 1; b < n; b++) {
+            uint64_t m = (lo[a] & hi[b]) | (hi[a] & lo[b]);
+            if (m & (m - 1))
+                opp[np] = m, pa[np] = (unsigned char)a, pb[np++] = (unsigned char)b;
+        }
+    for (size_t p = 0; p < K; p++) {
+        size_t nl = 0;
+        for (size_t t = 0; t < np; t++)
+            if (opp[t] >> p & 1)
+                on_p[nl++] = (unsigned char)t;
+        for (size_t q = p + 1; nl > 0 && q < K; q++)
+            for (size_t u = 0; u < nl; u++) {
+                size_t t = on_p[u];
+                int rc = opp[t] >> q & 1 ? visit(arg, pa[t], pb[t], p, q) : PL_OK;
+                if (rc)
+                    return rc;
+            }
+    }
+    return PL_OK;
+}
+
 int pl__xc_pairs(size_t n, size_t K, const unsigned char *sd, uint32_t *scratch,
                  pl__xc_visit visit, void *arg)
 {
+    if (n < PL__XC_FEW && K <= 64)
+        return pairs_few(n, K, sd, visit, arg);
     uint32_t *list[4] = {scratch, scratch + n, scratch + 2 * n, scratch + 3 * n};
     size_t len[4], at[4];
     for (size_t p = 0; p < K; p++)

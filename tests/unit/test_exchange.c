@@ -311,7 +311,7 @@ static void random_scenario(uint64_t *r, size_t n, size_t K, double *x, double *
     }
 }
 
-/* Run path (PL__XC_*: 0 fast, 1 naive, 2 heap) on a random case; the rc. */
+/* Run path (PL__XC_*: 0 fast, 1 naive, 2 heap, 3 fast indexed) on a random case; the rc. */
 static int run_path(pl_exchange **e, size_t n, size_t K, const double *x, const double *s,
                     const double *c, int trial, int path)
 {
@@ -340,8 +340,10 @@ static size_t assert_same(const pl_exchange *a, const pl_exchange *b, size_t K)
 }
 
 /*
-** The fast path (pairs by side groups, max-tree, dead candidates dropped from
-** the key lists) and issue 20's heap make the same trades in the same order as
+** The fast path (on small runs sets of candidates scanned, the last sizing
+** executed; path 3 keeps it indexed: pairs by side groups, max-tree, dead
+** candidates dropped from the key lists) and issue 20's heap make the same
+** trades in the same order as
 ** the naive re-scan, bit for bit (no tolerance: the same candidates are sized
 ** by the same code from the same inputs; only which are sized and how the best
 ** is found differ), on 240 random scenarios up to 12 actors x 7 issues and 24
@@ -358,24 +360,25 @@ static void test_naive_fast(void **state)
         size_t n = big ? 12 + next(&r) % 13 : 2 + next(&r) % 11;
         size_t K = big ? 7 + next(&r) % 8 : 2 + next(&r) % 6;
         random_scenario(&r, n, K, x, s, c);
-        pl_exchange *e[3];
-        int rc[3];
-        for (int v = 0; v < 3; v++)
+        pl_exchange *e[4];
+        int rc[4];
+        for (int v = 0; v < 4; v++)
             rc[v] = run_path(&e[v], n, K, x, s, c, trial, v);
-        assert_int_equal(rc[0], rc[1]);
-        assert_int_equal(rc[2], rc[1]);
+        for (int v = 0; v < 4; v++)
+            assert_int_equal(rc[v], rc[1]);
         if (rc[0])
             continue;
         total += assert_same(e[0], e[1], K);
         assert_same(e[2], e[1], K);
-        for (int v = 0; v < 3; v++)
+        assert_same(e[3], e[1], K);
+        for (int v = 0; v < 4; v++)
             pl_exchange_free(e[v]);
     }
     assert_true(total > 5000); /* the comparison saw real work */
 }
 
 /*
-** pl__xc_size's demand-key ranges at their edges (exchange_eval.c, still; the
+** pl__xc_size's demand-key ranges at their edges (exchange_size.h, still; the
 ** review's finding: the whole-run tests catch a range widened by 1e-2, not by
 ** 1e-4). One candidate of two actors on two issues, random positions with the
 ** demander's view placed near the edges of "O passes X"; dv[j p] (then dv[i q])
@@ -449,12 +452,13 @@ static void test_size_ranges(void **state)
 }
 
 /*
-** The fast path's demand-key ranges (exchange_eval.c, still) where they
+** The fast path's demand-key ranges (exchange_size.h, still) where they
 ** matter most: positions continuous and close together (40-60) and powers
 ** unequal (1-100), so that O often passes a demander's position (the sizes
 ** then follow the demander's view: no range) and trades often move a view
 ** across a range's edge. The oracle is the naive path, which re-sizes every
-** candidate after every trade; same trades bit for bit, no tolerance.
+** candidate after every trade; same trades bit for bit, no tolerance, from the
+** fast path and from it always indexed (path 3).
 */
 static void test_naive_fast_crowded(void **state)
 {
@@ -472,15 +476,16 @@ static void test_naive_fast_crowded(void **state)
                 c[a * K + k] = cap;
             }
         }
-        pl_exchange *e[2];
-        int rc[2];
-        for (int v = 0; v < 2; v++)
-            rc[v] = run_path(&e[v], n, K, x, s, c, trial, v);
-        assert_int_equal(rc[0], PL_OK);
-        assert_int_equal(rc[1], PL_OK);
+        pl_exchange *e[3];
+        int rc[3];
+        for (int v = 0; v < 3; v++)
+            rc[v] = run_path(&e[v], n, K, x, s, c, trial, v == 2 ? 3 : v);
+        for (int v = 0; v < 3; v++)
+            assert_int_equal(rc[v], PL_OK);
         total += assert_same(e[0], e[1], K);
-        pl_exchange_free(e[0]);
-        pl_exchange_free(e[1]);
+        assert_same(e[2], e[1], K);
+        for (int v = 0; v < 3; v++)
+            pl_exchange_free(e[v]);
     }
     assert_true(total > 5000); /* the comparison saw real work */
 }
@@ -499,9 +504,9 @@ static void test_bad(void **state)
     assert_int_equal(pl_exchange_run(&e, 2, 2, x3, s2, z, NULL, &err), PL_EINPUT);
     assert_non_null(strstr(err.msg, "no actor with power"));
     pl_exchange_opts o = PL_EXCHANGE_OPTS_INIT;
-    o.naive = 3;
+    o.naive = 4;
     assert_int_equal(pl_exchange_run(&e, 2, 2, x3, s2, c2, &o, &err), PL_EINPUT);
-    assert_non_null(strstr(err.msg, "path 3"));
+    assert_non_null(strstr(err.msg, "path 4"));
 }
 
 int main(void)
