@@ -191,6 +191,10 @@ void pl__settle_judge_utilities(const pl_settlement *st, const uint32_t *w, doub
 /* Probability that every ratifier accepts. */
 double pl__settle_ratify_all(const pl_settlement *st, const double *u, const unsigned char *cr,
                              int *all_pass);
+/* The ratification-constrained Nash point (settle.c) into st->rnash and the fields beside
+   it, replacing any; prune 0 scans every point of its frontier, 1 passes over those whose
+   bound cannot reach the best (the same result: the tests compare the two). */
+int pl__settle_rnash(pl_settlement *st, int prune, pl_error *err);
 /* Probability that every ratifier accepts package w; u, cr: room for nj values (scratch). */
 double pl__settle_ratify_package(const pl_settlement *st, const uint32_t *w, double *u,
                                  unsigned char *cr);

@@ -12,6 +12,8 @@
 **  - hand: red lines on a 3 x 3 space (the packages that survive and why are
 **    listed above each test); brute force over random small cases with red lines
 **    (the zone count and the ratification-constrained Nash value);
+**  - the same answer two ways: the ratified Nash scan that passes over points by
+**    a bound against the scan of every point, to the bit (package, ties, P);
 **  - properties: every solution lies on the frontier; KS is invariant under a
 **    positive affine rescaling of one party; the Nash point of a symmetric
 **    problem is symmetric; absorption of a player inside the others' hull.
@@ -991,6 +993,87 @@ static void test_pair_exists_equals_count(void **state)
     assert_true(yes > 100 && no > 100); /* both answers were put to the test */
 }
 
+/* The ratified Nash point as every settlement finds it (pl__settle_rnash passing over the
+   points whose bound cannot reach the best) against the scan of every point of its
+   frontier: the same package, tie count, P and value, to the bit. */
+static void expect_rnash_same(pl_settlement *st, size_t *found, size_t *tied)
+{
+    int f = st->rnash_found;
+    size_t ties = st->rnash_ties, K = pl_space_n_issues(pl_settle_space(st));
+    double p = st->rnash_p, v = st->rnash_value;
+    uint32_t w[16];
+    assert_true(K <= 16);
+    if (f)
+        memcpy(w, st->rnash, K * sizeof *w);
+    assert_int_equal(pl__settle_rnash(st, 0, NULL), PL_OK);
+    assert_int_equal(st->rnash_found, f);
+    assert_int_equal(st->rnash_ties, ties);
+    assert_memory_equal(&st->rnash_p, &p, sizeof p);
+    assert_memory_equal(&st->rnash_value, &v, sizeof v);
+    if (f)
+        assert_memory_equal(st->rnash, w, K * sizeof *w);
+    *found += (size_t)f;
+    *tied += ties > 1;
+}
+
+/* Every actor's position on issue I2 moved to 12.5 (rl_random_yaml's text): its options 0
+   and 25, the best for everyone there, then tie for every judge. */
+static void centre_i2(char *yaml)
+{
+    char out[4096], *at, *from = yaml;
+    size_t u = 0;
+    while ((at = strstr(from, "I2: {position: "))) {
+        at += strlen("I2: {position: ");
+        u += (size_t)snprintf(out + u, sizeof out - u, "%.*s12.5", (int)(at - from), from);
+        from = at + strspn(at, "0123456789");
+    }
+    snprintf(out + u, sizeof out - u, "%s", from);
+    memcpy(yaml, out, strlen(out) + 1);
+}
+
+/* Random small scenarios with red lines and a noisy ratifying body (rl_random_yaml), in
+   half of them with every position on I2 at 12.5 so that packages tie; then
+   300 draws of the built-in scenario (four parties, two ratifying bodies, a red line). */
+static void test_rnash_pruned_equals_full(void **state)
+{
+    (void)state;
+    uint64_t seed = 29;
+    char yaml[4096];
+    rl_rand r[5];
+    size_t found = 0, tied = 0;
+    for (int trial = 0; trial < 400; trial++) {
+        rl_random_yaml(&seed, yaml, sizeof yaml, r);
+        if (trial % 2)
+            centre_i2(yaml);
+        pl_scenario *s;
+        pl_settlement *st = rl_settle(&s, yaml);
+        expect_rnash_same(st, &found, &tied);
+        pl_settle_free(st);
+        pl_scenario_free(s);
+    }
+    assert_true(found > 100 && tied > 50); /* both the point and its ties were compared */
+    pl_scenario *b = NULL;
+    pl_error err;
+    if (pl_scenario_load_builtin(&b, NULL, NULL, &err))
+        fail_msg("%s", err.msg);
+    double *x = malloc((pl_scenario_n_uncertain(b) + 1) * sizeof *x);
+    assert_non_null(x);
+    pl_settle_opts o = PL_SETTLE_OPTS_INIT;
+    for (uint64_t draw = 0; draw < 300; draw++) {
+        pl_scenario *d = NULL;
+        pl_settlement *st = NULL;
+        if (pl_scenario_draw(&d, b, 7, draw, x, &err) ||
+            pl__settle_compute(&st, d, &o, (int)(draw % 2), &err))
+            fail_msg("%s", err.msg);
+        expect_rnash_same(st, &found, &tied);
+        pl_settle_free(st);
+        pl_scenario_free(d);
+    }
+    free(x);
+    pl_scenario_free(b);
+    print_message("rnash: %zu found, %zu with ties\n", found, tied);
+}
+
 /* ---- GENIUS reference values (MODELS.md sec. 7, *enum*, tol 1e-4) ------------- */
 
 #define GENIUS PL_SHARED_DIR "/data/genius/"
@@ -1213,6 +1296,7 @@ int main(void)
         cmocka_unit_test(test_red_lines_ratifier),
         cmocka_unit_test(test_red_lines_brute_force),
         cmocka_unit_test(test_pair_exists_equals_count),
+        cmocka_unit_test(test_rnash_pruned_equals_full),
         cmocka_unit_test(test_england_zimbabwe),
         cmocka_unit_test(test_itex_cypress),
         cmocka_unit_test(test_reservation_values),
