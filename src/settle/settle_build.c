@@ -147,6 +147,22 @@ static int no_deal_is(pl_settlement *st, size_t j, double base, const char *from
     return PL_OK;
 }
 
+/* Judge j's utility of each option of issue k, weight wk times pl__settle_value, into the
+   space; the judge's values or position are looked up once for the issue, not per option
+   (a draw of `parley stress` builds this anew). */
+static void issue_row(pl_settlement *st, size_t j, size_t k, double wk)
+{
+    size_t a = st->judge[j].actor;
+    const double *vals = pl_scenario_values(st->s, a, k);
+    double pos = 0, sal;
+    int placed = !vals && pl_scenario_position(st->s, a, k, &pos, &sal) == 1;
+    int quadratic = st->o.loss == PL_LOSS_QUADRATIC;
+    for (size_t v = 0; v < st->m[k]; v++) {
+        double e = vals ? vals[v] : placed ? pl__issue_score(pos, st->at[k][v], quadratic) : 0;
+        pl_space_set(st->all, j, k, v, wk * e);
+    }
+}
+
 static int judge_terms(pl_settlement *st, size_t j, pl_error *err)
 {
     const pl_scenario *s = st->s;
@@ -162,9 +178,7 @@ static int judge_terms(pl_settlement *st, size_t j, pl_error *err)
         st->w[j * st->K + k] /= total;
     st->judge[j].scale = st->o.normalise && total > 0 ? 1 : total;
     for (size_t k = 0; k < st->K; k++)
-        for (size_t v = 0; v < st->m[k]; v++)
-            pl_space_set(st->all, j, k, v, disc * st->w[j * st->K + k] *
-                         pl__settle_value(st, j, k, st->at[k][v], (long)v));
+        issue_row(st, j, k, disc * st->w[j * st->K + k]);
     const pl_value *nd = pl_actor_no_deal(a);
     if (nd)
         return no_deal_is(st, j, nd->value, "no_deal");
@@ -279,10 +293,8 @@ int pl__settle_build(pl_settlement *st, pl_error *err)
 int pl__settle_subspace(const pl_settlement *st, size_t n, pl_space **out, pl_error *err)
 {
     int rc = pl_space_new(out, n, st->K, st->m, err);
-    for (size_t i = 0; !rc && i < n; i++)
-        for (size_t k = 0; k < st->K; k++)
-            for (size_t v = 0; v < st->m[k]; v++)
-                pl_space_set(*out, i, k, v, pl_space_get(st->all, i, k, v));
+    if (!rc) /* the same options, so the same layout: the first n judges' rows as they are */
+        memcpy((*out)->t, st->all->t, n * st->all->total * sizeof *st->all->t);
     return rc;
 }
 
