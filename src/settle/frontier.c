@@ -95,8 +95,22 @@ static int permute(pl_frontier *f, const size_t *order, size_t count)
     return PL_OK;
 }
 
+/* Are f's packages in increasing order already? A merge's are (each level lists its points
+   by parent, then option, both increasing), so its sort has nothing to do. */
+static int in_order(const pl_frontier *f)
+{
+    for (size_t j = 1; j < f->size; j++) {
+        sort_ctx a = {f, j - 1}, b = {f, j};
+        if (cmp_pkg(&a, &b) >= 0)
+            return 0;
+    }
+    return 1;
+}
+
 int pl__frontier_sort(pl_frontier *f)
 {
+    if (in_order(f)) /* cmp_pkg breaks ties by index: the sort would leave this order */
+        return PL_OK;
     sort_ctx *c = malloc((f->size ? f->size : 1) * sizeof *c);
     size_t *order = malloc((f->size ? f->size : 1) * sizeof *order);
     int rc = c && order ? PL_OK : PL_ENOMEM;
@@ -124,8 +138,10 @@ void pl__frontier_floor(pl_frontier *f, const double *floor)
             i++;
         if (i < f->n)
             continue;
-        memmove(f->u + m * f->n, u, f->n * sizeof *u);
-        memmove(f->pkg + m * f->K, f->pkg + j * f->K, f->K * sizeof *f->pkg);
+        if (m < j) { /* up to the first point dropped, every point stays where it is */
+            memmove(f->u + m * f->n, u, f->n * sizeof *u);
+            memmove(f->pkg + m * f->K, f->pkg + j * f->K, f->K * sizeof *f->pkg);
+        }
         m++;
     }
     f->size = m;
