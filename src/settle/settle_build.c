@@ -148,18 +148,19 @@ static int no_deal_is(pl_settlement *st, size_t j, double base, const char *from
 }
 
 /* Judge j's utility of each option of issue k, weight wk times pl__settle_value, into the
-   space; the judge's values or position are looked up once for the issue, not per option
-   (a draw of `parley stress` builds this anew). */
+   space, a finite one only (as pl_space_set takes it); the judge's values or position are
+   looked up once for the issue, not per option (a draw of `parley stress` builds this anew). */
 static void issue_row(pl_settlement *st, size_t j, size_t k, double wk)
 {
     size_t a = st->judge[j].actor;
     const double *vals = pl_scenario_values(st->s, a, k);
-    double pos = 0, sal;
+    double pos = 0, sal, *row = st->all->t + j * st->all->total + st->all->off[k];
     int placed = !vals && pl_scenario_position(st->s, a, k, &pos, &sal) == 1;
     int quadratic = st->o.loss == PL_LOSS_QUADRATIC;
     for (size_t v = 0; v < st->m[k]; v++) {
         double e = vals ? vals[v] : placed ? pl__issue_score(pos, st->at[k][v], quadratic) : 0;
-        pl_space_set(st->all, j, k, v, wk * e);
+        if (isfinite(wk * e))
+            row[v] = wk * e;
     }
 }
 
