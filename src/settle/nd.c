@@ -85,10 +85,21 @@ static size_t sweep2(const nd_key *k, size_t N, size_t *c)
     return nc;
 }
 
+/* Does q dominate p? As dominated_by, with p's bounds made on the first call (*made). */
+static inline int dominated_lazy(const double *q, const double *p, unit_bounds *b, int *made,
+                                 int unit, size_t n)
+{
+    if (unit && !*made)
+        unit_bounds_of(b, p, n), *made = 1;
+    return dominated_by(q, p, b, unit, n);
+}
+
 /*
 ** Remove candidates dominated by another candidate. Candidates are in sort
 ** order: a dominator of candidate j lies among those whose first key is within
-** `reach` of j's (later ones) or earlier ones, which the sweep bounds.
+** `reach` of j's (later ones) or earlier ones, which the sweep bounds. Most
+** candidates have no neighbour that near, so their bounds are made only when a
+** test needs them.
 */
 static size_t recheck(size_t n, const double *u, const nd_key *k, size_t *c, size_t nc,
                       unsigned char *gone, int unit)
@@ -97,20 +108,19 @@ static size_t recheck(size_t n, const double *u, const nd_key *k, size_t *c, siz
     for (size_t j = 0; j < nc; j++) {
         const double *p = u + k[c[j]].i * n;
         double reach = 64 * (double)n * pl__tol(k[c[j]].a, 0);
-        if (unit)
-            unit_bounds_of(&b, p, n);
+        int made = 0;
         for (size_t q = j; q-- > 0;) {
             if (n == 2 && k[c[q]].b < k[c[j]].b - reach)
                 break;  /* earlier sweep candidates below this can't reach u2 */
             if (n > 2 && k[c[q]].a > k[c[j]].a + reach)
                 break;
-            if (dominated_by(u + k[c[q]].i * n, p, &b, unit, n)) {
+            if (dominated_lazy(u + k[c[q]].i * n, p, &b, &made, unit, n)) {
                 gone[j] = 1;
                 break;
             }
         }
         for (size_t q = j + 1; !gone[j] && q < nc && k[c[q]].a >= k[c[j]].a - reach; q++)
-            if (dominated_by(u + k[c[q]].i * n, p, &b, unit, n))
+            if (dominated_lazy(u + k[c[q]].i * n, p, &b, &made, unit, n))
                 gone[j] = 1;
     }
     size_t m = 0;
