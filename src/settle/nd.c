@@ -130,26 +130,42 @@ static size_t recheck(size_t n, const double *u, const nd_key *k, size_t *c, siz
     return m;
 }
 
+/* Unit bounds b of a point above the kept points' largest utility mx on some party: then
+   no kept point can dominate it (each fails dominates_unit's first test there). */
+static inline int beyond_kept(const unit_bounds *b, const double *mx, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (mx[i] < b->lo[i])
+            return 1;
+    return 0;
+}
+
 /*
 ** Sort-filter skyline; candidates into c in sum order. (size_t)-1 when the
 ** budget runs out. The kept points are copied side by side (cu) so the scan
 ** stays in cache, and the one that dominated the last rejected point is tried
-** first: neighbours in sum order tend to share a dominator. Only the order of
-** the tests changes: a point is kept iff no kept point dominates it.
+** first: neighbours in sum order tend to share a dominator. With unit bounds,
+** a point above every kept point on some party (mx, their largest utilities)
+** is kept without a test, and charged the tests the scan would have made. Only
+** the order and the number of the tests change: a point is kept iff no kept
+** point dominates it.
 */
 static size_t sfs(size_t n, const double *u, const nd_key *k, size_t N, size_t *c,
                   double *cu, uint64_t *budget, int unit)
 {
     size_t nc = 0, hint = 0;
     unit_bounds b;
+    double mx[PL__ND_UNIT_MAX];
     for (size_t j = 0; j < N; j++) {
         const double *p = u + k[j].i * n;
         if (budget && *budget < nc)
             return (size_t)-1;
-        if (unit)
+        if (unit && nc)
             unit_bounds_of(&b, p, n);
         size_t q = 0, tests = 1;
-        if (hint < nc && dominated_by(cu + hint * n, p, &b, unit, n)) {
+        if (unit && nc && beyond_kept(&b, mx, n)) {
+            q = nc, tests += nc; /* the hint, then every kept point, all failing */
+        } else if (hint < nc && dominated_by(cu + hint * n, p, &b, unit, n)) {
             q = hint;
         } else {
             while (q < nc && !dominated_by(cu + q * n, p, &b, unit, n))
@@ -162,6 +178,8 @@ static size_t sfs(size_t n, const double *u, const nd_key *k, size_t N, size_t *
             hint = q;
             continue;
         }
+        for (size_t i = 0; unit && i < n; i++)
+            mx[i] = nc == 0 || p[i] > mx[i] ? p[i] : mx[i];
         memcpy(cu + nc * n, p, n * sizeof *p);
         c[nc++] = j;
     }
