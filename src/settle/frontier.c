@@ -354,13 +354,14 @@ static size_t candidates(const merge_ctx *m, size_t k, const level *prev, const 
     for (size_t a = 0, c = 0; a < prev->size; a++) {
         const double *pa = prev->u + a * n;
         for (size_t b = 0; b < n_opts; b++, c++) {
-            double *p = u + nv * n;
+            double *p = u + nv * n; /* overwritten by the next one unless this one is kept */
             size_t i = 0;
-            for (size_t x = 0; x < n; x++)
-                p[x] = pa[x] + ot[b * n + x];
-            while (lo && i < n && p[i] >= lo[i])
-                i++;
-            if (!lo || i == n)
+            for (; i < n; i++) { /* a party below its partial floor ends the sums */
+                p[i] = pa[i] + ot[b * n + i];
+                if (lo && !(p[i] >= lo[i]))
+                    break;
+            }
+            if (i == n)
                 at[nv++] = c;
         }
     }
