@@ -220,19 +220,15 @@ static int level_alloc(level *l, size_t size, size_t n)
     return PL_OK;
 }
 
-/* Options of issue k that no other option of it dominates. */
-static int issue_nd(const pl_space *sp, size_t k, size_t *keep, size_t *nk)
+/* Options of issue k that no other option of it dominates; u: room for its options'
+   utilities (m[k] x n). */
+static int issue_nd(const pl_space *sp, size_t k, double *u, size_t *keep, size_t *nk)
 {
     size_t n = sp->n, m = sp->m[k];
-    double *u = malloc(m * n * sizeof *u);
-    if (!u)
-        return PL_ENOMEM;
     for (size_t v = 0; v < m; v++)
         for (size_t i = 0; i < n; i++)
             u[v * n + i] = sp->t[i * sp->total + sp->off[k] + v];
-    int rc = pl__nd(n, m, u, keep, nk, NULL);
-    free(u);
-    return rc;
+    return pl__nd(n, m, u, keep, nk, NULL);
 }
 
 /*
@@ -521,13 +517,18 @@ static int projected_over(merge_ctx *m, const level *lv, size_t k)
 static int find_efficient(merge_ctx *m)
 {
     const pl_space *sp = m->sp;
+    size_t most = 1;
+    for (size_t k = 0; k < sp->K; k++)
+        most = sp->m[k] > most ? sp->m[k] : most;
     if (!(m->eff = pl__mallocarray(sp->K ? sp->K : 1, sizeof *m->eff)) ||
         !(m->eff_opt = pl__mallocarray(sp->total ? sp->total : 1, sizeof *m->eff_opt)))
         return PL_ENOMEM;
-    for (size_t k = 0; k < sp->K; k++)
-        if (issue_nd(sp, k, m->eff_opt + sp->off[k], &m->eff[k]))
-            return PL_ENOMEM;
-    return PL_OK;
+    double *u = pl__mallocarray(pl__mul(most, sp->n), sizeof *u); /* one issue's, reused */
+    int rc = u ? PL_OK : PL_ENOMEM;
+    for (size_t k = 0; !rc && k < sp->K; k++)
+        rc = issue_nd(sp, k, u, m->eff_opt + sp->off[k], &m->eff[k]) ? PL_ENOMEM : PL_OK;
+    free(u);
+    return rc;
 }
 
 /* The levels of the merge, lv[0] = {0}; on a refusal *at is the issue it stopped at. */
