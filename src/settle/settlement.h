@@ -143,6 +143,9 @@ int pl__settle_winsets(pl_settlement *st, pl_error *err);
 ** PL_ENOMEM when its scratch memory ran out.
 */
 int pl__settle_pair_exists(const pl_settlement *st, size_t a, size_t r, int *exists);
+/* The same for every party a but r at once (yes: n flags, yes[r] = 0), one walk per 64
+   parties: what each pl__settle_pair_exists(st, a, r) says. PL_ENOMEM. */
+int pl__settle_pairs_exist(const pl_settlement *st, size_t r, unsigned char *yes);
 /*
 ** Judge j's no-deal value from its static value base (from: "no_deal", "status
 ** quo", "none") and the scenario's no_deal section, if any (nodeal.c).

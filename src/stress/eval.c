@@ -167,17 +167,17 @@ static double package_code(const pl__plan *p, const uint32_t *w)
     return code;
 }
 
-/* "Some package a accepts is ratified by r's bodies": settle's pair count > 0, found
-   without counting; undefined where settle leaves the counts out (above --max-enumerate). */
-static double pair_flag(draw_ctx *c, sink *k, size_t a, size_t r)
+/* "Some package a accepts is ratified by r's bodies", for every party a: settle's pair
+   count > 0, found without counting (one walk for all a), into yes (n flags); 0 where
+   settle leaves the counts out (above --max-enumerate): the flags are then undefined. */
+static int pair_flags(draw_ctx *c, sink *k, size_t r, unsigned char *yes)
 {
     double size = pl_space_size(pl_settle_space(c->st));
-    int yes = 0;
     if (size > c->p->o.settle.max_enumerate || size > 9007199254740992.0)
-        return NAN;
-    if (pl__settle_pair_exists(c->st, a, r, &yes))
+        return 0;
+    if (pl__settle_pairs_exist(c->st, r, yes))
         k->rc = PL_ENOMEM;
-    return yes;
+    return 1;
 }
 
 static void put_ratification(draw_ctx *c, sink *k, const uint32_t *nash)
@@ -193,19 +193,24 @@ static void put_ratification(draw_ctx *c, sink *k, const uint32_t *nash)
     if (c->p->radix)
         put(k, PL_METRIC_PACKAGE, 0, 0, package_code(c->p, rn), "settle.nash_ratified",
             "the Nash package with ratification counted");
+    unsigned char *yes = malloc(n ? n : 1);
+    if (!yes)
+        k->rc = PL_ENOMEM; /* the flags are still put, every draw the same metrics */
     for (size_t r = 0; r < n; r++) {
         const char *rid = pl_actor_id(pl_scenario_actor(c->s, pl_settle_party(st, r)));
         if (!pl_scenario_n_ratifiers(c->s, pl_settle_party(st, r)))
             continue;
+        int defined = yes && pair_flags(c, k, r, yes);
         for (size_t a = 0; a < n; a++) {
             if (a == r)
                 continue;
             const char *aid = pl_actor_id(pl_scenario_actor(c->s, pl_settle_party(st, a)));
-            put(k, PL_METRIC_FLAG, 0, 1, pair_flag(c, k, a, r),
+            put(k, PL_METRIC_FLAG, 0, 1, defined ? (double)yes[a] : NAN,
                 "settle.%s_and_%s_ratification",
                 "some package %s accepts is ratified by %s's bodies", aid, rid);
         }
     }
+    free(yes);
 }
 
 static int eval_settle(draw_ctx *c, sink *k, pl_error *err)

@@ -941,19 +941,27 @@ static void test_red_lines_brute_force(void **state)
 }
 
 /* pl__settle_pair_exists (branch and bound) against the counts of the walk over every
-   package, for every pair of parties: count > 0 exactly when it finds a package. */
+   package, for every pair of parties: count > 0 exactly when it finds a package; and
+   pl__settle_pairs_exist, every party a for one r in one walk, against both. */
 static void expect_pairs_match(const pl_settlement *st, size_t *n_yes, size_t *n_no)
 {
     size_t n = pl_frontier_n_parties(pl_settle_frontier(st));
-    for (size_t a = 0; a < n; a++)
-        for (size_t r = 0; r < n; r++) {
+    unsigned char all[8];
+    assert_true(n <= 8);
+    for (size_t r = 0; r < n; r++) {
+        assert_int_equal(pl__settle_pairs_exist(st, r, all), PL_OK); /* every a in one walk */
+        assert_int_equal(all[r], 0);
+        for (size_t a = 0; a < n; a++) {
             uint64_t cnt = 0;
             int yes = -1;
             assert_true(pl_settle_pair_count(st, a, r, &cnt));
             assert_int_equal(pl__settle_pair_exists(st, a, r, &yes), PL_OK);
             assert_int_equal(yes, cnt > 0);
+            if (a != r)
+                assert_int_equal(all[a], yes);
             *(yes ? n_yes : n_no) += 1;
         }
+    }
 }
 
 /* Random small scenarios with red lines and a noisy ratifying body (rl_random_yaml), then
