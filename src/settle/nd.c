@@ -54,13 +54,13 @@ static inline void unit_bounds_of(unit_bounds *b, const double *p, size_t n)
 
 static inline int dominates_unit(const double *q, const unit_bounds *b, size_t n)
 {
-    int strict = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n; i++) /* most tests end here: strictness only for the rest */
         if (q[i] < b->lo[i])
             return 0;
-        strict |= q[i] > b->hi[i];
-    }
-    return strict;
+    for (size_t i = 0; i < n; i++)
+        if (q[i] > b->hi[i])
+            return 1;
+    return 0;
 }
 
 /* Does q dominate p (b: p's bounds when `unit`)? */
