@@ -39,26 +39,30 @@ static int cmp_key(const void *x, const void *y)
 /*
 ** pl__dominates(q, p, n) when every utility lies in [-1, 1], as a party's does (weights
 ** summing to at most 1 over values in [0, 1]): there pl__tol is 1e-12 for every pair, so p's
-** bounds lo = p - 1e-12 and hi = p + 1e-12, rounded as pl__dominates rounds them, are made
-** once per point tested instead of once per test. The same comparisons, so the same answer.
+** lower bounds lo = p - 1e-12, rounded as pl__dominates rounds them, are made once per point
+** tested instead of once per test; most tests fail on one of them, and only a test that
+** passes them all looks for a strict gain, q > p + 1e-12. The same comparisons, so the same
+** answer.
 */
 typedef struct unit_bounds {
-    double lo[PL__ND_UNIT_MAX], hi[PL__ND_UNIT_MAX];
+    double lo[PL__ND_UNIT_MAX];
+    const double *p;
 } unit_bounds;
 
 static inline void unit_bounds_of(unit_bounds *b, const double *p, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        b->lo[i] = p[i] - 1e-12, b->hi[i] = p[i] + 1e-12;
+        b->lo[i] = p[i] - 1e-12;
+    b->p = p;
 }
 
 static inline int dominates_unit(const double *q, const unit_bounds *b, size_t n)
 {
-    for (size_t i = 0; i < n; i++) /* most tests end here: strictness only for the rest */
+    for (size_t i = 0; i < n; i++)
         if (q[i] < b->lo[i])
             return 0;
     for (size_t i = 0; i < n; i++)
-        if (q[i] > b->hi[i])
+        if (q[i] > b->p[i] + 1e-12)
             return 1;
     return 0;
 }
@@ -105,6 +109,7 @@ static size_t recheck(size_t n, const double *u, const nd_key *k, size_t *c, siz
                       unsigned char *gone, int unit)
 {
     unit_bounds b;
+    b.p = NULL; /* set with lo, before any test reads them */
     for (size_t j = 0; j < nc; j++) {
         const double *p = u + k[c[j]].i * n;
         double reach = 64 * (double)n * pl__tol(k[c[j]].a, 0);
@@ -155,6 +160,7 @@ static size_t sfs(size_t n, const double *u, const nd_key *k, size_t N, size_t *
 {
     size_t nc = 0, hint = 0;
     unit_bounds b;
+    b.p = NULL; /* set with lo, before any test reads them */
     double mx[PL__ND_UNIT_MAX];
     for (size_t j = 0; j < N; j++) {
         const double *p = u + k[j].i * n;
