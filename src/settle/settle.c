@@ -276,7 +276,7 @@ int pl_settle_compute(pl_settlement **out, const pl_scenario *s, const pl_settle
 }
 
 int pl__settle_compute(pl_settlement **out, const pl_scenario *s, const pl_settle_opts *opts,
-                       int rational_only, pl_error *err)
+                       unsigned flags, pl_error *err)
 {
     if (!out || !s)
         return pl__fail(err, PL_EMISUSE, "pl_settle_compute: NULL argument");
@@ -292,7 +292,8 @@ int pl__settle_compute(pl_settlement **out, const pl_scenario *s, const pl_settl
         return pl__error_nomem(err);
     st->s = s;
     st->o = o;
-    st->rational_only = rational_only;
+    st->rational_only = (flags & PL__SETTLE_RATIONAL) != 0;
+    st->ratifiers_only = (flags & PL__SETTLE_RATIFIERS) != 0;
     int rc = PL_OK;
     for (size_t k = 0; !rc && k < N_PHASES; k++) {
         st->span = (pl__span){&st->o.progress, k * PL_SETTLE_STEPS, (k + 1) * PL_SETTLE_STEPS,

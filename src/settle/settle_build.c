@@ -228,7 +228,8 @@ static int make_voter(pl_settlement *st, size_t body, pl__voter *q, pl_error *er
 /*
 ** One voter per body. The bodies that ratify for a party come first, so their
 ** members are the judges right after the parties (st->n_rj); a ratifying body
-** too large to count is an error, any other is left uncounted.
+** too large to count is an error, any other is left uncounted. With
+** ratifiers_only the others get none (their game stays NULL).
 */
 static int voters(pl_settlement *st, pl_error *err)
 {
@@ -252,7 +253,7 @@ static int voters(pl_settlement *st, pl_error *err)
         }
     }
     st->n_rj = st->nj;
-    for (size_t b = 0; b < st->n_bod; b++) {
+    for (size_t b = 0; !st->ratifiers_only && b < st->n_bod; b++) {
         int rc = st->bod[b].game ? PL_OK : make_voter(st, b, &st->bod[b], err);
         if (rc == PL_EINPUT) {  /* too large: its win-set is reported as not computed */
             pl_game_free(st->bod[b].game);

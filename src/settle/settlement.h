@@ -99,18 +99,25 @@ struct pl_settlement {
     pl__red *red;
     int party_red;        /* some party has a red line: the frontier is restricted */
     int rational_only;    /* the frontier holds its rational part only (pl__settle_compute) */
+    int ratifiers_only;   /* voters, and judges, of ratifying bodies only (pl__settle_compute) */
     pl__span span;        /* progress: the running phase's part of o.progress's total */
 };
 
 /*
-** pl_settle_compute, with rational_only 1: the frontier is merged with the
-** no-deal values as its floor, so it holds only the rational part -- all that
-** the solutions, the zone and the rational count read (`parley stress`); of
-** the solutions only Nash, Kalai-Smorodinsky and egalitarian, which stress
-** reports, are computed (the others are left not found).
+** pl_settle_compute for `parley stress`, flags PL__SETTLE_*. RATIONAL: the
+** frontier is merged with the no-deal values as its floor, so it holds only the
+** rational part -- all that the solutions, the zone and the rational count read;
+** of the solutions only Nash, Kalai-Smorodinsky and egalitarian, which stress
+** reports, are computed (the others are left not found). RATIFIERS: only the
+** bodies that ratify for a party get a voter, and only their members are judges
+** after the parties (nj = n_rj): what the ratified Nash point, P(ratified) and
+** the pair flags read; the other bodies' votes, win-sets and proposal verdicts
+** are then not to be asked for.
 */
+#define PL__SETTLE_RATIONAL 1u
+#define PL__SETTLE_RATIFIERS 2u
 int pl__settle_compute(pl_settlement **out, const pl_scenario *s, const pl_settle_opts *opts,
-                       int rational_only, pl_error *err);
+                       unsigned flags, pl_error *err);
 
 /* Outcome space, judges and utilities (settle_build.c). */
 int pl__settle_build(pl_settlement *st, pl_error *err);

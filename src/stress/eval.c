@@ -148,11 +148,14 @@ static pl_settle_opts settle_opts(const pl__plan *p)
     return so;             /* and only the frontier's rational part (pl__settle_compute) */
 }
 
+/* A draw's settlement: the rational frontier, and without a proposal (whose verdict
+   reads every body's votes) the ratifying bodies only: no metric reads the others. */
 static int settlement(draw_ctx *c, pl_error *err)
 {
     if (!c->st && !c->st_rc) {
         pl_settle_opts so = settle_opts(c->p);
-        c->st_rc = pl__settle_compute(&c->st, c->s, &so, 1, err);
+        unsigned flags = PL__SETTLE_RATIONAL | (c->p->o.proposal ? 0 : PL__SETTLE_RATIFIERS);
+        c->st_rc = pl__settle_compute(&c->st, c->s, &so, flags, err);
     }
     return c->st_rc;
 }
@@ -503,7 +506,7 @@ static unsigned supported(const pl_scenario *s, const pl_stress_opts *o)
 static int package_radix(pl__plan *p, pl_error *err)
 {
     pl_settle_opts so = settle_opts(p);
-    int rc = pl__settle_compute(&p->base_st, p->s, &so, 1, err);
+    int rc = pl__settle_compute(&p->base_st, p->s, &so, PL__SETTLE_RATIONAL, err);
     if (rc)
         return rc;
     const pl_space *sp = pl_settle_space(p->base_st);

@@ -1071,7 +1071,7 @@ static void test_rnash_pruned_equals_full(void **state)
         pl_scenario *d = NULL;
         pl_settlement *st = NULL;
         if (pl_scenario_draw(&d, b, 7, draw, x, &err) ||
-            pl__settle_compute(&st, d, &o, (int)(draw % 2), &err))
+            pl__settle_compute(&st, d, &o, (unsigned)(draw % 4), &err))
             fail_msg("%s", err.msg);
         expect_rnash_same(st, &found, &tied);
         pl_settle_free(st);
@@ -1080,6 +1080,90 @@ static void test_rnash_pruned_equals_full(void **state)
     free(x);
     pl_scenario_free(b);
     print_message("rnash: %zu found, %zu with ties\n", found, tied);
+}
+
+/* What a draw of `parley stress` reads from a settlement, the same to the bit with every
+   body's voter (a) and with the ratifying bodies' only (b, PL__SETTLE_RATIFIERS): the
+   frontier, the three solutions, the ratified Nash point, P(Nash ratified), the pair
+   flags. */
+static void expect_ratifiers_same(const pl_settlement *a, const pl_settlement *b)
+{
+    const pl_frontier *fa = pl_settle_frontier(a), *fb = pl_settle_frontier(b);
+    size_t n = pl_frontier_n_parties(fa), K = pl_space_n_issues(pl_settle_space(a));
+    same_frontier(fa, fb);
+    for (size_t j = 0; j < pl_frontier_size(fa); j++)
+        assert_memory_equal(pl_frontier_package(fa, j), pl_frontier_package(fb, j),
+                            K * sizeof(uint32_t));
+    static const pl_solution_kind kinds[] = {PL_SOL_NASH, PL_SOL_KS, PL_SOL_EGALITARIAN};
+    for (size_t x = 0; x < 3; x++) {
+        const uint32_t *wa = pl_settle_solution_package(a, kinds[x]);
+        const uint32_t *wb = pl_settle_solution_package(b, kinds[x]);
+        assert_true((wa == NULL) == (wb == NULL));
+        if (wa)
+            assert_memory_equal(wa, wb, K * sizeof *wa);
+    }
+    assert_int_equal(a->rnash_found, b->rnash_found);
+    assert_int_equal(a->rnash_ties, b->rnash_ties);
+    assert_memory_equal(&a->rnash_p, &b->rnash_p, sizeof a->rnash_p);
+    if (a->rnash_found)
+        assert_memory_equal(a->rnash, b->rnash, K * sizeof *a->rnash);
+    const uint32_t *nash = pl_settle_solution_package(a, PL_SOL_NASH);
+    if (nash) {
+        double pa = pl_settle_ratification(a, nash), pb = pl_settle_ratification(b, nash);
+        assert_memory_equal(&pa, &pb, sizeof pa);
+    }
+    unsigned char ya[8], yb[8];
+    assert_true(n <= 8);
+    for (size_t r = 0; r < n; r++) {
+        assert_int_equal(pl__settle_pairs_exist(a, r, ya), PL_OK);
+        assert_int_equal(pl__settle_pairs_exist(b, r, yb), PL_OK);
+        assert_memory_equal(ya, yb, n);
+    }
+}
+
+/* Draws of the built-in scenario (a P5 council and other bodies that ratify for no party)
+   and the repository's scenarios with bodies. */
+static void test_ratifiers_only_same(void **state)
+{
+    (void)state;
+    pl_scenario *b = NULL;
+    pl_error err;
+    if (pl_scenario_load_builtin(&b, NULL, NULL, &err))
+        fail_msg("%s", err.msg);
+    double *x = malloc((pl_scenario_n_uncertain(b) + 1) * sizeof *x);
+    assert_non_null(x);
+    pl_settle_opts o = PL_SETTLE_OPTS_INIT;
+    o.max_enumerate = 0, o.logrolls = 0;
+    for (uint64_t draw = 0; draw < 200; draw++) {
+        pl_scenario *d = NULL;
+        pl_settlement *sa = NULL, *sb = NULL;
+        if (pl_scenario_draw(&d, b, 11, draw, x, &err) ||
+            pl__settle_compute(&sa, d, &o, PL__SETTLE_RATIONAL, &err) ||
+            pl__settle_compute(&sb, d, &o, PL__SETTLE_RATIONAL | PL__SETTLE_RATIFIERS, &err))
+            fail_msg("%s", err.msg);
+        assert_true(sb->nj == sb->n_rj && sa->nj > sa->n_rj); /* some judges were left out */
+        expect_ratifiers_same(sa, sb);
+        pl_settle_free(sa), pl_settle_free(sb);
+        pl_scenario_free(d);
+    }
+    free(x);
+    pl_scenario_free(b);
+    static const char *const files[] = {"tests/scenarios/voters.yaml",
+                                        "tests/scenarios/veto.yaml",
+                                        "tests/scenarios/jcpoa-2015.yaml"};
+    static char yaml[65536];
+    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+        size_t len = test_read_source(files[f], yaml, sizeof yaml);
+        pl_scenario *s = NULL;
+        pl_settlement *sa = NULL, *sb = NULL;
+        if (pl_scenario_load_buffer(&s, yaml, len, files[f], NULL, &err) ||
+            pl__settle_compute(&sa, s, &o, PL__SETTLE_RATIONAL, &err) ||
+            pl__settle_compute(&sb, s, &o, PL__SETTLE_RATIONAL | PL__SETTLE_RATIFIERS, &err))
+            fail_msg("%s: %s", files[f], err.msg);
+        expect_ratifiers_same(sa, sb);
+        pl_settle_free(sa), pl_settle_free(sb);
+        pl_scenario_free(s);
+    }
 }
 
 /* ---- GENIUS reference values (MODELS.md sec. 7, *enum*, tol 1e-4) ------------- */
@@ -1305,6 +1389,7 @@ int main(void)
         cmocka_unit_test(test_red_lines_brute_force),
         cmocka_unit_test(test_pair_exists_equals_count),
         cmocka_unit_test(test_rnash_pruned_equals_full),
+        cmocka_unit_test(test_ratifiers_only_same),
         cmocka_unit_test(test_england_zimbabwe),
         cmocka_unit_test(test_itex_cypress),
         cmocka_unit_test(test_reservation_values),
