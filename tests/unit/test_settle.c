@@ -1151,9 +1151,11 @@ static void test_ratifiers_only_same(void **state)
     static const char *const files[] = {"tests/scenarios/voters.yaml",
                                         "tests/scenarios/veto.yaml",
                                         "tests/scenarios/jcpoa-2015.yaml"};
-    static char yaml[65536];
+    size_t cap = 65536;
+    char *yaml = malloc(cap);
+    assert_non_null(yaml);
     for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
-        size_t len = test_read_source(files[f], yaml, sizeof yaml);
+        size_t len = test_read_source(files[f], yaml, cap);
         pl_scenario *s = NULL;
         pl_settlement *sa = NULL, *sb = NULL;
         if (pl_scenario_load_buffer(&s, yaml, len, files[f], NULL, &err) ||
@@ -1164,6 +1166,7 @@ static void test_ratifiers_only_same(void **state)
         pl_settle_free(sa), pl_settle_free(sb);
         pl_scenario_free(s);
     }
+    free(yaml);
 }
 
 /* ---- GENIUS reference values (MODELS.md sec. 7, *enum*, tol 1e-4) ------------- */
