@@ -97,7 +97,7 @@ static void search(pair_search *c, uint64_t live, size_t k)
     }
     if (!(live = hopeful(c, live, k)))
         return;
-    for (size_t v = 0; v < sp->m[k] && (live &= c->want); v++) {
+    for (size_t v = 0; v < sp->m[k] && (live &= c->want); v++) { /* drop those answered */
         c->w[k] = (uint32_t)v;
         for (size_t j = 0; j < nj; j++)
             c->ps[(k + 1) * nj + j] = c->ps[k * nj + j] + sp->t[j * sp->total + sp->off[k] + v];
