@@ -95,8 +95,22 @@ static int permute(pl_frontier *f, const size_t *order, size_t count)
     return PL_OK;
 }
 
+/* Are f's packages in increasing order already? A merge's are (each level lists its points
+   by parent, then option, both increasing), so its sort has nothing to do. */
+static int in_order(const pl_frontier *f)
+{
+    for (size_t j = 1; j < f->size; j++) {
+        sort_ctx a = {f, j - 1}, b = {f, j};
+        if (cmp_pkg(&a, &b) >= 0)
+            return 0;
+    }
+    return 1;
+}
+
 int pl__frontier_sort(pl_frontier *f)
 {
+    if (in_order(f)) /* cmp_pkg breaks ties by index: the sort would leave this order */
+        return PL_OK;
     sort_ctx *c = malloc((f->size ? f->size : 1) * sizeof *c);
     size_t *order = malloc((f->size ? f->size : 1) * sizeof *order);
     int rc = c && order ? PL_OK : PL_ENOMEM;
@@ -124,8 +138,10 @@ void pl__frontier_floor(pl_frontier *f, const double *floor)
             i++;
         if (i < f->n)
             continue;
-        memmove(f->u + m * f->n, u, f->n * sizeof *u);
-        memmove(f->pkg + m * f->K, f->pkg + j * f->K, f->K * sizeof *f->pkg);
+        if (m < j) { /* up to the first point dropped, every point stays where it is */
+            memmove(f->u + m * f->n, u, f->n * sizeof *u);
+            memmove(f->pkg + m * f->K, f->pkg + j * f->K, f->K * sizeof *f->pkg);
+        }
         m++;
     }
     f->size = m;
@@ -204,19 +220,15 @@ static int level_alloc(level *l, size_t size, size_t n)
     return PL_OK;
 }
 
-/* Options of issue k that no other option of it dominates. */
-static int issue_nd(const pl_space *sp, size_t k, size_t *keep, size_t *nk)
+/* Options of issue k that no other option of it dominates; u: room for its options'
+   utilities (m[k] x n). */
+static int issue_nd(const pl_space *sp, size_t k, double *u, size_t *keep, size_t *nk)
 {
     size_t n = sp->n, m = sp->m[k];
-    double *u = malloc(m * n * sizeof *u);
-    if (!u)
-        return PL_ENOMEM;
     for (size_t v = 0; v < m; v++)
         for (size_t i = 0; i < n; i++)
             u[v * n + i] = sp->t[i * sp->total + sp->off[k] + v];
-    int rc = pl__nd(n, m, u, keep, nk, NULL);
-    free(u);
-    return rc;
+    return pl__nd(n, m, u, keep, nk, NULL);
 }
 
 /*
@@ -314,38 +326,40 @@ static int merge_nd(merge_ctx *m, size_t N, const double *u, size_t *keep, size_
     return pl__nd(m->sp->n, N, u, keep, nk, &m->budget);
 }
 
-/* Candidate c = a * n_opts + b of a merge step: prev point a plus option opts[b]. */
-static void candidate(const pl_space *sp, size_t k, const level *prev, const size_t *opts,
-                      size_t n_opts, size_t c, double *u)
-{
-    size_t n = sp->n, a = c / n_opts, b = c % n_opts;
-    for (size_t i = 0; i < n; i++)
-        u[i] = prev->u[a * n + i] + sp->t[i * sp->total + sp->off[k] + opts[b]];
-}
-
 /*
-** The candidates of a merge step into u, their numbers into at: every one, or
-** with a floor only those that can reach it (partial_floors). Dropping them
-** before the non-dominated filter instead of after keeps the same packages in
-** the end: a viable candidate p that only non-viable candidates q dominate has
-** p_i <= q_i + tol < lo_i + tol on some party i, so it cannot reach the floor
-** either (lo sits 1e-9 below what the floor needs, far more than the K
-** tolerances of 1e-12 such steps can add up to); it and whatever it dominates
-** later are dropped by the floor at the end. Returns how many.
+** The candidates of a merge step into u, their numbers (c = a * n_opts + b: prev point a
+** plus option opts[b]) into at: every one, or with a floor only those that can reach it
+** (partial_floors). Dropping them before the non-dominated filter instead of after keeps
+** the same packages in the end: a viable candidate p that only non-viable candidates q
+** dominate has p_i <= q_i + tol < lo_i + tol on some party i, so it cannot reach the floor
+** either (lo sits 1e-9 below what the floor needs, far more than the K tolerances of
+** 1e-12 such steps can add up to); it and whatever it dominates later are dropped by the
+** floor at the end. ot (n_opts x n) is scratch for the options' utilities, gathered once
+** so that the loop reads them side by side: each sum is still prev + option, the same
+** double. Returns how many.
 */
 static size_t candidates(const merge_ctx *m, size_t k, const level *prev, const size_t *opts,
-                         size_t n_opts, double *u, size_t *at)
+                         size_t n_opts, double *ot, double *u, size_t *at)
 {
-    size_t n = m->sp->n, N = prev->size * n_opts, nv = 0;
+    const pl_space *sp = m->sp;
+    size_t n = sp->n, nv = 0;
     const double *lo = m->lo ? m->lo + (k + 1) * n : NULL;
-    for (size_t c = 0; c < N; c++) {
-        double *p = u + nv * n;
-        candidate(m->sp, k, prev, opts, n_opts, c, p);
-        size_t i = 0;
-        while (lo && i < n && p[i] >= lo[i])
-            i++;
-        if (!lo || i == n)
-            at[nv++] = c;
+    for (size_t b = 0; b < n_opts; b++)
+        for (size_t i = 0; i < n; i++)
+            ot[b * n + i] = sp->t[i * sp->total + sp->off[k] + opts[b]];
+    for (size_t a = 0, c = 0; a < prev->size; a++) {
+        const double *pa = prev->u + a * n;
+        for (size_t b = 0; b < n_opts; b++, c++) {
+            double *p = u + nv * n; /* overwritten by the next one unless this one is kept */
+            size_t i = 0;
+            for (; i < n; i++) { /* a party below its partial floor ends the sums */
+                p[i] = pa[i] + ot[b * n + i];
+                if (lo && !(p[i] >= lo[i]))
+                    break;
+            }
+            if (i == n)
+                at[nv++] = c;
+        }
     }
     return nv;
 }
@@ -360,14 +374,17 @@ static int merge_step(merge_ctx *m, size_t k, const level *prev, const size_t *o
         return PL_EOVERMEM; /* checked first: it is the one a user can raise */
     if ((n_opts && N / n_opts != prev->size) || N > PL_MERGE_MAX_CANDIDATES)
         return PL_ETOOBIG;
-    /* one block: the candidates' utilities, then keep and at (N each) */
+    /* one block: the candidates' utilities, the options' (n_opts x n), then keep and at
+       (N each) */
     size_t per = block_per(n, 2 * sizeof(size_t)), cap = N ? N : 1;
-    double *u = per < SIZE_MAX ? pl__mallocarray(cap, per) : NULL;
-    size_t *keep = u ? (size_t *)(u + cap * n) : NULL, *at = keep ? keep + cap : NULL;
+    size_t bytes = pl__add(pl__mul(cap, per), pl__mul(pl__mul(n_opts, n), sizeof(double)));
+    double *u = per < SIZE_MAX && bytes < SIZE_MAX ? malloc(bytes) : NULL;
+    double *ot = u ? u + cap * n : NULL;
+    size_t *keep = u ? (size_t *)(ot + n_opts * n) : NULL, *at = keep ? keep + cap : NULL;
     size_t nk = 0, nv = 0;
     int rc = u ? PL_OK : PL_ENOMEM;
     if (!rc)
-        nv = candidates(m, k, prev, opts, n_opts, u, at);
+        nv = candidates(m, k, prev, opts, n_opts, ot, u, at);
     if (!rc)
         rc = merge_nd(m, nv, u, keep, &nk);
     if (rc == PL_ERANGE || (!rc && nk > PL_MERGE_MAX_FRONTIER))
@@ -500,13 +517,18 @@ static int projected_over(merge_ctx *m, const level *lv, size_t k)
 static int find_efficient(merge_ctx *m)
 {
     const pl_space *sp = m->sp;
+    size_t most = 1;
+    for (size_t k = 0; k < sp->K; k++)
+        most = sp->m[k] > most ? sp->m[k] : most;
     if (!(m->eff = pl__mallocarray(sp->K ? sp->K : 1, sizeof *m->eff)) ||
         !(m->eff_opt = pl__mallocarray(sp->total ? sp->total : 1, sizeof *m->eff_opt)))
         return PL_ENOMEM;
-    for (size_t k = 0; k < sp->K; k++)
-        if (issue_nd(sp, k, m->eff_opt + sp->off[k], &m->eff[k]))
-            return PL_ENOMEM;
-    return PL_OK;
+    double *u = pl__mallocarray(pl__mul(most, sp->n), sizeof *u); /* one issue's, reused */
+    int rc = u ? PL_OK : PL_ENOMEM;
+    for (size_t k = 0; !rc && k < sp->K; k++)
+        rc = issue_nd(sp, k, u, m->eff_opt + sp->off[k], &m->eff[k]) ? PL_ENOMEM : PL_OK;
+    free(u);
+    return rc;
 }
 
 /* The levels of the merge, lv[0] = {0}; on a refusal *at is the issue it stopped at. */

@@ -39,28 +39,32 @@ static int cmp_key(const void *x, const void *y)
 /*
 ** pl__dominates(q, p, n) when every utility lies in [-1, 1], as a party's does (weights
 ** summing to at most 1 over values in [0, 1]): there pl__tol is 1e-12 for every pair, so p's
-** bounds lo = p - 1e-12 and hi = p + 1e-12, rounded as pl__dominates rounds them, are made
-** once per point tested instead of once per test. The same comparisons, so the same answer.
+** lower bounds lo = p - 1e-12, rounded as pl__dominates rounds them, are made once per point
+** tested instead of once per test; most tests fail on one of them, and only a test that
+** passes them all looks for a strict gain, q > p + 1e-12. The same comparisons, so the same
+** answer.
 */
 typedef struct unit_bounds {
-    double lo[PL__ND_UNIT_MAX], hi[PL__ND_UNIT_MAX];
+    double lo[PL__ND_UNIT_MAX];
+    const double *p;
 } unit_bounds;
 
 static inline void unit_bounds_of(unit_bounds *b, const double *p, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        b->lo[i] = p[i] - 1e-12, b->hi[i] = p[i] + 1e-12;
+        b->lo[i] = p[i] - 1e-12;
+    b->p = p;
 }
 
 static inline int dominates_unit(const double *q, const unit_bounds *b, size_t n)
 {
-    int strict = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n; i++)
         if (q[i] < b->lo[i])
             return 0;
-        strict |= q[i] > b->hi[i];
-    }
-    return strict;
+    for (size_t i = 0; i < n; i++)
+        if (q[i] > b->p[i] + 1e-12)
+            return 1;
+    return 0;
 }
 
 /* Does q dominate p (b: p's bounds when `unit`)? */
@@ -85,32 +89,43 @@ static size_t sweep2(const nd_key *k, size_t N, size_t *c)
     return nc;
 }
 
+/* Does q dominate p? As dominated_by, with p's bounds made on the first call (*made). */
+static inline int dominated_lazy(const double *q, const double *p, unit_bounds *b, int *made,
+                                 int unit, size_t n)
+{
+    if (unit && !*made)
+        unit_bounds_of(b, p, n), *made = 1;
+    return dominated_by(q, p, b, unit, n);
+}
+
 /*
 ** Remove candidates dominated by another candidate. Candidates are in sort
 ** order: a dominator of candidate j lies among those whose first key is within
-** `reach` of j's (later ones) or earlier ones, which the sweep bounds.
+** `reach` of j's (later ones) or earlier ones, which the sweep bounds. Most
+** candidates have no neighbour that near, so their bounds are made only when a
+** test needs them.
 */
 static size_t recheck(size_t n, const double *u, const nd_key *k, size_t *c, size_t nc,
                       unsigned char *gone, int unit)
 {
     unit_bounds b;
+    b.p = NULL; /* set with lo, before any test reads them */
     for (size_t j = 0; j < nc; j++) {
         const double *p = u + k[c[j]].i * n;
         double reach = 64 * (double)n * pl__tol(k[c[j]].a, 0);
-        if (unit)
-            unit_bounds_of(&b, p, n);
+        int made = 0;
         for (size_t q = j; q-- > 0;) {
             if (n == 2 && k[c[q]].b < k[c[j]].b - reach)
                 break;  /* earlier sweep candidates below this can't reach u2 */
             if (n > 2 && k[c[q]].a > k[c[j]].a + reach)
                 break;
-            if (dominated_by(u + k[c[q]].i * n, p, &b, unit, n)) {
+            if (dominated_lazy(u + k[c[q]].i * n, p, &b, &made, unit, n)) {
                 gone[j] = 1;
                 break;
             }
         }
         for (size_t q = j + 1; !gone[j] && q < nc && k[c[q]].a >= k[c[j]].a - reach; q++)
-            if (dominated_by(u + k[c[q]].i * n, p, &b, unit, n))
+            if (dominated_lazy(u + k[c[q]].i * n, p, &b, &made, unit, n))
                 gone[j] = 1;
     }
     size_t m = 0;
@@ -120,26 +135,43 @@ static size_t recheck(size_t n, const double *u, const nd_key *k, size_t *c, siz
     return m;
 }
 
+/* Unit bounds b of a point above the kept points' largest utility mx on some party: then
+   no kept point can dominate it (each fails dominates_unit's first test there). */
+static inline int beyond_kept(const unit_bounds *b, const double *mx, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (mx[i] < b->lo[i])
+            return 1;
+    return 0;
+}
+
 /*
 ** Sort-filter skyline; candidates into c in sum order. (size_t)-1 when the
 ** budget runs out. The kept points are copied side by side (cu) so the scan
 ** stays in cache, and the one that dominated the last rejected point is tried
-** first: neighbours in sum order tend to share a dominator. Only the order of
-** the tests changes: a point is kept iff no kept point dominates it.
+** first: neighbours in sum order tend to share a dominator. With unit bounds,
+** a point above every kept point on some party (mx, their largest utilities)
+** is kept without a test, and charged the tests the scan would have made. Only
+** the order and the number of the tests change: a point is kept iff no kept
+** point dominates it.
 */
 static size_t sfs(size_t n, const double *u, const nd_key *k, size_t N, size_t *c,
                   double *cu, uint64_t *budget, int unit)
 {
     size_t nc = 0, hint = 0;
     unit_bounds b;
+    b.p = NULL; /* set with lo, before any test reads them */
+    double mx[PL__ND_UNIT_MAX];
     for (size_t j = 0; j < N; j++) {
         const double *p = u + k[j].i * n;
         if (budget && *budget < nc)
             return (size_t)-1;
-        if (unit)
+        if (unit && nc)
             unit_bounds_of(&b, p, n);
         size_t q = 0, tests = 1;
-        if (hint < nc && dominated_by(cu + hint * n, p, &b, unit, n)) {
+        if (unit && nc && beyond_kept(&b, mx, n)) {
+            q = nc, tests += nc; /* the hint, then every kept point, all failing */
+        } else if (hint < nc && dominated_by(cu + hint * n, p, &b, unit, n)) {
             q = hint;
         } else {
             while (q < nc && !dominated_by(cu + q * n, p, &b, unit, n))
@@ -152,6 +184,8 @@ static size_t sfs(size_t n, const double *u, const nd_key *k, size_t N, size_t *
             hint = q;
             continue;
         }
+        for (size_t i = 0; unit && i < n; i++)
+            mx[i] = nc == 0 || p[i] > mx[i] ? p[i] : mx[i];
         memcpy(cu + nc * n, p, n * sizeof *p);
         c[nc++] = j;
     }

@@ -157,17 +157,32 @@ static int ratified_space(pl_settlement *st, size_t nj, pl_space **sp, uint32_t 
 /* Progress: every this many points of a frontier scanned. */
 #define PL_SCAN_BLOCK 4096
 
-/* The best point of ext for the ratification-constrained Nash product; progress over
-   [lo, hi] of the phase (span). */
-static int ratified_best(pl_settlement *st, const pl_frontier *ext, size_t nj, double *u,
-                         unsigned char *cr, size_t *at, double *best, const pl__span *span)
+/*
+** The best point of ext for the ratification-constrained Nash product, in ext's order: a
+** point replaces the best when its v = prod_i P (u_i - d_i) beats it by more than 1e-12
+** (relative), and one within 1e-12 of it is a tie. Progress over [lo, hi] of the phase.
+**
+** With prune, a point whose v cannot reach best (1 - 1e-12) is passed over before its P,
+** the costly part (every body's vote), is computed: such a point neither replaces the best
+** nor ties with it, so the result, its ties and its P are the same bits. The bound: P is at
+** most 1 but for rounding (pl__settle_accept sums at most 2^20 products of at most 20
+** factors, so P < 1 + 1e-9 per body), so |v| <= P^n prod_i |u_i - d_i| (1 + 2^-53)^(3n)
+** < 2 bound, bound the product of |u_i - d_i| as computed here. While best is 0 nothing is
+** passed over (2 bound < 0 never holds).
+*/
+static void ratified_best(pl_settlement *st, const pl_frontier *ext, int prune,
+                          unsigned char *cr, size_t *at, double *best, const pl__span *span)
 {
     size_t N = pl_frontier_size(ext);
     for (size_t j = 0; j < N; j++) {
         if (j % PL_SCAN_BLOCK == 0)
             pl__span_report(span, j, N);
-        for (size_t i = 0; i < nj; i++)
-            u[i] = pl_frontier_utility(ext, j, i);
+        const double *u = ext->u + j * ext->n; /* the judges' utilities, then the extras */
+        double bound = 1;
+        for (size_t i = 0; prune && i < st->n; i++)
+            bound *= fabs(u[i] - st->d[i]);
+        if (prune && 2 * bound < *best * (1 - 1e-12))
+            continue;
         const unsigned char *c = pl__settle_crossed(st, pl_frontier_package(ext, j), cr);
         double p = pl__settle_ratify_all(st, u, c, NULL), v = 1;
         for (size_t i = 0; i < st->n; i++)
@@ -178,21 +193,23 @@ static int ratified_best(pl_settlement *st, const pl_frontier *ext, size_t nj, d
             st->rnash_ties++;
         }
     }
-    return PL_OK;
 }
 
-static int ratified_nash(pl_settlement *st, pl_error *err)
+int pl__settle_rnash(pl_settlement *st, int prune, pl_error *err)
 {
+    free(st->rnash);
+    st->rnash = NULL, st->rnash_found = 0, st->rnash_ties = 0, st->rnash_value = 0;
+    st->rnash_p = 0;
     if (!st->n_rat)
         return PL_OK;
     size_t nj = st->n_rj, ne = pl__settle_n_extra(st, nj);
-    double *floor = malloc((nj + ne) * sizeof *floor), *u = malloc(nj * sizeof *u);
+    double *floor = malloc((nj + ne) * sizeof *floor);
     unsigned char *cr = malloc(st->nj);
     uint32_t *map = NULL;
     pl_space *sp = NULL;
     pl_frontier *ext = NULL;
     pl_frontier_opts fo = PL_FRONTIER_OPTS_INIT;
-    int rc = floor && u && cr ? PL_OK : pl__error_nomem(err);
+    int rc = floor && cr ? PL_OK : pl__error_nomem(err);
     for (size_t j = 0; !rc && j < nj + ne; j++)
         floor[j] = j < st->n ? st->d[j] : -INFINITY;
     fo.floor = floor;
@@ -207,7 +224,7 @@ static int ratified_nash(pl_settlement *st, pl_error *err)
     size_t at = 0;
     half.lo = half.hi, half.hi = st->span.hi;
     if (!rc && ext)
-        rc = ratified_best(st, ext, nj, u, cr, &at, &best, &half);
+        ratified_best(st, ext, prune, cr, &at, &best, &half);
     if (!rc && best > 0) {
         st->rnash = malloc(st->K * sizeof *st->rnash);
         if (!st->rnash)
@@ -218,8 +235,13 @@ static int ratified_nash(pl_settlement *st, pl_error *err)
         st->rnash_value = best;
     }
     pl_frontier_free(ext);
-    free(floor), free(u), free(cr), free(map);
+    free(floor), free(cr), free(map);
     return rc;
+}
+
+static int ratified_nash(pl_settlement *st, pl_error *err)
+{
+    return pl__settle_rnash(st, 1, err);
 }
 
 /* The frontier by the merge, within the caller's memory limit. */
@@ -254,7 +276,7 @@ int pl_settle_compute(pl_settlement **out, const pl_scenario *s, const pl_settle
 }
 
 int pl__settle_compute(pl_settlement **out, const pl_scenario *s, const pl_settle_opts *opts,
-                       int rational_only, pl_error *err)
+                       unsigned flags, pl_error *err)
 {
     if (!out || !s)
         return pl__fail(err, PL_EMISUSE, "pl_settle_compute: NULL argument");
@@ -270,7 +292,8 @@ int pl__settle_compute(pl_settlement **out, const pl_scenario *s, const pl_settl
         return pl__error_nomem(err);
     st->s = s;
     st->o = o;
-    st->rational_only = rational_only;
+    st->rational_only = (flags & PL__SETTLE_RATIONAL) != 0;
+    st->ratifiers_only = (flags & PL__SETTLE_RATIFIERS) != 0;
     int rc = PL_OK;
     for (size_t k = 0; !rc && k < N_PHASES; k++) {
         st->span = (pl__span){&st->o.progress, k * PL_SETTLE_STEPS, (k + 1) * PL_SETTLE_STEPS,

@@ -147,6 +147,23 @@ static int no_deal_is(pl_settlement *st, size_t j, double base, const char *from
     return PL_OK;
 }
 
+/* Judge j's utility of each option of issue k, weight wk times pl__settle_value, into the
+   space, a finite one only (as pl_space_set takes it); the judge's values or position are
+   looked up once for the issue, not per option (a draw of `parley stress` builds this anew). */
+static void issue_row(pl_settlement *st, size_t j, size_t k, double wk)
+{
+    size_t a = st->judge[j].actor;
+    const double *vals = pl_scenario_values(st->s, a, k);
+    double pos = 0, sal, *row = st->all->t + j * st->all->total + st->all->off[k];
+    int placed = !vals && pl_scenario_position(st->s, a, k, &pos, &sal) == 1;
+    int quadratic = st->o.loss == PL_LOSS_QUADRATIC;
+    for (size_t v = 0; v < st->m[k]; v++) {
+        double e = vals ? vals[v] : placed ? pl__issue_score(pos, st->at[k][v], quadratic) : 0;
+        if (isfinite(wk * e))
+            row[v] = wk * e;
+    }
+}
+
 static int judge_terms(pl_settlement *st, size_t j, pl_error *err)
 {
     const pl_scenario *s = st->s;
@@ -162,9 +179,7 @@ static int judge_terms(pl_settlement *st, size_t j, pl_error *err)
         st->w[j * st->K + k] /= total;
     st->judge[j].scale = st->o.normalise && total > 0 ? 1 : total;
     for (size_t k = 0; k < st->K; k++)
-        for (size_t v = 0; v < st->m[k]; v++)
-            pl_space_set(st->all, j, k, v, disc * st->w[j * st->K + k] *
-                         pl__settle_value(st, j, k, st->at[k][v], (long)v));
+        issue_row(st, j, k, disc * st->w[j * st->K + k]);
     const pl_value *nd = pl_actor_no_deal(a);
     if (nd)
         return no_deal_is(st, j, nd->value, "no_deal");
@@ -213,7 +228,8 @@ static int make_voter(pl_settlement *st, size_t body, pl__voter *q, pl_error *er
 /*
 ** One voter per body. The bodies that ratify for a party come first, so their
 ** members are the judges right after the parties (st->n_rj); a ratifying body
-** too large to count is an error, any other is left uncounted.
+** too large to count is an error, any other is left uncounted. With
+** ratifiers_only the others get none (their game stays NULL).
 */
 static int voters(pl_settlement *st, pl_error *err)
 {
@@ -237,7 +253,7 @@ static int voters(pl_settlement *st, pl_error *err)
         }
     }
     st->n_rj = st->nj;
-    for (size_t b = 0; b < st->n_bod; b++) {
+    for (size_t b = 0; !st->ratifiers_only && b < st->n_bod; b++) {
         int rc = st->bod[b].game ? PL_OK : make_voter(st, b, &st->bod[b], err);
         if (rc == PL_EINPUT) {  /* too large: its win-set is reported as not computed */
             pl_game_free(st->bod[b].game);
@@ -279,10 +295,8 @@ int pl__settle_build(pl_settlement *st, pl_error *err)
 int pl__settle_subspace(const pl_settlement *st, size_t n, pl_space **out, pl_error *err)
 {
     int rc = pl_space_new(out, n, st->K, st->m, err);
-    for (size_t i = 0; !rc && i < n; i++)
-        for (size_t k = 0; k < st->K; k++)
-            for (size_t v = 0; v < st->m[k]; v++)
-                pl_space_set(*out, i, k, v, pl_space_get(st->all, i, k, v));
+    if (!rc) /* the same options, so the same layout: the first n judges' rows as they are */
+        memcpy((*out)->t, st->all->t, n * st->all->total * sizeof *st->all->t);
     return rc;
 }
 

@@ -14,6 +14,13 @@
 ** crosses stays crossed. The bound carries a slack far above rounding, so it
 ** never cuts a package the count would take. Leaves are judged as the counting
 ** walk judges them: utilities summed in issue order, the same tests.
+**
+** Every party a at once for one r (pl__settle_pairs_exist, as `parley stress`
+** asks): one walk carries the set of parties still hopeful at a node, and the
+** bodies of r, the costly test, are judged once per node for all of them. A
+** party's answer is the one its own walk gives: a node is entered for a exactly
+** when it is hopeful for a and all its ancestors were, and the walk stops only
+** once every party has its yes.
 */
 #include "settlement.h"
 #include "../core/alloc.h"
@@ -21,9 +28,14 @@
 
 #include <stdlib.h>
 
+/* Parties one walk carries at most (one bit each). */
+#define PL__PAIR_BITS 64
+
 typedef struct pair_search {
     const pl_settlement *st;
-    size_t a, r, nj, K;
+    size_t r, nj, K;
+    const size_t *party; /* bit b of a set stands for party party[b] */
+    uint64_t want;      /* parties whose yes is still to be found */
     double *ps;         /* (K + 1) x nj: each judge's utility of the issues before k */
     double *rest;       /* (K + 1) x nj: each judge's best over the issues from k on */
     double *ub;         /* nj: the bound of the current node */
@@ -31,19 +43,23 @@ typedef struct pair_search {
     unsigned char *cr;  /* nj: red lines crossed */
 } pair_search;
 
-/* Whether party a accepts and r's bodies ratify at utilities u, red lines crossed cr. */
-static int judged_yes(const pair_search *c, const double *u, const unsigned char *cr)
+/* The parties of `live` that accept at utilities u, red lines crossed cr, when r's bodies
+   ratify there; else none. */
+static uint64_t judged_yes(const pair_search *c, uint64_t live, const double *u,
+                           const unsigned char *cr)
 {
     const pl_settlement *st = c->st;
-    size_t a = c->a;
-    if ((cr && cr[a]) || u[a] < st->d[a] - pl__tol(u[a], st->d[a]))
-        return 0;
-    for (size_t t = 0; t < st->n_rat; t++) {
-        const pl__voter *b = &st->bod[st->rat[t].body];
-        if (st->rat[t].party == c->r && (!b->game || pl__settle_accept(st, b, u, cr) < st->o.tau))
+    for (size_t b = 0; b < PL__PAIR_BITS && live >> b; b++) {
+        size_t a = c->party[b];
+        if ((live >> b & 1) && ((cr && cr[a]) || u[a] < st->d[a] - pl__tol(u[a], st->d[a])))
+            live &= ~((uint64_t)1 << b);
+    }
+    for (size_t t = 0; live && t < st->n_rat; t++) {
+        const pl__voter *v = &st->bod[st->rat[t].body];
+        if (st->rat[t].party == c->r && (!v->game || pl__settle_accept(st, v, u, cr) < st->o.tau))
             return 0;
     }
-    return 1;
+    return live;
 }
 
 /* Judges whose red lines the options of issues 0..k-1 cross; NULL when no judge has one. */
@@ -60,39 +76,43 @@ static const unsigned char *crossed_before(const pair_search *c, size_t k)
     return c->cr;
 }
 
-/* Could some completion of the options of issues 0..k-1 still be a yes? */
-static int hopeful(const pair_search *c, size_t k)
+/* The parties of `live` for which some completion of the options of issues 0..k-1 could
+   still be a yes. */
+static uint64_t hopeful(const pair_search *c, uint64_t live, size_t k)
 {
     for (size_t j = 0; j < c->nj; j++) {
         double p = c->ps[k * c->nj + j], q = c->rest[k * c->nj + j];
         c->ub[j] = p + q + 1e-9 * (1 + fabs(p) + fabs(q));
     }
-    return judged_yes(c, c->ub, crossed_before(c, k));
+    return judged_yes(c, live, c->ub, crossed_before(c, k));
 }
 
-static int search(const pair_search *c, size_t k)
+static void search(pair_search *c, uint64_t live, size_t k)
 {
     const pl_space *sp = c->st->all;
     size_t nj = c->nj;
-    if (k == c->K)
-        return judged_yes(c, c->ps + k * nj, pl__settle_crossed(c->st, c->w, c->cr));
-    if (!hopeful(c, k))
-        return 0;
-    for (size_t v = 0; v < sp->m[k]; v++) {
+    if (k == c->K) {
+        c->want &= ~judged_yes(c, live, c->ps + k * nj, pl__settle_crossed(c->st, c->w, c->cr));
+        return;
+    }
+    if (!(live = hopeful(c, live, k)))
+        return;
+    for (size_t v = 0; v < sp->m[k] && (live &= c->want); v++) { /* drop those answered */
         c->w[k] = (uint32_t)v;
         for (size_t j = 0; j < nj; j++)
             c->ps[(k + 1) * nj + j] = c->ps[k * nj + j] + sp->t[j * sp->total + sp->off[k] + v];
-        if (search(c, k + 1))
-            return 1;
+        search(c, live, k + 1);
     }
-    return 0;
 }
 
-int pl__settle_pair_exists(const pl_settlement *st, size_t a, size_t r, int *exists)
+/* The parties of want (bits of c->party) with a package they accept that r's bodies
+   ratify, into *yes; PL_ENOMEM. */
+static int pairs_search(const pl_settlement *st, size_t r, const size_t *party, uint64_t want,
+                        uint64_t *yes)
 {
     const pl_space *sp = st->all;
     size_t nj = sp->n, K = sp->K, rows = pl__mul(K + 1, nj);
-    pair_search c = {st, a, r, nj, K, calloc(rows, sizeof(double)),
+    pair_search c = {st, r, nj, K, party, want, calloc(rows, sizeof(double)),
                      pl__mallocarray(rows, sizeof(double)), pl__mallocarray(nj, sizeof(double)),
                      pl__mallocarray(K ? K : 1, sizeof(uint32_t)), malloc(nj)};
     int rc = c.ps && c.rest && c.ub && c.w && c.cr ? PL_OK : PL_ENOMEM;
@@ -107,8 +127,37 @@ int pl__settle_pair_exists(const pl_settlement *st, size_t a, size_t r, int *exi
             c.rest[k * nj + j] = c.rest[(k + 1) * nj + j] + best;
         }
     }
-    if (!rc)
-        *exists = search(&c, 0);
+    if (!rc && want)
+        search(&c, want, 0);
+    *yes = rc ? 0 : want & ~c.want;
     free(c.ps), free(c.rest), free(c.ub), free(c.w), free(c.cr);
+    return rc;
+}
+
+int pl__settle_pair_exists(const pl_settlement *st, size_t a, size_t r, int *exists)
+{
+    uint64_t yes = 0;
+    int rc = pairs_search(st, r, &a, 1, &yes);
+    *exists = yes != 0;
+    return rc;
+}
+
+int pl__settle_pairs_exist(const pl_settlement *st, size_t r, unsigned char *yes)
+{
+    size_t party[PL__PAIR_BITS];
+    int rc = PL_OK;
+    for (size_t a = 0; a < st->n; a++)
+        yes[a] = 0;
+    for (size_t from = 0; !rc && from < st->n; from += PL__PAIR_BITS) {
+        size_t np = 0;
+        uint64_t want = 0, found = 0;
+        for (size_t a = from; a < st->n && a < from + PL__PAIR_BITS; a++, np++) {
+            party[np] = a;
+            want |= (uint64_t)(a != r) << np;
+        }
+        rc = pairs_search(st, r, party, want, &found);
+        for (size_t b = 0; b < np; b++)
+            yes[party[b]] = (unsigned char)(found >> b & 1);
+    }
     return rc;
 }

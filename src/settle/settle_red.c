@@ -102,6 +102,24 @@ static size_t within_issue(const pl_settlement *st, size_t k, uint32_t *map)
     return c;
 }
 
+/* Issue k's column of the space within the red lines, sp (its options: map[0..sp->m[k])):
+   the first n judges' utilities, then one red-line dimension per judge from st->n on who
+   has a red line. Written in place: what pl_space_get returns, and 0 or -1, are finite,
+   which is all pl_space_set would check. */
+static void within_column(const pl_settlement *st, size_t n, size_t k, const uint32_t *map,
+                          pl_space *sp)
+{
+    const pl_space *all = st->all;
+    for (size_t v = 0; v < sp->m[k]; v++) {
+        size_t o = map[v], x = n, at = sp->off[k] + v;
+        for (size_t j = 0; j < n; j++)
+            sp->t[j * sp->total + at] = all->t[j * all->total + all->off[k] + o];
+        for (size_t j = st->n; j < n && x < sp->n; j++)
+            if (has_red(st, j))
+                sp->t[x++ * sp->total + at] = pl__settle_allows(st, j, k, o) ? 0 : -1;
+    }
+}
+
 int pl__settle_within(const pl_settlement *st, size_t n, int extra, pl_space **out,
                       uint32_t *map, pl_error *err)
 {
@@ -115,14 +133,7 @@ int pl__settle_within(const pl_settlement *st, size_t n, int extra, pl_space **o
         empty |= (m[k] = within_issue(st, k, map + st->all->off[k])) == 0;
     int rc = empty ? PL_OK : pl_space_new(out, n + ne, K, m, err);
     for (size_t k = 0; !empty && !rc && k < K; k++)
-        for (size_t v = 0; v < m[k]; v++) {
-            size_t o = map[st->all->off[k] + v], x = n;
-            for (size_t j = 0; j < n; j++)
-                pl_space_set(*out, j, k, v, pl_space_get(st->all, j, k, o));
-            for (size_t j = st->n; j < n && x < n + ne; j++)
-                if (has_red(st, j))
-                    pl_space_set(*out, x++, k, v, pl__settle_allows(st, j, k, o) ? 0 : -1);
-        }
+        within_column(st, n, k, map + st->all->off[k], *out);
     free(m);
     return rc;
 }

@@ -99,18 +99,25 @@ struct pl_settlement {
     pl__red *red;
     int party_red;        /* some party has a red line: the frontier is restricted */
     int rational_only;    /* the frontier holds its rational part only (pl__settle_compute) */
+    int ratifiers_only;   /* voters, and judges, of ratifying bodies only (pl__settle_compute) */
     pl__span span;        /* progress: the running phase's part of o.progress's total */
 };
 
 /*
-** pl_settle_compute, with rational_only 1: the frontier is merged with the
-** no-deal values as its floor, so it holds only the rational part -- all that
-** the solutions, the zone and the rational count read (`parley stress`); of
-** the solutions only Nash, Kalai-Smorodinsky and egalitarian, which stress
-** reports, are computed (the others are left not found).
+** pl_settle_compute for `parley stress`, flags PL__SETTLE_*. RATIONAL: the
+** frontier is merged with the no-deal values as its floor, so it holds only the
+** rational part -- all that the solutions, the zone and the rational count read;
+** of the solutions only Nash, Kalai-Smorodinsky and egalitarian, which stress
+** reports, are computed (the others are left not found). RATIFIERS: only the
+** bodies that ratify for a party get a voter, and only their members are judges
+** after the parties (nj = n_rj): what the ratified Nash point, P(ratified) and
+** the pair flags read; the other bodies' votes, win-sets and proposal verdicts
+** are then not to be asked for.
 */
+#define PL__SETTLE_RATIONAL 1u
+#define PL__SETTLE_RATIFIERS 2u
 int pl__settle_compute(pl_settlement **out, const pl_scenario *s, const pl_settle_opts *opts,
-                       int rational_only, pl_error *err);
+                       unsigned flags, pl_error *err);
 
 /* Outcome space, judges and utilities (settle_build.c). */
 int pl__settle_build(pl_settlement *st, pl_error *err);
@@ -143,6 +150,9 @@ int pl__settle_winsets(pl_settlement *st, pl_error *err);
 ** PL_ENOMEM when its scratch memory ran out.
 */
 int pl__settle_pair_exists(const pl_settlement *st, size_t a, size_t r, int *exists);
+/* The same for every party a but r at once (yes: n flags, yes[r] = 0), one walk per 64
+   parties: what each pl__settle_pair_exists(st, a, r) says. PL_ENOMEM. */
+int pl__settle_pairs_exist(const pl_settlement *st, size_t r, unsigned char *yes);
 /*
 ** Judge j's no-deal value from its static value base (from: "no_deal", "status
 ** quo", "none") and the scenario's no_deal section, if any (nodeal.c).
@@ -191,6 +201,10 @@ void pl__settle_judge_utilities(const pl_settlement *st, const uint32_t *w, doub
 /* Probability that every ratifier accepts. */
 double pl__settle_ratify_all(const pl_settlement *st, const double *u, const unsigned char *cr,
                              int *all_pass);
+/* The ratification-constrained Nash point (settle.c) into st->rnash and the fields beside
+   it, replacing any; prune 0 scans every point of its frontier, 1 passes over those whose
+   bound cannot reach the best (the same result: the tests compare the two). */
+int pl__settle_rnash(pl_settlement *st, int prune, pl_error *err);
 /* Probability that every ratifier accepts package w; u, cr: room for nj values (scratch). */
 double pl__settle_ratify_package(const pl_settlement *st, const uint32_t *w, double *u,
                                  unsigned char *cr);

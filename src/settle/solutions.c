@@ -180,11 +180,17 @@ int pl_solve(pl_solution *sol, pl_solution_kind kind, const pl_frontier *f,
         free(ideal), free(idx);
         return pl__error_nomem(err);
     }
-    if (pl_frontier_ideal(f, d, ideal) == PL_OK) {
-        for (size_t i = 0; i < f->n && i < 64; i++)
+    /* only KS (and a caller asking for flat) reads the ideal point; the others need only
+       know that some point is rational, which the first usually is (stress floors f) */
+    int need_ideal = kind == PL_SOL_KS || flat;
+    size_t first = 0;
+    while (!need_ideal && first < f->size && !rational(f, first, d))
+        first++;
+    if (need_ideal ? pl_frontier_ideal(f, d, ideal) == PL_OK : first < f->size) {
+        for (size_t i = 0; need_ideal && i < f->n && i < 64; i++)
             if (ideal[i] - dval(d, i) <= pl__tol(ideal[i], dval(d, i)))
                 c.flat |= (uint64_t)1 << i;
-        c.ideal = ideal;
+        c.ideal = need_ideal ? ideal : NULL;
         /* each point's objective once (-INFINITY when not rational), then the ties */
         double best = -INFINITY, *val = malloc((f->size ? f->size : 1) * sizeof *val);
         if (!val) {

@@ -148,11 +148,14 @@ static pl_settle_opts settle_opts(const pl__plan *p)
     return so;             /* and only the frontier's rational part (pl__settle_compute) */
 }
 
+/* A draw's settlement: the rational frontier, and without a proposal (whose verdict
+   reads every body's votes) the ratifying bodies only: no metric reads the others. */
 static int settlement(draw_ctx *c, pl_error *err)
 {
     if (!c->st && !c->st_rc) {
         pl_settle_opts so = settle_opts(c->p);
-        c->st_rc = pl__settle_compute(&c->st, c->s, &so, 1, err);
+        unsigned flags = PL__SETTLE_RATIONAL | (c->p->o.proposal ? 0 : PL__SETTLE_RATIFIERS);
+        c->st_rc = pl__settle_compute(&c->st, c->s, &so, flags, err);
     }
     return c->st_rc;
 }
@@ -167,17 +170,17 @@ static double package_code(const pl__plan *p, const uint32_t *w)
     return code;
 }
 
-/* "Some package a accepts is ratified by r's bodies": settle's pair count > 0, found
-   without counting; undefined where settle leaves the counts out (above --max-enumerate). */
-static double pair_flag(draw_ctx *c, sink *k, size_t a, size_t r)
+/* "Some package a accepts is ratified by r's bodies", for every party a: settle's pair
+   count > 0, found without counting (one walk for all a), into yes (n flags); 0 where
+   settle leaves the counts out (above --max-enumerate): the flags are then undefined. */
+static int pair_flags(draw_ctx *c, sink *k, size_t r, unsigned char *yes)
 {
     double size = pl_space_size(pl_settle_space(c->st));
-    int yes = 0;
     if (size > c->p->o.settle.max_enumerate || size > 9007199254740992.0)
-        return NAN;
-    if (pl__settle_pair_exists(c->st, a, r, &yes))
+        return 0;
+    if (pl__settle_pairs_exist(c->st, r, yes))
         k->rc = PL_ENOMEM;
-    return yes;
+    return 1;
 }
 
 static void put_ratification(draw_ctx *c, sink *k, const uint32_t *nash)
@@ -193,19 +196,24 @@ static void put_ratification(draw_ctx *c, sink *k, const uint32_t *nash)
     if (c->p->radix)
         put(k, PL_METRIC_PACKAGE, 0, 0, package_code(c->p, rn), "settle.nash_ratified",
             "the Nash package with ratification counted");
+    unsigned char *yes = malloc(n ? n : 1);
+    if (!yes)
+        k->rc = PL_ENOMEM; /* the flags are still put, every draw the same metrics */
     for (size_t r = 0; r < n; r++) {
         const char *rid = pl_actor_id(pl_scenario_actor(c->s, pl_settle_party(st, r)));
         if (!pl_scenario_n_ratifiers(c->s, pl_settle_party(st, r)))
             continue;
+        int defined = yes && pair_flags(c, k, r, yes);
         for (size_t a = 0; a < n; a++) {
             if (a == r)
                 continue;
             const char *aid = pl_actor_id(pl_scenario_actor(c->s, pl_settle_party(st, a)));
-            put(k, PL_METRIC_FLAG, 0, 1, pair_flag(c, k, a, r),
+            put(k, PL_METRIC_FLAG, 0, 1, defined ? (double)yes[a] : NAN,
                 "settle.%s_and_%s_ratification",
                 "some package %s accepts is ratified by %s's bodies", aid, rid);
         }
     }
+    free(yes);
 }
 
 static int eval_settle(draw_ctx *c, sink *k, pl_error *err)
@@ -498,7 +506,7 @@ static unsigned supported(const pl_scenario *s, const pl_stress_opts *o)
 static int package_radix(pl__plan *p, pl_error *err)
 {
     pl_settle_opts so = settle_opts(p);
-    int rc = pl__settle_compute(&p->base_st, p->s, &so, 1, err);
+    int rc = pl__settle_compute(&p->base_st, p->s, &so, PL__SETTLE_RATIONAL, err);
     if (rc)
         return rc;
     const pl_space *sp = pl_settle_space(p->base_st);

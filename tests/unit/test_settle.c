@@ -12,6 +12,8 @@
 **  - hand: red lines on a 3 x 3 space (the packages that survive and why are
 **    listed above each test); brute force over random small cases with red lines
 **    (the zone count and the ratification-constrained Nash value);
+**  - the same answer two ways: the ratified Nash scan that passes over points by
+**    a bound against the scan of every point, to the bit (package, ties, P);
 **  - properties: every solution lies on the frontier; KS is invariant under a
 **    positive affine rescaling of one party; the Nash point of a symmetric
 **    problem is symmetric; absorption of a player inside the others' hull.
@@ -939,19 +941,27 @@ static void test_red_lines_brute_force(void **state)
 }
 
 /* pl__settle_pair_exists (branch and bound) against the counts of the walk over every
-   package, for every pair of parties: count > 0 exactly when it finds a package. */
+   package, for every pair of parties: count > 0 exactly when it finds a package; and
+   pl__settle_pairs_exist, every party a for one r in one walk, against both. */
 static void expect_pairs_match(const pl_settlement *st, size_t *n_yes, size_t *n_no)
 {
     size_t n = pl_frontier_n_parties(pl_settle_frontier(st));
-    for (size_t a = 0; a < n; a++)
-        for (size_t r = 0; r < n; r++) {
+    unsigned char all[8];
+    assert_true(n <= 8);
+    for (size_t r = 0; r < n; r++) {
+        assert_int_equal(pl__settle_pairs_exist(st, r, all), PL_OK); /* every a in one walk */
+        assert_int_equal(all[r], 0);
+        for (size_t a = 0; a < n; a++) {
             uint64_t cnt = 0;
             int yes = -1;
             assert_true(pl_settle_pair_count(st, a, r, &cnt));
             assert_int_equal(pl__settle_pair_exists(st, a, r, &yes), PL_OK);
             assert_int_equal(yes, cnt > 0);
+            if (a != r)
+                assert_int_equal(all[a], yes);
             *(yes ? n_yes : n_no) += 1;
         }
+    }
 }
 
 /* Random small scenarios with red lines and a noisy ratifying body (rl_random_yaml), then
@@ -989,6 +999,174 @@ static void test_pair_exists_equals_count(void **state)
     free(x);
     pl_scenario_free(b);
     assert_true(yes > 100 && no > 100); /* both answers were put to the test */
+}
+
+/* The ratified Nash point as every settlement finds it (pl__settle_rnash passing over the
+   points whose bound cannot reach the best) against the scan of every point of its
+   frontier: the same package, tie count, P and value, to the bit. */
+static void expect_rnash_same(pl_settlement *st, size_t *found, size_t *tied)
+{
+    int f = st->rnash_found;
+    size_t ties = st->rnash_ties, K = pl_space_n_issues(pl_settle_space(st));
+    double p = st->rnash_p, v = st->rnash_value;
+    uint32_t w[16];
+    assert_true(K <= 16);
+    if (f)
+        memcpy(w, st->rnash, K * sizeof *w);
+    assert_int_equal(pl__settle_rnash(st, 0, NULL), PL_OK);
+    assert_int_equal(st->rnash_found, f);
+    assert_int_equal(st->rnash_ties, ties);
+    assert_memory_equal(&st->rnash_p, &p, sizeof p);
+    assert_memory_equal(&st->rnash_value, &v, sizeof v);
+    if (f)
+        assert_memory_equal(st->rnash, w, K * sizeof *w);
+    *found += (size_t)f;
+    *tied += ties > 1;
+}
+
+/* Every actor's position on issue I2 moved to 12.5 (rl_random_yaml's text): its options 0
+   and 25, the best for everyone there, then tie for every judge. */
+static void centre_i2(char *yaml)
+{
+    char out[4096], *at, *from = yaml;
+    size_t u = 0;
+    while ((at = strstr(from, "I2: {position: "))) {
+        at += strlen("I2: {position: ");
+        u += (size_t)snprintf(out + u, sizeof out - u, "%.*s12.5", (int)(at - from), from);
+        from = at + strspn(at, "0123456789");
+    }
+    snprintf(out + u, sizeof out - u, "%s", from);
+    memcpy(yaml, out, strlen(out) + 1);
+}
+
+/* Random small scenarios with red lines and a noisy ratifying body (rl_random_yaml), in
+   half of them with every position on I2 at 12.5 so that packages tie; then
+   300 draws of the built-in scenario (four parties, two ratifying bodies, a red line). */
+static void test_rnash_pruned_equals_full(void **state)
+{
+    (void)state;
+    uint64_t seed = 29;
+    char yaml[4096];
+    rl_rand r[5];
+    size_t found = 0, tied = 0;
+    for (int trial = 0; trial < 400; trial++) {
+        rl_random_yaml(&seed, yaml, sizeof yaml, r);
+        if (trial % 2)
+            centre_i2(yaml);
+        pl_scenario *s;
+        pl_settlement *st = rl_settle(&s, yaml);
+        expect_rnash_same(st, &found, &tied);
+        pl_settle_free(st);
+        pl_scenario_free(s);
+    }
+    assert_true(found > 100 && tied > 50); /* both the point and its ties were compared */
+    pl_scenario *b = NULL;
+    pl_error err;
+    if (pl_scenario_load_builtin(&b, NULL, NULL, &err))
+        fail_msg("%s", err.msg);
+    double *x = malloc((pl_scenario_n_uncertain(b) + 1) * sizeof *x);
+    assert_non_null(x);
+    pl_settle_opts o = PL_SETTLE_OPTS_INIT;
+    for (uint64_t draw = 0; draw < 300; draw++) {
+        pl_scenario *d = NULL;
+        pl_settlement *st = NULL;
+        if (pl_scenario_draw(&d, b, 7, draw, x, &err) ||
+            pl__settle_compute(&st, d, &o, (unsigned)(draw % 4), &err))
+            fail_msg("%s", err.msg);
+        expect_rnash_same(st, &found, &tied);
+        pl_settle_free(st);
+        pl_scenario_free(d);
+    }
+    free(x);
+    pl_scenario_free(b);
+    print_message("rnash: %zu found, %zu with ties\n", found, tied);
+}
+
+/* What a draw of `parley stress` reads from a settlement, the same to the bit with every
+   body's voter (a) and with the ratifying bodies' only (b, PL__SETTLE_RATIFIERS): the
+   frontier, the three solutions, the ratified Nash point, P(Nash ratified), the pair
+   flags. */
+static void expect_ratifiers_same(const pl_settlement *a, const pl_settlement *b)
+{
+    const pl_frontier *fa = pl_settle_frontier(a), *fb = pl_settle_frontier(b);
+    size_t n = pl_frontier_n_parties(fa), K = pl_space_n_issues(pl_settle_space(a));
+    same_frontier(fa, fb);
+    for (size_t j = 0; j < pl_frontier_size(fa); j++)
+        assert_memory_equal(pl_frontier_package(fa, j), pl_frontier_package(fb, j),
+                            K * sizeof(uint32_t));
+    static const pl_solution_kind kinds[] = {PL_SOL_NASH, PL_SOL_KS, PL_SOL_EGALITARIAN};
+    for (size_t x = 0; x < 3; x++) {
+        const uint32_t *wa = pl_settle_solution_package(a, kinds[x]);
+        const uint32_t *wb = pl_settle_solution_package(b, kinds[x]);
+        assert_true((wa == NULL) == (wb == NULL));
+        if (wa)
+            assert_memory_equal(wa, wb, K * sizeof *wa);
+    }
+    assert_int_equal(a->rnash_found, b->rnash_found);
+    assert_int_equal(a->rnash_ties, b->rnash_ties);
+    assert_memory_equal(&a->rnash_p, &b->rnash_p, sizeof a->rnash_p);
+    if (a->rnash_found)
+        assert_memory_equal(a->rnash, b->rnash, K * sizeof *a->rnash);
+    const uint32_t *nash = pl_settle_solution_package(a, PL_SOL_NASH);
+    if (nash) {
+        double pa = pl_settle_ratification(a, nash), pb = pl_settle_ratification(b, nash);
+        assert_memory_equal(&pa, &pb, sizeof pa);
+    }
+    unsigned char ya[8], yb[8];
+    assert_true(n <= 8);
+    for (size_t r = 0; r < n; r++) {
+        assert_int_equal(pl__settle_pairs_exist(a, r, ya), PL_OK);
+        assert_int_equal(pl__settle_pairs_exist(b, r, yb), PL_OK);
+        assert_memory_equal(ya, yb, n);
+    }
+}
+
+/* Draws of the built-in scenario (a P5 council and other bodies that ratify for no party)
+   and the repository's scenarios with bodies. */
+static void test_ratifiers_only_same(void **state)
+{
+    (void)state;
+    pl_scenario *b = NULL;
+    pl_error err;
+    if (pl_scenario_load_builtin(&b, NULL, NULL, &err))
+        fail_msg("%s", err.msg);
+    double *x = malloc((pl_scenario_n_uncertain(b) + 1) * sizeof *x);
+    assert_non_null(x);
+    pl_settle_opts o = PL_SETTLE_OPTS_INIT;
+    o.max_enumerate = 0, o.logrolls = 0;
+    for (uint64_t draw = 0; draw < 200; draw++) {
+        pl_scenario *d = NULL;
+        pl_settlement *sa = NULL, *sb = NULL;
+        if (pl_scenario_draw(&d, b, 11, draw, x, &err) ||
+            pl__settle_compute(&sa, d, &o, PL__SETTLE_RATIONAL, &err) ||
+            pl__settle_compute(&sb, d, &o, PL__SETTLE_RATIONAL | PL__SETTLE_RATIFIERS, &err))
+            fail_msg("%s", err.msg);
+        assert_true(sb->nj == sb->n_rj && sa->nj > sa->n_rj); /* some judges were left out */
+        expect_ratifiers_same(sa, sb);
+        pl_settle_free(sa), pl_settle_free(sb);
+        pl_scenario_free(d);
+    }
+    free(x);
+    pl_scenario_free(b);
+    static const char *const files[] = {"tests/scenarios/voters.yaml",
+                                        "tests/scenarios/veto.yaml",
+                                        "tests/scenarios/jcpoa-2015.yaml"};
+    size_t cap = 65536;
+    char *yaml = malloc(cap);
+    assert_non_null(yaml);
+    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+        size_t len = test_read_source(files[f], yaml, cap);
+        pl_scenario *s = NULL;
+        pl_settlement *sa = NULL, *sb = NULL;
+        if (pl_scenario_load_buffer(&s, yaml, len, files[f], NULL, &err) ||
+            pl__settle_compute(&sa, s, &o, PL__SETTLE_RATIONAL, &err) ||
+            pl__settle_compute(&sb, s, &o, PL__SETTLE_RATIONAL | PL__SETTLE_RATIFIERS, &err))
+            fail_msg("%s: %s", files[f], err.msg);
+        expect_ratifiers_same(sa, sb);
+        pl_settle_free(sa), pl_settle_free(sb);
+        pl_scenario_free(s);
+    }
+    free(yaml);
 }
 
 /* ---- GENIUS reference values (MODELS.md sec. 7, *enum*, tol 1e-4) ------------- */
@@ -1213,6 +1391,8 @@ int main(void)
         cmocka_unit_test(test_red_lines_ratifier),
         cmocka_unit_test(test_red_lines_brute_force),
         cmocka_unit_test(test_pair_exists_equals_count),
+        cmocka_unit_test(test_rnash_pruned_equals_full),
+        cmocka_unit_test(test_ratifiers_only_same),
         cmocka_unit_test(test_england_zimbabwe),
         cmocka_unit_test(test_itex_cypress),
         cmocka_unit_test(test_reservation_values),
