@@ -46,7 +46,7 @@ typedef struct rows_job {
 static double voter_d(const pl__eum_votes *v, const double *r, double R, size_t t, size_t u)
 {
     size_t k = v->ord[t];
-    return pl__eum_scholz_d(v->w[k], fabs(v->xs[t] - v->xs[u]), R, r ? r[k] : 1);
+    return pl__eum_scholz_dv(v->w[k], fabs(v->xs[t] - v->xs[u]), R, r ? r[k] : 1);
 }
 
 /* Voter ord[t]'s d to every position, in position order. */
@@ -57,17 +57,25 @@ static void voter_row(const rows_job *j, size_t t, double *row)
     double rk = j->r ? j->r[k] : 1;
     if (rk == 1) {
         for (size_t u = 0; u < v->n; u++)
-            row[u] = pl__eum_scholz_d(v->w[k], fabs(v->xs[t] - v->xs[u]), j->R, 1);
+            row[u] = pl__eum_scholz_dv(v->w[k], fabs(v->xs[t] - v->xs[u]), j->R, 1);
         return;
     }
     /*
     ** actors that share a position share its power (after a few rounds about half
-    ** do): one per distinct position into row[0..nd), with no branch between the
-    ** calls, then spread out from the back (grp[u] <= u, so row[grp[u]] is still
-    ** the value of u's position when u is written)
+    ** do): one per distinct position into row[0..nd), pl__eum_scholz_dv's steps
+    ** each over the whole row (vector registers), then spread out from the back
+    ** (grp[u] <= u, so row[grp[u]] is still the value of u's position when u is
+    ** written)
     */
+    double wk = v->w[k];
     for (size_t g = 0; g < j->nd; g++)
-        row[g] = pl__eum_scholz_d(v->w[k], fabs(v->xs[t] - j->ux[g]), j->R, rk);
+        row[g] = fabs(v->xs[t] - j->ux[g]) / j->R;
+    pl__vm_log(row, row, j->nd);
+    for (size_t g = 0; g < j->nd; g++)
+        row[g] = rk * row[g];
+    pl__vm_exp(row, row, j->nd);
+    for (size_t g = 0; g < j->nd; g++)
+        row[g] = wk * row[g];
     for (size_t u = v->n; u-- > 0;)
         row[u] = row[j->grp[u]];
 }

@@ -374,7 +374,8 @@ static void test_edges(void **state)
 ** Scholz's table keeps only every PL__EUM_CP-th row, row n and a band around
 ** the diagonal (eum_scholz.c); every entry, kept or resumed from a checkpoint,
 ** must have the bits of the full table: row t, column u is the fold from 0 of
-** d_su = w (|xs_s - xs_u| / R)^r over voters s < t in position order, which is
+** d_su = w (|xs_s - xs_u| / R)^r (pl__eum_scholz_dv) over voters s < t in
+** position order, which is
 ** recomputed here entry by entry (tolerance 0: the same operations in the same
 ** order). 200 random scenarios of 65-200 actors (past two checkpoints and the
 ** band), positions coarse every other one (ties), on 1 and 3 threads.
@@ -405,7 +406,7 @@ static void test_scholz_table_kept(void **state)
             for (size_t t = 0; t <= n; t++) {
                 if (t > 0) {
                     size_t k = v.ord[t - 1];
-                    sum = w[k] * pow(fabs(v.xs[t - 1] - v.xs[u]) / R, r[k]) + sum;
+                    sum = pl__eum_scholz_dv(w[k], fabs(v.xs[t - 1] - v.xs[u]), R, r[k]) + sum;
                 }
                 assert_true(pl__eum_scholz_cell(&v, t, u) == sum);
             }
