@@ -45,34 +45,46 @@ typedef struct rows_job {
     const double *r;   /* exponents by actor; NULL: all 1 */
     double R;
     size_t lo, hi;     /* voters in position order */
-    double *scratch;   /* keep: a row for each voter of lo..hi; else one row */
-    double *coef;      /* room for LANES rows of weights (group_coefs) */
+    double *scratch;   /* keep: a row for each voter of lo..hi */
+    double *coef;      /* room for LANES rows of weights (group_coefs), then for two rows: */
+    double *q, *lq;    /* distances over R from the voters' position, and their logs */
     int keep;          /* the rows are folded into the table after the job */
     double *zk;        /* each voter's share of Z */
     const groups *g;
 } rows_job;
 
 /*
-** Voter ord[t]'s d to every distinct position, row[g] for ux[g]: actors that
-** share a position share its d (after a few rounds about half do).
-** pl__eum_scholz_dv's steps each over the whole row (vector registers).
+** From the voters' position xs[t] to every distinct position: the distance over
+** R, q[g] for ux[g], and (for a table: exponents not 1) its log, lq[g]: every
+** voter there shares them (after a few rounds about half the actors share a
+** position with another), so they are computed once a position.
+*/
+static void position_row(const rows_job *j, size_t t)
+{
+    const double *ux = j->g->ux;
+    double x = j->v->xs[t];
+    for (size_t g = 0; g < j->g->nd; g++)
+        j->q[g] = fabs(x - ux[g]) / j->R;
+    if (j->keep)
+        pl__vm_log(j->lq, j->q, j->g->nd);
+}
+
+/*
+** Voter ord[t]'s d to every distinct position, row[g] for ux[g]:
+** pl__eum_scholz_dv's steps each over the whole row (vector registers), from
+** its position's q and lq.
 */
 static void voter_row(const rows_job *j, size_t t, double *row)
 {
-    const pl__eum_votes *v = j->v;
-    const double *ux = j->g->ux;
-    size_t k = v->ord[t], nd = j->g->nd;
-    double rk = j->r ? j->r[k] : 1, wk = v->w[k];
+    size_t k = j->v->ord[t], nd = j->g->nd;
+    double rk = j->r ? j->r[k] : 1, wk = j->v->w[k];
     if (rk == 1) {
         for (size_t g = 0; g < nd; g++)
-            row[g] = pl__eum_scholz_dv(wk, fabs(v->xs[t] - ux[g]), j->R, 1);
+            row[g] = wk * j->q[g];
         return;
     }
     for (size_t g = 0; g < nd; g++)
-        row[g] = fabs(v->xs[t] - ux[g]) / j->R;
-    pl__vm_log(row, row, nd);
-    for (size_t g = 0; g < nd; g++)
-        row[g] = rk * row[g];
+        row[g] = rk * j->lq[g];
     pl__vm_exp(row, row, nd);
     for (size_t g = 0; g < nd; g++)
         row[g] = wk * row[g];
@@ -141,15 +153,18 @@ static double dot(const double *a, const double *b, size_t n)
 }
 
 /*
-** Voters lo..hi: each one's row (kept for the table, or overwritten) and share
-** of Z. Voters come in position order, so their positions' indices rise by one
-** at each new position: the weights of the next LANES positions are merged
-** together when a voter's are not at hand (a lane past hi's repeats the last).
+** Voters lo..hi: each one's row (kept for the table) and share of Z. Voters
+** come in position order, so their positions' indices rise by one at each new
+** position: the weights of the next LANES positions are merged together when a
+** voter's are not at hand (a lane past hi's repeats the last). Without a table
+** every exponent is 1 and voter k's row is w_k q: its share, 2 w_k (weights . q),
+** is its weight times its position's.
 */
 static void *rows_run(void *arg)
 {
     rows_job *j = arg;
-    size_t n = j->v->n, first = SIZE_MAX, last = j->g->grp[j->hi - 1];
+    size_t n = j->v->n, first = SIZE_MAX, at = SIZE_MAX, last = j->g->grp[j->hi - 1];
+    double zq = 0; /* without a table: 2 (weights . q) at position at */
     for (size_t t = j->lo; t < j->hi; t++) {
         size_t g = j->g->grp[t];
         if (first == SIZE_MAX || g >= first + LANES) {
@@ -162,9 +177,19 @@ static void *rows_run(void *arg)
             }
             group_coefs(j->g, gv, n, c);
         }
-        double *row = j->scratch + (j->keep ? t - j->lo : 0) * n;
+        const double *coef = j->coef + (g - first) * n;
+        if (g != at) {
+            position_row(j, t);
+            at = g;
+            zq = j->keep ? 0 : 2 * dot(coef, j->q, j->g->nd);
+        }
+        if (!j->keep) {
+            j->zk[t] = j->v->w[j->v->ord[t]] * zq;
+            continue;
+        }
+        double *row = j->scratch + (t - j->lo) * n;
         voter_row(j, t, row);
-        j->zk[t] = 2 * dot(j->coef + (g - first) * n, row, j->g->nd);
+        j->zk[t] = 2 * dot(coef, row, j->g->nd);
     }
     return NULL;
 }
@@ -278,7 +303,7 @@ static size_t table_size(const pl__eum_votes *v, size_t nt)
 {
     size_t n = v->n, w = v->half ? 2 * v->half + 1 : 0;
     size_t cp = pl__mul(n / v->every + 2, n), band = pl__mul(n + 1, w);
-    size_t rows = pl__mul(pl__mul(nt, BLOCK + LANES), n);
+    size_t rows = pl__mul(pl__mul(nt, BLOCK + LANES + 2), n);
     return cp + band < cp || cp + band + rows < rows ? SIZE_MAX : cp + band + rows;
 }
 
@@ -322,7 +347,9 @@ static int table_blocks(pl__eum_votes *v, const double *r, double R, size_t nt, 
         size_t hi = n - lo < nt * BLOCK ? n : lo + nt * BLOCK, m = 0;
         for (size_t a = lo; a < hi; a += BLOCK, m++)
             jobs[m] = (rows_job){v, r, R, a, hi - a < BLOCK ? hi : a + BLOCK,
-                                 rows + (a - lo) * n, coef + m * LANES * n, 1, zk, gr};
+                                 rows + (a - lo) * n, coef + m * (LANES + 2) * n,
+                                 coef + (m * (LANES + 2) + LANES) * n,
+                                 coef + (m * (LANES + 2) + LANES + 1) * n, 1, zk, gr};
         if (m == 1)
             rows_run(jobs);
         else if (pl__parallel(jobs, sizeof *jobs, m, rows_run))
@@ -350,16 +377,17 @@ static int ones_run(pl__eum_votes *v, double R, size_t nt, double *zk)
     groups gr;
     if (groups_of(v, &gr))
         return PL_ENOMEM;
-    double *scratch = pl__mallocarray(pl__mul(pl__mul(nt, 1 + LANES), n), sizeof *scratch);
+    double *scratch = pl__mallocarray(pl__mul(pl__mul(nt, LANES + 1), n), sizeof *scratch);
     if (!scratch) {
         groups_free(&gr);
         return PL_ENOMEM;
     }
     rows_job jobs[64];
-    for (size_t k = 0; k < nt; k++)
-        jobs[k] = (rows_job){v, NULL, R, n * k / nt, n * (k + 1) / nt,
-                             scratch + (1 + LANES) * k * n, scratch + ((1 + LANES) * k + 1) * n, 0,
-                             zk, &gr};
+    for (size_t k = 0; k < nt; k++) { /* no rows kept, no logs: weights and q */
+        double *c = scratch + (LANES + 1) * k * n;
+        jobs[k] = (rows_job){v, NULL, R, n * k / nt, n * (k + 1) / nt, NULL, c, c + LANES * n,
+                             NULL, 0, zk, &gr};
+    }
     int rc = nt == 1 ? (rows_run(jobs), PL_OK) : pl__parallel(jobs, sizeof *jobs, nt, rows_run);
     free(scratch);
     groups_free(&gr);
