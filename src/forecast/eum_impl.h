@@ -45,6 +45,7 @@ typedef struct pl__eum_votes {
     size_t *rank;       /* Scholz with tab: each actor's place in ord */
     double zR;          /* Scholz: Z, times R when every exponent is 1 (votes then unscaled) */
     int tab_lent;       /* tab belongs to a pl__eum_buf, not to v */
+    int z_later;        /* Scholz, every exponent 1: Z not yet known (pl__eum_votes_init_threats) */
 } pl__eum_votes;
 
 /*
@@ -81,6 +82,13 @@ int pl__eum_votes_init(pl__eum_votes *v, const double *x, const double *w, const
 int pl__eum_votes_init_buf(pl__eum_votes *v, const double *x, const double *w, const double *r,
                            double R, size_t n, pl_eum_prob prob, int naive, int threads,
                            pl__eum_buf *buf);
+/*
+** The same with every exponent 1, for pl__eum_threats only (no row or pair may
+** be asked for): Scholz's fast form leaves Z to the threat pass, which computes
+** every pair's votes anyway, instead of O(n nd) work of its own here.
+*/
+int pl__eum_votes_init_threats(pl__eum_votes *v, const double *x, const double *w, double R,
+                               size_t n, pl_eum_prob prob, int naive, int threads);
 void pl__eum_votes_free(pl__eum_votes *v);
 /* Scholz's d_kp for weight w, distance dist and exponent r: one formula for both paths. */
 static inline double pl__eum_scholz_d(double w, double dist, double R, double r)

@@ -149,9 +149,10 @@ int pl__eum_votes_init(pl__eum_votes *v, const double *x, const double *w, const
     return pl__eum_votes_init_buf(v, x, w, r, R, n, prob, naive, threads, NULL);
 }
 
-int pl__eum_votes_init_buf(pl__eum_votes *v, const double *x, const double *w, const double *r,
-                           double R, size_t n, pl_eum_prob prob, int naive, int threads,
-                           pl__eum_buf *buf)
+/* pl__eum_votes_init_buf; z_later: Scholz's Z at r = 1 left to pl__eum_threats (r NULL). */
+static int votes_init(pl__eum_votes *v, const double *x, const double *w, const double *r,
+                      double R, size_t n, pl_eum_prob prob, int naive, int threads,
+                      pl__eum_buf *buf, int z_later)
 {
     memset(v, 0, sizeof *v);
     v->n = n;
@@ -184,7 +185,22 @@ int pl__eum_votes_init_buf(pl__eum_votes *v, const double *x, const double *w, c
         v->px[t + 1] = v->px[t] + w[i] * x[i];
     }
     v->W = v->pw[n];
-    return prob == PL_EUM_PROB_SCHOLZ ? pl__eum_scholz_init(v, r, R, threads, buf) : PL_OK;
+    v->z_later = prob == PL_EUM_PROB_SCHOLZ && z_later;
+    return prob == PL_EUM_PROB_SCHOLZ && !z_later ? pl__eum_scholz_init(v, r, R, threads, buf)
+                                                  : PL_OK;
+}
+
+int pl__eum_votes_init_buf(pl__eum_votes *v, const double *x, const double *w, const double *r,
+                           double R, size_t n, pl_eum_prob prob, int naive, int threads,
+                           pl__eum_buf *buf)
+{
+    return votes_init(v, x, w, r, R, n, prob, naive, threads, buf, 0);
+}
+
+int pl__eum_votes_init_threats(pl__eum_votes *v, const double *x, const double *w, double R,
+                               size_t n, pl_eum_prob prob, int naive, int threads)
+{
+    return votes_init(v, x, w, NULL, R, n, prob, naive, threads, NULL, 1);
 }
 
 void pl__eum_votes_free(pl__eum_votes *v)
@@ -272,36 +288,43 @@ static double threat_by_pairs(const pl__eum_votes *v, size_t i, double si, doubl
 ** Threat sums of the pairs (i, t), t from g1 on (xs[t] > xs[i]; b[t], c[t]:
 ** the range ends of votes_at): the upper one's into sd, sdp at t (its term
 ** also kept in dn[t]); d P(upper beats i) into up[t] for the lower one, whose
-** sums are folded afterwards in t order. No sum runs across t here, so the
-** loop vectorises.
+** sums are folded afterwards in t order; with lu (Z left to this pass: zR 1),
+** the pair's votes L + U into lu[t] and added to zt[t]. No sum runs across t
+** here, so the loop vectorises.
 */
-static inline void threat_pairs(const pl__eum_votes *v, pl_eum_prob prob, size_t i, size_t g1,
-                                const size_t *b, const size_t *c, double *sd, double *sdp,
-                                double *up, double *dn)
+static inline void threat_pairs(const pl__eum_votes *v, pl_eum_prob prob, double zR, size_t i,
+                                size_t g1, const size_t *b, const size_t *c, double *sd,
+                                double *sdp, double *up, double *dn, double *zt, double *lu)
 {
     const double *xs = v->xs;
     for (size_t t = g1; t < v->n; t++) {
         double d = xs[t] - xs[i], L, U;
         votes_at(v, xs[i], xs[t], g1, b[t], c[t], &L, &U);
         sd[t] += d;
-        dn[t] = d * votes_p(prob, v->zR, L, U); /* i beats the upper */
+        dn[t] = d * votes_p(prob, zR, L, U); /* i beats the upper */
         sdp[t] += dn[t];
-        up[t] = d * votes_p(prob, v->zR, U, L); /* the upper beats i */
+        up[t] = d * votes_p(prob, zR, U, L); /* the upper beats i */
+        if (lu) {
+            lu[t] = L + U;
+            zt[t] += lu[t];
+        }
     }
 }
 
 /*
 ** The same for an i at the position of i - 1: its pairs have the same
-** positions, so the same d and P (dn, up as i - 1 left them), and the terms
-** are added again without computing them.
+** positions, so the same d and P (dn, up as i - 1 left them, and lu), and the
+** terms are added again without computing them.
 */
 static void threat_again(const double *xs, size_t i, size_t g1, size_t n, double *sd,
-                         double *sdp, const double *dn)
+                         double *sdp, const double *dn, double *zt, const double *lu)
 {
     for (size_t t = g1; t < n; t++) {
         sd[t] += xs[t] - xs[i];
         sdp[t] += dn[t];
     }
+    for (size_t t = g1; lu && t < n; t++)
+        zt[t] += lu[t];
 }
 
 /*
@@ -342,6 +365,10 @@ static void threat_ends(const double *xs, size_t i, size_t g1, size_t n, const s
 ** lower) for the lower one and P(lower beats upper) for the upper one. Sums
 ** are kept in sorted order, so every access is sequential. Half the work of
 ** n walks. Each sum adds its terms in the order of the walks (i, then t).
+** Scholz's Z at r = 1 left to this pass (z_later): a pair's votes L + U are
+** every voter's |vote| on it, so Z R is twice their sum over the pairs, and
+** with P = votes / (R Z) the sums of d P are the sums of d votes divided by
+** R Z at the end (the same to rounding: 1e-16 relative a sum).
 */
 int pl__eum_threats(const pl__eum_votes *v, const double *s, double R, double *S)
 {
@@ -352,13 +379,15 @@ int pl__eum_threats(const pl__eum_votes *v, const double *s, double R, double *S
         return PL_OK;
     }
     const double *xs = v->xs;
-    /* sd, sdp, up, dn (zeroed) and b, c, in 2 n doubles' room (a size_t fits: init_buf) */
-    double *sd = n > (SIZE_MAX - 1) / 6 ? NULL : calloc(6 * n + 1, sizeof *sd);
+    /* sd, sdp, up, dn, zt, lu (zeroed) and b, c, in 2 n doubles' room (a size_t fits:
+       init_buf) */
+    double *sd = n > (SIZE_MAX - 1) / 8 ? NULL : calloc(8 * n + 1, sizeof *sd);
     if (!sd)
         return PL_ENOMEM;
     double *sdp = sd + n, *up = sd + 2 * n, *dn = sd + 3 * n; /* only now: arithmetic on NULL
                                                                   is undefined */
-    size_t *b = (size_t *)(void *)(sd + 4 * n), *c = b + n;
+    double *zt = sd + 4 * n, *lu = v->z_later ? sd + 5 * n : NULL, zR = v->z_later ? 1 : v->zR;
+    size_t *b = (size_t *)(void *)(sd + 6 * n), *c = b + n;
     for (size_t t = 0; t < n; t++) /* c: the start of t's group of equal positions */
         c[t] = t > 0 && xs[t] == xs[t - 1] ? c[t - 1] : t;
     for (size_t i = 0; i < n; i++) {
@@ -369,18 +398,18 @@ int pl__eum_threats(const pl__eum_votes *v, const double *s, double R, double *S
         if (i > 0 && xs[i] == xs[i - 1]) {
             /* i - 1's pairs again; and i's own sums had the same terms in the same
                order as i - 1's (from every lower position, then the same fold) */
-            threat_again(xs, i, g1, n, sd, sdp, dn);
+            threat_again(xs, i, g1, n, sd, sdp, dn, zt, lu);
             sd[i] = sd[i - 1];
             sdp[i] = sdp[i - 1];
             continue;
         }
         threat_ends(xs, i, g1, n, c, b);
         if (v->prob == PL_EUM_PROB_SCHOLZ)
-            threat_pairs(v, PL_EUM_PROB_SCHOLZ, i, g1, b, c, sd, sdp, up, dn);
+            threat_pairs(v, PL_EUM_PROB_SCHOLZ, zR, i, g1, b, c, sd, sdp, up, dn, zt, lu);
         else if (v->prob == PL_EUM_PROB_NET)
-            threat_pairs(v, PL_EUM_PROB_NET, i, g1, b, c, sd, sdp, up, dn);
+            threat_pairs(v, PL_EUM_PROB_NET, zR, i, g1, b, c, sd, sdp, up, dn, NULL, NULL);
         else
-            threat_pairs(v, PL_EUM_PROB_PUBLISHED, i, g1, b, c, sd, sdp, up, dn);
+            threat_pairs(v, PL_EUM_PROB_PUBLISHED, zR, i, g1, b, c, sd, sdp, up, dn, NULL, NULL);
         double di = sd[i], pi = sdp[i]; /* in registers: the stores would chain through memory */
         for (size_t t = g1; t < n; t++) {
             di += xs[t] - xs[i];
@@ -388,6 +417,13 @@ int pl__eum_threats(const pl__eum_votes *v, const double *s, double R, double *S
         }
         sd[i] = di;
         sdp[i] = pi;
+    }
+    if (v->z_later) { /* Z R, and the sums of d votes over it (0 when no vote is cast) */
+        double z = 0;
+        for (size_t t = 0; t < n; t++)
+            z += zt[t];
+        for (size_t t = 0; t < n; t++)
+            sdp[t] = 2 * z > 0 ? sdp[t] / (2 * z) : 0;
     }
     for (size_t t = 0; t < n; t++) {
         size_t a = v->ord[t];
