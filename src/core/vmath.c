@@ -23,7 +23,7 @@ pl__vm_isa pl__vm_widest(void)
 #endif
 }
 
-double pl__vm_log1(double x) { return Sleef_cinz_logd1_u10purec(x); }
+double pl__vm_log1(double x) { return Sleef_cinz_logd1_u35purec(x); }
 double pl__vm_exp1(double x) { return Sleef_cinz_expd1_u10purec(x); }
 
 #ifdef __SSE2__
@@ -52,13 +52,13 @@ void pl__vm_log_isa(pl__vm_isa isa, double *y, const double *x, size_t n)
 #endif
 #ifdef __SSE2__
     if (isa == PL__VM_SSE2) {
-        PL__VM_SSE2_LOOP(Sleef_cinz_logd1_u10purec, Sleef_cinz_logd2_u10sse2);
+        PL__VM_SSE2_LOOP(Sleef_cinz_logd1_u35purec, Sleef_cinz_logd2_u35sse2);
         return;
     }
 #endif
     (void)isa;
     for (size_t i = 0; i < n; i++)
-        y[i] = Sleef_cinz_logd1_u10purec(x[i]);
+        y[i] = Sleef_cinz_logd1_u35purec(x[i]);
 }
 
 void pl__vm_exp_isa(pl__vm_isa isa, double *y, const double *x, size_t n)

@@ -7,7 +7,8 @@
 ** same operations in the same order: they agree bit for bit (test_vmath checks
 ** it on 2^20 arguments for every variant the CPU runs). So each call may take
 ** the widest variant the CPU has, and a number never depends on the machine.
-** Error: under 1 ulp (glibc's log and exp: about 0.5).
+** Error: log under 3.5 ulp (SLEEF's u35 log, three times as fast as its 1 ulp
+** one), exp under 1 ulp (glibc's: about 0.5 each).
 */
 #ifndef PL_VMATH_H
 #define PL_VMATH_H

@@ -24,7 +24,7 @@
 
 void pl__vm_log_avx(double *y, const double *x, size_t n)
 {
-    PL__VM_LOOP(Sleef_cinz_logd4_u10avx);
+    PL__VM_LOOP(Sleef_cinz_logd4_u35avx);
 }
 
 void pl__vm_exp_avx(double *y, const double *x, size_t n)

@@ -24,7 +24,7 @@
 
 void pl__vm_log_avx512(double *y, const double *x, size_t n)
 {
-    PL__VM_LOOP(Sleef_cinz_logd8_u10avx512fnofma);
+    PL__VM_LOOP(Sleef_cinz_logd8_u35avx512fnofma);
 }
 
 void pl__vm_exp_avx512(double *y, const double *x, size_t n)

@@ -90,7 +90,8 @@ int pl__eum_votes_init_buf(pl__eum_votes *v, const double *x, const double *w, c
 int pl__eum_votes_init_threats(pl__eum_votes *v, const double *x, const double *w, double R,
                                size_t n, pl_eum_prob prob, int naive, int threads);
 void pl__eum_votes_free(pl__eum_votes *v);
-/* Scholz's d_kp for weight w, distance dist and exponent r: one formula for both paths. */
+/* Scholz's d_kp for weight w, distance dist and exponent r, by glibc's pow: the n^3 matrix's
+   (the naive path, and the sums up to PL__EUM_SCHOLZ_SUMS actors that reproduce Scholz's code). */
 static inline double pl__eum_scholz_d(double w, double dist, double R, double r)
 {
     /* pow(y, 1) is y (glibc's pow errs by under 0.52 ulp, so an exact result is returned):
@@ -102,8 +103,9 @@ static inline double pl__eum_scholz_d(double w, double dist, double R, double r)
 ** every entry resumed from a checkpoint): w exp(r log(dist / R)) by SLEEF's
 ** log and exp (core/vmath.h), which run a whole row in vector registers and
 ** give the same bits on every CPU. pow(y, r) is exp(r log y): the two differ
-** by rounding only, a relative (|r log y| + 2) 2^-52 at most (with r in
-** [1/2, 2] and y >= 1e-4, under 5e-15; y = 0 gives 0 as pow does).
+** by rounding only, a relative (4 |r log y| + 2) 2^-52 at most (log's 3.5 ulp
+** scaled by r, the product's and exp's roundings; with r in [1/2, 2] and
+** y >= 1e-4, under 2e-14; y = 0 gives 0 as pow does).
 */
 static inline double pl__eum_scholz_dv(double w, double dist, double R, double r)
 {
