@@ -288,43 +288,36 @@ static double threat_by_pairs(const pl__eum_votes *v, size_t i, double si, doubl
 ** Threat sums of the pairs (i, t), t from g1 on (xs[t] > xs[i]; b[t], c[t]:
 ** the range ends of votes_at): the upper one's into sd, sdp at t (its term
 ** also kept in dn[t]); d P(upper beats i) into up[t] for the lower one, whose
-** sums are folded afterwards in t order; with lu (Z left to this pass: zR 1),
-** the pair's votes L + U into lu[t] and added to zt[t]. No sum runs across t
-** here, so the loop vectorises.
+** sums are folded afterwards in t order. No sum runs across t here, so the
+** loop vectorises.
 */
-static inline void threat_pairs(const pl__eum_votes *v, pl_eum_prob prob, double zR, size_t i,
-                                size_t g1, const size_t *b, const size_t *c, double *sd,
-                                double *sdp, double *up, double *dn, double *zt, double *lu)
+static inline void threat_pairs(const pl__eum_votes *v, pl_eum_prob prob, size_t i, size_t g1,
+                                const size_t *b, const size_t *c, double *sd, double *sdp,
+                                double *up, double *dn)
 {
     const double *xs = v->xs;
     for (size_t t = g1; t < v->n; t++) {
         double d = xs[t] - xs[i], L, U;
         votes_at(v, xs[i], xs[t], g1, b[t], c[t], &L, &U);
         sd[t] += d;
-        dn[t] = d * votes_p(prob, zR, L, U); /* i beats the upper */
+        dn[t] = d * votes_p(prob, v->zR, L, U); /* i beats the upper */
         sdp[t] += dn[t];
-        up[t] = d * votes_p(prob, zR, U, L); /* the upper beats i */
-        if (lu) {
-            lu[t] = L + U;
-            zt[t] += lu[t];
-        }
+        up[t] = d * votes_p(prob, v->zR, U, L); /* the upper beats i */
     }
 }
 
 /*
 ** The same for an i at the position of i - 1: its pairs have the same
-** positions, so the same d and P (dn, up as i - 1 left them, and lu), and the
-** terms are added again without computing them.
+** positions, so the same d and P (dn, up as i - 1 left them), and the terms
+** are added again without computing them.
 */
 static void threat_again(const double *xs, size_t i, size_t g1, size_t n, double *sd,
-                         double *sdp, const double *dn, double *zt, const double *lu)
+                         double *sdp, const double *dn)
 {
     for (size_t t = g1; t < n; t++) {
         sd[t] += xs[t] - xs[i];
         sdp[t] += dn[t];
     }
-    for (size_t t = g1; lu && t < n; t++)
-        zt[t] += lu[t];
 }
 
 /*
@@ -360,15 +353,109 @@ static void threat_ends(const double *xs, size_t i, size_t g1, size_t n, const s
 }
 
 /*
+** Scholz's ends b for every pair of distinct positions (I, T), T > I, g1 the
+** first place past I's: as threat_ends, by position instead of by place (gs[T]
+** the first place at position T, bg[T] its b), so that a position shared by
+** several actors is walked once.
+*/
+static void group_ends(const double *xs, const size_t *gs, size_t I, size_t nd, size_t *bg)
+{
+    size_t g1 = gs[I + 1];
+    double xi = xs[gs[I]];
+    if (I == 0) {
+        for (size_t T = I + 1, bt = g1; T < nd; T++) {
+            while (bt < gs[T] && xs[bt] <= (xi + xs[gs[T]]) / 2)
+                bt++;
+            bg[T] = bt;
+        }
+        return;
+    }
+    for (size_t T = I + 1; T < nd; T++) {
+        double m = (xi + xs[gs[T]]) / 2;
+        size_t bt = bg[T] > g1 ? bg[T] : g1, c = gs[T]; /* bt <= c: xs[bt] is a position */
+        bt += (size_t)((bt < c) & (xs[bt] <= m));
+        bt += (size_t)((bt < c) & (xs[bt] <= m));
+        while (bt < c && xs[bt] <= m)
+            bt++;
+        bg[T] = bt;
+    }
+}
+
+/*
+** Scholz's threat totals at r = 1 with Z left to this pass (z_later). A pair's
+** votes L + U are every voter's |vote| on it, so Z R is twice their sum over
+** the pairs of actors; the sums of d P are sums of d votes, divided by Z R at
+** the end (P = votes / (Z R)). The pairs are taken by distinct position: nd
+** (nd - 1) / 2 pairs of positions get their votes instead of n (n - 1) / 2
+** pairs of actors (after a few rounds about half the actors share a position),
+** and every sum adds the same terms in the same order as the pass by actor
+** (each term once for each actor at the lower position, and, folding, at the
+** upper one), so the numbers are the same to the bit. Actors at one position
+** share their sums: sd, sdp, zt by position.
+*/
+static int threats_grouped(const pl__eum_votes *v, const double *s, double R, double *S)
+{
+    size_t n = v->n, nd = 0;
+    const double *xs = v->xs;
+    /* gs (n + 1), bg (n) in 2 n + 1 doubles' room, then sd, sdp, up, dn, lu, zt (n each) */
+    double *m = n > (SIZE_MAX - 1) / 8 ? NULL : calloc(8 * n + 1, sizeof *m);
+    if (!m)
+        return PL_ENOMEM;
+    size_t *gs = (size_t *)(void *)m, *bg = gs + n + 1;
+    double *sd = m + 2 * n + 1, *sdp = sd + n, *up = sdp + n, *dn = up + n, *lu = dn + n;
+    double *zt = lu + n, z = 0;
+    for (size_t t = 0; t < n; t++)
+        if (t == 0 || xs[t] != xs[t - 1])
+            gs[nd++] = t;
+    gs[nd] = n;
+    for (size_t I = 0; I < nd; I++) {
+        size_t g1 = gs[I + 1];
+        double xi = xs[gs[I]];
+        group_ends(xs, gs, I, nd, bg);
+        for (size_t T = I + 1; T < nd; T++) { /* no sum across T: vectorises */
+            double d = xs[gs[T]] - xi, L, U;
+            votes_at(v, xi, xs[gs[T]], g1, bg[T], gs[T], &L, &U);
+            sd[T] += d;
+            dn[T] = d * votes_p(PL_EUM_PROB_SCHOLZ, 1, L, U); /* I beats the upper */
+            sdp[T] += dn[T];
+            up[T] = d * votes_p(PL_EUM_PROB_SCHOLZ, 1, U, L); /* the upper beats I */
+            lu[T] = L + U;
+            zt[T] += lu[T];
+        }
+        for (size_t k = gs[I] + 1; k < g1; k++) /* the other actors at I: the same terms */
+            for (size_t T = I + 1; T < nd; T++) {
+                sd[T] += xs[gs[T]] - xi;
+                sdp[T] += dn[T];
+                zt[T] += lu[T];
+            }
+        double di = sd[I], pi = sdp[I]; /* in registers: the stores would chain through memory */
+        for (size_t T = I + 1; T < nd; T++)
+            for (size_t t = gs[T]; t < gs[T + 1]; t++) { /* each actor at T */
+                di += xs[gs[T]] - xi;
+                pi += up[T];
+            }
+        sd[I] = di;
+        sdp[I] = pi;
+    }
+    for (size_t T = 0; T < nd; T++)
+        for (size_t t = gs[T]; t < gs[T + 1]; t++)
+            z += zt[T];
+    z *= 2; /* Z R; no vote cast (every weight 0 past the first position): P 0 */
+    for (size_t G = 0, t = 0; G < nd; G++)
+        for (double p = z > 0 ? sdp[G] / z : 0; t < gs[G + 1]; t++) {
+            size_t a = v->ord[t];
+            S[a] = 2 * ((1 - 2 * s[a]) * sd[G] + 2 * s[a] * p) / R;
+        }
+    free(m);
+    return PL_OK;
+}
+
+/*
 ** Every threat total at once: each unordered pair's votes are computed once
 ** (walking right from every position) and serve both actors, P(upper beats
 ** lower) for the lower one and P(lower beats upper) for the upper one. Sums
 ** are kept in sorted order, so every access is sequential. Half the work of
 ** n walks. Each sum adds its terms in the order of the walks (i, then t).
-** Scholz's Z at r = 1 left to this pass (z_later): a pair's votes L + U are
-** every voter's |vote| on it, so Z R is twice their sum over the pairs, and
-** with P = votes / (R Z) the sums of d P are the sums of d votes divided by
-** R Z at the end (the same to rounding: 1e-16 relative a sum).
 */
 int pl__eum_threats(const pl__eum_votes *v, const double *s, double R, double *S)
 {
@@ -378,16 +465,16 @@ int pl__eum_threats(const pl__eum_votes *v, const double *s, double R, double *S
             S[i] = threat_by_pairs(v, i, s[i], R);
         return PL_OK;
     }
+    if (v->z_later)
+        return threats_grouped(v, s, R, S);
     const double *xs = v->xs;
-    /* sd, sdp, up, dn, zt, lu (zeroed) and b, c, in 2 n doubles' room (a size_t fits:
-       init_buf) */
-    double *sd = n > (SIZE_MAX - 1) / 8 ? NULL : calloc(8 * n + 1, sizeof *sd);
+    /* sd, sdp, up, dn (zeroed) and b, c, in 2 n doubles' room (a size_t fits: init_buf) */
+    double *sd = n > (SIZE_MAX - 1) / 6 ? NULL : calloc(6 * n + 1, sizeof *sd);
     if (!sd)
         return PL_ENOMEM;
     double *sdp = sd + n, *up = sd + 2 * n, *dn = sd + 3 * n; /* only now: arithmetic on NULL
                                                                   is undefined */
-    double *zt = sd + 4 * n, *lu = v->z_later ? sd + 5 * n : NULL, zR = v->z_later ? 1 : v->zR;
-    size_t *b = (size_t *)(void *)(sd + 6 * n), *c = b + n;
+    size_t *b = (size_t *)(void *)(sd + 4 * n), *c = b + n;
     for (size_t t = 0; t < n; t++) /* c: the start of t's group of equal positions */
         c[t] = t > 0 && xs[t] == xs[t - 1] ? c[t - 1] : t;
     for (size_t i = 0; i < n; i++) {
@@ -398,18 +485,18 @@ int pl__eum_threats(const pl__eum_votes *v, const double *s, double R, double *S
         if (i > 0 && xs[i] == xs[i - 1]) {
             /* i - 1's pairs again; and i's own sums had the same terms in the same
                order as i - 1's (from every lower position, then the same fold) */
-            threat_again(xs, i, g1, n, sd, sdp, dn, zt, lu);
+            threat_again(xs, i, g1, n, sd, sdp, dn);
             sd[i] = sd[i - 1];
             sdp[i] = sdp[i - 1];
             continue;
         }
         threat_ends(xs, i, g1, n, c, b);
         if (v->prob == PL_EUM_PROB_SCHOLZ)
-            threat_pairs(v, PL_EUM_PROB_SCHOLZ, zR, i, g1, b, c, sd, sdp, up, dn, zt, lu);
+            threat_pairs(v, PL_EUM_PROB_SCHOLZ, i, g1, b, c, sd, sdp, up, dn);
         else if (v->prob == PL_EUM_PROB_NET)
-            threat_pairs(v, PL_EUM_PROB_NET, zR, i, g1, b, c, sd, sdp, up, dn, NULL, NULL);
+            threat_pairs(v, PL_EUM_PROB_NET, i, g1, b, c, sd, sdp, up, dn);
         else
-            threat_pairs(v, PL_EUM_PROB_PUBLISHED, zR, i, g1, b, c, sd, sdp, up, dn, NULL, NULL);
+            threat_pairs(v, PL_EUM_PROB_PUBLISHED, i, g1, b, c, sd, sdp, up, dn);
         double di = sd[i], pi = sdp[i]; /* in registers: the stores would chain through memory */
         for (size_t t = g1; t < n; t++) {
             di += xs[t] - xs[i];
@@ -417,13 +504,6 @@ int pl__eum_threats(const pl__eum_votes *v, const double *s, double R, double *S
         }
         sd[i] = di;
         sdp[i] = pi;
-    }
-    if (v->z_later) { /* Z R, and the sums of d votes over it (0 when no vote is cast) */
-        double z = 0;
-        for (size_t t = 0; t < n; t++)
-            z += zt[t];
-        for (size_t t = 0; t < n; t++)
-            sdp[t] = 2 * z > 0 ? sdp[t] / (2 * z) : 0;
     }
     for (size_t t = 0; t < n; t++) {
         size_t a = v->ord[t];
