@@ -353,29 +353,27 @@ static void threat_ends(const double *xs, size_t i, size_t g1, size_t n, const s
 }
 
 /*
-** Scholz's ends b for every pair of distinct positions (I, T), T > I, g1 the
-** first place past I's: as threat_ends, by position instead of by place (gs[T]
-** the first place at position T, bg[T] its b), so that a position shared by
-** several actors is walked once.
+** threat_ends by distinct position, for the pairs of positions (I, T), T > I,
+** of ux (ascending): bg[T] is the first position from I + 1 on past the
+** midpoint of ux[I] and ux[T], or T if sooner (b is its first place). Walking
+** positions, not places, a step crosses every actor at a position at once.
 */
-static void group_ends(const double *xs, const size_t *gs, size_t I, size_t nd, size_t *bg)
+static void group_ends(const double *ux, size_t I, size_t nd, size_t *bg)
 {
-    size_t g1 = gs[I + 1];
-    double xi = xs[gs[I]];
     if (I == 0) {
-        for (size_t T = I + 1, bt = g1; T < nd; T++) {
-            while (bt < gs[T] && xs[bt] <= (xi + xs[gs[T]]) / 2)
+        for (size_t T = I + 1, bt = I + 1; T < nd; T++) {
+            while (bt < T && ux[bt] <= (ux[I] + ux[T]) / 2)
                 bt++;
             bg[T] = bt;
         }
         return;
     }
     for (size_t T = I + 1; T < nd; T++) {
-        double m = (xi + xs[gs[T]]) / 2;
-        size_t bt = bg[T] > g1 ? bg[T] : g1, c = gs[T]; /* bt <= c: xs[bt] is a position */
-        bt += (size_t)((bt < c) & (xs[bt] <= m));
-        bt += (size_t)((bt < c) & (xs[bt] <= m));
-        while (bt < c && xs[bt] <= m)
+        double m = (ux[I] + ux[T]) / 2;
+        size_t bt = bg[T] > I + 1 ? bg[T] : I + 1; /* bt <= T: ux[bt] is a position */
+        bt += (size_t)((bt < T) & (ux[bt] <= m));
+        bt += (size_t)((bt < T) & (ux[bt] <= m));
+        while (bt < T && ux[bt] <= m)
             bt++;
         bg[T] = bt;
     }
@@ -397,24 +395,26 @@ static int threats_grouped(const pl__eum_votes *v, const double *s, double R, do
 {
     size_t n = v->n, nd = 0;
     const double *xs = v->xs;
-    /* gs (n + 1), bg (n) in 2 n + 1 doubles' room, then sd, sdp, up, dn, lu, zt (n each) */
-    double *m = n > (SIZE_MAX - 1) / 8 ? NULL : calloc(8 * n + 1, sizeof *m);
+    /* gs (n + 1), bg (n) in 2 n + 1 doubles' room, then ux, sd, sdp, up, dn, lu, zt (n each) */
+    double *m = n > (SIZE_MAX - 1) / 9 ? NULL : calloc(9 * n + 1, sizeof *m);
     if (!m)
         return PL_ENOMEM;
     size_t *gs = (size_t *)(void *)m, *bg = gs + n + 1;
-    double *sd = m + 2 * n + 1, *sdp = sd + n, *up = sdp + n, *dn = up + n, *lu = dn + n;
-    double *zt = lu + n, z = 0;
+    double *ux = m + 2 * n + 1, *sd = ux + n, *sdp = sd + n, *up = sdp + n, *dn = up + n;
+    double *lu = dn + n, *zt = lu + n, z = 0;
     for (size_t t = 0; t < n; t++)
-        if (t == 0 || xs[t] != xs[t - 1])
+        if (t == 0 || xs[t] != xs[t - 1]) {
+            ux[nd] = xs[t];
             gs[nd++] = t;
+        }
     gs[nd] = n;
     for (size_t I = 0; I < nd; I++) {
         size_t g1 = gs[I + 1];
-        double xi = xs[gs[I]];
-        group_ends(xs, gs, I, nd, bg);
+        double xi = ux[I];
+        group_ends(ux, I, nd, bg);
         for (size_t T = I + 1; T < nd; T++) { /* no sum across T: vectorises */
-            double d = xs[gs[T]] - xi, L, U;
-            votes_at(v, xi, xs[gs[T]], g1, bg[T], gs[T], &L, &U);
+            double d = ux[T] - xi, L, U;
+            votes_at(v, xi, ux[T], g1, gs[bg[T]], gs[T], &L, &U);
             sd[T] += d;
             dn[T] = d * votes_p(PL_EUM_PROB_SCHOLZ, 1, L, U); /* I beats the upper */
             sdp[T] += dn[T];
@@ -424,14 +424,14 @@ static int threats_grouped(const pl__eum_votes *v, const double *s, double R, do
         }
         for (size_t k = gs[I] + 1; k < g1; k++) /* the other actors at I: the same terms */
             for (size_t T = I + 1; T < nd; T++) {
-                sd[T] += xs[gs[T]] - xi;
+                sd[T] += ux[T] - xi;
                 sdp[T] += dn[T];
                 zt[T] += lu[T];
             }
         double di = sd[I], pi = sdp[I]; /* in registers: the stores would chain through memory */
         for (size_t T = I + 1; T < nd; T++)
             for (size_t t = gs[T]; t < gs[T + 1]; t++) { /* each actor at T */
-                di += xs[gs[T]] - xi;
+                di += ux[T] - xi;
                 pi += up[T];
             }
         sd[I] = di;
