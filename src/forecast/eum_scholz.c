@@ -46,7 +46,7 @@ typedef struct rows_job {
     double R;
     size_t lo, hi;     /* voters in position order */
     double *scratch;   /* keep: a row for each voter of lo..hi */
-    double *coef;      /* room for LANES rows of weights (group_coefs), then for two rows: */
+    double *coef;      /* room for LANES rows of weights (group_coefs) */
     double *q, *lq;    /* distances over R from the voters' position, and their logs */
     int keep;          /* the rows are folded into the table after the job */
     double *zk;        /* each voter's share of Z */
@@ -198,7 +198,7 @@ static void *rows_run(void *arg)
 static int groups_of(const pl__eum_votes *v, groups *gr)
 {
     size_t n = v->n, nd = 0;
-    double *ux = pl__mallocarray(pl__mul(2, n) + 2, sizeof *ux);
+    double *ux = n > (SIZE_MAX - 2) / 2 ? NULL : pl__mallocarray(2 * n + 2, sizeof *ux);
     size_t *grp = malloc(n * sizeof *grp);
     if (!ux || !grp) {
         free(ux);

@@ -330,8 +330,8 @@ static void threat_again(const double *xs, size_t i, size_t g1, size_t n, double
 ** so b[t] moves by 0 or 1 mostly: two steps without a branch, and the loop
 ** after them is rarely entered. (n = 5,000: a threat pass 0.08 s, was 0.105.)
 */
-static void threat_ends(const double *xs, size_t i, size_t g1, size_t n, const size_t *restrict c,
-                        size_t *restrict b)
+static void threat_ends(const double *xs, size_t i, size_t g1, size_t n, const size_t *c,
+                        size_t *b)
 {
     if (i == 0) {
         for (size_t t = g1, bt = g1; t < n; t++) {
@@ -379,6 +379,41 @@ static void group_ends(const double *ux, size_t I, size_t nd, size_t *bg)
     }
 }
 
+/* threats_grouped's sums by distinct position (see there), n doubles each. */
+typedef struct gsums {
+    double *sd, *sdp; /* a position's sums of d and of d votes */
+    double *up, *dn;  /* the pairs (I, T) of this I: d votes for I, for T */
+    double *lu, *zt;  /* the pairs' votes L + U; their sums by upper position */
+} gsums;
+
+/*
+** The pairs of positions (I, T), T > I (ux ascending, gs[T] its first place,
+** bg[T] its end b by position): terms added once for each of the k actors at
+** I, in the order of the pass by actor (threat_pairs, threat_again). No sum
+** runs across T, so the loops vectorise.
+*/
+static void group_pairs(const pl__eum_votes *v, const double *ux, const size_t *gs,
+                        const size_t *bg, size_t I, size_t nd, const gsums *g)
+{
+    size_t g1 = gs[I + 1];
+    for (size_t T = I + 1; T < nd; T++) {
+        double d = ux[T] - ux[I], L, U;
+        votes_at(v, ux[I], ux[T], g1, gs[bg[T]], gs[T], &L, &U);
+        g->sd[T] += d;
+        g->dn[T] = d * votes_p(PL_EUM_PROB_SCHOLZ, 1, L, U); /* I beats the upper */
+        g->sdp[T] += g->dn[T];
+        g->up[T] = d * votes_p(PL_EUM_PROB_SCHOLZ, 1, U, L); /* the upper beats I */
+        g->lu[T] = L + U;
+        g->zt[T] += g->lu[T];
+    }
+    for (size_t k = gs[I] + 1; k < g1; k++) /* the other actors at I: the same terms */
+        for (size_t T = I + 1; T < nd; T++) {
+            g->sd[T] += ux[T] - ux[I];
+            g->sdp[T] += g->dn[T];
+            g->zt[T] += g->lu[T];
+        }
+}
+
 /*
 ** Scholz's threat totals at r = 1 with Z left to this pass (z_later). A pair's
 ** votes L + U are every voter's |vote| on it, so Z R is twice their sum over
@@ -389,64 +424,46 @@ static void group_ends(const double *ux, size_t I, size_t nd, size_t *bg)
 ** and every sum adds the same terms in the same order as the pass by actor
 ** (each term once for each actor at the lower position, and, folding, at the
 ** upper one), so the numbers are the same to the bit. Actors at one position
-** share their sums: sd, sdp, zt by position.
+** share their sums.
 */
 static int threats_grouped(const pl__eum_votes *v, const double *s, double R, double *S)
 {
     size_t n = v->n, nd = 0;
-    const double *xs = v->xs;
-    /* gs (n + 1), bg (n) in 2 n + 1 doubles' room, then ux, sd, sdp, up, dn, lu, zt (n each) */
-    double *m = n > (SIZE_MAX - 1) / 9 ? NULL : calloc(9 * n + 1, sizeof *m);
-    if (!m)
+    /* gs (n + 1), bg (n) in 2 n + 1 doubles' room, then ux and the six sums (n each) */
+    double *mem = n > (SIZE_MAX - 1) / 9 ? NULL : calloc(9 * n + 1, sizeof *mem), z = 0;
+    if (!mem)
         return PL_ENOMEM;
-    size_t *gs = (size_t *)(void *)m, *bg = gs + n + 1;
-    double *ux = m + 2 * n + 1, *sd = ux + n, *sdp = sd + n, *up = sdp + n, *dn = up + n;
-    double *lu = dn + n, *zt = lu + n, z = 0;
+    size_t *gs = (size_t *)(void *)mem, *bg = gs + n + 1;
+    double *ux = mem + 2 * n + 1;
+    gsums g = {ux + n, ux + 2 * n, ux + 3 * n, ux + 4 * n, ux + 5 * n, ux + 6 * n};
     for (size_t t = 0; t < n; t++)
-        if (t == 0 || xs[t] != xs[t - 1]) {
-            ux[nd] = xs[t];
+        if (t == 0 || v->xs[t] != v->xs[t - 1]) {
+            ux[nd] = v->xs[t];
             gs[nd++] = t;
         }
     gs[nd] = n;
     for (size_t I = 0; I < nd; I++) {
-        size_t g1 = gs[I + 1];
-        double xi = ux[I];
         group_ends(ux, I, nd, bg);
-        for (size_t T = I + 1; T < nd; T++) { /* no sum across T: vectorises */
-            double d = ux[T] - xi, L, U;
-            votes_at(v, xi, ux[T], g1, gs[bg[T]], gs[T], &L, &U);
-            sd[T] += d;
-            dn[T] = d * votes_p(PL_EUM_PROB_SCHOLZ, 1, L, U); /* I beats the upper */
-            sdp[T] += dn[T];
-            up[T] = d * votes_p(PL_EUM_PROB_SCHOLZ, 1, U, L); /* the upper beats I */
-            lu[T] = L + U;
-            zt[T] += lu[T];
-        }
-        for (size_t k = gs[I] + 1; k < g1; k++) /* the other actors at I: the same terms */
-            for (size_t T = I + 1; T < nd; T++) {
-                sd[T] += ux[T] - xi;
-                sdp[T] += dn[T];
-                zt[T] += lu[T];
-            }
-        double di = sd[I], pi = sdp[I]; /* in registers: the stores would chain through memory */
+        group_pairs(v, ux, gs, bg, I, nd, &g);
+        double di = g.sd[I], pi = g.sdp[I]; /* in registers: stores would chain via memory */
         for (size_t T = I + 1; T < nd; T++)
             for (size_t t = gs[T]; t < gs[T + 1]; t++) { /* each actor at T */
-                di += ux[T] - xi;
-                pi += up[T];
+                di += ux[T] - ux[I];
+                pi += g.up[T];
             }
-        sd[I] = di;
-        sdp[I] = pi;
+        g.sd[I] = di;
+        g.sdp[I] = pi;
     }
     for (size_t T = 0; T < nd; T++)
         for (size_t t = gs[T]; t < gs[T + 1]; t++)
-            z += zt[T];
+            z += g.zt[T];
     z *= 2; /* Z R; no vote cast (every weight 0 past the first position): P 0 */
     for (size_t G = 0, t = 0; G < nd; G++)
-        for (double p = z > 0 ? sdp[G] / z : 0; t < gs[G + 1]; t++) {
+        for (double p = z > 0 ? g.sdp[G] / z : 0; t < gs[G + 1]; t++) {
             size_t a = v->ord[t];
-            S[a] = 2 * ((1 - 2 * s[a]) * sd[G] + 2 * s[a] * p) / R;
+            S[a] = 2 * ((1 - 2 * s[a]) * g.sd[G] + 2 * s[a] * p) / R;
         }
-    free(m);
+    free(mem);
     return PL_OK;
 }
 
