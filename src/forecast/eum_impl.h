@@ -15,11 +15,12 @@
 ** Probability source for one round phase. Positions are sorted once with
 ** prefix sums of w and w x, so that one actor's row costs O(n log n) (naive:
 ** O(n^2)). Scholz's form divides by Z, every voter's |vote| summed over every
-** pair of positions: O(n^2) from each voter's sorted distances (naive: the
-** n^3 sum). With every exponent 1 its votes are the published ones over R;
+** pair of positions: O(n^2) from the positions' order by distance from each
+** voter position (naive: the n^3 sum), or with every exponent 1 from the threat
+** pass's pair votes. With every exponent 1 its votes are the published ones over R;
 ** otherwise a table of prefix sums over voters (in position order) of
 ** d_kp = w_k (|x_k - x_p| / R)^r_k gives any pair's votes in O(log n) after
-** O(n^2) powers (naive: the full matrix of P, O(n^3)). That table has
+** O(n^2) powers (SLEEF's exp and log; naive: the full matrix of P, O(n^3)). That table has
 ** (n + 1) x n entries (800 MB at n = 10,000; kept: 55 MB) but few are read (eum.c's offer
 ** reach: 5-50 n pairs a round), so only part of it is kept (eum_scholz.c):
 ** every PL__EUM_CP-th row, a band of PL__EUM_BAND columns either side of the
