@@ -15,7 +15,8 @@
 # something is missing, prints the exact command to run and exits 1.
 set -eu
 
-need_run="cmake make gcc pkg-config libfyaml-dev libcsv-dev libgmp-dev libxml2-dev libsqlite3-dev libxxhash-dev"
+need_run="cmake make gcc pkg-config libfyaml-dev libcsv-dev libgmp-dev libxml2-dev libsqlite3-dev libxxhash-dev
+          libsleef-dev"
 # parley serve: the HTTP server (libmicrohttpd); its tests: curl, and wrk for the load test
 need_run="$need_run libmicrohttpd-dev"
 need_check="$need_run g++ libcmocka-dev jq sqlite3 openmpi-bin libopenmpi-dev locales

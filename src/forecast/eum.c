@@ -130,8 +130,11 @@ static int risk_exponents(eum_ctx *c, double *S, double *r)
     for (size_t i = 0; i < n; i++)
         c->r[i] = 1;
     pl__eum_votes v;
-    if (pl__eum_votes_init(&v, c->x, c->w, c->r, c->R, n, c->o->prob, votes_naive(c->o),
-                           c->o->threads))
+    /* with Q = 1 only the threat pass reads v, which then finds Scholz's Z itself */
+    if (c->o->q == 1 ? pl__eum_votes_init_threats(&v, c->x, c->w, c->R, n, c->o->prob,
+                                                  votes_naive(c->o), c->o->threads)
+                     : pl__eum_votes_init(&v, c->x, c->w, c->r, c->R, n, c->o->prob,
+                                          votes_naive(c->o), c->o->threads))
         return PL_ENOMEM;
     double lo = INFINITY, hi = -INFINITY;
     /* at r = 1 and Q = 1, eq. 25a is 2 D (1 - 2 s_i (1 - P)): summed pair by pair */

@@ -7,6 +7,7 @@
 #define PL_EUM_IMPL_H
 
 #include "parley/eum.h"
+#include "../core/vmath.h"
 
 #include <math.h>
 
@@ -14,11 +15,12 @@
 ** Probability source for one round phase. Positions are sorted once with
 ** prefix sums of w and w x, so that one actor's row costs O(n log n) (naive:
 ** O(n^2)). Scholz's form divides by Z, every voter's |vote| summed over every
-** pair of positions: O(n^2) from each voter's sorted distances (naive: the
-** n^3 sum). With every exponent 1 its votes are the published ones over R;
+** pair of positions: O(n^2) from the positions' order by distance from each
+** voter position (naive: the n^3 sum), or with every exponent 1 from the threat
+** pass's pair votes. With every exponent 1 its votes are the published ones over R;
 ** otherwise a table of prefix sums over voters (in position order) of
 ** d_kp = w_k (|x_k - x_p| / R)^r_k gives any pair's votes in O(log n) after
-** O(n^2) powers (naive: the full matrix of P, O(n^3)). That table has
+** O(n^2) powers (SLEEF's exp and log; naive: the full matrix of P, O(n^3)). That table has
 ** (n + 1) x n entries (800 MB at n = 10,000; kept: 55 MB) but few are read (eum.c's offer
 ** reach: 5-50 n pairs a round), so only part of it is kept (eum_scholz.c):
 ** every PL__EUM_CP-th row, a band of PL__EUM_BAND columns either side of the
@@ -44,6 +46,7 @@ typedef struct pl__eum_votes {
     size_t *rank;       /* Scholz with tab: each actor's place in ord */
     double zR;          /* Scholz: Z, times R when every exponent is 1 (votes then unscaled) */
     int tab_lent;       /* tab belongs to a pl__eum_buf, not to v */
+    int z_later;        /* Scholz, every exponent 1: Z not yet known (pl__eum_votes_init_threats) */
 } pl__eum_votes;
 
 /*
@@ -80,13 +83,34 @@ int pl__eum_votes_init(pl__eum_votes *v, const double *x, const double *w, const
 int pl__eum_votes_init_buf(pl__eum_votes *v, const double *x, const double *w, const double *r,
                            double R, size_t n, pl_eum_prob prob, int naive, int threads,
                            pl__eum_buf *buf);
+/*
+** The same with every exponent 1, for pl__eum_threats only (no row or pair may
+** be asked for): Scholz's fast form leaves Z to the threat pass, which computes
+** every pair's votes anyway, instead of O(n nd) work of its own here.
+*/
+int pl__eum_votes_init_threats(pl__eum_votes *v, const double *x, const double *w, double R,
+                               size_t n, pl_eum_prob prob, int naive, int threads);
 void pl__eum_votes_free(pl__eum_votes *v);
-/* Scholz's d_kp for weight w, distance dist and exponent r: one formula for both paths. */
+/* Scholz's d_kp for weight w, distance dist and exponent r, by glibc's pow: the n^3 matrix's
+   (the naive path, and the sums up to PL__EUM_SCHOLZ_SUMS actors that reproduce Scholz's code). */
 static inline double pl__eum_scholz_d(double w, double dist, double R, double r)
 {
     /* pow(y, 1) is y (glibc's pow errs by under 0.52 ulp, so an exact result is returned):
        the threat phase, where every exponent is 1, skips n^2 powers with the same numbers */
     return w * (r == 1 ? dist / R : pow(dist / R, r));
+}
+/*
+** The same d on Scholz's table (above PL__EUM_SCHOLZ_SUMS actors: its rows and
+** every entry resumed from a checkpoint): w exp(r log(dist / R)) by SLEEF's
+** log and exp (core/vmath.h), which run a whole row in vector registers and
+** give the same bits on every CPU. pow(y, r) is exp(r log y): the two differ
+** by rounding only, a relative (4 |r log y| + 2) 2^-52 at most (log's 3.5 ulp
+** scaled by r, the product's and exp's roundings; with r in [1/2, 2] and
+** y >= 1e-4, under 2e-14; y = 0 gives 0 as pow does).
+*/
+static inline double pl__eum_scholz_dv(double w, double dist, double R, double r)
+{
+    return w * (r == 1 ? dist / R : pl__vm_exp1(r * pl__vm_log1(dist / R)));
 }
 /* Rows of Scholz's table kept: every PL__EUM_CP-th, and PL__EUM_BAND columns either side of
    the diagonal in every row (look-ups of near pairs fall in the band). */

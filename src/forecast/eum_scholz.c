@@ -4,18 +4,22 @@
 ** (MODELS.md 3.6). Their code divides each pair's positive votes by
 ** Z = sum_k sum_p sum_q |d_kq - d_kp|, d_kp = w_k (|x_k - x_p| / R)^r_k,
 ** an n^3 sum. For one voter k, d_kp depends on the distance only and grows
-** with it, so over positions in sorted order it falls to k's own place and
-** rises after it: the two runs merge into ascending order in O(n), and over
+** with it, so the order of its values is that of the distances from x_k: over
 ** ascending values f_(0) <= f_(1) <= ... the sum over pairs is
-** 2 sum_i (i f_(i) - sum_{h < i} f_(h)). The same rows, summed over voters in
-** position order, give the table from which any pair's votes are two
-** differences (eum_votes.c). Of its (n + 1) x n entries only every
+** 2 sum_i (2 i - n + 1) f_(i), a dot product of k's row with weights that
+** depend on the positions only. One O(n) merge (of the positions left of x_k
+** with those right of it, by distance) per distinct position gives the weights
+** of every voter there; actors that share a position share a weight and a d,
+** so rows and weights run over the nd distinct positions. The same rows,
+** summed over voters in position order, give the table from which any pair's
+** votes are two differences (eum_votes.c). Of its (n + 1) x n entries only every
 ** PL__EUM_CP-th row, row n and a band around the diagonal are kept (n^2 / 16
 ** + 67 n doubles, not n^2): the sums are a left fold over voters, so an entry
 ** resumed from a kept row with the same d added in the same order has the same
-** bits. The n^2 powers run on threads, blocks of voters at a time, each voter's
-** row and share of Z on its own, folded into the table in voter order
-** afterwards: the numbers never depend on the thread count.
+** bits. The n nd powers (exp and log, core/vmath.h) run on threads, blocks of
+** voters at a time, each voter's row and share of Z on its own, folded into
+** the table in voter order afterwards: the numbers never depend on the thread
+** count.
 */
 #include "eum_impl.h"
 #include "../core/alloc.h"
@@ -26,119 +30,202 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Voters a job computes at once (a multiple of Z_LANES): their rows fit in L2. */
+/* Voters a job computes at once: their rows fit in L2. */
 #define BLOCK 8
+
+/* The distinct positions: ux[0..nd) ascending, between sentinels ux[-1] = -inf and ux[nd] =
+   +inf; cnt[g] actors at ux[g] (as a double); grp[u] the index in ux of place u. */
+typedef struct groups {
+    double *ux, *cnt;
+    size_t *grp, nd;
+} groups;
 
 typedef struct rows_job {
     const pl__eum_votes *v;
     const double *r;   /* exponents by actor; NULL: all 1 */
     double R;
     size_t lo, hi;     /* voters in position order */
-    double *scratch;   /* keep: a row for each voter of lo..hi; else Z_LANES rows */
+    double *scratch;   /* keep: a row for each voter of lo..hi */
+    double *coef;      /* room for LANES rows of weights (group_coefs) */
+    double *q, *lq;    /* distances over R from the voters' position, and their logs */
     int keep;          /* the rows are folded into the table after the job */
     double *zk;        /* each voter's share of Z */
-    const double *ux;  /* the distinct positions, nd of them, ascending (NULL: not known) */
-    const size_t *grp; /* each place's index in ux */
-    size_t nd;
+    const groups *g;
 } rows_job;
 
-/* Voter t's d to position u (both places in position order): every table entry sums these. */
-static double voter_d(const pl__eum_votes *v, const double *r, double R, size_t t, size_t u)
+/*
+** From the voters' position xs[t] to every distinct position: the distance over
+** R, q[g] for ux[g], and (for a table: exponents not 1) its log, lq[g]: every
+** voter there shares them (after a few rounds about half the actors share a
+** position with another), so they are computed once a position.
+*/
+static void position_row(const rows_job *j, size_t t)
 {
-    size_t k = v->ord[t];
-    return pl__eum_scholz_d(v->w[k], fabs(v->xs[t] - v->xs[u]), R, r ? r[k] : 1);
+    const double *ux = j->g->ux;
+    double x = j->v->xs[t];
+    for (size_t g = 0; g < j->g->nd; g++)
+        j->q[g] = fabs(x - ux[g]) / j->R;
+    if (j->keep)
+        pl__vm_log(j->lq, j->q, j->g->nd);
 }
-
-/* Voter ord[t]'s d to every position, in position order. */
-static void voter_row(const rows_job *j, size_t t, double *row)
-{
-    const pl__eum_votes *v = j->v;
-    size_t k = v->ord[t];
-    double rk = j->r ? j->r[k] : 1;
-    if (rk == 1) {
-        for (size_t u = 0; u < v->n; u++)
-            row[u] = pl__eum_scholz_d(v->w[k], fabs(v->xs[t] - v->xs[u]), j->R, 1);
-        return;
-    }
-    /*
-    ** actors that share a position share its power (after a few rounds about half
-    ** do): one per distinct position into row[0..nd), with no branch between the
-    ** calls, then spread out from the back (grp[u] <= u, so row[grp[u]] is still
-    ** the value of u's position when u is written)
-    */
-    for (size_t g = 0; g < j->nd; g++)
-        row[g] = pl__eum_scholz_d(v->w[k], fabs(v->xs[t] - j->ux[g]), j->R, rk);
-    for (size_t u = v->n; u-- > 0;)
-        row[u] = row[j->grp[u]];
-}
-/* Voters merged at once (lanes): one voter's merge waits on each load and compare. */
-#define Z_LANES 4
-
-/* A row's stride: n entries between two sentinels (+infinity), which keep a merge's loads
-   within the row (voters_z still tests both ends: a NaN compares false). */
-#define STRIDE(n) ((n) + 2)
 
 /*
-** sum_p sum_q |row_q - row_p| for the voters at places t[q] with rows[q]: each
-** voter's two runs merged ascending, every lane with the same operations in the
-** same order as alone (so the same bits). Which run comes next is data, not
-** pattern: a select, not a branch; the lanes' independent chains hide one
-** another's latency. A run ends at its row's sentinel, which never sorts first
-** while the other run has values (d is finite): n steps take every value. A
-** run is also never read past its sentinel, whatever the values (a NaN
-** compares false): the same choices for finite rows, no read out of the row.
+** Voter ord[t]'s d to every distinct position, row[g] for ux[g]:
+** pl__eum_scholz_dv's steps each over the whole row (vector registers), from
+** its position's q and lq.
 */
-static void voters_z(const double *const rows[Z_LANES], const size_t t[Z_LANES], size_t n,
-                     double z[Z_LANES])
+static void voter_row(const rows_job *j, size_t t, double *row)
 {
-    const double *l[Z_LANES], *h[Z_LANES]; /* next: *l going left, *h going right */
-    double below[Z_LANES], acc[Z_LANES], fi = 0; /* fi: i, as a double */
-    for (size_t q = 0; q < Z_LANES; q++) {
-        l[q] = rows[q] + t[q];
-        h[q] = l[q] + 1;
-        below[q] = acc[q] = 0;
+    size_t k = j->v->ord[t], nd = j->g->nd;
+    double rk = j->r ? j->r[k] : 1, wk = j->v->w[k];
+    if (rk == 1) {
+        for (size_t g = 0; g < nd; g++)
+            row[g] = wk * j->q[g];
+        return;
     }
-    for (size_t i = 0; i < n; i++, fi++) {
-#pragma GCC unroll 4
-        for (size_t q = 0; q < Z_LANES; q++) {
-            double fl = *l[q], fh = *h[q];
-            size_t left = ((fl <= fh) | (h[q] == rows[q] + n)) & (l[q] != rows[q] - 1);
-            double f = left ? fl : fh;
-            l[q] -= left;
-            h[q] += 1 - left;
-            acc[q] += fi * f - below[q]; /* f's excess over every smaller value */
-            below[q] += f;
-        }
-    }
-    for (size_t q = 0; q < Z_LANES; q++)
-        z[q] = 2 * acc[q];
+    for (size_t g = 0; g < nd; g++)
+        row[g] = rk * j->lq[g];
+    pl__vm_exp(row, row, nd);
+    for (size_t g = 0; g < nd; g++)
+        row[g] = wk * row[g];
 }
 
+/* Voter positions whose weights are merged at once (lanes): one merge waits on each load
+   and compare, the lanes' independent chains hide one another's latency. */
+#define LANES 4
+
+/*
+** Voter k's share of Z, sum_p sum_q |d_kq - d_kp|, is 2 sum_i (2 i - n + 1) f_(i)
+** over its d in ascending order f_(0) <= ... <= f_(n-1) (each f_(i) is added
+** once for each of the i smaller values and taken once for each of the n - 1 - i
+** larger ones). d grows with the distance (the same w and r for every p), so the
+** order is that of the distances: it depends on the positions only, and every
+** voter at one position shares it. For the voter positions ux[gv[q]] this
+** merges, by distance, the distinct positions going left from gv[q] with those
+** going right, and gives each its actors' weight into coef[q]: the cnt actors
+** at a position take the places before .. before + cnt - 1, whose 2 i - n + 1
+** sum to cnt (2 before + cnt - n). Equal distances may merge either way (equal
+** d: the same sum); the sentinels end a run (an infinite distance never sorts
+** first while the other run has one). The distances are the rows' (fabs of the
+** same difference), so the order is exactly the rows'. Which run comes next is
+** data: a select, not a branch.
+*/
+static void group_coefs(const groups *gr, const size_t gv[LANES], size_t n,
+                        double *const coef[LANES])
+{
+    const double *ux = gr->ux, *cnt = gr->cnt;
+    double x[LANES], before[LANES], fn = (double)n;
+    ptrdiff_t l[LANES], h[LANES], nd = (ptrdiff_t)gr->nd; /* next going left, right */
+    for (size_t q = 0; q < LANES; q++) {
+        x[q] = ux[gv[q]];
+        before[q] = 0;
+        l[q] = (ptrdiff_t)gv[q];
+        h[q] = l[q] + 1;
+    }
+    for (ptrdiff_t i = 0; i < nd; i++) {
+#pragma GCC unroll 4
+        for (size_t q = 0; q < LANES; q++) {
+            double dl = fabs(x[q] - ux[l[q]]), dh = fabs(x[q] - ux[h[q]]);
+            /* the ends tested too: a NaN distance (never: positions span a finite range)
+               still writes no weight out of the row */
+            ptrdiff_t left = ((dl <= dh) | (h[q] == nd)) & (l[q] >= 0);
+            ptrdiff_t g = left ? l[q] : h[q];
+            double c = cnt[g];
+            coef[q][g] = c * (2 * before[q] + c - fn);
+            before[q] += c;
+            l[q] -= left;
+            h[q] += 1 - left;
+        }
+    }
+}
+
+/* sum a[i] b[i], i < n, in eight partial sums (a fixed order, which vector registers keep). */
+static double dot(const double *a, const double *b, size_t n)
+{
+    double s[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8)
+        for (size_t q = 0; q < 8; q++)
+            s[q] += a[i + q] * b[i + q];
+    for (size_t q = 0; i < n; i++, q++)
+        s[q] += a[i] * b[i];
+    return ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
+}
+
+/*
+** Voters lo..hi: each one's row (kept for the table) and share of Z. Voters
+** come in position order, so their positions' indices rise by one at each new
+** position: the weights of the next LANES positions are merged together when a
+** voter's are not at hand (a lane past hi's repeats the last). Without a table
+** every exponent is 1 and voter k's row is w_k q: its share, 2 w_k (weights . q),
+** is its weight times its position's.
+*/
 static void *rows_run(void *arg)
 {
     rows_job *j = arg;
-    size_t n = j->v->n;
-    for (size_t t = j->lo; t < j->hi; t += Z_LANES) {
-        const double *rows[Z_LANES];
-        size_t at[Z_LANES], g = j->hi - t < Z_LANES ? j->hi - t : Z_LANES;
-        double z[Z_LANES];
-        for (size_t q = 0; q < Z_LANES; q++) {
-            if (q >= g) { /* past the last voter: repeat it, and drop the result */
-                rows[q] = rows[g - 1];
-                at[q] = at[g - 1];
-                continue;
+    size_t n = j->v->n, first = SIZE_MAX, at = SIZE_MAX, last = j->g->grp[j->hi - 1];
+    double zq = 0; /* without a table: 2 (weights . q) at position at */
+    for (size_t t = j->lo; t < j->hi; t++) {
+        size_t g = j->g->grp[t];
+        if (first == SIZE_MAX || g >= first + LANES) {
+            size_t gv[LANES];
+            double *c[LANES];
+            first = g;
+            for (size_t q = 0; q < LANES; q++) {
+                gv[q] = g + q <= last ? g + q : last;
+                c[q] = j->coef + (gv[q] - g) * n;
             }
-            double *row = j->scratch + (j->keep ? t - j->lo + q : q) * STRIDE(n) + 1;
-            row[-1] = row[n] = INFINITY;
-            voter_row(j, t + q, row);
-            rows[q] = row;
-            at[q] = t + q;
+            group_coefs(j->g, gv, n, c);
         }
-        voters_z(rows, at, n, z);
-        for (size_t q = 0; q < g; q++)
-            j->zk[t + q] = z[q];
+        const double *coef = j->coef + (g - first) * n;
+        if (g != at) {
+            position_row(j, t);
+            at = g;
+            zq = j->keep ? 0 : 2 * dot(coef, j->q, j->g->nd);
+        }
+        if (!j->keep) {
+            j->zk[t] = j->v->w[j->v->ord[t]] * zq;
+            continue;
+        }
+        double *row = j->scratch + (t - j->lo) * n;
+        voter_row(j, t, row);
+        j->zk[t] = 2 * dot(coef, row, j->g->nd);
     }
     return NULL;
+}
+
+/* The distinct positions of v (groups), or PL_ENOMEM. */
+static int groups_of(const pl__eum_votes *v, groups *gr)
+{
+    size_t n = v->n, nd = 0;
+    double *ux = n > (SIZE_MAX - 2) / 2 ? NULL : pl__mallocarray(2 * n + 2, sizeof *ux);
+    size_t *grp = malloc(n * sizeof *grp);
+    if (!ux || !grp) {
+        free(ux);
+        free(grp);
+        return PL_ENOMEM;
+    }
+    gr->ux = ux + 1;
+    gr->cnt = gr->ux + n + 1;
+    for (size_t u = 0; u < n; u++) {
+        if (u == 0 || v->xs[u] != v->xs[u - 1]) {
+            gr->cnt[nd] = 0;
+            gr->ux[nd++] = v->xs[u];
+        }
+        gr->cnt[nd - 1]++;
+        grp[u] = nd - 1;
+    }
+    gr->ux[-1] = -INFINITY;
+    gr->ux[nd] = INFINITY;
+    gr->grp = grp;
+    gr->nd = nd;
+    return PL_OK;
+}
+
+static void groups_free(groups *gr)
+{
+    free(gr->ux - 1);
+    free(gr->grp);
 }
 
 /* The kept parts of the table: checkpoint rows (every `every`-th), row n, the band of `half`
@@ -156,18 +243,19 @@ static kept kept_of(const pl__eum_votes *v)
 }
 
 /*
-** Voters lo..hi's rows (rows[t - lo]) added to the running sums acc, voter by
-** voter: acc then holds row t + 1 of the table, of which the band and every
-** every-th row are kept. Row n is acc itself at the end.
+** Voters lo..hi's rows (rows[t - lo], by distinct position: grp) added to the
+** running sums acc, voter by voter: acc then holds row t + 1 of the table, of
+** which the band and every every-th row are kept. Row n is acc itself at the end.
 */
-static void fold_rows(const pl__eum_votes *v, const double *rows, size_t lo, size_t hi)
+static void fold_rows(const pl__eum_votes *v, const double *rows, const size_t *grp, size_t lo,
+                      size_t hi)
 {
     size_t n = v->n;
     kept k = kept_of(v);
     for (size_t t = lo; t < hi; t++) {
-        const double *row = rows + (t - lo) * STRIDE(n) + 1;
+        const double *row = rows + (t - lo) * n;
         for (size_t u = 0; u < n; u++)
-            k.all[u] = row[u] + k.all[u];
+            k.all[u] = row[grp[u]] + k.all[u];
         if (k.half) {
             size_t a = t + 1 > k.half ? t + 1 - k.half : 0;
             size_t b = t + 1 + k.half < n ? t + 1 + k.half : n - 1;
@@ -188,20 +276,34 @@ double pl__eum_scholz_cell(const pl__eum_votes *v, size_t t, size_t u)
         return k.all[u];
     if (k.half && u + k.half >= t && u <= t + k.half)
         return k.band[t * k.w + k.half + u - t];
-    /* the fold from the checkpoint below: row s + 1 = d of voter s + row s, as fold_rows */
-    size_t s = t / k.every * k.every;
-    double sum = k.cp[s / k.every * n + u];
-    for (; s < t; s++)
-        sum = voter_d(v, v->r, v->R, s, u) + sum;
+    /*
+    ** the fold from the checkpoint below: row s + 1 = d of voter s + row s, as
+    ** fold_rows; voter s's d to u is pl__eum_scholz_dv's, its steps taken over all
+    ** the voters at once (vector registers: the same bits, core/vmath.h)
+    */
+    size_t s = t / k.every * k.every, m = t - s;
+    double sum = k.cp[s / k.every * n + u], q[PL__EUM_CP] = {0}, e[PL__EUM_CP], r[PL__EUM_CP];
+    for (size_t i = 0; i < m; i++) {
+        q[i] = fabs(v->xs[s + i] - v->xs[u]) / v->R;
+        r[i] = v->r ? v->r[v->ord[s + i]] : 1;
+    }
+    pl__vm_log(e, q, m);
+    for (size_t i = 0; i < m; i++)
+        e[i] = r[i] * e[i];
+    pl__vm_exp(e, e, m);
+    for (size_t i = 0; i < m; i++) {
+        double w = v->w[v->ord[s + i]];
+        sum = (r[i] == 1 ? w * q[i] : w * e[i]) + sum;
+    }
     return sum;
 }
 
-/* Doubles of the kept table (checkpoints, row n, band) and of nt jobs' rows. */
+/* Doubles of the kept table (checkpoints, row n, band) and of nt jobs' rows and weights. */
 static size_t table_size(const pl__eum_votes *v, size_t nt)
 {
     size_t n = v->n, w = v->half ? 2 * v->half + 1 : 0;
     size_t cp = pl__mul(n / v->every + 2, n), band = pl__mul(n + 1, w);
-    size_t rows = pl__mul(pl__mul(nt, BLOCK), STRIDE(n));
+    size_t rows = pl__mul(pl__mul(nt, BLOCK + LANES + 2), n);
     return cp + band < cp || cp + band + rows < rows ? SIZE_MAX : cp + band + rows;
 }
 
@@ -230,13 +332,13 @@ static double *table_memory(pl__eum_votes *v, size_t nt, pl__eum_buf *buf)
     return v->tab = buf->p;
 }
 
-/* table_run's blocks, with the distinct positions ux (nd) and each place's index grp. */
+/* table_run's blocks, with the distinct positions gr. */
 static int table_blocks(pl__eum_votes *v, const double *r, double R, size_t nt, double *zk,
-                        const double *ux, const size_t *grp, size_t nd)
+                        const groups *gr)
 {
     size_t n = v->n;
     kept k = kept_of(v);
-    double *rows = k.band + (n + 1) * k.w;
+    double *rows = k.band + (n + 1) * k.w, *coef = rows + nt * BLOCK * n;
     memset(k.cp, 0, n * sizeof *k.cp);     /* row 0 */
     memset(k.all, 0, n * sizeof *k.all);   /* the running sums */
     memset(k.band, 0, k.w * sizeof *k.band);
@@ -245,12 +347,14 @@ static int table_blocks(pl__eum_votes *v, const double *r, double R, size_t nt, 
         size_t hi = n - lo < nt * BLOCK ? n : lo + nt * BLOCK, m = 0;
         for (size_t a = lo; a < hi; a += BLOCK, m++)
             jobs[m] = (rows_job){v, r, R, a, hi - a < BLOCK ? hi : a + BLOCK,
-                                 rows + (a - lo) * STRIDE(n), 1, zk, ux, grp, nd};
+                                 rows + (a - lo) * n, coef + m * (LANES + 2) * n,
+                                 coef + (m * (LANES + 2) + LANES) * n,
+                                 coef + (m * (LANES + 2) + LANES + 1) * n, 1, zk, gr};
         if (m == 1)
             rows_run(jobs);
         else if (pl__parallel(jobs, sizeof *jobs, m, rows_run))
             return PL_ENOMEM;
-        fold_rows(v, rows, lo, hi);
+        fold_rows(v, rows, gr->grp, lo, hi);
     }
     return PL_OK;
 }
@@ -258,22 +362,11 @@ static int table_blocks(pl__eum_votes *v, const double *r, double R, size_t nt, 
 /* Z's shares and the table, nt jobs of BLOCK voters at a time, folded in voter order. */
 static int table_run(pl__eum_votes *v, const double *r, double R, size_t nt, double *zk)
 {
-    size_t n = v->n, nd = 0;
-    double *ux = malloc(n * sizeof *ux);
-    size_t *grp = malloc(n * sizeof *grp);
-    if (!ux || !grp) {
-        free(ux);
-        free(grp);
+    groups gr;
+    if (groups_of(v, &gr))
         return PL_ENOMEM;
-    }
-    for (size_t u = 0; u < n; u++) {
-        if (u == 0 || v->xs[u] != v->xs[u - 1])
-            ux[nd++] = v->xs[u];
-        grp[u] = nd - 1;
-    }
-    int rc = table_blocks(v, r, R, nt, zk, ux, grp, nd);
-    free(ux);
-    free(grp);
+    int rc = table_blocks(v, r, R, nt, zk, &gr);
+    groups_free(&gr);
     return rc;
 }
 
@@ -281,15 +374,23 @@ static int table_run(pl__eum_votes *v, const double *r, double R, size_t nt, dou
 static int ones_run(pl__eum_votes *v, double R, size_t nt, double *zk)
 {
     size_t n = v->n;
-    double *scratch = pl__mallocarray(pl__mul(pl__mul(nt, Z_LANES), STRIDE(n)), sizeof *scratch);
-    if (!scratch)
+    groups gr;
+    if (groups_of(v, &gr))
         return PL_ENOMEM;
+    double *scratch = pl__mallocarray(pl__mul(pl__mul(nt, LANES + 1), n), sizeof *scratch);
+    if (!scratch) {
+        groups_free(&gr);
+        return PL_ENOMEM;
+    }
     rows_job jobs[64];
-    for (size_t k = 0; k < nt; k++)
-        jobs[k] = (rows_job){v, NULL, R, n * k / nt, n * (k + 1) / nt,
-                             scratch + k * Z_LANES * STRIDE(n), 0, zk, NULL, NULL, 0};
+    for (size_t k = 0; k < nt; k++) { /* no rows kept, no logs: weights and q */
+        double *c = scratch + (LANES + 1) * k * n;
+        jobs[k] = (rows_job){v, NULL, R, n * k / nt, n * (k + 1) / nt, NULL, c, c + LANES * n,
+                             NULL, 0, zk, &gr};
+    }
     int rc = nt == 1 ? (rows_run(jobs), PL_OK) : pl__parallel(jobs, sizeof *jobs, nt, rows_run);
     free(scratch);
+    groups_free(&gr);
     return rc;
 }
 

@@ -16,7 +16,7 @@ command -v make >/dev/null 2>&1 || { echo "SKIP: make not installed"; exit 77; }
 
 pc="$TMP/pkgconfig"; shims="$TMP/shims"
 mkdir -p "$pc" "$shims"
-for m in libfyaml gmp libxml-2.0 sqlite3 libxxhash; do
+for m in libfyaml gmp libxml-2.0 sqlite3 libxxhash sleef; do
   f=$(pkg-config --path "$m") || { bad "run package $m has no .pc file"; exit 1; }
   cp "$f" "$pc/"
 done
