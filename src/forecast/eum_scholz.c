@@ -198,7 +198,7 @@ static void *rows_run(void *arg)
 static int groups_of(const pl__eum_votes *v, groups *gr)
 {
     size_t n = v->n, nd = 0;
-    double *ux = n > (SIZE_MAX - 2) / 2 ? NULL : pl__mallocarray(2 * n + 2, sizeof *ux);
+    double *ux = pl__mallocarray(pl__add(pl__mul(2, n), 2), sizeof *ux);
     size_t *grp = malloc(n * sizeof *grp);
     if (!ux || !grp) {
         free(ux);
@@ -304,7 +304,7 @@ static size_t table_size(const pl__eum_votes *v, size_t nt)
     size_t n = v->n, w = v->half ? 2 * v->half + 1 : 0;
     size_t cp = pl__mul(n / v->every + 2, n), band = pl__mul(n + 1, w);
     size_t rows = pl__mul(pl__mul(nt, BLOCK + LANES + 2), n);
-    return cp + band < cp || cp + band + rows < rows ? SIZE_MAX : cp + band + rows;
+    return pl__add(pl__add(cp, band), rows);
 }
 
 /* Which rows and band to keep: PL__EUM_CP and PL__EUM_BAND, or every row for a full buf. */

@@ -168,7 +168,7 @@ static int votes_init(pl__eum_votes *v, const double *x, const double *w, const 
     ** and five allocations each were half of a draw's calls to malloc.
     */
     _Static_assert(sizeof(size_t) <= sizeof(double), "a size_t fits where a double does");
-    if (n > (SIZE_MAX - 2) / 5 || !(v->xs = pl__mallocarray(5 * n + 2, sizeof(double))))
+    if (!(v->xs = pl__mallocarray(pl__add(pl__mul(5, n), 2), sizeof(double))))
         return PL_ENOMEM;
     v->pw = v->xs + n;
     v->px = v->pw + n + 1;
