@@ -67,12 +67,10 @@ static inline double peace_value(double qn, double c, double delta)
 }
 static inline int fights(double war, double peace) { return war > peace + 1e-12; }
 
-int pl_commitment_check(pl_commitment *out, size_t T1, const double *p, double delta,
-                        double cA, double cB, pl_error *err)
+/* The checks pl_commitment_check makes of its inputs. */
+static int check_path(size_t T1, const double *p, double delta, double cA, double cB,
+                      pl_error *err)
 {
-    if (!out || !p)
-        return pl__fail(err, PL_EMISUSE, "pl_commitment_check: NULL argument");
-    memset(out, 0, sizeof *out);
     int rc = check_params(delta, cA, cB, err);
     if (rc)
         return rc;
@@ -82,6 +80,34 @@ int pl_commitment_check(pl_commitment *out, size_t T1, const double *p, double d
         if (!(p[t] >= 0 && p[t] <= 1))
             return pl__fail(err, PL_EINPUT, "power in period %zu is %g; expected a "
                             "probability in [0, 1]", t, p[t]);
+    return PL_OK;
+}
+
+int pl__commitment_fails_at(size_t T1, const double *p, double delta, double cA, double cB,
+                            int *fails_at, pl_error *err)
+{
+    *fails_at = -1;
+    int rc = check_path(T1, p, delta, cA, cB, err);
+    for (size_t t = 0; !rc && t < T1; t++) {  /* pl_commitment_check's values and tests */
+        size_t u = t + 1 < T1 ? t + 1 : t;
+        if (fights(war_value(p[t], cA, delta), peace_value(p[u], cA, delta)) ||
+            fights(war_value(1 - p[t], cB, delta), peace_value(1 - p[u], cB, delta))) {
+            *fails_at = (int)t;
+            break;
+        }
+    }
+    return rc;
+}
+
+int pl_commitment_check(pl_commitment *out, size_t T1, const double *p, double delta,
+                        double cA, double cB, pl_error *err)
+{
+    if (!out || !p)
+        return pl__fail(err, PL_EMISUSE, "pl_commitment_check: NULL argument");
+    memset(out, 0, sizeof *out);
+    int rc = check_path(T1, p, delta, cA, cB, err);
+    if (rc)
+        return rc;
     out->periods = T1;
     out->war_a = malloc(T1 * sizeof *out->war_a);
     out->war_b = malloc(T1 * sizeof *out->war_b);

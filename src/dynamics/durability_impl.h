@@ -58,6 +58,9 @@ int pl__min_guarantee_path(size_t T1, const double *plain, const double *helped,
 int pl__guarantee_holds(size_t T1, const double *plain, const double *helped, int protect_a,
                         double delta, double cA, double cB, double g, int which, int sure);
 /* The regimes' verdicts and the deal's survival (durability_regimes.c); needs d->plain. */
+/* pl_commitment_check's first failing period (-1: none) and errors, without its arrays. */
+int pl__commitment_fails_at(size_t T1, const double *p, double delta, double cA, double cB,
+                            int *fails_at, pl_error *err);
 int pl__survival_compute(pl_durability *d, const double *deal, pl_error *err);
 /* The survival part of the report, when the scenario has regimes. */
 void pl__survival_emit(const pl_durability *d, struct pl_emitter *e);

@@ -55,11 +55,20 @@ static double term_year(const pl_durability_spec *sp, size_t j, const double *is
 ** after (interpolating capabilities instead would bend the path through the
 ** contest function); the capabilities shown move linearly too.
 */
+/* The last few contests asked (M_A, M_B, A's chance; NAN: none yet), oldest replaced first:
+   a window asks the contests at both of its ends every period, and the paths with and
+   without a guarantee share every contest before year 1. */
+enum { PL__N_MEMO = 4 };
+typedef struct contest_memo {
+    double at[PL__N_MEMO][3];
+    unsigned next;
+} contest_memo;
+
 typedef struct path_in {
     const pl_durability *d;
     const double *deal, *issue_year;
     const pl_dguarantee *g;     /* NULL: no guarantee; else it is in effect from year 1 */
-    double *last;               /* the last contest: M_A, M_B and A's chance (NAN: none yet) */
+    contest_memo *memo;
 } path_in;
 
 /* Capabilities once every shift complete by year z has happened (the yearly model). */
@@ -74,17 +83,28 @@ static void settled_state(const path_in *q, double z, double *M)
         M[q->g->protects] += q->g->capability.value;
 }
 
-/* A's chance at capabilities M. Once every term is in effect the capabilities stop
-   changing, and every later period asks the same contest: the last one is kept (the same
-   inputs give the same number, so nothing changes but the pow calls saved). */
+static void memo_init(contest_memo *m)
+{
+    for (size_t i = 0; i < PL__N_MEMO; i++)
+        m->at[i][0] = m->at[i][1] = m->at[i][2] = NAN;
+    m->next = 0;
+}
+
+/* A's chance at capabilities M. Between shifts the capabilities stay put and every period
+   asks the same contest, so the last few are kept (the same inputs give the same number,
+   so nothing changes but the pow calls saved). */
 static double chance(const path_in *q, const double *M)
 {
     const pl_durability_spec *sp = q->d->spec;
-    if (!isnan(q->last[2]) && !memcmp(M, q->last, 2 * sizeof *M)) /* bit for bit: -0 is not 0 */
-        return q->last[2];
-    q->last[0] = M[0], q->last[1] = M[1];
-    q->last[2] = M[0] + M[1] > 0 ? pl_contest(M[0], M[1], sp->gamma) : 0.5;
-    return q->last[2];
+    contest_memo *m = q->memo;
+    for (size_t i = 0; i < PL__N_MEMO; i++)  /* bit for bit: -0 is not 0 */
+        if (!isnan(m->at[i][2]) && !memcmp(M, m->at[i], 2 * sizeof *M))
+            return m->at[i][2];
+    double *e = m->at[m->next];
+    m->next = (m->next + 1) % PL__N_MEMO;
+    e[0] = M[0], e[1] = M[1];
+    e[2] = M[0] + M[1] > 0 ? pl_contest(M[0], M[1], sp->gamma) : 0.5;
+    return e[2];
 }
 
 /* The window (*from, *to] of the shift under way at year x; 0 when none is. */
@@ -159,10 +179,10 @@ static void path_of(path_in *q, double *p, double *MA, double *MB)
 }
 
 /* Capabilities and A's chance per period. */
-static void power_path(pl_durability *d, const double *deal, const double *issue_year)
+static void power_path(pl_durability *d, const double *deal, const double *issue_year,
+                       contest_memo *memo)
 {
-    double last[3] = {NAN, NAN, NAN};
-    path_in q = {d, deal, issue_year, NULL, last};
+    path_in q = {d, deal, issue_year, NULL, memo};
     path_of(&q, d->p, d->MA, d->MB);
 }
 
@@ -205,7 +225,8 @@ static int credible(const pl_durability *d, const pl_dguarantee *gu, pl_error *e
 
 /* Guarantee j: counted probability, whether the deal holds, the minimum. */
 static int guarantee(pl_durability *d, size_t j, const double *deal, const double *issue_year,
-                     const signed char *known, double *helped, double *eff, pl_error *err)
+                     const signed char *known, contest_memo *memo, double *helped, double *eff,
+                     pl_error *err)
 {
     const pl_durability_spec *sp = d->spec;
     const pl_dguarantee *gu = &sp->guarantees[j];
@@ -216,18 +237,16 @@ static int guarantee(pl_durability *d, size_t j, const double *deal, const doubl
     r->credible = c;
     r->provided = pl__guarantee_provided(gu, deal);
     r->counted = c && r->provided ? gu->probability.value : 0;
-    double last[3] = {NAN, NAN, NAN};
-    path_in q = {d, deal, issue_year, gu, last};
+    path_in q = {d, deal, issue_year, gu, memo};
     path_of(&q, helped, NULL, NULL);
     for (size_t t = 0; t < d->T1; t++)
         eff[t] = t ? r->counted * helped[t] + (1 - r->counted) * d->p[t] : d->p[0];
-    pl_commitment c2;
-    int rc = pl_commitment_check(&c2, d->T1, eff, period_discount(sp), sp->cost[0].value,
-                                 sp->cost[1].value, err);
+    int fails_at = -1;
+    int rc = pl__commitment_fails_at(d->T1, eff, period_discount(sp), sp->cost[0].value,
+                                     sp->cost[1].value, &fails_at, err);
     if (rc)
         return rc;
-    r->holds = c2.fails_at < 0;
-    pl_commitment_clear(&c2);
+    r->holds = fails_at < 0;
     return pl_min_guarantee_path(d->T1, d->p, helped, gu->protects == 0, period_discount(sp),
                                  sp->cost[0].value, sp->cost[1].value, &r->minimum, &r->possible,
                                  &r->maximum, err);
@@ -306,14 +325,16 @@ int pl__durability_compute_known(pl_durability **out, const pl_scenario *s, cons
     d->g = calloc(d->spec->n_guarantees + 1, sizeof *d->g);
     double *helped = malloc(d->T1 * sizeof *helped), *eff = malloc(d->T1 * sizeof *eff);
     int rc = d->MA && d->MB && d->p && d->g && helped && eff ? PL_OK : pl__error_nomem(err);
+    contest_memo memo;
+    memo_init(&memo);
     if (!rc) {
-        power_path(d, deal, issue_year);
+        power_path(d, deal, issue_year, &memo);
         rc = pl_commitment_check(&d->plain, d->T1, d->p, period_discount(d->spec),
                                  d->spec->cost[0].value, d->spec->cost[1].value, err);
         to_years(&d->plain, d->spec->step);
     }
     for (size_t j = 0; !rc && j < d->spec->n_guarantees; j++)
-        rc = guarantee(d, j, deal, issue_year, credible, helped, eff, err);
+        rc = guarantee(d, j, deal, issue_year, credible, &memo, helped, eff, err);
     free(helped), free(eff);
     if (!rc)
         rc = pl__survival_compute(d, deal, err);
