@@ -218,13 +218,26 @@ static void sure_period(gsure *s, double a, double b, double E)
     }
 }
 
-/* The periods of one side (a: side A, else B) into s. */
+/* Does period t (> 1) give sure_side the same a_t and b_t as period t - 1? Yes when it sees
+   the same powers: its terms are the same operations on equal operands (a 0 against a -0
+   changes no sign that sure_period reads), and the last period's u = t agrees with the one
+   before it once helped and plain stay put. Once every shift is done the periods repeat. */
+static int same_as_before(const gpath *q, size_t t, size_t u)
+{
+    return t > 1 && q->plain[t] == q->plain[t - 1] && q->helped[t] == q->helped[t - 1] &&
+           q->plain[u] == q->plain[t] && q->helped[u] == q->helped[t];
+}
+
+/* The periods of one side (a: side A, else B) into s; a period that repeats the one before
+   adds nothing to the minima and maxima. */
 static void sure_side(const gpath *q, int a, gsure *s)
 {
     double D = 1 - q->delta, E = ldexp(2 + 1 / D, -44), c = a ? q->cA : q->cB;
     *s = (gsure){INFINITY, -INFINITY, -INFINITY, INFINITY};
     for (size_t t = 0; t < q->T1; t++) {
         size_t u = t + 1 < q->T1 ? t + 1 : t;
+        if (same_as_before(q, t, u))
+            continue;
         double lt = a ? q->plain[t] : 1 - q->plain[t], lu = a ? q->plain[u] : 1 - q->plain[u];
         double dt = t ? q->helped[t] - q->plain[t] : 0, du = q->helped[u] - q->plain[u];
         double m0 = (lt - c) / D - 1 - q->delta * (lu - c) / D - 1e-12;
