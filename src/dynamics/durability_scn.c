@@ -69,6 +69,10 @@ typedef struct path_in {
     const double *deal, *issue_year;
     const pl_dguarantee *g;     /* NULL: no guarantee; else it is in effect from year 1 */
     contest_memo *memo;
+    struct {                    /* the last window's ends (ok: set): the same every period in it */
+        double from, to, M0[2], M1[2], p0, p1;
+        int ok;
+    } win;
 } path_in;
 
 /* Capabilities once every shift complete by year z has happened (the yearly model). */
@@ -130,18 +134,24 @@ static int window(const path_in *q, double x, double *from, double *to)
     return x > *from + 1e-9;
 }
 
-/* A's chance of winning at year x, and the capabilities shown (M). */
-static double chance_at(const path_in *q, double x, double *M)
+/* A's chance of winning at year x, and the capabilities shown (M). The states and chances
+   at a window's ends are made once for all its periods (the same calls, the same numbers). */
+static double chance_at(path_in *q, double x, double *M)
 {
-    double from, to, M1[2];
+    double from, to;
     if (!window(q, x, &from, &to)) {
         settled_state(q, x, M);
         return chance(q, M);
     }
-    settled_state(q, from, M);
-    settled_state(q, to, M1);
-    double w = (x - from) / (to - from), p0 = chance(q, M), p1 = chance(q, M1);
-    M[0] += w * (M1[0] - M[0]), M[1] += w * (M1[1] - M[1]);
+    if (!q->win.ok || q->win.from != from || q->win.to != to) {
+        settled_state(q, from, q->win.M0);
+        settled_state(q, to, q->win.M1);
+        q->win.p0 = chance(q, q->win.M0), q->win.p1 = chance(q, q->win.M1);
+        q->win.from = from, q->win.to = to, q->win.ok = 1;
+    }
+    const double *M0 = q->win.M0, *M1 = q->win.M1;
+    double w = (x - from) / (to - from), p0 = q->win.p0, p1 = q->win.p1;
+    M[0] = M0[0] + w * (M1[0] - M0[0]), M[1] = M0[1] + w * (M1[1] - M0[1]);
     return p0 + w * (p1 - p0);
 }
 
