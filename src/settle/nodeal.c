@@ -61,14 +61,10 @@ static double piece(double c0, double c1, double c2, double L, double r)
 
 static double clamp100(double x) { return x < 0 ? 0 : x > 100 ? 100 : x; }
 
-double pl__nodeal_path_mean(double q, double d, double p, int quadratic, double H,
-                            double delta)
+/* pl__nodeal_path_mean for H > 0 at rate r = -log(delta), its denominator den made. */
+static double path_mean_at(double q, double d, double p, int quadratic, double H, double r,
+                           double den)
 {
-    if (!(H > 0) || !(delta > 0)) {  /* all weight on today (a break-even search may ask) */
-        double g = fabs(p - q) / 100;
-        return 1 - (quadratic ? g * g : g);
-    }
-    double r = delta < 1 ? -log(delta) : 0;
     double cut[4] = {0, H, H, H};
     size_t nc = 1;
     double t_end = d > 0 ? (100 - q) / d : d < 0 ? -q / d : INFINITY;  /* reaches the end */
@@ -98,7 +94,29 @@ double pl__nodeal_path_mean(double q, double d, double p, int quadratic, double 
         }
         sum += exp(-r * a) * piece(c0, c1, c2, L, r);
     }
-    return sum / piece(1, 0, 0, H, r);
+    return sum / den;
+}
+
+static double rate_of(double delta) { return delta < 1 ? -log(delta) : 0; }
+
+double pl__nodeal_path_mean(double q, double d, double p, int quadratic, double H,
+                            double delta)
+{
+    if (!(H > 0) || !(delta > 0)) {  /* all weight on today (a break-even search may ask) */
+        double g = fabs(p - q) / 100;
+        return 1 - (quadratic ? g * g : g);
+    }
+    double r = rate_of(delta);
+    return path_mean_at(q, d, p, quadratic, H, r, piece(1, 0, 0, H, r));
+}
+
+void pl__nodeal_rate(pl_settlement *st)
+{
+    const pl_nodeal_spec *nd = st->s->nodeal;
+    double H = nd ? nd->horizon.value : 0, delta = nd ? nd->discount.value : 0;
+    st->path_rate = H > 0 && delta > 0;
+    st->path_r = st->path_rate ? rate_of(delta) : 0;
+    st->path_den = st->path_rate ? piece(1, 0, 0, H, st->path_r) : 0;
 }
 
 /* 1 if issue k drifts for judge j (it has a position there, not option values): its
@@ -120,9 +138,15 @@ static double mean_on_path(const pl_scenario *s, size_t k, double pos, int quadr
                                 quadratic, nd->horizon.value, nd->discount.value);
 }
 
+/* mean_on_path with st's rate and denominator when made (the same numbers). */
 static double path_mean(const pl_settlement *st, size_t k, double pos)
 {
-    return mean_on_path(st->s, k, pos, st->o.loss == PL_LOSS_QUADRATIC);
+    const pl_nodeal_spec *nd = st->s->nodeal;
+    int quadratic = st->o.loss == PL_LOSS_QUADRATIC;
+    if (!st->path_rate)
+        return mean_on_path(st->s, k, pos, quadratic);
+    return path_mean_at(st->s->issues[k].status_quo.value, nd->drift[k].value, pos, quadratic,
+                        nd->horizon.value, st->path_r, st->path_den);
 }
 
 double pl__nodeal_drift_gap(const pl_scenario *s, size_t k, double pos, int quadratic)
@@ -138,7 +162,8 @@ static double drift_loss(const pl_settlement *st, size_t j)
     for (size_t k = 0; k < st->K; k++)
         if (drifts(st, j, k, &pos))
             loss += st->w[j * st->K + k] *
-                    pl__nodeal_drift_gap(st->s, k, pos, st->o.loss == PL_LOSS_QUADRATIC);
+                    (pl__issue_score(pos, st->s->issues[k].status_quo.value,
+                                     st->o.loss == PL_LOSS_QUADRATIC) - path_mean(st, k, pos));
     return loss;
 }
 

@@ -285,6 +285,7 @@ int pl__settle_build(pl_settlement *st, pl_error *err)
         rc = issue_options(st, k, err);
     if (!rc)
         rc = pl_space_new(&st->all, st->nj, st->K, st->m, err);
+    pl__nodeal_rate(st);
     for (size_t j = 0; !rc && j < st->nj; j++)
         rc = judge_terms(st, j, err);
     if (!rc)

@@ -100,6 +100,10 @@ struct pl_settlement {
     int party_red;        /* some party has a red line: the frontier is restricted */
     int rational_only;    /* the frontier holds its rational part only (pl__settle_compute) */
     int ratifiers_only;   /* voters, and judges, of ratifying bodies only (pl__settle_compute) */
+    /* the no-deal path's rate -log(delta) and its mean's denominator, the same for every
+       judge and issue (pl__nodeal_rate); path_rate 0: not made, every mean makes its own */
+    int path_rate;
+    double path_r, path_den;
     pl__span span;        /* progress: the running phase's part of o.progress's total */
 };
 
@@ -170,6 +174,9 @@ void pl__nodeal_fill(const pl_settlement *st, size_t j, double base, const char 
 double pl__nodeal_cost(const pl_nodeal_spec *nd, size_t a, double scale);
 double pl__nodeal_path_mean(double q, double d, double p, int quadratic, double H,
                             double delta);
+/* st's path_r and path_den from its scenario's no_deal section, when it has one whose path
+   pl__nodeal_path_mean would integrate (H > 0, delta > 0). */
+void pl__nodeal_rate(pl_settlement *st);
 /* What an actor at pos loses per unit of salience, on average along the no-deal path, on
    drifting issue k of s: its value of the status quo less its mean value on the path. */
 double pl__nodeal_drift_gap(const pl_scenario *s, size_t k, double pos, int quadratic);
