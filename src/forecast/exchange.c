@@ -80,7 +80,7 @@ typedef struct xc_ctx {
     uint32_t *len;             /* fast: how many of a key's ids are still kept (the dead go) */
     pl__xc_range *range;       /* fast: per candidate, the dv ranges of its last sizing */
     size_t cap_range;
-    unsigned char *sd;         /* fast: K x n sides of O (exchange_pairs.c) */
+    unsigned char *sd;         /* fast, unless few actors: K x n sides of O (exchange_pairs.c) */
     uint32_t *pairs;           /* fast: 4 n, exchange_pairs.c's groups */
     size_t cap_idx;
     /* small (fast path, rounds of at most PL__XC_SMALL candidates, allocated once): */
@@ -318,6 +318,17 @@ static int candidates(xc_ctx *c, pl_exchange *e, int count)
 {
     xc_gen gn = {c, e, state(c), count};
     c->n_cand = 0;
+    if (c->path == PL__XC_FAST && c->n < PL__XC_FEW && c->K <= 64) {
+        /* the sides as pl__xc_pairs_few's bits, straight from x (present, side) */
+        uint64_t lo[PL__XC_FEW] = {0}, hi[PL__XC_FEW] = {0};
+        for (size_t a = 0; a < c->n; a++)
+            for (size_t k = 0; k < c->K; k++) {
+                double v = c->x[AT(c, a, k)];
+                if (!isnan(v))
+                    *(v <= c->O0[k] ? &lo[a] : &hi[a]) |= (uint64_t)1 << k;
+            }
+        return pl__xc_pairs_few(c->n, c->K, lo, hi, add_pair, &gn);
+    }
     if (c->path == PL__XC_FAST) {
         for (size_t k = 0; k < c->K; k++)
             for (size_t a = 0; a < c->n; a++)
@@ -889,8 +900,10 @@ static int ctx_alloc(xc_ctx *c)
     int fast = c->path == PL__XC_FAST, index = c->path != PL__XC_NAIVE && !c->small;
     c->off = index ? pl__mallocarray(pl__mul(nk, 2) + 1, sizeof *c->off) : NULL;
     c->len = fast && index ? pl__mallocarray(pl__mul(nk, 2), sizeof *c->len) : NULL;
-    c->sd = fast ? pl__mallocarray(nk, 1) : NULL;
-    c->pairs = fast ? pl__mallocarray(pl__mul(c->n, 4), sizeof *c->pairs) : NULL;
+    /* the side table and groups of pl__xc_pairs; few actors take bits instead (candidates) */
+    int sides = fast && !(c->n < PL__XC_FEW && c->K <= 64);
+    c->sd = sides ? pl__mallocarray(nk, 1) : NULL;
+    c->pairs = sides ? pl__mallocarray(pl__mul(c->n, 4), sizeof *c->pairs) : NULL;
     if (c->small) {
         size_t m = small_bound(c->n, c->K);
         c->cand = pl__mallocarray(m, sizeof *c->cand);
@@ -904,7 +917,7 @@ static int ctx_alloc(xc_ctx *c)
     }
     return !c->x || !c->y || !c->dv || !c->k || !c->O || !c->W || !c->O0 || !c->traded ||
            !c->rec_head || (index && !c->off) || (fast && index && !c->len) ||
-           (fast && (!c->sd || !c->pairs));
+           (sides && (!c->sd || !c->pairs));
 }
 
 static int check(size_t n, size_t K, const double *x, const double *s, const double *c,
