@@ -41,7 +41,7 @@
 
 /* Small: what a trade's scan reads of a candidate besides its gain. */
 typedef struct xc_small {
-    double dvr[4];   /* its last sizing's dv ranges (pl__xc_size) */
+    pl__xc_basis bs[2]; /* its last sizing's dv ranges (pl__xc_size), as still() rests on them */
     uint32_t key[4]; /* its (actor, issue) indices: i p, j q (supplies), j p, i q (demands) */
 } xc_small;
 
@@ -80,7 +80,7 @@ typedef struct xc_ctx {
     uint32_t *len;             /* fast: how many of a key's ids are still kept (the dead go) */
     pl__xc_range *range;       /* fast: per candidate, the dv ranges of its last sizing */
     size_t cap_range;
-    unsigned char *sd;         /* fast: K x n sides of O (exchange_pairs.c) */
+    unsigned char *sd;         /* fast, unless few actors: K x n sides of O (exchange_pairs.c) */
     uint32_t *pairs;           /* fast: 4 n, exchange_pairs.c's groups */
     size_t cap_idx;
     /* small (fast path, rounds of at most PL__XC_SMALL candidates, allocated once): */
@@ -245,15 +245,21 @@ static int grow_cand(xc_ctx *c)
 }
 
 #ifndef NDEBUG
-/* Does pl__xc_size_fresh give what the inline sizing gave (ok, t and dvr)? */
+/* Does pl__xc_size_fresh give what the inline sizing gave (ok, t and the ranges of sm)? */
 static int same_fresh(const pl__xc_state *st, const pl__xc_cand *cd, int ok,
-                      const pl_exchange_trade *t, const double dvr[4])
+                      const pl_exchange_trade *t, const xc_small *sm)
 {
     pl_exchange_trade u = *t;
-    double r[4];
+    double r[4], dvr[4];
     if (pl__xc_size_fresh(st, cd, &u, r) != ok)
         return 0;
-    return !ok || (memcmp(&u, t, sizeof u) == 0 && memcmp(r, dvr, sizeof r) == 0);
+    if (!ok)
+        return 1;
+    for (int h = 0; h < 2; h++) {
+        const pl__xc_basis *b = &sm->bs[h];
+        still(b->clip, st->x[sm->key[2 + h]], b->o0, b->d, b->dv, dvr + 2 * h);
+    }
+    return memcmp(&u, t, sizeof u) == 0 && memcmp(r, dvr, sizeof r) == 0;
 }
 #endif
 
@@ -285,8 +291,8 @@ static int add_pair(void *arg, size_t a, size_t b, size_t p, size_t q)
         sm->key[0] = (uint32_t)AT(c, cd->i, cd->p), sm->key[1] = (uint32_t)AT(c, cd->j, cd->q);
         sm->key[2] = (uint32_t)AT(c, cd->j, cd->p), sm->key[3] = (uint32_t)AT(c, cd->i, cd->q);
         /* inline, as in the refresh */
-        int fit = pl__xc_size_of(&gn->st, cd, sm->key, at, sm->dvr, 1);
-        assert(same_fresh(&gn->st, cd, fit, at, sm->dvr));
+        int fit = pl__xc_size_of(&gn->st, cd, sm->key, at, NULL, sm->bs, 1);
+        assert(same_fresh(&gn->st, cd, fit, at, sm));
         if (fit) {
             sized(cd, at);
             c->n_cand++;
@@ -312,6 +318,17 @@ static int candidates(xc_ctx *c, pl_exchange *e, int count)
 {
     xc_gen gn = {c, e, state(c), count};
     c->n_cand = 0;
+    if (c->path == PL__XC_FAST && c->n < PL__XC_FEW && c->K <= 64) {
+        /* the sides as pl__xc_pairs_few's bits, straight from x (present, side) */
+        uint64_t lo[PL__XC_FEW] = {0}, hi[PL__XC_FEW] = {0};
+        for (size_t a = 0; a < c->n; a++)
+            for (size_t k = 0; k < c->K; k++) {
+                double v = c->x[AT(c, a, k)];
+                if (!isnan(v))
+                    *(v <= c->O0[k] ? &lo[a] : &hi[a]) |= (uint64_t)1 << k;
+            }
+        return pl__xc_pairs_few(c->n, c->K, lo, hi, add_pair, &gn);
+    }
     if (c->path == PL__XC_FAST) {
         for (size_t k = 0; k < c->K; k++)
             for (size_t a = 0; a < c->n; a++)
@@ -621,6 +638,17 @@ static void revisit_demand(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand 
 }
 
 /*
+** Small: does dv lie in the range of a sizing's side (still() on its basis
+** bs; X: the demander's start position there)?
+*/
+static int holds(const pl__xc_basis *bs, double X, double dv)
+{
+    double r[2];
+    still(bs->clip, X, bs->o0, bs->d, bs->dv, r);
+    return r[0] <= dv && dv <= r[1];
+}
+
+/*
 ** Small: the candidates the index would revisit after trade r (refresh),
 ** from the sets: those sharing a supply key with r, then those of a demand
 ** key whose dv r moved (news) out of their last sizing's range. Each is met
@@ -641,8 +669,8 @@ static void refresh_small(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *
         const xc_small *sm = &c->sm[id];
         uint32_t ip = sm->key[0], jq = sm->key[1], jp = sm->key[2], iq = sm->key[3];
         if (!(sup >> id & 1) &&
-            !((jp == dp || jp == dq) && !(sm->dvr[0] <= c->dv[jp] && c->dv[jp] <= sm->dvr[1])) &&
-            !((iq == dp || iq == dq) && !(sm->dvr[2] <= c->dv[iq] && c->dv[iq] <= sm->dvr[3])))
+            !((jp == dp || jp == dq) && !holds(&sm->bs[0], st->x[jp], c->dv[jp])) &&
+            !((iq == dp || iq == dq) && !holds(&sm->bs[1], st->x[iq], c->dv[iq])))
             continue;
         /* revisit's: a party that supplied the same issue in r keeps its proposal */
         pl__xc_cand *e = &c->cand[id];
@@ -650,7 +678,7 @@ static void refresh_small(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *
             keep(&e->pre_i, &e->sg_i, e->last_i);
         if (jq == rip || jq == rjq)
             keep(&e->pre_j, &e->sg_j, e->last_j);
-        if (pl__xc_size_of(st, e, sm->key, &c->last[id], c->sm[id].dvr, 0)) {
+        if (pl__xc_size_of(st, e, sm->key, &c->last[id], NULL, c->sm[id].bs, 0)) {
             sized(e, &c->last[id]);
         } else {
             e->dead = 1;
@@ -872,8 +900,10 @@ static int ctx_alloc(xc_ctx *c)
     int fast = c->path == PL__XC_FAST, index = c->path != PL__XC_NAIVE && !c->small;
     c->off = index ? pl__mallocarray(pl__mul(nk, 2) + 1, sizeof *c->off) : NULL;
     c->len = fast && index ? pl__mallocarray(pl__mul(nk, 2), sizeof *c->len) : NULL;
-    c->sd = fast ? pl__mallocarray(nk, 1) : NULL;
-    c->pairs = fast ? pl__mallocarray(pl__mul(c->n, 4), sizeof *c->pairs) : NULL;
+    /* the side table and groups of pl__xc_pairs; few actors take bits instead (candidates) */
+    int sides = fast && !(c->n < PL__XC_FEW && c->K <= 64);
+    c->sd = sides ? pl__mallocarray(nk, 1) : NULL;
+    c->pairs = sides ? pl__mallocarray(pl__mul(c->n, 4), sizeof *c->pairs) : NULL;
     if (c->small) {
         size_t m = small_bound(c->n, c->K);
         c->cand = pl__mallocarray(m, sizeof *c->cand);
@@ -887,7 +917,7 @@ static int ctx_alloc(xc_ctx *c)
     }
     return !c->x || !c->y || !c->dv || !c->k || !c->O || !c->W || !c->O0 || !c->traded ||
            !c->rec_head || (index && !c->off) || (fast && index && !c->len) ||
-           (fast && (!c->sd || !c->pairs));
+           (sides && (!c->sd || !c->pairs));
 }
 
 static int check(size_t n, size_t K, const double *x, const double *s, const double *c,

@@ -72,6 +72,13 @@ static inline double pl__xc_min(double a, double b) { return b < a || isnan(a) ?
 typedef int (*pl__xc_visit)(void *arg, size_t a, size_t b, size_t p, size_t q);
 int pl__xc_pairs(size_t n, size_t K, const unsigned char *sd, uint32_t *scratch,
                  pl__xc_visit visit, void *arg);
+/*
+** The same walk for few actors (n < PL__XC_FEW, K <= 64), from their sides as
+** bits: lo[a] bit k when a is present on k at or below O, hi[a] above it.
+*/
+#define PL__XC_FEW 8
+int pl__xc_pairs_few(size_t n, size_t K, const uint64_t *lo, const uint64_t *hi,
+                     pl__xc_visit visit, void *arg);
 
 /* One supply of the round: to whom, a's position on the issue after it, the previous one. */
 typedef struct pl__xc_rec {

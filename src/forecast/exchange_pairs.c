@@ -12,6 +12,8 @@
 
 #include "parley/error.h"
 
+#include <assert.h>
+
 /*
 ** Sides of the K x n table sd (issue major): 0 absent, 1 at or below O, 2
 ** above. List g of the issue pair (p, q) holds the actors with group
@@ -30,22 +32,33 @@ static void group(const unsigned char *sp, const unsigned char *sq, size_t n, ui
 }
 
 /*
-** Few actors (n < PL__XC_FEW, K <= 64): for each pair a < b once, the issues
-** on which both are present on opposite sides (a bit each; kept when two or
-** more); then per issue p the pairs holding p, and per q > p those of them
-** holding q, in the same order. Cheaper than the groups for so few actors.
+** Few actors: the table's sides as bits, then the walk (pl__xc_pairs_few).
+** Callers that have the positions at hand make the bits themselves.
 */
-#define PL__XC_FEW 8
 static int pairs_few(size_t n, size_t K, const unsigned char *sd, pl__xc_visit visit, void *arg)
 {
-    enum { MAXP = PL__XC_FEW * (PL__XC_FEW - 1) / 2 };
-    uint64_t opp[MAXP], lo[PL__XC_FEW] = {0}, hi[PL__XC_FEW] = {0}; /* sides 1 and 2, bit k */
-    unsigned char pa[MAXP], pb[MAXP], on_p[MAXP];
+    uint64_t lo[PL__XC_FEW] = {0}, hi[PL__XC_FEW] = {0}; /* sides 1 and 2, bit k */
     for (size_t k = 0; k < K; k++)
         for (size_t a = 0; a < n; a++) {
             lo[a] |= (uint64_t)(sd[k * n + a] == 1) << k;
             hi[a] |= (uint64_t)(sd[k * n + a] == 2) << k;
         }
+    return pl__xc_pairs_few(n, K, lo, hi, visit, arg);
+}
+
+/*
+** For each pair a < b once, the issues on which both are present on opposite
+** sides (a bit each; kept when two or more); then per issue p the pairs
+** holding p, and per q > p those of them holding q, in the same order.
+** Cheaper than the groups for so few actors.
+*/
+int pl__xc_pairs_few(size_t n, size_t K, const uint64_t *lo, const uint64_t *hi,
+                     pl__xc_visit visit, void *arg)
+{
+    enum { MAXP = PL__XC_FEW * (PL__XC_FEW - 1) / 2 };
+    uint64_t opp[MAXP];
+    unsigned char pa[MAXP], pb[MAXP], on_p[MAXP];
+    assert(n < PL__XC_FEW && K <= 64);
     size_t np = 0;
     for (size_t a = 0; a < n; a++)
         for (size_t b = a + 1; b < n; b++) {

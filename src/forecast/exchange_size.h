@@ -110,15 +110,27 @@ static PL__XC_INLINE void still(int clip, double X, double o0, double d, double 
 }
 
 /*
+** What still() rests on for one side of a sizing, kept instead of the range
+** itself where few ranges are ever read (exchange.c's small runs: a range is
+** read only when a later trade moves that dv, for about one sizing in ten);
+** still() on it gives the range, the same doubles.
+*/
+typedef struct pl__xc_basis {
+    double o0, d, dv;
+    int clip;
+} pl__xc_basis;
+
+/*
 ** The sizing; fresh: at the start of a round, where it gets simpler (the
 ** compiler keeps a copy of each): no proposal is kept yet, y = x, every dv is 0
 ** and no supplier has a record, so view() is O0 exactly (O0 + 0 + k 0 with O0
 ** never -0: a sum from +0 over weights times positions >= 0, divided by w > 0).
 ** key (NULL: computed): the indices i p, j q, j p, i q (x[i p] at a K + k).
+** bs (NULL: not wanted): when feasible, what dvr rests on, side p then q.
 */
 static PL__XC_INLINE int pl__xc_size_of(const pl__xc_state *st, const pl__xc_cand *cd,
                                         const uint32_t key[4], pl_exchange_trade *t,
-                                        double dvr[4], int fresh)
+                                        double dvr[4], pl__xc_basis bs[2], int fresh)
 {
     size_t K = st->K, i = cd->i, j = cd->j, p = cd->p, q = cd->q;
     size_t ip = key ? key[0] : i * K + p, jq = key ? key[1] : j * K + q;
@@ -156,12 +168,16 @@ static PL__XC_INLINE int pl__xc_size_of(const pl__xc_state *st, const pl__xc_can
     int clip_p = passes(Xjp, o0, o0 + si * z.dp);
     if (dvr)
         still(clip_p, Xjp, o0, si * z.dp, st->dv[jp], dvr);
+    if (bs)
+        bs[0] = (pl__xc_basis){o0, si * z.dp, st->dv[jp], clip_p};
     if (clip_p)
         from_dp(&z, fabs(Xjp - o0), rho, kip, kjq);
     o0 = fresh ? st->O0[q] : view(st, jq, iq, q, i, kjq);
     int clip_q = passes(Xiq, o0, o0 + sj * z.dq);
     if (dvr)
         still(clip_q, Xiq, o0, sj * z.dq, st->dv[iq], dvr + 2);
+    if (bs)
+        bs[1] = (pl__xc_basis){o0, sj * z.dq, st->dv[iq], clip_q};
     if (clip_q)
         from_dq(&z, fabs(Xiq - o0), rho, kip, kjq);
     /* without a clip the moves and gains are those found above */
