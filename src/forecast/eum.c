@@ -123,29 +123,37 @@ static double resist_of(const eum_ctx *c, size_t ch, size_t tg, int eq25b)
 /* The vote sums' mode for opts.naive: 2 (no offer reach) and 3 (full table) use the fast sums. */
 static int votes_naive(const pl_eum_opts *o) { return o->naive >= 2 ? 0 : o->naive; }
 
-/* Steps 2: threat totals S_i = sum_j E_j(j challenges i) at r = 1, and the exponents. */
-static int risk_exponents(eum_ctx *c, double *S, double *r)
+/*
+** Steps 2: threat totals S_i = sum_j E_j(j challenges i) at r = 1, and the
+** exponents. shared: the round's vote sums when they do not depend on the
+** exponents (every form but Scholz's), else NULL and v is built here.
+*/
+static int risk_exponents(eum_ctx *c, const pl__eum_votes *shared, double *S, double *r)
 {
     size_t n = c->n;
     for (size_t i = 0; i < n; i++)
         c->r[i] = 1;
-    pl__eum_votes v;
+    pl__eum_votes own;
+    const pl__eum_votes *v = shared ? shared : &own;
     /* with Q = 1 only the threat pass reads v, which then finds Scholz's Z itself */
-    if (c->o->q == 1 ? pl__eum_votes_init_threats(&v, c->x, c->w, c->R, n, c->o->prob,
-                                                  votes_naive(c->o), c->o->threads)
-                     : pl__eum_votes_init(&v, c->x, c->w, c->r, c->R, n, c->o->prob,
-                                          votes_naive(c->o), c->o->threads))
+    if (!shared && (c->o->q == 1 ? pl__eum_votes_init_threats(&own, c->x, c->w, c->R, n,
+                                                              c->o->prob, votes_naive(c->o),
+                                                              c->o->threads)
+                                 : pl__eum_votes_init(&own, c->x, c->w, c->r, c->R, n,
+                                                      c->o->prob, votes_naive(c->o),
+                                                      c->o->threads)))
         return PL_ENOMEM;
     double lo = INFINITY, hi = -INFINITY;
     /* at r = 1 and Q = 1, eq. 25a is 2 D (1 - 2 s_i (1 - P)): summed pair by pair */
-    if (c->o->q == 1 && pl__eum_threats(&v, c->s, c->R, S)) {
-        pl__eum_votes_free(&v);
+    if (c->o->q == 1 && pl__eum_threats(v, c->s, c->R, S)) {
+        if (!shared)
+            pl__eum_votes_free(&own);
         return PL_ENOMEM;
     }
     for (size_t i = 0; i < n; i++) {
         if (c->o->q != 1) {
             S[i] = 0;
-            pl__eum_votes_row(&v, i, c->wins, c->loses);
+            pl__eum_votes_row(v, i, c->wins, c->loses);
             for (size_t j = 0; j < n; j++)
                 if (j != i)
                     S[i] += expected(c, j, i, c->loses[j], 1, resist_of(c, j, i, 0));
@@ -153,7 +161,8 @@ static int risk_exponents(eum_ctx *c, double *S, double *r)
         lo = fmin(lo, S[i]);
         hi = fmax(hi, S[i]);
     }
-    pl__eum_votes_free(&v);
+    if (!shared)
+        pl__eum_votes_free(&own);
     for (size_t i = 0; i < n; i++) {
         double R = hi > lo ? (2 * S[i] - hi - lo) / (hi - lo) : 0;
         r[i] = c->r[i] = (1 - R / 3) / (1 + R / 3);
@@ -344,15 +353,32 @@ static int play_round(eum_ctx *c, size_t t)
     size_t n = c->n;
     c->x = e->pos + (t - 1) * n;
     c->mu = e->median[t - 1];
-    if (risk_exponents(c, e->S + (t - 1) * n, e->r + (t - 1) * n))
-        return PL_ENOMEM;
+    /*
+    ** Scholz's sums depend on the exponents the threat pass yields; the others
+    ** (positions and weights only) serve both steps, set up once: the same
+    ** numbers, one sort and one set of prefix sums a round fewer (most of a
+    ** small issue's round).
+    */
+    int scholz = c->o->prob == PL_EUM_PROB_SCHOLZ;
     pl__eum_votes v;
-    if (pl__eum_votes_init_buf(&v, c->x, c->w, c->r, c->R, n, c->o->prob, votes_naive(c->o),
-                               c->o->threads, &c->tab))
+    if (!scholz && pl__eum_votes_init_buf(&v, c->x, c->w, c->r, c->R, n, c->o->prob,
+                                          votes_naive(c->o), c->o->threads, &c->tab))
         return PL_ENOMEM;
-    for (size_t k = 0; k < n; k++)
-        c->ord[k] = k;
-    pl__eum_sort_by_position(c->ord, c->rank, n, c->x);
+    if (risk_exponents(c, scholz ? NULL : &v, e->S + (t - 1) * n, e->r + (t - 1) * n)) {
+        if (!scholz)
+            pl__eum_votes_free(&v);
+        return PL_ENOMEM;
+    }
+    if (scholz && pl__eum_votes_init_buf(&v, c->x, c->w, c->r, c->R, n, c->o->prob,
+                                         votes_naive(c->o), c->o->threads, &c->tab))
+        return PL_ENOMEM;
+    if (v.ord) { /* the same stable sort of the same positions: the same order */
+        memcpy(c->ord, v.ord, n * sizeof *c->ord);
+    } else {
+        for (size_t k = 0; k < n; k++)
+            c->ord[k] = k;
+        pl__eum_sort_by_position(c->ord, c->rank, n, c->x);
+    }
     for (size_t k = 0; k < n; k++)
         c->rank[c->ord[k]] = k;
     double *next = e->pos + t * n;
