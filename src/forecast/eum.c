@@ -29,6 +29,7 @@ struct pl_eum {
     pl_eum_stop stop;
     size_t period;
     double forecast;      /* the median after the last round, or the cycle's mean median */
+    double mem[];         /* every array above (eum_alloc) */
 };
 
 typedef struct eum_ctx {
@@ -43,7 +44,7 @@ typedef struct eum_ctx {
     size_t *ord, *rank;   /* actors by position this round, and each actor's place */
     const pl__eum_votes *votes; /* the probability source of the offers step */
     double pmax;          /* an upper bound on its probabilities (pl__eum_votes_bound) */
-    pl__eum_buf tab;      /* Scholz's table, reused round after round */
+    pl__eum_buf tab;      /* Scholz's table and the sorted positions, reused round after round */
 } eum_ctx;
 
 /* The offer a receiver has accepted so far. */
@@ -424,28 +425,27 @@ static int check_inputs(const double *x, const double *c, const double *s, size_
 }
 
 /*
-** The record of a run in one zeroed block (a stress draw runs the EUM on every issue: ten
-** allocations a run were a fifth of a draw's): pos, median and mean by round, then S, r, a, b,
-** proposer and type by round and actor (cells = cap n + 1 each), widest members first.
+** The record of a run in one block with its header (a stress draw runs the EUM on every
+** issue: ten allocations a run were a fifth of a draw's): pos, median and mean by round,
+** then S, r, a, b, proposer and type by round and actor (cells = cap n + 1 each), widest
+** members first. Not zeroed: a round writes every entry of its own before anything reads
+** it, and the accessors read played rounds only (most runs stop within a few of the cap).
 */
 static pl_eum *eum_alloc(size_t n, size_t cap)
 {
-    pl_eum *e = calloc(1, sizeof *e);
-    if (!e)
-        return NULL;
-    e->n = n;
-    e->cap = cap;
     /* the sizes in doubles first: once the block's bytes fit, no sum below wraps */
     double bytes = ((double)(cap + 1) * (double)n + 2 * ((double)cap + 1) +
                     4 * ((double)cap * (double)n + 1)) * sizeof(double) +
-                   ((double)cap * (double)n + 1) * (sizeof(long) + 1);
+                   ((double)cap * (double)n + 1) * (sizeof(long) + 1) + sizeof(pl_eum);
     size_t rows = (cap + 1) * n, cells = cap * n + 1;
-    if (bytes > (double)(SIZE_MAX / 2) ||
-        !(e->pos = calloc(1, (rows + 2 * (cap + 1) + 4 * cells) * sizeof(double) +
-                                 cells * (sizeof(long) + 1)))) {
-        free(e);
+    pl_eum *e = bytes > (double)(SIZE_MAX / 2)
+                    ? NULL
+                    : malloc(sizeof *e + (rows + 2 * (cap + 1) + 4 * cells) * sizeof(double) +
+                             cells * (sizeof(long) + 1));
+    if (!e)
         return NULL;
-    }
+    *e = (pl_eum){.n = n, .cap = cap};
+    e->pos = e->mem;
     e->median = e->pos + rows;
     e->mean = e->median + cap + 1;
     e->S = e->mean + cap + 1;
@@ -504,6 +504,7 @@ int pl_eum_run(pl_eum **out, const double *x, const double *cap, const double *s
     e->forecast = forecast_of(e, o.cycle);
 done:
     free(c.tab.p);
+    free(c.tab.blk);
     free(blk);
     if (rc) {
         pl_eum_free(e);
@@ -517,8 +518,7 @@ void pl_eum_free(pl_eum *e)
 {
     if (!e)
         return;
-    free(e->pos); /* and every other array of the record (eum_alloc) */
-    free(e);
+    free(e); /* and every array of the record (eum_alloc) */
 }
 
 size_t pl_eum_n_actors(const pl_eum *e) { return e ? e->n : 0; }
