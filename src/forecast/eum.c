@@ -253,13 +253,14 @@ static void consider(const eum_ctx *c, size_t j, size_t i, double usq_j, eum_bes
 ** the rounding of b (< 1e-13: terms of size 2 and powers within 1 ulp): the
 ** computed b is negative too and nobody that far can make j an offer. Under
 ** Scholz's tiny P that settles every receiver with s_j above about 1/2 in O(1).
+** half_r: 0.5^r_j (pow's, as util's).
 */
-static double offer_reach(const eum_ctx *c, size_t j)
+static double offer_reach(const eum_ctx *c, size_t j, double half_r)
 {
     if (c->o->q != 1 || c->o->perspective != PL_EUM_RECEIVER || c->o->sal25b_printed ||
         c->o->naive == 2)
         return INFINITY;
-    double rho_max = c->r[j] >= 1 ? 0.5 : pow(0.5, c->r[j]);
+    double rho_max = c->r[j] >= 1 ? 0.5 : half_r;
     return c->s[j] * (1 - c->pmax) >= rho_max + 1e-6 ? 1e-4 * c->R : INFINITY;
 }
 
@@ -276,7 +277,9 @@ static void best_offer(eum_ctx *c, size_t j, size_t t, double *next)
     pl_eum *e = c->e;
     size_t n = c->n, at = (t - 1) * n + j, rj = c->rank[j];
     eum_best best = {PL_EUM_NONE, 0, c->x[j], 0, 0, 0};
-    double usq_j = util(0.5, c->r[j]), xj = c->x[j], reach = offer_reach(c, j);
+    /* 0.5^r_j once: util(0.5, r_j) is 2 - 4 of it, the same bits, and offer_reach's rho */
+    double half_r = c->r[j] == 1 ? 0.5 : pow(0.5, c->r[j]);
+    double usq_j = 2 - 4 * half_r, xj = c->x[j], reach = offer_reach(c, j, half_r);
     int early = c->o->select != PL_EUM_SELECT_MAX_EU;
     size_t lo = rj, hi = rj; /* [lo, hi) holds j's own position */
     while (lo > 0 && c->x[c->ord[lo - 1]] == xj)
