@@ -159,8 +159,9 @@ static int risk_exponents(eum_ctx *c, const pl__eum_votes *shared, double *S, do
                 if (j != i)
                     S[i] += expected(c, j, i, c->loses[j], 1, resist_of(c, j, i, 0));
         }
-        lo = fmin(lo, S[i]);
-        hi = fmax(hi, S[i]);
+        /* comparisons, not libm's fmin and fmax (calls): S is never NaN */
+        lo = S[i] < lo ? S[i] : lo;
+        hi = S[i] > hi ? S[i] : hi;
     }
     if (!shared)
         pl__eum_votes_free(&own);
@@ -203,8 +204,22 @@ static double offer_key(const eum_ctx *c, pl_eum_move t, size_t j, size_t i, dou
     return fabs(to - c->x[j]);
 }
 
-/* Steps 3-4 for receiver j and proposer i: keep the offer if it ranks above the best so far. */
-static void consider(const eum_ctx *c, size_t j, size_t i, double usq_j, eum_best *best)
+/*
+** 0.5^r_j by pow, computed when first asked (memo NaN until then): most
+** receivers' offers are settled before any utility at r_j is needed.
+*/
+static double half_pow(const eum_ctx *c, size_t j, double *memo)
+{
+    if (isnan(*memo))
+        *memo = c->r[j] == 1 ? 0.5 : pow(0.5, c->r[j]);
+    return *memo;
+}
+
+/*
+** Steps 3-4 for receiver j and proposer i: keep the offer if it ranks above the
+** best so far. half_r: j's half_pow memo.
+*/
+static void consider(const eum_ctx *c, size_t j, size_t i, double *half_r, eum_best *best)
 {
     double ra = c->r[j], rb = c->o->perspective == PL_EUM_OWN ? c->r[i] : c->r[j], pw, pl;
     /*
@@ -221,8 +236,9 @@ static void consider(const eum_ctx *c, size_t j, size_t i, double usq_j, eum_bes
     pl__eum_votes_pair(c->votes, j, i, &pw, &pl); /* P(j beats i), P(i beats j) */
     if (same && resist_of(c, j, i, 0) * (1 - pw) <= resist_of(c, i, j, 1) * (1 - pl))
         return;
-    /* the utilities depend on the distance and the exponent only: share them */
-    double d = fabs(c->x[i] - c->x[j]) / c->R;
+    /* the utilities depend on the distance and the exponent only: share them; util(0.5, r_j)
+       is 2 - 4 x 0.5^r_j, the same bits */
+    double d = fabs(c->x[i] - c->x[j]) / c->R, usq_j = 2 - 4 * half_pow(c, j, half_r);
     eum_utils ua = utils_at(d, ra, usq_j), ub = rb == ra ? ua : utils_at(d, rb, util(0.5, rb));
     double a = expected_u(c, j, i, pw, ra, resist_of(c, j, i, 0), &ua);
     double b = expected_u(c, i, j, pl, rb, resist_of(c, i, j, 1), &ub);
@@ -253,15 +269,20 @@ static void consider(const eum_ctx *c, size_t j, size_t i, double usq_j, eum_bes
 ** the rounding of b (< 1e-13: terms of size 2 and powers within 1 ulp): the
 ** computed b is negative too and nobody that far can make j an offer. Under
 ** Scholz's tiny P that settles every receiver with s_j above about 1/2 in O(1).
-** half_r: 0.5^r_j (pow's, as util's).
+** half_r: j's half_pow memo. rho_max >= 1/2 (0.5^r > 1/2 for r < 1, and pow
+** errs by under 1 ulp, so its result is not below 0.5), so a bound under
+** 0.5 + 1e-6 fails without the power (the default's P has pmax 1: always).
 */
-static double offer_reach(const eum_ctx *c, size_t j, double half_r)
+static double offer_reach(const eum_ctx *c, size_t j, double *half_r)
 {
     if (c->o->q != 1 || c->o->perspective != PL_EUM_RECEIVER || c->o->sal25b_printed ||
         c->o->naive == 2)
         return INFINITY;
-    double rho_max = c->r[j] >= 1 ? 0.5 : half_r;
-    return c->s[j] * (1 - c->pmax) >= rho_max + 1e-6 ? 1e-4 * c->R : INFINITY;
+    double room = c->s[j] * (1 - c->pmax);
+    if (room < 0.5 + 1e-6)
+        return INFINITY;
+    double rho_max = c->r[j] >= 1 ? 0.5 : half_pow(c, j, half_r);
+    return room >= rho_max + 1e-6 ? 1e-4 * c->R : INFINITY;
 }
 
 /*
@@ -277,9 +298,8 @@ static void best_offer(eum_ctx *c, size_t j, size_t t, double *next)
     pl_eum *e = c->e;
     size_t n = c->n, at = (t - 1) * n + j, rj = c->rank[j];
     eum_best best = {PL_EUM_NONE, 0, c->x[j], 0, 0, 0};
-    /* 0.5^r_j once: util(0.5, r_j) is 2 - 4 of it, the same bits, and offer_reach's rho */
-    double half_r = c->r[j] == 1 ? 0.5 : pow(0.5, c->r[j]);
-    double usq_j = 2 - 4 * half_r, xj = c->x[j], reach = offer_reach(c, j, half_r);
+    double half_r = NAN; /* 0.5^r_j once, if at all (half_pow) */
+    double xj = c->x[j], reach = offer_reach(c, j, &half_r);
     int early = c->o->select != PL_EUM_SELECT_MAX_EU;
     size_t lo = rj, hi = rj; /* [lo, hi) holds j's own position */
     while (lo > 0 && c->x[c->ord[lo - 1]] == xj)
@@ -288,13 +308,13 @@ static void best_offer(eum_ctx *c, size_t j, size_t t, double *next)
         hi++;
     while (lo > 0 || hi < n) {
         double dl = lo > 0 ? xj - c->x[c->ord[lo - 1]] : INFINITY;
-        double dr = hi < n ? c->x[c->ord[hi]] - xj : INFINITY, d = fmin(dl, dr);
+        double dr = hi < n ? c->x[c->ord[hi]] - xj : INFINITY, d = dl < dr ? dl : dr;
         if (d >= reach)
             break;
         while (lo > 0 && xj - c->x[c->ord[lo - 1]] == d)
-            consider(c, j, c->ord[--lo], usq_j, &best);
+            consider(c, j, c->ord[--lo], &half_r, &best);
         while (hi < n && c->x[c->ord[hi]] - xj == d)
-            consider(c, j, c->ord[hi++], usq_j, &best);
+            consider(c, j, c->ord[hi++], &half_r, &best);
         if (early && best.type == PL_EUM_CONFLICT)
             break;
     }

@@ -607,10 +607,12 @@ double pl__eum_votes_bound(const pl__eum_votes *v)
 
 void pl__eum_votes_pair(const pl__eum_votes *v, size_t j, size_t i, double *wins, double *loses)
 {
-    double L, U, lo = fmin(v->x[i], v->x[j]), hi = fmax(v->x[i], v->x[j]);
     *wins = *loses = 0;
     if (v->x[i] == v->x[j])
         return;
+    /* distinct finite positions: a comparison picks what fmin and fmax would (without a call) */
+    int lower_j = v->x[j] < v->x[i];
+    double L, U, lo = lower_j ? v->x[j] : v->x[i], hi = lower_j ? v->x[i] : v->x[j];
     if (v->mat) {
         *wins = v->mat[j * v->n + i];
         *loses = v->mat[i * v->n + j];
