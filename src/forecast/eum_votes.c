@@ -41,13 +41,12 @@ static void votes_at(const pl__eum_votes *v, double lo, double hi, size_t a, siz
 /* Votes for the lower (L) and the upper (U) of positions lo < hi, by three binary searches. */
 static void split_votes(const pl__eum_votes *v, double lo, double hi, double *L, double *U)
 {
+    /* b at least a and c at least b, as votes_at needs: each search starts where the last
+       ended (a bound over [a, n) is the whole array's raised to a: the same ends) */
     double m = (lo + hi) / 2;
-    size_t a = bound(v->xs, v->n, lo, 1), b = bound(v->xs, v->n, m, 1);
-    size_t c = bound(v->xs, v->n, hi, 0);
-    if (b < a)
-        b = a;
-    if (c < b)
-        c = b;
+    size_t a = bound(v->xs, v->n, lo, 1);
+    size_t b = a + bound(v->xs + a, v->n - a, m, 1);
+    size_t c = b + bound(v->xs + b, v->n - b, hi, 0);
     votes_at(v, lo, hi, a, b, c, L, U);
 }
 
