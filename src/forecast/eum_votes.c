@@ -92,11 +92,25 @@ static int by_position(size_t i, size_t j, const double *x)
     return i < j ? -1 : i > j;
 }
 
+/*
+** Runs this short are sorted by insertion: a round of a small issue sorts a
+** handful of actors, where the merge's recursion and copies cost more than
+** the comparisons. The order is a total one (ties by index), so the same.
+*/
+#define PL__EUM_SORT_RUN 8
+
 /* Merge sort of actor indices by position (qsort has no context argument). */
 void pl__eum_sort_by_position(size_t *ord, size_t *tmp, size_t n, const double *x)
 {
-    if (n < 2)
+    if (n <= PL__EUM_SORT_RUN) {
+        for (size_t i = 1; i < n; i++) {
+            size_t a = ord[i], k = i;
+            for (; k > 0 && by_position(a, ord[k - 1], x) < 0; k--)
+                ord[k] = ord[k - 1];
+            ord[k] = a;
+        }
         return;
+    }
     size_t h = n / 2;
     pl__eum_sort_by_position(ord, tmp, h, x);
     pl__eum_sort_by_position(ord + h, tmp, n - h, x);
