@@ -29,6 +29,7 @@ struct pl_eum {
     pl_eum_stop stop;
     size_t period;
     double forecast;      /* the median after the last round, or the cycle's mean median */
+    double mem[];         /* every array above (eum_alloc) */
 };
 
 typedef struct eum_ctx {
@@ -43,7 +44,7 @@ typedef struct eum_ctx {
     size_t *ord, *rank;   /* actors by position this round, and each actor's place */
     const pl__eum_votes *votes; /* the probability source of the offers step */
     double pmax;          /* an upper bound on its probabilities (pl__eum_votes_bound) */
-    pl__eum_buf tab;      /* Scholz's table, reused round after round */
+    pl__eum_buf tab;      /* Scholz's table and the sorted positions, reused round after round */
 } eum_ctx;
 
 /* The offer a receiver has accepted so far. */
@@ -123,37 +124,47 @@ static double resist_of(const eum_ctx *c, size_t ch, size_t tg, int eq25b)
 /* The vote sums' mode for opts.naive: 2 (no offer reach) and 3 (full table) use the fast sums. */
 static int votes_naive(const pl_eum_opts *o) { return o->naive >= 2 ? 0 : o->naive; }
 
-/* Steps 2: threat totals S_i = sum_j E_j(j challenges i) at r = 1, and the exponents. */
-static int risk_exponents(eum_ctx *c, double *S, double *r)
+/*
+** Steps 2: threat totals S_i = sum_j E_j(j challenges i) at r = 1, and the
+** exponents. shared: the round's vote sums when they do not depend on the
+** exponents (every form but Scholz's), else NULL and v is built here.
+*/
+static int risk_exponents(eum_ctx *c, const pl__eum_votes *shared, double *S, double *r)
 {
     size_t n = c->n;
     for (size_t i = 0; i < n; i++)
         c->r[i] = 1;
-    pl__eum_votes v;
+    pl__eum_votes own;
+    const pl__eum_votes *v = shared ? shared : &own;
     /* with Q = 1 only the threat pass reads v, which then finds Scholz's Z itself */
-    if (c->o->q == 1 ? pl__eum_votes_init_threats(&v, c->x, c->w, c->R, n, c->o->prob,
-                                                  votes_naive(c->o), c->o->threads)
-                     : pl__eum_votes_init(&v, c->x, c->w, c->r, c->R, n, c->o->prob,
-                                          votes_naive(c->o), c->o->threads))
+    if (!shared && (c->o->q == 1 ? pl__eum_votes_init_threats(&own, c->x, c->w, c->R, n,
+                                                              c->o->prob, votes_naive(c->o),
+                                                              c->o->threads)
+                                 : pl__eum_votes_init(&own, c->x, c->w, c->r, c->R, n,
+                                                      c->o->prob, votes_naive(c->o),
+                                                      c->o->threads)))
         return PL_ENOMEM;
     double lo = INFINITY, hi = -INFINITY;
     /* at r = 1 and Q = 1, eq. 25a is 2 D (1 - 2 s_i (1 - P)): summed pair by pair */
-    if (c->o->q == 1 && pl__eum_threats(&v, c->s, c->R, S)) {
-        pl__eum_votes_free(&v);
+    if (c->o->q == 1 && pl__eum_threats(v, c->s, c->R, S)) {
+        if (!shared)
+            pl__eum_votes_free(&own);
         return PL_ENOMEM;
     }
     for (size_t i = 0; i < n; i++) {
         if (c->o->q != 1) {
             S[i] = 0;
-            pl__eum_votes_row(&v, i, c->wins, c->loses);
+            pl__eum_votes_row(v, i, c->wins, c->loses);
             for (size_t j = 0; j < n; j++)
                 if (j != i)
                     S[i] += expected(c, j, i, c->loses[j], 1, resist_of(c, j, i, 0));
         }
-        lo = fmin(lo, S[i]);
-        hi = fmax(hi, S[i]);
+        /* comparisons, not libm's fmin and fmax (calls): S is never NaN */
+        lo = S[i] < lo ? S[i] : lo;
+        hi = S[i] > hi ? S[i] : hi;
     }
-    pl__eum_votes_free(&v);
+    if (!shared)
+        pl__eum_votes_free(&own);
     for (size_t i = 0; i < n; i++) {
         double R = hi > lo ? (2 * S[i] - hi - lo) / (hi - lo) : 0;
         r[i] = c->r[i] = (1 - R / 3) / (1 + R / 3);
@@ -193,8 +204,22 @@ static double offer_key(const eum_ctx *c, pl_eum_move t, size_t j, size_t i, dou
     return fabs(to - c->x[j]);
 }
 
-/* Steps 3-4 for receiver j and proposer i: keep the offer if it ranks above the best so far. */
-static void consider(const eum_ctx *c, size_t j, size_t i, double usq_j, eum_best *best)
+/*
+** 0.5^r_j by pow, computed when first asked (memo NaN until then): most
+** receivers' offers are settled before any utility at r_j is needed.
+*/
+static double half_pow(const eum_ctx *c, size_t j, double *memo)
+{
+    if (isnan(*memo))
+        *memo = c->r[j] == 1 ? 0.5 : pow(0.5, c->r[j]);
+    return *memo;
+}
+
+/*
+** Steps 3-4 for receiver j and proposer i: keep the offer if it ranks above the
+** best so far. half_r: j's half_pow memo.
+*/
+static void consider(const eum_ctx *c, size_t j, size_t i, double *half_r, eum_best *best)
 {
     double ra = c->r[j], rb = c->o->perspective == PL_EUM_OWN ? c->r[i] : c->r[j], pw, pl;
     /*
@@ -211,8 +236,9 @@ static void consider(const eum_ctx *c, size_t j, size_t i, double usq_j, eum_bes
     pl__eum_votes_pair(c->votes, j, i, &pw, &pl); /* P(j beats i), P(i beats j) */
     if (same && resist_of(c, j, i, 0) * (1 - pw) <= resist_of(c, i, j, 1) * (1 - pl))
         return;
-    /* the utilities depend on the distance and the exponent only: share them */
-    double d = fabs(c->x[i] - c->x[j]) / c->R;
+    /* the utilities depend on the distance and the exponent only: share them; util(0.5, r_j)
+       is 2 - 4 x 0.5^r_j, the same bits */
+    double d = fabs(c->x[i] - c->x[j]) / c->R, usq_j = 2 - 4 * half_pow(c, j, half_r);
     eum_utils ua = utils_at(d, ra, usq_j), ub = rb == ra ? ua : utils_at(d, rb, util(0.5, rb));
     double a = expected_u(c, j, i, pw, ra, resist_of(c, j, i, 0), &ua);
     double b = expected_u(c, i, j, pl, rb, resist_of(c, i, j, 1), &ub);
@@ -243,14 +269,20 @@ static void consider(const eum_ctx *c, size_t j, size_t i, double usq_j, eum_bes
 ** the rounding of b (< 1e-13: terms of size 2 and powers within 1 ulp): the
 ** computed b is negative too and nobody that far can make j an offer. Under
 ** Scholz's tiny P that settles every receiver with s_j above about 1/2 in O(1).
+** half_r: j's half_pow memo. rho_max >= 1/2 (0.5^r > 1/2 for r < 1, and pow
+** errs by under 1 ulp, so its result is not below 0.5), so a bound under
+** 0.5 + 1e-6 fails without the power (the default's P has pmax 1: always).
 */
-static double offer_reach(const eum_ctx *c, size_t j)
+static double offer_reach(const eum_ctx *c, size_t j, double *half_r)
 {
     if (c->o->q != 1 || c->o->perspective != PL_EUM_RECEIVER || c->o->sal25b_printed ||
         c->o->naive == 2)
         return INFINITY;
-    double rho_max = c->r[j] >= 1 ? 0.5 : pow(0.5, c->r[j]);
-    return c->s[j] * (1 - c->pmax) >= rho_max + 1e-6 ? 1e-4 * c->R : INFINITY;
+    double room = c->s[j] * (1 - c->pmax);
+    if (room < 0.5 + 1e-6)
+        return INFINITY;
+    double rho_max = c->r[j] >= 1 ? 0.5 : half_pow(c, j, half_r);
+    return room >= rho_max + 1e-6 ? 1e-4 * c->R : INFINITY;
 }
 
 /*
@@ -266,7 +298,8 @@ static void best_offer(eum_ctx *c, size_t j, size_t t, double *next)
     pl_eum *e = c->e;
     size_t n = c->n, at = (t - 1) * n + j, rj = c->rank[j];
     eum_best best = {PL_EUM_NONE, 0, c->x[j], 0, 0, 0};
-    double usq_j = util(0.5, c->r[j]), xj = c->x[j], reach = offer_reach(c, j);
+    double half_r = NAN; /* 0.5^r_j once, if at all (half_pow) */
+    double xj = c->x[j], reach = offer_reach(c, j, &half_r);
     int early = c->o->select != PL_EUM_SELECT_MAX_EU;
     size_t lo = rj, hi = rj; /* [lo, hi) holds j's own position */
     while (lo > 0 && c->x[c->ord[lo - 1]] == xj)
@@ -275,13 +308,13 @@ static void best_offer(eum_ctx *c, size_t j, size_t t, double *next)
         hi++;
     while (lo > 0 || hi < n) {
         double dl = lo > 0 ? xj - c->x[c->ord[lo - 1]] : INFINITY;
-        double dr = hi < n ? c->x[c->ord[hi]] - xj : INFINITY, d = fmin(dl, dr);
+        double dr = hi < n ? c->x[c->ord[hi]] - xj : INFINITY, d = dl < dr ? dl : dr;
         if (d >= reach)
             break;
         while (lo > 0 && xj - c->x[c->ord[lo - 1]] == d)
-            consider(c, j, c->ord[--lo], usq_j, &best);
+            consider(c, j, c->ord[--lo], &half_r, &best);
         while (hi < n && c->x[c->ord[hi]] - xj == d)
-            consider(c, j, c->ord[hi++], usq_j, &best);
+            consider(c, j, c->ord[hi++], &half_r, &best);
         if (early && best.type == PL_EUM_CONFLICT)
             break;
     }
@@ -344,15 +377,32 @@ static int play_round(eum_ctx *c, size_t t)
     size_t n = c->n;
     c->x = e->pos + (t - 1) * n;
     c->mu = e->median[t - 1];
-    if (risk_exponents(c, e->S + (t - 1) * n, e->r + (t - 1) * n))
-        return PL_ENOMEM;
+    /*
+    ** Scholz's sums depend on the exponents the threat pass yields; the others
+    ** (positions and weights only) serve both steps, set up once: the same
+    ** numbers, one sort and one set of prefix sums a round fewer (most of a
+    ** small issue's round).
+    */
+    int scholz = c->o->prob == PL_EUM_PROB_SCHOLZ;
     pl__eum_votes v;
-    if (pl__eum_votes_init_buf(&v, c->x, c->w, c->r, c->R, n, c->o->prob, votes_naive(c->o),
-                               c->o->threads, &c->tab))
+    if (!scholz && pl__eum_votes_init_buf(&v, c->x, c->w, c->r, c->R, n, c->o->prob,
+                                          votes_naive(c->o), c->o->threads, &c->tab))
         return PL_ENOMEM;
-    for (size_t k = 0; k < n; k++)
-        c->ord[k] = k;
-    pl__eum_sort_by_position(c->ord, c->rank, n, c->x);
+    if (risk_exponents(c, scholz ? NULL : &v, e->S + (t - 1) * n, e->r + (t - 1) * n)) {
+        if (!scholz)
+            pl__eum_votes_free(&v);
+        return PL_ENOMEM;
+    }
+    if (scholz && pl__eum_votes_init_buf(&v, c->x, c->w, c->r, c->R, n, c->o->prob,
+                                         votes_naive(c->o), c->o->threads, &c->tab))
+        return PL_ENOMEM;
+    if (v.ord) { /* the same stable sort of the same positions: the same order */
+        memcpy(c->ord, v.ord, n * sizeof *c->ord);
+    } else {
+        for (size_t k = 0; k < n; k++)
+            c->ord[k] = k;
+        pl__eum_sort_by_position(c->ord, c->rank, n, c->x);
+    }
     for (size_t k = 0; k < n; k++)
         c->rank[c->ord[k]] = k;
     double *next = e->pos + t * n;
@@ -398,28 +448,27 @@ static int check_inputs(const double *x, const double *c, const double *s, size_
 }
 
 /*
-** The record of a run in one zeroed block (a stress draw runs the EUM on every issue: ten
-** allocations a run were a fifth of a draw's): pos, median and mean by round, then S, r, a, b,
-** proposer and type by round and actor (cells = cap n + 1 each), widest members first.
+** The record of a run in one block with its header (a stress draw runs the EUM on every
+** issue: ten allocations a run were a fifth of a draw's): pos, median and mean by round,
+** then S, r, a, b, proposer and type by round and actor (cells = cap n + 1 each), widest
+** members first. Not zeroed: a round writes every entry of its own before anything reads
+** it, and the accessors read played rounds only (most runs stop within a few of the cap).
 */
 static pl_eum *eum_alloc(size_t n, size_t cap)
 {
-    pl_eum *e = calloc(1, sizeof *e);
-    if (!e)
-        return NULL;
-    e->n = n;
-    e->cap = cap;
     /* the sizes in doubles first: once the block's bytes fit, no sum below wraps */
     double bytes = ((double)(cap + 1) * (double)n + 2 * ((double)cap + 1) +
                     4 * ((double)cap * (double)n + 1)) * sizeof(double) +
-                   ((double)cap * (double)n + 1) * (sizeof(long) + 1);
+                   ((double)cap * (double)n + 1) * (sizeof(long) + 1) + sizeof(pl_eum);
     size_t rows = (cap + 1) * n, cells = cap * n + 1;
-    if (bytes > (double)(SIZE_MAX / 2) ||
-        !(e->pos = calloc(1, (rows + 2 * (cap + 1) + 4 * cells) * sizeof(double) +
-                                 cells * (sizeof(long) + 1)))) {
-        free(e);
+    pl_eum *e = bytes > (double)(SIZE_MAX / 2)
+                    ? NULL
+                    : malloc(sizeof *e + (rows + 2 * (cap + 1) + 4 * cells) * sizeof(double) +
+                             cells * (sizeof(long) + 1));
+    if (!e)
         return NULL;
-    }
+    *e = (pl_eum){.n = n, .cap = cap};
+    e->pos = e->mem;
     e->median = e->pos + rows;
     e->mean = e->median + cap + 1;
     e->S = e->mean + cap + 1;
@@ -478,6 +527,7 @@ int pl_eum_run(pl_eum **out, const double *x, const double *cap, const double *s
     e->forecast = forecast_of(e, o.cycle);
 done:
     free(c.tab.p);
+    free(c.tab.blk);
     free(blk);
     if (rc) {
         pl_eum_free(e);
@@ -491,8 +541,7 @@ void pl_eum_free(pl_eum *e)
 {
     if (!e)
         return;
-    free(e->pos); /* and every other array of the record (eum_alloc) */
-    free(e);
+    free(e); /* and every array of the record (eum_alloc) */
 }
 
 size_t pl_eum_n_actors(const pl_eum *e) { return e ? e->n : 0; }

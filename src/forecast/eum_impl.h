@@ -46,17 +46,22 @@ typedef struct pl__eum_votes {
     size_t *rank;       /* Scholz with tab: each actor's place in ord */
     double zR;          /* Scholz: Z, times R when every exponent is 1 (votes then unscaled) */
     int tab_lent;       /* tab belongs to a pl__eum_buf, not to v */
+    int xs_lent;        /* so do xs and the arrays after it (pl__eum_buf's blk) */
     int z_later;        /* Scholz, every exponent 1: Z not yet known (pl__eum_votes_init_threats) */
 } pl__eum_votes;
 
 /*
-** Memory for Scholz's table that outlives one phase (the caller frees p): the
-** rounds of a run reuse it instead of mapping fresh memory every round.
+** Memory that outlives one phase (the caller frees p and blk): the rounds of a
+** run reuse Scholz's table instead of mapping fresh memory every round, and the
+** sorted positions' block (xs, pw, px, ord) instead of a malloc every round,
+** which on a few actors cost as much as the sums.
 */
 typedef struct pl__eum_buf {
     double *p;
     size_t cap; /* doubles */
     int full;   /* keep every row of the table (as before: the benchmark's baseline) */
+    double *blk;
+    size_t blk_cap; /* doubles */
 } pl__eum_buf;
 
 /*

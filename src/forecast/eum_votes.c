@@ -41,13 +41,12 @@ static void votes_at(const pl__eum_votes *v, double lo, double hi, size_t a, siz
 /* Votes for the lower (L) and the upper (U) of positions lo < hi, by three binary searches. */
 static void split_votes(const pl__eum_votes *v, double lo, double hi, double *L, double *U)
 {
+    /* b at least a and c at least b, as votes_at needs: each search starts where the last
+       ended (a bound over [a, n) is the whole array's raised to a: the same ends) */
     double m = (lo + hi) / 2;
-    size_t a = bound(v->xs, v->n, lo, 1), b = bound(v->xs, v->n, m, 1);
-    size_t c = bound(v->xs, v->n, hi, 0);
-    if (b < a)
-        b = a;
-    if (c < b)
-        c = b;
+    size_t a = bound(v->xs, v->n, lo, 1);
+    size_t b = a + bound(v->xs + a, v->n - a, m, 1);
+    size_t c = b + bound(v->xs + b, v->n - b, hi, 0);
     votes_at(v, lo, hi, a, b, c, L, U);
 }
 
@@ -93,11 +92,25 @@ static int by_position(size_t i, size_t j, const double *x)
     return i < j ? -1 : i > j;
 }
 
+/*
+** Runs this short are sorted by insertion: a round of a small issue sorts a
+** handful of actors, where the merge's recursion and copies cost more than
+** the comparisons. The order is a total one (ties by index), so the same.
+*/
+#define PL__EUM_SORT_RUN 8
+
 /* Merge sort of actor indices by position (qsort has no context argument). */
 void pl__eum_sort_by_position(size_t *ord, size_t *tmp, size_t n, const double *x)
 {
-    if (n < 2)
+    if (n <= PL__EUM_SORT_RUN) {
+        for (size_t i = 1; i < n; i++) {
+            size_t a = ord[i], k = i;
+            for (; k > 0 && by_position(a, ord[k - 1], x) < 0; k--)
+                ord[k] = ord[k - 1];
+            ord[k] = a;
+        }
         return;
+    }
     size_t h = n / 2;
     pl__eum_sort_by_position(ord, tmp, h, x);
     pl__eum_sort_by_position(ord + h, tmp, n - h, x);
@@ -149,6 +162,23 @@ int pl__eum_votes_init(pl__eum_votes *v, const double *x, const double *w, const
     return pl__eum_votes_init_buf(v, x, w, r, R, n, prob, naive, threads, NULL);
 }
 
+/* The sorted set-up's block of `need` doubles (SIZE_MAX: too many): buf's, grown if too small,
+   or v's own without buf. NULL for want of memory. */
+static double *sorted_block(pl__eum_votes *v, size_t need, pl__eum_buf *buf)
+{
+    if (!buf)
+        return pl__mallocarray(need, sizeof(double));
+    if (buf->blk_cap < need) {
+        free(buf->blk);
+        buf->blk_cap = 0;
+        if (!(buf->blk = pl__mallocarray(need, sizeof(double))))
+            return NULL;
+        buf->blk_cap = need;
+    }
+    v->xs_lent = 1;
+    return buf->blk;
+}
+
 /* pl__eum_votes_init_buf; z_later: Scholz's Z at r = 1 left to pl__eum_threats (r NULL). */
 static int votes_init(pl__eum_votes *v, const double *x, const double *w, const double *r,
                       double R, size_t n, pl_eum_prob prob, int naive, int threads,
@@ -168,7 +198,7 @@ static int votes_init(pl__eum_votes *v, const double *x, const double *w, const 
     ** and five allocations each were half of a draw's calls to malloc.
     */
     _Static_assert(sizeof(size_t) <= sizeof(double), "a size_t fits where a double does");
-    if (!(v->xs = pl__mallocarray(pl__add(pl__mul(5, n), 2), sizeof(double))))
+    if (!(v->xs = sorted_block(v, pl__add(pl__mul(5, n), 2), buf)))
         return PL_ENOMEM;
     v->pw = v->xs + n;
     v->px = v->pw + n + 1;
@@ -205,7 +235,8 @@ int pl__eum_votes_init_threats(pl__eum_votes *v, const double *x, const double *
 
 void pl__eum_votes_free(pl__eum_votes *v)
 {
-    free(v->xs); /* with pw, px and ord */
+    if (!v->xs_lent)
+        free(v->xs); /* with pw, px and ord */
     free(v->mat);
     if (!v->tab_lent)
         free(v->tab);
@@ -353,6 +384,24 @@ static void threat_ends(const double *xs, size_t i, size_t g1, size_t n, const s
 }
 
 /*
+** Up to this many actors a threat pass's scratch lives on the stack (9 n + 1
+** doubles at most: 4.6 kB): a stress draw plays a few rounds of every issue
+** with a handful of actors, where a calloc a round cost a third of the pass.
+*/
+#define PL__EUM_THREATS_STACK 64
+
+/* k n + 1 zeroed doubles: small's (room for k PL__EUM_THREATS_STACK + 1) when they fit, else
+   calloc's (NULL for want of memory; the caller frees what is not small). */
+static double *threats_scratch(double *small, size_t k, size_t n)
+{
+    if (n <= PL__EUM_THREATS_STACK) {
+        memset(small, 0, (k * n + 1) * sizeof *small);
+        return small;
+    }
+    return n > (SIZE_MAX - 1) / k ? NULL : calloc(k * n + 1, sizeof *small);
+}
+
+/*
 ** threat_ends by distinct position, for the pairs of positions (I, T), T > I,
 ** of ux (ascending): bg[T] is the first position from I + 1 on past the
 ** midpoint of ux[I] and ux[T], or T if sooner (b is its first place). Walking
@@ -430,7 +479,8 @@ static int threats_grouped(const pl__eum_votes *v, const double *s, double R, do
 {
     size_t n = v->n, nd = 0;
     /* gs (n + 1), bg (n) in 2 n + 1 doubles' room, then ux and the six sums (n each) */
-    double *mem = n > (SIZE_MAX - 1) / 9 ? NULL : calloc(9 * n + 1, sizeof *mem), z = 0;
+    double small[9 * PL__EUM_THREATS_STACK + 1], z = 0;
+    double *mem = threats_scratch(small, 9, n);
     if (!mem)
         return PL_ENOMEM;
     size_t *gs = (size_t *)(void *)mem, *bg = gs + n + 1;
@@ -463,7 +513,8 @@ static int threats_grouped(const pl__eum_votes *v, const double *s, double R, do
             size_t a = v->ord[t];
             S[a] = 2 * ((1 - 2 * s[a]) * g.sd[G] + 2 * s[a] * p) / R;
         }
-    free(mem);
+    if (mem != small)
+        free(mem);
     return PL_OK;
 }
 
@@ -486,7 +537,8 @@ int pl__eum_threats(const pl__eum_votes *v, const double *s, double R, double *S
         return threats_grouped(v, s, R, S);
     const double *xs = v->xs;
     /* sd, sdp, up, dn (zeroed) and b, c, in 2 n doubles' room (a size_t fits: init_buf) */
-    double *sd = n > (SIZE_MAX - 1) / 6 ? NULL : calloc(6 * n + 1, sizeof *sd);
+    double small[6 * PL__EUM_THREATS_STACK + 1];
+    double *sd = threats_scratch(small, 6, n);
     if (!sd)
         return PL_ENOMEM;
     double *sdp = sd + n, *up = sd + 2 * n, *dn = sd + 3 * n; /* only now: arithmetic on NULL
@@ -526,7 +578,8 @@ int pl__eum_threats(const pl__eum_votes *v, const double *s, double R, double *S
         size_t a = v->ord[t];
         S[a] = 2 * ((1 - 2 * s[a]) * sd[t] + 2 * s[a] * sdp[t]) / R;
     }
-    free(sd);
+    if (sd != small)
+        free(sd);
     return PL_OK;
 }
 
@@ -567,10 +620,12 @@ double pl__eum_votes_bound(const pl__eum_votes *v)
 
 void pl__eum_votes_pair(const pl__eum_votes *v, size_t j, size_t i, double *wins, double *loses)
 {
-    double L, U, lo = fmin(v->x[i], v->x[j]), hi = fmax(v->x[i], v->x[j]);
     *wins = *loses = 0;
     if (v->x[i] == v->x[j])
         return;
+    /* distinct finite positions: a comparison picks what fmin and fmax would (without a call) */
+    int lower_j = v->x[j] < v->x[i];
+    double L, U, lo = lower_j ? v->x[j] : v->x[i], hi = lower_j ? v->x[i] : v->x[j];
     if (v->mat) {
         *wins = v->mat[j * v->n + i];
         *loses = v->mat[i * v->n + j];
