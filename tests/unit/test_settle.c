@@ -964,41 +964,71 @@ static void expect_pairs_match(const pl_settlement *st, size_t *n_yes, size_t *n
     }
 }
 
-/* Random small scenarios with red lines and a noisy ratifying body (rl_random_yaml), then
-   300 draws of the built-in scenario (four parties, two ratifying bodies, a red line). */
-static void test_pair_exists_equals_count(void **state)
+/* The built-in scenario, and room in *x for a draw of its uncertain inputs. */
+static pl_scenario *builtin_to_draw(double **x)
 {
-    (void)state;
-    uint64_t seed = 23;
-    char yaml[4096];
-    rl_rand r[5];
-    size_t yes = 0, no = 0;
-    for (int trial = 0; trial < 200; trial++) {
-        rl_random_yaml(&seed, yaml, sizeof yaml, r);
-        pl_scenario *s;
-        pl_settlement *st = rl_settle(&s, yaml);
-        expect_pairs_match(st, &yes, &no);
-        pl_settle_free(st);
-        pl_scenario_free(s);
-    }
     pl_scenario *b = NULL;
     pl_error err;
     if (pl_scenario_load_builtin(&b, NULL, NULL, &err))
         fail_msg("%s", err.msg);
-    double *x = malloc((pl_scenario_n_uncertain(b) + 1) * sizeof *x);
-    assert_non_null(x);
+    *x = malloc((pl_scenario_n_uncertain(b) + 1) * sizeof **x);
+    assert_non_null(*x);
+    return b;
+}
+
+/*
+** check(st, ctx) on the settlements of `trials` random small scenarios with red lines and a
+** noisy ratifying body (rl_random_yaml from seed; alter, when given, edits every other text),
+** then of 300 draws of the built-in scenario (four parties, two ratifying bodies, a red line;
+** stream draw_seed), each computed with pl__settle_compute's flags (draw % 4 when
+** vary_flags, else 0: pl_settle_compute).
+*/
+typedef void (*settle_check)(pl_settlement *st, void *ctx);
+static void over_settlements(uint64_t seed, int trials, void (*alter)(char *),
+                             uint64_t draw_seed, int vary_flags, settle_check check, void *ctx)
+{
+    char yaml[4096];
+    rl_rand r[5];
+    for (int trial = 0; trial < trials; trial++) {
+        rl_random_yaml(&seed, yaml, sizeof yaml, r);
+        if (alter && trial % 2)
+            alter(yaml);
+        pl_scenario *s;
+        pl_settlement *st = rl_settle(&s, yaml);
+        check(st, ctx);
+        pl_settle_free(st);
+        pl_scenario_free(s);
+    }
+    pl_error err;
+    double *x;
+    pl_scenario *b = builtin_to_draw(&x);
+    pl_settle_opts o = PL_SETTLE_OPTS_INIT;
     for (uint64_t draw = 0; draw < 300; draw++) {
         pl_scenario *d = NULL;
         pl_settlement *st = NULL;
-        if (pl_scenario_draw(&d, b, 5, draw, x, &err) || pl_settle_compute(&st, d, NULL, &err))
+        if (pl_scenario_draw(&d, b, draw_seed, draw, x, &err) ||
+            pl__settle_compute(&st, d, &o, vary_flags ? (unsigned)(draw % 4) : 0, &err))
             fail_msg("%s", err.msg);
-        expect_pairs_match(st, &yes, &no);
+        check(st, ctx);
         pl_settle_free(st);
         pl_scenario_free(d);
     }
     free(x);
     pl_scenario_free(b);
-    assert_true(yes > 100 && no > 100); /* both answers were put to the test */
+}
+
+static void pairs_check(pl_settlement *st, void *ctx)
+{
+    size_t *n = ctx;
+    expect_pairs_match(st, &n[0], &n[1]);
+}
+
+static void test_pair_exists_equals_count(void **state)
+{
+    (void)state;
+    size_t n[2] = {0, 0}; /* yes, no */
+    over_settlements(23, 200, NULL, 5, 0, pairs_check, n);
+    assert_true(n[0] > 100 && n[1] > 100); /* both answers were put to the test */
 }
 
 /* The ratified Nash point as every settlement finds it (pl__settle_rnash passing over the
@@ -1039,47 +1069,21 @@ static void centre_i2(char *yaml)
     memcpy(yaml, out, strlen(out) + 1);
 }
 
-/* Random small scenarios with red lines and a noisy ratifying body (rl_random_yaml), in
-   half of them with every position on I2 at 12.5 so that packages tie; then
-   300 draws of the built-in scenario (four parties, two ratifying bodies, a red line). */
+static void rnash_check(pl_settlement *st, void *ctx)
+{
+    size_t *n = ctx;
+    expect_rnash_same(st, &n[0], &n[1]);
+}
+
+/* over_settlements: 400 random scenarios, every other one with every position on I2 at 12.5
+   so that packages tie, then 300 built-in draws under each of the compute flags. */
 static void test_rnash_pruned_equals_full(void **state)
 {
     (void)state;
-    uint64_t seed = 29;
-    char yaml[4096];
-    rl_rand r[5];
-    size_t found = 0, tied = 0;
-    for (int trial = 0; trial < 400; trial++) {
-        rl_random_yaml(&seed, yaml, sizeof yaml, r);
-        if (trial % 2)
-            centre_i2(yaml);
-        pl_scenario *s;
-        pl_settlement *st = rl_settle(&s, yaml);
-        expect_rnash_same(st, &found, &tied);
-        pl_settle_free(st);
-        pl_scenario_free(s);
-    }
-    assert_true(found > 100 && tied > 50); /* both the point and its ties were compared */
-    pl_scenario *b = NULL;
-    pl_error err;
-    if (pl_scenario_load_builtin(&b, NULL, NULL, &err))
-        fail_msg("%s", err.msg);
-    double *x = malloc((pl_scenario_n_uncertain(b) + 1) * sizeof *x);
-    assert_non_null(x);
-    pl_settle_opts o = PL_SETTLE_OPTS_INIT;
-    for (uint64_t draw = 0; draw < 300; draw++) {
-        pl_scenario *d = NULL;
-        pl_settlement *st = NULL;
-        if (pl_scenario_draw(&d, b, 7, draw, x, &err) ||
-            pl__settle_compute(&st, d, &o, (unsigned)(draw % 4), &err))
-            fail_msg("%s", err.msg);
-        expect_rnash_same(st, &found, &tied);
-        pl_settle_free(st);
-        pl_scenario_free(d);
-    }
-    free(x);
-    pl_scenario_free(b);
-    print_message("rnash: %zu found, %zu with ties\n", found, tied);
+    size_t n[2] = {0, 0}; /* found, tied */
+    over_settlements(29, 400, centre_i2, 7, 1, rnash_check, n);
+    assert_true(n[0] > 100 && n[1] > 50); /* both the point and its ties were compared */
+    print_message("rnash: %zu found, %zu with ties\n", n[0], n[1]);
 }
 
 /* What a draw of `parley stress` reads from a settlement, the same to the bit with every
@@ -1126,12 +1130,9 @@ static void expect_ratifiers_same(const pl_settlement *a, const pl_settlement *b
 static void test_ratifiers_only_same(void **state)
 {
     (void)state;
-    pl_scenario *b = NULL;
     pl_error err;
-    if (pl_scenario_load_builtin(&b, NULL, NULL, &err))
-        fail_msg("%s", err.msg);
-    double *x = malloc((pl_scenario_n_uncertain(b) + 1) * sizeof *x);
-    assert_non_null(x);
+    double *x;
+    pl_scenario *b = builtin_to_draw(&x);
     pl_settle_opts o = PL_SETTLE_OPTS_INIT;
     o.max_enumerate = 0, o.logrolls = 0;
     for (uint64_t draw = 0; draw < 200; draw++) {
