@@ -149,21 +149,26 @@ static double path_mean(const pl_settlement *st, size_t k, double pos)
                         nd->horizon.value, st->path_r, st->path_den);
 }
 
+/* Issue k's value today for an actor at pos less mean, its mean value along the path. */
+static double drift_gap(const pl_scenario *s, size_t k, double pos, int quadratic, double mean)
+{
+    return pl__issue_score(pos, s->issues[k].status_quo.value, quadratic) - mean;
+}
+
 double pl__nodeal_drift_gap(const pl_scenario *s, size_t k, double pos, int quadratic)
 {
-    return pl__issue_score(pos, s->issues[k].status_quo.value, quadratic) -
-           mean_on_path(s, k, pos, quadratic);
+    return drift_gap(s, k, pos, quadratic, mean_on_path(s, k, pos, quadratic));
 }
 
 /* Utility judge j loses, on average along the path, on the issues that drift. */
 static double drift_loss(const pl_settlement *st, size_t j)
 {
     double loss = 0, pos;
+    int quadratic = st->o.loss == PL_LOSS_QUADRATIC;
     for (size_t k = 0; k < st->K; k++)
         if (drifts(st, j, k, &pos))
             loss += st->w[j * st->K + k] *
-                    (pl__issue_score(pos, st->s->issues[k].status_quo.value,
-                                     st->o.loss == PL_LOSS_QUADRATIC) - path_mean(st, k, pos));
+                    drift_gap(st->s, k, pos, quadratic, path_mean(st, k, pos));
     return loss;
 }
 
