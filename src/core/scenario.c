@@ -6,6 +6,7 @@
 #include "scenario_impl.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 pl_value pl__value_exact(double v)
@@ -171,6 +172,13 @@ size_t pl_issue_nearest_anchor(const pl_issue *x, double v)
         if (fabs(x->anchor_at[j] - v) < fabs(x->anchor_at[best] - v))
             best = j;
     return best;
+}
+
+void pl__issue_point_words(const pl_issue *x, double v, char *buf, size_t size)
+{
+    const char *t;
+    double at = pl_issue_anchor(x, pl_issue_nearest_anchor(x, v), &t);
+    snprintf(buf, size, "%s%s", at == v ? "" : "near: ", t ? t : "");
 }
 
 const pl_value *pl_issue_status_quo(const pl_issue *x)

@@ -208,6 +208,12 @@ typedef struct pl_regime {
 pl_value pl__value_exact(double v);
 
 /*
+** Scale point v of issue x in words, into buf: the nearest worded anchor's
+** words, "near: " before them when v is not that anchor's point.
+*/
+void pl__issue_point_words(const pl_issue *x, double v, char *buf, size_t size);
+
+/*
 ** The no_deal section: what no agreement is worth over time (docs/models.md,
 ** "No deal over time"): a cost of continued conflict per actor and year, a
 ** drift of the status quo per issue and year, over a horizon, discounted.

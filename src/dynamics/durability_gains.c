@@ -7,6 +7,7 @@
 */
 #include "parley/parley.h"
 #include "../core/fmt.h"
+#include "../core/scenario_impl.h"
 
 int pl_durability_emit_deal(const pl_scenario *s, const double *deal, const char *proposal_name,
                             const pl_proposal *p, pl_emitter *e)
@@ -20,7 +21,24 @@ int pl_durability_emit_deal(const pl_scenario *s, const double *deal, const char
     for (size_t k = 0; k < pl_scenario_n_issues(s); k++)
         pl_emit_number(e, pl_issue_id(pl_scenario_issue(s, k)), deal[k]);
     int rc = pl_emit_object_end(e);
-    return p ? pl_proposal_emit_sources(p, s, e) : rc;
+    if (rc)
+        return rc;
+    /* the same terms in the scenario's words, for a reader who does not know the scales */
+    static const char *const cols[] = {"issue", "point", "option"};
+    char words[512];
+    pl_emit_table_begin(e, "deal_terms", "Its terms in words (each issue's nearest worded point)",
+                        cols, 3);
+    for (size_t k = 0; k < pl_scenario_n_issues(s); k++) {
+        const pl_issue *x = pl_scenario_issue(s, k);
+        pl__issue_point_words(x, deal[k], words, sizeof words);
+        pl_emit_row_begin(e);
+        pl_emit_string(e, NULL, pl_issue_id(x));
+        pl_emit_number(e, NULL, deal[k]);
+        pl_emit_string(e, NULL, words);
+        pl_emit_row_end(e);
+    }
+    rc = pl_emit_table_end(e);
+    return p && !rc ? pl_proposal_emit_sources(p, s, e) : rc;
 }
 
 /* The verdict on the strategic gains in words. */

@@ -26,14 +26,10 @@ static const char *iid(const pl_settlement *st, size_t k)
 /* Words for option v of issue k: its name, else the nearest scale anchor's words. */
 static void option_words(const pl_settlement *st, size_t k, size_t v, char *buf, size_t size)
 {
-    if (st->name[k][v]) {
+    if (st->name[k][v])
         snprintf(buf, size, "%s", st->name[k][v]);
-        return;
-    }
-    const pl_issue *x = pl_scenario_issue(st->s, k);
-    const char *t;
-    double at = pl_issue_anchor(x, pl_issue_nearest_anchor(x, st->at[k][v]), &t);
-    snprintf(buf, size, "%s%s", at == st->at[k][v] ? "" : "near: ", t);
+    else
+        pl__issue_point_words(pl_scenario_issue(st->s, k), st->at[k][v], buf, size);
 }
 
 /* A package in one line: "TERR 50, NATO 75, ...". */

@@ -95,9 +95,13 @@ nash=$(awk -F, '$1 == "nash" && $2 == "ARMY" { print $3 }' "$TMP/pk")
 expect_status 0 "Nash package" -- "$P" durability "$TMP/nash.yaml" --format json
 jqe '.deal != null and (.deal | has("ARMY"))'
 jqe ".deal.ARMY == ${nash:-null}"
+# ... and in words: 0, 50 and 100 are the scale's worded points (no "near:")
+jqe '.deal_terms[0].issue == "ARMY" and .deal_terms[0].point == .deal.ARMY and
+     .deal_terms[0].option == ({"0": "no cap", "50": "half", "100": "cap"}[.deal.ARMY | tostring])'
 jqe '(.durability.path | length) == 2'
 expect_status 0 "Nash package (text)" -- "$P" durability "$TMP/nash.yaml"
 expect_grep "$TMP/out" "The agreement tested (the Nash package)" "Nash package heading"
+expect_grep "$TMP/out" "Its terms in words" "the deal's terms in words"
 # ... and no Nash package: the message says to give --proposal.
 expect_status 1 "no Nash package" -- "$P" durability "$TMP/dur.yaml"
 grep -q -- "--proposal" "$TMP/err" && ok || bad "no Nash package: message does not point to --proposal: $(head -n1 "$TMP/err")"
