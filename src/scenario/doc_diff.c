@@ -89,8 +89,40 @@ static int seqs(differ *d, const pl_doc_node *a, const pl_doc_node *b)
     return rc;
 }
 
+/*
+** A scalar against a number written as a mapping ({value, low, high, note, ...})
+** means the same as {value: scalar}: the value is compared at the number's own
+** path (as --set names it) and the mapping's other keys against nothing, so
+** adding a note to 30 while making it 31 reads "30 -> 31" and "note: - -> ...",
+** not "30 -> (a mapping)". flip: the mapping is a (the scalar b).
+*/
+static int scalar_and_value_map(differ *d, const pl_doc_node *scalar, const pl_doc_node *map,
+                                int flip)
+{
+    size_t len = strlen(d->path);
+    const pl_doc_node *v = pl_doc_map_get(map, "value");
+    int rc = flip ? node(d, v, scalar) : node(d, scalar, v);
+    for (size_t i = 0; !rc && i < map->len; i++) {
+        const char *key = pl_doc_map_key(map, i)->text;
+        if (strcmp(key, "value") != 0)
+            rc = flip ? part(d, len, key, pl_doc_map_value(map, i), NULL)
+                      : part(d, len, key, NULL, pl_doc_map_value(map, i));
+    }
+    return rc;
+}
+
+static int is_value_map(const pl_doc_node *n)
+{
+    return n && n->type == PL_DOC_MAP && pl_doc_map_get(n, "value") &&
+           pl_doc_map_get(n, "value")->type == PL_DOC_SCALAR;
+}
+
 static int node(differ *d, const pl_doc_node *a, const pl_doc_node *b)
 {
+    if (a && b && a->type == PL_DOC_SCALAR && is_value_map(b))
+        return scalar_and_value_map(d, a, b, 0);
+    if (a && b && b->type == PL_DOC_SCALAR && is_value_map(a))
+        return scalar_and_value_map(d, b, a, 1);
     if (a && b && a->type == b->type) {
         if (a->type == PL_DOC_MAP)
             return maps(d, a, b);

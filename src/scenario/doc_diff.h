@@ -12,8 +12,10 @@
 /*
 ** Calls fn once per difference, in the order of a (then what only b has):
 ** path, and what a and b hold there: the scalar's text, "(a mapping)", "(a
-** list)", or NULL where one has nothing. Stops when fn returns non-zero and
-** returns that.
+** list)", or NULL where one has nothing. A scalar against a mapping with a
+** scalar `value` (a number with provenance) is compared as {value: scalar}:
+** the value at the path itself, the mapping's other keys against NULL. Stops
+** when fn returns non-zero and returns that.
 */
 typedef int (*pl_doc_diff_fn)(const char *path, const char *a, const char *b, void *payload);
 int pl__doc_diff(const pl_doc_node *a, const pl_doc_node *b, pl_doc_diff_fn fn, void *payload);

@@ -2,7 +2,8 @@
 /*
 ** test_doc_diff.c: the differences between two documents, by path
 ** (src/scenario/doc_diff.c): scalars, keys on one side only, list entries by
-** id and by position, a change of type. The expected rows are read off the two
+** id and by position, a change of type, a plain number against the same
+** number written as a mapping. The expected rows are read off the two
 ** texts by hand.
 */
 #include "test_util.h"
@@ -53,8 +54,30 @@ static void test_diff(void **state)
     pl_doc_free(&db);
 }
 
+/* A plain number against the same number written as a mapping: the value at the
+   number's path, the mapping's other keys against nothing; both ways round. */
+static void test_value_map(void **state)
+{
+    (void)state;
+    static const char *const a = "c: 30\nd: {value: 5, note: n}\ne: 7\nf: {value: 1, k: v}\n";
+    static const char *const b = "c: {value: 31, note: x}\nd: 5\ne: {value: 7}\nf: 1\n";
+    pl_doc da, db;
+    assert_int_equal(pl_doc_parse(&da, a, strlen(a), "a", 0, NULL), PL_OK);
+    assert_int_equal(pl_doc_parse(&db, b, strlen(b), "b", 0, NULL), PL_OK);
+    test_sink k = {NULL, 0, 0};
+    assert_int_equal(pl__doc_diff(da.root, db.root, row, &k), 0);
+    assert_string_equal(k.data, "c|30|31\n"
+                                "c.note|-|x\n"
+                                "d.note|n|-\n"
+                                "f.k|v|-\n");
+    free(k.data);
+    pl_doc_free(&da);
+    pl_doc_free(&db);
+}
+
 int main(void)
 {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(test_diff)};
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_diff),
+                                       cmocka_unit_test(test_value_map)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
