@@ -180,6 +180,19 @@ static void durability_margin(const pl_durability *d, pl_claim_result *r)
         r->margin[u - 1] = '\0'; /* the last sentence's space */
 }
 
+/* "goes from 0.50 to 0.30", or "stays 0.30" when the two read the same (a move from
+   0.30 to 0.30 reads as if something moved). */
+static void power_shift(const pl_durability *d, size_t T, char *buf, size_t size)
+{
+    char before[32], after[32];
+    pl__snprintf(before, sizeof before, "%.2f", pl_durability_power(d, 0));
+    pl__snprintf(after, sizeof after, "%.2f", pl_durability_power(d, T));
+    if (strcmp(before, after) == 0)
+        pl__snprintf(buf, size, "stays %s", after);
+    else
+        pl__snprintf(buf, size, "goes from %s to %s", before, after);
+}
+
 static void self_enforcing(ctx *x, const pl__claim *c, pl_claim_result *r)
 {
     pl_durability *d = durability(x, c, r);
@@ -187,16 +200,16 @@ static void self_enforcing(ctx *x, const pl__claim *c, pl_claim_result *r)
         return;
     int side = 0, t = pl_durability_fails_at(d, &side);
     size_t T = pl_durability_periods(d) - 1;
+    char shift[96];
+    power_shift(d, T, shift, sizeof shift);
     if (t < 0)
         pl__claim_say(r, c->expect ? PL_CLAIM_HOLDS : PL_CLAIM_FAILS, pl_durability_power(d, T),
-            "Self-enforcing: %s's chance of winning a war goes from %.2f to %.2f and neither "
-            "side ever prefers war.", pl_durability_side(d, 0), pl_durability_power(d, 0),
-            pl_durability_power(d, T));
+            "Self-enforcing: %s's chance of winning a war %s and neither side ever prefers war.",
+            pl_durability_side(d, 0), shift);
     else
         pl__claim_say(r, c->expect ? PL_CLAIM_FAILS : PL_CLAIM_HOLDS, pl_durability_power(d, T),
-            "Not self-enforcing: %s's chance of winning a war goes from %.2f to %.2f, and %s "
-            "prefers war from period %d.", pl_durability_side(d, 0), pl_durability_power(d, 0),
-            pl_durability_power(d, T), pl_durability_side(d, side), t);
+            "Not self-enforcing: %s's chance of winning a war %s, and %s prefers war from "
+            "period %d.", pl_durability_side(d, 0), shift, pl_durability_side(d, side), t);
     durability_margin(d, r);
     pl_durability_free(d);
 }

@@ -9,6 +9,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 static const char *side_id(const pl_scenario *s, const pl_durability_spec *sp, int side)
 {
@@ -32,12 +33,16 @@ static void when(const pl_durability_spec *sp, size_t t, char *buf, size_t size)
 
 static void finding_power(const pl_durability *d, view v, pl_emitter *e)
 {
-    char buf[512], at[64];
+    char buf[512], at[64], before[32], after[32];
     size_t T = pl_durability_periods(d) - 1;
     when(v.sp, T, at, sizeof at);
-    pl__snprintf(buf, sizeof buf, "Without a deal %s would win a war with probability %.2f; under "
-             "the deal's terms this becomes %.2f by %s.", side_id(v.s, v.sp, 0),
-             pl_durability_power(d, 0), pl_durability_power(d, T), at);
+    pl__snprintf(before, sizeof before, "%.2f", pl_durability_power(d, 0));
+    pl__snprintf(after, sizeof after, "%.2f", pl_durability_power(d, T));
+    /* "becomes 0.30" after "0.30" reads as if something moved: say it stays. */
+    int same = strcmp(before, after) == 0;
+    pl__snprintf(buf, sizeof buf, "Without a deal %s would win a war with probability %s; under "
+             "the deal's terms this %s %s %s %s.", side_id(v.s, v.sp, 0), before,
+             same ? "stays" : "becomes", after, same ? "through" : "by", at);
     pl_emit_string(e, "power", buf);
 }
 

@@ -72,6 +72,11 @@ J="$SRC/tests/scenarios/jcpoa-2015"
 expect_status 0 "self_enforcing, no guarantee" -- "$P" claims "$J.yaml" --claims "$J.claims.yaml" --no-breakeven --draws 0
 expect_grep "$TMP/out" "Margin: It holds on its own.$" "margin without guarantees"
 grep -q "leaves out: *$" "$TMP/out" && bad "a guarantees heading with no guarantee after it" || ok
+# a deal that shifts no power (Iran's enrichment left at 80, the term's factor 1): the chance
+# "stays", not "goes from 0.90 to 0.90"
+printf 'ENRICH: 80\nSANCT: 80\nINSP: 75\n' >"$TMP/noshift.yaml"
+expect_status 0 "self_enforcing, no shift" -- "$P" claims "$J.yaml" --claims "$J.claims.yaml" --proposal "$TMP/noshift.yaml" --no-breakeven --draws 0
+expect_grep "$TMP/out" "chance of winning a war stays 0.90 and neither side" "no shift reads as none"
 
 # ratification: `above P` claims the deal passes (p > P), `below P` that it fails (p < P). On
 # settle's Nash package (p_ratified 0.564 on the built-in) below 0.5 fails, too high, and above

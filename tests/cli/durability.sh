@@ -66,6 +66,8 @@ jqe '.durability.findings.commitment | test("not self-enforcing")'
 expect_status 0 "ARMY: 0" -- "$P" durability "$TMP/dur.yaml" --proposal "$TMP/nocap.yaml" --format json
 jqe '.deal.ARMY == 0'
 jqe '[.durability.path[].p_a] == [0.5, 0.5]'
+# No shift reads as none: "stays 0.50", not "becomes 0.50".
+jqe '.durability.findings.power | test("this stays 0.50 through period 1[.]")'
 jqe '.durability.findings.commitment | test("self-enforcing") and (test("not self-enforcing") | not)'
 # With ARMY: 0 the guarantee (protecting A from period 1) would lower B's chance
 # from 0.5 to 0.436 and B would then prefer war in period 0: a guarantee holds
