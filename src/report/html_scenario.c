@@ -255,7 +255,8 @@ static void no_deal(pl__buf *h, const pl_report *r)
             pl__buf_printf(h, "<h3>What no deal is worth</h3><p>Over the scenario's horizon: "
                               "the static value, less the utility lost as the status quo "
                               "drifts and the yearly cost of continued conflict, discounted "
-                              "(utilities 0&ndash;1).</p><table><thead><tr><th>party</th>"
+                              "(utilities of parley settle: from 0 to the sum of the party's "
+                              "saliences, so 0&ndash;1 only when they sum to 1).</p><table><thead><tr><th>party</th>"
                               "<th>static value (from)</th><th>drift loss</th><th>conflict "
                               "cost</th><th>no-deal value</th></tr></thead><tbody>");
         char num[4][40];

@@ -20,6 +20,11 @@ expect_status 0 "settle json" -- "$P" settle "$S" --format json
 jqe '.settlement.no_deal.horizon_years == 4 and .settlement.no_deal.discount_per_year == 1'
 jqe '[.settlement.no_deal.no_deal_parts[] | select(.actor == "B_PUBLIC")][0] | .role == "ratifies" and .cost_of == "B" and .cost_points == 10'
 jqe '.settlement.parties[1].no_deal == .settlement.no_deal.no_deal_parts[1].no_deal'
+# The report's table of the parts gives settle's utility scale, which is 0-1 only when a
+# party's saliences sum to 1 (a Brexit scenario's UK, saliences summing to 3.8, had 2.2).
+expect_status 0 "report" -- "$P" report "$S" -n 0 -o "$TMP/nd.html"
+grep -q "<h3>What no deal is worth</h3>" "$TMP/nd.html" && ok || bad "report: no no-deal table"
+grep -q "to the sum of the party's saliences" "$TMP/nd.html" && ok || bad "report: the no-deal table does not give its utility scale"
 jqe '.settlement.frontier.rational == 3'
 
 # Without it: the static value, no no_deal report, a different rational set.
