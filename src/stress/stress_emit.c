@@ -245,6 +245,17 @@ static int emit_sensitivity(const pl_stress *st, size_t top, pl_emitter *e)
     ranked *rk = malloc((st->plan.J ? st->plan.J : 1) * sizeof *rk);
     if (!rk)
         return PL_ENOMEM;
+    /* With few draws an input that cannot move a result still correlates with it by chance
+       (a war-time hazard "moving" a weighted mean): give the size of that noise, so a small
+       |r| is not read as an effect. Under no effect r is about normal with sd 1/sqrt(n). */
+    if (st->draws > 0) {
+        char note[256];
+        double noise = 2 / sqrt((double)st->draws);
+        pl__snprintf(note, sizeof note, "with %llu draws an |r| below %.3f (2/sqrt(draws)) is "
+                     "within sampling noise: an input that does not move a result shows an |r| "
+                     "that large about once in 20", (unsigned long long)st->draws, noise);
+        pl_emit_string(e, "sensitivity_noise", note);
+    }
     pl_emit_table_begin(e, "sensitivity", "Sensitivity (tornado): the inputs that move each "
                         "result most; r: Pearson correlation over the draws; variance_share: "
                         "r^2, the share of its variance that input explains alone (linear); "

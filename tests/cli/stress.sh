@@ -26,6 +26,8 @@ jqe '[.stress.numbers[] | select(.metric == "forecast.TERR.mean")][0] | (.baseli
 jqe '[.stress.packages[] | select(.solution == "settle.nash")] | length >= 1 and (map(.share) | add) <= 1'
 jqe '[.stress.sensitivity[] | select(.metric == "forecast.TERR.mean")] | length == 3'
 jqe '[.stress.sensitivity[] | .variance_share >= 0 and .variance_share <= 1] | all'
+# the size of a correlation that chance alone gives (2/sqrt(300) = 0.115), beside the table
+jqe '.stress.sensitivity_noise | test("^with 300 draws an [|]r[|] below 0[.]115 ")'
 jqe '[.stress.inputs[] | .low <= .value and .value <= .high] | all'
 expect_status 0 "text output" -- "$P" stress -n 50
 expect_grep "$TMP/out" "GUARANTOR_COUNCIL can act against RUS: no as written" "robustness in words"
