@@ -10,6 +10,7 @@
 #include "parley/scenario.h"
 #include "parley/forecast.h"
 #include "../core/error_int.h"
+#include "../core/fmt.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,10 +89,11 @@ int pl_forecast_emit_smp(const pl_forecast *f, const pl_scenario *s, int traject
     if (pl_smp_stop_reason(m) == PL_SMP_STOP_CYCLE)
         snprintf(why, sizeof why, "a cycle: the last state repeats the one %zu turns before "
                  "(no convergence)", pl_smp_cycle(m));
-    pl_emit_string(e, "stopped", pl_smp_stop_reason(m) == PL_SMP_STOP_QUIET
-                   ? "the change fell below the stop ratio of turn 1's"
-                   : pl_smp_stop_reason(m) == PL_SMP_STOP_CYCLE ? why
-                   : "the turn limit, still moving (no convergence)");
+    else /* the ratio itself: "the stop ratio" named a setting the reader cannot see */
+        pl__snprintf(why, sizeof why, "the change fell below %g%% of turn 1's",
+                     100 * m->o.stop_ratio);
+    pl_emit_string(e, "stopped", pl_smp_stop_reason(m) == PL_SMP_STOP_TURNS
+                   ? "the turn limit, still moving (no convergence)" : why);
     pl_emit_table_begin(e, "smp_turns", "Change per turn (over turn 1's)", tc, 2);
     for (size_t t = 1; t <= T; t++) {
         pl_emit_row_begin(e);

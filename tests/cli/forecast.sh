@@ -117,6 +117,9 @@ expect_error "parley: expected parley import [--from FORMAT] FILE [-o OUT.yaml]"
 expect_status 0 "smp" -- "$P" forecast --model smp --format json
 jqe '[.forecasts[] | .model] | unique == ["smp"]'
 jqe '.smp.turns >= 2 and (.smp.smp_final | length) == 4 and ([.smp.smp_final[].probability] | max) <= 1'
+# why it stopped, with the ratio (not "the stop ratio", a setting the reader cannot see)
+jqe '.smp.stopped | test("^the change fell below 2% of turn 1.s$") or test("^a cycle") or test("^the turn limit")'
+jqe '.smp.stopped | test("stop ratio") | not'
 # the SMP's turn-by-turn table in JSON (its column names were freed before its rows: a crash)
 expect_status 0 "smp trajectory json" -- "$P" forecast --model smp --trajectory --format json
 jqe '(.smp.smp_trajectory | length) == (.smp.turns + 1) * 4 and (.smp.smp_trajectory[0] | has("TERR"))'
