@@ -355,6 +355,22 @@ static void no_winners(ctx *x, const pl__claim *c, pl_claim_result *r)
     pl_durability_free(d);
 }
 
+/* The claim's `why` as the sentence after "Verdict: not modelled.": a reason written in
+   lower case without a full stop ("the costs are inputs") would read as a fragment there. */
+static void not_modelled(const pl__claim *c, pl_claim_result *r)
+{
+    const char *why = c->why ? c->why : "";
+    size_t n = strlen(why);
+    if (!n) {
+        pl__claim_say(r, PL_CLAIM_NOT_MODELLED, NAN, "%s", "");
+        return;
+    }
+    int lower = why[0] >= 'a' && why[0] <= 'z';
+    int stop = strchr(".!?", why[n - 1]) != NULL;
+    pl__claim_say(r, PL_CLAIM_NOT_MODELLED, NAN, "%c%s%s", lower ? why[0] - 'a' + 'A' : why[0],
+                  why + 1, stop ? "" : ".");
+}
+
 static void evaluate(ctx *x, const pl__claim *c, pl_claim_result *r)
 {
     r->value = r->threshold = NAN;
@@ -366,7 +382,7 @@ static void evaluate(ctx *x, const pl__claim *c, pl_claim_result *r)
     case PL__LEVERAGE: leverage(x, c, r); break;
     case PL__ZONE: pl__claim_zone(settlement(x), x->s, c, r); break;
     case PL__NO_WINNERS: no_winners(x, c, r); break;
-    default: pl__claim_say(r, PL_CLAIM_NOT_MODELLED, NAN, "%s", c->why); break;
+    default: not_modelled(c, r); break;
     }
 }
 

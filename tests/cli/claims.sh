@@ -72,6 +72,10 @@ J="$SRC/tests/scenarios/jcpoa-2015"
 expect_status 0 "self_enforcing, no guarantee" -- "$P" claims "$J.yaml" --claims "$J.claims.yaml" --no-breakeven --draws 0
 expect_grep "$TMP/out" "Margin: It holds on its own.$" "margin without guarantees"
 grep -q "leaves out: *$" "$TMP/out" && bad "a guarantees heading with no guarantee after it" || ok
+# a reason written as a fragment reads as a sentence after "Verdict: not modelled."
+printf 'parley-claims: 1\nclaims:\n  - {id: nm, claim: "No deal costs the UK more.", check: {kind: not_modelled, why: "the costs are inputs"}}\n' >"$TMP/nm.claims.yaml"
+expect_status 0 "not_modelled, a fragment" -- "$P" claims "$J.yaml" --claims "$TMP/nm.claims.yaml" --no-breakeven --draws 0
+expect_grep "$TMP/out" "Verdict: not modelled. The costs are inputs[.]$" "why as a sentence"
 # a deal that shifts no power (Iran's enrichment left at 80, the term's factor 1): the chance
 # "stays", not "goes from 0.90 to 0.90"
 printf 'ENRICH: 80\nSANCT: 80\nINSP: 75\n' >"$TMP/noshift.yaml"
