@@ -112,6 +112,36 @@ static void party_rows(pl__buf *h, const pl_report *r, size_t *yes)
     pl__buf_printf(h, "</tbody></table>");
 }
 
+/* "(House of Commons: 0, voting no: Labour, ...; European Parliament: 1)": each ratifying
+   body's chance of passing the proposal and the members likelier to vote no than yes, so a
+   probability of 0 says who blocks it, as settle's verdict does. Nothing when the votes
+   cannot be had (out of memory): the probability alone still stands. */
+static void body_votes(pl__buf *o, const pl_report *r)
+{
+    pl_votes *v = NULL;
+    if (pl_settle_votes_proposal(&v, r->st, r->o.proposal, NULL) || !pl_votes_n_bodies(v)) {
+        pl_votes_free(v);
+        return;
+    }
+    pl__buf_printf(o, " (");
+    for (size_t b = 0; b < pl_votes_n_bodies(v); b++) {
+        const pl_vote_body *y = pl_votes_body(v, b);
+        char num[40];
+        pl__snprintf(num, sizeof num, "%.3g", y->p_pass);
+        pl__buf_printf(o, "%s", b ? "; " : "");
+        pl__buf_escaped(o, pl_body_name(pl_scenario_body(r->s, y->body)));
+        pl__buf_printf(o, ": %s", num);
+        for (size_t m = 0, no = 0; m < y->n_members; m++) {
+            if (y->members[m].yes)
+                continue;
+            pl__buf_printf(o, "%s", no++ ? ", " : ", voting no: ");
+            pl__buf_escaped(o, pl_actor_name(pl_scenario_actor(r->s, y->members[m].actor)));
+        }
+    }
+    pl__buf_printf(o, ")");
+    pl_votes_free(v);
+}
+
 /* The findings of the section, into both h and summary. */
 static void proposal_findings(pl__buf *h, pl__buf *summary, const pl_report *r, size_t yes)
 {
@@ -142,9 +172,11 @@ static void proposal_findings(pl__buf *h, pl__buf *summary, const pl_report *r, 
         pl__buf_printf(o, ".</li>");
         char num[40];
         pl__snprintf(num, sizeof num, "%.3g", p);
-        if (!isnan(p))
-            pl__buf_printf(o, "<li>The ratifying bodies pass it with probability %s (every "
-                              "body of every party that needs ratification).</li>", num);
+        if (!isnan(p)) {
+            pl__buf_printf(o, "<li>The ratifying bodies pass it with probability %s", num);
+            body_votes(o, r);
+            pl__buf_printf(o, ".</li>");
+        }
         else
             pl__buf_printf(o, "<li>No party's signature needs ratification in this scenario "
                               "(no <code>ratification:</code> links).</li>");

@@ -32,6 +32,9 @@ expect_grep "$TMP/jp.html" "The proposal is accepted by 3 of 3 parties." "accept
 # and the United States gains less than no deal gives it
 expect_status 0 "report --proposal europe-kyiv" -- "$P" report -n 0 --proposal europe-kyiv -o "$TMP/ek.html"
 expect_grep "$TMP/ek.html" "accepted by 2 of 4 parties; Russia (it crosses its red line on GUAR), United States (no deal is worth more to it)." "the reason each party rejects"
+# who blocks ratification, body by body (moscow-terms: the Rada's elites and Ukraine's society vote no)
+expect_status 0 "report --proposal moscow-terms" -- "$P" report -n 0 --proposal moscow-terms -o "$TMP/mt.html"
+expect_grep "$TMP/mt.html" "pass it with probability 0 (Verkhovna Rada: 0, voting no: Ukrainian political elites (Verkhovna Rada); Ukrainian referendum: 0.00409, voting no: Ukrainian society)." "the bodies that block it, and who votes no"
 expect_error "$TMP/none.yaml: cannot open: No such file or directory" -- "$P" report "$J" -n 0 --claims "$TMP/none.yaml" -o "$TMP/never.html"
 expect_error "$TMP/none.yaml: cannot open: No such file or directory" -- "$P" report "$J" -n 0 --proposal "$TMP/none.yaml" -o "$TMP/never.html"
 printf 'ENRICH: 25\nSANCT: 80\nINSP: 150\n' >"$TMP/off.yaml"
