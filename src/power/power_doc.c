@@ -179,13 +179,20 @@ int pl_power_doc_emit(const pl_power_doc *d, pl_emitter *e)
     int drc = pl_power_emit_members((const pl_power *const *)d->p, d->g, d->id, d->n, e);
     pl_emit_object_begin(e, "conclusions", "Can each body act against the actor it is meant "
                          "to restrain?");
+    size_t targets = 0;
     for (size_t j = 0; j < d->n; j++)
         if (d->target[j]) {
             pl_credibility_text(&d->cr[j], d->g[j], NULL, d->target[j], text, sizeof text);
             pl_emit_string(e, d->id[j], text);
+            targets++;
         }
+    /* An empty section under a question reads as a missing answer: say why there is none. */
+    if (!targets)
+        pl_emit_string(e, "none", "No body names an actor it is meant to restrain (a body's "
+                       "`against: ACTOR` in the scenario, or --against), so there is nothing "
+                       "to test.");
     pl_emit_object_end(e);
-    pl_emit_array_begin(e, "bodies", NULL);
+    pl_emit_array_begin(e, "bodies", "Each body's rules, winning and blocking coalitions");
     for (size_t j = 0; j < d->n; j++) {
         pl_emit_object_begin(e, NULL, d->name[j]);
         pl_emit_string(e, "id", d->id[j]);

@@ -22,6 +22,10 @@ expect_status 0 "one body, csv" -- "$P" power --body GUARANTOR_COUNCIL -f csv
 [ "$(wc -l < "$TMP/out")" -eq 6 ] && ok || bad "csv rows"
 expect_status 0 "--against another actor" -- "$P" power --body REASSURANCE_COALITION --against USA -f json
 jqe '.conclusions.REASSURANCE_COALITION | startswith("cannot act against USA")'
+jqe '.conclusions.none == null'
+# bodies with no `against`: the question's section says why it has no answer
+expect_status 0 "no against" -- "$P" power "$SRC/tests/scenarios/veto.yaml" -f json
+jqe '.conclusions | keys == ["none"] and (.none | startswith("No body names an actor it is meant to restrain"))'
 
 # EEC 1958 (Felsenthal & Machover 1998): Luxembourg is a dummy.
 expect_status 0 "EEC" -- "$P" power --weights 4,4,4,2,2,1 --quota 12 --names FR,DE,IT,BE,NL,LU -f json
