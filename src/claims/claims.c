@@ -11,6 +11,7 @@
 #include "parley/power.h"
 #include "parley/dynamics.h"
 #include "../core/error_int.h"
+#include "../dynamics/durability_impl.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -185,12 +186,10 @@ static void durability_margin(const pl_durability *d, pl_claim_result *r)
 static void power_shift(const pl_durability *d, size_t T, char *buf, size_t size)
 {
     char before[32], after[32];
-    pl__snprintf(before, sizeof before, "%.2f", pl_durability_power(d, 0));
-    pl__snprintf(after, sizeof after, "%.2f", pl_durability_power(d, T));
-    if (strcmp(before, after) == 0)
-        pl__snprintf(buf, size, "stays %s", after);
-    else
+    if (pl__durability_power_moves(d, T, before, after))
         pl__snprintf(buf, size, "goes from %s to %s", before, after);
+    else
+        pl__snprintf(buf, size, "stays %s", after);
 }
 
 static void self_enforcing(ctx *x, const pl__claim *c, pl_claim_result *r)

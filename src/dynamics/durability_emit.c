@@ -31,15 +31,20 @@ static void when(const pl_durability_spec *sp, size_t t, char *buf, size_t size)
         pl__snprintf(buf, size, "year %g", (double)t * sp->step);
 }
 
+int pl__durability_power_moves(const pl_durability *d, size_t T, char before[32], char after[32])
+{
+    pl__snprintf(before, 32, "%.2f", pl_durability_power(d, 0));
+    pl__snprintf(after, 32, "%.2f", pl_durability_power(d, T));
+    return strcmp(before, after) != 0;
+}
+
 static void finding_power(const pl_durability *d, view v, pl_emitter *e)
 {
     char buf[512], at[64], before[32], after[32];
     size_t T = pl_durability_periods(d) - 1;
     when(v.sp, T, at, sizeof at);
-    pl__snprintf(before, sizeof before, "%.2f", pl_durability_power(d, 0));
-    pl__snprintf(after, sizeof after, "%.2f", pl_durability_power(d, T));
     /* "becomes 0.30" after "0.30" reads as if something moved: say it stays. */
-    int same = strcmp(before, after) == 0;
+    int same = !pl__durability_power_moves(d, T, before, after);
     pl__snprintf(buf, sizeof buf, "Without a deal %s would win a war with probability %s; under "
              "the deal's terms this %s %s %s %s.", side_id(v.s, v.sp, 0), before,
              same ? "stays" : "becomes", after, same ? "through" : "by", at);

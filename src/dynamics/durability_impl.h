@@ -39,6 +39,13 @@ struct pl_durability {
 };
 
 /* The durability of deal with issue k's terms in effect from issue_year[k] (NULL: their own). */
+/*
+** Side A's chance of winning a war at period 0 and at period T, as the
+** findings print them (two decimals), into before and after; 1 when the two
+** read differently (else a finding says it "stays", not that it moves).
+*/
+int pl__durability_power_moves(const pl_durability *d, size_t T, char before[32], char after[32]);
+
 int pl__durability_compute_years(pl_durability **out, const pl_scenario *s, const double *deal,
                                  const double *issue_year, pl_error *err);
 /* The same with each guarantee's credibility known (credible[j] 0 or 1; -1 or NULL: count

@@ -176,10 +176,10 @@ static void proposal_findings(pl__buf *h, pl__buf *summary, const pl_report *r, 
             pl__buf_printf(o, "<li>The ratifying bodies pass it with probability %s", num);
             body_votes(o, r);
             pl__buf_printf(o, ".</li>");
-        }
-        else
+        } else {
             pl__buf_printf(o, "<li>No party's signature needs ratification in this scenario "
                               "(no <code>ratification:</code> links).</li>");
+        }
         pl__buf_printf(o, "%s", b ? "" : "</ul>");
     }
 }
