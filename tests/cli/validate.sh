@@ -59,6 +59,15 @@ expect_status 0 "validate ok" -- "$P" validate "$SRC/scenarios/ukraine-2025.yaml
 expect_grep "$TMP/err" "ukraine-2025.yaml: ok (9 actors" "ok line"
 expect_status 0 "validate -q" -- "$P" validate -q "$SRC/scenarios/ukraine-2025.yaml"
 [ -s "$TMP/err" ] && bad "validate -q wrote to stderr" || ok
+# --format json/csv: a valid file gives a document on stdout; a bad one nothing there
+expect_status 0 "validate -f json" -- "$P" validate -f json "$SRC/scenarios/ukraine-2025.yaml"
+jq -e '.validation[0].valid == true and .validation[0].actors == 9 and .validation[0].bodies == 5' \
+  "$TMP/out" >/dev/null && ok || bad "validate -f json: $(head -c 200 "$TMP/out")"
+expect_status 0 "validate -f csv" -- "$P" validate -f csv "$SRC/scenarios/ukraine-2025.yaml"
+[ "$(sed -n 2p "$TMP/out" | tr -d "\r")" = "$SRC/scenarios/ukraine-2025.yaml,true,9,6,5" ] && ok ||
+  bad "validate -f csv: $(cat "$TMP/out")"
+expect_status 2 "validate -f json, bad file" -- "$P" validate -f json many.yaml
+[ -s "$TMP/out" ] && bad "validate -f json wrote a document for an invalid file" || ok
 # errors the reader cannot go on from: one line, as before
 printf 'parley: 1\nname: [unclosed\n' >syntax.yaml
 expect_status 2 "syntax error" -- "$P" validate syntax.yaml
