@@ -74,10 +74,15 @@ static const char *id_at(const pl_scenario *s, char kind, size_t i)
          : kind == 'a' ? pl_actor_id(pl_scenario_actor(s, i)) : pl_body_id(pl_scenario_body(s, i));
 }
 
+static size_t n_ids(const pl_scenario *s, char kind)
+{
+    return kind == 'i' ? pl_scenario_n_issues(s)
+         : kind == 'a' ? pl_scenario_n_actors(s) : pl_scenario_n_bodies(s);
+}
+
 static const char *id_hint(const pl_scenario *s, char kind, const char *id)
 {
-    size_t n = kind == 'i' ? pl_scenario_n_issues(s)
-             : kind == 'a' ? pl_scenario_n_actors(s) : pl_scenario_n_bodies(s);
+    size_t n = n_ids(s, kind);
     const char **cands = n ? malloc(n * sizeof *cands) : NULL;
     if (!cands)
         return NULL;
@@ -88,12 +93,31 @@ static const char *id_hint(const pl_scenario *s, char kind, const char *id)
     return hint;
 }
 
+/* expect, then the scenario's ids of that kind: "EXPECT (one of A, B, C)", cut with "..." */
+static const char *with_ids(const pl_scenario *s, char kind, const char *expect, char *buf,
+                            size_t size)
+{
+    size_t n = n_ids(s, kind), used = (size_t)snprintf(buf, size, "%s (one of ", expect);
+    if (!n || used + 8 >= size)
+        return expect;
+    for (size_t i = 0; i < n; i++) {
+        const char *id = id_at(s, kind, i);
+        if (used + strlen(id) + 8 >= size) { /* room for ", ", "...)" and the NUL */
+            snprintf(buf + used, size - used, "...)");
+            return buf;
+        }
+        used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? ", " : "", id);
+    }
+    snprintf(buf + used, size - used, ")");
+    return buf;
+}
+
 const char *pl__scenario_id_tail(const pl_scenario *s, char kind, const char *id,
                                  const char *expect, char *buf, size_t size)
 {
     const char *hint = id_hint(s, kind, id);
     if (!hint)
-        return expect;
+        return with_ids(s, kind, expect, buf, size);
     snprintf(buf, size, "did you mean '%s'?", hint);
     return buf;
 }

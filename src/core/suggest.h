@@ -16,7 +16,9 @@ size_t pl__edit_distance(const char *a, const char *b, size_t cap);
 /*
 ** The end of an error for an id that is not the scenario's issue (kind 'i'), actor ('a')
 ** or body ('b'): "did you mean 'X'?" (written into buf) when id is a plausible typo of X
-** (pl_suggest), else expect (also when memory ran out: a hint is never worth failing over).
+** (pl_suggest), else expect followed by the scenario's ids of that kind, "(one of A, B,
+** ...)", as many as buf holds (expect alone when memory ran out: a hint is never worth
+** failing over).
 */
 const char *pl__scenario_id_tail(const pl_scenario *s, char kind, const char *id,
                                  const char *expect, char *buf, size_t size);

@@ -59,7 +59,7 @@ static int pick_pair(pl_report *r, pl_error *err)
 {
     if (r->o.pair) {
         int rc = split_pair(r->o.pair, r->pair_ids, err);
-        char tail[160];
+        char tail[256];
         for (int k = 0; !rc && k < 2; k++)
             if (pl_scenario_actor_index(r->s, r->pair_ids[k]) < 0)
                 rc = pl__fail(err, PL_EINPUT, "--pair: no actor '%s'; %s", r->pair_ids[k],

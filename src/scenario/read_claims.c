@@ -43,7 +43,7 @@ static int ref(creader *r, const pl_doc_node *n, const char *what, int body, lon
     if (rc)
         return rc;
     *out = body ? pl_scenario_body_index(r->s, id) : pl_scenario_actor_index(r->s, id);
-    char tail[160];
+    char tail[256];
     if (*out < 0)
         return pl_rd_fail(&r->rd, n, "%s is '%s', which is not %s of scenario '%s'; %s", what, id,
                           body ? "a body" : "an actor", pl_scenario_name(r->s),
@@ -164,7 +164,7 @@ static int read_issues(creader *r, const pl_doc_node *check, pl__claim_spec *c)
     for (size_t i = 0; !rc && i < seq->len; i++) {
         const char *id;
         long k = -1;
-        char tail[160];
+        char tail[256];
         if (!(rc = pl_rd_id(&r->rd, seq->items[i], "an issue", &id)) &&
             (k = pl_scenario_issue_index(r->s, id)) < 0)
             rc = pl_rd_fail(&r->rd, seq->items[i], "'%s' is not an issue of scenario '%s'; %s",

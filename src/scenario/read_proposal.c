@@ -96,7 +96,7 @@ int pl__read_proposal_node(pl_rd *rd, const pl_scenario *s, const pl_doc_node *r
     for (size_t j = 0; !rc && j < root->len; j++) {
         const pl_doc_node *key = pl_doc_map_key(root, j);
         long k = key->type == PL_DOC_SCALAR ? pl_scenario_issue_index(s, key->text) : -1;
-        char tail[160];
+        char tail[256];
         if (k < 0)
             rc = pl_rd_fail(rd, key, "'%s' is not an issue of scenario '%s'; %s",
                             key->type == PL_DOC_SCALAR ? key->text : "?", pl_scenario_name(s),

@@ -58,6 +58,9 @@ static int add_judge(pl_settlement *st, size_t actor, size_t *at)
     return PL_OK;
 }
 
+/* The option that names the parties, as errors name it (the CLI's and Python's). */
+#define PL__PARTIES_OPT "--parties (Python: parties=)"
+
 /* The parties: --parties ids, or every actor at the table. */
 static int pick_parties(pl_settlement *st, pl_error *err)
 {
@@ -73,9 +76,9 @@ static int pick_parties(pl_settlement *st, pl_error *err)
         char id[128];
         snprintf(id, sizeof id, "%.*s", (int)(len < sizeof id ? len : sizeof id - 1), p);
         long a = pl_scenario_actor_index(s, id);
-        char tail[160];
+        char tail[256];
         if (a < 0)
-            return pl__fail(err, PL_ENOTFOUND, "parties: '%s' is not an actor of scenario '%s'; "
+            return pl__fail(err, PL_ENOTFOUND, PL__PARTIES_OPT ": '%s' is not an actor of scenario '%s'; "
                             "%s", id, pl_scenario_name(s),
                             pl__scenario_id_tail(s, 'a', id, "expected actor ids separated by "
                                                  "commas", tail, sizeof tail));
@@ -83,7 +86,7 @@ static int pick_parties(pl_settlement *st, pl_error *err)
         if (add_judge(st, (size_t)a, &at))
             return pl__error_nomem(err);
         if (st->nj == before)
-            return pl__fail(err, PL_EINPUT, "parties: '%s' is named twice; expected each once",
+            return pl__fail(err, PL_EINPUT, PL__PARTIES_OPT ": '%s' is named twice; expected each once",
                             id);
         p += len + (p[len] == ',');
     }

@@ -54,7 +54,7 @@ fi
 
 # --- bad options ---------------------------------------------------------------------------
 expect_error "parley: report writes HTML (or SVG with --svg-dir); expected no --format or --table" -- "$P" report --format json
-expect_error "parley: --pair: no actor 'XXX'; expected two actor ids" -- "$P" report --pair RUS,XXX -o "$TMP/never.html"
+expect_error "parley: --pair: no actor 'XXX'; expected two actor ids (one of RUS, UKR, USA, EUR, CHN, GBR, FRA, UKR_PUBLIC, UKR_ELITES)" -- "$P" report --pair RUS,XXX -o "$TMP/never.html"
 expect_error "parley: 'RUS' is not two ids; expected two ids separated by a comma, e.g. RUS,UKR" -- "$P" report --pair RUS -o "$TMP/never.html"
 expect_error "parley: give either --svg-dir DIR or -o FILE, not both" -- "$P" report --svg-dir "$TMP/x" -o "$TMP/never.html"
 expect_error "parley: --draws x: expected a whole number from 0 to 1000000000" -- "$P" report --draws x

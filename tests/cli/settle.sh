@@ -142,7 +142,8 @@ jqe '[.settlement.votes_bodies[] | .rule] == ["2 of 3 members (quota “majority
 expect_status 0 "settle voters.yaml, a veto by weight" -- "$P" settle "$V" --format json --set bodies.COUNCIL.veto=none --set 'bodies.COUNCIL.members={V1: 1, V2: 1, V3: 2}'
 jqe '.settlement.votes_bodies[0].rule == "a weight above 2 of 4 (quota “majority”); a veto: Third councillor"'
 # a typo in --parties (and report --pair) gets the hint the scenario reader gives
-expect_error "parley: parties: 'UKRR' is not an actor of scenario 'ukraine-2025'; did you mean 'UKR'?" -- "$P" settle --parties RUS,UKRR
+expect_error "parley: --parties (Python: parties=): 'UKRR' is not an actor of scenario 'ukraine-2025'; did you mean 'UKR'?" -- "$P" settle --parties RUS,UKRR
+expect_error "parley: --parties (Python: parties=): 'XX' is not an actor of scenario 'ukraine-2025'; expected actor ids separated by commas (one of RUS, UKR, USA, EUR, CHN, GBR, FRA, UKR_PUBLIC, UKR_ELITES)" -- "$P" settle --parties RUS,XX
 expect_error "parley: --pair: no actor 'UKRR'; did you mean 'UKR'?" -- "$P" report --pair RUS,UKRR -n 0 -o "$TMP/pair.html"
 expect_status 0 "settle --table votes" -- "$P" settle "$V" --format csv --table votes
 head -n1 "$TMP/out" | tr -d '\r' | grep -q '^package,role,actor,vote,p_yes,utility,no_deal,margin,margin_points,red_line,top_issues$' && ok ||
