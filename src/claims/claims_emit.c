@@ -194,7 +194,7 @@ int pl_claims_emit_explained(const pl_claims *c, const pl_claim_result *res,
     char buf[4000];
     if (!c || !res || !e || (draws && (!holds || !defined)))
         return PL_EMISUSE;
-    pl_emit_object_begin(e, "claims", "The article's claims, checked");
+    pl_emit_object_begin(e, "claims", "The claims, checked"); /* a brief's as well as an article's */
     pl_emit_object_begin(e, "findings", NULL);
     for (size_t i = 0; i < c->n; i++) {
         finding(c, i, &res[i], holds, defined, draws, x, buf, sizeof buf);

@@ -6,6 +6,7 @@
 #include "compare_impl.h"
 #include "../core/fmt.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* "forecast, settle" for the analyses in mask. buf: 64 bytes. */
@@ -20,8 +21,26 @@ static const char *analyses_text(char *buf, size_t size, unsigned mask)
     return used ? buf : "none";
 }
 
+/*
+** A result's value as a sentence shows it: a number to 4 significant digits
+** (the tables keep every digit, so that a value can be found again), other text
+** as it is, "(absent)" for none. buf: 32 bytes.
+*/
+static const char *in_words(const char *v, char *buf, size_t size)
+{
+    char *end;
+    if (!v)
+        return "(absent)";
+    double x = strtod(v, &end);
+    if (end == v || *end)
+        return v;
+    pl__snprintf(buf, size, "%.4g", x);
+    return buf;
+}
+
 static void finding(const pl_compare *c, char *buf, size_t size)
 {
+    char a[32], b[32];
     size_t ni = pl_compare_n_inputs(c), nr = pl_compare_n_results(c);
     const pl_compare_diff *top = pl_compare_result(c, 0);
     if (!ni && !nr) {
@@ -33,8 +52,8 @@ static void finding(const pl_compare *c, char *buf, size_t size)
                          ni == 1 ? "" : "s", ni == 1 ? "s" : "", nr, nr == 1 ? "" : "s");
     if (top && n > 0 && (size_t)n < size)
         pl__snprintf(buf + n, size - (size_t)n, "; the largest: %s %s, from %s to %s",
-                     top->analysis, top->what, top->a ? top->a : "(absent)",
-                     top->b ? top->b : "(absent)");
+                     top->analysis, top->what, in_words(top->a, a, sizeof a),
+                     in_words(top->b, b, sizeof b));
     else if (n > 0 && (size_t)n < size)
         pl__snprintf(buf + n, size - (size_t)n, ".");
 }

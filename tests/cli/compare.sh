@@ -51,6 +51,16 @@ jqe '.compared.a == "s.yaml" and .compared.b == "b.yaml" and
      .compared.analyses == "forecast, settle, power"'
 cp out two-files.json
 
+# the finding names the largest change with its values in 4 significant digits (every
+# digit stays in the table): Moscow's terms against Europe and Kyiv's, whose largest change
+# is a margin in points with 17 digits in the table
+"$P" compare --builtin --proposal moscow-terms --proposal europe-kyiv --analyses settle \
+    -f json > big.json || bad "compare two built-in proposals exits $?"
+jq -e '.results[0] as $t | ($t.a | test("[0-9]\\.[0-9]{5}")) and
+       (.compared.finding | contains("the largest: \($t.analysis) \($t.what), from ")) and
+       (.compared.finding | test("[0-9]\\.[0-9]{5}") | not)' big.json >/dev/null && ok ||
+  bad "the finding: $(jq -r .compared.finding big.json)"
+
 # the same edits by --set: the same inputs and results
 "$P" compare s.yaml --set positions.A.X.position=30 --set positions.C.Y.salience=0.5 \
     -f json > out || bad "compare --set exits $?"
