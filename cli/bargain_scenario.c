@@ -40,12 +40,13 @@ static int discounts(const cli_args *a, const pl_scenario *s, const pl_settlemen
 
 static int emit(const cli_args *a, cli_output *out, const pl_scenario *s,
                 const pl_settlement *st, const pl_bargain_result *r, size_t first,
-                unsigned long long T)
+                const double *delta, unsigned long long T)
 {
     int rc = cli_document_begin(out, a, "values", s);
     if (rc)
         return rc;
-    return cli_document_done(out, pl_bargain_settlement_emit(r, s, st, first, (int)T, out->e));
+    return cli_document_done(out, pl_bargain_settlement_emit(r, s, st, first, delta, (int)T,
+                                                             out->e));
 }
 
 int cli_bargain_scenario(const cli_args *a, cli_output *out)
@@ -81,7 +82,7 @@ int cli_bargain_scenario(const cli_args *a, cli_output *out)
             cli_report(&err, NULL, 0);
             rc = cli_exit_code(err.code);
         } else {
-            rc = emit(a, out, s, st, &r, first, T);
+            rc = emit(a, out, s, st, &r, first, delta, T);
         }
     }
     pl_bargain_result_clear(&r);

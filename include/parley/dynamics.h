@@ -122,11 +122,11 @@ PL_API void pl_bargain_discounts(const struct pl_scenario *s, const struct pl_se
  */
 PL_API int pl_bargain_settlement(pl_bargain_result *res, const struct pl_settlement *st,
                                  size_t first, const double *delta, int T, pl_error *err);
-/** Describe it (object "bargain": rounds, first, packages, agreement, table "values", the
-    no-deal path, the package offered). */
+/** Describe it (object "bargain": rounds, first, packages, agreement, table "values" with
+    each party's discount per round delta as used, the no-deal path, the package offered). */
 PL_API int pl_bargain_settlement_emit(const pl_bargain_result *res, const struct pl_scenario *s,
-                                      const struct pl_settlement *st, size_t first, int T,
-                                      struct pl_emitter *e);
+                                      const struct pl_settlement *st, size_t first,
+                                      const double *delta, int T, struct pl_emitter *e);
 
 /* ---- durability ------------------------------------------------------- */
 

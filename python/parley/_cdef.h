@@ -900,8 +900,8 @@ struct pl_emitter;
  int pl_bargain_settlement(pl_bargain_result *res, const struct pl_settlement *st,
                                  size_t first, const double *delta, int T, pl_error *err);
  int pl_bargain_settlement_emit(const pl_bargain_result *res, const struct pl_scenario *s,
-                                      const struct pl_settlement *st, size_t first, int T,
-                                      struct pl_emitter *e);
+                                      const struct pl_settlement *st, size_t first,
+                                      const double *delta, int T, struct pl_emitter *e);
  int pl_fearon_range(double p, double cA, double cB, double *lo, double *hi,
                            pl_error *err);
  double pl_contest(double MA, double MB, double gamma);

@@ -289,8 +289,8 @@ def bargain(scn, first=None, delta=None, horizon=10, parties=None, step=None):
     res = ffi.gc(r, lib.pl_bargain_result_clear)
     check(rc, err)
     s = scn._s
-    return Result("bargain", lambda e: lib.pl_bargain_settlement_emit(res, s, st, f, T, e),
-                  scn.name, "values", keep=(scn, st, res))
+    return Result("bargain", lambda e: lib.pl_bargain_settlement_emit(res, s, st, f, d, T, e),
+                  scn.name, "values", keep=(scn, st, res, d))
 
 
 def _pair(name, v, lo, hi, expect):

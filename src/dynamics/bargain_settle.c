@@ -119,9 +119,10 @@ static int emit_below_no_deal(const pl_bargain_result *r, const pl_scenario *s,
 }
 
 int pl_bargain_settlement_emit(const pl_bargain_result *r, const pl_scenario *s,
-                               const pl_settlement *st, size_t first, int T, pl_emitter *e)
+                               const pl_settlement *st, size_t first, const double *delta, int T,
+                               pl_emitter *e)
 {
-    static const char *const cols[] = {"party", "value", "no_deal"};
+    static const char *const cols[] = {"party", "value", "no_deal", "discount"};
     const pl_frontier *f = pl_settle_frontier(st);
     size_t n = pl_frontier_n_parties(f);
     pl_emit_object_begin(e, "bargain", "Alternating offers over the efficient packages");
@@ -129,12 +130,15 @@ int pl_bargain_settlement_emit(const pl_bargain_result *r, const pl_scenario *s,
     pl_emit_string(e, "first", party_id(s, st, first));
     pl_emit_int(e, "packages", (long long)pl_frontier_size(f));
     pl_emit_bool(e, "agreement", r->agreed);
-    pl_emit_table_begin(e, "values", "Each party's value of the game", cols, 3);
+    /* the discount shown as used: the no-deal section's yearly one is another number */
+    pl_emit_table_begin(e, "values", "Each party's value of the game (discount: per round, "
+                        "--delta, else the actor's own, else 0.9)", cols, 4);
     for (size_t i = 0; i < n; i++) {
         pl_emit_row_begin(e);
         pl_emit_string(e, NULL, party_id(s, st, i));
         pl_emit_number(e, NULL, r->value[i]);
         pl_emit_number(e, NULL, pl_settle_disagreement(st, i));
+        pl_emit_number(e, NULL, delta[i]);
         pl_emit_row_end(e);
     }
     pl_emit_table_end(e);

@@ -128,6 +128,12 @@ jqe '[.bargain.values[].party] == ["RUS", "UKR"]'
 jqe '.bargain.rounds == 6 and .bargain.first == "RUS"'
 jqe 'all(.bargain.values[]; .value >= .no_deal * pow(0.9; 6) - 1e-12)'
 jqe '(.bargain.package | length) > 0'
+# the discount each party was given, as used: 0.9 each without --delta (the scenario gives
+# none), and the --delta values in the parties' order with it
+jqe '[.bargain.values[].discount] == [0.9, 0.9]'
+expect_status 0 "--builtin --delta 0.8,0.95" -- \
+  "$P" bargain --builtin --parties RUS,UKR --delta 0.8,0.95 --format json
+jqe '[.bargain.values[].discount] == [0.8, 0.95]'
 
 # Horizon 1: the proposer takes the best package for it among those the
 # responder accepts (u_r >= 0.9 d_r), so UKR proposing first does at least as
@@ -145,7 +151,7 @@ jq -e -n --slurpfile u "$TMP/h1ukr.json" --slurpfile r "$TMP/h1rus.json" \
 
 # CSV: the values table.
 expect_status 0 "--builtin csv" -- "$P" bargain --builtin --parties RUS,UKR --format csv
-head -n1 "$TMP/out" | tr -d '\r' | grep -q '^party,value,no_deal$' && ok || bad "csv header: $(head -n1 "$TMP/out")"
+head -n1 "$TMP/out" | tr -d '\r' | grep -q '^party,value,no_deal,discount$' && ok || bad "csv header: $(head -n1 "$TMP/out")"
 [ "$(wc -l < "$TMP/out")" -eq 3 ] && ok || bad "csv: $(wc -l < "$TMP/out") lines, expected 3 (header + 2)"
 
 # --- A scenario: bad values -------------------------------------------------
