@@ -57,10 +57,12 @@ static void test_game_against(void **state)
     expect_in(j, "lower the quota from 3 to 2 of 4");
     free(j);
     pl_power_doc_free(d);
-    /* without a target: no conclusion, no "against" object */
+    /* without a target: no conclusion but the one that says why, no "against" object */
     assert_int_equal(pl_power_doc_game(&d, g, NULL, NULL, NULL), PL_OK);
     j = doc_json(d);
-    expect_in(j, "\"conclusions\": {}");
+    expect_in(j, "\"conclusions\": {\n    \"none\": \"No body names an actor it is meant to "
+                 "restrain");
+    assert_null(strstr(j, "\"game\": \"cannot act"));
     assert_null(strstr(j, "\"against\""));
     free(j);
     pl_power_doc_free(d);
