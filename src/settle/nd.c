@@ -204,11 +204,20 @@ static void kept_in_order(const nd_key *k, const size_t *c, size_t nc, unsigned 
             keep[m++] = i;
 }
 
-/* The keys (2 parties: u1, u2; more: the sum, u1; 1: u1, 0) in k; whether every utility is
-   within [-1, 1] (dominates_unit). */
-static int make_keys(size_t n, size_t N, const double *u, nd_key *k)
+/* Is each of p's n utilities within [-1, 1]? */
+static inline int within_unit(const double *p, size_t n)
 {
-    int unit = n > 2 && n <= PL__ND_UNIT_MAX;
+    int unit = 1;
+    for (size_t i = 0; i < n; i++)
+        unit &= fabs(p[i]) <= 1;
+    return unit;
+}
+
+/* The keys (2 parties: u1, u2; more: the sum, u1; 1: u1, 0) in k; whether every utility is
+   within [-1, 1] (dominates_unit): known says so, else each point is checked. */
+static int make_keys(size_t n, size_t N, const double *u, nd_key *k, int known)
+{
+    int unit = n > 2 && n <= PL__ND_UNIT_MAX, check = unit && !known;
     for (size_t j = 0; j < N; j++) {
         const double *p = u + j * n;
         k[j].i = j;
@@ -217,12 +226,12 @@ static int make_keys(size_t n, size_t N, const double *u, nd_key *k)
             k[j].b = p[1];
         } else {
             double s = 0;
-            for (size_t i = 0; i < n; i++) {
+            for (size_t i = 0; i < n; i++)
                 s += p[i];
-                unit &= fabs(p[i]) <= 1;
-            }
             k[j].a = s;
             k[j].b = n ? p[0] : 0;
+            if (check)
+                unit &= within_unit(p, n);
         }
     }
     return unit;
@@ -230,6 +239,12 @@ static int make_keys(size_t n, size_t N, const double *u, nd_key *k)
 
 int pl__nd(size_t n, size_t N, const double *u, size_t *keep, size_t *n_keep,
            uint64_t *budget)
+{
+    return pl__nd_in(n, N, u, 0, keep, n_keep, budget);
+}
+
+int pl__nd_in(size_t n, size_t N, const double *u, int in_unit, size_t *keep, size_t *n_keep,
+              uint64_t *budget)
 {
     *n_keep = 0;
     if (N == 0)
@@ -248,7 +263,7 @@ int pl__nd(size_t n, size_t N, const double *u, size_t *keep, size_t *n_keep,
     size_t *c = (size_t *)(cu + ncu);       /* N */
     unsigned char *gone = (unsigned char *)(c + N); /* N */
     memset(gone, 0, N);
-    int unit = make_keys(n, N, u, k);
+    int unit = make_keys(n, N, u, k, in_unit);
     pl__sort(k, N, sizeof *k, cmp_key);
     size_t nc = n == 2 ? sweep2(k, N, c) : n == 1 ? 1 : sfs(n, u, k, N, c, cu, budget, unit);
     if (nc == (size_t)-1) {

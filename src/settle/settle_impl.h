@@ -56,6 +56,10 @@ static inline int pl__dominates(const double *p, const double *q, size_t n)
 */
 int pl__nd(size_t n, size_t N, const double *u, size_t *keep, size_t *n_keep,
            uint64_t *budget);
+/* pl__nd when in_unit says every utility lies within [-1, 1], which pl__nd would otherwise
+   check point by point (its faster dominance test needs it): the same set. */
+int pl__nd_in(size_t n, size_t N, const double *u, int in_unit, size_t *keep, size_t *n_keep,
+              uint64_t *budget);
 
 /*
 ** The same set as pl__nd for three or more parties, by divide and conquer on
