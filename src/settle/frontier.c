@@ -134,7 +134,7 @@ void pl__frontier_floor(pl_frontier *f, const double *floor)
     for (size_t j = 0; j < f->size; j++) {
         const double *u = f->u + j * f->n;
         size_t i = 0;
-        while (i < f->n && u[i] >= floor[i] - pl__tol(u[i], floor[i]))
+        while (i < f->n && pl__at_least(u[i], floor[i]))
             i++;
         if (i < f->n)
             continue;

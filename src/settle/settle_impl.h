@@ -34,6 +34,13 @@ static inline double pl__tol(double a, double b)
     return 1e-12 * (m > 1 ? m : 1);
 }
 
+/* a >= b within the tolerance, a >= b - pl__tol(a, b): when a >= b plainly that holds
+   without the tolerance being made (b - tol rounds to at most b), the same answer. */
+static inline int pl__at_least(double a, double b)
+{
+    return a >= b || a >= b - pl__tol(a, b);
+}
+
 /* 1 if p dominates q (n utilities each): p >= q everywhere and p > q somewhere. */
 static inline int pl__dominates(const double *p, const double *q, size_t n)
 {

@@ -53,7 +53,7 @@ static uint64_t judged_yes(const pair_search *c, uint64_t live, const double *u,
     const pl_settlement *st = c->st;
     for (size_t b = 0; b < PL__PAIR_BITS && live >> b; b++) {
         size_t a = c->party[b];
-        if ((live >> b & 1) && ((cr && cr[a]) || u[a] < st->d[a] - pl__tol(u[a], st->d[a])))
+        if ((live >> b & 1) && ((cr && cr[a]) || !pl__at_least(u[a], st->d[a])))
             live &= ~((uint64_t)1 << b);
     }
     for (size_t t = 0; live && t < st->n_rat; t++) {

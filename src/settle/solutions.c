@@ -34,7 +34,7 @@ static int rational(const pl_frontier *f, size_t j, const double *d)
 {
     for (size_t i = 0; i < f->n; i++) {
         double u = f->u[j * f->n + i], di = dval(d, i);
-        if (u < di - pl__tol(u, di))
+        if (!pl__at_least(u, di))
             return 0;
     }
     return 1;
