@@ -74,8 +74,8 @@ static int solve_all(pl_settlement *st, pl_error *err)
     for (int k = 0; k < PL_SOL_COUNT; k++) {
         if (st->rational_only && !stress_reads(k))
             continue;
-        int rc = pl_solve(&st->sol[k], (pl_solution_kind)k, st->f, &so,
-                          k == PL_SOL_KS ? &st->ks_flat : NULL, err);
+        int rc = pl__solve(&st->sol[k], (pl_solution_kind)k, st->f, &so,
+                           k == PL_SOL_KS ? &st->ks_flat : NULL, st->rational_only, err);
         if (rc)
             return rc;
         pl__span_report(&st->span, (uint64_t)k + 1, PL_SOL_COUNT + 1);

@@ -132,6 +132,12 @@ struct pl__span;
 int pl__frontier_merge(pl_frontier **out, const pl_space *sp, const pl_frontier_opts *opts,
                        const struct pl__span *span, pl_error *err);
 
+/* pl_solve on a frontier that pl__frontier_floor floored at opts->d when floored is 1: its
+   every point is rational then (the floor keeps a point by the rational test's own
+   comparisons, and no NaN), so the test is not made again. */
+int pl__solve(pl_solution *sol, pl_solution_kind kind, const pl_frontier *f,
+              const pl_solve_opts *opts, uint64_t *flat, int floored, pl_error *err);
+
 /* A frontier with room for size points; NULL when out of memory. */
 pl_frontier *pl__frontier_alloc(size_t n, size_t K, size_t size);
 /* Sort points by package (lexicographic), as every result is reported. */
