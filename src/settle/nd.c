@@ -135,13 +135,17 @@ static size_t recheck(size_t n, const double *u, const nd_key *k, size_t *c, siz
     return m;
 }
 
-/* Unit bounds b of a point above the kept points' largest utility mx on some party: then
-   no kept point can dominate it (each fails dominates_unit's first test there). */
-static inline int beyond_kept(const unit_bounds *b, const double *mx, size_t n)
+/* Is point p, its unit bounds made into b as they are needed, above the kept points'
+   largest utility mx on some party? Then no kept point can dominate it (each fails
+   dominates_unit's first test there), and no test reads b; when it is not, b is whole. */
+static inline int beyond_kept(unit_bounds *b, const double *p, const double *mx, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
+    b->p = p;
+    for (size_t i = 0; i < n; i++) {
+        b->lo[i] = p[i] - 1e-12;
         if (mx[i] < b->lo[i])
             return 1;
+    }
     return 0;
 }
 
@@ -166,10 +170,8 @@ static size_t sfs(size_t n, const double *u, const nd_key *k, size_t N, size_t *
         const double *p = u + k[j].i * n;
         if (budget && *budget < nc)
             return (size_t)-1;
-        if (unit && nc)
-            unit_bounds_of(&b, p, n);
         size_t q = 0, tests = 1;
-        if (unit && nc && beyond_kept(&b, mx, n)) {
+        if (unit && nc && beyond_kept(&b, p, mx, n)) {
             q = nc, tests += nc; /* the hint, then every kept point, all failing */
         } else if (hint < nc && dominated_by(cu + hint * n, p, &b, unit, n)) {
             q = hint;
