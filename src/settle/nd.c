@@ -111,8 +111,14 @@ static size_t recheck(size_t n, const double *u, const nd_key *k, size_t *c, siz
     unit_bounds b;
     b.p = NULL; /* set with lo, before any test reads them */
     for (size_t j = 0; j < nc; j++) {
-        const double *p = u + k[c[j]].i * n;
         double reach = 64 * (double)n * pl__tol(k[c[j]].a, 0);
+        /* the loops below would stop at once, testing nothing, when neither neighbour is near
+           (the first tests of each): most candidates */
+        int near_before = j > 0 && (n == 2 ? !(k[c[j - 1]].b < k[c[j]].b - reach)
+                                           : !(k[c[j - 1]].a > k[c[j]].a + reach));
+        if (!near_before && !(j + 1 < nc && k[c[j + 1]].a >= k[c[j]].a - reach))
+            continue;
+        const double *p = u + k[c[j]].i * n;
         int made = 0;
         for (size_t q = j; q-- > 0;) {
             if (n == 2 && k[c[q]].b < k[c[j]].b - reach)
