@@ -134,7 +134,7 @@ void pl__frontier_floor(pl_frontier *f, const double *floor)
     for (size_t j = 0; j < f->size; j++) {
         const double *u = f->u + j * f->n;
         size_t i = 0;
-        while (i < f->n && u[i] >= floor[i] - pl__tol(u[i], floor[i]))
+        while (i < f->n && pl__at_least(u[i], floor[i]))
             i++;
         if (i < f->n)
             continue;
@@ -221,14 +221,24 @@ static int level_alloc(level *l, size_t size, size_t n)
 }
 
 /* Options of issue k that no other option of it dominates; u: room for its options'
-   utilities (m[k] x n). */
-static int issue_nd(const pl_space *sp, size_t k, double *u, size_t *keep, size_t *nk)
+   utilities (m[k] x n). Each party's largest |utility| among them is added to its b. */
+static int issue_nd(const pl_space *sp, size_t k, double *u, double *b, size_t *keep,
+                    size_t *nk)
 {
     size_t n = sp->n, m = sp->m[k];
-    for (size_t v = 0; v < m; v++)
-        for (size_t i = 0; i < n; i++)
-            u[v * n + i] = sp->t[i * sp->total + sp->off[k] + v];
-    return pl__nd(n, m, u, keep, nk, NULL);
+    int unit = 1;
+    for (size_t i = 0; i < n; i++) {
+        const double *row = sp->t + i * sp->total + sp->off[k];
+        double most = 0;
+        for (size_t v = 0; v < m; v++) {
+            double x = fabs(row[v]);
+            u[v * n + i] = row[v];
+            most = x > most ? x : most; /* fmax: utilities are finite */
+        }
+        b[i] = b[i] + most;
+        unit &= most <= 1;
+    }
+    return pl__nd_in(n, m, u, unit, keep, nk, NULL);
 }
 
 /*
@@ -271,6 +281,7 @@ typedef struct merge_ctx {
     size_t proj_at;     /* and the issue (1-based) of that step */
     const pl__span *span; /* progress: issues merged; NULL: none */
     size_t *eff_opt;    /* sum of m: issue k's efficient options from eff_opt + off[k] */
+    int unit;           /* every utility a step filters lies within [-1, 1] (find_efficient) */
 } merge_ctx;
 
 /*
@@ -317,13 +328,13 @@ static int partial_floors(merge_ctx *m, const double *floor)
 static int merge_nd(merge_ctx *m, size_t N, const double *u, size_t *keep, size_t *nk)
 {
     if (m->skyline && N < PL_MERGE_SMALL) /* no budget spent: hopeless() reads none */
-        return pl__nd(m->sp->n, N, u, keep, nk, NULL);
+        return pl__nd_in(m->sp->n, N, u, m->unit, keep, nk, NULL);
     if (m->skyline) {
         int rc = pl__skyline(m->sp->n, N, u, keep, nk);
         if (rc != PL__SKY_UNSURE)
             return rc;
     }
-    return pl__nd(m->sp->n, N, u, keep, nk, &m->budget);
+    return pl__nd_in(m->sp->n, N, u, m->unit, keep, nk, &m->budget);
 }
 
 /*
@@ -512,8 +523,16 @@ static int projected_over(merge_ctx *m, const level *lv, size_t k)
     return 1;
 }
 
-/* Each issue's efficient options (m->eff_opt, their count in m->eff), found once for the
-   projection and the steps. */
+/*
+** Each issue's efficient options (m->eff_opt, their count in m->eff), found once for the
+** projection and the steps; and m->unit: 1 when every party's utility of every partial
+** package, as the merge sums it, lies within [-1, 1], so that pl__nd_in need not check
+** each point (as it would, for its faster dominance test). That holds when B_i, party i's
+** largest |option| summed over the issues in order, is at most 1: a candidate's utility is
+** fl(c + t), c the previous level's (0 at the start) and t an option's; rounding is
+** monotone and odd, so |fl(c + t)| <= fl(|c| + |t|), and issue by issue it stays within the
+** partial sums of B_i, which only grow.
+*/
 static int find_efficient(merge_ctx *m)
 {
     const pl_space *sp = m->sp;
@@ -523,10 +542,17 @@ static int find_efficient(merge_ctx *m)
     if (!(m->eff = pl__mallocarray(sp->K ? sp->K : 1, sizeof *m->eff)) ||
         !(m->eff_opt = pl__mallocarray(sp->total ? sp->total : 1, sizeof *m->eff_opt)))
         return PL_ENOMEM;
-    double *u = pl__mallocarray(pl__mul(most, sp->n), sizeof *u); /* one issue's, reused */
+    /* one issue's utilities, reused, then B (n) */
+    double *u = pl__mallocarray(pl__add(pl__mul(most, sp->n), sp->n), sizeof *u);
+    double *b = u ? u + most * sp->n : NULL;
     int rc = u ? PL_OK : PL_ENOMEM;
+    for (size_t i = 0; !rc && i < sp->n; i++)
+        b[i] = 0;
     for (size_t k = 0; !rc && k < sp->K; k++)
-        rc = issue_nd(sp, k, u, m->eff_opt + sp->off[k], &m->eff[k]) ? PL_ENOMEM : PL_OK;
+        rc = issue_nd(sp, k, u, b, m->eff_opt + sp->off[k], &m->eff[k]) ? PL_ENOMEM : PL_OK;
+    m->unit = !rc;
+    for (size_t i = 0; !rc && i < sp->n; i++)
+        m->unit &= b[i] <= 1;
     free(u);
     return rc;
 }

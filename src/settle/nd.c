@@ -111,8 +111,14 @@ static size_t recheck(size_t n, const double *u, const nd_key *k, size_t *c, siz
     unit_bounds b;
     b.p = NULL; /* set with lo, before any test reads them */
     for (size_t j = 0; j < nc; j++) {
-        const double *p = u + k[c[j]].i * n;
         double reach = 64 * (double)n * pl__tol(k[c[j]].a, 0);
+        /* the loops below would stop at once, testing nothing, when neither neighbour is near
+           (the first tests of each): most candidates */
+        int near_before = j > 0 && (n == 2 ? !(k[c[j - 1]].b < k[c[j]].b - reach)
+                                           : !(k[c[j - 1]].a > k[c[j]].a + reach));
+        if (!near_before && !(j + 1 < nc && k[c[j + 1]].a >= k[c[j]].a - reach))
+            continue;
+        const double *p = u + k[c[j]].i * n;
         int made = 0;
         for (size_t q = j; q-- > 0;) {
             if (n == 2 && k[c[q]].b < k[c[j]].b - reach)
@@ -135,13 +141,17 @@ static size_t recheck(size_t n, const double *u, const nd_key *k, size_t *c, siz
     return m;
 }
 
-/* Unit bounds b of a point above the kept points' largest utility mx on some party: then
-   no kept point can dominate it (each fails dominates_unit's first test there). */
-static inline int beyond_kept(const unit_bounds *b, const double *mx, size_t n)
+/* Is point p, its unit bounds made into b as they are needed, above the kept points'
+   largest utility mx on some party? Then no kept point can dominate it (each fails
+   dominates_unit's first test there), and no test reads b; when it is not, b is whole. */
+static inline int beyond_kept(unit_bounds *b, const double *p, const double *mx, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
+    b->p = p;
+    for (size_t i = 0; i < n; i++) {
+        b->lo[i] = p[i] - 1e-12;
         if (mx[i] < b->lo[i])
             return 1;
+    }
     return 0;
 }
 
@@ -166,10 +176,8 @@ static size_t sfs(size_t n, const double *u, const nd_key *k, size_t N, size_t *
         const double *p = u + k[j].i * n;
         if (budget && *budget < nc)
             return (size_t)-1;
-        if (unit && nc)
-            unit_bounds_of(&b, p, n);
         size_t q = 0, tests = 1;
-        if (unit && nc && beyond_kept(&b, mx, n)) {
+        if (unit && nc && beyond_kept(&b, p, mx, n)) {
             q = nc, tests += nc; /* the hint, then every kept point, all failing */
         } else if (hint < nc && dominated_by(cu + hint * n, p, &b, unit, n)) {
             q = hint;
@@ -204,11 +212,20 @@ static void kept_in_order(const nd_key *k, const size_t *c, size_t nc, unsigned 
             keep[m++] = i;
 }
 
-/* The keys (2 parties: u1, u2; more: the sum, u1; 1: u1, 0) in k; whether every utility is
-   within [-1, 1] (dominates_unit). */
-static int make_keys(size_t n, size_t N, const double *u, nd_key *k)
+/* Is each of p's n utilities within [-1, 1]? */
+static inline int within_unit(const double *p, size_t n)
 {
-    int unit = n > 2 && n <= PL__ND_UNIT_MAX;
+    int unit = 1;
+    for (size_t i = 0; i < n; i++)
+        unit &= fabs(p[i]) <= 1;
+    return unit;
+}
+
+/* The keys (2 parties: u1, u2; more: the sum, u1; 1: u1, 0) in k; whether every utility is
+   within [-1, 1] (dominates_unit): known says so, else each point is checked. */
+static int make_keys(size_t n, size_t N, const double *u, nd_key *k, int known)
+{
+    int unit = n > 2 && n <= PL__ND_UNIT_MAX, check = unit && !known;
     for (size_t j = 0; j < N; j++) {
         const double *p = u + j * n;
         k[j].i = j;
@@ -217,12 +234,12 @@ static int make_keys(size_t n, size_t N, const double *u, nd_key *k)
             k[j].b = p[1];
         } else {
             double s = 0;
-            for (size_t i = 0; i < n; i++) {
+            for (size_t i = 0; i < n; i++)
                 s += p[i];
-                unit &= fabs(p[i]) <= 1;
-            }
             k[j].a = s;
             k[j].b = n ? p[0] : 0;
+            if (check)
+                unit &= within_unit(p, n);
         }
     }
     return unit;
@@ -230,6 +247,12 @@ static int make_keys(size_t n, size_t N, const double *u, nd_key *k)
 
 int pl__nd(size_t n, size_t N, const double *u, size_t *keep, size_t *n_keep,
            uint64_t *budget)
+{
+    return pl__nd_in(n, N, u, 0, keep, n_keep, budget);
+}
+
+int pl__nd_in(size_t n, size_t N, const double *u, int in_unit, size_t *keep, size_t *n_keep,
+              uint64_t *budget)
 {
     *n_keep = 0;
     if (N == 0)
@@ -248,7 +271,7 @@ int pl__nd(size_t n, size_t N, const double *u, size_t *keep, size_t *n_keep,
     size_t *c = (size_t *)(cu + ncu);       /* N */
     unsigned char *gone = (unsigned char *)(c + N); /* N */
     memset(gone, 0, N);
-    int unit = make_keys(n, N, u, k);
+    int unit = make_keys(n, N, u, k, in_unit);
     pl__sort(k, N, sizeof *k, cmp_key);
     size_t nc = n == 2 ? sweep2(k, N, c) : n == 1 ? 1 : sfs(n, u, k, N, c, cu, budget, unit);
     if (nc == (size_t)-1) {

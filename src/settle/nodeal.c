@@ -34,14 +34,13 @@
 */
 static void phi(double x, double out[3])
 {
-    if (x < 0.5) {
-        for (int i = 0; i < 3; i++) {
-            double term = 1, sum = 0;
-            for (int m = 0; m < 25; m++) {
-                sum += term / (i + m + 1);
-                term *= -x / (m + 1);
-            }
-            out[i] = sum;
+    if (x < 0.5) { /* the three series share (-x)^m / m!, the same doubles for each */
+        double term = 1;
+        out[0] = out[1] = out[2] = 0;
+        for (int m = 0; m < 25; m++) {
+            for (int i = 0; i < 3; i++)
+                out[i] += term / (i + m + 1);
+            term *= -x / (m + 1);
         }
         return;
     }

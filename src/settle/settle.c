@@ -74,8 +74,8 @@ static int solve_all(pl_settlement *st, pl_error *err)
     for (int k = 0; k < PL_SOL_COUNT; k++) {
         if (st->rational_only && !stress_reads(k))
             continue;
-        int rc = pl_solve(&st->sol[k], (pl_solution_kind)k, st->f, &so,
-                          k == PL_SOL_KS ? &st->ks_flat : NULL, err);
+        int rc = pl__solve(&st->sol[k], (pl_solution_kind)k, st->f, &so,
+                           k == PL_SOL_KS ? &st->ks_flat : NULL, st->rational_only, err);
         if (rc)
             return rc;
         pl__span_report(&st->span, (uint64_t)k + 1, PL_SOL_COUNT + 1);
@@ -158,22 +158,37 @@ static int ratified_space(pl_settlement *st, size_t nj, pl_space **sp, uint32_t 
 #define PL_SCAN_BLOCK 4096
 
 /*
+** The factor c with |v| <= c bound for every point of the scan (ratified_best), v = prod_i
+** P (u_i - d_i) as computed there and bound the product of the |u_i - d_i| (the same
+** differences): P, a product of n_rat bodies' pass probabilities, each below 1 + 1e-9 (a sum
+** of at most 2^20 products of at most 20 factors, the complements' rounding included), is
+** below (1 + 1e-9)^n_rat (1 + 2^-53)^n_rat; the n products and the bound's n add at most
+** (1 + 2^-53)^(3n). With x = 1.1e-9 n (n_rat + 3), all of it is below e^x <= 1 + 2x for
+** x <= 1. Beyond x = 1/2 the factor is infinite, and nothing is passed over.
+*/
+static double scan_slack(const pl_settlement *st)
+{
+    double x = 1.1e-9 * (double)st->n * ((double)st->n_rat + 3);
+    return x <= 0.5 ? 1 + 2 * x : INFINITY;
+}
+
+/*
 ** The best point of ext for the ratification-constrained Nash product, in ext's order: a
 ** point replaces the best when its v = prod_i P (u_i - d_i) beats it by more than 1e-12
 ** (relative), and one within 1e-12 of it is a tie. Progress over [lo, hi] of the phase.
 **
 ** With prune, a point whose v cannot reach best (1 - 1e-12) is passed over before its P,
 ** the costly part (every body's vote), is computed: such a point neither replaces the best
-** nor ties with it, so the result, its ties and its P are the same bits. The bound: P is at
-** most 1 but for rounding (pl__settle_accept sums at most 2^20 products of at most 20
-** factors, so P < 1 + 1e-9 per body), so |v| <= P^n prod_i |u_i - d_i| (1 + 2^-53)^(3n)
-** < 2 bound, bound the product of |u_i - d_i| as computed here. While best is 0 nothing is
-** passed over (2 bound < 0 never holds).
+** nor ties with it, so the result, its ties and its P are the same bits. The bound: |v| <=
+** c bound, bound the product of |u_i - d_i| as computed here and c just above 1
+** (scan_slack). While best is 0 nothing is passed over (c bound < 0 never holds; an
+** infinite c times a 0 bound is NaN, and passes over nothing either).
 */
 static void ratified_best(pl_settlement *st, const pl_frontier *ext, int prune,
                           unsigned char *cr, size_t *at, double *best, const pl__span *span)
 {
     size_t N = pl_frontier_size(ext);
+    double c = scan_slack(st);
     for (size_t j = 0; j < N; j++) {
         if (j % PL_SCAN_BLOCK == 0)
             pl__span_report(span, j, N);
@@ -181,10 +196,10 @@ static void ratified_best(pl_settlement *st, const pl_frontier *ext, int prune,
         double bound = 1;
         for (size_t i = 0; prune && i < st->n; i++)
             bound *= fabs(u[i] - st->d[i]);
-        if (prune && 2 * bound < *best * (1 - 1e-12))
+        if (prune && c * bound < *best * (1 - 1e-12))
             continue;
-        const unsigned char *c = pl__settle_crossed(st, pl_frontier_package(ext, j), cr);
-        double p = pl__settle_ratify_all(st, u, c, NULL), v = 1;
+        const unsigned char *x = pl__settle_crossed(st, pl_frontier_package(ext, j), cr);
+        double p = pl__settle_ratify_all(st, u, x, NULL), v = 1;
         for (size_t i = 0; i < st->n; i++)
             v *= p * (u[i] - st->d[i]);
         if (v > *best * (1 + 1e-12)) {

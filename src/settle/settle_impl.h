@@ -34,6 +34,13 @@ static inline double pl__tol(double a, double b)
     return 1e-12 * (m > 1 ? m : 1);
 }
 
+/* a >= b within the tolerance, a >= b - pl__tol(a, b): when a >= b plainly that holds
+   without the tolerance being made (b - tol rounds to at most b), the same answer. */
+static inline int pl__at_least(double a, double b)
+{
+    return a >= b || a >= b - pl__tol(a, b);
+}
+
 /* 1 if p dominates q (n utilities each): p >= q everywhere and p > q somewhere. */
 static inline int pl__dominates(const double *p, const double *q, size_t n)
 {
@@ -56,6 +63,10 @@ static inline int pl__dominates(const double *p, const double *q, size_t n)
 */
 int pl__nd(size_t n, size_t N, const double *u, size_t *keep, size_t *n_keep,
            uint64_t *budget);
+/* pl__nd when in_unit says every utility lies within [-1, 1], which pl__nd would otherwise
+   check point by point (its faster dominance test needs it): the same set. */
+int pl__nd_in(size_t n, size_t N, const double *u, int in_unit, size_t *keep, size_t *n_keep,
+              uint64_t *budget);
 
 /*
 ** The same set as pl__nd for three or more parties, by divide and conquer on
@@ -120,6 +131,12 @@ int pl__stream_frontier(const pl_space *sp, const double *pts, size_t n, uint64_
 struct pl__span;
 int pl__frontier_merge(pl_frontier **out, const pl_space *sp, const pl_frontier_opts *opts,
                        const struct pl__span *span, pl_error *err);
+
+/* pl_solve on a frontier that pl__frontier_floor floored at opts->d when floored is 1: its
+   every point is rational then (the floor keeps a point by the rational test's own
+   comparisons, and no NaN), so the test is not made again. */
+int pl__solve(pl_solution *sol, pl_solution_kind kind, const pl_frontier *f,
+              const pl_solve_opts *opts, uint64_t *flat, int floored, pl_error *err);
 
 /* A frontier with room for size points; NULL when out of memory. */
 pl_frontier *pl__frontier_alloc(size_t n, size_t K, size_t size);

@@ -20,7 +20,9 @@
 ** bodies of r, the costly test, are judged once per node for all of them. A
 ** party's answer is the one its own walk gives: a node is entered for a exactly
 ** when it is hopeful for a and all its ancestors were, and the walk stops only
-** once every party has its yes.
+** once every party has its yes. The ratified Nash point, when the settlement has one, is
+** judged first as a leaf (judge_seed): it gives every party that accepts it its yes when
+** r's bodies pass it, often all of them, and the walk is then not needed.
 */
 #include "settlement.h"
 #include "../core/alloc.h"
@@ -51,7 +53,7 @@ static uint64_t judged_yes(const pair_search *c, uint64_t live, const double *u,
     const pl_settlement *st = c->st;
     for (size_t b = 0; b < PL__PAIR_BITS && live >> b; b++) {
         size_t a = c->party[b];
-        if ((live >> b & 1) && ((cr && cr[a]) || u[a] < st->d[a] - pl__tol(u[a], st->d[a])))
+        if ((live >> b & 1) && ((cr && cr[a]) || !pl__at_least(u[a], st->d[a])))
             live &= ~((uint64_t)1 << b);
     }
     for (size_t t = 0; live && t < st->n_rat; t++) {
@@ -105,39 +107,75 @@ static void search(pair_search *c, uint64_t live, size_t k)
     }
 }
 
-/* The parties of want (bits of c->party) with a package they accept that r's bodies
-   ratify, into *yes; PL_ENOMEM. */
-static int pairs_search(const pl_settlement *st, size_t r, const size_t *party, uint64_t want,
-                        uint64_t *yes)
+/*
+** Package w judged as the walk judges a leaf (utilities summed in issue order from 0, as
+** ps is; the same crossed red lines and tests), before the walk: the parties it says yes
+** for have their answer, a package being all a yes needs. The walk then looks only for the
+** others, and ends at once when none is left. The answers are the walk's alone: a party's
+** yes from w is one the walk would find at w's leaf (its bound never cuts a yes).
+*/
+static void judge_seed(pair_search *c, const uint32_t *w)
 {
-    const pl_space *sp = st->all;
-    size_t nj = sp->n, K = sp->K, rows = pl__mul(K + 1, nj);
-    pair_search c = {st, r, nj, K, party, want, calloc(rows, sizeof(double)),
-                     pl__mallocarray(rows, sizeof(double)), pl__mallocarray(nj, sizeof(double)),
-                     pl__mallocarray(K ? K : 1, sizeof(uint32_t)), malloc(nj)};
-    int rc = c.ps && c.rest && c.ub && c.w && c.cr ? PL_OK : PL_ENOMEM;
+    const pl_space *sp = c->st->all;
+    for (size_t j = 0; j < c->nj; j++) {
+        double u = 0;
+        for (size_t k = 0; k < c->K; k++)
+            u = u + sp->t[j * sp->total + sp->off[k] + w[k]];
+        c->ub[j] = u;
+    }
+    c->want &= ~judged_yes(c, c->want, c->ub, pl__settle_crossed(c->st, w, c->cr));
+}
+
+/* The walk for the parties c->want still holds: each judge's best over the issues from k on
+   (rest), then the search from the root; PL_ENOMEM. */
+static int walk(pair_search *c)
+{
+    const pl_space *sp = c->st->all;
+    size_t nj = c->nj, K = c->K, rows = pl__mul(K + 1, nj);
+    c->ps = calloc(rows, sizeof(double));
+    c->rest = pl__mallocarray(rows, sizeof(double));
+    c->w = pl__mallocarray(K ? K : 1, sizeof(uint32_t));
+    int rc = c->ps && c->rest && c->w ? PL_OK : PL_ENOMEM;
     for (size_t j = 0; !rc && j < nj; j++) {
-        c.rest[K * nj + j] = 0;
+        c->rest[K * nj + j] = 0;
         for (size_t k = K; k-- > 0;) {
             double best = -INFINITY;
             for (size_t v = 0; v < sp->m[k]; v++) { /* fmax: utilities are finite */
                 double x = sp->t[j * sp->total + sp->off[k] + v];
                 best = x > best ? x : best;
             }
-            c.rest[k * nj + j] = c.rest[(k + 1) * nj + j] + best;
+            c->rest[k * nj + j] = c->rest[(k + 1) * nj + j] + best;
         }
     }
-    if (!rc && want)
-        search(&c, want, 0);
+    if (!rc)
+        search(c, c->want, 0);
+    free(c->ps), free(c->rest), free(c->w);
+    return rc;
+}
+
+/* The parties of want (bits of c->party) with a package they accept that r's bodies
+   ratify, into *yes; seed (NULL: none), a package tried first (judge_seed), so that the
+   walk, and its memory, are needed only for the parties it leaves; PL_ENOMEM. */
+static int pairs_search(const pl_settlement *st, size_t r, const size_t *party, uint64_t want,
+                        const uint32_t *seed, uint64_t *yes)
+{
+    size_t nj = st->all->n;
+    pair_search c = {st, r, nj, st->all->K, party, want, NULL, NULL,
+                     pl__mallocarray(nj, sizeof(double)), NULL, malloc(nj ? nj : 1)};
+    int rc = c.ub && c.cr ? PL_OK : PL_ENOMEM;
+    if (!rc && seed)
+        judge_seed(&c, seed);
+    if (!rc && c.want)
+        rc = walk(&c);
     *yes = rc ? 0 : want & ~c.want;
-    free(c.ps), free(c.rest), free(c.ub), free(c.w), free(c.cr);
+    free(c.ub), free(c.cr);
     return rc;
 }
 
 int pl__settle_pair_exists(const pl_settlement *st, size_t a, size_t r, int *exists)
 {
     uint64_t yes = 0;
-    int rc = pairs_search(st, r, &a, 1, &yes);
+    int rc = pairs_search(st, r, &a, 1, NULL, &yes);
     *exists = yes != 0;
     return rc;
 }
@@ -155,7 +193,7 @@ int pl__settle_pairs_exist(const pl_settlement *st, size_t r, unsigned char *yes
             party[np] = a;
             want |= (uint64_t)(a != r) << np;
         }
-        rc = pairs_search(st, r, party, want, &found);
+        rc = pairs_search(st, r, party, want, st->rnash_found ? st->rnash : NULL, &found);
         for (size_t b = 0; b < np; b++)
             yes[party[b]] = (unsigned char)(found >> b & 1);
     }

@@ -34,7 +34,7 @@ typedef struct zone_ctx {
 static int in_zone(const pl_settlement *st, const double *u, const unsigned char *cr)
 {
     for (size_t i = 0; i < st->n; i++)
-        if ((cr && cr[i]) || u[i] < st->d[i] - pl__tol(u[i], st->d[i]))
+        if ((cr && cr[i]) || !pl__at_least(u[i], st->d[i]))
             return 0;
     for (size_t r = 0; r < st->n_rat; r++) {
         const pl__voter *b = &st->bod[st->rat[r].body];
@@ -76,7 +76,7 @@ static int visit(void *vctx, uint64_t idx, const uint32_t *w, const double *u)
     const unsigned char *cr = pl__settle_crossed(st, w, c->cr);
     int rational = 1, all = 1;
     for (size_t i = 0; i < st->n; i++) {
-        c->acc[i] = u[i] >= st->d[i] - pl__tol(u[i], st->d[i]) && !(cr && cr[i]);
+        c->acc[i] = pl__at_least(u[i], st->d[i]) && !(cr && cr[i]);
         c->rat[i] = 1;
         rational &= c->acc[i];
         ws->accept[i] += c->acc[i];

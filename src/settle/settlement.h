@@ -155,7 +155,8 @@ int pl__settle_winsets(pl_settlement *st, pl_error *err);
 */
 int pl__settle_pair_exists(const pl_settlement *st, size_t a, size_t r, int *exists);
 /* The same for every party a but r at once (yes: n flags, yes[r] = 0), one walk per 64
-   parties: what each pl__settle_pair_exists(st, a, r) says. PL_ENOMEM. */
+   parties, after the ratified Nash point (if any) is judged as a first leaf: what each
+   pl__settle_pair_exists(st, a, r) says. PL_ENOMEM. */
 int pl__settle_pairs_exist(const pl_settlement *st, size_t r, unsigned char *yes);
 /*
 ** Judge j's no-deal value from its static value base (from: "no_deal", "status

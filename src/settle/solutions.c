@@ -34,7 +34,7 @@ static int rational(const pl_frontier *f, size_t j, const double *d)
 {
     for (size_t i = 0; i < f->n; i++) {
         double u = f->u[j * f->n + i], di = dval(d, i);
-        if (u < di - pl__tol(u, di))
+        if (!pl__at_least(u, di))
             return 0;
     }
     return 1;
@@ -48,13 +48,19 @@ size_t pl_frontier_n_rational(const pl_frontier *f, const double *d)
     return c;
 }
 
-int pl_frontier_ideal(const pl_frontier *f, const double *d, double *a)
+/* Point j rational, or every point known to be (floored: f was floored at d, pl__solve). */
+static int qualifies(const pl_frontier *f, size_t j, const double *d, int floored)
+{
+    return floored || rational(f, j, d);
+}
+
+static int ideal_of(const pl_frontier *f, const double *d, int floored, double *a)
 {
     int any = 0;
     for (size_t i = 0; f && i < f->n; i++)
         a[i] = -INFINITY;
     for (size_t j = 0; f && j < f->size; j++) {
-        if (!rational(f, j, d))
+        if (!qualifies(f, j, d, floored))
             continue;
         any = 1;
         for (size_t i = 0; i < f->n; i++)
@@ -62,6 +68,11 @@ int pl_frontier_ideal(const pl_frontier *f, const double *d, double *a)
                 a[i] = f->u[j * f->n + i];
     }
     return any ? PL_OK : PL_ENOTFOUND;
+}
+
+int pl_frontier_ideal(const pl_frontier *f, const double *d, double *a)
+{
+    return ideal_of(f, d, 0, a);
 }
 
 typedef struct ctx {
@@ -168,6 +179,12 @@ static int leximin(const ctx *c, pl_solution *sol)
 int pl_solve(pl_solution *sol, pl_solution_kind kind, const pl_frontier *f,
              const pl_solve_opts *opts, uint64_t *flat, pl_error *err)
 {
+    return pl__solve(sol, kind, f, opts, flat, 0, err);
+}
+
+int pl__solve(pl_solution *sol, pl_solution_kind kind, const pl_frontier *f,
+              const pl_solve_opts *opts, uint64_t *flat, int floored, pl_error *err)
+{
     if (!sol || !f || (unsigned)kind >= PL_SOL_COUNT)
         return pl__fail(err, PL_EMISUSE, "pl_solve: NULL argument or unknown solution");
     memset(sol, 0, sizeof *sol);
@@ -184,9 +201,9 @@ int pl_solve(pl_solution *sol, pl_solution_kind kind, const pl_frontier *f,
        know that some point is rational, which the first usually is (stress floors f) */
     int need_ideal = kind == PL_SOL_KS || flat;
     size_t first = 0;
-    while (!need_ideal && first < f->size && !rational(f, first, d))
+    while (!need_ideal && first < f->size && !qualifies(f, first, d, floored))
         first++;
-    if (need_ideal ? pl_frontier_ideal(f, d, ideal) == PL_OK : first < f->size) {
+    if (need_ideal ? ideal_of(f, d, floored, ideal) == PL_OK : first < f->size) {
         for (size_t i = 0; need_ideal && i < f->n && i < 64; i++)
             if (ideal[i] - dval(d, i) <= pl__tol(ideal[i], dval(d, i)))
                 c.flat |= (uint64_t)1 << i;
@@ -198,7 +215,7 @@ int pl_solve(pl_solution *sol, pl_solution_kind kind, const pl_frontier *f,
             return pl__error_nomem(err);
         }
         for (size_t j = 0; j < f->size; j++) {
-            val[j] = rational(f, j, d) ? objective(&c, kind, j) : -INFINITY;
+            val[j] = qualifies(f, j, d, floored) ? objective(&c, kind, j) : -INFINITY;
             best = val[j] > best ? val[j] : best;
         }
         for (size_t j = 0; best > -INFINITY && j < f->size; j++)

@@ -1086,6 +1086,48 @@ static void test_rnash_pruned_equals_full(void **state)
     print_message("rnash: %zu found, %zu with ties\n", n[0], n[1]);
 }
 
+/* Every solution of st's frontier floored at no deal (as a stress settlement's is), by
+   pl__solve told that it is floored, against pl_solve testing every point: the same ties,
+   value and flat parties, to the bit. */
+static void solve_check(pl_settlement *st, void *ctx)
+{
+    size_t *n = ctx;
+    const pl_frontier *f0 = pl_settle_frontier(st);
+    pl_frontier *f = pl__frontier_alloc(f0->n, f0->K, f0->size);
+    assert_non_null(f);
+    memcpy(f->u, f0->u, f0->size * f0->n * sizeof *f->u);
+    memcpy(f->pkg, f0->pkg, f0->size * f0->K * sizeof *f->pkg);
+    pl__frontier_floor(f, st->d);
+    pl_solve_opts so = {st->d, st->alpha, NULL};
+    for (int k = 0; k < PL_SOL_COUNT; k++) {
+        pl_solution a, b;
+        uint64_t fa = 0, fb = 0;
+        assert_int_equal(pl_solve(&a, (pl_solution_kind)k, f, &so, &fa, NULL), PL_OK);
+        assert_int_equal(pl__solve(&b, (pl_solution_kind)k, f, &so, &fb, 1, NULL), PL_OK);
+        assert_int_equal(a.found, b.found);
+        assert_int_equal(a.n_ties, b.n_ties);
+        assert_memory_equal(&a.value, &b.value, sizeof a.value);
+        if (a.n_ties)
+            assert_memory_equal(a.ties, b.ties, a.n_ties * sizeof *a.ties);
+        assert_true(fa == fb);
+        n[0] += (size_t)a.found;
+        pl_solution_clear(&a), pl_solution_clear(&b);
+    }
+    n[1] += f->size > 0;
+    pl_frontier_free(f);
+}
+
+/* over_settlements: 200 random scenarios (red lines, a noisy ratifying body) and 300
+   built-in draws under each of the compute flags. */
+static void test_solve_floored_same(void **state)
+{
+    (void)state;
+    size_t n[2] = {0, 0}; /* solutions found, non-empty floored frontiers */
+    over_settlements(31, 200, NULL, 9, 1, solve_check, n);
+    assert_true(n[0] > 300 && n[1] > 100);
+    print_message("floored solutions: %zu found on %zu frontiers\n", n[0], n[1]);
+}
+
 /* What a draw of `parley stress` reads from a settlement, the same to the bit with every
    body's voter (a) and with the ratifying bodies' only (b, PL__SETTLE_RATIFIERS): the
    frontier, the three solutions, the ratified Nash point, P(Nash ratified), the pair
@@ -1392,6 +1434,7 @@ int main(void)
         cmocka_unit_test(test_red_lines_ratifier),
         cmocka_unit_test(test_red_lines_brute_force),
         cmocka_unit_test(test_pair_exists_equals_count),
+        cmocka_unit_test(test_solve_floored_same),
         cmocka_unit_test(test_rnash_pruned_equals_full),
         cmocka_unit_test(test_ratifiers_only_same),
         cmocka_unit_test(test_england_zimbabwe),
