@@ -22,6 +22,9 @@ void pl_arena_free(pl_arena *a);
 void *pl_arena_alloc(pl_arena *a, size_t size);
 /* Array of n objects of size each, with overflow check. */
 void *pl_arena_array(pl_arena *a, size_t n, size_t size);
+/* A copy of the array src of n objects of size each (overflow checked like pl_arena_array's),
+   without zeroing it first. */
+void *pl_arena_memdup(pl_arena *a, const void *src, size_t n, size_t size);
 char *pl_arena_strndup(pl_arena *a, const char *s, size_t len);
 char *pl_arena_strdup(pl_arena *a, const char *s);
 /* Move everything from holds into into (freed with it); from is left empty. */
