@@ -35,6 +35,24 @@ void pl_arena_free(pl_arena *a)
     a->total = 0;
 }
 
+void pl_arena_reset(pl_arena *a)
+{
+#ifdef PL_DEBUG_ARENA
+    pl_arena_free(a); /* every object its own block: ASan sees a use after the reset */
+#else
+    pl_arena_block *head = a->head;
+    if (!head)
+        return;
+    pl_arena_block *rest = head->next;
+    head->next = NULL;
+    a->head = NULL;
+    pl_arena_free(&(pl_arena){rest, 0});
+    head->used = 0;
+    a->head = head;
+    a->total = sizeof *head + head->size;
+#endif
+}
+
 static pl_arena_block *new_block(pl_arena *a, size_t size)
 {
     pl_arena_block *b = malloc(sizeof *b + size);

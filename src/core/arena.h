@@ -27,6 +27,9 @@ void *pl_arena_array(pl_arena *a, size_t n, size_t size);
 void *pl_arena_memdup(pl_arena *a, const void *src, size_t n, size_t size);
 char *pl_arena_strndup(pl_arena *a, const char *s, size_t len);
 char *pl_arena_strdup(pl_arena *a, const char *s);
+/* Empty a for reuse: every block but the head is freed and the head's room is kept, so
+   that the next allocations need no malloc. (With PL_DEBUG_ARENA: pl_arena_free.) */
+void pl_arena_reset(pl_arena *a);
 /* Move everything from holds into into (freed with it); from is left empty. */
 void pl_arena_adopt(pl_arena *into, pl_arena *from);
 

@@ -477,10 +477,11 @@ static int walk(const pl__plan *p, const pl_scenario *s, sink *k, double *failed
     return rc;
 }
 
-int pl__plan_draw(const pl__plan *p, uint64_t draw, double *row, pl_error *err)
+int pl__plan_draw(const pl__plan *p, uint64_t draw, double *row, pl_arena *spare,
+                  pl_error *err)
 {
     pl_scenario *d = NULL;
-    int rc = pl_scenario_draw(&d, p->s, p->o.seed, draw, row, err);
+    int rc = pl__scenario_draw_into(&d, p->s, p->o.seed, draw, row, spare, err);
     if (rc)
         return rc;
     double *failed = row + p->J + p->M;
@@ -488,7 +489,7 @@ int pl__plan_draw(const pl__plan *p, uint64_t draw, double *row, pl_error *err)
         failed[a] = 0;
     sink k = {NULL, row + p->J, 0, 0};
     rc = walk(p, d, &k, failed, err);
-    pl_scenario_free(d);
+    pl__scenario_recycle(d, spare);
     return rc;
 }
 
