@@ -216,10 +216,23 @@ static double half_pow(const eum_ctx *c, size_t j, double *memo)
 }
 
 /*
-** Steps 3-4 for receiver j and proposer i: keep the offer if it ranks above the
-** best so far. half_r: j's half_pow memo.
+** What a receiver's proposers share: 0.5^r_j (half_pow's memo) and the utilities
+** at j's exponent for the last distance asked. Proposers at one distance (every
+** one at one position, which conflicts and capitulations make common: they move
+** to the proposer's) come one after another (best_offer), and the same distance
+** and exponent give the same utilities: two pow calls saved per such proposer.
 */
-static void consider(const eum_ctx *c, size_t j, size_t i, double *half_r, eum_best *best)
+typedef struct eum_recv {
+    double half_r;              /* NAN until asked */
+    double d;                   /* the distance ua holds (a share of R); NAN: none yet */
+    eum_utils ua;
+} eum_recv;
+
+/*
+** Steps 3-4 for receiver j and proposer i: keep the offer if it ranks above the
+** best so far. rv: j's memo.
+*/
+static void consider(const eum_ctx *c, size_t j, size_t i, eum_recv *rv, eum_best *best)
 {
     double ra = c->r[j], rb = c->o->perspective == PL_EUM_OWN ? c->r[i] : c->r[j], pw, pl;
     /*
@@ -238,8 +251,10 @@ static void consider(const eum_ctx *c, size_t j, size_t i, double *half_r, eum_b
         return;
     /* the utilities depend on the distance and the exponent only: share them; util(0.5, r_j)
        is 2 - 4 x 0.5^r_j, the same bits */
-    double d = fabs(c->x[i] - c->x[j]) / c->R, usq_j = 2 - 4 * half_pow(c, j, half_r);
-    eum_utils ua = utils_at(d, ra, usq_j), ub = rb == ra ? ua : utils_at(d, rb, util(0.5, rb));
+    double d = fabs(c->x[i] - c->x[j]) / c->R, usq_j = 2 - 4 * half_pow(c, j, &rv->half_r);
+    if (!(rv->d == d))
+        rv->ua = utils_at(d, ra, usq_j), rv->d = d;
+    eum_utils ua = rv->ua, ub = rb == ra ? ua : utils_at(d, rb, util(0.5, rb));
     double a = expected_u(c, j, i, pw, ra, resist_of(c, j, i, 0), &ua);
     double b = expected_u(c, i, j, pl, rb, resist_of(c, i, j, 1), &ub);
     double to;
@@ -298,8 +313,8 @@ static void best_offer(eum_ctx *c, size_t j, size_t t, double *next)
     pl_eum *e = c->e;
     size_t n = c->n, at = (t - 1) * n + j, rj = c->rank[j];
     eum_best best = {PL_EUM_NONE, 0, c->x[j], 0, 0, 0};
-    double half_r = NAN; /* 0.5^r_j once, if at all (half_pow) */
-    double xj = c->x[j], reach = offer_reach(c, j, &half_r);
+    eum_recv rv = {NAN, NAN, {0, 0, 0}}; /* 0.5^r_j once, if at all; the last utilities */
+    double xj = c->x[j], reach = offer_reach(c, j, &rv.half_r);
     int early = c->o->select != PL_EUM_SELECT_MAX_EU;
     size_t lo = rj, hi = rj; /* [lo, hi) holds j's own position */
     while (lo > 0 && c->x[c->ord[lo - 1]] == xj)
@@ -312,9 +327,9 @@ static void best_offer(eum_ctx *c, size_t j, size_t t, double *next)
         if (d >= reach)
             break;
         while (lo > 0 && xj - c->x[c->ord[lo - 1]] == d)
-            consider(c, j, c->ord[--lo], &half_r, &best);
+            consider(c, j, c->ord[--lo], &rv, &best);
         while (hi < n && c->x[c->ord[hi]] - xj == d)
-            consider(c, j, c->ord[hi++], &half_r, &best);
+            consider(c, j, c->ord[hi++], &rv, &best);
         if (early && best.type == PL_EUM_CONFLICT)
             break;
     }
