@@ -91,6 +91,10 @@ static int keep_value(pl__acc *a, const pl__metric *m, double y)
             bin_add(a, m, y);
         return rc;
     }
+    if (a->n_vals < a->cap_vals) { /* room already: no call (a draw per metric) */
+        a->vals[a->n_vals++] = y;
+        return PL_OK;
+    }
     void *v = a->vals;
     int rc = grow(&v, a->n_vals, &a->cap_vals, sizeof *a->vals, 256);
     a->vals = v;
@@ -219,7 +223,9 @@ int pl__acc_add_value(pl__acc *a, const pl__metric *m, double y, uint64_t draw, 
     a->agree += y == m->base;
     if (m->kind == PL_METRIC_PACKAGE)
         return tally(a, y, draw);
-    a->min = fmin(a->min, y), a->max = fmax(a->max, y);
+    /* neither is NaN: comparisons give what glibc's fmin and fmax give, without a call (its
+       minsd and maxsd: x < y ? x : y and x > y ? x : y, so the same zero of two zeros) */
+    a->min = a->min < y ? a->min : y, a->max = a->max > y ? a->max : y;
     double n = (double)a->n, dy = y - a->mean;
     a->mean += dy / n;
     *ry = y - a->mean;
