@@ -243,12 +243,17 @@ PL__CLONES void pl__xmom_add(pl__xmom *g, const double *x, size_t J)
 {
     double n = (double)++g->n;
     double *restrict mx = g->mx, *restrict m2x = g->m2x, *restrict dxs = g->dx;
+    uint64_t top = 0; /* an exponent of all ones (inf, NaN) carries into bit 63 */
     for (size_t j = 0; j < J; j++) {
         double dx = x[j] - mx[j];
+        uint64_t bits;
+        memcpy(&bits, &dx, sizeof bits);
+        top |= (bits & UINT64_C(0x7FF0000000000000)) + UINT64_C(0x0010000000000000);
         dxs[j] = dx;
         mx[j] += dx / n;
         m2x[j] += dx * (x[j] - mx[j]);
     }
+    g->finite = !(top >> 63);
 }
 
 PL__CLONES void pl__acc_add_cov(pl__acc *a, const pl__xmom *g, double ry, size_t J)
@@ -267,7 +272,7 @@ int pl__acc_add(pl__acc *a, const pl__metric *m, double y, const double *x, size
     double ry = 0;
     int rc = pl__acc_add_value(a, m, y, draw, &ry);
     if (m->kind != PL_METRIC_PACKAGE && J) { /* the inputs' moments are this metric's own */
-        pl__xmom own = {a->n - 1, a->mx, a->m2x, a->dx};
+        pl__xmom own = {a->n - 1, a->mx, a->m2x, a->dx, 1};
         pl__xmom_add(&own, x, J);
         pl__acc_add_cov(a, &own, ry, J);
     }

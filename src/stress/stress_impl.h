@@ -83,6 +83,7 @@ void pl__acc_free(pl__acc *a);
 typedef struct pl__xmom {
     uint64_t n;
     double *mx, *m2x, *dx;
+    int finite;                  /* every dx of the last draw is finite */
 } pl__xmom;
 
 /* Fold inputs x (J of them) into g. */
