@@ -29,7 +29,7 @@ struct pl_eum {
     pl_eum_stop stop;
     size_t period;
     double forecast;      /* the median after the last round, or the cycle's mean median */
-    double mem[];         /* every array above (eum_alloc) */
+    double mem[];         /* every array above (eum_layout) */
 };
 
 typedef struct eum_ctx {
@@ -468,20 +468,25 @@ static int check_inputs(const double *x, const double *c, const double *s, size_
 ** then S, r, a, b, proposer and type by round and actor (cells = cap n + 1 each), widest
 ** members first. Not zeroed: a round writes every entry of its own before anything reads
 ** it, and the accessors read played rounds only (most runs stop within a few of the cap).
+** A stress draw lends one block to every issue's run (pl__eum_run_in): a block this large
+** is a slow request for malloc, and it is read only for the forecast.
 */
-static pl_eum *eum_alloc(size_t n, size_t cap)
+static size_t eum_bytes(size_t n, size_t cap)
 {
     /* the sizes in doubles first: once the block's bytes fit, no sum below wraps */
     double bytes = ((double)(cap + 1) * (double)n + 2 * ((double)cap + 1) +
                     4 * ((double)cap * (double)n + 1)) * sizeof(double) +
                    ((double)cap * (double)n + 1) * (sizeof(long) + 1) + sizeof(pl_eum);
     size_t rows = (cap + 1) * n, cells = cap * n + 1;
-    pl_eum *e = bytes > (double)(SIZE_MAX / 2)
-                    ? NULL
-                    : malloc(sizeof *e + (rows + 2 * (cap + 1) + 4 * cells) * sizeof(double) +
-                             cells * (sizeof(long) + 1));
-    if (!e)
-        return NULL;
+    return bytes > (double)(SIZE_MAX / 2) ? 0 : sizeof(pl_eum) +
+           (rows + 2 * (cap + 1) + 4 * cells) * sizeof(double) + cells * (sizeof(long) + 1);
+}
+
+/* The record laid out in mem (eum_bytes(n, cap) bytes or more, aligned as malloc's). */
+static pl_eum *eum_layout(void *mem, size_t n, size_t cap)
+{
+    size_t rows = (cap + 1) * n, cells = cap * n + 1;
+    pl_eum *e = mem;
     *e = (pl_eum){.n = n, .cap = cap};
     e->pos = e->mem;
     e->median = e->pos + rows;
@@ -495,17 +500,41 @@ static pl_eum *eum_alloc(size_t n, size_t cap)
     return e;
 }
 
+size_t pl__eum_record_bytes(size_t n, const pl_eum_opts *o)
+{
+    return o->rounds < 0 ? 0 : eum_bytes(n, (size_t)o->rounds);
+}
+
+static int run(pl_eum **out, void *mem, const double *x, const double *cap, const double *s,
+               size_t n, const pl_eum_opts *opts, pl_error *err);
+
 int pl_eum_run(pl_eum **out, const double *x, const double *cap, const double *s, size_t n,
                const pl_eum_opts *opts, pl_error *err)
+{
+    return run(out, NULL, x, cap, s, n, opts, err);
+}
+
+int pl__eum_run_in(pl_eum **out, void *mem, const double *x, const double *cap,
+                   const double *s, size_t n, const pl_eum_opts *opts, pl_error *err)
+{
+    return run(out, mem, x, cap, s, n, opts, err);
+}
+
+/* pl_eum_run, the record in mem (NULL: its own block, which pl_eum_free frees). */
+static int run(pl_eum **out, void *mem, const double *x, const double *cap, const double *s,
+               size_t n, const pl_eum_opts *opts, pl_error *err)
 {
     pl_eum_opts o = PL_EUM_OPTS_INIT;
     if (opts)
         o = *opts;
     *out = NULL;
-    int rc = check_inputs(x, cap, s, n, &o, err);
+    int rc = check_inputs(x, cap, s, n, &o, err), own = 0;
     if (rc)
         return rc;
-    pl_eum *e = eum_alloc(n, (size_t)o.rounds);
+    size_t bytes = eum_bytes(n, (size_t)o.rounds);
+    if (!mem && bytes)
+        mem = malloc(bytes), own = mem != NULL;
+    pl_eum *e = mem && bytes ? eum_layout(mem, n, (size_t)o.rounds) : NULL;
     /* w, r, wins, loses, then ord and rank in one block (a size_t fits a double's room:
        eum_votes.c) */
     double *blk = pl__mallocarray(pl__mul(n, 6), sizeof(double));
@@ -545,7 +574,8 @@ done:
     free(c.tab.blk);
     free(blk);
     if (rc) {
-        pl_eum_free(e);
+        if (own)
+            pl_eum_free(e);
         return rc;
     }
     *out = e;
@@ -556,7 +586,7 @@ void pl_eum_free(pl_eum *e)
 {
     if (!e)
         return;
-    free(e); /* and every array of the record (eum_alloc) */
+    free(e); /* and every array of the record (eum_layout) */
 }
 
 size_t pl_eum_n_actors(const pl_eum *e) { return e ? e->n : 0; }
