@@ -226,6 +226,7 @@ typedef struct eum_recv {
     double half_r;              /* NAN until asked */
     double d;                   /* the distance ua holds (a share of R); NAN: none yet */
     eum_utils ua;
+    size_t a, c;                /* this proposer's pair's range ends (pl__eum_votes_pair_at) */
 } eum_recv;
 
 /*
@@ -246,7 +247,7 @@ static void consider(const eum_ctx *c, size_t j, size_t i, eum_recv *rv, eum_bes
     int same = ra == rb && c->o->q == 1;
     if (same && resist_of(c, j, i, 0) <= resist_of(c, i, j, 1) * (1 - c->pmax))
         return;
-    pl__eum_votes_pair(c->votes, j, i, &pw, &pl); /* P(j beats i), P(i beats j) */
+    pl__eum_votes_pair_at(c->votes, j, i, rv->a, rv->c, &pw, &pl); /* P(j beats i), P(i beats j) */
     if (same && resist_of(c, j, i, 0) * (1 - pw) <= resist_of(c, i, j, 1) * (1 - pl))
         return;
     /* the utilities depend on the distance and the exponent only: share them; util(0.5, r_j)
@@ -313,7 +314,7 @@ static void best_offer(eum_ctx *c, size_t j, size_t t, double *next)
     pl_eum *e = c->e;
     size_t n = c->n, at = (t - 1) * n + j, rj = c->rank[j];
     eum_best best = {PL_EUM_NONE, 0, c->x[j], 0, 0, 0};
-    eum_recv rv = {NAN, NAN, {0, 0, 0}}; /* 0.5^r_j once, if at all; the last utilities */
+    eum_recv rv = {NAN, NAN, {0, 0, 0}, 0, 0}; /* 0.5^r_j once, if at all; the utilities */
     double xj = c->x[j], reach = offer_reach(c, j, &rv.half_r);
     int early = c->o->select != PL_EUM_SELECT_MAX_EU;
     size_t lo = rj, hi = rj; /* [lo, hi) holds j's own position */
@@ -321,15 +322,27 @@ static void best_offer(eum_ctx *c, size_t j, size_t t, double *next)
         lo--;
     while (hi < n && c->x[c->ord[hi]] == xj)
         hi++;
+    /* The votes' range ends of each pair, known from the walk (the votes' order is c->ord):
+       j's position is [first, end); a proposer's on the left ends at left_end, one's on the
+       right starts at right_first (the first place of the position; a change of position
+       moves them as the walk passes it). */
+    size_t first = lo, end = hi, left_end = lo, right_first = hi;
     while (lo > 0 || hi < n) {
         double dl = lo > 0 ? xj - c->x[c->ord[lo - 1]] : INFINITY;
         double dr = hi < n ? c->x[c->ord[hi]] - xj : INFINITY, d = dl < dr ? dl : dr;
         if (d >= reach)
             break;
-        while (lo > 0 && xj - c->x[c->ord[lo - 1]] == d)
-            consider(c, j, c->ord[--lo], &rv, &best);
-        while (hi < n && c->x[c->ord[hi]] - xj == d)
+        while (lo > 0 && xj - c->x[c->ord[lo - 1]] == d) {
+            lo--;
+            left_end = c->x[c->ord[lo]] != c->x[c->ord[lo + 1]] ? lo + 1 : left_end;
+            rv.a = left_end, rv.c = first;
+            consider(c, j, c->ord[lo], &rv, &best);
+        }
+        while (hi < n && c->x[c->ord[hi]] - xj == d) {
+            right_first = c->x[c->ord[hi]] != c->x[c->ord[hi - 1]] ? hi : right_first;
+            rv.a = end, rv.c = right_first;
             consider(c, j, c->ord[hi++], &rv, &best);
+        }
         if (early && best.type == PL_EUM_CONFLICT)
             break;
     }
