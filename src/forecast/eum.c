@@ -26,6 +26,7 @@ struct pl_eum {
     unsigned char *type;  /* cap x n */
     long *proposer;
     double *a, *b;
+    double *scratch;      /* the run's: w, r, wins, loses, ord and rank (6 n; eum_ctx) */
     pl_eum_stop stop;
     size_t period;
     double forecast;      /* the median after the last round, or the cycle's mean median */
@@ -479,7 +480,7 @@ static int check_inputs(const double *x, const double *c, const double *s, size_
 ** The record of a run in one block with its header (a stress draw runs the EUM on every
 ** issue: ten allocations a run were a fifth of a draw's): pos, median and mean by round,
 ** then S, r, a, b, proposer and type by round and actor (cells = cap n + 1 each), widest
-** members first. Not zeroed: a round writes every entry of its own before anything reads
+** members first, the run's scratch (6 n) among the doubles: one allocation a run, or none. Not zeroed: a round writes every entry of its own before anything reads
 ** it, and the accessors read played rounds only (most runs stop within a few of the cap).
 ** A stress draw lends one block to every issue's run (pl__eum_run_in): a block this large
 ** is a slow request for malloc, and it is read only for the forecast.
@@ -488,11 +489,12 @@ static size_t eum_bytes(size_t n, size_t cap)
 {
     /* the sizes in doubles first: once the block's bytes fit, no sum below wraps */
     double bytes = ((double)(cap + 1) * (double)n + 2 * ((double)cap + 1) +
-                    4 * ((double)cap * (double)n + 1)) * sizeof(double) +
+                    4 * ((double)cap * (double)n + 1) + 6 * (double)n) * sizeof(double) +
                    ((double)cap * (double)n + 1) * (sizeof(long) + 1) + sizeof(pl_eum);
     size_t rows = (cap + 1) * n, cells = cap * n + 1;
     return bytes > (double)(SIZE_MAX / 2) ? 0 : sizeof(pl_eum) +
-           (rows + 2 * (cap + 1) + 4 * cells) * sizeof(double) + cells * (sizeof(long) + 1);
+           (rows + 2 * (cap + 1) + 4 * cells + 6 * n) * sizeof(double) +
+           cells * (sizeof(long) + 1);
 }
 
 /* The record laid out in mem (eum_bytes(n, cap) bytes or more, aligned as malloc's). */
@@ -508,7 +510,8 @@ static pl_eum *eum_layout(void *mem, size_t n, size_t cap)
     e->r = e->S + cells;
     e->a = e->r + cells;
     e->b = e->a + cells;
-    e->proposer = (long *)(void *)(e->b + cells);
+    e->scratch = e->b + cells;
+    e->proposer = (long *)(void *)(e->scratch + 6 * n);
     e->type = (unsigned char *)(e->proposer + cells);
     return e;
 }
@@ -548,9 +551,9 @@ static int run(pl_eum **out, void *mem, const double *x, const double *cap, cons
     if (!mem && bytes)
         mem = malloc(bytes), own = mem != NULL;
     pl_eum *e = mem && bytes ? eum_layout(mem, n, (size_t)o.rounds) : NULL;
-    /* w, r, wins, loses, then ord and rank in one block (a size_t fits a double's room:
-       eum_votes.c) */
-    double *blk = pl__mallocarray(pl__mul(n, 6), sizeof(double));
+    /* w, r, wins, loses, then ord and rank in the record's scratch (a size_t fits a double's
+       room: eum_votes.c) */
+    double *blk = e ? e->scratch : NULL;
     eum_ctx c = {e, &o, n, s, blk, 0, 0, NULL, blk ? blk + n : NULL, blk ? blk + 2 * n : NULL,
                  blk ? blk + 3 * n : NULL, blk ? (size_t *)(void *)(blk + 4 * n) : NULL,
                  blk ? (size_t *)(void *)(blk + 5 * n) : NULL};
@@ -585,7 +588,6 @@ static int run(pl_eum **out, void *mem, const double *x, const double *cap, cons
 done:
     free(c.tab.p);
     free(c.tab.blk);
-    free(blk);
     if (rc) {
         if (own)
             pl_eum_free(e);
