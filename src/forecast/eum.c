@@ -480,8 +480,9 @@ static int check_inputs(const double *x, const double *c, const double *s, size_
 ** The record of a run in one block with its header (a stress draw runs the EUM on every
 ** issue: ten allocations a run were a fifth of a draw's): pos, median and mean by round,
 ** then S, r, a, b, proposer and type by round and actor (cells = cap n + 1 each), widest
-** members first, the run's scratch (6 n) among the doubles: one allocation a run, or none. Not zeroed: a round writes every entry of its own before anything reads
-** it, and the accessors read played rounds only (most runs stop within a few of the cap).
+** members first, and the run's scratch (6 n) among the doubles: one allocation a run, or
+** none. Not zeroed: a round writes every entry of its own before anything reads it, and the
+** accessors read played rounds only (most runs stop within a few of the cap).
 ** A stress draw lends one block to every issue's run (pl__eum_run_in): a block this large
 ** is a slow request for malloc, and it is read only for the forecast.
 */
