@@ -9,6 +9,7 @@
 #include "parley/scenario.h"
 #include "../core/error_int.h"
 #include "../core/parallel.h"
+#include "../core/scenario_impl.h"
 #include "../core/progress.h"
 
 #include <math.h>
@@ -30,17 +31,20 @@ typedef struct job {
 static void *run_job(void *arg)
 {
     job *j = arg;
+    pl_arena spare; /* one drawn scenario's memory for all the job's draws */
+    pl_arena_init(&spare);
     for (uint64_t d = j->lo; d < j->hi && !j->rc; d++) {
         pl_scenario *x = NULL;
-        j->rc = pl_scenario_draw(&x, j->s, j->seed, d, NULL, &j->err);
+        j->rc = pl__scenario_draw_into(&x, j->s, j->seed, d, NULL, &spare, &j->err);
         if (!j->rc)
             j->rc = pl_claims_evaluate(j->c, x, j->res, &j->err);
         for (size_t i = 0; !j->rc && i < j->c->n; i++) {
             j->holds[i] += j->res[i].status == PL_CLAIM_HOLDS;
             j->defined[i] += j->res[i].status <= PL_CLAIM_HOLDS;
         }
-        pl_scenario_free(x);
+        pl__scenario_recycle(x, &spare);
     }
+    pl_arena_free(&spare);
     return NULL;
 }
 

@@ -35,6 +35,24 @@ void pl_arena_free(pl_arena *a)
     a->total = 0;
 }
 
+void pl_arena_reset(pl_arena *a)
+{
+#ifdef PL_DEBUG_ARENA
+    pl_arena_free(a); /* every object its own block: ASan sees a use after the reset */
+#else
+    pl_arena_block *head = a->head;
+    if (!head)
+        return;
+    pl_arena_block *rest = head->next;
+    head->next = NULL;
+    a->head = NULL;
+    pl_arena_free(&(pl_arena){rest, 0});
+    head->used = 0;
+    a->head = head;
+    a->total = sizeof *head + head->size;
+#endif
+}
+
 static pl_arena_block *new_block(pl_arena *a, size_t size)
 {
     pl_arena_block *b = malloc(sizeof *b + size);
@@ -46,13 +64,16 @@ static pl_arena_block *new_block(pl_arena *a, size_t size)
     return b;
 }
 
-void *pl_arena_alloc(pl_arena *a, size_t size)
+/* Room for *size bytes, not zeroed; *size is rounded up to the alignment. */
+static void *bump(pl_arena *a, size_t *sizep)
 {
+    size_t size = *sizep;
     if (size > SIZE_MAX - ARENA_ALIGN - sizeof(pl_arena_block))
         return NULL;
     size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
     if (size == 0)
         size = ARENA_ALIGN;
+    *sizep = size;
 #ifdef PL_DEBUG_ARENA
     pl_arena_block *b = new_block(a, size);
     if (!b)
@@ -76,7 +97,6 @@ void *pl_arena_alloc(pl_arena *a, size_t size)
                 big->next = NULL;
                 a->head = big;
             }
-            memset(big->data, 0, size);
             return big->data;
         }
         b = new_block(a, ARENA_BLOCK);
@@ -88,9 +108,28 @@ void *pl_arena_alloc(pl_arena *a, size_t size)
 #endif
     void *p = b->data + b->used;
     b->used += size;
-    memset(p, 0, size);
     return p;
 }
+
+void *pl_arena_alloc(pl_arena *a, size_t size)
+{
+    void *p = bump(a, &size);
+    if (p)
+        memset(p, 0, size);
+    return p;
+}
+
+void *pl_arena_memdup(pl_arena *a, const void *src, size_t n, size_t size)
+{
+    if (size && n > SIZE_MAX / size)
+        return NULL;
+    size_t bytes = n * size, rounded = bytes;
+    void *p = bump(a, &rounded);
+    if (p && bytes) /* the padding after the copy is left as it was: nothing reads it */
+        memcpy(p, src, bytes);
+    return p;
+}
+
 
 void *pl_arena_array(pl_arena *a, size_t n, size_t size)
 {

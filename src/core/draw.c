@@ -212,10 +212,9 @@ static int dup_array(pl_arena *a, void **p, size_t n, size_t size)
 {
     if (!*p || !n)
         return 0;
-    void *q = pl_arena_array(a, n, size);
+    void *q = pl_arena_memdup(a, *p, n, size);
     if (!q)
         return -1;
-    memcpy(q, *p, n * size);
     *p = q;
     return 0;
 }
@@ -262,34 +261,38 @@ static void rescale_quotas(pl_scenario *c)
     }
 }
 
-/* A copy of s that owns what the walk writes to. */
-static int copy_of(pl_scenario **out, const pl_scenario *s, pl_error *err)
+/* A copy of s that owns what the walk writes to, in spare's room (NULL: a new arena's);
+   NULL (err set) when out of memory. */
+static pl_scenario *copy_of(const pl_scenario *s, pl_arena *spare, pl_error *err)
 {
     pl_arena a;
     pl_arena_init(&a);
+    if (spare) /* taken over: spare is left empty */
+        a = *spare, pl_arena_init(spare);
     pl_scenario *c = pl_arena_alloc(&a, sizeof *c);
     if (!c) {
         pl_arena_free(&a);
-        return pl__error_nomem(err);
+        pl__error_nomem(err);
+        return NULL;
     }
     *c = *s;
     c->arena = a;
     if (own_arrays(c)) {
         pl_scenario_free(c);
-        return pl__error_nomem(err);
+        pl__error_nomem(err);
+        return NULL;
     }
-    *out = c;
-    return PL_OK;
+    return c;
 }
 
-int pl_scenario_draw(pl_scenario **out, const pl_scenario *s, uint64_t seed, uint64_t stream,
-                     double *drawn, pl_error *err)
+int pl__scenario_draw_into(pl_scenario **out, const pl_scenario *s, uint64_t seed,
+                           uint64_t stream, double *drawn, pl_arena *spare, pl_error *err)
 {
     if (!out || !s)
         return pl__fail(err, PL_EMISUSE, "pl_scenario_draw: NULL argument");
     *out = NULL;
-    pl_scenario *c = NULL;
-    if (copy_of(&c, s, err))
+    pl_scenario *c = copy_of(s, spare, err);
+    if (!c)
         return PL_ENOMEM;
     drawer d = {{{0}}, drawn, 0};
     pl__rng_seed(&d.rng, seed, stream);
@@ -297,6 +300,22 @@ int pl_scenario_draw(pl_scenario **out, const pl_scenario *s, uint64_t seed, uin
     rescale_quotas(c);
     *out = c;
     return PL_OK;
+}
+
+int pl_scenario_draw(pl_scenario **out, const pl_scenario *s, uint64_t seed, uint64_t stream,
+                     double *drawn, pl_error *err)
+{
+    return pl__scenario_draw_into(out, s, seed, stream, drawn, NULL, err);
+}
+
+void pl__scenario_recycle(pl_scenario *c, pl_arena *spare)
+{
+    if (!c)
+        return;
+    pl_arena a = c->arena; /* c itself lives in it */
+    pl_arena_free(spare);
+    *spare = a;
+    pl_arena_reset(spare);
 }
 
 /* ---- one input at a time (inputs.h) ------------------------------------- */
@@ -426,8 +445,8 @@ int pl__scenario_with_input(pl_scenario **out, const pl_scenario *s, size_t j, d
     if (!out || !s)
         return pl__fail(err, PL_EMISUSE, "pl__scenario_with_input: NULL argument");
     *out = NULL;
-    pl_scenario *c = NULL;
-    if (copy_of(&c, s, err))
+    pl_scenario *c = copy_of(s, NULL, err);
+    if (!c)
         return PL_ENOMEM;
     picker p = {0, j, NULL, x, 0, c};
     visit(c, pick_one, &p, 1);

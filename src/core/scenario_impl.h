@@ -230,4 +230,15 @@ typedef struct pl_nodeal_spec {
     unsigned char *has_drift;
 } pl_nodeal_spec;
 
+/*
+** pl_scenario_draw over the memory of an earlier copy: *spare holds what
+** pl__scenario_recycle gave back (or nothing: pl_arena_init), and is left empty. A run of
+** many draws keeps one arena block instead of a malloc and a free of it a draw.
+*/
+int pl__scenario_draw_into(pl_scenario **out, const pl_scenario *s, uint64_t seed,
+                           uint64_t stream, double *drawn, pl_arena *spare, pl_error *err);
+/* Free a copy from pl_scenario_draw (or _into) but keep its arena's room in *spare (emptied
+   first) for the next draw; pl_arena_free(spare) once the draws are done. c may be NULL. */
+void pl__scenario_recycle(pl_scenario *c, pl_arena *spare);
+
 #endif

@@ -104,12 +104,12 @@ int pl__survival_compute(pl_durability *d, const double *deal, pl_error *err)
     d->war_at = d->plain.fails_at >= 0 ? d->plain.fails_at * d->spec->step : -1;
     d->reg = pl__mallocarray(n ? n : 1, sizeof *d->reg);
     d->hazard = pl__mallocarray(n ? n : 1, sizeof *d->hazard);
-    double *ends = pl__mallocarray(n + 2, sizeof *ends);
-    double *sq = pl__mallocarray(s->n_issues ? s->n_issues : 1, sizeof *sq);
-    if (!d->reg || !d->hazard || !ends || !sq) {
-        free(ends), free(sq);
+    /* the scratch on the stack for a few regimes and issues (every stress draw comes here) */
+    size_t room = pl__add(pl__add(n, 2), s->n_issues);  /* ends, then sq */
+    double stack[128], *ends = room <= 128 ? stack : pl__mallocarray(room, sizeof *ends);
+    double *sq = ends ? ends + n + 2 : NULL;
+    if (!d->reg || !d->hazard || !ends)
         return pl__error_nomem(err);
-    }
     for (size_t j = 0; j < n; j++) {
         const pl_regime *r = &s->regimes[j];
         pl__dregime *g = &d->reg[j];
@@ -125,7 +125,8 @@ int pl__survival_compute(pl_durability *d, const double *deal, pl_error *err)
         d->reg[j].ends = ends[j];
     if (!rc)
         d->by_war = ends[n], d->survives = ends[n + 1];
-    free(ends), free(sq);
+    if (ends != stack)
+        free(ends);
     return rc;
 }
 

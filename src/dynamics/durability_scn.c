@@ -10,6 +10,7 @@
 #include "durability_impl.h"
 #include "parley/power.h"
 #include "../core/error_int.h"
+#include "../core/alloc.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -19,7 +20,7 @@ void pl_durability_free(pl_durability *d)
 {
     if (!d)
         return;
-    free(d->MA), free(d->MB), free(d->p), free(d->g), free(d->reg), free(d->hazard);
+    free(d->MA), free(d->g), free(d->reg), free(d->hazard); /* MA's block holds MB and p */
     pl_commitment_clear(&d->plain);
     free(d);
 }
@@ -329,12 +330,16 @@ int pl__durability_compute_known(pl_durability **out, const pl_scenario *s, cons
     d->s = s;
     d->spec = s->durability;
     d->T1 = path_length(d->spec, issue_year);
-    d->MA = malloc(d->T1 * sizeof *d->MA);
-    d->MB = malloc(d->T1 * sizeof *d->MB);
-    d->p = malloc(d->T1 * sizeof *d->p);
+    /* the three paths in one block, the guarantees' scratch on the stack for a path of a few
+       years in months (a stress draw computes this every draw: five allocations fewer) */
+    d->MA = pl__mallocarray(pl__mul(d->T1, 3), sizeof *d->MA);
+    d->MB = d->MA ? d->MA + d->T1 : NULL;
+    d->p = d->MA ? d->MA + 2 * d->T1 : NULL;
     d->g = calloc(d->spec->n_guarantees + 1, sizeof *d->g);
-    double *helped = malloc(d->T1 * sizeof *helped), *eff = malloc(d->T1 * sizeof *eff);
-    int rc = d->MA && d->MB && d->p && d->g && helped && eff ? PL_OK : pl__error_nomem(err);
+    double stack[2 * 256], *helped = d->T1 <= 256 ? stack
+                                    : pl__mallocarray(d->T1, 2 * sizeof *helped);
+    double *eff = helped ? helped + d->T1 : NULL;
+    int rc = d->MA && d->g && helped ? PL_OK : pl__error_nomem(err);
     contest_memo memo;
     memo_init(&memo);
     if (!rc) {
@@ -345,7 +350,8 @@ int pl__durability_compute_known(pl_durability **out, const pl_scenario *s, cons
     }
     for (size_t j = 0; !rc && j < d->spec->n_guarantees; j++)
         rc = guarantee(d, j, deal, issue_year, credible, &memo, helped, eff, err);
-    free(helped), free(eff);
+    if (helped != stack)
+        free(helped);
     if (!rc)
         rc = pl__survival_compute(d, deal, err);
     if (rc) {

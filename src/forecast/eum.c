@@ -26,10 +26,11 @@ struct pl_eum {
     unsigned char *type;  /* cap x n */
     long *proposer;
     double *a, *b;
+    double *scratch;      /* the run's: w, r, wins, loses, ord and rank (6 n; eum_ctx) */
     pl_eum_stop stop;
     size_t period;
     double forecast;      /* the median after the last round, or the cycle's mean median */
-    double mem[];         /* every array above (eum_alloc) */
+    double mem[];         /* every array above (eum_layout) */
 };
 
 typedef struct eum_ctx {
@@ -216,10 +217,24 @@ static double half_pow(const eum_ctx *c, size_t j, double *memo)
 }
 
 /*
-** Steps 3-4 for receiver j and proposer i: keep the offer if it ranks above the
-** best so far. half_r: j's half_pow memo.
+** What a receiver's proposers share: 0.5^r_j (half_pow's memo) and the utilities
+** at j's exponent for the last distance asked. Proposers at one distance (every
+** one at one position, which conflicts and capitulations make common: they move
+** to the proposer's) come one after another (best_offer), and the same distance
+** and exponent give the same utilities: two pow calls saved per such proposer.
 */
-static void consider(const eum_ctx *c, size_t j, size_t i, double *half_r, eum_best *best)
+typedef struct eum_recv {
+    double half_r;              /* NAN until asked */
+    double d;                   /* the distance ua holds (a share of R); NAN: none yet */
+    eum_utils ua;
+    size_t a, c;                /* this proposer's pair's range ends (pl__eum_votes_pair_at) */
+} eum_recv;
+
+/*
+** Steps 3-4 for receiver j and proposer i: keep the offer if it ranks above the
+** best so far. rv: j's memo.
+*/
+static void consider(const eum_ctx *c, size_t j, size_t i, eum_recv *rv, eum_best *best)
 {
     double ra = c->r[j], rb = c->o->perspective == PL_EUM_OWN ? c->r[i] : c->r[j], pw, pl;
     /*
@@ -233,13 +248,15 @@ static void consider(const eum_ctx *c, size_t j, size_t i, double *half_r, eum_b
     int same = ra == rb && c->o->q == 1;
     if (same && resist_of(c, j, i, 0) <= resist_of(c, i, j, 1) * (1 - c->pmax))
         return;
-    pl__eum_votes_pair(c->votes, j, i, &pw, &pl); /* P(j beats i), P(i beats j) */
+    pl__eum_votes_pair_at(c->votes, j, i, rv->a, rv->c, &pw, &pl); /* P(j beats i), P(i beats j) */
     if (same && resist_of(c, j, i, 0) * (1 - pw) <= resist_of(c, i, j, 1) * (1 - pl))
         return;
     /* the utilities depend on the distance and the exponent only: share them; util(0.5, r_j)
        is 2 - 4 x 0.5^r_j, the same bits */
-    double d = fabs(c->x[i] - c->x[j]) / c->R, usq_j = 2 - 4 * half_pow(c, j, half_r);
-    eum_utils ua = utils_at(d, ra, usq_j), ub = rb == ra ? ua : utils_at(d, rb, util(0.5, rb));
+    double d = fabs(c->x[i] - c->x[j]) / c->R, usq_j = 2 - 4 * half_pow(c, j, &rv->half_r);
+    if (!(rv->d == d))
+        rv->ua = utils_at(d, ra, usq_j), rv->d = d;
+    eum_utils ua = rv->ua, ub = rb == ra ? ua : utils_at(d, rb, util(0.5, rb));
     double a = expected_u(c, j, i, pw, ra, resist_of(c, j, i, 0), &ua);
     double b = expected_u(c, i, j, pl, rb, resist_of(c, i, j, 1), &ub);
     double to;
@@ -298,23 +315,35 @@ static void best_offer(eum_ctx *c, size_t j, size_t t, double *next)
     pl_eum *e = c->e;
     size_t n = c->n, at = (t - 1) * n + j, rj = c->rank[j];
     eum_best best = {PL_EUM_NONE, 0, c->x[j], 0, 0, 0};
-    double half_r = NAN; /* 0.5^r_j once, if at all (half_pow) */
-    double xj = c->x[j], reach = offer_reach(c, j, &half_r);
+    eum_recv rv = {NAN, NAN, {0, 0, 0}, 0, 0}; /* 0.5^r_j once, if at all; the utilities */
+    double xj = c->x[j], reach = offer_reach(c, j, &rv.half_r);
     int early = c->o->select != PL_EUM_SELECT_MAX_EU;
     size_t lo = rj, hi = rj; /* [lo, hi) holds j's own position */
     while (lo > 0 && c->x[c->ord[lo - 1]] == xj)
         lo--;
     while (hi < n && c->x[c->ord[hi]] == xj)
         hi++;
+    /* The votes' range ends of each pair, known from the walk (the votes' order is c->ord):
+       j's position is [first, end); a proposer's on the left ends at left_end, one's on the
+       right starts at right_first (the first place of the position; a change of position
+       moves them as the walk passes it). */
+    size_t first = lo, end = hi, left_end = lo, right_first = hi;
     while (lo > 0 || hi < n) {
         double dl = lo > 0 ? xj - c->x[c->ord[lo - 1]] : INFINITY;
         double dr = hi < n ? c->x[c->ord[hi]] - xj : INFINITY, d = dl < dr ? dl : dr;
         if (d >= reach)
             break;
-        while (lo > 0 && xj - c->x[c->ord[lo - 1]] == d)
-            consider(c, j, c->ord[--lo], &half_r, &best);
-        while (hi < n && c->x[c->ord[hi]] - xj == d)
-            consider(c, j, c->ord[hi++], &half_r, &best);
+        while (lo > 0 && xj - c->x[c->ord[lo - 1]] == d) {
+            lo--;
+            left_end = c->x[c->ord[lo]] != c->x[c->ord[lo + 1]] ? lo + 1 : left_end;
+            rv.a = left_end, rv.c = first;
+            consider(c, j, c->ord[lo], &rv, &best);
+        }
+        while (hi < n && c->x[c->ord[hi]] - xj == d) {
+            right_first = c->x[c->ord[hi]] != c->x[c->ord[hi - 1]] ? hi : right_first;
+            rv.a = end, rv.c = right_first;
+            consider(c, j, c->ord[hi++], &rv, &best);
+        }
         if (early && best.type == PL_EUM_CONFLICT)
             break;
     }
@@ -451,22 +480,29 @@ static int check_inputs(const double *x, const double *c, const double *s, size_
 ** The record of a run in one block with its header (a stress draw runs the EUM on every
 ** issue: ten allocations a run were a fifth of a draw's): pos, median and mean by round,
 ** then S, r, a, b, proposer and type by round and actor (cells = cap n + 1 each), widest
-** members first. Not zeroed: a round writes every entry of its own before anything reads
-** it, and the accessors read played rounds only (most runs stop within a few of the cap).
+** members first, and the run's scratch (6 n) among the doubles: one allocation a run, or
+** none. Not zeroed: a round writes every entry of its own before anything reads it, and the
+** accessors read played rounds only (most runs stop within a few of the cap).
+** A stress draw lends one block to every issue's run (pl__eum_run_in): a block this large
+** is a slow request for malloc, and it is read only for the forecast.
 */
-static pl_eum *eum_alloc(size_t n, size_t cap)
+static size_t eum_bytes(size_t n, size_t cap)
 {
     /* the sizes in doubles first: once the block's bytes fit, no sum below wraps */
     double bytes = ((double)(cap + 1) * (double)n + 2 * ((double)cap + 1) +
-                    4 * ((double)cap * (double)n + 1)) * sizeof(double) +
+                    4 * ((double)cap * (double)n + 1) + 6 * (double)n) * sizeof(double) +
                    ((double)cap * (double)n + 1) * (sizeof(long) + 1) + sizeof(pl_eum);
     size_t rows = (cap + 1) * n, cells = cap * n + 1;
-    pl_eum *e = bytes > (double)(SIZE_MAX / 2)
-                    ? NULL
-                    : malloc(sizeof *e + (rows + 2 * (cap + 1) + 4 * cells) * sizeof(double) +
-                             cells * (sizeof(long) + 1));
-    if (!e)
-        return NULL;
+    return bytes > (double)(SIZE_MAX / 2) ? 0 : sizeof(pl_eum) +
+           (rows + 2 * (cap + 1) + 4 * cells + 6 * n) * sizeof(double) +
+           cells * (sizeof(long) + 1);
+}
+
+/* The record laid out in mem (eum_bytes(n, cap) bytes or more, aligned as malloc's). */
+static pl_eum *eum_layout(void *mem, size_t n, size_t cap)
+{
+    size_t rows = (cap + 1) * n, cells = cap * n + 1;
+    pl_eum *e = mem;
     *e = (pl_eum){.n = n, .cap = cap};
     e->pos = e->mem;
     e->median = e->pos + rows;
@@ -475,25 +511,50 @@ static pl_eum *eum_alloc(size_t n, size_t cap)
     e->r = e->S + cells;
     e->a = e->r + cells;
     e->b = e->a + cells;
-    e->proposer = (long *)(void *)(e->b + cells);
+    e->scratch = e->b + cells;
+    e->proposer = (long *)(void *)(e->scratch + 6 * n);
     e->type = (unsigned char *)(e->proposer + cells);
     return e;
 }
 
+size_t pl__eum_record_bytes(size_t n, const pl_eum_opts *o)
+{
+    return o->rounds < 0 ? 0 : eum_bytes(n, (size_t)o->rounds);
+}
+
+static int run(pl_eum **out, void *mem, const double *x, const double *cap, const double *s,
+               size_t n, const pl_eum_opts *opts, pl_error *err);
+
 int pl_eum_run(pl_eum **out, const double *x, const double *cap, const double *s, size_t n,
                const pl_eum_opts *opts, pl_error *err)
+{
+    return run(out, NULL, x, cap, s, n, opts, err);
+}
+
+int pl__eum_run_in(pl_eum **out, void *mem, const double *x, const double *cap,
+                   const double *s, size_t n, const pl_eum_opts *opts, pl_error *err)
+{
+    return run(out, mem, x, cap, s, n, opts, err);
+}
+
+/* pl_eum_run, the record in mem (NULL: its own block, which pl_eum_free frees). */
+static int run(pl_eum **out, void *mem, const double *x, const double *cap, const double *s,
+               size_t n, const pl_eum_opts *opts, pl_error *err)
 {
     pl_eum_opts o = PL_EUM_OPTS_INIT;
     if (opts)
         o = *opts;
     *out = NULL;
-    int rc = check_inputs(x, cap, s, n, &o, err);
+    int rc = check_inputs(x, cap, s, n, &o, err), own = 0;
     if (rc)
         return rc;
-    pl_eum *e = eum_alloc(n, (size_t)o.rounds);
-    /* w, r, wins, loses, then ord and rank in one block (a size_t fits a double's room:
-       eum_votes.c) */
-    double *blk = pl__mallocarray(pl__mul(n, 6), sizeof(double));
+    size_t bytes = eum_bytes(n, (size_t)o.rounds);
+    if (!mem && bytes)
+        mem = malloc(bytes), own = mem != NULL;
+    pl_eum *e = mem && bytes ? eum_layout(mem, n, (size_t)o.rounds) : NULL;
+    /* w, r, wins, loses, then ord and rank in the record's scratch (a size_t fits a double's
+       room: eum_votes.c) */
+    double *blk = e ? e->scratch : NULL;
     eum_ctx c = {e, &o, n, s, blk, 0, 0, NULL, blk ? blk + n : NULL, blk ? blk + 2 * n : NULL,
                  blk ? blk + 3 * n : NULL, blk ? (size_t *)(void *)(blk + 4 * n) : NULL,
                  blk ? (size_t *)(void *)(blk + 5 * n) : NULL};
@@ -528,9 +589,9 @@ int pl_eum_run(pl_eum **out, const double *x, const double *cap, const double *s
 done:
     free(c.tab.p);
     free(c.tab.blk);
-    free(blk);
     if (rc) {
-        pl_eum_free(e);
+        if (own)
+            pl_eum_free(e);
         return rc;
     }
     *out = e;
@@ -541,7 +602,7 @@ void pl_eum_free(pl_eum *e)
 {
     if (!e)
         return;
-    free(e); /* and every array of the record (eum_alloc) */
+    free(e); /* and every array of the record (eum_layout) */
 }
 
 size_t pl_eum_n_actors(const pl_eum *e) { return e ? e->n : 0; }

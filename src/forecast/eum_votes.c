@@ -618,7 +618,11 @@ double pl__eum_votes_bound(const pl__eum_votes *v)
     return v->tab && v->zR > 0 ? fmin(1, 2 * v->W / v->zR) : 1;
 }
 
-void pl__eum_votes_pair(const pl__eum_votes *v, size_t j, size_t i, double *wins, double *loses)
+/* pl__eum_votes_pair; a and c: the range ends ub(lower position) and lb(upper one) when the
+   caller knows them (else PAIR_ENDS_UNKNOWN): the split then searches for b only. */
+#define PAIR_ENDS_UNKNOWN ((size_t)-1)
+static void pair(const pl__eum_votes *v, size_t j, size_t i, size_t a, size_t c, double *wins,
+                 double *loses)
 {
     *wins = *loses = 0;
     if (v->x[i] == v->x[j])
@@ -633,11 +637,26 @@ void pl__eum_votes_pair(const pl__eum_votes *v, size_t j, size_t i, double *wins
     }
     if (v->tab) {
         table_votes(v, v->rank[lo == v->x[j] ? j : i], v->rank[lo == v->x[j] ? i : j], &L, &U);
-    } else if (v->naive)
+    } else if (v->naive) {
         split_votes_naive(v, lo, hi, &L, &U);
-    else
+    } else if (a != PAIR_ENDS_UNKNOWN) { /* split_votes' a and c, b searched as it does */
+        size_t b = a + bound(v->xs + a, v->n - a, (lo + hi) / 2, 1);
+        votes_at(v, lo, hi, a, b, c, &L, &U);
+    } else {
         split_votes(v, lo, hi, &L, &U);
+    }
     double fj = v->x[j] < v->x[i] ? L : U, fi = v->x[j] < v->x[i] ? U : L;
     *wins = from_votes(v, fj, fi);
     *loses = from_votes(v, fi, fj);
+}
+
+void pl__eum_votes_pair(const pl__eum_votes *v, size_t j, size_t i, double *wins, double *loses)
+{
+    pair(v, j, i, PAIR_ENDS_UNKNOWN, PAIR_ENDS_UNKNOWN, wins, loses);
+}
+
+void pl__eum_votes_pair_at(const pl__eum_votes *v, size_t j, size_t i, size_t a, size_t c,
+                           double *wins, double *loses)
+{
+    pair(v, j, i, a, c, wins, loses);
 }

@@ -9,6 +9,7 @@
 #include "smp_impl.h"
 #include "veto_impl.h"
 #include "forecast_impl.h"
+#include "eum_impl.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -27,6 +28,7 @@ typedef struct issue_result {
 typedef struct columns {
     double *x, *w, *c, *s;
     size_t *actor;
+    void *eum;          /* NULL, or an EUM record lent to every issue's run (eum_issue) */
 } columns;
 
 struct pl_forecast {
@@ -97,13 +99,22 @@ static int veto_all(pl_forecast *f, const pl_scenario *s, pl_error *err)
     return rc;
 }
 
-/* The EUM on issue k; a single actor is its own forecast. */
+/* The EUM on issue k; a single actor is its own forecast. With a lent record (col->eum, room
+   for the run of every actor: pl__eum_record_bytes), the forecast only, not the run (its
+   rounds, and who took part). */
 static int eum_issue(const pl_forecast_opts *o, const columns *col, size_t m,
                      issue_result *res, pl_error *err)
 {
     if (m < 2) {
         res->value[PL_MODEL_EUM] = col->x[0];
         return PL_OK;
+    }
+    if (col->eum) {
+        pl_eum *e = NULL;
+        int rc = pl__eum_run_in(&e, col->eum, col->x, col->c, col->s, m, &o->eum, err);
+        if (!rc)
+            res->value[PL_MODEL_EUM] = pl_eum_forecast(e);
+        return rc;
     }
     int rc = pl_eum_run(&res->eum, col->x, col->c, col->s, m, &o->eum, err);
     if (rc)
@@ -236,14 +247,21 @@ int pl__forecast_compute_each(pl_forecast **out, const pl_scenario *s,
         o = *opts;
     size_t n = pl_scenario_n_actors(s), K = pl_scenario_n_issues(s);
     pl_forecast *f = calloc(1, sizeof *f);
-    size_t nn = n ? n : 1;
-    columns col = {malloc(nn * sizeof(double)), malloc(nn * sizeof(double)),
-                   malloc(nn * sizeof(double)), malloc(nn * sizeof(double)),
-                   malloc(nn * sizeof(size_t))};
+    /* the columns in one block, on the stack for a few actors (a stress draw forecasts every
+       draw: five allocations fewer); a size_t takes a double's room */
+    _Static_assert(sizeof(size_t) <= sizeof(double), "a size_t fits where a double does");
+    double stack[5 * 32], *blk = n <= 32 ? stack : pl__mallocarray(pl__mul(n, 5), sizeof *blk);
+    columns col = {blk, blk ? blk + n : NULL, blk ? blk + 2 * n : NULL,
+                   blk ? blk + 3 * n : NULL, blk ? (size_t *)(void *)(blk + 4 * n) : NULL,
+                   NULL};
+    /* going on past failures (a stress draw): one EUM record, as large as every actor's run
+       needs, for every issue's run, which is not kept */
+    size_t eum_bytes = failed && wants(&o, PL_MODEL_EUM) ? pl__eum_record_bytes(n, &o.eum) : 0;
+    if (eum_bytes)
+        col.eum = malloc(eum_bytes);
     if (f)
         f->issues = calloc(K ? K : 1, sizeof *f->issues);
-    int rc = (f && f->issues && col.x && col.w && col.c && col.s && col.actor)
-                 ? PL_OK : pl__error_nomem(err);
+    int rc = (f && f->issues && blk && (!eum_bytes || col.eum)) ? PL_OK : pl__error_nomem(err);
     if (!rc) {
         f->opts = o;
         f->n_issues = K;
@@ -254,11 +272,9 @@ int pl__forecast_compute_each(pl_forecast **out, const pl_scenario *s,
         rc = forecast_issue(s, k, &o, &col, &f->issues[k], failed, err);
     if (!rc)
         rc = whole_models(f, s, &o, failed, err);
-    free(col.x);
-    free(col.w);
-    free(col.c);
-    free(col.s);
-    free(col.actor);
+    if (blk != stack)
+        free(blk);
+    free(col.eum);
     if (rc) {
         pl_forecast_free(f);
         return rc;

@@ -13,7 +13,8 @@
 ** *failed is set when model m has no answer (on some issue, or on the whole scenario; every
 ** bit when an issue has no weight: every model needs its mean), and its values are not to be
 ** read; the others are what they are when each model runs alone. Out of memory still fails
-** the whole run.
+** the whole run. With failed, the EUM's runs are not kept (pl_forecast_eum gives NULL), only
+** their forecasts (a stress draw reads those only): every issue's run lives in one lent record.
 */
 int pl__forecast_compute_each(pl_forecast **out, const pl_scenario *s,
                               const pl_forecast_opts *opts, unsigned *failed, pl_error *err);

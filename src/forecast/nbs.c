@@ -136,7 +136,9 @@ int pl_nbs_1d(double *out, const double *x, const double *w, size_t n, const pl_
     int rc = check_input(x, w, n, &o, err);
     if (rc)
         return rc;
-    nbs_problem p = {x, w, malloc((n ? n : 1) * sizeof(double)), n, o.loss == PL_LOSS_QUADRATIC};
+    double stack[64]; /* a few actors, every issue of every stress draw: no allocation */
+    nbs_problem p = {x, w, n <= 64 ? stack : malloc(n * sizeof(double)), n,
+                     o.loss == PL_LOSS_QUADRATIC};
     if (!p.phi_r)
         return pl__error_nomem(err);
     double d = o.disagreement != 0 ? o.disagreement : (p.quadratic ? -1e4 : -100);
@@ -150,7 +152,8 @@ int pl_nbs_1d(double *out, const double *x, const double *w, size_t n, const pl_
         hi = fmin(hi, x[i] + r);
     }
     if (lo > hi) {
-        free(p.phi_r);
+        if (p.phi_r != stack)
+            free(p.phi_r);
         return pl__fail(err, PL_EINPUT, "Nash bargaining: no outcome is at least as good as "
                         "disagreement (D = %g) for every actor; expected a harsher D", d);
     }
@@ -158,6 +161,7 @@ int pl_nbs_1d(double *out, const double *x, const double *w, size_t n, const pl_
         *out = o.has_status_quo ? o.status_quo : lo;  /* F is a single point */
     else
         *out = maximise(&p, lo, hi);
-    free(p.phi_r);
+    if (p.phi_r != stack)
+        free(p.phi_r);
     return PL_OK;
 }

@@ -31,8 +31,11 @@ static void *run_job(void *arg)
 {
     job *j = arg;
     size_t len = pl__row_len(j->p);
+    pl_arena spare; /* one drawn scenario's memory for all the job's draws */
+    pl_arena_init(&spare);
     for (uint64_t d = j->lo; d < j->hi && !j->rc; d++)
-        j->rc = pl__plan_draw(j->p, d, j->rows + (d - j->lo) * len, &j->err);
+        j->rc = pl__plan_draw(j->p, d, j->rows + (d - j->lo) * len, &spare, &j->err);
+    pl_arena_free(&spare);
     return NULL;
 }
 

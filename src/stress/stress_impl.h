@@ -9,6 +9,7 @@
 
 #include "parley/stress.h"
 #include "parley/scenario.h"
+#include "../core/arena.h"
 
 enum { PL__N_ANALYSES = 5 };
 
@@ -44,8 +45,10 @@ static inline size_t pl__row_len(const pl__plan *p) { return p->J + p->M + PL__N
 /* Analyse the baseline and lay out the metrics. */
 int pl__plan_init(pl__plan *p, const pl_scenario *s, const pl_stress_opts *o, pl_error *err);
 void pl__plan_free(pl__plan *p);
-/* Draw `draw` into row (pl__row_len values). */
-int pl__plan_draw(const pl__plan *p, uint64_t draw, double *row, pl_error *err);
+/* Draw `draw` into row (pl__row_len values). spare: the drawn scenario's memory, kept from
+   one draw to the next of a thread (pl__scenario_draw_into); pl_arena_free it at the end. */
+int pl__plan_draw(const pl__plan *p, uint64_t draw, double *row, pl_arena *spare,
+                  pl_error *err);
 /* Package code -> option indices w (K of them). */
 void pl__plan_package(const pl__plan *p, double code, uint32_t *w);
 /* A package code in words ("none" when undefined); stress_get.c. */
@@ -80,6 +83,7 @@ void pl__acc_free(pl__acc *a);
 typedef struct pl__xmom {
     uint64_t n;
     double *mx, *m2x, *dx;
+    int finite;                  /* every dx of the last draw is finite */
 } pl__xmom;
 
 /* Fold inputs x (J of them) into g. */

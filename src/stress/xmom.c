@@ -79,6 +79,14 @@ static int regroup(pl__groups *G, const double *y)
     return PL_OK;
 }
 
+/*
+** A metric whose value is its mean so far (ry == 0: one that has not varied yet, such as a
+** flag every draw has answered alike) would add dx * ry, a zero, to each co-moment: with
+** every dx finite that is +0 or -0, and c + 0 and c + -0 are c for every c but -0 (a NaN
+** too: the one NaN operand), which no co-moment ever is (each starts at +0 and a sum is -0
+** only when both terms are). So its update is skipped: the same bits, for about a fifth of
+** the metrics on the built-in scenario.
+*/
 int pl__groups_fold(pl__groups *G, pl__acc *acc, const pl__metric *m, const double *row,
                     uint64_t draw)
 {
@@ -94,7 +102,7 @@ int pl__groups_fold(pl__groups *G, pl__acc *acc, const pl__metric *m, const doub
             continue;
         if (pl__acc_add_value(&acc[k], &m[k], y[k], draw, &ry))
             return PL_ENOMEM;
-        if (G->of[k] != NONE)
+        if (G->of[k] != NONE && (ry != 0 || !G->g[G->of[k]].finite))
             pl__acc_add_cov(&acc[k], &G->g[G->of[k]], ry, G->J);
     }
     return PL_OK;
