@@ -3,6 +3,7 @@
 ** alloc.h: array allocation with the size computed safely. Every array whose
 ** length comes from the input is sized through these, so a product that would
 ** wrap around yields a failed allocation (PL_ENOMEM) instead of a short buffer.
+** Also a hint for large tables read far apart: huge pages.
 */
 #ifndef PL_ALLOC_H
 #define PL_ALLOC_H
@@ -25,5 +26,13 @@ void *pl__mallocarray(size_t n, size_t size);
 ** they were (p still valid, still owned by the caller).
 */
 void *pl__grow(void *p, size_t *cap, size_t need, size_t size, size_t first);
+
+/*
+** Ask for huge pages under the array p of `bytes` bytes, from 4 MiB up, where the
+** system has them (Linux, transparent huge pages in madvise mode): a table read at
+** many places far apart misses the TLB on nearly every read with 4 KiB pages. Only
+** pages not yet touched get them. A hint: its failure changes nothing.
+*/
+void pl__huge_pages(void *p, size_t bytes);
 
 #endif

@@ -7,9 +7,6 @@
 ** j supplies q and demands p; the rate rho = dO_q / dO_p lies between the
 ** break-even rates s_ip/s_iq and s_jp/s_jq (equal gain: the mediant).
 */
-#if defined(__linux__) && !defined(_DEFAULT_SOURCE)
-#define _DEFAULT_SOURCE /* MADV_HUGEPAGE (huge_pages), beyond POSIX */
-#endif
 #include "parley/exchange.h"
 #include "exchange_impl.h"
 #include "exchange_size.h"
@@ -24,9 +21,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
 
 #define PL__TIE 1e-12 /* gains this close to the best are a tie */
 #define PL__AHEAD 16  /* candidates a revisit loads ahead (a few cache-miss latencies' worth) */
@@ -99,25 +93,6 @@ typedef struct xc_ctx {
 } xc_ctx;
 
 #define AT(c, a, k) ((a) * (c)->K + (k))
-
-/*
-** An array of the round just grown to bytes: ask for huge pages where the
-** system has them (Linux, transparent huge pages in madvise mode). Revisits
-** read candidates, gains and ranges at random across hundreds of MB (100
-** actors x 100 issues): with 4 KiB pages nearly every read also misses the
-** TLB. Only what is not yet touched gets huge pages, so it is asked at each
-** growth; a hint, its failure changes nothing.
-*/
-static void huge_pages(void *p, size_t bytes)
-{
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-    uintptr_t a = ((uintptr_t)p + 4095) & ~(uintptr_t)4095, end = (uintptr_t)p + bytes;
-    if (bytes >= ((size_t)4 << 20) && end > a)
-        (void)madvise((void *)a, (size_t)(end - a) & ~(size_t)4095, MADV_HUGEPAGE);
-#else
-    (void)p, (void)bytes;
-#endif
-}
 
 static int present(const xc_ctx *c, size_t a, size_t k) { return !isnan(c->x[AT(c, a, k)]); }
 
@@ -220,7 +195,13 @@ typedef struct xc_gen {
     int count; /* first round: count the pairs */
 } xc_gen;
 
-/* Room for one more candidate (and its range on the fast path); 1 when there is none. */
+/*
+** Room for one more candidate (and its range on the fast path); 1 when there is none.
+** Grown arrays get huge pages where the system has them (pl__huge_pages): revisits read
+** candidates, gains and ranges at random across hundreds of MB (100 actors x 100 issues),
+** and with 4 KiB pages nearly every read also misses the TLB. Only what is not yet
+** touched gets huge pages, so it is asked at each growth.
+*/
 static int grow_cand(xc_ctx *c)
 {
     size_t cap = c->cap_cand, need = c->n_cand + 1;
@@ -231,7 +212,7 @@ static int grow_cand(xc_ctx *c)
         return 1;
     c->cand = g;
     if (c->cap_cand != cap)
-        huge_pages(g, c->cap_cand * sizeof *g);
+        pl__huge_pages(g, c->cap_cand * sizeof *g);
     if (c->path == PL__XC_FAST) {
         cap = c->cap_range;
         pl__xc_range *r = pl__grow(c->range, &c->cap_range, c->cap_cand, sizeof *r, 256);
@@ -239,7 +220,7 @@ static int grow_cand(xc_ctx *c)
             return 1;
         c->range = r;
         if (c->cap_range != cap)
-            huge_pages(r, c->cap_range * sizeof *r);
+            pl__huge_pages(r, c->cap_range * sizeof *r);
     }
     return 0;
 }
@@ -353,7 +334,7 @@ static int resize_array(void *p, size_t n, size_t size)
     if (!g)
         return 0;
     *(void **)p = g;
-    huge_pages(g, n * size);
+    pl__huge_pages(g, n * size);
     return 1;
 }
 

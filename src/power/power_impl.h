@@ -201,6 +201,9 @@ void pl__residue_terms(uint64_t *restrict a, const uint64_t *restrict P, size_t 
 #ifndef PL__TILE_RES
 #define PL__TILE_RES 1024 /* columns a pass of the residue build's tiled sweeps */
 #endif
+#ifndef PL__STEP_BLOCK
+#define PL__STEP_BLOCK 8 /* steps a unit of a tiled sweep's pass does in a row */
+#endif
 /* The table mod p in tab (t->cells words), b members a sweep, in passes of tile columns (0:
    untiled), pairs of equal weights as one unit when pairs (size_residue.c). */
 void pl__size_residue_build(pl__size_table *t, uint64_t *tab, uint64_t p, pl__sweep_plan *pl,

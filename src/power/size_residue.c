@@ -150,7 +150,9 @@ static void read_row(const pl__size_table *t, const pl__size_reads *rd, uint64_t
 /*
 ** Every modulus's table, built and read into r->res. The table starts on a
 ** multiple of PL__ROW_ALIGN words (64 bytes), so that the tiled sweeps' runs
-** start on one. PL_ENOMEM only.
+** start on one, and asks for huge pages: a pass of a tiled sweep touches
+** every row (700 at n = 1,000, 200 KB apart) at a few places, more 4 KiB
+** pages than the core's TLB holds. PL_ENOMEM only.
 */
 static int build_and_read(pl__size_reads *r, pl__size_table *t)
 {
@@ -162,6 +164,7 @@ static int build_and_read(pl__size_reads *r, pl__size_table *t)
         free(raw);
         return rc;
     }
+    pl__huge_pages(raw, (t->cells + A - 1) * sizeof *raw);
     uint64_t *tab = raw + (A - (uintptr_t)raw / sizeof *raw % A) % A;
     for (size_t i = 0; i < r->mod.k; i++) {
         pl__size_residue_build(t, tab, r->mod.p[i], &pl, PL__SWEEP_RES, PL__TILE_RES, 1);

@@ -317,27 +317,39 @@ static void pair_pass(const sweep_pass_ctx *s, const int64_t *g, int64_t r, int6
     term_outside(s, r, 2, w, b0, b1, c0, c1);
 }
 
-/* One pass of the tiled sweep: unit u adds into the columns [X0 + skew_u, X1 + skew_u). */
+/*
+** One pass of the tiled sweep: unit u adds into the columns [X0 + skew_u, X1 + skew_u),
+** the steps in blocks of PL__STEP_BLOCK, a unit doing a block's steps one after the other
+** before the next unit starts them (the order pl__size_table_sweep_tiled's proof sketch
+** allows): a unit's next step touches two of the three rows its step did (row r - 1, then
+** written; row r - 2, read again), still in the first-level cache, where one step of every
+** unit in between evicted them.
+*/
 static void sweep_pass(const sweep_pass_ctx *s, size_t steps, int64_t X0, int64_t X1)
 {
     const int64_t *first = s->pl->unit, *span = first + s->pl->bmax + 1;
     const int64_t *skew = span + s->pl->bmax + 1;
-    for (size_t k = steps; k-- > 0;) {
-        const int64_t *box = s->pl->box + 2 * k;
-        if (box[0] >= X1 || box[1] < X0)
-            continue;
+    for (size_t k1 = steps; k1 > 0;) {
+        size_t k0 = k1 > PL__STEP_BLOCK ? k1 - PL__STEP_BLOCK : 0;
         int64_t Cu = (int64_t)s->b; /* less the units' members so far: those after u */
         for (size_t u = 0; u < s->U; u++) {
-            const int64_t *g = s->pl->rng + 4 * (k * s->U + u);
-            int64_t w = s->t->w[s->j + (size_t)first[u]], r = (int64_t)k + 1 - (Cu -= span[u]);
-            if (span[u] == 1) {
-                int64_t a0 = g[0] > X0 + skew[u] ? g[0] : X0 + skew[u];
-                int64_t a1 = g[1] < X1 - 1 + skew[u] ? g[1] : X1 - 1 + skew[u];
-                term(s, r, 1, w, a0, a1);
-            } else {
-                pair_pass(s, g, r, w, X0 + skew[u], X1 + skew[u]);
+            int64_t w = s->t->w[s->j + (size_t)first[u]];
+            Cu -= span[u];
+            for (size_t k = k1; k-- > k0;) {
+                const int64_t *box = s->pl->box + 2 * k, *g = s->pl->rng + 4 * (k * s->U + u);
+                int64_t r = (int64_t)k + 1 - Cu;
+                if (box[0] >= X1 || box[1] < X0)
+                    continue;
+                if (span[u] == 1) {
+                    int64_t a0 = g[0] > X0 + skew[u] ? g[0] : X0 + skew[u];
+                    int64_t a1 = g[1] < X1 - 1 + skew[u] ? g[1] : X1 - 1 + skew[u];
+                    term(s, r, 1, w, a0, a1);
+                } else {
+                    pair_pass(s, g, r, w, X0 + skew[u], X1 + skew[u]);
+                }
             }
         }
+        k1 = k0;
     }
 }
 
@@ -353,16 +365,20 @@ static void sweep_pass(const sweep_pass_ctx *s, size_t steps, int64_t X0, int64_
 **
 ** Pass t, in descending X_t, adds unit u's destinations [X_t + skew_u,
 ** X_t + tile + skew_u), skew_u = skew_{u-1} + span_u w_u rounded up to 8
-** cells; inside a pass the order is the untiled one (steps descending,
-** units ascending). That reads the same values as the untiled sweep (proof
-** sketch): unit u reads rows r - 1 and r - 2 at x - w_u and x - 2 w_u for
-** a destination x in its window, so at columns >= X_t + skew_u - span_u
-** w_u >= X_t + skew_{u-1}. (a) Every unit u' < u has added into those rows
-** there: its later passes only write below X_t + skew_{u'}, and in pass t
-** it wrote them at an earlier step or earlier in the same step
-** (plan_units' steps). (b) No unit u' >= u has: its earlier passes wrote at
-** X_t + tile + skew_{u'} and above, beyond the columns u reads (w_u >= 0),
-** and in pass t it writes them at a later step.
+** cells; inside a pass the steps go in blocks of PL__STEP_BLOCK, descending,
+** and in a block the units ascending each do the block's steps, descending
+** (sweep_pass). That reads the same values as the untiled sweep (proof
+** sketch): unit u at step k writes row r and reads rows r - 1 and r - 2 at
+** x - w_u and x - 2 w_u for a destination x in its window, so at columns
+** >= X_t + skew_u - span_u w_u >= X_t + skew_{u-1}. (a) Every unit u' < u
+** has added into those rows there: its later passes only write below X_t +
+** skew_{u'}, and in pass t it wrote them at step k or a higher one
+** (plan_units' steps), so in an earlier block or before u in this one. (b)
+** No unit u' >= u has: its earlier passes wrote at X_t + tile + skew_{u'}
+** and above, beyond the columns u reads (w_u >= 0), and in pass t it writes
+** them at a lower step, after u in this block or in a later block. Row r
+** itself likewise: units before u write it at higher steps, after u at
+** lower ones.
 */
 void pl__size_table_sweep_tiled(pl__size_table *t, size_t j, size_t b, int64_t tile,
                                 pl__sweep_plan *pl, pl__size_add_fn *add,
