@@ -83,6 +83,13 @@ typedef struct xc_ctx {
     unsigned char *sd;         /* fast, unless few actors: K x n sides of O (exchange_pairs.c) */
     uint32_t *pairs;           /* fast: 4 n, exchange_pairs.c's groups */
     size_t cap_idx;
+    /* fast: one issue's candidates and their counts by supplier (push_issue), ties (pick) */
+    uint32_t *by_i;            /* n + 1 */
+    pl__xc_cand *blk;
+    pl__xc_range *blk_range;
+    size_t n_blk, cap_blk;
+    struct xc_tie *tie;
+    size_t cap_tie;
     /* small (fast path, rounds of at most PL__XC_SMALL candidates, allocated once): */
     int small;
     pl_exchange_trade *last;   /* per candidate, its last sizing (executed as it is) */
@@ -218,13 +225,14 @@ typedef struct xc_gen {
     pl_exchange *e;
     pl__xc_state st;
     int count; /* first round: count the pairs */
+    size_t p; /* fast: the issue p being generated (its candidates wait in c->blk) */
 } xc_gen;
 
-/* Room for one more candidate (and its range on the fast path); 1 when there is none. */
-static int grow_cand(xc_ctx *c)
+/* Room for `more` more candidates (and their ranges on the fast path); 1 when there is none. */
+static int grow_cand(xc_ctx *c, size_t more)
 {
-    size_t cap = c->cap_cand, need = c->n_cand + 1;
-    pl__xc_cand *g = c->n_cand < UINT32_MAX / 4 /* ids (and PL__XC_VIA_I) and offsets fit 32 bits */
+    size_t cap = c->cap_cand, need = c->n_cand + more;
+    pl__xc_cand *g = need <= UINT32_MAX / 4 /* ids (and PL__XC_VIA_I) and offsets fit 32 bits */
                          ? pl__grow(c->cand, &c->cap_cand, need, sizeof *g, 256)
                          : NULL;
     if (!g)
@@ -242,6 +250,57 @@ static int grow_cand(xc_ctx *c)
             huge_pages(r, c->cap_range * sizeof *r);
     }
     return 0;
+}
+
+/*
+** Fast path: the candidates of one issue p (made together: the walk is p
+** major) wait in c->blk, then take their ids in the order of their supplier i,
+** stably (flush_issue). A supply key (i, p)'s candidates in the supplier's role
+** then lie side by side, with their gains and tree leaves, so that the
+** revisits after a trade of i on p read consecutive cache lines instead of one
+** scattered line each. The generation order, in which the tie rule draws,
+** stays known from (p, q, a, b) (pick).
+*/
+static int push_issue(xc_ctx *c, const pl__xc_cand *cd, const double dvr[4])
+{
+    if (c->n_blk == c->cap_blk) {
+        size_t cap = c->cap_blk, rcap = c->cap_blk;
+        pl__xc_cand *b = pl__grow(c->blk, &cap, c->n_blk + 1, sizeof *b, 256);
+        if (b)
+            c->blk = b;
+        pl__xc_range *r = b ? pl__grow(c->blk_range, &rcap, cap, sizeof *r, 256) : NULL;
+        if (!r)
+            return PL_ENOMEM;
+        c->blk_range = r;
+        c->cap_blk = cap;
+    }
+    c->blk[c->n_blk] = *cd;
+    set_range(&c->blk_range[c->n_blk++], dvr);
+    return PL_OK;
+}
+
+static int flush_issue(xc_ctx *c)
+{
+    size_t m = c->n_blk;
+    if (m == 0)
+        return PL_OK;
+    if (c->n_cand + m > c->cap_cand && grow_cand(c, m))
+        return PL_ENOMEM;
+    uint32_t *at = c->by_i;
+    memset(at, 0, (c->n + 1) * sizeof *at);
+    for (size_t u = 0; u < m; u++)
+        at[c->blk[u].i + 1]++;
+    at[0] = (uint32_t)c->n_cand;
+    for (size_t a = 0; a < c->n; a++)
+        at[a + 1] += at[a];
+    for (size_t u = 0; u < m; u++) {
+        size_t v = at[c->blk[u].i]++;
+        c->cand[v] = c->blk[u];
+        c->range[v] = c->blk_range[u];
+    }
+    c->n_cand += m;
+    c->n_blk = 0;
+    return PL_OK;
 }
 
 #ifndef NDEBUG
@@ -302,10 +361,14 @@ static int add_pair(void *arg, size_t a, size_t b, size_t p, size_t q)
     if (!pl__xc_size_fresh(&gn->st, cd, &t, c->path == PL__XC_FAST ? dvr : NULL))
         return PL_OK;
     sized(cd, &t);
-    if ((c->n_cand == c->cap_cand || !c->cand) && grow_cand(c))
+    if (c->path == PL__XC_FAST) {
+        if (p != gn->p && flush_issue(c))
+            return PL_ENOMEM;
+        gn->p = p;
+        return push_issue(c, cd, dvr);
+    }
+    if ((c->n_cand == c->cap_cand || !c->cand) && grow_cand(c, 1))
         return PL_ENOMEM;
-    if (c->path == PL__XC_FAST)
-        set_range(&c->range[c->n_cand], dvr);
     c->cand[c->n_cand++] = *cd;
     return PL_OK;
 }
@@ -316,7 +379,8 @@ static int add_pair(void *arg, size_t a, size_t b, size_t p, size_t q)
 */
 static int candidates(xc_ctx *c, pl_exchange *e, int count)
 {
-    xc_gen gn = {c, e, state(c), count};
+    xc_gen gn = {c, e, state(c), count, 0};
+    c->n_blk = 0;
     c->n_cand = 0;
     if (c->path == PL__XC_FAST && c->n < PL__XC_FEW && c->K <= 64) {
         /* the sides as pl__xc_pairs_few's bits, straight from x (present, side) */
@@ -327,13 +391,15 @@ static int candidates(xc_ctx *c, pl_exchange *e, int count)
                 if (!isnan(v))
                     *(v <= c->O0[k] ? &lo[a] : &hi[a]) |= (uint64_t)1 << k;
             }
-        return pl__xc_pairs_few(c->n, c->K, lo, hi, add_pair, &gn);
+        int rc = pl__xc_pairs_few(c->n, c->K, lo, hi, add_pair, &gn);
+        return rc ? rc : flush_issue(c); /* small runs pushed none: nothing to move */
     }
     if (c->path == PL__XC_FAST) {
         for (size_t k = 0; k < c->K; k++)
             for (size_t a = 0; a < c->n; a++)
                 c->sd[k * c->n + a] = (unsigned char)(present(c, a, k) ? 2 - side(c, a, k) : 0);
-        return pl__xc_pairs(c->n, c->K, c->sd, c->pairs, add_pair, &gn);
+        int rc = pl__xc_pairs(c->n, c->K, c->sd, c->pairs, add_pair, &gn);
+        return rc ? rc : flush_issue(c);
     }
     for (size_t p = 0; p < c->K; p++)
         for (size_t q = p + 1; q < c->K; q++)
@@ -477,10 +543,48 @@ static size_t top_small(xc_ctx *c)
     return m;
 }
 
+/* A tied candidate's place in the generation order (p, q, a, b), a < b its actors. */
+typedef struct xc_tie {
+    uint64_t pq, ab;
+    uint32_t id;
+} xc_tie;
+
+static int tie_cmp(const void *x, const void *y)
+{
+    const xc_tie *a = x, *b = y;
+    return a->pq != b->pq ? (a->pq > b->pq) - (a->pq < b->pq) : (a->ab > b->ab) - (a->ab < b->ab);
+}
+
+/*
+** Fast path: the tree's ties (ids ascending) put in generation order, the
+** order the tie rule draws in (flush_issue moved the ids). 1 when out of memory.
+*/
+static int generation_order(xc_ctx *c, size_t m)
+{
+    if (m < 2)
+        return 0;
+    if (m > c->cap_tie) {
+        xc_tie *g = pl__grow(c->tie, &c->cap_tie, m, sizeof *g, 64);
+        if (!g)
+            return 1;
+        c->tie = g;
+    }
+    for (size_t u = 0; u < m; u++) {
+        const pl__xc_cand *cd = &c->cand[c->top[u]];
+        uint64_t a = cd->i < cd->j ? cd->i : cd->j, b = cd->i < cd->j ? cd->j : cd->i;
+        c->tie[u] = (xc_tie){(uint64_t)cd->p << 32 | cd->q, a << 32 | b, c->top[u]};
+    }
+    qsort(c->tie, m, sizeof *c->tie, tie_cmp);
+    for (size_t u = 0; u < m; u++)
+        c->top[u] = c->tie[u].id;
+    return 0;
+}
+
 /*
 ** The next exchange: the highest gain; among gains within PL__TIE of it, a
-** seeded uniform choice in candidate order. Naive: a scan of every candidate
-** (the reference); fast: the max-tree's top; heap: the heap's.
+** seeded uniform choice in candidate order (the generation's). Naive: a scan
+** of every candidate (the reference); fast: the max-tree's top; heap: the
+** heap's. 1 with *id, 0 when none is left, -1 when out of memory.
 */
 static int pick(xc_ctx *c, uint32_t *id)
 {
@@ -499,6 +603,8 @@ static int pick(xc_ctx *c, uint32_t *id)
         m = pl__xc_heap_top(&c->heap, PL__TIE, c->top);
     } else {
         m = pl__xc_tree_top(&c->tree, PL__TIE, c->top);
+        if (generation_order(c, m))
+            return -1;
     }
     if (m == 0)
         return 0;
@@ -793,7 +899,7 @@ static int trade_round(xc_ctx *c, pl_exchange *e, size_t round)
         index_round(c);
     }
     uint32_t id, stamp = 0;
-    while (pick(c, &id)) {
+    while ((rc = pick(c, &id)) > 0) {
         int news[2];
         if (c->small) {
             /*
@@ -822,7 +928,7 @@ static int trade_round(xc_ctx *c, pl_exchange *e, size_t round)
             return rc;
         refresh(c, &cd, ++stamp, news);
     }
-    return PL_OK;
+    return rc < 0 ? PL_ENOMEM : PL_OK;
 }
 
 /*
@@ -866,7 +972,8 @@ static void ctx_free(xc_ctx *c)
 {
     void *p[] = {c->x /* and y, dv, k, O, W, O0 (ctx_alloc) */, c->traded, c->rec_head, c->rec,
                  c->cand, c->top, c->hbuf, c->hpos, c->tbuf, c->gbuf, c->off,
-                 c->ids, c->len, c->sd, c->pairs, c->range, c->last, c->sm, c->set};
+                 c->ids, c->len, c->sd, c->pairs, c->range, c->last, c->sm, c->set,
+                 c->by_i, c->blk, c->blk_range, c->tie};
     for (size_t k = 0; k < sizeof p / sizeof *p; k++)
         free(p[k]);
 }
@@ -900,6 +1007,7 @@ static int ctx_alloc(xc_ctx *c)
     int fast = c->path == PL__XC_FAST, index = c->path != PL__XC_NAIVE && !c->small;
     c->off = index ? pl__mallocarray(pl__mul(nk, 2) + 1, sizeof *c->off) : NULL;
     c->len = fast && index ? pl__mallocarray(pl__mul(nk, 2), sizeof *c->len) : NULL;
+    c->by_i = fast && index ? pl__mallocarray(pl__add(c->n, 1), sizeof *c->by_i) : NULL;
     /* the side table and groups of pl__xc_pairs; few actors take bits instead (candidates) */
     int sides = fast && !(c->n < PL__XC_FEW && c->K <= 64);
     c->sd = sides ? pl__mallocarray(nk, 1) : NULL;
@@ -916,7 +1024,7 @@ static int ctx_alloc(xc_ctx *c)
             return 1;
     }
     return !c->x || !c->y || !c->dv || !c->k || !c->O || !c->W || !c->O0 || !c->traded ||
-           !c->rec_head || (index && !c->off) || (fast && index && !c->len) ||
+           !c->rec_head || (index && !c->off) || (fast && index && (!c->len || !c->by_i)) ||
            (sides && (!c->sd || !c->pairs));
 }
 
