@@ -412,14 +412,21 @@ static int candidates(xc_ctx *c, pl_exchange *e, int count)
     return PL_OK;
 }
 
-/* realloc of *p to n elements of size bytes; 0 on failure (*p unchanged). */
+/*
+** *p replaced by room for n elements of size bytes, starting on a cache line
+** (so that a tree block of PL__XC_BLOCK gains is one line, not two); the
+** contents are not kept: room()'s arrays are rebuilt each round. 0 on failure
+** (*p unchanged).
+*/
 static int resize_array(void *p, size_t n, size_t size)
 {
-    void *g = realloc(*(void **)p, pl__mul(n, size));
+    size_t bytes = pl__mul(n, size);
+    void *g = bytes <= SIZE_MAX - 63 ? aligned_alloc(64, (bytes + 63) & ~(size_t)63) : NULL;
     if (!g)
         return 0;
+    free(*(void **)p);
     *(void **)p = g;
-    huge_pages(g, n * size);
+    huge_pages(g, bytes);
     return 1;
 }
 
@@ -699,6 +706,8 @@ static void revisit_key(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r,
             const char *at = (const char *)&c->cand[ids[m + PL__AHEAD]];
             PL__PREFETCH(at);
             PL__PREFETCH(at + sizeof(pl__xc_cand) - 1);
+            /* its block's leaf: half the re-sizes here kill or change a gain (tree_set) */
+            PL__PREFETCH(&c->tree.t[c->tree.L + ids[m + PL__AHEAD] / PL__XC_BLOCK]);
         }
         if (g[ids[m]] == -INFINITY) {
             ids[m] = ids[--c->len[key]];
