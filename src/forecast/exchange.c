@@ -107,6 +107,9 @@ typedef struct xc_ctx {
 
 #define AT(c, a, k) ((a) * (c)->K + (k))
 
+/* a record a line: grow_cand starts the array on one (pl__grow_lines) */
+_Static_assert(sizeof(pl__xc_cand) == 64, "a candidate is one cache line");
+
 /*
 ** An array of the round just grown to bytes: ask for huge pages where the
 ** system has them (Linux, transparent huge pages in madvise mode). Revisits
@@ -233,7 +236,7 @@ static int grow_cand(xc_ctx *c, size_t more)
 {
     size_t cap = c->cap_cand, need = c->n_cand + more;
     pl__xc_cand *g = need <= UINT32_MAX / 4 /* ids (and PL__XC_VIA_I) and offsets fit 32 bits */
-                         ? pl__grow(c->cand, &c->cap_cand, need, sizeof *g, 256)
+                         ? pl__grow_lines(c->cand, &c->cap_cand, need, sizeof *g, 256)
                          : NULL;
     if (!g)
         return 1;
@@ -339,9 +342,6 @@ static int add_pair(void *arg, size_t a, size_t b, size_t p, size_t q)
     if (!ok || !pl__xc_sizable(&gn->st, cd))
         return PL_OK;
     cd->pre_i = cd->pre_j = 0;
-    cd->sg_i = cd->sg_j = 0;
-    cd->seen = 0;
-    cd->dead = 0;
     if (c->small) {
         assert(c->n_cand < c->cap_cand);
         pl_exchange_trade *at = &c->last[c->n_cand];
@@ -599,12 +599,12 @@ static int pick(xc_ctx *c, uint32_t *id)
     if (c->small) {
         m = top_small(c);
     } else if (c->path == PL__XC_NAIVE) {
-        double best = -INFINITY;
+        double best = -INFINITY; /* the dead's gain (a live one's is finite) */
         for (size_t k = 0; k < c->n_cand; k++)
-            if (!c->cand[k].dead && c->cand[k].gain > best)
+            if (c->cand[k].gain > best)
                 best = c->cand[k].gain;
-        for (size_t k = 0; k < c->n_cand; k++)
-            if (!c->cand[k].dead && c->cand[k].gain >= best - PL__TIE)
+        for (size_t k = 0; best != -INFINITY && k < c->n_cand; k++)
+            if (c->cand[k].gain >= best - PL__TIE)
                 c->top[m++] = (uint32_t)k;
     } else if (c->path == PL__XC_HEAP) {
         m = pl__xc_heap_top(&c->heap, PL__TIE, c->top);
@@ -619,9 +619,9 @@ static int pick(xc_ctx *c, uint32_t *id)
     return 1;
 }
 
+/* Candidate id leaves the round (executed or infeasible): its gain -inf marks it dead. */
 static void drop(xc_ctx *c, uint32_t id)
 {
-    c->cand[id].dead = 1;
     if (c->small) {
         c->live &= ~((uint64_t)1 << id);
     } else if (c->path == PL__XC_HEAP) {
@@ -629,6 +629,7 @@ static void drop(xc_ctx *c, uint32_t id)
     } else if (c->path == PL__XC_FAST) {
         pl__xc_tree_set(&c->tree, id, -INFINITY);
     }
+    c->cand[id].gain = -INFINITY;
 }
 
 /* Size candidate id again after a trade; it leaves the round once infeasible. */
@@ -637,8 +638,6 @@ static void resize(xc_ctx *c, const pl__xc_state *st, uint32_t id)
     pl_exchange_trade t;
     double dvr[4];
     int fast = c->path == PL__XC_FAST;
-    if (c->cand[id].dead)
-        return;
     if (!pl__xc_size(st, &c->cand[id], &t, fast ? dvr : NULL)) {
         drop(c, id);
         return;
@@ -653,29 +652,54 @@ static void resize(xc_ctx *c, const pl__xc_state *st, uint32_t id)
         pl__xc_tree_set(&c->tree, id, c->cand[id].gain);
 }
 
-/* Add a proposal m to the kept ones (sum *pre, sign *sg). */
-static void keep(double *pre, signed char *sg, double m)
+/*
+** Add the last proposal m (nonzero: it passed move_ok) to the kept ones (sum
+** *pre); 0 when they now point both ways: Decide's is_move_valid then fails
+** whatever the size (the sizing's sign test would), so the candidate is out.
+** Kept proposals of one sign, nonzero, sum to a nonzero of that sign (a sum
+** of two doubles of one sign is at least the larger), which the sizing reads.
+*/
+static int keep(double *pre, double m)
 {
-    signed char d = m > 0 ? 1 : -1;
+    if ((*pre > 0 && m < 0) || (*pre < 0 && m > 0))
+        return 0;
     *pre += m;
-    *sg = *sg == 0 || *sg == d ? d : 2;
+    return 1;
 }
 
 /*
-** Candidate id after trade r (once per trade, stamped): a party that supplied
-** the same issue in r keeps its last proposal (Decide), then it is sized again.
+** Candidate e after a trade in which i (sup_i) or j (sup_j) supplied the
+** issue it supplies in e: that party keeps its last proposal (Decide); 0 when
+** that put e out of the round.
+*/
+static int keep_for(pl__xc_cand *e, int sup_i, int sup_j)
+{
+    return (!sup_i || keep(&e->pre_i, e->last_i)) && (!sup_j || keep(&e->pre_j, e->last_j));
+}
+
+/*
+** Candidate id after trade r, then sized again. Met through a demand key
+** (demand), it is left as it is when it supplies through one of r's supply
+** keys: those were revisited first (refresh), and that revisit sized it on
+** the state this one would read. A candidate is met at most once in r's two
+** supply lists (two of its supply keys on r's would make it r, or r's mirror
+** with p > q, never generated) and once in its two demand lists (likewise),
+** so that test is all that keeps it from being sized twice after a trade.
 */
 static void revisit(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r, uint32_t id,
-                    uint32_t stamp)
+                    int demand)
 {
     pl__xc_cand *e = &c->cand[id];
-    if (c->cand[id].dead || c->cand[id].seen == stamp)
+    if (e->gain == -INFINITY)
         return;
-    c->cand[id].seen = stamp;
-    if ((e->i == r->i && e->p == r->p) || (e->i == r->j && e->p == r->q))
-        keep(&e->pre_i, &e->sg_i, e->last_i);
-    if ((e->j == r->i && e->q == r->p) || (e->j == r->j && e->q == r->q))
-        keep(&e->pre_j, &e->sg_j, e->last_j);
+    int sup_i = (e->i == r->i && e->p == r->p) || (e->i == r->j && e->p == r->q);
+    int sup_j = (e->j == r->i && e->q == r->p) || (e->j == r->j && e->q == r->q);
+    if (demand && (sup_i || sup_j))
+        return;
+    if (!keep_for(e, sup_i, sup_j)) {
+        drop(c, id);
+        return;
+    }
     resize(c, st, id);
 }
 
@@ -690,12 +714,12 @@ static void revisit(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r, uin
 ** live) one stride ahead.
 */
 static void revisit_key(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r, size_t key,
-                        uint32_t stamp)
+                        int demand)
 {
     uint32_t *ids = c->ids + c->off[key];
     if (c->path == PL__XC_HEAP) {
         for (size_t m = 0; m < c->off[key + 1] - c->off[key]; m++)
-            revisit(c, st, r, ids[m], stamp);
+            revisit(c, st, r, ids[m], demand);
         return;
     }
     const double *g = c->gbuf;
@@ -713,7 +737,7 @@ static void revisit_key(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r,
             ids[m] = ids[--c->len[key]];
             continue;
         }
-        revisit(c, st, r, ids[m++], stamp);
+        revisit(c, st, r, ids[m++], demand);
     }
 }
 
@@ -727,7 +751,7 @@ static void revisit_key(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r,
 ** revisit_key.
 */
 static void revisit_demand(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r,
-                           size_t key, uint32_t stamp)
+                           size_t key, int demand)
 {
     double dv = c->dv[key - c->n * c->K];
     uint32_t *ids = c->ids + c->off[key];
@@ -747,7 +771,7 @@ static void revisit_demand(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand 
         int via_i = (ids[m] & PL__XC_VIA_I) != 0; /* key is the candidate's (i, q), else (j, p) */
         float lo = via_i ? rg->lo_q : rg->lo_p, hi = via_i ? rg->hi_q : rg->hi_p;
         if (!(lo <= dv && dv <= hi))
-            revisit(c, st, r, id, stamp);
+            revisit(c, st, r, id, demand);
         m++;
     }
 }
@@ -767,7 +791,7 @@ static int holds(const pl__xc_basis *bs, double X, double dv)
 ** Small: the candidates the index would revisit after trade r (refresh),
 ** from the sets: those sharing a supply key with r, then those of a demand
 ** key whose dv r moved (news) out of their last sizing's range. Each is met
-** once (revisit's stamp is not needed); the dead leave the live set.
+** once; the dead leave the live set.
 */
 static void refresh_small(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r,
                           const int news[2])
@@ -789,16 +813,11 @@ static void refresh_small(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *
             continue;
         /* revisit's: a party that supplied the same issue in r keeps its proposal */
         pl__xc_cand *e = &c->cand[id];
-        if (ip == rip || ip == rjq)
-            keep(&e->pre_i, &e->sg_i, e->last_i);
-        if (jq == rip || jq == rjq)
-            keep(&e->pre_j, &e->sg_j, e->last_j);
-        if (pl__xc_size_of(st, e, sm->key, &c->last[id], NULL, c->sm[id].bs, 0)) {
+        if (keep_for(e, ip == rip || ip == rjq, jq == rip || jq == rjq) &&
+            pl__xc_size_of(st, e, sm->key, &c->last[id], NULL, c->sm[id].bs, 0))
             sized(e, &c->last[id]);
-        } else {
-            e->dead = 1;
-            c->live &= ~((uint64_t)1 << id);
-        }
+        else
+            drop(c, id);
     }
 }
 
@@ -808,7 +827,7 @@ static void refresh_small(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *
 ** of O moved (news[0] for j on p, news[1] for i on q): the others' inputs did
 ** not change.
 */
-static void refresh(xc_ctx *c, const pl__xc_cand *r, uint32_t stamp, const int news[2])
+static void refresh(xc_ctx *c, const pl__xc_cand *r, const int news[2])
 {
     if (c->small) {
         refresh_small(c, &c->st, r, news);
@@ -817,16 +836,16 @@ static void refresh(xc_ctx *c, const pl__xc_cand *r, uint32_t stamp, const int n
     pl__xc_state st = state(c);
     if (c->path == PL__XC_NAIVE) {
         for (size_t k = 0; k < c->n_cand; k++)
-            revisit(c, &st, r, (uint32_t)k, stamp);
+            revisit(c, &st, r, (uint32_t)k, 0);
         return;
     }
     size_t key[4];
     keys(c, r, key);
     for (int k = 0; k < 4; k++)
         if (k < 2)
-            revisit_key(c, &st, r, key[k], stamp);
+            revisit_key(c, &st, r, key[k], 0);
         else if (news[k - 2])
-            (c->path == PL__XC_FAST ? revisit_demand : revisit_key)(c, &st, r, key[k], stamp);
+            (c->path == PL__XC_FAST ? revisit_demand : revisit_key)(c, &st, r, key[k], 1);
 }
 
 /*
@@ -907,7 +926,7 @@ static int trade_round(xc_ctx *c, pl_exchange *e, size_t round)
     } else if (c->path != PL__XC_NAIVE) {
         index_round(c);
     }
-    uint32_t id, stamp = 0;
+    uint32_t id;
     while ((rc = pick(c, &id)) > 0) {
         int news[2];
         if (c->small) {
@@ -922,7 +941,7 @@ static int trade_round(xc_ctx *c, pl_exchange *e, size_t round)
             tp->round = round;
             if ((rc = execute(c, e, tp, news)))
                 return rc;
-            refresh(c, &c->cand[id], ++stamp, news);
+            refresh(c, &c->cand[id], news);
             continue;
         }
         pl__xc_state st = state(c);
@@ -935,7 +954,7 @@ static int trade_round(xc_ctx *c, pl_exchange *e, size_t round)
         pl__xc_cand cd = c->cand[id];
         if ((rc = execute(c, e, &t, news)))
             return rc;
-        refresh(c, &cd, ++stamp, news);
+        refresh(c, &cd, news);
     }
     return rc < 0 ? PL_ENOMEM : PL_OK;
 }
