@@ -78,6 +78,7 @@ typedef struct xc_ctx {
     pl__xc_tree tree;
     uint32_t *off, *ids;       /* fast and heap: candidates by (actor, issue) touched, CSR */
     uint32_t *len;             /* fast: how many of a key's ids are still kept (the dead go) */
+    uint32_t *dem;             /* fast: per supply-list entry (ids[0, off[n K])), the demander */
     pl__xc_range *range;       /* fast: per candidate, the dv ranges of its last sizing */
     size_t cap_range;
     unsigned char *sd;         /* fast, unless few actors: K x n sides of O (exchange_pairs.c) */
@@ -449,7 +450,8 @@ static int room(xc_ctx *c, size_t m)
         (heap && (!resize_array(&c->hbuf, cap, sizeof *c->hbuf) ||
                   !resize_array(&c->hpos, cap, sizeof *c->hpos))) ||
         (index && !resize_array(&c->ids, pl__mul(cap, 4), sizeof *c->ids)) ||
-        (c->path == PL__XC_FAST && !resize_array(&c->gbuf, cap, sizeof *c->gbuf)))
+        (c->path == PL__XC_FAST && (!resize_array(&c->gbuf, cap, sizeof *c->gbuf) ||
+                                    !resize_array(&c->dem, pl__mul(cap, 2), sizeof *c->dem))))
         return PL_ENOMEM;
     c->cap_idx = cap;
     return PL_OK;
@@ -494,12 +496,20 @@ static void index_round(xc_ctx *c)
     }
     for (size_t k = 0; k < nk2; k++)
         c->off[k + 1] += c->off[k];
-    /* fast: an entry of a demand list through i (the candidate's q) carries PL__XC_VIA_I */
-    uint32_t via_i = c->path == PL__XC_FAST ? PL__XC_VIA_I : 0;
+    /*
+    ** fast: an entry of a demand list through i (the candidate's q) carries
+    ** PL__XC_VIA_I, one of a supply list its demander there (dem: j through
+    ** i p, i through j q)
+    */
+    int fast = c->path == PL__XC_FAST;
+    uint32_t via_i = fast ? PL__XC_VIA_I : 0;
     for (size_t id = 0; id < c->n_cand; id++) {
         keys(c, &c->cand[id], key);
-        for (int r = 0; r < 4; r++)
+        for (int r = 0; r < 4; r++) {
+            if (fast && r < 2)
+                c->dem[c->off[key[r]]] = r == 0 ? c->cand[id].j : c->cand[id].i;
             c->ids[c->off[key[r]]++] = (uint32_t)id | (r == 3 ? via_i : 0);
+        }
     }
     for (size_t k = nk2; k > 0; k--)
         c->off[k] = c->off[k - 1];
@@ -619,16 +629,22 @@ static int pick(xc_ctx *c, uint32_t *id)
     return 1;
 }
 
-/* Candidate id leaves the round (executed or infeasible): its gain -inf marks it dead. */
+/*
+** Candidate id leaves the round (executed or infeasible): its gain -inf marks
+** it dead, in the tree on the fast path (every revisit there reads the tree's
+** gain first, so the record, often not in cache, is not written), in the
+** record on the others.
+*/
 static void drop(xc_ctx *c, uint32_t id)
 {
-    if (c->small) {
-        c->live &= ~((uint64_t)1 << id);
-    } else if (c->path == PL__XC_HEAP) {
-        pl__xc_heap_remove(&c->heap, id);
-    } else if (c->path == PL__XC_FAST) {
+    if (c->path == PL__XC_FAST && !c->small) {
         pl__xc_tree_set(&c->tree, id, -INFINITY);
+        return;
     }
+    if (c->small)
+        c->live &= ~((uint64_t)1 << id);
+    else if (c->path == PL__XC_HEAP)
+        pl__xc_heap_remove(&c->heap, id);
     c->cand[id].gain = -INFINITY;
 }
 
@@ -704,14 +720,57 @@ static void revisit(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r, uin
 }
 
 /*
-** The candidates of one key after trade r. Fast: a dead one leaves the key's
-** list as it is met (swapped with the last kept; the order of revisits within
-** a trade does not matter, each reads only the state the trade left). It is
-** known dead by its gain in the tree, -inf exactly for the dead (drop sets it;
-** a sized gain is finite), so the dead cost a read of 8 bytes, not of the
-** candidate: most entries a trade meets belong to candidates an earlier
-** trade killed. Loads overlap: the gain two strides ahead, the candidate (if
-** live) one stride ahead.
+** Fast path, the candidates of supply key (a, k) after trade r, in which a
+** supplied k (its vote moved from y0 to y = y[a k], away from its start x =
+** x[a k]). One whose demander's position X lies from x (not included) to y
+** is out without being read: every proposal a candidate of a on k made points
+** from x toward X (a's vote starts at x and has not passed X while the
+** candidate is in: the trade that passed it would have put it out), so its
+** kept ones do, and the sizing at y finds a move of 0 (y = X) or one
+** against them (y past X): infeasible. The rest are revisited. Dead entries
+** leave the list as met (swapped with the last kept; the order of revisits
+** within a trade does not matter, each reads only the state the trade left),
+** known by their gain in the tree (-inf exactly for the dead: drop sets it;
+** a sized gain is finite): the dead cost a read of 8 bytes and a doomed one
+** also that of X (n K doubles, cached), not of the candidate. Loads overlap:
+** the gain two strides ahead, the candidate (if live) and its tree leaf one
+** stride ahead.
+*/
+static void revisit_supply(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r, size_t key)
+{
+    uint32_t *ids = c->ids + c->off[key], *dem = c->dem + c->off[key];
+    const double *g = c->gbuf, *xk = c->x + key % c->K;
+    double x = c->x[key], y = c->y[key];
+    size_t K = c->K;
+    for (size_t m = 0; m < c->len[key];) {
+        if (m + 2 * PL__AHEAD < c->len[key])
+            PL__PREFETCH(&g[ids[m + 2 * PL__AHEAD]]);
+        if (m + PL__AHEAD < c->len[key] && g[ids[m + PL__AHEAD]] != -INFINITY) {
+            double X = xk[dem[m + PL__AHEAD] * K];
+            if (X > x ? X > y : X < y) {
+                PL__PREFETCH(&c->cand[ids[m + PL__AHEAD]]);
+                /* its block's leaf: half the re-sizes here kill or change a gain (tree_set) */
+                PL__PREFETCH(&c->tree.t[c->tree.L + ids[m + PL__AHEAD] / PL__XC_BLOCK]);
+            }
+        }
+        uint32_t id = ids[m];
+        if (g[id] != -INFINITY) {
+            double X = xk[dem[m] * K];
+            if (X > x ? X > y : X < y) {
+                revisit(c, st, r, id, 0);
+                m++;
+                continue;
+            }
+            drop(c, id);
+        }
+        ids[m] = ids[--c->len[key]];
+        dem[m] = dem[c->len[key]];
+    }
+}
+
+/*
+** The candidates of one key after trade r: the heap path's, all (demand: a
+** demand key); the fast path's, a supply key's (revisit_supply).
 */
 static void revisit_key(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r, size_t key,
                         int demand)
@@ -722,23 +781,7 @@ static void revisit_key(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r,
             revisit(c, st, r, ids[m], demand);
         return;
     }
-    const double *g = c->gbuf;
-    for (size_t m = 0; m < c->len[key];) {
-        if (m + 2 * PL__AHEAD < c->len[key])
-            PL__PREFETCH(&g[ids[m + 2 * PL__AHEAD]]);
-        if (m + PL__AHEAD < c->len[key] && g[ids[m + PL__AHEAD]] != -INFINITY) {
-            const char *at = (const char *)&c->cand[ids[m + PL__AHEAD]];
-            PL__PREFETCH(at);
-            PL__PREFETCH(at + sizeof(pl__xc_cand) - 1);
-            /* its block's leaf: half the re-sizes here kill or change a gain (tree_set) */
-            PL__PREFETCH(&c->tree.t[c->tree.L + ids[m + PL__AHEAD] / PL__XC_BLOCK]);
-        }
-        if (g[ids[m]] == -INFINITY) {
-            ids[m] = ids[--c->len[key]];
-            continue;
-        }
-        revisit(c, st, r, ids[m++], demand);
-    }
+    revisit_supply(c, st, r, key);
 }
 
 /*
@@ -1000,7 +1043,7 @@ static void ctx_free(xc_ctx *c)
 {
     void *p[] = {c->x /* and y, dv, k, O, W, O0 (ctx_alloc) */, c->traded, c->rec_head, c->rec,
                  c->cand, c->top, c->hbuf, c->hpos, c->tbuf, c->gbuf, c->off,
-                 c->ids, c->len, c->sd, c->pairs, c->range, c->last, c->sm, c->set,
+                 c->ids, c->dem, c->len, c->sd, c->pairs, c->range, c->last, c->sm, c->set,
                  c->by_i, c->blk, c->blk_range, c->tie};
     for (size_t k = 0; k < sizeof p / sizeof *p; k++)
         free(p[k]);
