@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
 ** exchange_eval.c: the sizing of exchange_size.h as functions, for the
-** indexed, naive and heap paths and the tests.
+** candidates' first sizing and the executed trade on the indexed, naive and
+** heap paths, the debug checks and the tests.
 */
 #include "exchange_size.h"
 

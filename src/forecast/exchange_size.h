@@ -7,7 +7,8 @@
 ** Notation: i supplies p (moves its vote toward j's start position on p),
 ** j supplies q; moving a's vote by dy on u shifts O_u by dy k_au,
 ** k_au = c s / W_u; rho = dO_q / dO_p. Inline, so that the small runs' loops
-** (exchange.c) size without a call; exchange_eval.c gives it as functions.
+** and the re-sizes after a trade (exchange.c) size without a call;
+** exchange_eval.c gives it as functions.
 */
 #ifndef PL_EXCHANGE_SIZE_H
 #define PL_EXCHANGE_SIZE_H
