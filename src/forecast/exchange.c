@@ -750,7 +750,7 @@ static void revisit_supply(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand 
             double X = xk[dem[m + PL__AHEAD] * K];
             if (X > x ? X > y : X < y) {
                 PL__PREFETCH(&c->cand[ids[m + PL__AHEAD]]);
-                /* its block's leaf: half the re-sizes here kill or change a gain (tree_set) */
+                /* its block's leaf: a re-size here often changes the gain (tree_set) */
                 PL__PREFETCH(&c->tree.t[c->tree.L + ids[m + PL__AHEAD] / PL__XC_BLOCK]);
             }
         }
