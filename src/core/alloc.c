@@ -12,6 +12,7 @@
 #if defined(__linux__)
 #include <sys/mman.h>
 #endif
+#include <string.h>
 
 size_t pl__mul(size_t a, size_t b)
 {
@@ -29,19 +30,24 @@ void *pl__mallocarray(size_t n, size_t size)
     return bytes == SIZE_MAX ? NULL : malloc(bytes);
 }
 
+/* The capacity pl__grow moves to for need elements (doubling from *cap or first); 0: too large. */
+static size_t grown(size_t cap, size_t need, size_t size, size_t first)
+{
+    size_t c = cap ? cap : (first ? first : 1);
+    while (c < need) {
+        if (c > SIZE_MAX / 2)
+            return 0;
+        c *= 2;
+    }
+    return !size || c > SIZE_MAX / size ? 0 : c;
+}
+
 void *pl__grow(void *p, size_t *cap, size_t need, size_t size, size_t first)
 {
     if (need <= *cap && p)
         return p;
-    size_t c = *cap ? *cap : (first ? first : 1);
-    while (c < need) {
-        if (c > SIZE_MAX / 2)
-            return NULL;
-        c *= 2;
-    }
-    if (!size || c > SIZE_MAX / size)
-        return NULL;
-    void *q = realloc(p, c * size);
+    size_t c = grown(*cap, need, size, first);
+    void *q = c ? realloc(p, c * size) : NULL;
     if (q)
         *cap = c;
     return q;
@@ -56,4 +62,20 @@ void pl__huge_pages(void *p, size_t bytes)
 #else
     (void)p, (void)bytes;
 #endif
+}
+
+void *pl__grow_lines(void *p, size_t *cap, size_t need, size_t size, size_t first)
+{
+    if (need <= *cap && p)
+        return p;
+    size_t c = grown(*cap, need, size, first);
+    size_t bytes = c && c * size <= SIZE_MAX - 63 ? (c * size + 63) & ~(size_t)63 : 0;
+    void *q = bytes ? aligned_alloc(64, bytes) : NULL;
+    if (!q)
+        return NULL;
+    if (p)
+        memcpy(q, p, *cap * size);
+    free(p);
+    *cap = c;
+    return q;
 }

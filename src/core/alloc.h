@@ -35,4 +35,11 @@ void *pl__grow(void *p, size_t *cap, size_t need, size_t size, size_t first);
 */
 void pl__huge_pages(void *p, size_t bytes);
 
+/*
+** pl__grow for an array that must start on a 64-byte cache line (records of
+** a line each): a new block (aligned_alloc), the *cap elements copied; free()
+** releases it. NULL on failure, as pl__grow.
+*/
+void *pl__grow_lines(void *p, size_t *cap, size_t need, size_t size, size_t first);
+
 #endif

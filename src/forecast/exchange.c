@@ -72,11 +72,19 @@ typedef struct xc_ctx {
     pl__xc_tree tree;
     uint32_t *off, *ids;       /* fast and heap: candidates by (actor, issue) touched, CSR */
     uint32_t *len;             /* fast: how many of a key's ids are still kept (the dead go) */
+    uint32_t *dem;             /* fast: per supply-list entry (ids[0, off[n K])), the demander */
     pl__xc_range *range;       /* fast: per candidate, the dv ranges of its last sizing */
     size_t cap_range;
     unsigned char *sd;         /* fast, unless few actors: K x n sides of O (exchange_pairs.c) */
     uint32_t *pairs;           /* fast: 4 n, exchange_pairs.c's groups */
     size_t cap_idx;
+    /* fast: one issue's candidates and their counts by supplier (push_issue), ties (pick) */
+    uint32_t *by_i;            /* n + 1 */
+    pl__xc_cand *blk;
+    pl__xc_range *blk_range;
+    size_t n_blk, cap_blk;
+    struct xc_tie *tie;
+    size_t cap_tie;
     /* small (fast path, rounds of at most PL__XC_SMALL candidates, allocated once): */
     int small;
     pl_exchange_trade *last;   /* per candidate, its last sizing (executed as it is) */
@@ -93,6 +101,9 @@ typedef struct xc_ctx {
 } xc_ctx;
 
 #define AT(c, a, k) ((a) * (c)->K + (k))
+
+/* a record a line: grow_cand starts the array on one (pl__grow_lines) */
+_Static_assert(sizeof(pl__xc_cand) == 64, "a candidate is one cache line");
 
 static int present(const xc_ctx *c, size_t a, size_t k) { return !isnan(c->x[AT(c, a, k)]); }
 
@@ -193,20 +204,21 @@ typedef struct xc_gen {
     pl_exchange *e;
     pl__xc_state st;
     int count; /* first round: count the pairs */
+    size_t p; /* fast: the issue p being generated (its candidates wait in c->blk) */
 } xc_gen;
 
 /*
-** Room for one more candidate (and its range on the fast path); 1 when there is none.
+** Room for `more` more candidates (and their ranges on the fast path); 1 when there is none.
 ** Grown arrays get huge pages where the system has them (pl__huge_pages): revisits read
 ** candidates, gains and ranges at random across hundreds of MB (100 actors x 100 issues),
 ** and with 4 KiB pages nearly every read also misses the TLB. Only what is not yet
 ** touched gets huge pages, so it is asked at each growth.
 */
-static int grow_cand(xc_ctx *c)
+static int grow_cand(xc_ctx *c, size_t more)
 {
-    size_t cap = c->cap_cand, need = c->n_cand + 1;
-    pl__xc_cand *g = c->n_cand < UINT32_MAX / 4 /* ids (and PL__XC_VIA_I) and offsets fit 32 bits */
-                         ? pl__grow(c->cand, &c->cap_cand, need, sizeof *g, 256)
+    size_t cap = c->cap_cand, need = c->n_cand + more;
+    pl__xc_cand *g = need <= UINT32_MAX / 4 /* ids (and PL__XC_VIA_I) and offsets fit 32 bits */
+                         ? pl__grow_lines(c->cand, &c->cap_cand, need, sizeof *g, 256)
                          : NULL;
     if (!g)
         return 1;
@@ -223,6 +235,57 @@ static int grow_cand(xc_ctx *c)
             pl__huge_pages(r, c->cap_range * sizeof *r);
     }
     return 0;
+}
+
+/*
+** Fast path: the candidates of one issue p (made together: the walk is p
+** major) wait in c->blk, then take their ids in the order of their supplier i,
+** stably (flush_issue). A supply key (i, p)'s candidates in the supplier's role
+** then lie side by side, with their gains and tree leaves, so that the
+** revisits after a trade of i on p read consecutive cache lines instead of one
+** scattered line each. The generation order, in which the tie rule draws,
+** stays known from (p, q, a, b) (pick).
+*/
+static int push_issue(xc_ctx *c, const pl__xc_cand *cd, const double dvr[4])
+{
+    if (c->n_blk == c->cap_blk) {
+        size_t cap = c->cap_blk, rcap = c->cap_blk;
+        pl__xc_cand *b = pl__grow(c->blk, &cap, c->n_blk + 1, sizeof *b, 256);
+        if (b)
+            c->blk = b;
+        pl__xc_range *r = b ? pl__grow(c->blk_range, &rcap, cap, sizeof *r, 256) : NULL;
+        if (!r)
+            return PL_ENOMEM;
+        c->blk_range = r;
+        c->cap_blk = cap;
+    }
+    c->blk[c->n_blk] = *cd;
+    set_range(&c->blk_range[c->n_blk++], dvr);
+    return PL_OK;
+}
+
+static int flush_issue(xc_ctx *c)
+{
+    size_t m = c->n_blk;
+    if (m == 0)
+        return PL_OK;
+    if (c->n_cand + m > c->cap_cand && grow_cand(c, m))
+        return PL_ENOMEM;
+    uint32_t *at = c->by_i;
+    memset(at, 0, (c->n + 1) * sizeof *at);
+    for (size_t u = 0; u < m; u++)
+        at[c->blk[u].i + 1]++;
+    at[0] = (uint32_t)c->n_cand;
+    for (size_t a = 0; a < c->n; a++)
+        at[a + 1] += at[a];
+    for (size_t u = 0; u < m; u++) {
+        size_t v = at[c->blk[u].i]++;
+        c->cand[v] = c->blk[u];
+        c->range[v] = c->blk_range[u];
+    }
+    c->n_cand += m;
+    c->n_blk = 0;
+    return PL_OK;
 }
 
 #ifndef NDEBUG
@@ -261,9 +324,6 @@ static int add_pair(void *arg, size_t a, size_t b, size_t p, size_t q)
     if (!ok || !pl__xc_sizable(&gn->st, cd))
         return PL_OK;
     cd->pre_i = cd->pre_j = 0;
-    cd->sg_i = cd->sg_j = 0;
-    cd->seen = 0;
-    cd->dead = 0;
     if (c->small) {
         assert(c->n_cand < c->cap_cand);
         pl_exchange_trade *at = &c->last[c->n_cand];
@@ -283,10 +343,14 @@ static int add_pair(void *arg, size_t a, size_t b, size_t p, size_t q)
     if (!pl__xc_size_fresh(&gn->st, cd, &t, c->path == PL__XC_FAST ? dvr : NULL))
         return PL_OK;
     sized(cd, &t);
-    if ((c->n_cand == c->cap_cand || !c->cand) && grow_cand(c))
+    if (c->path == PL__XC_FAST) {
+        if (p != gn->p && flush_issue(c))
+            return PL_ENOMEM;
+        gn->p = p;
+        return push_issue(c, cd, dvr);
+    }
+    if ((c->n_cand == c->cap_cand || !c->cand) && grow_cand(c, 1))
         return PL_ENOMEM;
-    if (c->path == PL__XC_FAST)
-        set_range(&c->range[c->n_cand], dvr);
     c->cand[c->n_cand++] = *cd;
     return PL_OK;
 }
@@ -297,7 +361,8 @@ static int add_pair(void *arg, size_t a, size_t b, size_t p, size_t q)
 */
 static int candidates(xc_ctx *c, pl_exchange *e, int count)
 {
-    xc_gen gn = {c, e, state(c), count};
+    xc_gen gn = {c, e, state(c), count, 0};
+    c->n_blk = 0;
     c->n_cand = 0;
     if (c->path == PL__XC_FAST && c->n < PL__XC_FEW && c->K <= 64) {
         /* the sides as pl__xc_pairs_few's bits, straight from x (present, side) */
@@ -308,13 +373,15 @@ static int candidates(xc_ctx *c, pl_exchange *e, int count)
                 if (!isnan(v))
                     *(v <= c->O0[k] ? &lo[a] : &hi[a]) |= (uint64_t)1 << k;
             }
-        return pl__xc_pairs_few(c->n, c->K, lo, hi, add_pair, &gn);
+        int rc = pl__xc_pairs_few(c->n, c->K, lo, hi, add_pair, &gn);
+        return rc ? rc : flush_issue(c); /* small runs pushed none: nothing to move */
     }
     if (c->path == PL__XC_FAST) {
         for (size_t k = 0; k < c->K; k++)
             for (size_t a = 0; a < c->n; a++)
                 c->sd[k * c->n + a] = (unsigned char)(present(c, a, k) ? 2 - side(c, a, k) : 0);
-        return pl__xc_pairs(c->n, c->K, c->sd, c->pairs, add_pair, &gn);
+        int rc = pl__xc_pairs(c->n, c->K, c->sd, c->pairs, add_pair, &gn);
+        return rc ? rc : flush_issue(c);
     }
     for (size_t p = 0; p < c->K; p++)
         for (size_t q = p + 1; q < c->K; q++)
@@ -327,14 +394,21 @@ static int candidates(xc_ctx *c, pl_exchange *e, int count)
     return PL_OK;
 }
 
-/* realloc of *p to n elements of size bytes; 0 on failure (*p unchanged). */
+/*
+** *p replaced by room for n elements of size bytes, starting on a cache line
+** (so that a tree block of PL__XC_BLOCK gains is one line, not two); the
+** contents are not kept: room()'s arrays are rebuilt each round. 0 on failure
+** (*p unchanged).
+*/
 static int resize_array(void *p, size_t n, size_t size)
 {
-    void *g = realloc(*(void **)p, pl__mul(n, size));
+    size_t bytes = pl__mul(n, size);
+    void *g = bytes <= SIZE_MAX - 63 ? aligned_alloc(64, (bytes + 63) & ~(size_t)63) : NULL;
     if (!g)
         return 0;
+    free(*(void **)p);
     *(void **)p = g;
-    pl__huge_pages(g, n * size);
+    pl__huge_pages(g, bytes);
     return 1;
 }
 
@@ -357,7 +431,8 @@ static int room(xc_ctx *c, size_t m)
         (heap && (!resize_array(&c->hbuf, cap, sizeof *c->hbuf) ||
                   !resize_array(&c->hpos, cap, sizeof *c->hpos))) ||
         (index && !resize_array(&c->ids, pl__mul(cap, 4), sizeof *c->ids)) ||
-        (c->path == PL__XC_FAST && !resize_array(&c->gbuf, cap, sizeof *c->gbuf)))
+        (c->path == PL__XC_FAST && (!resize_array(&c->gbuf, cap, sizeof *c->gbuf) ||
+                                    !resize_array(&c->dem, pl__mul(cap, 2), sizeof *c->dem))))
         return PL_ENOMEM;
     c->cap_idx = cap;
     return PL_OK;
@@ -402,12 +477,20 @@ static void index_round(xc_ctx *c)
     }
     for (size_t k = 0; k < nk2; k++)
         c->off[k + 1] += c->off[k];
-    /* fast: an entry of a demand list through i (the candidate's q) carries PL__XC_VIA_I */
-    uint32_t via_i = c->path == PL__XC_FAST ? PL__XC_VIA_I : 0;
+    /*
+    ** fast: an entry of a demand list through i (the candidate's q) carries
+    ** PL__XC_VIA_I, one of a supply list its demander there (dem: j through
+    ** i p, i through j q)
+    */
+    int fast = c->path == PL__XC_FAST;
+    uint32_t via_i = fast ? PL__XC_VIA_I : 0;
     for (size_t id = 0; id < c->n_cand; id++) {
         keys(c, &c->cand[id], key);
-        for (int r = 0; r < 4; r++)
+        for (int r = 0; r < 4; r++) {
+            if (fast && r < 2)
+                c->dem[c->off[key[r]]] = r == 0 ? c->cand[id].j : c->cand[id].i;
             c->ids[c->off[key[r]]++] = (uint32_t)id | (r == 3 ? via_i : 0);
+        }
     }
     for (size_t k = nk2; k > 0; k--)
         c->off[k] = c->off[k - 1];
@@ -458,10 +541,48 @@ static size_t top_small(xc_ctx *c)
     return m;
 }
 
+/* A tied candidate's place in the generation order (p, q, a, b), a < b its actors. */
+typedef struct xc_tie {
+    uint64_t pq, ab;
+    uint32_t id;
+} xc_tie;
+
+static int tie_cmp(const void *x, const void *y)
+{
+    const xc_tie *a = x, *b = y;
+    return a->pq != b->pq ? (a->pq > b->pq) - (a->pq < b->pq) : (a->ab > b->ab) - (a->ab < b->ab);
+}
+
+/*
+** Fast path: the tree's ties (ids ascending) put in generation order, the
+** order the tie rule draws in (flush_issue moved the ids). 1 when out of memory.
+*/
+static int generation_order(xc_ctx *c, size_t m)
+{
+    if (m < 2)
+        return 0;
+    if (m > c->cap_tie) {
+        xc_tie *g = pl__grow(c->tie, &c->cap_tie, m, sizeof *g, 64);
+        if (!g)
+            return 1;
+        c->tie = g;
+    }
+    for (size_t u = 0; u < m; u++) {
+        const pl__xc_cand *cd = &c->cand[c->top[u]];
+        uint64_t a = cd->i < cd->j ? cd->i : cd->j, b = cd->i < cd->j ? cd->j : cd->i;
+        c->tie[u] = (xc_tie){(uint64_t)cd->p << 32 | cd->q, a << 32 | b, c->top[u]};
+    }
+    qsort(c->tie, m, sizeof *c->tie, tie_cmp);
+    for (size_t u = 0; u < m; u++)
+        c->top[u] = c->tie[u].id;
+    return 0;
+}
+
 /*
 ** The next exchange: the highest gain; among gains within PL__TIE of it, a
-** seeded uniform choice in candidate order. Naive: a scan of every candidate
-** (the reference); fast: the max-tree's top; heap: the heap's.
+** seeded uniform choice in candidate order (the generation's). Naive: a scan
+** of every candidate (the reference); fast: the max-tree's top; heap: the
+** heap's. 1 with *id, 0 when none is left, -1 when out of memory.
 */
 static int pick(xc_ctx *c, uint32_t *id)
 {
@@ -469,17 +590,19 @@ static int pick(xc_ctx *c, uint32_t *id)
     if (c->small) {
         m = top_small(c);
     } else if (c->path == PL__XC_NAIVE) {
-        double best = -INFINITY;
+        double best = -INFINITY; /* the dead's gain (a live one's is finite) */
         for (size_t k = 0; k < c->n_cand; k++)
-            if (!c->cand[k].dead && c->cand[k].gain > best)
+            if (c->cand[k].gain > best)
                 best = c->cand[k].gain;
-        for (size_t k = 0; k < c->n_cand; k++)
-            if (!c->cand[k].dead && c->cand[k].gain >= best - PL__TIE)
+        for (size_t k = 0; best != -INFINITY && k < c->n_cand; k++)
+            if (c->cand[k].gain >= best - PL__TIE)
                 c->top[m++] = (uint32_t)k;
     } else if (c->path == PL__XC_HEAP) {
         m = pl__xc_heap_top(&c->heap, PL__TIE, c->top);
     } else {
         m = pl__xc_tree_top(&c->tree, PL__TIE, c->top);
+        if (generation_order(c, m))
+            return -1;
     }
     if (m == 0)
         return 0;
@@ -487,16 +610,23 @@ static int pick(xc_ctx *c, uint32_t *id)
     return 1;
 }
 
+/*
+** Candidate id leaves the round (executed or infeasible): its gain -inf marks
+** it dead, in the tree on the fast path (every revisit there reads the tree's
+** gain first, so the record, often not in cache, is not written), in the
+** record on the others.
+*/
 static void drop(xc_ctx *c, uint32_t id)
 {
-    c->cand[id].dead = 1;
-    if (c->small) {
-        c->live &= ~((uint64_t)1 << id);
-    } else if (c->path == PL__XC_HEAP) {
-        pl__xc_heap_remove(&c->heap, id);
-    } else if (c->path == PL__XC_FAST) {
+    if (c->path == PL__XC_FAST && !c->small) {
         pl__xc_tree_set(&c->tree, id, -INFINITY);
+        return;
     }
+    if (c->small)
+        c->live &= ~((uint64_t)1 << id);
+    else if (c->path == PL__XC_HEAP)
+        pl__xc_heap_remove(&c->heap, id);
+    c->cand[id].gain = -INFINITY;
 }
 
 /* Size candidate id again after a trade; it leaves the round once infeasible. */
@@ -505,9 +635,8 @@ static void resize(xc_ctx *c, const pl__xc_state *st, uint32_t id)
     pl_exchange_trade t;
     double dvr[4];
     int fast = c->path == PL__XC_FAST;
-    if (c->cand[id].dead)
-        return;
-    if (!pl__xc_size(st, &c->cand[id], &t, fast ? dvr : NULL)) {
+    /* inline (exchange_size.h): a call cost about 2% of DEU III's instructions */
+    if (!pl__xc_size_of(st, &c->cand[id], NULL, &t, fast ? dvr : NULL, NULL, 0)) {
         drop(c, id);
         return;
     }
@@ -521,66 +650,120 @@ static void resize(xc_ctx *c, const pl__xc_state *st, uint32_t id)
         pl__xc_tree_set(&c->tree, id, c->cand[id].gain);
 }
 
-/* Add a proposal m to the kept ones (sum *pre, sign *sg). */
-static void keep(double *pre, signed char *sg, double m)
+/*
+** Add the last proposal m (nonzero: it passed move_ok) to the kept ones (sum
+** *pre); 0 when they now point both ways: Decide's is_move_valid then fails
+** whatever the size (the sizing's sign test would), so the candidate is out.
+** Kept proposals of one sign, nonzero, sum to a nonzero of that sign (a sum
+** of two doubles of one sign is at least the larger), which the sizing reads.
+*/
+static int keep(double *pre, double m)
 {
-    signed char d = m > 0 ? 1 : -1;
+    if ((*pre > 0 && m < 0) || (*pre < 0 && m > 0))
+        return 0;
     *pre += m;
-    *sg = *sg == 0 || *sg == d ? d : 2;
+    return 1;
 }
 
 /*
-** Candidate id after trade r (once per trade, stamped): a party that supplied
-** the same issue in r keeps its last proposal (Decide), then it is sized again.
+** Candidate e after a trade in which i (sup_i) or j (sup_j) supplied the
+** issue it supplies in e: that party keeps its last proposal (Decide); 0 when
+** that put e out of the round.
+*/
+static int keep_for(pl__xc_cand *e, int sup_i, int sup_j)
+{
+    return (!sup_i || keep(&e->pre_i, e->last_i)) && (!sup_j || keep(&e->pre_j, e->last_j));
+}
+
+/*
+** Candidate id after trade r, then sized again. Met through a demand key
+** (demand), it is left as it is when it supplies through one of r's supply
+** keys: those were revisited first (refresh), and that revisit sized it on
+** the state this one would read. A candidate is met at most once in r's two
+** supply lists (two of its supply keys on r's would make it r, or r's mirror
+** with p > q, never generated) and once in its two demand lists (likewise),
+** so that test is all that keeps it from being sized twice after a trade.
 */
 static void revisit(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r, uint32_t id,
-                    uint32_t stamp)
+                    int demand)
 {
     pl__xc_cand *e = &c->cand[id];
-    if (c->cand[id].dead || c->cand[id].seen == stamp)
+    if (e->gain == -INFINITY)
         return;
-    c->cand[id].seen = stamp;
-    if ((e->i == r->i && e->p == r->p) || (e->i == r->j && e->p == r->q))
-        keep(&e->pre_i, &e->sg_i, e->last_i);
-    if ((e->j == r->i && e->q == r->p) || (e->j == r->j && e->q == r->q))
-        keep(&e->pre_j, &e->sg_j, e->last_j);
+    int sup_i = (e->i == r->i && e->p == r->p) || (e->i == r->j && e->p == r->q);
+    int sup_j = (e->j == r->i && e->q == r->p) || (e->j == r->j && e->q == r->q);
+    if (demand && (sup_i || sup_j))
+        return;
+    if (!keep_for(e, sup_i, sup_j)) {
+        drop(c, id);
+        return;
+    }
     resize(c, st, id);
 }
 
 /*
-** The candidates of one key after trade r. Fast: a dead one leaves the key's
-** list as it is met (swapped with the last kept; the order of revisits within
-** a trade does not matter, each reads only the state the trade left). It is
-** known dead by its gain in the tree, -inf exactly for the dead (drop sets it;
-** a sized gain is finite), so the dead cost a read of 8 bytes, not of the
-** candidate: most entries a trade meets belong to candidates an earlier
-** trade killed. Loads overlap: the gain two strides ahead, the candidate (if
-** live) one stride ahead.
+** Fast path, the candidates of supply key (a, k) after trade r, in which a
+** supplied k (its vote moved from y0 to y = y[a k], away from its start x =
+** x[a k]). One whose demander's position X lies from x (not included) to y
+** is out without being read: every proposal a candidate of a on k made points
+** from x toward X (a's vote starts at x and has not passed X while the
+** candidate is in: the trade that passed it would have put it out), so its
+** kept ones do, and the sizing at y finds a move of 0 (y = X) or one
+** against them (y past X): infeasible. The rest are revisited. Dead entries
+** leave the list as met (swapped with the last kept; the order of revisits
+** within a trade does not matter, each reads only the state the trade left),
+** known by their gain in the tree (-inf exactly for the dead: drop sets it;
+** a sized gain is finite): the dead cost a read of 8 bytes and a doomed one
+** also that of X (n K doubles, cached), not of the candidate. Loads overlap:
+** the gain two strides ahead, the candidate (if live) and its tree leaf one
+** stride ahead.
 */
-static void revisit_key(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r, size_t key,
-                        uint32_t stamp)
+static void revisit_supply(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r, size_t key)
 {
-    uint32_t *ids = c->ids + c->off[key];
-    if (c->path == PL__XC_HEAP) {
-        for (size_t m = 0; m < c->off[key + 1] - c->off[key]; m++)
-            revisit(c, st, r, ids[m], stamp);
-        return;
-    }
-    const double *g = c->gbuf;
+    uint32_t *ids = c->ids + c->off[key], *dem = c->dem + c->off[key];
+    const double *g = c->gbuf, *xk = c->x + key % c->K;
+    double x = c->x[key], y = c->y[key];
+    size_t K = c->K;
     for (size_t m = 0; m < c->len[key];) {
         if (m + 2 * PL__AHEAD < c->len[key])
             PL__PREFETCH(&g[ids[m + 2 * PL__AHEAD]]);
         if (m + PL__AHEAD < c->len[key] && g[ids[m + PL__AHEAD]] != -INFINITY) {
-            const char *at = (const char *)&c->cand[ids[m + PL__AHEAD]];
-            PL__PREFETCH(at);
-            PL__PREFETCH(at + sizeof(pl__xc_cand) - 1);
+            double X = xk[dem[m + PL__AHEAD] * K];
+            if (X > x ? X > y : X < y) {
+                PL__PREFETCH(&c->cand[ids[m + PL__AHEAD]]);
+                /* its block's leaf: a re-size here often changes the gain (tree_set) */
+                PL__PREFETCH(&c->tree.t[c->tree.L + ids[m + PL__AHEAD] / PL__XC_BLOCK]);
+            }
         }
-        if (g[ids[m]] == -INFINITY) {
-            ids[m] = ids[--c->len[key]];
-            continue;
+        uint32_t id = ids[m];
+        if (g[id] != -INFINITY) {
+            double X = xk[dem[m] * K];
+            if (X > x ? X > y : X < y) {
+                revisit(c, st, r, id, 0);
+                m++;
+                continue;
+            }
+            drop(c, id);
         }
-        revisit(c, st, r, ids[m++], stamp);
+        ids[m] = ids[--c->len[key]];
+        dem[m] = dem[c->len[key]];
     }
+}
+
+/*
+** The candidates of one key after trade r: the heap path's, all (demand: a
+** demand key); the fast path's, a supply key's (revisit_supply).
+*/
+static void revisit_key(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r, size_t key,
+                        int demand)
+{
+    uint32_t *ids = c->ids + c->off[key];
+    if (c->path == PL__XC_HEAP) {
+        for (size_t m = 0; m < c->off[key + 1] - c->off[key]; m++)
+            revisit(c, st, r, ids[m], demand);
+        return;
+    }
+    revisit_supply(c, st, r, key);
 }
 
 /*
@@ -593,7 +776,7 @@ static void revisit_key(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r,
 ** revisit_key.
 */
 static void revisit_demand(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r,
-                           size_t key, uint32_t stamp)
+                           size_t key, int demand)
 {
     double dv = c->dv[key - c->n * c->K];
     uint32_t *ids = c->ids + c->off[key];
@@ -613,7 +796,7 @@ static void revisit_demand(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand 
         int via_i = (ids[m] & PL__XC_VIA_I) != 0; /* key is the candidate's (i, q), else (j, p) */
         float lo = via_i ? rg->lo_q : rg->lo_p, hi = via_i ? rg->hi_q : rg->hi_p;
         if (!(lo <= dv && dv <= hi))
-            revisit(c, st, r, id, stamp);
+            revisit(c, st, r, id, demand);
         m++;
     }
 }
@@ -633,7 +816,7 @@ static int holds(const pl__xc_basis *bs, double X, double dv)
 ** Small: the candidates the index would revisit after trade r (refresh),
 ** from the sets: those sharing a supply key with r, then those of a demand
 ** key whose dv r moved (news) out of their last sizing's range. Each is met
-** once (revisit's stamp is not needed); the dead leave the live set.
+** once; the dead leave the live set.
 */
 static void refresh_small(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *r,
                           const int news[2])
@@ -655,16 +838,11 @@ static void refresh_small(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *
             continue;
         /* revisit's: a party that supplied the same issue in r keeps its proposal */
         pl__xc_cand *e = &c->cand[id];
-        if (ip == rip || ip == rjq)
-            keep(&e->pre_i, &e->sg_i, e->last_i);
-        if (jq == rip || jq == rjq)
-            keep(&e->pre_j, &e->sg_j, e->last_j);
-        if (pl__xc_size_of(st, e, sm->key, &c->last[id], NULL, c->sm[id].bs, 0)) {
+        if (keep_for(e, ip == rip || ip == rjq, jq == rip || jq == rjq) &&
+            pl__xc_size_of(st, e, sm->key, &c->last[id], NULL, c->sm[id].bs, 0))
             sized(e, &c->last[id]);
-        } else {
-            e->dead = 1;
-            c->live &= ~((uint64_t)1 << id);
-        }
+        else
+            drop(c, id);
     }
 }
 
@@ -674,7 +852,7 @@ static void refresh_small(xc_ctx *c, const pl__xc_state *st, const pl__xc_cand *
 ** of O moved (news[0] for j on p, news[1] for i on q): the others' inputs did
 ** not change.
 */
-static void refresh(xc_ctx *c, const pl__xc_cand *r, uint32_t stamp, const int news[2])
+static void refresh(xc_ctx *c, const pl__xc_cand *r, const int news[2])
 {
     if (c->small) {
         refresh_small(c, &c->st, r, news);
@@ -683,16 +861,16 @@ static void refresh(xc_ctx *c, const pl__xc_cand *r, uint32_t stamp, const int n
     pl__xc_state st = state(c);
     if (c->path == PL__XC_NAIVE) {
         for (size_t k = 0; k < c->n_cand; k++)
-            revisit(c, &st, r, (uint32_t)k, stamp);
+            revisit(c, &st, r, (uint32_t)k, 0);
         return;
     }
     size_t key[4];
     keys(c, r, key);
     for (int k = 0; k < 4; k++)
         if (k < 2)
-            revisit_key(c, &st, r, key[k], stamp);
+            revisit_key(c, &st, r, key[k], 0);
         else if (news[k - 2])
-            (c->path == PL__XC_FAST ? revisit_demand : revisit_key)(c, &st, r, key[k], stamp);
+            (c->path == PL__XC_FAST ? revisit_demand : revisit_key)(c, &st, r, key[k], 1);
 }
 
 /*
@@ -773,8 +951,8 @@ static int trade_round(xc_ctx *c, pl_exchange *e, size_t round)
     } else if (c->path != PL__XC_NAIVE) {
         index_round(c);
     }
-    uint32_t id, stamp = 0;
-    while (pick(c, &id)) {
+    uint32_t id;
+    while ((rc = pick(c, &id)) > 0) {
         int news[2];
         if (c->small) {
             /*
@@ -788,7 +966,7 @@ static int trade_round(xc_ctx *c, pl_exchange *e, size_t round)
             tp->round = round;
             if ((rc = execute(c, e, tp, news)))
                 return rc;
-            refresh(c, &c->cand[id], ++stamp, news);
+            refresh(c, &c->cand[id], news);
             continue;
         }
         pl__xc_state st = state(c);
@@ -801,9 +979,9 @@ static int trade_round(xc_ctx *c, pl_exchange *e, size_t round)
         pl__xc_cand cd = c->cand[id];
         if ((rc = execute(c, e, &t, news)))
             return rc;
-        refresh(c, &cd, ++stamp, news);
+        refresh(c, &cd, news);
     }
-    return PL_OK;
+    return rc < 0 ? PL_ENOMEM : PL_OK;
 }
 
 /*
@@ -847,7 +1025,8 @@ static void ctx_free(xc_ctx *c)
 {
     void *p[] = {c->x /* and y, dv, k, O, W, O0 (ctx_alloc) */, c->traded, c->rec_head, c->rec,
                  c->cand, c->top, c->hbuf, c->hpos, c->tbuf, c->gbuf, c->off,
-                 c->ids, c->len, c->sd, c->pairs, c->range, c->last, c->sm, c->set};
+                 c->ids, c->dem, c->len, c->sd, c->pairs, c->range, c->last, c->sm, c->set,
+                 c->by_i, c->blk, c->blk_range, c->tie};
     for (size_t k = 0; k < sizeof p / sizeof *p; k++)
         free(p[k]);
 }
@@ -881,6 +1060,7 @@ static int ctx_alloc(xc_ctx *c)
     int fast = c->path == PL__XC_FAST, index = c->path != PL__XC_NAIVE && !c->small;
     c->off = index ? pl__mallocarray(pl__mul(nk, 2) + 1, sizeof *c->off) : NULL;
     c->len = fast && index ? pl__mallocarray(pl__mul(nk, 2), sizeof *c->len) : NULL;
+    c->by_i = fast && index ? pl__mallocarray(pl__add(c->n, 1), sizeof *c->by_i) : NULL;
     /* the side table and groups of pl__xc_pairs; few actors take bits instead (candidates) */
     int sides = fast && !(c->n < PL__XC_FEW && c->K <= 64);
     c->sd = sides ? pl__mallocarray(nk, 1) : NULL;
@@ -897,7 +1077,7 @@ static int ctx_alloc(xc_ctx *c)
             return 1;
     }
     return !c->x || !c->y || !c->dv || !c->k || !c->O || !c->W || !c->O0 || !c->traded ||
-           !c->rec_head || (index && !c->off) || (fast && index && !c->len) ||
+           !c->rec_head || (index && !c->off) || (fast && index && (!c->len || !c->by_i)) ||
            (sides && (!c->sd || !c->pairs));
 }
 

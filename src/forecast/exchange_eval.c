@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
 ** exchange_eval.c: the sizing of exchange_size.h as functions, for the
-** indexed, naive and heap paths and the tests.
+** candidates' first sizing and the executed trade on the indexed, naive and
+** heap paths, the debug checks and the tests.
 */
 #include "exchange_size.h"
 
@@ -17,7 +18,7 @@ int pl__xc_size(const pl__xc_state *st, const pl__xc_cand *cd, pl_exchange_trade
 int pl__xc_size_fresh(const pl__xc_state *st, const pl__xc_cand *cd, pl_exchange_trade *t,
                       double dvr[4])
 {
-    assert(cd->sg_i == 0 && cd->sg_j == 0 && cd->pre_i == 0 && cd->pre_j == 0);
+    assert(cd->pre_i == 0 && cd->pre_j == 0);
     int ok = pl__xc_size_of(st, cd, NULL, t, dvr, NULL, 1);
 #ifndef NDEBUG /* the same bytes as the general sizing */
     pl_exchange_trade u = *t;

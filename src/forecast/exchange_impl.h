@@ -26,19 +26,19 @@ int pl__exchange_run_issues(pl_exchange **out, const pl_scenario *s, const size_
 typedef struct pl__xc_cand {
     uint32_t i, j, p, q;
     double rho;  /* rate dO_q / dO_p, fixed when the round starts */
-    double gain; /* the smaller of the two gains as last sized */
+    double gain; /* the smaller of the two gains as last sized; -inf once it left the round */
     /*
     ** Decide's record of the moves proposed to i (on p) and j (on q) in this
-    ** candidate: the last proposal, and the sum and sign (0 none, 1 all up, -1
-    ** all down, 2 both) of the earlier ones it keeps. Decide keeps a proposal
-    ** when the actor then trades on that issue elsewhere (base.py,
-    ** invalidate_exchange_by_supply appends the executed move and pops it again).
+    ** candidate: the last proposal, and the sum of the earlier ones it keeps.
+    ** Decide keeps a proposal when the actor then trades on that issue
+    ** elsewhere (base.py, invalidate_exchange_by_supply appends the executed
+    ** move and pops it again), and a candidate whose kept proposals point both
+    ** ways is infeasible (is_move_valid), so it leaves the round at once
+    ** (exchange.c, keep): while it is in the round the kept proposals point one
+    ** way, nonzero, and their sum's sign is theirs (0: none kept).
     */
     double last_i, last_j, pre_i, pre_j;
-    uint32_t seen;     /* the last trade it was revisited after (a stamp) */
-    signed char sg_i, sg_j;
-    unsigned char dead; /* executed or no longer feasible */
-} pl__xc_cand; /* 72 bytes: what a revisit reads and writes, in one place */
+} pl__xc_cand; /* 64 bytes: what a revisit reads and writes, one cache line (exchange.c) */
 
 /*
 ** fmin(a, b) as glibc's returns it (the other when one is NaN; a when they are

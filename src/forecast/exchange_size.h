@@ -7,7 +7,8 @@
 ** Notation: i supplies p (moves its vote toward j's start position on p),
 ** j supplies q; moving a's vote by dy on u shifts O_u by dy k_au,
 ** k_au = c s / W_u; rho = dO_q / dO_p. Inline, so that the small runs' loops
-** (exchange.c) size without a call; exchange_eval.c gives it as functions.
+** and the re-sizes after a trade (exchange.c) size without a call;
+** exchange_eval.c gives it as functions.
 */
 #ifndef PL_EXCHANGE_SIZE_H
 #define PL_EXCHANGE_SIZE_H
@@ -141,12 +142,14 @@ static PL__XC_INLINE int pl__xc_size_of(const pl__xc_state *st, const pl__xc_can
     double Xjp = st->x[jp], Xiq = st->x[iq]; /* the demanders' */
     int ni = yip > Xjp ? -1 : 1, nj = yjq > Xiq ? -1 : 1;
     /*
-    ** The kept proposals' sign first (most candidates a trade makes infeasible
-    ** fail here): each move below is si (sj) times a size >= 0 or NaN, so
-    ** Decide's sign test sees si (sj), or move_ok's size test fails; either
-    ** way the candidate is infeasible, as it would be after the sizing.
+    ** The kept proposals' sign (their sum's, exchange_impl.h) first (most
+    ** candidates a trade makes infeasible fail here): each move below is si
+    ** (sj) times a size >= 0 or NaN, so Decide's sign test sees si (sj), or
+    ** move_ok's size test fails; either way the candidate is infeasible, as it
+    ** would be after the sizing.
     */
-    if (!fresh && ((cd->sg_i != 0 && cd->sg_i != ni) || (cd->sg_j != 0 && cd->sg_j != nj)))
+    if (!fresh && ((cd->pre_i > 0 && ni < 0) || (cd->pre_i < 0 && ni > 0) ||
+                   (cd->pre_j > 0 && nj < 0) || (cd->pre_j < 0 && nj > 0)))
         return 0;
     double si = ni, sj = nj;
     /* j moves all the way to i's position on q, unless i would then have to move past j's */
