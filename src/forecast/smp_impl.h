@@ -6,6 +6,7 @@
 #define PL_SMP_IMPL_H
 
 #include "parley/smp.h"
+#include "../core/clones.h"
 
 /* Voter's vote with weight w for a over b, their values ua and ub (inline: the inner loop of
    the n^3 challenges and elections). */
@@ -23,19 +24,11 @@ static inline double pl__smp_vote(pl_smp_vote rule, double w, double ua, double 
     }
 }
 /*
-** The n^3 loops' kernels get clones for wider vectors (AVX2, AVX-512), picked
-** at load time by the CPU: every lane does the IEEE operations of the scalar
-** code in the same order (no sum is split across lanes, no contraction into
-** FMA: -ffp-contract=off), so every clone gives the same numbers bit for bit.
-** PL_HAVE_TARGET_CLONES: the build found the toolchain can (src/CMakeLists.txt).
+** The n^3 loops' kernels get clones for wider vectors (PL__CLONES, core/clones.h:
+** the same numbers bit for bit). The same loops kept scalar: the previous fast
+** turn, the benchmark's baseline. A body that both share is PL__SMP_INLINE, so
+** that each gets its own copy, vectorised or not.
 */
-#if defined(PL_HAVE_TARGET_CLONES) && defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
-#define PL__SMP_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
-#else
-#define PL__SMP_CLONES
-#endif
-/* The same loops kept scalar: the previous fast turn, the benchmark's baseline. A body that
-   both share is PL__SMP_INLINE, so that each gets its own copy, vectorised or not. */
 #if defined(__GNUC__) && !defined(__clang__)
 #define PL__SMP_SCALAR __attribute__((optimize("no-tree-vectorize")))
 #define PL__SMP_INLINE __attribute__((always_inline)) inline

@@ -171,7 +171,7 @@ static PL__SMP_INLINE void rows(const cjob *j, size_t block)
 }
 
 /* rows() with clones for wider vectors (smp_impl.h): the same numbers on every CPU. */
-PL__SMP_CLONES static void *coalition_rows(void *arg)
+PL__CLONES static void *coalition_rows(void *arg)
 {
     rows(arg, PL__SMP_ROWS);
     return NULL;

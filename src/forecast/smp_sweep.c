@@ -77,7 +77,7 @@ static PL__SMP_INLINE void third_party(const sweep *s, const third *v, pl_smp_vo
     votes_by_rule(s, v, rule, cm, b + 1, N);
 }
 
-PL__SMP_CLONES static void third_party_vector(const sweep *s, const third *v, pl_smp_vote rule,
+PL__CLONES static void third_party_vector(const sweep *s, const third *v, pl_smp_vote rule,
                                               pl_smp_commit cm, size_t i, size_t n, size_t N)
 {
     third_party(s, v, rule, cm, i, n, N);

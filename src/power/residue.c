@@ -11,6 +11,7 @@
 ** are independent lanes a vector unit does several at once.
 */
 #include "power_impl.h"
+#include "../core/clones.h"
 #include "../core/alloc.h"
 
 #include <stdlib.h>
@@ -24,10 +25,7 @@
 ** straddle cache lines (s is shifted from d by any number of cells): 7.5
 ** against 5.3 additions a ns in a micro-benchmark of 16 rows of 1,024 cells.
 */
-#if defined(PL_HAVE_TARGET_CLONES) && defined(__GNUC__) && !defined(__clang__) && \
-    defined(__x86_64__)
-__attribute__((target_clones("avx512f", "avx2", "default")))
-#endif
+PL__CLONES
 void pl__residue_add(uint64_t *restrict d, const uint64_t *restrict s, size_t n, uint64_t p)
 {
     size_t head = (size_t)((64 - (uintptr_t)d % 64) % 64 / sizeof *d);
@@ -39,10 +37,7 @@ void pl__residue_add(uint64_t *restrict d, const uint64_t *restrict s, size_t n,
 }
 
 /* d[x] + 2 a[x] + b[x] mod p, as three of pl__add_mod (the same clones, the same peel). */
-#if defined(PL_HAVE_TARGET_CLONES) && defined(__GNUC__) && !defined(__clang__) && \
-    defined(__x86_64__)
-__attribute__((target_clones("avx512f", "avx2", "default")))
-#endif
+PL__CLONES
 void pl__residue_add_pair(uint64_t *restrict d, const uint64_t *restrict a,
                           const uint64_t *restrict b, size_t n, uint64_t p)
 {
@@ -59,10 +54,7 @@ void pl__residue_add_pair(uint64_t *restrict d, const uint64_t *restrict a,
 ** terms of one read from one row (size_residue.c), a strided gather that the
 ** vector clones do eight at a time.
 */
-#if defined(PL_HAVE_TARGET_CLONES) && defined(__GNUC__) && !defined(__clang__) && \
-    defined(__x86_64__)
-__attribute__((target_clones("avx512f", "avx2", "default")))
-#endif
+PL__CLONES
 void pl__residue_terms(uint64_t *restrict a, const uint64_t *restrict P, size_t w, size_t n,
                        uint64_t p)
 {
