@@ -349,11 +349,12 @@ static int merge_nd(merge_ctx *m, size_t N, const double *u, size_t *keep, size_
 ** so that the loop reads them side by side: each sum is still prev + option, the same
 ** double. Returns how many.
 */
-static size_t candidates(const merge_ctx *m, size_t k, const level *prev, const size_t *opts,
-                         size_t n_opts, double *ot, double *u, size_t *at)
+static PL__ALWAYS_INLINE size_t candidates_n(size_t n, const merge_ctx *m, size_t k,
+                                             const level *prev, const size_t *opts,
+                                             size_t n_opts, double *ot, double *u, size_t *at)
 {
     const pl_space *sp = m->sp;
-    size_t n = sp->n, nv = 0;
+    size_t nv = 0;
     const double *lo = m->lo ? m->lo + (k + 1) * n : NULL;
     for (size_t b = 0; b < n_opts; b++)
         for (size_t i = 0; i < n; i++)
@@ -373,6 +374,14 @@ static size_t candidates(const merge_ctx *m, size_t k, const level *prev, const 
         }
     }
     return nv;
+}
+
+/* candidates_n with the party count a constant where it is small (PL__BY_PARTIES), so that
+   the sums unroll: the same sums in the same order. */
+static size_t candidates(const merge_ctx *m, size_t k, const level *prev, const size_t *opts,
+                         size_t n_opts, double *ot, double *u, size_t *at)
+{
+    PL__BY_PARTIES(m->sp->n, candidates_n, m, k, prev, opts, n_opts, ot, u, at)
 }
 
 /* next = ND(prev + options opts of issue k). */

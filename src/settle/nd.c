@@ -268,23 +268,15 @@ static PL__ALWAYS_INLINE size_t filter_n(size_t n, size_t N, const double *u, in
 }
 
 /*
-** filter_n with the party count a constant where it is small (a draw's merges have a few
-** parties, the built-in's 4 and 6): each loop over the parties (the sums, the bounds, the
-** dominance tests, mx, the copy) is then unrolled: a fifth fewer instructions in the filter
-** (callgrind, stress --builtin). The same code in the same order, so the same set.
+** filter_n with the party count a constant where it is small (PL__BY_PARTIES): each loop
+** over the parties (the sums, the bounds, the dominance tests, mx, the copy) is then
+** unrolled: a fifth fewer instructions in the filter (callgrind, stress --builtin). The
+** same code in the same order, so the same set.
 */
 static size_t filter(size_t n, size_t N, const double *u, int known, nd_key *k, size_t *c,
                      double *cu, unsigned char *gone, uint64_t *budget)
 {
-    switch (n) {
-    case 3: return filter_n(3, N, u, known, k, c, cu, gone, budget);
-    case 4: return filter_n(4, N, u, known, k, c, cu, gone, budget);
-    case 5: return filter_n(5, N, u, known, k, c, cu, gone, budget);
-    case 6: return filter_n(6, N, u, known, k, c, cu, gone, budget);
-    case 7: return filter_n(7, N, u, known, k, c, cu, gone, budget);
-    case 8: return filter_n(8, N, u, known, k, c, cu, gone, budget);
-    default: return filter_n(n, N, u, known, k, c, cu, gone, budget);
-    }
+    PL__BY_PARTIES(n, filter_n, N, u, known, k, c, cu, gone, budget)
 }
 
 int pl__nd(size_t n, size_t N, const double *u, size_t *keep, size_t *n_keep,
