@@ -170,7 +170,7 @@ static PL__ALWAYS_INLINE size_t sfs_n(size_t n, const double *u, const nd_key *k
 {
     size_t nc = 0, hint = 0;
     unit_bounds b = {{0}, NULL}; /* set by beyond_kept before any test reads them */
-    double mx[PL__ND_UNIT_MAX];
+    double mx[PL__ND_UNIT_MAX] = {0}; /* set by the first point kept, before any read */
     for (size_t j = 0; j < N; j++) {
         const double *p = u + k[j].i * n;
         if (budget && *budget < nc)
@@ -263,7 +263,9 @@ static PL__ALWAYS_INLINE size_t filter_n(size_t n, size_t N, const double *u, in
             c[nc++] = j;
         return nc;
     }
-    nc = n == 2 ? sweep2(k, N, c) : sfs_n(n, u, k, N, c, cu, budget, unit);
+    /* unit a constant in each sfs_n too, so that its tests do not branch on it */
+    nc = n == 2 ? sweep2(k, N, c)
+         : unit ? sfs_n(n, u, k, N, c, cu, budget, 1) : sfs_n(n, u, k, N, c, cu, budget, 0);
     return nc == (size_t)-1 ? nc : recheck(n, u, k, c, nc, gone, unit);
 }
 
