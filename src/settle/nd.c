@@ -313,8 +313,13 @@ int pl__nd_in(size_t n, size_t N, const double *u, int in_unit, size_t *keep, si
             free(k);
         return PL_ERANGE;
     }
-    memset(gone, 0, N);
-    kept_in_order(k, c, nc, gone, keep);
+    if (nc == N) { /* every point kept (often, on a draw's few points): no marks needed */
+        for (size_t i = 0; i < N; i++)
+            keep[i] = i;
+    } else {
+        memset(gone, 0, N);
+        kept_in_order(k, c, nc, gone, keep);
+    }
     *n_keep = nc;
     if (k != (nd_key *)stack)
         free(k);
