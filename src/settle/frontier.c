@@ -349,11 +349,12 @@ static int merge_nd(merge_ctx *m, size_t N, const double *u, size_t *keep, size_
 ** so that the loop reads them side by side: each sum is still prev + option, the same
 ** double. Returns how many.
 */
-static size_t candidates(const merge_ctx *m, size_t k, const level *prev, const size_t *opts,
-                         size_t n_opts, double *ot, double *u, size_t *at)
+static PL__ALWAYS_INLINE size_t candidates_n(size_t n, const merge_ctx *m, size_t k,
+                                             const level *prev, const size_t *opts,
+                                             size_t n_opts, double *ot, double *u, size_t *at)
 {
     const pl_space *sp = m->sp;
-    size_t n = sp->n, nv = 0;
+    size_t nv = 0;
     const double *lo = m->lo ? m->lo + (k + 1) * n : NULL;
     for (size_t b = 0; b < n_opts; b++)
         for (size_t i = 0; i < n; i++)
@@ -373,6 +374,37 @@ static size_t candidates(const merge_ctx *m, size_t k, const level *prev, const 
         }
     }
     return nv;
+}
+
+/* candidates_n with the party count a constant where it is small (PL__BY_PARTIES), so that
+   the sums unroll: the same sums in the same order. */
+static size_t candidates(const merge_ctx *m, size_t k, const level *prev, const size_t *opts,
+                         size_t n_opts, double *ot, double *u, size_t *at)
+{
+    PL__BY_PARTIES(m->sp->n, candidates_n, m, k, prev, opts, n_opts, ot, u, at)
+}
+
+/* The kept candidates keep[0..nk) (utilities u, numbers at) into next, which has room;
+   returns nk (PL__BY_PARTIES returns its function's value). */
+static PL__ALWAYS_INLINE size_t fill_level_n(size_t n, level *next, size_t nk,
+                                             const size_t *keep, const double *u,
+                                             const size_t *at, const size_t *opts,
+                                             size_t n_opts)
+{
+    for (size_t j = 0; j < nk; j++) {
+        for (size_t i = 0; i < n; i++) /* not memcpy: with n constant, a few moves */
+            next->u[j * n + i] = u[keep[j] * n + i];
+        next->parent[j] = (uint32_t)(at[keep[j]] / n_opts);
+        next->opt[j] = (uint32_t)opts[at[keep[j]] % n_opts];
+    }
+    return nk;
+}
+
+/* fill_level_n with the party count a constant where it is small (PL__BY_PARTIES). */
+static size_t fill_level(size_t n, level *next, size_t nk, const size_t *keep,
+                         const double *u, const size_t *at, const size_t *opts, size_t n_opts)
+{
+    PL__BY_PARTIES(n, fill_level_n, next, nk, keep, u, at, opts, n_opts)
 }
 
 /* next = ND(prev + options opts of issue k). */
@@ -402,11 +434,8 @@ static int merge_step(merge_ctx *m, size_t k, const level *prev, const size_t *o
         rc = PL_ETOOBIG;
     if (!rc)
         rc = level_alloc(next, nk, n);
-    for (size_t j = 0; !rc && j < nk; j++) {
-        memcpy(next->u + j * n, u + keep[j] * n, n * sizeof *u);
-        next->parent[j] = (uint32_t)(at[keep[j]] / n_opts);
-        next->opt[j] = (uint32_t)opts[at[keep[j]] % n_opts];
-    }
+    if (!rc)
+        fill_level(n, next, nk, keep, u, at, opts, n_opts);
     next->size = rc ? 0 : nk;
     free(u);
     return rc;

@@ -41,6 +41,22 @@ static inline int pl__at_least(double a, double b)
     return a >= b || a >= b - pl__tol(a, b);
 }
 
+/*
+** Returns f(n, ...) with the party count n a constant from 3 to 8 (a draw's merges have a
+** few parties, the built-in's 4 and 6), so that an always-inlined f unrolls its loops over
+** the parties; with any other n, f(n, ...) as it is.
+*/
+#define PL__BY_PARTIES(n, f, ...)              \
+    switch (n) {                               \
+    case 3: return f(3, __VA_ARGS__);          \
+    case 4: return f(4, __VA_ARGS__);          \
+    case 5: return f(5, __VA_ARGS__);          \
+    case 6: return f(6, __VA_ARGS__);          \
+    case 7: return f(7, __VA_ARGS__);          \
+    case 8: return f(8, __VA_ARGS__);          \
+    default: return f(n, __VA_ARGS__);         \
+    }
+
 /* 1 if p dominates q (n utilities each): p >= q everywhere and p > q somewhere. */
 static inline int pl__dominates(const double *p, const double *q, size_t n)
 {
