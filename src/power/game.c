@@ -21,11 +21,14 @@ int pl_game_new(pl_game **out, size_t n, pl_error *err)
     *out = NULL;
     if (n == 0)
         return pl__fail(err, PL_EINPUT, "a game needs at least one member");
-    pl_game *g = calloc(1, sizeof *g);
-    if (!g || !(g->veto = calloc(n, 1)) || !(g->numbuf = malloc(PL__NUMBUF))) {
-        pl_game_free(g);
+    /* the record, its number buffer and the veto flags in one block (a settlement makes a
+       game per ratifying body, every stress draw: two allocations fewer a game) */
+    pl_game *g = n <= SIZE_MAX - sizeof *g - PL__NUMBUF ? calloc(1, sizeof *g + PL__NUMBUF + n)
+                                                        : NULL;
+    if (!g)
         return pl__error_nomem(err);
-    }
+    g->numbuf = (char *)(g + 1);
+    g->veto = (unsigned char *)g->numbuf + PL__NUMBUF;
     g->n = n;
     g->n_rules = 1;
     *out = g;
@@ -41,10 +44,8 @@ void pl_game_free(pl_game *g)
     for (size_t c = 0; c < g->n_conds; c++)
         free(g->cond[c].w);
     free(g->name);
-    free(g->numbuf);
-    free(g->veto);
     free(g->cond);
-    free(g);
+    free(g); /* with its number buffer and veto flags (pl_game_new) */
 }
 
 int pl_game_set_name(pl_game *g, size_t m, const char *name, pl_error *err)
