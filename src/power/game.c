@@ -289,8 +289,13 @@ static int64_t integer_quota(const pl_quota *q, int64_t tot, int64_t p)
 static int add_body_condition(pl_game *g, const pl_scenario *s, const pl_body *b,
                               const pl_quota *q, pl_error *err)
 {
-    double *w = malloc(b->n_members * sizeof *w);
-    int64_t *iw = malloc(b->n_members * sizeof *iw);
+    /* the weights as given and scaled to whole numbers: on the stack for a body of up to 64
+       members (a stress draw's settlement makes a game of each ratifying body) */
+    double stack_w[64];
+    int64_t stack_iw[64];
+    int small = b->n_members <= 64;
+    double *w = small ? stack_w : pl__mallocarray(b->n_members, sizeof *w);
+    int64_t *iw = small ? stack_iw : pl__mallocarray(b->n_members, sizeof *iw);
     int rc = PL_OK;
     int64_t p = 1, tot = 0;
     if (!w || !iw) {
@@ -322,8 +327,8 @@ static int add_body_condition(pl_game *g, const pl_scenario *s, const pl_body *b
     if (!rc)
         g->cond[g->n_conds - 1].scale = p; /* shown over it: the scenario's own numbers */
 done:
-    free(w);
-    free(iw);
+    if (!small)
+        free(w), free(iw);
     return rc;
 }
 
