@@ -1024,8 +1024,9 @@ static int play_round(xc_ctx *c, pl_exchange *e, size_t round)
 static void ctx_free(xc_ctx *c)
 {
     void *p[] = {c->x /* and y, dv, k, O, W, O0 (ctx_alloc) */, c->rec_head /* and traded */,
-                 c->rec, c->cand, c->top, c->hbuf, c->hpos, c->tbuf, c->gbuf, c->off, c->ids, c->dem, c->len, c->sd, c->pairs, c->range, c->last, c->sm, c->set,
-                 c->by_i, c->blk, c->blk_range, c->tie};
+                 c->rec, c->cand, c->top, c->hbuf, c->hpos, c->tbuf, c->gbuf, c->off, c->ids,
+                 c->dem, c->len, c->sd, c->pairs, c->range, c->last, c->sm, c->set, c->by_i,
+                 c->blk, c->blk_range, c->tie};
     for (size_t k = 0; k < sizeof p / sizeof *p; k++)
         free(p[k]);
 }

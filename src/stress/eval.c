@@ -108,8 +108,8 @@ static int forecast_draw(draw_ctx *c, sink *k)
     pl_forecast *f = NULL;
     unsigned failed = 0;
     fo.models = c->p->models;
-    int rc = fo.models ? pl__forecast_compute_each(&f, c->s, &fo, &failed,
-                                                           c->mem ? &c->mem->forecast : NULL, NULL) : PL_OK;
+    pl__forecast_mem *mem = c->mem ? &c->mem->forecast : NULL;
+    int rc = fo.models ? pl__forecast_compute_each(&f, c->s, &fo, &failed, mem, NULL) : PL_OK;
     for (int m = 0; !rc && m < PL_MODEL_COUNT; m++)
         if (c->p->models & (1u << m))
             put_model(c, k, (failed >> m & 1u) ? NULL : f, m);
