@@ -123,11 +123,17 @@ double pl_settle_ratification(const pl_settlement *st, const uint32_t *w)
 {
     if (!st || !w)
         return NAN;
-    double *u = malloc(st->nj * sizeof *u), p = NAN;
-    unsigned char *cr = malloc(st->nj);
+    /* the judges' utilities and red-line flags on the stack for up to 64 judges (a stress
+       draw asks twice) */
+    double stack_u[64], p = NAN;
+    unsigned char stack_cr[64];
+    int small = st->nj <= 64;
+    double *u = small ? stack_u : malloc(st->nj * sizeof *u);
+    unsigned char *cr = small ? stack_cr : malloc(st->nj);
     if (u && cr)
         p = pl__settle_ratify_package(st, w, u, cr);
-    free(u), free(cr);
+    if (!small)
+        free(u), free(cr);
     return p;
 }
 
