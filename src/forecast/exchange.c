@@ -1023,10 +1023,10 @@ static int play_round(xc_ctx *c, pl_exchange *e, size_t round)
 
 static void ctx_free(xc_ctx *c)
 {
-    void *p[] = {c->x /* and y, dv, k, O, W, O0 (ctx_alloc) */, c->traded, c->rec_head, c->rec,
-                 c->cand, c->top, c->hbuf, c->hpos, c->tbuf, c->gbuf, c->off,
-                 c->ids, c->dem, c->len, c->sd, c->pairs, c->range, c->last, c->sm, c->set,
-                 c->by_i, c->blk, c->blk_range, c->tie};
+    void *p[] = {c->x /* and y, dv, k, O, W, O0 (ctx_alloc) */, c->rec_head /* and traded */,
+                 c->rec, c->cand, c->top, c->hbuf, c->hpos, c->tbuf, c->gbuf, c->off, c->ids,
+                 c->dem, c->len, c->sd, c->pairs, c->range, c->last, c->sm, c->set, c->by_i,
+                 c->blk, c->blk_range, c->tie};
     for (size_t k = 0; k < sizeof p / sizeof *p; k++)
         free(p[k]);
 }
@@ -1055,8 +1055,9 @@ static int ctx_alloc(xc_ctx *c)
         c->y = c->x + nk, c->dv = c->y + nk, c->k = c->dv + nk;
         c->O = c->k + nk, c->W = c->O + c->K, c->O0 = c->W + c->K;
     }
-    c->traded = pl__mallocarray(nk, 1);
-    c->rec_head = pl__mallocarray(nk, sizeof *c->rec_head);
+    /* rec_head and then traded in one block (uint32_t first, so each is aligned) */
+    c->rec_head = pl__mallocarray(pl__add(nk, (nk + 3) / 4), sizeof *c->rec_head);
+    c->traded = c->rec_head ? (unsigned char *)(c->rec_head + nk) : NULL;
     int fast = c->path == PL__XC_FAST, index = c->path != PL__XC_NAIVE && !c->small;
     c->off = index ? pl__mallocarray(pl__mul(nk, 2) + 1, sizeof *c->off) : NULL;
     c->len = fast && index ? pl__mallocarray(pl__mul(nk, 2), sizeof *c->len) : NULL;

@@ -212,7 +212,7 @@ static int exchange_all(pl_forecast *f, const pl_scenario *s, const pl_forecast_
 int pl_forecast_compute(pl_forecast **out, const pl_scenario *s, const pl_forecast_opts *opts,
                         pl_error *err)
 {
-    return pl__forecast_compute_each(out, s, opts, NULL, err);
+    return pl__forecast_compute_each(out, s, opts, NULL, NULL, err);
 }
 
 /* The models that run on the whole scenario, after the issues (failed: as in forecast_issue;
@@ -237,7 +237,8 @@ static int whole_models(pl_forecast *f, const pl_scenario *s, const pl_forecast_
 }
 
 int pl__forecast_compute_each(pl_forecast **out, const pl_scenario *s,
-                              const pl_forecast_opts *opts, unsigned *failed, pl_error *err)
+                              const pl_forecast_opts *opts, unsigned *failed,
+                              pl__forecast_mem *mem, pl_error *err)
 {
     if (!out || !s)
         return pl__fail(err, PL_EMISUSE, "pl_forecast_compute: NULL argument");
@@ -257,8 +258,9 @@ int pl__forecast_compute_each(pl_forecast **out, const pl_scenario *s,
     /* going on past failures (a stress draw): one EUM record, as large as every actor's run
        needs, for every issue's run, which is not kept */
     size_t eum_bytes = failed && wants(&o, PL_MODEL_EUM) ? pl__eum_record_bytes(n, &o.eum) : 0;
-    if (eum_bytes)
-        col.eum = malloc(eum_bytes);
+    pl__forecast_mem own = {NULL, 0}, *m = mem ? mem : &own;
+    if (eum_bytes && (col.eum = pl__grow(m->eum, &m->eum_cap, eum_bytes, 1, 0)))
+        m->eum = col.eum;
     if (f)
         f->issues = calloc(K ? K : 1, sizeof *f->issues);
     int rc = (f && f->issues && blk && (!eum_bytes || col.eum)) ? PL_OK : pl__error_nomem(err);
@@ -274,7 +276,7 @@ int pl__forecast_compute_each(pl_forecast **out, const pl_scenario *s,
         rc = whole_models(f, s, &o, failed, err);
     if (blk != stack)
         free(blk);
-    free(col.eum);
+    free(own.eum);
     if (rc) {
         pl_forecast_free(f);
         return rc;

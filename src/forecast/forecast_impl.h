@@ -15,8 +15,16 @@
 ** read; the others are what they are when each model runs alone. Out of memory still fails
 ** the whole run. With failed, the EUM's runs are not kept (pl_forecast_eum gives NULL), only
 ** their forecasts (a stress draw reads those only): every issue's run lives in one lent record.
+** mem (NULL: the record is allocated and freed by this call) keeps that record from one call
+** to the next: a stress thread's draws ask for the same size each time, and a block that
+** large is a slow request for malloc (it consolidates the fast bins first).
 */
+typedef struct pl__forecast_mem {
+    void *eum;            /* the EUM's record, eum_cap bytes (pl__grow); free(eum) at the end */
+    size_t eum_cap;
+} pl__forecast_mem;
 int pl__forecast_compute_each(pl_forecast **out, const pl_scenario *s,
-                              const pl_forecast_opts *opts, unsigned *failed, pl_error *err);
+                              const pl_forecast_opts *opts, unsigned *failed,
+                              pl__forecast_mem *mem, pl_error *err);
 
 #endif

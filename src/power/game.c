@@ -21,11 +21,14 @@ int pl_game_new(pl_game **out, size_t n, pl_error *err)
     *out = NULL;
     if (n == 0)
         return pl__fail(err, PL_EINPUT, "a game needs at least one member");
-    pl_game *g = calloc(1, sizeof *g);
-    if (!g || !(g->veto = calloc(n, 1)) || !(g->numbuf = malloc(PL__NUMBUF))) {
-        pl_game_free(g);
+    /* the record, its number buffer and the veto flags in one block (a settlement makes a
+       game per ratifying body, every stress draw: two allocations fewer a game) */
+    pl_game *g = n <= SIZE_MAX - sizeof *g - PL__NUMBUF ? calloc(1, sizeof *g + PL__NUMBUF + n)
+                                                        : NULL;
+    if (!g)
         return pl__error_nomem(err);
-    }
+    g->numbuf = (char *)(g + 1);
+    g->veto = (unsigned char *)g->numbuf + PL__NUMBUF;
     g->n = n;
     g->n_rules = 1;
     *out = g;
@@ -41,10 +44,8 @@ void pl_game_free(pl_game *g)
     for (size_t c = 0; c < g->n_conds; c++)
         free(g->cond[c].w);
     free(g->name);
-    free(g->numbuf);
-    free(g->veto);
     free(g->cond);
-    free(g);
+    free(g); /* with its number buffer and veto flags (pl_game_new) */
 }
 
 int pl_game_set_name(pl_game *g, size_t m, const char *name, pl_error *err)
@@ -288,8 +289,13 @@ static int64_t integer_quota(const pl_quota *q, int64_t tot, int64_t p)
 static int add_body_condition(pl_game *g, const pl_scenario *s, const pl_body *b,
                               const pl_quota *q, pl_error *err)
 {
-    double *w = malloc(b->n_members * sizeof *w);
-    int64_t *iw = malloc(b->n_members * sizeof *iw);
+    /* the weights as given and scaled to whole numbers: on the stack for a body of up to 64
+       members (a stress draw's settlement makes a game of each ratifying body) */
+    double stack_w[64];
+    int64_t stack_iw[64];
+    int small = b->n_members <= 64;
+    double *w = small ? stack_w : pl__mallocarray(b->n_members, sizeof *w);
+    int64_t *iw = small ? stack_iw : pl__mallocarray(b->n_members, sizeof *iw);
     int rc = PL_OK;
     int64_t p = 1, tot = 0;
     if (!w || !iw) {
@@ -321,8 +327,8 @@ static int add_body_condition(pl_game *g, const pl_scenario *s, const pl_body *b
     if (!rc)
         g->cond[g->n_conds - 1].scale = p; /* shown over it: the scenario's own numbers */
 done:
-    free(w);
-    free(iw);
+    if (!small)
+        free(w), free(iw);
     return rc;
 }
 

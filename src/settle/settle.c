@@ -16,11 +16,7 @@ void pl_settle_free(pl_settlement *st)
 {
     if (!st)
         return;
-    for (size_t k = 0; k < st->K; k++) {
-        free(st->at ? st->at[k] : NULL);
-        free(st->name ? (void *)st->name[k] : NULL);
-    }
-    free(st->at), free(st->name), free(st->m), free(st->w);
+    free(st->at), free(st->m), free(st->w); /* at: with name and their rows (all_options) */
     pl_space_free(st->all), pl_space_free(st->sp), pl_frontier_free(st->f);
     free(st->d), free(st->alpha), free(st->rnash);
     for (int k = 0; k < PL_SOL_COUNT; k++)
@@ -31,14 +27,14 @@ void pl_settle_free(pl_settlement *st)
         free(st->bod[b].judge);
     }
     free(st->bod);
-    free(st->ws.accept), free(st->ws.pair), free(st->ws.body);
+    free(st->ws.accept); /* with the win-sets' other arrays (settle_zone.c) */
     for (size_t r = 0; r < st->n_rolls; r++) {
         free(st->rolls[r].issue);
         pl_logroll_clear(&st->rolls[r].r);
     }
     free(st->rolls);
     free(st->judge);
-    free(st->allow), free(st->red), free(st->ws.rl_removes), free(st->ws.rl_opens);
+    free(st->allow), free(st->red);
     free(st);
 }
 
@@ -127,11 +123,17 @@ double pl_settle_ratification(const pl_settlement *st, const uint32_t *w)
 {
     if (!st || !w)
         return NAN;
-    double *u = malloc(st->nj * sizeof *u), p = NAN;
-    unsigned char *cr = malloc(st->nj);
+    /* the judges' utilities and red-line flags on the stack for up to 64 judges (a stress
+       draw asks twice) */
+    double stack_u[64], p = NAN;
+    unsigned char stack_cr[64];
+    int small = st->nj <= 64;
+    double *u = small ? stack_u : malloc(st->nj * sizeof *u);
+    unsigned char *cr = small ? stack_cr : malloc(st->nj);
     if (u && cr)
         p = pl__settle_ratify_package(st, w, u, cr);
-    free(u), free(cr);
+    if (!small)
+        free(u), free(cr);
     return p;
 }
 

@@ -97,21 +97,26 @@ static int pick_parties(pl_settlement *st, pl_error *err)
     return PL_OK;
 }
 
-/* Options of issue k: named options, a grid, or the scale's anchors. */
-static int issue_options(pl_settlement *st, size_t k, pl_error *err)
+/* How many options issue k has (*m: named options, a grid, or the scale's anchors), and the
+   grid's step (0: none). */
+static int option_count(const pl_settlement *st, size_t k, size_t *m, double *step,
+                        pl_error *err)
 {
     const pl_issue *x = pl_scenario_issue(st->s, k);
     size_t no = pl_issue_n_options(x);
-    double step = no ? 0 : st->o.step > 0 ? st->o.step : pl_issue_step(x);
-    size_t m = no ? no : step > 0 ? (size_t)ceil(100 / step - 1e-9) + 1 : pl_issue_n_anchors(x);
-    if (m > 100000)
+    *step = no ? 0 : st->o.step > 0 ? st->o.step : pl_issue_step(x);
+    *m = no ? no : *step > 0 ? (size_t)ceil(100 / *step - 1e-9) + 1 : pl_issue_n_anchors(x);
+    if (*m > 100000)
         return pl__fail(err, PL_EINPUT, "a step of %g makes %zu options on issue '%s'; expected "
-                        "at most 100000", step, m, pl_issue_id(x));
-    st->m[k] = m;
-    st->at[k] = malloc(m * sizeof *st->at[k]);
-    st->name[k] = calloc(m, sizeof *st->name[k]);
-    if (!st->at[k] || !st->name[k])
-        return pl__error_nomem(err);
+                        "at most 100000", *step, *m, pl_issue_id(x));
+    return PL_OK;
+}
+
+/* Issue k's options into st->at[k] and st->name[k] (st->m[k] of each, names zeroed). */
+static void issue_options(pl_settlement *st, size_t k, double step)
+{
+    const pl_issue *x = pl_scenario_issue(st->s, k);
+    size_t no = pl_issue_n_options(x), m = st->m[k];
     for (size_t v = 0; v < m; v++) {
         if (no)
             st->at[k][v] = pl_issue_option(x, v, NULL, &st->name[k][v]);
@@ -119,6 +124,41 @@ static int issue_options(pl_settlement *st, size_t k, pl_error *err)
             st->at[k][v] = v + 1 == m ? 100 : (double)v * step;
         else
             st->at[k][v] = pl_issue_anchor(x, v, &st->name[k][v]);
+    }
+}
+
+/* Every issue's options: the per-issue arrays at and name, and their rows, in one block
+   (st->at; a stress draw builds a settlement a draw: 2 K + 1 allocations fewer). */
+static int all_options(pl_settlement *st, pl_error *err)
+{
+    size_t K = st->K, total = 0;
+    for (size_t k = 0; k < K; k++) {
+        double step;
+        int rc = option_count(st, k, &st->m[k], &step, err);
+        if (rc)
+            return rc;
+        total += st->m[k]; /* at most 100000 an issue: the sum cannot wrap first */
+    }
+    _Static_assert(sizeof(double) % _Alignof(const char *) == 0 &&
+                   sizeof(double *) % _Alignof(const char **) == 0 &&
+                   sizeof(const char **) % _Alignof(double) == 0,
+                   "the rows and the per-issue arrays follow one another, each aligned");
+    size_t row = sizeof(double) + sizeof(const char *), head = sizeof(double *) +
+                 sizeof(const char **);
+    void *blk = K < SIZE_MAX / 2 / head && total < (SIZE_MAX / 2 - K * head) / row
+                    ? calloc(1, K * head + total * row) : NULL;
+    if (!blk)
+        return pl__error_nomem(err);
+    st->at = blk;
+    st->name = (const char ***)(void *)(st->at + K);
+    double *at = (double *)(void *)(st->name + K);
+    const char **name = (const char **)(void *)(at + total);
+    for (size_t k = 0; k < K; at += st->m[k], name += st->m[k], k++) {
+        double step;
+        (void)option_count(st, k, &st->m[k], &step, NULL); /* passed above */
+        st->at[k] = at;
+        st->name[k] = name;
+        issue_options(st, k, step);
     }
     return PL_OK;
 }
@@ -279,13 +319,10 @@ int pl__settle_build(pl_settlement *st, pl_error *err)
         return rc;
     st->K = pl_scenario_n_issues(st->s);
     st->m = calloc(st->K, sizeof *st->m);
-    st->at = calloc(st->K, sizeof *st->at);
-    st->name = calloc(st->K, sizeof *st->name);
     st->w = calloc(pl__mul(st->nj, st->K), sizeof *st->w);
-    if (!st->m || !st->at || !st->name || !st->w)
+    if (!st->m || !st->w)
         return pl__error_nomem(err);
-    for (size_t k = 0; !rc && k < st->K; k++)
-        rc = issue_options(st, k, err);
+    rc = all_options(st, err);
     if (!rc)
         rc = pl_space_new(&st->all, st->nj, st->K, st->m, err);
     pl__nodeal_rate(st);

@@ -14,7 +14,6 @@
 #include "../core/error_int.h"
 #include "../core/alloc.h"
 #include "../core/scenario_impl.h"
-#include "../forecast/forecast_impl.h"
 #include "../settle/settlement.h"
 #include "../dynamics/durability_impl.h"
 
@@ -86,6 +85,7 @@ typedef struct draw_ctx {
     const pl_scenario *s;
     pl_settlement *st;     /* shared by settle and durability */
     int st_rc;
+    pl__draw_mem *mem;     /* the thread's (a draw), NULL (the baseline) */
 } draw_ctx;
 
 /* Model m's forecast of every issue (f NULL: undefined). */
@@ -108,7 +108,8 @@ static int forecast_draw(draw_ctx *c, sink *k)
     pl_forecast *f = NULL;
     unsigned failed = 0;
     fo.models = c->p->models;
-    int rc = fo.models ? pl__forecast_compute_each(&f, c->s, &fo, &failed, NULL) : PL_OK;
+    pl__forecast_mem *mem = c->mem ? &c->mem->forecast : NULL;
+    int rc = fo.models ? pl__forecast_compute_each(&f, c->s, &fo, &failed, mem, NULL) : PL_OK;
     for (int m = 0; !rc && m < PL_MODEL_COUNT; m++)
         if (c->p->models & (1u << m))
             put_model(c, k, (failed >> m & 1u) ? NULL : f, m);
@@ -444,12 +445,13 @@ static int eval_proposal(draw_ctx *c, sink *k, pl_error *err)
 
 typedef int (*analysis_fn)(draw_ctx *c, sink *k, pl_error *err);
 
-static int walk(const pl__plan *p, const pl_scenario *s, sink *k, double *failed, pl_error *err)
+static int walk(const pl__plan *p, const pl_scenario *s, sink *k, double *failed,
+                pl__draw_mem *mem, pl_error *err)
 {
     static const analysis_fn fns[PL__N_ANALYSES] = {eval_forecast, eval_settle, eval_power,
                                                     eval_durability, eval_proposal};
     /* the baseline's settlement was built when the plan laid out its packages: reuse it */
-    draw_ctx c = {p, s, k->p ? k->p->base_st : NULL, 0};
+    draw_ctx c = {p, s, k->p ? k->p->base_st : NULL, 0, mem};
     int rc = PL_OK;
     for (size_t a = 0; a < PL__N_ANALYSES && !rc; a++) {
         if (!(p->analyses & (1u << a)))
@@ -477,19 +479,26 @@ static int walk(const pl__plan *p, const pl_scenario *s, sink *k, double *failed
     return rc;
 }
 
-int pl__plan_draw(const pl__plan *p, uint64_t draw, double *row, pl_arena *spare,
+void pl__draw_mem_free(pl__draw_mem *m)
+{
+    pl_arena_free(&m->spare);
+    free(m->forecast.eum);
+    m->forecast = (pl__forecast_mem){NULL, 0};
+}
+
+int pl__plan_draw(const pl__plan *p, uint64_t draw, double *row, pl__draw_mem *mem,
                   pl_error *err)
 {
     pl_scenario *d = NULL;
-    int rc = pl__scenario_draw_into(&d, p->s, p->o.seed, draw, row, spare, err);
+    int rc = pl__scenario_draw_into(&d, p->s, p->o.seed, draw, row, &mem->spare, err);
     if (rc)
         return rc;
     double *failed = row + p->J + p->M;
     for (size_t a = 0; a < PL__N_ANALYSES; a++)
         failed[a] = 0;
     sink k = {NULL, row + p->J, 0, 0};
-    rc = walk(p, d, &k, failed, err);
-    pl__scenario_recycle(d, spare);
+    rc = walk(p, d, &k, failed, mem, err);
+    pl__scenario_recycle(d, &mem->spare);
     return rc;
 }
 
@@ -560,7 +569,7 @@ int pl__plan_init(pl__plan *p, const pl_scenario *s, const pl_stress_opts *o, pl
         return rc;
     double failed[PL__N_ANALYSES];
     sink k = {p, NULL, 0, 0};
-    rc = walk(p, s, &k, failed, err);
+    rc = walk(p, s, &k, failed, NULL, err);
     return rc ? rc : k.rc ? pl__error_nomem(err) : PL_OK;
 }
 

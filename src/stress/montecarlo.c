@@ -31,11 +31,10 @@ static void *run_job(void *arg)
 {
     job *j = arg;
     size_t len = pl__row_len(j->p);
-    pl_arena spare; /* one drawn scenario's memory for all the job's draws */
-    pl_arena_init(&spare);
+    pl__draw_mem mem = PL__DRAW_MEM_INIT; /* for all the job's draws */
     for (uint64_t d = j->lo; d < j->hi && !j->rc; d++)
-        j->rc = pl__plan_draw(j->p, d, j->rows + (d - j->lo) * len, &spare, &j->err);
-    pl_arena_free(&spare);
+        j->rc = pl__plan_draw(j->p, d, j->rows + (d - j->lo) * len, &mem, &j->err);
+    pl__draw_mem_free(&mem);
     return NULL;
 }
 

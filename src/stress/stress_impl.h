@@ -10,6 +10,7 @@
 #include "parley/stress.h"
 #include "parley/scenario.h"
 #include "../core/arena.h"
+#include "../forecast/forecast_impl.h"
 
 enum { PL__N_ANALYSES = 5 };
 
@@ -45,9 +46,17 @@ static inline size_t pl__row_len(const pl__plan *p) { return p->J + p->M + PL__N
 /* Analyse the baseline and lay out the metrics. */
 int pl__plan_init(pl__plan *p, const pl_scenario *s, const pl_stress_opts *o, pl_error *err);
 void pl__plan_free(pl__plan *p);
-/* Draw `draw` into row (pl__row_len values). spare: the drawn scenario's memory, kept from
-   one draw to the next of a thread (pl__scenario_draw_into); pl_arena_free it at the end. */
-int pl__plan_draw(const pl__plan *p, uint64_t draw, double *row, pl_arena *spare,
+/* Memory a thread keeps from one draw to the next, so that a draw asks malloc for less:
+   the drawn scenario's arena (pl__scenario_draw_into) and the forecast's EUM record.
+   PL__DRAW_MEM_INIT, then pl__draw_mem_free once the thread's draws are done. */
+typedef struct pl__draw_mem {
+    pl_arena spare;
+    pl__forecast_mem forecast;
+} pl__draw_mem;
+#define PL__DRAW_MEM_INIT {{NULL, 0}, {NULL, 0}}
+void pl__draw_mem_free(pl__draw_mem *m);
+/* Draw `draw` into row (pl__row_len values), with the thread's memory mem. */
+int pl__plan_draw(const pl__plan *p, uint64_t draw, double *row, pl__draw_mem *mem,
                   pl_error *err);
 /* Package code -> option indices w (K of them). */
 void pl__plan_package(const pl__plan *p, double code, uint32_t *w);
