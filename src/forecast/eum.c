@@ -46,6 +46,8 @@ typedef struct eum_ctx {
     const pl__eum_votes *votes; /* the probability source of the offers step */
     double pmax;          /* an upper bound on its probabilities (pl__eum_votes_bound) */
     pl__eum_buf tab;      /* Scholz's table and the sorted positions, reused round after round */
+    int centres;          /* every round's median and mean; else (a lent record, Q = 1: nothing
+                             reads mu) only those the forecast reads, once play ends */
 } eum_ctx;
 
 /* The offer a receiver has accepted so far. */
@@ -368,6 +370,20 @@ static int record_centre(pl_eum *e, size_t t, const double *w)
 }
 
 /*
+** The medians forecast_of reads (and those rounds' means), for a record whose centres were
+** not kept round by round (eum_ctx.centres): a stress draw runs the EUM on every issue for
+** its forecast only, and the weighted median of every round was a tenth of a run.
+*/
+static int record_forecast_centres(pl_eum *e, const double *w, pl_eum_cycle mode)
+{
+    size_t k = mode == PL_EUM_CYCLE_MEAN && e->stop == PL_EUM_STOP_CYCLE ? e->period : 1;
+    for (size_t back = 0; back < k; back++)
+        if (record_centre(e, e->rounds - back, w))
+            return 1;
+    return 0;
+}
+
+/*
 ** Stop after round t? Converged (nobody moved) or a state seen before (a
 ** cycle; with PL_EUM_CYCLE_RUN play goes on to the round limit, as in Scholz
 ** et al.'s code, which has no such test).
@@ -405,7 +421,7 @@ static int play_round(eum_ctx *c, size_t t)
     pl_eum *e = c->e;
     size_t n = c->n;
     c->x = e->pos + (t - 1) * n;
-    c->mu = e->median[t - 1];
+    c->mu = c->centres ? e->median[t - 1] : NAN;
     /*
     ** Scholz's sums depend on the exponents the threat pass yields; the others
     ** (positions and weights only) serve both steps, set up once: the same
@@ -441,7 +457,7 @@ static int play_round(eum_ctx *c, size_t t)
         best_offer(c, j, t, next);
     c->votes = NULL; /* v lives in this frame only */
     pl__eum_votes_free(&v);
-    return record_centre(e, t, c->w) ? PL_ENOMEM : PL_OK;
+    return c->centres && record_centre(e, t, c->w) ? PL_ENOMEM : PL_OK;
 }
 
 static int check_inputs(const double *x, const double *c, const double *s, size_t n,
@@ -549,6 +565,7 @@ static int run(pl_eum **out, void *mem, const double *x, const double *cap, cons
     if (rc)
         return rc;
     size_t bytes = eum_bytes(n, (size_t)o.rounds);
+    int lent = mem != NULL;
     if (!mem && bytes)
         mem = malloc(bytes), own = mem != NULL;
     pl_eum *e = mem && bytes ? eum_layout(mem, n, (size_t)o.rounds) : NULL;
@@ -563,6 +580,7 @@ static int run(pl_eum **out, void *mem, const double *x, const double *cap, cons
         goto done;
     }
     c.tab.full = o.naive >= 2; /* the earlier paths keep Scholz's whole table */
+    c.centres = !lent || o.q != 1;
     double lo = x[0], hi = x[0];
     for (size_t i = 0; i < n; i++) {
         c.w[i] = cap[i] * s[i];
@@ -570,7 +588,7 @@ static int run(pl_eum **out, void *mem, const double *x, const double *cap, cons
         hi = fmax(hi, x[i]);
     }
     memcpy(e->pos, x, n * sizeof *x);
-    if (record_centre(e, 0, c.w)) {
+    if (c.centres && record_centre(e, 0, c.w)) {
         rc = pl__error_nomem(err);
         goto done;
     }
@@ -585,7 +603,10 @@ static int run(pl_eum **out, void *mem, const double *x, const double *cap, cons
         if (stopped(e, t, o.tol, o.cycle))
             break;
     }
-    e->forecast = forecast_of(e, o.cycle);
+    if (!rc && !c.centres && record_forecast_centres(e, c.w, o.cycle))
+        rc = pl__error_nomem(err);
+    if (!rc)
+        e->forecast = forecast_of(e, o.cycle);
 done:
     free(c.tab.p);
     free(c.tab.blk);
