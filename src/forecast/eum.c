@@ -48,6 +48,8 @@ typedef struct eum_ctx {
     pl__eum_buf tab;      /* Scholz's table and the sorted positions, reused round after round */
     int centres;          /* every round's median and mean; else (a lent record, Q = 1: nothing
                              reads mu) only those the forecast reads, once play ends */
+    int lent;             /* the record is read for its forecast only (pl__eum_run_in): a
+                             conflict sure without its a and b keeps them NaN (sure_conflict) */
 } eum_ctx;
 
 /* The offer a receiver has accepted so far. */
@@ -232,6 +234,38 @@ typedef struct eum_recv {
     size_t a, c;                /* this proposer's pair's range ends (pl__eum_votes_pair_at) */
 } eum_recv;
 
+/* Step 4: proposer i's offer of type m to j replaces the best so far if it ranks above. */
+static void keep_offer(const eum_ctx *c, size_t j, size_t i, pl_eum_move m, double a, double b,
+                       double to, eum_best *best)
+{
+    double key = offer_key(c, m, j, i, a, b, to);
+    /* types rank conflict < compromise < capitulation; then the key; then the first listed */
+    if (best->type == PL_EUM_NONE || m < best->type ||
+        (m == best->type && (key < best->key || (key == best->key && i < best->from)))) {
+        eum_best nb = {m, key, to, a, b, i};
+        *best = nb;
+    }
+}
+
+/*
+** Is i's offer to j surely a conflict, whatever the powers (Q = 1, utilities at j's
+** exponent r, alpha = s_i (1 - P(j beats i)) > beta = s_j (1 - P(i beats j)), the
+** weights on failure; conflicts' key is the distance, not b as with max-eu)? Then
+** a = K - alpha D and b = K - beta D (offer_reach's K, D), and a > 0 needs alpha < rho = K / D. For r <= 1,
+** rho >= 1/2 (f(y) = y^r concave); for r >= 1, rho >= 2^-r (phi of offer_reach is then
+** convex, so phi <= 0), and 2^-r >= 1/2 - (ln 2 / 2)(r - 1), its tangent at 1 (convex).
+** With alpha at least 1e-6 under that bound and beta at least 1e-6 under alpha,
+** a and b - a are at least 1e-6 D >= 2.8e-10 at a distance of 1e-4 R or more (offer_reach),
+** far beyond their rounding: the computed a > 0 and b > a, a conflict, decided without
+** the two or three powers (the offer that settles most receivers under the default P).
+*/
+static int sure_conflict(const eum_ctx *c, size_t j, double alpha, double beta, double d)
+{
+    double r = c->r[j], rho_lo = r <= 1 ? 0.5 : 0.5 - 0.347 * (r - 1);
+    return c->o->select != PL_EUM_SELECT_MAX_EU && d >= 1e-4 && alpha <= rho_lo - 1e-6 &&
+           alpha - beta >= 1e-6;
+}
+
 /*
 ** Steps 3-4 for receiver j and proposer i: keep the offer if it ranks above the
 ** best so far. rv: j's memo.
@@ -248,14 +282,21 @@ static void consider(const eum_ctx *c, size_t j, size_t i, eum_recv *rv, eum_bes
     ** look-up (under Scholz's tiny P, about half the pairs).
     */
     int same = ra == rb && c->o->q == 1;
-    if (same && resist_of(c, j, i, 0) <= resist_of(c, i, j, 1) * (1 - c->pmax))
+    double sa = resist_of(c, j, i, 0), sb = resist_of(c, i, j, 1);
+    if (same && sa <= sb * (1 - c->pmax))
         return;
     pl__eum_votes_pair_at(c->votes, j, i, rv->a, rv->c, &pw, &pl); /* P(j beats i), P(i beats j) */
-    if (same && resist_of(c, j, i, 0) * (1 - pw) <= resist_of(c, i, j, 1) * (1 - pl))
+    double alpha = sa * (1 - pw), beta = sb * (1 - pl);
+    if (same && alpha <= beta)
         return;
+    double d = fabs(c->x[i] - c->x[j]) / c->R;
+    if (same && c->lent && sure_conflict(c, j, alpha, beta, d)) {
+        keep_offer(c, j, i, PL_EUM_CONFLICT, NAN, NAN, c->x[i], best);
+        return;
+    }
     /* the utilities depend on the distance and the exponent only: share them; util(0.5, r_j)
        is 2 - 4 x 0.5^r_j, the same bits */
-    double d = fabs(c->x[i] - c->x[j]) / c->R, usq_j = 2 - 4 * half_pow(c, j, &rv->half_r);
+    double usq_j = 2 - 4 * half_pow(c, j, &rv->half_r);
     if (!(rv->d == d))
         rv->ua = utils_at(d, ra, usq_j), rv->d = d;
     eum_utils ua = rv->ua, ub = rb == ra ? ua : utils_at(d, rb, util(0.5, rb));
@@ -263,15 +304,8 @@ static void consider(const eum_ctx *c, size_t j, size_t i, eum_recv *rv, eum_bes
     double b = expected_u(c, i, j, pl, rb, resist_of(c, i, j, 1), &ub);
     double to;
     pl_eum_move m = classify(c, j, i, a, b, &to);
-    if (m == PL_EUM_NONE)
-        return;
-    double key = offer_key(c, m, j, i, a, b, to);
-    /* types rank conflict < compromise < capitulation; then the key; then the first listed */
-    if (best->type == PL_EUM_NONE || m < best->type ||
-        (m == best->type && (key < best->key || (key == best->key && i < best->from)))) {
-        eum_best nb = {m, key, to, a, b, i};
-        *best = nb;
-    }
+    if (m != PL_EUM_NONE)
+        keep_offer(c, j, i, m, a, b, to, best);
 }
 
 /*
@@ -581,6 +615,7 @@ static int run(pl_eum **out, void *mem, const double *x, const double *cap, cons
     }
     c.tab.full = o.naive >= 2; /* the earlier paths keep Scholz's whole table */
     c.centres = !lent || o.q != 1;
+    c.lent = lent;
     double lo = x[0], hi = x[0];
     for (size_t i = 0; i < n; i++) {
         c.w[i] = cap[i] * s[i];

@@ -156,8 +156,9 @@ void pl__eum_votes_pair_at(const pl__eum_votes *v, size_t j, size_t i, size_t a,
 size_t pl__eum_record_bytes(size_t n, const pl_eum_opts *o);
 /* pl_eum_run with its record in mem (pl__eum_record_bytes(n, opts) bytes or more, aligned as
    malloc's): *out points into mem, is valid until mem is reused or freed, and is not for
-   pl_eum_free. With Q = 1 it holds the medians and means the forecast reads only (the last
-   round's, or the cycle's): pl_eum_median and pl_eum_mean of other rounds are not kept. */
+   pl_eum_free. It is for the forecast (and positions, stop reason): with Q = 1 it holds the
+   medians and means the forecast reads only (the last round's, or the cycle's), and a conflict
+   proven without its powers (eum.c, sure_conflict) has a and b NaN. */
 int pl__eum_run_in(pl_eum **out, void *mem, const double *x, const double *cap,
                    const double *s, size_t n, const pl_eum_opts *opts, pl_error *err);
 
