@@ -231,7 +231,7 @@ typedef struct eum_recv {
     double half_r;              /* NAN until asked */
     double d;                   /* the distance ua holds (a share of R); NAN: none yet */
     eum_utils ua;
-    size_t a, c;                /* this proposer's pair's range ends (pl__eum_votes_pair_at) */
+    size_t a, b, c;             /* this proposer's pair's range ends (pl__eum_votes_pair_at) */
 } eum_recv;
 
 /* Step 4: proposer i's offer of type m to j replaces the best so far if it ranks above. */
@@ -285,7 +285,8 @@ static void consider(const eum_ctx *c, size_t j, size_t i, eum_recv *rv, eum_bes
     double sa = resist_of(c, j, i, 0), sb = resist_of(c, i, j, 1);
     if (same && sa <= sb * (1 - c->pmax))
         return;
-    pl__eum_votes_pair_at(c->votes, j, i, rv->a, rv->c, &pw, &pl); /* P(j beats i), P(i beats j) */
+    /* P(j beats i), P(i beats j) */
+    pl__eum_votes_pair_at(c->votes, j, i, rv->a, rv->b, rv->c, &pw, &pl);
     double alpha = sa * (1 - pw), beta = sb * (1 - pl);
     if (same && alpha <= beta)
         return;
@@ -339,6 +340,27 @@ static double offer_reach(const eum_ctx *c, size_t j, double *half_r)
 }
 
 /*
+** The votes' middle end b for a pair of positions with midpoint m: the first place from a on
+** whose position is past m (what split_votes' search finds). Walking left from the receiver,
+** m falls, so b falls from the last pair's (for the first, the receiver's first place, past
+** m); walking right, m rises and b rises from the last pair's (first, the place past the
+** receiver's), never past the proposer's first place cend. No binary search a pair.
+*/
+static size_t mid_end_left(const eum_ctx *c, size_t b, size_t a, double m)
+{
+    while (b > a && c->x[c->ord[b - 1]] > m)
+        b--;
+    return b;
+}
+
+static size_t mid_end_right(const eum_ctx *c, size_t b, size_t cend, double m)
+{
+    while (b < cend && c->x[c->ord[b]] <= m)
+        b++;
+    return b;
+}
+
+/*
 ** Steps 3-5 for receiver j: the offer it accepts. Proposers are visited from
 ** the nearest outward, one distance at a time: a conflict ranks above every
 ** other type and, within conflicts, the smaller move (distance) wins, so the
@@ -351,7 +373,7 @@ static void best_offer(eum_ctx *c, size_t j, size_t t, double *next)
     pl_eum *e = c->e;
     size_t n = c->n, at = (t - 1) * n + j, rj = c->rank[j];
     eum_best best = {PL_EUM_NONE, 0, c->x[j], 0, 0, 0};
-    eum_recv rv = {NAN, NAN, {0, 0, 0}, 0, 0}; /* 0.5^r_j once, if at all; the utilities */
+    eum_recv rv = {NAN, NAN, {0, 0, 0}, 0, 0, 0}; /* 0.5^r_j once, if at all; the utilities */
     double xj = c->x[j], reach = offer_reach(c, j, &rv.half_r);
     int early = c->o->select != PL_EUM_SELECT_MAX_EU;
     size_t lo = rj, hi = rj; /* [lo, hi) holds j's own position */
@@ -362,8 +384,8 @@ static void best_offer(eum_ctx *c, size_t j, size_t t, double *next)
     /* The votes' range ends of each pair, known from the walk (the votes' order is c->ord):
        j's position is [first, end); a proposer's on the left ends at left_end, one's on the
        right starts at right_first (the first place of the position; a change of position
-       moves them as the walk passes it). */
-    size_t first = lo, end = hi, left_end = lo, right_first = hi;
+       moves them as the walk passes it). The midpoint's end b moves one way on each side. */
+    size_t first = lo, end = hi, left_end = lo, right_first = hi, bl = lo, br = hi;
     while (lo > 0 || hi < n) {
         double dl = lo > 0 ? xj - c->x[c->ord[lo - 1]] : INFINITY;
         double dr = hi < n ? c->x[c->ord[hi]] - xj : INFINITY, d = dl < dr ? dl : dr;
@@ -372,12 +394,14 @@ static void best_offer(eum_ctx *c, size_t j, size_t t, double *next)
         while (lo > 0 && xj - c->x[c->ord[lo - 1]] == d) {
             lo--;
             left_end = c->x[c->ord[lo]] != c->x[c->ord[lo + 1]] ? lo + 1 : left_end;
-            rv.a = left_end, rv.c = first;
+            bl = mid_end_left(c, bl, left_end, (c->x[c->ord[lo]] + xj) / 2);
+            rv.a = left_end, rv.b = bl, rv.c = first;
             consider(c, j, c->ord[lo], &rv, &best);
         }
         while (hi < n && c->x[c->ord[hi]] - xj == d) {
             right_first = c->x[c->ord[hi]] != c->x[c->ord[hi - 1]] ? hi : right_first;
-            rv.a = end, rv.c = right_first;
+            br = mid_end_right(c, br, right_first, (xj + c->x[c->ord[hi]]) / 2);
+            rv.a = end, rv.b = br, rv.c = right_first;
             consider(c, j, c->ord[hi++], &rv, &best);
         }
         if (early && best.type == PL_EUM_CONFLICT)
