@@ -48,6 +48,7 @@ typedef struct eum_ctx {
     pl__eum_buf tab;      /* Scholz's table and the sorted positions, reused round after round */
     int centres;          /* every round's median and mean; else (a lent record, Q = 1: nothing
                              reads mu) only those the forecast reads, once play ends */
+    int reach;            /* the options allow an offer reach (offer_reach), known per run */
     int lent;             /* the record is read for its forecast only (pl__eum_run_in): a
                              conflict sure without its a and b keeps them NaN (sure_conflict) */
 } eum_ctx;
@@ -329,8 +330,7 @@ static void consider(const eum_ctx *c, size_t j, size_t i, eum_recv *rv, eum_bes
 */
 static double offer_reach(const eum_ctx *c, size_t j, double *half_r)
 {
-    if (c->o->q != 1 || c->o->perspective != PL_EUM_RECEIVER || c->o->sal25b_printed ||
-        c->o->naive == 2)
+    if (!c->reach)
         return INFINITY;
     double room = c->s[j] * (1 - c->pmax);
     if (room < 0.5 + 1e-6)
@@ -518,6 +518,18 @@ static int play_round(eum_ctx *c, size_t t)
     return c->centres && record_centre(e, t, c->w) ? PL_ENOMEM : PL_OK;
 }
 
+/* The positions' spread, max - min: comparisons, not libm's fmin and fmax (calls a run made
+   twice an actor); the positions are finite (check_inputs), so the same numbers. */
+static double spread(const double *x, size_t n)
+{
+    double lo = x[0], hi = x[0];
+    for (size_t i = 1; i < n; i++) {
+        lo = x[i] < lo ? x[i] : lo;
+        hi = x[i] > hi ? x[i] : hi;
+    }
+    return hi - lo;
+}
+
 static int check_inputs(const double *x, const double *c, const double *s, size_t n,
                         const pl_eum_opts *o, pl_error *err)
 {
@@ -535,13 +547,11 @@ static int check_inputs(const double *x, const double *c, const double *s, size_
         return pl__fail(err, PL_EINPUT, "every EUM actor has capability x salience 0; expected "
                         "at least one with weight");
     /* distances are shares of the spread and weights of the total: both must be finite */
-    double lo = x[0], hi = x[0];
-    for (size_t i = 1; i < n; i++)
-        lo = fmin(lo, x[i]), hi = fmax(hi, x[i]);
-    if (!isfinite(hi - lo) || !isfinite(W))
+    double R = spread(x, n);
+    if (!isfinite(R) || !isfinite(W))
         return pl__fail(err, PL_EINPUT, "EUM positions span %g and capability x salience sums "
                         "to %g; expected both finite (rescale the positions or capabilities)",
-                        hi - lo, W);
+                        R, W);
     if (o->rounds < 0 || o->rounds > 100000 || !(o->q >= 0 && o->q <= 1) || !(o->tol >= 0) ||
         (unsigned)o->cycle > PL_EUM_CYCLE_MEAN)
         return pl__fail(err, PL_EINPUT, "EUM options: rounds %d, Q %g, tol %g, cycle mode %d; "
@@ -640,18 +650,17 @@ static int run(pl_eum **out, void *mem, const double *x, const double *cap, cons
     c.tab.full = o.naive >= 2; /* the earlier paths keep Scholz's whole table */
     c.centres = !lent || o.q != 1;
     c.lent = lent;
-    double lo = x[0], hi = x[0];
-    for (size_t i = 0; i < n; i++) {
+    /* offer_reach's premises: Q = 1, utilities at j's exponent, j resisting with its own
+       salience; naive = 2 is the walk without it */
+    c.reach = o.q == 1 && o.perspective == PL_EUM_RECEIVER && !o.sal25b_printed && o.naive != 2;
+    for (size_t i = 0; i < n; i++)
         c.w[i] = cap[i] * s[i];
-        lo = fmin(lo, x[i]);
-        hi = fmax(hi, x[i]);
-    }
     memcpy(e->pos, x, n * sizeof *x);
     if (c.centres && record_centre(e, 0, c.w)) {
         rc = pl__error_nomem(err);
         goto done;
     }
-    c.R = hi - lo;
+    c.R = spread(x, n);
     e->stop = c.R > 0 ? PL_EUM_STOP_ROUNDS : PL_EUM_STOP_AGREED;
     for (size_t t = 1; c.R > 0 && t <= e->cap; t++) {
         if ((rc = play_round(&c, t)) != PL_OK) {
