@@ -252,9 +252,10 @@ static void keep_offer(const eum_ctx *c, size_t j, size_t i, pl_eum_move m, doub
 ** Is i's offer to j surely a conflict, whatever the powers (Q = 1, utilities at j's
 ** exponent r, alpha = s_i (1 - P(j beats i)) > beta = s_j (1 - P(i beats j)), the
 ** weights on failure; conflicts' key is the distance, not b as with max-eu)? Then
-** a = K - alpha D and b = K - beta D (offer_reach's K, D), and a > 0 needs alpha < rho = K / D. For r <= 1,
-** rho >= 1/2 (f(y) = y^r concave); for r >= 1, rho >= 2^-r (phi of offer_reach is then
-** convex, so phi <= 0), and 2^-r >= 1/2 - (ln 2 / 2)(r - 1), its tangent at 1 (convex).
+** a = K - alpha D and b = K - beta D (offer_reach's K, D), and a > 0 needs
+** alpha < rho = K / D. For r <= 1, rho >= 1/2 (f(y) = y^r concave); for r >= 1,
+** rho >= 2^-r (phi of offer_reach is then convex, so phi <= 0), and
+** 2^-r >= 1/2 - (ln 2 / 2)(r - 1), its tangent at 1 (2^-r is convex).
 ** With alpha at least 1e-6 under that bound and beta at least 1e-6 under alpha,
 ** a and b - a are at least 1e-6 D >= 2.8e-10 at a distance of 1e-4 R or more (offer_reach),
 ** far beyond their rounding: the computed a > 0 and b > a, a conflict, decided without
