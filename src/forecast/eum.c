@@ -46,6 +46,11 @@ typedef struct eum_ctx {
     const pl__eum_votes *votes; /* the probability source of the offers step */
     double pmax;          /* an upper bound on its probabilities (pl__eum_votes_bound) */
     pl__eum_buf tab;      /* Scholz's table and the sorted positions, reused round after round */
+    int centres;          /* every round's median and mean; else (a lent record, Q = 1: nothing
+                             reads mu) only those the forecast reads, once play ends */
+    int reach;            /* the options allow an offer reach (offer_reach), known per run */
+    int lent;             /* the record is read for its forecast only (pl__eum_run_in): a
+                             conflict sure without its a and b keeps them NaN (sure_conflict) */
 } eum_ctx;
 
 /* The offer a receiver has accepted so far. */
@@ -227,8 +232,41 @@ typedef struct eum_recv {
     double half_r;              /* NAN until asked */
     double d;                   /* the distance ua holds (a share of R); NAN: none yet */
     eum_utils ua;
-    size_t a, c;                /* this proposer's pair's range ends (pl__eum_votes_pair_at) */
+    size_t a, b, c;             /* this proposer's pair's range ends (pl__eum_votes_pair_at) */
 } eum_recv;
+
+/* Step 4: proposer i's offer of type m to j replaces the best so far if it ranks above. */
+static void keep_offer(const eum_ctx *c, size_t j, size_t i, pl_eum_move m, double a, double b,
+                       double to, eum_best *best)
+{
+    double key = offer_key(c, m, j, i, a, b, to);
+    /* types rank conflict < compromise < capitulation; then the key; then the first listed */
+    if (best->type == PL_EUM_NONE || m < best->type ||
+        (m == best->type && (key < best->key || (key == best->key && i < best->from)))) {
+        eum_best nb = {m, key, to, a, b, i};
+        *best = nb;
+    }
+}
+
+/*
+** Is i's offer to j surely a conflict, whatever the powers (Q = 1, utilities at j's
+** exponent r, alpha = s_i (1 - P(j beats i)) > beta = s_j (1 - P(i beats j)), the
+** weights on failure; conflicts' key is the distance, not b as with max-eu)? Then
+** a = K - alpha D and b = K - beta D (offer_reach's K, D), and a > 0 needs
+** alpha < rho = K / D. For r <= 1, rho >= 1/2 (f(y) = y^r concave); for r >= 1,
+** rho >= 2^-r (phi of offer_reach is then convex, so phi <= 0), and
+** 2^-r >= 1/2 - (ln 2 / 2)(r - 1), its tangent at 1 (2^-r is convex).
+** With alpha at least 1e-6 under that bound and beta at least 1e-6 under alpha,
+** a and b - a are at least 1e-6 D >= 2.8e-10 at a distance of 1e-4 R or more (offer_reach),
+** far beyond their rounding: the computed a > 0 and b > a, a conflict, decided without
+** the two or three powers (the offer that settles most receivers under the default P).
+*/
+static int sure_conflict(const eum_ctx *c, size_t j, double alpha, double beta, double d)
+{
+    double r = c->r[j], rho_lo = r <= 1 ? 0.5 : 0.5 - 0.347 * (r - 1);
+    return c->o->select != PL_EUM_SELECT_MAX_EU && d >= 1e-4 && alpha <= rho_lo - 1e-6 &&
+           alpha - beta >= 1e-6;
+}
 
 /*
 ** Steps 3-4 for receiver j and proposer i: keep the offer if it ranks above the
@@ -246,14 +284,22 @@ static void consider(const eum_ctx *c, size_t j, size_t i, eum_recv *rv, eum_bes
     ** look-up (under Scholz's tiny P, about half the pairs).
     */
     int same = ra == rb && c->o->q == 1;
-    if (same && resist_of(c, j, i, 0) <= resist_of(c, i, j, 1) * (1 - c->pmax))
+    double sa = resist_of(c, j, i, 0), sb = resist_of(c, i, j, 1);
+    if (same && sa <= sb * (1 - c->pmax))
         return;
-    pl__eum_votes_pair_at(c->votes, j, i, rv->a, rv->c, &pw, &pl); /* P(j beats i), P(i beats j) */
-    if (same && resist_of(c, j, i, 0) * (1 - pw) <= resist_of(c, i, j, 1) * (1 - pl))
+    /* P(j beats i), P(i beats j) */
+    pl__eum_votes_pair_at(c->votes, j, i, rv->a, rv->b, rv->c, &pw, &pl);
+    double alpha = sa * (1 - pw), beta = sb * (1 - pl);
+    if (same && alpha <= beta)
         return;
+    double d = fabs(c->x[i] - c->x[j]) / c->R;
+    if (same && c->lent && sure_conflict(c, j, alpha, beta, d)) {
+        keep_offer(c, j, i, PL_EUM_CONFLICT, NAN, NAN, c->x[i], best);
+        return;
+    }
     /* the utilities depend on the distance and the exponent only: share them; util(0.5, r_j)
        is 2 - 4 x 0.5^r_j, the same bits */
-    double d = fabs(c->x[i] - c->x[j]) / c->R, usq_j = 2 - 4 * half_pow(c, j, &rv->half_r);
+    double usq_j = 2 - 4 * half_pow(c, j, &rv->half_r);
     if (!(rv->d == d))
         rv->ua = utils_at(d, ra, usq_j), rv->d = d;
     eum_utils ua = rv->ua, ub = rb == ra ? ua : utils_at(d, rb, util(0.5, rb));
@@ -261,15 +307,8 @@ static void consider(const eum_ctx *c, size_t j, size_t i, eum_recv *rv, eum_bes
     double b = expected_u(c, i, j, pl, rb, resist_of(c, i, j, 1), &ub);
     double to;
     pl_eum_move m = classify(c, j, i, a, b, &to);
-    if (m == PL_EUM_NONE)
-        return;
-    double key = offer_key(c, m, j, i, a, b, to);
-    /* types rank conflict < compromise < capitulation; then the key; then the first listed */
-    if (best->type == PL_EUM_NONE || m < best->type ||
-        (m == best->type && (key < best->key || (key == best->key && i < best->from)))) {
-        eum_best nb = {m, key, to, a, b, i};
-        *best = nb;
-    }
+    if (m != PL_EUM_NONE)
+        keep_offer(c, j, i, m, a, b, to, best);
 }
 
 /*
@@ -292,14 +331,34 @@ static void consider(const eum_ctx *c, size_t j, size_t i, eum_recv *rv, eum_bes
 */
 static double offer_reach(const eum_ctx *c, size_t j, double *half_r)
 {
-    if (c->o->q != 1 || c->o->perspective != PL_EUM_RECEIVER || c->o->sal25b_printed ||
-        c->o->naive == 2)
+    if (!c->reach)
         return INFINITY;
     double room = c->s[j] * (1 - c->pmax);
     if (room < 0.5 + 1e-6)
         return INFINITY;
     double rho_max = c->r[j] >= 1 ? 0.5 : half_pow(c, j, half_r);
     return room >= rho_max + 1e-6 ? 1e-4 * c->R : INFINITY;
+}
+
+/*
+** The votes' middle end b for a pair of positions with midpoint m: the first place from a on
+** whose position is past m (what split_votes' search finds). Walking left from the receiver,
+** m falls, so b falls from the last pair's (for the first, the receiver's first place, past
+** m); walking right, m rises and b rises from the last pair's (first, the place past the
+** receiver's), never past the proposer's first place cend. No binary search a pair.
+*/
+static size_t mid_end_left(const eum_ctx *c, size_t b, size_t a, double m)
+{
+    while (b > a && c->x[c->ord[b - 1]] > m)
+        b--;
+    return b;
+}
+
+static size_t mid_end_right(const eum_ctx *c, size_t b, size_t cend, double m)
+{
+    while (b < cend && c->x[c->ord[b]] <= m)
+        b++;
+    return b;
 }
 
 /*
@@ -315,7 +374,7 @@ static void best_offer(eum_ctx *c, size_t j, size_t t, double *next)
     pl_eum *e = c->e;
     size_t n = c->n, at = (t - 1) * n + j, rj = c->rank[j];
     eum_best best = {PL_EUM_NONE, 0, c->x[j], 0, 0, 0};
-    eum_recv rv = {NAN, NAN, {0, 0, 0}, 0, 0}; /* 0.5^r_j once, if at all; the utilities */
+    eum_recv rv = {NAN, NAN, {0, 0, 0}, 0, 0, 0}; /* 0.5^r_j once, if at all; the utilities */
     double xj = c->x[j], reach = offer_reach(c, j, &rv.half_r);
     int early = c->o->select != PL_EUM_SELECT_MAX_EU;
     size_t lo = rj, hi = rj; /* [lo, hi) holds j's own position */
@@ -326,8 +385,8 @@ static void best_offer(eum_ctx *c, size_t j, size_t t, double *next)
     /* The votes' range ends of each pair, known from the walk (the votes' order is c->ord):
        j's position is [first, end); a proposer's on the left ends at left_end, one's on the
        right starts at right_first (the first place of the position; a change of position
-       moves them as the walk passes it). */
-    size_t first = lo, end = hi, left_end = lo, right_first = hi;
+       moves them as the walk passes it). The midpoint's end b moves one way on each side. */
+    size_t first = lo, end = hi, left_end = lo, right_first = hi, bl = lo, br = hi;
     while (lo > 0 || hi < n) {
         double dl = lo > 0 ? xj - c->x[c->ord[lo - 1]] : INFINITY;
         double dr = hi < n ? c->x[c->ord[hi]] - xj : INFINITY, d = dl < dr ? dl : dr;
@@ -336,12 +395,14 @@ static void best_offer(eum_ctx *c, size_t j, size_t t, double *next)
         while (lo > 0 && xj - c->x[c->ord[lo - 1]] == d) {
             lo--;
             left_end = c->x[c->ord[lo]] != c->x[c->ord[lo + 1]] ? lo + 1 : left_end;
-            rv.a = left_end, rv.c = first;
+            bl = mid_end_left(c, bl, left_end, (c->x[c->ord[lo]] + xj) / 2);
+            rv.a = left_end, rv.b = bl, rv.c = first;
             consider(c, j, c->ord[lo], &rv, &best);
         }
         while (hi < n && c->x[c->ord[hi]] - xj == d) {
             right_first = c->x[c->ord[hi]] != c->x[c->ord[hi - 1]] ? hi : right_first;
-            rv.a = end, rv.c = right_first;
+            br = mid_end_right(c, br, right_first, (xj + c->x[c->ord[hi]]) / 2);
+            rv.a = end, rv.b = br, rv.c = right_first;
             consider(c, j, c->ord[hi++], &rv, &best);
         }
         if (early && best.type == PL_EUM_CONFLICT)
@@ -365,6 +426,20 @@ static int record_centre(pl_eum *e, size_t t, const double *w)
     }
     e->mean[t] = swx / sw;
     return pl_weighted_median(&e->median[t], x, w, e->n, PL_TIE_LOWER, NULL);
+}
+
+/*
+** The medians forecast_of reads (and those rounds' means), for a record whose centres were
+** not kept round by round (eum_ctx.centres): a stress draw runs the EUM on every issue for
+** its forecast only, and the weighted median of every round was a tenth of a run.
+*/
+static int record_forecast_centres(pl_eum *e, const double *w, pl_eum_cycle mode)
+{
+    size_t k = mode == PL_EUM_CYCLE_MEAN && e->stop == PL_EUM_STOP_CYCLE ? e->period : 1;
+    for (size_t back = 0; back < k; back++)
+        if (record_centre(e, e->rounds - back, w))
+            return 1;
+    return 0;
 }
 
 /*
@@ -405,7 +480,7 @@ static int play_round(eum_ctx *c, size_t t)
     pl_eum *e = c->e;
     size_t n = c->n;
     c->x = e->pos + (t - 1) * n;
-    c->mu = e->median[t - 1];
+    c->mu = c->centres ? e->median[t - 1] : NAN;
     /*
     ** Scholz's sums depend on the exponents the threat pass yields; the others
     ** (positions and weights only) serve both steps, set up once: the same
@@ -441,7 +516,19 @@ static int play_round(eum_ctx *c, size_t t)
         best_offer(c, j, t, next);
     c->votes = NULL; /* v lives in this frame only */
     pl__eum_votes_free(&v);
-    return record_centre(e, t, c->w) ? PL_ENOMEM : PL_OK;
+    return c->centres && record_centre(e, t, c->w) ? PL_ENOMEM : PL_OK;
+}
+
+/* The positions' spread, max - min: comparisons, not libm's fmin and fmax (calls a run made
+   twice an actor); the positions are finite (check_inputs), so the same numbers. */
+static double spread(const double *x, size_t n)
+{
+    double lo = x[0], hi = x[0];
+    for (size_t i = 1; i < n; i++) {
+        lo = x[i] < lo ? x[i] : lo;
+        hi = x[i] > hi ? x[i] : hi;
+    }
+    return hi - lo;
 }
 
 static int check_inputs(const double *x, const double *c, const double *s, size_t n,
@@ -461,13 +548,11 @@ static int check_inputs(const double *x, const double *c, const double *s, size_
         return pl__fail(err, PL_EINPUT, "every EUM actor has capability x salience 0; expected "
                         "at least one with weight");
     /* distances are shares of the spread and weights of the total: both must be finite */
-    double lo = x[0], hi = x[0];
-    for (size_t i = 1; i < n; i++)
-        lo = fmin(lo, x[i]), hi = fmax(hi, x[i]);
-    if (!isfinite(hi - lo) || !isfinite(W))
+    double R = spread(x, n);
+    if (!isfinite(R) || !isfinite(W))
         return pl__fail(err, PL_EINPUT, "EUM positions span %g and capability x salience sums "
                         "to %g; expected both finite (rescale the positions or capabilities)",
-                        hi - lo, W);
+                        R, W);
     if (o->rounds < 0 || o->rounds > 100000 || !(o->q >= 0 && o->q <= 1) || !(o->tol >= 0) ||
         (unsigned)o->cycle > PL_EUM_CYCLE_MEAN)
         return pl__fail(err, PL_EINPUT, "EUM options: rounds %d, Q %g, tol %g, cycle mode %d; "
@@ -549,6 +634,7 @@ static int run(pl_eum **out, void *mem, const double *x, const double *cap, cons
     if (rc)
         return rc;
     size_t bytes = eum_bytes(n, (size_t)o.rounds);
+    int lent = mem != NULL;
     if (!mem && bytes)
         mem = malloc(bytes), own = mem != NULL;
     pl_eum *e = mem && bytes ? eum_layout(mem, n, (size_t)o.rounds) : NULL;
@@ -563,18 +649,19 @@ static int run(pl_eum **out, void *mem, const double *x, const double *cap, cons
         goto done;
     }
     c.tab.full = o.naive >= 2; /* the earlier paths keep Scholz's whole table */
-    double lo = x[0], hi = x[0];
-    for (size_t i = 0; i < n; i++) {
+    c.centres = !lent || o.q != 1;
+    c.lent = lent;
+    /* offer_reach's premises: Q = 1, utilities at j's exponent, j resisting with its own
+       salience; naive = 2 is the walk without it */
+    c.reach = o.q == 1 && o.perspective == PL_EUM_RECEIVER && !o.sal25b_printed && o.naive != 2;
+    for (size_t i = 0; i < n; i++)
         c.w[i] = cap[i] * s[i];
-        lo = fmin(lo, x[i]);
-        hi = fmax(hi, x[i]);
-    }
     memcpy(e->pos, x, n * sizeof *x);
-    if (record_centre(e, 0, c.w)) {
+    if (c.centres && record_centre(e, 0, c.w)) {
         rc = pl__error_nomem(err);
         goto done;
     }
-    c.R = hi - lo;
+    c.R = spread(x, n);
     e->stop = c.R > 0 ? PL_EUM_STOP_ROUNDS : PL_EUM_STOP_AGREED;
     for (size_t t = 1; c.R > 0 && t <= e->cap; t++) {
         if ((rc = play_round(&c, t)) != PL_OK) {
@@ -585,7 +672,10 @@ static int run(pl_eum **out, void *mem, const double *x, const double *cap, cons
         if (stopped(e, t, o.tol, o.cycle))
             break;
     }
-    e->forecast = forecast_of(e, o.cycle);
+    if (!rc && !c.centres && record_forecast_centres(e, c.w, o.cycle))
+        rc = pl__error_nomem(err);
+    if (!rc)
+        e->forecast = forecast_of(e, o.cycle);
 done:
     free(c.tab.p);
     free(c.tab.blk);

@@ -147,16 +147,19 @@ double pl__eum_votes_bound(const pl__eum_votes *v);
 /* The same for one pair: O(log n) (naive: O(n)). */
 void pl__eum_votes_pair(const pl__eum_votes *v, size_t j, size_t i, double *wins, double *loses);
 /* The same where the caller knows, in v's order of positions (v->ord, v->xs), a: the first
-   place past the lower position's actors and c: the first of the upper position's (the two
-   outer of the split's three binary searches; the Scholz and naive forms ignore them). */
-void pl__eum_votes_pair_at(const pl__eum_votes *v, size_t j, size_t i, size_t a, size_t c,
-                           double *wins, double *loses);
+   place past the lower position's actors, b: the first from a on past the two positions'
+   midpoint (their sum halved), and c: the first of the upper position's (the split's three
+   binary searches; the Scholz and naive forms ignore them). */
+void pl__eum_votes_pair_at(const pl__eum_votes *v, size_t j, size_t i, size_t a, size_t b,
+                           size_t c, double *wins, double *loses);
 
 /* Bytes of a run's record for n actors under o (0: too many), aligned as malloc's. */
 size_t pl__eum_record_bytes(size_t n, const pl_eum_opts *o);
 /* pl_eum_run with its record in mem (pl__eum_record_bytes(n, opts) bytes or more, aligned as
    malloc's): *out points into mem, is valid until mem is reused or freed, and is not for
-   pl_eum_free. */
+   pl_eum_free. It is for the forecast (and positions, stop reason): with Q = 1 it holds the
+   medians and means the forecast reads only (the last round's, or the cycle's), and a conflict
+   proven without its powers (eum.c, sure_conflict) has a and b NaN. */
 int pl__eum_run_in(pl_eum **out, void *mem, const double *x, const double *cap,
                    const double *s, size_t n, const pl_eum_opts *opts, pl_error *err);
 

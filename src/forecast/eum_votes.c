@@ -618,11 +618,11 @@ double pl__eum_votes_bound(const pl__eum_votes *v)
     return v->tab && v->zR > 0 ? fmin(1, 2 * v->W / v->zR) : 1;
 }
 
-/* pl__eum_votes_pair; a and c: the range ends ub(lower position) and lb(upper one) when the
-   caller knows them (else PAIR_ENDS_UNKNOWN): the split then searches for b only. */
+/* pl__eum_votes_pair; a, b and c: votes_at's range ends when the caller knows them (else
+   PAIR_ENDS_UNKNOWN): then no search. */
 #define PAIR_ENDS_UNKNOWN ((size_t)-1)
-static void pair(const pl__eum_votes *v, size_t j, size_t i, size_t a, size_t c, double *wins,
-                 double *loses)
+static void pair(const pl__eum_votes *v, size_t j, size_t i, size_t a, size_t b, size_t c,
+                 double *wins, double *loses)
 {
     *wins = *loses = 0;
     if (v->x[i] == v->x[j])
@@ -639,8 +639,7 @@ static void pair(const pl__eum_votes *v, size_t j, size_t i, size_t a, size_t c,
         table_votes(v, v->rank[lo == v->x[j] ? j : i], v->rank[lo == v->x[j] ? i : j], &L, &U);
     } else if (v->naive) {
         split_votes_naive(v, lo, hi, &L, &U);
-    } else if (a != PAIR_ENDS_UNKNOWN) { /* split_votes' a and c, b searched as it does */
-        size_t b = a + bound(v->xs + a, v->n - a, (lo + hi) / 2, 1);
+    } else if (a != PAIR_ENDS_UNKNOWN) { /* split_votes' three ends */
         votes_at(v, lo, hi, a, b, c, &L, &U);
     } else {
         split_votes(v, lo, hi, &L, &U);
@@ -652,11 +651,11 @@ static void pair(const pl__eum_votes *v, size_t j, size_t i, size_t a, size_t c,
 
 void pl__eum_votes_pair(const pl__eum_votes *v, size_t j, size_t i, double *wins, double *loses)
 {
-    pair(v, j, i, PAIR_ENDS_UNKNOWN, PAIR_ENDS_UNKNOWN, wins, loses);
+    pair(v, j, i, PAIR_ENDS_UNKNOWN, PAIR_ENDS_UNKNOWN, PAIR_ENDS_UNKNOWN, wins, loses);
 }
 
-void pl__eum_votes_pair_at(const pl__eum_votes *v, size_t j, size_t i, size_t a, size_t c,
-                           double *wins, double *loses)
+void pl__eum_votes_pair_at(const pl__eum_votes *v, size_t j, size_t i, size_t a, size_t b,
+                           size_t c, double *wins, double *loses)
 {
-    pair(v, j, i, a, c, wins, loses);
+    pair(v, j, i, a, b, c, wins, loses);
 }

@@ -8,8 +8,9 @@
 ** over 10 rounds; fast vote sums equal the naive ones on random scenarios
 ** (Scholz's form too); the kept parts of Scholz's table give the full table's
 ** bits; Z from sorted distances equals the n^3 sum, and the threat pass that
-** finds Z itself the totals pair by pair; the offer reach changes no number;
-** the cycle modes on a DEU issue against the replication.
+** finds Z itself the totals pair by pair; the offer reach changes no number,
+** nor does a lent record (a stress draw's); the cycle modes on a DEU issue
+** against the replication.
 */
 #include "tests/unit/test_util.h"
 #include "forecast/eum_impl.h"
@@ -330,6 +331,52 @@ static void test_offer_reach_exact(void **state)
     }
 }
 
+/*
+** A lent record (pl__eum_run_in: a stress draw's, which keeps only the medians the
+** forecast reads and decides a sure conflict without its a and b, eum.c sure_conflict)
+** plays the same rounds to the last bit as pl_eum_run: on 600 random scenarios of 2-40
+** actors under the default, scholz_code, net probabilities, Scholz's selection and the
+** cycle modes, the same positions every round, stop and forecast. Tolerance 0.
+*/
+static void test_lent_record_exact(void **state)
+{
+    (void)state;
+    pl_rng g;
+    pl__rng_seed(&g, 43, 0);
+    enum { NMAX = 40 };
+    double x[NMAX], c[NMAX], s[NMAX];
+    for (int trial = 0; trial < 600; trial++) {
+        size_t n = 2 + (size_t)pl__rng_below(&g, NMAX - 1);
+        for (size_t i = 0; i < n; i++) {
+            x[i] = trial % 2 ? (double)pl__rng_below(&g, 21) * 5 : 100 * pl__rng_double(&g);
+            c[i] = pl__rng_double(&g);
+            s[i] = trial % 4 == 3 ? 0.3 + 0.4 * pl__rng_double(&g) : pl__rng_double(&g);
+        }
+        pl_eum_opts o;
+        assert_int_equal(pl_eum_preset(&o, trial % 5 == 1 ? "scholz_code" : "default", NULL),
+                         PL_OK);
+        o.prob = trial % 5 == 2 ? PL_EUM_PROB_NET : o.prob;
+        o.select = trial % 5 == 3 ? PL_EUM_SELECT_SCHOLZ : o.select;
+        o.cycle = (pl_eum_cycle)(trial % 3);
+        o.rounds = 1 + trial % 30;
+        pl_eum *whole, *lent;
+        void *mem = malloc(pl__eum_record_bytes(n, &o));
+        assert_non_null(mem);
+        assert_int_equal(pl_eum_run(&whole, x, c, s, n, &o, NULL), PL_OK);
+        assert_int_equal(pl__eum_run_in(&lent, mem, x, c, s, n, &o, NULL), PL_OK);
+        assert_int_equal(pl_eum_n_rounds(whole), pl_eum_n_rounds(lent));
+        size_t p0, p1;
+        assert_int_equal(pl_eum_stop_reason(whole, &p0), pl_eum_stop_reason(lent, &p1));
+        assert_int_equal(p0, p1);
+        for (size_t t = 0; t <= pl_eum_n_rounds(whole); t++)
+            for (size_t i = 0; i < n; i++)
+                assert_true(pl_eum_position(whole, t, i) == pl_eum_position(lent, t, i));
+        assert_true(pl_eum_forecast(whole) == pl_eum_forecast(lent));
+        pl_eum_free(whole);
+        free(mem);
+    }
+}
+
 static void test_edges(void **state)
 {
     (void)state;
@@ -515,6 +562,7 @@ int main(void)
         cmocka_unit_test(test_fast_equals_naive),
         cmocka_unit_test(test_scholz_fast_equals_naive),
         cmocka_unit_test(test_offer_reach_exact),
+        cmocka_unit_test(test_lent_record_exact),
         cmocka_unit_test(test_scholz_table_kept),
         cmocka_unit_test(test_scholz_z),
         cmocka_unit_test(test_scholz_threats),
