@@ -108,7 +108,10 @@ int pl_forecast_emit_smp(const pl_forecast *f, const pl_scenario *s, int traject
     cols[0] = "actor", cols[K + 1] = "probability";
     for (size_t k = 0; k < K; k++)
         cols[k + 1] = pl_issue_id(pl_scenario_issue(s, k));
-    pl_emit_table_begin(e, "smp_final", "Final positions and their probability", cols, K + 2);
+    /* the election is over distinct positions: actors at one position share its probability */
+    pl_emit_table_begin(e, "smp_final", "Final positions and the probability of each position "
+                        "(actors at one position show the same one, so the column can sum to "
+                        "more than 1)", cols, K + 2);
     for (size_t i = 0, a = 0; i < pl_scenario_n_actors(s); i++) {
         if (!pl_smp_takes_part(s, i))
             continue;
